@@ -1,0 +1,20 @@
+"""Expected failures when managing accounts."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AccountErrorCode(StrEnum):
+    INVALID_EMAIL = "INVALID_EMAIL"
+    EMAIL_TAKEN = "EMAIL_TAKEN"
+    PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"
+    ROLE_SCOPE_MISMATCH = "ROLE_SCOPE_MISMATCH"
+
+
+class AccountError(Exception):
+    def __init__(self, code: AccountErrorCode, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.field = field

@@ -1,0 +1,169 @@
+"""Accounts: people, the organisations and providers they work for, and integration clients."""
+
+from __future__ import annotations
+
+import uuid
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Role(StrEnum):
+    """Installation and staff roles (DOMAIN.md "Actors and roles").
+
+    Complainant and representative are not here: they are roles on one case, not on an account.
+    """
+
+    ORG_AGENT = "org_agent"
+    ORG_MANAGER = "org_manager"
+    PROVIDER_CASEWORKER = "provider_caseworker"
+    NEUTRAL = "neutral"
+    AUDITOR = "auditor"
+    ADMIN = "admin"
+
+
+ORGANISATION_ROLES = frozenset({Role.ORG_AGENT, Role.ORG_MANAGER})
+PROVIDER_ROLES = frozenset({Role.PROVIDER_CASEWORKER, Role.NEUTRAL})
+
+
+class Locale(StrEnum):
+    EN = "en"
+    ZH_HANS = "zh-Hans"
+
+
+class User(Model):
+    id = fields.UUIDField(primary_key=True)
+    email = fields.CharField(max_length=254, unique=True)
+    display_name = fields.CharField(max_length=200)
+    locale = fields.CharEnumField(Locale, max_length=16, default=Locale.EN)
+    # argon2id; empty for consumers who only ever sign in with a one-time e-mail code.
+    password_hash = fields.CharField(max_length=255, default="")
+    is_active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_login_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "user_account"
+
+
+class Organisation(Model):
+    id = fields.UUIDField(primary_key=True)
+    slug = fields.CharField(max_length=64, unique=True)
+    name = fields.CharField(max_length=200)
+    country = fields.CharField(max_length=2, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "organisation"
+
+
+class Provider(Model):
+    id = fields.UUIDField(primary_key=True)
+    slug = fields.CharField(max_length=64, unique=True)
+    name = fields.CharField(max_length=200)
+    country = fields.CharField(max_length=2, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "provider"
+
+
+class Membership(Model):
+    """One role of one user, within an organisation, a provider, or the whole installation."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "portal.User", related_name="memberships", on_delete=fields.CASCADE
+    )
+    user_id: uuid.UUID
+    role = fields.CharEnumField(Role, max_length=32)
+    organisation: fields.ForeignKeyNullableRelation[Organisation] = fields.ForeignKeyField(
+        "portal.Organisation", related_name="memberships", null=True, on_delete=fields.CASCADE
+    )
+    organisation_id: uuid.UUID | None
+    provider: fields.ForeignKeyNullableRelation[Provider] = fields.ForeignKeyField(
+        "portal.Provider", related_name="memberships", null=True, on_delete=fields.CASCADE
+    )
+    provider_id: uuid.UUID | None
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "membership"
+        unique_together = (("user", "role", "organisation", "provider"),)
+
+
+class ServiceAccount(Model):
+    """An integration client of one organisation or one provider (OAuth 2.0 client credentials)."""
+
+    id = fields.UUIDField(primary_key=True)
+    client_id = fields.CharField(max_length=64, unique=True)
+    # Keyed SHA-256 of a 256-bit random secret (a slow hash adds nothing at that entropy).
+    secret_hash = fields.CharField(max_length=64)
+    name = fields.CharField(max_length=200)
+    organisation: fields.ForeignKeyNullableRelation[Organisation] = fields.ForeignKeyField(
+        "portal.Organisation",
+        related_name="service_accounts",
+        null=True,
+        on_delete=fields.CASCADE,
+    )
+    organisation_id: uuid.UUID | None
+    provider: fields.ForeignKeyNullableRelation[Provider] = fields.ForeignKeyField(
+        "portal.Provider", related_name="service_accounts", null=True, on_delete=fields.CASCADE
+    )
+    provider_id: uuid.UUID | None
+    role = fields.CharEnumField(Role, max_length=32)
+    is_active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "service_account"
+
+
+class Session(Model):
+    """One sign-in: the family of refresh tokens rotated from it.
+
+    Access tokens carry the session id (`sid`), so revoking a session (logout, or reuse of a
+    spent refresh token) ends its access tokens at once, not only when they expire.
+    """
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "portal.User", related_name="sessions", on_delete=fields.CASCADE
+    )
+    user_id: uuid.UUID
+    method = fields.CharField(max_length=16)  # password | email_code
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    revoked_at = fields.DatetimeField(null=True)
+    revoked_reason = fields.CharField(max_length=32, default="")
+
+    class Meta:
+        table = "auth_session"
+
+
+class RefreshToken(Model):
+    id = fields.UUIDField(primary_key=True)
+    session: fields.ForeignKeyRelation[Session] = fields.ForeignKeyField(
+        "portal.Session", related_name="refresh_tokens", on_delete=fields.CASCADE
+    )
+    session_id: uuid.UUID
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "refresh_token"
+
+
+class LoginFailure(Model):
+    """A failed sign-in, kept for throttling guessing against one address."""
+
+    id = fields.BigIntField(primary_key=True)
+    email = fields.CharField(max_length=254, db_index=True)
+    at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "login_failure"

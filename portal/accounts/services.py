@@ -1,0 +1,117 @@
+"""Creating people, organisations, providers, memberships and integration clients."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tortoise.transactions import in_transaction
+
+from portal.accounts.errors import AccountError, AccountErrorCode
+from portal.accounts.models import (
+    ORGANISATION_ROLES,
+    PROVIDER_ROLES,
+    Locale,
+    Membership,
+    Organisation,
+    Provider,
+    Role,
+    ServiceAccount,
+    User,
+)
+from portal.auth.passwords import MIN_PASSWORD_LENGTH, hash_password
+from portal.auth.services import normalise_email
+from portal.auth.tokens import keyed_hash, new_secret
+
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,253}\.[^@\s.]{2,63}$")
+
+
+def check_scope(role: Role, organisation: Organisation | None, provider: Provider | None) -> None:
+    """Organisation roles belong to an organisation, provider roles to a provider, admin to
+    neither; an auditor may audit one organisation, one provider, or the whole installation."""
+    ok = {
+        **dict.fromkeys(ORGANISATION_ROLES, organisation is not None and provider is None),
+        **dict.fromkeys(PROVIDER_ROLES, provider is not None and organisation is None),
+        Role.ADMIN: organisation is None and provider is None,
+        Role.AUDITOR: organisation is None or provider is None,
+    }[role]
+    if not ok:
+        raise AccountError(
+            AccountErrorCode.ROLE_SCOPE_MISMATCH,
+            f"Role {role.value} does not fit that organisation or provider.",
+            field="role",
+        )
+
+
+async def create_user(
+    email: str, display_name: str, password: str | None = None, locale: Locale = Locale.EN
+) -> User:
+    email = normalise_email(email)
+    if not _EMAIL.match(email):
+        raise AccountError(
+            AccountErrorCode.INVALID_EMAIL, "That is not an e-mail address.", field="email"
+        )
+    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(
+            AccountErrorCode.PASSWORD_TOO_SHORT,
+            f"Passwords have at least {MIN_PASSWORD_LENGTH} characters.",
+            field="password",
+        )
+    if await User.exists(email=email):
+        raise AccountError(
+            AccountErrorCode.EMAIL_TAKEN, "That e-mail address has an account.", field="email"
+        )
+    return await User.create(
+        email=email,
+        display_name=display_name.strip() or email,
+        locale=locale,
+        password_hash=hash_password(password) if password else "",
+    )
+
+
+async def grant_role(
+    user: User,
+    role: Role,
+    *,
+    organisation: Organisation | None = None,
+    provider: Provider | None = None,
+) -> Membership:
+    check_scope(role, organisation, provider)
+    membership, _ = await Membership.get_or_create(
+        user=user, role=role, organisation=organisation, provider=provider
+    )
+    return membership
+
+
+@dataclass(frozen=True)
+class NewServiceAccount:
+    account: ServiceAccount
+    client_secret: str  # shown once; only its keyed hash is stored
+
+
+async def create_service_account(
+    name: str,
+    role: Role,
+    secret_key: str,
+    *,
+    organisation: Organisation | None = None,
+    provider: Provider | None = None,
+) -> NewServiceAccount:
+    if role is Role.ADMIN or role is Role.AUDITOR or (organisation is None) == (provider is None):
+        raise AccountError(
+            AccountErrorCode.ROLE_SCOPE_MISMATCH,
+            "A service account acts for exactly one organisation or provider.",
+            field="role",
+        )
+    check_scope(role, organisation, provider)
+    secret = new_secret()
+    async with in_transaction():
+        account = await ServiceAccount.create(
+            client_id="parley_" + new_secret()[:22],
+            secret_hash=keyed_hash(secret_key, secret),
+            name=name,
+            role=role,
+            organisation=organisation,
+            provider=provider,
+        )
+    return NewServiceAccount(account=account, client_secret=secret)

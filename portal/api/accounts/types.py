@@ -1,0 +1,206 @@
+"""GraphQL types for people, organisations, providers, roles and integration clients."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+import strawberry
+
+from portal.accounts import models
+from portal.api.context import Info
+from portal.api.node import Node, node_resolver, to_global_id
+from portal.auth import policy
+from portal.auth.actor import ActorKind
+
+Role = strawberry.enum(
+    models.Role, description="A role held within an organisation, a provider or the installation."
+)
+Locale = strawberry.enum(models.Locale, description="A supported language.")
+
+
+@strawberry.type(description="An organisation whose customers' disputes Parley handles.")
+class Organisation(Node):
+    slug: str
+    name: str
+    country: str
+
+    @classmethod
+    def from_row(cls, row: models.Organisation) -> Organisation:
+        return cls(
+            id=to_global_id("Organisation", row.id),
+            slug=row.slug,
+            name=row.name,
+            country=row.country,
+        )
+
+
+@strawberry.type(description="An external dispute-resolution provider.")
+class Provider(Node):
+    slug: str
+    name: str
+    country: str
+
+    @classmethod
+    def from_row(cls, row: models.Provider) -> Provider:
+        return cls(
+            id=to_global_id("Provider", row.id), slug=row.slug, name=row.name, country=row.country
+        )
+
+
+async def _organisation(info: Info, pk: uuid.UUID | None) -> Organisation | None:
+    row = await info.context.loaders.organisation.load(pk) if pk else None
+    return Organisation.from_row(row) if row else None
+
+
+async def _provider(info: Info, pk: uuid.UUID | None) -> Provider | None:
+    row = await info.context.loaders.provider.load(pk) if pk else None
+    return Provider.from_row(row) if row else None
+
+
+@strawberry.type(
+    description="One role held within an organisation, a provider, or the whole installation."
+)
+class Membership:
+    role: Role  # type: ignore[valid-type]
+    organisation_pk: strawberry.Private[uuid.UUID | None]
+    provider_pk: strawberry.Private[uuid.UUID | None]
+
+    @strawberry.field
+    async def organisation(self, info: Info) -> Organisation | None:
+        return await _organisation(info, self.organisation_pk)
+
+    @strawberry.field
+    async def provider(self, info: Info) -> Provider | None:
+        return await _provider(info, self.provider_pk)
+
+
+@strawberry.type(description="A person with an account.")
+class User(Node):
+    email: str
+    display_name: str
+    locale: Locale  # type: ignore[valid-type]
+    created_at: datetime
+    pk: strawberry.Private[uuid.UUID]
+
+    @classmethod
+    def from_row(cls, row: models.User) -> User:
+        return cls(
+            id=to_global_id("User", row.id),
+            pk=row.id,
+            email=row.email,
+            display_name=row.display_name,
+            locale=row.locale,
+            created_at=row.created_at,
+        )
+
+    @strawberry.field(description="The roles this person holds.")
+    async def memberships(self, info: Info) -> list[Membership]:
+        rows = await info.context.loaders.memberships_by_user.load(self.pk)
+        return [
+            Membership(
+                role=m.role,
+                organisation_pk=m.organisation_id,
+                provider_pk=m.provider_id,
+            )
+            for m in rows
+        ]
+
+
+@strawberry.type(description="An integration client acting for one organisation or provider.")
+class ServiceAccount(Node):
+    client_id: str
+    name: str
+    role: Role  # type: ignore[valid-type]
+    organisation_pk: strawberry.Private[uuid.UUID | None]
+    provider_pk: strawberry.Private[uuid.UUID | None]
+
+    @classmethod
+    def from_row(cls, row: models.ServiceAccount) -> ServiceAccount:
+        return cls(
+            id=to_global_id("ServiceAccount", row.id),
+            client_id=row.client_id,
+            name=row.name,
+            role=row.role,
+            organisation_pk=row.organisation_id,
+            provider_pk=row.provider_id,
+        )
+
+    @strawberry.field
+    async def organisation(self, info: Info) -> Organisation | None:
+        return await _organisation(info, self.organisation_pk)
+
+    @strawberry.field
+    async def provider(self, info: Info) -> Provider | None:
+        return await _provider(info, self.provider_pk)
+
+
+@strawberry.enum(description="What kind of actor the viewer is.")
+class ViewerKind(StrEnum):
+    USER = "user"
+    SERVICE_ACCOUNT = "service_account"
+
+
+@strawberry.type(description="Who is making this request.")
+class Viewer:
+    kind: ViewerKind
+    user: User | None
+    service_account: ServiceAccount | None
+    roles: list[Membership]
+
+
+@node_resolver("User")
+async def _user_node(info: Info, pk: uuid.UUID) -> User | None:
+    actor = info.context.require_actor()
+    row = await info.context.loaders.user.load(pk)
+    if row is None:
+        return None
+    memberships = await info.context.loaders.memberships_by_user.load(pk)
+    return User.from_row(row) if policy.may_view_user(actor, pk, memberships) else None
+
+
+@node_resolver("Organisation")
+async def _organisation_node(info: Info, pk: uuid.UUID) -> Organisation | None:
+    actor = info.context.require_actor()
+    return await _organisation(info, pk) if policy.may_view_organisation(actor, pk) else None
+
+
+@node_resolver("Provider")
+async def _provider_node(info: Info, pk: uuid.UUID) -> Provider | None:
+    actor = info.context.require_actor()
+    return await _provider(info, pk) if policy.may_view_provider(actor, pk) else None
+
+
+@node_resolver("ServiceAccount")
+async def _service_account_node(info: Info, pk: uuid.UUID) -> ServiceAccount | None:
+    actor = info.context.require_actor()
+    row = await info.context.loaders.service_account.load(pk)
+    if row is None or not policy.may_view_service_account(
+        actor, pk, row.organisation_id, row.provider_id
+    ):
+        return None
+    return ServiceAccount.from_row(row)
+
+
+async def viewer_of(info: Info) -> Viewer:
+    actor = info.context.require_actor()
+    roles = [
+        Membership(role=g.role, organisation_pk=g.organisation_id, provider_pk=g.provider_id)
+        for g in actor.grants
+    ]
+    if actor.kind is ActorKind.SERVICE_ACCOUNT:
+        account = await info.context.loaders.service_account.load(actor.id)
+        return Viewer(
+            kind=ViewerKind.SERVICE_ACCOUNT,
+            user=None,
+            roles=roles,
+            service_account=ServiceAccount.from_row(account) if account else None,
+        )
+    user = await info.context.loaders.user.load(actor.id)
+    return Viewer(
+        kind=ViewerKind.USER,
+        service_account=None,
+        roles=roles,
+        user=User.from_row(user) if user else None,
+    )

@@ -1,0 +1,122 @@
+"""Signing in and out over GraphQL: login, refreshSession, logout."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import strawberry
+from starlette.responses import Response
+
+from portal.api.accounts.types import Viewer, viewer_of
+from portal.api.context import Info
+from portal.api.errors import UserError, UserErrorCode
+from portal.auth.errors import AuthError
+from portal.auth.services import IssuedTokens
+from portal.web.cookies import clear_refresh_cookie, set_refresh_cookie
+
+
+@strawberry.enum(
+    description="Where the refresh token goes: in the payload (API clients), or "
+    "in an HttpOnly cookie that script cannot read (browsers)."
+)
+class RefreshTokenDelivery(StrEnum):
+    BODY = "body"
+    COOKIE = "cookie"
+
+
+@strawberry.input
+class LoginInput:
+    email: str
+    password: str
+    refresh_token_delivery: RefreshTokenDelivery = RefreshTokenDelivery.BODY
+
+
+@strawberry.input
+class RefreshSessionInput:
+    refresh_token: str
+
+
+@strawberry.input
+class LogoutInput:
+    refresh_token: str | None = strawberry.field(
+        default=None, description="The session to end; empty: the caller's own session."
+    )
+
+
+@strawberry.type
+class SessionPayload:
+    access_token: str | None = None
+    token_type: str | None = None
+    expires_in: int | None = strawberry.field(default=None, description="Seconds.")
+    refresh_token: str | None = None
+    viewer: Viewer | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class LogoutPayload:
+    revoked: bool
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def _error(exc: AuthError) -> SessionPayload:
+    return SessionPayload(
+        user_errors=[UserError(field=None, code=UserErrorCode(exc.code.value), message=exc.message)]
+    )
+
+
+async def _session_payload(
+    info: Info, tokens: IssuedTokens, delivery: RefreshTokenDelivery
+) -> SessionPayload:
+    info.context.actor = await info.context.auth.authenticate(tokens.access_token)
+    refresh = tokens.refresh_token
+    if (
+        delivery is RefreshTokenDelivery.COOKIE
+        and refresh
+        and isinstance(info.context.response, Response)
+    ):
+        set_refresh_cookie(info.context.response, refresh, info.context.settings)
+        refresh = None
+    return SessionPayload(
+        access_token=tokens.access_token,
+        token_type="Bearer",
+        expires_in=tokens.expires_in,
+        refresh_token=refresh,
+        viewer=await viewer_of(info),
+    )
+
+
+@strawberry.type
+class AuthMutations:
+    @strawberry.mutation(description="Sign in with e-mail and password.")
+    async def login(self, info: Info, input: LoginInput) -> SessionPayload:
+        try:
+            tokens = await info.context.auth.login_with_password(input.email, input.password)
+        except AuthError as exc:
+            return _error(exc)
+        return await _session_payload(info, tokens, input.refresh_token_delivery)
+
+    @strawberry.mutation(
+        description="Spend a refresh token for a new access and refresh "
+        "token. A refresh token works once; presenting a spent one ends the "
+        "whole session."
+    )
+    async def refresh_session(self, info: Info, input: RefreshSessionInput) -> SessionPayload:
+        try:
+            tokens = await info.context.auth.refresh(input.refresh_token)
+        except AuthError as exc:
+            return _error(exc)
+        return await _session_payload(info, tokens, RefreshTokenDelivery.BODY)
+
+    @strawberry.mutation(
+        description="End a session: its refresh and access tokens stop working at once."
+    )
+    async def logout(self, info: Info, input: LogoutInput | None = None) -> LogoutPayload:
+        if input is None or not input.refresh_token:
+            info.context.require_actor()
+        revoked = await info.context.auth.logout(
+            input.refresh_token if input else None, info.context.actor
+        )
+        if isinstance(info.context.response, Response):
+            clear_refresh_cookie(info.context.response, info.context.settings)
+        return LogoutPayload(revoked=revoked)

@@ -1,0 +1,34 @@
+"""The typed context every resolver receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.types import Info as StrawberryInfo
+
+from portal.api.errors import Unauthenticated
+from portal.api.loaders import Loaders
+from portal.auth.actor import Actor
+from portal.auth.services import AuthService
+from portal.settings import Settings
+
+
+@dataclass
+class Context:
+    request: Request | WebSocket
+    response: Response | WebSocket
+    settings: Settings
+    auth: AuthService
+    actor: Actor | None
+    loaders: Loaders = field(default_factory=Loaders)
+
+    def require_actor(self) -> Actor:
+        if self.actor is None:
+            raise Unauthenticated()
+        return self.actor
+
+
+Info = StrawberryInfo[Context, None]

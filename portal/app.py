@@ -1,0 +1,81 @@
+"""The Starlette application: routes, middleware and the ORM lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route, WebSocketRoute
+from tortoise.contrib.starlette import RegisterTortoise
+
+from portal.api.schema import build_schema
+from portal.api.view import PortalGraphQL
+from portal.auth.keys import load_keyset
+from portal.auth.services import AuthService
+from portal.auth.tokens import TokenIssuer
+from portal.db import tortoise_config
+from portal.settings import Settings, load_settings
+from portal.web import health
+from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
+from portal.web.oauth import token_routes
+
+
+def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> Starlette:
+    """Build the app. ``manage_orm=False`` leaves the ORM to the caller (the test fixtures)."""
+    settings = settings or load_settings()
+    keys = load_keyset(settings)
+    issuer = TokenIssuer(keys=keys, issuer=settings.issuer, audience=settings.jwt_audience)
+    auth = AuthService(settings=settings, issuer=issuer)
+    graphql = PortalGraphQL(build_schema(settings), settings, auth)
+
+    async def home(request: Request) -> Response:
+        if settings.ide_enabled:
+            return RedirectResponse("/graphql")
+        return JSONResponse(
+            {"name": "Parley", "graphql": "/graphql", "jwks": "/.well-known/jwks.json"}
+        )
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # Wrapped, not passed as `lifespan=` directly: RegisterTortoise enables the global
+        # context fallback that requests in other tasks need (STACK-NOTES, Tortoise 1.x).
+        if not manage_orm:
+            yield
+            return
+        async with RegisterTortoise(app, config=tortoise_config(settings.db_url)):
+            yield
+
+    middleware = [
+        Middleware(RequestIdMiddleware),
+        Middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes),
+    ]
+    if settings.allowed_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.allowed_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type"],
+                allow_credentials=True,
+            )
+        )
+
+    app = Starlette(
+        routes=[
+            Route("/", home, methods=["GET"]),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            *token_routes(auth, keys),
+            *health.routes,
+        ],
+        middleware=middleware,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.auth = auth
+    return app

@@ -1,0 +1,19 @@
+"""Expected failures of signing in and of tokens, each with a stable code."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AuthErrorCode(StrEnum):
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    RATE_LIMITED = "RATE_LIMITED"
+    INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"
+    INVALID_CLIENT = "INVALID_CLIENT"
+
+
+class AuthError(Exception):
+    def __init__(self, code: AuthErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message

@@ -1,0 +1,213 @@
+"""Signing in, refresh-token rotation, logout, client credentials, and authenticating a request."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tortoise.transactions import in_transaction
+
+from portal.accounts.models import (
+    LoginFailure,
+    Membership,
+    RefreshToken,
+    ServiceAccount,
+    Session,
+    User,
+)
+from portal.auth.actor import Actor, ActorKind, Grant
+from portal.auth.errors import AuthError, AuthErrorCode
+from portal.auth.passwords import hash_password, needs_rehash, verify_password
+from portal.auth.tokens import InvalidToken, TokenIssuer, TokenKind, keyed_hash, new_secret
+from portal.settings import Settings
+
+log = logging.getLogger("portal.auth")
+
+SERVICE_SUBJECT_PREFIX = "svc:"
+
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    access_token: str
+    expires_in: int
+    refresh_token: str | None
+    user_id: uuid.UUID | None
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class AuthService:
+    settings: Settings
+    issuer: TokenIssuer
+
+    # --- people -------------------------------------------------------------------------
+
+    async def login_with_password(self, email: str, password: str) -> IssuedTokens:
+        email = normalise_email(email)
+        window_start = _now() - timedelta(seconds=self.settings.login_failure_window)
+        failures = await LoginFailure.filter(email=email, at__gte=window_start).count()
+        if failures >= self.settings.login_max_failures:
+            raise AuthError(
+                AuthErrorCode.RATE_LIMITED,
+                "Too many failed sign-ins for this address; try again later.",
+            )
+        user = await User.get_or_none(email=email, is_active=True)
+        # verify_password runs even for a missing user, so timing does not reveal accounts.
+        if not verify_password(user.password_hash if user else "", password) or user is None:
+            await LoginFailure.create(email=email)
+            raise AuthError(AuthErrorCode.INVALID_CREDENTIALS, "E-mail or password is wrong.")
+        if needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+            await user.save(update_fields=["password_hash"])
+        return await self.start_session(user, method="password")
+
+    async def start_session(self, user: User, method: str) -> IssuedTokens:
+        """Open a session for a verified user: shared by password and one-time code sign-in."""
+        now = _now()
+        refresh = new_secret()
+        async with in_transaction():
+            session = await Session.create(
+                user=user,
+                method=method,
+                expires_at=now + timedelta(seconds=self.settings.session_max_age),
+            )
+            await self._new_refresh_token(session, refresh, now)
+            await User.filter(id=user.id).update(last_login_at=now)
+        return self._tokens_for(user.id, session.id, refresh)
+
+    async def refresh(self, refresh_token: str) -> IssuedTokens:
+        """Rotate: spend ``refresh_token`` and return a new pair.
+
+        Presenting a token that was already spent means it was copied: the whole session is
+        revoked, so whoever holds the other copy is signed out too (OAuth 2.0 Security BCP 4.14).
+        """
+        now = _now()
+        token = await RefreshToken.get_or_none(
+            token_hash=keyed_hash(self.settings.secret_key, refresh_token)
+        ).select_related("session", "session__user")
+        invalid = AuthError(
+            AuthErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is invalid, expired or revoked."
+        )
+        if token is None:
+            raise invalid
+        session = token.session
+        if session.revoked_at is not None:
+            raise invalid
+        if token.used_at is not None:
+            await self._revoke(session.id, "refresh_token_reuse")
+            log.warning(
+                "refresh token reuse; session revoked", extra={"session_id": str(session.id)}
+            )
+            raise invalid
+        if token.expires_at <= now or session.expires_at <= now or not session.user.is_active:
+            raise invalid
+        new_refresh = new_secret()
+        async with in_transaction():
+            # The conditional update makes two concurrent uses of one token spend it once.
+            spent = await RefreshToken.filter(id=token.id, used_at__isnull=True).update(used_at=now)
+            if spent != 1:
+                raise invalid
+            await self._new_refresh_token(session, new_refresh, now)
+        return self._tokens_for(session.user.id, session.id, new_refresh)
+
+    async def logout(self, refresh_token: str | None, actor: Actor | None) -> bool:
+        """Revoke the session named by the refresh token, or else the actor's own session."""
+        session_id: uuid.UUID | None = None
+        if refresh_token:
+            token = await RefreshToken.get_or_none(
+                token_hash=keyed_hash(self.settings.secret_key, refresh_token)
+            )
+            session_id = token.session_id if token else None
+        elif actor is not None:
+            session_id = actor.session_id
+        if session_id is None:
+            return False
+        return await self._revoke(session_id, "logout")
+
+    async def _new_refresh_token(self, session: Session, secret: str, now: datetime) -> None:
+        await RefreshToken.create(
+            session=session,
+            token_hash=keyed_hash(self.settings.secret_key, secret),
+            expires_at=min(
+                now + timedelta(seconds=self.settings.refresh_token_ttl), session.expires_at
+            ),
+        )
+
+    async def _revoke(self, session_id: uuid.UUID, reason: str) -> bool:
+        changed = await Session.filter(id=session_id, revoked_at__isnull=True).update(
+            revoked_at=_now(), revoked_reason=reason
+        )
+        return changed == 1
+
+    def _tokens_for(
+        self, user_id: uuid.UUID, session_id: uuid.UUID, refresh: str | None
+    ) -> IssuedTokens:
+        ttl = self.settings.access_token_ttl
+        access = self.issuer.issue(TokenKind.ACCESS, str(user_id), ttl, sid=str(session_id))
+        return IssuedTokens(
+            access_token=access, expires_in=ttl, refresh_token=refresh, user_id=user_id
+        )
+
+    # --- integration clients -----------------------------------------------------------
+
+    async def client_credentials(self, client_id: str, client_secret: str) -> IssuedTokens:
+        account = await ServiceAccount.get_or_none(client_id=client_id, is_active=True)
+        expected = account.secret_hash if account else keyed_hash(self.settings.secret_key, "")
+        given = keyed_hash(self.settings.secret_key, client_secret)
+        if account is None or not hmac.compare_digest(expected, given):
+            raise AuthError(AuthErrorCode.INVALID_CLIENT, "Client authentication failed.")
+        await ServiceAccount.filter(id=account.id).update(last_used_at=_now())
+        ttl = self.settings.access_token_ttl
+        access = self.issuer.issue(TokenKind.ACCESS, SERVICE_SUBJECT_PREFIX + str(account.id), ttl)
+        return IssuedTokens(access_token=access, expires_in=ttl, refresh_token=None, user_id=None)
+
+    # --- every request ------------------------------------------------------------------
+
+    async def authenticate(self, access_token: str) -> Actor:
+        """The actor behind a bearer token; raises ``InvalidToken`` for any fault."""
+        claims = self.issuer.verify(access_token, TokenKind.ACCESS)
+        subject = str(claims["sub"])
+        if subject.startswith(SERVICE_SUBJECT_PREFIX):
+            return await self._service_actor(_parse_uuid(subject[len(SERVICE_SUBJECT_PREFIX) :]))
+        user_id = _parse_uuid(subject)
+        session_id = _parse_uuid(str(claims.get("sid", "")))
+        session = await Session.get_or_none(id=session_id, user_id=user_id).select_related("user")
+        if session is None or session.revoked_at is not None or not session.user.is_active:
+            raise InvalidToken("session revoked or user disabled")
+        grants = await Membership.filter(user_id=user_id).values_list(
+            "role", "organisation_id", "provider_id"
+        )
+        return Actor(
+            kind=ActorKind.USER,
+            id=user_id,
+            session_id=session_id,
+            grants=tuple(Grant(r, o, p) for r, o, p in grants),
+        )
+
+    async def _service_actor(self, account_id: uuid.UUID) -> Actor:
+        account = await ServiceAccount.get_or_none(id=account_id, is_active=True)
+        if account is None:
+            raise InvalidToken("service account unknown or disabled")
+        grant = Grant(
+            account.role,
+            account.organisation_id,
+            account.provider_id,
+        )
+        return Actor(kind=ActorKind.SERVICE_ACCOUNT, id=account.id, grants=(grant,))
+
+
+def _parse_uuid(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError as exc:
+        raise InvalidToken("malformed subject") from exc

@@ -1,0 +1,113 @@
+"""Signed tokens (JWT, EdDSA only) and opaque secrets.
+
+Each kind of signed token has its own `typ` claim and header, so a download link cannot be
+replayed as an access token, nor the reverse (QUALITY.md "Tokens"). The algorithm is pinned
+here; the header's `alg` is never trusted, and its `kid` only selects from the fixed key set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+import jwt
+
+from portal.auth.keys import KeySet
+
+ALGORITHM = "EdDSA"
+REQUIRED_CLAIMS = ["exp", "iat", "iss", "aud", "sub", "jti", "typ"]
+LEEWAY_SECONDS = 30
+
+
+class TokenKind(StrEnum):
+    ACCESS = "access"
+    DOWNLOAD = "download"
+    SURVEY = "survey"
+    LOGIN_CODE = "login_code"
+
+
+# RFC 9068 names the access token header type; the others get their own media-type-like names.
+HEADER_TYPES = {
+    TokenKind.ACCESS: "at+jwt",
+    TokenKind.DOWNLOAD: "parley-download+jwt",
+    TokenKind.SURVEY: "parley-survey+jwt",
+    TokenKind.LOGIN_CODE: "parley-login-code+jwt",
+}
+
+
+class InvalidToken(Exception):
+    """A token failed verification; `reason` is for logs, never for the client."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class TokenIssuer:
+    keys: KeySet
+    issuer: str
+    audience: str
+
+    def issue(self, kind: TokenKind, subject: str, ttl: int, **claims: Any) -> str:
+        now = datetime.now(UTC)
+        payload = {
+            **claims,
+            "iss": self.issuer,
+            "aud": self.audience,
+            "sub": subject,
+            "iat": now,
+            "exp": now + timedelta(seconds=ttl),
+            "jti": uuid.uuid4().hex,
+            "typ": kind.value,
+        }
+        return jwt.encode(
+            payload,
+            self.keys.signing_key,
+            algorithm=ALGORITHM,
+            headers={"kid": self.keys.signing_kid, "typ": HEADER_TYPES[kind]},
+        )
+
+    def verify(self, token: str, kind: TokenKind) -> dict[str, Any]:
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError as exc:
+            raise InvalidToken(f"malformed: {exc}") from exc
+        if header.get("alg") != ALGORITHM:
+            raise InvalidToken(f"algorithm {header.get('alg')!r} refused")
+        key = self.keys.verification_keys.get(str(header.get("kid", "")))
+        if key is None:
+            raise InvalidToken("unknown kid")
+        if header.get("typ") != HEADER_TYPES[kind]:
+            raise InvalidToken("wrong token type header")
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                token,
+                key,
+                algorithms=[ALGORITHM],
+                audience=self.audience,
+                issuer=self.issuer,
+                leeway=LEEWAY_SECONDS,
+                options={"require": REQUIRED_CLAIMS},
+            )
+        except jwt.PyJWTError as exc:
+            raise InvalidToken(f"{type(exc).__name__}: {exc}") from exc
+        if claims.get("typ") != kind.value:
+            raise InvalidToken("wrong token kind")
+        return claims
+
+
+def new_secret() -> str:
+    """256 random bits, URL-safe: refresh tokens and client secrets."""
+    return secrets.token_urlsafe(32)
+
+
+def keyed_hash(secret_key: str, value: str) -> str:
+    """What is stored for an opaque secret: HMAC-SHA256 under the installation's secret key."""
+    return hmac.new(secret_key.encode(), value.encode(), hashlib.sha256).hexdigest()

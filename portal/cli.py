@@ -1,0 +1,210 @@
+"""The `portal` command: serve, migrate, demo, createuser, createclient, export-schema, settings."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from portal.accounts.models import Role
+from portal.settings import Settings, SettingsError, load_settings, settings_markdown
+
+SCHEMA_PATH = Path("graphql/schema.graphql")
+
+
+def _step(message: str) -> None:
+    print(f"  - {message}", flush=True)
+
+
+def _progress(event: str, app_label: str, name: str) -> None:
+    print(f"  - {event.replace('_', ' ')} {app_label}.{name}", flush=True)
+
+
+async def _migrate(settings: Settings) -> None:
+    from portal.db import migrate
+
+    print(f"Migrating {_redacted(settings.db_url)}", flush=True)
+    await migrate(settings.db_url, progress=_progress)
+
+
+def _redacted(url: str) -> str:
+    head, sep, tail = url.rpartition("@")
+    if not sep:
+        return url
+    scheme, _, _credentials = head.partition("://")
+    return f"{scheme}://***@{tail}"
+
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    asyncio.run(_migrate(settings))
+    print("Migrations applied.")
+    return 0
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    from portal.db import database
+    from portal.demo import DEMO_PASSWORD, seed_demo
+
+    async def run() -> None:
+        await _migrate(settings)
+        print("Seeding the demo", flush=True)
+        async with database(settings):
+            people = await seed_demo(_step)
+        print(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
+        for person in people:
+            role = person.role.value if person.role else "consumer"
+            print(f"  {person.email:34} {role}")
+
+    asyncio.run(run())
+    return 0
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from portal.app import create_app
+    from portal.logs import configure_logging
+
+    configure_logging(settings.log_level, settings.log_json)
+    app = create_app(settings)
+    print(f"Parley on http://{settings.host}:{settings.port}/graphql", flush=True)
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        proxy_headers=True,
+        server_header=False,
+    )
+    return 0
+
+
+def cmd_createuser(settings: Settings, args: argparse.Namespace) -> int:
+    from portal.accounts.errors import AccountError
+    from portal.accounts.models import Organisation, Provider
+    from portal.accounts.services import create_user, grant_role
+    from portal.db import database
+
+    password = args.password or getpass.getpass("Password: ")
+
+    async def run() -> int:
+        async with database(settings):
+            organisation = (
+                await Organisation.get_or_none(slug=args.organisation)
+                if args.organisation
+                else None
+            )
+            provider = await Provider.get_or_none(slug=args.provider) if args.provider else None
+            if (args.organisation and organisation is None) or (args.provider and provider is None):
+                print("error: no such organisation or provider", file=sys.stderr)
+                return 2
+            try:
+                user = await create_user(args.email, args.name or args.email, password)
+                if args.role:
+                    await grant_role(
+                        user, Role(args.role), organisation=organisation, provider=provider
+                    )
+            except AccountError as exc:
+                print(f"error: {exc.code.value}: {exc.message}", file=sys.stderr)
+                return 2
+        print(f"Created {user.email}" + (f" ({args.role})" if args.role else ""))
+        return 0
+
+    return asyncio.run(run())
+
+
+def cmd_createclient(settings: Settings, args: argparse.Namespace) -> int:
+    from portal.accounts.errors import AccountError
+    from portal.accounts.models import Organisation, Provider
+    from portal.accounts.services import create_service_account
+    from portal.db import database
+
+    async def run() -> int:
+        async with database(settings):
+            organisation = (
+                await Organisation.get_or_none(slug=args.organisation)
+                if args.organisation
+                else None
+            )
+            provider = await Provider.get_or_none(slug=args.provider) if args.provider else None
+            try:
+                created = await create_service_account(
+                    args.name,
+                    Role(args.role),
+                    settings.secret_key,
+                    organisation=organisation,
+                    provider=provider,
+                )
+            except AccountError as exc:
+                print(f"error: {exc.code.value}: {exc.message}", file=sys.stderr)
+                return 2
+        print(f"client_id:     {created.account.client_id}")
+        print(f"client_secret: {created.client_secret}   (shown once; store it now)")
+        return 0
+
+    return asyncio.run(run())
+
+
+def cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
+    from portal.api.schema import schema_sdl
+
+    target = Path(args.output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(schema_sdl(settings))
+    print(f"Wrote {target}")
+    return 0
+
+
+def cmd_settings(settings: Settings, args: argparse.Namespace) -> int:
+    sys.stdout.write(settings_markdown())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="portal", description="Parley dispute portal")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("serve", help="serve the portal (uvicorn)").set_defaults(func=cmd_serve)
+    sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
+    sub.add_parser("demo", help="migrate and seed demo data").set_defaults(func=cmd_demo)
+    user = sub.add_parser("createuser", help="create a person's account")
+    user.add_argument("email")
+    user.add_argument("--name", default="")
+    user.add_argument("--password", help="omit to be asked")
+    user.add_argument("--role", choices=[r.value for r in _roles()])
+    user.add_argument("--organisation", help="organisation slug, for organisation roles")
+    user.add_argument("--provider", help="provider slug, for provider roles")
+    user.set_defaults(func=cmd_createuser)
+    client = sub.add_parser("createclient", help="create an integration client (OAuth 2.0)")
+    client.add_argument("name")
+    client.add_argument("--role", required=True, choices=[r.value for r in _roles()])
+    client.add_argument("--organisation")
+    client.add_argument("--provider")
+    client.set_defaults(func=cmd_createclient)
+    export = sub.add_parser("export-schema", help="write graphql/schema.graphql")
+    export.add_argument("--output", default=str(SCHEMA_PATH))
+    export.set_defaults(func=cmd_export_schema)
+    sub.add_parser("settings", help="print the settings table (Markdown)").set_defaults(
+        func=cmd_settings
+    )
+    return parser
+
+
+def _roles() -> list[Role]:
+    return list(Role)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return int(args.func(settings, args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

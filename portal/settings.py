@@ -1,0 +1,271 @@
+"""Every setting of Parley, read once from ``PORTAL_*`` environment variables.
+
+The README's configuration table is generated from ``SETTINGS`` (``portal settings --markdown``)
+and a test keeps the two in step, so a setting cannot exist without its documentation.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+DEV_SECRET_KEY = "dev-only-secret-key-change-me-in-production-000000"
+ENVIRONMENTS = ("development", "production")
+
+
+class SettingsError(ValueError):
+    """A setting is missing, malformed or unsafe for the chosen environment."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    field: str
+    parse: Callable[[str], Any]
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "PORTAL_" + self.field.upper()
+
+
+def _bool(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(f"expected a boolean, got {raw!r}")
+
+
+def _positive_int(raw: str) -> int:
+    value = int(raw)
+    if value <= 0:
+        raise ValueError(f"expected a positive integer, got {raw!r}")
+    return value
+
+
+def _str(raw: str) -> str:
+    return raw.strip()
+
+
+def _origins(raw: str) -> tuple[str, ...]:
+    return tuple(o.strip() for o in raw.split(",") if o.strip())
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "env",
+        _str,
+        "development",
+        "`development` or `production`. Production refuses "
+        "development keys and secrets and turns the GraphQL IDE and introspection off.",
+    ),
+    Setting(
+        "data_dir",
+        _str,
+        "./var",
+        "Directory for the SQLite database, the generated signing key and local documents.",
+    ),
+    Setting(
+        "database_url",
+        _str,
+        "",
+        "`sqlite:///path/parley.db` or "
+        "`postgres://user:pass@host:5432/db?minsize=2&maxsize=20`. Empty: "
+        "`sqlite://{data_dir}/parley.sqlite3`.",
+    ),
+    Setting("host", _str, "127.0.0.1", "Address `portal serve` binds to."),
+    Setting("port", _positive_int, 8000, "Port `portal serve` listens on."),
+    Setting(
+        "public_url",
+        _str,
+        "http://127.0.0.1:8000",
+        "The portal's external base URL, used as the token issuer and in links.",
+    ),
+    Setting(
+        "secret_key",
+        _str,
+        DEV_SECRET_KEY,
+        "Key (at least 32 bytes) for the keyed hashes "
+        "of refresh tokens and client secrets. Required in production.",
+    ),
+    Setting(
+        "jwt_private_key",
+        _str,
+        "",
+        "PEM of the Ed25519 signing key, or `@/path/key.pem`. "
+        "Empty in development: a key is generated in `{data_dir}/keys/`. Required in "
+        "production.",
+    ),
+    Setting(
+        "jwt_previous_public_keys",
+        _str,
+        "",
+        "`@/path` of PEM public keys, still "
+        "published in the JWKS and accepted, during a key rotation.",
+    ),
+    Setting("jwt_audience", _str, "parley", "The `aud` of access tokens."),
+    Setting("access_token_ttl", _positive_int, 900, "Access token lifetime, seconds."),
+    Setting(
+        "refresh_token_ttl",
+        _positive_int,
+        1_209_600,
+        "Refresh token lifetime, seconds (rotated on every use).",
+    ),
+    Setting(
+        "session_max_age",
+        _positive_int,
+        2_592_000,
+        "Longest a sign-in lasts through refreshes, seconds.",
+    ),
+    Setting(
+        "login_max_failures",
+        _positive_int,
+        10,
+        "Failed sign-ins for one e-mail address "
+        "within the window before further attempts are refused.",
+    ),
+    Setting(
+        "login_failure_window", _positive_int, 900, "The window for `login_max_failures`, seconds."
+    ),
+    Setting("graphql_ide", _bool, True, "Serve GraphiQL at `/graphql` (always off in production)."),
+    Setting(
+        "graphql_introspection", _bool, True, "Allow introspection (always off in production)."
+    ),
+    Setting("graphql_max_depth", _positive_int, 12, "Deepest selection a query may nest."),
+    Setting(
+        "graphql_max_aliases",
+        _positive_int,
+        30,
+        "Aliases per operation, counted through fragments.",
+    ),
+    Setting("graphql_max_tokens", _positive_int, 3000, "Lexical tokens per document."),
+    Setting("graphql_max_batch", _positive_int, 10, "Operations per batched request."),
+    Setting(
+        "max_request_bytes",
+        _positive_int,
+        1_048_576,
+        "Largest request body on JSON endpoints, bytes.",
+    ),
+    Setting("page_size_max", _positive_int, 100, "Largest `first` on a connection."),
+    Setting(
+        "allowed_origins",
+        _origins,
+        (),
+        "Comma-separated browser origins allowed to "
+        "open GraphQL WebSockets and make CORS requests.",
+    ),
+    Setting("log_level", _str, "INFO", "Log level."),
+    Setting("log_json", _bool, True, "Structured JSON logs (one object per line)."),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str
+    data_dir: str
+    database_url: str
+    host: str
+    port: int
+    public_url: str
+    secret_key: str
+    jwt_private_key: str
+    jwt_previous_public_keys: str
+    jwt_audience: str
+    access_token_ttl: int
+    refresh_token_ttl: int
+    session_max_age: int
+    login_max_failures: int
+    login_failure_window: int
+    graphql_ide: bool
+    graphql_introspection: bool
+    graphql_max_depth: int
+    graphql_max_aliases: int
+    graphql_max_tokens: int
+    graphql_max_batch: int
+    max_request_bytes: int
+    page_size_max: int
+    allowed_origins: tuple[str, ...]
+    log_level: str
+    log_json: bool
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.data_dir)
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite://{self.data_path / 'parley.sqlite3'}"
+
+    @property
+    def issuer(self) -> str:
+        return self.public_url.rstrip("/")
+
+    @property
+    def ide_enabled(self) -> bool:
+        return self.graphql_ide and not self.production
+
+    @property
+    def introspection_enabled(self) -> bool:
+        return self.graphql_introspection and not self.production
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Read and validate every setting; raise ``SettingsError`` naming each bad one."""
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for setting in SETTINGS:
+        raw = env.get(setting.env)
+        if raw is None:
+            values[setting.field] = setting.default
+            continue
+        try:
+            values[setting.field] = setting.parse(raw)
+        except ValueError as exc:
+            problems.append(f"{setting.env}: {exc}")
+    values.update(overrides)
+    if values["env"] not in ENVIRONMENTS:
+        problems.append(f"PORTAL_ENV: must be one of {', '.join(ENVIRONMENTS)}")
+    if len(values["secret_key"].encode()) < 32:
+        problems.append("PORTAL_SECRET_KEY: must be at least 32 bytes")
+    if values["env"] == "production":
+        problems.extend(_production_problems(values))
+    if problems:
+        raise SettingsError("invalid settings:\n  " + "\n  ".join(problems))
+    assert {f.name for f in fields(Settings)} == set(values)
+    return Settings(**values)
+
+
+def _production_problems(values: Mapping[str, Any]) -> list[str]:
+    problems = []
+    if values["secret_key"] == DEV_SECRET_KEY:
+        problems.append("PORTAL_SECRET_KEY: the development secret is refused in production")
+    if not values["jwt_private_key"]:
+        problems.append("PORTAL_JWT_PRIVATE_KEY: production needs a signing key of its own")
+    if not str(values["public_url"]).startswith("https://"):
+        problems.append("PORTAL_PUBLIC_URL: production needs an https:// URL")
+    return problems
+
+
+def settings_markdown() -> str:
+    rows = ["| variable | default | meaning |", "| --- | --- | --- |"]
+    for s in SETTINGS:
+        default = ",".join(s.default) if isinstance(s.default, tuple) else s.default
+        if s.field == "secret_key":
+            default = "(a development value)"
+        if isinstance(default, bool):
+            default = str(default).lower()
+        shown = f"`{default}`" if default != "" else "(empty)"
+        rows.append(f"| `{s.env}` | {shown} | {s.help} |")
+    return "\n".join(rows) + "\n"

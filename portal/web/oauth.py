@@ -1,0 +1,135 @@
+"""OAuth 2.0 endpoints for integration clients and the browser's refresh cookie.
+
+`/oauth/token` (RFC 6749): the `client_credentials` grant (4.4) for service accounts and the
+`refresh_token` grant (6) for people, with RFC 6749 5.2 error responses. `/oauth/revoke`
+(RFC 7009) ends a session. `/.well-known/jwks.json` publishes the verification keys.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from urllib.parse import unquote
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from portal.auth.errors import AuthError
+from portal.auth.keys import KeySet
+from portal.auth.services import AuthService, IssuedTokens
+from portal.web.cookies import clear_refresh_cookie, refresh_cookie, set_refresh_cookie
+
+_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+FORM = "application/x-www-form-urlencoded"
+
+
+def oauth_error(
+    error: str, description: str, status: int = 400, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(
+        {"error": error, "error_description": description},
+        status_code=status,
+        headers={**_NO_STORE, **(headers or {})},
+    )
+
+
+def _basic_credentials(request: Request) -> tuple[str, str] | None:
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        decoded = base64.b64decode(value, validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return ("", "")
+    client_id, _, secret = decoded.partition(":")
+    # RFC 6749 2.3.1: both parts are form-urlencoded before being joined.
+    return unquote(client_id), unquote(secret)
+
+
+def _token_response(tokens: IssuedTokens, include_refresh: bool) -> JSONResponse:
+    body: dict[str, object] = {
+        "access_token": tokens.access_token,
+        "token_type": "Bearer",
+        "expires_in": tokens.expires_in,
+    }
+    if include_refresh and tokens.refresh_token:
+        body["refresh_token"] = tokens.refresh_token
+    return JSONResponse(body, headers=_NO_STORE)
+
+
+def token_routes(auth: AuthService, keys: KeySet) -> list[Route]:
+    async def token(request: Request) -> Response:
+        if request.headers.get("content-type", "").split(";")[0].strip() != FORM:
+            return oauth_error("invalid_request", f"Send the request as {FORM}.")
+        form = await request.form()
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        if any(len(form.getlist(k)) > 1 for k in form):
+            return oauth_error("invalid_request", "A parameter was sent more than once.")
+        grant = fields.get("grant_type")
+        if grant == "client_credentials":
+            return await _client_credentials(request, fields)
+        if grant == "refresh_token":
+            return await _refresh(request, fields)
+        if not grant:
+            return oauth_error("invalid_request", "grant_type is required.")
+        return oauth_error("unsupported_grant_type", f"Grant {grant!r} is not supported.")
+
+    async def _client_credentials(request: Request, fields: dict[str, str]) -> Response:
+        basic = _basic_credentials(request)
+        if basic is not None and ("client_id" in fields or "client_secret" in fields):
+            return oauth_error("invalid_request", "Use one client authentication method.")
+        client_id, secret = basic or (fields.get("client_id", ""), fields.get("client_secret", ""))
+        if fields.get("scope"):
+            return oauth_error("invalid_scope", "Scopes are not used; leave scope out.")
+        try:
+            tokens = await auth.client_credentials(client_id, secret)
+        except AuthError:
+            headers = {"WWW-Authenticate": 'Basic realm="parley"'} if basic else None
+            return oauth_error("invalid_client", "Client authentication failed.", 401, headers)
+        return _token_response(tokens, include_refresh=False)
+
+    async def _refresh(request: Request, fields: dict[str, str]) -> Response:
+        from_cookie = "refresh_token" not in fields
+        presented = fields.get("refresh_token") or refresh_cookie(request)
+        if not presented:
+            return oauth_error("invalid_request", "refresh_token is required.")
+        try:
+            tokens = await auth.refresh(presented)
+        except AuthError as exc:
+            response = oauth_error("invalid_grant", exc.message)
+            if from_cookie:
+                clear_refresh_cookie(response, auth.settings)
+            return response
+        response = _token_response(tokens, include_refresh=not from_cookie)
+        if from_cookie and tokens.refresh_token:
+            set_refresh_cookie(response, tokens.refresh_token, auth.settings)
+        return response
+
+    async def revoke(request: Request) -> Response:
+        form = (
+            await request.form()
+            if request.headers.get("content-type", "").startswith(FORM)
+            else None
+        )
+        given = form.get("token") if form else None
+        presented = given if isinstance(given, str) and given else refresh_cookie(request)
+        # RFC 7009 2.2: an unknown or already revoked token is still answered with 200.
+        if presented:
+            await auth.logout(presented, None)
+        response = Response(status_code=200, headers=_NO_STORE)
+        clear_refresh_cookie(response, auth.settings)
+        return response
+
+    async def jwks(request: Request) -> Response:
+        return JSONResponse(
+            keys.jwks(),
+            headers={"Cache-Control": "public, max-age=300"},
+            media_type="application/jwk-set+json",
+        )
+
+    return [
+        Route("/oauth/token", token, methods=["POST"]),
+        Route("/oauth/revoke", revoke, methods=["POST"]),
+        Route("/.well-known/jwks.json", jwks, methods=["GET"]),
+    ]
