@@ -68,7 +68,8 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
     app = Starlette(
         routes=[
             Route("/", home, methods=["GET"]),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            # No `methods=`: the view answers every method itself, with a coded error where refused.
+            Route("/graphql", graphql),
             WebSocketRoute("/graphql", graphql),
             *token_routes(auth, keys),
             *health.routes,

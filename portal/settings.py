@@ -151,7 +151,6 @@ SETTINGS: tuple[Setting, ...] = (
         1_048_576,
         "Largest request body on JSON endpoints, bytes.",
     ),
-    Setting("page_size_max", _positive_int, 100, "Largest `first` on a connection."),
     Setting(
         "allowed_origins",
         _origins,
@@ -188,7 +187,6 @@ class Settings:
     graphql_max_tokens: int
     graphql_max_batch: int
     max_request_bytes: int
-    page_size_max: int
     allowed_origins: tuple[str, ...]
     log_level: str
     log_json: bool
@@ -262,10 +260,10 @@ def settings_markdown() -> str:
     rows = ["| variable | default | meaning |", "| --- | --- | --- |"]
     for s in SETTINGS:
         default = ",".join(s.default) if isinstance(s.default, tuple) else s.default
-        if s.field == "secret_key":
-            default = "(a development value)"
         if isinstance(default, bool):
             default = str(default).lower()
         shown = f"`{default}`" if default != "" else "(empty)"
+        if s.field == "secret_key":
+            shown = "a development value"
         rows.append(f"| `{s.env}` | {shown} | {s.help} |")
     return "\n".join(rows) + "\n"

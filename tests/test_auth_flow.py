@@ -1,20 +1,177 @@
-"""Signing in, refresh rotation, reuse revocation and logout, over GraphQL and /oauth/token."""
+"""Signing in, refresh rotation, reuse revocation, logout, throttling and the refresh cookie,
+over GraphQL and /oauth/token, against the real app and database."""
 
 from __future__ import annotations
 
-import httpx
+import asyncio
+import dataclasses
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from http.cookies import SimpleCookie
+from typing import Any
 
-from portal.accounts.models import Session
-from tests.factories import LOGIN, Factory, gql, login
+import httpx
+import jwt
+import pytest
+
+from portal.accounts.models import (
+    LoginFailure,
+    RefreshToken,
+    ServiceAccount,
+    Session,
+    User,
+)
+from portal.app import create_app
+from portal.auth.tokens import keyed_hash
+from portal.settings import Settings
+from portal.web.cookies import REFRESH_COOKIE
+from tests.factories import LOGIN, PASSWORD, Factory, gql, login
 
 VIEWER = "{ viewer { kind user { email } } }"
 REFRESH = """
 mutation Refresh($token: String!) {
   refreshSession(input: {refreshToken: $token}) {
-    accessToken refreshToken userErrors { code message }
+    accessToken refreshToken expiresIn tokenType
+    viewer { kind user { email } }
+    userErrors { field code message }
   }
 }
 """
+LOGOUT = """
+mutation Logout($input: LogoutInput) {
+  logout(input: $input) { revoked userErrors { code } }
+}
+"""
+INVALID_REFRESH = {
+    "field": None,
+    "code": "INVALID_REFRESH_TOKEN",
+    "message": "The refresh token is invalid, expired or revoked.",
+}
+UNAUTHENTICATED_BODY = {
+    "errors": [
+        {
+            "message": "The access token is invalid or expired.",
+            "extensions": {"code": "UNAUTHENTICATED"},
+        }
+    ]
+}
+INVALID_GRANT_BODY = {
+    "error": "invalid_grant",
+    "error_description": "The refresh token is invalid, expired or revoked.",
+}
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+# --- helpers shared by the token and OAuth tests ------------------------------------------
+
+
+async def auth_state() -> dict[str, Any]:
+    """Every row sign-in can change, to show that a refused request changed nothing."""
+    return {
+        "users": await User.all()
+        .order_by("email")
+        .values_list("email", "is_active", "last_login_at", "password_hash"),
+        "sessions": await Session.all()
+        .order_by("id")
+        .values_list("id", "user_id", "expires_at", "revoked_at", "revoked_reason"),
+        "refresh_tokens": await RefreshToken.all()
+        .order_by("id")
+        .values_list("id", "session_id", "token_hash", "expires_at", "used_at"),
+        "login_failures": await LoginFailure.all().order_by("id").values_list("email", "at"),
+        "service_accounts": await ServiceAccount.all()
+        .order_by("client_id")
+        .values_list("client_id", "secret_hash", "is_active", "last_used_at"),
+    }
+
+
+def assert_unauthenticated(response: httpx.Response) -> None:
+    """What /graphql answers to any bearer token it does not accept."""
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == 'Bearer error="invalid_token"'
+    assert response.headers["content-type"] == "application/graphql-response+json"
+    assert response.json() == UNAUTHENTICATED_BODY
+
+
+def session_id_of(access_token: str) -> uuid.UUID:
+    return uuid.UUID(jwt.decode(access_token, options={"verify_signature": False})["sid"])
+
+
+async def viewer_email(client: httpx.AsyncClient, access_token: str) -> str:
+    """The e-mail /graphql sees behind a token that must work."""
+    response = await gql(client, VIEWER, token=access_token)
+    assert response.status_code == 200, response.text
+    email: str = response.json()["data"]["viewer"]["user"]["email"]
+    return email
+
+
+async def refresh_session(client: httpx.AsyncClient, refresh_token: str) -> dict[str, Any]:
+    response = await gql(client, REFRESH, {"token": refresh_token})
+    assert response.status_code == 200, response.text
+    payload: dict[str, Any] = response.json()["data"]["refreshSession"]
+    return payload
+
+
+async def oauth_refresh(client: httpx.AsyncClient, refresh_token: str | None) -> httpx.Response:
+    data = {"grant_type": "refresh_token"}
+    if refresh_token is not None:
+        data["refresh_token"] = refresh_token
+    return await client.post("/oauth/token", data=data)
+
+
+@dataclass
+class SignedIn:
+    user: User
+    access_token: str
+    refresh_token: str
+    session_id: uuid.UUID
+
+
+async def sign_in(client: httpx.AsyncClient, user: User) -> SignedIn:
+    payload = await login(client, user)
+    return SignedIn(
+        user=user,
+        access_token=payload["accessToken"],
+        refresh_token=payload["refreshToken"],
+        session_id=session_id_of(payload["accessToken"]),
+    )
+
+
+def set_cookies(response: httpx.Response) -> dict[str, SimpleCookie]:
+    """The response's Set-Cookie headers, parsed, by cookie name."""
+    cookies: dict[str, SimpleCookie] = {}
+    for header in response.headers.get_list("set-cookie"):
+        parsed: SimpleCookie = SimpleCookie()
+        parsed.load(header)
+        for name in parsed:
+            cookies[name] = parsed
+    return cookies
+
+
+def assert_refresh_cookie_set(response: httpx.Response, settings: Settings) -> str:
+    """The response sets the refresh cookie with every protective attribute; returns its value."""
+    headers = response.headers.get_list("set-cookie")
+    assert len(headers) == 1, headers
+    value = response.cookies[REFRESH_COOKIE]
+    assert headers[0] == (
+        f"{REFRESH_COOKIE}={value}; HttpOnly; Max-Age={settings.refresh_token_ttl}; "
+        "Path=/oauth/; SameSite=strict"
+    )
+    return value
+
+
+def assert_refresh_cookie_cleared(response: httpx.Response) -> None:
+    headers = response.headers.get_list("set-cookie")
+    assert len(headers) == 1, headers
+    morsel = set_cookies(response)[REFRESH_COOKIE][REFRESH_COOKIE]
+    assert morsel.value == ""
+    assert morsel["max-age"] == "0"
+    assert morsel["path"] == "/oauth/"
+    assert morsel["httponly"] is True
+    assert morsel["samesite"] == "strict"
+
+
+# --- login ---------------------------------------------------------------------------------
 
 
 async def test_login_returns_tokens_that_open_the_viewer(
@@ -22,20 +179,605 @@ async def test_login_returns_tokens_that_open_the_viewer(
 ) -> None:
     user = await factory.user()
 
-    session = await login(client, user)
+    payload = await login(client, user)
 
-    assert session["tokenType"] == "Bearer"
-    assert session["expiresIn"] == 900
-    response = await gql(client, VIEWER, token=session["accessToken"])
+    assert payload["tokenType"] == "Bearer"
+    assert payload["expiresIn"] == 900
+    assert payload["viewer"] == {
+        "kind": "USER",
+        "user": {"id": payload["viewer"]["user"]["id"], "email": user.email},
+    }
+    session = await Session.get(user_id=user.id)
+    assert session.id == session_id_of(payload["accessToken"])
+    assert session.method == "password"
+    assert session.revoked_at is None
+    stored = await RefreshToken.get(session_id=session.id)
+    assert stored.token_hash == keyed_hash(factory.settings.secret_key, payload["refreshToken"])
+    assert stored.used_at is None
+    assert (await User.get(id=user.id)).last_login_at is not None
+    response = await gql(client, VIEWER, token=payload["accessToken"])
     assert response.json() == {"data": {"viewer": {"kind": "USER", "user": {"email": user.email}}}}
+
+
+async def test_login_normalises_the_email_address(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    user = await factory.user()
+
+    response = await gql(
+        client, LOGIN, {"input": {"email": f"  {user.email.upper()} ", "password": PASSWORD}}
+    )
+
+    assert response.json()["data"]["login"]["userErrors"] == []
+    assert await Session.filter(user_id=user.id).count() == 1
 
 
 async def test_wrong_password_is_a_user_error(client: httpx.AsyncClient, factory: Factory) -> None:
     user = await factory.user()
+    before = await auth_state()
 
     response = await gql(client, LOGIN, {"input": {"email": user.email, "password": "nope" * 4}})
 
-    payload = response.json()["data"]["login"]
-    assert payload["accessToken"] is None
-    assert [e["code"] for e in payload["userErrors"]] == ["INVALID_CREDENTIALS"]
+    assert response.status_code == 200
+    assert response.json()["data"]["login"] == {
+        "accessToken": None,
+        "refreshToken": None,
+        "expiresIn": None,
+        "tokenType": None,
+        "viewer": None,
+        "userErrors": [
+            {
+                "field": None,
+                "code": "INVALID_CREDENTIALS",
+                "message": "E-mail or password is wrong.",
+            }
+        ],
+    }
+    after = await auth_state()
+    assert await LoginFailure.filter(email=user.email).count() == 1
+    assert {**after, "login_failures": []} == {**before, "login_failures": []}
+
+
+async def test_unknown_email_is_answered_like_a_wrong_password(client: httpx.AsyncClient) -> None:
+    before = await auth_state()
+
+    response = await gql(
+        client, LOGIN, {"input": {"email": "nobody@example.org", "password": PASSWORD}}
+    )
+
+    assert response.json()["data"]["login"]["userErrors"] == [
+        {"field": None, "code": "INVALID_CREDENTIALS", "message": "E-mail or password is wrong."}
+    ]
     assert await Session.all().count() == 0
+    assert {**await auth_state(), "login_failures": []} == {**before, "login_failures": []}
+
+
+async def test_login_is_refused_after_max_failures_even_with_the_right_password(
+    client: httpx.AsyncClient, factory: Factory, settings: Settings
+) -> None:
+    user = await factory.user()
+    bystander = await factory.user()
+    wrong = {"input": {"email": user.email, "password": "wrong password"}}
+    for _ in range(settings.login_max_failures):
+        response = await gql(client, LOGIN, wrong)
+        assert response.json()["data"]["login"]["userErrors"][0]["code"] == "INVALID_CREDENTIALS"
+    before = await auth_state()
+
+    refused_wrong = await gql(client, LOGIN, wrong)
+    refused_right = await gql(client, LOGIN, {"input": {"email": user.email, "password": PASSWORD}})
+
+    rate_limited = {
+        "field": None,
+        "code": "RATE_LIMITED",
+        "message": "Too many failed sign-ins for this address; try again later.",
+    }
+    for response in (refused_wrong, refused_right):
+        payload = response.json()["data"]["login"]
+        assert payload["accessToken"] is None
+        assert payload["refreshToken"] is None
+        assert payload["userErrors"] == [rate_limited]
+    assert await auth_state() == before
+    assert await LoginFailure.filter(email=user.email).count() == settings.login_max_failures
+    assert await Session.filter(user_id=user.id).count() == 0
+    # The throttle is per address: another account still signs in.
+    assert (await login(client, bystander))["userErrors"] == []
+
+
+async def test_a_successful_sign_in_clears_the_failures_and_old_ones_are_pruned(
+    client: httpx.AsyncClient, factory: Factory, settings: Settings
+) -> None:
+    user = await factory.user()
+    stale = await LoginFailure.create(email=user.email)
+    await LoginFailure.filter(id=stale.id).update(
+        at=datetime.now(UTC) - timedelta(seconds=settings.login_failure_window + 1)
+    )
+    wrong = {"input": {"email": user.email, "password": "wrong password"}}
+
+    await gql(client, LOGIN, wrong)
+    after_failure = await LoginFailure.filter(email=user.email).count()
+    await login(client, user)
+
+    assert after_failure == 1  # the stale failure was pruned, the new one kept
+    assert await LoginFailure.filter(email=user.email).count() == 0
+
+
+async def test_disabled_user_cannot_sign_in_refresh_or_use_a_token(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+    await User.filter(id=signed.user.id).update(is_active=False)
+    before = await auth_state()
+
+    login_response = await gql(
+        client, LOGIN, {"input": {"email": signed.user.email, "password": PASSWORD}}
+    )
+    refreshed = await refresh_session(client, signed.refresh_token)
+    viewer = await gql(client, VIEWER, token=signed.access_token)
+    oauth = await oauth_refresh(client, signed.refresh_token)
+
+    assert login_response.json()["data"]["login"]["userErrors"] == [
+        {"field": None, "code": "INVALID_CREDENTIALS", "message": "E-mail or password is wrong."}
+    ]
+    assert refreshed["accessToken"] is None
+    assert refreshed["userErrors"] == [INVALID_REFRESH]
+    assert_unauthenticated(viewer)
+    assert oauth.status_code == 400
+    assert oauth.json() == INVALID_GRANT_BODY
+    after = await auth_state()
+    # Only the failed sign-in is recorded; the session and its refresh token are untouched.
+    assert len(after["login_failures"]) == len(before["login_failures"]) + 1
+    assert {**after, "login_failures": []} == {**before, "login_failures": []}
+
+
+# --- refresh and rotation --------------------------------------------------------------------
+
+
+async def test_refresh_session_rotates_the_refresh_token(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+
+    payload = await refresh_session(client, signed.refresh_token)
+
+    assert payload["userErrors"] == []
+    assert payload["tokenType"] == "Bearer"
+    assert payload["expiresIn"] == 900
+    assert payload["viewer"] == {"kind": "USER", "user": {"email": signed.user.email}}
+    assert payload["refreshToken"] not in (None, signed.refresh_token)
+    assert session_id_of(payload["accessToken"]) == signed.session_id
+    assert await viewer_email(client, payload["accessToken"]) == signed.user.email
+    tokens = await RefreshToken.filter(session_id=signed.session_id).order_by("created_at")
+    secret = factory.settings.secret_key
+    assert [(t.token_hash, t.used_at is None) for t in tokens] == [
+        (keyed_hash(secret, signed.refresh_token), False),
+        (keyed_hash(secret, payload["refreshToken"]), True),
+    ]
+    # The new refresh token works in turn.
+    again = await refresh_session(client, payload["refreshToken"])
+    assert again["userErrors"] == []
+    assert await viewer_email(client, again["accessToken"]) == signed.user.email
+
+
+async def test_refresh_session_with_an_unknown_token_changes_nothing(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+    before = await auth_state()
+
+    payload = await refresh_session(client, "not-a-refresh-token")
+
+    assert payload == {
+        "accessToken": None,
+        "refreshToken": None,
+        "expiresIn": None,
+        "tokenType": None,
+        "viewer": None,
+        "userErrors": [INVALID_REFRESH],
+    }
+    assert await auth_state() == before
+    assert await viewer_email(client, signed.access_token) == signed.user.email
+
+
+async def test_refresh_with_the_access_token_is_refused(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+    before = await auth_state()
+
+    payload = await refresh_session(client, signed.access_token)
+
+    assert payload["userErrors"] == [INVALID_REFRESH]
+    assert await auth_state() == before
+
+
+async def test_expired_refresh_token_is_refused_and_not_spent(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+    await RefreshToken.filter(session_id=signed.session_id).update(
+        expires_at=datetime.now(UTC) - timedelta(seconds=1)
+    )
+    before = await auth_state()
+
+    payload = await refresh_session(client, signed.refresh_token)
+
+    assert payload["userErrors"] == [INVALID_REFRESH]
+    assert await auth_state() == before
+
+
+async def test_refresh_after_session_max_age_is_refused(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+    await Session.filter(id=signed.session_id).update(
+        expires_at=datetime.now(UTC) - timedelta(seconds=1)
+    )
+    before = await auth_state()
+
+    payload = await refresh_session(client, signed.refresh_token)
+
+    assert payload["userErrors"] == [INVALID_REFRESH]
+    assert await auth_state() == before
+
+
+async def test_reusing_a_spent_refresh_token_revokes_the_whole_family(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    user = await factory.user()
+    signed = await sign_in(client, user)
+    other_session = await sign_in(client, user)
+    rotated = await refresh_session(client, signed.refresh_token)
+    assert rotated["userErrors"] == []
+
+    reused = await refresh_session(client, signed.refresh_token)
+
+    assert reused["accessToken"] is None
+    assert reused["userErrors"] == [INVALID_REFRESH]
+    session = await Session.get(id=signed.session_id)
+    assert session.revoked_at is not None
+    assert session.revoked_reason == "refresh_token_reuse"
+    # The newest refresh token of the family is dead, and so is every access token of it.
+    newest = await refresh_session(client, rotated["refreshToken"])
+    assert newest["userErrors"] == [INVALID_REFRESH]
+    assert_unauthenticated(await gql(client, VIEWER, token=signed.access_token))
+    assert_unauthenticated(await gql(client, VIEWER, token=rotated["accessToken"]))
+    # Another sign-in of the same person is a different family and goes on.
+    assert (await Session.get(id=other_session.session_id)).revoked_at is None
+    assert await viewer_email(client, other_session.access_token) == user.email
+    assert (await refresh_session(client, other_session.refresh_token))["userErrors"] == []
+
+
+async def test_two_concurrent_uses_of_one_refresh_token_spend_it_once_and_end_the_session(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+
+    first, second = await asyncio.gather(
+        refresh_session(client, signed.refresh_token),
+        refresh_session(client, signed.refresh_token),
+    )
+
+    outcomes = sorted([first, second], key=lambda p: p["accessToken"] is None)
+    winner, loser = outcomes
+    assert winner["userErrors"] == []
+    assert loser["userErrors"] == [INVALID_REFRESH]
+    assert await RefreshToken.filter(session_id=signed.session_id).count() == 2
+    session = await Session.get(id=signed.session_id)
+    assert session.revoked_reason == "refresh_token_reuse"
+    assert (await refresh_session(client, winner["refreshToken"]))["userErrors"] == [
+        INVALID_REFRESH
+    ]
+    assert_unauthenticated(await gql(client, VIEWER, token=winner["accessToken"]))
+
+
+async def test_oauth_token_refresh_grant_rotates_the_refresh_token(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+
+    response = await oauth_refresh(client, signed.refresh_token)
+
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["pragma"] == "no-cache"
+    assert response.headers.get_list("set-cookie") == []
+    body = response.json()
+    assert set(body) == {"access_token", "token_type", "expires_in", "refresh_token"}
+    assert body["token_type"] == "Bearer"
+    assert body["expires_in"] == 900
+    assert body["refresh_token"] != signed.refresh_token
+    assert await viewer_email(client, body["access_token"]) == signed.user.email
+    spent = await RefreshToken.get(
+        token_hash=keyed_hash(factory.settings.secret_key, signed.refresh_token)
+    )
+    assert spent.used_at is not None
+    # The new one works once; the old one is spent, and presenting it ends the session.
+    assert (await oauth_refresh(client, body["refresh_token"])).status_code == 200
+    reused = await oauth_refresh(client, signed.refresh_token)
+    assert reused.status_code == 400
+    assert reused.json() == INVALID_GRANT_BODY
+    assert (await Session.get(id=signed.session_id)).revoked_reason == "refresh_token_reuse"
+    assert_unauthenticated(await gql(client, VIEWER, token=body["access_token"]))
+
+
+async def test_oauth_token_refresh_grant_with_an_unknown_token_changes_nothing(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    await sign_in(client, await factory.user())
+    before = await auth_state()
+
+    response = await oauth_refresh(client, "not-a-refresh-token")
+
+    assert response.status_code == 400
+    assert response.headers["cache-control"] == "no-store"
+    assert response.json() == INVALID_GRANT_BODY
+    assert await auth_state() == before
+
+
+async def test_oauth_token_refresh_grant_without_any_token_is_invalid_request(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    await sign_in(client, await factory.user())
+    before = await auth_state()
+
+    response = await oauth_refresh(client, None)
+
+    assert response.status_code == 400
+    assert response.headers["cache-control"] == "no-store"
+    assert response.json() == {
+        "error": "invalid_request",
+        "error_description": "refresh_token is required.",
+    }
+    assert await auth_state() == before
+
+
+# --- logout ----------------------------------------------------------------------------------
+
+
+async def test_logout_without_a_refresh_token_ends_the_callers_session(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    user = await factory.user()
+    signed = await sign_in(client, user)
+    other_session = await sign_in(client, user)
+
+    response = await gql(client, LOGOUT, token=signed.access_token)
+
+    assert response.json() == {"data": {"logout": {"revoked": True, "userErrors": []}}}
+    session = await Session.get(id=signed.session_id)
+    assert session.revoked_reason == "logout"
+    assert_unauthenticated(await gql(client, VIEWER, token=signed.access_token))
+    assert (await refresh_session(client, signed.refresh_token))["userErrors"] == [INVALID_REFRESH]
+    # Logging out ends this sign-in only.
+    assert await viewer_email(client, other_session.access_token) == user.email
+
+
+async def test_logout_with_a_refresh_token_ends_that_session(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+
+    response = await gql(client, LOGOUT, {"input": {"refreshToken": signed.refresh_token}})
+
+    assert response.json() == {"data": {"logout": {"revoked": True, "userErrors": []}}}
+    assert (await Session.get(id=signed.session_id)).revoked_reason == "logout"
+    assert_unauthenticated(await gql(client, VIEWER, token=signed.access_token))
+    assert (await refresh_session(client, signed.refresh_token))["userErrors"] == [INVALID_REFRESH]
+    assert (await oauth_refresh(client, signed.refresh_token)).json() == INVALID_GRANT_BODY
+    # A second logout has nothing left to revoke.
+    again = await gql(client, LOGOUT, {"input": {"refreshToken": signed.refresh_token}})
+    assert again.json() == {"data": {"logout": {"revoked": False, "userErrors": []}}}
+
+
+async def test_logout_with_an_unknown_refresh_token_changes_nothing(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+    before = await auth_state()
+
+    response = await gql(client, LOGOUT, {"input": {"refreshToken": "not-a-refresh-token"}})
+
+    assert response.json() == {"data": {"logout": {"revoked": False, "userErrors": []}}}
+    assert await auth_state() == before
+    assert await viewer_email(client, signed.access_token) == signed.user.email
+
+
+@pytest.mark.parametrize("variables", [None, {"input": {}}, {"input": {"refreshToken": ""}}])
+async def test_logout_without_a_session_or_a_token_is_unauthenticated(
+    client: httpx.AsyncClient, factory: Factory, variables: dict[str, Any] | None
+) -> None:
+    signed = await sign_in(client, await factory.user())
+    before = await auth_state()
+
+    response = await gql(client, LOGOUT, variables)
+
+    assert response.json() == {
+        "data": None,
+        "errors": [
+            {
+                "message": "Sign in to do this.",
+                "locations": [{"line": 3, "column": 3}],
+                "path": ["logout"],
+                "extensions": {"code": "UNAUTHENTICATED"},
+            }
+        ],
+    }
+    assert await auth_state() == before
+    assert await viewer_email(client, signed.access_token) == signed.user.email
+
+
+# --- the browser's refresh cookie ----------------------------------------------------------
+
+
+async def _cookie_login(client: httpx.AsyncClient, user: User) -> httpx.Response:
+    return await gql(
+        client,
+        LOGIN,
+        {"input": {"email": user.email, "password": PASSWORD, "refreshTokenDelivery": "COOKIE"}},
+    )
+
+
+async def test_cookie_login_sets_an_http_only_strict_cookie_scoped_to_oauth(
+    client: httpx.AsyncClient, factory: Factory, settings: Settings
+) -> None:
+    user = await factory.user()
+
+    response = await _cookie_login(client, user)
+
+    payload = response.json()["data"]["login"]
+    assert payload["userErrors"] == []
+    assert payload["refreshToken"] is None
+    value = assert_refresh_cookie_set(response, settings)
+    session = await Session.get(user_id=user.id)
+    stored = await RefreshToken.get(session_id=session.id)
+    assert stored.token_hash == keyed_hash(settings.secret_key, value)
+    assert value not in response.text
+    assert await viewer_email(client, payload["accessToken"]) == user.email
+
+
+async def test_refresh_cookie_is_secure_when_the_portal_is_served_over_https(
+    db: str, factory: Factory, settings: Settings
+) -> None:
+    https = dataclasses.replace(settings, public_url="https://portal.example")
+    app = create_app(https, manage_orm=False)
+    user = await factory.user()
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="https://portal.example") as c:
+        response = await _cookie_login(c, user)
+        rotated = await c.post("/oauth/token", data={"grant_type": "refresh_token"})
+        revoked = await c.post("/oauth/revoke")
+
+    value = response.cookies[REFRESH_COOKIE]
+    assert response.headers.get_list("set-cookie") == [
+        f"{REFRESH_COOKIE}={value}; HttpOnly; Max-Age={settings.refresh_token_ttl}; "
+        "Path=/oauth/; SameSite=strict; Secure"
+    ]
+    assert rotated.status_code == 200
+    assert set_cookies(rotated)[REFRESH_COOKIE][REFRESH_COOKIE]["secure"] is True
+    assert set_cookies(revoked)[REFRESH_COOKIE][REFRESH_COOKIE]["secure"] is True
+
+
+async def test_oauth_token_with_only_the_cookie_rotates_the_cookie(
+    client: httpx.AsyncClient, factory: Factory, settings: Settings
+) -> None:
+    user = await factory.user()
+    login_response = await _cookie_login(client, user)
+    first = login_response.cookies[REFRESH_COOKIE]
+
+    response = await oauth_refresh(client, None)
+
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == "no-store"
+    body = response.json()
+    assert set(body) == {"access_token", "token_type", "expires_in"}
+    second = assert_refresh_cookie_set(response, settings)
+    assert second != first
+    assert await viewer_email(client, body["access_token"]) == user.email
+    spent = await RefreshToken.get(token_hash=keyed_hash(settings.secret_key, first))
+    assert spent.used_at is not None
+    # The client's jar now holds the new cookie, which works in turn.
+    assert client.cookies[REFRESH_COOKIE] == second
+    assert (await oauth_refresh(client, None)).status_code == 200
+
+
+async def test_empty_refresh_token_field_counts_as_omitted_and_the_cookie_rotates(
+    client: httpx.AsyncClient, factory: Factory, settings: Settings
+) -> None:
+    user = await factory.user()
+    first = (await _cookie_login(client, user)).cookies[REFRESH_COOKIE]
+
+    response = await oauth_refresh(client, "")
+
+    assert response.status_code == 200
+    assert set(response.json()) == {"access_token", "token_type", "expires_in"}
+    assert assert_refresh_cookie_set(response, settings) != first
+
+
+async def test_spent_refresh_cookie_ends_the_session_and_clears_the_cookie(
+    client: httpx.AsyncClient, factory: Factory, settings: Settings
+) -> None:
+    user = await factory.user()
+    login_response = await _cookie_login(client, user)
+    first = login_response.cookies[REFRESH_COOKIE]
+    access = login_response.json()["data"]["login"]["accessToken"]
+    rotated = await oauth_refresh(client, None)
+    assert rotated.status_code == 200
+    client.cookies.clear()
+    client.cookies.set(REFRESH_COOKIE, first, domain="testserver.local", path="/oauth/")
+
+    response = await oauth_refresh(client, None)
+
+    assert response.status_code == 400
+    assert response.json() == INVALID_GRANT_BODY
+    assert_refresh_cookie_cleared(response)
+    assert (await Session.get(id=session_id_of(access))).revoked_reason == "refresh_token_reuse"
+    assert_unauthenticated(await gql(client, VIEWER, token=rotated.json()["access_token"]))
+    assert_unauthenticated(await gql(client, VIEWER, token=access))
+
+
+async def test_oauth_revoke_with_the_cookie_ends_the_session(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    user = await factory.user()
+    login_response = await _cookie_login(client, user)
+    access = login_response.json()["data"]["login"]["accessToken"]
+    value = login_response.cookies[REFRESH_COOKIE]
+
+    response = await client.post("/oauth/revoke")
+
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response.headers["cache-control"] == "no-store"
+    assert_refresh_cookie_cleared(response)
+    assert REFRESH_COOKIE not in client.cookies
+    assert (await Session.get(id=session_id_of(access))).revoked_reason == "logout"
+    assert_unauthenticated(await gql(client, VIEWER, token=access))
+    assert (await oauth_refresh(client, value)).json() == INVALID_GRANT_BODY
+
+
+async def test_oauth_revoke_with_the_token_field_ends_that_session(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+
+    response = await client.post("/oauth/revoke", data={"token": signed.refresh_token})
+
+    assert response.status_code == 200
+    assert (await Session.get(id=signed.session_id)).revoked_reason == "logout"
+    assert_unauthenticated(await gql(client, VIEWER, token=signed.access_token))
+
+
+async def test_oauth_revoke_of_an_unknown_token_is_ok_and_changes_nothing(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+    before = await auth_state()
+
+    response = await client.post("/oauth/revoke", data={"token": "not-a-refresh-token"})
+
+    assert response.status_code == 200
+    assert await auth_state() == before
+    assert await viewer_email(client, signed.access_token) == signed.user.email
+
+
+async def test_graphql_never_authenticates_by_cookie(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    user = await factory.user()
+    login_response = await _cookie_login(client, user)
+    access = login_response.json()["data"]["login"]["accessToken"]
+    before = await auth_state()
+
+    # The refresh cookie (were it sent) and the access token as cookies: neither signs in.
+    response = await client.post(
+        "/graphql",
+        json={"query": LOGOUT},
+        headers={
+            "Cookie": f"{REFRESH_COOKIE}={login_response.cookies[REFRESH_COOKIE]}; "
+            f"access_token={access}"
+        },
+    )
+
+    assert response.json()["data"] is None
+    assert [e["extensions"]["code"] for e in response.json()["errors"]] == ["UNAUTHENTICATED"]
+    assert await auth_state() == before

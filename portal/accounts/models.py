@@ -79,18 +79,29 @@ class Membership(Model):
     user_id: uuid.UUID
     role = fields.CharEnumField(Role, max_length=32)
     organisation: fields.ForeignKeyNullableRelation[Organisation] = fields.ForeignKeyField(
-        "portal.Organisation", related_name="memberships", null=True, on_delete=fields.CASCADE
+        "portal.Organisation",
+        related_name="memberships",
+        null=True,
+        on_delete=fields.CASCADE,
+        db_index=True,
     )
     organisation_id: uuid.UUID | None
     provider: fields.ForeignKeyNullableRelation[Provider] = fields.ForeignKeyField(
-        "portal.Provider", related_name="memberships", null=True, on_delete=fields.CASCADE
+        "portal.Provider",
+        related_name="memberships",
+        null=True,
+        on_delete=fields.CASCADE,
+        db_index=True,
     )
     provider_id: uuid.UUID | None
+    # "installation", "organisation:<id>" or "provider:<id>": never NULL, so the uniqueness
+    # below holds for installation-wide roles too (SQL treats NULLs as distinct).
+    scope = fields.CharField(max_length=80)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "membership"
-        unique_together = (("user", "role", "organisation", "provider"),)
+        unique_together = (("user", "role", "scope"),)
 
 
 class ServiceAccount(Model):
@@ -106,10 +117,15 @@ class ServiceAccount(Model):
         related_name="service_accounts",
         null=True,
         on_delete=fields.CASCADE,
+        db_index=True,
     )
     organisation_id: uuid.UUID | None
     provider: fields.ForeignKeyNullableRelation[Provider] = fields.ForeignKeyField(
-        "portal.Provider", related_name="service_accounts", null=True, on_delete=fields.CASCADE
+        "portal.Provider",
+        related_name="service_accounts",
+        null=True,
+        on_delete=fields.CASCADE,
+        db_index=True,
     )
     provider_id: uuid.UUID | None
     role = fields.CharEnumField(Role, max_length=32)
@@ -130,7 +146,7 @@ class Session(Model):
 
     id = fields.UUIDField(primary_key=True)
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "portal.User", related_name="sessions", on_delete=fields.CASCADE
+        "portal.User", related_name="sessions", on_delete=fields.CASCADE, db_index=True
     )
     user_id: uuid.UUID
     method = fields.CharField(max_length=16)  # password | email_code
@@ -146,7 +162,7 @@ class Session(Model):
 class RefreshToken(Model):
     id = fields.UUIDField(primary_key=True)
     session: fields.ForeignKeyRelation[Session] = fields.ForeignKeyField(
-        "portal.Session", related_name="refresh_tokens", on_delete=fields.CASCADE
+        "portal.Session", related_name="refresh_tokens", on_delete=fields.CASCADE, db_index=True
     )
     session_id: uuid.UUID
     token_hash = fields.CharField(max_length=64, unique=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from portal.accounts.errors import AccountError, AccountErrorCode
@@ -76,11 +77,25 @@ async def grant_role(
     organisation: Organisation | None = None,
     provider: Provider | None = None,
 ) -> Membership:
+    """Give ``user`` the role; granting a role the user already holds changes nothing."""
     check_scope(role, organisation, provider)
-    membership, _ = await Membership.get_or_create(
-        user=user, role=role, organisation=organisation, provider=provider
-    )
-    return membership
+    scope = membership_scope(organisation, provider)
+    try:
+        async with in_transaction():
+            return await Membership.create(
+                user=user, role=role, organisation=organisation, provider=provider, scope=scope
+            )
+    except IntegrityError:
+        # Held already, or granted concurrently: the unique (user, role, scope) decided.
+        return await Membership.get(user=user, role=role, scope=scope)
+
+
+def membership_scope(organisation: Organisation | None, provider: Provider | None) -> str:
+    if organisation is not None:
+        return f"organisation:{organisation.id}"
+    if provider is not None:
+        return f"provider:{provider.id}"
+    return "installation"
 
 
 @dataclass(frozen=True)

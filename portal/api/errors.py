@@ -2,7 +2,9 @@
 
 Every error a client sees carries `extensions.code`. An exception that is neither a
 `GraphQLError` nor a `PublicError` is a bug: the client gets `INTERNAL_SERVER_ERROR` and the
-request id, the log gets the traceback under the same id.
+request id, the log gets the traceback under the same id. graphql-core's own complaints about
+what a resolver returned (a null for a non-null field, a value a type cannot represent) are bugs
+too, and are masked the same way.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from enum import StrEnum
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
-from graphql import GraphQLError
 from portal.logs import current_request_id
 
 log = logging.getLogger("portal.api")
+
+MASKED_MESSAGE = "Unexpected error."
+INTERNAL = "INTERNAL_SERVER_ERROR"
 
 
 @strawberry.enum(description="Machine-readable codes of expected mutation failures.")
@@ -63,15 +68,28 @@ class NotFound(PublicError):
         super().__init__(message)
 
 
-# graphql-core and strawberry's limiters report without codes; give each a stable one.
+# graphql-core and strawberry report without codes; give each a stable one.
 _CODES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"exceeds maximum operation depth"), "DEPTH_LIMIT_EXCEEDED"),
     (re.compile(r"aliases found\. Allowed"), "ALIAS_LIMIT_EXCEEDED"),
     (re.compile(r"Document contains more than \d+ tokens"), "TOKEN_LIMIT_EXCEEDED"),
     (re.compile(r"^Syntax Error"), "GRAPHQL_PARSE_FAILED"),
-    (re.compile(r"^Variable '\$"), "BAD_USER_INPUT"),
-    (re.compile(r"introspection", re.IGNORECASE), "INTROSPECTION_DISABLED"),
+    # Variable values the client sent (validation's "Variable '$x' is never used" is not one).
+    (re.compile(r"^Variable '\$\w+' has invalid |^Variable values are nested"), "BAD_USER_INPUT"),
+    (re.compile(r"^GraphQL introspection (has been|is) disabled"), "INTROSPECTION_DISABLED"),
 )
+
+# Pre-execution errors that wrap a scalar's own exception: the client's input was wrong.
+_BAD_INPUT = re.compile(r"^(Variable '\$\w+' has invalid |Expected value of type |Expected type )")
+
+# What graphql-core says when a resolver returned something the schema does not allow.
+_BROKEN_RESULT = re.compile(
+    r"^(Cannot return null for non-nullable field|Expected value of type|Abstract type|"
+    r"Runtime Object type|Expected Iterable|.* cannot represent )"
+)
+
+# graphql-core suggests names ("Did you mean 'email'?"): a map of the schema for a stranger.
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
 def _code_for(error: GraphQLError) -> str:
@@ -81,31 +99,65 @@ def _code_for(error: GraphQLError) -> str:
     return "GRAPHQL_VALIDATION_FAILED" if error.path is None else "BAD_REQUEST"
 
 
+def is_unexpected(error: GraphQLError) -> bool:
+    """Whether ``error`` is a bug to mask, rather than something the client should read."""
+    if (error.extensions or {}).get("code") == INTERNAL:
+        return False  # masked already
+    original = error.original_error
+    if isinstance(original, PublicError):
+        return False
+    if error.path is None:
+        return (
+            original is not None
+            and not isinstance(original, GraphQLError)
+            and not _BAD_INPUT.match(error.message)
+        )
+    if original is not None and not isinstance(original, GraphQLError):
+        return True
+    return bool(_BROKEN_RESULT.match(error.message))
+
+
+def mask(error: GraphQLError) -> GraphQLError:
+    """Log ``error`` with its traceback and the request id; return what the client may see."""
+    request_id = current_request_id()
+    where = ".".join(map(str, error.path or [])) or "request"
+    log.error(
+        "unexpected error in %s (request %s)",
+        where,
+        request_id,
+        exc_info=error.original_error or error,
+        extra={"request_id": request_id},
+    )
+    return GraphQLError(
+        MASKED_MESSAGE,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={"code": INTERNAL, "requestId": request_id},
+    )
+
+
+def public_error(error: GraphQLError) -> GraphQLError:
+    """``error`` as the client may see it: masked when unexpected, always coded, no hints."""
+    if is_unexpected(error):
+        return mask(error)
+    if "Did you mean" in error.message:
+        error.message = _SUGGESTION.sub("", error.message)
+    if not (error.extensions or {}).get("code"):
+        error.extensions = {**(error.extensions or {}), "code": _code_for(error)}
+    return error
+
+
+def public_errors(errors: list[GraphQLError]) -> list[GraphQLError]:
+    return [public_error(e) for e in errors]
+
+
 class PublicErrors(MaskErrors):
     """Masks unexpected exceptions and gives every remaining error a code."""
 
     def __init__(self) -> None:
-        super().__init__(should_mask_error=_is_unexpected, error_message="Unexpected error.")
-
-    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
-        request_id = current_request_id()
-        log.error(
-            "unexpected error in %s",
-            ".".join(map(str, error.path or [])) or "request",
-            exc_info=error.original_error,
-        )
-        masked = super().anonymise_error(error)
-        masked.extensions = {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id}
-        return masked
+        super().__init__(should_mask_error=is_unexpected, error_message=MASKED_MESSAGE)
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        processed = super()._process_errors(errors)
-        for error in processed:
-            if not (error.extensions or {}).get("code"):
-                error.extensions = {**(error.extensions or {}), "code": _code_for(error)}
-        return processed
-
-
-def _is_unexpected(error: GraphQLError) -> bool:
-    original = error.original_error
-    return original is not None and not isinstance(original, GraphQLError)
+        return public_errors(errors)

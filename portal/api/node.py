@@ -19,19 +19,31 @@ class Node:
     id: strawberry.ID = strawberry.field(description="Opaque global ID.")
 
 
+_MAX_GLOBAL_ID = 128
+
+
 def to_global_id(type_name: str, pk: uuid.UUID) -> strawberry.ID:
     raw = f"{type_name}:{pk}".encode()
     return strawberry.ID(base64.urlsafe_b64encode(raw).decode().rstrip("="))
 
 
 def from_global_id(global_id: str) -> tuple[str, uuid.UUID]:
-    """Decode; any malformed ID is simply not found."""
+    """Decode; any malformed ID is simply not found.
+
+    Only the canonical form is accepted: base64 and `uuid.UUID` both tolerate variants (stray
+    characters, braces, `urn:uuid:`, upper case), and one object must not have many IDs.
+    """
+    if len(global_id) > _MAX_GLOBAL_ID:
+        raise NotFound()
     try:
         padded = global_id + "=" * (-len(global_id) % 4)
         type_name, _, pk = base64.urlsafe_b64decode(padded).decode().partition(":")
-        return type_name, uuid.UUID(pk)
+        decoded = type_name, uuid.UUID(pk)
     except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
         raise NotFound() from exc
+    if to_global_id(*decoded) != global_id:
+        raise NotFound()
+    return decoded
 
 
 # type name -> resolver that returns the object only when the actor may see it.

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import strawberry
+from graphql import GraphQLError, GraphQLSchema, print_schema
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
     SchemaExtension,
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
-from graphql import GraphQLSchema, print_schema
 from portal.api.accounts.types import (
     Organisation,
     Provider,
@@ -28,8 +28,11 @@ from portal.api.accounts.types import (
 from portal.api.auth.mutations import AuthMutations
 from portal.api.context import Info
 from portal.api.errors import PublicErrors
+from portal.api.limits import CachedParser, limit_rule
 from portal.api.node import Node, resolve_node
 from portal.settings import Settings
+
+log = logging.getLogger("portal.api")
 
 
 @strawberry.type
@@ -51,26 +54,49 @@ class Mutation(AuthMutations):
     pass
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
-    extensions: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
+class PortalSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """strawberry logs every error, the client's too, at ERROR level with the variables in
+        the message (passwords included). `PublicErrors` logs the unexpected ones, with their
+        traceback and the request id; the client's mistakes are not the server's to log."""
+
+
+Extension = Callable[[], SchemaExtension] | type[SchemaExtension]
+
+
+def extensions_for(settings: Settings) -> list[Extension]:
+    """The extensions every request runs through, limits from settings."""
+    # Built once: the same rule class on every request lets ValidationCache hit.
+    rules = [limit_rule(settings.graphql_max_depth, settings.graphql_max_aliases)]
+    max_tokens = settings.graphql_max_tokens
+    extensions: list[Extension] = [
         PublicErrors,
-        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
-        lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
-        lambda: ParserCache(maxsize=256),
+        lambda: MaxTokensLimiter(max_token_count=max_tokens),
+        lambda: AddValidationRules(rules),
+        CachedParser,
         lambda: ValidationCache(maxsize=256),
     ]
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(
+    return extensions
+
+
+def config_for(settings: Settings) -> StrawberryConfig:
+    return StrawberryConfig(
+        disable_field_suggestions=True,
+        batching_config={"max_operations": settings.graphql_max_batch},
+    )
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    return PortalSchema(
         query=Query,
         mutation=Mutation,
         types=[User, Organisation, Provider, ServiceAccount],
-        extensions=extensions,
-        config=StrawberryConfig(
-            disable_field_suggestions=True,
-            batching_config={"max_operations": settings.graphql_max_batch},
-        ),
+        extensions=extensions_for(settings),
+        config=config_for(settings),
     )
 
 

@@ -1,4 +1,9 @@
-"""The GraphQL-over-HTTP endpoint: bearer authentication, media types and status codes."""
+"""The GraphQL-over-HTTP endpoint: bearer authentication, media types and status codes.
+
+Every refusal is a JSON body of coded GraphQL errors, never a 500 and never plain text:
+requests are POSTed `application/json` objects (or arrays of them, for a batch, up to
+`graphql_max_batch`), and anything else is refused before execution with its own code.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,20 @@ import logging
 from typing import Any
 
 import orjson
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError, OperationDefinitionNode, OperationType
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, GraphQLRequestProtocol
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.types import ExecutionResult
 
 from portal.api.context import Context
+from portal.api.errors import INTERNAL, public_errors
+from portal.api.limits import cached_parse
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
@@ -23,22 +33,55 @@ from portal.settings import Settings
 log = logging.getLogger("portal.api")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
 
-# strawberry's transport errors are plain text; clients get them as coded GraphQL errors.
+# Refusals strawberry raises itself, by reason.
 _HTTP_CODES = {
-    "Unable to parse request body as JSON": "MALFORMED_JSON",
-    "Unsupported content type": "UNSUPPORTED_CONTENT_TYPE",
     "No GraphQL query found in the request": "MISSING_QUERY",
-    "Too many operations": "BATCH_LIMIT_EXCEEDED",
-    "Batching is not enabled": "BATCH_LIMIT_EXCEEDED",
 }
+_STATUS_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 415: "UNSUPPORTED_CONTENT_TYPE"}
+
+
+class RequestRefused(HTTPException):
+    """A request refused before execution, with its error code."""
+
+    def __init__(
+        self, status_code: int, code: str, reason: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(status_code, reason)
+        self.code = code
+        self.headers = headers
+
+
+def response_media_type(accept: str) -> str:
+    """GraphQL over HTTP: `application/graphql-response+json`, unless the client accepts
+    `application/json` and not the former (a legacy client)."""
+    accepted: set[str] = set()
+    for item in accept.split(","):
+        media, *params = (part.strip() for part in item.split(";"))
+        weight = next((p[2:] for p in params if p.replace(" ", "").startswith("q=")), "1")
+        try:
+            if float(weight) <= 0:
+                continue
+        except ValueError:
+            continue
+        accepted.add(media.lower())
+    if JSON in accepted and GRAPHQL_RESPONSE not in accepted:
+        return JSON
+    return GRAPHQL_RESPONSE
 
 
 def error_response(
-    status: int, code: str, message: str, headers: dict[str, str] | None = None
+    status: int,
+    code: str,
+    message: str,
+    headers: dict[str, str] | None = None,
+    *,
+    media_type: str = GRAPHQL_RESPONSE,
+    **extensions: Any,
 ) -> JSONResponse:
-    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
-    return JSONResponse(body, status_code=status, headers=headers, media_type=GRAPHQL_RESPONSE)
+    body = {"errors": [{"message": message, "extensions": {"code": code, **extensions}}]}
+    return JSONResponse(body, status_code=status, headers=headers, media_type=media_type)
 
 
 def bearer_token(request: Request | WebSocket) -> str | None:
@@ -68,24 +111,62 @@ class PortalGraphQL(GraphQL[Context, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
+        request = Request(scope=scope, receive=receive)
         try:
-            response = await self.run(Request(scope=scope, receive=receive))
+            response = await self.run(request)
         except HTTPException as exc:
-            response = self._http_error(exc)
+            response = self._http_error(exc, request.headers.get("accept", ""))
         await response(scope, receive, send)
 
-    def _http_error(self, exc: HTTPException) -> Response:
-        if exc.status_code == 401:
+    def _http_error(self, exc: HTTPException, accept: str) -> Response:
+        media_type = response_media_type(accept)
+        if isinstance(exc, RequestRefused):
             return error_response(
-                401,
-                "UNAUTHENTICATED",
-                exc.reason,
-                {"WWW-Authenticate": 'Bearer error="invalid_token"'},
+                exc.status_code, exc.code, exc.reason, exc.headers, media_type=media_type
             )
-        code = _HTTP_CODES.get(exc.reason, "BAD_REQUEST")
-        if code == "UNSUPPORTED_CONTENT_TYPE":
-            return error_response(415, code, "Send application/json.")
-        return error_response(exc.status_code, code, exc.reason)
+        code = _HTTP_CODES.get(exc.reason) or _STATUS_CODES.get(exc.status_code, "BAD_REQUEST")
+        return error_response(exc.status_code, code, exc.reason, media_type=media_type)
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        if request.method != "POST":
+            # Queries via GET are off: a GET must not be able to change or leak anything.
+            raise RequestRefused(
+                405, "METHOD_NOT_ALLOWED", "Send GraphQL requests with POST.", {"Allow": "POST"}
+            )
+        content_type, _ = parse_content_type(request.content_type or "")
+        if content_type != JSON:
+            raise RequestRefused(415, "UNSUPPORTED_CONTENT_TYPE", "Send application/json.")
+        try:
+            # orjson, unlike json, refuses nesting deeper than 1024 instead of raising
+            # RecursionError, and reports invalid UTF-8 as a decode error.
+            data = orjson.loads(await request.get_body())
+        except orjson.JSONDecodeError as exc:
+            raise RequestRefused(400, "MALFORMED_JSON", "The body is not valid JSON.") from exc
+        transport = self._get_stream_transport_from_headers(request.headers)
+        protocol: GraphQLRequestProtocol = transport.protocol if transport else "http"
+        if not isinstance(data, list):
+            return _request_data(data, protocol)
+        limit = self.settings.graphql_max_batch
+        if not data:
+            raise RequestRefused(400, "BAD_REQUEST", "The batch holds no operations.")
+        if len(data) > limit:
+            raise RequestRefused(
+                400,
+                "BATCH_LIMIT_EXCEEDED",
+                f"A batch holds at most {limit} operations; this one holds {len(data)}.",
+            )
+        if transport is not None:
+            raise RequestRefused(400, "BAD_REQUEST", transport.batching_error)
+        operations = [_request_data(item, protocol) for item in data]
+        # A batch's operations run concurrently on one context: fine for reads, but mutations
+        # must run one at a time, in order, each seeing the last one's effects.
+        if any(_has_mutation(op.query) for op in operations):
+            raise RequestRefused(
+                400, "BATCH_MUTATION_NOT_ALLOWED", "Send mutations one request at a time."
+            )
+        return operations
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -97,22 +178,40 @@ class PortalGraphQL(GraphQL[Context, None]):
                 actor = await self.auth.authenticate(token)
             except InvalidToken as exc:
                 log.info("access token refused: %s", exc.reason)
-                raise HTTPException(401, "The access token is invalid or expired.") from exc
+                raise RequestRefused(
+                    401,
+                    "UNAUTHENTICATED",
+                    "The access token is invalid or expired.",
+                    {"WWW-Authenticate": 'Bearer error="invalid_token"'},
+                ) from exc
         return Context(
             request=request, response=response, settings=self.settings, auth=self.auth, actor=actor
         )
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        # PublicErrors has coded and masked what went through the operation; errors raised
+        # past it (an extension's own failure) are masked here, the same way.
+        if result.errors:
+            result.errors = public_errors(result.errors)
+        response = await super().process_result(request, result)
+        if result.data is None and result.errors and all(e.path is None for e in result.errors):
+            # Refused before execution: the GraphQL spec has no `data` entry then.
+            response.pop("data", None)
+        return response
 
     def create_response(
         self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
     ) -> Response:
         response = super().create_response(response_data, sub_response)
-        request_accepts = getattr(sub_response, "_parley_accept", "")
-        legacy = "application/json" in request_accepts and GRAPHQL_RESPONSE not in request_accepts
-        if not legacy:
-            response.headers["content-type"] = GRAPHQL_RESPONSE
-            # GraphQL over HTTP: a request that could not be parsed or validated is a 4xx.
-            if not isinstance(response_data, list) and _is_request_error(response_data):
-                response.status_code = 400
+        media_type = response_media_type(getattr(sub_response, "_parley_accept", ""))
+        response.headers["content-type"] = media_type
+        # GraphQL over HTTP: a request refused before execution is a 4xx (or a 500 when the
+        # server failed); with `application/json` it stays 200.
+        status = _refusal_status(response_data)
+        if media_type == GRAPHQL_RESPONSE and status is not None:
+            response.status_code = status
         return response
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
@@ -121,13 +220,51 @@ class PortalGraphQL(GraphQL[Context, None]):
         return sub_response
 
 
-def _is_request_error(data: GraphQLHTTPResponse) -> bool:
-    errors: list[dict[str, Any]] = data.get("errors") or []  # type: ignore[assignment]
-    return (
-        data.get("data") is None
-        and bool(errors)
-        and all(
-            "path" not in e and (e.get("extensions") or {}).get("code") != "INTERNAL_SERVER_ERROR"
-            for e in errors
+def _refusal_status(response_data: Any) -> int | None:
+    """400 (or 500) for a response without `data`: the request never reached execution."""
+    if not isinstance(response_data, dict) or "data" in response_data:
+        return None
+    errors: list[dict[str, Any]] = response_data.get("errors") or []
+    if not errors:
+        return None
+    internal = any((e.get("extensions") or {}).get("code") == INTERNAL for e in errors)
+    return 500 if internal else 400
+
+
+def _has_mutation(query: str | None) -> bool:
+    try:
+        document = cached_parse(query or "")
+    except GraphQLError:
+        return False  # reported with a code when the operation is parsed on its own
+    return any(
+        isinstance(d, OperationDefinitionNode) and d.operation is OperationType.MUTATION
+        for d in document.definitions
+    )
+
+
+def _request_data(item: object, protocol: GraphQLRequestProtocol) -> GraphQLRequestData:
+    if not isinstance(item, dict):
+        raise RequestRefused(
+            400, "BAD_REQUEST", "Send a JSON object (or, for a batch, an array of objects)."
         )
+    query = item.get("query")
+    if query is None or query == "":
+        raise RequestRefused(400, "MISSING_QUERY", "The request has no `query`.")
+    if not isinstance(query, str):
+        raise RequestRefused(400, "BAD_REQUEST", "`query` must be a string.")
+    variables = item.get("variables")
+    if not isinstance(variables, dict | None):
+        raise RequestRefused(400, "BAD_REQUEST", "`variables` must be an object.")
+    operation_name = item.get("operationName")
+    if not isinstance(operation_name, str | None):
+        raise RequestRefused(400, "BAD_REQUEST", "`operationName` must be a string.")
+    extensions = item.get("extensions")
+    if not isinstance(extensions, dict | None):
+        raise RequestRefused(400, "BAD_REQUEST", "`extensions` must be an object.")
+    return GraphQLRequestData(
+        query=query,
+        variables=variables,
+        operation_name=operation_name,
+        extensions=extensions,
+        protocol=protocol,
     )

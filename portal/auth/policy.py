@@ -33,6 +33,17 @@ def may_view_user(actor: Actor, user_id: uuid.UUID, memberships: Iterable[Member
     return any(m.organisation_id in scopes or m.provider_id in scopes for m in memberships)
 
 
+def may_view_membership(actor: Actor, user_id: uuid.UUID, membership: Membership) -> bool:
+    """Yourself and an admin see every role of a person; staff who may see that person see
+    only the roles held where the staff member works, never the rest of their career."""
+    if actor.is_admin or (actor.kind is ActorKind.USER and actor.id == user_id):
+        return True
+    return (
+        membership.organisation_id is not None
+        and membership.organisation_id in actor.organisation_ids
+    ) or (membership.provider_id is not None and membership.provider_id in actor.provider_ids)
+
+
 def may_view_organisation(actor: Actor, organisation_id: uuid.UUID) -> bool:
     return actor.is_admin or organisation_id in actor.organisation_ids
 

@@ -64,8 +64,11 @@ class AuthService:
         user = await User.get_or_none(email=email, is_active=True)
         # verify_password runs even for a missing user, so timing does not reveal accounts.
         if not verify_password(user.password_hash if user else "", password) or user is None:
+            # Failures older than the window no longer count: prune them as new ones arrive.
+            await LoginFailure.filter(email=email, at__lt=window_start).delete()
             await LoginFailure.create(email=email)
             raise AuthError(AuthErrorCode.INVALID_CREDENTIALS, "E-mail or password is wrong.")
+        await LoginFailure.filter(email=email).delete()
         if needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
             await user.save(update_fields=["password_hash"])
@@ -115,9 +118,17 @@ class AuthService:
         async with in_transaction():
             # The conditional update makes two concurrent uses of one token spend it once.
             spent = await RefreshToken.filter(id=token.id, used_at__isnull=True).update(used_at=now)
-            if spent != 1:
-                raise invalid
-            await self._new_refresh_token(session, new_refresh, now)
+            if spent == 1:
+                await self._new_refresh_token(session, new_refresh, now)
+        if spent != 1:
+            # Lost a race with another use of the same token: that is reuse too, and the
+            # winner may be whoever copied it, so the whole session ends (as above).
+            await self._revoke(session.id, "refresh_token_reuse")
+            log.warning(
+                "concurrent refresh token reuse; session revoked",
+                extra={"session_id": str(session.id)},
+            )
+            raise invalid
         return self._tokens_for(session.user.id, session.id, new_refresh)
 
     async def logout(self, refresh_token: str | None, actor: Actor | None) -> bool:
@@ -182,8 +193,13 @@ class AuthService:
         user_id = _parse_uuid(subject)
         session_id = _parse_uuid(str(claims.get("sid", "")))
         session = await Session.get_or_none(id=session_id, user_id=user_id).select_related("user")
-        if session is None or session.revoked_at is not None or not session.user.is_active:
-            raise InvalidToken("session revoked or user disabled")
+        if (
+            session is None
+            or session.revoked_at is not None
+            or session.expires_at <= _now()
+            or not session.user.is_active
+        ):
+            raise InvalidToken("session revoked or expired, or user disabled")
         grants = await Membership.filter(user_id=user_id).values_list(
             "role", "organisation_id", "provider_id"
         )

@@ -1,4 +1,4 @@
-"""ASGI middleware: request ids with an access log line, and the request body cap."""
+"""ASGI middleware: request ids with an access log line, masked 500s, and the request body cap."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import uuid
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from portal.api.view import error_response
+from portal.api.errors import INTERNAL, MASKED_MESSAGE
+from portal.api.view import error_response, response_media_type
 from portal.logs import reset_request_id, set_request_id
 
 log = logging.getLogger("portal.http")
@@ -19,7 +20,11 @@ _CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
 class RequestIdMiddleware:
-    """Takes a sane `X-Request-ID` from the client or makes one; logs one line per request."""
+    """Takes a sane `X-Request-ID` from the client or makes one; logs one line per request.
+
+    An exception nobody handled is logged with its traceback and answered with a masked JSON
+    500 carrying the request id, the same shape as a masked GraphQL error.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -43,6 +48,21 @@ class RequestIdMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception:
+            if scope["type"] != "http" or status:
+                raise  # too late to answer: the response has started, or it is a WebSocket
+            log.exception(
+                "unhandled error (request %s)", request_id, extra={"request_id": request_id}
+            )
+            accept = dict(scope["headers"]).get(b"accept", b"").decode("latin-1")
+            response = error_response(
+                500,
+                INTERNAL,
+                MASKED_MESSAGE,
+                media_type=response_media_type(accept),
+                requestId=request_id,
+            )
+            await response(scope, receive, send_with_id)
         finally:
             log.info(
                 "%s %s %s",
@@ -50,6 +70,7 @@ class RequestIdMiddleware:
                 scope["path"],
                 status,
                 extra={
+                    "request_id": request_id,
                     "status": status,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 },
@@ -99,7 +120,11 @@ class BodyLimitMiddleware:
         await self.app(scope, replay, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        accept = dict(scope["headers"]).get(b"accept", b"").decode("latin-1")
         response = error_response(
-            413, "REQUEST_TOO_LARGE", f"The request body exceeds {self.max_bytes} bytes."
+            413,
+            "REQUEST_TOO_LARGE",
+            f"The request body exceeds {self.max_bytes} bytes.",
+            media_type=response_media_type(accept),
         )
         await response(scope, receive, send)

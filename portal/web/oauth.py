@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from urllib.parse import unquote
+from urllib.parse import unquote_plus
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -43,8 +43,8 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
     except (binascii.Error, UnicodeDecodeError):
         return ("", "")
     client_id, _, secret = decoded.partition(":")
-    # RFC 6749 2.3.1: both parts are form-urlencoded before being joined.
-    return unquote(client_id), unquote(secret)
+    # RFC 6749 2.3.1: both parts are form-urlencoded before being joined ("+" is a space).
+    return unquote_plus(client_id), unquote_plus(secret)
 
 
 def _token_response(tokens: IssuedTokens, include_refresh: bool) -> JSONResponse:
@@ -90,7 +90,9 @@ def token_routes(auth: AuthService, keys: KeySet) -> list[Route]:
         return _token_response(tokens, include_refresh=False)
 
     async def _refresh(request: Request, fields: dict[str, str]) -> Response:
-        from_cookie = "refresh_token" not in fields
+        # RFC 6749 3.1: a parameter sent without a value counts as omitted, so an empty
+        # refresh_token means the cookie, and the rotated token goes back into the cookie.
+        from_cookie = not fields.get("refresh_token")
         presented = fields.get("refresh_token") or refresh_cookie(request)
         if not presented:
             return oauth_error("invalid_request", "refresh_token is required.")

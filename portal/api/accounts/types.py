@@ -50,12 +50,19 @@ class Provider(Node):
 
 
 async def _organisation(info: Info, pk: uuid.UUID | None) -> Organisation | None:
-    row = await info.context.loaders.organisation.load(pk) if pk else None
+    """The organisation, when the actor may see it: a nested field is checked like `node`."""
+    actor = info.context.require_actor()
+    if pk is None or not policy.may_view_organisation(actor, pk):
+        return None
+    row = await info.context.loaders.organisation.load(pk)
     return Organisation.from_row(row) if row else None
 
 
 async def _provider(info: Info, pk: uuid.UUID | None) -> Provider | None:
-    row = await info.context.loaders.provider.load(pk) if pk else None
+    actor = info.context.require_actor()
+    if pk is None or not policy.may_view_provider(actor, pk):
+        return None
+    row = await info.context.loaders.provider.load(pk)
     return Provider.from_row(row) if row else None
 
 
@@ -95,8 +102,12 @@ class User(Node):
             created_at=row.created_at,
         )
 
-    @strawberry.field(description="The roles this person holds.")
+    @strawberry.field(
+        description="The roles this person holds: all of them for themselves and admins, "
+        "for other staff only those held where the viewer works."
+    )
     async def memberships(self, info: Info) -> list[Membership]:
+        actor = info.context.require_actor()
         rows = await info.context.loaders.memberships_by_user.load(self.pk)
         return [
             Membership(
@@ -105,6 +116,7 @@ class User(Node):
                 provider_pk=m.provider_id,
             )
             for m in rows
+            if policy.may_view_membership(actor, self.pk, m)
         ]
 
 

@@ -68,6 +68,8 @@ def _error(exc: AuthError) -> SessionPayload:
 async def _session_payload(
     info: Info, tokens: IssuedTokens, delivery: RefreshTokenDelivery
 ) -> SessionPayload:
+    # The rest of this operation (the payload's viewer) is answered for who just signed in.
+    # Batches refuse mutations, so no other operation shares this context meanwhile.
     info.context.actor = await info.context.auth.authenticate(tokens.access_token)
     refresh = tokens.refresh_token
     if (

@@ -1,0 +1,184 @@
+"""The `portal` command as a new user runs it: demo, serve, createuser, createclient.
+
+These start real processes (uvicorn included) against a database of their own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import TEST_DATABASE_URL, create_postgres_database, drop_postgres_database
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_LOGIN = {"email": "maria@consumer.example", "password": "parley-demo-2026"}
+
+
+@pytest.fixture
+async def cli_env(tmp_path: Path) -> AsyncIterator[dict[str, str]]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
+    env |= {"PORTAL_DATA_DIR": str(tmp_path), "PORTAL_LOG_JSON": "true"}
+    if TEST_DATABASE_URL == "sqlite":
+        yield env
+        return
+    url = await create_postgres_database(TEST_DATABASE_URL)
+    try:
+        yield env | {"PORTAL_DATABASE_URL": url}
+    finally:
+        await drop_postgres_database(url)
+
+
+def portal(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "portal.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(cli_env: dict[str, str], tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    assert portal(cli_env, "demo").returncode == 0
+    port = _free_port()
+    env = cli_env | {"PORTAL_PORT": str(port)}
+    log_path = tmp_path / "serve.log"
+    log_file = log_path.open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "portal.cli", "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert process.poll() is None, log_path.read_text()
+            assert time.monotonic() < deadline, "portal serve did not become ready"
+            time.sleep(0.2)
+        yield base, log_path
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log_file.close()
+
+
+def test_demo_is_idempotent_and_prints_the_sign_ins(cli_env: dict[str, str]) -> None:
+    first = portal(cli_env, "demo")
+    second = portal(cli_env, "demo")
+
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, second.stderr
+    assert "maria@consumer.example" in first.stdout
+    assert "parley-demo-2026" in first.stdout
+    assert "apply done portal.0001_initial" in first.stdout
+    assert "apply" not in second.stdout.split("Seeding")[0].replace("Migrating", "")
+
+
+def test_served_portal_offers_graphiql_and_a_working_demo_login(server: tuple[str, Path]) -> None:
+    base, log_path = server
+    ide = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
+    login = httpx.post(
+        f"{base}/graphql",
+        json={
+            "query": "mutation($i: LoginInput!) { login(input: $i) { accessToken "
+            "viewer { user { displayName } } userErrors { code } } }",
+            "variables": {"i": DEMO_LOGIN},
+        },
+    )
+
+    assert ide.status_code == 200
+    assert "graphiql" in ide.text.lower()
+    body = login.json()["data"]["login"]
+    assert body["userErrors"] == []
+    assert body["viewer"] == {"user": {"displayName": "Maria Rossi"}}
+    request_id = login.headers["x-request-id"]
+    logged = [
+        json.loads(line) for line in log_path.read_text().splitlines() if line.startswith("{")
+    ]
+    assert {"message": "POST /graphql 200", "request_id": request_id, "status": 200} in [
+        {k: e.get(k) for k in ("message", "request_id", "status")} for e in logged
+    ]
+
+
+def test_readyz_and_healthz_answer(server: tuple[str, Path]) -> None:
+    base, _ = server
+    assert httpx.get(f"{base}/healthz").json() == {"status": "ok"}
+    assert httpx.get(f"{base}/readyz").json() == {"status": "ok", "database": "ok"}
+
+
+def test_createclient_prints_credentials_that_the_token_endpoint_accepts(
+    cli_env: dict[str, str], server: tuple[str, Path]
+) -> None:
+    base, _ = server
+    created = portal(
+        cli_env,
+        "createclient",
+        "Billing system",
+        "--role",
+        "org_agent",
+        "--organisation",
+        "northwind",
+    )
+    assert created.returncode == 0, created.stderr
+    lines = dict(line.split(":", 1) for line in created.stdout.splitlines() if ":" in line)
+    client_id = lines["client_id"].strip()
+    secret = lines["client_secret"].split()[0]
+
+    token = httpx.post(
+        f"{base}/oauth/token", data={"grant_type": "client_credentials"}, auth=(client_id, secret)
+    )
+
+    assert token.status_code == 200, token.text
+    assert token.json()["token_type"] == "Bearer"
+
+
+def test_createuser_refuses_bad_input_with_a_code(cli_env: dict[str, str]) -> None:
+    assert portal(cli_env, "migrate").returncode == 0
+
+    short = portal(cli_env, "createuser", "someone@example.org", "--password", "short")
+    bad_email = portal(cli_env, "createuser", "not-an-address", "--password", "long enough pw")
+    ok = portal(cli_env, "createuser", "someone@example.org", "--password", "long enough pw")
+    again = portal(cli_env, "createuser", "Someone@Example.org", "--password", "long enough pw")
+
+    assert (short.returncode, short.stderr.strip()) == (
+        2,
+        "error: PASSWORD_TOO_SHORT: Passwords have at least 10 characters.",
+    )
+    assert bad_email.returncode == 2
+    assert "INVALID_EMAIL" in bad_email.stderr
+    assert ok.returncode == 0, ok.stderr
+    assert again.returncode == 2
+    assert "EMAIL_TAKEN" in again.stderr
+
+
+def test_bad_settings_stop_the_command_with_a_clear_message(cli_env: dict[str, str]) -> None:
+    result = portal(cli_env | {"PORTAL_ENV": "production"}, "migrate")
+
+    assert result.returncode == 2
+    assert "PORTAL_SECRET_KEY: the development secret is refused in production" in result.stderr

@@ -1,0 +1,407 @@
+"""Request limits, each refused before execution with its own code, at the numbers in settings;
+and the IDE and introspection, on in development and off in production."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from graphql import get_introspection_query
+from starlette.applications import Starlette
+
+from portal.accounts.models import LoginFailure, Session
+from portal.app import create_app
+from portal.settings import Settings, load_settings
+from tests.factories import PASSWORD, Factory, gql
+
+# Small limits keep the documents short enough to read.
+MAX_DEPTH = 3
+MAX_ALIASES = 4
+MAX_TOKENS = 60
+MAX_BATCH = 2
+MAX_BYTES = 2048
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+
+@pytest.fixture(scope="module")
+def small_settings(data_dir: Path, database_url: str) -> Settings:
+    return load_settings(
+        {},
+        data_dir=str(data_dir),
+        database_url=database_url,
+        log_json=False,
+        graphql_max_depth=MAX_DEPTH,
+        graphql_max_aliases=MAX_ALIASES,
+        graphql_max_tokens=MAX_TOKENS,
+        graphql_max_batch=MAX_BATCH,
+        max_request_bytes=MAX_BYTES,
+    )
+
+
+@pytest.fixture(scope="module")
+def small_app(small_settings: Settings) -> Starlette:
+    return create_app(small_settings, manage_orm=False)
+
+
+async def _client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+@pytest.fixture
+async def small(small_app: Starlette, db: str) -> AsyncIterator[httpx.AsyncClient]:
+    async for c in _client(small_app):
+        yield c
+
+
+@pytest.fixture(scope="module")
+def production_app(data_dir: Path, database_url: str) -> Starlette:
+    pem = (
+        Ed25519PrivateKey.generate()
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
+    settings = load_settings(
+        {},
+        env="production",
+        data_dir=str(data_dir),
+        database_url=database_url,
+        log_json=False,
+        secret_key="a-production-secret-of-more-than-32-bytes",
+        jwt_private_key=pem,
+        public_url="https://parley.example",
+    )
+    assert settings.production
+    return create_app(settings, manage_orm=False)
+
+
+@pytest.fixture
+async def production(production_app: Starlette, db: str) -> AsyncIterator[httpx.AsyncClient]:
+    async for c in _client(production_app):
+        yield c
+
+
+def refused(response: httpx.Response, status: int) -> list[str]:
+    """Assert a refusal before execution (no `data` entry); return the error codes."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == GRAPHQL_RESPONSE
+    body = response.json()
+    assert "data" not in body, body
+    assert all(isinstance(e["message"], str) and e["message"] for e in body["errors"])
+    return [e["extensions"]["code"] for e in body["errors"]]
+
+
+def failed_login(alias: str = "") -> str:
+    """A login that, were it executed, would leave a LoginFailure row behind."""
+    prefix = f"{alias}: " if alias else ""
+    return (
+        f'{prefix}login(input: {{email: "nobody@example.org", password: "wrong-password"}})'
+        " { accessToken }"
+    )
+
+
+async def token_for(app: Starlette, factory: Factory) -> str:
+    user = await factory.user()
+    tokens = await app.state.auth.start_session(user, method="password")
+    return str(tokens.access_token)
+
+
+# --- depth -------------------------------------------------------------------------------------
+
+
+async def test_depth_limit_comes_from_settings_and_refuses_before_execution(
+    small: httpx.AsyncClient, small_app: Starlette, factory: Factory
+) -> None:
+    token = await token_for(small_app, factory)
+    at_limit = "{ viewer { user { memberships { role } } } }"  # depth 3
+    over_limit = "{ viewer { user { memberships { organisation { name } } } } }"  # depth 4
+    user = await factory.user(email="depth@example.org")
+    # depth 5, and executing it would open a session
+    deep_login = (
+        'mutation { login(input: {email: "depth@example.org", password: "' + PASSWORD + '"}) '
+        "{ viewer { user { memberships { organisation { name } } } } } }"
+    )
+
+    ok = await gql(small, at_limit, token=token)
+    too_deep = await gql(small, over_limit, token=token)
+    mutation = await gql(small, deep_login)
+
+    assert ok.status_code == 200
+    assert ok.json() == {"data": {"viewer": {"user": {"memberships": []}}}}
+    assert refused(too_deep, 400) == ["DEPTH_LIMIT_EXCEEDED"]
+    assert f"depth of {MAX_DEPTH}" in too_deep.json()["errors"][0]["message"]
+    assert refused(mutation, 400) == ["DEPTH_LIMIT_EXCEEDED"]
+    assert await Session.filter(user_id=user.id).count() == 0
+
+
+async def test_depth_counts_through_fragments(
+    small: httpx.AsyncClient, small_app: Starlette, factory: Factory
+) -> None:
+    token = await token_for(small_app, factory)
+    query = """
+    { viewer { ...V } }
+    fragment V on Viewer { user { ...U } }
+    fragment U on User { memberships { ... on Membership { organisation { name } } } }
+    """
+
+    response = await gql(small, query, token=token)
+
+    assert refused(response, 400) == ["DEPTH_LIMIT_EXCEEDED"]
+
+
+# --- aliases -----------------------------------------------------------------------------------
+
+
+async def test_alias_limit_comes_from_settings(small: httpx.AsyncClient) -> None:
+    at_limit = "{ a: __typename b: __typename c: __typename d: __typename }"
+    over_limit = "{ a: __typename b: __typename c: __typename d: __typename e: __typename }"
+
+    ok = await gql(small, at_limit)
+    too_many = await gql(small, over_limit)
+
+    assert ok.json() == {"data": {"a": "Query", "b": "Query", "c": "Query", "d": "Query"}}
+    assert refused(too_many, 400) == ["ALIAS_LIMIT_EXCEEDED"]
+    assert f"Allowed: {MAX_ALIASES}" in too_many.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param(
+            "{ ...F } fragment F on Query "
+            "{ a: __typename b: __typename c: __typename d: __typename e: __typename }",
+            id="in-a-fragment",
+        ),
+        pytest.param(
+            "{ a: __typename ...F } fragment F on Query { b: __typename ...G } "
+            "fragment G on Query { c: __typename ... on Query { d: __typename e: __typename } }",
+            id="in-nested-fragments",
+        ),
+        pytest.param(
+            "{ ...F x: __typename ...F } fragment F on Query { a: __typename b: __typename }",
+            id="a-fragment-counted-at-every-spread",
+        ),
+        pytest.param(
+            "{ ...F } fragment F on Query { ...G ...G } fragment G on Query { ...H ...H } "
+            "fragment H on Query { a: __typename b: __typename }",
+            id="spreads-multiplying",
+        ),
+    ],
+)
+async def test_aliases_hidden_in_fragments_are_counted(
+    small: httpx.AsyncClient, query: str
+) -> None:
+    response = await gql(small, query)
+
+    assert refused(response, 400) == ["ALIAS_LIMIT_EXCEEDED"]
+
+
+async def test_aliased_mutations_over_the_default_limit_run_none(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
+    limit = settings.graphql_max_aliases
+    assert limit == 30  # the documented default
+    logins = [failed_login(f"l{i}") for i in range(limit + 1)]
+
+    at_limit = await gql(client, "{ " + " ".join(f"a{i}: __typename" for i in range(limit)) + " }")
+    response = await gql(client, "mutation { " + " ".join(logins) + " }")
+
+    assert at_limit.status_code == 200
+    assert len(at_limit.json()["data"]) == limit
+    assert refused(response, 400) == ["ALIAS_LIMIT_EXCEEDED"]
+    assert await LoginFailure.all().count() == 0
+
+
+async def test_fragment_bombs_are_measured_in_linear_time(client: httpx.AsyncClient) -> None:
+    """Each fragment spreads the next one twice: 2^60 fields once expanded. strawberry's own
+    limiters walk every expansion and never return; ours measure each fragment once."""
+    n = 60
+    chain = " ".join(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}" for i in range(n))
+    with_aliases = f"{{ ...F0 }} {chain} fragment F{n} on Query {{ a: __typename }}"
+    without_aliases = f"{{ ...F0 }} {chain} fragment F{n} on Query {{ __typename }}"
+
+    started = time.perf_counter()
+    bomb = await gql(client, with_aliases)
+    harmless = await gql(client, without_aliases)
+    elapsed = time.perf_counter() - started
+
+    assert refused(bomb, 400) == ["ALIAS_LIMIT_EXCEEDED"]
+    assert str(2**n) in bomb.json()["errors"][0]["message"]
+    assert harmless.json() == {"data": {"__typename": "Query"}}
+    assert elapsed < 2
+
+
+# --- tokens ------------------------------------------------------------------------------------
+
+
+def _tokens(n: int) -> str:
+    """A valid document of exactly ``n`` lexical tokens."""
+    return "{" + " __typename" * (n - 2) + " }"
+
+
+async def test_token_limit_comes_from_settings_and_refuses_before_execution(
+    small: httpx.AsyncClient,
+) -> None:
+    padding = " __typename" * MAX_TOKENS
+    mutation = f"mutation {{ {failed_login()}{padding} }}"
+
+    ok = await gql(small, _tokens(MAX_TOKENS))
+    too_long = await gql(small, _tokens(MAX_TOKENS + 1))
+    login = await gql(small, mutation)
+
+    assert ok.json() == {"data": {"__typename": "Query"}}
+    assert refused(too_long, 400) == ["TOKEN_LIMIT_EXCEEDED"]
+    assert f"more than {MAX_TOKENS} tokens" in too_long.json()["errors"][0]["message"]
+    assert refused(login, 400) == ["TOKEN_LIMIT_EXCEEDED"]
+    assert await LoginFailure.all().count() == 0
+
+
+# --- batches -----------------------------------------------------------------------------------
+
+
+async def test_a_batch_within_the_limit_runs_every_operation(small: httpx.AsyncClient) -> None:
+    batch = [{"query": "{ __typename }"}, {"query": "query Q { t: __typename }"}]
+    assert len(batch) == MAX_BATCH
+
+    response = await small.post("/graphql", json=batch)
+
+    assert response.status_code == 200
+    assert response.json() == [{"data": {"__typename": "Query"}}, {"data": {"t": "Query"}}]
+
+
+async def test_a_batch_over_the_limit_runs_none(small: httpx.AsyncClient) -> None:
+    batch = [{"query": f"mutation {{ {failed_login()} }}"}] * (MAX_BATCH + 1)
+
+    response = await small.post("/graphql", json=batch)
+
+    assert refused(response, 400) == ["BATCH_LIMIT_EXCEEDED"]
+    assert f"at most {MAX_BATCH} operations" in response.json()["errors"][0]["message"]
+    assert await LoginFailure.all().count() == 0
+
+
+async def test_a_batch_with_a_mutation_runs_none(small: httpx.AsyncClient) -> None:
+    batch = [{"query": "{ __typename }"}, {"query": f"mutation {{ {failed_login()} }}"}]
+
+    response = await small.post("/graphql", json=batch)
+
+    assert refused(response, 400) == ["BATCH_MUTATION_NOT_ALLOWED"]
+    assert await LoginFailure.all().count() == 0
+
+
+# --- request body size -------------------------------------------------------------------------
+
+
+def _body(size: int) -> bytes:
+    """A valid GraphQL request of exactly ``size`` bytes (whitespace is not a token)."""
+    head, tail = b'{"query": "{ __typename', b' }"}'
+    body = head + b" " * (size - len(head) - len(tail)) + tail
+    assert len(body) == size
+    return body
+
+
+async def test_body_at_the_limit_passes_and_one_byte_more_is_refused(
+    small: httpx.AsyncClient,
+) -> None:
+    headers = {"content-type": "application/json"}
+
+    ok = await small.post("/graphql", content=_body(MAX_BYTES), headers=headers)
+    too_large = await small.post("/graphql", content=_body(MAX_BYTES + 1), headers=headers)
+    legacy = await small.post(
+        "/graphql", content=_body(MAX_BYTES + 1), headers={**headers, "accept": "application/json"}
+    )
+
+    assert ok.json() == {"data": {"__typename": "Query"}}
+    assert too_large.request.headers["content-length"] == str(MAX_BYTES + 1)
+    assert refused(too_large, 413) == ["REQUEST_TOO_LARGE"]
+    assert f"exceeds {MAX_BYTES} bytes" in too_large.json()["errors"][0]["message"]
+    assert legacy.status_code == 413
+    assert legacy.headers["content-type"] == "application/json"
+    assert legacy.json() == too_large.json()
+
+
+async def test_streamed_body_without_content_length_is_cut_off(small: httpx.AsyncClient) -> None:
+    sent = 0
+
+    async def chunks(body: bytes, size: int = 256) -> AsyncIterator[bytes]:
+        nonlocal sent
+        for start in range(0, len(body), size):
+            sent += 1
+            yield body[start : start + size]
+
+    headers = {"content-type": "application/json"}
+    ok = await small.post("/graphql", content=chunks(_body(MAX_BYTES)), headers=headers)
+    sent = 0
+    huge = _body(100 * MAX_BYTES)
+    too_large = await small.post("/graphql", content=chunks(huge), headers=headers)
+
+    assert "content-length" not in too_large.request.headers
+    assert too_large.request.headers["transfer-encoding"] == "chunked"
+    assert ok.json() == {"data": {"__typename": "Query"}}
+    assert refused(too_large, 413) == ["REQUEST_TOO_LARGE"]
+    # Refused as soon as the limit was passed, not after reading all of it.
+    assert sent == MAX_BYTES // 256 + 1
+
+
+# --- production and development ----------------------------------------------------------------
+
+
+async def test_production_serves_no_ide(production: httpx.AsyncClient) -> None:
+    response = await production.get("/graphql", headers={"accept": "text/html"})
+
+    assert response.status_code == 404
+    assert "<html" not in response.text.lower()
+    assert [e["extensions"]["code"] for e in response.json()["errors"]] == ["NOT_FOUND"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ __schema { queryType { name } } }",
+        '{ __type(name: "User") { fields { name } } }',
+        get_introspection_query(),
+    ],
+    ids=["schema", "type", "full"],
+)
+async def test_production_refuses_introspection(production: httpx.AsyncClient, query: str) -> None:
+    response = await gql(production, query)
+
+    assert set(refused(response, 400)) == {"INTROSPECTION_DISABLED"}
+
+
+async def test_production_still_answers_typename(production: httpx.AsyncClient) -> None:
+    response = await gql(production, "{ __typename }")
+
+    assert response.json() == {"data": {"__typename": "Query"}}
+
+
+async def test_development_serves_graphiql(client: httpx.AsyncClient) -> None:
+    response = await client.get("/graphql", headers={"accept": "text/html"})
+
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "graphiql" in response.text.lower()
+
+
+async def test_development_answers_the_ides_introspection_within_the_limits(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await gql(client, get_introspection_query())
+
+    body: dict[str, Any] = orjson.loads(response.content)
+    assert response.status_code == 200, response.text
+    assert "errors" not in body
+    names = {t["name"] for t in body["data"]["__schema"]["types"]}
+    assert {"Query", "Mutation", "User", "Organisation", "Node"} <= names

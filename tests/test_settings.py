@@ -1,0 +1,145 @@
+"""Settings: parsed once from PORTAL_* variables, safe defaults, production refuses dev secrets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from portal.auth.keys import DEV_KEY_FILE, load_keyset
+from portal.settings import (
+    DEV_SECRET_KEY,
+    SETTINGS,
+    SettingsError,
+    load_settings,
+    settings_markdown,
+)
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+STRONG_SECRET = "s" * 48
+
+
+def _pem() -> str:
+    return (
+        Ed25519PrivateKey.generate()
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
+
+
+def _production(tmp_path: Path, **env: str) -> dict[str, str]:
+    return {
+        "PORTAL_ENV": "production",
+        "PORTAL_DATA_DIR": str(tmp_path),
+        "PORTAL_SECRET_KEY": STRONG_SECRET,
+        "PORTAL_JWT_PRIVATE_KEY": _pem(),
+        "PORTAL_PUBLIC_URL": "https://disputes.example.org",
+        **env,
+    }
+
+
+def test_defaults_are_development_on_sqlite_under_var() -> None:
+    settings = load_settings({})
+
+    assert settings.env == "development"
+    assert settings.db_url == "sqlite://var/parley.sqlite3"
+    assert settings.access_token_ttl == 900
+    assert settings.ide_enabled
+    assert settings.introspection_enabled
+
+
+def test_every_variable_is_read_and_parsed() -> None:
+    settings = load_settings(
+        {
+            "PORTAL_PORT": "9001",
+            "PORTAL_LOG_JSON": "off",
+            "PORTAL_ALLOWED_ORIGINS": "https://a, https://b",
+        }
+    )
+
+    assert settings.port == 9001
+    assert settings.log_json is False
+    assert settings.allowed_origins == ("https://a", "https://b")
+
+
+def test_malformed_values_are_each_named() -> None:
+    with pytest.raises(SettingsError) as raised:
+        load_settings(
+            {"PORTAL_PORT": "eighty", "PORTAL_GRAPHQL_MAX_DEPTH": "0", "PORTAL_LOG_JSON": "maybe"}
+        )
+
+    message = str(raised.value)
+    for name in ("PORTAL_PORT", "PORTAL_GRAPHQL_MAX_DEPTH", "PORTAL_LOG_JSON"):
+        assert name in message
+
+
+def test_unknown_environment_and_short_secret_are_refused() -> None:
+    with pytest.raises(SettingsError, match="PORTAL_ENV") as raised:
+        load_settings({"PORTAL_ENV": "staging", "PORTAL_SECRET_KEY": "short"})
+
+    assert "PORTAL_SECRET_KEY: must be at least 32 bytes" in str(raised.value)
+
+
+def test_production_refuses_the_development_secret(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="development secret is refused"):
+        load_settings(_production(tmp_path, PORTAL_SECRET_KEY=DEV_SECRET_KEY))
+
+
+def test_production_needs_its_own_signing_key_and_https(tmp_path: Path) -> None:
+    env = _production(tmp_path, PORTAL_PUBLIC_URL="http://disputes.example.org")
+    del env["PORTAL_JWT_PRIVATE_KEY"]
+
+    with pytest.raises(SettingsError) as raised:
+        load_settings(env)
+
+    assert "PORTAL_JWT_PRIVATE_KEY" in str(raised.value)
+    assert "PORTAL_PUBLIC_URL" in str(raised.value)
+
+
+def test_production_refuses_a_generated_development_key(tmp_path: Path) -> None:
+    load_keyset(load_settings({"PORTAL_DATA_DIR": str(tmp_path)}))  # generates the dev key
+    generated = tmp_path / DEV_KEY_FILE
+
+    settings = load_settings(_production(tmp_path, PORTAL_JWT_PRIVATE_KEY=f"@{generated}"))
+
+    with pytest.raises(SettingsError, match="development key is refused"):
+        load_keyset(settings)
+
+
+def test_production_turns_the_ide_and_introspection_off(tmp_path: Path) -> None:
+    settings = load_settings(
+        _production(tmp_path, PORTAL_GRAPHQL_IDE="true", PORTAL_GRAPHQL_INTROSPECTION="true")
+    )
+
+    assert settings.production
+    assert not settings.ide_enabled
+    assert not settings.introspection_enabled
+    assert load_keyset(settings).signing_kid
+
+
+def test_generated_key_is_private_to_its_owner_and_kept(tmp_path: Path) -> None:
+    settings = load_settings({"PORTAL_DATA_DIR": str(tmp_path)})
+
+    first = load_keyset(settings)
+    second = load_keyset(settings)
+
+    assert first.signing_kid == second.signing_kid
+    assert (tmp_path / DEV_KEY_FILE).stat().st_mode & 0o777 == 0o600
+
+
+def test_readme_documents_every_setting() -> None:
+    text = README.read_text()
+    table = re.search(r"<!-- settings:begin.*?-->\n(.*?)<!-- settings:end -->", text, re.S)
+
+    assert table is not None
+    assert table.group(1) == settings_markdown(), (
+        "run `./run settings` and paste it into the README"
+    )
+    assert len(SETTINGS) == table.group(1).count("| `PORTAL_")
