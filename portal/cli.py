@@ -203,7 +203,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    return int(args.func(settings, args))
+    from portal.db import DatabaseUnavailable
+
+    try:
+        return int(args.func(settings, args))
+    except DatabaseUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

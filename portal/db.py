@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -41,6 +42,30 @@ def _with_query(url: str, **params: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be opened; the message says which and why."""
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Create the folder and open the file once, so a bad path fails here, clearly.
+
+    Tortoise 1.1.9's SQLite client keeps its lock when opening the connection fails, so the
+    next statement (the migrator retries) waits forever instead of raising.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        sqlite3.connect(path).close()
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseUnavailable(f"cannot open the SQLite database {path}: {exc}") from exc
+
+
+def sqlite_path(url: str) -> str:
+    """The file of an SQLite URL; Tortoise reads `sqlite://var/x.db` as the relative path
+    `var/x.db` and `sqlite:///abs/x.db` as an absolute one."""
+    parts = urlsplit(url)
+    return parts.netloc + parts.path
+
+
 def tortoise_config(
     url: str,
     *,
@@ -55,9 +80,9 @@ def tortoise_config(
     """
     if is_sqlite(url):
         url = _with_query(url, foreign_keys="OFF" if for_migrations else "ON")
-        path = urlsplit(url).path
+        path = sqlite_path(url)
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _check_sqlite_file(Path(path))
     return {
         "connections": {"default": url},
         "apps": {

@@ -203,7 +203,7 @@ class Settings:
     def db_url(self) -> str:
         if self.database_url:
             return self.database_url
-        return f"sqlite://{self.data_path / 'parley.sqlite3'}"
+        return f"sqlite://{(self.data_path / 'parley.sqlite3').resolve()}"
 
     @property
     def issuer(self) -> str:

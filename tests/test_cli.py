@@ -100,6 +100,25 @@ def test_demo_is_idempotent_and_prints_the_sign_ins(cli_env: dict[str, str]) -> 
     assert "apply" not in second.stdout.split("Seeding")[0].replace("Migrating", "")
 
 
+def test_demo_on_the_default_data_directory_creates_it(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
+    env["PYTHONPATH"] = str(ROOT)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "portal.cli", "demo"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "var" / "parley.sqlite3").is_file()
+    assert (tmp_path / "var" / "keys").exists() is False  # the key is made by `serve`, not here
+
+
 def test_served_portal_offers_graphiql_and_a_working_demo_login(server: tuple[str, Path]) -> None:
     base, log_path = server
     ide = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
@@ -182,3 +201,16 @@ def test_bad_settings_stop_the_command_with_a_clear_message(cli_env: dict[str, s
 
     assert result.returncode == 2
     assert "PORTAL_SECRET_KEY: the development secret is refused in production" in result.stderr
+
+
+def test_an_unopenable_sqlite_database_fails_at_once_with_the_reason(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    (tmp_path / "a-folder.sqlite3").mkdir()
+    env = cli_env | {"PORTAL_DATABASE_URL": f"sqlite://{tmp_path / 'a-folder.sqlite3'}"}
+
+    result = portal(env, "migrate")
+
+    assert result.returncode == 2
+    assert "cannot open the SQLite database" in result.stderr
+    assert "unable to open database file" in result.stderr

@@ -49,7 +49,7 @@ def test_defaults_are_development_on_sqlite_under_var() -> None:
     settings = load_settings({})
 
     assert settings.env == "development"
-    assert settings.db_url == "sqlite://var/parley.sqlite3"
+    assert settings.db_url == f"sqlite://{Path.cwd() / 'var' / 'parley.sqlite3'}"
     assert settings.access_token_ttl == 900
     assert settings.ide_enabled
     assert settings.introspection_enabled
