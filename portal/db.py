@@ -23,7 +23,12 @@ from portal.settings import Settings, load_settings
 log = logging.getLogger("portal.db")
 
 # Every module that holds models; one Tortoise app, one migrations package.
-MODEL_MODULES = ["portal.accounts.models"]
+MODEL_MODULES = [
+    "portal.accounts.models",
+    "portal.complaints.models",
+    "portal.cases.models",
+    "portal.timeline.models",
+]
 MIGRATIONS_MODULE = "migrations"
 
 

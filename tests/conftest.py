@@ -83,8 +83,8 @@ async def empty_all_tables(url: str) -> None:
     conn = connections.get("default")
     tables = [m._meta.db_table for app in Tortoise.apps.values() for m in app.values()]
     if is_sqlite(url):
-        for table in tables:
-            await conn.execute_script(f'DELETE FROM "{table}"')
+        deletes = "".join(f'DELETE FROM "{table}";' for table in tables)
+        await conn.execute_script(f"PRAGMA foreign_keys=OFF;{deletes}PRAGMA foreign_keys=ON;")
     else:
         await conn.execute_script(
             "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"

@@ -15,6 +15,11 @@ from portal.accounts.services import (
     create_user,
     grant_role,
 )
+from portal.auth.actor import Actor, ActorKind, Grant
+from portal.cases.models import DisputeCase, OrganisationProvider, Scheme
+from portal.cases.services import Action, perform
+from portal.cases.states import Method
+from portal.complaints.services import file_complaint, refer_complaint
 from portal.settings import Settings
 
 PASSWORD = "correct horse battery staple"
@@ -64,6 +69,81 @@ class Factory:
             organisation=organisation,
             provider=provider,
         )
+
+
+async def actor_for(user: User) -> Actor:
+    """The actor a signed-in ``user`` is, with the roles they hold (as authenticate builds it)."""
+    grants = await user.memberships.all().values_list("role", "organisation_id", "provider_id")
+    return Actor(
+        kind=ActorKind.USER, id=user.id, grants=tuple(Grant(Role(r), o, p) for r, o, p in grants)
+    )
+
+
+@dataclass
+class World:
+    """One organisation in one provider's scheme, with everyone a case involves."""
+
+    organisation: Organisation
+    provider: Provider
+    scheme: Scheme
+    complainant: User
+    agent: User
+    manager: User
+    caseworker: User
+    neutral: User
+    auditor: User
+
+    async def act(self, user: User, case: DisputeCase, action: Action, **data: Any) -> DisputeCase:
+        return await perform(await actor_for(user), case.id, action, data)
+
+    async def new_case(self, method: Method = Method.MEDIATION, **data: Any) -> DisputeCase:
+        actor = await actor_for(self.complainant)
+        complaint = await file_complaint(
+            actor,
+            self.organisation.id,
+            {
+                "subject": "Overcharged on the March bill",
+                "description": "Billed twice.",
+                "remedy_sought": "Refund of 120 EUR",
+            },
+        )
+        return await refer_complaint(
+            actor,
+            complaint.id,
+            {
+                "provider_id": self.provider.id,
+                "method": method.value,
+                "unresolved_reason": "The refund was refused.",
+                "claimed_amount": "120.00",
+                "currency": "EUR",
+                **data,
+            },
+        )
+
+
+async def build_world(
+    factory: Factory, country: str = "DE", silence_is_refusal: bool = True
+) -> World:
+    organisation = await factory.organisation()
+    provider = await factory.provider()
+    scheme = await Scheme.create(
+        provider=provider,
+        name="Consumer scheme",
+        country=country,
+        silence_is_refusal=silence_is_refusal,
+    )
+    await OrganisationProvider.create(organisation=organisation, provider=provider, scheme=scheme)
+    return World(
+        organisation=organisation,
+        provider=provider,
+        scheme=scheme,
+        complainant=await factory.user(),
+        agent=await factory.user(Role.ORG_AGENT, organisation=organisation),
+        manager=await factory.user(Role.ORG_MANAGER, organisation=organisation),
+        caseworker=await factory.user(Role.PROVIDER_CASEWORKER, provider=provider),
+        neutral=await factory.user(Role.NEUTRAL, provider=provider),
+        auditor=await factory.user(Role.AUDITOR, organisation=organisation),
+    )
 
 
 LOGIN = """

@@ -9,8 +9,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
+from tortoise.expressions import Q, Subquery
+
 from portal.accounts.models import ORGANISATION_ROLES, PROVIDER_ROLES, Membership, Role
 from portal.auth.actor import Actor, ActorKind
+from portal.cases.models import CaseParticipant, DisputeCase, NeutralAppointment
+from portal.cases.states import AppointmentStatus, CaseRole
+from portal.complaints.models import Complaint
+from portal.timeline.models import Visibility
 
 STAFF_ROLES = ORGANISATION_ROLES | PROVIDER_ROLES
 
@@ -68,3 +74,154 @@ def may_view_service_account(
     return (organisation_id is not None and organisation_id in managers) or (
         provider_id is not None and provider_id in caseworkers
     )
+
+
+# --- cases ----------------------------------------------------------------------------------
+
+
+def case_roles(
+    actor: Actor,
+    case: DisputeCase,
+    participant_roles: Iterable[str],
+    appointment: NeutralAppointment | None,
+) -> frozenset[CaseRole]:
+    """The roles ``actor`` holds on ``case``; empty means the case is invisible to them.
+
+    ``participant_roles`` are the actor's own rows in case_participant (complainant,
+    representative); ``appointment`` is the case's current neutral appointment.
+    """
+    roles: set[CaseRole] = {CaseRole(r) for r in participant_roles}
+    for grant in actor.grants:
+        if grant.role in ORGANISATION_ROLES and grant.organisation_id == case.organisation_id:
+            roles.add(CaseRole.ORGANISATION)
+        elif grant.role is Role.PROVIDER_CASEWORKER and grant.provider_id == case.provider_id:
+            roles.add(CaseRole.PROVIDER)
+        elif grant.role is Role.AUDITOR and (
+            (grant.organisation_id is None and grant.provider_id is None)
+            or grant.organisation_id == case.organisation_id
+            or grant.provider_id == case.provider_id
+        ):
+            roles.add(CaseRole.AUDITOR)
+        elif grant.role is Role.ADMIN:
+            roles.add(CaseRole.ADMIN)
+    if (
+        appointment is not None
+        and actor.kind is ActorKind.USER
+        and appointment.neutral_id == actor.id
+        and appointment.status is not AppointmentStatus.REMOVED
+    ):
+        roles.add(CaseRole.NEUTRAL)
+    return frozenset(roles)
+
+
+def visible_cases_filter(actor: Actor) -> Q:
+    """Every list of cases starts here: the cases ``actor`` may see, as one SQL condition."""
+    if actor.is_admin:
+        return Q()
+    conditions = [Q(id__in=Subquery(CaseParticipant.filter(user_id=actor.id).values("case_id")))]
+    conditions.append(
+        Q(
+            id__in=Subquery(
+                NeutralAppointment.filter(neutral_id=actor.id)
+                .exclude(status=AppointmentStatus.REMOVED)
+                .values("case_id")
+            )
+        )
+    )
+    organisations = [
+        g.organisation_id
+        for g in actor.grants
+        if g.role in ORGANISATION_ROLES and g.organisation_id
+    ]
+    providers = [
+        g.provider_id for g in actor.grants if g.role is Role.PROVIDER_CASEWORKER and g.provider_id
+    ]
+    for grant in actor.grants:
+        if grant.role is Role.AUDITOR:
+            if grant.organisation_id is None and grant.provider_id is None:
+                return Q()
+            if grant.organisation_id:
+                organisations.append(grant.organisation_id)
+            if grant.provider_id:
+                providers.append(grant.provider_id)
+    if organisations:
+        conditions.append(Q(organisation_id__in=organisations))
+    if providers:
+        conditions.append(Q(provider_id__in=providers))
+    return Q(*conditions, join_type=Q.OR)
+
+
+# Which scopes each role on a case may read (QUALITY.md "Access": auditors and reports never
+# see caucus content). Messages and documents use the same table.
+READABLE_SCOPES: dict[CaseRole, frozenset[Visibility]] = {
+    CaseRole.COMPLAINANT: frozenset({Visibility.ALL_PARTIES, Visibility.CAUCUS_COMPLAINANT}),
+    CaseRole.REPRESENTATIVE: frozenset({Visibility.ALL_PARTIES, Visibility.CAUCUS_COMPLAINANT}),
+    CaseRole.ORGANISATION: frozenset(
+        {Visibility.ALL_PARTIES, Visibility.CAUCUS_ORGANISATION, Visibility.ORGANISATION_INTERNAL}
+    ),
+    CaseRole.NEUTRAL: frozenset(
+        {
+            Visibility.ALL_PARTIES,
+            Visibility.CAUCUS_COMPLAINANT,
+            Visibility.CAUCUS_ORGANISATION,
+            Visibility.NEUTRAL_ONLY,
+        }
+    ),
+    CaseRole.PROVIDER: frozenset({Visibility.ALL_PARTIES, Visibility.PROVIDER_INTERNAL}),
+    CaseRole.AUDITOR: frozenset({Visibility.ALL_PARTIES}),
+    CaseRole.ADMIN: frozenset({Visibility.ALL_PARTIES}),
+}
+
+
+def readable_scopes(
+    roles: frozenset[CaseRole], appointment: NeutralAppointment | None
+) -> frozenset[Visibility]:
+    """A neutral reads the file only after declaring impartiality (DOMAIN.md, fairness)."""
+    scopes: set[Visibility] = set()
+    for role in roles:
+        if role is CaseRole.NEUTRAL and (
+            appointment is None or appointment.status is AppointmentStatus.AWAITING_DECLARATION
+        ):
+            continue
+        scopes |= READABLE_SCOPES.get(role, frozenset())
+    return frozenset(scopes)
+
+
+# --- complaints -----------------------------------------------------------------------------
+
+
+def is_staff_of(actor: Actor, organisation_id: uuid.UUID) -> bool:
+    return any(
+        g.role in ORGANISATION_ROLES and g.organisation_id == organisation_id for g in actor.grants
+    )
+
+
+def may_view_complaint(actor: Actor, complaint: Complaint) -> bool:
+    """The complainant, the organisation's staff, its auditors and admins."""
+    if actor.is_admin or is_staff_of(actor, complaint.organisation_id):
+        return True
+    if actor.kind is ActorKind.USER and actor.id == complaint.complainant_id:
+        return True
+    return any(
+        g.role is Role.AUDITOR
+        and g.provider_id is None
+        and g.organisation_id in (None, complaint.organisation_id)
+        for g in actor.grants
+    )
+
+
+def visible_complaints_filter(actor: Actor) -> Q:
+    if actor.is_admin or any(
+        g.role is Role.AUDITOR and g.organisation_id is None and g.provider_id is None
+        for g in actor.grants
+    ):
+        return Q()
+    organisations = [
+        g.organisation_id
+        for g in actor.grants
+        if (g.role in ORGANISATION_ROLES or g.role is Role.AUDITOR) and g.organisation_id
+    ]
+    conditions = [Q(complainant_id=actor.id)]
+    if organisations:
+        conditions.append(Q(organisation_id__in=organisations))
+    return Q(*conditions, join_type=Q.OR)

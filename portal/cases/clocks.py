@@ -1,0 +1,91 @@
+"""Clock policy and due dates: calendar days, or working days that skip weekends and the
+scheme country's public holidays (DOMAIN.md "Clocks")."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import holidays
+
+from portal.cases.states import Calendar, ClockKind, Party
+
+# DOMAIN.md defaults, after EU ADR (Directive 2013/11/EU as amended): every number is the
+# scheme's to change through Scheme.clock_policy.
+DEFAULT_POLICY: dict[str, tuple[int, Calendar]] = {
+    ClockKind.ACCEPTANCE: (21, Calendar.CALENDAR_DAYS),
+    ClockKind.RESPONSE: (20, Calendar.WORKING_DAYS),
+    "response_complex": (30, Calendar.WORKING_DAYS),
+    ClockKind.OBJECTION: (7, Calendar.CALENDAR_DAYS),
+    ClockKind.OUTCOME: (90, Calendar.CALENDAR_DAYS),
+    ClockKind.REFLECTION: (14, Calendar.CALENDAR_DAYS),
+    ClockKind.REVIEW: (30, Calendar.CALENDAR_DAYS),
+    ClockKind.IMPLEMENTATION: (30, Calendar.CALENDAR_DAYS),
+}
+
+RESPONSIBLE: dict[ClockKind, Party] = {
+    ClockKind.ACCEPTANCE: Party.PROVIDER,
+    ClockKind.RESPONSE: Party.ORGANISATION,
+    ClockKind.OBJECTION: Party.PARTIES,
+    ClockKind.OUTCOME: Party.NEUTRAL,
+    ClockKind.REFLECTION: Party.PARTIES,
+    ClockKind.REVIEW: Party.PROVIDER,
+    ClockKind.IMPLEMENTATION: Party.ORGANISATION,
+}
+
+# Windows that are allowed to lapse: their end is not a failure of anyone's. A party that lets
+# the reflection period pass has not accepted; that is a choice, not a missed duty.
+WINDOWS = frozenset({ClockKind.OBJECTION, ClockKind.REFLECTION})
+# How often a clock may be extended (DOMAIN.md: the outcome clock once, with a reasoned notice).
+MAX_EXTENSIONS: dict[ClockKind, int] = {ClockKind.OUTCOME: 1}
+DEFAULT_MAX_EXTENSIONS = 2
+
+
+@dataclass(frozen=True)
+class ClockRule:
+    days: int
+    calendar: Calendar
+
+
+def rule_for(
+    policy: dict[str, object], kind: ClockKind, *, complex_case: bool = False
+) -> ClockRule:
+    key = "response_complex" if kind is ClockKind.RESPONSE and complex_case else kind.value
+    days, calendar = DEFAULT_POLICY[key]
+    override = policy.get(key)
+    if isinstance(override, dict):
+        days = int(override.get("days", days))
+        calendar = Calendar(override.get("calendar", calendar))
+    return ClockRule(days=days, calendar=calendar)
+
+
+@functools.lru_cache(maxsize=64)
+def _holidays(country: str, year: int) -> frozenset[date]:
+    if not country:
+        return frozenset()
+    try:
+        return frozenset(holidays.country_holidays(country, years=year))
+    except NotImplementedError:  # a country the library does not know: weekends only
+        return frozenset()
+
+
+def is_working_day(day: date, country: str) -> bool:
+    return day.weekday() < 5 and day not in _holidays(country, day.year)
+
+
+def add_days(start: datetime, days: int, calendar: Calendar, country: str) -> datetime:
+    """The due instant ``days`` after ``start``.
+
+    Calendar days count every day. Working days count only weekdays that are not public
+    holidays in ``country``; the due time keeps the start's time of day.
+    """
+    if calendar is Calendar.CALENDAR_DAYS:
+        return start + timedelta(days=days)
+    current = start
+    counted = 0
+    while counted < days:
+        current += timedelta(days=1)
+        if is_working_day(current.date(), country):
+            counted += 1
+    return current

@@ -1,0 +1,276 @@
+"""Executing the transition table: one transaction per action, with its clocks and events.
+
+A state change, its timeline events and its clock changes are written together or not at all.
+The case row is locked for the transaction (FOR UPDATE on PostgreSQL; SQLite serialises every
+transaction), so sequences and stages cannot race.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from portal.auth import policy
+from portal.auth.actor import Actor
+from portal.cases.clocks import MAX_EXTENSIONS, RESPONSIBLE, WINDOWS, add_days, rule_for
+from portal.cases.errors import CaseNotFound, refused
+from portal.cases.events import EventKind, record
+from portal.cases.models import (
+    CaseParticipant,
+    Clock,
+    DisputeCase,
+    NeutralAppointment,
+    Offer,
+    Outcome,
+    Scheme,
+)
+from portal.cases.states import (
+    TERMINAL_STAGES,
+    AppointmentStatus,
+    CaseRole,
+    ClockKind,
+    ClockStatus,
+    Stage,
+)
+from portal.cases.transitions import TABLE, Action, CaseView, Transition, refusal
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Step:
+    """One action in progress: what the handler sees and what it asks the engine to do."""
+
+    case: DisputeCase
+    view: CaseView
+    scheme: Scheme
+    transition: Transition
+    actor_id: uuid.UUID | None
+    role: CaseRole
+    at: datetime
+    data: Mapping[str, Any]
+    payload: dict[str, Any] = field(default_factory=dict)
+    target: Stage | None = None  # set by the handler when the table lists several targets
+    start: list[ClockKind] = field(default_factory=list)  # clocks started beyond the table's
+    stop: list[ClockKind] = field(default_factory=list)
+
+    async def event(self, kind: EventKind, payload: dict[str, Any] | None = None) -> None:
+        await record(
+            self.case,
+            kind,
+            at=self.at,
+            actor_id=self.actor_id,
+            actor_role=self.role.value,
+            payload=payload,
+        )
+
+
+Handler = Callable[[Step], Awaitable[None]]
+HANDLERS: dict[Action, Handler] = {}
+
+
+def handles(action: Action) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        HANDLERS[action] = handler
+        return handler
+
+    return register
+
+
+async def load_view(case: DisputeCase, at: datetime) -> CaseView:
+    appointment = (
+        await NeutralAppointment.filter(case_id=case.id)
+        .exclude(status=AppointmentStatus.REMOVED)
+        .order_by("-appointed_at")
+        .first()
+    )
+    outcome = (
+        await Outcome.filter(case_id=case.id, superseded_at__isnull=True)
+        .order_by("-issued_at")
+        .first()
+    )
+    offers = await Offer.filter(case_id=case.id).order_by("made_at")
+    clocks = await Clock.filter(case_id=case.id).order_by("started_at")
+    return CaseView(
+        case=case,
+        appointment=appointment,
+        outcome=outcome,
+        offers=tuple(offers),
+        clocks=tuple(clocks),
+        now=at,
+    )
+
+
+async def roles_on(
+    actor: Actor, case: DisputeCase, appointment: NeutralAppointment | None
+) -> frozenset[CaseRole]:
+    participant_roles: list[str] = await CaseParticipant.filter(  # type: ignore[assignment]
+        case_id=case.id, user_id=actor.id
+    ).values_list("role", flat=True)
+    return policy.case_roles(actor, case, participant_roles, appointment)
+
+
+async def perform(
+    actor: Actor | None,
+    case_id: uuid.UUID,
+    action: Action,
+    data: Mapping[str, Any] | None = None,
+    *,
+    at: datetime | None = None,
+) -> DisputeCase:
+    """Take ``action`` on the case as ``actor`` (None: the clock job).
+
+    Raises CaseNotFound for a case the actor may not see, and CaseError with the guard's code
+    when the action may not be taken; then nothing has changed.
+    """
+    transition = TABLE[action]
+    at = at or now()
+    async with in_transaction():
+        case = await DisputeCase.select_for_update().get_or_none(id=case_id)
+        if case is None:
+            raise CaseNotFound()
+        view = await load_view(case, at)
+        if actor is None:
+            roles = frozenset({CaseRole.SYSTEM})
+        else:
+            roles = await roles_on(actor, case, view.appointment)
+            if not roles:
+                raise CaseNotFound()
+        reason = refusal(transition, view, roles)
+        if reason is not None:
+            raise refused(reason)
+        role = sorted(transition.roles & roles)[0]
+        scheme = await Scheme.get(id=case.scheme_id)
+        step = Step(
+            case=case,
+            view=view,
+            scheme=scheme,
+            transition=transition,
+            actor_id=actor.id if actor else None,
+            role=role,
+            at=at,
+            data=data or {},
+        )
+        await HANDLERS[action](step)
+        await _finish(step)
+        await case.save()
+    return case
+
+
+async def _finish(step: Step) -> None:
+    transition = step.transition
+    target = step.target or (transition.targets[0] if len(transition.targets) == 1 else None)
+    await step.event(transition.event, step.payload)
+    for kind in (*transition.stops, *step.stop):
+        await stop_clock(step, kind)
+    if target is not None and target is not step.case.stage:
+        step.case.stage = target
+        step.case.stage_changed_at = step.at
+        if target in TERMINAL_STAGES:
+            step.case.closed_at = step.at
+            for clock in step.view.clocks:
+                if clock.status is ClockStatus.RUNNING:
+                    await _end_clock(step, clock, ClockStatus.STOPPED)
+        if target is Stage.CLOSED and transition.event is not EventKind.CASE_CLOSED:
+            await step.event(
+                EventKind.CASE_CLOSED,
+                {"reason": step.case.closure_reason, "note": step.case.closure_note or None},
+            )
+    for kind in (*transition.starts, *step.start):
+        await start_clock(step, kind)
+
+
+async def start_clock(step: Step, kind: ClockKind) -> Clock:
+    return await open_clock(
+        step.case, step.scheme, kind, at=step.at, actor_id=step.actor_id, actor_role=step.role.value
+    )
+
+
+async def open_clock(
+    case: DisputeCase,
+    scheme: Scheme,
+    kind: ClockKind,
+    *,
+    at: datetime,
+    actor_id: uuid.UUID | None,
+    actor_role: str,
+) -> Clock:
+    """Start a clock under the scheme's rule, and record it on the timeline."""
+    rule = rule_for(scheme.clock_policy, kind, complex_case=case.is_complex)
+    due = add_days(at, rule.days, rule.calendar, scheme.country)
+    clock = await Clock.create(
+        case_id=case.id,
+        kind=kind,
+        responsible=RESPONSIBLE[kind],
+        calendar=rule.calendar.value,
+        days=rule.days,
+        started_at=at,
+        due_at=due,
+    )
+    await record(
+        case,
+        EventKind.CLOCK_STARTED,
+        at=at,
+        actor_id=actor_id,
+        actor_role=actor_role,
+        payload={
+            "clock": kind,
+            "responsible": RESPONSIBLE[kind],
+            "due_at": due,
+            "days": rule.days,
+            "calendar": rule.calendar,
+        },
+    )
+    return clock
+
+
+async def stop_clock(step: Step, kind: ClockKind) -> None:
+    """The responsible party acted: met if on time, missed if late."""
+    clock = next(
+        (c for c in step.view.clocks if c.kind is kind and c.status is ClockStatus.RUNNING), None
+    )
+    if clock is None:
+        return
+    on_time = step.at <= clock.due_at or kind in WINDOWS
+    await _end_clock(step, clock, ClockStatus.MET if on_time else ClockStatus.MISSED)
+
+
+async def _end_clock(step: Step, clock: Clock, status: ClockStatus) -> None:
+    clock.status = status
+    clock.ended_at = step.at
+    await clock.save(update_fields=["status", "ended_at"])
+    kind = {
+        ClockStatus.MET: EventKind.CLOCK_MET,
+        ClockStatus.MISSED: EventKind.CLOCK_MISSED,
+        ClockStatus.STOPPED: EventKind.CLOCK_STOPPED,
+    }[status]
+    await step.event(
+        kind, {"clock": clock.kind, "due_at": clock.due_at, "responsible": clock.responsible}
+    )
+
+
+async def extend(step: Step, clock: Clock, days: int, reason: str) -> None:
+    limit = MAX_EXTENSIONS.get(clock.kind)
+    if limit is not None and clock.extensions >= limit:
+        raise refused("EXTENSION_LIMIT")
+    rule = rule_for(step.scheme.clock_policy, clock.kind)
+    previous = clock.due_at
+    clock.due_at = add_days(clock.due_at, days, rule.calendar, step.scheme.country)
+    clock.extensions += 1
+    await clock.save(update_fields=["due_at", "extensions"])
+    step.payload.update(
+        {
+            "clock": clock.kind,
+            "days": days,
+            "reason": reason,
+            "previous_due_at": previous,
+            "due_at": clock.due_at,
+        }
+    )

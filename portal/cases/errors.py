@@ -1,0 +1,46 @@
+"""Expected failures of case actions, each with a stable code the API shows as a userError."""
+
+from __future__ import annotations
+
+
+class CaseError(Exception):
+    """``code`` is one of the guard codes of portal.cases.transitions, or an input code."""
+
+    def __init__(self, code: str, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.field = field
+
+
+class CaseNotFound(CaseError):
+    """Also what a case the actor may not see looks like."""
+
+    def __init__(self) -> None:
+        super().__init__("NOT_FOUND", "No such case.")
+
+
+MESSAGES = {
+    "ACTION_NOT_AVAILABLE": "That action is not possible at this stage of the case.",
+    "FORBIDDEN": "Your role on this case does not allow that action.",
+    "NOT_FACILITATIVE": "Offers belong to negotiation, mediation and conciliation.",
+    "NEUTRAL_NOT_CONFIRMED": "A neutral must be appointed and confirmed first.",
+    "NO_NEUTRAL_FOR_METHOD": "This method has no neutral.",
+    "APPOINTMENT_ACTIVE": "A neutral is already appointed to this case.",
+    "NO_DECLARATION_DUE": "No declaration of impartiality is due.",
+    "OBJECTION_WINDOW_CLOSED": "The window for objecting to the neutral is closed.",
+    "NO_OBJECTION_PENDING": "No objection is waiting for a decision.",
+    "NO_OUTCOME": "No outcome has been issued.",
+    "ALREADY_ANSWERED": "Your side has already answered this outcome.",
+    "BINDING_AWARD": "A binding award cannot be rejected; ask for a review instead.",
+    "NOT_BINDING": "Only a binding award can be reviewed.",
+    "ALREADY_RECORDED": "The implementation is already recorded.",
+    "IMPLEMENTATION_NOT_RECORDED": "The organisation has not recorded the implementation yet.",
+    "NO_OPEN_OFFER": "There is no open offer to act on.",
+    "NO_RUNNING_CLOCK": "No clock is running on this case.",
+    "EXTENSION_LIMIT": "This clock cannot be extended again.",
+}
+
+
+def refused(code: str) -> CaseError:
+    return CaseError(code, MESSAGES.get(code, code.replace("_", " ").capitalize() + "."))

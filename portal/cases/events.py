@@ -1,0 +1,84 @@
+"""Every kind of fact a case's timeline records, and the one function that writes them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from portal.cases.models import DisputeCase
+from portal.timeline.models import TimelineEvent, Visibility
+from portal.timeline.services import append
+
+
+class EventKind(StrEnum):
+    CASE_REFERRED = "case_referred"
+    CASE_ACCEPTED = "case_accepted"
+    CASE_DECLINED = "case_declined"
+    CONSENT_GIVEN = "consent_given"
+    RESPONSE_SUBMITTED = "response_submitted"
+    PARTICIPATION_REFUSED = "participation_refused"
+    ORGANISATION_SILENT = "organisation_silent"
+    NEUTRAL_APPOINTED = "neutral_appointed"
+    IMPARTIALITY_DECLARED = "impartiality_declared"
+    CONFLICT_DECLARED = "conflict_declared"
+    NEUTRAL_OBJECTED = "neutral_objected"
+    OBJECTION_DECIDED = "objection_decided"
+    NEUTRAL_CONFIRMED = "neutral_confirmed"
+    FILE_COMPLETED = "file_completed"
+    OFFER_MADE = "offer_made"
+    OFFER_WITHDRAWN = "offer_withdrawn"
+    OFFER_REJECTED = "offer_rejected"
+    OFFER_ACCEPTED = "offer_accepted"
+    OUTCOME_ISSUED = "outcome_issued"
+    OUTCOME_ACCEPTED = "outcome_accepted"
+    OUTCOME_REJECTED = "outcome_rejected"
+    AWARD_FINAL = "award_final"
+    REVIEW_REQUESTED = "review_requested"
+    REVIEW_DECIDED = "review_decided"
+    IMPLEMENTATION_RECORDED = "implementation_recorded"
+    IMPLEMENTATION_CONFIRMED = "implementation_confirmed"
+    CASE_CLOSED = "case_closed"
+    CASE_WITHDRAWN = "case_withdrawn"
+    CLOCK_STARTED = "clock_started"
+    CLOCK_EXTENDED = "clock_extended"
+    CLOCK_MET = "clock_met"
+    CLOCK_MISSED = "clock_missed"
+    CLOCK_STOPPED = "clock_stopped"
+
+
+def _plain(value: Any) -> Any:
+    """Payload values as JSON: enums by value, instants as ISO 8601, decimals as strings."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+async def record(
+    case: DisputeCase,
+    kind: EventKind,
+    *,
+    at: datetime,
+    actor_id: uuid.UUID | None,
+    actor_role: str,
+    payload: dict[str, Any] | None = None,
+    visibility: Visibility = Visibility.ALL_PARTIES,
+) -> TimelineEvent:
+    return await append(
+        case,
+        kind.value,
+        at=at,
+        actor_id=actor_id,
+        actor_role=actor_role,
+        visibility=visibility,
+        payload=_plain(payload or {}),
+    )

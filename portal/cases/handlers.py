@@ -1,0 +1,482 @@
+"""What each action writes beyond the table's stage, clocks and event: the records."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from portal.accounts.models import Membership, Role
+from portal.cases.engine import Step, extend, handles
+from portal.cases.errors import CaseError
+from portal.cases.models import Consent, NeutralAppointment, Objection, Offer, Outcome
+from portal.cases.states import (
+    COMPLAINANT_SIDE,
+    AppointmentStatus,
+    ClockKind,
+    ClosureReason,
+    DeclineGround,
+    OfferStatus,
+    OutcomeKind,
+    Side,
+    Stage,
+)
+from portal.cases.transitions import Action
+
+E = TypeVar("E", bound=StrEnum)
+MAX_TEXT = 20_000
+
+
+def text(data: Mapping[str, Any], key: str, *, required: bool = True) -> str:
+    value = str(data.get(key) or "").strip()
+    if required and not value:
+        raise CaseError(
+            "REASONS_REQUIRED" if key.endswith("reasons") else "REQUIRED",
+            f"`{key}` is required.",
+            field=key,
+        )
+    if len(value) > MAX_TEXT:
+        raise CaseError("TOO_LONG", f"`{key}` has at most {MAX_TEXT} characters.", field=key)
+    return value
+
+
+def choice(data: Mapping[str, Any], key: str, enum: type[E]) -> E:
+    try:
+        return enum(str(data.get(key)))
+    except ValueError as exc:
+        raise CaseError(
+            "INVALID_CHOICE", f"`{key}` is not one of the allowed values.", field=key
+        ) from exc
+
+
+def amount(data: Mapping[str, Any], key: str, *, required: bool = True) -> Decimal | None:
+    raw = data.get(key)
+    if raw is None:
+        if required:
+            raise CaseError("REQUIRED", f"`{key}` is required.", field=key)
+        return None
+    try:
+        value = Decimal(str(raw))
+    except InvalidOperation as exc:
+        raise CaseError("INVALID_AMOUNT", "Amounts are decimal numbers.", field=key) from exc
+    if not value.is_finite() or value < 0 or value >= Decimal("1e12") or value != round(value, 2):
+        raise CaseError(
+            "INVALID_AMOUNT", "Amounts are zero or more, with at most two decimals.", field=key
+        )
+    return value
+
+
+def currency(data: Mapping[str, Any], key: str, default: str) -> str:
+    value = str(data.get(key) or default).upper()
+    if len(value) != 3 or not value.isalpha():
+        raise CaseError("INVALID_CURRENCY", "Currencies are ISO 4217 codes.", field=key)
+    return value
+
+
+def side_of(step: Step) -> Side:
+    return Side.COMPLAINANT if step.role in COMPLAINANT_SIDE else Side.ORGANISATION
+
+
+def _other(side: Side) -> Side:
+    return Side.ORGANISATION if side is Side.COMPLAINANT else Side.COMPLAINANT
+
+
+@handles(Action.ACCEPT)
+async def _accept(step: Step) -> None:
+    step.case.is_complex = bool(step.data.get("is_complex", False))
+    step.payload.update(
+        is_complex=step.case.is_complex, note=text(step.data, "note", required=False) or None
+    )
+
+
+@handles(Action.DECLINE)
+async def _decline(step: Step) -> None:
+    step.case.decline_ground = choice(step.data, "ground", DeclineGround)
+    step.case.decline_reasons = text(step.data, "reasons")
+    step.payload.update(ground=step.case.decline_ground, reasons=step.case.decline_reasons)
+
+
+@handles(Action.GIVE_CONSENT)
+async def _consent(step: Step) -> None:
+    method = step.case.method
+    legal_effect = bool(step.data.get("understands_legal_effect"))
+    withdraw = bool(step.data.get("understands_right_to_withdraw"))
+    bound = bool(step.data.get("consents_to_be_bound"))
+    if not (legal_effect and withdraw):
+        raise CaseError(
+            "CONSENT_INCOMPLETE",
+            "Consent needs the legal effect and the right to withdraw to be acknowledged.",
+        )
+    if method.binding and not bound:
+        raise CaseError(
+            "CONSENT_TO_BE_BOUND_REQUIRED",
+            "A binding method needs explicit consent to be bound.",
+            field="consents_to_be_bound",
+        )
+    assert step.actor_id is not None
+    await Consent.create(
+        case_id=step.case.id,
+        given_by_id=step.actor_id,
+        method=method,
+        legal_effect=method.legal_effect,
+        understands_legal_effect=True,
+        understands_right_to_withdraw=True,
+        consents_to_be_bound=bound and method.binding,
+        given_at=step.at,
+    )
+    step.payload.update(
+        method=method,
+        legal_effect=method.legal_effect,
+        right_to_withdraw=True,
+        bound=bound and method.binding,
+    )
+
+
+@handles(Action.SUBMIT_RESPONSE)
+async def _respond(step: Step) -> None:
+    step.case.organisation_position = text(step.data, "position")
+    step.case.responded_at = step.at
+    step.payload.update(position=step.case.organisation_position)
+
+
+@handles(Action.REFUSE_PARTICIPATION)
+async def _refuse(step: Step) -> None:
+    step.case.closure_reason = ClosureReason.ORGANISATION_REFUSED
+    step.case.closure_note = text(step.data, "reasons")
+    step.payload.update(reasons=step.case.closure_note)
+
+
+@handles(Action.ORGANISATION_SILENT)
+async def _silent(step: Step) -> None:
+    step.case.closure_reason = ClosureReason.ORGANISATION_REFUSED
+    step.case.closure_note = "The organisation did not respond before its clock ran out."
+    step.payload.update(recorded_as="refusal")
+
+
+@handles(Action.APPOINT_NEUTRAL)
+async def _appoint(step: Step) -> None:
+    neutral_id = step.data.get("neutral_id")
+    on_roster = isinstance(neutral_id, uuid.UUID) and await Membership.exists(
+        user_id=neutral_id, role=Role.NEUTRAL, provider_id=step.case.provider_id
+    )
+    if not on_roster:
+        raise CaseError(
+            "NEUTRAL_NOT_ON_ROSTER",
+            "That person is not a neutral of this provider.",
+            field="neutral_id",
+        )
+    assert step.actor_id is not None
+    assert isinstance(neutral_id, uuid.UUID)
+    await NeutralAppointment.create(
+        case_id=step.case.id,
+        neutral_id=neutral_id,
+        appointed_by_id=step.actor_id,
+        status=AppointmentStatus.AWAITING_DECLARATION,
+        appointed_at=step.at,
+    )
+    step.payload.update(neutral_id=str(neutral_id))
+
+
+@handles(Action.DECLARE_IMPARTIALITY)
+async def _declare(step: Step) -> None:
+    appointment = step.view.appointment
+    assert appointment is not None
+    impartial = bool(step.data.get("impartial"))
+    appointment.impartial = impartial
+    appointment.disclosures = text(step.data, "disclosures", required=not impartial)
+    appointment.declared_at = step.at
+    step.payload.update(impartial=impartial, disclosures=appointment.disclosures)
+    if impartial:
+        appointment.status = AppointmentStatus.OBJECTION_WINDOW
+        step.start.append(ClockKind.OBJECTION)
+    else:
+        # A declared conflict ends the appointment; the provider appoints someone else.
+        appointment.status = AppointmentStatus.REMOVED
+        appointment.ended_at = step.at
+        step.payload["conflict"] = True
+    await appointment.save()
+
+
+@handles(Action.OBJECT_TO_NEUTRAL)
+async def _object(step: Step) -> None:
+    appointment = step.view.appointment
+    assert appointment is not None
+    assert step.actor_id is not None
+    reasons = text(step.data, "reasons")
+    await Objection.create(
+        appointment_id=appointment.id,
+        raised_by_id=step.actor_id,
+        side=side_of(step),
+        reasons=reasons,
+        raised_at=step.at,
+    )
+    appointment.status = AppointmentStatus.OBJECTED
+    await appointment.save(update_fields=["status"])
+    step.payload.update(side=side_of(step), reasons=reasons)
+
+
+@handles(Action.DECIDE_OBJECTION)
+async def _decide_objection(step: Step) -> None:
+    appointment = step.view.appointment
+    assert appointment is not None
+    upheld = bool(step.data.get("upheld"))
+    reasons = text(step.data, "reasons")
+    await Objection.filter(appointment_id=appointment.id, decided_at__isnull=True).update(
+        upheld=upheld, decision_reasons=reasons, decided_at=step.at
+    )
+    appointment.status = AppointmentStatus.REMOVED if upheld else AppointmentStatus.CONFIRMED
+    appointment.ended_at = step.at if upheld else None
+    await appointment.save(update_fields=["status", "ended_at"])
+    step.payload.update(upheld=upheld, reasons=reasons)
+
+
+@handles(Action.CONFIRM_NEUTRAL)
+async def _confirm_neutral(step: Step) -> None:
+    appointment = step.view.appointment
+    assert appointment is not None
+    appointment.status = AppointmentStatus.CONFIRMED
+    await appointment.save(update_fields=["status"])
+    step.payload.update(neutral_id=str(appointment.neutral_id))
+
+
+@handles(Action.COMPLETE_FILE)
+async def _complete_file(step: Step) -> None:
+    step.case.file_completed_at = step.at
+
+
+def _offer(step: Step, key: str, side: Side) -> Offer:
+    wanted = step.data.get(key)
+    for offer in step.view.open_offers(side):
+        if offer.id == wanted:
+            return offer
+    raise CaseError("NO_OPEN_OFFER", "That offer is not open to this action.", field=key)
+
+
+@handles(Action.MAKE_OFFER)
+async def _make_offer(step: Step) -> None:
+    assert step.actor_id is not None
+    mine = side_of(step)
+    replying_to = (
+        _offer(step, "replying_to", _other(mine)) if step.data.get("replying_to") else None
+    )
+    expires_at = step.data.get("expires_at")
+    if expires_at is not None and (not isinstance(expires_at, datetime) or expires_at <= step.at):
+        raise CaseError("INVALID_EXPIRY", "An offer expires in the future.", field="expires_at")
+    offer = await Offer.create(
+        case_id=step.case.id,
+        side=mine,
+        made_by_id=step.actor_id,
+        amount=amount(step.data, "amount"),
+        currency=currency(step.data, "currency", step.case.currency),
+        terms=text(step.data, "terms"),
+        expires_at=expires_at,
+        made_at=step.at,
+        replying_to_id=replying_to.id if replying_to else None,
+    )
+    if replying_to is not None:
+        replying_to.status = OfferStatus.COUNTERED
+        replying_to.decided_at = step.at
+        await replying_to.save(update_fields=["status", "decided_at"])
+    step.payload.update(
+        offer_id=str(offer.id),
+        side=mine,
+        amount=offer.amount,
+        currency=offer.currency,
+        terms=offer.terms,
+        expires_at=expires_at,
+        replying_to=str(replying_to.id) if replying_to else None,
+    )
+
+
+async def _close_offer(step: Step, side: Side, status: OfferStatus) -> Offer:
+    offer = _offer(step, "offer_id", side)
+    offer.status = status
+    offer.decided_at = step.at
+    await offer.save(update_fields=["status", "decided_at"])
+    step.payload.update(offer_id=str(offer.id))
+    return offer
+
+
+@handles(Action.WITHDRAW_OFFER)
+async def _withdraw_offer(step: Step) -> None:
+    await _close_offer(step, side_of(step), OfferStatus.WITHDRAWN)
+
+
+@handles(Action.REJECT_OFFER)
+async def _reject_offer(step: Step) -> None:
+    await _close_offer(step, _other(side_of(step)), OfferStatus.REJECTED)
+
+
+@handles(Action.ACCEPT_OFFER)
+async def _accept_offer(step: Step) -> None:
+    offer = await _close_offer(step, _other(side_of(step)), OfferStatus.ACCEPTED)
+    assert step.actor_id is not None
+    await Outcome.create(
+        case_id=step.case.id,
+        kind=OutcomeKind.SETTLEMENT,
+        binding=False,
+        summary=offer.terms,
+        reasons="Agreed between the parties.",
+        amount=offer.amount,
+        currency=offer.currency,
+        issued_by_id=step.actor_id,
+        issued_at=step.at,
+        offer_id=offer.id,
+        accepted_by_complainant_at=step.at,
+        accepted_by_organisation_at=step.at,
+    )
+    step.payload.update(amount=offer.amount, currency=offer.currency)
+
+
+@handles(Action.ISSUE_OUTCOME)
+async def _issue_outcome(step: Step) -> None:
+    assert step.actor_id is not None
+    method = step.case.method
+    outcome = await Outcome.create(
+        case_id=step.case.id,
+        kind=OutcomeKind.issued_for(method),
+        binding=method.binding,
+        summary=text(step.data, "summary"),
+        reasons=text(step.data, "reasons"),
+        amount=amount(step.data, "amount", required=False),
+        currency=currency(step.data, "currency", step.case.currency),
+        issued_by_id=step.actor_id,
+        issued_at=step.at,
+    )
+    step.payload.update(
+        outcome_id=str(outcome.id),
+        kind=outcome.kind,
+        binding=outcome.binding,
+        summary=outcome.summary,
+        reasons=outcome.reasons,
+        amount=outcome.amount,
+        currency=outcome.currency,
+    )
+
+
+@handles(Action.EXTEND_CLOCK)
+async def _extend_clock(step: Step) -> None:
+    kind = choice(step.data, "clock", ClockKind)
+    clock = step.view.running(kind)
+    if clock is None:
+        raise CaseError("CLOCK_NOT_RUNNING", "That clock is not running.", field="clock")
+    days = step.data.get("days")
+    if not isinstance(days, int) or not 1 <= days <= 90:
+        raise CaseError("INVALID_DAYS", "Extend by 1 to 90 days.", field="days")
+    await extend(step, clock, days, text(step.data, "reason"))
+
+
+@handles(Action.ACCEPT_OUTCOME)
+async def _accept_outcome(step: Step) -> None:
+    outcome = step.view.outcome
+    assert outcome is not None
+    if side_of(step) is Side.COMPLAINANT:
+        outcome.accepted_by_complainant_at = step.at
+    else:
+        outcome.accepted_by_organisation_at = step.at
+    await outcome.save()
+    step.payload.update(side=side_of(step), outcome_id=str(outcome.id))
+    if outcome.accepted_by_complainant_at and outcome.accepted_by_organisation_at:
+        step.target = Stage.IMPLEMENTATION
+        step.stop.append(ClockKind.REFLECTION)
+        step.start.append(ClockKind.IMPLEMENTATION)
+    else:
+        step.target = Stage.OUTCOME_PROPOSED
+
+
+@handles(Action.REJECT_OUTCOME)
+async def _reject_outcome(step: Step) -> None:
+    outcome = step.view.outcome
+    assert outcome is not None
+    outcome.rejected_by = side_of(step)
+    outcome.rejection_reasons = text(step.data, "reasons")
+    outcome.rejected_at = step.at
+    await outcome.save()
+    step.case.closure_reason = ClosureReason.OUTCOME_REJECTED
+    step.case.closure_note = outcome.rejection_reasons
+    step.payload.update(side=side_of(step), reasons=outcome.rejection_reasons)
+
+
+@handles(Action.REQUEST_REVIEW)
+async def _request_review(step: Step) -> None:
+    outcome = step.view.outcome
+    assert outcome is not None
+    outcome.review_requested_by = side_of(step)
+    outcome.review_reasons = text(step.data, "reasons")
+    outcome.review_requested_at = step.at
+    await outcome.save()
+    step.payload.update(side=side_of(step), reasons=outcome.review_reasons)
+
+
+@handles(Action.DECIDE_REVIEW)
+async def _decide_review(step: Step) -> None:
+    outcome = step.view.outcome
+    assert outcome is not None
+    assert step.actor_id is not None
+    varied = bool(step.data.get("varied"))
+    reasons = text(step.data, "reasons")
+    outcome.review_decision = "varied" if varied else "upheld"
+    outcome.review_decision_reasons = reasons
+    outcome.reviewed_at = step.at
+    step.payload.update(decision=outcome.review_decision, reasons=reasons)
+    if varied:
+        outcome.superseded_at = step.at
+        replacement = await Outcome.create(
+            case_id=step.case.id,
+            kind=outcome.kind,
+            binding=outcome.binding,
+            summary=text(step.data, "summary"),
+            reasons=reasons,
+            amount=amount(step.data, "amount", required=False),
+            currency=outcome.currency,
+            issued_by_id=step.actor_id,
+            issued_at=step.at,
+        )
+        step.payload.update(
+            outcome_id=str(replacement.id), summary=replacement.summary, amount=replacement.amount
+        )
+    await outcome.save()
+
+
+@handles(Action.AWARD_FINAL)
+async def _award_final(step: Step) -> None:
+    assert step.view.outcome is not None
+    step.payload.update(outcome_id=str(step.view.outcome.id))
+
+
+@handles(Action.RECORD_IMPLEMENTATION)
+async def _record_implementation(step: Step) -> None:
+    step.case.implementation_evidence = text(step.data, "evidence")
+    step.case.implemented_at = step.at
+    step.payload.update(evidence=step.case.implementation_evidence)
+
+
+@handles(Action.CONFIRM_IMPLEMENTATION)
+async def _confirm_implementation(step: Step) -> None:
+    step.case.implementation_confirmed_at = step.at
+    step.case.closure_reason = ClosureReason.RESOLVED
+    step.case.closure_note = text(step.data, "note", required=False)
+
+
+@handles(Action.CLOSE)
+async def _close(step: Step) -> None:
+    reason = choice(step.data, "reason", ClosureReason)
+    if reason is ClosureReason.RESOLVED:
+        # A case is resolved by the complainant's confirmation, not by the provider's say-so.
+        raise CaseError(
+            "RESOLVED_BY_CONFIRMATION",
+            "A case closes as resolved when the complainant confirms the implementation.",
+            field="reason",
+        )
+    step.case.closure_reason = reason
+    step.case.closure_note = text(step.data, "note")
+    step.payload.update(reason=reason, note=step.case.closure_note)
+
+
+@handles(Action.WITHDRAW)
+async def _withdraw(step: Step) -> None:
+    step.case.withdrawal_reason = text(step.data, "reason", required=False)
+    step.payload.update(reason=step.case.withdrawal_reason or None)

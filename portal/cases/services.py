@@ -1,0 +1,87 @@
+"""The cases service: actions on a case, and the periodic clock job.
+
+Importing this module registers every action's handler with the engine.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import datetime
+
+from tortoise.transactions import in_transaction
+
+from portal.cases import handlers as _handlers  # noqa: F401  (registers the handlers)
+from portal.cases.clocks import WINDOWS
+from portal.cases.engine import now, perform
+from portal.cases.errors import CaseError
+from portal.cases.events import EventKind, record
+from portal.cases.models import Clock, DisputeCase, Scheme
+from portal.cases.states import CaseRole, ClockKind, ClockStatus, Stage
+from portal.cases.transitions import Action
+
+log = logging.getLogger("portal.clocks")
+
+__all__ = ["Action", "perform", "run_clock_job"]
+
+
+async def run_clock_job(at: datetime | None = None) -> int:
+    """Handle every running clock whose due date has passed; returns how many.
+
+    Safe to run in several processes at once: each clock is claimed by a conditional update
+    inside its case's transaction, so exactly one process acts on it.
+    """
+    at = at or now()
+    due = await Clock.filter(status=ClockStatus.RUNNING, due_at__lt=at).order_by("due_at")
+    handled = 0
+    for clock in due:
+        try:
+            handled += await _lapse(clock.id, clock.case_id, at)
+        except CaseError as exc:  # the case moved on meanwhile; the next run sees it afresh
+            log.info("clock %s not handled: %s", clock.id, exc.code)
+    return handled
+
+
+async def _lapse(clock_id: uuid.UUID, case_id: uuid.UUID, at: datetime) -> int:
+    async with in_transaction():
+        case = await DisputeCase.select_for_update().get(id=case_id)
+        clock = await Clock.get(id=clock_id)
+        if clock.status is not ClockStatus.RUNNING:
+            return 0
+        scheme = await Scheme.get(id=case.scheme_id)
+        action = _consequence(clock.kind, case, scheme)
+    if action is not None:
+        await perform(None, case_id, action, at=at)
+        return 1
+    async with in_transaction():
+        case = await DisputeCase.select_for_update().get(id=case_id)
+        # A window that closes is nobody's failure; any other clock was missed.
+        status = ClockStatus.MET if clock.kind in WINDOWS else ClockStatus.MISSED
+        claimed = await Clock.filter(id=clock_id, status=ClockStatus.RUNNING).update(
+            status=status, ended_at=at
+        )
+        if not claimed:
+            return 0
+        await record(
+            case,
+            EventKind.CLOCK_MET if status is ClockStatus.MET else EventKind.CLOCK_MISSED,
+            at=at,
+            actor_id=None,
+            actor_role=CaseRole.SYSTEM.value,
+            payload={"clock": clock.kind, "due_at": clock.due_at, "responsible": clock.responsible},
+        )
+        await case.save(update_fields=["last_sequence", "head_hash"])
+    log.info("clock %s", status.value, extra={"case": case.reference, "clock": clock.kind.value})
+    return 1
+
+
+def _consequence(kind: ClockKind, case: DisputeCase, scheme: Scheme) -> Action | None:
+    """What the scheme says happens when this clock runs out (None: it is recorded missed)."""
+    if kind is ClockKind.RESPONSE and case.stage is Stage.AWAITING_RESPONSE:
+        return Action.ORGANISATION_SILENT if scheme.silence_is_refusal else None
+    if kind is ClockKind.OBJECTION:
+        return Action.CONFIRM_NEUTRAL
+    if kind is ClockKind.REFLECTION:
+        # A non-binding outcome not accepted by both in time stays for the provider to close.
+        return Action.AWARD_FINAL if case.method.binding else None
+    return None

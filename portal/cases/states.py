@@ -1,0 +1,182 @@
+"""The vocabulary of a dispute case: stages, methods, roles on a case, clocks and outcomes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    """ISO 10003 clause 7, as stages of one case (DOMAIN.md "The case lifecycle")."""
+
+    REFERRED = "referred"  # 7.2/7.3: dispute notice received by the provider
+    DECLINED = "declined"  # 7.3: terminal, with a ground
+    ACCEPTED = "accepted"  # 7.3: parties notified; waiting for the complainant's consent
+    AWAITING_RESPONSE = "awaiting_response"  # 7.4: the organisation states its position
+    FILE_REVIEW = "file_review"  # 7.4: provider appoints the neutral and completes the file
+    IN_RESOLUTION = "in_resolution"  # 7.5: facilitative, advisory or determinative
+    OUTCOME_PROPOSED = "outcome_proposed"  # 7.5: reflection period
+    UNDER_REVIEW = "under_review"  # review of a binding award
+    IMPLEMENTATION = "implementation"  # 7.6
+    CLOSED = "closed"  # 7.7
+    WITHDRAWN = "withdrawn"  # by the complainant, at any stage
+
+
+TERMINAL_STAGES = frozenset({Stage.DECLINED, Stage.CLOSED, Stage.WITHDRAWN})
+ACTIVE_STAGES = frozenset(Stage) - TERMINAL_STAGES
+
+
+class MethodFamily(StrEnum):
+    FACILITATIVE = "facilitative"
+    ADVISORY = "advisory"
+    DETERMINATIVE = "determinative"
+
+
+class Method(StrEnum):
+    """ISO 10003 Annex A."""
+
+    NEGOTIATION = "negotiation"
+    MEDIATION = "mediation"
+    CONCILIATION = "conciliation"
+    OMBUDSMAN_RECOMMENDATION = "ombudsman_recommendation"
+    EXPERT_OPINION = "expert_opinion"
+    ARBITRATION_BINDING = "arbitration_binding"
+    ARBITRATION_NON_BINDING = "arbitration_non_binding"
+
+    @property
+    def family(self) -> MethodFamily:
+        if self in (Method.NEGOTIATION, Method.MEDIATION, Method.CONCILIATION):
+            return MethodFamily.FACILITATIVE
+        if self in (Method.OMBUDSMAN_RECOMMENDATION, Method.EXPERT_OPINION):
+            return MethodFamily.ADVISORY
+        return MethodFamily.DETERMINATIVE
+
+    @property
+    def binding(self) -> bool:
+        return self is Method.ARBITRATION_BINDING
+
+    @property
+    def needs_neutral(self) -> bool:
+        """Unassisted negotiation runs between the parties; every other method has a neutral."""
+        return self is not Method.NEGOTIATION
+
+    @property
+    def legal_effect(self) -> str:
+        """What the complainant consents to (ISO 10003 4.6, informed consent)."""
+        if self.binding:
+            return "The award binds both parties; it can be reviewed but not simply rejected."
+        if self.family is MethodFamily.FACILITATIVE:
+            return "Nothing binds unless both parties agree to a settlement."
+        return "The outcome binds only if you accept it; you may reject it with reasons."
+
+
+class OutcomeKind(StrEnum):
+    SETTLEMENT = "settlement"  # agreed between the parties (an accepted offer)
+    PROPOSED_SETTLEMENT = "proposed_settlement"  # a mediator's or conciliator's proposal
+    RECOMMENDATION = "recommendation"  # ombudsman or expert
+    AWARD = "award"  # arbitrator
+
+    @classmethod
+    def issued_for(cls, method: Method) -> OutcomeKind:
+        return {
+            MethodFamily.FACILITATIVE: cls.PROPOSED_SETTLEMENT,
+            MethodFamily.ADVISORY: cls.RECOMMENDATION,
+            MethodFamily.DETERMINATIVE: cls.AWARD,
+        }[method.family]
+
+
+class CaseRole(StrEnum):
+    """Who an actor is on one case; decides the transitions they may take."""
+
+    COMPLAINANT = "complainant"
+    REPRESENTATIVE = "representative"
+    ORGANISATION = "organisation"  # an agent or manager of the case's organisation
+    PROVIDER = "provider"  # a caseworker of the case's provider
+    NEUTRAL = "neutral"  # the neutral appointed to this case
+    AUDITOR = "auditor"
+    ADMIN = "admin"
+    SYSTEM = "system"  # the clock job
+
+
+COMPLAINANT_SIDE = frozenset({CaseRole.COMPLAINANT, CaseRole.REPRESENTATIVE})
+PARTY_ROLES = COMPLAINANT_SIDE | {CaseRole.ORGANISATION}
+
+
+class Side(StrEnum):
+    COMPLAINANT = "complainant"
+    ORGANISATION = "organisation"
+
+
+def side_of(role: CaseRole) -> Side | None:
+    if role in COMPLAINANT_SIDE:
+        return Side.COMPLAINANT
+    if role is CaseRole.ORGANISATION:
+        return Side.ORGANISATION
+    return None
+
+
+class DeclineGround(StrEnum):
+    """EU ADR Directive Art. 5(4): the only grounds on which a provider may refuse a dispute."""
+
+    NOT_RAISED_WITH_ORGANISATION = "not_raised_with_organisation"
+    FRIVOLOUS_OR_VEXATIOUS = "frivolous_or_vexatious"
+    ALREADY_DECIDED_ELSEWHERE = "already_decided_elsewhere"
+    OUT_OF_SCOPE = "out_of_scope"
+    TIME_BARRED = "time_barred"
+    VALUE_OUTSIDE_LIMITS = "value_outside_limits"
+    SERIOUSLY_IMPAIRS_OPERATION = "seriously_impairs_operation"
+
+
+class ClosureReason(StrEnum):
+    RESOLVED = "resolved"  # outcome implemented and confirmed
+    OUTCOME_REJECTED = "outcome_rejected"
+    ORGANISATION_REFUSED = "organisation_refused"  # explicitly, or by silence
+    DISCONTINUED = "discontinued"  # by the provider, with reasons
+
+
+class ClockKind(StrEnum):
+    ACCEPTANCE = "acceptance"  # provider accepts or declines
+    RESPONSE = "response"  # organisation states its position
+    OBJECTION = "objection"  # parties may object to the neutral
+    OUTCOME = "outcome"  # neutral issues an outcome
+    REFLECTION = "reflection"  # parties accept or reject
+    REVIEW = "review"  # provider decides a review of an award
+    IMPLEMENTATION = "implementation"  # organisation implements
+
+
+class ClockStatus(StrEnum):
+    RUNNING = "running"
+    MET = "met"
+    MISSED = "missed"
+    STOPPED = "stopped"  # the case ended another way
+
+
+class Calendar(StrEnum):
+    CALENDAR_DAYS = "calendar_days"
+    WORKING_DAYS = "working_days"
+
+
+class Party(StrEnum):
+    """Who must act before a clock runs out."""
+
+    PROVIDER = "provider"
+    ORGANISATION = "organisation"
+    COMPLAINANT = "complainant"
+    NEUTRAL = "neutral"
+    PARTIES = "parties"
+
+
+class AppointmentStatus(StrEnum):
+    AWAITING_DECLARATION = "awaiting_declaration"
+    OBJECTION_WINDOW = "objection_window"
+    OBJECTED = "objected"
+    CONFIRMED = "confirmed"
+    REMOVED = "removed"  # objection upheld, or the neutral declared a conflict
+
+
+class OfferStatus(StrEnum):
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    COUNTERED = "countered"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"

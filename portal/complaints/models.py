@@ -1,0 +1,74 @@
+"""ISO 10002 complaint records: what the organisation handled before any dispute."""
+
+from __future__ import annotations
+
+import uuid
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+from portal.accounts.models import Organisation, User
+
+
+class Channel(StrEnum):
+    """ISO 10002 7.2: how the complaint was received."""
+
+    WEB = "web"
+    EMAIL = "email"
+    PHONE = "phone"
+    LETTER = "letter"
+    IN_PERSON = "in_person"
+
+
+class ComplaintStatus(StrEnum):
+    """ISO 10002 7.2 to 7.9."""
+
+    RECEIVED = "received"  # 7.2
+    ACKNOWLEDGED = "acknowledged"  # 7.4
+    ASSESSED = "assessed"  # 7.5, 7.6: initial assessment and investigation
+    RESPONDED = "responded"  # 7.7
+    CLOSED = "closed"  # 7.9
+    REFERRED = "referred"  # 7.8: unresolved, taken to external dispute resolution
+
+
+class Complaint(Model):
+    id = fields.UUIDField(primary_key=True)
+    reference = fields.CharField(max_length=32, unique=True)
+    organisation: fields.ForeignKeyRelation[Organisation] = fields.ForeignKeyField(
+        "portal.Organisation", related_name="complaints", on_delete=fields.RESTRICT
+    )
+    organisation_id: uuid.UUID
+    complainant: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "portal.User", related_name="complaints", on_delete=fields.RESTRICT
+    )
+    complainant_id: uuid.UUID
+    # An agent who recorded a complaint received by phone, letter or in person.
+    recorded_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "portal.User", related_name="recorded_complaints", null=True, on_delete=fields.SET_NULL
+    )
+    recorded_by_id: uuid.UUID | None
+    channel = fields.CharEnumField(Channel, max_length=16)
+    subject = fields.CharField(max_length=200)
+    description = fields.TextField()
+    remedy_sought = fields.TextField(default="")
+    status = fields.CharEnumField(ComplaintStatus, max_length=16, default=ComplaintStatus.RECEIVED)
+    received_at = fields.DatetimeField()
+    acknowledged_at = fields.DatetimeField(null=True)
+    assessed_at = fields.DatetimeField(null=True)
+    assessment = fields.TextField(default="")
+    responded_at = fields.DatetimeField(null=True)
+    response = fields.TextField(default="")
+    closed_at = fields.DatetimeField(null=True)
+    closure_note = fields.TextField(default="")
+    referred_at = fields.DatetimeField(null=True)
+    unresolved_reason = fields.TextField(default="")
+    # Written back when the dispute closes (ISO 10002 8, ISO 10003 8: feedback).
+    outcome = fields.CharField(max_length=32, default="")
+    remedy_granted = fields.TextField(default="")
+    root_cause = fields.CharField(max_length=64, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "complaint"
+        indexes = (("organisation_id", "received_at"),)

@@ -1,0 +1,248 @@
+"""ISO 10002 complaints handling, and the referral of an unresolved complaint (ISO 10003 7.2)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from portal.accounts.models import Organisation, User
+from portal.accounts.services import create_user
+from portal.auth.actor import Actor, ActorKind
+from portal.auth.policy import is_staff_of, may_view_complaint
+from portal.cases.engine import open_clock
+from portal.cases.errors import CaseError
+from portal.cases.events import EventKind, record
+from portal.cases.handlers import amount, choice, currency, text
+from portal.cases.models import (
+    CaseParticipant,
+    DisputeCase,
+    OrganisationProvider,
+    ReferenceCounter,
+    Scheme,
+)
+from portal.cases.states import CaseRole, ClockKind, Method, Stage
+from portal.complaints.models import Channel, Complaint, ComplaintStatus
+
+LANGUAGES = frozenset({"en", "zh-Hans", "de", "fr", "es", "it", "nl", "pl"})
+
+
+class ComplaintError(CaseError):
+    pass
+
+
+class ComplaintNotFound(ComplaintError):
+    def __init__(self) -> None:
+        super().__init__("NOT_FOUND", "No such complaint.")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def next_reference(prefix: str, at: datetime) -> str:
+    """`PREFIX-YYYY-NNNNNN`, unique and gap-free per year; call inside a transaction.
+
+    The UPDATE locks the counter row until the transaction ends, so two referrals never get
+    the same number on PostgreSQL; SQLite runs one transaction at a time anyway.
+    """
+    key = f"{prefix}-{at.year}"
+    await ReferenceCounter.bulk_create([ReferenceCounter(key=key, value=0)], ignore_conflicts=True)
+    await ReferenceCounter.filter(key=key).update(value=F("value") + 1)
+    counter = await ReferenceCounter.get(key=key)
+    return f"{key}-{counter.value:06d}"
+
+
+async def file_complaint(
+    actor: Actor, organisation_id: uuid.UUID, data: Mapping[str, Any]
+) -> Complaint:
+    """A consumer files a complaint with an organisation online (ISO 10002 7.2)."""
+    if actor.kind is not ActorKind.USER:
+        raise ComplaintError("FORBIDDEN", "Only a person files a complaint of their own.")
+    organisation = await Organisation.get_or_none(id=organisation_id)
+    if organisation is None:
+        raise ComplaintError(
+            "ORGANISATION_NOT_FOUND", "No such organisation.", field="organisation_id"
+        )
+    return await _create(organisation, actor.id, None, Channel.WEB, data)
+
+
+async def record_complaint(
+    actor: Actor, organisation_id: uuid.UUID, data: Mapping[str, Any]
+) -> Complaint:
+    """An agent records a complaint received by phone, letter, e-mail or in person."""
+    if not is_staff_of(actor, organisation_id):
+        raise ComplaintError("FORBIDDEN", "Only the organisation's staff record complaints.")
+    organisation = await Organisation.get(id=organisation_id)
+    email = text(data, "complainant_email")
+    complainant = await User.get_or_none(email=email.lower())
+    if complainant is None:
+        # A consumer without an account gets one without a password: they sign in by code.
+        complainant = await create_user(email, text(data, "complainant_name"))
+    channel = choice(data, "channel", Channel)
+    recorded_by = actor.id if actor.kind is ActorKind.USER else None
+    return await _create(organisation, complainant.id, recorded_by, channel, data)
+
+
+async def _create(
+    organisation: Organisation,
+    complainant_id: uuid.UUID,
+    recorded_by: uuid.UUID | None,
+    channel: Channel,
+    data: Mapping[str, Any],
+) -> Complaint:
+    subject = text(data, "subject")
+    if len(subject) > 200:
+        raise ComplaintError("TOO_LONG", "Subjects have at most 200 characters.", field="subject")
+    now = _now()
+    async with in_transaction():
+        return await Complaint.create(
+            reference=await next_reference("CMP", now),
+            organisation_id=organisation.id,
+            complainant_id=complainant_id,
+            recorded_by_id=recorded_by,
+            channel=channel,
+            subject=subject,
+            description=text(data, "description"),
+            remedy_sought=text(data, "remedy_sought", required=False),
+            received_at=now,
+        )
+
+
+# status -> the statuses it may come from; who: the organisation's staff.
+_STEPS: dict[ComplaintStatus, frozenset[ComplaintStatus]] = {
+    ComplaintStatus.ACKNOWLEDGED: frozenset({ComplaintStatus.RECEIVED}),
+    ComplaintStatus.ASSESSED: frozenset({ComplaintStatus.RECEIVED, ComplaintStatus.ACKNOWLEDGED}),
+    ComplaintStatus.RESPONDED: frozenset({ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.ASSESSED}),
+    ComplaintStatus.CLOSED: frozenset(
+        {ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.ASSESSED, ComplaintStatus.RESPONDED}
+    ),
+}
+
+
+async def _load(actor: Actor, complaint_id: uuid.UUID, lock: bool = True) -> Complaint:
+    query = Complaint.select_for_update() if lock else Complaint
+    complaint = await query.get_or_none(id=complaint_id)
+    if complaint is None or not may_view_complaint(actor, complaint):
+        raise ComplaintNotFound()
+    return complaint
+
+
+async def advance_complaint(
+    actor: Actor, complaint_id: uuid.UUID, status: ComplaintStatus, data: Mapping[str, Any]
+) -> Complaint:
+    """Acknowledge (7.4), assess (7.5, 7.6), respond (7.7) or close (7.9)."""
+    async with in_transaction():
+        complaint = await _load(actor, complaint_id)
+        if not is_staff_of(actor, complaint.organisation_id):
+            raise ComplaintError("FORBIDDEN", "Only the organisation's staff handle complaints.")
+        if complaint.status not in _STEPS[status]:
+            raise ComplaintError(
+                "ACTION_NOT_AVAILABLE",
+                f"A {complaint.status.value} complaint cannot become {status.value}.",
+            )
+        now = _now()
+        if status is ComplaintStatus.ACKNOWLEDGED:
+            complaint.acknowledged_at = now
+        elif status is ComplaintStatus.ASSESSED:
+            complaint.assessment = text(data, "assessment")
+            complaint.assessed_at = now
+        elif status is ComplaintStatus.RESPONDED:
+            complaint.response = text(data, "response")
+            complaint.responded_at = now
+        else:
+            complaint.closure_note = text(data, "note")
+            complaint.closed_at = now
+        complaint.status = status
+        await complaint.save()
+    return complaint
+
+
+async def refer_complaint(
+    actor: Actor, complaint_id: uuid.UUID, data: Mapping[str, Any]
+) -> DisputeCase:
+    """Take an unresolved complaint to one of the organisation's providers (ISO 10003 7.2)."""
+    async with in_transaction():
+        complaint = await _load(actor, complaint_id)
+        complainant = actor.kind is ActorKind.USER and actor.id == complaint.complainant_id
+        if not (complainant or is_staff_of(actor, complaint.organisation_id)):
+            raise ComplaintError("FORBIDDEN", "The complainant or the organisation refers.")
+        if complaint.status is ComplaintStatus.REFERRED:
+            raise ComplaintError("ALREADY_REFERRED", "This complaint is already referred.")
+        provider_id = data.get("provider_id")
+        link = (
+            await OrganisationProvider.get_or_none(
+                organisation_id=complaint.organisation_id, provider_id=provider_id
+            )
+            if isinstance(provider_id, uuid.UUID)
+            else None
+        )
+        if link is None:
+            raise ComplaintError(
+                "PROVIDER_NOT_AVAILABLE",
+                "The organisation does not take part in that provider's scheme.",
+                field="provider_id",
+            )
+        method = choice(data, "method", Method)
+        language = str(data.get("language") or "en")
+        if language not in LANGUAGES:
+            raise ComplaintError(
+                "INVALID_LANGUAGE", "That language is not offered.", field="language"
+            )
+        claimed: Decimal | None = amount(data, "claimed_amount", required=False)
+        reason = text(data, "unresolved_reason")
+        now = _now()
+        complaint.status = ComplaintStatus.REFERRED
+        complaint.referred_at = now
+        complaint.unresolved_reason = reason
+        await complaint.save()
+        case = await DisputeCase.create(
+            reference=await next_reference("DR", now),
+            complaint_id=complaint.id,
+            organisation_id=complaint.organisation_id,
+            provider_id=link.provider_id,
+            scheme_id=link.scheme_id,
+            complainant_id=complaint.complainant_id,
+            subject=complaint.subject,
+            method=method,
+            claimed_amount=claimed,
+            currency=currency(data, "currency", "EUR"),
+            language=language,
+            unresolved_reason=reason,
+            stage=Stage.REFERRED,
+            stage_changed_at=now,
+        )
+        await CaseParticipant.create(
+            case_id=case.id, user_id=complaint.complainant_id, role=CaseRole.COMPLAINANT.value
+        )
+        representative = data.get("representative_id")
+        if isinstance(representative, uuid.UUID):
+            await CaseParticipant.create(
+                case_id=case.id, user_id=representative, role=CaseRole.REPRESENTATIVE.value
+            )
+        role = CaseRole.COMPLAINANT if complainant else CaseRole.ORGANISATION
+        await record(
+            case,
+            EventKind.CASE_REFERRED,
+            at=now,
+            actor_id=actor.id,
+            actor_role=role.value,
+            payload={
+                "complaint": complaint.reference,
+                "method": method,
+                "claimed_amount": claimed,
+                "currency": case.currency,
+                "unresolved_reason": reason,
+            },
+        )
+        scheme = await Scheme.get(id=case.scheme_id)
+        await open_clock(
+            case, scheme, ClockKind.ACCEPTANCE, at=now, actor_id=actor.id, actor_role=role.value
+        )
+        await case.save()
+    return case

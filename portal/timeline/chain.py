@@ -1,0 +1,61 @@
+"""The hash chain: a canonical encoding, each event's hash, and verification.
+
+Event n stores SHA-256 over the canonical encoding of its own fields, the digest of its
+payload, and the hash of event n-1. Editing, deleting or reordering any event breaks the chain
+at that sequence; truncating the tail shows against the case's stored head and any receipt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+
+GENESIS = "0" * 64
+
+
+def canonical(value: Any) -> bytes:
+    """Sorted keys, no whitespace, UTF-8: the same value always encodes to the same bytes."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
+
+
+def payload_digest(payload: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical(payload)).hexdigest()
+
+
+def _instant(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    case_id: uuid.UUID
+    sequence: int
+    kind: str
+    occurred_at: datetime
+    actor_id: uuid.UUID | None
+    actor_role: str
+    visibility: str
+    payload_digest: str
+    prev_hash: str
+
+    def hash(self) -> str:
+        return hashlib.sha256(
+            canonical(
+                {
+                    "case": str(self.case_id),
+                    "seq": self.sequence,
+                    "kind": self.kind,
+                    "at": _instant(self.occurred_at),
+                    "actor": str(self.actor_id) if self.actor_id else None,
+                    "role": self.actor_role,
+                    "scope": self.visibility,
+                    "payload": self.payload_digest,
+                    "prev": self.prev_hash,
+                }
+            )
+        ).hexdigest()
