@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -18,6 +20,7 @@ from portal.api.view import PortalGraphQL
 from portal.auth.keys import load_keyset
 from portal.auth.services import AuthService
 from portal.auth.tokens import TokenIssuer
+from portal.cases.clock_runner import run_periodically
 from portal.db import tortoise_config
 from portal.settings import Settings, load_settings
 from portal.web import health
@@ -48,7 +51,18 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
             yield
             return
         async with RegisterTortoise(app, config=tortoise_config(settings.db_url)):
-            yield
+            clocks = (
+                asyncio.create_task(run_periodically(settings.clock_interval))
+                if settings.clock_interval
+                else None
+            )
+            try:
+                yield
+            finally:
+                if clocks is not None:
+                    clocks.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await clocks
 
     middleware = [
         Middleware(RequestIdMiddleware),

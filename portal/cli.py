@@ -158,6 +158,18 @@ def cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_clocks(settings: Settings, args: argparse.Namespace) -> int:
+    from portal.cases.services import run_clock_job
+    from portal.db import database
+
+    async def run() -> int:
+        async with database(settings):
+            return await run_clock_job()
+
+    print(f"Handled {asyncio.run(run())} lapsed clocks.")
+    return 0
+
+
 def cmd_settings(settings: Settings, args: argparse.Namespace) -> int:
     sys.stdout.write(settings_markdown())
     return 0
@@ -186,6 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export-schema", help="write graphql/schema.graphql")
     export.add_argument("--output", default=str(SCHEMA_PATH))
     export.set_defaults(func=cmd_export_schema)
+    sub.add_parser("clocks", help="handle lapsed clocks once (for cron)").set_defaults(
+        func=cmd_clocks
+    )
     sub.add_parser("settings", help="print the settings table (Markdown)").set_defaults(
         func=cmd_settings
     )

@@ -48,6 +48,13 @@ def _positive_int(raw: str) -> int:
     return value
 
 
+def _non_negative_int(raw: str) -> int:
+    value = int(raw)
+    if value < 0:
+        raise ValueError(f"expected zero or more, got {raw!r}")
+    return value
+
+
 def _str(raw: str) -> str:
     return raw.strip()
 
@@ -152,6 +159,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest request body on JSON endpoints, bytes.",
     ),
     Setting(
+        "clock_interval",
+        _non_negative_int,
+        60,
+        "Seconds between runs of the clock job inside `portal serve` (0: off, run "
+        "`portal clocks` from cron instead).",
+    ),
+    Setting(
         "allowed_origins",
         _origins,
         (),
@@ -187,6 +201,7 @@ class Settings:
     graphql_max_tokens: int
     graphql_max_batch: int
     max_request_bytes: int
+    clock_interval: int
     allowed_origins: tuple[str, ...]
     log_level: str
     log_json: bool
