@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import uuid
@@ -62,15 +63,17 @@ class AuthService:
                 "Too many failed sign-ins for this address; try again later.",
             )
         user = await User.get_or_none(email=email, is_active=True)
-        # verify_password runs even for a missing user, so timing does not reveal accounts.
-        if not verify_password(user.password_hash if user else "", password) or user is None:
+        # verify_password runs even for a missing user, so timing does not reveal accounts;
+        # in a thread, because argon2 takes tens of milliseconds that the event loop needs.
+        stored = user.password_hash if user else ""
+        if not await asyncio.to_thread(verify_password, stored, password) or user is None:
             # Failures older than the window no longer count: prune them as new ones arrive.
             await LoginFailure.filter(email=email, at__lt=window_start).delete()
             await LoginFailure.create(email=email)
             raise AuthError(AuthErrorCode.INVALID_CREDENTIALS, "E-mail or password is wrong.")
         await LoginFailure.filter(email=email).delete()
         if needs_rehash(user.password_hash):
-            user.password_hash = hash_password(password)
+            user.password_hash = await asyncio.to_thread(hash_password, password)
             await user.save(update_fields=["password_hash"])
         return await self.start_session(user, method="password")
 
