@@ -195,13 +195,15 @@ class AuthService:
             return await self._service_actor(_parse_uuid(subject[len(SERVICE_SUBJECT_PREFIX) :]))
         user_id = _parse_uuid(subject)
         session_id = _parse_uuid(str(claims.get("sid", "")))
-        session = await Session.get_or_none(id=session_id, user_id=user_id).select_related("user")
-        if (
-            session is None
-            or session.revoked_at is not None
-            or session.expires_at <= _now()
-            or not session.user.is_active
-        ):
+        # Runs on every request: an indexed existence check, no model instances.
+        live = await Session.exists(
+            id=session_id,
+            user_id=user_id,
+            revoked_at__isnull=True,
+            expires_at__gt=_now(),
+            user__is_active=True,
+        )
+        if not live:
             raise InvalidToken("session revoked or expired, or user disabled")
         grants = await Membership.filter(user_id=user_id).values_list(
             "role", "organisation_id", "provider_id"
