@@ -48,6 +48,20 @@ class Migration(migrations.Migration):
             bases=['Model'],
         ),
         ops.CreateModel(
+            name='IdempotencyKey',
+            fields=[
+                ('id', fields.UUIDField(primary_key=True, default=uuid4, unique=True, db_index=True)),
+                ('actor_id', fields.UUIDField()),
+                ('key', fields.CharField(max_length=200)),
+                ('operation', fields.CharField(max_length=64)),
+                ('fingerprint', fields.CharField(max_length=64)),
+                ('result_id', fields.UUIDField()),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
+            ],
+            options={'table': 'idempotency_key', 'app': 'portal', 'unique_together': (('actor_id', 'key'),), 'pk_attr': 'id'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
             name='ReferenceCounter',
             fields=[
                 ('key', fields.CharField(primary_key=True, unique=True, db_index=True, max_length=16)),
@@ -124,7 +138,7 @@ class Migration(migrations.Migration):
             name='Clock',
             fields=[
                 ('id', fields.UUIDField(primary_key=True, default=uuid4, unique=True, db_index=True)),
-                ('case', fields.ForeignKeyField('portal.DisputeCase', source_field='case_id', db_constraint=True, to_field='id', related_name='clocks', on_delete=OnDelete.CASCADE)),
+                ('case', fields.ForeignKeyField('portal.DisputeCase', source_field='case_id', db_index=True, db_constraint=True, to_field='id', related_name='clocks', on_delete=OnDelete.CASCADE)),
                 ('kind', fields.CharEnumField(description='ACCEPTANCE: acceptance\nRESPONSE: response\nOBJECTION: objection\nOUTCOME: outcome\nREFLECTION: reflection\nREVIEW: review\nIMPLEMENTATION: implementation', enum_type=ClockKind, max_length=16)),
                 ('responsible', fields.CharEnumField(description='PROVIDER: provider\nORGANISATION: organisation\nCOMPLAINANT: complainant\nNEUTRAL: neutral\nPARTIES: parties', enum_type=Party, max_length=16)),
                 ('calendar', fields.CharField(max_length=16)),
@@ -142,7 +156,7 @@ class Migration(migrations.Migration):
             name='Consent',
             fields=[
                 ('id', fields.UUIDField(primary_key=True, default=uuid4, unique=True, db_index=True)),
-                ('case', fields.ForeignKeyField('portal.DisputeCase', source_field='case_id', db_constraint=True, to_field='id', related_name='consents', on_delete=OnDelete.CASCADE)),
+                ('case', fields.ForeignKeyField('portal.DisputeCase', source_field='case_id', db_index=True, db_constraint=True, to_field='id', related_name='consents', on_delete=OnDelete.CASCADE)),
                 ('given_by', fields.ForeignKeyField('portal.User', source_field='given_by_id', db_constraint=True, to_field='id', related_name='consents', on_delete=OnDelete.RESTRICT)),
                 ('method', fields.CharEnumField(description='NEGOTIATION: negotiation\nMEDIATION: mediation\nCONCILIATION: conciliation\nOMBUDSMAN_RECOMMENDATION: ombudsman_recommendation\nEXPERT_OPINION: expert_opinion\nARBITRATION_BINDING: arbitration_binding\nARBITRATION_NON_BINDING: arbitration_non_binding', enum_type=Method, max_length=32)),
                 ('legal_effect', fields.TextField(unique=False)),
@@ -158,7 +172,7 @@ class Migration(migrations.Migration):
             name='NeutralAppointment',
             fields=[
                 ('id', fields.UUIDField(primary_key=True, default=uuid4, unique=True, db_index=True)),
-                ('case', fields.ForeignKeyField('portal.DisputeCase', source_field='case_id', db_constraint=True, to_field='id', related_name='appointments', on_delete=OnDelete.CASCADE)),
+                ('case', fields.ForeignKeyField('portal.DisputeCase', source_field='case_id', db_index=True, db_constraint=True, to_field='id', related_name='appointments', on_delete=OnDelete.CASCADE)),
                 ('neutral', fields.ForeignKeyField('portal.User', source_field='neutral_id', db_index=True, db_constraint=True, to_field='id', related_name='appointments', on_delete=OnDelete.RESTRICT)),
                 ('appointed_by', fields.ForeignKeyField('portal.User', source_field='appointed_by_id', db_constraint=True, to_field='id', related_name='appointments_made', on_delete=OnDelete.RESTRICT)),
                 ('status', fields.CharEnumField(description='AWAITING_DECLARATION: awaiting_declaration\nOBJECTION_WINDOW: objection_window\nOBJECTED: objected\nCONFIRMED: confirmed\nREMOVED: removed', enum_type=AppointmentStatus, max_length=24)),
@@ -191,7 +205,7 @@ class Migration(migrations.Migration):
             name='Offer',
             fields=[
                 ('id', fields.UUIDField(primary_key=True, default=uuid4, unique=True, db_index=True)),
-                ('case', fields.ForeignKeyField('portal.DisputeCase', source_field='case_id', db_constraint=True, to_field='id', related_name='offers', on_delete=OnDelete.CASCADE)),
+                ('case', fields.ForeignKeyField('portal.DisputeCase', source_field='case_id', db_index=True, db_constraint=True, to_field='id', related_name='offers', on_delete=OnDelete.CASCADE)),
                 ('side', fields.CharEnumField(description='COMPLAINANT: complainant\nORGANISATION: organisation', enum_type=Side, max_length=16)),
                 ('made_by', fields.ForeignKeyField('portal.User', source_field='made_by_id', db_constraint=True, to_field='id', related_name='offers', on_delete=OnDelete.RESTRICT)),
                 ('amount', fields.DecimalField(max_digits=14, decimal_places=2)),
@@ -221,7 +235,7 @@ class Migration(migrations.Migration):
             name='Outcome',
             fields=[
                 ('id', fields.UUIDField(primary_key=True, default=uuid4, unique=True, db_index=True)),
-                ('case', fields.ForeignKeyField('portal.DisputeCase', source_field='case_id', db_constraint=True, to_field='id', related_name='outcomes', on_delete=OnDelete.CASCADE)),
+                ('case', fields.ForeignKeyField('portal.DisputeCase', source_field='case_id', db_index=True, db_constraint=True, to_field='id', related_name='outcomes', on_delete=OnDelete.CASCADE)),
                 ('kind', fields.CharEnumField(description='SETTLEMENT: settlement\nPROPOSED_SETTLEMENT: proposed_settlement\nRECOMMENDATION: recommendation\nAWARD: award', enum_type=OutcomeKind, max_length=24)),
                 ('binding', fields.BooleanField()),
                 ('summary', fields.TextField(unique=False)),

@@ -32,6 +32,52 @@ class UserErrorCode(StrEnum):
     RATE_LIMITED = "RATE_LIMITED"
     INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"
     INVALID_INPUT = "INVALID_INPUT"
+    # Accounts (a complaint recorded for someone without an account creates one).
+    INVALID_EMAIL = "INVALID_EMAIL"
+    EMAIL_TAKEN = "EMAIL_TAKEN"
+    # Idempotent create mutations: a key reused for a different request.
+    IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED"
+    # Complaints and cases (portal.cases.errors, the transition table's guards, handlers).
+    ACTION_NOT_AVAILABLE = "ACTION_NOT_AVAILABLE"
+    ALREADY_ANSWERED = "ALREADY_ANSWERED"
+    ALREADY_RECORDED = "ALREADY_RECORDED"
+    ALREADY_REFERRED = "ALREADY_REFERRED"
+    APPOINTMENT_ACTIVE = "APPOINTMENT_ACTIVE"
+    BINDING_AWARD = "BINDING_AWARD"
+    CLOCK_NOT_RUNNING = "CLOCK_NOT_RUNNING"
+    CONSENT_INCOMPLETE = "CONSENT_INCOMPLETE"
+    CONSENT_TO_BE_BOUND_REQUIRED = "CONSENT_TO_BE_BOUND_REQUIRED"
+    EXTENSION_LIMIT = "EXTENSION_LIMIT"
+    FORBIDDEN = "FORBIDDEN"
+    IMPLEMENTATION_NOT_RECORDED = "IMPLEMENTATION_NOT_RECORDED"
+    INVALID_AMOUNT = "INVALID_AMOUNT"
+    INVALID_CHOICE = "INVALID_CHOICE"
+    INVALID_CURRENCY = "INVALID_CURRENCY"
+    INVALID_DAYS = "INVALID_DAYS"
+    INVALID_EXPIRY = "INVALID_EXPIRY"
+    INVALID_LANGUAGE = "INVALID_LANGUAGE"
+    NEUTRAL_NOT_CONFIRMED = "NEUTRAL_NOT_CONFIRMED"
+    NEUTRAL_NOT_ON_ROSTER = "NEUTRAL_NOT_ON_ROSTER"
+    NOT_BINDING = "NOT_BINDING"
+    NOT_FACILITATIVE = "NOT_FACILITATIVE"
+    NOT_FOUND = "NOT_FOUND"
+    NO_DECLARATION_DUE = "NO_DECLARATION_DUE"
+    NO_NEUTRAL_FOR_METHOD = "NO_NEUTRAL_FOR_METHOD"
+    NO_OBJECTION_PENDING = "NO_OBJECTION_PENDING"
+    NO_OPEN_OFFER = "NO_OPEN_OFFER"
+    NO_OUTCOME = "NO_OUTCOME"
+    NO_RUNNING_CLOCK = "NO_RUNNING_CLOCK"
+    OBJECTION_WINDOW_CLOSED = "OBJECTION_WINDOW_CLOSED"
+    OBJECTION_WINDOW_OPEN = "OBJECTION_WINDOW_OPEN"
+    ORGANISATION_NOT_FOUND = "ORGANISATION_NOT_FOUND"
+    PROVIDER_NOT_AVAILABLE = "PROVIDER_NOT_AVAILABLE"
+    REASONS_REQUIRED = "REASONS_REQUIRED"
+    REFLECTION_PERIOD_OPEN = "REFLECTION_PERIOD_OPEN"
+    REFLECTION_PERIOD_OVER = "REFLECTION_PERIOD_OVER"
+    REQUIRED = "REQUIRED"
+    RESOLVED_BY_CONFIRMATION = "RESOLVED_BY_CONFIRMATION"
+    RESPONSE_CLOCK_RUNNING = "RESPONSE_CLOCK_RUNNING"
+    TOO_LONG = "TOO_LONG"
 
 
 @strawberry.type(description="An expected failure of a mutation, for the user to act on.")
@@ -41,6 +87,21 @@ class UserError:
     )
     code: UserErrorCode
     message: str
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def user_error(code: str, message: str, field: str | None = None) -> UserError:
+    """A service's expected failure as data; ``field`` is the service's (snake_case) name of
+    the input field at fault, which the API's input types share."""
+    return UserError(
+        field=["input", camel(field)] if field else None,
+        code=UserErrorCode(code),
+        message=message,
+    )
 
 
 class PublicError(GraphQLError):

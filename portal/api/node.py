@@ -46,6 +46,15 @@ def from_global_id(global_id: str) -> tuple[str, uuid.UUID]:
     return decoded
 
 
+def decode_id(global_id: str, type_name: str) -> uuid.UUID | None:
+    """The primary key in ``global_id`` when it names a ``type_name``; else None."""
+    try:
+        found, pk = from_global_id(global_id)
+    except NotFound:
+        return None
+    return pk if found == type_name else None
+
+
 # type name -> resolver that returns the object only when the actor may see it.
 NodeResolver = Callable[[Info, uuid.UUID], Awaitable[Any | None]]
 _RESOLVERS: dict[str, NodeResolver] = {}

@@ -26,6 +26,13 @@ from portal.api.accounts.types import (
     viewer_of,
 )
 from portal.api.auth.mutations import AuthMutations
+from portal.api.cases.mutations import CaseMutations
+from portal.api.cases.queries import CaseQueries
+from portal.api.cases.records import Offer
+from portal.api.cases.types import DisputeCase
+from portal.api.complaints.mutations import ComplaintMutations
+from portal.api.complaints.queries import ComplaintQueries
+from portal.api.complaints.types import Complaint
 from portal.api.context import Info
 from portal.api.errors import PublicErrors
 from portal.api.limits import CachedParser, limit_rule
@@ -36,7 +43,7 @@ log = logging.getLogger("portal.api")
 
 
 @strawberry.type
-class Query:
+class Query(CaseQueries, ComplaintQueries):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
         return await viewer_of(info)
@@ -50,7 +57,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation(AuthMutations):
+class Mutation(AuthMutations, ComplaintMutations, CaseMutations):
     pass
 
 
@@ -94,7 +101,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return PortalSchema(
         query=Query,
         mutation=Mutation,
-        types=[User, Organisation, Provider, ServiceAccount],
+        types=[User, Organisation, Provider, ServiceAccount, DisputeCase, Complaint, Offer],
         extensions=extensions_for(settings),
         config=config_for(settings),
     )

@@ -16,8 +16,15 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from portal.auth import policy
-from portal.auth.actor import Actor
-from portal.cases.clocks import MAX_EXTENSIONS, RESPONSIBLE, WINDOWS, add_days, rule_for
+from portal.auth.actor import Actor, ActorKind
+from portal.cases.clocks import (
+    DEFAULT_MAX_EXTENSIONS,
+    MAX_EXTENSIONS,
+    RESPONSIBLE,
+    WINDOWS,
+    add_days,
+    rule_for,
+)
 from portal.cases.errors import CaseNotFound, refused
 from portal.cases.events import EventKind, record
 from portal.cases.models import (
@@ -32,9 +39,11 @@ from portal.cases.models import (
 from portal.cases.states import (
     TERMINAL_STAGES,
     AppointmentStatus,
+    Calendar,
     CaseRole,
     ClockKind,
     ClockStatus,
+    OfferStatus,
     Stage,
 )
 from portal.cases.transitions import TABLE, Action, CaseView, Transition, refusal
@@ -143,7 +152,8 @@ async def perform(
             roles = await roles_on(actor, case, view.appointment)
             if not roles:
                 raise CaseNotFound()
-        reason = refusal(transition, view, roles)
+        person = actor is None or actor.kind is ActorKind.USER
+        reason = refusal(transition, view, roles, person=person)
         if reason is not None:
             raise refused(reason)
         role = sorted(transition.roles & roles)[0]
@@ -171,6 +181,11 @@ async def _finish(step: Step) -> None:
     for kind in (*transition.stops, *step.stop):
         await stop_clock(step, kind)
     if target is not None and target is not step.case.stage:
+        if step.case.stage is Stage.IN_RESOLUTION:
+            # Leaving resolution ends the bargaining: offers still open can no longer be taken.
+            await Offer.filter(case_id=step.case.id, status=OfferStatus.OPEN).update(
+                status=OfferStatus.EXPIRED, decided_at=step.at
+            )
         step.case.stage = target
         step.case.stage_changed_at = step.at
         if target in TERMINAL_STAGES:
@@ -257,12 +272,13 @@ async def _end_clock(step: Step, clock: Clock, status: ClockStatus) -> None:
 
 
 async def extend(step: Step, clock: Clock, days: int, reason: str) -> None:
-    limit = MAX_EXTENSIONS.get(clock.kind)
-    if limit is not None and clock.extensions >= limit:
+    if clock.extensions >= MAX_EXTENSIONS.get(clock.kind, DEFAULT_MAX_EXTENSIONS):
         raise refused("EXTENSION_LIMIT")
-    rule = rule_for(step.scheme.clock_policy, clock.kind)
     previous = clock.due_at
-    clock.due_at = add_days(clock.due_at, days, rule.calendar, step.scheme.country)
+    # The clock's own calendar: the scheme's rule for its kind may differ (a complex case's
+    # response clock has a rule of its own).
+    calendar = Calendar(clock.calendar)
+    clock.due_at = add_days(clock.due_at, days, calendar, step.scheme.country)
     clock.extensions += 1
     await clock.save(update_fields=["due_at", "extensions"])
     step.payload.update(

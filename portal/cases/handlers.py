@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
-from enum import StrEnum
-from typing import Any, TypeVar
 
 from portal.accounts.models import Membership, Role
 from portal.cases.engine import Step, extend, handles
 from portal.cases.errors import CaseError
+from portal.cases.inputs import amount, choice, currency, text
 from portal.cases.models import Consent, NeutralAppointment, Objection, Offer, Outcome
 from portal.cases.states import (
     COMPLAINANT_SIDE,
@@ -25,55 +22,6 @@ from portal.cases.states import (
     Stage,
 )
 from portal.cases.transitions import Action
-
-E = TypeVar("E", bound=StrEnum)
-MAX_TEXT = 20_000
-
-
-def text(data: Mapping[str, Any], key: str, *, required: bool = True) -> str:
-    value = str(data.get(key) or "").strip()
-    if required and not value:
-        raise CaseError(
-            "REASONS_REQUIRED" if key.endswith("reasons") else "REQUIRED",
-            f"`{key}` is required.",
-            field=key,
-        )
-    if len(value) > MAX_TEXT:
-        raise CaseError("TOO_LONG", f"`{key}` has at most {MAX_TEXT} characters.", field=key)
-    return value
-
-
-def choice(data: Mapping[str, Any], key: str, enum: type[E]) -> E:
-    try:
-        return enum(str(data.get(key)))
-    except ValueError as exc:
-        raise CaseError(
-            "INVALID_CHOICE", f"`{key}` is not one of the allowed values.", field=key
-        ) from exc
-
-
-def amount(data: Mapping[str, Any], key: str, *, required: bool = True) -> Decimal | None:
-    raw = data.get(key)
-    if raw is None:
-        if required:
-            raise CaseError("REQUIRED", f"`{key}` is required.", field=key)
-        return None
-    try:
-        value = Decimal(str(raw))
-    except InvalidOperation as exc:
-        raise CaseError("INVALID_AMOUNT", "Amounts are decimal numbers.", field=key) from exc
-    if not value.is_finite() or value < 0 or value >= Decimal("1e12") or value != round(value, 2):
-        raise CaseError(
-            "INVALID_AMOUNT", "Amounts are zero or more, with at most two decimals.", field=key
-        )
-    return value
-
-
-def currency(data: Mapping[str, Any], key: str, default: str) -> str:
-    value = str(data.get(key) or default).upper()
-    if len(value) != 3 or not value.isalpha():
-        raise CaseError("INVALID_CURRENCY", "Currencies are ISO 4217 codes.", field=key)
-    return value
 
 
 def side_of(step: Step) -> Side:

@@ -150,7 +150,7 @@ class Consent(Model):
 
     id = fields.UUIDField(primary_key=True)
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="consents", on_delete=fields.CASCADE
+        "portal.DisputeCase", related_name="consents", on_delete=fields.CASCADE, db_index=True
     )
     case_id: uuid.UUID
     given_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
@@ -171,7 +171,7 @@ class Consent(Model):
 class NeutralAppointment(Model):
     id = fields.UUIDField(primary_key=True)
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="appointments", on_delete=fields.CASCADE
+        "portal.DisputeCase", related_name="appointments", on_delete=fields.CASCADE, db_index=True
     )
     case_id: uuid.UUID
     neutral: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
@@ -219,7 +219,7 @@ class Offer(Model):
 
     id = fields.UUIDField(primary_key=True)
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="offers", on_delete=fields.CASCADE
+        "portal.DisputeCase", related_name="offers", on_delete=fields.CASCADE, db_index=True
     )
     case_id: uuid.UUID
     side = fields.CharEnumField(Side, max_length=16)
@@ -253,7 +253,7 @@ class Outcome(Model):
 
     id = fields.UUIDField(primary_key=True)
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="outcomes", on_delete=fields.CASCADE
+        "portal.DisputeCase", related_name="outcomes", on_delete=fields.CASCADE, db_index=True
     )
     case_id: uuid.UUID
     kind = fields.CharEnumField(OutcomeKind, max_length=24)
@@ -294,7 +294,7 @@ class Clock(Model):
 
     id = fields.UUIDField(primary_key=True)
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="clocks", on_delete=fields.CASCADE
+        "portal.DisputeCase", related_name="clocks", on_delete=fields.CASCADE, db_index=True
     )
     case_id: uuid.UUID
     kind = fields.CharEnumField(ClockKind, max_length=16)

@@ -46,7 +46,8 @@ async def _lapse(clock_id: uuid.UUID, case_id: uuid.UUID, at: datetime) -> int:
     async with in_transaction():
         case = await DisputeCase.select_for_update().get(id=case_id)
         clock = await Clock.get(id=clock_id)
-        if clock.status is not ClockStatus.RUNNING:
+        # Read again under the case's lock: acted on, or extended, since the job listed it.
+        if clock.status is not ClockStatus.RUNNING or clock.due_at >= at:
             return 0
         scheme = await Scheme.get(id=case.scheme_id)
         action = _consequence(clock.kind, case, scheme)
@@ -57,7 +58,7 @@ async def _lapse(clock_id: uuid.UUID, case_id: uuid.UUID, at: datetime) -> int:
         case = await DisputeCase.select_for_update().get(id=case_id)
         # A window that closes is nobody's failure; any other clock was missed.
         status = ClockStatus.MET if clock.kind in WINDOWS else ClockStatus.MISSED
-        claimed = await Clock.filter(id=clock_id, status=ClockStatus.RUNNING).update(
+        claimed = await Clock.filter(id=clock_id, status=ClockStatus.RUNNING, due_at__lt=at).update(
             status=status, ended_at=at
         )
         if not claimed:

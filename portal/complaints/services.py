@@ -15,10 +15,11 @@ from portal.accounts.models import Organisation, User
 from portal.accounts.services import create_user
 from portal.auth.actor import Actor, ActorKind
 from portal.auth.policy import is_staff_of, may_view_complaint
+from portal.auth.services import normalise_email
 from portal.cases.engine import open_clock
 from portal.cases.errors import CaseError
 from portal.cases.events import EventKind, record
-from portal.cases.handlers import amount, choice, currency, text
+from portal.cases.inputs import amount, choice, currency, text
 from portal.cases.models import (
     CaseParticipant,
     DisputeCase,
@@ -78,15 +79,17 @@ async def record_complaint(
     """An agent records a complaint received by phone, letter, e-mail or in person."""
     if not is_staff_of(actor, organisation_id):
         raise ComplaintError("FORBIDDEN", "Only the organisation's staff record complaints.")
-    organisation = await Organisation.get(id=organisation_id)
-    email = text(data, "complainant_email")
-    complainant = await User.get_or_none(email=email.lower())
-    if complainant is None:
-        # A consumer without an account gets one without a password: they sign in by code.
-        complainant = await create_user(email, text(data, "complainant_name"))
     channel = choice(data, "channel", Channel)
     recorded_by = actor.id if actor.kind is ActorKind.USER else None
-    return await _create(organisation, complainant.id, recorded_by, channel, data)
+    # One transaction: a recording refused for its content leaves no account behind.
+    async with in_transaction():
+        organisation = await Organisation.get(id=organisation_id)
+        email = text(data, "complainant_email")
+        complainant = await User.get_or_none(email=normalise_email(email))
+        if complainant is None:
+            # A consumer without an account gets one without a password: they sign in by code.
+            complainant = await create_user(email, text(data, "complainant_name"))
+        return await _create(organisation, complainant.id, recorded_by, channel, data)
 
 
 async def _create(
@@ -222,6 +225,8 @@ async def refer_complaint(
         )
         representative = data.get("representative_id")
         if isinstance(representative, uuid.UUID):
+            if not await User.exists(id=representative):
+                raise ComplaintError("NOT_FOUND", "No such person.", field="representative_id")
             await CaseParticipant.create(
                 case_id=case.id, user_id=representative, role=CaseRole.REPRESENTATIVE.value
             )

@@ -62,11 +62,22 @@ async def append(
     return event
 
 
-async def verify(case: DisputeCase) -> Verification:
+@dataclass(frozen=True)
+class Receipt:
+    """A head once handed out (`timelineHead`): the chain must still hold it."""
+
+    sequence: int
+    hash: str
+
+
+async def verify(case: DisputeCase, receipt: Receipt | None = None) -> Verification:
     """Recompute the whole chain; report the first sequence where it breaks.
 
     A deleted event shows as a gap at its sequence; a truncated tail as a break at the first
-    missing sequence, against the head the case row records.
+    missing sequence, against the head the case row records. With a ``receipt``, the event at
+    its sequence must still carry its hash: a chain rewritten and re-hashed from some point on
+    verifies by itself, but not against a receipt taken before (it then breaks at the
+    receipt's sequence, or at the first missing one when the chain is now shorter).
     """
     rows = await TimelineEvent.filter(case_id=case.id).order_by("sequence", "id")
     prev = GENESIS
@@ -95,4 +106,9 @@ async def verify(case: DisputeCase) -> Verification:
         prev = row.hash
     if len(rows) != case.last_sequence or prev != (case.head_hash or GENESIS):
         return Verification(False, len(rows), case.head_hash, len(rows) + 1)
+    if receipt is not None:
+        if receipt.sequence > len(rows):
+            return Verification(False, len(rows), case.head_hash, len(rows) + 1)
+        if receipt.sequence >= 1 and rows[receipt.sequence - 1].hash != receipt.hash:
+            return Verification(False, len(rows), case.head_hash, receipt.sequence)
     return Verification(True, len(rows), case.head_hash, None)

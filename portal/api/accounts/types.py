@@ -49,7 +49,7 @@ class Provider(Node):
         )
 
 
-async def _organisation(info: Info, pk: uuid.UUID | None) -> Organisation | None:
+async def organisation_for(info: Info, pk: uuid.UUID | None) -> Organisation | None:
     """The organisation, when the actor may see it: a nested field is checked like `node`."""
     actor = info.context.require_actor()
     if pk is None or not policy.may_view_organisation(actor, pk):
@@ -58,7 +58,7 @@ async def _organisation(info: Info, pk: uuid.UUID | None) -> Organisation | None
     return Organisation.from_row(row) if row else None
 
 
-async def _provider(info: Info, pk: uuid.UUID | None) -> Provider | None:
+async def provider_for(info: Info, pk: uuid.UUID | None) -> Provider | None:
     actor = info.context.require_actor()
     if pk is None or not policy.may_view_provider(actor, pk):
         return None
@@ -76,11 +76,11 @@ class Membership:
 
     @strawberry.field
     async def organisation(self, info: Info) -> Organisation | None:
-        return await _organisation(info, self.organisation_pk)
+        return await organisation_for(info, self.organisation_pk)
 
     @strawberry.field
     async def provider(self, info: Info) -> Provider | None:
-        return await _provider(info, self.provider_pk)
+        return await provider_for(info, self.provider_pk)
 
 
 @strawberry.type(description="A person with an account.")
@@ -141,11 +141,11 @@ class ServiceAccount(Node):
 
     @strawberry.field
     async def organisation(self, info: Info) -> Organisation | None:
-        return await _organisation(info, self.organisation_pk)
+        return await organisation_for(info, self.organisation_pk)
 
     @strawberry.field
     async def provider(self, info: Info) -> Provider | None:
-        return await _provider(info, self.provider_pk)
+        return await provider_for(info, self.provider_pk)
 
 
 @strawberry.enum(description="What kind of actor the viewer is.")
@@ -175,13 +175,13 @@ async def _user_node(info: Info, pk: uuid.UUID) -> User | None:
 @node_resolver("Organisation")
 async def _organisation_node(info: Info, pk: uuid.UUID) -> Organisation | None:
     actor = info.context.require_actor()
-    return await _organisation(info, pk) if policy.may_view_organisation(actor, pk) else None
+    return await organisation_for(info, pk) if policy.may_view_organisation(actor, pk) else None
 
 
 @node_resolver("Provider")
 async def _provider_node(info: Info, pk: uuid.UUID) -> Provider | None:
     actor = info.context.require_actor()
-    return await _provider(info, pk) if policy.may_view_provider(actor, pk) else None
+    return await provider_for(info, pk) if policy.may_view_provider(actor, pk) else None
 
 
 @node_resolver("ServiceAccount")

@@ -1,17 +1,19 @@
-"""A realistic demo installation: one organisation, one provider, their staff, some consumers.
-
-Idempotent: running it again finds what it made and changes nothing.
-"""
+"""The demo's organisation, provider, scheme and people. Idempotent: found again, never doubled."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from portal.accounts.models import Locale, Organisation, Provider, Role, User
+from tortoise.transactions import in_transaction
+
+from portal.accounts.models import Locale, Membership, Organisation, Provider, Role, User
 from portal.accounts.services import create_user, grant_role
+from portal.auth.actor import Actor, ActorKind, Grant
+from portal.cases.models import OrganisationProvider, Scheme
 
 DEMO_PASSWORD = "parley-demo-2026"
+SCHEME_NAME = "FairSettle energy consumer scheme"
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,30 @@ PEOPLE = (
 )
 
 
-async def seed_demo(progress: Callable[[str], None] = lambda _: None) -> list[DemoPerson]:
+@dataclass
+class Installation:
+    """What the stories play with: the organisation in the provider's scheme, and everyone."""
+
+    organisation: Organisation
+    provider: Provider
+    scheme: Scheme
+    users: dict[str, User] = field(default_factory=dict)  # by e-mail
+    actors: dict[str, Actor] = field(default_factory=dict)  # by e-mail, as they sign in
+
+
+async def actor_of(user: User) -> Actor:
+    """The actor ``user`` is once signed in, with the roles they hold."""
+    grants = await Membership.filter(user_id=user.id).values_list(
+        "role", "organisation_id", "provider_id"
+    )
+    return Actor(
+        kind=ActorKind.USER,
+        id=user.id,
+        grants=tuple(Grant(Role(role), org, prov) for role, org, prov in grants),
+    )
+
+
+async def seed_installation(progress: Callable[[str], None]) -> Installation:
     organisation, _ = await Organisation.get_or_create(
         slug="northwind", defaults={"name": "Northwind Energy", "country": "DE"}
     )
@@ -49,7 +74,22 @@ async def seed_demo(progress: Callable[[str], None] = lambda _: None) -> list[De
         slug="fairsettle",
         defaults={"name": "FairSettle Mediation and Arbitration", "country": "DE"},
     )
-    progress(f"organisation {organisation.name}, provider {provider.name}")
+    async with in_transaction():
+        link = await OrganisationProvider.get_or_none(
+            organisation_id=organisation.id, provider_id=provider.id
+        )
+        if link is None:
+            # Country DE for the working-day calendar; an empty policy keeps DOMAIN.md's defaults.
+            scheme = await Scheme.create(
+                provider=provider, name=SCHEME_NAME, country="DE", clock_policy={}
+            )
+            await OrganisationProvider.create(
+                organisation=organisation, provider=provider, scheme=scheme
+            )
+        else:
+            scheme = await Scheme.get(id=link.scheme_id)
+    progress(f"organisation {organisation.name}, provider {provider.name}, scheme {scheme.name}")
+    installation = Installation(organisation, provider, scheme)
     for person in PEOPLE:
         user = await User.get_or_none(email=person.email)
         if user is None:
@@ -63,5 +103,7 @@ async def seed_demo(progress: Callable[[str], None] = lambda _: None) -> list[De
                 organisation=organisation if person.scope == "organisation" else None,
                 provider=provider if person.scope == "provider" else None,
             )
+        installation.users[person.email] = user
+        installation.actors[person.email] = await actor_of(user)
         progress(f"{person.email} ({person.role.value if person.role else 'consumer'})")
-    return list(PEOPLE)
+    return installation

@@ -1,0 +1,707 @@
+"""The load run: the portal's GraphQL endpoint against the hand-written SQL baseline.
+
+    python -m bench.load                                  # both reads, portal and baseline
+    python -m bench.load --targets baseline               # the baseline alone
+    python -m bench.load --portal-queries viewer          # the machinery, before the cases API
+
+Starts `portal serve` (on the bench database, data dir under bench/.data) and the baseline
+(`bench.baseline`) as subprocesses on free loopback ports, signs in through the `login`
+mutation, checks one response of each read, then for each read and target runs a warm-up and
+a measured run at a fixed concurrency and duration, with `wrk` (apt-get install wrk) or, when
+it is missing, a slower Python client. Reports requests/s, latency p50/p90/p99, the CPU the
+server and PostgreSQL spent per request, the ratio portal/baseline and the portal's peak RSS
+(VmHWM). Results are also written to bench/.data/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import asyncpg
+import httpx
+import orjson
+
+from bench.common import (
+    BENCH_PASSWORD,
+    COMPLAINANT_EMAIL,
+    DATA_DIR,
+    DEFAULT_URL,
+    LIST_ORGANISATION,
+    agent_email,
+    asyncpg_dsn,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# --- the GraphQL documents (adjust them as the API settles) ---------------------------------
+
+ORG_CASES_QUERY = (
+    "query OrgCases { cases(first: 50) { edges { node { id reference subject stage method "
+    "createdAt complainant { displayName } clocks { kind dueAt status } } } "
+    "pageInfo { hasNextPage endCursor } } }"
+)
+CASE_PAGE_QUERY = (
+    "query CasePage($id: ID!) { case(id: $id) { id reference subject stage method "
+    "complainant { displayName } clocks { kind dueAt status responsible } "
+    "timeline(first: 50) { edges { node { sequence kind occurredAt visibility } } } } }"
+)
+# How the complainant finds the case the case-page read opens: their first (newest) case.
+FIRST_CASE_QUERY = "query FirstCase { cases(first: 1) { edges { node { id } } } }"
+# Stands in for both reads until the cases API exists: exercises sign-in, the bearer token,
+# the actor lookup and the GraphQL pipeline, but reads no cases.
+VIEWER_QUERY = "query Viewer { viewer { user { email } } }"
+LOGIN_MUTATION = (
+    "mutation Login($email: String!, $password: String!) { "
+    "login(input: {email: $email, password: $password}) { accessToken userErrors { code } } }"
+)
+
+READS = ("org-cases", "case-page")
+TARGETS = ("portal", "baseline")
+ACCEPT = "application/graphql-response+json, application/json;q=0.9"
+
+# The performance budget (ARCHITECTURE.md): the portal's share of the baseline's throughput,
+# its p99 against the baseline's, and its resident memory.
+BUDGET_RATIO = {"org-cases": 0.5, "case-page": 0.6}
+BUDGET_P99_FACTOR = 2.0
+BUDGET_RSS_MB = 150
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+# --- the servers ---------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Server:
+    name: str
+    process: subprocess.Popen[bytes]
+    base: str
+    log_path: Path
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+
+def start_server(name: str, command: list[str], env: dict[str, str], port: int) -> Server:
+    log_path = DATA_DIR / f"{name}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("wb") as out:
+        process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
+            command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    return Server(name, process, f"http://127.0.0.1:{port}", log_path)
+
+
+def wait_ready(server: Server, path: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            tail = server.log_path.read_text(errors="replace")[-3000:]
+            raise SystemExit(f"{server.name} exited ({server.process.returncode}):\n{tail}")
+        try:
+            if httpx.get(server.base + path, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"{server.name} not ready after {timeout:.0f} s; see {server.log_path}")
+
+
+def portal_database_url(url: str, pool: int) -> str:
+    if urlsplit(url).query:
+        return url  # the caller chose the pool settings
+    return f"{url}?minsize={pool}&maxsize={pool}"
+
+
+def start_portal(args: argparse.Namespace) -> Server:
+    port = free_port()
+    data_dir = DATA_DIR / "portal"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "PORTAL_DATABASE_URL": portal_database_url(args.url, args.pool),
+        "PORTAL_DATA_DIR": str(data_dir),
+        "PORTAL_HOST": "127.0.0.1",
+        "PORTAL_PORT": str(port),
+        "PORTAL_PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "PORTAL_ACCESS_TOKEN_TTL": "3600",
+        "PORTAL_LOG_LEVEL": args.portal_log_level,
+    }
+    server = start_server("portal", [sys.executable, "-m", "portal.cli", "serve"], env, port)
+    wait_ready(server, "/readyz")
+    return server
+
+
+def start_baseline(args: argparse.Namespace) -> Server:
+    port = free_port()
+    command = [
+        sys.executable, "-m", "bench.baseline",
+        "--url", args.url, "--port", str(port), "--pool", str(args.pool),
+    ]  # fmt: skip
+    server = start_server("baseline", command, dict(os.environ), port)
+    wait_ready(server, "/healthz")
+    return server
+
+
+def memory_mb(pid: int, field: str = "VmHWM") -> float | None:
+    """VmHWM: the peak resident set since the process started; VmRSS: the current one."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    match = re.search(rf"^{field}:\s+(\d+) kB", status, re.MULTILINE)
+    return int(match.group(1)) / 1024 if match else None
+
+
+class RssSampler(threading.Thread):
+    """The largest VmRSS seen while a run lasts, sampled every 200 ms."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak = 0.0
+        self.halt = threading.Event()
+
+    def run(self) -> None:
+        while not self.halt.wait(0.2):
+            self.peak = max(self.peak, memory_mb(self.pid, "VmRSS") or 0.0)
+
+    def __enter__(self) -> RssSampler:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.halt.set()
+        self.join()
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU of one process."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def postgres_cpu_seconds() -> float:
+    """User and system CPU of every PostgreSQL process on this machine (the server is local)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if (entry / "comm").read_text().strip() != "postgres":
+                continue
+        except OSError:
+            continue
+        total += cpu_seconds(int(entry.name))
+    return total
+
+
+# --- what is requested ---------------------------------------------------------------------
+
+
+@dataclass
+class Request:
+    read: str
+    target: str
+    url: str
+    body: bytes
+    headers: dict[str, str]
+
+
+@dataclass
+class Result:
+    read: str
+    target: str
+    requests: int
+    seconds: float
+    rps: float
+    p50_ms: float
+    p90_ms: float
+    p99_ms: float
+    max_ms: float
+    errors: int
+    bytes_per_response: float
+    app_cpu_ms: float | None = None  # per request
+    db_cpu_ms: float | None = None  # per request
+    rss_under_load_mb: float = 0.0  # the server's largest VmRSS during the measured run
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def gql(query: str, variables: dict[str, Any] | None = None) -> bytes:
+    payload: dict[str, Any] = {"query": query}
+    if variables:
+        payload["variables"] = variables
+    return orjson.dumps(payload)
+
+
+def post(url: str, body: bytes, headers: dict[str, str]) -> Any:
+    response = httpx.post(
+        url, content=body, headers={"Content-Type": "application/json", **headers}, timeout=30
+    )
+    try:
+        data = response.json()
+    except ValueError as exc:
+        raise SystemExit(
+            f"{url}: HTTP {response.status_code}, not JSON: {response.text[:300]}"
+        ) from exc
+    if response.status_code != 200 or data.get("errors"):
+        text = json.dumps(data, ensure_ascii=False)
+        hint = ""
+        if "Cannot query field" in text:
+            hint = "\n(the API lacks a queried field: adjust the queries in bench/load.py, or "
+            hint += "run `--portal-queries viewer` to test the machinery)"
+        raise SystemExit(f"{url}: HTTP {response.status_code}: {text[:800]}{hint}")
+    return data
+
+
+def login(portal: Server, email: str) -> str:
+    data = post(
+        portal.base + "/graphql",
+        gql(LOGIN_MUTATION, {"email": email, "password": BENCH_PASSWORD}),
+        {"Accept": ACCEPT},
+    )
+    payload = data["data"]["login"]
+    if payload.get("userErrors") or not payload.get("accessToken"):
+        raise SystemExit(f"login as {email} refused: {payload}; run `python -m bench.generate`?")
+    return str(payload["accessToken"])
+
+
+@dataclass
+class Subjects:
+    organisation_id: str
+    agent_email: str
+    complainant_id: str
+    complainant_case_id: str
+
+
+async def load_subjects(url: str) -> Subjects:
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        org = await conn.fetchval("SELECT id FROM organisation WHERE slug = $1", LIST_ORGANISATION)
+        user = await conn.fetchval(
+            "SELECT id FROM user_account WHERE email = $1", COMPLAINANT_EMAIL
+        )
+        case = await conn.fetchval(
+            """
+            SELECT c.id FROM dispute_case c
+            JOIN case_participant p ON p.case_id = c.id AND p.user_id = $1
+            ORDER BY c.created_at DESC, c.id DESC LIMIT 1
+            """,
+            user,
+        )
+    finally:
+        await conn.close()
+    if org is None or user is None or case is None:
+        raise SystemExit(f"{url} holds no bench data: run `python -m bench.generate` first")
+    return Subjects(str(org), agent_email(LIST_ORGANISATION), str(user), str(case))
+
+
+def portal_requests(portal: Server, subjects: Subjects, mode: str) -> list[Request]:
+    agent = {"Accept": ACCEPT, "Authorization": f"Bearer {login(portal, subjects.agent_email)}"}
+    consumer = {"Accept": ACCEPT, "Authorization": f"Bearer {login(portal, COMPLAINANT_EMAIL)}"}
+    endpoint = portal.base + "/graphql"
+    if mode == "viewer":
+        return [
+            Request("org-cases", "portal", endpoint, gql(VIEWER_QUERY), agent),
+            Request("case-page", "portal", endpoint, gql(VIEWER_QUERY), consumer),
+        ]
+    first = post(endpoint, gql(FIRST_CASE_QUERY), consumer)
+    edges = first["data"]["cases"]["edges"]
+    if not edges:
+        raise SystemExit(f"{COMPLAINANT_EMAIL} sees no case through `cases(first: 1)`")
+    case_id = edges[0]["node"]["id"]
+    return [
+        Request("org-cases", "portal", endpoint, gql(ORG_CASES_QUERY), agent),
+        Request("case-page", "portal", endpoint, gql(CASE_PAGE_QUERY, {"id": case_id}), consumer),
+    ]
+
+
+def baseline_requests(baseline: Server, subjects: Subjects) -> list[Request]:
+    return [
+        Request(
+            "org-cases",
+            "baseline",
+            baseline.base + "/org-cases",
+            orjson.dumps({"organisation": subjects.organisation_id}),
+            {},
+        ),
+        Request(
+            "case-page",
+            "baseline",
+            baseline.base + "/case-page",
+            orjson.dumps({"case": subjects.complainant_case_id, "user": subjects.complainant_id}),
+            {},
+        ),
+    ]
+
+
+_INSTANT = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$")
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, str) and _INSTANT.match(value):
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return value
+
+
+def differences(a: Any, b: Any, path: str = "", limit: int = 8) -> list[str]:
+    """Where two responses differ (instants compared as instants; cursors not compared)."""
+    found: list[str] = []
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) | set(b)):
+            if key == "endCursor":
+                continue
+            if key not in a or key not in b:
+                found.append(f"{path}.{key}: only in {'baseline' if key in b else 'portal'}")
+            else:
+                found += differences(a[key], b[key], f"{path}.{key}", limit)
+    elif isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            found.append(f"{path}: {len(a)} items in the portal, {len(b)} in the baseline")
+        for n, (x, y) in enumerate(zip(a, b, strict=False)):
+            found += differences(x, y, f"{path}[{n}]", limit)
+    elif _normal(a) != _normal(b):
+        found.append(f"{path}: portal {a!r}, baseline {b!r}")
+    return found[:limit]
+
+
+# --- the load -------------------------------------------------------------------------------
+
+LUA = """
+wrk.method = "POST"
+wrk.body = [==[{body}]==]
+{headers}
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "BENCH_RESULT %d %d %d %d %d %d %d %d %d %d %d %d\\n",
+    summary.requests, summary.duration, summary.bytes,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+    e.connect, e.read, e.write, e.status, e.timeout))
+end
+"""
+
+
+def lua_script(request: Request) -> str:
+    headers = {"Content-Type": "application/json", **request.headers}
+    lines = "\n".join(f'wrk.headers["{k}"] = "{v}"' for k, v in headers.items())
+    body = request.body.decode()
+    if "]==]" in body:
+        raise SystemExit("request body cannot be quoted for wrk")
+    return LUA.format(body=body, headers=lines)
+
+
+def run_wrk(request: Request, seconds: float, args: argparse.Namespace) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(lua_script(request))
+    try:
+        command = [
+            args.wrk, f"-t{args.threads}", f"-c{args.connections}", f"-d{max(1, round(seconds))}s",
+            "--timeout", "10s", "-s", script.name, request.url,
+        ]  # fmt: skip
+        out = subprocess.run(  # noqa: S603 (wrk, with our arguments)
+            command, capture_output=True, text=True, timeout=seconds + 60, check=False
+        )
+    finally:
+        os.unlink(script.name)
+    line = next((x for x in out.stdout.splitlines() if x.startswith("BENCH_RESULT ")), None)
+    if out.returncode != 0 or line is None:
+        raise SystemExit(f"wrk failed ({out.returncode}): {out.stdout[-2000:]}{out.stderr[-2000:]}")
+    n = [int(x) for x in line.split()[1:]]
+    return {
+        "requests": n[0],
+        "seconds": n[1] / 1e6,
+        "bytes": n[2],
+        "p50_ms": n[3] / 1000,
+        "p90_ms": n[4] / 1000,
+        "p99_ms": n[5] / 1000,
+        "max_ms": n[6] / 1000,
+        "errors": sum(n[7:12]),
+    }
+
+
+async def _python_load(request: Request, seconds: float, connections: int) -> dict[str, float]:
+    latencies: list[float] = []
+    errors = 0
+    received = 0
+    headers = {"Content-Type": "application/json", **request.headers}
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    async with httpx.AsyncClient(limits=limits, timeout=10) as client:
+        started = time.perf_counter()
+        deadline = started + seconds
+
+        async def worker() -> None:
+            nonlocal errors, received
+            while time.perf_counter() < deadline:
+                t0 = time.perf_counter()
+                try:
+                    response = await client.post(request.url, content=request.body, headers=headers)
+                    received += len(response.content)
+                    if response.status_code != 200:
+                        errors += 1
+                except httpx.HTTPError:
+                    errors += 1
+                latencies.append(time.perf_counter() - t0)
+
+        await asyncio.gather(*(worker() for _ in range(connections)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+
+    def pct(p: float) -> float:
+        return (
+            latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000 if latencies else 0
+        )
+
+    return {
+        "requests": len(latencies),
+        "seconds": elapsed,
+        "bytes": received,
+        "p50_ms": pct(0.50),
+        "p90_ms": pct(0.90),
+        "p99_ms": pct(0.99),
+        "max_ms": latencies[-1] * 1000 if latencies else 0,
+        "errors": errors,
+    }
+
+
+def run_load(request: Request, seconds: float, args: argparse.Namespace) -> dict[str, float]:
+    if args.client == "wrk":
+        return run_wrk(request, seconds, args)
+    return asyncio.run(_python_load(request, seconds, args.connections))
+
+
+def measure(request: Request, server: Server, args: argparse.Namespace) -> Result:
+    if args.warmup > 0:
+        run_load(request, args.warmup, args)
+    app0, db0 = cpu_seconds(server.pid), postgres_cpu_seconds()
+    with RssSampler(server.pid) as rss:
+        raw = run_load(request, args.duration, args)
+    app_cpu, db_cpu = cpu_seconds(server.pid) - app0, postgres_cpu_seconds() - db0
+    count = max(1, int(raw["requests"]))
+    return Result(
+        read=request.read,
+        target=request.target,
+        requests=int(raw["requests"]),
+        seconds=raw["seconds"],
+        rps=raw["requests"] / raw["seconds"] if raw["seconds"] else 0.0,
+        p50_ms=raw["p50_ms"],
+        p90_ms=raw["p90_ms"],
+        p99_ms=raw["p99_ms"],
+        max_ms=raw["max_ms"],
+        errors=int(raw["errors"]),
+        bytes_per_response=raw["bytes"] / count,
+        app_cpu_ms=app_cpu * 1000 / count,
+        db_cpu_ms=db_cpu * 1000 / count,
+        rss_under_load_mb=rss.peak,
+    )
+
+
+# --- the report -----------------------------------------------------------------------------
+
+
+def report(results: list[Result], rss: dict[str, float | None], args: argparse.Namespace) -> None:
+    log("")
+    log(
+        f"{args.connections} connections, {args.duration:g} s per run after {args.warmup:g} s "
+        f"warm-up, client {args.client}, pool {args.pool}, portal queries: {args.portal_queries}"
+    )
+    header = (
+        f"{'read':10} {'target':9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
+        f"{'errors':>6} {'bytes':>7} {'app cpu':>8} {'db cpu':>7}"
+    )
+    log(header)
+    log("-" * len(header))
+    for r in results:
+        log(
+            f"{r.read:10} {r.target:9} {r.rps:8.0f} {r.p50_ms:8.2f} {r.p90_ms:8.2f} "
+            f"{r.p99_ms:8.2f} {r.errors:6d} {r.bytes_per_response:7.0f} "
+            f"{r.app_cpu_ms or 0:6.2f}ms {r.db_cpu_ms or 0:5.2f}ms"
+        )
+    log("(cpu: milliseconds of CPU per request, in the server process and in all of PostgreSQL)")
+    by = {(r.read, r.target): r for r in results}
+    comparable = args.portal_queries == "cases"
+    for read in args.reads:
+        portal, baseline = by.get((read, "portal")), by.get((read, "baseline"))
+        if not (portal and baseline and baseline.rps):
+            continue
+        ratio = portal.rps / baseline.rps
+        p99 = portal.p99_ms / baseline.p99_ms if baseline.p99_ms else float("inf")
+        verdict = ""
+        if comparable:
+            ok = ratio >= BUDGET_RATIO[read] and p99 <= BUDGET_P99_FACTOR
+            verdict = (
+                f"  budget >= {BUDGET_RATIO[read]}x, p99 <= {BUDGET_P99_FACTOR:g}x: "
+                f"{'met' if ok else 'NOT MET'}"
+            )
+        else:
+            verdict = "  (viewer query, not the read: the ratio says nothing about the budget)"
+        log(f"{read}: portal/baseline {ratio:.2f}x requests/s, p99 {p99:.2f}x{verdict}")
+    for name, value in rss.items():
+        if value is None:
+            continue
+        note = ""
+        if name == "portal":
+            note = (
+                f" (budget < {BUDGET_RSS_MB} MB: {'met' if value < BUDGET_RSS_MB else 'NOT MET'})"
+            )
+        under_load = max((r.rss_under_load_mb for r in results if r.target == name), default=0)
+        log(
+            f"{name}: peak RSS (VmHWM, since start) {value:.0f} MB{note}; "
+            f"largest VmRSS while loaded {under_load:.0f} MB"
+        )
+
+
+def save(results: list[Result], rss: dict[str, float | None], args: argparse.Namespace) -> Path:
+    folder = DATA_DIR / "results"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = folder / f"load-{stamp}.json"
+    document = {
+        "at": stamp,
+        "settings": {k: v for k, v in vars(args).items() if k != "wrk"},
+        "results": [asdict(r) for r in results],
+        "peak_rss_mb": rss,
+    }
+    path.write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2))
+    return path
+
+
+# --- the run --------------------------------------------------------------------------------
+
+
+def run(args: argparse.Namespace) -> None:
+    subjects = asyncio.run(load_subjects(args.url))
+    busy = os.getloadavg()[0]
+    args.load_average_before = round(busy, 2)
+    if busy > 0.5:
+        log(f"Warning: load average {busy:.2f} before the run: something else is using the CPU")
+    servers: dict[str, Server] = {}
+    try:
+        requests: list[Request] = []
+        if "baseline" in args.targets:
+            log("Starting the baseline")
+            servers["baseline"] = start_baseline(args)
+            requests += baseline_requests(servers["baseline"], subjects)
+        if "portal" in args.targets:
+            log("Starting the portal (portal serve)")
+            servers["portal"] = start_portal(args)
+            requests += portal_requests(servers["portal"], subjects, args.portal_queries)
+        requests = [r for r in requests if r.read in args.reads]
+
+        # One request each first: a read that fails or answers errors is not worth timing.
+        answers = {}
+        for request in requests:
+            answers[request.read, request.target] = post(request.url, request.body, request.headers)
+            size = len(orjson.dumps(answers[request.read, request.target]))
+            log(f"  checked {request.read:9} on the {request.target:8}: {size:,} bytes of JSON")
+        if args.portal_queries == "cases":
+            for read in args.reads:
+                if (read, "portal") in answers and (read, "baseline") in answers:
+                    diff = differences(answers[read, "portal"], answers[read, "baseline"])
+                    log(f"  {read}: " + ("same data" if not diff else "differs:"))
+                    for line in diff:
+                        log(f"      {line}")
+
+        results = []
+        order = [r for read in args.reads for t in args.targets for r in requests
+                 if r.read == read and r.target == t]  # fmt: skip
+        for request in order:
+            log(
+                f"Loading {request.read} on the {request.target}: {args.warmup:g} s warm-up, "
+                f"{args.duration:g} s measured"
+            )
+            results.append(measure(request, servers[request.target], args))
+        rss = {name: memory_mb(server.pid) for name, server in servers.items()}
+    finally:
+        for server in servers.values():
+            server.stop()
+    report(results, rss, args)
+    log(f"Results written to {save(results, rss, args)}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.load", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--url", default=DEFAULT_URL, help="the generated bench database")
+    parser.add_argument("--reads", default=",".join(READS), help="org-cases,case-page")
+    parser.add_argument("--targets", default=",".join(TARGETS), help="portal,baseline")
+    parser.add_argument(
+        "--portal-queries",
+        choices=("cases", "viewer"),
+        default="cases",
+        help="`cases`: the two reads; `viewer`: `{ viewer { user { email } } }` for both "
+        "(tests the machinery before the cases API exists)",
+    )
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=1, help="wrk threads")
+    parser.add_argument("--duration", type=float, default=20.0, help="measured seconds per run")
+    parser.add_argument("--warmup", type=float, default=3.0, help="warm-up seconds per run")
+    parser.add_argument("--pool", type=int, default=10, help="database connections per server")
+    parser.add_argument("--client", choices=("wrk", "python"), default=None)
+    parser.add_argument("--portal-log-level", default="INFO")
+    args = parser.parse_args(argv)
+    args.reads = [r for r in args.reads.split(",") if r]
+    args.targets = [t for t in args.targets.split(",") if t]
+    if not set(args.reads) <= set(READS) or not args.reads:
+        parser.error(f"--reads: choose from {', '.join(READS)}")
+    if not set(args.targets) <= set(TARGETS) or not args.targets:
+        parser.error(f"--targets: choose from {', '.join(TARGETS)}")
+    if not 1 <= args.duration <= 300 or not 0 <= args.warmup <= 60:
+        parser.error("--duration 1..300 s and --warmup 0..60 s: keep the load bounded")
+    args.wrk = shutil.which("wrk")
+    if args.client is None:
+        args.client = "wrk" if args.wrk else "python"
+    if args.client == "wrk" and not args.wrk:
+        parser.error("wrk is not installed (apt-get install wrk)")
+    if args.client == "python":
+        log("Note: Python client (no wrk): it shares the CPU with the servers and costs more.")
+    run(args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

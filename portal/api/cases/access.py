@@ -1,0 +1,54 @@
+"""Authorise once per case: the actor's roles on it, from rows the request's loaders fetched.
+
+Every way to reach a case (`case`, `node`, a list, a nested field, a mutation's payload) goes
+through `access_to`; the fields of the case then decide from its result, with no I/O of their
+own. The decisions themselves are portal.auth.policy's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from portal.api.cases.loaders import CaseAccess
+from portal.api.context import Info
+from portal.auth import policy
+from portal.cases.models import DisputeCase, NeutralAppointment, Outcome
+from portal.cases.states import AppointmentStatus
+
+
+def current_appointment(appointments: list[NeutralAppointment]) -> NeutralAppointment | None:
+    """The latest appointment not removed (as portal.cases.engine.load_view picks it)."""
+    active = [a for a in appointments if a.status is not AppointmentStatus.REMOVED]
+    return active[-1] if active else None
+
+
+def current_outcome(outcomes: list[Outcome]) -> Outcome | None:
+    """The latest outcome not superseded by a review (as load_view picks it)."""
+    standing = [o for o in outcomes if o.superseded_at is None]
+    return standing[-1] if standing else None
+
+
+async def access_to(info: Info, case: DisputeCase) -> CaseAccess:
+    cached = info.context.loaders.case_access.get(case.id)
+    if cached is not None:
+        return cached
+    actor = info.context.require_actor()
+    loaders = info.context.loaders
+    participants, appointments = await asyncio.gather(
+        loaders.participants_by_case.load(case.id), loaders.appointments_by_case.load(case.id)
+    )
+    appointment = current_appointment(appointments)
+    mine = [p.role for p in participants if p.user_id == actor.id]
+    roles = policy.case_roles(actor, case, mine, appointment)
+    access = CaseAccess(
+        roles=roles, appointment=appointment, scopes=policy.readable_scopes(roles, appointment)
+    )
+    loaders.case_access[case.id] = access
+    return access
+
+
+async def visible(info: Info, case: DisputeCase | None) -> DisputeCase | None:
+    """``case`` when the actor holds a role on it; None otherwise, as if it did not exist."""
+    if case is None:
+        return None
+    return case if (await access_to(info, case)).roles else None

@@ -1,0 +1,195 @@
+"""One input per case action, holding only what the acting party may set.
+
+Field names are the services' own (snake_case here, camelCase in the schema), so a service's
+complaint about a field maps straight back to the input field at fault.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import strawberry
+
+from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.cases.states import ClockKind, ClosureReason, DeclineGround
+
+CASE_ID = "Global ID of the case."
+
+
+@strawberry.input
+class CaseActionInput:
+    """For actions that need nothing but the case."""
+
+    case_id: strawberry.ID = strawberry.field(description=CASE_ID)
+
+
+@strawberry.input
+class AcceptCaseInput(CaseActionInput):
+    is_complex: bool = strawberry.field(
+        default=False, description="A complex case gets the longer response clock."
+    )
+    note: str | None = None
+
+
+@strawberry.input
+class DeclineCaseInput(CaseActionInput):
+    ground: DeclineGround
+    reasons: str
+
+
+@strawberry.input
+class GiveConsentInput(CaseActionInput):
+    understands_legal_effect: bool
+    understands_right_to_withdraw: bool
+    consents_to_be_bound: bool = strawberry.field(
+        default=False, description="Required for a binding method."
+    )
+
+
+@strawberry.input
+class SubmitResponseInput(CaseActionInput):
+    position: str
+
+
+@strawberry.input
+class ReasonsInput(CaseActionInput):
+    """For actions that state reasons: refusing, objecting, rejecting, asking for review."""
+
+    reasons: str
+
+
+@strawberry.input
+class AppointNeutralInput(CaseActionInput):
+    neutral_id: strawberry.ID = strawberry.field(
+        description="Global ID of a User on the provider's roster of neutrals."
+    )
+
+
+@strawberry.input
+class DeclareImpartialityInput(CaseActionInput):
+    impartial: bool
+    disclosures: str | None = strawberry.field(
+        default=None, description="Required when declaring a conflict."
+    )
+
+
+@strawberry.input
+class DecideObjectionInput(CaseActionInput):
+    upheld: bool = strawberry.field(description="Upheld: the neutral is removed.")
+    reasons: str
+
+
+@strawberry.input
+class MakeOfferInput(CaseActionInput):
+    amount: Decimal
+    currency: str | None = strawberry.field(default=None, description="The case's by default.")
+    terms: str
+    expires_at: datetime | None = strawberry.field(
+        default=None, description="With a UTC offset, in the future."
+    )
+    replying_to: strawberry.ID | None = strawberry.field(
+        default=None, description="The other side's open offer this one counters."
+    )
+
+
+@strawberry.input
+class OfferActionInput(CaseActionInput):
+    offer_id: strawberry.ID
+
+
+@strawberry.input
+class IssueOutcomeInput(CaseActionInput):
+    summary: str
+    reasons: str
+    amount: Decimal | None = None
+    currency: str | None = None
+
+
+@strawberry.input
+class ExtendClockInput(CaseActionInput):
+    clock: ClockKind
+    days: int
+    reason: str
+
+
+@strawberry.input
+class DecideReviewInput(CaseActionInput):
+    varied: bool = strawberry.field(description="Varied: a new award replaces the old one.")
+    reasons: str
+    summary: str | None = strawberry.field(default=None, description="The varied award.")
+    amount: Decimal | None = None
+
+
+@strawberry.input
+class RecordImplementationInput(CaseActionInput):
+    evidence: str
+
+
+@strawberry.input
+class NoteInput(CaseActionInput):
+    note: str | None = None
+
+
+@strawberry.input
+class CloseCaseInput(CaseActionInput):
+    reason: ClosureReason
+    note: str
+
+
+@strawberry.input
+class WithdrawCaseInput(CaseActionInput):
+    reason: str | None = None
+
+
+# One named input per mutation, so each can grow on its own.
+
+
+@strawberry.input
+class RefuseParticipationInput(ReasonsInput):
+    pass
+
+
+@strawberry.input
+class ObjectToNeutralInput(ReasonsInput):
+    pass
+
+
+@strawberry.input
+class RejectOutcomeInput(ReasonsInput):
+    pass
+
+
+@strawberry.input
+class RequestReviewInput(ReasonsInput):
+    pass
+
+
+@strawberry.input
+class CompleteFileInput(CaseActionInput):
+    pass
+
+
+@strawberry.input
+class AcceptOutcomeInput(CaseActionInput):
+    pass
+
+
+@strawberry.input
+class WithdrawOfferInput(OfferActionInput):
+    pass
+
+
+@strawberry.input
+class RejectOfferInput(OfferActionInput):
+    pass
+
+
+@strawberry.input
+class AcceptOfferInput(OfferActionInput):
+    pass
+
+
+@strawberry.input
+class ConfirmImplementationInput(NoteInput):
+    pass

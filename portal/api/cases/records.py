@@ -1,0 +1,250 @@
+"""What each stage of a case leaves behind, as GraphQL types: clocks, consents, the neutral's
+appointment, offers and outcomes. All are built from rows the request's loaders fetched."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+import strawberry
+
+from portal.accounts.models import User
+from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.context import Info
+from portal.api.node import Node, to_global_id
+from portal.cases import models
+from portal.cases.states import (
+    AppointmentStatus,
+    Calendar,
+    ClockKind,
+    ClockStatus,
+    Method,
+    OfferStatus,
+    OutcomeKind,
+    Party,
+    Side,
+)
+
+
+@strawberry.type(description="An amount of money in an ISO 4217 currency.")
+class Money:
+    amount: Decimal = strawberry.field(description="Exact, as a string: `120.00`.")
+    currency: str
+
+    @classmethod
+    def of(cls, amount: Decimal | None, currency: str) -> Money | None:
+        return None if amount is None else cls(amount=amount, currency=currency)
+
+
+@strawberry.type(description="A person taking part, as the others on the case see them.")
+class Participant:
+    display_name: str
+    is_viewer: bool = strawberry.field(description="Whether this is the person asking.")
+
+
+async def participant(info: Info, user_id: uuid.UUID | None) -> Participant | None:
+    if user_id is None:
+        return None
+    user: User | None = await info.context.loaders.user.load(user_id)
+    if user is None:
+        return None
+    actor = info.context.actor
+    return Participant(
+        display_name=user.display_name, is_viewer=actor is not None and actor.id == user_id
+    )
+
+
+@strawberry.type(description="A due date all parties see (DOMAIN.md, clocks).")
+class Clock:
+    kind: ClockKind
+    responsible: Party
+    calendar: Calendar
+    days: int
+    started_at: datetime
+    due_at: datetime
+    status: ClockStatus
+    ended_at: datetime | None
+    extensions: int = strawberry.field(description="How often the due date was extended.")
+
+    @classmethod
+    def from_row(cls, row: models.Clock) -> Clock:
+        return cls(
+            kind=row.kind,
+            responsible=row.responsible,
+            calendar=Calendar(row.calendar),
+            days=row.days,
+            started_at=row.started_at,
+            due_at=row.due_at,
+            status=row.status,
+            ended_at=row.ended_at,
+            extensions=row.extensions,
+        )
+
+
+@strawberry.type(description="Informed consent to the method (ISO 10003 4.6).")
+class Consent:
+    method: Method
+    legal_effect: str = strawberry.field(description="The text the complainant was shown.")
+    understands_legal_effect: bool
+    understands_right_to_withdraw: bool
+    consents_to_be_bound: bool
+    given_at: datetime
+    given_by_pk: strawberry.Private[uuid.UUID]
+
+    @classmethod
+    def from_row(cls, row: models.Consent) -> Consent:
+        return cls(
+            method=row.method,
+            legal_effect=row.legal_effect,
+            understands_legal_effect=row.understands_legal_effect,
+            understands_right_to_withdraw=row.understands_right_to_withdraw,
+            consents_to_be_bound=row.consents_to_be_bound,
+            given_at=row.given_at,
+            given_by_pk=row.given_by_id,
+        )
+
+    @strawberry.field
+    async def given_by(self, info: Info) -> Participant | None:
+        return await participant(info, self.given_by_pk)
+
+
+@strawberry.type(description="A party's objection to the neutral, and its decision.")
+class Objection:
+    side: Side
+    reasons: str
+    raised_at: datetime
+    upheld: bool | None
+    decision_reasons: str
+    decided_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: models.Objection) -> Objection:
+        return cls(
+            side=row.side,
+            reasons=row.reasons,
+            raised_at=row.raised_at,
+            upheld=row.upheld,
+            decision_reasons=row.decision_reasons,
+            decided_at=row.decided_at,
+        )
+
+
+@strawberry.type(description="The neutral's declaration of impartiality and conflicts.")
+class ImpartialityDeclaration:
+    impartial: bool
+    disclosures: str
+    declared_at: datetime
+
+
+@strawberry.type(description="The neutral appointed to a case, before and after confirmation.")
+class NeutralAppointment:
+    status: AppointmentStatus
+    appointed_at: datetime
+    ended_at: datetime | None
+    declaration: ImpartialityDeclaration | None = strawberry.field(
+        description="Empty until the neutral has declared."
+    )
+    pk: strawberry.Private[uuid.UUID]
+    neutral_pk: strawberry.Private[uuid.UUID]
+
+    @classmethod
+    def from_row(cls, row: models.NeutralAppointment) -> NeutralAppointment:
+        declaration = None
+        if row.declared_at is not None and row.impartial is not None:
+            declaration = ImpartialityDeclaration(
+                impartial=row.impartial, disclosures=row.disclosures, declared_at=row.declared_at
+            )
+        return cls(
+            status=row.status,
+            appointed_at=row.appointed_at,
+            ended_at=row.ended_at,
+            declaration=declaration,
+            pk=row.id,
+            neutral_pk=row.neutral_id,
+        )
+
+    @strawberry.field
+    async def neutral(self, info: Info) -> Participant | None:
+        return await participant(info, self.neutral_pk)
+
+    @strawberry.field
+    async def objections(self, info: Info) -> list[Objection]:
+        rows = await info.context.loaders.objections_by_appointment.load(self.pk)
+        return [Objection.from_row(row) for row in rows]
+
+
+@strawberry.type(description="An offer or counter-offer in facilitative resolution.")
+class Offer(Node):
+    side: Side
+    amount: Money
+    terms: str
+    expires_at: datetime | None
+    status: OfferStatus = strawberry.field(
+        description="`EXPIRED` once an open offer's expiry has passed."
+    )
+    replying_to: strawberry.ID | None = strawberry.field(description="The offer this one counters.")
+    made_at: datetime
+    decided_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: models.Offer, now: datetime) -> Offer:
+        lapsed = row.status is OfferStatus.OPEN and not row.is_open_at(now)
+        return cls(
+            id=to_global_id("Offer", row.id),
+            side=row.side,
+            amount=Money(amount=row.amount, currency=row.currency),
+            terms=row.terms,
+            expires_at=row.expires_at,
+            status=OfferStatus.EXPIRED if lapsed else row.status,
+            replying_to=to_global_id("Offer", row.replying_to_id) if row.replying_to_id else None,
+            made_at=row.made_at,
+            decided_at=row.decided_at,
+        )
+
+
+@strawberry.type(description="A settlement, recommendation or award, with reasons (ISO 10003 7.5).")
+class Outcome:
+    kind: OutcomeKind
+    binding: bool
+    summary: str
+    reasons: str
+    amount: Money | None
+    issued_at: datetime
+    accepted_by_complainant_at: datetime | None
+    accepted_by_organisation_at: datetime | None
+    rejected_by: Side | None
+    rejection_reasons: str
+    rejected_at: datetime | None
+    review_requested_by: Side | None
+    review_reasons: str
+    review_requested_at: datetime | None
+    review_decision: str = strawberry.field(description="`upheld`, `varied`, or empty.")
+    review_decision_reasons: str
+    reviewed_at: datetime | None
+    superseded_at: datetime | None = strawberry.field(
+        description="Set when a review varied this award; the replacement follows it."
+    )
+
+    @classmethod
+    def from_row(cls, row: models.Outcome) -> Outcome:
+        return cls(
+            kind=row.kind,
+            binding=row.binding,
+            summary=row.summary,
+            reasons=row.reasons,
+            amount=Money.of(row.amount, row.currency),
+            issued_at=row.issued_at,
+            accepted_by_complainant_at=row.accepted_by_complainant_at,
+            accepted_by_organisation_at=row.accepted_by_organisation_at,
+            rejected_by=row.rejected_by,
+            rejection_reasons=row.rejection_reasons,
+            rejected_at=row.rejected_at,
+            review_requested_by=row.review_requested_by,
+            review_reasons=row.review_reasons,
+            review_requested_at=row.review_requested_at,
+            review_decision=row.review_decision,
+            review_decision_reasons=row.review_decision_reasons,
+            reviewed_at=row.reviewed_at,
+            superseded_at=row.superseded_at,
+        )

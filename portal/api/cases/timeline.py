@@ -1,0 +1,109 @@
+"""A case's timeline as a connection, filtered by what the reader may see, and its receipt."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.cases.loaders import CaseAccess, TimelinePage
+from portal.api.context import Info
+from portal.api.pagination import (
+    Connection,
+    InvalidCursor,
+    connection,
+    decode_cursor,
+    encode_cursor,
+    page_size,
+)
+from portal.cases.states import CaseRole
+from portal.timeline.models import Visibility
+from portal.timeline.services import Verification
+
+
+@strawberry.type(description="One fact on a case's timeline, chained to the one before by hash.")
+class TimelineEvent:
+    sequence: int
+    kind: str = strawberry.field(description="What happened, e.g. `case_accepted`.")
+    occurred_at: datetime
+    actor_role: CaseRole
+    visibility: Visibility
+    payload: JSON
+    hash: str = strawberry.field(description="SHA-256 over this event and `prevHash`.")
+    prev_hash: str
+
+    @classmethod
+    def from_values(cls, row: dict[str, Any]) -> TimelineEvent:
+        return cls(
+            sequence=row["sequence"],
+            kind=row["kind"],
+            occurred_at=row["occurred_at"],
+            actor_role=CaseRole(row["actor_role"]),
+            visibility=Visibility(row["visibility"]),
+            payload=row["payload"],
+            hash=row["hash"],
+            prev_hash=row["prev_hash"],
+        )
+
+
+@strawberry.type(
+    description="The head of a timeline: keep it, and `verifyTimeline` later proves that "
+    "nothing up to it was changed or removed."
+)
+class TimelineReceipt:
+    sequence: int
+    hash: str
+
+
+@strawberry.input(description="A receipt kept from `timelineHead`.")
+class TimelineReceiptInput:
+    sequence: int
+    hash: str
+
+
+@strawberry.type(description="The result of recomputing a case's whole hash chain.")
+class TimelineVerification:
+    ok: bool
+    length: int = strawberry.field(description="Events stored.")
+    head_hash: str = strawberry.field(description="The head the case records.")
+    first_broken_sequence: int | None = strawberry.field(
+        description="The first sequence that is altered, missing or out of order."
+    )
+
+    @classmethod
+    def of(cls, result: Verification) -> TimelineVerification:
+        return cls(
+            ok=result.ok,
+            length=result.length,
+            head_hash=result.head_hash,
+            first_broken_sequence=result.first_broken_sequence,
+        )
+
+
+def _after_sequence(after: str | None) -> int:
+    if after is None:
+        return 0
+    key = decode_cursor(after)
+    if len(key) != 1 or type(key[0]) is not int or key[0] < 0:
+        raise InvalidCursor()
+    return int(key[0])
+
+
+async def timeline_of(
+    info: Info, case_id: uuid.UUID, access: CaseAccess, first: int | None, after: str | None
+) -> Connection[TimelineEvent]:
+    """The events ``access`` lets the reader see (policy.readable_scopes), oldest first."""
+    size = page_size(first)
+    page = TimelinePage(case_id, access.scopes, _after_sequence(after), size)
+    rows = await info.context.loaders.timeline_page.load(page)
+    return connection(
+        rows[:size],
+        len(rows) > size,
+        after,
+        cursor=lambda row: encode_cursor(row["sequence"]),
+        node=TimelineEvent.from_values,
+    )

@@ -1,0 +1,195 @@
+"""The dispute case as GraphQL serves it: plain fields from the loaded row, relations through
+the request's loaders, every decision about the viewer from one `access_to` per case."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from portal.api.accounts.types import Organisation, Provider, organisation_for, provider_for
+from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.cases.access import access_to, current_appointment, current_outcome
+from portal.api.cases.enums import CaseAction
+from portal.api.cases.records import (
+    Clock,
+    Consent,
+    Money,
+    NeutralAppointment,
+    Offer,
+    Outcome,
+    Participant,
+    participant,
+)
+from portal.api.cases.timeline import TimelineEvent, TimelineReceipt, timeline_of
+from portal.api.context import Info
+from portal.api.node import Node, to_global_id
+from portal.api.pagination import After, Connection, First
+from portal.cases import models
+from portal.cases.engine import now
+from portal.cases.states import (
+    CaseRole,
+    ClosureReason,
+    DeclineGround,
+    Method,
+    MethodFamily,
+    Stage,
+)
+from portal.cases.transitions import CaseView, available_actions
+
+if TYPE_CHECKING:
+    from portal.api.complaints.types import Complaint
+
+
+@strawberry.type(description="An ISO 10003 dispute case.")
+class DisputeCase(Node):
+    reference: str = strawberry.field(description="Readable and unique: `DR-2026-000123`.")
+    subject: str
+    stage: Stage
+    method: Method
+    method_family: MethodFamily
+    binding: bool = strawberry.field(description="Whether the outcome binds both parties.")
+    claimed_amount: Money | None
+    language: str
+    unresolved_reason: str = strawberry.field(description="Why the complaint stayed unresolved.")
+    is_complex: bool
+    created_at: datetime
+    stage_changed_at: datetime
+    decline_ground: DeclineGround | None
+    decline_reasons: str
+    organisation_position: str
+    responded_at: datetime | None
+    file_completed_at: datetime | None
+    implementation_evidence: str
+    implemented_at: datetime | None
+    implementation_confirmed_at: datetime | None
+    closure_reason: ClosureReason | None
+    closure_note: str
+    withdrawal_reason: str
+    closed_at: datetime | None
+    timeline_head: TimelineReceipt = strawberry.field(
+        description="The receipt for the timeline as it stands: its length and last hash."
+    )
+    row: strawberry.Private[models.DisputeCase]
+
+    @classmethod
+    def from_row(cls, row: models.DisputeCase) -> DisputeCase:
+        return cls(
+            id=to_global_id("DisputeCase", row.id),
+            reference=row.reference,
+            subject=row.subject,
+            stage=row.stage,
+            method=row.method,
+            method_family=row.method.family,
+            binding=row.method.binding,
+            claimed_amount=Money.of(row.claimed_amount, row.currency),
+            language=row.language,
+            unresolved_reason=row.unresolved_reason,
+            is_complex=row.is_complex,
+            created_at=row.created_at,
+            stage_changed_at=row.stage_changed_at,
+            decline_ground=row.decline_ground,
+            decline_reasons=row.decline_reasons,
+            organisation_position=row.organisation_position,
+            responded_at=row.responded_at,
+            file_completed_at=row.file_completed_at,
+            implementation_evidence=row.implementation_evidence,
+            implemented_at=row.implemented_at,
+            implementation_confirmed_at=row.implementation_confirmed_at,
+            closure_reason=row.closure_reason,
+            closure_note=row.closure_note,
+            withdrawal_reason=row.withdrawal_reason,
+            closed_at=row.closed_at,
+            timeline_head=TimelineReceipt(sequence=row.last_sequence, hash=row.head_hash),
+            row=row,
+        )
+
+    @strawberry.field(description="Empty unless you may see the organisation itself.")
+    async def organisation(self, info: Info) -> Organisation | None:
+        return await organisation_for(info, self.row.organisation_id)
+
+    @strawberry.field
+    async def provider(self, info: Info) -> Provider | None:
+        return await provider_for(info, self.row.provider_id)
+
+    @strawberry.field(description="The complaint referred; empty unless you may see it.")
+    async def complaint(
+        self, info: Info
+    ) -> Annotated[Complaint, strawberry.lazy("portal.api.complaints.types")] | None:
+        from portal.api.complaints.types import visible_complaint
+
+        return await visible_complaint(info, self.row.complaint_id)
+
+    @strawberry.field
+    async def complainant(self, info: Info) -> Participant | None:
+        return await participant(info, self.row.complainant_id)
+
+    @strawberry.field
+    async def representative(self, info: Info) -> Participant | None:
+        rows = await info.context.loaders.participants_by_case.load(self.row.id)
+        chosen = next((p for p in rows if p.role == CaseRole.REPRESENTATIVE.value), None)
+        return await participant(info, chosen.user_id if chosen else None)
+
+    @strawberry.field(description="What you are on this case.")
+    async def viewer_roles(self, info: Info) -> list[CaseRole]:
+        return sorted((await access_to(info, self.row)).roles)
+
+    @strawberry.field(description="What you may do now, by the transition table.")
+    async def available_actions(self, info: Info) -> list[CaseAction]:
+        access = await access_to(info, self.row)
+        loaders = info.context.loaders
+        clocks, offers, outcomes = await asyncio.gather(
+            loaders.clocks_by_case.load(self.row.id),
+            loaders.offers_by_case.load(self.row.id),
+            loaders.outcomes_by_case.load(self.row.id),
+        )
+        view = CaseView(
+            case=self.row,
+            appointment=access.appointment,
+            outcome=current_outcome(outcomes),
+            offers=tuple(offers),
+            clocks=tuple(clocks),
+            now=now(),
+        )
+        return [CaseAction(a.value) for a in available_actions(view, access.roles)]
+
+    @strawberry.field(description="Every clock the case has had, oldest first.")
+    async def clocks(self, info: Info) -> list[Clock]:
+        rows = await info.context.loaders.clocks_by_case.load(self.row.id)
+        return [Clock.from_row(row) for row in rows]
+
+    @strawberry.field
+    async def consents(self, info: Info) -> list[Consent]:
+        rows = await info.context.loaders.consents_by_case.load(self.row.id)
+        return [Consent.from_row(row) for row in rows]
+
+    @strawberry.field(description="The current appointment (the latest not removed).")
+    async def neutral_appointment(self, info: Info) -> NeutralAppointment | None:
+        rows = await info.context.loaders.appointments_by_case.load(self.row.id)
+        current = current_appointment(rows)
+        return NeutralAppointment.from_row(current) if current else None
+
+    @strawberry.field(description="Every offer and counter-offer, oldest first.")
+    async def offers(self, info: Info) -> list[Offer]:
+        rows = await info.context.loaders.offers_by_case.load(self.row.id)
+        at = now()
+        return [Offer.from_row(row, at) for row in rows]
+
+    @strawberry.field(description="The outcome standing now: not superseded by a review.")
+    async def outcome(self, info: Info) -> Outcome | None:
+        current = current_outcome(await info.context.loaders.outcomes_by_case.load(self.row.id))
+        return Outcome.from_row(current) if current else None
+
+    @strawberry.field(description="Every outcome issued, oldest first, varied ones included.")
+    async def outcomes(self, info: Info) -> list[Outcome]:
+        rows = await info.context.loaders.outcomes_by_case.load(self.row.id)
+        return [Outcome.from_row(row) for row in rows]
+
+    @strawberry.field(description="The events you may read (by your role), oldest first.")
+    async def timeline(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[TimelineEvent]:
+        access = await access_to(info, self.row)
+        return await timeline_of(info, self.row.id, access, first, after)

@@ -1,0 +1,83 @@
+"""Inputs of the complaint mutations: only what the acting party may set."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import strawberry
+
+from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.idempotency import MAX_KEY_LENGTH
+from portal.cases.states import Method
+from portal.complaints.models import Channel
+
+KEY = (
+    f"Up to {MAX_KEY_LENGTH} characters of your choice (a UUID, say): a retry with the same "
+    "key returns the first result instead of creating another."
+)
+
+
+@strawberry.input
+class FileComplaintInput:
+    organisation_id: strawberry.ID = strawberry.field(description="Global ID.")
+    subject: str
+    description: str
+    remedy_sought: str | None = None
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY)
+
+
+@strawberry.input
+class RecordComplaintInput:
+    organisation_id: strawberry.ID = strawberry.field(description="Global ID.")
+    complainant_email: str = strawberry.field(
+        description="Someone without an account gets one, to sign in with an e-mailed code."
+    )
+    complainant_name: str
+    channel: Channel
+    subject: str
+    description: str
+    remedy_sought: str | None = None
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY)
+
+
+@strawberry.input
+class ComplaintActionInput:
+    complaint_id: strawberry.ID = strawberry.field(description="Global ID.")
+
+
+@strawberry.input
+class AcknowledgeComplaintInput(ComplaintActionInput):
+    pass
+
+
+@strawberry.input
+class AssessComplaintInput(ComplaintActionInput):
+    assessment: str
+
+
+@strawberry.input
+class RespondToComplaintInput(ComplaintActionInput):
+    response: str
+
+
+@strawberry.input
+class CloseComplaintInput(ComplaintActionInput):
+    note: str
+
+
+@strawberry.input
+class ReferComplaintInput(ComplaintActionInput):
+    provider_id: strawberry.ID = strawberry.field(
+        description="Global ID of one of the organisation's providers."
+    )
+    method: Method
+    unresolved_reason: str
+    claimed_amount: Decimal | None = None
+    currency: str | None = strawberry.field(default=None, description="ISO 4217; EUR if empty.")
+    language: str | None = None
+    representative_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Global ID of a User who acts for the complainant: they see the case and "
+        "act on it as the complainant's side does.",
+    )
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY)

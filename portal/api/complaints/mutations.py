@@ -1,0 +1,198 @@
+"""Complaint mutations (ISO 10002 7.2 to 7.9) and the referral to dispute resolution.
+
+Each calls one function of portal.complaints.services; a complaint the actor may not see is
+reported exactly like a missing one: a `NOT_FOUND` userError on `complaintId`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import strawberry
+
+from portal.accounts.errors import AccountError
+from portal.api.cases.access import visible
+from portal.api.cases.types import DisputeCase
+from portal.api.complaints.inputs import (
+    AcknowledgeComplaintInput,
+    AssessComplaintInput,
+    CloseComplaintInput,
+    ComplaintActionInput,
+    FileComplaintInput,
+    RecordComplaintInput,
+    ReferComplaintInput,
+    RespondToComplaintInput,
+)
+from portal.api.complaints.types import Complaint, visible_complaint
+from portal.api.context import Info
+from portal.api.errors import UserError, user_error
+from portal.api.idempotency import MAX_KEY_LENGTH, KeyReused, once
+from portal.api.loaders import Loaders
+from portal.api.node import decode_id
+from portal.auth.actor import Actor
+from portal.cases.errors import CaseError
+from portal.complaints import services
+from portal.complaints.models import ComplaintStatus
+
+_GLOBAL_IDS = {
+    "organisation_id": "Organisation",
+    "provider_id": "Provider",
+    "complaint_id": "Complaint",
+    "representative_id": "User",
+}
+_NOTHING = uuid.UUID(int=0)  # what an ID that names nothing becomes: it matches no row
+FOREIGN = (
+    "A complaint you may not see is reported exactly like a missing one: a `NOT_FOUND` "
+    "userError on `complaintId`."
+)
+
+Create = Callable[[Actor, dict[str, Any]], Awaitable[uuid.UUID]]
+
+
+@strawberry.type(description="The complaint after the mutation, or why it was refused.")
+class ComplaintPayload:
+    complaint: Complaint | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type(description="The complaint and the dispute case it was referred to.")
+class ReferComplaintPayload:
+    complaint: Complaint | None = None
+    case: DisputeCase | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def _data(input: object) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for field in dataclasses.fields(input):  # type: ignore[arg-type]
+        value = getattr(input, field.name)
+        if field.name in _GLOBAL_IDS and value is not None:
+            value = decode_id(value, _GLOBAL_IDS[field.name]) or _NOTHING
+        data[field.name] = value
+    return data
+
+
+def _complaint_id(input: ComplaintActionInput) -> uuid.UUID:
+    pk = decode_id(input.complaint_id, "Complaint")
+    if pk is None:
+        raise services.ComplaintNotFound()
+    return pk
+
+
+def _refused(exc: CaseError | AccountError) -> list[UserError]:
+    field = exc.field or ("complaint_id" if exc.code == "NOT_FOUND" else None)
+    return [user_error(exc.code, exc.message, field)]
+
+
+async def _created(info: Info, operation: str, input: object, create: Create) -> uuid.UUID:
+    """Run ``create`` once per idempotency key (every time when no key is given)."""
+    actor = info.context.require_actor()
+    data = _data(input)
+    key = data.pop("idempotency_key", None)
+    if key is None:
+        return await create(actor, data)
+    if not 1 <= len(key) <= MAX_KEY_LENGTH:
+        raise CaseError(
+            "INVALID_INPUT", f"Keys have 1 to {MAX_KEY_LENGTH} characters.", "idempotency_key"
+        )
+    try:
+        return await once(actor.id, key, operation, data, lambda: create(actor, data))
+    except KeyReused as exc:
+        raise CaseError(
+            "IDEMPOTENCY_KEY_REUSED",
+            "This key was used before for a different request.",
+            "idempotency_key",
+        ) from exc
+
+
+async def _file(actor: Actor, data: dict[str, Any]) -> uuid.UUID:
+    return (await services.file_complaint(actor, data["organisation_id"], data)).id
+
+
+async def _record(actor: Actor, data: dict[str, Any]) -> uuid.UUID:
+    return (await services.record_complaint(actor, data["organisation_id"], data)).id
+
+
+async def _refer(actor: Actor, data: dict[str, Any]) -> uuid.UUID:
+    return (await services.refer_complaint(actor, data["complaint_id"], data)).id
+
+
+async def _advance(
+    info: Info, input: ComplaintActionInput, status: ComplaintStatus
+) -> ComplaintPayload:
+    actor = info.context.require_actor()
+    try:
+        row = await services.advance_complaint(actor, _complaint_id(input), status, _data(input))
+    except CaseError as exc:
+        return ComplaintPayload(user_errors=_refused(exc))
+    info.context.loaders = Loaders()
+    return ComplaintPayload(complaint=await visible_complaint(info, row.id))
+
+
+async def _create_complaint(info: Info, operation: str, input: object) -> ComplaintPayload:
+    create = _file if operation == "fileComplaint" else _record
+    try:
+        pk = await _created(info, operation, input, create)
+    except (CaseError, AccountError) as exc:
+        return ComplaintPayload(user_errors=_refused(exc))
+    info.context.loaders = Loaders()
+    return ComplaintPayload(complaint=await visible_complaint(info, pk))
+
+
+@strawberry.type
+class ComplaintMutations:
+    @strawberry.mutation(description="File a complaint of your own with an organisation.")
+    async def file_complaint(self, info: Info, input: FileComplaintInput) -> ComplaintPayload:
+        return await _create_complaint(info, "fileComplaint", input)
+
+    @strawberry.mutation(
+        description="Record a complaint received by phone, letter, e-mail or in person "
+        "(the organisation's staff)."
+    )
+    async def record_complaint(self, info: Info, input: RecordComplaintInput) -> ComplaintPayload:
+        return await _create_complaint(info, "recordComplaint", input)
+
+    @strawberry.mutation(description=f"Acknowledge receipt (ISO 10002 7.4). {FOREIGN}")
+    async def acknowledge_complaint(
+        self, info: Info, input: AcknowledgeComplaintInput
+    ) -> ComplaintPayload:
+        return await _advance(info, input, ComplaintStatus.ACKNOWLEDGED)
+
+    @strawberry.mutation(description=f"Record the assessment (ISO 10002 7.5, 7.6). {FOREIGN}")
+    async def assess_complaint(self, info: Info, input: AssessComplaintInput) -> ComplaintPayload:
+        return await _advance(info, input, ComplaintStatus.ASSESSED)
+
+    @strawberry.mutation(description=f"Respond to the complainant (ISO 10002 7.7). {FOREIGN}")
+    async def respond_to_complaint(
+        self, info: Info, input: RespondToComplaintInput
+    ) -> ComplaintPayload:
+        return await _advance(info, input, ComplaintStatus.RESPONDED)
+
+    @strawberry.mutation(description=f"Close the complaint (ISO 10002 7.9). {FOREIGN}")
+    async def close_complaint(self, info: Info, input: CloseComplaintInput) -> ComplaintPayload:
+        return await _advance(info, input, ComplaintStatus.CLOSED)
+
+    @strawberry.mutation(
+        description="Refer an unresolved complaint to one of the organisation's providers "
+        f"(ISO 10003 7.2): this opens the dispute case. {FOREIGN}"
+    )
+    async def refer_complaint(
+        self, info: Info, input: ReferComplaintInput
+    ) -> ReferComplaintPayload:
+        try:
+            if decode_id(input.complaint_id, "Complaint") is None:
+                raise services.ComplaintNotFound()
+            pk = await _created(info, "referComplaint", input, _refer)
+        except CaseError as exc:
+            return ReferComplaintPayload(user_errors=_refused(exc))
+        info.context.loaders = Loaders()
+        row = await visible(info, await info.context.loaders.case.load(pk))
+        if row is None:
+            return ReferComplaintPayload()
+        return ReferComplaintPayload(
+            complaint=await visible_complaint(info, row.complaint_id),
+            case=DisputeCase.from_row(row),
+        )

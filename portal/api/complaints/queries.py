@@ -1,0 +1,37 @@
+"""Reading complaints: the list (from the policy's filter of visible complaints) and one."""
+
+from __future__ import annotations
+
+import strawberry
+
+from portal.api.complaints.types import Complaint, visible_complaint
+from portal.api.context import Info
+from portal.api.errors import NotFound
+from portal.api.node import decode_id
+from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.auth import policy
+from portal.complaints.models import Complaint as ComplaintRow
+
+
+@strawberry.type
+class ComplaintQueries:
+    @strawberry.field(description="The complaints you may see, newest first (at most 100).")
+    async def complaints(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[Complaint]:
+        actor = info.context.require_actor()
+        query = ComplaintRow.filter(policy.visible_complaints_filter(actor))
+        rows, more = await newest_first(query, first, after)
+        return connection(rows, more, after, newest_cursor, Complaint.from_row)
+
+    @strawberry.field(
+        description="One complaint by global ID. A complaint you may not see is reported "
+        "exactly like one that does not exist (NOT_FOUND)."
+    )
+    async def complaint(self, info: Info, id: strawberry.ID) -> Complaint:
+        info.context.require_actor()
+        pk = decode_id(id, "Complaint")
+        found = await visible_complaint(info, pk) if pk else None
+        if found is None:
+            raise NotFound()
+        return found

@@ -1,0 +1,153 @@
+"""The guards of the stage machine: each answers None when an action may go ahead, or the code
+of the reason it may not, from one case's records loaded once (no I/O of their own)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Offer, Outcome
+from portal.cases.states import (
+    COMPLAINANT_SIDE,
+    AppointmentStatus,
+    CaseRole,
+    ClockKind,
+    ClockStatus,
+    MethodFamily,
+    Side,
+)
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """What the guards decide on: one case and its current records, loaded once."""
+
+    case: DisputeCase
+    appointment: NeutralAppointment | None  # the latest one not removed
+    outcome: Outcome | None  # the current (not superseded) one
+    offers: tuple[Offer, ...]
+    clocks: tuple[Clock, ...]
+    now: datetime
+
+    def running(self, kind: ClockKind) -> Clock | None:
+        return next(
+            (c for c in self.clocks if c.kind is kind and c.status is ClockStatus.RUNNING), None
+        )
+
+    def open_offers(self, side: Side | None = None) -> list[Offer]:
+        return [
+            o for o in self.offers if o.is_open_at(self.now) and (side is None or o.side is side)
+        ]
+
+
+# A guard answers None when the action may go ahead, else the code of the reason it may not.
+Guard = Callable[[CaseView, CaseRole], str | None]
+
+
+def facilitative(view: CaseView, role: CaseRole) -> str | None:
+    return None if view.case.method.family is MethodFamily.FACILITATIVE else "NOT_FACILITATIVE"
+
+
+def neutral_confirmed_or_not_needed(view: CaseView, role: CaseRole) -> str | None:
+    if not view.case.method.needs_neutral:
+        return None
+    confirmed = view.appointment and view.appointment.status is AppointmentStatus.CONFIRMED
+    return None if confirmed else "NEUTRAL_NOT_CONFIRMED"
+
+
+def no_active_appointment(view: CaseView, role: CaseRole) -> str | None:
+    if not view.case.method.needs_neutral:
+        return "NO_NEUTRAL_FOR_METHOD"
+    return "APPOINTMENT_ACTIVE" if view.appointment is not None else None
+
+
+def awaiting_declaration(view: CaseView, role: CaseRole) -> str | None:
+    pending = view.appointment and view.appointment.status is AppointmentStatus.AWAITING_DECLARATION
+    return None if pending else "NO_DECLARATION_DUE"
+
+
+def objection_window_open(view: CaseView, role: CaseRole) -> str | None:
+    window = view.appointment and view.appointment.status is AppointmentStatus.OBJECTION_WINDOW
+    clock = view.running(ClockKind.OBJECTION)
+    open_now = window and clock is not None and view.now <= clock.due_at
+    return None if open_now else "OBJECTION_WINDOW_CLOSED"
+
+
+def objection_window_elapsed(view: CaseView, role: CaseRole) -> str | None:
+    window = view.appointment and view.appointment.status is AppointmentStatus.OBJECTION_WINDOW
+    clock = view.running(ClockKind.OBJECTION)
+    elapsed = window and clock is not None and view.now > clock.due_at
+    return None if elapsed else "OBJECTION_WINDOW_OPEN"
+
+
+def reflection_period_open(view: CaseView, role: CaseRole) -> str | None:
+    """A binding award is reviewed only if asked within the reflection period; after it the
+    award is final, whether or not the clock job has run yet."""
+    clock = view.running(ClockKind.REFLECTION)
+    return None if clock is not None and view.now <= clock.due_at else "REFLECTION_PERIOD_OVER"
+
+
+def reflection_period_elapsed(view: CaseView, role: CaseRole) -> str | None:
+    clock = view.running(ClockKind.REFLECTION)
+    return None if clock is not None and view.now > clock.due_at else "REFLECTION_PERIOD_OPEN"
+
+
+def response_clock_ran_out(view: CaseView, role: CaseRole) -> str | None:
+    clock = view.running(ClockKind.RESPONSE)
+    return None if clock is not None and view.now > clock.due_at else "RESPONSE_CLOCK_RUNNING"
+
+
+def objection_pending(view: CaseView, role: CaseRole) -> str | None:
+    objected = view.appointment and view.appointment.status is AppointmentStatus.OBJECTED
+    return None if objected else "NO_OBJECTION_PENDING"
+
+
+def neutral_at_work(view: CaseView, role: CaseRole) -> str | None:
+    """The outcome comes from a confirmed neutral; negotiation has none."""
+    if not view.case.method.needs_neutral:
+        return "NO_NEUTRAL_FOR_METHOD"
+    return neutral_confirmed_or_not_needed(view, role)
+
+
+def outcome_unanswered_by_side(view: CaseView, role: CaseRole) -> str | None:
+    outcome = view.outcome
+    if outcome is None:
+        return "NO_OUTCOME"
+    answered = (
+        outcome.accepted_by_complainant_at
+        if role in COMPLAINANT_SIDE
+        else outcome.accepted_by_organisation_at
+    )
+    return "ALREADY_ANSWERED" if answered else None
+
+
+def not_binding(view: CaseView, role: CaseRole) -> str | None:
+    return "BINDING_AWARD" if view.outcome and view.outcome.binding else None
+
+
+def binding(view: CaseView, role: CaseRole) -> str | None:
+    return None if view.outcome and view.outcome.binding else "NOT_BINDING"
+
+
+def implementation_not_recorded(view: CaseView, role: CaseRole) -> str | None:
+    return "ALREADY_RECORDED" if view.case.implemented_at else None
+
+
+def implementation_recorded(view: CaseView, role: CaseRole) -> str | None:
+    return None if view.case.implemented_at else "IMPLEMENTATION_NOT_RECORDED"
+
+
+def other_side_has_open_offer(view: CaseView, role: CaseRole) -> str | None:
+    mine = Side.COMPLAINANT if role in COMPLAINANT_SIDE else Side.ORGANISATION
+    theirs = Side.ORGANISATION if mine is Side.COMPLAINANT else Side.COMPLAINANT
+    return None if view.open_offers(theirs) else "NO_OPEN_OFFER"
+
+
+def own_open_offer(view: CaseView, role: CaseRole) -> str | None:
+    mine = Side.COMPLAINANT if role in COMPLAINANT_SIDE else Side.ORGANISATION
+    return None if view.open_offers(mine) else "NO_OPEN_OFFER"
+
+
+def a_clock_is_running(view: CaseView, role: CaseRole) -> str | None:
+    return None if any(c.status is ClockStatus.RUNNING for c in view.clocks) else "NO_RUNNING_CLOCK"

@@ -1,0 +1,122 @@
+"""SQL statements per request do not grow with the page size (ARCHITECTURE.md, performance)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+
+from portal.cases.services import Action
+from tests.factories import Factory, World
+from tests.test_api_support import call, in_file_review, quick_world, token_for
+
+# --- SQL statements ----------------------------------------------------------------------------
+
+_SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNORECASE)
+
+
+class _Statements(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.sql: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if _SQL.match(message):
+            self.sql.append(message)
+
+
+@contextmanager
+def statements() -> Iterator[list[str]]:
+    """Every statement Tortoise sends, on either backend: each client logs the SQL at DEBUG on
+    `tortoise.db_client` just before it executes it (execute_query, execute_query_dict,
+    execute_insert, execute_many and execute_script alike)."""
+    logger = logging.getLogger("tortoise.db_client")
+    handler, level = _Statements(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield handler.sql
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+LIST = """
+query List($first: Int!) {
+  cases(first: $first) {
+    edges { node {
+      id reference stage method claimedAmount { amount currency } createdAt
+      availableActions viewerRoles timelineHead { sequence hash }
+      clocks { kind responsible calendar startedAt dueAt status extensions }
+      complainant { displayName isViewer } representative { displayName }
+      organisation { name } provider { name } complaint { reference status }
+      consents { method givenBy { displayName } }
+      neutralAppointment { status neutral { displayName } objections { side } }
+      offers { id amount { amount } status } outcome { kind } outcomes { kind }
+      timeline(first: 3) { edges { node { sequence kind payload } } }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+
+async def _varied_cases(w: World, count: int) -> None:
+    """Cases at several stages, so that every relation on the list has rows to load."""
+    for n in range(count):
+        case = await w.new_case()
+        if n % 3 == 1:
+            await w.act(w.caseworker, case, Action.ACCEPT)
+        elif n % 3 == 2:
+            case = await in_file_review(w, case)
+            await w.act(w.caseworker, case, Action.APPOINT_NEUTRAL, neutral_id=w.neutral.id)
+
+
+# The organisation's case list of ARCHITECTURE.md's budget: parties, clocks, what to do next.
+CASE_LIST = """
+query List($first: Int!) {
+  cases(first: $first) {
+    edges { node {
+      reference stage clocks { kind dueAt status } availableActions
+      complainant { displayName } organisation { name }
+    } }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        # authentication (session, roles), the page, participants and appointments (the
+        # viewer's roles), clocks, offers and outcomes (availableActions), users, organisations
+        (CASE_LIST, 10),
+        # ... and providers, complaints, consents, the neutrals, objections, the timelines
+        (LIST, 16),
+    ],
+    ids=["case list", "every field"],
+)
+async def test_statements_do_not_grow_with_the_page_size(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, document: str, expected: int
+) -> None:
+    w = await quick_world(factory)
+    await _varied_cases(w, 50)
+    token = await token_for(app, w.agent)
+    await call(client, token, document, {"first": 1})  # warm-up: the first request loads keys
+
+    counts, sizes = [], []
+    for first in (5, 50):
+        with statements() as sql:
+            body = await call(client, token, document, {"first": first})
+        assert "errors" not in body, body
+        counts.append(len(sql))
+        sizes.append(len(body["data"]["cases"]["edges"]))
+
+    assert sizes == [5, 50]
+    assert counts == [expected, expected]

@@ -1,0 +1,210 @@
+"""A case's timeline over GraphQL: filtered by what each role may read, paged by sequence, and
+`verifyTimeline` with and without a kept receipt."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from tortoise.transactions import in_transaction
+
+from portal.cases.events import EventKind, record
+from portal.cases.models import DisputeCase
+from portal.cases.services import Action
+from portal.cases.states import CaseRole
+from portal.timeline.models import TimelineEvent, Visibility
+from tests.factories import Factory
+from tests.test_api_support import call, case_id, codes, in_file_review, quick_world, token_for
+
+# --- the timeline ------------------------------------------------------------------------------
+
+TIMELINE = """
+query T($id: ID!, $first: Int, $after: String) {
+  case(id: $id) {
+    timelineHead { sequence hash }
+    timeline(first: $first, after: $after) {
+      edges { cursor node { sequence kind visibility actorRole payload hash prevHash } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}
+"""
+
+
+async def _note(case: DisputeCase, visibility: Visibility, text: str) -> None:
+    """A fact only some may read (a caucus note, say), written as the services write events."""
+    async with in_transaction():
+        row = await DisputeCase.select_for_update().get(id=case.id)
+        await record(
+            row,
+            EventKind.CASE_ACCEPTED,
+            at=datetime.now(UTC),
+            actor_id=None,
+            actor_role=CaseRole.SYSTEM.value,
+            payload={"note": text},
+            visibility=visibility,
+        )
+        await row.save(update_fields=["last_sequence", "head_hash"])
+
+
+async def _kinds_seen(client: httpx.AsyncClient, token: str, case: DisputeCase) -> list[str]:
+    body = await call(client, token, TIMELINE, {"id": case_id(case), "first": 100})
+    edges = body["data"]["case"]["timeline"]["edges"]
+    return [e["node"]["payload"].get("note") or e["node"]["kind"] for e in edges]
+
+
+async def test_the_timeline_shows_each_role_only_the_scopes_it_may_read(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    for scope in Visibility:
+        if scope is not Visibility.ALL_PARTIES:
+            await _note(case, scope, scope.value)
+    public = ["case_referred", "clock_started"]
+
+    seen = {
+        name: await _kinds_seen(client, await token_for(app, user), case)
+        for name, user in {
+            "complainant": w.complainant,
+            "agent": w.agent,
+            "caseworker": w.caseworker,
+            "auditor": w.auditor,
+        }.items()
+    }
+
+    assert seen == {
+        "complainant": [*public, "caucus_complainant"],
+        "agent": [*public, "caucus_organisation", "organisation_internal"],
+        "caseworker": [*public, "provider_internal"],
+        "auditor": public,
+    }
+
+
+async def test_a_neutral_reads_the_timeline_only_after_declaring(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await in_file_review(w, await w.new_case())
+    case = await w.act(w.caseworker, case, Action.APPOINT_NEUTRAL, neutral_id=w.neutral.id)
+    token = await token_for(app, w.neutral)
+    before = await _kinds_seen(client, token, case)
+
+    await w.act(w.neutral, case, Action.DECLARE_IMPARTIALITY, impartial=True)
+
+    assert before == []
+    assert "impartiality_declared" in await _kinds_seen(client, token, case)
+
+
+async def test_the_timeline_pages_by_sequence_and_chains_by_hash(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await in_file_review(w, await w.new_case())
+    token = await token_for(app, w.agent)
+
+    events: list[dict[str, Any]] = []
+    after = None
+    pages = 0
+    while True:
+        body = await call(
+            client, token, TIMELINE, {"id": case_id(case), "first": 4, "after": after}
+        )
+        timeline = body["data"]["case"]["timeline"]
+        events += [e["node"] for e in timeline["edges"]]
+        pages += 1
+        if not timeline["pageInfo"]["hasNextPage"]:
+            break
+        after = timeline["pageInfo"]["endCursor"]
+    head = body["data"]["case"]["timelineHead"]
+
+    stored = await TimelineEvent.filter(case_id=case.id).count()
+    assert [e["sequence"] for e in events] == list(range(1, stored + 1))
+    assert pages == -(-stored // 4)
+    assert all(b["prevHash"] == a["hash"] for a, b in itertools.pairwise(events))
+    assert head == {"sequence": stored, "hash": events[-1]["hash"]}
+    assert events[0]["actorRole"] == "COMPLAINANT"
+
+
+# --- verifyTimeline ----------------------------------------------------------------------------
+
+VERIFY = """
+query V($id: ID!, $receipt: TimelineReceiptInput) {
+  verifyTimeline(caseId: $id, receipt: $receipt) { ok length headHash firstBrokenSequence }
+}
+"""
+
+
+async def _verify(
+    client: httpx.AsyncClient, token: str, case: DisputeCase, receipt: Any = None
+) -> dict[str, Any]:
+    body = await call(client, token, VERIFY, {"id": case_id(case), "receipt": receipt})
+    result: dict[str, Any] = body["data"]["verifyTimeline"] if body["data"] else body
+    return result
+
+
+async def test_verify_timeline_reports_the_first_altered_event(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await in_file_review(w, await w.new_case())
+    token = await token_for(app, w.complainant)
+    row = await DisputeCase.get(id=case.id)
+    receipt = {"sequence": 3, "hash": (await TimelineEvent.get(case_id=case.id, sequence=3)).hash}
+
+    intact = await _verify(client, token, case, receipt)
+    await TimelineEvent.filter(case_id=case.id, sequence=4).update(payload={"forged": True})
+    altered = await _verify(client, token, case)
+
+    assert intact == {
+        "ok": True,
+        "length": row.last_sequence,
+        "headHash": row.head_hash,
+        "firstBrokenSequence": None,
+    }
+    assert altered == {**intact, "ok": False, "firstBrokenSequence": 4}
+
+
+@pytest.mark.parametrize(
+    ("receipt", "broken"),
+    [
+        ({"sequence": 2, "hash": "0" * 64}, 2),  # history rewritten since the receipt
+        ({"sequence": 99, "hash": "0" * 64}, "length + 1"),  # the chain is shorter than it was
+    ],
+)
+async def test_verify_timeline_checks_a_kept_receipt(
+    client: httpx.AsyncClient,
+    app: Starlette,
+    factory: Factory,
+    receipt: dict[str, Any],
+    broken: Any,
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    token = await token_for(app, w.agent)
+
+    result = await _verify(client, token, case, receipt)
+
+    length = (await DisputeCase.get(id=case.id)).last_sequence
+    assert result["ok"] is False
+    assert result["firstBrokenSequence"] == (length + 1 if broken == "length + 1" else broken)
+
+
+async def test_verify_timeline_of_a_foreign_case_is_not_found(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w, other = await quick_world(factory), await quick_world(factory)
+    case = await w.new_case()
+    token = await token_for(app, other.complainant)
+
+    foreign = await _verify(client, token, case)
+    bad_receipt = await _verify(
+        client, await token_for(app, w.agent), case, {"sequence": 0, "hash": ""}
+    )
+
+    assert codes(foreign) == ["NOT_FOUND"]
+    assert codes(bad_receipt) == ["BAD_USER_INPUT"]
