@@ -214,7 +214,7 @@ async def test_an_admin_sees_everyone(
     ]
 
 
-async def test_an_organisation_is_visible_to_its_members_and_admins_only(
+async def test_an_organisations_public_details_are_visible_to_everyone_signed_in(
     client: httpx.AsyncClient, app: Starlette, factory: Factory
 ) -> None:
     acme, globex = await factory.organisation(), await factory.organisation()
@@ -229,8 +229,8 @@ async def test_an_organisation_is_visible_to_its_members_and_admins_only(
 
     assert await node(client, await token_for(app, member), global_id) == expected
     assert await node(client, await token_for(app, admin), global_id) == expected
-    assert await node(client, await token_for(app, outsider), global_id) == NOT_FOUND
-    assert await node(client, await token_for(app, consumer), global_id) == NOT_FOUND
+    assert await node(client, await token_for(app, outsider), global_id) == expected
+    assert await node(client, await token_for(app, consumer), global_id) == expected
     missing = to_global_id("Organisation", uuid.uuid4())
     assert await node(client, await token_for(app, outsider), missing) == NOT_FOUND
 

@@ -51,7 +51,10 @@ def may_view_membership(actor: Actor, user_id: uuid.UUID, membership: Membership
 
 
 def may_view_organisation(actor: Actor, organisation_id: uuid.UUID) -> bool:
-    return actor.is_admin or organisation_id in actor.organisation_ids
+    """An organisation's public details (name, country) are for everyone signed in: consumers
+    choose the organisation they complain about, and parties see who they are in dispute with.
+    Its people, cases and complaints stay behind their own checks."""
+    return True
 
 
 def may_view_provider(actor: Actor, provider_id: uuid.UUID) -> bool:
