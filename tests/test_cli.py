@@ -137,12 +137,23 @@ def test_served_portal_offers_graphiql_and_a_working_demo_login(server: tuple[st
     assert body["userErrors"] == []
     assert body["viewer"] == {"user": {"displayName": "Maria Rossi"}}
     request_id = login.headers["x-request-id"]
-    logged = [
-        json.loads(line) for line in log_path.read_text().splitlines() if line.startswith("{")
-    ]
-    assert {"message": "POST /graphql 200", "request_id": request_id, "status": 200} in [
-        {k: e.get(k) for k in ("message", "request_id", "status")} for e in logged
-    ]
+    wanted = {"message": "POST /graphql 200", "request_id": request_id, "status": 200}
+    assert wanted in _access_log(log_path, wanted)
+
+
+def _access_log(log_path: Path, wanted: dict[str, object]) -> list[dict[str, object]]:
+    """The server's JSON log lines; the access line is written once the body has gone out, so
+    it may land a moment after the client has the response."""
+    deadline = time.monotonic() + 5
+    while True:
+        lines = log_path.read_text().splitlines()
+        logged = [
+            {k: e.get(k) for k in wanted}
+            for e in (json.loads(line) for line in lines if line.startswith("{"))
+        ]
+        if wanted in logged or time.monotonic() > deadline:
+            return logged
+        time.sleep(0.05)
 
 
 def test_readyz_and_healthz_answer(server: tuple[str, Path]) -> None:

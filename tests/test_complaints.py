@@ -19,6 +19,7 @@ from portal.cases.models import CaseParticipant, Clock, DisputeCase
 from portal.cases.states import ClockKind, ClockStatus, Method, Party, Stage
 from portal.complaints.models import Channel, Complaint, ComplaintStatus
 from portal.complaints.services import (
+    ComplaintError,
     ComplaintNotFound,
     advance_complaint,
     file_complaint,
@@ -201,6 +202,18 @@ async def test_a_rejected_recording_opens_no_account(factory: Factory) -> None:
     assert (pigeon.code, pigeon.field) == ("INVALID_CHOICE", "channel")
     assert (no_subject.code, no_subject.field) == ("REQUIRED", "subject")
     assert not await User.exists(email="new@example.org")
+    assert await Complaint.all().count() == 0
+
+
+async def test_recording_for_a_malformed_address_is_a_complaint_error(factory: Factory) -> None:
+    w = await quick_world(factory)
+    agent = await actor_for(w.agent)
+    bad = {"complainant_email": "not an address", "complainant_name": "X", "channel": "phone"}
+
+    error = await refusal(record_complaint(agent, w.organisation.id, {**COMPLAINT, **bad}))
+
+    assert isinstance(error, ComplaintError)
+    assert (error.code, error.field) == ("INVALID_EMAIL", "complainant_email")
     assert await Complaint.all().count() == 0
 
 

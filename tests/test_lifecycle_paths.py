@@ -763,3 +763,26 @@ async def test_offers_left_open_expire_when_the_case_leaves_resolution(factory: 
         Side.ORGANISATION: OfferStatus.ACCEPTED,
         Side.COMPLAINANT: OfferStatus.EXPIRED,
     }
+
+
+async def test_an_offer_expiring_at_a_local_time_without_offset_is_refused(
+    factory: Factory,
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    t0 = datetime.now(UTC)
+    case = await up_to_a_confirmed_neutral(w, case, t0)
+    naive = (t0 + timedelta(days=30)).replace(tzinfo=None)
+
+    error = await refusal(
+        w.agent,
+        case,
+        Action.MAKE_OFFER,
+        t0 + timedelta(days=14),
+        amount="10.00",
+        terms="Ten",
+        expires_at=naive,
+    )
+
+    assert (error.code, error.field) == ("INVALID_EXPIRY", "expires_at")
+    assert await Offer.filter(case_id=case.id).count() == 0

@@ -211,8 +211,16 @@ async def _make_offer(step: Step) -> None:
         _offer(step, "replying_to", _other(mine)) if step.data.get("replying_to") else None
     )
     expires_at = step.data.get("expires_at")
-    if expires_at is not None and (not isinstance(expires_at, datetime) or expires_at <= step.at):
-        raise CaseError("INVALID_EXPIRY", "An offer expires in the future.", field="expires_at")
+    if expires_at is not None and (
+        not isinstance(expires_at, datetime)
+        or expires_at.tzinfo is None  # an instant needs its offset; a local time is ambiguous
+        or expires_at <= step.at
+    ):
+        raise CaseError(
+            "INVALID_EXPIRY",
+            "An offer expires at a future instant, with its UTC offset.",
+            field="expires_at",
+        )
     offer = await Offer.create(
         case_id=step.case.id,
         side=mine,

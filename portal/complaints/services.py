@@ -11,6 +11,7 @@ from typing import Any
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from portal.accounts.errors import AccountError
 from portal.accounts.models import Organisation, User
 from portal.accounts.services import create_user
 from portal.auth.actor import Actor, ActorKind
@@ -60,7 +61,11 @@ async def next_reference(prefix: str, at: datetime) -> str:
 
 
 async def file_complaint(
-    actor: Actor, organisation_id: uuid.UUID, data: Mapping[str, Any]
+    actor: Actor,
+    organisation_id: uuid.UUID,
+    data: Mapping[str, Any],
+    *,
+    at: datetime | None = None,
 ) -> Complaint:
     """A consumer files a complaint with an organisation online (ISO 10002 7.2)."""
     if actor.kind is not ActorKind.USER:
@@ -70,11 +75,15 @@ async def file_complaint(
         raise ComplaintError(
             "ORGANISATION_NOT_FOUND", "No such organisation.", field="organisation_id"
         )
-    return await _create(organisation, actor.id, None, Channel.WEB, data)
+    return await _create(organisation, actor.id, None, Channel.WEB, data, at or _now())
 
 
 async def record_complaint(
-    actor: Actor, organisation_id: uuid.UUID, data: Mapping[str, Any]
+    actor: Actor,
+    organisation_id: uuid.UUID,
+    data: Mapping[str, Any],
+    *,
+    at: datetime | None = None,
 ) -> Complaint:
     """An agent records a complaint received by phone, letter, e-mail or in person."""
     if not is_staff_of(actor, organisation_id):
@@ -88,8 +97,13 @@ async def record_complaint(
         complainant = await User.get_or_none(email=normalise_email(email))
         if complainant is None:
             # A consumer without an account gets one without a password: they sign in by code.
-            complainant = await create_user(email, text(data, "complainant_name"))
-        return await _create(organisation, complainant.id, recorded_by, channel, data)
+            try:
+                complainant = await create_user(email, text(data, "complainant_name"))
+            except AccountError as exc:
+                raise ComplaintError(
+                    exc.code.value, exc.message, field="complainant_email"
+                ) from exc
+        return await _create(organisation, complainant.id, recorded_by, channel, data, at or _now())
 
 
 async def _create(
@@ -98,11 +112,11 @@ async def _create(
     recorded_by: uuid.UUID | None,
     channel: Channel,
     data: Mapping[str, Any],
+    now: datetime,
 ) -> Complaint:
     subject = text(data, "subject")
     if len(subject) > 200:
         raise ComplaintError("TOO_LONG", "Subjects have at most 200 characters.", field="subject")
-    now = _now()
     async with in_transaction():
         return await Complaint.create(
             reference=await next_reference("CMP", now),
@@ -137,7 +151,12 @@ async def _load(actor: Actor, complaint_id: uuid.UUID, lock: bool = True) -> Com
 
 
 async def advance_complaint(
-    actor: Actor, complaint_id: uuid.UUID, status: ComplaintStatus, data: Mapping[str, Any]
+    actor: Actor,
+    complaint_id: uuid.UUID,
+    status: ComplaintStatus,
+    data: Mapping[str, Any],
+    *,
+    at: datetime | None = None,
 ) -> Complaint:
     """Acknowledge (7.4), assess (7.5, 7.6), respond (7.7) or close (7.9)."""
     async with in_transaction():
@@ -149,7 +168,7 @@ async def advance_complaint(
                 "ACTION_NOT_AVAILABLE",
                 f"A {complaint.status.value} complaint cannot become {status.value}.",
             )
-        now = _now()
+        now = at or _now()
         if status is ComplaintStatus.ACKNOWLEDGED:
             complaint.acknowledged_at = now
         elif status is ComplaintStatus.ASSESSED:
@@ -167,7 +186,11 @@ async def advance_complaint(
 
 
 async def refer_complaint(
-    actor: Actor, complaint_id: uuid.UUID, data: Mapping[str, Any]
+    actor: Actor,
+    complaint_id: uuid.UUID,
+    data: Mapping[str, Any],
+    *,
+    at: datetime | None = None,
 ) -> DisputeCase:
     """Take an unresolved complaint to one of the organisation's providers (ISO 10003 7.2)."""
     async with in_transaction():
@@ -199,7 +222,7 @@ async def refer_complaint(
             )
         claimed: Decimal | None = amount(data, "claimed_amount", required=False)
         reason = text(data, "unresolved_reason")
-        now = _now()
+        now = at or _now()
         complaint.status = ComplaintStatus.REFERRED
         complaint.referred_at = now
         complaint.unresolved_reason = reason

@@ -10,8 +10,7 @@ lapse when they would have, and every timeline is a real, verifiable chain.
 from __future__ import annotations
 
 import heapq
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,7 +19,6 @@ from portal.auth.actor import Actor
 from portal.cases.models import DisputeCase, Offer
 from portal.cases.services import Action, perform, run_clock_job
 from portal.cases.states import Method, OfferStatus, Side
-from portal.complaints import services as complaint_services
 from portal.complaints.models import Channel, Complaint, ComplaintStatus
 from portal.complaints.services import (
     advance_complaint,
@@ -50,18 +48,6 @@ class Story:
     consumer: str  # e-mail
     subject: str
     script: Script
-
-
-@contextmanager
-def _complaint_clock(at: datetime) -> Iterator[None]:
-    """The complaint services read the time themselves (they take no `at=`): for the length of
-    one call, they read ``at``."""
-    original = complaint_services._now
-    complaint_services._now = lambda: at
-    try:
-        yield
-    finally:
-        complaint_services._now = original
 
 
 class Play:
@@ -106,17 +92,20 @@ class Play:
             "remedy_sought": remedy,
         }
         organisation_id = self.installation.organisation.id
-        with _complaint_clock(self.when):
-            if channel is Channel.WEB:
-                self.complaint = await file_complaint(self.actor(CONSUMER), organisation_id, data)
-            else:
-                consumer = self.installation.users[self.story.consumer]
-                data |= {
-                    "complainant_email": consumer.email,
-                    "complainant_name": consumer.display_name,
-                    "channel": channel.value,
-                }
-                self.complaint = await record_complaint(self.actor("agent"), organisation_id, data)
+        if channel is Channel.WEB:
+            self.complaint = await file_complaint(
+                self.actor(CONSUMER), organisation_id, data, at=self.when
+            )
+        else:
+            consumer = self.installation.users[self.story.consumer]
+            data |= {
+                "complainant_email": consumer.email,
+                "complainant_name": consumer.display_name,
+                "channel": channel.value,
+            }
+            self.complaint = await record_complaint(
+                self.actor("agent"), organisation_id, data, at=self.when
+            )
 
     async def handle(self, status: ComplaintStatus, text: str = "") -> None:
         key = {
@@ -125,28 +114,27 @@ class Play:
             ComplaintStatus.CLOSED: "note",
         }.get(status, "")
         assert self.complaint is not None
-        with _complaint_clock(self.when):
-            self.complaint = await advance_complaint(
-                self.actor("agent"), self.complaint.id, status, {key: text} if key else {}
-            )
+        self.complaint = await advance_complaint(
+            self.actor("agent"), self.complaint.id, status, {key: text} if key else {}, at=self.when
+        )
 
     async def refer(self, method: Method, claimed: str, reason: str, *, by: str = CONSUMER) -> None:
         """Take the unresolved complaint to FairSettle (ISO 10003 7.2)."""
         assert self.complaint is not None
         language = "zh-Hans" if _chinese(self.story.subject) else "en"
-        with _complaint_clock(self.when):
-            self.case = await refer_complaint(
-                self.actor(by),
-                self.complaint.id,
-                {
-                    "provider_id": self.installation.provider.id,
-                    "method": method.value,
-                    "claimed_amount": claimed,
-                    "currency": "EUR",
-                    "language": language,
-                    "unresolved_reason": reason,
-                },
-            )
+        self.case = await refer_complaint(
+            self.actor(by),
+            self.complaint.id,
+            {
+                "provider_id": self.installation.provider.id,
+                "method": method.value,
+                "claimed_amount": claimed,
+                "currency": "EUR",
+                "language": language,
+                "unresolved_reason": reason,
+            },
+            at=self.when,
+        )
 
     # --- the dispute (ISO 10003) -----------------------------------------------------------
 
