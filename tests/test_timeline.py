@@ -14,7 +14,7 @@ from portal.cases.models import DisputeCase
 from portal.cases.services import Action
 from portal.timeline.chain import GENESIS, ChainLink, payload_digest
 from portal.timeline.models import TimelineEvent, Visibility
-from portal.timeline.services import Receipt, verify
+from portal.timeline.services import ERASED, Receipt, erase_payload, verify
 from tests.factories import Factory
 from tests.test_lifecycle_paths import CONSENT, act, quick_world
 
@@ -279,3 +279,40 @@ async def test_each_case_has_its_own_chain(factory: Factory) -> None:
     assert (await broken_at(case), await broken_at(other)) == (2, None)
     first_links = await TimelineEvent.filter(sequence=1).values_list("prev_hash", flat=True)
     assert first_links == [GENESIS, GENESIS]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "sqlite_only"),
+    [
+        ("visibility", "'bogus'", False),
+        ("payload", "'not json'", True),
+        ("actor_id", "'not-a-uuid'", True),
+        ("occurred_at", "'yesterday'", True),
+    ],
+)
+async def test_a_value_the_model_could_not_load_is_reported_not_raised(
+    factory: Factory, database_url: str, column: str, value: str, sqlite_only: bool
+) -> None:
+    if sqlite_only and not database_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL's column types refuse this value before it is stored")
+    case = await six_events(factory)
+    event = await row(case, 3)
+
+    await connections.get("default").execute_query(
+        f"UPDATE timeline_event SET {column} = {value} WHERE id = {event.id}"
+    )
+
+    assert await broken_at(case) == 3
+
+
+async def test_an_erased_payload_keeps_the_chain_verifiable(factory: Factory) -> None:
+    case = await six_events(factory)
+    event = await row(case, 1)
+    assert event.payload  # the referral's details
+
+    await erase_payload(event.id, event.occurred_at + timedelta(days=400))
+
+    erased = await row(case, 1)
+    assert set(erased.payload) == {ERASED}
+    assert erased.payload_digest == event.payload_digest
+    assert await broken_at(case) is None

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import orjson
+from tortoise import connections
+
 from portal.cases.models import DisputeCase
 from portal.timeline.chain import GENESIS, ChainLink, payload_digest
 from portal.timeline.models import TimelineEvent, Visibility
@@ -70,6 +73,56 @@ class Receipt:
     hash: str
 
 
+ERASED = "_erased"
+
+_COLUMNS = (
+    "sequence",
+    "kind",
+    "occurred_at",
+    "actor_id",
+    "actor_role",
+    "visibility",
+    "payload",
+    "payload_digest",
+    "prev_hash",
+    "hash",
+)
+
+
+async def erase_payload(event_id: int, at: datetime) -> None:
+    """Erase the personal data of one event (GDPR Art. 17): its payload goes, its digest stays,
+    so the chain still verifies and still proves what was there (DOMAIN.md "The timeline")."""
+    await TimelineEvent.filter(id=event_id).update(payload={ERASED: at.isoformat()})
+
+
+def _link(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[str, Any]]:
+    """Rebuild one stored row as the chain saw it; raises ValueError for a value the row could
+    never have been written with (tampering below the ORM)."""
+    occurred_at = row["occurred_at"]
+    if isinstance(occurred_at, str):
+        occurred_at = datetime.fromisoformat(occurred_at)
+    if not isinstance(occurred_at, datetime) or occurred_at.tzinfo is None:
+        raise ValueError("occurred_at is not an instant")
+    payload = row["payload"]
+    if isinstance(payload, str | bytes):
+        payload = orjson.loads(payload)
+    if not isinstance(payload, dict):
+        raise ValueError("payload is not an object")
+    actor = row["actor_id"]
+    link = ChainLink(
+        case_id=case_id,
+        sequence=int(row["sequence"]),
+        kind=str(row["kind"]),
+        occurred_at=occurred_at,
+        actor_id=uuid.UUID(str(actor)) if actor else None,
+        actor_role=str(row["actor_role"]),
+        visibility=Visibility(row["visibility"]).value,
+        payload_digest=str(row["payload_digest"]),
+        prev_hash=str(row["prev_hash"]),
+    )
+    return link, payload
+
+
 async def verify(case: DisputeCase, receipt: Receipt | None = None) -> Verification:
     """Recompute the whole chain; report the first sequence where it breaks.
 
@@ -78,37 +131,35 @@ async def verify(case: DisputeCase, receipt: Receipt | None = None) -> Verificat
     its sequence must still carry its hash: a chain rewritten and re-hashed from some point on
     verifies by itself, but not against a receipt taken before (it then breaks at the
     receipt's sequence, or at the first missing one when the chain is now shorter).
+
+    Rows are read raw, not through the model: a value the model could not load (written
+    behind its back) is reported as a break at that sequence, not raised.
     """
-    rows = await TimelineEvent.filter(case_id=case.id).order_by("sequence", "id")
+    query = TimelineEvent.filter(case_id=case.id).order_by("sequence", "id").values(*_COLUMNS)
+    rows = await connections.get("default").execute_query_dict(query.sql(params_inline=True))
     prev = GENESIS
+    hashes: list[str] = []
     for expected, row in enumerate(rows, start=1):
-        link = ChainLink(
-            case_id=case.id,
-            sequence=row.sequence,
-            kind=row.kind,
-            occurred_at=row.occurred_at,
-            actor_id=row.actor_id,
-            actor_role=row.actor_role,
-            visibility=str(
-                row.visibility.value if hasattr(row.visibility, "value") else row.visibility
-            ),
-            payload_digest=row.payload_digest,
-            prev_hash=row.prev_hash,
-        )
+        try:
+            link, payload = _link(case.id, row)
+        except (ValueError, TypeError, orjson.JSONDecodeError):
+            return Verification(False, len(rows), case.head_hash, expected)
+        erased = set(payload) == {ERASED}
         intact = (
-            row.sequence == expected
-            and row.prev_hash == prev
-            and payload_digest(row.payload) == row.payload_digest
-            and link.hash() == row.hash
+            link.sequence == expected
+            and link.prev_hash == prev
+            and (erased or payload_digest(payload) == link.payload_digest)
+            and link.hash() == row["hash"]
         )
         if not intact:
             return Verification(False, len(rows), case.head_hash, expected)
-        prev = row.hash
+        prev = str(row["hash"])
+        hashes.append(prev)
     if len(rows) != case.last_sequence or prev != (case.head_hash or GENESIS):
         return Verification(False, len(rows), case.head_hash, len(rows) + 1)
     if receipt is not None:
         if receipt.sequence > len(rows):
             return Verification(False, len(rows), case.head_hash, len(rows) + 1)
-        if receipt.sequence >= 1 and rows[receipt.sequence - 1].hash != receipt.hash:
+        if receipt.sequence >= 1 and hashes[receipt.sequence - 1] != receipt.hash:
             return Verification(False, len(rows), case.head_hash, receipt.sequence)
     return Verification(True, len(rows), case.head_hash, None)
