@@ -17,7 +17,7 @@ from portal.api.node import to_global_id
 from portal.cases.models import Clock, DisputeCase, Offer
 from portal.cases.services import Action
 from portal.cases.states import ClockStatus, Method, Stage
-from tests.factories import Factory, gql
+from tests.factories import Factory, gql, quick_world
 from tests.test_api_support import (
     CONSENT,
     call,
@@ -25,7 +25,6 @@ from tests.test_api_support import (
     in_file_review,
     mutate,
     mutation,
-    quick_world,
     snapshot,
     token_for,
 )

@@ -11,14 +11,13 @@ from starlette.applications import Starlette
 from portal.api.node import to_global_id
 from portal.cases.models import DisputeCase, Offer
 from portal.cases.services import Action, run_clock_job
-from tests.factories import Factory, World
+from tests.factories import Factory, World, quick_world
 from tests.test_api_support import (
     CONSENT,
     call,
     case_id,
     in_file_review,
     ok,
-    quick_world,
     token_for,
 )
 

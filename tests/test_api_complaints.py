@@ -12,8 +12,8 @@ from starlette.applications import Starlette
 from portal.accounts.models import User
 from portal.api.node import to_global_id
 from portal.complaints.models import Complaint, ComplaintStatus
-from tests.factories import Factory, World
-from tests.test_api_support import call, filed, gid, quick_world, token_for
+from tests.factories import Factory, World, quick_world
+from tests.test_api_support import call, filed, gid, token_for
 
 FIELDS = "id reference status channel subject assessment response closureNote"
 

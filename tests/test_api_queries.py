@@ -16,8 +16,8 @@ from portal.api.node import to_global_id
 from portal.cases.models import Clock, DisputeCase
 from portal.cases.services import Action
 from portal.cases.states import ClockStatus, Method
-from tests.factories import Factory
-from tests.test_api_support import call, case_id, codes, quick_world, token_for
+from tests.factories import Factory, quick_world
+from tests.test_api_support import call, case_id, codes, token_for
 
 CASES = """
 query Cases($first: Int, $after: String, $filter: CaseFilter) {

@@ -9,8 +9,8 @@ from portal.accounts.models import User
 from portal.api.node import to_global_id
 from portal.cases.models import DisputeCase
 from portal.complaints.models import Complaint, ComplaintStatus
-from tests.factories import Factory
-from tests.test_api_support import call, filed, gid, quick_world, token_for
+from tests.factories import Factory, quick_world
+from tests.test_api_support import call, filed, gid, token_for
 
 REFER = """
 mutation R($input: ReferComplaintInput!) {

@@ -12,8 +12,8 @@ import pytest
 from starlette.applications import Starlette
 
 from portal.cases.services import Action
-from tests.factories import Factory, World
-from tests.test_api_support import call, in_file_review, quick_world, token_for
+from tests.factories import Factory, World, quick_world
+from tests.test_api_support import call, in_file_review, token_for
 
 # --- SQL statements ----------------------------------------------------------------------------
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 import httpx
 from starlette.applications import Starlette
 
-from portal.accounts.models import Organisation, Provider, Role, User
-from portal.accounts.services import create_user, grant_role
+from portal.accounts.models import User
 from portal.api.node import to_global_id
 from portal.cases.models import Clock, DisputeCase
 from portal.cases.services import Action
@@ -17,32 +15,10 @@ from portal.cases.states import Stage
 from portal.complaints.models import Complaint
 from portal.complaints.services import file_complaint
 from portal.timeline.models import TimelineEvent
-from tests.factories import Factory, World, actor_for, build_world, gql
+from tests.factories import World, actor_for, gql
 
 CONSENT = {"understandsLegalEffect": True, "understandsRightToWithdraw": True}
 CASE_FIELDS = "id reference stage closureReason availableActions"
-
-
-class QuickFactory(Factory):
-    """Users without a password (argon2 costs ~80 ms each); these tests sign in by token."""
-
-    async def user(
-        self,
-        role: Role | None = None,
-        *,
-        organisation: Organisation | None = None,
-        provider: Provider | None = None,
-        password: str | None = None,
-        email: str | None = None,
-    ) -> User:
-        user = await create_user(email or f"{uuid.uuid4().hex[:16]}@example.org", "Person")
-        if role is not None:
-            await grant_role(user, role, organisation=organisation, provider=provider)
-        return user
-
-
-async def quick_world(factory: Factory) -> World:
-    return await build_world(QuickFactory(factory.settings))
 
 
 async def token_for(app: Starlette, user: User) -> str:

@@ -17,8 +17,8 @@ from portal.cases.models import DisputeCase
 from portal.cases.services import Action
 from portal.cases.states import CaseRole
 from portal.timeline.models import TimelineEvent, Visibility
-from tests.factories import Factory
-from tests.test_api_support import call, case_id, codes, in_file_review, quick_world, token_for
+from tests.factories import Factory, quick_world
+from tests.test_api_support import call, case_id, codes, in_file_review, token_for
 
 # --- the timeline ------------------------------------------------------------------------------
 

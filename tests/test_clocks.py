@@ -23,13 +23,12 @@ from portal.cases.states import (
 )
 from portal.timeline.models import TimelineEvent
 from portal.timeline.services import verify
-from tests.factories import Factory, World
+from tests.factories import Factory, World, quick_world
 from tests.test_lifecycle_paths import (
     CONSENT,
     act,
     clocks,
     events,
-    quick_world,
     refusal,
     up_to_a_confirmed_neutral,
 )

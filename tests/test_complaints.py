@@ -29,8 +29,7 @@ from portal.complaints.services import (
 )
 from portal.timeline.models import TimelineEvent
 from portal.timeline.services import verify
-from tests.factories import Factory, World, actor_for
-from tests.test_lifecycle_paths import PasswordlessFactory, quick_world
+from tests.factories import Factory, World, actor_for, quick_world
 
 COMPLAINT = {
     "subject": "Overcharged on the March bill",
@@ -46,7 +45,7 @@ STEPS = {
 
 
 async def person(factory: Factory, role: Role | None = None, **scope: Any) -> User:
-    return await PasswordlessFactory(factory.settings).user(role, **scope)
+    return await Factory(factory.settings, passwords=False).user(role, **scope)
 
 
 async def filed(w: World) -> Complaint:

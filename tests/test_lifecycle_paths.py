@@ -6,15 +6,13 @@ statuses, the exact sequence of timeline events and that the chain verifies.
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from portal.accounts.models import Organisation, Provider, Role, User
-from portal.accounts.services import create_user, grant_role
+from portal.accounts.models import Role, User
 from portal.cases.errors import CaseError
 from portal.cases.models import (
     Clock,
@@ -40,35 +38,9 @@ from portal.cases.states import (
 )
 from portal.timeline.models import TimelineEvent
 from portal.timeline.services import verify
-from tests.factories import Factory, World, actor_for, build_world
+from tests.factories import Factory, World, actor_for, quick_world
 
 CONSENT = {"understands_legal_effect": True, "understands_right_to_withdraw": True}
-
-
-class PasswordlessFactory(Factory):
-    """Users without a password: argon2 costs ~80 ms a user and these tests never sign in.
-
-    Belongs in tests/factories.py (owned by another session); kept here until it moves.
-    """
-
-    async def user(
-        self,
-        role: Role | None = None,
-        *,
-        organisation: Organisation | None = None,
-        provider: Provider | None = None,
-        password: str | None = None,
-        email: str | None = None,
-    ) -> User:
-        user = await create_user(email or f"{uuid.uuid4().hex[:16]}@example.org", "Person")
-        if role is not None:
-            await grant_role(user, role, organisation=organisation, provider=provider)
-        return user
-
-
-async def quick_world(factory: Factory, **kwargs: Any) -> World:
-    """tests.factories.build_world, with password-less users."""
-    return await build_world(PasswordlessFactory(factory.settings), **kwargs)
 
 
 async def act(
@@ -209,7 +181,7 @@ async def test_a_neutral_objected_to_is_removed_and_one_with_a_conflict_steps_as
     factory: Factory,
 ) -> None:
     w = await quick_world(factory)
-    people = PasswordlessFactory(factory.settings)
+    people = Factory(factory.settings, passwords=False)
     second = await people.user(Role.NEUTRAL, provider=w.provider)
     third = await people.user(Role.NEUTRAL, provider=w.provider)
     case = await w.new_case(Method.CONCILIATION)
@@ -621,7 +593,7 @@ async def test_a_complainant_withdraws_while_the_organisation_owes_its_response(
 
 async def test_a_representative_withdraws_a_mediation_in_progress(factory: Factory) -> None:
     w = await quick_world(factory)
-    representative = await PasswordlessFactory(factory.settings).user()
+    representative = await Factory(factory.settings, passwords=False).user()
     case = await w.new_case(Method.MEDIATION, representative_id=representative.id)
     t0 = case.stage_changed_at
     case = await up_to_a_confirmed_neutral(w, case, t0)

@@ -15,8 +15,8 @@ from portal.cases.services import Action
 from portal.timeline.chain import GENESIS, ChainLink, payload_digest
 from portal.timeline.models import TimelineEvent, Visibility
 from portal.timeline.services import ERASED, Receipt, erase_payload, verify
-from tests.factories import Factory
-from tests.test_lifecycle_paths import CONSENT, act, quick_world
+from tests.factories import Factory, quick_world
+from tests.test_lifecycle_paths import CONSENT, act
 
 
 async def six_events(factory: Factory) -> DisputeCase:

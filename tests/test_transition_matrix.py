@@ -47,8 +47,8 @@ from portal.cases.states import (
 )
 from portal.cases.transitions import TRANSITIONS, Transition, available_actions
 from portal.timeline.models import TimelineEvent
-from tests.factories import Factory, World, actor_for
-from tests.test_lifecycle_paths import CONSENT, quick_world
+from tests.factories import Factory, World, actor_for, quick_world
+from tests.test_lifecycle_paths import CONSENT
 
 
 class Who(StrEnum):
