@@ -65,11 +65,12 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from portal.app import create_app
+    from portal.app import create_app, tune_gc_for_serving
     from portal.logs import configure_logging
 
     configure_logging(settings.log_level, settings.log_json)
     app = create_app(settings)
+    tune_gc_for_serving()
     print(f"Parley on http://{settings.host}:{settings.port}/graphql", flush=True)
     uvicorn.run(
         app,

@@ -216,3 +216,24 @@ async def test_viewer_roles_say_what_each_person_is_on_the_case(
         roles[user.id] = body["data"]["case"]["viewerRoles"]
 
     assert list(roles.values()) == [["COMPLAINANT"], ["ORGANISATION"], ["PROVIDER"], ["AUDITOR"]]
+
+
+async def test_an_integration_client_is_not_offered_what_only_a_person_may_do(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await in_file_review(w, await w.new_case())
+    await w.act(w.caseworker, case, Action.APPOINT_NEUTRAL, neutral_id=w.neutral.id)
+    await w.act(w.neutral, case, Action.DECLARE_IMPARTIALITY, impartial=True)
+    integration = await factory.service_account(organisation=w.organisation)
+    client_token = await app.state.auth.client_credentials(
+        integration.account.client_id, integration.client_secret
+    )
+    query = "query($id: ID!) { case(id: $id) { availableActions } }"
+
+    by_person = await call(client, await token_for(app, w.agent), query, {"id": case_id(case)})
+    by_client = await call(client, client_token.access_token, query, {"id": case_id(case)})
+
+    assert "OBJECT_TO_NEUTRAL" in by_person["data"]["case"]["availableActions"]
+    assert "OBJECT_TO_NEUTRAL" not in by_client["data"]["case"]["availableActions"]
+    assert "WITHDRAW" not in by_client["data"]["case"]["availableActions"]

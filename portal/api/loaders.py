@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -45,66 +45,86 @@ async def _memberships_by_user(user_ids: list[uuid.UUID]) -> list[list[Membershi
     return [grouped[i] for i in user_ids]
 
 
-@dataclass
 class Loaders:
-    user: DataLoader[uuid.UUID, User | None] = field(
-        default_factory=lambda: DataLoader(by_id(User))
-    )
-    organisation: DataLoader[uuid.UUID, Organisation | None] = field(
-        default_factory=lambda: DataLoader(by_id(Organisation))
-    )
-    provider: DataLoader[uuid.UUID, Provider | None] = field(
-        default_factory=lambda: DataLoader(by_id(Provider))
-    )
-    service_account: DataLoader[uuid.UUID, ServiceAccount | None] = field(
-        default_factory=lambda: DataLoader(by_id(ServiceAccount))
-    )
-    memberships_by_user: DataLoader[uuid.UUID, list[Membership]] = field(
-        default_factory=lambda: DataLoader(_memberships_by_user)
-    )
+    """The request's loaders, each made on first use: a request that reads no cases builds
+    none of the case loaders."""
 
-    complaint: DataLoader[uuid.UUID, Complaint | None] = field(
-        default_factory=lambda: DataLoader(by_id(Complaint))
-    )
-    case: DataLoader[uuid.UUID, DisputeCase | None] = field(
-        default_factory=lambda: DataLoader(by_id(DisputeCase))
-    )
-    case_by_reference: DataLoader[str, DisputeCase | None] = field(
-        default_factory=lambda: DataLoader(case_loaders.cases_by_reference)
-    )
-    case_by_complaint: DataLoader[uuid.UUID, DisputeCase | None] = field(
-        default_factory=lambda: DataLoader(cases_by_complaint)
-    )
-    offer: DataLoader[uuid.UUID, Offer | None] = field(
-        default_factory=lambda: DataLoader(by_id(Offer))
-    )
-    participants_by_case: DataLoader[uuid.UUID, list[CaseParticipant]] = field(
-        default_factory=lambda: DataLoader(case_loaders.participants_by_case)
-    )
-    appointments_by_case: DataLoader[uuid.UUID, list[NeutralAppointment]] = field(
-        default_factory=lambda: DataLoader(case_loaders.appointments_by_case)
-    )
-    objections_by_appointment: DataLoader[uuid.UUID, list[Objection]] = field(
-        default_factory=lambda: DataLoader(case_loaders.objections_by_appointment)
-    )
-    clocks_by_case: DataLoader[uuid.UUID, list[Clock]] = field(
-        default_factory=lambda: DataLoader(case_loaders.clocks_by_case)
-    )
-    offers_by_case: DataLoader[uuid.UUID, list[Offer]] = field(
-        default_factory=lambda: DataLoader(case_loaders.offers_by_case)
-    )
-    outcomes_by_case: DataLoader[uuid.UUID, list[Outcome]] = field(
-        default_factory=lambda: DataLoader(case_loaders.outcomes_by_case)
-    )
-    consents_by_case: DataLoader[uuid.UUID, list[Consent]] = field(
-        default_factory=lambda: DataLoader(case_loaders.consents_by_case)
-    )
-    timeline_page: DataLoader[TimelinePage, list[dict[str, Any]]] = field(
-        default_factory=lambda: DataLoader(case_loaders.timeline_pages)
-    )
-    # What the actor is on each case, worked out once per case per request (the roles come
-    # from rows the loaders above fetched; see portal.api.cases.access).
-    case_access: dict[uuid.UUID, CaseAccess] = field(default_factory=dict)
+    def __init__(self) -> None:
+        # What the actor is on each case, worked out once per case per request (the roles
+        # come from rows the loaders below fetch; see portal.api.cases.access).
+        self.case_access: dict[uuid.UUID, CaseAccess] = {}
+
+    @cached_property
+    def user(self) -> DataLoader[uuid.UUID, User | None]:
+        return DataLoader(by_id(User))
+
+    @cached_property
+    def organisation(self) -> DataLoader[uuid.UUID, Organisation | None]:
+        return DataLoader(by_id(Organisation))
+
+    @cached_property
+    def provider(self) -> DataLoader[uuid.UUID, Provider | None]:
+        return DataLoader(by_id(Provider))
+
+    @cached_property
+    def service_account(self) -> DataLoader[uuid.UUID, ServiceAccount | None]:
+        return DataLoader(by_id(ServiceAccount))
+
+    @cached_property
+    def memberships_by_user(self) -> DataLoader[uuid.UUID, list[Membership]]:
+        return DataLoader(_memberships_by_user)
+
+    @cached_property
+    def complaint(self) -> DataLoader[uuid.UUID, Complaint | None]:
+        return DataLoader(by_id(Complaint))
+
+    @cached_property
+    def case(self) -> DataLoader[uuid.UUID, DisputeCase | None]:
+        return DataLoader(by_id(DisputeCase))
+
+    @cached_property
+    def case_by_reference(self) -> DataLoader[str, DisputeCase | None]:
+        return DataLoader(case_loaders.cases_by_reference)
+
+    @cached_property
+    def case_by_complaint(self) -> DataLoader[uuid.UUID, DisputeCase | None]:
+        return DataLoader(cases_by_complaint)
+
+    @cached_property
+    def offer(self) -> DataLoader[uuid.UUID, Offer | None]:
+        return DataLoader(by_id(Offer))
+
+    @cached_property
+    def participants_by_case(self) -> DataLoader[uuid.UUID, list[CaseParticipant]]:
+        return DataLoader(case_loaders.participants_by_case)
+
+    @cached_property
+    def appointments_by_case(self) -> DataLoader[uuid.UUID, list[NeutralAppointment]]:
+        return DataLoader(case_loaders.appointments_by_case)
+
+    @cached_property
+    def objections_by_appointment(self) -> DataLoader[uuid.UUID, list[Objection]]:
+        return DataLoader(case_loaders.objections_by_appointment)
+
+    @cached_property
+    def clocks_by_case(self) -> DataLoader[uuid.UUID, list[Clock]]:
+        return DataLoader(case_loaders.clocks_by_case)
+
+    @cached_property
+    def offers_by_case(self) -> DataLoader[uuid.UUID, list[Offer]]:
+        return DataLoader(case_loaders.offers_by_case)
+
+    @cached_property
+    def outcomes_by_case(self) -> DataLoader[uuid.UUID, list[Outcome]]:
+        return DataLoader(case_loaders.outcomes_by_case)
+
+    @cached_property
+    def consents_by_case(self) -> DataLoader[uuid.UUID, list[Consent]]:
+        return DataLoader(case_loaders.consents_by_case)
+
+    @cached_property
+    def timeline_page(self) -> DataLoader[TimelinePage, list[dict[str, Any]]]:
+        return DataLoader(case_loaders.timeline_pages)
 
     def __getitem__(self, name: str) -> Any:
         return getattr(self, name)

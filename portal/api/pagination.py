@@ -137,15 +137,26 @@ def connection(
     has_next: bool,
     after: str | None,
     cursor: Callable[[Any], str],
-    node: Callable[[Any], T],
+    node: Callable[[Any], T] | Sequence[T],
+    *,
+    edge_cursors: bool = True,
 ) -> Connection[T]:
-    edges = [Edge(cursor=cursor(row), node=node(row)) for row in rows]
+    """``node`` builds each row's node, or is the nodes already built, one per row.
+
+    With ``edge_cursors`` false (the client selected no `edges { cursor }`), only `pageInfo`'s
+    two cursors are encoded; the edges hold an empty string that is never sent.
+    """
+    nodes = [node(row) for row in rows] if callable(node) else node
+    if edge_cursors:
+        edges = [Edge(cursor=cursor(row), node=n) for row, n in zip(rows, nodes, strict=True)]
+    else:
+        edges = [Edge(cursor="", node=n) for n in nodes]
     return Connection(
         edges=edges,
         page_info=PageInfo(
             has_next_page=has_next,
             has_previous_page=after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
+            start_cursor=cursor(rows[0]) if rows else None,
+            end_cursor=cursor(rows[-1]) if rows else None,
         ),
     )

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from tortoise.expressions import Q, Subquery
 
-from portal.accounts.models import ORGANISATION_ROLES, PROVIDER_ROLES, Membership, Role
+from portal.accounts.models import ORGANISATION_ROLES, PROVIDER_ROLES, Membership, Role, User
 from portal.auth.actor import Actor, ActorKind
 from portal.cases.models import CaseParticipant, DisputeCase, NeutralAppointment
 from portal.cases.states import AppointmentStatus, CaseRole
@@ -117,20 +117,18 @@ def case_roles(
     return frozenset(roles)
 
 
-def visible_cases_filter(actor: Actor) -> Q:
-    """Every list of cases starts here: the cases ``actor`` may see, as one SQL condition."""
+async def visible_cases_filter(actor: Actor) -> Q:
+    """Every list of cases starts here: the cases ``actor`` may see, as one SQL condition.
+
+    A case is visible through a staff grant (an organisation's or a provider's cases), a row in
+    case_participant, or a neutral appointment not removed. Only the conditions that can match
+    for this actor go into the statement: an OR of a subquery with `organisation_id IN (...)`
+    makes PostgreSQL scan and sort every case, where the organisation alone walks the
+    (organisation_id, created_at) index. Staff are checked for participations and
+    appointments with one indexed EXISTS; a consumer's participations are their list.
+    """
     if actor.is_admin:
         return Q()
-    conditions = [Q(id__in=Subquery(CaseParticipant.filter(user_id=actor.id).values("case_id")))]
-    conditions.append(
-        Q(
-            id__in=Subquery(
-                NeutralAppointment.filter(neutral_id=actor.id)
-                .exclude(status=AppointmentStatus.REMOVED)
-                .values("case_id")
-            )
-        )
-    )
     organisations = [
         g.organisation_id
         for g in actor.grants
@@ -147,10 +145,36 @@ def visible_cases_filter(actor: Actor) -> Q:
                 organisations.append(grant.organisation_id)
             if grant.provider_id:
                 providers.append(grant.provider_id)
+    conditions: list[Q] = []
     if organisations:
         conditions.append(Q(organisation_id__in=organisations))
     if providers:
         conditions.append(Q(provider_id__in=providers))
+    if actor.kind is ActorKind.USER:
+        # A service account's id is never a user's: it takes part in no case.
+        participations = CaseParticipant.filter(user_id=actor.id)
+        appointments = NeutralAppointment.filter(neutral_id=actor.id).exclude(
+            status=AppointmentStatus.REMOVED
+        )
+        taking_part = Q(id__in=Subquery(participations.values("case_id")))
+        appointed = Q(id__in=Subquery(appointments.values("case_id")))
+        if not conditions:
+            # A consumer: the cases they take part in, and any they were appointed to.
+            conditions.append(taking_part)
+            if await appointments.exists():
+                conditions.append(appointed)
+        elif await User.filter(
+            Q(id=actor.id)
+            & (
+                Q(id__in=Subquery(participations.values("user_id")))
+                | Q(id__in=Subquery(appointments.values("neutral_id")))
+            )
+        ).exists():
+            # Staff who also take part in a case, or sit as a neutral: one statement tells
+            # both apart from the usual staff member, who has neither.
+            conditions += [taking_part, appointed]
+    if not conditions:
+        return Q(id__in=[])  # nothing: `WHERE 1=0`
     return Q(*conditions, join_type=Q.OR)
 
 

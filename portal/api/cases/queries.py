@@ -17,6 +17,7 @@ from portal.api.context import Info
 from portal.api.errors import NotFound, PublicError
 from portal.api.node import decode_id, node_resolver
 from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.api.selection import selected
 from portal.auth import policy
 from portal.cases import models
 from portal.cases.clocks import WINDOWS
@@ -113,9 +114,12 @@ class CaseQueries:
         filter: CaseFilter | None = None,
     ) -> Connection[DisputeCase]:
         actor = info.context.require_actor()
-        query = models.DisputeCase.filter(_filtered(policy.visible_cases_filter(actor), filter))
+        seen = await policy.visible_cases_filter(actor)
+        query = models.DisputeCase.filter(_filtered(seen, filter))
         rows, more = await newest_first(query, first, after)
-        return connection(rows, more, after, newest_cursor, DisputeCase.from_row)
+        nodes = await DisputeCase.page(info, rows, selected(info, "edges", "node"))
+        edge_cursors = "cursor" in selected(info, "edges")
+        return connection(rows, more, after, newest_cursor, nodes, edge_cursors=edge_cursors)
 
     @strawberry.field(
         description="One case, by global ID or reference. A case you may not see is reported "

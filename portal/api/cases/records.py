@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 import strawberry
 
@@ -80,6 +81,35 @@ class Clock:
             ended_at=row.ended_at,
             extensions=row.extensions,
         )
+
+    @classmethod
+    def from_values(cls, row: dict[str, Any]) -> Clock:
+        """From a `.values(*CLOCK_COLUMNS)` row: no model instance for a page of clocks."""
+        return cls(
+            kind=ClockKind(row["kind"]),
+            responsible=Party(row["responsible"]),
+            calendar=Calendar(row["calendar"]),
+            days=row["days"],
+            started_at=row["started_at"],
+            due_at=row["due_at"],
+            status=ClockStatus(row["status"]),
+            ended_at=row["ended_at"],
+            extensions=row["extensions"],
+        )
+
+
+CLOCK_COLUMNS = (
+    "case_id",
+    "kind",
+    "responsible",
+    "calendar",
+    "days",
+    "started_at",
+    "due_at",
+    "status",
+    "ended_at",
+    "extensions",
+)
 
 
 @strawberry.type(description="Informed consent to the method (ISO 10003 4.6).")

@@ -20,6 +20,7 @@ from portal.api.pagination import (
     encode_cursor,
     page_size,
 )
+from portal.api.selection import selected
 from portal.cases.states import CaseRole
 from portal.timeline.models import Visibility
 from portal.timeline.services import Verification
@@ -106,4 +107,5 @@ async def timeline_of(
         after,
         cursor=lambda row: encode_cursor(row["sequence"]),
         node=TimelineEvent.from_values,
+        edge_cursors="cursor" in selected(info, "edges"),
     )
