@@ -265,3 +265,35 @@ async def test_a_foreign_complaint_is_answered_exactly_like_a_missing_one(
     assert [f["errors"][0]["extensions"]["code"] for f in fetched + as_node] == ["NOT_FOUND"] * 6
     assert fetched[0] == fetched[1] == fetched[2]
     assert (await Complaint.get(id=complaint.id)).status is ComplaintStatus.RECEIVED
+
+
+async def test_a_consumer_finds_the_organisation_in_the_directory_and_files_with_it(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    token = await token_for(app, w.complainant)
+    directory = """
+    { organisations(first: 100) { edges { node { id name } } }
+      providers { edges { node { name } } } }
+    """
+
+    found = await call(client, token, directory)
+    listed = {e["node"]["name"]: e["node"]["id"] for e in found["data"]["organisations"]["edges"]}
+    payload = await mutate(
+        client,
+        token,
+        "fileComplaint",
+        **{**filing(w), "organisationId": listed[w.organisation.name]},
+    )
+
+    assert w.provider.name in [e["node"]["name"] for e in found["data"]["providers"]["edges"]]
+    assert payload["userErrors"] == []
+    assert await Complaint.filter(organisation_id=w.organisation.id).count() == 1
+
+
+async def test_the_directory_needs_a_signed_in_actor(client: httpx.AsyncClient) -> None:
+    body = (
+        await client.post("/graphql", json={"query": "{ organisations { edges { cursor } } }"})
+    ).json()
+
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["UNAUTHENTICATED"]

@@ -17,6 +17,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from portal.api.accounts.queries import DirectoryQueries
 from portal.api.accounts.types import (
     Organisation,
     Provider,
@@ -43,7 +44,7 @@ log = logging.getLogger("portal.api")
 
 
 @strawberry.type
-class Query(CaseQueries, ComplaintQueries):
+class Query(CaseQueries, ComplaintQueries, DirectoryQueries):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
         return await viewer_of(info)
