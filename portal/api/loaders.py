@@ -15,6 +15,7 @@ from portal.accounts.models import Membership, Organisation, Provider, ServiceAc
 from portal.api.cases import loaders as case_loaders
 from portal.api.cases.loaders import CaseAccess, TimelinePage
 from portal.api.complaints.loaders import cases_by_complaint
+from portal.api.directory import loaders as directory_loaders
 from portal.cases.models import (
     CaseParticipant,
     Clock,
@@ -24,8 +25,10 @@ from portal.cases.models import (
     Objection,
     Offer,
     Outcome,
+    Scheme,
 )
 from portal.complaints.models import Complaint
+from portal.directory.models import NeutralProfile, ProviderProfile
 
 M = TypeVar("M", bound=Model)
 
@@ -125,6 +128,18 @@ class Loaders:
     @cached_property
     def timeline_page(self) -> DataLoader[TimelinePage, list[dict[str, Any]]]:
         return DataLoader(case_loaders.timeline_pages)
+
+    @cached_property
+    def provider_profile(self) -> DataLoader[uuid.UUID, ProviderProfile | None]:
+        return DataLoader(directory_loaders.profiles_by_provider)
+
+    @cached_property
+    def schemes_by_provider(self) -> DataLoader[uuid.UUID, list[Scheme]]:
+        return DataLoader(directory_loaders.schemes_by_provider)
+
+    @cached_property
+    def neutral_profile(self) -> DataLoader[tuple[uuid.UUID, uuid.UUID], NeutralProfile | None]:
+        return DataLoader(directory_loaders.neutral_profiles)
 
     def __getitem__(self, name: str) -> Any:
         return getattr(self, name)

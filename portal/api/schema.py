@@ -35,6 +35,7 @@ from portal.api.complaints.mutations import ComplaintMutations
 from portal.api.complaints.queries import ComplaintQueries
 from portal.api.complaints.types import Complaint
 from portal.api.context import Info
+from portal.api.directory.mutations import DirectoryMutations
 from portal.api.errors import PublicErrors
 from portal.api.limits import CachedParser, limit_rule
 from portal.api.node import Node, resolve_node
@@ -58,7 +59,7 @@ class Query(CaseQueries, ComplaintQueries, DirectoryQueries):
 
 
 @strawberry.type
-class Mutation(AuthMutations, ComplaintMutations, CaseMutations):
+class Mutation(AuthMutations, ComplaintMutations, CaseMutations, DirectoryMutations):
     pass
 
 

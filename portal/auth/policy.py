@@ -79,6 +79,19 @@ def may_view_service_account(
     )
 
 
+def may_edit_provider(actor: Actor, provider_id: uuid.UUID) -> bool:
+    """A provider's caseworkers (people or its integration client) keep what it publishes and
+    its roster; admins may too."""
+    return actor.is_admin or actor.has_role(Role.PROVIDER_CASEWORKER, provider_id=provider_id)
+
+
+def may_edit_neutral_profile(actor: Actor, provider_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+    """A neutral keeps their own roster entry; the provider's caseworkers may edit it too."""
+    if actor.kind is ActorKind.USER and actor.id == user_id:
+        return actor.has_role(Role.NEUTRAL, provider_id=provider_id)
+    return may_edit_provider(actor, provider_id)
+
+
 # --- cases ----------------------------------------------------------------------------------
 
 

@@ -22,6 +22,8 @@ from portal.cases.states import (
     Stage,
 )
 from portal.cases.transitions import Action
+from portal.directory.models import NeutralProfile
+from portal.directory.services import availability
 
 
 def side_of(step: Step) -> Side:
@@ -118,6 +120,12 @@ async def _appoint(step: Step) -> None:
         )
     assert step.actor_id is not None
     assert isinstance(neutral_id, uuid.UUID)
+    profile = await NeutralProfile.get_or_none(
+        provider_id=step.case.provider_id, user_id=neutral_id
+    )
+    unavailable = availability(profile, step.case.method, step.at.date())
+    if unavailable is not None:
+        raise CaseError("NEUTRAL_NOT_AVAILABLE", unavailable, field="neutral_id")
     await NeutralAppointment.create(
         case_id=step.case.id,
         neutral_id=neutral_id,
@@ -125,7 +133,9 @@ async def _appoint(step: Step) -> None:
         status=AppointmentStatus.AWAITING_DECLARATION,
         appointed_at=step.at,
     )
-    step.payload.update(neutral_id=str(neutral_id))
+    # The standing disclosures as they stood at the appointment (DOMAIN.md, fairness): a later
+    # edit of the roster entry does not rewrite what the parties were shown.
+    step.payload.update(neutral_id=str(neutral_id), **(profile.as_disclosure() if profile else {}))
 
 
 @handles(Action.DECLARE_IMPARTIALITY)

@@ -30,6 +30,7 @@ from portal.cases.models import (
 )
 from portal.cases.states import CaseRole, ClockKind, Method, Stage
 from portal.complaints.models import Channel, Complaint, ComplaintStatus
+from portal.directory.models import ProviderProfile
 
 LANGUAGES = frozenset({"en", "zh-Hans", "de", "fr", "es", "it", "nl", "pl"})
 
@@ -215,6 +216,12 @@ async def refer_complaint(
                 field="provider_id",
             )
         method = choice(data, "method", Method)
+        profile = await ProviderProfile.get_or_none(provider_id=link.provider_id)
+        if profile is not None and profile.methods and method.value not in profile.methods:
+            # EU ADR Art. 7(1): a provider publishes the methods it runs; no other is started.
+            raise ComplaintError(
+                "METHOD_NOT_OFFERED", "That provider does not offer this method.", field="method"
+            )
         language = str(data.get("language") or "en")
         if language not in LANGUAGES:
             raise ComplaintError(

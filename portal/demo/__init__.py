@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from tortoise.transactions import in_transaction
 
+from portal.demo.directory import seed_directory
 from portal.demo.installation import DEMO_PASSWORD, PEOPLE, DemoPerson, seed_installation
 from portal.demo.play import already_played, play_all
 from portal.demo.stories import STORIES
@@ -25,6 +26,7 @@ async def seed_demo(
 ) -> list[DemoPerson]:
     now = now or datetime.now(UTC)
     installation = await seed_installation(progress)
+    await seed_directory(installation, progress)
     stories = [story for story in STORIES if not await already_played(installation, story)]
     if not stories:
         progress(f"{len(STORIES)} complaints and their disputes already seeded")

@@ -10,7 +10,9 @@ import strawberry
 
 from portal.accounts import models
 from portal.api.context import Info
+from portal.api.directory.types import Neutral, ProviderProfile, Scheme
 from portal.api.node import Node, node_resolver, to_global_id
+from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
 from portal.auth import policy
 from portal.auth.actor import ActorKind
 
@@ -41,12 +43,46 @@ class Provider(Node):
     slug: str
     name: str
     country: str
+    pk: strawberry.Private[uuid.UUID]
 
     @classmethod
     def from_row(cls, row: models.Provider) -> Provider:
         return cls(
-            id=to_global_id("Provider", row.id), slug=row.slug, name=row.name, country=row.country
+            id=to_global_id("Provider", row.id),
+            pk=row.id,
+            slug=row.slug,
+            name=row.name,
+            country=row.country,
         )
+
+    @strawberry.field(description="What it publishes (EU ADR Art. 7(1)); null until it does.")
+    async def profile(self, info: Info) -> ProviderProfile | None:
+        row = await info.context.loaders.provider_profile.load(self.pk)
+        return ProviderProfile.from_row(row) if row else None
+
+    @strawberry.field(description="Its schemes: the clocks each runs on (EU ADR Art. 7(1)(e)).")
+    async def schemes(self, info: Info) -> list[Scheme]:
+        return [
+            Scheme.from_row(r) for r in await info.context.loaders.schemes_by_provider.load(self.pk)
+        ]
+
+    @strawberry.field(
+        description="Its neutrals, newest on the roster first (EU ADR Art. 7(1)(b)): whom a "
+        "caseworker may appoint, and whom the parties may look up."
+    )
+    async def roster(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[Neutral]:
+        query = models.Membership.filter(role=models.Role.NEUTRAL, provider_id=self.pk)
+        rows, more = await newest_first(query, first, after)
+        loaders = info.context.loaders
+        users = await loaders.user.load_many([m.user_id for m in rows])
+        entries = await loaders.neutral_profile.load_many([(self.pk, m.user_id) for m in rows])
+        nodes = [
+            Neutral.of(m.user_id, u.display_name if u else "", p)
+            for m, u, p in zip(rows, users, entries, strict=True)
+        ]
+        return connection(rows, more, after, newest_cursor, nodes)
 
 
 async def organisation_for(info: Info, pk: uuid.UUID | None) -> Organisation | None:

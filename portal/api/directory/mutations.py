@@ -1,0 +1,155 @@
+"""Keeping the directory: a provider's published profile and its roster entries.
+
+A provider you may not edit answers FORBIDDEN: unlike cases, providers are public, so there
+is nothing to hide by answering NOT_FOUND.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import strawberry
+
+from portal.accounts.models import Provider as ProviderRow
+from portal.accounts.models import User as UserRow
+from portal.api.accounts.types import Provider
+from portal.api.context import Info
+from portal.api.directory.types import Neutral
+from portal.api.errors import UserError, user_error
+from portal.api.node import decode_id
+from portal.cases.states import Method
+from portal.directory import services
+from portal.directory.errors import DirectoryError
+
+_NOTHING = uuid.UUID(int=0)
+LEAVE = "Left out: unchanged."
+
+
+@strawberry.input(description="What changes in the profile; a field left out stays as it is.")
+class UpdateProviderProfileInput:
+    provider_id: strawberry.ID
+    summary: str | None = strawberry.field(default=None, description=LEAVE)
+    website: str | None = None
+    contact_email: str | None = None
+    postal_address: str | None = None
+    methods: list[Method] | None = None
+    languages: list[str] | None = strawberry.field(default=None, description="BCP 47 tags.")
+    countries: list[str] | None = strawberry.field(default=None, description="ISO 3166-1 codes.")
+    dispute_types: str | None = None
+    rules_url: str | None = None
+    decision_basis: str | None = None
+    preliminary_requirements: str | None = None
+    fees: str | None = None
+    consumer_fee_amount: Decimal | None = None
+    consumer_fee_currency: str | None = None
+    legal_effect: str | None = None
+
+
+@strawberry.input(description="A neutral's own roster entry; a field left out stays as it is.")
+class UpdateNeutralProfileInput:
+    provider_id: strawberry.ID
+    neutral_id: strawberry.ID = strawberry.field(description="Global ID of the neutral's User.")
+    title: str | None = None
+    biography: str | None = None
+    competences: list[str] | None = None
+    languages: list[str] | None = None
+    standing_disclosures: str | None = strawberry.field(
+        default=None,
+        description="Interests declared once for every case; each appointment records them "
+        "as they stand then.",
+    )
+    accepting_cases: bool | None = None
+
+
+@strawberry.input(description="A neutral's mandate, set by the provider's caseworkers.")
+class SetNeutralMandateInput:
+    provider_id: strawberry.ID
+    neutral_id: strawberry.ID
+    methods: list[Method] = strawberry.field(description="Methods sat for; empty: every one.")
+    mandate_ends_on: date | None = strawberry.field(description="Null: an open-ended mandate.")
+
+
+@strawberry.type(description="The provider after the change, or why it was refused.")
+class ProviderPayload:
+    provider: Provider | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type(description="The roster entry after the change, or why it was refused.")
+class NeutralPayload:
+    neutral: Neutral | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def _data(input: object) -> dict[str, Any]:
+    data = {f.name: getattr(input, f.name) for f in dataclasses.fields(input)}  # type: ignore[arg-type]
+    data["provider_id"] = decode_id(data["provider_id"], "Provider") or _NOTHING
+    if "neutral_id" in data:
+        data["user_id"] = decode_id(data.pop("neutral_id"), "User") or _NOTHING
+    for key in ("methods",):
+        if data.get(key) is not None:
+            data[key] = [m.value for m in data[key]]
+    return data
+
+
+def _refused(exc: DirectoryError) -> list[UserError]:
+    field = {"user_id": "neutral_id"}.get(exc.field or "", exc.field)
+    return [user_error(exc.code, exc.message, field)]
+
+
+async def _neutral(info: Info, input: object, *, mandate: bool) -> NeutralPayload:
+    data = _data(input)
+    try:
+        row = await services.update_neutral_profile(
+            info.context.require_actor(),
+            data["provider_id"],
+            data["user_id"],
+            data,
+            mandate=mandate,
+        )
+    except DirectoryError as exc:
+        return NeutralPayload(user_errors=_refused(exc))
+    user = await UserRow.get(id=row.user_id)
+    return NeutralPayload(neutral=Neutral.of(row.user_id, user.display_name, row))
+
+
+@strawberry.type
+class DirectoryMutations:
+    @strawberry.mutation(
+        description="Publish or change what the provider publishes (EU ADR Art. 7(1)). For "
+        "the provider's caseworkers and admins."
+    )
+    async def update_provider_profile(
+        self, info: Info, input: UpdateProviderProfileInput
+    ) -> ProviderPayload:
+        data = _data(input)
+        try:
+            await services.update_provider_profile(
+                info.context.require_actor(), data["provider_id"], data
+            )
+        except DirectoryError as exc:
+            return ProviderPayload(user_errors=_refused(exc))
+        row = await ProviderRow.get(id=data["provider_id"])
+        return ProviderPayload(provider=Provider.from_row(row))
+
+    @strawberry.mutation(
+        description="Change a roster entry: the neutral's own, or any of the provider's for "
+        "its caseworkers."
+    )
+    async def update_neutral_profile(
+        self, info: Info, input: UpdateNeutralProfileInput
+    ) -> NeutralPayload:
+        return await _neutral(info, input, mandate=False)
+
+    @strawberry.mutation(
+        description="Set a neutral's mandate: the methods they sit for and when it ends. "
+        "Appointments outside it are refused (NEUTRAL_NOT_AVAILABLE)."
+    )
+    async def set_neutral_mandate(
+        self, info: Info, input: SetNeutralMandateInput
+    ) -> NeutralPayload:
+        return await _neutral(info, input, mandate=True)

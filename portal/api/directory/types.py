@@ -1,0 +1,138 @@
+"""What providers publish (EU ADR Art. 7(1)): profile, scheme rules and the roster of neutrals."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+import strawberry
+
+from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.cases.records import Money
+from portal.api.node import to_global_id
+from portal.cases.clocks import RESPONSIBLE, rule_for
+from portal.cases.models import Scheme as SchemeRow
+from portal.cases.states import Calendar, ClockKind, Method, Party
+from portal.directory import models
+
+
+@strawberry.type(description="What a provider publishes about itself (EU ADR Art. 7(1)).")
+class ProviderProfile:
+    summary: str
+    website: str
+    contact_email: str
+    postal_address: str
+    methods: list[Method] = strawberry.field(description="The resolution methods it runs.")
+    languages: list[str] = strawberry.field(description="BCP 47 tags of the languages it works in.")
+    countries: list[str] = strawberry.field(description="ISO 3166-1 codes of the countries served.")
+    dispute_types: str = strawberry.field(description="The types of dispute it handles.")
+    rules_url: str = strawberry.field(description="Where its procedural rules are published.")
+    decision_basis: str = strawberry.field(
+        description="What outcomes rest on: legal provisions, equity, codes of conduct."
+    )
+    preliminary_requirements: str
+    fees: str = strawberry.field(description="Costs for the parties, in words.")
+    consumer_fee: Money | None = strawberry.field(description="The consumer's fee, if any.")
+    legal_effect: str = strawberry.field(description="The legal effect of its outcomes.")
+    binding_methods_offered: bool = strawberry.field(
+        description="Whether it runs a method whose outcome binds (consent to be bound needed)."
+    )
+    updated_at: datetime
+
+    @classmethod
+    def from_row(cls, row: models.ProviderProfile) -> ProviderProfile:
+        methods = [Method(m) for m in row.methods]
+        return cls(
+            summary=row.summary,
+            website=row.website,
+            contact_email=row.contact_email,
+            postal_address=row.postal_address,
+            methods=methods,
+            languages=list(row.languages),
+            countries=list(row.countries),
+            dispute_types=row.dispute_types,
+            rules_url=row.rules_url,
+            decision_basis=row.decision_basis,
+            preliminary_requirements=row.preliminary_requirements,
+            fees=row.fees,
+            consumer_fee=Money.of(row.consumer_fee_amount, row.consumer_fee_currency),
+            legal_effect=row.legal_effect,
+            binding_methods_offered=any(m.binding for m in methods),
+            updated_at=row.updated_at,
+        )
+
+
+@strawberry.type(description="One clock of a scheme: how long, counted how, and whose it is.")
+class SchemeClock:
+    kind: ClockKind
+    days: int
+    calendar: Calendar
+    responsible: Party
+
+
+@strawberry.type(description="A provider's rule book: its clocks and what silence means.")
+class Scheme:
+    name: str
+    country: str = strawberry.field(description="Whose public holidays working days skip.")
+    silence_is_refusal: bool = strawberry.field(
+        description="Whether an organisation silent past its response clock is recorded as "
+        "refusing to take part."
+    )
+    clocks: list[SchemeClock]
+
+    @classmethod
+    def from_row(cls, row: SchemeRow) -> Scheme:
+        clocks = []
+        for kind in ClockKind:
+            rule = rule_for(row.clock_policy, kind)
+            clocks.append(
+                SchemeClock(
+                    kind=kind, days=rule.days, calendar=rule.calendar, responsible=RESPONSIBLE[kind]
+                )
+            )
+        return cls(
+            name=row.name,
+            country=row.country,
+            silence_is_refusal=row.silence_is_refusal,
+            clocks=clocks,
+        )
+
+
+@strawberry.type(
+    description="A neutral on a provider's roster, as published: who they are, what they are "
+    "competent in, the languages they work in and what they disclosed for every case."
+)
+class Neutral:
+    display_name: str
+    title: str
+    biography: str
+    competences: list[str]
+    languages: list[str]
+    methods: list[Method] = strawberry.field(description="Methods sat for; empty: every one.")
+    standing_disclosures: str
+    mandate_ends_on: date | None
+    accepting_cases: bool
+    user_pk: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(description="Global ID of the neutral's account (for `appointNeutral`).")
+    def user_id(self) -> strawberry.ID:
+        return strawberry.ID(to_global_id("User", self.user_pk))
+
+    @classmethod
+    def of(
+        cls, user_pk: uuid.UUID, display_name: str, row: models.NeutralProfile | None
+    ) -> Neutral:
+        """A neutral of the provider; one without a roster entry shows its defaults."""
+        row = row or models.NeutralProfile(user_id=user_pk)
+        return cls(
+            display_name=display_name,
+            title=row.title,
+            biography=row.biography,
+            competences=list(row.competences),
+            languages=list(row.languages),
+            methods=[Method(m) for m in row.methods],
+            standing_disclosures=row.standing_disclosures,
+            mandate_ends_on=row.mandate_ends_on,
+            accepting_cases=row.accepting_cases,
+            user_pk=user_pk,
+        )
