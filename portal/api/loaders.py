@@ -12,6 +12,7 @@ from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
 from portal.accounts.models import Membership, Organisation, Provider, ServiceAccount, User
+from portal.api.casefiles.loaders import UnreadKey, unread_counts
 from portal.api.cases import loaders as case_loaders
 from portal.api.cases.loaders import CaseAccess, TimelinePage
 from portal.api.complaints.loaders import cases_by_complaint
@@ -125,6 +126,10 @@ class Loaders:
     @cached_property
     def timeline_page(self) -> DataLoader[TimelinePage, list[dict[str, Any]]]:
         return DataLoader(case_loaders.timeline_pages)
+
+    @cached_property
+    def unread_counts(self) -> DataLoader[UnreadKey, int]:
+        return DataLoader(unread_counts)
 
     def __getitem__(self, name: str) -> Any:
         return getattr(self, name)
