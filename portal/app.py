@@ -25,6 +25,7 @@ from portal.cases.clock_runner import run_periodically
 from portal.db import tortoise_config
 from portal.settings import Settings, load_settings
 from portal.web import health
+from portal.web.downloads import UPLOAD_OVERHEAD, casefile_routes
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from portal.web.oauth import token_routes
 
@@ -82,7 +83,11 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
 
     middleware = [
         Middleware(RequestIdMiddleware),
-        Middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes),
+        Middleware(
+            BodyLimitMiddleware,
+            max_bytes=settings.max_request_bytes,
+            max_upload_bytes=settings.document_max_bytes + UPLOAD_OVERHEAD,
+        ),
     ]
     if settings.allowed_origins:
         middleware.append(
@@ -102,6 +107,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
             Route("/graphql", graphql),
             WebSocketRoute("/graphql", graphql),
             *token_routes(auth, keys),
+            *casefile_routes(auth, settings),
             *health.routes,
         ],
         middleware=middleware,

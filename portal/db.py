@@ -29,6 +29,7 @@ MODEL_MODULES = [
     "portal.cases.models",
     "portal.timeline.models",
     "portal.directory.models",
+    "portal.casefiles.models",
     "portal.api.idempotency",
 ]
 MIGRATIONS_MODULE = "migrations"

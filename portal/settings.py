@@ -59,6 +59,13 @@ def _str(raw: str) -> str:
     return raw.strip()
 
 
+def _storage(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in {"local", "database"}:
+        raise ValueError(f"expected `local` or `database`, got {raw!r}")
+    return value
+
+
 def _origins(raw: str) -> tuple[str, ...]:
     return tuple(o.strip() for o in raw.split(",") if o.strip())
 
@@ -159,6 +166,25 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest request body on JSON endpoints, bytes.",
     ),
     Setting(
+        "document_max_bytes",
+        _positive_int,
+        26_214_400,
+        "Largest document one upload may carry, bytes (25 MB).",
+    ),
+    Setting(
+        "document_storage",
+        _storage,
+        "local",
+        "Where document content is kept: `local` (under `{data_dir}/documents/`) or "
+        "`database` (in the database, shared by several instances on PostgreSQL).",
+    ),
+    Setting(
+        "download_link_ttl",
+        _positive_int,
+        300,
+        "Lifetime of a signed download link (a document or a case bundle), seconds.",
+    ),
+    Setting(
         "clock_interval",
         _non_negative_int,
         60,
@@ -201,6 +227,9 @@ class Settings:
     graphql_max_tokens: int
     graphql_max_batch: int
     max_request_bytes: int
+    document_max_bytes: int
+    document_storage: str
+    download_link_ttl: int
     clock_interval: int
     allowed_origins: tuple[str, ...]
     log_level: str

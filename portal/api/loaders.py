@@ -12,6 +12,7 @@ from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
 from portal.accounts.models import Membership, Organisation, Provider, ServiceAccount, User
+from portal.api.casefiles.loaders import UnreadKey, unread_counts
 from portal.api.cases import loaders as case_loaders
 from portal.api.cases.loaders import CaseAccess, TimelinePage
 from portal.api.complaints.loaders import cases_by_complaint
@@ -140,6 +141,10 @@ class Loaders:
     @cached_property
     def neutral_profile(self) -> DataLoader[tuple[uuid.UUID, uuid.UUID], NeutralProfile | None]:
         return DataLoader(directory_loaders.neutral_profiles)
+
+    @cached_property
+    def unread_counts(self) -> DataLoader[UnreadKey, int]:
+        return DataLoader(unread_counts)
 
     def __getitem__(self, name: str) -> Any:
         return getattr(self, name)

@@ -27,6 +27,8 @@ from portal.api.accounts.types import (
     viewer_of,
 )
 from portal.api.auth.mutations import AuthMutations
+from portal.api.casefiles.mutations import CaseFileMutations
+from portal.api.casefiles.types import Document, Message
 from portal.api.cases.mutations import CaseMutations
 from portal.api.cases.queries import CaseQueries
 from portal.api.cases.records import Offer
@@ -59,7 +61,9 @@ class Query(CaseQueries, ComplaintQueries, DirectoryQueries):
 
 
 @strawberry.type
-class Mutation(AuthMutations, ComplaintMutations, CaseMutations, DirectoryMutations):
+class Mutation(
+    AuthMutations, ComplaintMutations, CaseMutations, CaseFileMutations, DirectoryMutations
+):
     pass
 
 
@@ -103,7 +107,17 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return PortalSchema(
         query=Query,
         mutation=Mutation,
-        types=[User, Organisation, Provider, ServiceAccount, DisputeCase, Complaint, Offer],
+        types=[
+            User,
+            Organisation,
+            Provider,
+            ServiceAccount,
+            DisputeCase,
+            Complaint,
+            Offer,
+            Document,
+            Message,
+        ],
         extensions=extensions_for(settings),
         config=config_for(settings),
     )

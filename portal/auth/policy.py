@@ -227,6 +227,33 @@ def readable_scopes(
     return frozenset(scopes)
 
 
+# Where each role on a case may post messages and documents: where it may read, except that
+# auditors and admins only read (DOMAIN.md: auditors have read-only access).
+WRITABLE_SCOPES: dict[CaseRole, frozenset[Visibility]] = {
+    role: scopes
+    for role, scopes in READABLE_SCOPES.items()
+    if role not in {CaseRole.AUDITOR, CaseRole.ADMIN}
+}
+
+
+def writable_scopes(
+    roles: frozenset[CaseRole], appointment: NeutralAppointment | None
+) -> frozenset[Visibility]:
+    """As `readable_scopes`: a neutral writes nothing before declaring impartiality."""
+    return readable_scopes(frozenset(r for r in roles if r in WRITABLE_SCOPES), appointment)
+
+
+def writer_role(
+    roles: frozenset[CaseRole], appointment: NeutralAppointment | None, scope: Visibility
+) -> CaseRole | None:
+    """The role in which the actor writes into ``scope`` (recorded on the item and its
+    event); None when no role of theirs may."""
+    for role in sorted(roles):
+        if scope in writable_scopes(frozenset({role}), appointment):
+            return role
+    return None
+
+
 # --- complaints -----------------------------------------------------------------------------
 
 

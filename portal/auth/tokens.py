@@ -44,9 +44,11 @@ HEADER_TYPES = {
 class InvalidToken(Exception):
     """A token failed verification; `reason` is for logs, never for the client."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, expired: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        # Signed by us and otherwise valid, only too old: a download link may say so.
+        self.expired = expired
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ class TokenIssuer:
                 leeway=LEEWAY_SECONDS,
                 options={"require": REQUIRED_CLAIMS},
             )
+        except jwt.ExpiredSignatureError as exc:
+            raise InvalidToken(f"{type(exc).__name__}: {exc}", expired=True) from exc
         except jwt.PyJWTError as exc:
             raise InvalidToken(f"{type(exc).__name__}: {exc}") from exc
         if claims.get("typ") != kind.value:

@@ -46,6 +46,9 @@ class EventKind(StrEnum):
     CLOCK_MET = "clock_met"
     CLOCK_MISSED = "clock_missed"
     CLOCK_STOPPED = "clock_stopped"
+    DOCUMENT_UPLOADED = "document_uploaded"
+    DOCUMENT_SUPERSEDED = "document_superseded"
+    MESSAGE_POSTED = "message_posted"
 
 
 def _plain(value: Any) -> Any:

@@ -79,17 +79,28 @@ class RequestIdMiddleware:
 
 
 class BodyLimitMiddleware:
-    """Refuses request bodies over `max_bytes` with 413, before the application reads them."""
+    """Refuses request bodies over `max_bytes` with 413, before the application reads them.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    Multipart bodies (uploads) may reach `max_upload_bytes` instead; they must declare their
+    length up front, and are passed on as they arrive rather than held in memory.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, max_upload_bytes: int = 0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.max_upload_bytes = max_upload_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope["headers"]).get(b"content-length")
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length")
+        if self.max_upload_bytes and headers.get(b"content-type", b"").lower().startswith(
+            b"multipart/form-data"
+        ):
+            await self._upload(scope, receive, send, declared)
+            return
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
             await self._refuse(scope, receive, send)
             return
@@ -119,12 +130,43 @@ class BodyLimitMiddleware:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _upload(
+        self, scope: Scope, receive: Receive, send: Send, declared: bytes | None
+    ) -> None:
+        if declared is None or not declared.isdigit():
+            await self._refuse(scope, receive, send, 411, "LENGTH_REQUIRED")
+            return
+        if int(declared) > self.max_upload_bytes:
+            await self._refuse(scope, receive, send, limit=self.max_upload_bytes)
+            return
+        # The server holds the body to its declared length; counting here keeps that true
+        # whatever server runs the app.
+        limit, size = int(declared), 0
+
+        async def counted() -> Message:
+            nonlocal size
+            message = await receive()
+            size += len(message.get("body", b""))
+            if size > limit:
+                return {"type": "http.disconnect"}
+            return message
+
+        await self.app(scope, counted, send)
+
+    async def _refuse(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        status: int = 413,
+        code: str = "REQUEST_TOO_LARGE",
+        limit: int = 0,
+    ) -> None:
         accept = dict(scope["headers"]).get(b"accept", b"").decode("latin-1")
-        response = error_response(
-            413,
-            "REQUEST_TOO_LARGE",
-            f"The request body exceeds {self.max_bytes} bytes.",
-            media_type=response_media_type(accept),
+        message = (
+            "Uploads must declare their Content-Length."
+            if status == 411
+            else f"The request body exceeds {limit or self.max_bytes} bytes."
         )
+        response = error_response(status, code, message, media_type=response_media_type(accept))
         await response(scope, receive, send)

@@ -13,6 +13,8 @@ import strawberry
 
 from portal.accounts.models import User
 from portal.api.accounts.types import Organisation, Provider, organisation_for, provider_for
+from portal.api.casefiles import fields as casefile
+from portal.api.casefiles.types import Document, DownloadLink, Message
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.access import access_to, current_appointment, current_outcome
 from portal.api.cases.enums import CaseAction
@@ -43,6 +45,7 @@ from portal.cases.states import (
     Stage,
 )
 from portal.cases.transitions import CaseView, available_actions
+from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:
     from portal.api.complaints.types import Complaint
@@ -228,6 +231,42 @@ class DisputeCase(Node):
     async def outcomes(self, info: Info) -> list[Outcome]:
         rows = await info.context.loaders.outcomes_by_case.load(self.row.id)
         return [Outcome.from_row(row) for row in rows]
+
+    @strawberry.field(description="The documents you may read (by your role), newest first.")
+    async def documents(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        visibility: Visibility | None = None,
+        history: Annotated[
+            bool, strawberry.argument(description="Superseded versions too.")
+        ] = False,
+    ) -> Connection[Document]:
+        return await casefile.documents_connection(
+            info, self.row, first, after, visibility, history
+        )
+
+    @strawberry.field(description="The messages you may read (by your role), newest first.")
+    async def messages(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        visibility: Visibility | None = None,
+    ) -> Connection[Message]:
+        return await casefile.messages_connection(info, self.row, first, after, visibility)
+
+    @strawberry.field(description="Messages you may read, by others, that you have not read.")
+    async def unread_message_count(self, info: Info) -> int:
+        return await casefile.unread_message_count(info, self.row)
+
+    @strawberry.field(
+        description="A signed link to a zip of the documents you may read, the timeline as "
+        "you may read it with its hashes, and a SHA-256 manifest."
+    )
+    def bundle_link(self, info: Info) -> DownloadLink:
+        return casefile.bundle_link(info, self.row)
 
     @strawberry.field(description="The events you may read (by your role), oldest first.")
     async def timeline(

@@ -7,7 +7,7 @@ from uuid import uuid4
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('portal', '0002_lifecycle')]
+    dependencies = [('portal', '0003_casefiles')]
 
     initial = False
 

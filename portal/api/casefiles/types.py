@@ -1,0 +1,148 @@
+"""Documents and messages as GraphQL serves them, each checked against the reader's scopes
+(portal.auth.policy.READABLE_SCOPES, through `access_to`) however it is reached."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import strawberry
+
+from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.cases.access import access_to
+from portal.api.cases.records import Participant, participant
+from portal.api.context import Info
+from portal.api.node import Node, node_resolver, to_global_id
+from portal.casefiles import models
+from portal.casefiles.links import LinkKind, issue_link, link_path
+from portal.casefiles.models import MessageRead
+from portal.cases.states import CaseRole
+from portal.timeline.models import Visibility
+
+
+@strawberry.type(
+    description="A short-lived signed link. Fetch it with your own access token in the "
+    "`Authorization` header: it opens nothing for anyone else."
+)
+class DownloadLink:
+    url: str
+    expires_at: datetime
+
+
+def download_link(info: Info, kind: LinkKind, object_id: uuid.UUID) -> DownloadLink:
+    context = info.context
+    link = issue_link(
+        context.auth.issuer,
+        context.require_actor(),
+        kind,
+        object_id,
+        context.settings.download_link_ttl,
+    )
+    url = context.settings.issuer + link_path(kind, link.token)
+    return DownloadLink(url=url, expires_at=link.expires_at)
+
+
+@strawberry.type(description="One version of a document in a case file.")
+class Document(Node):
+    filename: str = strawberry.field(description="The name the uploader gave it.")
+    content_type: str = strawberry.field(description="The media type found in the content.")
+    size: int = strawberry.field(description="Bytes.")
+    sha256: str = strawberry.field(description="Hex SHA-256 of the content, as on the timeline.")
+    visibility: Visibility
+    version: int = strawberry.field(description="1 for the first; each new version adds one.")
+    created_at: datetime
+    superseded_at: datetime | None = strawberry.field(
+        description="When a newer version replaced this one; empty for the current version."
+    )
+    uploader_role: CaseRole
+    row: strawberry.Private[models.Document]
+
+    @classmethod
+    def from_row(cls, row: models.Document) -> Document:
+        return cls(
+            id=to_global_id("Document", row.id),
+            filename=row.filename,
+            content_type=row.content_type,
+            size=row.size,
+            sha256=row.sha256,
+            visibility=row.visibility,
+            version=row.version,
+            created_at=row.created_at,
+            superseded_at=row.superseded_at,
+            uploader_role=CaseRole(row.uploader_role),
+            row=row,
+        )
+
+    @strawberry.field(description="Every version of this document, oldest first.")
+    async def versions(self, info: Info) -> list[Document]:
+        # Every version shares the first one's scope, so the reader may see them all.
+        rows = await models.Document.filter(lineage_id=self.row.lineage_id).order_by("version")
+        return [Document.from_row(row) for row in rows]
+
+    @strawberry.field(description="A signed link to download this version.")
+    def download_link(self, info: Info) -> DownloadLink:
+        return download_link(info, LinkKind.DOCUMENT, self.row.id)
+
+
+@strawberry.type(description="A message on a case, in one visibility scope.")
+class Message(Node):
+    body: str
+    visibility: Visibility
+    author_role: CaseRole
+    created_at: datetime
+    reply_to_id: strawberry.ID | None = strawberry.field(
+        description="The message this one answers."
+    )
+    read_by_viewer: bool = strawberry.field(
+        description="Whether you have read it (your own messages count as read)."
+    )
+    row: strawberry.Private[models.Message]
+
+    @classmethod
+    def from_row(cls, row: models.Message, read: bool) -> Message:
+        return cls(
+            id=to_global_id("Message", row.id),
+            body=row.body,
+            visibility=row.visibility,
+            author_role=CaseRole(row.author_role),
+            created_at=row.created_at,
+            reply_to_id=to_global_id("Message", row.reply_to_id) if row.reply_to_id else None,
+            read_by_viewer=read,
+            row=row,
+        )
+
+    @strawberry.field(description="Empty when written by an integration client.")
+    async def author(self, info: Info) -> Participant | None:
+        return await participant(info, self.row.author_id)
+
+
+async def read_by(reader_id: uuid.UUID, message_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of these messages the reader has read: one statement for a page."""
+    if not message_ids:
+        return set()
+    rows = await MessageRead.filter(reader_id=reader_id, message_id__in=message_ids).values_list(
+        "message_id", flat=True
+    )
+    return set(rows)  # type: ignore[arg-type]
+
+
+async def _readable(info: Info, case_id: uuid.UUID, visibility: Visibility) -> bool:
+    case = await info.context.loaders.case.load(case_id)
+    return case is not None and visibility in (await access_to(info, case)).scopes
+
+
+@node_resolver("Document")
+async def document_node(info: Info, pk: uuid.UUID) -> Document | None:
+    row = await models.Document.get_or_none(id=pk)
+    if row is None or not await _readable(info, row.case_id, row.visibility):
+        return None
+    return Document.from_row(row)
+
+
+@node_resolver("Message")
+async def message_node(info: Info, pk: uuid.UUID) -> Message | None:
+    row = await models.Message.get_or_none(id=pk)
+    if row is None or not await _readable(info, row.case_id, row.visibility):
+        return None
+    reader = info.context.require_actor().id
+    return Message.from_row(row, row.id in await read_by(reader, [row.id]))

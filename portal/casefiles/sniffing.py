@@ -1,0 +1,206 @@
+"""What a file is, by its content (QUALITY.md "Files": the allow-list is checked by magic
+bytes, not by the name).
+
+Binary formats are recognised by puremagic (a maintained, pure-Python magic-number library);
+the zip containers DOCX, XLSX and ODT are opened and their declared main part checked, since
+every zip starts with the same bytes (and a macro-enabled or encrypted one is refused); text,
+CSV and e-mail have no magic bytes, so they must decode as UTF-8 without control characters,
+and CSV must parse as CSV and an e-mail must start with RFC 5322 headers. The name's extension
+must then be one of the detected type's, so that a file opens as what it is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from typing import BinaryIO
+
+import puremagic
+
+from portal.casefiles.errors import CaseFileError
+from portal.casefiles.filenames import extension_of
+
+
+@dataclass(frozen=True)
+class FileType:
+    content_type: str
+    label: str
+    extensions: tuple[str, ...]
+
+
+PDF = FileType("application/pdf", "a PDF document", (".pdf",))
+PNG = FileType("image/png", "a PNG image", (".png",))
+JPEG = FileType("image/jpeg", "a JPEG image", (".jpg", ".jpeg"))
+WEBP = FileType("image/webp", "a WebP image", (".webp",))
+TEXT = FileType("text/plain", "plain text", (".txt", ".text"))
+CSV = FileType("text/csv", "a CSV table", (".csv",))
+EML = FileType("message/rfc822", "an e-mail", (".eml",))
+DOCX = FileType(
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "a Word document",
+    (".docx",),
+)
+XLSX = FileType(
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "an Excel workbook",
+    (".xlsx",),
+)
+ODT = FileType("application/vnd.oasis.opendocument.text", "an OpenDocument text", (".odt",))
+
+ALLOWED = (PDF, PNG, JPEG, WEBP, TEXT, CSV, EML, DOCX, XLSX, ODT)
+_BY_MAGIC = {t.content_type: t for t in (PDF, PNG, JPEG, WEBP)}
+_TEXTUAL = {".csv": CSV, ".eml": EML}
+
+HEAD_BYTES = 8192
+_CHUNK = 1 << 16
+# Zip containers: bounds on what is declared inside, so that a bomb is refused unopened.
+_MAX_ENTRIES = 10_000
+_MAX_UNPACKED = 1 << 30
+_MAX_PART = 1 << 20
+_OOXML_MAIN = {
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": (
+        DOCX,
+        "word/document.xml",
+    ),
+    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": (
+        XLSX,
+        "xl/workbook.xml",
+    ),
+}
+# Characters plain text may hold besides printable ones: tab, line feed, form feed, return.
+_TEXT_CONTROLS = frozenset("\t\n\x0c\r")
+
+
+def unsupported(field: str) -> CaseFileError:
+    allowed = ", ".join(t.label for t in ALLOWED)
+    return CaseFileError("UNSUPPORTED_TYPE", f"Files must be one of: {allowed}.", field)
+
+
+def detect(source: BinaryIO, filename: str, field: str = "file") -> FileType:
+    """The allowed type of ``source`` (seekable, read from the start) named ``filename``;
+    CaseFileError UNSUPPORTED_TYPE or TYPE_MISMATCH otherwise. Blocking: run it in a thread."""
+    source.seek(0)
+    head = source.read(HEAD_BYTES)
+    if head.startswith(b"PK\x03\x04"):
+        found = _zip_container(source, field)
+    else:
+        found = _by_magic(head) or _textual(source, filename, field)
+    source.seek(0)
+    if extension_of(filename) not in found.extensions:
+        raise CaseFileError(
+            "TYPE_MISMATCH",
+            f"The content is {found.label}: name it with {' or '.join(found.extensions)}.",
+            field,
+        )
+    return found
+
+
+def _by_magic(head: bytes) -> FileType | None:
+    try:
+        matches = puremagic.magic_string(head)
+    except puremagic.PureError:
+        return None
+    if not matches:
+        return None
+    best = max(m.confidence for m in matches)
+    # Only the most confident readings count: a file that is something else first (an
+    # executable with a PDF signature further in) is that something else.
+    for match in matches:
+        if match.confidence == best and match.mime_type in _BY_MAGIC:
+            found = _BY_MAGIC[match.mime_type]
+            if found is WEBP and head[8:12] != b"WEBP":
+                return None
+            return found
+    return None
+
+
+def _zip_container(source: BinaryIO, field: str) -> FileType:
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise unsupported(field) from exc
+    with archive:
+        entries = archive.infolist()
+        names = {e.filename for e in entries}
+        if (
+            len(entries) > _MAX_ENTRIES
+            or sum(e.file_size for e in entries) > _MAX_UNPACKED
+            or any(e.flag_bits & 0x1 for e in entries)  # encrypted
+            or any(n.lower().endswith("vbaproject.bin") for n in names)  # macros
+        ):
+            raise unsupported(field)
+        first = entries[0]
+        if first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED:
+            # ODF 1.2 part 3, 3.3: the first entry, stored, holds the media type.
+            if (
+                _part(archive, "mimetype") == ODT.content_type.encode()
+                and {"content.xml", "META-INF/manifest.xml"} <= names
+            ):
+                return ODT
+            raise unsupported(field)
+        if "[Content_Types].xml" in names:
+            types = _part(archive, "[Content_Types].xml")
+            for main, (found, part) in _OOXML_MAIN.items():
+                if main in types and part in names:
+                    return found
+        raise unsupported(field)
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> bytes:
+    try:
+        with archive.open(name) as part:
+            return part.read(_MAX_PART)
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError) as exc:
+        raise CaseFileError("UNSUPPORTED_TYPE", "The file is a damaged archive.") from exc
+
+
+def _textual(source: BinaryIO, filename: str, field: str) -> FileType:
+    """UTF-8 text throughout (a BOM allowed), then CSV or e-mail by the name's extension."""
+    source.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    head = ""
+    try:
+        while chunk := source.read(_CHUNK):
+            text = decoder.decode(chunk)
+            if any(not c.isprintable() and c not in _TEXT_CONTROLS for c in text):
+                raise unsupported(field)
+            if len(head) < HEAD_BYTES:
+                head += text
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        raise unsupported(field) from exc
+    found = _TEXTUAL.get(extension_of(filename), TEXT)
+    if found is CSV and not _is_csv(head):
+        raise CaseFileError("TYPE_MISMATCH", "The content is not a CSV table.", field)
+    if found is EML and not _is_email(head):
+        raise CaseFileError("TYPE_MISMATCH", "The content is not an e-mail message.", field)
+    return found
+
+
+def _is_csv(head: str) -> bool:
+    """Rows of one width, more than one column (the head only: its last line may be cut)."""
+    lines = head.splitlines()[:50]
+    if len(head) >= HEAD_BYTES:
+        lines = lines[:-1]
+    try:
+        widths = {len(row) for row in csv.reader(io.StringIO("\n".join(lines))) if row}
+    except csv.Error:
+        return False
+    return len(widths) == 1 and widths.pop() > 1
+
+
+def _is_email(head: str) -> bool:
+    """RFC 5322 header fields first, among them From and one of Date, Subject, Message-ID."""
+    headers, blank, _ = head.replace("\r\n", "\n").partition("\n\n")
+    if not blank and len(head) < HEAD_BYTES:
+        return False
+    parsed = BytesHeaderParser(policy=compat32).parsebytes(headers.encode() + b"\n\n")
+    if parsed.defects:
+        return False
+    keys = {k.lower() for k in parsed}
+    return "from" in keys and bool(keys & {"date", "subject", "message-id"})

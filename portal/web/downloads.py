@@ -1,0 +1,155 @@
+"""The authorising download handler: documents and case bundles, through signed links.
+
+A request needs both a link (portal.casefiles.links) and the access token of the actor it
+was issued to; the document or case is then checked against the actor again, as it stands
+now (a neutral removed since the link was made gets nothing). Content is streamed from the
+storage backend as an attachment, never rendered: `Content-Disposition: attachment` with the
+original name encoded per RFC 6266/5987, `X-Content-Type-Options: nosniff`, and a CSP that
+blocks everything in case a browser shows it anyway (OWASP File Upload cheat sheet).
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import uuid
+from collections.abc import AsyncIterator
+from typing import IO
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from portal.api.view import bearer_token, error_response
+from portal.auth.actor import Actor
+from portal.auth.services import AuthService
+from portal.auth.tokens import InvalidToken
+from portal.casefiles import services
+from portal.casefiles.bundle import write_bundle
+from portal.casefiles.errors import DocumentNotFound
+from portal.casefiles.filenames import content_disposition
+from portal.casefiles.links import ROUTES, LinkKind, LinkRefused, verify_link
+from portal.casefiles.storage import storage_of
+from portal.cases.errors import CaseNotFound
+from portal.settings import Settings
+
+log = logging.getLogger("portal.downloads")
+
+JSON = "application/json"
+_SAFE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Referrer-Policy": "no-referrer",
+}
+_SPOOL_BYTES = 1 << 20
+# What a multipart upload request may carry beyond the document: the operation and the map
+# (Starlette caps each non-file part at 1 MiB) and the parts' own headers.
+UPLOAD_OVERHEAD = 2 << 20
+_CHUNK = 1 << 16
+
+
+class _Refusal(Exception):
+    def __init__(self, response: JSONResponse) -> None:
+        self.response = response
+
+
+def _refuse(status: int, code: str, message: str, **headers: str) -> _Refusal:
+    response = error_response(status, code, message, headers or None, media_type=JSON)
+    response.headers.update(_SAFE_HEADERS)
+    return _Refusal(response)
+
+
+def _not_found() -> _Refusal:
+    return _refuse(404, "NOT_FOUND", "Not found.")
+
+
+async def _authorised(
+    request: Request, auth: AuthService, kind: LinkKind
+) -> tuple[Actor, uuid.UUID]:
+    token = bearer_token(request)
+    if token is None:
+        raise _refuse(
+            401,
+            "UNAUTHENTICATED",
+            "Send your access token with the link.",
+            **{"WWW-Authenticate": "Bearer"},
+        )
+    try:
+        actor = await auth.authenticate(token)
+    except InvalidToken as exc:
+        log.info("access token refused: %s", exc.reason)
+        raise _refuse(
+            401,
+            "UNAUTHENTICATED",
+            "The access token is invalid or expired.",
+            **{"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        ) from exc
+    try:
+        object_id = verify_link(auth.issuer, request.path_params["link"], kind, actor)
+    except LinkRefused as exc:
+        log.info("download link refused: %s", exc.reason)
+        if exc.expired:
+            raise _refuse(410, "LINK_EXPIRED", "The link has expired: ask for a new one.") from exc
+        # Invalid, or someone else's: exactly like a missing object.
+        raise _not_found() from exc
+    return actor, object_id
+
+
+def casefile_routes(auth: AuthService, settings: Settings) -> list[Route]:
+    storage = storage_of(settings)
+
+    async def document(request: Request) -> Response:
+        try:
+            actor, object_id = await _authorised(request, auth, LinkKind.DOCUMENT)
+            found = await services.readable_document(actor, object_id)
+        except _Refusal as refusal:
+            return refusal.response
+        except DocumentNotFound:
+            return _not_found().response
+        headers = {
+            **_SAFE_HEADERS,
+            "Content-Disposition": content_disposition(found.filename),
+            "Content-Length": str(found.size),
+            "ETag": f'"{found.sha256}"',
+        }
+        return StreamingResponse(
+            storage.read(found.storage_key), media_type=found.content_type, headers=headers
+        )
+
+    async def bundle(request: Request) -> Response:
+        try:
+            actor, object_id = await _authorised(request, auth, LinkKind.BUNDLE)
+            found = await services.case_access(actor, object_id)
+        except _Refusal as refusal:
+            return refusal.response
+        except CaseNotFound:
+            return _not_found().response
+        spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115
+        try:
+            await write_bundle(storage, found, spool)
+            size = spool.tell()
+        except BaseException:
+            spool.close()
+            raise
+        headers = {
+            **_SAFE_HEADERS,
+            "Content-Disposition": content_disposition(f"{found.case.reference}-bundle.zip"),
+            "Content-Length": str(size),
+        }
+        return StreamingResponse(_drain(spool), media_type="application/zip", headers=headers)
+
+    return [
+        Route(ROUTES[LinkKind.DOCUMENT], document, methods=["GET"]),
+        Route(ROUTES[LinkKind.BUNDLE], bundle, methods=["GET"]),
+    ]
+
+
+async def _drain(spool: IO[bytes]) -> AsyncIterator[bytes]:
+    try:
+        spool.seek(0)
+        while chunk := await run_in_threadpool(spool.read, _CHUNK):
+            yield chunk
+    finally:
+        spool.close()
