@@ -27,6 +27,7 @@ from portal.settings import Settings, load_settings
 from portal.web import health
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from portal.web.oauth import token_routes
+from portal.web.reports import report_routes
 
 # The collector's first generation runs after every 700 allocations by default: a 50-case
 # page allocates hundreds of thousands of short-lived objects (freed by reference counting
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
             WebSocketRoute("/graphql", graphql),
             *token_routes(auth, keys),
             *health.routes,
+            *report_routes(auth),
         ],
         middleware=middleware,
         lifespan=lifespan,

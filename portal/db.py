@@ -28,6 +28,7 @@ MODEL_MODULES = [
     "portal.complaints.models",
     "portal.cases.models",
     "portal.timeline.models",
+    "portal.feedback.models",
     "portal.api.idempotency",
 ]
 MIGRATIONS_MODULE = "migrations"

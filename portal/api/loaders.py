@@ -26,6 +26,7 @@ from portal.cases.models import (
     Outcome,
 )
 from portal.complaints.models import Complaint
+from portal.feedback.models import SurveyInvitation
 
 M = TypeVar("M", bound=Model)
 
@@ -125,6 +126,12 @@ class Loaders:
     @cached_property
     def timeline_page(self) -> DataLoader[TimelinePage, list[dict[str, Any]]]:
         return DataLoader(case_loaders.timeline_pages)
+
+    @cached_property
+    def survey_invitations_by_case(self) -> DataLoader[uuid.UUID, list[SurveyInvitation]]:
+        from portal.api.feedback.loaders import invitations_by_case
+
+        return DataLoader(invitations_by_case)
 
     def __getitem__(self, name: str) -> Any:
         return getattr(self, name)

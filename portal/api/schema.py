@@ -36,6 +36,8 @@ from portal.api.complaints.queries import ComplaintQueries
 from portal.api.complaints.types import Complaint
 from portal.api.context import Info
 from portal.api.errors import PublicErrors
+from portal.api.feedback.mutations import FeedbackMutations
+from portal.api.feedback.queries import FeedbackQueries
 from portal.api.limits import CachedParser, limit_rule
 from portal.api.node import Node, resolve_node
 from portal.settings import Settings
@@ -44,7 +46,7 @@ log = logging.getLogger("portal.api")
 
 
 @strawberry.type
-class Query(CaseQueries, ComplaintQueries, DirectoryQueries):
+class Query(CaseQueries, ComplaintQueries, DirectoryQueries, FeedbackQueries):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
         return await viewer_of(info)
@@ -58,7 +60,7 @@ class Query(CaseQueries, ComplaintQueries, DirectoryQueries):
 
 
 @strawberry.type
-class Mutation(AuthMutations, ComplaintMutations, CaseMutations):
+class Mutation(AuthMutations, ComplaintMutations, CaseMutations, FeedbackMutations):
     pass
 
 
