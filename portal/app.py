@@ -28,6 +28,7 @@ from portal.web import health
 from portal.web.downloads import UPLOAD_OVERHEAD, casefile_routes
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from portal.web.oauth import token_routes
+from portal.web.reports import report_routes
 
 # The collector's first generation runs after every 700 allocations by default: a 50-case
 # page allocates hundreds of thousands of short-lived objects (freed by reference counting
@@ -109,6 +110,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
             *token_routes(auth, keys),
             *casefile_routes(auth, settings),
             *health.routes,
+            *report_routes(auth),
         ],
         middleware=middleware,
         lifespan=lifespan,

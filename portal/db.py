@@ -30,6 +30,7 @@ MODEL_MODULES = [
     "portal.timeline.models",
     "portal.directory.models",
     "portal.casefiles.models",
+    "portal.feedback.models",
     "portal.api.idempotency",
 ]
 MIGRATIONS_MODULE = "migrations"

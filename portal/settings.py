@@ -198,6 +198,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Comma-separated browser origins allowed to "
         "open GraphQL WebSockets and make CORS requests.",
     ),
+    Setting(
+        "systemic_issue_threshold",
+        _positive_int,
+        3,
+        "Closed complaints with one root cause in a management review's period that make "
+        "it a systemic issue (ISO 10002 8.3).",
+    ),
     Setting("log_level", _str, "INFO", "Log level."),
     Setting("log_json", _bool, True, "Structured JSON logs (one object per line)."),
 )
@@ -232,6 +239,7 @@ class Settings:
     download_link_ttl: int
     clock_interval: int
     allowed_origins: tuple[str, ...]
+    systemic_issue_threshold: int
     log_level: str
     log_json: bool
 

@@ -30,6 +30,7 @@ from portal.cases.models import (
 )
 from portal.complaints.models import Complaint
 from portal.directory.models import NeutralProfile, ProviderProfile
+from portal.feedback.models import SurveyInvitation
 
 M = TypeVar("M", bound=Model)
 
@@ -145,6 +146,12 @@ class Loaders:
     @cached_property
     def unread_counts(self) -> DataLoader[UnreadKey, int]:
         return DataLoader(unread_counts)
+
+    @cached_property
+    def survey_invitations_by_case(self) -> DataLoader[uuid.UUID, list[SurveyInvitation]]:
+        from portal.api.feedback.loaders import invitations_by_case
+
+        return DataLoader(invitations_by_case)
 
     def __getitem__(self, name: str) -> Any:
         return getattr(self, name)

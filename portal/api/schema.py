@@ -39,6 +39,8 @@ from portal.api.complaints.types import Complaint
 from portal.api.context import Info
 from portal.api.directory.mutations import DirectoryMutations
 from portal.api.errors import PublicErrors
+from portal.api.feedback.mutations import FeedbackMutations
+from portal.api.feedback.queries import FeedbackQueries
 from portal.api.limits import CachedParser, limit_rule
 from portal.api.node import Node, resolve_node
 from portal.settings import Settings
@@ -47,7 +49,7 @@ log = logging.getLogger("portal.api")
 
 
 @strawberry.type
-class Query(CaseQueries, ComplaintQueries, DirectoryQueries):
+class Query(CaseQueries, ComplaintQueries, DirectoryQueries, FeedbackQueries):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
         return await viewer_of(info)
@@ -62,7 +64,12 @@ class Query(CaseQueries, ComplaintQueries, DirectoryQueries):
 
 @strawberry.type
 class Mutation(
-    AuthMutations, ComplaintMutations, CaseMutations, CaseFileMutations, DirectoryMutations
+    AuthMutations,
+    ComplaintMutations,
+    CaseMutations,
+    CaseFileMutations,
+    DirectoryMutations,
+    FeedbackMutations,
 ):
     pass
 

@@ -292,3 +292,23 @@ def visible_complaints_filter(actor: Actor) -> Q:
     if organisations:
         conditions.append(Q(organisation_id__in=organisations))
     return Q(*conditions, join_type=Q.OR)
+
+
+# --- reports --------------------------------------------------------------------------------
+
+
+def may_view_management_review(actor: Actor, organisation_id: uuid.UUID) -> bool:
+    """ISO 10003 8.4 is top management's: the organisation's managers (people or integration
+    clients with the manager role), its auditors and installation-wide auditors, admins.
+    Agents handle cases; they do not get the organisation's figures."""
+    if actor.is_admin:
+        return True
+    return any(
+        (g.role is Role.ORG_MANAGER and g.organisation_id == organisation_id)
+        or (
+            g.role is Role.AUDITOR
+            and g.provider_id is None
+            and g.organisation_id in (None, organisation_id)
+        )
+        for g in actor.grants
+    )

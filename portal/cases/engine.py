@@ -47,6 +47,7 @@ from portal.cases.states import (
     Stage,
 )
 from portal.cases.transitions import TABLE, Action, CaseView, Transition, refusal
+from portal.feedback.closure import case_ended
 
 
 def now() -> datetime:
@@ -193,6 +194,8 @@ async def _finish(step: Step) -> None:
             for clock in step.view.clocks:
                 if clock.status is ClockStatus.RUNNING:
                     await _end_clock(step, clock, ClockStatus.STOPPED)
+            # ISO 10003 8: the complaint's record and the surveys, in this same transaction.
+            await case_ended(step.case, step.view.outcome, step.data, at=step.at)
         if target is Stage.CLOSED and transition.event is not EventKind.CASE_CLOSED:
             await step.event(
                 EventKind.CASE_CLOSED,

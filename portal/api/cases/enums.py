@@ -27,6 +27,7 @@ from portal.cases.states import (
 )
 from portal.cases.transitions import TRANSITIONS, Action
 from portal.complaints.models import Channel, ComplaintStatus
+from portal.feedback.states import QuestionKind, Respondent, RootCause, SurveyStatus
 from portal.timeline.models import Visibility
 
 strawberry.enum(Stage, name="CaseStage", description="A stage of a dispute case (ISO 10003 7).")
@@ -46,6 +47,10 @@ strawberry.enum(Side, description="The complainant's side or the organisation's.
 strawberry.enum(Visibility, description="Who may read an event, message or document.")
 strawberry.enum(Channel, name="ComplaintChannel", description="ISO 10002 7.2.")
 strawberry.enum(ComplaintStatus, description="ISO 10002 7.2 to 7.9.")
+strawberry.enum(RootCause, description="ISO 10002 8.3: the category of a complaint's cause.")
+strawberry.enum(QuestionKind, name="SurveyQuestionKind")
+strawberry.enum(Respondent, name="SurveyRespondent", description="Whose view a survey asks.")
+strawberry.enum(SurveyStatus)
 
 
 @strawberry.enum(

@@ -13,6 +13,7 @@ import strawberry
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.cases.states import ClockKind, ClosureReason, DeclineGround
+from portal.feedback.states import RootCause
 
 CASE_ID = "Global ID of the case."
 
@@ -135,6 +136,11 @@ class NoteInput(CaseActionInput):
 class CloseCaseInput(CaseActionInput):
     reason: ClosureReason
     note: str
+    root_cause: RootCause | None = strawberry.field(
+        default=None,
+        description="The cause behind the complaint, as the provider classifies it from the "
+        "file; written back to the complaint (ISO 10002 8.3).",
+    )
 
 
 @strawberry.input

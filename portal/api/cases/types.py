@@ -268,6 +268,15 @@ class DisputeCase(Node):
     def bundle_link(self, info: Info) -> DownloadLink:
         return casefile.bundle_link(info, self.row)
 
+    @strawberry.field(
+        description="Your personal satisfaction-survey link, while it is open: only for the "
+        "complainant it was sent to, once the case has closed (ISO 10004 7.3)."
+    )
+    async def survey_url(self, info: Info) -> str | None:
+        from portal.api.feedback.loaders import open_survey_url
+
+        return await open_survey_url(info, self.row)
+
     @strawberry.field(description="The events you may read (by your role), oldest first.")
     async def timeline(
         self, info: Info, first: First = None, after: After = None

@@ -1,0 +1,127 @@
+"""Reading feedback: the survey behind a link (no login), the management review, the public
+transparency report, a case's fairness report, an organisation's survey policy."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import strawberry
+
+from portal.api.context import Info
+from portal.api.errors import PublicError
+from portal.api.feedback.types import (
+    FairnessReport,
+    ManagementReview,
+    Survey,
+    SurveyPolicy,
+    TransparencyReport,
+)
+from portal.api.node import decode_id
+from portal.cases.engine import now
+from portal.feedback import fairness, review, surveys, transparency
+from portal.feedback.errors import FeedbackError, Forbidden
+from portal.feedback.periods import Period
+from portal.feedback.transparency import DisclosureOrder
+
+
+class FeedbackRefused(PublicError):
+    """A feedback service's refusal, with its code (`FORBIDDEN`, `SURVEY_LINK_INVALID`, ...)."""
+
+    def __init__(self, error: FeedbackError) -> None:
+        super().__init__(error.message, code=error.code)
+
+
+@strawberry.type
+class FeedbackQueries:
+    @strawberry.field(
+        description="The survey a personal link opens; no sign-in. A link that is tampered "
+        "with, of another kind, or for no survey is refused with `SURVEY_LINK_INVALID`."
+    )
+    async def survey(self, info: Info, token: str) -> Survey:
+        try:
+            view = await surveys.open_survey(info.context.auth.issuer, token, at=now())
+        except FeedbackError as exc:
+            raise FeedbackRefused(exc) from exc
+        return Survey.of(view)
+
+    @strawberry.field(
+        description="ISO 10003 8.4: an organisation's figures for `[from, until)` (UTC "
+        "dates). For its managers, its auditors and admins; anyone else gets `FORBIDDEN`."
+    )
+    async def management_review(
+        self,
+        info: Info,
+        organisation_id: strawberry.ID,
+        from_: Annotated[date, strawberry.argument(name="from")],
+        until: date,
+    ) -> ManagementReview:
+        actor = info.context.require_actor()
+        pk = decode_id(organisation_id, "Organisation")
+        try:
+            if pk is None:
+                raise Forbidden()
+            found = await review.management_review(
+                actor,
+                pk,
+                Period.of_dates(from_, until),
+                systemic_threshold=info.context.settings.systemic_issue_threshold,
+            )
+        except FeedbackError as exc:
+            raise FeedbackRefused(exc) from exc
+        return ManagementReview.of(found)
+
+    @strawberry.field(
+        description="A provider's public annual (or quarterly) report, by its slug; no "
+        "sign-in. The case-level disclosure is sorted by `orderBy` and paged by `first` "
+        f"(at most {transparency.MAX_PAGE}) and `offset`."
+    )
+    async def transparency_report(
+        self,
+        info: Info,
+        provider: str,
+        year: int,
+        quarter: int | None = None,
+        order_by: DisclosureOrder = DisclosureOrder.ENDED_ON,
+        descending: bool = False,
+        first: int = 100,
+        offset: int = 0,
+    ) -> TransparencyReport:
+        try:
+            found = await transparency.transparency_report(
+                provider,
+                Period.of_year(year, quarter),
+                order=order_by,
+                descending=descending,
+                first=first,
+                offset=offset,
+            )
+        except FeedbackError as exc:
+            raise FeedbackRefused(exc) from exc
+        return TransparencyReport.of(found)
+
+    @strawberry.field(
+        description="The fairness view of a case, for anyone with a role on it. A case you "
+        "may not see is reported exactly like one that does not exist (NOT_FOUND)."
+    )
+    async def fairness_report(self, info: Info, case_id: strawberry.ID) -> FairnessReport:
+        actor = info.context.require_actor()
+        pk = decode_id(case_id, "DisputeCase")
+        try:
+            if pk is None:
+                raise fairness.CaseNotVisible()
+            found = await fairness.fairness_report(actor, pk)
+        except FeedbackError as exc:
+            raise FeedbackRefused(exc) from exc
+        return FairnessReport.of(found)
+
+    @strawberry.field(
+        description="An organisation's survey (the defaults until it sets its own); for its "
+        "managers and admins."
+    )
+    async def survey_policy(self, info: Info, organisation_id: strawberry.ID) -> SurveyPolicy:
+        actor = info.context.require_actor()
+        pk = decode_id(organisation_id, "Organisation")
+        if pk is None or not surveys.may_configure_surveys(actor, pk):
+            raise FeedbackRefused(Forbidden())
+        return SurveyPolicy.of(await surveys.survey_policy(pk))

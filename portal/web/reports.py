@@ -1,0 +1,134 @@
+"""Report downloads: the management review (Bearer token, as for `/graphql`) and a provider's
+public transparency report, each as JSON and as CSV.
+
+`/reports/management-review.{json,csv}?organisation=<id or slug>&from=YYYY-MM-DD&until=...`
+`/reports/transparency/<provider slug>.{json,csv}?year=YYYY[&quarter=1-4][&order=...]`
+(`&descending=true` reverses the order).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from portal.api.view import bearer_token
+from portal.auth.services import AuthService
+from portal.auth.tokens import InvalidToken
+from portal.feedback import review, transparency
+from portal.feedback.errors import FeedbackError
+from portal.feedback.periods import Period
+from portal.feedback.transparency import DisclosureOrder
+
+log = logging.getLogger("portal.reports")
+
+_STATUS = {"FORBIDDEN": 403, "NOT_FOUND": 404}
+
+
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _refused(exc: FeedbackError) -> Response:
+    return _error(_STATUS.get(exc.code, 400), exc.code, exc.message)
+
+
+def _download(body: Any, fmt: str, filename: str, *, private: bool) -> Response:
+    headers = {
+        "Content-Disposition": f'attachment; filename="{filename}.{fmt}"',
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store" if private else "public, max-age=300",
+    }
+    if fmt == "csv":
+        return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+    return Response(orjson.dumps(body), media_type="application/json", headers=headers)
+
+
+def _date(request: Request, name: str) -> date:
+    try:
+        return date.fromisoformat(request.query_params.get(name, ""))
+    except ValueError:
+        raise FeedbackError("INVALID_PERIOD", f"`{name}` is a date: YYYY-MM-DD.", name) from None
+
+
+def _number(raw: str | None, name: str) -> int:
+    if raw is None or not raw.isdigit() or len(raw) > 4:
+        raise FeedbackError("INVALID_PERIOD", f"`{name}` is a number.", name)
+    return int(raw)
+
+
+_FORMATS = ("json", "csv")
+_NO_FORMAT = "Reports come as .json or .csv."
+
+
+def report_routes(auth: AuthService) -> list[Route]:
+    async def management_review(request: Request) -> Response:
+        token = bearer_token(request)
+        unauthenticated = {"WWW-Authenticate": 'Bearer realm="parley"'}
+        if token is None:
+            return _error(401, "UNAUTHENTICATED", "Send a Bearer token.", unauthenticated)
+        try:
+            actor = await auth.authenticate(token)
+        except InvalidToken as exc:
+            log.info("report token refused: %s", exc.reason)
+            return _error(401, "UNAUTHENTICATED", "The access token is invalid or expired.")
+        fmt = request.path_params["format"]
+        if fmt not in _FORMATS:
+            return _error(404, "NOT_FOUND", _NO_FORMAT)
+        try:
+            period = Period.of_dates(_date(request, "from"), _date(request, "until"))
+            found = await review.review_for(
+                actor,
+                request.query_params.get("organisation", ""),
+                period,
+                systemic_threshold=auth.settings.systemic_issue_threshold,
+            )
+        except FeedbackError as exc:
+            return _refused(exc)
+        body = review.review_csv(found) if fmt == "csv" else review.review_document(found)
+        name = f"management-review-{period.start.date()}-{period.end.date()}"
+        return _download(body, fmt, name, private=True)
+
+    async def transparency_report(request: Request) -> Response:
+        fmt = request.path_params["format"]
+        slug = request.path_params["provider"]
+        if fmt not in _FORMATS:
+            return _error(404, "NOT_FOUND", _NO_FORMAT)
+        quarter = request.query_params.get("quarter")
+        try:
+            year = _number(request.query_params.get("year"), "year")
+            period = Period.of_year(year, None if quarter is None else _number(quarter, "quarter"))
+            order = DisclosureOrder(request.query_params.get("order", "ended_on"))
+        except ValueError:
+            return _error(400, "INVALID_INPUT", "`order` is not one of the allowed orders.")
+        except FeedbackError as exc:
+            return _refused(exc)
+        try:
+            found = await transparency.transparency_report(
+                slug,
+                period,
+                order=order,
+                descending=request.query_params.get("descending") == "true",
+                first=transparency.MAX_DOWNLOAD,
+                limit=transparency.MAX_DOWNLOAD,
+            )
+        except FeedbackError as exc:
+            return _refused(exc)
+        body = (
+            transparency.report_csv(found) if fmt == "csv" else transparency.report_document(found)
+        )
+        return _download(body, fmt, f"transparency-{slug}-{year}", private=False)
+
+    formats = "{format:str}"
+    return [
+        Route(f"/reports/management-review.{formats}", management_review, methods=["GET"]),
+        Route(
+            f"/reports/transparency/{{provider}}.{formats}", transparency_report, methods=["GET"]
+        ),
+    ]
