@@ -30,6 +30,7 @@ from portal.api.auth.mutations import AuthMutations
 from portal.api.cases.mutations import CaseMutations
 from portal.api.cases.queries import CaseQueries
 from portal.api.cases.records import Offer
+from portal.api.cases.subscriptions import CaseSubscriptions
 from portal.api.cases.types import DisputeCase
 from portal.api.complaints.mutations import ComplaintMutations
 from portal.api.complaints.queries import ComplaintQueries
@@ -59,6 +60,11 @@ class Query(CaseQueries, ComplaintQueries, DirectoryQueries):
 
 @strawberry.type
 class Mutation(AuthMutations, ComplaintMutations, CaseMutations):
+    pass
+
+
+@strawberry.type
+class Subscription(CaseSubscriptions):
     pass
 
 
@@ -102,6 +108,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return PortalSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[User, Organisation, Provider, ServiceAccount, DisputeCase, Complaint, Offer],
         extensions=extensions_for(settings),
         config=config_for(settings),
