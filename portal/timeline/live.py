@@ -34,6 +34,7 @@ from portal.timeline.models import TimelineEvent, Visibility
 log = logging.getLogger("portal.live")
 
 CHANNEL = "parley_timeline"
+APPLICATION_NAME = "parley-live-events"  # how the listening connection shows in pg_stat_activity
 # Events read per statement, during a replay or after a wake-up that found many.
 BATCH = 100
 # How often the listener proves its connection alive when no notification arrives.
@@ -195,7 +196,11 @@ class Listener:
     async def run(self) -> None:
         while True:
             try:
-                conn = await asyncpg.connect(self.dsn, timeout=LISTENER_CHECK_SECONDS)
+                conn = await asyncpg.connect(
+                    self.dsn,
+                    timeout=LISTENER_CHECK_SECONDS,
+                    server_settings={"application_name": APPLICATION_NAME},
+                )
             except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
                 log.warning("cannot listen for live events (%s); retrying", exc)
                 await asyncio.sleep(LISTENER_RETRY_SECONDS)
