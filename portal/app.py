@@ -24,6 +24,7 @@ from portal.auth.tokens import TokenIssuer
 from portal.cases.clock_runner import run_periodically
 from portal.db import tortoise_config
 from portal.settings import Settings, load_settings
+from portal.timeline import live
 from portal.web import health
 from portal.web.downloads import UPLOAD_OVERHEAD, casefile_routes
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
@@ -66,9 +67,13 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
         # Wrapped, not passed as `lifespan=` directly: RegisterTortoise enables the global
         # context fallback that requests in other tasks need (STACK-NOTES, Tortoise 1.x).
         if not manage_orm:
-            yield
+            async with live.listening(settings.db_url):
+                yield
             return
-        async with RegisterTortoise(app, config=tortoise_config(settings.db_url)):
+        async with (
+            RegisterTortoise(app, config=tortoise_config(settings.db_url)),
+            live.listening(settings.db_url),
+        ):
             clocks = (
                 asyncio.create_task(run_periodically(settings.clock_interval))
                 if settings.clock_interval

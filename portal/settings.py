@@ -160,6 +160,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("graphql_max_tokens", _positive_int, 3000, "Lexical tokens per document."),
     Setting("graphql_max_batch", _positive_int, 10, "Operations per batched request."),
     Setting(
+        "graphql_max_subscriptions",
+        _positive_int,
+        20,
+        "Subscriptions one WebSocket connection may hold open at once.",
+    ),
+    Setting(
         "max_request_bytes",
         _positive_int,
         1_048_576,
@@ -233,6 +239,7 @@ class Settings:
     graphql_max_aliases: int
     graphql_max_tokens: int
     graphql_max_batch: int
+    graphql_max_subscriptions: int
     max_request_bytes: int
     document_max_bytes: int
     document_storage: str

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -24,6 +26,11 @@ class Context:
     auth: AuthService
     actor: Actor | None
     loaders: Loaders = field(default_factory=Loaders)
+    # WebSocket connections only: strawberry stores the `connection_init` payload here, and the
+    # access token it carried stays for re-checking the session at every live event.
+    connection_params: dict[str, Any] | None = None
+    access_token: str | None = None
+    access_expires_at: datetime | None = None
 
     def require_actor(self) -> Actor:
         if self.actor is None:

@@ -32,6 +32,7 @@ from portal.api.casefiles.types import Document, Message
 from portal.api.cases.mutations import CaseMutations
 from portal.api.cases.queries import CaseQueries
 from portal.api.cases.records import Offer
+from portal.api.cases.subscriptions import CaseSubscriptions
 from portal.api.cases.types import DisputeCase
 from portal.api.complaints.mutations import ComplaintMutations
 from portal.api.complaints.queries import ComplaintQueries
@@ -71,6 +72,11 @@ class Mutation(
     DirectoryMutations,
     FeedbackMutations,
 ):
+    pass
+
+
+@strawberry.type
+class Subscription(CaseSubscriptions):
     pass
 
 
@@ -114,6 +120,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return PortalSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[
             User,
             Organisation,

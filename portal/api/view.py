@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
-from graphql import GraphQLError, OperationDefinitionNode, OperationType
+from graphql import GraphQLError, OperationDefinitionNode, OperationType, get_operation_ast
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -20,11 +20,14 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, GraphQLRequestProtocol
 from strawberry.http.parse_content_type import parse_content_type
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET, UnsetType
 
 from portal.api.context import Context
 from portal.api.errors import INTERNAL, public_errors
 from portal.api.limits import cached_parse
+from portal.api.websocket import PortalTransportWS, authenticate_connection
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
@@ -99,6 +102,8 @@ def bearer_token(request: Request | WebSocket) -> str | None:
 
 
 class PortalGraphQL(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = PortalTransportWS
+
     def __init__(self, schema: Any, settings: Settings, auth: AuthService) -> None:
         super().__init__(
             schema,
@@ -106,6 +111,9 @@ class PortalGraphQL(GraphQL[Context, None]):
             allow_queries_via_get=False,
             multipart_uploads_enabled=True,
             allowed_origins=settings.allowed_origins,
+            # The legacy graphql-ws protocol is off (STACK-NOTES: its auth bypass).
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            max_subscriptions_per_connection=settings.graphql_max_subscriptions,
         )
         self.settings = settings
         self.auth = auth
@@ -155,7 +163,15 @@ class PortalGraphQL(GraphQL[Context, None]):
         transport = self._get_stream_transport_from_headers(request.headers)
         protocol: GraphQLRequestProtocol = transport.protocol if transport else "http"
         if not isinstance(data, list):
-            return _request_data(data, protocol)
+            single = _request_data(data, protocol)
+            if _selects_subscription(single):
+                # Subscriptions authenticate once and re-check at every event: WebSocket only.
+                raise RequestRefused(
+                    400,
+                    "WEBSOCKET_REQUIRED",
+                    "Subscribe over a WebSocket (graphql-transport-ws) at /graphql.",
+                )
+            return single
         limit = self.settings.graphql_max_batch
         if not data:
             raise RequestRefused(400, "BAD_REQUEST", "The batch holds no operations.")
@@ -200,7 +216,8 @@ class PortalGraphQL(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
         actor: Actor | None = None
-        token = bearer_token(request)
+        # A WebSocket authenticates at `connection_init` (on_ws_connect), never by header.
+        token = None if isinstance(request, WebSocket) else bearer_token(request)
         if token is not None:
             try:
                 actor = await self.auth.authenticate(token)
@@ -215,6 +232,11 @@ class PortalGraphQL(GraphQL[Context, None]):
         return Context(
             request=request, response=response, settings=self.settings, auth=self.auth, actor=actor
         )
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        await authenticate_connection(self.auth, context)
+        acknowledged: UnsetType = UNSET  # an empty `connection_ack`
+        return acknowledged
 
     async def process_result(
         self, request: Request, result: ExecutionResult
@@ -268,6 +290,15 @@ def _has_mutation(query: str | None) -> bool:
         isinstance(d, OperationDefinitionNode) and d.operation is OperationType.MUTATION
         for d in document.definitions
     )
+
+
+def _selects_subscription(request: GraphQLRequestData) -> bool:
+    try:
+        document = cached_parse(request.query or "")
+    except GraphQLError:
+        return False  # reported with a code when the operation is parsed on its own
+    operation = get_operation_ast(document, request.operation_name)
+    return operation is not None and operation.operation is OperationType.SUBSCRIPTION
 
 
 def _request_data(item: object, protocol: GraphQLRequestProtocol) -> GraphQLRequestData:

@@ -11,6 +11,7 @@ import orjson
 from tortoise import connections
 
 from portal.cases.models import DisputeCase
+from portal.timeline import live
 from portal.timeline.chain import GENESIS, ChainLink, payload_digest
 from portal.timeline.models import TimelineEvent, Visibility
 
@@ -62,6 +63,8 @@ async def append(
     )
     case.last_sequence = link.sequence
     case.head_hash = event.hash
+    # Live subscribers are woken only once this commits (portal.timeline.live).
+    await live.announce(case.id, link.sequence)
     return event
 
 

@@ -12,7 +12,8 @@ import asyncio
 from portal.api.cases.loaders import CaseAccess
 from portal.api.context import Info
 from portal.auth import policy
-from portal.cases.models import DisputeCase, NeutralAppointment, Outcome
+from portal.auth.actor import Actor
+from portal.cases.models import CaseParticipant, DisputeCase, NeutralAppointment, Outcome
 from portal.cases.states import AppointmentStatus
 
 
@@ -37,14 +38,34 @@ async def access_to(info: Info, case: DisputeCase) -> CaseAccess:
     participants, appointments = await asyncio.gather(
         loaders.participants_by_case.load(case.id), loaders.appointments_by_case.load(case.id)
     )
+    access = decide(actor, case, participants, appointments)
+    loaders.case_access[case.id] = access
+    return access
+
+
+def decide(
+    actor: Actor,
+    case: DisputeCase,
+    participants: list[CaseParticipant],
+    appointments: list[NeutralAppointment],
+) -> CaseAccess:
+    """The policy's verdict on one case, from its participants and appointments (oldest first)."""
     appointment = current_appointment(appointments)
     mine = [p.role for p in participants if p.user_id == actor.id]
     roles = policy.case_roles(actor, case, mine, appointment)
-    access = CaseAccess(
+    return CaseAccess(
         roles=roles, appointment=appointment, scopes=policy.readable_scopes(roles, appointment)
     )
-    loaders.case_access[case.id] = access
-    return access
+
+
+async def current_access(actor: Actor, case: DisputeCase) -> CaseAccess:
+    """`access_to` read afresh, without the request's loaders: a subscription outlives any
+    request, and asks again at every event it may send."""
+    participants, appointments = await asyncio.gather(
+        CaseParticipant.filter(case_id=case.id, user_id=actor.id).order_by("created_at"),
+        NeutralAppointment.filter(case_id=case.id).order_by("appointed_at"),
+    )
+    return decide(actor, case, participants, appointments)
 
 
 async def visible(info: Info, case: DisputeCase | None) -> DisputeCase | None:

@@ -1,0 +1,96 @@
+"""`caseEvents`: a case's timeline, live, over graphql-transport-ws (portal.api.websocket).
+
+Visibility is decided at subscribe time (a foreign case is NOT_FOUND, like a missing one) and
+again whenever new events are read, from the database as it stands then: the session must still
+be live and the reader must still hold a role on the case, and each event is sent only when its
+scope is one the reader may read (portal.auth.policy). Losing access ends the stream.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncGenerator
+
+import strawberry
+from starlette.websockets import WebSocket
+
+from portal.api.cases.access import current_access
+from portal.api.cases.loaders import EVENT_COLUMNS
+from portal.api.cases.queries import InvalidArgument
+from portal.api.cases.timeline import TimelineEvent
+from portal.api.context import Info
+from portal.api.errors import NotFound, PublicError, Unauthenticated
+from portal.api.node import decode_id
+from portal.auth.actor import Actor
+from portal.auth.services import AuthService
+from portal.auth.tokens import InvalidToken
+from portal.cases.models import DisputeCase
+from portal.timeline import live
+from portal.timeline.models import Visibility
+
+_MAX_REFERENCE = 32
+
+
+class WebSocketRequired(PublicError):
+    code = "WEBSOCKET_REQUIRED"
+
+    def __init__(self) -> None:
+        super().__init__("Subscribe over a WebSocket (graphql-transport-ws) at /graphql.")
+
+
+async def _case(id: str) -> DisputeCase | None:
+    pk = decode_id(id, "DisputeCase")
+    if pk is not None:
+        return await DisputeCase.get_or_none(id=pk)
+    if len(id) <= _MAX_REFERENCE:
+        return await DisputeCase.get_or_none(reference=id)
+    return None
+
+
+async def _readable(actor: Actor, case: DisputeCase | None) -> frozenset[Visibility]:
+    if case is None:
+        raise NotFound()
+    access = await current_access(actor, case)
+    if not access.roles:
+        raise NotFound()
+    return access.scopes
+
+
+def _rechecked(auth: AuthService, token: str, case: DisputeCase) -> live.Scopes:
+    async def scopes() -> frozenset[Visibility]:
+        try:
+            # The session may have been revoked, or the reader's roles changed, since.
+            actor = await auth.authenticate(token)
+        except InvalidToken as exc:
+            raise Unauthenticated("The access token is no longer valid.") from exc
+        return await _readable(actor, case)
+
+    return scopes
+
+
+@strawberry.type
+class CaseSubscriptions:
+    @strawberry.subscription(
+        description="A case's timeline events as they happen, oldest first. With "
+        "`afterSequence`, first every stored event after that sequence, then the live ones, "
+        "with no gap and no duplicate; without it, from now on. Only events you may read are "
+        "sent; the stream ends when you lose access to the case. WebSocket only "
+        "(graphql-transport-ws, the access token in the `connection_init` payload as "
+        "`accessToken`); the socket closes with 4403 when the token expires."
+    )
+    async def case_events(
+        self, info: Info, case_id: strawberry.ID, after_sequence: int | None = None
+    ) -> AsyncGenerator[TimelineEvent, None]:
+        context = info.context
+        if not isinstance(context.request, WebSocket) or context.access_token is None:
+            raise WebSocketRequired()
+        if after_sequence is not None and after_sequence < 0:
+            raise InvalidArgument("`afterSequence` is 0 or more.")
+        actor = context.require_actor()
+        case = await _case(str(case_id))
+        await _readable(actor, case)
+        assert case is not None
+        scopes = _rechecked(context.auth, context.access_token, case)
+        case_pk: uuid.UUID = case.id
+        async for row in live.follow(case_pk, after_sequence, scopes, EVENT_COLUMNS):
+            yield TimelineEvent.from_values(row)

@@ -1,0 +1,111 @@
+"""GraphQL over WebSocket: graphql-transport-ws only, for subscriptions only.
+
+The connection is authenticated once, at `connection_init`, by the access token in its
+payload (`{"accessToken": "..."}`): browsers cannot set headers on a WebSocket, and cookies are
+never accepted (QUALITY.md "Tokens"). A refused token closes the socket with the protocol's
+4403 Forbidden; so does the token's expiry, which a client answers by reconnecting with a fresh
+token. Queries and mutations stay on HTTP, where the body limit, batching rules and
+per-request loaders apply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from graphql import GraphQLError, OperationType, get_operation_ast
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
+    BaseGraphQLTransportWSHandler,
+)
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
+    ConnectionInitMessage,
+    SubscribeMessage,
+)
+
+from portal.api.context import Context
+from portal.api.limits import cached_parse
+from portal.auth.services import AuthService
+from portal.auth.tokens import InvalidToken, TokenKind
+
+log = logging.getLogger("portal.api")
+
+FORBIDDEN = 4403  # graphql-transport-ws: the server refuses the connection
+
+
+async def authenticate_connection(auth: AuthService, context: Context) -> None:
+    """`connection_init`: the payload's access token makes the connection's actor; anything
+    else refuses it (strawberry closes with 4403)."""
+    token = (context.connection_params or {}).get("accessToken")
+    if not isinstance(token, str) or not token:
+        raise ConnectionRejectionError()
+    try:
+        claims = auth.issuer.verify(token, TokenKind.ACCESS)
+        context.actor = await auth.authenticate(token)
+    except InvalidToken as exc:
+        log.info("WebSocket access token refused: %s", exc.reason)
+        raise ConnectionRejectionError() from exc
+    context.access_token = token
+    context.access_expires_at = datetime.fromtimestamp(int(claims["exp"]), UTC)
+
+
+def _operation_type(message: SubscribeMessage) -> OperationType | None:
+    """The operation the message asks for; None when strawberry should judge the message."""
+    try:
+        payload: dict[str, Any] = dict(message["payload"])
+        document = cached_parse(payload["query"])
+        operation = get_operation_ast(document, payload.get("operationName"))
+    except (GraphQLError, KeyError, TypeError, ValueError):
+        return None
+    return operation.operation if operation is not None else None
+
+
+class PortalTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
+    expiry: asyncio.Task[None] | None = None
+
+    async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
+        await super().handle_connection_init(message)
+        expires_at = self.context.access_expires_at
+        if self.connection_acknowledged and expires_at is not None and self.expiry is None:
+            self.expiry = asyncio.create_task(self._close_at(expires_at))
+
+    async def _close_at(self, expires_at: datetime) -> None:
+        await asyncio.sleep(max(0.0, (expires_at - datetime.now(UTC)).total_seconds()))
+        await self.websocket.close(code=FORBIDDEN, reason="Access token expired")
+
+    async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        if self.connection_acknowledged and message.get("id") not in self.operations:
+            kind = _operation_type(message)
+            if kind is not None and kind is not OperationType.SUBSCRIPTION:
+                await self._refuse(
+                    message, "SUBSCRIPTIONS_ONLY", "Send queries and mutations over HTTP."
+                )
+                return
+            limit = self.max_subscriptions_per_connection
+            if limit is not None and len(self.operations) >= limit:
+                await self._refuse(
+                    message,
+                    "SUBSCRIPTION_LIMIT_EXCEEDED",
+                    f"A connection holds at most {limit} subscriptions at once.",
+                )
+                return
+        await super().handle_subscribe(message)
+
+    async def _refuse(self, message: SubscribeMessage, code: str, text: str) -> None:
+        await self.send_message(
+            {
+                "id": message["id"],
+                "type": "error",
+                "payload": [{"message": text, "extensions": {"code": code}}],
+            }
+        )
+
+    async def shutdown(self) -> None:
+        if self.expiry is not None:
+            self.expiry.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.expiry
+        await super().shutdown()
