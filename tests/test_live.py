@@ -375,3 +375,20 @@ async def test_subscribing_over_http_is_refused(
     for response in (plain, streamed):
         assert response.status_code == 400, response.text
         assert response.json()["errors"][0]["extensions"] == {"code": "WEBSOCKET_REQUIRED"}
+
+
+async def test_a_subscriber_whose_session_ends_stops_receiving(
+    url: str, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    token = await token_for(app, w.complainant)
+
+    async with subscribed(url, token, case_id(case), await _head(case)) as sock:
+        await Session.filter(user_id=w.complainant.id).update(revoked_at=datetime.now(UTC))
+        await note(case, Visibility.ALL_PARTIES, "after logout")
+        ended = await sock.receive()
+        completed = await sock.receive()
+
+    assert ended["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert completed == {"id": "1", "type": "complete"}
