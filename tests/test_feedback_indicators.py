@@ -4,7 +4,7 @@ hand; the same on SQLite and PostgreSQL. Durations are in days; percentiles by n
 
 from __future__ import annotations
 
-from portal.feedback.indicators import ClockTally, Duration, Scope, Satisfaction, Tally, indicators
+from portal.feedback.indicators import ClockTally, Duration, Satisfaction, Scope, Tally, indicators
 from portal.feedback.periods import Period
 from portal.feedback.review import management_review
 from portal.feedback.transparency import DisclosureOrder, transparency_report
