@@ -305,3 +305,33 @@ async def seeded(factory: Factory) -> Dataset:
     await answered(k3, day(5, 7), Respondent.COMPLAINANT, overall=2)
     await answered(k4, day(8, 31), Respondent.COMPLAINANT, overall=4)
     return data
+
+
+async def more_closed_cases(data: Dataset, count: int) -> None:
+    """``count`` more resolved cases of O at P1 in the year, each with a clock, an outcome and
+    an answer: for counting statements as the number of cases grows."""
+    scheme = await Scheme.get(provider_id=data.provider.id)
+    for n in range(count):
+        received = day(6, 1) + timedelta(hours=n)
+        c = await complaint(data.organisation, data.complainants[0], received, ack_days=1)
+        k = await case(
+            c,
+            data.provider,
+            scheme,
+            Method.MEDIATION,
+            received,
+            stage=Stage.CLOSED,
+            ended=received + timedelta(days=20),
+            reason=ClosureReason.RESOLVED,
+            claimed="10.00",
+        )
+        await clock(
+            k,
+            ClockKind.RESPONSE,
+            Party.ORGANISATION,
+            received,
+            ClockStatus.MET,
+            received + timedelta(days=2),
+        )
+        await outcome(k, data.manager, received + timedelta(days=5), accepted=True)
+        await answered(k, received + timedelta(days=21), Respondent.COMPLAINANT, overall=4)
