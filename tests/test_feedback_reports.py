@@ -447,3 +447,25 @@ async def test_reports_cost_the_same_statements_whatever_the_number_of_cases(
     # Review: authentication, the organisation, five indicator statements, root causes.
     # Transparency: the provider, five indicator statements, the tallies, the disclosure.
     assert before == after == (8, 8)
+
+
+async def test_a_page_larger_than_the_limit_is_refused(client: httpx.AsyncClient) -> None:
+    variables = {"provider": "any", "year": YEAR, "first": 501}
+
+    response = await client.post("/graphql", json={"query": TRANSPARENCY, "variables": variables})
+
+    assert error_codes(response.json()) == ["INVALID_INPUT"]
+
+
+async def test_a_name_a_spreadsheet_would_run_as_a_formula_is_quoted_in_the_csv(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    data = await seeded(factory)
+    data.organisation.name = '=HYPERLINK("http://evil.example")'
+    await data.organisation.save()
+
+    response = await client.get(f"/reports/transparency/{data.provider.slug}.csv?year={YEAR}")
+
+    names = [r["organisation"] for r in csv.DictReader(io.StringIO(response.text))]
+    assert '\'=HYPERLINK("http://evil.example")' in names
+    assert '=HYPERLINK("http://evil.example")' not in names

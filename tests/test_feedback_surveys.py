@@ -449,3 +449,49 @@ async def test_reminders_are_claimed_once_when_due_and_never_for_answered_or_exp
     assert stored.reminded_at == reminder_at + timedelta(hours=1)
     assert due.reminder_due_at == due.created_at + timedelta(days=7)
     assert due.expires_at == due.created_at + timedelta(days=30)
+
+
+async def test_only_managers_read_the_survey_policy_and_it_starts_as_the_default_set(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    query = (
+        "query P($id: ID!) { surveyPolicy(organisationId: $id) { validDays questions { key } } }"
+    )
+    variables = {"id": org_id(w)}
+
+    by_manager = await call(client, await token_for(app, w.manager), query, variables)
+    by_agent = await call(client, await token_for(app, w.agent), query, variables)
+
+    assert by_manager["data"]["surveyPolicy"]["validDays"] == 30
+    assert [q["key"] for q in by_manager["data"]["surveyPolicy"]["questions"]] == [
+        "overall",
+        "fairness",
+        "timeliness",
+        "clarity",
+        "use_again",
+        "comment",
+    ]
+    assert [e["extensions"]["code"] for e in by_agent["errors"]] == ["FORBIDDEN"]
+    assert await SurveyPolicy.all().count() == 0
+
+
+@pytest.mark.parametrize(
+    ("days", "field"),
+    [
+        ({"validDays": 0}, "validDays"),
+        ({"validDays": 10, "reminderAfterDays": 10}, "reminderAfterDays"),
+    ],
+)
+async def test_link_lifetimes_and_reminders_outside_their_bounds_are_refused(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, days: dict[str, int], field: str
+) -> None:
+    w = await quick_world(factory)
+    variables = {"input": {"organisationId": org_id(w), **days}}
+
+    body = await call(client, await token_for(app, w.manager), CONFIGURE, variables)
+
+    assert body["data"]["configureSurveys"]["userErrors"] == [
+        {"field": ["input", field], "code": "INVALID_DAYS"}
+    ]
+    assert await SurveyPolicy.all().count() == 0
