@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from portal.auth import policy
 from portal.auth.actor import Actor
+from portal.cases.events import EventKind
 from portal.cases.models import (
     CaseParticipant,
     Clock,
@@ -37,6 +38,9 @@ _DUTIES = {
     Side.COMPLAINANT: frozenset({Party.COMPLAINANT, Party.PARTIES}),
     Side.ORGANISATION: frozenset({Party.ORGANISATION, Party.PARTIES}),
 }
+# Clock events are written with the role of whoever's action started or stopped the clock:
+# they are the windows below, not something a side submitted.
+_CLOCK_EVENTS = sorted(k.value for k in EventKind if k.value.startswith("clock_"))
 _ROLES = {
     Side.COMPLAINANT: frozenset(r.value for r in COMPLAINANT_SIDE),
     Side.ORGANISATION: frozenset({CaseRole.ORGANISATION.value}),
@@ -87,11 +91,15 @@ async def fairness_report(actor: Actor, case_id: uuid.UUID) -> FairnessReport:
     ).values_list("role", flat=True)
     if not policy.case_roles(actor, case, mine, current):
         raise CaseNotVisible()
-    events = await TimelineEvent.filter(
-        case_id=case.id,
-        visibility=Visibility.ALL_PARTIES,
-        actor_role__in=sorted(_ROLES[Side.COMPLAINANT] | _ROLES[Side.ORGANISATION]),
-    ).order_by("sequence")
+    events = (
+        await TimelineEvent.filter(
+            case_id=case.id,
+            visibility=Visibility.ALL_PARTIES,
+            actor_role__in=sorted(_ROLES[Side.COMPLAINANT] | _ROLES[Side.ORGANISATION]),
+        )
+        .exclude(kind__in=_CLOCK_EVENTS)
+        .order_by("sequence")
+    )
     clocks = await Clock.filter(case_id=case.id).order_by("started_at", "kind")
     objections = await Objection.filter(appointment__case_id=case.id).order_by("raised_at")
     consents = await Consent.filter(case_id=case.id).order_by("given_at")

@@ -144,13 +144,6 @@ async def claim_reminders(*, at: datetime, limit: int = 100) -> list[SurveyInvit
     return claimed
 
 
-async def open_invitation_of(
-    case_id: uuid.UUID, user_id: uuid.UUID, at: datetime
-) -> SurveyInvitation | None:
-    invitation = await SurveyInvitation.get_or_none(case_id=case_id, recipient_id=user_id)
-    return invitation if invitation is not None and invitation.is_open_at(at) else None
-
-
 # --- the organisation's survey policy ---------------------------------------------------------
 
 
