@@ -93,7 +93,8 @@ async def test_an_upload_is_on_the_timeline_with_its_hash_in_its_scope(
     }
     assert document["visibility"] == "ORGANISATION_INTERNAL"
     # The stored name is generated: nothing of the uploader's name reaches the disk.
-    assert len(row.storage_key) == 32 and "memo" not in row.storage_key
+    assert len(row.storage_key) == 32
+    assert "memo" not in row.storage_key
 
 
 async def test_a_non_latin_name_is_kept_and_sent_back_safely_encoded(
@@ -214,7 +215,8 @@ async def test_an_oversize_upload_is_refused_and_leaves_nothing_behind(
     assert refused.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
     assert at_cap["userErrors"] == []
     after = await case_file_state(case, settings)
-    assert after[0] == before[0] + 1 and len(after[-1]) == len(before[-1]) + 1
+    assert after[0] == before[0] + 1
+    assert len(after[-1]) == len(before[-1]) + 1
 
 
 async def test_uploads_need_the_preflight_header_and_a_multipart_file(
@@ -336,7 +338,8 @@ async def test_a_new_version_supersedes_and_keeps_the_history(
         "ALREADY_SUPERSEDED"
     ]
     assert old.content == samples.PDF  # the history stays readable
-    assert event is not None and event.kind == "document_superseded"
+    assert event is not None
+    assert event.kind == "document_superseded"
     assert event.payload["supersedes_id"] == event.payload["lineage_id"]
 
 
@@ -441,4 +444,5 @@ async def test_the_bundle_holds_the_documents_the_timeline_and_a_manifest(
         assert hashlib.sha256(archive.read(name)).hexdigest() == digest
     assert len(manifest) == 3
     timeline = archive.read("timeline.json")
-    assert b'"document_uploaded"' in timeline and b'"hash"' in timeline
+    assert b'"document_uploaded"' in timeline
+    assert b'"hash"' in timeline
