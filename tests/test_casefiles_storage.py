@@ -28,6 +28,10 @@ from tests.factories import Factory, actor_for, quick_world
 BIG_TEXT = ("Line of a long statement, with ümlauts and 中文.\n" * 60_000).encode()
 
 
+def _files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())
+
+
 async def _read_all(storage: LocalStorage | DatabaseStorage, key: str) -> list[bytes]:
     return [chunk async for chunk in storage.read(key)]
 
@@ -49,7 +53,7 @@ async def test_a_file_of_several_chunks_goes_in_and_comes_out_whole(
     with pytest.raises(StorageError):
         await _read_all(storage, key)
     assert await DocumentChunk.all().count() == 0
-    assert list(tmp_path.rglob("*")) in ([], [tmp_path / key[:2]])
+    assert _files(tmp_path) == []
 
 
 async def test_a_key_that_is_not_generated_is_refused(tmp_path: Path) -> None:
@@ -57,7 +61,7 @@ async def test_a_key_that_is_not_generated_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(StorageError):
         await storage.save("../../etc/passwd", io.BytesIO(b"x"))
-    assert list(tmp_path.iterdir()) == []
+    assert _files(tmp_path) == []
 
 
 async def test_the_database_backend_keeps_an_upload_in_the_database_only(
@@ -112,5 +116,5 @@ async def test_an_upload_that_fails_after_storing_leaves_no_content_and_no_row(
     assert refused.value.code == "CASE_CLOSED"
     assert await Document.all().count() == 0
     assert await DocumentChunk.all().count() == 0
-    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    assert _files(tmp_path) == []
     assert await TimelineEvent.filter(case_id=case.id).count() == before
