@@ -57,8 +57,9 @@ def without_accept(client: httpx.AsyncClient, body: dict[str, Any]) -> httpx.Req
         pytest.param(
             b"--x\r\nContent-Disposition: form-data; name=query\r\n\r\n{ __typename }\r\n--x--",
             "multipart/form-data; boundary=x",
-            415,
-            "UNSUPPORTED_CONTENT_TYPE",
+            400,
+            # Multipart is for uploads, and only with a header that forces a CORS preflight.
+            "PREFLIGHT_HEADER_REQUIRED",
             id="multipart",
         ),
         pytest.param(

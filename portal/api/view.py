@@ -130,6 +130,9 @@ class PortalGraphQL(GraphQL[Context, None]):
             response = await self.run(request)
         except HTTPException as exc:
             response = self._http_error(exc, request.headers.get("accept", ""))
+        finally:
+            # Closes the parsed form: an upload's spooled files go once the operation ran.
+            await request.close()
         await response(scope, receive, send)
 
     def _http_error(self, exc: HTTPException, accept: str) -> Response:

@@ -56,13 +56,16 @@ def extension_of(name: str) -> str:
 
 
 def _ascii_fallback(name: str) -> str:
-    """For clients without RFC 5987 support: letters folded to ASCII, the rest `_`."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    safe = re.sub(r"[^A-Za-z0-9._ ()+-]", "_", folded).strip(" ._") or "document"
+    """For clients without RFC 5987 support: letters folded to ASCII, the rest `_`; a stem
+    with nothing left becomes `document`, and the extension is kept."""
     ext = extension_of(name)
-    if ext and not safe.lower().endswith(ext) and ext.isascii():
-        safe = f"{safe}{ext}"
-    return safe
+    stem = name[: len(name) - len(ext)] if ext else name
+
+    def fold(text: str) -> str:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.sub(r"[^A-Za-z0-9._ ()+-]", "_", ascii_text)
+
+    return (fold(stem).strip(" ._") or "document") + fold(ext)
 
 
 def content_disposition(name: str) -> str:

@@ -238,23 +238,7 @@ async def upload_document(
     async def write(key: str) -> uuid.UUID:
         found = await case_access(actor, case_id, lock=True)
         role = found.writer(visibility)
-        document_id = uuid.uuid4()
-        document = await Document.create(
-            id=document_id,
-            case_id=case_id,
-            visibility=visibility,
-            lineage_id=document_id,
-            filename=checked.filename,
-            content_type=checked.type.content_type,
-            size=checked.size,
-            sha256=checked.sha256,
-            storage_key=key,
-            uploaded_by_id=actor.id,
-            uploader_role=role.value,
-            created_at=at,
-        )
-        await _event(found.case, EventKind.DOCUMENT_UPLOADED, actor, role, at, document)
-        return document.id
+        return await _write_version(found, actor, role, at, checked, key, visibility, None)
 
     request = {
         "case_id": str(case_id),
@@ -291,33 +275,9 @@ async def supersede_document(
         )
         if not claimed:
             raise _already_superseded()
-        new_id = uuid.uuid4()
-        document = await Document.create(
-            id=new_id,
-            case_id=current.case_id,
-            visibility=current.visibility,
-            lineage_id=current.lineage_id,
-            version=current.version + 1,
-            supersedes_id=current.id,
-            filename=checked.filename,
-            content_type=checked.type.content_type,
-            size=checked.size,
-            sha256=checked.sha256,
-            storage_key=key,
-            uploaded_by_id=actor.id,
-            uploader_role=role.value,
-            created_at=at,
+        return await _write_version(
+            found, actor, role, at, checked, key, current.visibility, current
         )
-        await _event(
-            found.case,
-            EventKind.DOCUMENT_SUPERSEDED,
-            actor,
-            role,
-            at,
-            document,
-            supersedes_id=str(current.id),
-        )
-        return document.id
 
     request = {
         "document_id": str(document_id),
@@ -346,25 +306,49 @@ def _may_supersede(found: CaseFileAccess, current: Document) -> CaseRole:
     return role
 
 
-async def _event(
-    case: DisputeCase,
-    kind: EventKind,
+async def _write_version(
+    found: CaseFileAccess,
     actor: Actor,
     role: CaseRole,
     at: datetime,
-    document: Document,
-    **extra: str,
-) -> None:
+    checked: Inspected,
+    key: str,
+    visibility: Visibility,
+    previous: Document | None,
+) -> uuid.UUID:
+    """The row of a first version (``previous`` None) or of the version after ``previous``,
+    and its timeline event in the document's own scope."""
+    document_id = uuid.uuid4()
+    document = await Document.create(
+        id=document_id,
+        case_id=found.case.id,
+        visibility=visibility,
+        lineage_id=previous.lineage_id if previous else document_id,
+        version=previous.version + 1 if previous else 1,
+        supersedes_id=previous.id if previous else None,
+        filename=checked.filename,
+        content_type=checked.type.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        storage_key=key,
+        uploaded_by_id=actor.id,
+        uploader_role=role.value,
+        created_at=at,
+    )
+    payload = _file_payload(document)
+    if previous is not None:
+        payload["supersedes_id"] = str(previous.id)
     await record(
-        case,
-        kind,
+        found.case,
+        EventKind.DOCUMENT_SUPERSEDED if previous else EventKind.DOCUMENT_UPLOADED,
         at=at,
         actor_id=actor.id,
         actor_role=role.value,
-        payload={**_file_payload(document), **extra},
-        visibility=document.visibility,
+        payload=payload,
+        visibility=visibility,
     )
-    await case.save(update_fields=["last_sequence", "head_hash"])
+    await found.case.save(update_fields=["last_sequence", "head_hash"])
+    return document.id
 
 
 # --- messages -----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ or message the actor may not see is reported exactly like a missing one (`NOT_FO
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import strawberry
@@ -18,9 +19,9 @@ from portal.api.errors import UserError, user_error
 from portal.api.idempotency import MAX_KEY_LENGTH, KeyReused, once
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
-from portal.casefiles import services
+from portal.casefiles import models, services
 from portal.casefiles.errors import CaseFileError
-from portal.casefiles.storage import storage_of
+from portal.casefiles.storage import Storage, storage_of
 from portal.cases.errors import CaseError, CaseNotFound
 from portal.timeline.models import Visibility
 
@@ -135,26 +136,38 @@ def _errors(exc: CaseError, default_field: str) -> list[UserError]:
     return [user_error(exc.code, exc.message, field)]
 
 
+Write = Callable[[Storage, int], Awaitable[models.Document]]
+
+
+async def _written(info: Info, default_field: str, write: Write) -> DocumentPayload:
+    """Run an upload with the installation's storage and size cap; map its refusals."""
+    settings = info.context.settings
+    try:
+        row = await write(storage_of(settings), settings.document_max_bytes)
+    except CaseError as exc:
+        return DocumentPayload(user_errors=_errors(exc, default_field))
+    info.context.loaders = Loaders()
+    return DocumentPayload(document=Document.from_row(row))
+
+
 @strawberry.type
 class CaseFileMutations:
     @strawberry.mutation(description="Add a document to a case file, in one scope.")
     async def upload_document(self, info: Info, input: UploadDocumentInput) -> DocumentPayload:
         actor = info.context.require_actor()
-        settings = info.context.settings
-        try:
-            row = await services.upload_document(
-                storage_of(settings),
+        return await _written(
+            info,
+            "case_id",
+            lambda storage, max_bytes: services.upload_document(
+                storage,
                 actor,
                 _pk(input.case_id, "DisputeCase", "case_id"),
                 _file(input.file),
                 input.visibility,
-                max_bytes=settings.document_max_bytes,
+                max_bytes=max_bytes,
                 once=_once(info, "uploadDocument", input.idempotency_key),
-            )
-        except CaseError as exc:
-            return DocumentPayload(user_errors=_errors(exc, "case_id"))
-        info.context.loaders = Loaders()
-        return DocumentPayload(document=Document.from_row(row))
+            ),
+        )
 
     @strawberry.mutation(
         description="Replace a document with a new version; the old one stays in its history. "
@@ -164,20 +177,18 @@ class CaseFileMutations:
         self, info: Info, input: SupersedeDocumentInput
     ) -> DocumentPayload:
         actor = info.context.require_actor()
-        settings = info.context.settings
-        try:
-            row = await services.supersede_document(
-                storage_of(settings),
+        return await _written(
+            info,
+            "document_id",
+            lambda storage, max_bytes: services.supersede_document(
+                storage,
                 actor,
                 _pk(input.document_id, "Document", "document_id"),
                 _file(input.file),
-                max_bytes=settings.document_max_bytes,
+                max_bytes=max_bytes,
                 once=_once(info, "supersedeDocument", input.idempotency_key),
-            )
-        except CaseError as exc:
-            return DocumentPayload(user_errors=_errors(exc, "document_id"))
-        info.context.loaders = Loaders()
-        return DocumentPayload(document=Document.from_row(row))
+            ),
+        )
 
     @strawberry.mutation(description="Post a message, or a reply, on a case.")
     async def post_message(self, info: Info, input: PostMessageInput) -> MessagePayload:

@@ -1,0 +1,120 @@
+"""The two storage backends: content under generated names, streamed in chunks both ways,
+and nothing left behind by a rejected or failed upload."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+
+from portal.casefiles import services
+from portal.casefiles.errors import CaseFileError
+from portal.casefiles.models import Document, DocumentChunk
+from portal.casefiles.storage import (
+    CHUNK_BYTES,
+    DatabaseStorage,
+    LocalStorage,
+    StorageError,
+    new_key,
+)
+from portal.cases.models import DisputeCase
+from portal.settings import Settings
+from portal.timeline.models import TimelineEvent, Visibility
+from tests import samples
+from tests.factories import Factory, actor_for, quick_world
+
+BIG_TEXT = ("Line of a long statement, with ümlauts and 中文.\n" * 60_000).encode()
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+async def _read_all(storage: LocalStorage | DatabaseStorage, key: str) -> list[bytes]:
+    return [chunk async for chunk in storage.read(key)]
+
+
+@pytest.mark.parametrize("kind", ["local", "database"])
+async def test_a_file_of_several_chunks_goes_in_and_comes_out_whole(
+    kind: str, db: str, tmp_path: Path
+) -> None:
+    storage = LocalStorage(tmp_path) if kind == "local" else DatabaseStorage()
+    key = new_key()
+
+    await storage.save(key, io.BytesIO(BIG_TEXT))
+    chunks = await _read_all(storage, key)
+    await storage.delete(key)
+
+    assert len(BIG_TEXT) > 2 * CHUNK_BYTES
+    assert [len(c) for c in chunks[:-1]] == [CHUNK_BYTES] * (len(chunks) - 1)
+    assert b"".join(chunks) == BIG_TEXT
+    with pytest.raises(StorageError):
+        await _read_all(storage, key)
+    assert await DocumentChunk.all().count() == 0
+    assert _files(tmp_path) == []
+
+
+async def test_a_key_that_is_not_generated_is_refused(tmp_path: Path) -> None:
+    storage = LocalStorage(tmp_path)
+
+    with pytest.raises(StorageError):
+        await storage.save("../../etc/passwd", io.BytesIO(b"x"))
+    assert _files(tmp_path) == []
+
+
+async def test_the_database_backend_keeps_an_upload_in_the_database_only(
+    factory: Factory, settings: Settings
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    actor = await actor_for(w.complainant)
+    storage = DatabaseStorage()
+
+    document = await services.upload_document(
+        storage,
+        actor,
+        case.id,
+        services.IncomingFile("statement.txt", io.BytesIO(BIG_TEXT)),
+        Visibility.ALL_PARTIES,
+        max_bytes=settings.document_max_bytes,
+    )
+    chunks = await _read_all(storage, document.storage_key)
+
+    assert document.sha256 == hashlib.sha256(BIG_TEXT).hexdigest()
+    assert await DocumentChunk.filter(storage_key=document.storage_key).count() == len(chunks)
+    assert b"".join(chunks) == BIG_TEXT
+
+
+@pytest.mark.parametrize("kind", ["local", "database"])
+async def test_an_upload_that_fails_after_storing_leaves_no_content_and_no_row(
+    kind: str, factory: Factory, settings: Settings, tmp_path: Path
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    actor = await actor_for(w.complainant)
+    storage = LocalStorage(tmp_path) if kind == "local" else DatabaseStorage()
+    before = await TimelineEvent.filter(case_id=case.id).count()
+
+    async def closed_meanwhile(request: dict[str, object], create: services.Create) -> object:
+        # The case closes between the checks and the write: the write must refuse it.
+        await DisputeCase.filter(id=case.id).update(stage="withdrawn")
+        return await create()
+
+    with pytest.raises(CaseFileError) as refused:
+        await services.upload_document(
+            storage,
+            actor,
+            case.id,
+            services.IncomingFile("claim.pdf", io.BytesIO(samples.PDF)),
+            Visibility.ALL_PARTIES,
+            max_bytes=settings.document_max_bytes,
+            once=closed_meanwhile,  # type: ignore[arg-type]
+        )
+
+    assert refused.value.code == "CASE_CLOSED"
+    assert await Document.all().count() == 0
+    assert await DocumentChunk.all().count() == 0
+    assert _files(tmp_path) == []
+    assert await TimelineEvent.filter(case_id=case.id).count() == before
