@@ -171,6 +171,16 @@ def cmd_clocks(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(settings: Settings, args: argparse.Namespace) -> int:
+    from portal.cases.diagram import stages_page
+
+    target = Path(args.output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(stages_page(), encoding="utf-8")
+    print(f"Wrote {target}")
+    return 0
+
+
 def cmd_settings(settings: Settings, args: argparse.Namespace) -> int:
     sys.stdout.write(settings_markdown())
     return 0
@@ -202,6 +212,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("clocks", help="handle lapsed clocks once (for cron)").set_defaults(
         func=cmd_clocks
     )
+    docs = sub.add_parser("docs", help="write docs/stages.md from the transition table")
+    docs.add_argument("--output", default="docs/stages.md")
+    docs.set_defaults(func=cmd_docs)
     sub.add_parser("settings", help="print the settings table (Markdown)").set_defaults(
         func=cmd_settings
     )
