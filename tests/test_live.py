@@ -138,6 +138,20 @@ async def test_a_foreign_case_is_not_found_exactly_like_a_missing_one(
     assert all(a["payload"]["data"] is None for a in answers)
 
 
+async def test_a_negative_after_sequence_is_bad_user_input(
+    url: str, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+
+    async with subscribed(url, await token_for(app, w.complainant), case_id(case), -1) as sock:
+        refused = await sock.receive()
+        completed = await sock.receive()
+
+    assert refused["payload"]["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT"}
+    assert completed == {"id": "1", "type": "complete"}
+
+
 async def test_each_role_receives_only_the_scopes_it_may_read(
     url: str, app: Starlette, factory: Factory
 ) -> None:
