@@ -469,3 +469,24 @@ async def test_a_name_a_spreadsheet_would_run_as_a_formula_is_quoted_in_the_csv(
     names = [r["organisation"] for r in csv.DictReader(io.StringIO(response.text))]
     assert '\'=HYPERLINK("http://evil.example")' in names
     assert '=HYPERLINK("http://evil.example")' not in names
+
+
+async def test_the_fairness_report_costs_the_same_statements_however_long_the_case(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await in_file_review(w, await w.new_case())
+    await w.act(w.caseworker, case, Action.APPOINT_NEUTRAL, neutral_id=w.neutral.id)
+    token = await token_for(app, w.auditor)
+    await _counted(client, token, FAIRNESS, {"id": case_id(case)})  # warm-up
+
+    short = await _counted(client, token, FAIRNESS, {"id": case_id(case)})
+    await w.act(w.neutral, case, Action.DECLARE_IMPARTIALITY, impartial=True)
+    await w.act(w.complainant, case, Action.OBJECT_TO_NEUTRAL, reasons="Biased.")
+    for n in range(10):
+        await _caucus_note(case, f"note {n}")
+    long = await _counted(client, token, FAIRNESS, {"id": case_id(case)})
+
+    # Authentication, the case, its appointments, the viewer's participations, the events,
+    # clocks, objections, consents, and the appointments' objections (their own field).
+    assert short == long == 9

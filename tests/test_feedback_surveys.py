@@ -3,6 +3,7 @@ once, until it expires, and for nothing else (issue 7)."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -495,3 +496,15 @@ async def test_link_lifetimes_and_reminders_outside_their_bounds_are_refused(
         {"field": ["input", field], "code": "INVALID_DAYS"}
     ]
     assert await SurveyPolicy.all().count() == 0
+
+
+async def test_two_workers_claiming_at_once_get_each_reminder_once(factory: Factory) -> None:
+    w = await quick_world(factory)
+    invitations = [await SurveyInvitation.get(case_id=(await closed(w)).id) for _ in range(4)]
+    at = max(i.reminder_due_at for i in invitations) + timedelta(minutes=1)
+
+    first, second = await asyncio.gather(claim_reminders(at=at), claim_reminders(at=at))
+
+    claimed = [i.id for i in (*first, *second)]
+    assert sorted(claimed) == sorted(i.id for i in invitations)
+    assert await SurveyInvitation.filter(reminded_at=at).count() == 4

@@ -70,9 +70,12 @@ class CaseFeed:
                 if not watching:
                     del self._watching[case_id]
 
-    def wake(self, case_id: uuid.UUID) -> None:
+    def wake(self, case_id: uuid.UUID, sequence: int | None = None) -> None:
+        """Wake the case's subscribers that have not examined ``sequence`` yet (all of them
+        when it is unknown): a late notification of an event already read costs nothing."""
         for watch in self._watching.get(case_id, ()):
-            watch.woken.set()
+            if sequence is None or watch.after < sequence:
+                watch.woken.set()
 
     def wake_all(self) -> None:
         """After the listener was away: whatever it missed, every subscriber reads again."""
@@ -98,33 +101,33 @@ async def announce(case_id: uuid.UUID, sequence: int) -> None:
         # Transactional: PostgreSQL delivers it on commit, to every listening process.
         await conn.execute_query("SELECT pg_notify($1, $2)", [CHANNEL, f"{case_id}:{sequence}"])
     else:
-        _after_commit(conn, case_id)
+        _after_commit(conn, case_id, sequence)
 
 
-def _after_commit(conn: BaseDBAsyncClient, case_id: uuid.UUID) -> None:
+def _after_commit(conn: BaseDBAsyncClient, case_id: uuid.UUID, sequence: int) -> None:
     """Wake the case's subscribers once the outermost transaction around ``conn`` commits;
     at once when there is none (the write has committed already)."""
     outer = conn
     while isinstance(getattr(outer, "_parent", None), TransactionalDBClient):
         outer = outer._parent  # a savepoint inside a transaction
     if not isinstance(outer, TransactionalDBClient):
-        feed.wake(case_id)
+        feed.wake(case_id, sequence)
         return
-    pending: set[uuid.UUID] | None = outer.__dict__.get("_parley_live_cases")
+    pending: dict[uuid.UUID, int] | None = outer.__dict__.get("_parley_live_cases")
     if pending is None:
-        pending = set()
+        pending = {}
         commit = outer.commit
         woken = pending
 
         async def commit_then_wake() -> None:
             await commit()
-            for case in woken:
-                feed.wake(case)
+            for case, last in woken.items():
+                feed.wake(case, last)
 
         # Tortoise has no commit hook; the transaction object lives for this transaction only.
         setattr(outer, "_parley_live_cases", pending)  # noqa: B010
         setattr(outer, "commit", commit_then_wake)  # noqa: B010
-    pending.add(case_id)
+    pending[case_id] = max(sequence, pending.get(case_id, 0))
 
 
 # --- following a case (the subscriber's side) -------------------------------------------------
@@ -187,9 +190,9 @@ class Listener:
     connections_made: int = 0
 
     def _notified(self, _conn: object, _pid: int, _channel: str, payload: str) -> None:
-        case, _, _sequence = payload.partition(":")
+        case, _, sequence = payload.partition(":")
         try:
-            self.target.wake(uuid.UUID(case))
+            self.target.wake(uuid.UUID(case), int(sequence) if sequence else None)
         except ValueError:
             log.warning("ignored a malformed notification %r", payload)
 

@@ -10,13 +10,8 @@ import strawberry
 
 from portal.api.context import Info
 from portal.api.errors import PublicError
-from portal.api.feedback.types import (
-    FairnessReport,
-    ManagementReview,
-    Survey,
-    SurveyPolicy,
-    TransparencyReport,
-)
+from portal.api.feedback.reports import FairnessReport, TransparencyReport
+from portal.api.feedback.types import ManagementReview, Survey, SurveyPolicy
 from portal.api.node import decode_id
 from portal.cases.engine import now
 from portal.feedback import fairness, review, surveys, transparency
