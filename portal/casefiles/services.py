@@ -204,7 +204,13 @@ async def _stored(
         for key in stored:
             await storage.delete(key)
         raise
-    return await Document.get(id=document_id)
+    document = await Document.get(id=document_id)
+    # A concurrent request with the same idempotency key may have won: its document is the
+    # answer, and what this one stored belongs to no row.
+    for key in stored:
+        if key != document.storage_key:
+            await storage.delete(key)
+    return document
 
 
 async def upload_document(
