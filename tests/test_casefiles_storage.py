@@ -3,11 +3,16 @@ and nothing left behind by a rejected or failed upload."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import uuid
+from collections.abc import Awaitable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from tortoise.transactions import in_transaction
 
 from portal.casefiles import services
 from portal.casefiles.errors import CaseFileError
@@ -118,3 +123,44 @@ async def test_an_upload_that_fails_after_storing_leaves_no_content_and_no_row(
     assert await DocumentChunk.all().count() == 0
     assert _files(tmp_path) == []
     assert await TimelineEvent.filter(case_id=case.id).count() == before
+
+
+class _RolledBack(Exception):
+    pass
+
+
+async def test_an_upload_that_loses_an_idempotency_race_leaves_no_content(
+    factory: Factory, settings: Settings, tmp_path: Path
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    actor = await actor_for(w.complainant)
+    storage = LocalStorage(tmp_path)
+
+    def upload(once: services.Once = services.direct) -> Awaitable[Document]:
+        return services.upload_document(
+            storage,
+            actor,
+            case.id,
+            services.IncomingFile("claim.pdf", io.BytesIO(samples.PDF)),
+            Visibility.ALL_PARTIES,
+            max_bytes=settings.document_max_bytes,
+            once=once,
+        )
+
+    winner = await upload()
+
+    async def lost_race(request: dict[str, Any], create: services.Create) -> uuid.UUID:
+        # This request wrote its rows, then the same key's first request committed first:
+        # its rows roll back and the winner's document is the answer.
+        with contextlib.suppress(_RolledBack):
+            async with in_transaction():
+                await create()
+                raise _RolledBack
+        return winner.id
+
+    answer = await upload(lost_race)
+
+    assert answer.id == winner.id
+    assert await Document.all().count() == 1
+    assert _files(tmp_path) == [storage.path(winner.storage_key)]

@@ -21,12 +21,14 @@ from portal.settings import Settings
 from portal.timeline.models import TimelineEvent
 from tests import samples
 from tests.casefile_support import (
+    PREFLIGHT,
     SUPERSEDE,
     UPLOAD,
     bearer,
     case_file_state,
     download,
     multipart,
+    raw_multipart,
     send_file,
     stored_files,
     upload,
@@ -446,3 +448,27 @@ async def test_the_bundle_holds_the_documents_the_timeline_and_a_manifest(
     timeline = archive.read("timeline.json")
     assert b'"document_uploaded"' in timeline
     assert b'"hash"' in timeline
+
+
+async def test_an_upload_without_a_declared_length_is_refused_unread(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    token = await token_for(app, w.complainant)
+    before = await case_file_state(case, settings)
+    input = {"caseId": case_id(case), "visibility": "ALL_PARTIES", "file": None}
+    body, content_type = raw_multipart(UPLOAD, {"input": input}, "a.pdf", samples.PDF)
+
+    async def chunked() -> AsyncIterator[bytes]:
+        yield body
+
+    response = await client.post(
+        "/graphql",
+        content=chunked(),
+        headers={**bearer(token), **PREFLIGHT, "Content-Type": content_type},
+    )
+
+    assert response.status_code == 411
+    assert response.json()["errors"][0]["extensions"]["code"] == "LENGTH_REQUIRED"
+    assert await case_file_state(case, settings) == before

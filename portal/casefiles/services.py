@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
-from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -121,21 +120,6 @@ def messages_of(case_id: uuid.UUID, scopes: frozenset[Visibility]) -> QuerySet[M
     return Message.filter(case_id=case_id, visibility__in=list(scopes))
 
 
-async def unread_count(
-    reader_id: uuid.UUID, case_id: uuid.UUID, scopes: frozenset[Visibility]
-) -> int:
-    """Messages the reader may see, written by someone else, with no read row of theirs."""
-    if not scopes:
-        return 0
-    read = MessageRead.filter(reader_id=reader_id).values("message_id")
-    return (
-        await messages_of(case_id, scopes)
-        .exclude(author_id=reader_id)
-        .exclude(id__in=Subquery(read))
-        .count()
-    )
-
-
 # --- documents ----------------------------------------------------------------------------
 
 
@@ -206,9 +190,12 @@ async def _stored(
 
     async def create() -> uuid.UUID:
         key = new_key()
-        async with in_transaction():
-            stored.append(key)
+        stored.append(key)
+        if not storage.in_database:
             await storage.save(key, file.source)
+        async with in_transaction():
+            if storage.in_database:
+                await storage.save(key, file.source)
             return await write(key)
 
     try:
@@ -217,7 +204,13 @@ async def _stored(
         for key in stored:
             await storage.delete(key)
         raise
-    return await Document.get(id=document_id)
+    document = await Document.get(id=document_id)
+    # A concurrent request with the same idempotency key may have won: its document is the
+    # answer, and what this one stored belongs to no row.
+    for key in stored:
+        if key != document.storage_key:
+            await storage.delete(key)
+    return document
 
 
 async def upload_document(

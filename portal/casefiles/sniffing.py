@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from email.parser import BytesHeaderParser
@@ -72,8 +73,10 @@ _OOXML_MAIN = {
         "xl/workbook.xml",
     ),
 }
-# Characters plain text may hold besides printable ones: tab, line feed, form feed, return.
-_TEXT_CONTROLS = frozenset("\t\n\x0c\r")
+# Control characters (C0, DEL, C1) that plain text never holds; tab, line feed, form feed
+# and carriage return it may. A regular expression runs in C: a 25 MB file is checked in
+# milliseconds where a Python loop over its characters takes seconds.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def unsupported(field: str) -> CaseFileError:
@@ -167,7 +170,7 @@ def _textual(source: BinaryIO, filename: str, field: str) -> FileType:
     try:
         while chunk := source.read(_CHUNK):
             text = decoder.decode(chunk)
-            if any(not c.isprintable() and c not in _TEXT_CONTROLS for c in text):
+            if _CONTROL.search(text):
                 raise unsupported(field)
             if len(head) < HEAD_BYTES:
                 head += text

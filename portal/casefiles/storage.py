@@ -43,6 +43,11 @@ def _checked(key: str) -> str:
 
 
 class Storage(Protocol):
+    # Whether content is written in the database, inside the caller's transaction (and so
+    # rolled back with it); a file system backend writes before the transaction instead,
+    # so that SQLite's one connection is not held while a file is copied.
+    in_database: bool
+
     async def save(self, key: str, source: BinaryIO) -> None:
         """Store ``source`` (read from its start) under ``key``."""
 
@@ -55,6 +60,8 @@ class Storage(Protocol):
 
 class LocalStorage:
     """`{data_dir}/documents/ab/abcdef...`: outside any served folder, owner-only files."""
+
+    in_database = False
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -102,6 +109,8 @@ class LocalStorage:
 class DatabaseStorage:
     """Chunks of at most CHUNK_BYTES in `document_chunk`. Written inside the caller's
     transaction, so a rolled-back upload leaves no chunk behind."""
+
+    in_database = True
 
     async def save(self, key: str, source: BinaryIO) -> None:
         _checked(key)
