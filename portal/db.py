@@ -29,6 +29,7 @@ MODEL_MODULES = [
     "portal.cases.models",
     "portal.timeline.models",
     "portal.api.idempotency",
+    "portal.notifications.models",
 ]
 MIGRATIONS_MODULE = "migrations"
 

@@ -26,6 +26,7 @@ from portal.api.accounts.types import (
     Viewer,
     viewer_of,
 )
+from portal.api.auth.codes import SignInCodeMutations
 from portal.api.auth.mutations import AuthMutations
 from portal.api.cases.mutations import CaseMutations
 from portal.api.cases.queries import CaseQueries
@@ -38,13 +39,16 @@ from portal.api.context import Info
 from portal.api.errors import PublicErrors
 from portal.api.limits import CachedParser, limit_rule
 from portal.api.node import Node, resolve_node
+from portal.api.notifications.mutations import NotificationMutations
+from portal.api.notifications.queries import NotificationQueries
+from portal.api.notifications.types import OutboxMessage, WebhookSubscription
 from portal.settings import Settings
 
 log = logging.getLogger("portal.api")
 
 
 @strawberry.type
-class Query(CaseQueries, ComplaintQueries, DirectoryQueries):
+class Query(CaseQueries, ComplaintQueries, DirectoryQueries, NotificationQueries):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
         return await viewer_of(info)
@@ -58,7 +62,9 @@ class Query(CaseQueries, ComplaintQueries, DirectoryQueries):
 
 
 @strawberry.type
-class Mutation(AuthMutations, ComplaintMutations, CaseMutations):
+class Mutation(
+    AuthMutations, SignInCodeMutations, ComplaintMutations, CaseMutations, NotificationMutations
+):
     pass
 
 
@@ -102,7 +108,17 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return PortalSchema(
         query=Query,
         mutation=Mutation,
-        types=[User, Organisation, Provider, ServiceAccount, DisputeCase, Complaint, Offer],
+        types=[
+            User,
+            Organisation,
+            Provider,
+            ServiceAccount,
+            DisputeCase,
+            Complaint,
+            Offer,
+            OutboxMessage,
+            WebhookSubscription,
+        ],
         extensions=extensions_for(settings),
         config=config_for(settings),
     )

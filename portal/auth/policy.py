@@ -252,3 +252,21 @@ def visible_complaints_filter(actor: Actor) -> Q:
     if organisations:
         conditions.append(Q(organisation_id__in=organisations))
     return Q(*conditions, join_type=Q.OR)
+
+
+# --- events out -----------------------------------------------------------------------------
+
+
+def may_manage_webhooks(actor: Actor, organisation_id: uuid.UUID) -> bool:
+    """An organisation's managers (people, not integration clients: a client must not
+    redirect the organisation's events elsewhere) and admins."""
+    if actor.is_admin:
+        return True
+    return actor.kind is ActorKind.USER and actor.has_role(
+        Role.ORG_MANAGER, organisation_id=organisation_id
+    )
+
+
+def may_manage_outbox(actor: Actor) -> bool:
+    """Dead letters hold addresses and mail of every case: admins only."""
+    return actor.is_admin
