@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import email.policy
 import itertools
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -56,10 +57,18 @@ class MailSink:
         return "250 Message accepted"
 
 
-async def serve_mailsink(sink: MailSink, host: str, port: int, **smtp: Any) -> asyncio.Server:
-    """Listen on ``host``:``port`` in the running loop (port 0: any free one). ``smtp`` goes
-    to aiosmtpd's SMTP (tls_context, require_starttls, authenticator, ...)."""
+async def serve_mailsink(
+    sink: MailSink,
+    host: str,
+    port: int,
+    *,
+    implicit_tls: ssl.SSLContext | None = None,
+    **smtp: Any,
+) -> asyncio.Server:
+    """Listen on ``host``:``port`` in the running loop (port 0: any free one), with TLS from
+    the first byte when ``implicit_tls`` is given. ``smtp`` goes to aiosmtpd's SMTP
+    (tls_context for STARTTLS, require_starttls, authenticator, ...)."""
     loop = asyncio.get_running_loop()
     return await loop.create_server(
-        lambda: SMTP(sink, enable_SMTPUTF8=True, **smtp), host=host, port=port
+        lambda: SMTP(sink, enable_SMTPUTF8=True, **smtp), host=host, port=port, ssl=implicit_tls
     )

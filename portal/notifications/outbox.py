@@ -92,7 +92,8 @@ async def claim(worker: str, limit: int, lease_seconds: int, at: datetime) -> li
         until, moment = str(lease_until.astimezone(UTC)), str(at.astimezone(UTC))
         _, rows = await conn.execute_query(_CLAIM_SQLITE, [until, worker, moment, moment, limit])
     else:
-        _, rows = await conn.execute_query(_CLAIM_POSTGRES, [lease_until, worker, at, limit])
+        # execute_query would `execute` an UPDATE and drop what RETURNING gives back.
+        rows = await conn.execute_query_dict(_CLAIM_POSTGRES, [lease_until, worker, at, limit])
     ids = [row["id"] for row in rows]
     if not ids:
         return []
