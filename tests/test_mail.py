@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import itertools
 import re
 import ssl
 from pathlib import Path
@@ -139,7 +140,7 @@ async def test_retries_back_off_and_give_up_as_a_dead_letter(
     assert [a.number for a in attempts] == [1, 2, 3]
     assert "gave up after 3 attempts" in stored.last_error
     # Each wait is at least half of base * 2**(n-1): the second came after the first's.
-    gaps = [(b.started_at - a.finished_at).total_seconds() for a, b in zip(attempts, attempts[1:])]
+    gaps = [(b.started_at - a.finished_at).total_seconds() for a, b in itertools.pairwise(attempts)]
     assert gaps[0] >= 0.025
     assert gaps[1] >= 0.05
 
