@@ -18,7 +18,7 @@ from portal.complaints.services import advance_complaint, file_complaint
 from portal.notifications.models import ClockNotice, OutboxMessage
 from portal.notifications.schedule import schedule_reminders
 from portal.timeline.models import Visibility
-from tests.factories import Factory, World, actor_for, quick_world
+from tests.factories import Factory, actor_for, quick_world
 
 
 async def _mails(case: DisputeCase | None = None) -> list[tuple[str, str]]:
@@ -102,11 +102,10 @@ async def test_a_message_in_caucus_is_announced_only_to_those_who_may_read_it(
     await _post(case, EventKind.DOCUMENT_UPLOADED, Visibility.ALL_PARTIES, document_id="d2")
 
     mails = await _mails(case)
-    assert [r for k, r in mails if k == "case_file_added"] == sorted(
-        [w.complainant.email]  # the caucus message
-        + [w.agent.email, w.manager.email]  # the internal memo
-        + [w.complainant.email, w.agent.email, w.manager.email, w.caseworker.email]
-    )
+    caucus = [w.complainant.email]
+    memo = [w.agent.email, w.manager.email]
+    everyone = [w.complainant.email, w.agent.email, w.manager.email, w.caseworker.email]
+    assert [r for k, r in mails if k == "case_file_added"] == sorted([*caucus, *memo, *everyone])
     agent = await OutboxMessage.filter(case_id=case.id, recipient=w.agent.email).order_by("id")
     assert sorted(m.context["filename"] for m in agent) == ["", "memo.pdf"]
 
@@ -116,7 +115,7 @@ async def test_nothing_is_written_when_the_cause_is_rolled_back(factory: Factory
     case = await w.new_case()
     before = await OutboxMessage.all().count()
 
-    with pytest.raises(RuntimeError):
+    async def failing_cause() -> None:
         async with in_transaction():
             row = await DisputeCase.select_for_update().get(id=case.id)
             await record(
@@ -128,6 +127,9 @@ async def test_nothing_is_written_when_the_cause_is_rolled_back(factory: Factory
                 payload={"message_id": "m1"},
             )
             raise RuntimeError("the cause fails after its event")
+
+    with pytest.raises(RuntimeError):
+        await failing_cause()
 
     assert await OutboxMessage.all().count() == before
 
