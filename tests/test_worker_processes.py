@@ -10,9 +10,11 @@ import random
 import signal
 import sys
 from collections import Counter
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import aiosmtplib
 import pytest
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
@@ -163,3 +165,61 @@ async def test_four_workers_deliver_1000_rows_exactly_once(
     )
     assert len(delivered) == 1000
     assert len({str(w).rsplit(":", 1)[0] for w in delivered}) >= 2  # the work was shared
+
+
+async def test_portal_worker_once_delivers_what_is_due_and_exits(
+    db: str, settings: Settings, tmp_path: Path
+) -> None:
+    running = await start_mailsink(tmp_path)
+    ids = await _queue(3)
+    variables = {
+        **os.environ,
+        "PORTAL_DATABASE_URL": db,
+        "PORTAL_DATA_DIR": str(tmp_path),
+        "PORTAL_SMTP_PORT": str(running.port),
+    }
+    try:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "portal.cli", "worker", "--once", cwd=ROOT, env=variables
+        )
+        code = await asyncio.wait_for(process.wait(), 60)
+    finally:
+        await running.stop()
+
+    assert code == 0
+    assert {m["Message-ID"] for m in running.sink.received} == {
+        message_id(i, settings) for i in ids
+    }
+
+
+async def test_portal_mailsink_prints_and_keeps_what_arrives(tmp_path: Path) -> None:
+    probe = await start_mailsink(tmp_path)
+    port = probe.port
+    await probe.stop()
+    variables = {**os.environ, "PORTAL_SMTP_PORT": str(port), "PORTAL_DATA_DIR": str(tmp_path)}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "portal.cli",
+        "mailsink",
+        cwd=ROOT,
+        env=variables,
+        stdout=asyncio.subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    try:
+        banner = await asyncio.wait_for(process.stdout.readline(), 30)
+        message = EmailMessage()
+        message["From"], message["To"], message["Subject"] = "a@example.org", "b@example.org", "Hi"
+        message.set_content("Hello from the test.")
+        await aiosmtplib.send(message, hostname="127.0.0.1", port=port)
+        shown = await asyncio.wait_for(process.stdout.readline(), 30)
+        body = await asyncio.wait_for(process.stdout.readline(), 30)
+    finally:
+        process.terminate()
+        await process.wait()
+
+    assert banner.decode().startswith(f"Mail sink on 127.0.0.1:{port}")
+    assert shown.decode().startswith("mail to b@example.org: Hi")
+    assert body.decode().strip() == "Hello from the test."
+    assert [p.name for p in (tmp_path / "mail").iterdir()] == ["00001.eml"]
