@@ -1,4 +1,4 @@
-"""The Starlette application: routes, middleware and the ORM lifespan."""
+"""The Starlette application: routes, middleware, and the lifespan (ORM, outbox worker)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import contextlib
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -23,6 +24,8 @@ from portal.auth.services import AuthService
 from portal.auth.tokens import TokenIssuer
 from portal.cases.clock_runner import run_periodically
 from portal.db import tortoise_config
+from portal.notifications.mailsink import MailSink, serve_mailsink
+from portal.notifications.worker import Worker
 from portal.settings import Settings, load_settings
 from portal.timeline import live
 from portal.web import health
@@ -47,8 +50,23 @@ def tune_gc_for_serving() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> Starlette:
-    """Build the app. ``manage_orm=False`` leaves the ORM to the caller (the test fixtures)."""
+async def _start_mailsink(settings: Settings, folder: Path) -> asyncio.Server:
+    """The development mail sink, in the serving process, where the worker sends the mail."""
+    sink = MailSink(folder, brief=True)
+    server = await serve_mailsink(sink, settings.smtp_host, settings.smtp_port)
+    print(
+        f"Mail sink on {settings.smtp_host}:{settings.smtp_port}: every mail is listed here "
+        f"and kept in {folder}",
+        flush=True,
+    )
+    return server
+
+
+def create_app(
+    settings: Settings | None = None, *, manage_orm: bool = True, mailsink: Path | None = None
+) -> Starlette:
+    """Build the app. ``manage_orm=False`` leaves the ORM to the caller (the test fixtures);
+    ``mailsink``: also run the development mail sink, keeping mail in that folder."""
     settings = settings or load_settings()
     keys = load_keyset(settings)
     issuer = TokenIssuer(keys=keys, issuer=settings.issuer, audience=settings.jwt_audience)
@@ -74,18 +92,26 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
             RegisterTortoise(app, config=tortoise_config(settings.db_url)),
             live.listening(settings.db_url),
         ):
-            clocks = (
-                asyncio.create_task(run_periodically(settings.clock_interval))
-                if settings.clock_interval
-                else None
-            )
+            sink = await _start_mailsink(settings, mailsink) if mailsink else None
+            stop = asyncio.Event()
+            tasks: list[asyncio.Task[None]] = []
+            if settings.worker_in_serve:
+                # The worker also runs the clock job, every `clock_interval` seconds.
+                tasks.append(asyncio.create_task(Worker(settings).run(stop)))
+            elif settings.clock_interval:
+                tasks.append(asyncio.create_task(run_periodically(settings.clock_interval)))
             try:
                 yield
             finally:
-                if clocks is not None:
-                    clocks.cancel()
+                stop.set()
+                for task in tasks:
+                    # Rows a cancelled delivery held come back when their lease runs out.
+                    task.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
-                        await clocks
+                        await task
+                if sink is not None:
+                    sink.close()
+                    await sink.wait_closed()
 
     middleware = [
         Middleware(RequestIdMiddleware),

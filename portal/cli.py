@@ -1,9 +1,11 @@
-"""The `portal` command: serve, migrate, demo, createuser, createclient, export-schema, settings."""
+"""The `portal` command: serve, worker, mailsink, migrate, demo, createuser, createclient,
+export-schema, settings."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
 import sys
 from collections.abc import Sequence
@@ -69,7 +71,8 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from portal.logs import configure_logging
 
     configure_logging(settings.log_level, settings.log_json)
-    app = create_app(settings)
+    mailsink = settings.data_path / "mail" if args.mailsink else None
+    app = create_app(settings, mailsink=mailsink)
     tune_gc_for_serving()
     print(f"Parley on http://{settings.host}:{settings.port}/graphql", flush=True)
     uvicorn.run(
@@ -181,6 +184,56 @@ def cmd_docs(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
+    import signal
+
+    from portal.db import database
+    from portal.logs import configure_logging
+    from portal.notifications.worker import Worker
+
+    configure_logging(settings.log_level, settings.log_json)
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            # Finish the batch in hand, then stop: nothing is left claimed until its lease ends.
+            loop.add_signal_handler(signum, stop.set)
+        async with database(settings):
+            worker = Worker(settings)
+            if args.once:
+                await worker.schedule()
+                while await worker.deliver_due():
+                    pass
+            else:
+                print(f"Outbox worker {worker.name}", flush=True)
+                await worker.run(stop)
+
+    asyncio.run(run())
+    return 0
+
+
+def cmd_mailsink(settings: Settings, args: argparse.Namespace) -> int:
+    from portal.notifications.mailsink import MailSink, serve_mailsink
+
+    folder = Path(args.folder) if args.folder else settings.data_path / "mail"
+
+    async def run() -> None:
+        server = await serve_mailsink(
+            MailSink(folder, brief=args.brief), settings.smtp_host, settings.smtp_port
+        )
+        print(
+            f"Mail sink on {settings.smtp_host}:{settings.smtp_port}, keeping mail in {folder}",
+            flush=True,
+        )
+        async with server:
+            await server.serve_forever()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run())
+    return 0
+
+
 def cmd_settings(settings: Settings, args: argparse.Namespace) -> int:
     sys.stdout.write(settings_markdown())
     return 0
@@ -189,7 +242,13 @@ def cmd_settings(settings: Settings, args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portal", description="Parley dispute portal")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("serve", help="serve the portal (uvicorn)").set_defaults(func=cmd_serve)
+    serve = sub.add_parser("serve", help="serve the portal (uvicorn) and the outbox worker")
+    serve.add_argument(
+        "--mailsink",
+        action="store_true",
+        help="also run the development mail sink on PORTAL_SMTP_HOST:PORTAL_SMTP_PORT",
+    )
+    serve.set_defaults(func=cmd_serve)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
     sub.add_parser("demo", help="migrate and seed demo data").set_defaults(func=cmd_demo)
     user = sub.add_parser("createuser", help="create a person's account")
@@ -215,6 +274,13 @@ def build_parser() -> argparse.ArgumentParser:
     docs = sub.add_parser("docs", help="write docs/stages.md from the transition table")
     docs.add_argument("--output", default="docs/stages.md")
     docs.set_defaults(func=cmd_docs)
+    worker = sub.add_parser("worker", help="deliver the outbox (mail, webhooks), run reminders")
+    worker.add_argument("--once", action="store_true", help="deliver what is due, then exit")
+    worker.set_defaults(func=cmd_worker)
+    sink = sub.add_parser("mailsink", help="a development SMTP server that keeps every mail")
+    sink.add_argument("--folder", help="where mails are kept (default: {data_dir}/mail)")
+    sink.add_argument("--brief", action="store_true", help="print only recipients and subjects")
+    sink.set_defaults(func=cmd_mailsink)
     sub.add_parser("settings", help="print the settings table (Markdown)").set_defaults(
         func=cmd_settings
     )

@@ -32,6 +32,7 @@ MODEL_MODULES = [
     "portal.casefiles.models",
     "portal.feedback.models",
     "portal.api.idempotency",
+    "portal.notifications.models",
 ]
 MIGRATIONS_MODULE = "migrations"
 

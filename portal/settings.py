@@ -14,6 +14,8 @@ from typing import Any
 
 DEV_SECRET_KEY = "dev-only-secret-key-change-me-in-production-000000"
 ENVIRONMENTS = ("development", "production")
+# none: plain SMTP; starttls: upgrade after connecting; tls: implicit TLS from the first byte.
+SMTP_SECURITY = ("none", "starttls", "tls")
 
 
 class SettingsError(ValueError):
@@ -52,6 +54,20 @@ def _non_negative_int(raw: str) -> int:
     value = int(raw)
     if value < 0:
         raise ValueError(f"expected zero or more, got {raw!r}")
+    return value
+
+
+def _positive_float(raw: str) -> float:
+    value = float(raw)
+    if not value > 0:
+        raise ValueError(f"expected a positive number, got {raw!r}")
+    return value
+
+
+def _smtp_security(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in SMTP_SECURITY:
+        raise ValueError(f"expected one of {', '.join(SMTP_SECURITY)}, got {raw!r}")
     return value
 
 
@@ -211,6 +227,94 @@ SETTINGS: tuple[Setting, ...] = (
         "Closed complaints with one root cause in a management review's period that make "
         "it a systemic issue (ISO 10002 8.3).",
     ),
+    Setting(
+        "worker_in_serve",
+        _bool,
+        True,
+        "Run the outbox worker (mail, webhooks, reminders, clocks) inside `portal serve`; "
+        "off when `portal worker` processes do it.",
+    ),
+    Setting(
+        "worker_poll_interval",
+        _positive_float,
+        1.0,
+        "Seconds an idle outbox worker waits before looking for work again.",
+    ),
+    Setting("worker_batch", _positive_int, 20, "Outbox rows a worker claims at a time."),
+    Setting(
+        "outbox_lease",
+        _positive_int,
+        120,
+        "Seconds a claimed outbox row stays with its worker; after that (a crashed worker) "
+        "another worker takes it again.",
+    ),
+    Setting(
+        "outbox_max_attempts",
+        _positive_int,
+        8,
+        "Delivery attempts before an outbox row becomes a dead letter.",
+    ),
+    Setting(
+        "outbox_retry_base",
+        _positive_float,
+        30.0,
+        "Seconds before the first retry; each further retry waits twice as long, with jitter.",
+    ),
+    Setting(
+        "outbox_retry_max",
+        _positive_float,
+        3600.0,
+        "Longest wait between two delivery attempts, seconds.",
+    ),
+    Setting(
+        "reminder_days",
+        _non_negative_int,
+        3,
+        "Days before a clock's due date that its responsible party gets a reminder (0: none).",
+    ),
+    Setting("smtp_host", _str, "127.0.0.1", "SMTP server for outgoing mail."),
+    Setting("smtp_port", _positive_int, 1025, "SMTP port (1025: the `portal mailsink` default)."),
+    Setting(
+        "smtp_security",
+        _smtp_security,
+        "none",
+        "`none`, `starttls` (upgrade after connecting) or `tls` (implicit TLS).",
+    ),
+    Setting("smtp_username", _str, "", "SMTP login user; empty: no login."),
+    Setting("smtp_password", _str, "", "SMTP login password."),
+    Setting(
+        "smtp_ca_file",
+        _str,
+        "",
+        "PEM file of the certificate authorities to trust for the SMTP server; empty: the "
+        "system's.",
+    ),
+    Setting("smtp_timeout", _positive_float, 15.0, "Seconds before an SMTP conversation fails."),
+    Setting(
+        "mail_from",
+        _str,
+        "Parley <no-reply@parley.localhost>",
+        "The From of every mail Parley sends.",
+    ),
+    Setting(
+        "sign_in_code_ttl",
+        _positive_int,
+        600,
+        "Seconds a one-time sign-in code stays valid.",
+    ),
+    Setting(
+        "sign_in_code_max_requests",
+        _positive_int,
+        5,
+        "Sign-in codes one e-mail address may request within `login_failure_window`.",
+    ),
+    Setting(
+        "webhook_allow_private",
+        _bool,
+        False,
+        "Allow webhook URLs on private, loopback and link-local addresses (development only).",
+    ),
+    Setting("webhook_timeout", _positive_float, 10.0, "Seconds a webhook receiver has to answer."),
     Setting("log_level", _str, "INFO", "Log level."),
     Setting("log_json", _bool, True, "Structured JSON logs (one object per line)."),
 )
@@ -247,6 +351,26 @@ class Settings:
     clock_interval: int
     allowed_origins: tuple[str, ...]
     systemic_issue_threshold: int
+    worker_in_serve: bool
+    worker_poll_interval: float
+    worker_batch: int
+    outbox_lease: int
+    outbox_max_attempts: int
+    outbox_retry_base: float
+    outbox_retry_max: float
+    reminder_days: int
+    smtp_host: str
+    smtp_port: int
+    smtp_security: str
+    smtp_username: str
+    smtp_password: str
+    smtp_ca_file: str
+    smtp_timeout: float
+    mail_from: str
+    sign_in_code_ttl: int
+    sign_in_code_max_requests: int
+    webhook_allow_private: bool
+    webhook_timeout: float
     log_level: str
     log_json: bool
 

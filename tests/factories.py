@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import itertools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,6 +23,9 @@ from portal.cases.models import DisputeCase, OrganisationProvider, Scheme
 from portal.cases.services import Action, perform
 from portal.cases.states import Method
 from portal.complaints.services import file_complaint, refer_complaint
+from portal.notifications.mailsink import MailSink, serve_mailsink
+from portal.notifications.models import OutboxMessage, OutboxStatus
+from portal.notifications.worker import Worker
 from portal.settings import Settings
 
 PASSWORD = "correct horse battery staple"
@@ -191,3 +197,51 @@ async def login(
     payload: dict[str, Any] = response.json()["data"]["login"]
     assert payload["userErrors"] == [], payload
     return payload
+
+
+# --- events out: a real SMTP server in the test's own loop -----------------------------------
+
+
+@dataclass
+class RunningSink:
+    sink: MailSink
+    server: asyncio.Server
+    port: int
+
+    async def stop(self) -> None:
+        self.server.close()
+        await self.server.wait_closed()
+
+
+async def start_mailsink(folder: Path, port: int = 0, **smtp: Any) -> RunningSink:
+    """`portal mailsink`'s server on 127.0.0.1 (port 0: a free one), quiet."""
+    sink = MailSink(
+        folder, echo=lambda _line: None, brief=True, refuse=smtp.pop("refuse", frozenset())
+    )
+    server = await serve_mailsink(sink, "127.0.0.1", port, **smtp)
+    bound = server.sockets[0].getsockname()[1]
+    return RunningSink(sink=sink, server=server, port=int(bound))
+
+
+def mail_settings(settings: Settings, port: int, **changes: Any) -> Settings:
+    """Settings for delivering to a test SMTP server: fast polling and retries."""
+    return dataclasses.replace(
+        settings,
+        smtp_port=port,
+        worker_poll_interval=0.02,
+        outbox_retry_base=0.05,
+        outbox_retry_max=0.2,
+        clock_interval=0,
+        **changes,
+    )
+
+
+async def deliver_all(worker: Worker, rounds: int = 200) -> None:
+    """Run the worker's delivery until no row is pending or claimed (or ``rounds`` run out)."""
+    for _ in range(rounds):
+        await worker.deliver_due()
+        if not await OutboxMessage.filter(
+            status__in=[OutboxStatus.PENDING, OutboxStatus.CLAIMED]
+        ).exists():
+            return
+        await asyncio.sleep(0.02)

@@ -31,6 +31,7 @@ class UserErrorCode(StrEnum):
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
     RATE_LIMITED = "RATE_LIMITED"
     INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"
+    INVALID_CODE = "INVALID_CODE"
     INVALID_INPUT = "INVALID_INPUT"
     # Accounts (a complaint recorded for someone without an account creates one).
     INVALID_EMAIL = "INVALID_EMAIL"
@@ -97,6 +98,11 @@ class UserErrorCode(StrEnum):
     TYPE_MISMATCH = "TYPE_MISMATCH"
     UNSUPPORTED_TYPE = "UNSUPPORTED_TYPE"
     UPLOAD_REQUIRED = "UPLOAD_REQUIRED"
+    # Events out (portal.notifications): webhooks and dead letters.
+    URL_NOT_ALLOWED = "URL_NOT_ALLOWED"
+    INVALID_EVENT_KIND = "INVALID_EVENT_KIND"
+    SUBSCRIPTION_LIMIT = "SUBSCRIPTION_LIMIT"
+    NOT_A_DEAD_LETTER = "NOT_A_DEAD_LETTER"
 
 
 @strawberry.type(description="An expected failure of a mutation, for the user to act on.")

@@ -26,6 +26,7 @@ from portal.api.accounts.types import (
     Viewer,
     viewer_of,
 )
+from portal.api.auth.codes import SignInCodeMutations
 from portal.api.auth.mutations import AuthMutations
 from portal.api.casefiles.mutations import CaseFileMutations
 from portal.api.casefiles.types import Document, Message
@@ -44,13 +45,16 @@ from portal.api.feedback.mutations import FeedbackMutations
 from portal.api.feedback.queries import FeedbackQueries
 from portal.api.limits import CachedParser, limit_rule
 from portal.api.node import Node, resolve_node
+from portal.api.notifications.mutations import NotificationMutations
+from portal.api.notifications.queries import NotificationQueries
+from portal.api.notifications.types import OutboxMessage, WebhookSubscription
 from portal.settings import Settings
 
 log = logging.getLogger("portal.api")
 
 
 @strawberry.type
-class Query(CaseQueries, ComplaintQueries, DirectoryQueries, FeedbackQueries):
+class Query(CaseQueries, ComplaintQueries, DirectoryQueries, FeedbackQueries, NotificationQueries):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
         return await viewer_of(info)
@@ -66,11 +70,13 @@ class Query(CaseQueries, ComplaintQueries, DirectoryQueries, FeedbackQueries):
 @strawberry.type
 class Mutation(
     AuthMutations,
+    SignInCodeMutations,
     ComplaintMutations,
     CaseMutations,
     CaseFileMutations,
     DirectoryMutations,
     FeedbackMutations,
+    NotificationMutations,
 ):
     pass
 
@@ -131,6 +137,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             Offer,
             Document,
             Message,
+            OutboxMessage,
+            WebhookSubscription,
         ],
         extensions=extensions_for(settings),
         config=config_for(settings),

@@ -312,3 +312,21 @@ def may_view_management_review(actor: Actor, organisation_id: uuid.UUID) -> bool
         )
         for g in actor.grants
     )
+
+
+# --- events out -----------------------------------------------------------------------------
+
+
+def may_manage_webhooks(actor: Actor, organisation_id: uuid.UUID) -> bool:
+    """An organisation's managers (people, not integration clients: a client must not
+    redirect the organisation's events elsewhere) and admins."""
+    if actor.is_admin:
+        return True
+    return actor.kind is ActorKind.USER and actor.has_role(
+        Role.ORG_MANAGER, organisation_id=organisation_id
+    )
+
+
+def may_manage_outbox(actor: Actor) -> bool:
+    """Dead letters hold addresses and mail of every case: admins only."""
+    return actor.is_admin

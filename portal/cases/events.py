@@ -76,7 +76,12 @@ async def record(
     payload: dict[str, Any] | None = None,
     visibility: Visibility = Visibility.ALL_PARTIES,
 ) -> TimelineEvent:
-    return await append(
+    """Append the event, and in the same transaction the outbox rows it causes: the mails to
+    those who may read it and the webhooks of the organisation (ARCHITECTURE.md "Events out")."""
+    # Imported here: notifications reads EventKind from this module.
+    from portal.notifications.derive import event_recorded
+
+    event = await append(
         case,
         kind.value,
         at=at,
@@ -85,3 +90,5 @@ async def record(
         visibility=visibility,
         payload=_plain(payload or {}),
     )
+    await event_recorded(case, event)
+    return event

@@ -183,6 +183,11 @@ async def advance_complaint(
             complaint.closed_at = now
         complaint.status = status
         await complaint.save()
+        if status is ComplaintStatus.ACKNOWLEDGED:
+            # The mail to the complainant is written with the acknowledgement, or not at all.
+            from portal.notifications.derive import complaint_acknowledged
+
+            await complaint_acknowledged(complaint, now)
     return complaint
 
 

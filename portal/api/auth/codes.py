@@ -1,0 +1,67 @@
+"""Passwordless sign-in over GraphQL: requestSignInCode, then signInWithCode."""
+
+from __future__ import annotations
+
+import strawberry
+
+from portal.api.auth.mutations import (
+    RefreshTokenDelivery,
+    SessionPayload,
+    _error,
+    _session_payload,
+)
+from portal.api.context import Info
+from portal.api.errors import UserError, UserErrorCode
+from portal.auth import codes
+from portal.auth.errors import AuthError
+
+
+@strawberry.input
+class RequestSignInCodeInput:
+    email: str
+
+
+@strawberry.input
+class SignInWithCodeInput:
+    challenge: str = strawberry.field(description="From `requestSignInCode`.")
+    code: str = strawberry.field(description="The six digits from the e-mail.")
+    refresh_token_delivery: RefreshTokenDelivery = RefreshTokenDelivery.BODY
+
+
+@strawberry.type
+class SignInCodePayload:
+    challenge: str | None = strawberry.field(
+        default=None,
+        description="Pass it to `signInWithCode` with the code. Given for any well-formed "
+        "address, whether or not it has an account; only an account gets the mail.",
+    )
+    expires_in: int | None = strawberry.field(default=None, description="Seconds.")
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class SignInCodeMutations:
+    @strawberry.mutation(
+        description="Mail a one-time sign-in code to this address (single use, short-lived, "
+        "rate-limited per address)."
+    )
+    async def request_sign_in_code(
+        self, info: Info, input: RequestSignInCodeInput
+    ) -> SignInCodePayload:
+        auth = info.context.auth
+        try:
+            challenge = await codes.request_code(auth, input.email)
+        except AuthError as exc:
+            error = UserError(
+                field=["input", "email"], code=UserErrorCode(exc.code.value), message=exc.message
+            )
+            return SignInCodePayload(user_errors=[error])
+        return SignInCodePayload(challenge=challenge, expires_in=auth.settings.sign_in_code_ttl)
+
+    @strawberry.mutation(description="Sign in with the code from `requestSignInCode`'s mail.")
+    async def sign_in_with_code(self, info: Info, input: SignInWithCodeInput) -> SessionPayload:
+        try:
+            tokens = await codes.sign_in_with_code(info.context.auth, input.challenge, input.code)
+        except AuthError as exc:
+            return _error(exc)
+        return await _session_payload(info, tokens, input.refresh_token_delivery)

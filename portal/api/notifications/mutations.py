@@ -1,0 +1,195 @@
+"""Webhook subscriptions (organisation managers) and retrying dead letters (admins).
+
+Each calls one function of portal.notifications.services. A subscription or message the actor
+may not manage is reported exactly like a missing one: a `NOT_FOUND` userError.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import strawberry
+
+from portal.api.context import Info
+from portal.api.errors import UserError, user_error
+from portal.api.idempotency import MAX_KEY_LENGTH, KeyReused, once
+from portal.api.node import decode_id
+from portal.api.notifications.types import OutboxMessage, WebhookSubscription
+from portal.notifications import services
+from portal.notifications.errors import NotificationError, NotificationNotFound
+from portal.notifications.models import WebhookSubscription as SubscriptionRow
+
+KEY = "Retrying with the same key returns the first result instead of creating another."
+
+
+@strawberry.input
+class CreateWebhookSubscriptionInput:
+    organisation_id: strawberry.ID
+    url: str = strawberry.field(description="Where events are POSTed (http or https).")
+    event_kinds: list[str] = strawberry.field(
+        description="Timeline event kinds to receive, e.g. `case_accepted`."
+    )
+    description: str = ""
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY)
+
+
+@strawberry.input
+class UpdateWebhookSubscriptionInput:
+    id: strawberry.ID
+    url: str | None = None
+    event_kinds: list[str] | None = None
+    description: str | None = None
+    active: bool | None = strawberry.field(default=None, description="false pauses deliveries.")
+    rotate_secret: bool = strawberry.field(
+        default=False, description="Issue a new signing secret (returned in the payload)."
+    )
+
+
+@strawberry.input
+class DeleteWebhookSubscriptionInput:
+    id: strawberry.ID
+
+
+@strawberry.input
+class RetryDeadLetterInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class WebhookSubscriptionPayload:
+    subscription: WebhookSubscription | None = None
+    secret: str | None = strawberry.field(
+        default=None,
+        description="The signing secret (`whsec_...`), only when created or rotated: "
+        "verify every delivery with it (Standard Webhooks).",
+    )
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class DeleteWebhookSubscriptionPayload:
+    deleted: bool
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class RetryDeadLetterPayload:
+    message: OutboxMessage | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def _pk(global_id: str, type_name: str, field: str = "id") -> uuid.UUID:
+    pk = decode_id(global_id, type_name)
+    if pk is None:
+        raise NotificationNotFound(field)
+    return pk
+
+
+def _errors(exc: NotificationError) -> list[UserError]:
+    return [user_error(exc.code, exc.message, exc.field)]
+
+
+@strawberry.type
+class NotificationMutations:
+    @strawberry.mutation(
+        description="Subscribe an endpoint to an organisation's case events (its managers). "
+        "Deliveries are signed per Standard Webhooks and hold ids, never case text."
+    )
+    async def create_webhook_subscription(
+        self, info: Info, input: CreateWebhookSubscriptionInput
+    ) -> WebhookSubscriptionPayload:
+        actor = info.context.require_actor()
+        settings = info.context.settings
+        try:
+            organisation = _pk(input.organisation_id, "Organisation", "organisation_id")
+            key = input.idempotency_key
+
+            async def create() -> uuid.UUID:
+                row = await services.create_subscription(
+                    actor,
+                    settings,
+                    organisation,
+                    input.url,
+                    input.event_kinds,
+                    input.description,
+                )
+                return row.id
+
+            if key is None:
+                pk = await create()
+            elif not 1 <= len(key) <= MAX_KEY_LENGTH:
+                raise NotificationError(
+                    "INVALID_INPUT",
+                    f"Keys have 1 to {MAX_KEY_LENGTH} characters.",
+                    "idempotency_key",
+                )
+            else:
+                request = {
+                    "organisation_id": str(organisation),
+                    "url": input.url,
+                    "event_kinds": sorted(input.event_kinds),
+                    "description": input.description,
+                }
+                try:
+                    pk = await once(actor.id, key, "createWebhookSubscription", request, create)
+                except KeyReused as exc:
+                    raise NotificationError(
+                        "IDEMPOTENCY_KEY_REUSED",
+                        "This key was used before for a different request.",
+                        "idempotency_key",
+                    ) from exc
+            row = await services.managed_subscription(actor, pk)
+        except NotificationError as exc:
+            return WebhookSubscriptionPayload(user_errors=_errors(exc))
+        return WebhookSubscriptionPayload(
+            subscription=WebhookSubscription.from_row(row), secret=row.secret
+        )
+
+    @strawberry.mutation(
+        description="Change, pause or resume a subscription, or rotate its secret."
+    )
+    async def update_webhook_subscription(
+        self, info: Info, input: UpdateWebhookSubscriptionInput
+    ) -> WebhookSubscriptionPayload:
+        actor = info.context.require_actor()
+        try:
+            row: SubscriptionRow = await services.update_subscription(
+                actor,
+                info.context.settings,
+                _pk(input.id, "WebhookSubscription"),
+                url=input.url,
+                event_kinds=input.event_kinds,
+                description=input.description,
+                active=input.active,
+                rotate_secret=input.rotate_secret,
+            )
+        except NotificationError as exc:
+            return WebhookSubscriptionPayload(user_errors=_errors(exc))
+        return WebhookSubscriptionPayload(
+            subscription=WebhookSubscription.from_row(row),
+            secret=row.secret if input.rotate_secret else None,
+        )
+
+    @strawberry.mutation(description="Remove a subscription; deliveries still queued for it stop.")
+    async def delete_webhook_subscription(
+        self, info: Info, input: DeleteWebhookSubscriptionInput
+    ) -> DeleteWebhookSubscriptionPayload:
+        actor = info.context.require_actor()
+        try:
+            await services.delete_subscription(actor, _pk(input.id, "WebhookSubscription"))
+        except NotificationError as exc:
+            return DeleteWebhookSubscriptionPayload(deleted=False, user_errors=_errors(exc))
+        return DeleteWebhookSubscriptionPayload(deleted=True)
+
+    @strawberry.mutation(
+        description="Send a dead letter again, with a fresh set of attempts (admins only)."
+    )
+    async def retry_dead_letter(
+        self, info: Info, input: RetryDeadLetterInput
+    ) -> RetryDeadLetterPayload:
+        actor = info.context.require_actor()
+        try:
+            row = await services.retry_dead_letter(actor, _pk(input.id, "OutboxMessage"))
+        except NotificationError as exc:
+            return RetryDeadLetterPayload(user_errors=_errors(exc))
+        return RetryDeadLetterPayload(message=OutboxMessage.from_row(row))

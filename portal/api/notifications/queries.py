@@ -1,0 +1,47 @@
+"""Reading what goes out: dead letters (admins) and an organisation's webhook subscriptions."""
+
+from __future__ import annotations
+
+import strawberry
+
+from portal.api.context import Info
+from portal.api.errors import PublicError
+from portal.api.node import decode_id
+from portal.api.notifications.types import OutboxMessage, WebhookSubscription
+from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.notifications import services
+from portal.notifications.errors import NotificationError
+
+
+class Forbidden(PublicError):
+    code = "FORBIDDEN"
+
+
+@strawberry.type
+class NotificationQueries:
+    @strawberry.field(
+        description="Messages that could not be delivered, newest first (admins only): "
+        "each with its attempt log, for `retryDeadLetter`."
+    )
+    async def dead_letters(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[OutboxMessage]:
+        actor = info.context.require_actor()
+        try:
+            query = services.dead_letters_query(actor)
+        except NotificationError as exc:
+            raise Forbidden(exc.message) from exc
+        rows, more = await newest_first(query, first, after)
+        return connection(rows, more, after, newest_cursor, OutboxMessage.from_row)
+
+    @strawberry.field(
+        description="An organisation's webhook subscriptions, for its managers (empty for "
+        "anyone else, and for an ID that names no organisation)."
+    )
+    async def webhook_subscriptions(
+        self, info: Info, organisation_id: strawberry.ID
+    ) -> list[WebhookSubscription]:
+        actor = info.context.require_actor()
+        pk = decode_id(organisation_id, "Organisation")
+        rows = await services.subscriptions_of(actor, pk) if pk else []
+        return [WebhookSubscription.from_row(r) for r in rows]

@@ -1,0 +1,113 @@
+"""What goes out, as the API shows it: outbox messages (for admins) and webhook subscriptions."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import strawberry
+
+from portal.api.context import Info
+from portal.api.node import Node, node_resolver, to_global_id
+from portal.auth import policy
+from portal.notifications import models
+
+OutboxChannel = strawberry.enum(models.Channel, description="How a message leaves Parley.")
+OutboxStatus = strawberry.enum(models.OutboxStatus, description="Where a message stands.")
+AttemptOutcome = strawberry.enum(models.AttemptOutcome, description="What came of one attempt.")
+
+
+@strawberry.type(description="One try at delivering an outbox message.")
+class DeliveryAttempt:
+    number: int
+    worker: str
+    started_at: datetime
+    finished_at: datetime
+    outcome: AttemptOutcome  # type: ignore[valid-type]
+    detail: str
+
+
+@strawberry.type(
+    description="A mail or webhook on its way out. Its ID is the mail's Message-ID and the "
+    "webhook's `webhook-id`: receivers drop duplicates by it."
+)
+class OutboxMessage(Node):
+    channel: OutboxChannel  # type: ignore[valid-type]
+    kind: str = strawberry.field(description="The mail kind, or the event kind of a webhook.")
+    recipient: str = strawberry.field(description="The e-mail address or the webhook URL.")
+    status: OutboxStatus  # type: ignore[valid-type]
+    attempts: int = strawberry.field(description="Attempts since it was written or retried.")
+    last_error: str
+    created_at: datetime
+    next_attempt_at: datetime
+    delivered_at: datetime | None
+    pk: strawberry.Private[uuid.UUID]
+
+    @classmethod
+    def from_row(cls, row: models.OutboxMessage) -> OutboxMessage:
+        return cls(
+            id=to_global_id("OutboxMessage", row.id),
+            channel=row.channel,
+            kind=row.kind,
+            recipient=row.recipient,
+            status=row.status,
+            attempts=row.attempts,
+            last_error=row.last_error,
+            created_at=row.created_at,
+            next_attempt_at=row.next_attempt_at,
+            delivered_at=row.delivered_at,
+            pk=row.id,
+        )
+
+    @strawberry.field(description="Every attempt, oldest first (at most the last 50).")
+    async def attempt_log(self) -> list[DeliveryAttempt]:
+        rows = await models.DeliveryAttempt.filter(message_id=self.pk).order_by("-id").limit(50)
+        return [
+            DeliveryAttempt(
+                number=r.number,
+                worker=r.worker,
+                started_at=r.started_at,
+                finished_at=r.finished_at,
+                outcome=r.outcome,
+                detail=r.detail,
+            )
+            for r in reversed(rows)
+        ]
+
+
+@strawberry.type(description="An organisation's endpoint for the case events it chose.")
+class WebhookSubscription(Node):
+    url: str
+    event_kinds: list[str] = strawberry.field(description="Timeline event kinds it receives.")
+    description: str
+    active: bool
+    created_at: datetime
+
+    @classmethod
+    def from_row(cls, row: models.WebhookSubscription) -> WebhookSubscription:
+        return cls(
+            id=to_global_id("WebhookSubscription", row.id),
+            url=row.url,
+            event_kinds=list(row.event_kinds),
+            description=row.description,
+            active=row.is_active,
+            created_at=row.created_at,
+        )
+
+
+@node_resolver("OutboxMessage")
+async def _outbox_node(info: Info, pk: uuid.UUID) -> OutboxMessage | None:
+    actor = info.context.require_actor()
+    if not policy.may_manage_outbox(actor):
+        return None
+    row = await models.OutboxMessage.get_or_none(id=pk)
+    return OutboxMessage.from_row(row) if row else None
+
+
+@node_resolver("WebhookSubscription")
+async def _subscription_node(info: Info, pk: uuid.UUID) -> WebhookSubscription | None:
+    actor = info.context.require_actor()
+    row = await models.WebhookSubscription.get_or_none(id=pk)
+    if row is None or not policy.may_manage_webhooks(actor, row.organisation_id):
+        return None
+    return WebhookSubscription.from_row(row)

@@ -1,0 +1,197 @@
+"""From a recorded fact to the outbox rows it causes, inside the transaction that records it.
+
+`event_recorded` runs for every timeline event (portal.cases.events.record): mails to the
+people who must hear of it and may read it, and a webhook to each subscription of the case's
+organisation that asked for the event's kind and may see it. `complaint_acknowledged` does the
+same for the ISO 10002 acknowledgement, which is not a case event.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+
+from portal.accounts.models import Organisation, Provider, User
+from portal.api.node import to_global_id
+from portal.auth import policy
+from portal.cases.events import EventKind
+from portal.cases.models import DisputeCase
+from portal.cases.states import COMPLAINANT_SIDE, CaseRole, ClockKind, Party
+from portal.complaints.models import Complaint
+from portal.notifications.mail import MailKind
+from portal.notifications.models import Channel, WebhookSubscription
+from portal.notifications.outbox import enqueue
+from portal.notifications.recipients import (
+    PARTIES,
+    RESPONSIBLE_ROLES,
+    Recipient,
+    audience,
+    case_people,
+)
+from portal.timeline.models import TimelineEvent, Visibility
+
+EVERYONE = frozenset(CaseRole)
+WITH_PROVIDER = PARTIES | {CaseRole.PROVIDER}
+CASE_FILE_EVENTS = frozenset(
+    {EventKind.DOCUMENT_UPLOADED, EventKind.DOCUMENT_SUPERSEDED, EventKind.MESSAGE_POSTED}
+)
+# What the organisation's own systems may see of a case: what its staff may read.
+ORGANISATION_SCOPES = policy.readable_scopes(frozenset({CaseRole.ORGANISATION}), None)
+# Ids an event's payload may carry into a webhook: never its text, amounts or reasons.
+WEBHOOK_PAYLOAD_IDS = ("outcome_id", "offer_id", "document_id", "message_id", "neutral_id")
+
+# Event kind -> (mail kind, roles it goes to). Clock events are decided by the clock's kind.
+CASE_MAILS: dict[str, tuple[MailKind, frozenset[CaseRole]]] = {
+    EventKind.CASE_REFERRED: (MailKind.CASE_REFERRED, WITH_PROVIDER),
+    EventKind.CASE_ACCEPTED: (MailKind.CASE_ACCEPTED, PARTIES),
+    EventKind.CASE_DECLINED: (MailKind.CASE_DECLINED, PARTIES),
+    EventKind.OUTCOME_ISSUED: (MailKind.OUTCOME_ISSUED, PARTIES),
+    EventKind.CASE_CLOSED: (MailKind.CASE_CLOSED, PARTIES),
+    **{kind: (MailKind.CASE_FILE_ADDED, EVERYONE) for kind in CASE_FILE_EVENTS},
+}
+
+
+def due_text(value: Any) -> str:
+    """An instant as mails show it, in UTC: the same for every reader, whatever their zone."""
+    instant = datetime.fromisoformat(value) if isinstance(value, str) else value
+    assert isinstance(instant, datetime)
+    return instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _mail_for(event: TimelineEvent) -> tuple[MailKind, frozenset[CaseRole]] | None:
+    payload = event.payload
+    if event.kind == EventKind.CLOCK_STARTED:
+        if payload.get("clock") == ClockKind.IMPLEMENTATION:
+            return MailKind.IMPLEMENTATION_DUE, PARTIES
+        return MailKind.ACTION_NEEDED, RESPONSIBLE_ROLES[Party(payload["responsible"])]
+    if event.kind == EventKind.CLOCK_MISSED:
+        # Escalation: the provider hears of every missed clock, besides who missed it.
+        missed = RESPONSIBLE_ROLES[Party(payload["responsible"])]
+        return MailKind.CLOCK_MISSED, missed | {CaseRole.PROVIDER}
+    return CASE_MAILS.get(event.kind)
+
+
+async def case_context(case: DisputeCase) -> dict[str, Any]:
+    """What every case mail may say about the case: reference, subject, who is involved."""
+    organisation = await Organisation.get(id=case.organisation_id).values_list("name", flat=True)
+    provider = await Provider.get(id=case.provider_id).values_list("name", flat=True)
+    return {
+        "case": {"reference": case.reference, "subject": case.subject, "method": case.method.value},
+        "organisation": organisation,
+        "provider": provider,
+    }
+
+
+def _details(event: TimelineEvent) -> dict[str, Any]:
+    payload = event.payload
+    details: dict[str, Any] = {}
+    if "clock" in payload:
+        details["clock"] = payload["clock"]
+        details["due"] = due_text(payload["due_at"])
+    if event.kind == EventKind.CASE_DECLINED:
+        details["reasons"] = payload.get("reasons", "")
+    if event.kind == EventKind.OUTCOME_ISSUED:
+        details["outcome"] = payload.get("kind", "")
+    if event.kind == EventKind.CASE_CLOSED:
+        # The feedback issue adds `survey_link` for the complainant here.
+        details["reason"] = payload.get("reason", "")
+    if event.kind in CASE_FILE_EVENTS:
+        details["item"] = "message" if event.kind == EventKind.MESSAGE_POSTED else "document"
+        details["filename"] = payload.get("filename", "")
+    return details
+
+
+async def mail_people(
+    kind: MailKind,
+    people: list[Recipient],
+    context: dict[str, Any],
+    *,
+    at: datetime,
+    case_id: uuid.UUID | None,
+) -> int:
+    for person in people:
+        await enqueue(
+            Channel.EMAIL,
+            kind.value,
+            person.email,
+            {**context, "name": person.name},
+            at=at,
+            locale=person.locale,
+            case_id=case_id,
+        )
+    return len(people)
+
+
+async def event_recorded(case: DisputeCase, event: TimelineEvent) -> None:
+    mail = _mail_for(event)
+    if mail is not None:
+        kind, roles = mail
+        people, appointment = await case_people(case)
+        # The author of a message or document knows of it already.
+        leave_out = event.actor_id if event.kind in CASE_FILE_EVENTS else None
+        chosen = audience(people, appointment, roles, event.visibility, leave_out=leave_out)
+        if chosen:
+            context = {**await case_context(case), **_details(event)}
+            await mail_people(kind, chosen, context, at=event.occurred_at, case_id=case.id)
+    await _webhooks(case, event)
+
+
+async def _webhooks(case: DisputeCase, event: TimelineEvent) -> None:
+    if event.visibility not in ORGANISATION_SCOPES:
+        return
+    subscriptions = await WebhookSubscription.filter(
+        organisation_id=case.organisation_id, is_active=True
+    )
+    wanted = [s for s in subscriptions if event.kind in s.event_kinds]
+    if not wanted:
+        return
+    body = webhook_body(case, event)
+    for subscription in wanted:
+        await enqueue(
+            Channel.WEBHOOK,
+            event.kind,
+            subscription.url,
+            {"body": body},
+            at=event.occurred_at,
+            case_id=case.id,
+            subscription_id=subscription.id,
+        )
+
+
+def webhook_body(case: DisputeCase, event: TimelineEvent) -> str:
+    """The JSON an integrator receives (Standard Webhooks' `type`, `timestamp`, `data`): ids
+    and the event's place in the timeline, never its text; the integrator reads what it may
+    through GraphQL with its own token. Serialised once, so every retry sends the same bytes."""
+    ids = {k: event.payload[k] for k in WEBHOOK_PAYLOAD_IDS if k in event.payload}
+    data: dict[str, Any] = {
+        "case": {"id": to_global_id("DisputeCase", case.id), "reference": case.reference},
+        "event": {
+            "sequence": event.sequence,
+            "kind": event.kind,
+            "occurredAt": event.occurred_at.astimezone(UTC).isoformat(),
+            "visibility": Visibility(event.visibility).value,
+            **ids,
+        },
+    }
+    if "clock" in event.payload:
+        data["event"]["clock"] = event.payload["clock"]
+    return orjson.dumps(
+        {"type": event.kind, "timestamp": data["event"]["occurredAt"], "data": data}
+    ).decode()
+
+
+async def complaint_acknowledged(complaint: Complaint, at: datetime) -> None:
+    """ISO 10002 7.4: the complainant is told at once that the complaint was received."""
+    user = await User.get(id=complaint.complainant_id)
+    organisation = await Organisation.get(id=complaint.organisation_id).values_list(
+        "name", flat=True
+    )
+    person = Recipient(user.id, user.email, user.display_name, user.locale.value, COMPLAINANT_SIDE)
+    context = {
+        "complaint": {"reference": complaint.reference, "subject": complaint.subject},
+        "organisation": organisation,
+    }
+    await mail_people(MailKind.COMPLAINT_ACKNOWLEDGED, [person], context, at=at, case_id=None)

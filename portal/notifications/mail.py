@@ -1,0 +1,164 @@
+"""E-mail: Jinja2 templates in English and Simplified Chinese, and sending with aiosmtplib.
+
+Each kind has one template per locale (``templates/<locale>/<kind>.txt``) holding a `subject`
+and a `body` block in plain text. The text part is that body; the HTML part is the same body,
+escaped, in ``templates/layout.html``. One text to translate per kind and language, and the two
+parts cannot say different things.
+"""
+
+from __future__ import annotations
+
+import ssl
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, parseaddr
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import aiosmtplib
+import jinja2
+import markupsafe
+
+from portal.accounts.models import Locale
+from portal.settings import Settings
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class MailKind(StrEnum):
+    """Every mail Parley sends (issue 5; ISO 10003 7.3: parties are notified "as soon as")."""
+
+    COMPLAINT_ACKNOWLEDGED = "complaint_acknowledged"
+    CASE_REFERRED = "case_referred"
+    CASE_ACCEPTED = "case_accepted"
+    CASE_DECLINED = "case_declined"
+    ACTION_NEEDED = "action_needed"
+    CLOCK_REMINDER = "clock_reminder"
+    CLOCK_MISSED = "clock_missed"
+    CASE_FILE_ADDED = "case_file_added"  # a new message or document the recipient may read
+    OUTCOME_ISSUED = "outcome_issued"
+    IMPLEMENTATION_DUE = "implementation_due"
+    CASE_CLOSED = "case_closed"
+    SIGN_IN_CODE = "sign_in_code"
+
+
+def _env(autoescape: bool) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        # The text part is plain text, never HTML: escaping is for the HTML environment only.
+        autoescape=autoescape,  # noqa: S701
+        undefined=jinja2.StrictUndefined,  # a missing value is a bug, not an empty line
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+_TEXT = _env(autoescape=False)
+_HTML = _env(autoescape=True)
+
+
+@dataclass(frozen=True)
+class RenderedMail:
+    subject: str
+    text: str
+    html: str
+
+
+def locale_of(value: str) -> str:
+    return value if value in {loc.value for loc in Locale} else Locale.EN.value
+
+
+def _block(
+    env: jinja2.Environment, locale: str, kind: str, block: str, context: dict[str, Any]
+) -> str:
+    template = env.get_template(f"{locale}/{kind}.txt")
+    # The locale's shared wording (clock names, the signature), as `words.*`: a block
+    # rendered on its own does not see the template's top-level imports.
+    words = env.get_template(f"{locale}/_words.txt").module
+    return "".join(template.blocks[block](template.new_context({**context, "words": words})))
+
+
+def render(kind: str, locale: str, context: dict[str, Any]) -> RenderedMail:
+    """The subject, text and HTML of one mail; raises jinja2 errors for a broken template."""
+    lang, name = locale_of(locale), MailKind(kind).value
+    subject = " ".join(_block(_TEXT, lang, name, "subject", context).split())
+    text = _block(_TEXT, lang, name, "body", context).strip()
+    escaped = _block(_HTML, lang, name, "body", context)
+    # `escaped` came out of the autoescaping environment: every value in it is escaped already.
+    paragraphs = [
+        markupsafe.Markup(p.strip())  # noqa: S704
+        for p in escaped.split("\n\n")
+        if p.strip()
+    ]
+    html = _HTML.get_template("layout.html").render(
+        subject=subject, paragraphs=paragraphs, lang=lang, link=context.get("link")
+    )
+    return RenderedMail(subject=subject, text=text + "\n", html=html)
+
+
+def message_id(outbox_id: str, settings: Settings) -> str:
+    """Stable per outbox row: a resent row carries the same id, so duplicates show."""
+    domain = urlsplit(settings.public_url).hostname or "parley.localhost"
+    return f"<{outbox_id}@{domain}>"
+
+
+def build_message(
+    outbox_id: str, recipient: str, mail: RenderedMail, settings: Settings
+) -> EmailMessage:
+    message = EmailMessage()
+    message["Message-ID"] = message_id(outbox_id, settings)
+    message["Date"] = formatdate(usegmt=True)
+    message["From"] = settings.mail_from
+    message["To"] = formataddr(parseaddr(recipient))
+    message["Subject"] = mail.subject
+    # Automated: no out-of-office replies (RFC 3834).
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(mail.text)
+    message.add_alternative(mail.html, subtype="html")
+    return message
+
+
+class MailFailure(Exception):
+    """A failed send; ``permanent`` for a 5xx answer, which no retry will change."""
+
+    def __init__(self, detail: str, *, permanent: bool) -> None:
+        super().__init__(detail)
+        self.permanent = permanent
+
+
+def tls_context(settings: Settings) -> ssl.SSLContext:
+    context = ssl.create_default_context(cafile=settings.smtp_ca_file or None)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    return context
+
+
+async def send(message: EmailMessage, settings: Settings) -> str:
+    """Hand ``message`` to the SMTP server; returns its answer, raises MailFailure."""
+    security = settings.smtp_security
+    try:
+        _, answer = await aiosmtplib.send(
+            message,
+            hostname=settings.smtp_host,
+            port=settings.smtp_port,
+            use_tls=security == "tls",
+            start_tls=security == "starttls",
+            # The system's trust store (or the configured authorities): never an unverified TLS.
+            tls_context=tls_context(settings) if security != "none" else None,
+            username=settings.smtp_username or None,
+            password=settings.smtp_password or None,
+            timeout=settings.smtp_timeout,
+        )
+    except aiosmtplib.SMTPRecipientsRefused as exc:
+        codes = [r.code for r in exc.recipients]
+        detail = "; ".join(f"{r.code} {r.message}" for r in exc.recipients)
+        raise MailFailure(detail, permanent=all(500 <= c < 600 for c in codes)) from exc
+    except aiosmtplib.SMTPResponseException as exc:
+        raise MailFailure(f"{exc.code} {exc.message}", permanent=500 <= exc.code < 600) from exc
+    except (aiosmtplib.SMTPException, ssl.SSLError, OSError, TimeoutError) as exc:
+        # Connection refused, TLS failure, timeout: the server may be back later. A bad
+        # certificate during STARTTLS raises ssl.SSLCertVerificationError (STACK-NOTES).
+        raise MailFailure(f"{type(exc).__name__}: {exc}", permanent=False) from exc
+    return answer

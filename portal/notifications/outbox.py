@@ -1,0 +1,169 @@
+"""The outbox queue: writing rows, claiming them under a lease, and settling each attempt.
+
+Claiming is one statement per batch. PostgreSQL skips rows other workers hold
+(`FOR UPDATE SKIP LOCKED`); SQLite has no row locks but runs one writer at a time, so a single
+conditional `UPDATE ... RETURNING` claims atomically there. A row whose lease ran out (its
+worker was killed) is claimable again; the attempt it was in counts, so a row that kills its
+worker every time still ends as a dead letter instead of looping for ever.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tortoise import connections
+from tortoise.transactions import in_transaction
+
+from portal.notifications.models import (
+    AttemptOutcome,
+    Channel,
+    DeliveryAttempt,
+    OutboxMessage,
+    OutboxStatus,
+)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def enqueue(
+    channel: Channel,
+    kind: str,
+    recipient: str,
+    context: dict[str, Any],
+    *,
+    at: datetime,
+    locale: str = "en",
+    case_id: uuid.UUID | None = None,
+    subscription_id: uuid.UUID | None = None,
+) -> OutboxMessage:
+    """Write one row, in the caller's transaction (the one that writes its cause)."""
+    return await OutboxMessage.create(
+        channel=channel,
+        kind=kind,
+        recipient=recipient,
+        context=context,
+        locale=locale,
+        case_id=case_id,
+        subscription_id=subscription_id,
+        next_attempt_at=at,
+        created_at=at,
+    )
+
+
+_CLAIM_POSTGRES = """
+UPDATE outbox_message SET status = 'claimed', lease_until = $1, claimed_by = $2,
+       attempts = attempts + 1
+ WHERE id IN (
+       SELECT id FROM outbox_message
+        WHERE (status = 'pending' AND next_attempt_at <= $3)
+           OR (status = 'claimed' AND lease_until < $3)
+        ORDER BY next_attempt_at
+        LIMIT $4
+          FOR UPDATE SKIP LOCKED)
+RETURNING id
+"""
+
+_CLAIM_SQLITE = """
+UPDATE outbox_message SET status = 'claimed', lease_until = ?, claimed_by = ?,
+       attempts = attempts + 1
+ WHERE id IN (
+       SELECT id FROM outbox_message
+        WHERE (status = 'pending' AND next_attempt_at <= ?)
+           OR (status = 'claimed' AND lease_until < ?)
+        ORDER BY next_attempt_at
+        LIMIT ?)
+RETURNING id
+"""
+
+
+async def claim(worker: str, limit: int, lease_seconds: int, at: datetime) -> list[OutboxMessage]:
+    """Take up to ``limit`` rows that are due, or whose worker's lease ran out."""
+    conn = connections.get("default")
+    lease_until = at + timedelta(seconds=lease_seconds)
+    if conn.capabilities.dialect == "sqlite":
+        # Tortoise stores instants in SQLite as text, `str()` of the UTC datetime: compare
+        # like with like.
+        until, moment = str(lease_until.astimezone(UTC)), str(at.astimezone(UTC))
+        _, rows = await conn.execute_query(_CLAIM_SQLITE, [until, worker, moment, moment, limit])
+    else:
+        # execute_query would `execute` an UPDATE and drop what RETURNING gives back.
+        rows = await conn.execute_query_dict(_CLAIM_POSTGRES, [lease_until, worker, at, limit])
+    ids = [row["id"] for row in rows]
+    if not ids:
+        return []
+    return list(await OutboxMessage.filter(id__in=ids).order_by("next_attempt_at"))
+
+
+@dataclass(frozen=True)
+class Backoff:
+    base: float
+    cap: float
+
+    def delay(self, attempts: int) -> float:
+        """Exponential with jitter: between half and all of ``base * 2**(attempts-1)``
+        (capped), so workers that failed together do not retry together."""
+        ceiling = min(self.cap, self.base * 2 ** max(0, attempts - 1))
+        return random.uniform(ceiling / 2, ceiling)  # noqa: S311 (spreading load, not secrecy)
+
+
+async def settle(
+    message: OutboxMessage,
+    worker: str,
+    outcome: AttemptOutcome,
+    detail: str,
+    *,
+    started_at: datetime,
+    at: datetime,
+    max_attempts: int,
+    backoff: Backoff,
+) -> OutboxStatus | None:
+    """Record the attempt and move the row on, if this worker still holds it.
+
+    The update is conditional on the claim: a worker that took longer than its lease, and lost
+    the row to another worker meanwhile, records its attempt but does not overwrite the row.
+    Returns the row's new status, or None when the lease was lost.
+    """
+    if outcome is AttemptOutcome.RETRY and message.attempts >= max_attempts:
+        outcome = AttemptOutcome.DEAD
+        detail = f"{detail} (gave up after {message.attempts} attempts)"
+    status = {
+        AttemptOutcome.DELIVERED: OutboxStatus.DELIVERED,
+        AttemptOutcome.RETRY: OutboxStatus.PENDING,
+        AttemptOutcome.DEAD: OutboxStatus.DEAD,
+    }[outcome]
+    changes: dict[str, Any] = {"status": status, "lease_until": None, "last_error": ""}
+    if outcome is AttemptOutcome.DELIVERED:
+        changes["delivered_at"] = at
+    else:
+        changes["last_error"] = detail[:2000]
+    if outcome is AttemptOutcome.RETRY:
+        changes["next_attempt_at"] = at + timedelta(seconds=backoff.delay(message.attempts))
+    async with in_transaction():
+        await DeliveryAttempt.create(
+            message_id=message.id,
+            number=message.attempts,
+            worker=worker,
+            started_at=started_at,
+            finished_at=at,
+            outcome=outcome,
+            detail=detail[:2000],
+        )
+        held = await OutboxMessage.filter(
+            id=message.id, status=OutboxStatus.CLAIMED, claimed_by=worker
+        ).update(**changes)
+    return status if held else None
+
+
+async def retry_dead(message_id: uuid.UUID, at: datetime) -> bool:
+    """An admin's retry: the dead letter is due again with a fresh set of attempts; its
+    attempt log stays."""
+    changed = await OutboxMessage.filter(id=message_id, status=OutboxStatus.DEAD).update(
+        status=OutboxStatus.PENDING, attempts=0, next_attempt_at=at, last_error="", claimed_by=""
+    )
+    return changed == 1

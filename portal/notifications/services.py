@@ -1,0 +1,163 @@
+"""Managing what goes out: organisation webhook subscriptions, and dead letters for admins.
+
+Every function checks the actor through portal.auth.policy; a subscription or message the
+actor may not manage is reported exactly like a missing one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from portal.accounts.models import Organisation
+from portal.auth import policy
+from portal.auth.actor import Actor
+from portal.cases.events import EventKind
+from portal.notifications import outbox
+from portal.notifications.errors import NotificationError, NotificationNotFound
+from portal.notifications.models import OutboxMessage, OutboxStatus, WebhookSubscription
+from portal.notifications.webhooks import UrlRefused, check_url, new_secret
+from portal.settings import Settings
+
+# Enough for an integrator's environments (production, staging, ...), not a fan-out amplifier.
+MAX_SUBSCRIPTIONS = 10
+MAX_DESCRIPTION = 200
+EVENT_KINDS = frozenset(k.value for k in EventKind)
+
+
+def _kinds(event_kinds: Sequence[str]) -> list[str]:
+    unknown = sorted(set(event_kinds) - EVENT_KINDS)
+    if unknown or not event_kinds:
+        raise NotificationError(
+            "INVALID_EVENT_KIND",
+            f"Unknown event kinds: {', '.join(unknown)}." if unknown else "Name an event kind.",
+            field="event_kinds",
+        )
+    return sorted(set(event_kinds))
+
+
+async def _checked_url(url: str, settings: Settings) -> str:
+    url = url.strip()
+    try:
+        await check_url(url, allow_private=settings.webhook_allow_private)
+    except UrlRefused as exc:
+        raise NotificationError(exc.code, exc.message, field="url") from exc
+    return url
+
+
+def _description(text: str) -> str:
+    text = text.strip()
+    if len(text) > MAX_DESCRIPTION:
+        raise NotificationError(
+            "TOO_LONG", f"At most {MAX_DESCRIPTION} characters.", field="description"
+        )
+    return text
+
+
+async def create_subscription(
+    actor: Actor,
+    settings: Settings,
+    organisation_id: uuid.UUID,
+    url: str,
+    event_kinds: Sequence[str],
+    description: str = "",
+) -> WebhookSubscription:
+    if not policy.may_manage_webhooks(actor, organisation_id) or not await Organisation.exists(
+        id=organisation_id
+    ):
+        raise NotificationNotFound("organisation_id")
+    kinds = _kinds(event_kinds)
+    checked = await _checked_url(url, settings)
+    text = _description(description)
+    async with in_transaction():
+        # Locks the organisation's row, so two concurrent creations cannot pass the limit.
+        await Organisation.select_for_update().get(id=organisation_id)
+        if await WebhookSubscription.filter(organisation_id=organisation_id).count() >= (
+            MAX_SUBSCRIPTIONS
+        ):
+            raise NotificationError(
+                "SUBSCRIPTION_LIMIT",
+                f"An organisation has at most {MAX_SUBSCRIPTIONS} webhook subscriptions.",
+            )
+        return await WebhookSubscription.create(
+            organisation_id=organisation_id,
+            url=checked,
+            event_kinds=kinds,
+            secret=new_secret(),
+            description=text,
+            created_by_id=actor.id,
+            created_at=datetime.now(UTC),
+        )
+
+
+async def managed_subscription(actor: Actor, subscription_id: uuid.UUID) -> WebhookSubscription:
+    found = await WebhookSubscription.get_or_none(id=subscription_id)
+    if found is None or not policy.may_manage_webhooks(actor, found.organisation_id):
+        raise NotificationNotFound()
+    return found
+
+
+async def update_subscription(
+    actor: Actor,
+    settings: Settings,
+    subscription_id: uuid.UUID,
+    *,
+    url: str | None = None,
+    event_kinds: Sequence[str] | None = None,
+    description: str | None = None,
+    active: bool | None = None,
+    rotate_secret: bool = False,
+) -> WebhookSubscription:
+    subscription = await managed_subscription(actor, subscription_id)
+    if url is not None:
+        subscription.url = await _checked_url(url, settings)
+    if event_kinds is not None:
+        subscription.event_kinds = _kinds(event_kinds)
+    if description is not None:
+        subscription.description = _description(description)
+    if active is not None:
+        subscription.is_active = active
+    if rotate_secret:
+        subscription.secret = new_secret()
+    await subscription.save()
+    return subscription
+
+
+async def delete_subscription(actor: Actor, subscription_id: uuid.UUID) -> None:
+    subscription = await managed_subscription(actor, subscription_id)
+    await subscription.delete()
+
+
+async def subscriptions_of(actor: Actor, organisation_id: uuid.UUID) -> list[WebhookSubscription]:
+    if not policy.may_manage_webhooks(actor, organisation_id):
+        return []
+    return list(
+        await WebhookSubscription.filter(organisation_id=organisation_id).order_by("created_at")
+    )
+
+
+def require_outbox_admin(actor: Actor) -> None:
+    if not policy.may_manage_outbox(actor):
+        raise NotificationError("FORBIDDEN", "Only admins see and retry dead letters.")
+
+
+def dead_letters_query(actor: Actor) -> QuerySet[OutboxMessage]:
+    require_outbox_admin(actor)
+    return OutboxMessage.filter(status=OutboxStatus.DEAD)
+
+
+async def retry_dead_letter(actor: Actor, message_id: uuid.UUID) -> OutboxMessage:
+    require_outbox_admin(actor)
+    message = await OutboxMessage.get_or_none(id=message_id)
+    if message is None:
+        raise NotificationNotFound()
+    if not await outbox.retry_dead(message.id, datetime.now(UTC)):
+        raise NotificationError(
+            "NOT_A_DEAD_LETTER", "Only a dead letter can be retried.", field="id"
+        )
+    await message.refresh_from_db()
+    return message

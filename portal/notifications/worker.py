@@ -1,0 +1,185 @@
+"""The delivery worker: claims due outbox rows, delivers them, records every attempt, and
+runs the scheduled jobs (the clock job, which escalates missed clocks, and reminders).
+
+It runs inside `portal serve` by default, or as any number of `portal worker` processes on
+one database: claims never overlap (portal.notifications.outbox), and a killed worker's rows
+come back when its lease runs out. Delivery is at least once: a worker killed between the
+SMTP server's "250 OK" and its own bookkeeping sends that row again, under the same
+Message-ID (or `webhook-id`), which is how receivers tell the duplicate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import httpx
+import jinja2
+
+from portal.cases.services import run_clock_job
+from portal.notifications import mail, webhooks
+from portal.notifications.models import (
+    AttemptOutcome,
+    Channel,
+    OutboxMessage,
+    OutboxStatus,
+    WebhookSubscription,
+)
+from portal.notifications.outbox import Backoff, claim, now, settle
+from portal.notifications.schedule import schedule_reminders
+from portal.settings import Settings
+
+log = logging.getLogger("portal.notifications")
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+@dataclass(frozen=True)
+class Result:
+    outcome: AttemptOutcome
+    detail: str
+
+
+@dataclass
+class Worker:
+    settings: Settings
+    name: str = field(default_factory=worker_name)
+    _last_schedule: float = float("-inf")
+
+    @property
+    def backoff(self) -> Backoff:
+        return Backoff(self.settings.outbox_retry_base, self.settings.outbox_retry_max)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Until ``stop`` is set: schedule, deliver, and sleep only when there was nothing to
+        do. A failing round (the database away) is logged and retried; the loop never dies."""
+        log.info("outbox worker %s started", self.name)
+        async with self._client() as client:
+            while not stop.is_set():
+                try:
+                    await self.schedule()
+                    handled = await self.deliver_due(client)
+                except Exception:
+                    log.exception("outbox worker round failed; retrying")
+                    handled = 0
+                if not handled:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), self.settings.worker_poll_interval)
+        log.info("outbox worker %s stopped", self.name)
+
+    def _client(self) -> httpx.AsyncClient:
+        # Redirects are not followed: a checked URL must not hand the request on elsewhere.
+        return httpx.AsyncClient(timeout=self.settings.webhook_timeout, follow_redirects=False)
+
+    async def schedule(self, at: datetime | None = None) -> None:
+        """Every `clock_interval` seconds: lapse due clocks (a missed one writes its
+        escalation mails with its event) and write the reminders that are due."""
+        interval = self.settings.clock_interval
+        if not interval or time.monotonic() - self._last_schedule < interval:
+            return
+        self._last_schedule = time.monotonic()
+        moment = at or now()
+        await run_clock_job(moment)
+        await schedule_reminders(moment, self.settings.reminder_days)
+
+    async def deliver_due(self, client: httpx.AsyncClient | None = None) -> int:
+        """Claim one batch and deliver it; returns how many rows were handled."""
+        settings = self.settings
+        batch = await claim(self.name, settings.worker_batch, settings.outbox_lease, now())
+        if not batch:
+            return 0
+        if client is None:
+            async with self._client() as own:
+                await asyncio.gather(*(self._attempt(m, own) for m in batch))
+        else:
+            await asyncio.gather(*(self._attempt(m, client) for m in batch))
+        return len(batch)
+
+    async def _attempt(self, message: OutboxMessage, client: httpx.AsyncClient) -> None:
+        started = now()
+        if message.attempts > self.settings.outbox_max_attempts:
+            # Reclaimed after lease after lease: something in this row kills its worker.
+            result = Result(AttemptOutcome.DEAD, "lease expired on every attempt")
+        else:
+            result = await self._deliver(message, client)
+        status = await settle(
+            message,
+            self.name,
+            result.outcome,
+            result.detail,
+            started_at=started,
+            at=now(),
+            max_attempts=self.settings.outbox_max_attempts,
+            backoff=self.backoff,
+        )
+        if status is OutboxStatus.DELIVERED and message.kind == mail.MailKind.SIGN_IN_CODE:
+            # The code is a credential: once handed over, it is not kept in the outbox.
+            await OutboxMessage.filter(id=message.id).update(context={})
+        log.info(
+            "delivery attempt %s",
+            result.outcome.value,
+            extra={
+                "outbox_id": str(message.id),
+                "channel": message.channel.value,
+                "kind": message.kind,
+                "attempt": message.attempts,
+                "outcome": result.outcome.value,
+                "status": status.value if status else "lease_lost",
+                "detail": result.detail,
+                "worker": self.name,
+            },
+        )
+
+    async def _deliver(self, message: OutboxMessage, client: httpx.AsyncClient) -> Result:
+        if message.channel is Channel.EMAIL:
+            return await self._mail(message)
+        return await self._webhook(message, client)
+
+    async def _mail(self, message: OutboxMessage) -> Result:
+        try:
+            context = {**message.context, "link": self.settings.public_url}
+            rendered = mail.render(message.kind, message.locale, context)
+        except (ValueError, KeyError, jinja2.TemplateError) as exc:
+            return Result(AttemptOutcome.DEAD, f"cannot render: {type(exc).__name__}: {exc}")
+        email = mail.build_message(str(message.id), message.recipient, rendered, self.settings)
+        try:
+            answer = await mail.send(email, self.settings)
+        except mail.MailFailure as exc:
+            outcome = AttemptOutcome.DEAD if exc.permanent else AttemptOutcome.RETRY
+            return Result(outcome, str(exc))
+        return Result(AttemptOutcome.DELIVERED, answer)
+
+    async def _webhook(self, message: OutboxMessage, client: httpx.AsyncClient) -> Result:
+        subscription = (
+            await WebhookSubscription.get_or_none(id=message.subscription_id, is_active=True)
+            if message.subscription_id
+            else None
+        )
+        if subscription is None:
+            return Result(AttemptOutcome.DEAD, "the subscription was removed or paused")
+        try:
+            # Again at delivery: where a name points can change after it was checked.
+            await webhooks.check_url(
+                subscription.url, allow_private=self.settings.webhook_allow_private
+            )
+        except webhooks.UrlRefused as exc:
+            return Result(AttemptOutcome.DEAD, exc.message)
+        body = str(message.context.get("body", ""))
+        headers = webhooks.signed_headers(
+            subscription.secret, str(message.id), int(time.time()), body
+        )
+        answer = await webhooks.post(client, subscription.url, headers, body)
+        if answer.delivered:
+            return Result(AttemptOutcome.DELIVERED, answer.detail)
+        return Result(
+            AttemptOutcome.DEAD if answer.permanent else AttemptOutcome.RETRY, answer.detail
+        )
