@@ -47,6 +47,12 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
     MailKind.IMPLEMENTATION_DUE: {"case": CASE, "due": "2027-01-20 10:00 UTC"},
     MailKind.CASE_CLOSED: {"case": CASE, "reason": "resolved"},
     MailKind.SIGN_IN_CODE: {"code": "123456", "minutes": 10},
+    MailKind.SURVEY_REMINDER: {
+        "case": CASE,
+        "organisation": "Acme",
+        "provider": "Fair ADR",
+        "survey_link": "http://127.0.0.1:8000/survey#token=t",
+    },
 }
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

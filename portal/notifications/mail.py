@@ -42,6 +42,7 @@ class MailKind(StrEnum):
     IMPLEMENTATION_DUE = "implementation_due"
     CASE_CLOSED = "case_closed"
     SIGN_IN_CODE = "sign_in_code"
+    SURVEY_REMINDER = "survey_reminder"  # ISO 10004: the one reminder of an unanswered survey
 
 
 def _env(autoescape: bool) -> jinja2.Environment:

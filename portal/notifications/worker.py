@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import socket
@@ -23,6 +24,8 @@ from datetime import datetime
 import httpx
 import jinja2
 
+from portal.auth.keys import load_keyset
+from portal.auth.tokens import TokenIssuer
 from portal.cases.services import run_clock_job
 from portal.notifications import mail, webhooks
 from portal.notifications.models import (
@@ -34,6 +37,7 @@ from portal.notifications.models import (
 )
 from portal.notifications.outbox import Backoff, claim, now, settle
 from portal.notifications.schedule import schedule_reminders
+from portal.notifications.surveys import schedule_survey_reminders, survey_link
 from portal.settings import Settings
 
 log = logging.getLogger("portal.notifications")
@@ -54,6 +58,13 @@ class Worker:
     settings: Settings
     name: str = field(default_factory=worker_name)
     _last_schedule: float = float("-inf")
+
+    @functools.cached_property
+    def issuer(self) -> TokenIssuer:
+        """Signs the survey links mails carry, with the portal's own key."""
+        settings = self.settings
+        keys = load_keyset(settings)
+        return TokenIssuer(keys=keys, issuer=settings.issuer, audience=settings.jwt_audience)
 
     @property
     def backoff(self) -> Backoff:
@@ -90,6 +101,7 @@ class Worker:
         moment = at or now()
         await run_clock_job(moment)
         await schedule_reminders(moment, self.settings.reminder_days)
+        await schedule_survey_reminders(moment)
 
     async def deliver_due(self, client: httpx.AsyncClient | None = None) -> int:
         """Claim one batch and deliver it; returns how many rows were handled."""
@@ -147,6 +159,9 @@ class Worker:
     async def _mail(self, message: OutboxMessage) -> Result:
         try:
             context = {**message.context, "link": self.settings.public_url}
+            link = await survey_link(message, self.issuer, self.settings.public_url, now())
+            if link is not None:
+                context["survey_link"] = link
             rendered = mail.render(message.kind, message.locale, context)
         except (ValueError, KeyError, jinja2.TemplateError) as exc:
             return Result(AttemptOutcome.DEAD, f"cannot render: {type(exc).__name__}: {exc}")
