@@ -223,3 +223,40 @@ async def test_portal_mailsink_prints_and_keeps_what_arrives(tmp_path: Path) -> 
     assert shown.decode().startswith("mail to b@example.org: Hi")
     assert body.decode().strip() == "Hello from the test."
     assert [p.name for p in (tmp_path / "mail").iterdir()] == ["00001.eml"]
+
+
+async def test_portal_serve_runs_the_worker_and_the_mailsink_for_the_demo(
+    db: str, settings: Settings, tmp_path: Path
+) -> None:
+    ports = [await start_mailsink(tmp_path / "probe") for _ in range(2)]
+    for probe in ports:
+        await probe.stop()
+    ids = await _queue(2)
+    variables = {
+        **os.environ,
+        "PORTAL_DATABASE_URL": db,
+        "PORTAL_DATA_DIR": str(tmp_path),
+        "PORTAL_PORT": str(ports[0].port),
+        "PORTAL_SMTP_PORT": str(ports[1].port),
+        "PORTAL_WORKER_POLL_INTERVAL": "0.05",
+        "PORTAL_LOG_LEVEL": "WARNING",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "portal.cli",
+        "serve",
+        "--mailsink",
+        cwd=ROOT,
+        env=variables,
+        stdout=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        await _until(_all_delivered, 60)
+    finally:
+        process.terminate()
+        await process.wait()
+
+    kept = sorted((tmp_path / "mail").iterdir())
+    assert len(kept) == len(ids) == 2
+    assert await OutboxMessage.filter(status=OutboxStatus.DELIVERED).count() == 2
