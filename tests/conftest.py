@@ -105,7 +105,15 @@ async def _clean_database(request: pytest.FixtureRequest) -> AsyncIterator[None]
 
 @pytest.fixture(scope="session")
 def settings(data_dir: Path, database_url: str) -> Settings:
-    return load_settings({}, data_dir=str(data_dir), database_url=database_url, log_json=False)
+    # Mail goes to port 9 (discard), where nothing listens: a test that delivers case events
+    # without its own SMTP server must not reach a `portal mailsink` running on this machine.
+    return load_settings(
+        {},
+        data_dir=str(data_dir),
+        database_url=database_url,
+        log_json=False,
+        smtp_port=9,
+    )
 
 
 @pytest.fixture(scope="session")
