@@ -41,6 +41,8 @@ from portal.web.reports import report_routes
 # out of the older generations' scans, keep it in check; memory stays bounded because
 # request garbage is acyclic and freed at once (bench/README.md).
 GC_THRESHOLDS = (5_000, 10, 10)
+# How long `portal serve` lets its worker finish the round in hand when it stops.
+SHUTDOWN_GRACE_SECONDS = 5.0
 
 
 def tune_gc_for_serving() -> None:
@@ -104,6 +106,11 @@ def create_app(
                 yield
             finally:
                 stop.set()
+                # The worker finishes the round in hand and stops by itself: cancelled in the
+                # middle of a statement, a task can leave its pooled connection acquired, and
+                # closing the pool then waits for it (10 s in Tortoise) before terminating.
+                if tasks and settings.worker_in_serve:
+                    await asyncio.wait(tasks, timeout=SHUTDOWN_GRACE_SECONDS)
                 for task in tasks:
                     # Rows a cancelled delivery held come back when their lease runs out.
                     task.cancel()
