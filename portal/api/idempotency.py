@@ -37,8 +37,29 @@ class IdempotencyKey(Model):
         unique_together = (("actor_id", "key"),)
 
 
-class KeyReused(Exception):
+class IdempotencyError(Exception):
+    """A key that cannot be used; each API layer shows it as a userError on `idempotencyKey`."""
+
+    code = "INVALID_INPUT"
+    field = "idempotency_key"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidKey(IdempotencyError):
+    def __init__(self) -> None:
+        super().__init__(f"Keys have 1 to {MAX_KEY_LENGTH} characters.")
+
+
+class KeyReused(IdempotencyError):
     """The key was used before for a different request."""
+
+    code = "IDEMPOTENCY_KEY_REUSED"
+
+    def __init__(self) -> None:
+        super().__init__("This key was used before for a different request.")
 
 
 def fingerprint(operation: str, request: dict[str, Any]) -> str:
@@ -67,8 +88,11 @@ async def once(
     create: Callable[[], Awaitable[uuid.UUID]],
 ) -> uuid.UUID:
     """The id ``create`` returned the first time this actor sent this key; ``create`` runs
-    only when the key is new. Raises KeyReused for the same key with another request, and
-    whatever ``create`` raises (then nothing is stored, and a retry runs it again)."""
+    only when the key is new. Raises InvalidKey for a key too short or too long, KeyReused
+    for the same key with another request, and whatever ``create`` raises (then nothing is
+    stored, and a retry runs it again)."""
+    if not 1 <= len(key) <= MAX_KEY_LENGTH:
+        raise InvalidKey()
     print_ = fingerprint(operation, request)
     found = await _earlier(actor_id, key, operation, print_)
     if found is not None:

@@ -16,7 +16,7 @@ from portal.api.casefiles.types import Document, Message
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
-from portal.api.idempotency import MAX_KEY_LENGTH, KeyReused, once
+from portal.api.idempotency import IdempotencyError, once
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
 from portal.casefiles import models, services
@@ -112,21 +112,13 @@ def _file(value: object) -> services.IncomingFile:
 def _once(info: Info, operation: str, key: str | None) -> services.Once:
     if key is None:
         return services.direct
-    if not 1 <= len(key) <= MAX_KEY_LENGTH:
-        raise CaseFileError(
-            "INVALID_INPUT", f"Keys have 1 to {MAX_KEY_LENGTH} characters.", "idempotency_key"
-        )
     actor_id = info.context.require_actor().id
 
     async def run(request: dict[str, Any], create: services.Create) -> uuid.UUID:
         try:
             return await once(actor_id, key, operation, request, create)
-        except KeyReused as exc:
-            raise CaseFileError(
-                "IDEMPOTENCY_KEY_REUSED",
-                "This key was used before for a different request.",
-                "idempotency_key",
-            ) from exc
+        except IdempotencyError as exc:
+            raise CaseFileError(exc.code, exc.message, exc.field) from exc
 
     return run
 

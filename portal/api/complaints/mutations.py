@@ -29,7 +29,7 @@ from portal.api.complaints.inputs import (
 from portal.api.complaints.types import Complaint, visible_complaint
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
-from portal.api.idempotency import MAX_KEY_LENGTH, KeyReused, once
+from portal.api.idempotency import IdempotencyError, once
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
 from portal.auth.actor import Actor
@@ -94,18 +94,10 @@ async def _created(info: Info, operation: str, input: object, create: Create) ->
     key = data.pop("idempotency_key", None)
     if key is None:
         return await create(actor, data)
-    if not 1 <= len(key) <= MAX_KEY_LENGTH:
-        raise CaseError(
-            "INVALID_INPUT", f"Keys have 1 to {MAX_KEY_LENGTH} characters.", "idempotency_key"
-        )
     try:
         return await once(actor.id, key, operation, data, lambda: create(actor, data))
-    except KeyReused as exc:
-        raise CaseError(
-            "IDEMPOTENCY_KEY_REUSED",
-            "This key was used before for a different request.",
-            "idempotency_key",
-        ) from exc
+    except IdempotencyError as exc:
+        raise CaseError(exc.code, exc.message, exc.field) from exc
 
 
 async def _file(actor: Actor, data: dict[str, Any]) -> uuid.UUID:

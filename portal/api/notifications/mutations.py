@@ -12,7 +12,7 @@ import strawberry
 
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
-from portal.api.idempotency import MAX_KEY_LENGTH, KeyReused, once
+from portal.api.idempotency import IdempotencyError, once
 from portal.api.node import decode_id
 from portal.api.notifications.types import OutboxMessage, WebhookSubscription
 from portal.notifications import services
@@ -117,12 +117,6 @@ class NotificationMutations:
 
             if key is None:
                 pk = await create()
-            elif not 1 <= len(key) <= MAX_KEY_LENGTH:
-                raise NotificationError(
-                    "INVALID_INPUT",
-                    f"Keys have 1 to {MAX_KEY_LENGTH} characters.",
-                    "idempotency_key",
-                )
             else:
                 request = {
                     "organisation_id": str(organisation),
@@ -132,12 +126,8 @@ class NotificationMutations:
                 }
                 try:
                     pk = await once(actor.id, key, "createWebhookSubscription", request, create)
-                except KeyReused as exc:
-                    raise NotificationError(
-                        "IDEMPOTENCY_KEY_REUSED",
-                        "This key was used before for a different request.",
-                        "idempotency_key",
-                    ) from exc
+                except IdempotencyError as exc:
+                    raise NotificationError(exc.code, exc.message, exc.field) from exc
             row = await services.managed_subscription(actor, pk)
         except NotificationError as exc:
             return WebhookSubscriptionPayload(user_errors=_errors(exc))
