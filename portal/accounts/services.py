@@ -24,7 +24,12 @@ from portal.auth.passwords import MIN_PASSWORD_LENGTH, hash_password
 from portal.auth.services import normalise_email
 from portal.auth.tokens import keyed_hash, new_secret
 
-_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,253}\.[^@\s.]{2,63}$")
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,253}\.[^@\s.]{2,63}$")
+
+
+def is_email(value: str) -> bool:
+    """An address Parley accepts: one @, a dotted domain, no spaces."""
+    return len(value) <= 254 and EMAIL.match(value) is not None
 
 
 def check_scope(role: Role, organisation: Organisation | None, provider: Provider | None) -> None:
@@ -48,7 +53,7 @@ async def create_user(
     email: str, display_name: str, password: str | None = None, locale: Locale = Locale.EN
 ) -> User:
     email = normalise_email(email)
-    if not _EMAIL.match(email):
+    if not is_email(email):
         raise AccountError(
             AccountErrorCode.INVALID_EMAIL, "That is not an e-mail address.", field="email"
         )

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from tortoise.transactions import in_transaction
 
 from portal.accounts.models import User
-from portal.accounts.services import _EMAIL
+from portal.accounts.services import is_email
 from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.services import AuthService, IssuedTokens, normalise_email
 from portal.auth.tokens import InvalidToken, TokenKind, keyed_hash
@@ -41,7 +41,7 @@ async def request_code(auth: AuthService, email: str, at: datetime | None = None
     """Write the code (and its mail, in the same transaction); return the challenge."""
     at = at or datetime.now(UTC)
     email = normalise_email(email)
-    if len(email) > 254 or not _EMAIL.match(email):
+    if not is_email(email):
         raise AuthError(AuthErrorCode.INVALID_EMAIL, "That is not an e-mail address.")
     settings = auth.settings
     window_start = at - timedelta(seconds=settings.login_failure_window)

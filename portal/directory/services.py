@@ -15,6 +15,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from portal.accounts.models import Membership, Provider, Role
+from portal.accounts.services import is_email
 from portal.auth import policy
 from portal.auth.actor import Actor
 from portal.cases.inputs import amount, currency, text
@@ -24,7 +25,6 @@ from portal.directory.models import NeutralProfile, ProviderProfile
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")  # BCP 47, as far as we need
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
-_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,253}\.[^@\s.]{2,63}$")
 MAX_LIST = 50
 MAX_ITEM = 100
 
@@ -96,7 +96,7 @@ def read_profile(data: Mapping[str, Any]) -> dict[str, Any]:
         changes["rules_url"] = _url(data, "rules_url")
     if "contact_email" in given:
         email = text(data, "contact_email", required=False).lower()
-        if email and not _EMAIL.match(email):
+        if email and not is_email(email):
             raise DirectoryError("INVALID_EMAIL", "That is not an e-mail address.", "contact_email")
         changes["contact_email"] = email
     if "methods" in given:
