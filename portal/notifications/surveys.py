@@ -44,13 +44,15 @@ async def _invitation_of(message: OutboxMessage) -> SurveyInvitation | None:
     user = await User.get_or_none(email=message.recipient)
     if user is None:
         return None
-    for invitation in await SurveyInvitation.filter(case_id=message.case_id):
+    invitations = await SurveyInvitation.filter(case_id=message.case_id)
+    for invitation in invitations:
         if invitation.respondent is Respondent.COMPLAINANT and invitation.recipient_id == user.id:
             return invitation
-        if invitation.respondent is Respondent.ORGANISATION:
-            case = await DisputeCase.get(id=message.case_id)
-            if user.id in await _managers(case.organisation_id):
-                return invitation
+    organisation = next((i for i in invitations if i.respondent is Respondent.ORGANISATION), None)
+    if organisation is not None:
+        case = await DisputeCase.get(id=message.case_id)
+        if user.id in await _managers(case.organisation_id):
+            return organisation
     return None
 
 
