@@ -173,6 +173,12 @@ SETTINGS: tuple[Setting, ...] = (
         30,
         "Aliases per operation, counted through fragments.",
     ),
+    Setting(
+        "graphql_max_cost",
+        _positive_int,
+        10_000,
+        "Estimated objects one operation may load: nested pages multiply (docs/limits.md).",
+    ),
     Setting("graphql_max_tokens", _positive_int, 3000, "Lexical tokens per document."),
     Setting("graphql_max_batch", _positive_int, 10, "Operations per batched request."),
     Setting(
@@ -341,6 +347,7 @@ class Settings:
     graphql_introspection: bool
     graphql_max_depth: int
     graphql_max_aliases: int
+    graphql_max_cost: int
     graphql_max_tokens: int
     graphql_max_batch: int
     graphql_max_subscriptions: int
