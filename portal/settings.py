@@ -321,6 +321,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Allow webhook URLs on private, loopback and link-local addresses (development only).",
     ),
     Setting("webhook_timeout", _positive_float, 10.0, "Seconds a webhook receiver has to answer."),
+    Setting(
+        "webhook_secret_overlap",
+        _non_negative_int,
+        86400,
+        "Seconds after a webhook secret rotation during which deliveries carry a signature "
+        "with the old secret too, so receivers can switch without losing any (0: at once).",
+    ),
     Setting("log_level", _str, "INFO", "Log level."),
     Setting("log_json", _bool, True, "Structured JSON logs (one object per line)."),
 )
@@ -378,6 +385,7 @@ class Settings:
     sign_in_code_max_requests: int
     webhook_allow_private: bool
     webhook_timeout: float
+    webhook_secret_overlap: int
     log_level: str
     log_json: bool
 
