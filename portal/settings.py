@@ -315,6 +315,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Allow webhook URLs on private, loopback and link-local addresses (development only).",
     ),
     Setting("webhook_timeout", _positive_float, 10.0, "Seconds a webhook receiver has to answer."),
+    Setting(
+        "provider_answer_link_ttl",
+        _positive_int,
+        1_209_600,
+        "Lifetime of the signed link an e-mail provider answers a case through, seconds; "
+        "each mail about the case carries a fresh one.",
+    ),
     Setting("log_level", _str, "INFO", "Log level."),
     Setting("log_json", _bool, True, "Structured JSON logs (one object per line)."),
 )
@@ -371,6 +378,7 @@ class Settings:
     sign_in_code_max_requests: int
     webhook_allow_private: bool
     webhook_timeout: float
+    provider_answer_link_ttl: int
     log_level: str
     log_json: bool
 
