@@ -23,10 +23,11 @@ from portal.accounts.errors import AccountError
 from portal.accounts.external import account_for, acting_as
 from portal.accounts.models import Provider, Role, User
 from portal.api.node import decode_id
-from portal.cases.errors import CaseError
+from portal.cases.errors import MESSAGES, CaseError, CaseNotFound
 from portal.cases.models import DisputeCase, NeutralAppointment
 from portal.cases.services import Action, perform
 from portal.cases.states import AppointmentStatus
+from portal.cases.transitions import TABLE
 from portal.notifications.models import ProviderCallback
 from portal.notifications.provider_delivery import config_of
 from providers import registry
@@ -124,8 +125,15 @@ async def _apply(provider: Provider, event: ProviderEvent, at: datetime) -> Appl
         raise CallbackRefused(
             409, "REPLAYED", "A callback with this webhook-id was received already."
         ) from exc
+    if case.stage not in TABLE[_ACTIONS[event.kind]].sources:
+        # Said before anyone's role is looked at: the stage alone refuses it.
+        raise CallbackRefused(409, "ACTION_NOT_AVAILABLE", MESSAGES["ACTION_NOT_AVAILABLE"])
     try:
         case = await _perform(provider, case, event)
+    except CaseNotFound as exc:  # the person named holds no role on the case
+        raise CallbackRefused(
+            409, "FORBIDDEN", "The person named may not take that action on this case."
+        ) from exc
     except CaseError as exc:
         status = 422 if exc.field else 409
         raise CallbackRefused(status, exc.code, exc.message) from exc
