@@ -116,11 +116,18 @@ def answer_routes(auth: AuthService, settings: Settings) -> list[Route]:
         return provider, case
 
     async def _form(
-        status: int, provider: Provider, case: DisputeCase, token: str, message: str, error: bool
+        status: int,
+        provider: Provider,
+        case: DisputeCase,
+        token: str,
+        message: str,
+        error: bool,
+        csrf: str = "",
     ) -> Response:
         view = await load_view(case, datetime.now(UTC))
         actions = available_actions(view, frozenset({CaseRole.PROVIDER, CaseRole.NEUTRAL}))
-        csrf = secrets.token_urlsafe(24)
+        # Kept while the page is used: a second tab, or a form sent twice, still matches.
+        csrf = csrf or secrets.token_urlsafe(24)
         response = _page(
             status,
             f"{provider.name}: answer for a dispute",
@@ -190,8 +197,8 @@ def answer_routes(auth: AuthService, settings: Settings) -> list[Route]:
             await apply_events(provider, events, inbound.received_at)
         except CallbackRefused as exc:
             await case.refresh_from_db()
-            return await _form(exc.status, provider, case, token, exc.message, True)
+            return await _form(exc.status, provider, case, token, exc.message, True, cookie)
         await case.refresh_from_db()
-        return await _form(200, provider, case, token, "Recorded. Thank you.", False)
+        return await _form(200, provider, case, token, "Recorded. Thank you.", False, cookie)
 
     return [Route("/providers/{slug}/answer", answer, methods=["GET", "POST"])]
