@@ -5,6 +5,23 @@ from tortoise.fields.base import OnDelete
 from uuid import uuid4
 from tortoise import fields
 
+class AddColumnWithDefault(ops.AddField):
+    """Tortoise's AddField writes `ADD COLUMN ... NOT NULL` without the default, which SQLite
+    refuses outright and PostgreSQL refuses on a table with rows: the column is added with its
+    default in the SQL; the model state changes as AddField's does."""
+
+    async def database_forward(self, app_label, old_state, new_state, state_editor=None):
+        if not state_editor:
+            return
+        model = new_state.apps.get_model(f"{app_label}.{self.model_name}")
+        sql_type = self.field.get_for_dialect(state_editor.DIALECT, "SQL_TYPE")
+        default = str(self.field.default).replace("'", "''")
+        await state_editor._run_sql(
+            f'ALTER TABLE "{model._meta.db_table}" ADD COLUMN "{self.name}" {sql_type} '
+            f"NOT NULL DEFAULT '{default}'"
+        )
+
+
 class Migration(migrations.Migration):
     dependencies = [('portal', '0006_outbox')]
 
@@ -41,27 +58,27 @@ class Migration(migrations.Migration):
             name='channel',
             field=fields.CharEnumField(description='EMAIL: email\nWEBHOOK: webhook\nPROVIDER: provider', enum_type=Channel, max_length=8),
         ),
-        ops.AddField(
+        AddColumnWithDefault(
             model_name='Provider',
             name='adapter',
             field=fields.CharField(default='inportal', max_length=64),
         ),
-        ops.AddField(
+        AddColumnWithDefault(
             model_name='Provider',
             name='adapter_email',
             field=fields.CharField(default='', max_length=254),
         ),
-        ops.AddField(
+        AddColumnWithDefault(
             model_name='Provider',
             name='endpoint_url',
             field=fields.CharField(default='', max_length=2048),
         ),
-        ops.AddField(
+        AddColumnWithDefault(
             model_name='Provider',
             name='inbound_secret',
             field=fields.CharField(default='', max_length=80),
         ),
-        ops.AddField(
+        AddColumnWithDefault(
             model_name='Provider',
             name='outbound_secret',
             field=fields.CharField(default='', max_length=80),

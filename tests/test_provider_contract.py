@@ -34,6 +34,7 @@ from tests.provider_support import (
     make_external,
     serving,
 )
+from tests.test_api_support import in_file_review
 
 PROVIDER_EMAIL = "cases@provider.example"
 OUTCOME = {"summary": "Refund the double charge.", "reasons": "Billed twice.", "amount": "120.00"}
@@ -215,14 +216,8 @@ async def test_the_same_scenario_passes_through_every_adapter(adapter: Adapter) 
     case = await w.new_case(Method.MEDIATION)
 
     await adapter.turn(case, "accepted")
-    case = await w.act(
-        w.complainant,
-        case,
-        Action.GIVE_CONSENT,
-        understands_legal_effect=True,
-        understands_right_to_withdraw=True,
-    )
-    case = await w.act(w.agent, case, Action.SUBMIT_RESPONSE, position="We disagree.")
+    # The parties' steps are theirs, in the portal, whatever the provider's adapter.
+    case = await in_file_review(w, await DisputeCase.get(id=case.id))
     await adapter.turn(case, "neutral_appointed")
     await run_clock_job()  # the (empty) objection window closed: the neutral is confirmed
     await adapter.turn(case, "file_completed")
