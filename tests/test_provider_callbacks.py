@@ -13,6 +13,7 @@ from starlette.applications import Starlette
 from portal.accounts.models import ExternalPerson
 from portal.api.node import to_global_id
 from portal.cases.models import DisputeCase
+from portal.cases.services import Action
 from portal.cases.states import Stage
 from portal.notifications.models import OutboxMessage, OutboxStatus, ProviderCallback
 from portal.notifications.worker import Worker
@@ -227,3 +228,22 @@ async def test_the_simulator_refuses_deliveries_not_signed_by_parley(
     assert {(r.status, r.last_error) for r in rows} == {(OutboxStatus.DEAD, "HTTP 401")}
     assert simulator.received == []
     assert simulator.refused == len(rows) == 2  # the referral and its clock's start
+
+
+async def test_a_withdrawal_reaches_the_provider(factory: Factory, settings: Settings) -> None:
+    simulator = Simulator(SimulatorConfig("http://127.0.0.1:9", OUTBOUND, INBOUND, delay=30))
+    async with serving(create_app(simulator)) as port:
+        w = await quick_world(factory)
+        await make_external(w, "webhook", endpoint_url=f"http://127.0.0.1:{port}/parley")
+        case = await w.new_case()
+        await w.act(w.complainant, case, Action.WITHDRAW, reason="Settled directly.")
+        await Worker(allowing_private(settings)).deliver_due()
+
+    [withdrawal] = [r for r in simulator.received if r["type"] == "withdrawal"]
+    assert withdrawal["data"]["case"]["reference"] == case.reference
+    assert withdrawal["data"]["reason"] == "Settled directly."
+    assert (
+        not await OutboxMessage.filter(channel="provider")
+        .exclude(status=OutboxStatus.DELIVERED)
+        .exists()
+    )
