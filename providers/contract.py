@@ -12,7 +12,7 @@ under the `parley.providers` entry-point group (providers.registry).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from enum import StrEnum
@@ -184,7 +184,6 @@ class Outbound:
     send_mail: Callable[[EmailMessage], Awaitable[DeliveryResult]]
     message_id: str  # the outbox row's id: stable across retries (`webhook-id`, Message-ID)
     user_agent: str = "Parley-Providers/1"
-    extra: Mapping[str, str] = field(default_factory=dict)
 
 
 @runtime_checkable
