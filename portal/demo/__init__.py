@@ -29,6 +29,7 @@ async def seed_demo(
     installation = await seed_installation(progress)
     await seed_directory(installation, progress)
     simulated = await seed_simulated_provider(installation.organisation)
+    installation.simulated = simulated
     progress(f"provider {simulated.name}: webhook adapter to {SIMULATOR_URL}")
     stories = [story for story in STORIES if not await already_played(installation, story)]
     if not stories:

@@ -53,6 +53,8 @@ class Installation:
     scheme: Scheme
     users: dict[str, User] = field(default_factory=dict)  # by e-mail
     actors: dict[str, Actor] = field(default_factory=dict)  # by e-mail, as they sign in
+    # SimSettle, the external provider the simulator plays (portal.demo.simulated).
+    simulated: Provider | None = None
 
 
 async def actor_of(user: User) -> Actor:
