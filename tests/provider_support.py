@@ -18,7 +18,7 @@ from starlette.types import ASGIApp
 
 from portal.accounts.models import Provider, User
 from portal.cases.models import DisputeCase, Scheme
-from portal.notifications.models import ProviderCallback
+from portal.notifications.models import OutboxMessage, ProviderCallback
 from portal.settings import Settings
 from portal.timeline.models import TimelineEvent
 from providers import standard_webhooks, wire
@@ -104,7 +104,7 @@ async def post_callback(
 
 async def world_state(case: DisputeCase) -> tuple[Any, ...]:
     """What a refused callback must leave alone: the case, its timeline, the callback table,
-    the accounts."""
+    the accounts, the outbox."""
     row = await DisputeCase.get(id=case.id)
     kinds = (
         await TimelineEvent.filter(case_id=case.id)
@@ -118,4 +118,5 @@ async def world_state(case: DisputeCase) -> tuple[Any, ...]:
         tuple(kinds),
         await ProviderCallback.all().count(),
         await User.all().count(),
+        await OutboxMessage.all().count(),
     )
