@@ -15,7 +15,7 @@ from tortoise.transactions import in_transaction
 
 from portal.accounts.models import Organisation, Provider
 from portal.cases.models import OrganisationProvider, Scheme
-from providers.standard_webhooks import SECRET_PREFIX
+from portal.notifications.webhooks import SECRET_PREFIX
 
 SLUG = "simsettle"
 NAME = "SimSettle (a simulated external provider)"

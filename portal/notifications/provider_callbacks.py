@@ -39,6 +39,16 @@ from providers.contract import (
     ProviderEventKind,
 )
 
+__all__ = [
+    "Applied",
+    "CallbackRefused",
+    "InboundRequest",
+    "answers_by_link",
+    "receive_answer",
+    "receive_callback",
+    "refusal_body",
+]
+
 log = logging.getLogger("portal.providers")
 
 # The provider's own people act in these roles; an outcome is the neutral's.
@@ -80,6 +90,27 @@ async def receive_callback(slug: str, request: InboundRequest) -> list[Applied]:
     if not adapter.callbacks:
         raise CallbackRefused(404, "NO_CALLBACKS", "This provider does not send callbacks.")
     events = adapter.parse_callback(config_of(provider), request)
+    return await apply_events(provider, events, request.received_at)
+
+
+def answers_by_link(provider: Provider) -> bool:
+    try:
+        return registry.get(provider.adapter).answers_by_link
+    except registry.UnknownAdapter:
+        return False
+
+
+async def receive_answer(
+    provider: Provider, case: DisputeCase, request: InboundRequest
+) -> list[Applied]:
+    """An answer form of an adapter that answers by link, after the web layer checked the
+    link's token and the form's CSRF token: read by the adapter, applied like a callback."""
+    if not answers_by_link(provider):
+        raise CallbackRefused(403, "LINK_INVALID", "This link is not valid.")
+    adapter = registry.get(provider.adapter)
+    events = list(adapter.parse_callback(config_of(provider), request))
+    if any(decode_id(e.case_id, "DisputeCase") != case.id for e in events):
+        raise CallbackRefused(400, "UNKNOWN_CASE", "The form names another case.")
     return await apply_events(provider, events, request.received_at)
 
 

@@ -31,11 +31,13 @@ from portal.cases.engine import load_view
 from portal.cases.models import DisputeCase
 from portal.cases.states import CaseRole, ClosureReason, DeclineGround
 from portal.cases.transitions import Action, available_actions
-from portal.notifications.provider_callbacks import apply_events
-from portal.notifications.provider_delivery import config_of
+from portal.notifications.provider_callbacks import (
+    CallbackRefused,
+    InboundRequest,
+    answers_by_link,
+    receive_answer,
+)
 from portal.settings import Settings
-from providers import registry
-from providers.contract import CallbackRefused, InboundRequest
 
 CSRF_COOKIE = "parley_answer_csrf"
 MAX_FORM_BYTES = 32 * 1024
@@ -111,7 +113,7 @@ def answer_routes(auth: AuthService, settings: Settings) -> list[Route]:
             if provider
             else None
         )
-        if provider is None or case is None or not registry.get(provider.adapter).answers_by_link:
+        if provider is None or case is None or not answers_by_link(provider):
             raise CallbackRefused(403, "LINK_INVALID", "This link is not valid.")
         return provider, case
 
@@ -190,11 +192,7 @@ def answer_routes(auth: AuthService, settings: Settings) -> list[Route]:
             received_at=datetime.now(UTC),
         )
         try:
-            adapter = registry.get(provider.adapter)
-            events = list(adapter.parse_callback(config_of(provider), inbound))
-            if any(e.case_id != case_gid for e in events):
-                raise CallbackRefused(400, "UNKNOWN_CASE", "The form names another case.")
-            await apply_events(provider, events, inbound.received_at)
+            await receive_answer(provider, case, inbound)
         except CallbackRefused as exc:
             await case.refresh_from_db()
             return await _form(exc.status, provider, case, token, exc.message, True, cookie)

@@ -15,8 +15,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from portal.notifications.provider_callbacks import receive_callback, refusal_body
-from providers.contract import CallbackRefused, InboundRequest
+from portal.notifications.provider_callbacks import (
+    CallbackRefused,
+    InboundRequest,
+    receive_callback,
+    refusal_body,
+)
 
 log = logging.getLogger("portal.providers")
 
