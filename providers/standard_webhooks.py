@@ -15,7 +15,7 @@ import binascii
 import hashlib
 import hmac
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 SECRET_PREFIX = "whsec_"
 # The specification's tolerance: older or newer timestamps are refused, so a captured request
@@ -52,12 +52,21 @@ def signature(secret: str, message_id: str, timestamp: int, body: str | bytes) -
 
 
 def signed_headers(
-    secret: str, message_id: str, timestamp: int, body: str | bytes, user_agent: str
+    secret: str | Sequence[str],
+    message_id: str,
+    timestamp: int,
+    body: str | bytes,
+    user_agent: str,
 ) -> dict[str, str]:
+    """``secret``: one, or several during a rotation; each gives a signature, space-separated,
+    and a receiver accepts the delivery when any of them verifies with its secret."""
+    secrets_ = [secret] if isinstance(secret, str) else list(secret)
     return {
         "webhook-id": message_id,
         "webhook-timestamp": str(timestamp),
-        "webhook-signature": signature(secret, message_id, timestamp, body),
+        "webhook-signature": " ".join(
+            signature(each, message_id, timestamp, body) for each in secrets_
+        ),
         "content-type": "application/json",
         "user-agent": user_agent,
     }

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -35,9 +36,13 @@ __all__ = [
 MAX_URL_LENGTH = 2048
 
 
-def signed_headers(secret: str, message_id: str, timestamp: int, body: str) -> dict[str, str]:
+def signed_headers(
+    secrets: Sequence[str], message_id: str, timestamp: int, body: str
+) -> dict[str, str]:
+    """The delivery's headers, with one signature per secret, space-separated (Standard
+    Webhooks: a receiver accepts a delivery when any of them verifies with its secret)."""
     return standard_webhooks.signed_headers(
-        secret, message_id, timestamp, body, user_agent="Parley-Webhooks/1"
+        secrets, message_id, timestamp, body, user_agent="Parley-Webhooks/1"
     )
 
 

@@ -23,7 +23,7 @@ class AddColumnWithDefault(ops.AddField):
 
 
 class Migration(migrations.Migration):
-    dependencies = [('portal', '0006_outbox')]
+    dependencies = [('portal', '0007_webhook_secret_overlap')]
 
     initial = False
 
