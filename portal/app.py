@@ -28,10 +28,11 @@ from portal.notifications.mailsink import MailSink, serve_mailsink
 from portal.notifications.worker import Worker
 from portal.settings import Settings, load_settings
 from portal.timeline import live
-from portal.web import health
+from portal.web import health, provider_callbacks
 from portal.web.downloads import UPLOAD_OVERHEAD, casefile_routes
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from portal.web.oauth import token_routes
+from portal.web.provider_answers import answer_routes
 from portal.web.reports import report_routes
 
 # The collector's first generation runs after every 700 allocations by default: a 50-case
@@ -149,6 +150,8 @@ def create_app(
             *casefile_routes(auth, settings),
             *health.routes,
             *report_routes(auth),
+            *provider_callbacks.routes,
+            *answer_routes(auth, settings),
         ],
         middleware=middleware,
         lifespan=lifespan,

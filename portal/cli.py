@@ -1,5 +1,5 @@
 """The `portal` command: serve, worker, mailsink, migrate, demo, createuser, createclient,
-export-schema, settings."""
+export-schema, provider-simulator, settings."""
 
 from __future__ import annotations
 
@@ -234,6 +234,46 @@ def cmd_mailsink(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_provider_simulator(settings: Settings, args: argparse.Namespace) -> int:
+    import os
+
+    import uvicorn
+
+    from portal.demo import simulated
+    from portal.logs import configure_logging
+    from providers.simulator import Simulator, SimulatorConfig, create_app
+
+    verify = args.verify_secret or os.environ.get("PARLEY_SIMULATOR_VERIFY_SECRET", "")
+    sign = args.sign_secret or os.environ.get("PARLEY_SIMULATOR_SIGN_SECRET", "")
+    if not (verify and sign):
+        if settings.production:
+            print("error: give --verify-secret and --sign-secret (or the env)", file=sys.stderr)
+            return 2
+        # The demo's provider (portal demo seeds SimSettle with these).
+        verify, sign = verify or simulated.OUTBOUND_SECRET, sign or simulated.INBOUND_SECRET
+        print("Provider simulator with the demo's secrets (SimSettle)", flush=True)
+    configure_logging(settings.log_level, settings.log_json)
+    config = SimulatorConfig(
+        parley_url=args.parley_url or settings.public_url,
+        verify_secret=verify,
+        sign_secret=sign,
+        delay=args.delay,
+    )
+    print(
+        f"Provider simulator on http://{args.host}:{args.port}/parley, answering "
+        f"{config.parley_url} after {config.delay} s",
+        flush=True,
+    )
+    uvicorn.run(
+        create_app(Simulator(config)),
+        host=args.host,
+        port=args.port,
+        log_config=None,
+        server_header=False,
+    )
+    return 0
+
+
 def cmd_settings(settings: Settings, args: argparse.Namespace) -> int:
     sys.stdout.write(settings_markdown())
     return 0
@@ -281,6 +321,25 @@ def build_parser() -> argparse.ArgumentParser:
     sink.add_argument("--folder", help="where mails are kept (default: {data_dir}/mail)")
     sink.add_argument("--brief", action="store_true", help="print only recipients and subjects")
     sink.set_defaults(func=cmd_mailsink)
+    sim = sub.add_parser(
+        "provider-simulator",
+        help="a reference external provider speaking the webhook protocol (for tests, demos)",
+    )
+    sim.add_argument("--host", default="127.0.0.1")
+    sim.add_argument("--port", type=int, default=8100)
+    sim.add_argument("--delay", type=float, default=1.0, help="seconds before each answer")
+    sim.add_argument("--parley-url", default="", help="default: PORTAL_PUBLIC_URL")
+    sim.add_argument(
+        "--verify-secret",
+        default="",
+        help="the secret Parley signs with (env PARLEY_SIMULATOR_VERIFY_SECRET)",
+    )
+    sim.add_argument(
+        "--sign-secret",
+        default="",
+        help="the secret callbacks are signed with (env PARLEY_SIMULATOR_SIGN_SECRET)",
+    )
+    sim.set_defaults(func=cmd_provider_simulator)
     sub.add_parser("settings", help="print the settings table (Markdown)").set_defaults(
         func=cmd_settings
     )

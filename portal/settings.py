@@ -328,6 +328,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds after a webhook secret rotation during which deliveries carry a signature "
         "with the old secret too, so receivers can switch without losing any (0: at once).",
     ),
+    Setting(
+        "provider_answer_link_ttl",
+        _positive_int,
+        1_209_600,
+        "Lifetime of the signed link an e-mail provider answers a case through, seconds; "
+        "each mail about the case carries a fresh one.",
+    ),
     Setting("log_level", _str, "INFO", "Log level."),
     Setting("log_json", _bool, True, "Structured JSON logs (one object per line)."),
 )
@@ -386,6 +393,7 @@ class Settings:
     webhook_allow_private: bool
     webhook_timeout: float
     webhook_secret_overlap: int
+    provider_answer_link_ttl: int
     log_level: str
     log_json: bool
 

@@ -64,9 +64,43 @@ class Provider(Model):
     name = fields.CharField(max_length=200)
     country = fields.CharField(max_length=2, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
+    # How Parley works with the provider (providers.registry): `inportal`, `webhook`, `email`
+    # or an installed third-party adapter; set by configureProviderAdapter.
+    adapter = fields.CharField(max_length=64, default="inportal")
+    endpoint_url = fields.CharField(max_length=2048, default="")  # the provider's API
+    # Standard Webhooks secrets (`whsec_...`), kept as is because signing needs them: one
+    # Parley signs with, one the provider signs its callbacks with. Never shown after creation.
+    outbound_secret = fields.CharField(max_length=80, default="")
+    inbound_secret = fields.CharField(max_length=80, default="")
+    adapter_email = fields.CharField(max_length=254, default="")  # the e-mail adapter's address
 
     class Meta:
         table = "provider"
+
+
+class ExternalPerson(Model):
+    """A person an external provider named in a callback, and the account they act through.
+
+    Appointments, outcomes and every action are recorded by a person (an account), so a
+    provider's caseworker or neutral mentioned by the provider's own id gets a password-less
+    account on first mention, linked here; later mentions find it again.
+    """
+
+    id = fields.UUIDField(primary_key=True)
+    provider: fields.ForeignKeyRelation[Provider] = fields.ForeignKeyField(
+        "portal.Provider", related_name="external_people", on_delete=fields.CASCADE
+    )
+    provider_id: uuid.UUID
+    external_id = fields.CharField(max_length=200)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "portal.User", related_name="external_references", on_delete=fields.CASCADE
+    )
+    user_id: uuid.UUID
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "external_person"
+        unique_together = (("provider", "external_id"),)
 
 
 class Membership(Model):

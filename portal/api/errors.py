@@ -103,6 +103,8 @@ class UserErrorCode(StrEnum):
     INVALID_EVENT_KIND = "INVALID_EVENT_KIND"
     SUBSCRIPTION_LIMIT = "SUBSCRIPTION_LIMIT"
     NOT_A_DEAD_LETTER = "NOT_A_DEAD_LETTER"
+    # Provider adapters (portal.notifications.provider_config).
+    UNKNOWN_ADAPTER = "UNKNOWN_ADAPTER"
 
 
 @strawberry.type(description="An expected failure of a mutation, for the user to act on.")

@@ -39,6 +39,7 @@ from portal.api.complaints.mutations import ComplaintMutations
 from portal.api.complaints.queries import ComplaintQueries
 from portal.api.complaints.types import Complaint
 from portal.api.context import Info
+from portal.api.directory.adapters import ProviderAdapterMutations
 from portal.api.directory.mutations import DirectoryMutations
 from portal.api.errors import PublicErrors
 from portal.api.feedback.mutations import FeedbackMutations
@@ -75,6 +76,7 @@ class Mutation(
     CaseMutations,
     CaseFileMutations,
     DirectoryMutations,
+    ProviderAdapterMutations,
     FeedbackMutations,
     NotificationMutations,
 ):

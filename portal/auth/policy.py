@@ -330,3 +330,25 @@ def may_manage_webhooks(actor: Actor, organisation_id: uuid.UUID) -> bool:
 def may_manage_outbox(actor: Actor) -> bool:
     """Dead letters hold addresses and mail of every case: admins only."""
     return actor.is_admin
+
+
+# --- providers ------------------------------------------------------------------------------
+
+
+def may_configure_provider_adapter(actor: Actor, provider_id: uuid.UUID) -> bool:
+    """How Parley reaches a provider, and the secrets it signs with, are set by the provider's
+    caseworkers (people, not integration clients: a client must not redirect the provider's
+    referrals elsewhere) and admins."""
+    if actor.is_admin:
+        return True
+    return actor.kind is ActorKind.USER and actor.has_role(
+        Role.PROVIDER_CASEWORKER, provider_id=provider_id
+    )
+
+
+def may_link_external_person(provider_id: uuid.UUID, memberships: Iterable[Membership]) -> bool:
+    """Whether a provider's callback may name an existing account (found by its e-mail
+    address) as one of its people: only someone who already works for that provider. Anyone
+    else (a consumer, another provider's neutral, an admin) is not the provider's to act as;
+    an admin adds them to the provider first."""
+    return any(m.provider_id == provider_id and m.role in PROVIDER_ROLES for m in memberships)

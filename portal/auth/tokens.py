@@ -30,6 +30,7 @@ class TokenKind(StrEnum):
     DOWNLOAD = "download"
     SURVEY = "survey"
     LOGIN_CODE = "login_code"
+    PROVIDER_ANSWER = "provider_answer"  # an e-mail provider's link to its answer form
 
 
 # RFC 9068 names the access token header type; the others get their own media-type-like names.
@@ -38,6 +39,7 @@ HEADER_TYPES = {
     TokenKind.DOWNLOAD: "parley-download+jwt",
     TokenKind.SURVEY: "parley-survey+jwt",
     TokenKind.LOGIN_CODE: "parley-login-code+jwt",
+    TokenKind.PROVIDER_ANSWER: "parley-provider-answer+jwt",
 }
 
 

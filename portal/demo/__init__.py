@@ -16,6 +16,7 @@ from tortoise.transactions import in_transaction
 from portal.demo.directory import seed_directory
 from portal.demo.installation import DEMO_PASSWORD, PEOPLE, DemoPerson, seed_installation
 from portal.demo.play import already_played, play_all
+from portal.demo.simulated import SIMULATOR_URL, seed_simulated_provider
 from portal.demo.stories import STORIES
 
 __all__ = ["DEMO_PASSWORD", "PEOPLE", "DemoPerson", "seed_demo"]
@@ -27,6 +28,9 @@ async def seed_demo(
     now = now or datetime.now(UTC)
     installation = await seed_installation(progress)
     await seed_directory(installation, progress)
+    simulated = await seed_simulated_provider(installation.organisation)
+    installation.simulated = simulated
+    progress(f"provider {simulated.name}: webhook adapter to {SIMULATOR_URL}")
     stories = [story for story in STORIES if not await already_played(installation, story)]
     if not stories:
         progress(f"{len(STORIES)} complaints and their disputes already seeded")

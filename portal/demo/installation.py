@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from tortoise.transactions import in_transaction
 
-from portal.accounts.models import Locale, Membership, Organisation, Provider, Role, User
+from portal.accounts.external import acting_as
+from portal.accounts.models import Locale, Organisation, Provider, Role, User
 from portal.accounts.services import create_user, grant_role
-from portal.auth.actor import Actor, ActorKind, Grant
+from portal.auth.actor import Actor
 from portal.cases.models import OrganisationProvider, Scheme
 
 DEMO_PASSWORD = "parley-demo-2026"
@@ -52,18 +53,13 @@ class Installation:
     scheme: Scheme
     users: dict[str, User] = field(default_factory=dict)  # by e-mail
     actors: dict[str, Actor] = field(default_factory=dict)  # by e-mail, as they sign in
+    # SimSettle, the external provider the simulator plays (portal.demo.simulated).
+    simulated: Provider | None = None
 
 
 async def actor_of(user: User) -> Actor:
     """The actor ``user`` is once signed in, with the roles they hold."""
-    grants = await Membership.filter(user_id=user.id).values_list(
-        "role", "organisation_id", "provider_id"
-    )
-    return Actor(
-        kind=ActorKind.USER,
-        id=user.id,
-        grants=tuple(Grant(Role(role), org, prov) for role, org, prov in grants),
-    )
+    return await acting_as(user)
 
 
 async def seed_installation(progress: Callable[[str], None]) -> Installation:

@@ -118,15 +118,26 @@ class Play:
             self.actor("agent"), self.complaint.id, status, {key: text} if key else {}, at=self.when
         )
 
-    async def refer(self, method: Method, claimed: str, reason: str, *, by: str = CONSUMER) -> None:
-        """Take the unresolved complaint to FairSettle (ISO 10003 7.2)."""
+    async def refer(
+        self,
+        method: Method,
+        claimed: str,
+        reason: str,
+        *,
+        by: str = CONSUMER,
+        simulated: bool = False,
+    ) -> None:
+        """Take the unresolved complaint to FairSettle (ISO 10003 7.2), or to SimSettle, the
+        external provider the simulator plays."""
+        provider = self.installation.simulated if simulated else self.installation.provider
+        assert provider is not None
         assert self.complaint is not None
         language = "zh-Hans" if _chinese(self.story.subject) else "en"
         self.case = await refer_complaint(
             self.actor(by),
             self.complaint.id,
             {
-                "provider_id": self.installation.provider.id,
+                "provider_id": provider.id,
                 "method": method.value,
                 "claimed_amount": claimed,
                 "currency": "EUR",

@@ -1,7 +1,8 @@
 # Chinese text uses Chinese punctuation (full-width commas, semicolons, brackets).
 # ruff: noqa: RUF001
 """The demo's stories: Northwind Energy's customers, their complaints and their disputes at
-FairSettle, between a few months ago and yesterday.
+FairSettle (and one at SimSettle, the external provider the simulator plays), between a few
+months ago and yesterday.
 
 Together the disputes reach every stage and use every method; the complaints that stay with
 Northwind cover every complaint status. Days are counted back from today, so the clocks of
@@ -145,6 +146,28 @@ async def smart_meter_referred(p: Play) -> AsyncIterator[datetime]:
         "486.20",
         "Northwind relies on its own ten-minute field test; I want an independent expert "
         "to examine the meter.",
+    )
+
+
+@story(TOM, "Direct debit taken twice in November")
+async def double_debit_at_simsettle(p: Play) -> AsyncIterator[datetime]:
+    # Stage: referred to SimSettle, the external provider: its referral waits in the outbox
+    # until `./run demo` starts the simulator, which then accepts it over the webhook adapter.
+    yield p.ago(12, 9, 40)
+    await p.file(
+        "Northwind took the November instalment of €96.00 twice from my account.",
+        "Refund of the second €96.00.",
+    )
+    yield p.ago(11, 10, 0)
+    await p.handle(ACKNOWLEDGED)
+    yield p.ago(6, 15, 30)
+    await p.handle(RESPONDED, "The second debit was a bank error; please ask your bank.")
+    yield p.ago(1, 18, 0)
+    await p.refer(
+        Method.MEDIATION,
+        "96.00",
+        "My bank says the second debit came from Northwind.",
+        simulated=True,
     )
 
 

@@ -2,7 +2,8 @@
 
 `event_recorded` runs for every timeline event (portal.cases.events.record): mails to the
 people who must hear of it and may read it, and a webhook to each subscription of the case's
-organisation that asked for the event's kind and may see it. `complaint_acknowledged` does the
+organisation that asked for the event's kind and may see it; and, for a provider working
+outside Parley, a row for its adapter. `complaint_acknowledged` does the
 same for the ISO 10002 acknowledgement, which is not a case event.
 """
 
@@ -24,6 +25,7 @@ from portal.complaints.models import Complaint
 from portal.notifications.mail import MailKind
 from portal.notifications.models import Channel, WebhookSubscription
 from portal.notifications.outbox import enqueue
+from portal.notifications.provider_outbox import provider_rows
 from portal.notifications.recipients import (
     PARTIES,
     RESPONSIBLE_ROLES,
@@ -137,6 +139,7 @@ async def event_recorded(case: DisputeCase, event: TimelineEvent) -> None:
             context = {**await case_context(case), **_details(event)}
             await mail_people(kind, chosen, context, at=event.occurred_at, case_id=case.id)
     await _webhooks(case, event)
+    await provider_rows(case, event)
 
 
 async def _webhooks(case: DisputeCase, event: TimelineEvent) -> None:

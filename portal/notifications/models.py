@@ -21,6 +21,7 @@ from portal.accounts.models import Organisation, User
 class Channel(StrEnum):
     EMAIL = "email"
     WEBHOOK = "webhook"
+    PROVIDER = "provider"  # a referral, case event or withdrawal for an external provider
 
 
 class OutboxStatus(StrEnum):
@@ -136,6 +137,23 @@ class WebhookSubscription(Model):
             and at < self.previous_secret_until
         )
         return [self.secret, self.previous_secret] if overlapping else [self.secret]
+
+
+class ProviderCallback(Model):
+    """A callback (or answer form) received from a provider, by its id: the unique index
+    refuses a replay. Written in the transaction that applies the callback, so an id is
+    taken only by a callback that took effect."""
+
+    id = fields.BigIntField(primary_key=True)
+    provider_id = fields.UUIDField()
+    message_id = fields.CharField(max_length=200)
+    kind = fields.CharField(max_length=32)
+    case_id = fields.UUIDField(null=True)
+    received_at = fields.DatetimeField()
+
+    class Meta:
+        table = "provider_callback"
+        unique_together = (("provider_id", "message_id"),)
 
 
 class SignInCode(Model):

@@ -40,12 +40,12 @@ def _kinds(event_kinds: Sequence[str]) -> list[str]:
     return sorted(set(event_kinds))
 
 
-async def _checked_url(url: str, settings: Settings) -> str:
+async def checked_url(url: str, settings: Settings, field: str = "url") -> str:
     url = url.strip()
     try:
         await check_url(url, allow_private=settings.webhook_allow_private)
     except UrlRefused as exc:
-        raise NotificationError(exc.code, exc.message, field="url") from exc
+        raise NotificationError(exc.code, exc.message, field=field) from exc
     return url
 
 
@@ -71,7 +71,7 @@ async def create_subscription(
     ):
         raise NotificationNotFound("organisation_id")
     kinds = _kinds(event_kinds)
-    checked = await _checked_url(url, settings)
+    checked = await checked_url(url, settings)
     text = _description(description)
     async with in_transaction():
         # Locks the organisation's row, so two concurrent creations cannot pass the limit.
@@ -114,7 +114,7 @@ async def update_subscription(
 ) -> WebhookSubscription:
     subscription = await managed_subscription(actor, subscription_id)
     if url is not None:
-        subscription.url = await _checked_url(url, settings)
+        subscription.url = await checked_url(url, settings)
     if event_kinds is not None:
         subscription.event_kinds = _kinds(event_kinds)
     if description is not None:

@@ -1,8 +1,9 @@
 """Organisation webhooks: Standard Webhooks signatures, URL checks, and one delivery.
 
-Signing follows the Standard Webhooks specification (the `standardwebhooks` package is the
-reference the tests verify against): `webhook-id` is the outbox row's id, stable across
-retries so receivers drop duplicates; `webhook-timestamp` is the attempt's time in seconds;
+Signing follows the Standard Webhooks specification, implemented once in
+providers.standard_webhooks and shared with the provider adapters (the `standardwebhooks`
+package is the reference the tests verify against): `webhook-id` is the outbox row's id, stable
+across retries so receivers drop duplicates; `webhook-timestamp` is the attempt's time in seconds;
 `webhook-signature` is `v1,` + base64 HMAC-SHA256 over `id.timestamp.body` with the secret's
 bytes. Receivers refuse timestamps more than 5 minutes off (QUALITY.md "Delivery").
 """
@@ -10,11 +11,7 @@ bytes. Receivers refuse timestamps more than 5 minutes off (QUALITY.md "Delivery
 from __future__ import annotations
 
 import asyncio
-import base64
-import hashlib
-import hmac
 import ipaddress
-import secrets
 import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,19 +19,21 @@ from urllib.parse import urlsplit
 
 import httpx
 
-SECRET_PREFIX = "whsec_"
+from providers import http, standard_webhooks
+from providers.contract import DeliveryStatus
+from providers.standard_webhooks import SECRET_PREFIX, new_secret, signature
+
+__all__ = [
+    "SECRET_PREFIX",
+    "UrlRefused",
+    "check_url",
+    "new_secret",
+    "post",
+    "signature",
+    "signed_headers",
+]
+
 MAX_URL_LENGTH = 2048
-
-
-def new_secret() -> str:
-    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
-
-
-def signature(secret: str, message_id: str, timestamp: int, body: str) -> str:
-    key = base64.b64decode(secret.removeprefix(SECRET_PREFIX))
-    signed = f"{message_id}.{timestamp}.{body}".encode()
-    digest = hmac.new(key, signed, hashlib.sha256).digest()
-    return "v1," + base64.b64encode(digest).decode()
 
 
 def signed_headers(
@@ -42,15 +41,9 @@ def signed_headers(
 ) -> dict[str, str]:
     """The delivery's headers, with one signature per secret, space-separated (Standard
     Webhooks: a receiver accepts a delivery when any of them verifies with its secret)."""
-    return {
-        "webhook-id": message_id,
-        "webhook-timestamp": str(timestamp),
-        "webhook-signature": " ".join(
-            signature(secret, message_id, timestamp, body) for secret in secrets
-        ),
-        "content-type": "application/json",
-        "user-agent": "Parley-Webhooks/1",
-    }
+    return standard_webhooks.signed_headers(
+        secrets, message_id, timestamp, body, user_agent="Parley-Webhooks/1"
+    )
 
 
 class UrlRefused(Exception):
@@ -107,13 +100,9 @@ async def post(
     client: httpx.AsyncClient, url: str, headers: dict[str, str], body: str
 ) -> WebhookAnswer:
     """One POST. 2xx delivers; 4xx (except 408 and 429) is permanent; the rest is retried."""
-    try:
-        response = await client.post(url, content=body.encode(), headers=headers)
-    except httpx.HTTPError as exc:
-        return WebhookAnswer(False, False, f"{type(exc).__name__}: {exc}")
-    status = response.status_code
-    detail = f"HTTP {status}"
-    if 200 <= status < 300:
-        return WebhookAnswer(True, False, detail)
-    permanent = 400 <= status < 500 and status not in {408, 429}
-    return WebhookAnswer(False, permanent, detail)
+    result = await http.post(client, url, headers, body.encode())
+    return WebhookAnswer(
+        delivered=result.status is DeliveryStatus.DELIVERED,
+        permanent=result.status is DeliveryStatus.PERMANENT,
+        detail=result.detail,
+    )

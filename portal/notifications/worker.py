@@ -27,7 +27,7 @@ import jinja2
 from portal.auth.keys import load_keyset
 from portal.auth.tokens import TokenIssuer
 from portal.cases.services import run_clock_job
-from portal.notifications import mail, webhooks
+from portal.notifications import mail, provider_delivery, webhooks
 from portal.notifications.models import (
     AttemptOutcome,
     Channel,
@@ -39,8 +39,14 @@ from portal.notifications.outbox import Backoff, claim, now, settle
 from portal.notifications.schedule import schedule_reminders
 from portal.notifications.surveys import schedule_survey_reminders, survey_link
 from portal.settings import Settings
+from providers.contract import DeliveryStatus
 
 log = logging.getLogger("portal.notifications")
+OUTCOMES = {
+    DeliveryStatus.DELIVERED: AttemptOutcome.DELIVERED,
+    DeliveryStatus.RETRY: AttemptOutcome.RETRY,
+    DeliveryStatus.PERMANENT: AttemptOutcome.DEAD,
+}
 
 
 def worker_name() -> str:
@@ -61,7 +67,8 @@ class Worker:
 
     @functools.cached_property
     def issuer(self) -> TokenIssuer:
-        """Signs the survey links mails carry, with the portal's own key."""
+        """Signs the survey links mails carry, and e-mail providers' answer links, with the
+        portal's own key."""
         settings = self.settings
         keys = load_keyset(settings)
         return TokenIssuer(keys=keys, issuer=settings.issuer, audience=settings.jwt_audience)
@@ -154,6 +161,9 @@ class Worker:
     async def _deliver(self, message: OutboxMessage, client: httpx.AsyncClient) -> Result:
         if message.channel is Channel.EMAIL:
             return await self._mail(message)
+        if message.channel is Channel.PROVIDER:
+            result = await provider_delivery.deliver(message, client, self.settings, self.issuer)
+            return Result(OUTCOMES[result.status], result.detail)
         return await self._webhook(message, client)
 
     async def _mail(self, message: OutboxMessage) -> Result:

@@ -43,6 +43,10 @@ class Provider(Node):
     slug: str
     name: str
     country: str
+    adapter: str = strawberry.field(
+        description="How Parley works with the provider: `inportal` (its people work in "
+        "Parley), `webhook`, `email`, or a third-party adapter (docs/providers.md)."
+    )
     pk: strawberry.Private[uuid.UUID]
 
     @classmethod
@@ -53,6 +57,7 @@ class Provider(Node):
             slug=row.slug,
             name=row.name,
             country=row.country,
+            adapter=row.adapter,
         )
 
     @strawberry.field(description="What it publishes (EU ADR Art. 7(1)); null until it does.")
