@@ -3,7 +3,7 @@
 // through urql.
 import { print } from "graphql";
 import { UploadDocumentDocument, type UploadDocumentMutation, type Visibility } from "../gql/graphql";
-import { accessTokenForRequest } from "./session";
+import { accessTokenForRequest, authorisedFetch } from "./session";
 
 export type UploadResult = UploadDocumentMutation["uploadDocument"];
 
@@ -55,18 +55,16 @@ export async function uploadDocument(
 
 /** Fetch a signed download link with the reader's own token and hand the file to the browser. */
 export async function download(url: string, filename: string): Promise<void> {
-  const token = await accessTokenForRequest();
-  const response = await fetch(url, {
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-    credentials: "omit",
-  });
+  // The link names the public URL; this page talks to the server it came from.
+  const link = new URL(url, location.href);
+  const response = await authorisedFetch(link.pathname + link.search);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const href = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = href;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  const anchor = document.createElement("a");
+  anchor.href = href;
+  anchor.download = filename;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }

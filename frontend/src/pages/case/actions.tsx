@@ -8,6 +8,7 @@ import { RequestError, UserErrors } from "../../components/Status";
 import {
   ConfirmImplementationDocument,
   GiveConsentDocument,
+  IssueOutcomeDocument,
   ObjectToNeutralDocument,
   WithdrawCaseDocument,
   type CaseAction,
@@ -25,6 +26,7 @@ export const PANELS: Partial<Record<CaseAction, ComponentType<ActionProps>>> = {
   GIVE_CONSENT: ConsentForm,
   OBJECT_TO_NEUTRAL: ObjectionForm,
   CONFIRM_IMPLEMENTATION: ConfirmImplementationForm,
+  ISSUE_OUTCOME: IssueOutcomeForm,
   WITHDRAW: WithdrawForm,
 };
 
@@ -203,6 +205,66 @@ function WithdrawForm({ item, onDone }: ActionProps) {
         <RequestError error={action.error} />
       </ReasonForm>
     </details>
+  );
+}
+
+/** The neutral's proposed settlement, recommendation or award, with reasons (ISO 10003 7.5). */
+function IssueOutcomeForm({ item, onDone }: ActionProps) {
+  const { t } = useI18n();
+  const [summary, setSummary] = useState("");
+  const [reasons, setReasons] = useState("");
+  const [amount, setAmount] = useState("");
+  const [currency, setCurrency] = useState(item.claimedAmount?.currency ?? "EUR");
+  const action = useAction(IssueOutcomeDocument, onDone);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await action.run({
+      caseId: item.id,
+      summary,
+      reasons,
+      amount: amount || null,
+      currency: amount ? currency : null,
+    });
+  }
+  return (
+    <ActionSection id="issue-outcome" title={t("issueOutcome.title")}>
+      <p>{t("issueOutcome.intro")}</p>
+      <form onSubmit={submit} className="stack">
+        <label>
+          {t("issueOutcome.summary")}
+          <textarea required rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
+        </label>
+        <label>
+          {t("form.reasons")}
+          <textarea required rows={5} value={reasons} onChange={(e) => setReasons(e.target.value)} />
+        </label>
+        <div className="row">
+          <label>
+            {t("issueOutcome.amount")}
+            <input
+              inputMode="decimal"
+              pattern="[0-9]+([.][0-9]{1,2})?"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+            />
+          </label>
+          <label>
+            {t("escalate.currency")}
+            <input
+              maxLength={3}
+              pattern="[A-Z]{3}"
+              value={currency}
+              onChange={(e) => setCurrency(e.target.value.toUpperCase())}
+            />
+          </label>
+        </div>
+        <UserErrors errors={action.errors} />
+        <RequestError error={action.error} />
+        <button type="submit" disabled={action.busy}>
+          {t("issueOutcome.submit")}
+        </button>
+      </form>
+    </ActionSection>
   );
 }
 
