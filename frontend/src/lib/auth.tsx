@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
 import type { ReactNode } from "react";
 import { useClient } from "urql";
+import { useLocation } from "wouter";
 import {
   LogoutDocument,
   ViewerDocument,
@@ -25,6 +26,7 @@ const Context = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children, onReset }: { children: ReactNode; onReset(): void }) {
   const client = useClient();
+  const [, navigate] = useLocation();
   const [status, setStatus] = useState<AuthState["status"]>("loading");
   const [viewer, setViewer] = useState<Viewer | null>(null);
 
@@ -66,9 +68,11 @@ export function AuthProvider({ children, onReset }: { children: ReactNode; onRes
     // Ends the session server-side (its refresh and access tokens stop working) and clears
     // the cookie; the cached data of the person who left goes with a fresh client.
     await client.mutation(LogoutDocument, {}).toPromise();
+    // In one tick, so the page left behind does not ask to sign in again to come back to it.
+    navigate("/sign-in", { replace: true });
     clearSession();
     onReset();
-  }, [client, onReset]);
+  }, [client, navigate, onReset]);
 
   return (
     <Context.Provider value={{ status, viewer, signedIn, signOut }}>{children}</Context.Provider>
