@@ -8,12 +8,14 @@ from datetime import timedelta
 
 from playwright.async_api import Page, expect
 
+from portal.casefiles.services import post_message
 from portal.cases.engine import now
 from portal.cases.models import DisputeCase
 from portal.cases.services import Action, run_clock_job
 from portal.cases.states import Stage
+from portal.timeline.models import Visibility
 from tests.e2e.conftest import Portal, accessible, sign_in
-from tests.factories import PASSWORD, Factory, build_world
+from tests.factories import PASSWORD, Factory, actor_for, build_world
 
 
 def _no_script_errors(page: Page) -> list[str]:
@@ -78,6 +80,19 @@ async def test_a_consumer_files_uploads_answers_an_offer_and_sees_the_outcome_ar
     assert download.suggested_filename == "bank-statement.txt"
     assert (await download.path()).read_bytes() == b"March: -84.10 x2\n"
 
+    # A message to the neutral's caucus with the complainant's side, and the organisation's
+    # message to all parties arriving on the open page
+    await consumer.get_by_role("button", name="Private with the complainant's side (0)").click()
+    caucus = consumer.get_by_label("Write to: Private with the complainant's side")
+    await caucus.fill("Only for you.")
+    await consumer.get_by_role("button", name="Send", exact=True).click()
+    await expect(consumer.locator(".messages")).to_contain_text("Only for you.")
+    await post_message(
+        await actor_for(w.agent), case.id, "We are checking the debits.", Visibility.ALL_PARTIES
+    )
+    await consumer.get_by_role("button", name="All parties (1)").click()
+    await expect(consumer.locator(".messages")).to_contain_text("We are checking the debits.")
+
     # The organisation responds, a neutral is appointed and confirmed, the file completes,
     # and the organisation offers half
     await w.act(w.agent, case, Action.SUBMIT_RESPONSE, position="One debit was reversed.")
@@ -121,7 +136,29 @@ async def test_a_consumer_files_uploads_answers_an_offer_and_sees_the_outcome_ar
     await expect(outcome).to_contain_text("Accepted by the complainant")
     await expect(consumer.get_by_test_id("timeline-verification")).to_contain_text("chain intact")
 
+    # The organisation accepts and carries it out; the consumer confirms, and the case closes
+    await w.act(w.agent, case, Action.ACCEPT_OUTCOME)
+    await expect(stage).to_have_text("Implementation")
+    await w.act(w.agent, case, Action.RECORD_IMPLEMENTATION, evidence="Refund ref. R-84-10.")
+    await expect(consumer.get_by_text("Refund ref. R-84-10.").first).to_be_visible()
+    await consumer.get_by_role("button", name="Confirm it was carried out").click()
+    await expect(stage).to_have_text("Closed")
+
+    # ... and answers the satisfaction survey its page now links to (ISO 10004)
+    await consumer.get_by_role("link", name="Tell us how it went (survey)").click()
+    await expect(consumer.get_by_role("heading", name="Your satisfaction survey")).to_be_visible()
+    for question in await consumer.locator("fieldset").all():
+        radios = question.get_by_role("radio")
+        if await radios.count():
+            await radios.last.check()
+        else:
+            await question.get_by_role("textbox").fill("Quick and fair.")
+    await accessible(consumer, "consumer-survey")
+    await consumer.get_by_role("button", name="Send my answers").click()
+    thanks = consumer.get_by_role("status")
+    await expect(thanks).to_have_text("Thank you: your answers are recorded.")
+
     stored = await DisputeCase.get(id=case.id)
-    assert stored.stage is Stage.OUTCOME_PROPOSED
+    assert stored.stage is Stage.CLOSED
     assert errors == []
     assert neutral_errors == []

@@ -1,9 +1,9 @@
 import { useCallback } from "react";
-import { useQuery } from "urql";
+import { useClient, useQuery } from "urql";
 import { ClockTable, WhoMustAct } from "../../components/Clocks";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
-import { CasePageDocument, type CasePageQuery } from "../../gql/graphql";
+import { CaseFileDocument, CasePageDocument, type CasePageQuery } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { ActionPanels } from "./actions";
 import { Documents } from "./Documents";
@@ -13,6 +13,12 @@ import { OutcomePanel } from "./OutcomePanel";
 import { Timeline } from "./Timeline";
 
 export type CaseData = CasePageQuery["case"];
+
+/** A link the server names by its public URL, on the server this page came from. */
+function sameOrigin(url: string): string {
+  const parsed = new URL(url, location.href);
+  return parsed.pathname + parsed.search + parsed.hash;
+}
 
 /** One dispute, for anyone with a role on it: what the viewer may do comes from the server
  * (`availableActions`, by the transition table), never from a copy of the rules here. */
@@ -24,7 +30,13 @@ export function CasePage({ id }: { id: string }) {
     variables: { id: caseId },
     requestPolicy: "cache-and-network",
   });
-  const refresh = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
+  const client = useClient();
+  // After an action or a timeline event: the case, and its documents and messages (the
+  // Documents and Messages sections watch the same query and get the fresh result).
+  const refresh = useCallback(() => {
+    refetch({ requestPolicy: "network-only" });
+    void client.query(CaseFileDocument, { id: caseId }, { requestPolicy: "network-only" }).toPromise();
+  }, [refetch, client, caseId]);
   if (fetching && !data) return <Loading />;
   if (!data) return <RequestError error={error} />;
   const item = data.case;
@@ -64,7 +76,7 @@ export function CasePage({ id }: { id: string }) {
         )}
         {item.surveyUrl && (
           <p>
-            <a href={item.surveyUrl}>{t("case.takeSurvey")}</a>
+            <a href={sameOrigin(item.surveyUrl)}>{t("case.takeSurvey")}</a>
           </p>
         )}
       </section>
