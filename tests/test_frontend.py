@@ -120,7 +120,7 @@ async def _get(settings: Settings, *paths: str) -> list[httpx.Response]:
 async def test_serve_answers_client_routes_with_the_page_and_keeps_the_api(
     built_portal: Settings,
 ) -> None:
-    home, route, deep, asset, robots, escape, api, graphql, files, health = await _get(
+    home, route, deep, asset, robots, escape, api, graphql, files, health, token = await _get(
         built_portal,
         "/",
         "/disputes",
@@ -132,6 +132,7 @@ async def test_serve_answers_client_routes_with_the_page_and_keeps_the_api(
         "/graphql?query=%7B__typename%7D",
         "/files/documents/not-a-link",
         "/healthz",
+        "/oauth/token",
     )
     for page in (home, route, deep):
         assert page.status_code == 200
@@ -148,6 +149,7 @@ async def test_serve_answers_client_routes_with_the_page_and_keeps_the_api(
     assert files.status_code in {400, 401, 403, 404}
     assert "<!doctype html>" not in files.text
     assert health.status_code == 200
+    assert token.status_code == 405
 
 
 async def test_without_a_build_the_root_leads_to_the_api(

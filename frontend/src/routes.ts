@@ -12,6 +12,7 @@ import { MyComplaints } from "./pages/consumer/MyComplaints";
 import { FileComplaint } from "./pages/consumer/FileComplaint";
 import { Escalate } from "./pages/consumer/Escalate";
 import { CasePage } from "./pages/case/CasePage";
+import { CaseList } from "./pages/CaseList";
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * a list of roles: someone holding one of them. */
@@ -32,7 +33,17 @@ export const ROUTES: PageRoute[] = [
   { path: "/complaints", component: MyComplaints, access: "consumer" },
   { path: "/complaints/new", component: FileComplaint, access: "consumer" },
   { path: "/complaints/:id/escalate", component: Escalate, access: "consumer" },
+  { path: "/cases", component: CaseList, access: "signedIn" },
   { path: "/cases/:id", component: CasePage, access: "signedIn" },
+];
+
+const STAFF: readonly Role[] = [
+  "ORG_AGENT",
+  "ORG_MANAGER",
+  "PROVIDER_CASEWORKER",
+  "NEUTRAL",
+  "AUDITOR",
+  "ADMIN",
 ];
 
 export interface NavItem {
@@ -45,6 +56,9 @@ export const NAV: NavItem[] = [
   { href: "/disputes", label: "nav.myDisputes", access: "consumer" },
   { href: "/complaints", label: "nav.myComplaints", access: "consumer" },
   { href: "/complaints/new", label: "nav.fileComplaint", access: "consumer" },
+  // Staff: every case they may see. Each role's own pages go above this entry, so that `/`
+  // leads there first.
+  { href: "/cases", label: "nav.cases", access: STAFF },
 ];
 
 export function mayOpen(access: Access, status: string, viewer: Viewer | null): boolean {
@@ -57,5 +71,5 @@ export function mayOpen(access: Access, status: string, viewer: Viewer | null): 
 
 /** Where `/` leads a signed-in person: the first menu entry they may open. */
 export function homeFor(viewer: Viewer | null): string {
-  return NAV.find((item) => mayOpen(item.access, "signedIn", viewer))?.href ?? "/sign-in";
+  return NAV.find((item) => mayOpen(item.access, "signedIn", viewer))?.href ?? "/cases";
 }

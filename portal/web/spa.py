@@ -1,7 +1,7 @@
 """The web portal (frontend/, built by Vite): its files, and index.html for client routes.
 
 Only paths outside the server's own prefixes fall back to index.html, so a mistyped API,
-download or report URL still answers 404 rather than a page. The built files carry content
+download or report URL still answers 404 (or 405) rather than a page. The built files carry content
 hashes in their names and are cached for a year; index.html is revalidated on every load.
 """
 
@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
-from starlette.routing import BaseRoute, Mount, Route
+from starlette.responses import FileResponse, Response
+from starlette.routing import BaseRoute, Match, Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
 
 # Paths the server answers itself; never the portal's client routes.
 SERVER_PREFIXES = frozenset(
@@ -32,6 +33,19 @@ PAGE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
 }
+
+
+class ClientRoute(Route):
+    """A path of the portal's pages: never one under the server's own prefixes, so a route
+    there that refuses the method still answers 405 and an unknown one 404."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if (
+            scope["type"] == "http"
+            and scope["path"].lstrip("/").split("/", 1)[0] in SERVER_PREFIXES
+        ):
+            return Match.NONE, {}
+        return super().matches(scope)
 
 
 class _Assets(StaticFiles):
@@ -57,8 +71,6 @@ def spa_routes(folder: Path) -> list[BaseRoute]:
 
     async def page(request: Request) -> Response:
         path = request.path_params.get("path", "")
-        if path.split("/", 1)[0] in SERVER_PREFIXES:
-            return JSONResponse({"error": "not_found"}, status_code=404)
         candidate = (root / path).resolve()
         # A file at the top of the build (favicon, robots.txt), never outside it.
         if path and candidate.parent == root and candidate.is_file():
@@ -70,6 +82,6 @@ def spa_routes(folder: Path) -> list[BaseRoute]:
         routes.append(Mount("/assets", app=_Assets(directory=root / "assets"), name="assets"))
     routes += [
         Route("/", page, methods=["GET", "HEAD"]),
-        Route("/{path:path}", page, methods=["GET", "HEAD"]),
+        ClientRoute("/{path:path}", page, methods=["GET", "HEAD"]),
     ]
     return routes
