@@ -1,6 +1,10 @@
 """End-to-end tests in Debian's headless Chromium, driven by Playwright (no browser download:
 `executable_path`), against the built portal served by uvicorn in the tests' own loop.
 
+Python's Playwright rather than npm's playwright-core: the tests build their data with the
+suite's own factories and services, and serve the app in the tests' loop (tests/live_support),
+so one runner and one database fixture cover the API and the pages.
+
 Skipped, with the reason, when Chromium or the build is missing; never when CI=true (then
 `./run test` has installed both, and their absence fails). They use no database-specific
 behaviour, so they run once, in the SQLite pass.
@@ -16,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 from starlette.applications import Starlette
 
 from portal.app import create_app
@@ -37,6 +41,8 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 375, "height": 812}
+# Live updates cross a WebSocket and a refetch: on a loaded CI machine 5 s can be short.
+expect.set_options(timeout=10_000)
 
 
 def chromium_path() -> str | None:

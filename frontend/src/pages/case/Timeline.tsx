@@ -100,7 +100,9 @@ export function Timeline({ caseId, onEvent }: { caseId: string; onEvent(): void 
             <span className="seq" aria-label={t("timeline.sequence")}>
               #{event.sequence}
             </span>{" "}
-            <strong>{label("event", event.kind)}</strong>{" "}
+            <strong>{label("event", event.kind)}</strong>
+            {typeof event.payload.clock === "string" &&
+              ` (${label("clock", event.payload.clock.toUpperCase())})`}{" "}
             <span className="muted">
               {label("role", event.actorRole)} · {dateTime(event.occurredAt)}
               {event.visibility !== "ALL_PARTIES" && ` · ${label("visibility", event.visibility)}`}
