@@ -180,6 +180,12 @@ SETTINGS: tuple[Setting, ...] = (
         30,
         "Aliases per operation, counted through fragments.",
     ),
+    Setting(
+        "graphql_max_cost",
+        _positive_int,
+        10_000,
+        "Estimated objects one operation may load: nested pages multiply (docs/limits.md).",
+    ),
     Setting("graphql_max_tokens", _positive_int, 3000, "Lexical tokens per document."),
     Setting("graphql_max_batch", _positive_int, 10, "Operations per batched request."),
     Setting(
@@ -322,6 +328,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Allow webhook URLs on private, loopback and link-local addresses (development only).",
     ),
     Setting("webhook_timeout", _positive_float, 10.0, "Seconds a webhook receiver has to answer."),
+    Setting(
+        "webhook_secret_overlap",
+        _non_negative_int,
+        86400,
+        "Seconds after a webhook secret rotation during which deliveries carry a signature "
+        "with the old secret too, so receivers can switch without losing any (0: at once).",
+    ),
     Setting("log_level", _str, "INFO", "Log level."),
     Setting("log_json", _bool, True, "Structured JSON logs (one object per line)."),
 )
@@ -349,6 +362,7 @@ class Settings:
     graphql_introspection: bool
     graphql_max_depth: int
     graphql_max_aliases: int
+    graphql_max_cost: int
     graphql_max_tokens: int
     graphql_max_batch: int
     graphql_max_subscriptions: int
@@ -379,6 +393,7 @@ class Settings:
     sign_in_code_max_requests: int
     webhook_allow_private: bool
     webhook_timeout: float
+    webhook_secret_overlap: int
     log_level: str
     log_json: bool
 

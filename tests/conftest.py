@@ -8,6 +8,7 @@ import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import argon2
 import asyncpg
 import httpx
 import pytest
@@ -15,11 +16,17 @@ from starlette.applications import Starlette
 from tortoise import Tortoise, connections
 
 from portal.app import create_app
+from portal.auth import passwords
 from portal.db import is_sqlite, migrate, tortoise_config
 from portal.settings import Settings, load_settings
 from tests.factories import Factory
 
 TEST_DATABASE_URL = os.environ.get("PORTAL_TEST_DATABASE_URL", "sqlite")
+
+# Still argon2id, with the smallest parameters (argon2-cffi's CHEAPEST profile): the suite hashes
+# hundreds of passwords, at ~80 ms and 64 MiB each by default. Servers the tests start in other
+# processes (test_cli) keep the default profile.
+passwords.use_parameters(argon2.profiles.CHEAPEST)
 
 
 def pytest_report_header() -> str:

@@ -26,6 +26,7 @@ MAX_DEPTH = 3
 MAX_ALIASES = 4
 MAX_TOKENS = 60
 MAX_BATCH = 2
+MAX_COST = 500
 MAX_BYTES = 2048
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -42,6 +43,7 @@ def small_settings(data_dir: Path, database_url: str) -> Settings:
         graphql_max_aliases=MAX_ALIASES,
         graphql_max_tokens=MAX_TOKENS,
         graphql_max_batch=MAX_BATCH,
+        graphql_max_cost=MAX_COST,
         max_request_bytes=MAX_BYTES,
     )
 
@@ -223,6 +225,77 @@ async def test_aliased_mutations_over_the_default_limit_run_none(
     assert len(at_limit.json()["data"]) == limit
     assert refused(response, 400) == ["ALIAS_LIMIT_EXCEEDED"]
     assert await LoginFailure.all().count() == 0
+
+
+# --- cost --------------------------------------------------------------------------------------
+
+# Cases, each with its timeline: every case page multiplies the events below it.
+NESTED_PAGES = (
+    "query Nested{vars} {{ cases(first: {cases}) {{ edges {{ node {{ id "
+    "timeline(first: {events}) {{ edges {{ node {{ sequence kind }} }} }} }} }} }} }}"
+)
+
+
+def nested(cases: str, events: str, variables: str = "") -> str:
+    return NESTED_PAGES.format(cases=cases, events=events, vars=variables)
+
+
+async def test_nested_pages_over_the_cost_limit_are_refused_with_the_estimate(
+    client: httpx.AsyncClient, settings: Settings, factory: Factory, app: Starlette
+) -> None:
+    assert settings.graphql_max_cost == 10_000  # the documented default
+    token = await token_for(app, factory)
+    # 1 (cases) + 100 x (edges, node, timeline: 3 + 100 x (edges, node: 2)) = 20,301
+    too_costly = await gql(client, nested("100", "100"), token=token)
+    # 1 + 40 x (3 + 100 x 2) = 8,121
+    within = await gql(client, nested("40", "100"), token=token)
+
+    assert refused(too_costly, 400) == ["COST_LIMIT_EXCEEDED"]
+    error = too_costly.json()["errors"][0]
+    assert error["extensions"] == {
+        "code": "COST_LIMIT_EXCEEDED",
+        "cost": 20_301,
+        "maxCost": 10_000,
+    }
+    assert "Allowed: 10000" in error["message"]
+    assert within.status_code == 200, within.text
+    assert within.json() == {"data": {"cases": {"edges": []}}}
+
+
+@pytest.mark.parametrize(
+    ("query", "cost"),
+    [
+        # A variable counts at its declared default, or as the largest page without one.
+        pytest.param(nested("$n", "$m", "($n: Int = 40, $m: Int = 100)"), 8_121, id="defaults"),
+        pytest.param(nested("$n", "100", "($n: Int)"), 20_301, id="no-default"),
+        # Left out, `first` is the default page (20): 1 + 20 x (3 + 20 x 2) = 861.
+        pytest.param(
+            "{ cases { edges { node { id timeline { edges { node { kind } } } } } } }",
+            861,
+            id="default-page",
+        ),
+        # Through fragments, each counted at every spread.
+        pytest.param(
+            "{ ...Cases ...Cases } fragment Cases on Query { cases(first: 100) "
+            "{ edges { node { ...Events } } } } "
+            "fragment Events on Case { timeline(first: 50) { edges { node { kind } } } }",
+            2 * (1 + 100 * (2 + 1 + 50 * 2)),
+            id="fragments",
+        ),
+    ],
+)
+async def test_cost_is_read_through_variables_defaults_and_fragments(
+    small: httpx.AsyncClient, query: str, cost: int
+) -> None:
+    # MAX_COST is below every estimate here: the refusal reports it (beside the depth one,
+    # MAX_DEPTH being small too).
+    response = await gql(small, query)
+
+    assert "COST_LIMIT_EXCEEDED" in refused(response, 400)
+    [error] = [
+        e for e in response.json()["errors"] if e["extensions"]["code"] == "COST_LIMIT_EXCEEDED"
+    ]
+    assert error["extensions"]["cost"] == cost
 
 
 async def test_fragment_bombs_are_measured_in_linear_time(client: httpx.AsyncClient) -> None:

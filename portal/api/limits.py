@@ -1,9 +1,17 @@
-"""Request limits enforced while validating: depth and aliases, and a parser cache.
+"""Request limits enforced while validating: depth, aliases and cost, and a parser cache.
 
 Depth and aliases are counted by our own validation rule rather than strawberry's
 `QueryDepthLimiter` and `MaxAliasesLimiter`: those walk a fragment again at every spread, so a
 few hundred bytes of fragments spreading each other twice cost 2^n steps and stall the event
 loop. Here every fragment is measured once, so validation stays linear in the document size.
+
+The cost is an estimate of the objects a query can make the server load, read off the document
+alone (the validation cache keeps one verdict per document, whatever its variables): each field
+with a selection (an object, or a list of them) costs 1; scalar fields cost nothing; a field
+taking `first` can return that many items, so what is selected below it counts that many times.
+`first` is the literal given, or a variable's declared default, or the largest page when the
+variable has none, or the default page size when it is left out. Depth times page size alone
+would allow 100^4 objects in a twelve-level query; the cost bounds the product.
 """
 
 from __future__ import annotations
@@ -22,19 +30,30 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLSchema,
     InlineFragmentNode,
+    IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationRule,
+    VariableNode,
     parse,
 )
 from strawberry.extensions import SchemaExtension
+
+from portal.api.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 
 @dataclass(frozen=True)
 class _Size:
     depth: int
     aliases: int
+    cost: int = 0
+
+
+_EMPTY = _Size(0, 0)
 
 
 class _Measure:
@@ -46,11 +65,23 @@ class _Measure:
     per spread. Unknown and cyclic fragments count as empty; other rules report them.
     """
 
-    def __init__(self, document: DocumentNode) -> None:
+    def __init__(self, document: DocumentNode, paged: frozenset[str] = frozenset()) -> None:
+        # Fields (by name, on any type) that take `first`: connections, DEFAULT_PAGE_SIZE
+        # items when `first` is left out.
+        self.paged = paged
         self.fragments: dict[str, FragmentDefinitionNode] = {}
+        # A variable's declared default, the largest where operations declare it differently
+        # (a fragment is measured once, for every operation that spreads it).
+        self.defaults: dict[str, int] = {}
         for definition in document.definitions:
             if isinstance(definition, FragmentDefinitionNode):
                 self.fragments.setdefault(definition.name.value, definition)
+            elif isinstance(definition, OperationDefinitionNode):
+                for variable in definition.variable_definitions or ():
+                    default = variable.default_value
+                    if isinstance(default, IntValueNode):
+                        name = variable.variable.name.value
+                        self.defaults[name] = max(self.defaults.get(name, 0), int(default.value))
         self.sizes: dict[str, _Size] = {}
         self._measure_fragments()
 
@@ -89,11 +120,25 @@ class _Measure:
                     todo.append(selection.selection_set)
         return found
 
+    def items(self, field: FieldNode) -> int:
+        """How many items a field can return: its `first`, for the cost estimate."""
+        for argument in field.arguments or ():
+            if argument.name.value != "first":
+                continue
+            value = argument.value
+            if isinstance(value, IntValueNode):
+                return max(int(value.value), 0)
+            if isinstance(value, VariableNode):
+                return self.defaults.get(value.name.value, MAX_PAGE_SIZE)
+            # null, or a wrong type that validation reports: the server's default page.
+            return DEFAULT_PAGE_SIZE
+        return DEFAULT_PAGE_SIZE if field.name.value in self.paged else 1
+
     def size(self, selection_set: SelectionSetNode | None) -> _Size:
         """Nesting within one definition is at most 200 (graphql-core's parser limit)."""
         if selection_set is None:
-            return _Size(0, 0)
-        depth = aliases = 0
+            return _EMPTY
+        depth = aliases = cost = 0
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 inner = self.size(selection.selection_set)
@@ -102,22 +147,38 @@ class _Measure:
                     "__"
                 ):
                     depth = max(depth, 1 + inner.depth)
+                    cost += 1 + self.items(selection) * inner.cost
             elif isinstance(selection, InlineFragmentNode):
                 inner = self.size(selection.selection_set)
                 depth, aliases = max(depth, inner.depth), aliases + inner.aliases
+                cost += inner.cost
             elif isinstance(selection, FragmentSpreadNode):
                 # Missing from `sizes`: unknown, or part of a cycle.
-                spread = self.sizes.get(selection.name.value, _Size(0, 0))
+                spread = self.sizes.get(selection.name.value, _EMPTY)
                 depth, aliases = max(depth, spread.depth), aliases + spread.aliases
-        return _Size(depth, aliases)
+                cost += spread.cost
+        return _Size(depth, aliases, cost)
 
 
-def limit_rule(max_depth: int, max_aliases: int) -> type[ASTValidationRule]:
-    """One validation rule for the depth and alias limits of every operation in a document."""
+@functools.lru_cache(maxsize=8)
+def paged_fields(schema: GraphQLSchema) -> frozenset[str]:
+    """The names of the fields, on any object or interface type, that take `first`."""
+    return frozenset(
+        name
+        for named in schema.type_map.values()
+        if isinstance(named, (GraphQLObjectType, GraphQLInterfaceType))
+        for name, field in named.fields.items()
+        if "first" in field.args
+    )
+
+
+def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValidationRule]:
+    """One validation rule for the depth, alias and cost limits of every operation in a
+    document."""
 
     class RequestLimits(ValidationRule):
         def enter_document(self, node: DocumentNode, *_: Any) -> Any:
-            measure = _Measure(node)
+            measure = _Measure(node, paged_fields(self.context.schema))
             for operation in node.definitions:
                 if not isinstance(operation, OperationDefinitionNode):
                     continue
@@ -137,6 +198,19 @@ def limit_rule(max_depth: int, max_aliases: int) -> type[ASTValidationRule]:
                             f"'{name}' uses {size.aliases} aliases. Allowed: {max_aliases}.",
                             operation,
                             extensions={"code": "ALIAS_LIMIT_EXCEEDED"},
+                        )
+                    )
+                if size.cost > max_cost:
+                    self.report_error(
+                        GraphQLError(
+                            f"'{name}' could load about {size.cost} objects. Allowed: "
+                            f"{max_cost}. Ask for smaller pages (`first`) or fewer nested lists.",
+                            operation,
+                            extensions={
+                                "code": "COST_LIMIT_EXCEEDED",
+                                "cost": size.cost,
+                                "maxCost": max_cost,
+                            },
                         )
                     )
             return BREAK

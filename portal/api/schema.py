@@ -101,7 +101,11 @@ Extension = Callable[[], SchemaExtension] | type[SchemaExtension]
 def extensions_for(settings: Settings) -> list[Extension]:
     """The extensions every request runs through, limits from settings."""
     # Built once: the same rule class on every request lets ValidationCache hit.
-    rules = [limit_rule(settings.graphql_max_depth, settings.graphql_max_aliases)]
+    rules = [
+        limit_rule(
+            settings.graphql_max_depth, settings.graphql_max_aliases, settings.graphql_max_cost
+        )
+    ]
     max_tokens = settings.graphql_max_tokens
     extensions: list[Extension] = [
         PublicErrors,

@@ -8,6 +8,7 @@ attempt, and the row's id is the stable id receivers de-duplicate by (Message-ID
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -114,6 +115,10 @@ class WebhookSubscription(Model):
     event_kinds: list[str] = fields.JSONField(default=list)
     # `whsec_` + base64 of 32 random bytes. Kept as is: signing needs the secret itself.
     secret = fields.CharField(max_length=80)
+    # The secret before the last rotation, still signing (next to `secret`) until
+    # `previous_secret_until`: receivers switch secrets without losing a delivery.
+    previous_secret = fields.CharField(max_length=80, default="")
+    previous_secret_until = fields.DatetimeField(null=True)
     description = fields.CharField(max_length=200, default="")
     is_active = fields.BooleanField(default=True)
     created_by_id = fields.UUIDField(null=True)
@@ -121,6 +126,16 @@ class WebhookSubscription(Model):
 
     class Meta:
         table = "webhook_subscription"
+
+    def signing_secrets(self, at: datetime) -> list[str]:
+        """The secrets a delivery at ``at`` is signed with: the current one, and the one
+        before the last rotation while its overlap lasts."""
+        overlapping = (
+            self.previous_secret
+            and self.previous_secret_until is not None
+            and at < self.previous_secret_until
+        )
+        return [self.secret, self.previous_secret] if overlapping else [self.secret]
 
 
 class SignInCode(Model):

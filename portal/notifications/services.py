@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
@@ -122,6 +122,13 @@ async def update_subscription(
     if active is not None:
         subscription.is_active = active
     if rotate_secret:
+        # Standard Webhooks allows several signatures on one delivery: during the overlap
+        # each carries the old secret's too, so a receiver not yet switched still verifies.
+        overlap = settings.webhook_secret_overlap
+        subscription.previous_secret = subscription.secret if overlap else ""
+        subscription.previous_secret_until = (
+            datetime.now(UTC) + timedelta(seconds=overlap) if overlap else None
+        )
         subscription.secret = new_secret()
     await subscription.save()
     return subscription

@@ -16,6 +16,7 @@ import hmac
 import ipaddress
 import secrets
 import socket
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -36,11 +37,17 @@ def signature(secret: str, message_id: str, timestamp: int, body: str) -> str:
     return "v1," + base64.b64encode(digest).decode()
 
 
-def signed_headers(secret: str, message_id: str, timestamp: int, body: str) -> dict[str, str]:
+def signed_headers(
+    secrets: Sequence[str], message_id: str, timestamp: int, body: str
+) -> dict[str, str]:
+    """The delivery's headers, with one signature per secret, space-separated (Standard
+    Webhooks: a receiver accepts a delivery when any of them verifies with its secret)."""
     return {
         "webhook-id": message_id,
         "webhook-timestamp": str(timestamp),
-        "webhook-signature": signature(secret, message_id, timestamp, body),
+        "webhook-signature": " ".join(
+            signature(secret, message_id, timestamp, body) for secret in secrets
+        ),
         "content-type": "application/json",
         "user-agent": "Parley-Webhooks/1",
     }

@@ -190,7 +190,7 @@ class Worker:
             return Result(AttemptOutcome.DEAD, exc.message)
         body = str(message.context.get("body", ""))
         headers = webhooks.signed_headers(
-            subscription.secret, str(message.id), int(time.time()), body
+            subscription.signing_secrets(now()), str(message.id), int(time.time()), body
         )
         answer = await webhooks.post(client, subscription.url, headers, body)
         if answer.delivered:

@@ -82,6 +82,10 @@ class WebhookSubscription(Node):
     description: str
     active: bool
     created_at: datetime
+    previous_secret_expires_at: datetime | None = strawberry.field(
+        description="After `rotateSecret`: until then, every delivery also carries a "
+        "signature with the secret before the rotation (`PORTAL_WEBHOOK_SECRET_OVERLAP`)."
+    )
 
     @classmethod
     def from_row(cls, row: models.WebhookSubscription) -> WebhookSubscription:
@@ -92,6 +96,7 @@ class WebhookSubscription(Node):
             description=row.description,
             active=row.is_active,
             created_at=row.created_at,
+            previous_secret_expires_at=row.previous_secret_until if row.previous_secret else None,
         )
 
 

@@ -1,0 +1,460 @@
+"""docs/integrator-guide.md runs: every GraphQL example under graphql/examples/ is sent to a
+live server with its variables file and the right actor's token, in the guide's order, and
+answers without errors or userErrors; the guide's shell and Python blocks are extracted and
+executed (curl against the live server, the Python in this process)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import json
+import os
+import re
+import shlex
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jwt
+import pytest
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from portal.accounts.models import Role
+from portal.accounts.services import create_service_account
+from portal.api.errors import UserErrorCode
+from portal.api.node import from_global_id, to_global_id
+from portal.app import create_app
+from portal.cases.models import DisputeCase, Offer
+from portal.cases.services import Action
+from portal.cli import build_parser
+from portal.notifications.worker import Worker
+from portal.settings import Settings
+from tests.factories import Factory, World, deliver_all, mail_settings, quick_world, start_mailsink
+from tests.live_support import free_port
+from tests.samples import PDF
+from tests.test_api_support import CONSENT, token_for
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT / "docs" / "integrator-guide.md"
+EXAMPLES = ROOT / "graphql" / "examples"
+FENCE = re.compile(r"^```(\w*)[ \t]*([\w-]*)[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
+EXECUTED = {"createclient", "token", "verify_token", "query", "upload", "subscribe", "webhook"}
+EXECUTED |= {"schema_diff"}
+
+
+def guide() -> str:
+    return GUIDE.read_text()
+
+
+def blocks(language: str) -> list[tuple[str, str]]:
+    """(name, body) of the guide's fenced blocks in ``language``, in page order."""
+    return [(name, body) for lang, name, body in FENCE.findall(guide()) if lang == language]
+
+
+def block(name: str) -> str:
+    found = [body for lang in ("sh", "python") for n, body in blocks(lang) if n == name]
+    assert len(found) == 1, f"the guide has {len(found)} blocks named {name!r}"
+    return found[0]
+
+
+def example(name: str) -> str:
+    return (EXAMPLES / f"{name}.graphql").read_text()
+
+
+def variables(name: str, **overrides: Any) -> dict[str, Any]:
+    """The example's variables file with ``overrides`` (``input__caseId`` is
+    ``input.caseId``) put in; each overridden key must be in the file already."""
+    values: dict[str, Any] = json.loads((EXAMPLES / f"{name}.variables.json").read_text())
+    for path, value in overrides.items():
+        *parents, leaf = path.split("__")
+        target = values
+        for key in parents:
+            target = target[key]
+        assert leaf in target, f"{name}.variables.json has no {path.replace('__', '.')}"
+        target[leaf] = value
+    return values
+
+
+def no_user_errors(data: dict[str, Any]) -> None:
+    for field, value in data.items():
+        if isinstance(value, dict) and "userErrors" in value:
+            assert value["userErrors"] == [], (field, value["userErrors"])
+
+
+# --- the page and the files agree --------------------------------------------------------------
+
+
+def test_the_guide_references_every_example_file_and_only_files_that_exist() -> None:
+    referenced = set(re.findall(r"graphql/examples/([\w.-]+\.(?:graphql|json))", guide()))
+    files = {p.name for p in EXAMPLES.iterdir()}
+
+    assert referenced - files == set(), "referenced but missing"
+    assert files - referenced == set(), "in graphql/examples/ but not in the guide"
+    documents = {p.stem for p in EXAMPLES.glob("*.graphql")}
+    assert {p.name.removesuffix(".variables.json") for p in EXAMPLES.glob("*.json")} == documents
+
+
+def test_each_example_shown_in_the_guide_is_the_file_itself() -> None:
+    shown = {}
+    for _name, body in blocks("graphql"):
+        first = body.splitlines()[0]
+        assert first.startswith("# graphql/examples/"), f"a GraphQL block not from a file: {first}"
+        shown[first.removeprefix("# graphql/examples/")] = body
+
+    assert set(shown) == {p.name for p in EXAMPLES.glob("*.graphql")}
+    for filename, body in shown.items():
+        assert body == (EXAMPLES / filename).read_text(), filename
+
+
+def test_every_shell_and_python_block_of_the_guide_is_executed_here() -> None:
+    names = [name for lang in ("sh", "python") for name, _ in blocks(lang)]
+
+    assert "" not in names, "a shell or Python block without a name is never run"
+    assert sorted(names) == sorted(EXECUTED)
+
+
+def test_the_user_error_table_lists_every_code_of_the_enum() -> None:
+    table = (
+        guide().split("<!-- user-error-codes:begin -->")[1].split("<!-- user-error-codes:end")[0]
+    )
+    listed = re.findall(r"^\| `(\w+)` \|", table, re.M)
+
+    assert len(listed) == len(set(listed))
+    assert set(listed) == {code.value for code in UserErrorCode}
+
+
+def test_the_createclient_command_is_one_the_cli_accepts() -> None:
+    argv = shlex.split(block("createclient"))
+
+    args = build_parser().parse_args(argv[1:])
+
+    assert argv[0] == "portal"
+    assert (args.command, args.role, args.organisation) == (
+        "createclient",
+        Role.ORG_AGENT.value,
+        "acme-utilities",
+    )
+
+
+def test_the_schema_diff_snippet_names_breaking_and_risky_changes() -> None:
+    changes = exec_block("schema_diff")["schema_changes"]
+    sdl = (ROOT / "graphql" / "schema.graphql").read_text()
+    without_field = sdl.replace("  unresolvedReason: String!\n", "", 1)
+    more_stages = sdl.replace("enum CaseStage {\n", "enum CaseStage {\n  PAUSED\n", 1)
+
+    assert changes(sdl, sdl) == []
+    assert any(c.startswith("BREAKING FIELD_REMOVED") for c in changes(sdl, without_field))
+    assert changes(sdl, more_stages) == [
+        "RISKY VALUE_ADDED_TO_ENUM: Enum value CaseStage.PAUSED was added."
+    ]
+
+
+# --- the examples, in the guide's order, against a live server ---------------------------------
+
+
+@dataclasses.dataclass
+class Live:
+    base: str
+    app: Starlette
+    settings: Settings
+    http: httpx.AsyncClient
+
+    async def run(self, name: str, token: str, **overrides: Any) -> dict[str, Any]:
+        response = await self.http.post(
+            "/graphql",
+            json={"query": example(name), "variables": variables(name, **overrides)},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        assert "errors" not in body, (name, body["errors"])
+        no_user_errors(body["data"])
+        data: dict[str, Any] = body["data"]
+        return data
+
+    async def shell(self, name: str, cwd: Path, **env: str) -> dict[str, Any]:
+        process = await asyncio.create_subprocess_exec(
+            "bash",
+            "-euo",
+            "pipefail",
+            "-c",
+            block(name),
+            cwd=cwd,
+            env={"PATH": os.environ["PATH"], "PARLEY_URL": self.base, **env},
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await process.communicate()
+        assert process.returncode == 0, err.decode()
+        answer: dict[str, Any] = json.loads(out)
+        return answer
+
+
+@contextlib.asynccontextmanager
+async def uvicorn_serving(app: Starlette, port: int, lifespan: str) -> AsyncIterator[None]:
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan=lifespan)
+    )
+    task = asyncio.create_task(server.serve())
+    try:
+        while not server.started:
+            assert not task.done(), "uvicorn stopped before it started"
+            await asyncio.sleep(0.02)
+        yield
+    finally:
+        server.should_exit = True
+        await task
+
+
+@pytest.fixture
+async def live(db: str, settings: Settings) -> AsyncIterator[Live]:
+    """The portal under uvicorn, its public URL (the token issuer) being where it listens."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    configured = dataclasses.replace(settings, public_url=base, webhook_allow_private=True)
+    app = create_app(configured, manage_orm=False)
+    async with (
+        uvicorn_serving(app, port, "on"),
+        httpx.AsyncClient(base_url=base, timeout=10) as http,
+    ):
+        yield Live(base=base, app=app, settings=configured, http=http)
+
+
+@dataclasses.dataclass
+class Hooks:
+    """A webhook receiver whose handling is the guide's `receive`."""
+
+    receive: Any
+    verification_error: type[Exception]
+    events: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    raw: list[tuple[bytes, dict[str, str]]] = dataclasses.field(default_factory=list)
+    duplicates: int = 0
+
+    async def endpoint(self, request: Request) -> Response:
+        body, headers = await request.body(), dict(request.headers)
+        try:
+            event = self.receive(body, headers)
+        except self.verification_error:
+            return Response(status_code=400)
+        self.raw.append((body, headers))
+        if event is None:
+            self.duplicates += 1
+        else:
+            self.events.append(event)
+        return Response(status_code=204)
+
+
+def exec_block(name: str) -> dict[str, Any]:
+    """Run the guide's Python block ``name`` as a module; its globals."""
+    namespace: dict[str, Any] = {"__name__": f"guide_{name}"}
+    code = compile(block(name), f"docs/integrator-guide.md:{name}", "exec")
+    exec(code, namespace)  # noqa: S102 (the guide's own code, which is what this file tests)
+    return namespace
+
+
+def exec_live_block(name: str, monkeypatch: pytest.MonkeyPatch, base: str) -> dict[str, Any]:
+    """As a reader runs it: from the repository root, with PARLEY_URL set."""
+    monkeypatch.setenv("PARLEY_URL", base)
+    monkeypatch.chdir(ROOT)
+    return exec_block(name)
+
+
+def workdir(tmp_path: Path, **variables_files: dict[str, Any]) -> Path:
+    """A copy of graphql/examples/ with the variables an integrator would have put in."""
+    examples = tmp_path / "graphql" / "examples"
+    shutil.copytree(EXAMPLES, examples, dirs_exist_ok=True)
+    for name, values in variables_files.items():
+        (examples / f"{name.replace('_', '-')}.variables.json").write_text(json.dumps(values))
+    return tmp_path
+
+
+async def case_row(gid: str) -> DisputeCase:
+    return await DisputeCase.get(id=from_global_id(gid)[1])
+
+
+async def test_the_guide_runs_a_dispute_from_complaint_to_implementation(
+    live: Live, factory: Factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w: World = await quick_world(factory)
+    w.organisation.slug = (
+        build_parser().parse_args(shlex.split(block("createclient"))[1:]).organisation
+    )
+    await w.organisation.save(update_fields=["slug"])
+    org_client = await create_service_account(
+        "Acme CRM", Role.ORG_AGENT, live.settings.secret_key, organisation=w.organisation
+    )
+    provider_client = await factory.service_account(Role.PROVIDER_CASEWORKER, provider=w.provider)
+    organisation_id = to_global_id("Organisation", w.organisation.id)
+
+    # Tokens through /oauth/token with the guide's curl, verified with the guide's PyJWT code.
+    def credentials(created: Any) -> dict[str, str]:
+        return {"CLIENT_ID": created.account.client_id, "CLIENT_SECRET": created.client_secret}
+
+    issued = await live.shell("token", tmp_path, **credentials(org_client))
+    assert (issued["token_type"], issued["expires_in"]) == ("Bearer", 900)
+    org = issued["access_token"]
+    provider = (await live.shell("token", tmp_path, **credentials(provider_client)))["access_token"]
+    verify = exec_live_block("verify_token", monkeypatch, live.base)["verify"]
+    claims = await asyncio.to_thread(verify, org)
+    assert claims["sub"] == f"svc:{org_client.account.id}"
+    with pytest.raises(jwt.PyJWTError):
+        await asyncio.to_thread(verify, org[:-2] + ("AA" if org[-2:] != "AA" else "BB"))
+    consumer = await token_for(live.app, w.complainant)
+    manager = await token_for(live.app, w.manager)
+
+    # A manager subscribes a receiver that handles deliveries with the guide's code; it
+    # starts at the end, when the worker delivers what the steps below queued.
+    hook_port = free_port()
+    hook_url = f"http://127.0.0.1:{hook_port}/hooks"
+    subscribed = await live.run(
+        "create-webhook-subscription",
+        manager,
+        input__organisationId=organisation_id,
+        input__url=hook_url,
+    )
+    monkeypatch.setenv("PARLEY_WEBHOOK_SECRET", subscribed["createWebhookSubscription"]["secret"])
+    handler = exec_live_block("webhook", monkeypatch, live.base)
+    hooks = Hooks(handler["receive"], handler["WebhookVerificationError"])
+    receiver = Starlette(routes=[Route("/hooks", hooks.endpoint, methods=["POST"])])
+
+    # File, record and refer.
+    filed = await live.run("file-complaint", consumer, input__organisationId=organisation_id)
+    complaint_id = filed["fileComplaint"]["complaint"]["id"]
+    again = await live.run("file-complaint", consumer, input__organisationId=organisation_id)
+    assert again["fileComplaint"]["complaint"]["id"] == complaint_id  # the idempotency key
+    recorded = await live.run("record-complaint", org, input__organisationId=organisation_id)
+    assert recorded["recordComplaint"]["complaint"]["channel"] == "PHONE"
+    referred = await live.run(
+        "refer-complaint",
+        org,
+        input__complaintId=complaint_id,
+        input__providerId=to_global_id("Provider", w.provider.id),
+    )
+    case_id = referred["referComplaint"]["case"]["id"]
+    assert referred["referComplaint"]["case"]["stage"] == "REFERRED"
+    accepted = await live.run("accept-case", provider, input__caseId=case_id)
+    assert accepted["acceptCase"]["case"]["stage"] == "ACCEPTED"
+    again_accepted = await live.http.post(
+        "/graphql",
+        json={
+            "query": example("accept-case"),
+            "variables": variables("accept-case", input__caseId=case_id),
+        },
+        headers={"Authorization": f"Bearer {provider}"},
+    )
+    assert [e["code"] for e in again_accepted.json()["data"]["acceptCase"]["userErrors"]] == [
+        "ACTION_NOT_AVAILABLE"
+    ]
+    case = await w.act(
+        w.complainant,
+        await case_row(case_id),
+        Action.GIVE_CONSENT,
+        **{
+            "understands_legal_effect": CONSENT["understandsLegalEffect"],
+            "understands_right_to_withdraw": CONSENT["understandsRightToWithdraw"],
+        },
+    )
+    other = await w.act(w.caseworker, await w.new_case(), Action.ACCEPT)
+    await w.act(
+        w.complainant,
+        other,
+        Action.GIVE_CONSENT,
+        understands_legal_effect=True,
+        understands_right_to_withdraw=True,
+    )
+
+    # Pagination: two cases await the organisation's response, one per page.
+    first = (await live.run("list-cases", org, first=1))["cases"]
+    assert first["pageInfo"]["hasNextPage"] is True
+    second = (await live.run("list-cases", org, first=1, after=first["pageInfo"]["endCursor"]))[
+        "cases"
+    ]
+    assert second["pageInfo"]["hasNextPage"] is False
+    paged = {e["node"]["id"] for page in (first, second) for e in page["edges"]}
+    assert paged == {case_id, to_global_id("DisputeCase", other.id)}
+
+    # Answer, upload evidence with the guide's curl, complete the file.
+    answered = await live.run("answer-dispute", org, input__caseId=case_id)
+    assert answered["submitResponse"]["case"]["stage"] == "FILE_REVIEW"
+    cwd = workdir(tmp_path, upload_evidence=variables("upload-evidence", input__caseId=case_id))
+    (cwd / "bank-statement.pdf").write_bytes(PDF)
+    uploaded = await live.shell("upload", cwd, TOKEN=org)
+    assert "errors" not in uploaded, uploaded
+    assert uploaded["data"]["uploadDocument"]["userErrors"] == []
+    document = uploaded["data"]["uploadDocument"]["document"]
+    assert (document["filename"], document["contentType"]) == (
+        "bank-statement.pdf",
+        "application/pdf",
+    )
+    completed = await live.run("complete-file", provider, input__caseId=case_id)
+    assert completed["completeFile"]["case"]["stage"] == "IN_RESOLUTION"
+
+    # The parties settle (people's steps); the organisation implements.
+    case = await case_row(case_id)
+    case = await w.act(w.complainant, case, Action.MAKE_OFFER, amount="110.00", terms="Refund")
+    offer = await Offer.get(case_id=case.id)
+    await w.act(w.agent, case, Action.ACCEPT_OFFER, offer_id=offer.id)
+    implemented = await live.run("implement-outcome", org, input__caseId=case_id)
+    assert implemented["recordImplementation"]["case"]["implementedAt"] is not None
+
+    # The guide's subscriber gets the whole timeline from the start, then stops here.
+    follow = exec_live_block("subscribe", monkeypatch, live.base)["follow"]
+    head = (await case_row(case_id)).last_sequence
+    streamed: list[dict[str, Any]] = []
+
+    async def read() -> None:
+        async for event in follow(case_id, org, variables("case-events")["afterSequence"]):
+            streamed.append(event)
+            if event["sequence"] == head:
+                return
+
+    await asyncio.wait_for(read(), 10)
+    assert [e["sequence"] for e in streamed] == list(range(1, head + 1))
+    assert "implementation_recorded" in [e["kind"] for e in streamed]
+    await w.act(w.complainant, await case_row(case_id), Action.CONFIRM_IMPLEMENTATION)
+
+    # Follow the case (the guide's curl, then the example page by page) and verify it.
+    cwd = workdir(tmp_path, follow_case=variables("follow-case", id=case_id))
+    shown = (await live.shell("query", cwd, TOKEN=org))["data"]["case"]
+    assert shown["stage"] == "CLOSED"
+    assert [e["node"]["filename"] for e in shown["documents"]["edges"]] == ["bank-statement.pdf"]
+    page = (await live.run("follow-case", org, id=case_id, events=3))["case"]["timeline"]
+    rest = await live.run("follow-case", org, id=case_id, after=page["pageInfo"]["endCursor"])
+    sequences = [e["node"]["sequence"] for e in page["edges"]]
+    sequences += [e["node"]["sequence"] for e in rest["case"]["timeline"]["edges"]]
+    assert sequences == [e["node"]["sequence"] for e in shown["timeline"]["edges"]]
+    verified = await live.run("verify-timeline", org, caseId=case_id, receipt=shown["timelineHead"])
+    assert verified["verifyTimeline"] == {
+        "ok": True,
+        "length": shown["timelineHead"]["sequence"],
+        "headHash": shown["timelineHead"]["hash"],
+        "firstBrokenSequence": None,
+    }
+
+    # The subscription's deliveries, verified by the guide's receiver; a replay is a duplicate.
+    sink = await start_mailsink(tmp_path / "mail")
+    async with uvicorn_serving(receiver, hook_port, "off"):
+        try:
+            await deliver_all(Worker(mail_settings(live.settings, sink.port)))
+        finally:
+            await sink.stop()
+        assert hooks.events, "no delivery reached the receiver"
+        body, received = hooks.raw[0]
+        headers = {k: v for k, v in received.items() if k.startswith(("webhook-", "content-type"))}
+        async with httpx.AsyncClient() as plain:
+            replay = await plain.post(hook_url, content=body, headers=headers)
+            forged = await plain.post(
+                hook_url, content=body.replace(b"}", b" }", 1), headers=headers
+            )
+    assert (replay.status_code, hooks.duplicates) == (204, 1)
+    assert forged.status_code == 400
+    kinds = variables("create-webhook-subscription")["input"]["eventKinds"]
+    assert {e["type"] for e in hooks.events} == set(kinds)
+    assert all(e["data"]["case"]["id"].startswith("RGlzcHV0ZUNhc2U6") for e in hooks.events)
