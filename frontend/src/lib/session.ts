@@ -79,10 +79,18 @@ export async function accessTokenForRequest(): Promise<string | null> {
 /** `fetch` with the bearer token: the one way the UI calls the API (GraphQL, downloads). */
 export async function authorisedFetch(input: RequestInfo | URL, init: RequestInit = {}) {
   const token = await accessTokenForRequest();
-  const headers = new Headers(init.headers);
-  if (token) headers.set("Authorization", `Bearer ${token}`);
-  // same-origin: login and signInWithCode answer with the refresh cookie (Set-Cookie), which
-  // the browser would drop from an `omit` request. The cookie's path is /oauth/, so it is
-  // never sent back to /graphql.
-  return fetch(input, { ...init, headers, credentials: "same-origin" });
+  const send = (bearer: string | null) => {
+    const headers = new Headers(init.headers);
+    if (bearer) headers.set("Authorization", `Bearer ${bearer}`);
+    // same-origin: login and signInWithCode answer with the refresh cookie (Set-Cookie), which
+    // the browser would drop from an `omit` request. The cookie's path is /oauth/, so it is
+    // never sent back to /graphql.
+    return fetch(input, { ...init, headers, credentials: "same-origin" });
+  };
+  const response = await send(token);
+  if (response.status !== 401 || !token) return response;
+  // Refused before its time (the session ended elsewhere, a key rotated): one refresh, and a
+  // refused refresh signs out (clearSession tells the listeners).
+  const fresh = await refreshSession();
+  return fresh ? send(fresh) : response;
 }
