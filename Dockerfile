@@ -8,9 +8,19 @@
 #
 # Production needs PORTAL_ENV=production, PORTAL_SECRET_KEY, PORTAL_JWT_PRIVATE_KEY and an
 # https:// PORTAL_PUBLIC_URL (see README, Configuration); PORTAL_DATABASE_URL for PostgreSQL.
-# (The web UI in frontend/ gets a Node build stage here once it exists.)
 
 ARG PYTHON_IMAGE=python:3.12-slim
+ARG NODE_IMAGE=node:22-slim
+
+# --- web: the portal's pages (frontend/, TypeScript + Vite), built to static files -------------
+# The generated GraphQL types are committed (frontend/src/gql), so this stage needs neither
+# the schema nor codegen; Node stays out of the runtime image.
+FROM ${NODE_IMAGE} AS web
+WORKDIR /web
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY frontend/ ./
+RUN npm run build
 
 # --- builder: the wheel (hatchling, from pyproject.toml) and a virtualenv with its dependencies
 FROM ${PYTHON_IMAGE} AS builder
@@ -36,12 +46,14 @@ FROM ${PYTHON_IMAGE} AS runtime
 # and is not inside the wheel: a top-level `migrations` package in site-packages would collide
 # with any other distribution doing the same. It is copied, owned by root and read-only for
 # the application, to /opt/parley/migrations, and /opt/parley is on PYTHONPATH, so
-# `portal migrate` imports it exactly as in a checkout. Nothing else lives in /opt/parley.
+# `portal migrate` imports it exactly as in a checkout. The built web portal is in
+# /opt/parley/web (PORTAL_FRONTEND_DIR); nothing else lives in /opt/parley.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONPATH=/opt/parley \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PORTAL_DATA_DIR=/var/lib/parley \
+    PORTAL_FRONTEND_DIR=/opt/parley/web \
     PORTAL_HOST=0.0.0.0 \
     PORTAL_PORT=8000
 
@@ -53,6 +65,7 @@ RUN groupadd --system --gid 10001 parley \
     && chmod 0750 /var/lib/parley
 
 COPY --from=builder /opt/venv /opt/venv
+COPY --from=web /web/dist /opt/parley/web
 COPY migrations /opt/parley/migrations
 RUN python -m compileall -q /opt/parley/migrations
 

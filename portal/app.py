@@ -34,6 +34,7 @@ from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from portal.web.oauth import token_routes
 from portal.web.provider_answers import answer_routes
 from portal.web.reports import report_routes
+from portal.web.spa import built, spa_routes
 
 # The collector's first generation runs after every 700 allocations by default: a 50-case
 # page allocates hundreds of thousands of short-lived objects (freed by reference counting
@@ -76,12 +77,18 @@ def create_app(
     auth = AuthService(settings=settings, issuer=issuer)
     graphql = PortalGraphQL(build_schema(settings), settings, auth)
 
-    async def home(request: Request) -> Response:
-        if settings.ide_enabled:
-            return RedirectResponse("/graphql")
+    frontend = Path(settings.frontend_dir)
+
+    async def api_home(request: Request) -> Response:
         return JSONResponse(
             {"name": "Parley", "graphql": "/graphql", "jwks": "/.well-known/jwks.json"}
         )
+
+    async def home(request: Request) -> Response:
+        # Without a built web portal, `/` leads to the API (the IDE in development).
+        if settings.ide_enabled:
+            return RedirectResponse("/graphql")
+        return await api_home(request)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -142,7 +149,8 @@ def create_app(
 
     app = Starlette(
         routes=[
-            Route("/", home, methods=["GET"]),
+            Route("/api", api_home, methods=["GET"]),
+            *([] if built(frontend) else [Route("/", home, methods=["GET"])]),
             # No `methods=`: the view answers every method itself, with a coded error where refused.
             Route("/graphql", graphql),
             WebSocketRoute("/graphql", graphql),
@@ -152,6 +160,8 @@ def create_app(
             *report_routes(auth),
             *provider_callbacks.routes,
             *answer_routes(auth, settings),
+            # Last: the web portal's client routes take whatever path is left.
+            *spa_routes(frontend),
         ],
         middleware=middleware,
         lifespan=lifespan,

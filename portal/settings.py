@@ -108,6 +108,13 @@ SETTINGS: tuple[Setting, ...] = (
         "`postgres://user:pass@host:5432/db?minsize=2&maxsize=20`. Empty: "
         "`sqlite://{data_dir}/parley.sqlite3`.",
     ),
+    Setting(
+        "frontend_dir",
+        _str,
+        "./frontend/dist",
+        "The built web portal (`npm run build` in `frontend/`) that `portal serve` serves at "
+        "`/`. Missing: `/` answers as before (the GraphQL IDE in development).",
+    ),
     Setting("host", _str, "127.0.0.1", "Address `portal serve` binds to."),
     Setting("port", _positive_int, 8000, "Port `portal serve` listens on."),
     Setting(
@@ -345,6 +352,7 @@ class Settings:
     env: str
     data_dir: str
     database_url: str
+    frontend_dir: str
     host: str
     port: int
     public_url: str

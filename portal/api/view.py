@@ -8,6 +8,7 @@ requests are POSTed `application/json` objects (or arrays of them, for a batch, 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -16,9 +17,10 @@ from graphql import GraphQLError, OperationDefinitionNode, OperationType, get_op
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from starlette.websockets import WebSocket, WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, GraphQLRequestProtocol
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
@@ -49,6 +51,20 @@ _HTTP_CODES = {
     "No GraphQL query found in the request": "MISSING_QUERY",
 }
 _STATUS_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 415: "UNSUPPORTED_CONTENT_TYPE"}
+
+
+class TextFrameWebSocketAdapter(ASGIWebSocketAdapter):
+    """graphql-transport-ws messages go out as text frames, as the protocol requires.
+
+    `encode_json` returns orjson's bytes, which strawberry sends as binary frames: fine for
+    Python clients, but a browser receives a Blob and graphql-ws closes with 4400.
+    """
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        try:
+            await self.ws.send_text(orjson.dumps(message).decode())
+        except WebSocketDisconnect as exc:
+            raise WebSocketDisconnected from exc
 
 
 class RequestRefused(HTTPException):
@@ -103,6 +119,7 @@ def bearer_token(request: Request | WebSocket) -> str | None:
 
 class PortalGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = PortalTransportWS
+    websocket_adapter_class = TextFrameWebSocketAdapter
 
     def __init__(self, schema: Any, settings: Settings, auth: AuthService) -> None:
         super().__init__(

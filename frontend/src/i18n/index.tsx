@@ -1,0 +1,93 @@
+// Message catalogues (en.json, zh-Hans.json: the same keys, a test checks) and Intl formatting
+// by the chosen locale. The choice is kept in localStorage and sets <html lang>.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import type { ReactNode } from "react";
+import en from "./en.json";
+import zhHans from "./zh-Hans.json";
+
+export type MessageKey = keyof typeof en;
+export const LOCALES = ["en", "zh-Hans"] as const;
+export type UiLocale = (typeof LOCALES)[number];
+const CATALOGUES: Record<UiLocale, Record<MessageKey, string>> = { en, "zh-Hans": zhHans };
+const STORAGE_KEY = "parley.locale";
+
+function initialLocale(): UiLocale {
+  const kept = localStorage.getItem(STORAGE_KEY);
+  if (kept === "en" || kept === "zh-Hans") return kept;
+  return navigator.language.toLowerCase().startsWith("zh") ? "zh-Hans" : "en";
+}
+
+/** The API's Locale enum for a UI locale, and back. */
+export const apiLocale = (locale: UiLocale) => (locale === "en" ? "EN" : "ZH_HANS");
+
+type Vars = Record<string, string | number>;
+
+export interface I18n {
+  locale: UiLocale;
+  setLocale(locale: UiLocale): void;
+  t(key: MessageKey, vars?: Vars): string;
+  /** A label for an API enum value: `${prefix}.${value}`, the raw value when none is kept. */
+  label(prefix: string, value: string | null | undefined): string;
+  date(iso: string | null | undefined): string;
+  dateTime(iso: string | null | undefined): string;
+  number(value: number, options?: Intl.NumberFormatOptions): string;
+  money(amount: string | number, currency: string): string;
+  bytes(size: number): string;
+}
+
+const Context = createContext<I18n | null>(null);
+
+function interpolate(template: string, vars?: Vars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<UiLocale>(initialLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const setLocale = useCallback((next: UiLocale) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    setLocaleState(next);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const catalogue = CATALOGUES[locale];
+    const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+      dateStyle: "medium",
+      timeStyle: "short",
+    });
+    const t = (key: MessageKey, vars?: Vars) => interpolate(catalogue[key] ?? key, vars);
+    return {
+      locale,
+      setLocale,
+      t,
+      label: (prefix, raw) => {
+        if (!raw) return "";
+        const key = `${prefix}.${raw}` as MessageKey;
+        return key in catalogue ? catalogue[key] : raw;
+      },
+      date: (iso) => (iso ? dateFormat.format(new Date(iso)) : ""),
+      dateTime: (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : ""),
+      number: (n, options) => new Intl.NumberFormat(locale, options).format(n),
+      money: (amount, currency) =>
+        new Intl.NumberFormat(locale, { style: "currency", currency }).format(Number(amount)),
+      bytes: (size) =>
+        new Intl.NumberFormat(locale, {
+          style: "unit",
+          unit: size >= 1_048_576 ? "megabyte" : "kilobyte",
+          maximumFractionDigits: 1,
+        }).format(size >= 1_048_576 ? size / 1_048_576 : Math.max(size / 1024, 0.1)),
+    };
+  }, [locale, setLocale]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(Context);
+  if (!value) throw new Error("useI18n outside I18nProvider");
+  return value;
+}

@@ -1,0 +1,75 @@
+// Every page of the portal, who may open it, and the navigation built from the same table.
+// To add a page: write it under pages/, add a row to ROUTES (and to NAV if it belongs in the
+// menu), and its strings to both catalogues.
+import type { ComponentType } from "react";
+import type { Role } from "./gql/graphql";
+import type { MessageKey } from "./i18n";
+import { hasRole, isConsumer, type Viewer } from "./lib/auth";
+import { SignIn } from "./pages/SignIn";
+import { Survey } from "./pages/Survey";
+import { MyDisputes } from "./pages/consumer/MyDisputes";
+import { MyComplaints } from "./pages/consumer/MyComplaints";
+import { FileComplaint } from "./pages/consumer/FileComplaint";
+import { Escalate } from "./pages/consumer/Escalate";
+import { CasePage } from "./pages/case/CasePage";
+import { CaseList } from "./pages/CaseList";
+
+/** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
+ * a list of roles: someone holding one of them. */
+export type Access = "public" | "signedIn" | "consumer" | readonly Role[];
+
+export interface PageRoute {
+  path: string;
+  // Pages get the route's parameters (wouter) as props.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  component: ComponentType<any>;
+  access: Access;
+}
+
+export const ROUTES: PageRoute[] = [
+  { path: "/sign-in", component: SignIn, access: "public" },
+  { path: "/survey", component: Survey, access: "public" },
+  { path: "/disputes", component: MyDisputes, access: "consumer" },
+  { path: "/complaints", component: MyComplaints, access: "consumer" },
+  { path: "/complaints/new", component: FileComplaint, access: "consumer" },
+  { path: "/complaints/:id/escalate", component: Escalate, access: "consumer" },
+  { path: "/cases", component: CaseList, access: "signedIn" },
+  { path: "/cases/:id", component: CasePage, access: "signedIn" },
+];
+
+const STAFF: readonly Role[] = [
+  "ORG_AGENT",
+  "ORG_MANAGER",
+  "PROVIDER_CASEWORKER",
+  "NEUTRAL",
+  "AUDITOR",
+  "ADMIN",
+];
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+  access: Access;
+}
+
+export const NAV: NavItem[] = [
+  { href: "/disputes", label: "nav.myDisputes", access: "consumer" },
+  { href: "/complaints", label: "nav.myComplaints", access: "consumer" },
+  { href: "/complaints/new", label: "nav.fileComplaint", access: "consumer" },
+  // Staff: every case they may see. Each role's own pages go above this entry, so that `/`
+  // leads there first.
+  { href: "/cases", label: "nav.cases", access: STAFF },
+];
+
+export function mayOpen(access: Access, status: string, viewer: Viewer | null): boolean {
+  if (access === "public") return true;
+  if (status !== "signedIn" || !viewer) return false;
+  if (access === "signedIn") return true;
+  if (access === "consumer") return isConsumer(viewer);
+  return hasRole(viewer, ...access);
+}
+
+/** Where `/` leads a signed-in person: the first menu entry they may open. */
+export function homeFor(viewer: Viewer | null): string {
+  return NAV.find((item) => mayOpen(item.access, "signedIn", viewer))?.href ?? "/cases";
+}
