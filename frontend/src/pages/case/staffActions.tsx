@@ -359,7 +359,9 @@ function RefuseParticipationForm({ item, onDone }: StaffActionProps) {
 function ExtendClockForm({ item, onDone }: StaffActionProps) {
   const { t, label } = useI18n();
   const running = item.clocks.filter((clock) => clock.status === "RUNNING");
-  const [clock, setClock] = useState<ClockKind | "">(running[0]?.kind ?? "");
+  const [chosen, setClock] = useState<ClockKind | "">("");
+  // The clocks running change as the case moves: fall back to the first one running.
+  const clock = running.some((c) => c.kind === chosen) ? chosen : (running[0]?.kind ?? "");
   const [days, setDays] = useState("14");
   const action = useAction(ExtendClockDocument, onDone);
   if (running.length === 0) return null;
