@@ -17,6 +17,7 @@ import { AssignedCases } from "./pages/neutral/AssignedCases";
 import { Inbox } from "./pages/organisation/Inbox";
 import { ManagementReview } from "./pages/organisation/ManagementReview";
 import { IntakeQueue } from "./pages/provider/IntakeQueue";
+import { Transparency } from "./pages/public/Transparency";
 import "./staff.css";
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
@@ -44,6 +45,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/organisation/inbox", component: Inbox, access: ["ORG_AGENT", "ORG_MANAGER"] },
   { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
   { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },
+  { path: "/transparency/:slug", component: Transparency, access: "public" },
 ];
 
 const STAFF: readonly Role[] = [

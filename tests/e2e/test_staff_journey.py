@@ -115,7 +115,9 @@ async def test_provider_organisation_and_neutral_work_a_case_and_the_manager_rev
     await neutral.get_by_role(
         "link", name=f"{kept.reference}: Overcharged on the March bill"
     ).click()
-    await neutral.get_by_role("textbox", name="Disclosures").fill("I was a customer of Acme until 2020.")
+    await neutral.get_by_role("textbox", name="Disclosures").fill(
+        "I was a customer of Acme until 2020."
+    )
     await neutral.get_by_role("button", name="Declare").click()
     disclosures = neutral.get_by_test_id("disclosures")
     await expect(disclosures).to_contain_text("Declared impartial")
@@ -153,4 +155,15 @@ async def test_provider_organisation_and_neutral_work_a_case_and_the_manager_rev
     width = await manager.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
 
-    assert errors == org_errors == neutral_errors == manager_errors == []
+    # The provider's public transparency report, signed out
+    public = await (await portal.context()).new_page()
+    public_errors = _no_script_errors(public)
+    await public.goto(f"/transparency/{w.provider.slug}")
+    refusals = public.get_by_role("table", name="Refusals by ground")
+    await expect(refusals).to_contain_text("Not raised with the organisation first")
+    await expect(
+        public.get_by_role("table", name="Every case that ended, anonymised")
+    ).to_contain_text(w.organisation.name)
+    await accessible(public, "public-transparency")
+
+    assert errors == org_errors == neutral_errors == manager_errors == public_errors == []

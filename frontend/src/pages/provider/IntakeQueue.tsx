@@ -6,6 +6,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
 import { CasesDocument, type CaseAction, type CaseSummaryFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
+import { useAuth } from "../../lib/auth";
 import { StaffActionPanels } from "../case/staffActions";
 
 const INTAKE: readonly CaseAction[] = ["ACCEPT", "DECLINE"];
@@ -15,6 +16,8 @@ const APPOINT: readonly CaseAction[] = ["APPOINT_NEUTRAL"];
  * waiting for a neutral. Which case is in which list is the server's `availableActions`. */
 export function IntakeQueue() {
   const { t } = useI18n();
+  const { viewer } = useAuth();
+  const providers = (viewer?.roles ?? []).flatMap((membership) => (membership.provider ? [membership.provider] : []));
   const [referred, refetchReferred] = useQuery({
     query: CasesDocument,
     variables: { first: 100, filter: { stage: "REFERRED" } },
@@ -38,6 +41,11 @@ export function IntakeQueue() {
   return (
     <section>
       <PageTitle text={t("intake.title")} />
+      {providers.slice(0, 1).map((provider) => (
+        <p key={provider.id}>
+          <Link href={`/transparency/${encodeURIComponent(provider.slug)}`}>{t("transparency.link")}</Link>
+        </p>
+      ))}
       <section aria-labelledby="referrals-heading">
         <h2 id="referrals-heading">{t("intake.referrals", { count: toDecide.length })}</h2>
         {referred.fetching && !referred.data && <Loading />}
