@@ -13,6 +13,12 @@ import { FileComplaint } from "./pages/consumer/FileComplaint";
 import { Escalate } from "./pages/consumer/Escalate";
 import { CasePage } from "./pages/case/CasePage";
 import { CaseList } from "./pages/CaseList";
+import { AssignedCases } from "./pages/neutral/AssignedCases";
+import { Inbox } from "./pages/organisation/Inbox";
+import { ManagementReview } from "./pages/organisation/ManagementReview";
+import { IntakeQueue } from "./pages/provider/IntakeQueue";
+import { Transparency } from "./pages/public/Transparency";
+import "./staff.css";
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * a list of roles: someone holding one of them. */
@@ -35,6 +41,11 @@ export const ROUTES: PageRoute[] = [
   { path: "/complaints/:id/escalate", component: Escalate, access: "consumer" },
   { path: "/cases", component: CaseList, access: "signedIn" },
   { path: "/cases/:id", component: CasePage, access: "signedIn" },
+  { path: "/neutral/cases", component: AssignedCases, access: ["NEUTRAL"] },
+  { path: "/organisation/inbox", component: Inbox, access: ["ORG_AGENT", "ORG_MANAGER"] },
+  { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
+  { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },
+  { path: "/transparency/:slug", component: Transparency, access: "public" },
 ];
 
 const STAFF: readonly Role[] = [
@@ -56,6 +67,10 @@ export const NAV: NavItem[] = [
   { href: "/disputes", label: "nav.myDisputes", access: "consumer" },
   { href: "/complaints", label: "nav.myComplaints", access: "consumer" },
   { href: "/complaints/new", label: "nav.fileComplaint", access: "consumer" },
+  { href: "/provider/intake", label: "nav.intake", access: ["PROVIDER_CASEWORKER"] },
+  { href: "/organisation/inbox", label: "nav.inbox", access: ["ORG_AGENT", "ORG_MANAGER"] },
+  { href: "/neutral/cases", label: "nav.assigned", access: ["NEUTRAL"] },
+  { href: "/organisation/review", label: "nav.review", access: ["ORG_MANAGER", "AUDITOR"] },
   // Staff: every case they may see. Each role's own pages go above this entry, so that `/`
   // leads there first.
   { href: "/cases", label: "nav.cases", access: STAFF },

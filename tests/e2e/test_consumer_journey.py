@@ -116,7 +116,7 @@ async def test_a_consumer_files_uploads_answers_an_offer_and_sees_the_outcome_ar
     neutral = await (await portal.context()).new_page()
     neutral_errors = _no_script_errors(neutral)
     await sign_in(neutral, w.neutral.email, PASSWORD)
-    await expect(neutral).to_have_url(f"{portal.url}/cases")
+    await expect(neutral).to_have_url(f"{portal.url}/neutral/cases")
     await accessible(neutral, "neutral-cases")
     await neutral.get_by_role("link", name=f"{case.reference}: Charged twice for March").click()
     await expect(neutral.get_by_role("heading", name="Issue the outcome")).to_be_visible()

@@ -5,11 +5,13 @@ import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
 import { CaseFileDocument, CasePageDocument, type CasePageQuery } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
+import { NeutralCaseFile } from "../neutral/CaseFile";
 import { ActionPanels } from "./actions";
 import { Documents } from "./Documents";
 import { Messages } from "./Messages";
 import { Offers } from "./Offers";
 import { OutcomePanel } from "./OutcomePanel";
+import { StaffActionPanels } from "./staffActions";
 import { Timeline } from "./Timeline";
 
 export type CaseData = CasePageQuery["case"];
@@ -82,6 +84,8 @@ export function CasePage({ id }: { id: string }) {
       </section>
 
       <ActionPanels item={item} onDone={refresh} />
+      <StaffActionPanels item={item} onDone={refresh} />
+      {item.viewerRoles.includes("NEUTRAL") && <NeutralCaseFile item={item} />}
       <OutcomePanel item={item} onDone={refresh} />
       <Offers item={item} onDone={refresh} />
       <Documents caseId={item.id} />
