@@ -299,6 +299,7 @@ export type UserErrorCode =
   | 'SURVEY_LINK_INVALID'
   | 'TOO_LONG'
   | 'TYPE_MISMATCH'
+  | 'UNKNOWN_ADAPTER'
   | 'UNSUPPORTED_TYPE'
   | 'UPLOAD_REQUIRED'
   | 'URL_NOT_ALLOWED';
