@@ -99,8 +99,9 @@ async def test_the_socket_closes_when_the_access_token_expires(
     await token_for(app, w.complainant)
     session = await Session.filter(user_id=w.complainant.id).first()
     assert session is not None
+    # 3 s: long enough to subscribe and replay on a loaded machine, well within WAIT.
     short = app.state.auth.issuer.issue(
-        TokenKind.ACCESS, str(w.complainant.id), 1, sid=str(session.id)
+        TokenKind.ACCESS, str(w.complainant.id), 3, sid=str(session.id)
     )
 
     expires = app.state.auth.issuer.verify(short, TokenKind.ACCESS)["exp"]
