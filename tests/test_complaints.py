@@ -395,6 +395,21 @@ async def test_only_the_organisations_staff_handle_a_complaint(factory: Factory)
     assert await Complaint.filter(id=complaint.id).values() == before
 
 
+async def test_a_referral_recorded_after_the_fact_opens_the_case_at_its_own_time(
+    factory: Factory,
+) -> None:
+    """The time to resolve a dispute runs from the case's creation: a referral recorded with
+    `at` (the demo's stories, an import) dates the case then, not when the row was written."""
+    w = await quick_world(factory)
+    complaint = await filed(w)
+    then = datetime.now(UTC).replace(microsecond=0) - timedelta(days=40)
+
+    case = await refer_complaint(await actor_for(w.complainant), complaint.id, referral(w), at=then)
+
+    stored = await DisputeCase.get(id=case.id)
+    assert stored.created_at == stored.stage_changed_at == then
+
+
 async def test_a_referral_opens_the_dispute_case(factory: Factory) -> None:
     w = await quick_world(factory)
     complaint = await filed(w)

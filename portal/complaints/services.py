@@ -254,6 +254,9 @@ async def refer_complaint(
             unresolved_reason=reason,
             stage=Stage.REFERRED,
             stage_changed_at=now,
+            # The referral's time, also when it is recorded after the fact (`at`): the time to
+            # resolve a dispute is measured from it.
+            created_at=now,
         )
         await CaseParticipant.create(
             case_id=case.id, user_id=complaint.complainant_id, role=CaseRole.COMPLAINANT.value
