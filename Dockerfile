@@ -77,7 +77,7 @@ USER 10001:10001
 EXPOSE 8000
 
 # /readyz answers 200 once the database answers. slim images have no curl: use the stdlib.
-# A container running a command that serves no HTTP (the planned `portal worker`) needs
+# A container running a command that serves no HTTP (`portal worker`, `portal clocks`) needs
 # `docker run --no-healthcheck`.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('PORTAL_PORT', '8000') + '/readyz', timeout=4)"]
