@@ -200,14 +200,27 @@ async def test_with_the_simulator_down_referrals_wait_and_go_through_once_it_is_
             for _ in range(100):
                 await worker.deliver_due()
                 await simulator.idle()
-                if (await DisputeCase.get(id=case.id)).stage is Stage.ACCEPTED:
+                # Both rows failed once and come due again each after its own backoff: wait
+                # for every one of them, not only for the acceptance the referral brings.
+                waiting = await OutboxMessage.filter(
+                    channel="provider", status=OutboxStatus.PENDING
+                ).exists()
+                if not waiting and (await DisputeCase.get(id=case.id)).stage is Stage.ACCEPTED:
                     break
             await referral.refresh_from_db()
 
     assert referral.status is OutboxStatus.DELIVERED
     assert referral.attempts >= 2
-    # The referral, and the acceptance clock's start (deliveries of a batch run concurrently).
-    assert sorted(r["type"] for r in simulator.received) == ["case_event", "referral"]
+    # The referral once, and the acceptance clock's start that waited beside it (in either
+    # order: deliveries of a batch run concurrently); then the acceptance's own events.
+    received = [(r["type"], r["data"].get("sequence")) for r in simulator.received]
+    assert received.count(("referral", None)) == 1
+    assert ("case_event", 2) in received
+    assert (
+        not await OutboxMessage.filter(channel="provider")
+        .exclude(status=OutboxStatus.DELIVERED)
+        .exists()
+    )
     assert simulator.refused == 0
     assert (await DisputeCase.get(id=case.id)).stage is Stage.ACCEPTED
 
