@@ -120,6 +120,23 @@ def cmd_createuser(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
+def cmd_disableclient(settings: Settings, args: argparse.Namespace) -> int:
+    """Every request checks that its client is active, so a token already issued stops too."""
+    from portal.accounts.models import ServiceAccount
+    from portal.db import database
+
+    async def run() -> int:
+        async with database(settings):
+            disabled = await ServiceAccount.filter(client_id=args.client_id).update(is_active=False)
+        if not disabled:
+            print(f"error: NOT_FOUND: no integration client {args.client_id!r}", file=sys.stderr)
+            return 2
+        print(f"disabled: {args.client_id} (its tokens are refused from now on)")
+        return 0
+
+    return asyncio.run(run())
+
+
 def cmd_createclient(settings: Settings, args: argparse.Namespace) -> int:
     from portal.accounts.errors import AccountError
     from portal.accounts.models import Organisation, Provider
@@ -305,6 +322,11 @@ def build_parser() -> argparse.ArgumentParser:
     client.add_argument("--organisation")
     client.add_argument("--provider")
     client.set_defaults(func=cmd_createclient)
+    disable = sub.add_parser(
+        "disableclient", help="disable an integration client: its tokens stop working at once"
+    )
+    disable.add_argument("client_id")
+    disable.set_defaults(func=cmd_disableclient)
     export = sub.add_parser("export-schema", help="write graphql/schema.graphql")
     export.add_argument("--output", default=str(SCHEMA_PATH))
     export.set_defaults(func=cmd_export_schema)

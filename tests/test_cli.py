@@ -162,7 +162,7 @@ def test_readyz_and_healthz_answer(server: tuple[str, Path]) -> None:
     assert httpx.get(f"{base}/readyz").json() == {"status": "ok", "database": "ok"}
 
 
-def test_createclient_prints_credentials_that_the_token_endpoint_accepts(
+def test_createclient_prints_credentials_that_the_token_endpoint_accepts_until_disabled(
     cli_env: dict[str, str], server: tuple[str, Path]
 ) -> None:
     base, _ = server
@@ -186,6 +186,27 @@ def test_createclient_prints_credentials_that_the_token_endpoint_accepts(
 
     assert token.status_code == 200, token.text
     assert token.json()["token_type"] == "Bearer"
+
+    # Disabled, the client's token already issued stops working, and it gets no new one.
+    viewer = {"query": "{ viewer { kind } }"}
+    bearer = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    assert httpx.post(f"{base}/graphql", json=viewer, headers=bearer).json()["data"] == {
+        "viewer": {"kind": "SERVICE_ACCOUNT"}
+    }
+    disabled = portal(cli_env, "disableclient", client_id)
+    unknown = portal(cli_env, "disableclient", "no-such-client")
+
+    assert disabled.returncode == 0, disabled.stderr
+    refused = httpx.post(f"{base}/graphql", json=viewer, headers=bearer).json()
+    assert refused["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    again = httpx.post(
+        f"{base}/oauth/token", data={"grant_type": "client_credentials"}, auth=(client_id, secret)
+    )
+    assert (again.status_code, again.json()["error"]) == (401, "invalid_client")
+    assert (unknown.returncode, unknown.stderr.strip()) == (
+        2,
+        "error: NOT_FOUND: no integration client 'no-such-client'",
+    )
 
 
 def test_createuser_refuses_bad_input_with_a_code(cli_env: dict[str, str]) -> None:
