@@ -45,6 +45,13 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def invalid_refresh_token() -> AuthError:
+    """One answer for every refresh token that does not work, whatever the reason."""
+    return AuthError(
+        AuthErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is invalid, expired or revoked."
+    )
+
+
 @dataclass(frozen=True)
 class AuthService:
     settings: Settings
@@ -100,9 +107,7 @@ class AuthService:
         token = await RefreshToken.get_or_none(
             token_hash=keyed_hash(self.settings.secret_key, refresh_token)
         ).select_related("session", "session__user")
-        invalid = AuthError(
-            AuthErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is invalid, expired or revoked."
-        )
+        invalid = invalid_refresh_token()
         if token is None:
             raise invalid
         session = token.session

@@ -11,7 +11,8 @@ from portal.api.accounts.types import Viewer, viewer_of
 from portal.api.context import Info
 from portal.api.errors import UserError, UserErrorCode
 from portal.auth.errors import AuthError
-from portal.auth.services import IssuedTokens
+from portal.auth.services import IssuedTokens, invalid_refresh_token
+from portal.auth.tokens import InvalidToken
 from portal.web.cookies import clear_refresh_cookie, set_refresh_cookie
 
 
@@ -108,7 +109,12 @@ class AuthMutations:
             tokens = await info.context.auth.refresh(input.refresh_token)
         except AuthError as exc:
             return _error(exc)
-        return await _session_payload(info, tokens, RefreshTokenDelivery.BODY)
+        try:
+            return await _session_payload(info, tokens, RefreshTokenDelivery.BODY)
+        except InvalidToken:
+            # Another use of the same refresh token ended the session between spending it and
+            # answering: the new tokens are dead already, and this use is refused like that one.
+            return _error(invalid_refresh_token())
 
     @strawberry.mutation(
         description="End a session: its refresh and access tokens stop working at once."
