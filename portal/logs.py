@@ -18,8 +18,9 @@ _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskN
 # Issue 13 F7: at DEBUG the database clients log every statement with its parameters (and
 # aiosqlite each call with its arguments): one-time codes, webhook secrets, keyed token hashes,
 # the database password of the pool's settings. These loggers never go below INFO, whatever
-# level the portal, a test or an operator sets.
-DATABASE_LOGGERS = ("tortoise", "tortoise.db_client", "aiosqlite", "asyncpg")
+# level the portal, a test or an operator sets. aiosmtpd's (`portal mailsink`) prints every
+# line of every mail it receives at DEBUG, sign-in codes included.
+DATABASE_LOGGERS = ("tortoise", "tortoise.db_client", "aiosqlite", "asyncpg", "mail.log")
 
 
 class BelowInfoDropped(logging.Filter):
