@@ -15,6 +15,34 @@ _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("reques
 
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
 
+# Issue 13 F7: at DEBUG the database clients log every statement with its parameters (and
+# aiosqlite each call with its arguments): one-time codes, webhook secrets, keyed token hashes,
+# the database password of the pool's settings. These loggers never go below INFO, whatever
+# level the portal, a test or an operator sets. aiosmtpd's (`portal mailsink`) prints every
+# line of every mail it receives at DEBUG, sign-in codes included.
+DATABASE_LOGGERS = ("tortoise", "tortoise.db_client", "aiosqlite", "asyncpg", "mail.log")
+
+
+class BelowInfoDropped(logging.Filter):
+    """Drops DEBUG records on the logger it is attached to. A level alone is not enough:
+    anyone may lower a logger's level again (`caplog.set_level(..., logger=...)`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.INFO
+
+
+_BELOW_INFO_DROPPED = BelowInfoDropped()
+
+
+def guard_database_loggers() -> None:
+    """Keep parameter dumps out of every log; idempotent."""
+    for name in DATABASE_LOGGERS:
+        logger = logging.getLogger(name)
+        if logger.level < logging.INFO:
+            logger.setLevel(logging.INFO)
+        if _BELOW_INFO_DROPPED not in logger.filters:
+            logger.addFilter(_BELOW_INFO_DROPPED)
+
 
 def current_request_id() -> str | None:
     return _request_id.get()
@@ -54,6 +82,7 @@ def configure_logging(level: str, json_lines: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    guard_database_loggers()
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True

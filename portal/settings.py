@@ -163,11 +163,34 @@ SETTINGS: tuple[Setting, ...] = (
         "login_max_failures",
         _positive_int,
         10,
-        "Failed sign-ins for one e-mail address "
-        "within the window before further attempts are refused.",
+        "Failed password sign-ins for one account within the window after which its password "
+        "is only accepted once its owner signed in with a one-time code from their mailbox.",
     ),
     Setting(
-        "login_failure_window", _positive_int, 900, "The window for `login_max_failures`, seconds."
+        "login_failure_window",
+        _positive_int,
+        900,
+        "The window of the failure and sign-in code limits, seconds.",
+    ),
+    Setting(
+        "sign_in_address_max_checks",
+        _positive_int,
+        30,
+        "Password, sign-in code and client secret checks one client address may ask for "
+        "within `sign_in_address_window` (an IPv6 address counts per /64).",
+    ),
+    Setting(
+        "sign_in_address_window",
+        _positive_int,
+        60,
+        "The window for `sign_in_address_max_checks`, seconds.",
+    ),
+    Setting(
+        "sign_in_address_max_failures",
+        _positive_int,
+        20,
+        "Failed checks from one client address within `login_failure_window` after which "
+        "the address is refused every check until the window slides on.",
     ),
     Setting("graphql_ide", _bool, True, "Serve GraphiQL at `/graphql` (always off in production)."),
     Setting(
@@ -319,7 +342,22 @@ SETTINGS: tuple[Setting, ...] = (
         "sign_in_code_max_requests",
         _positive_int,
         5,
-        "Sign-in codes one e-mail address may request within `login_failure_window`.",
+        "Sign-in codes one client address may ask for one e-mail address within "
+        "`login_failure_window` (others asking do not spend the owner's).",
+    ),
+    Setting(
+        "sign_in_code_address_max_requests",
+        _positive_int,
+        20,
+        "Sign-in codes one client address may ask for, all e-mail addresses together, "
+        "within `login_failure_window`.",
+    ),
+    Setting(
+        "sign_in_code_account_max_requests",
+        _positive_int,
+        20,
+        "Sign-in codes one e-mail address may be sent, from all client addresses together, "
+        "within `login_failure_window`.",
     ),
     Setting(
         "webhook_allow_private",
@@ -365,6 +403,9 @@ class Settings:
     session_max_age: int
     login_max_failures: int
     login_failure_window: int
+    sign_in_address_max_checks: int
+    sign_in_address_window: int
+    sign_in_address_max_failures: int
     graphql_ide: bool
     graphql_introspection: bool
     graphql_max_depth: int
@@ -398,6 +439,8 @@ class Settings:
     mail_from: str
     sign_in_code_ttl: int
     sign_in_code_max_requests: int
+    sign_in_code_address_max_requests: int
+    sign_in_code_account_max_requests: int
     webhook_allow_private: bool
     webhook_timeout: float
     webhook_secret_overlap: int

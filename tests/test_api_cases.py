@@ -9,6 +9,7 @@ import httpx
 from starlette.applications import Starlette
 
 from portal.api.node import to_global_id
+from portal.auth.limits import attempt_from
 from portal.cases.models import DisputeCase, Offer
 from portal.cases.services import Action, run_clock_job
 from tests.factories import Factory, World, quick_world
@@ -227,7 +228,7 @@ async def test_an_integration_client_is_not_offered_what_only_a_person_may_do(
     await w.act(w.neutral, case, Action.DECLARE_IMPARTIALITY, impartial=True)
     integration = await factory.service_account(organisation=w.organisation)
     client_token = await app.state.auth.client_credentials(
-        integration.account.client_id, integration.client_secret
+        integration.account.client_id, integration.client_secret, attempt_from("127.0.0.1")
     )
     query = "query($id: ID!) { case(id: $id) { availableActions } }"
 

@@ -252,7 +252,7 @@ async def test_unknown_email_is_answered_like_a_wrong_password(client: httpx.Asy
     assert {**await auth_state(), "login_failures": []} == {**before, "login_failures": []}
 
 
-async def test_login_is_refused_after_max_failures_even_with_the_right_password(
+async def test_after_max_failures_the_account_takes_no_password_not_even_the_right_one(
     client: httpx.AsyncClient, factory: Factory, settings: Settings
 ) -> None:
     user = await factory.user()
@@ -266,16 +266,18 @@ async def test_login_is_refused_after_max_failures_even_with_the_right_password(
     refused_wrong = await gql(client, LOGIN, wrong)
     refused_right = await gql(client, LOGIN, {"input": {"email": user.email, "password": PASSWORD}})
 
-    rate_limited = {
+    # Issue 13 F4: not a lock-out: its owner signs in with a code (tests/test_security_signin.py).
+    code_required = {
         "field": None,
-        "code": "RATE_LIMITED",
-        "message": "Too many failed sign-ins for this address; try again later.",
+        "code": "SIGN_IN_CODE_REQUIRED",
+        "message": "Too many failed sign-ins for this account; sign in with a one-time code "
+        "sent to its e-mail address.",
     }
     for response in (refused_wrong, refused_right):
         payload = response.json()["data"]["login"]
         assert payload["accessToken"] is None
         assert payload["refreshToken"] is None
-        assert payload["userErrors"] == [rate_limited]
+        assert payload["userErrors"] == [code_required]
     assert await auth_state() == before
     assert await LoginFailure.filter(email=user.email).count() == settings.login_max_failures
     assert await Session.filter(user_id=user.id).count() == 0

@@ -217,3 +217,19 @@ class LoginFailure(Model):
 
     class Meta:
         table = "login_failure"
+
+
+class AttemptCounter(Model):
+    """Sign-in attempts counted per key (a client address, or an address and an account) in
+    fixed windows, two of which make a sliding estimate (portal.auth.throttle). In the
+    database, so every instance behind a load balancer counts against the same limits."""
+
+    id = fields.BigIntField(primary_key=True)
+    key = fields.CharField(max_length=400)
+    slot = fields.BigIntField()  # the window's number: epoch seconds // window length
+    hits = fields.IntField(default=0)
+    expires_at = fields.DatetimeField(db_index=True)
+
+    class Meta:
+        table = "attempt_counter"
+        unique_together = (("key", "slot"),)

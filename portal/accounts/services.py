@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from tortoise.exceptions import IntegrityError
@@ -21,15 +20,12 @@ from portal.accounts.models import (
     User,
 )
 from portal.auth.passwords import MIN_PASSWORD_LENGTH, hash_password
+
+# is_email lives beside normalise_email, where signing in (which this module builds on) uses
+# it; re-exported for the modules that always imported it from here.
+from portal.auth.services import is_email as is_email
 from portal.auth.services import normalise_email
 from portal.auth.tokens import keyed_hash, new_secret
-
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,253}\.[^@\s.]{2,63}$")
-
-
-def is_email(value: str) -> bool:
-    """An address Parley accepts: one @, a dotted domain, no spaces."""
-    return len(value) <= 254 and EMAIL.match(value) is not None
 
 
 def check_scope(role: Role, organisation: Organisation | None, provider: Provider | None) -> None:

@@ -14,6 +14,7 @@ from strawberry.types import Info as StrawberryInfo
 from portal.api.errors import Unauthenticated
 from portal.api.loaders import Loaders
 from portal.auth.actor import Actor
+from portal.auth.limits import SignInAttempt, attempt_from
 from portal.auth.services import AuthService
 from portal.settings import Settings
 
@@ -31,6 +32,14 @@ class Context:
     connection_params: dict[str, Any] | None = None
     access_token: str | None = None
     access_expires_at: datetime | None = None
+    # Issue 13 F3: the one sign-in step this request (or WebSocket connection) may take.
+    _sign_in: SignInAttempt | None = None
+
+    def sign_in_attempt(self) -> SignInAttempt:
+        if self._sign_in is None:
+            client = self.request.client
+            self._sign_in = attempt_from(client.host if client else None)
+        return self._sign_in
 
     def require_actor(self) -> Actor:
         if self.actor is None:

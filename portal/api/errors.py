@@ -32,6 +32,10 @@ class UserErrorCode(StrEnum):
     RATE_LIMITED = "RATE_LIMITED"
     INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"
     INVALID_CODE = "INVALID_CODE"
+    # Sign-in limits (portal.auth.limits): a second sign-in step in one request; a password
+    # on an account whose failures ask for a one-time code first.
+    ONE_CREDENTIAL_PER_REQUEST = "ONE_CREDENTIAL_PER_REQUEST"
+    SIGN_IN_CODE_REQUIRED = "SIGN_IN_CODE_REQUIRED"
     INVALID_INPUT = "INVALID_INPUT"
     # Accounts (a complaint recorded for someone without an account creates one).
     INVALID_EMAIL = "INVALID_EMAIL"

@@ -3,24 +3,27 @@
 `request_code` mails a six-digit code and returns a challenge: a short-lived token of its own
 kind (`login_code`, QUALITY.md "Tokens") naming the code's row. `sign_in_with_code` takes the
 challenge and the code. A code works once, for `sign_in_code_ttl` seconds, and for at most
-`MAX_GUESSES` wrong tries; an address may ask for `sign_in_code_max_requests` codes per
-`login_failure_window`. Requests for addresses without an account look exactly the same
+`MAX_GUESSES` wrong tries. Requests for addresses without an account look exactly the same
 (a challenge, a row, no mail), so neither the answer nor the rate limit tells who has one.
+
+How many codes may be asked for, per client address and per account, and why a code bypasses
+the password lock of an account: portal.auth.limits (Issue 13 F4).
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
+import unicodedata
 import uuid
 from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
 from portal.accounts.models import User
-from portal.accounts.services import is_email
 from portal.auth.errors import AuthError, AuthErrorCode
-from portal.auth.services import AuthService, IssuedTokens, normalise_email
+from portal.auth.limits import SignInAttempt, admit_check, admit_code_request, check_failed
+from portal.auth.services import AuthService, IssuedTokens, clear_failures, sign_in_email
 from portal.auth.tokens import InvalidToken, TokenKind, keyed_hash
 from portal.notifications.mail import MailKind
 from portal.notifications.models import Channel, SignInCode
@@ -30,6 +33,19 @@ MAX_GUESSES = 5
 CODE_DIGITS = 6
 
 _INVALID = "The code is wrong, used or expired; ask for a new one."
+# Spaces and dashes people type or paste between the digits (Issue 13 F4: not a wrong guess).
+_SEPARATORS = str.maketrans("", "", " \t\r\n-\u2010\u2011\u2012\u2013\u2014\u2212")
+
+
+def normalise_code(code: str) -> str | None:
+    """The six digits of a typed code, or None when it cannot be one (which is no guess).
+    NFKC turns full-width digits into ASCII ones."""
+    if len(code) > 64:
+        return None
+    digits = unicodedata.normalize("NFKC", code).translate(_SEPARATORS)
+    if len(digits) != CODE_DIGITS or not (digits.isascii() and digits.isdigit()):
+        return None
+    return digits
 
 
 def _code_hash(auth: AuthService, row_id: uuid.UUID, code: str) -> str:
@@ -37,19 +53,22 @@ def _code_hash(auth: AuthService, row_id: uuid.UUID, code: str) -> str:
     return keyed_hash(auth.settings.secret_key, f"sign-in-code:{row_id}:{code}")
 
 
-async def request_code(auth: AuthService, email: str, at: datetime | None = None) -> str:
+async def request_code(
+    auth: AuthService, email: str, attempt: SignInAttempt, at: datetime | None = None
+) -> str:
     """Write the code (and its mail, in the same transaction); return the challenge."""
     at = at or datetime.now(UTC)
-    email = normalise_email(email)
-    if not is_email(email):
-        raise AuthError(AuthErrorCode.INVALID_EMAIL, "That is not an e-mail address.")
+    email = sign_in_email(email)
     settings = auth.settings
+    await admit_code_request(attempt, settings, email, at)
     window_start = at - timedelta(seconds=settings.login_failure_window)
     async with in_transaction():
         await SignInCode.filter(email=email, created_at__lt=window_start).delete()
+        # Every address together: bounds the mail one person gets and the guesses at their
+        # codes; only an attacker with several addresses reaches it (portal.auth.limits).
         if (
             await SignInCode.filter(email=email, created_at__gte=window_start).count()
-            >= settings.sign_in_code_max_requests
+            >= settings.sign_in_code_account_max_requests
         ):
             raise AuthError(
                 AuthErrorCode.RATE_LIMITED,
@@ -79,13 +98,22 @@ async def request_code(auth: AuthService, email: str, at: datetime | None = None
 
 
 async def sign_in_with_code(
-    auth: AuthService, challenge: str, code: str, at: datetime | None = None
+    auth: AuthService,
+    challenge: str,
+    code: str,
+    attempt: SignInAttempt,
+    at: datetime | None = None,
 ) -> IssuedTokens:
     at = at or datetime.now(UTC)
     invalid = AuthError(AuthErrorCode.INVALID_CODE, _INVALID)
+    digits = normalise_code(code)
+    if digits is None:
+        raise AuthError(AuthErrorCode.INVALID_CODE, "A sign-in code is six digits.")
+    await admit_check(attempt, auth.settings, at)
     try:
         row_id = uuid.UUID(str(auth.issuer.verify(challenge, TokenKind.LOGIN_CODE)["sub"]))
     except (InvalidToken, ValueError) as exc:
+        await check_failed(attempt, auth.settings, at)
         raise invalid from exc
     async with in_transaction():
         row = await SignInCode.select_for_update().get_or_none(id=row_id)
@@ -96,16 +124,23 @@ async def sign_in_with_code(
             or row.expires_at <= at
             or row.failed_attempts >= MAX_GUESSES
         ):
-            raise invalid
-        right = hmac.compare_digest(row.code_hash, _code_hash(auth, row.id, code.strip()))
-        if right:
-            # Conditional: two concurrent sign-ins with one code spend it once.
-            spent = await SignInCode.filter(id=row.id, used_at__isnull=True).update(used_at=at)
+            right = spent = False
         else:
-            await SignInCode.filter(id=row.id).update(failed_attempts=row.failed_attempts + 1)
-    if not right or spent != 1:
+            right = hmac.compare_digest(row.code_hash, _code_hash(auth, row.id, digits))
+            if right:
+                # Conditional: two concurrent sign-ins with one code spend it once.
+                spent = (
+                    await SignInCode.filter(id=row.id, used_at__isnull=True).update(used_at=at) == 1
+                )
+            else:
+                spent = False
+                await SignInCode.filter(id=row.id).update(failed_attempts=row.failed_attempts + 1)
+    if not right or not spent or row is None:
+        await check_failed(attempt, auth.settings, at)
         raise invalid
     user = await User.get_or_none(id=row.user_id, is_active=True)
     if user is None:
         raise invalid
+    # The code proved the mailbox: the account's password lock, if any, ends (limits.py).
+    await clear_failures(row.email)
     return await auth.start_session(user, method="email_code")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,7 @@ from portal.accounts.models import (
 )
 from portal.auth.actor import Actor, ActorKind, Grant
 from portal.auth.errors import AuthError, AuthErrorCode
+from portal.auth.limits import SignInAttempt, admit_check, check_failed
 from portal.auth.passwords import hash_password, needs_rehash, verify_password
 from portal.auth.tokens import InvalidToken, TokenIssuer, TokenKind, keyed_hash, new_secret
 from portal.settings import Settings
@@ -37,8 +39,26 @@ class IssuedTokens:
     user_id: uuid.UUID | None
 
 
+MAX_EMAIL = 254  # RFC 5321's longest path, less the angle brackets
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,253}\.[^@\s.]{2,63}$")
+
+
 def normalise_email(email: str) -> str:
     return email.strip().lower()
+
+
+def is_email(value: str) -> bool:
+    """An address Parley accepts: one @, a dotted domain, no spaces, at most 254 characters."""
+    return len(value) <= MAX_EMAIL and EMAIL.match(value) is not None
+
+
+def sign_in_email(email: str) -> str:
+    """The address to sign in as, normalised; refused when it cannot be one (Issue 13 F8:
+    over 254 characters it failed at the database, an internal error)."""
+    email = normalise_email(email)
+    if not is_email(email):
+        raise AuthError(AuthErrorCode.INVALID_EMAIL, "That is not an e-mail address.")
+    return email
 
 
 def _now() -> datetime:
@@ -59,14 +79,22 @@ class AuthService:
 
     # --- people -------------------------------------------------------------------------
 
-    async def login_with_password(self, email: str, password: str) -> IssuedTokens:
-        email = normalise_email(email)
-        window_start = _now() - timedelta(seconds=self.settings.login_failure_window)
+    async def login_with_password(
+        self, email: str, password: str, attempt: SignInAttempt
+    ) -> IssuedTokens:
+        """Check a password; the limits are portal.auth.limits' (Issue 13 F3, F4)."""
+        email = sign_in_email(email)
+        now = _now()
+        await admit_check(attempt, self.settings, now)
+        window_start = now - timedelta(seconds=self.settings.login_failure_window)
         failures = await LoginFailure.filter(email=email, at__gte=window_start).count()
         if failures >= self.settings.login_max_failures:
+            # The password is not even checked: guessing stops, a right guess is not told
+            # apart, and the owner gets in with a code from their mailbox, which clears this.
             raise AuthError(
-                AuthErrorCode.RATE_LIMITED,
-                "Too many failed sign-ins for this address; try again later.",
+                AuthErrorCode.SIGN_IN_CODE_REQUIRED,
+                "Too many failed sign-ins for this account; sign in with a one-time code "
+                "sent to its e-mail address.",
             )
         user = await User.get_or_none(email=email, is_active=True)
         # verify_password runs even for a missing user, so timing does not reveal accounts;
@@ -76,8 +104,9 @@ class AuthService:
             # Failures older than the window no longer count: prune them as new ones arrive.
             await LoginFailure.filter(email=email, at__lt=window_start).delete()
             await LoginFailure.create(email=email)
+            await check_failed(attempt, self.settings, now)
             raise AuthError(AuthErrorCode.INVALID_CREDENTIALS, "E-mail or password is wrong.")
-        await LoginFailure.filter(email=email).delete()
+        await clear_failures(email)
         if needs_rehash(user.password_hash):
             user.password_hash = await asyncio.to_thread(hash_password, password)
             await user.save(update_fields=["password_hash"])
@@ -178,11 +207,15 @@ class AuthService:
 
     # --- integration clients -----------------------------------------------------------
 
-    async def client_credentials(self, client_id: str, client_secret: str) -> IssuedTokens:
+    async def client_credentials(
+        self, client_id: str, client_secret: str, attempt: SignInAttempt
+    ) -> IssuedTokens:
+        await admit_check(attempt, self.settings, _now())
         account = await ServiceAccount.get_or_none(client_id=client_id, is_active=True)
         expected = account.secret_hash if account else keyed_hash(self.settings.secret_key, "")
         given = keyed_hash(self.settings.secret_key, client_secret)
         if account is None or not hmac.compare_digest(expected, given):
+            await check_failed(attempt, self.settings, _now())
             raise AuthError(AuthErrorCode.INVALID_CLIENT, "Client authentication failed.")
         await ServiceAccount.filter(id=account.id).update(last_used_at=_now())
         ttl = self.settings.access_token_ttl
@@ -231,6 +264,11 @@ class AuthService:
             account.provider_id,
         )
         return Actor(kind=ActorKind.SERVICE_ACCOUNT, id=account.id, grants=(grant,))
+
+
+async def clear_failures(email: str) -> None:
+    """The account's failed password sign-ins are forgotten: its owner proved who they are."""
+    await LoginFailure.filter(email=email).delete()
 
 
 def _parse_uuid(value: str) -> uuid.UUID:

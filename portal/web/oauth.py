@@ -15,8 +15,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from portal.auth.errors import AuthError
+from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.keys import KeySet
+from portal.auth.limits import attempt_from
 from portal.auth.services import AuthService, IssuedTokens
 from portal.web.cookies import clear_refresh_cookie, refresh_cookie, set_refresh_cookie
 
@@ -82,9 +83,14 @@ def token_routes(auth: AuthService, keys: KeySet) -> list[Route]:
         client_id, secret = basic or (fields.get("client_id", ""), fields.get("client_secret", ""))
         if fields.get("scope"):
             return oauth_error("invalid_scope", "Scopes are not used; leave scope out.")
+        # One client secret check per request, within the address's limits (Issue 13 F3).
+        attempt = attempt_from(request.client.host if request.client else None)
         try:
-            tokens = await auth.client_credentials(client_id, secret)
-        except AuthError:
+            tokens = await auth.client_credentials(client_id, secret, attempt)
+        except AuthError as exc:
+            if exc.code is AuthErrorCode.RATE_LIMITED:
+                # RFC 8628's `slow_down`, registered for OAuth: the same client, later.
+                return oauth_error("slow_down", exc.message, 429, {"Retry-After": "60"})
             headers = {"WWW-Authenticate": 'Basic realm="parley"'} if basic else None
             return oauth_error("invalid_client", "Client authentication failed.", 401, headers)
         return _token_response(tokens, include_refresh=False)

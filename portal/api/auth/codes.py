@@ -50,7 +50,7 @@ class SignInCodeMutations:
     ) -> SignInCodePayload:
         auth = info.context.auth
         try:
-            challenge = await codes.request_code(auth, input.email)
+            challenge = await codes.request_code(auth, input.email, info.context.sign_in_attempt())
         except AuthError as exc:
             error = UserError(
                 field=["input", "email"], code=UserErrorCode(exc.code.value), message=exc.message
@@ -61,7 +61,9 @@ class SignInCodeMutations:
     @strawberry.mutation(description="Sign in with the code from `requestSignInCode`'s mail.")
     async def sign_in_with_code(self, info: Info, input: SignInWithCodeInput) -> SessionPayload:
         try:
-            tokens = await codes.sign_in_with_code(info.context.auth, input.challenge, input.code)
+            tokens = await codes.sign_in_with_code(
+                info.context.auth, input.challenge, input.code, info.context.sign_in_attempt()
+            )
         except AuthError as exc:
             return _error(exc)
         return await _session_payload(info, tokens, input.refresh_token_delivery)

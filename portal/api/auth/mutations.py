@@ -10,7 +10,7 @@ from starlette.responses import Response
 from portal.api.accounts.types import Viewer, viewer_of
 from portal.api.context import Info
 from portal.api.errors import UserError, UserErrorCode
-from portal.auth.errors import AuthError
+from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.services import IssuedTokens, invalid_refresh_token
 from portal.auth.tokens import InvalidToken
 from portal.web.cookies import clear_refresh_cookie, set_refresh_cookie
@@ -60,9 +60,16 @@ class LogoutPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+# The input field a refusal is about; the others are about the whole attempt.
+_FIELDS = {AuthErrorCode.INVALID_EMAIL: ["input", "email"], AuthErrorCode.INVALID_CODE: None}
+
+
 def _error(exc: AuthError) -> SessionPayload:
+    field = _FIELDS.get(exc.code)
     return SessionPayload(
-        user_errors=[UserError(field=None, code=UserErrorCode(exc.code.value), message=exc.message)]
+        user_errors=[
+            UserError(field=field, code=UserErrorCode(exc.code.value), message=exc.message)
+        ]
     )
 
 
@@ -94,7 +101,9 @@ class AuthMutations:
     @strawberry.mutation(description="Sign in with e-mail and password.")
     async def login(self, info: Info, input: LoginInput) -> SessionPayload:
         try:
-            tokens = await info.context.auth.login_with_password(input.email, input.password)
+            tokens = await info.context.auth.login_with_password(
+                input.email, input.password, info.context.sign_in_attempt()
+            )
         except AuthError as exc:
             return _error(exc)
         return await _session_payload(info, tokens, input.refresh_token_delivery)

@@ -1,0 +1,113 @@
+"""Sign-in limits that slow an attacker without locking out the owner (Issue 13 F3, F4).
+
+A sign-in step is a password check (`login`), a one-time code check (`signInWithCode`), a
+client secret check (`/oauth/token`), or a request for a code (`requestSignInCode`). Password
+checks cost an argon2id hash (~80 ms and 64 MiB), and an account's failures must not become a
+weapon against its owner, so:
+
+1. **One sign-in step per request** (F3). The request's `SignInAttempt` is spent by the first
+   step; any further one in the same request (aliases, a second operation on the same
+   WebSocket) is refused with `ONE_CREDENTIAL_PER_REQUEST` before it costs anything.
+2. **Per client address** (F3, F4), counted in the database (`portal.auth.throttle`), so the
+   limits hold across instances:
+   - credential checks: `sign_in_address_max_checks` per `sign_in_address_window` seconds,
+     successful or not (each costs a hash);
+   - failed checks: after `sign_in_address_max_failures` within `login_failure_window`, the
+     address is refused every check until the window slides on;
+   - code requests: `sign_in_code_address_max_requests` per window over all accounts, and
+     `sign_in_code_max_requests` per account. So one attacker spends their own quota for an
+     account, never the owner's.
+   An IPv6 client counts per /64. Refusals answer `RATE_LIMITED`.
+3. **Per account** (F4), by e-mail address, whether or not it has an account:
+   - after `login_max_failures` failed password checks within `login_failure_window`, a
+     password is no longer checked for that account: `login` answers `SIGN_IN_CODE_REQUIRED`
+     for any password (so guessing stops, and a right guess is not revealed). The owner signs
+     in with a one-time code from their mailbox, which the lock does not touch, and that
+     sign-in clears the failures, so the password works again at once;
+   - at most `sign_in_code_account_max_requests` codes per window from all addresses
+     together: a bound on mail to one person and on guesses at their codes that only an
+     attacker with several addresses can reach (docs/operations.md);
+   - each code takes `portal.auth.codes:MAX_GUESSES` wrong tries; a code typed with spaces
+     or dashes is normalised first, and anything that cannot be a code is no guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from portal.auth import throttle
+from portal.auth.errors import AuthError, AuthErrorCode
+from portal.settings import Settings
+
+# Sign-in steps one request may take (docs/limits.md).
+STEPS_PER_REQUEST = 1
+
+
+@dataclass
+class SignInAttempt:
+    """The sign-in steps a request may take, and the client address it comes from."""
+
+    address: str
+    steps: int = 0
+
+    def spend(self) -> None:
+        # Synchronous, before any await: aliased steps cannot interleave past it.
+        if self.steps >= STEPS_PER_REQUEST:
+            raise AuthError(
+                AuthErrorCode.ONE_CREDENTIAL_PER_REQUEST,
+                "One sign-in attempt per request; send each in a request of its own.",
+            )
+        self.steps += 1
+
+
+def attempt_from(host: str | None) -> SignInAttempt:
+    return SignInAttempt(address=throttle.address_key(host))
+
+
+async def admit_check(attempt: SignInAttempt, settings: Settings, at: datetime) -> None:
+    """Before a password, code or client secret is checked: raise unless this request and
+    its address may check one now."""
+    attempt.spend()
+    address = attempt.address
+    if not await throttle.allow(
+        f"check:{address}",
+        settings.sign_in_address_max_checks,
+        settings.sign_in_address_window,
+        at,
+    ):
+        raise AuthError(
+            AuthErrorCode.RATE_LIMITED,
+            "Too many sign-in attempts from your network address; try again in a minute.",
+        )
+    failures = await throttle.estimate(f"failure:{address}", settings.login_failure_window, at)
+    if failures >= settings.sign_in_address_max_failures:
+        raise AuthError(
+            AuthErrorCode.RATE_LIMITED,
+            "Too many failed sign-ins from your network address; try again later.",
+        )
+
+
+async def check_failed(attempt: SignInAttempt, settings: Settings, at: datetime) -> None:
+    await throttle.record(f"failure:{attempt.address}", settings.login_failure_window, at)
+
+
+async def admit_code_request(
+    attempt: SignInAttempt, settings: Settings, email: str, at: datetime
+) -> None:
+    """Before a sign-in code is mailed: the address's quotas, over all accounts and for
+    this one."""
+    attempt.spend()
+    window = settings.login_failure_window
+    refused = AuthError(
+        AuthErrorCode.RATE_LIMITED,
+        "Too many sign-in codes asked for from your network address; try again later.",
+    )
+    if not await throttle.allow(
+        f"code:{attempt.address}", settings.sign_in_code_address_max_requests, window, at
+    ):
+        raise refused
+    if not await throttle.allow(
+        f"code:{attempt.address}:{email}", settings.sign_in_code_max_requests, window, at
+    ):
+        raise refused
