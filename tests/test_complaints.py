@@ -468,21 +468,22 @@ async def test_a_referral_opens_the_dispute_case(factory: Factory) -> None:
     assert (await verify(case)).ok
 
 
-async def test_the_organisation_may_refer_with_a_representative(factory: Factory) -> None:
+async def test_the_organisation_may_not_name_a_representative(factory: Factory) -> None:
+    # Issue 13 F1: only the complainant names who acts for them.
     w = await quick_world(factory)
     complaint = await filed(w)
     representative = await person(factory)
 
-    case = await refer_complaint(
-        await actor_for(w.agent), complaint.id, referral(w, representative_id=representative.id)
+    refused = await refusal(
+        refer_complaint(
+            await actor_for(w.agent), complaint.id, referral(w, representative_id=representative.id)
+        )
     )
 
-    referred = await TimelineEvent.get(case_id=case.id, sequence=1)
-    assert (referred.actor_id, referred.actor_role) == (w.agent.id, "organisation")
-    assert sorted(await CaseParticipant.filter(case_id=case.id).values_list("role", "user_id")) == [
-        ("complainant", w.complainant.id),
-        ("representative", representative.id),
-    ]
+    assert (refused.code, refused.field) == ("REPRESENTATIVE_NOT_ALLOWED", "representative_id")
+    assert (await Complaint.get(id=complaint.id)).status is ComplaintStatus.RECEIVED
+    assert await DisputeCase.all().count() == 0
+    assert await CaseParticipant.all().count() == 0
 
 
 async def test_a_representative_who_does_not_exist_is_refused(factory: Factory) -> None:

@@ -107,6 +107,14 @@ def case_roles(
     representative); ``appointment`` is the case's current neutral appointment.
     """
     roles: set[CaseRole] = {CaseRole(r) for r in participant_roles}
+    if CaseRole.REPRESENTATIVE in roles and any(
+        role_bears_on_case(g.organisation_id, g.provider_id, case.organisation_id, case.provider_id)
+        for g in actor.grants
+    ):
+        # Issue 13 F1, defence in depth: whoever works for either side of the case (or sees
+        # every case) never acts for the complainant on it, whatever case_participant says;
+        # `portal check` reports such rows.
+        roles.discard(CaseRole.REPRESENTATIVE)
     for grant in actor.grants:
         if grant.role in ORGANISATION_ROLES and grant.organisation_id == case.organisation_id:
             roles.add(CaseRole.ORGANISATION)
@@ -252,6 +260,46 @@ def writer_role(
         if scope in writable_scopes(frozenset({role}), appointment):
             return role
     return None
+
+
+def role_bears_on_case(
+    organisation_id: uuid.UUID | None,
+    provider_id: uuid.UUID | None,
+    case_organisation_id: uuid.UUID,
+    case_provider_id: uuid.UUID,
+) -> bool:
+    """Whether a role held in this scope bears on a case between these two: one in the case's
+    organisation or provider (agents, managers, caseworkers, neutrals, their auditors), or an
+    installation-wide one (admins, auditors of everything)."""
+    if organisation_id is None and provider_id is None:
+        return True
+    return organisation_id == case_organisation_id or provider_id == case_provider_id
+
+
+def may_name_representative(
+    actor: Actor,
+    complainant_id: uuid.UUID,
+    organisation_id: uuid.UUID,
+    provider_id: uuid.UUID,
+    candidate_id: uuid.UUID,
+    memberships: Iterable[Membership],
+) -> bool:
+    """Issue 13 F1: a representative acts for the complainant (reads their caucus, consents,
+    withdraws), so only the complainant names one, and never someone of the other side.
+
+    ``memberships`` are the candidate's. The actor must be the complainant in person (staff
+    referring on their behalf, an integration client or the provider's side may not name
+    anyone); the candidate is someone else, and holds no role in the case's organisation or
+    provider, nor an installation-wide one (admins and installation auditors see every case).
+    """
+    if actor.kind is not ActorKind.USER or actor.id != complainant_id:
+        return False
+    if candidate_id == complainant_id:
+        return False
+    return not any(
+        role_bears_on_case(m.organisation_id, m.provider_id, organisation_id, provider_id)
+        for m in memberships
+    )
 
 
 # --- complaints -----------------------------------------------------------------------------

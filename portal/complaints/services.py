@@ -12,10 +12,10 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from portal.accounts.errors import AccountError
-from portal.accounts.models import Organisation, User
+from portal.accounts.models import Membership, Organisation, User
 from portal.accounts.services import create_user
 from portal.auth.actor import Actor, ActorKind
-from portal.auth.policy import is_staff_of, may_view_complaint
+from portal.auth.policy import is_staff_of, may_name_representative, may_view_complaint
 from portal.auth.services import normalise_email
 from portal.cases.engine import open_clock
 from portal.cases.errors import CaseError
@@ -191,6 +191,28 @@ async def advance_complaint(
     return complaint
 
 
+async def _check_representative(
+    actor: Actor, complaint: Complaint, provider_id: uuid.UUID, candidate: uuid.UUID
+) -> None:
+    """Issue 13 F1: the policy decides who may name whom; checked before anything is written.
+
+    The actor is judged first, so staff asking learn nothing of the person they named.
+    """
+    refused = ComplaintError(
+        "REPRESENTATIVE_NOT_ALLOWED",
+        "Only the complainant names a representative, and never someone who works for the "
+        "organisation or the provider.",
+        field="representative_id",
+    )
+    scope = (actor, complaint.complainant_id, complaint.organisation_id, provider_id, candidate)
+    if not may_name_representative(*scope, ()):
+        raise refused
+    if not await User.exists(id=candidate):
+        raise ComplaintError("NOT_FOUND", "No such person.", field="representative_id")
+    if not may_name_representative(*scope, await Membership.filter(user_id=candidate)):
+        raise refused
+
+
 async def refer_complaint(
     actor: Actor,
     complaint_id: uuid.UUID,
@@ -234,6 +256,9 @@ async def refer_complaint(
             )
         claimed: Decimal | None = amount(data, "claimed_amount", required=False)
         reason = text(data, "unresolved_reason")
+        representative = data.get("representative_id")
+        if isinstance(representative, uuid.UUID):
+            await _check_representative(actor, complaint, link.provider_id, representative)
         now = at or _now()
         complaint.status = ComplaintStatus.REFERRED
         complaint.referred_at = now
@@ -261,10 +286,7 @@ async def refer_complaint(
         await CaseParticipant.create(
             case_id=case.id, user_id=complaint.complainant_id, role=CaseRole.COMPLAINANT.value
         )
-        representative = data.get("representative_id")
         if isinstance(representative, uuid.UUID):
-            if not await User.exists(id=representative):
-                raise ComplaintError("NOT_FOUND", "No such person.", field="representative_id")
             await CaseParticipant.create(
                 case_id=case.id, user_id=representative, role=CaseRole.REPRESENTATIVE.value
             )

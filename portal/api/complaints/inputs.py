@@ -78,6 +78,7 @@ class ReferComplaintInput(ComplaintActionInput):
     representative_id: strawberry.ID | None = strawberry.field(
         default=None,
         description="Global ID of a User who acts for the complainant: they see the case and "
-        "act on it as the complainant's side does.",
+        "act on it as the complainant's side does. Only the complainant names one, and never "
+        "someone with a role in the organisation or the provider: REPRESENTATIVE_NOT_ALLOWED.",
     )
     idempotency_key: str | None = strawberry.field(default=None, description=KEY)
