@@ -171,18 +171,27 @@ async def test_an_agent_records_a_phone_complaint_and_opens_an_account_without_p
     assert complaint.reference == f"CMP-{complaint.received_at.year}-000001"
 
 
-async def test_recording_for_a_known_address_uses_the_existing_account(factory: Factory) -> None:
+async def test_recording_for_a_known_address_uses_the_existing_account_unconfirmed(
+    factory: Factory,
+) -> None:
     w = await quick_world(factory)
     users = await User.all().count()
 
     complaint = await record_complaint(
         await actor_for(w.manager),
         w.organisation.id,
-        {**COMPLAINT, "channel": "letter", "complainant_email": w.complainant.email.upper()},
+        {
+            **COMPLAINT,
+            "channel": "letter",
+            "complainant_email": w.complainant.email.upper(),
+            "complainant_name": "As Told",
+        },
     )
 
     assert complaint.complainant_id == w.complainant.id
     assert complaint.recorded_by_id == w.manager.id
+    # Issue 13 F5: under the name the manager was given, until the complainant confirms it.
+    assert (complaint.complainant_name, complaint.confirmed_at) == ("As Told", None)
     assert await User.all().count() == users
 
 
@@ -241,7 +250,12 @@ async def test_only_the_organisations_staff_record_complaints(factory: Factory) 
 async def test_references_are_sequential_per_year_for_every_channel(factory: Factory) -> None:
     w = await quick_world(factory)
     agent = await actor_for(w.agent)
-    recorded = {**COMPLAINT, "channel": "email", "complainant_email": w.complainant.email}
+    recorded = {
+        **COMPLAINT,
+        "channel": "email",
+        "complainant_email": w.complainant.email,
+        "complainant_name": "Caller",
+    }
 
     first = await filed(w)
     second = await record_complaint(agent, w.organisation.id, recorded)

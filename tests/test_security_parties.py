@@ -24,7 +24,8 @@ from portal.cases.errors import CaseError
 from portal.cases.models import CaseParticipant, DisputeCase
 from portal.cases.states import Stage
 from portal.complaints.models import Complaint, ComplaintStatus
-from portal.complaints.services import refer_complaint
+from portal.complaints.services import record_complaint, refer_complaint
+from portal.notifications.models import OutboxMessage
 from portal.timeline.models import TimelineEvent, Visibility
 from tests.factories import Factory, World, actor_for, quick_world
 from tests.test_api_support import call, filed, gid, token_for
@@ -297,3 +298,193 @@ async def test_portal_check_and_migrate_report_staff_representatives_and_keep_th
     assert migrated.returncode == 0, migrated.stderr
     assert line in migrated.stdout
     assert portal(cli_env, "check").returncode == 1  # reported again: nothing was deleted
+
+
+# --- F5: recording a complaint for an address -----------------------------------------------
+
+RECORD = """
+mutation R($input: RecordComplaintInput!) {
+  recordComplaint(input: $input) {
+    complaint { id reference status channel confirmedAt complainant { displayName isViewer } }
+    userErrors { field code message }
+  }
+}
+"""
+COMPLAINT = "query C($id: ID!) { node(id: $id) { ... on Complaint { %s } } }"
+SEEN = "confirmedAt complainant { displayName isViewer } dispute { reference }"
+CONFIRM = """
+mutation C($input: ConfirmComplaintInput!) {
+  confirmComplaint(input: $input) {
+    complaint { confirmedAt complainant { displayName isViewer } }
+    userErrors { field code message }
+  }
+}
+"""
+
+
+def record_input(w: World, email: str, name: str = "Someone Calling") -> dict[str, Any]:
+    return {
+        "input": {
+            "organisationId": to_global_id("Organisation", w.organisation.id),
+            "complainantEmail": email,
+            "complainantName": name,
+            "channel": "PHONE",
+            "subject": "Rude engineer",
+            "description": "Told on the phone.",
+        }
+    }
+
+
+def without_ids(payload: dict[str, Any]) -> dict[str, Any]:
+    complaint = payload["complaint"]
+    return {**payload, "complaint": {**complaint, "id": None, "reference": None}}
+
+
+async def test_recording_for_an_address_with_an_account_reveals_nothing_of_it(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    # Given the installation's admin, and an agent of an organisation she has nothing to do with.
+    w = await quick_world(factory)
+    robin = await factory.user(Role.ADMIN, email="admin@parley.example")
+    await User.filter(id=robin.id).update(display_name="Robin Admin")
+    agent = await token_for(app, w.agent)
+
+    known = await call(client, agent, RECORD, record_input(w, "ADMIN@parley.example "))
+    unknown = await call(client, agent, RECORD, record_input(w, "nobody@example.org"))
+    no_name = [
+        await call(client, agent, RECORD, record_input(w, email, name=" "))
+        for email in ("admin@parley.example", "nobody-else@example.org")
+    ]
+    read = await call(
+        client, agent, COMPLAINT % SEEN, {"id": known["data"]["recordComplaint"]["complaint"]["id"]}
+    )
+    listed = await call(
+        client, agent, "{ complaints { edges { node { complainant { displayName } } } } }"
+    )
+
+    # The same answer either way, with the name the agent typed, never the account's.
+    assert without_ids(known["data"]["recordComplaint"]) == without_ids(
+        unknown["data"]["recordComplaint"]
+    )
+    assert known["data"]["recordComplaint"] == {
+        "complaint": {
+            **known["data"]["recordComplaint"]["complaint"],
+            "status": "RECEIVED",
+            "channel": "PHONE",
+            "confirmedAt": None,
+            "complainant": {"displayName": "Someone Calling", "isViewer": False},
+        },
+        "userErrors": [],
+    }
+    assert read["data"]["node"] == {
+        "confirmedAt": None,
+        "complainant": {"displayName": "Someone Calling", "isViewer": False},
+        "dispute": None,
+    }
+    assert "Robin" not in str([known, unknown, read, listed])
+    assert (
+        no_name[0]
+        == no_name[1]
+        == {
+            "data": {
+                "recordComplaint": {
+                    "complaint": None,
+                    "userErrors": [
+                        {
+                            "field": ["input", "complainantName"],
+                            "code": "REQUIRED",
+                            "message": "`complainant_name` is required.",
+                        }
+                    ],
+                }
+            }
+        }
+    )
+    # The complaint is the account's, and its owner is told by mail, as a new address is.
+    mine = await Complaint.get(complainant_id=robin.id)
+    assert (mine.complainant_name, mine.confirmed_at) == ("Someone Calling", None)
+    mails = await OutboxMessage.filter(kind="complaint_recorded").order_by("created_at")
+    assert [(m.recipient, m.context["name"]) for m in mails] == [
+        ("admin@parley.example", "Robin Admin"),
+        ("nobody@example.org", "Someone Calling"),
+    ]
+    assert not await User.exists(email="nobody-else@example.org")
+
+
+async def test_a_recorded_complaint_is_referred_by_the_organisation_only_once_confirmed(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    agent = await token_for(app, w.agent)
+    maria = await token_for(app, w.complainant)
+    recorded = await call(client, agent, RECORD, record_input(w, w.complainant.email))
+    complaint_id = recorded["data"]["recordComplaint"]["complaint"]["id"]
+    refer = {
+        "input": {
+            "complaintId": complaint_id,
+            "providerId": to_global_id("Provider", w.provider.id),
+            "method": "MEDIATION",
+            "unresolvedReason": "Refused.",
+        }
+    }
+    refer_query = REFER.replace("representative { displayName }", "reference")
+
+    too_early = await call(client, agent, refer_query, refer)
+    unchanged = await Complaint.get()
+    by_agent = await call(client, agent, CONFIRM, {"input": {"complaintId": complaint_id}})
+    seen_by_owner = await call(client, maria, COMPLAINT % SEEN, {"id": complaint_id})
+    confirmed = await call(client, maria, CONFIRM, {"input": {"complaintId": complaint_id}})
+    seen_by_agent = await call(client, agent, COMPLAINT % SEEN, {"id": complaint_id})
+    referred = await call(client, agent, refer_query, refer)
+
+    assert too_early["data"]["referComplaint"] == {
+        "case": None,
+        "userErrors": [
+            {
+                "field": None,
+                "code": "COMPLAINANT_NOT_CONFIRMED",
+                "message": "The complainant has not confirmed this recorded complaint yet; it "
+                "can be referred once they do, or by them.",
+            }
+        ],
+    }
+    assert (unchanged.status, unchanged.confirmed_at) == (ComplaintStatus.RECEIVED, None)
+    assert [e["code"] for e in by_agent["data"]["confirmComplaint"]["userErrors"]] == ["FORBIDDEN"]
+    assert seen_by_owner["data"]["node"]["complainant"] == {
+        "displayName": w.complainant.display_name,
+        "isViewer": True,
+    }
+    assert confirmed["data"]["confirmComplaint"]["userErrors"] == []
+    assert confirmed["data"]["confirmComplaint"]["complaint"]["confirmedAt"] is not None
+    assert seen_by_agent["data"]["node"]["complainant"] == {
+        "displayName": w.complainant.display_name,
+        "isViewer": False,
+    }
+    assert referred["data"]["referComplaint"]["userErrors"] == []
+
+
+async def test_the_complainant_referring_a_recorded_complaint_confirms_it(
+    factory: Factory,
+) -> None:
+    w = await quick_world(factory)
+    recorded = await record_complaint(
+        await actor_for(w.agent),
+        w.organisation.id,
+        {
+            "channel": "letter",
+            "complainant_email": w.complainant.email,
+            "complainant_name": "M.",
+            "subject": "Meter",
+            "description": "Wrong reads.",
+        },
+    )
+
+    case = await refer_complaint(
+        await actor_for(w.complainant),
+        recorded.id,
+        {"provider_id": w.provider.id, "method": "mediation", "unresolved_reason": "No."},
+    )
+
+    complaint = await Complaint.get(id=recorded.id)
+    assert complaint.status is ComplaintStatus.REFERRED
+    assert complaint.confirmed_at == complaint.referred_at == case.created_at

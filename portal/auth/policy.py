@@ -325,6 +325,16 @@ def may_view_complaint(actor: Actor, complaint: Complaint) -> bool:
     )
 
 
+def may_see_complainant_account(actor: Actor, complaint: Complaint) -> bool:
+    """Whether the complainant's account (its name) is shown on the complaint, rather than the
+    name an agent recorded (issue 13 F5): once the complainant has confirmed the complaint, to
+    the complainant themselves, and to admins. Otherwise an agent recording a complaint for an
+    address would learn the name of the account behind it."""
+    if complaint.confirmed_at is not None or actor.is_admin:
+        return True
+    return actor.kind is ActorKind.USER and actor.id == complaint.complainant_id
+
+
 def visible_complaints_filter(actor: Actor) -> Q:
     if actor.is_admin or any(
         g.role is Role.AUDITOR and g.organisation_id is None and g.provider_id is None

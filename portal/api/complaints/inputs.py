@@ -30,7 +30,9 @@ class FileComplaintInput:
 class RecordComplaintInput:
     organisation_id: strawberry.ID = strawberry.field(description="Global ID.")
     complainant_email: str = strawberry.field(
-        description="Someone without an account gets one, to sign in with an e-mailed code."
+        description="Someone without an account gets one, to sign in with an e-mailed code. "
+        "Either way the address is mailed, and the complaint waits for its complainant's "
+        "confirmation; the answer is the same whether or not the address had an account."
     )
     complainant_name: str
     channel: Channel
@@ -47,6 +49,11 @@ class ComplaintActionInput:
 
 @strawberry.input
 class AcknowledgeComplaintInput(ComplaintActionInput):
+    pass
+
+
+@strawberry.input
+class ConfirmComplaintInput(ComplaintActionInput):
     pass
 
 
