@@ -488,3 +488,19 @@ async def test_the_complainant_referring_a_recorded_complaint_confirms_it(
     complaint = await Complaint.get(id=recorded.id)
     assert complaint.status is ComplaintStatus.REFERRED
     assert complaint.confirmed_at == complaint.referred_at == case.created_at
+
+
+async def test_staff_made_representative_before_the_fix_get_no_complainant_side_mail(
+    factory: Factory,
+) -> None:
+    w = await quick_world(factory)
+    adviser = await Factory(factory.settings, passwords=False).user()
+    case = await w.new_case(representative_id=adviser.id)
+    await CaseParticipant.create(case_id=case.id, user_id=w.agent.id, role="representative")
+
+    await post_message(
+        await actor_for(w.complainant), case.id, "I would accept 50", Visibility.CAUCUS_COMPLAINANT
+    )
+
+    mailed = await OutboxMessage.filter(kind="case_file_added").values_list("recipient", flat=True)
+    assert mailed == [adviser.email]
