@@ -504,3 +504,24 @@ async def test_staff_made_representative_before_the_fix_get_no_complainant_side_
 
     mailed = await OutboxMessage.filter(kind="case_file_added").values_list("recipient", flat=True)
     assert mailed == [adviser.email]
+
+
+async def test_a_neutral_made_representative_before_the_fix_does_not_see_the_case(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    # The provider's neutral, not appointed, named representative on a case of that provider.
+    w = await quick_world(factory)
+    case = await w.new_case()
+    await CaseParticipant.create(case_id=case.id, user_id=w.neutral.id, role="representative")
+    neutral = await token_for(app, w.neutral)
+
+    listed = await call(client, neutral, "{ cases { edges { node { reference } } } }")
+    one = await call(
+        client,
+        neutral,
+        "query C($id: ID!) { case(id: $id) { reference } }",
+        {"id": to_global_id("DisputeCase", case.id)},
+    )
+
+    assert listed["data"]["cases"]["edges"] == []
+    assert [e["extensions"]["code"] for e in one["errors"]] == ["NOT_FOUND"]

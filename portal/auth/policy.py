@@ -178,6 +178,22 @@ async def visible_cases_filter(actor: Actor) -> Q:
             status=AppointmentStatus.REMOVED
         )
         taking_part = Q(id__in=Subquery(participations.values("case_id")))
+        sides = (list(actor.organisation_ids), list(actor.provider_ids))
+        if sides[0] or sides[1]:
+            # Issue 13 F1, as case_roles: a representative row on a case of one's own
+            # organisation or provider makes nothing visible (installation-wide roles saw
+            # everything above already).
+            complaining = participations.filter(role=CaseRole.COMPLAINANT.value)
+            representing = Q(
+                id__in=Subquery(
+                    participations.filter(role=CaseRole.REPRESENTATIVE.value).values("case_id")
+                )
+            )
+            if sides[0]:
+                representing &= ~Q(organisation_id__in=sides[0])
+            if sides[1]:
+                representing &= ~Q(provider_id__in=sides[1])
+            taking_part = Q(id__in=Subquery(complaining.values("case_id"))) | representing
         appointed = Q(id__in=Subquery(appointments.values("case_id")))
         if not conditions:
             # A consumer: the cases they take part in, and any they were appointed to.
