@@ -123,7 +123,7 @@ async def record_complaint(
             channel,
             data,
             now,
-            complainant_name=name,
+            recorded_as=name,
         )
         from portal.notifications.derive import complaint_recorded
 
@@ -154,10 +154,10 @@ async def _create(
     data: Mapping[str, Any],
     now: datetime,
     *,
-    complainant_name: str = "",
+    recorded_as: str | None = None,
 ) -> Complaint:
-    """Filed by the complainant (no ``complainant_name``): confirmed at once. Recorded for them
-    by an agent: unconfirmed, under the name the agent was given."""
+    """Filed by the complainant (``recorded_as`` None): confirmed at once. Recorded for them by
+    an agent: unconfirmed, under the name the agent was given (``recorded_as``)."""
     subject = text(data, "subject")
     if len(subject) > 200:
         raise ComplaintError("TOO_LONG", "Subjects have at most 200 characters.", field="subject")
@@ -168,8 +168,8 @@ async def _create(
             complainant_id=complainant_id,
             recorded_by_id=recorded_by,
             channel=channel,
-            complainant_name=complainant_name,
-            confirmed_at=None if complainant_name else now,
+            complainant_name=recorded_as or "",
+            confirmed_at=now if recorded_as is None else None,
             subject=subject,
             description=text(data, "description"),
             remedy_sought=text(data, "remedy_sought", required=False),
