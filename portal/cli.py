@@ -1,5 +1,5 @@
-"""The `portal` command: serve, worker, mailsink, migrate, demo, createuser, createclient,
-export-schema, provider-simulator, settings."""
+"""The `portal` command: serve, worker, mailsink, migrate, check, demo, createuser,
+createclient, export-schema, provider-simulator, settings."""
 
 from __future__ import annotations
 
@@ -40,10 +40,39 @@ def _redacted(url: str) -> str:
     return f"{scheme}://***@{tail}"
 
 
+async def _report_checks(settings: Settings) -> int:
+    """Print what `portal.cases.checks` finds; returns how many findings."""
+    from portal.cases.checks import conflicted_representatives
+    from portal.db import database
+
+    async with database(settings):
+        found = await conflicted_representatives()
+    for finding in found:
+        print(f"warning: {finding.line()}", flush=True)
+    if found:
+        print(
+            f"{len(found)} representative(s) also hold a role on the other side of their case "
+            "(issue 13 F1): they no longer act as representatives there; review each with "
+            "the complainant. Nothing was changed.",
+            flush=True,
+        )
+    return len(found)
+
+
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
     asyncio.run(_migrate(settings))
     print("Migrations applied.")
+    # Data written before a rule existed is reported, not deleted (issue 13 F1).
+    asyncio.run(_report_checks(settings))
     return 0
+
+
+def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
+    """Exit 1 when a check finds something, so a deployment pipeline can stop on it."""
+    found = asyncio.run(_report_checks(settings))
+    if not found:
+        print("No findings.")
+    return 1 if found else 0
 
 
 def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
@@ -308,6 +337,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
     sub.add_parser("demo", help="migrate and seed demo data").set_defaults(func=cmd_demo)
+    sub.add_parser(
+        "check", help="report data that breaks a rule added later (exit 1 when any)"
+    ).set_defaults(func=cmd_check)
     user = sub.add_parser("createuser", help="create a person's account")
     user.add_argument("email")
     user.add_argument("--name", default="")

@@ -171,18 +171,27 @@ async def test_an_agent_records_a_phone_complaint_and_opens_an_account_without_p
     assert complaint.reference == f"CMP-{complaint.received_at.year}-000001"
 
 
-async def test_recording_for_a_known_address_uses_the_existing_account(factory: Factory) -> None:
+async def test_recording_for_a_known_address_uses_the_existing_account_unconfirmed(
+    factory: Factory,
+) -> None:
     w = await quick_world(factory)
     users = await User.all().count()
 
     complaint = await record_complaint(
         await actor_for(w.manager),
         w.organisation.id,
-        {**COMPLAINT, "channel": "letter", "complainant_email": w.complainant.email.upper()},
+        {
+            **COMPLAINT,
+            "channel": "letter",
+            "complainant_email": w.complainant.email.upper(),
+            "complainant_name": "As Told",
+        },
     )
 
     assert complaint.complainant_id == w.complainant.id
     assert complaint.recorded_by_id == w.manager.id
+    # Issue 13 F5: under the name the manager was given, until the complainant confirms it.
+    assert (complaint.complainant_name, complaint.confirmed_at) == ("As Told", None)
     assert await User.all().count() == users
 
 
@@ -241,7 +250,12 @@ async def test_only_the_organisations_staff_record_complaints(factory: Factory) 
 async def test_references_are_sequential_per_year_for_every_channel(factory: Factory) -> None:
     w = await quick_world(factory)
     agent = await actor_for(w.agent)
-    recorded = {**COMPLAINT, "channel": "email", "complainant_email": w.complainant.email}
+    recorded = {
+        **COMPLAINT,
+        "channel": "email",
+        "complainant_email": w.complainant.email,
+        "complainant_name": "Caller",
+    }
 
     first = await filed(w)
     second = await record_complaint(agent, w.organisation.id, recorded)
@@ -468,21 +482,22 @@ async def test_a_referral_opens_the_dispute_case(factory: Factory) -> None:
     assert (await verify(case)).ok
 
 
-async def test_the_organisation_may_refer_with_a_representative(factory: Factory) -> None:
+async def test_the_organisation_may_not_name_a_representative(factory: Factory) -> None:
+    # Issue 13 F1: only the complainant names who acts for them.
     w = await quick_world(factory)
     complaint = await filed(w)
     representative = await person(factory)
 
-    case = await refer_complaint(
-        await actor_for(w.agent), complaint.id, referral(w, representative_id=representative.id)
+    refused = await refusal(
+        refer_complaint(
+            await actor_for(w.agent), complaint.id, referral(w, representative_id=representative.id)
+        )
     )
 
-    referred = await TimelineEvent.get(case_id=case.id, sequence=1)
-    assert (referred.actor_id, referred.actor_role) == (w.agent.id, "organisation")
-    assert sorted(await CaseParticipant.filter(case_id=case.id).values_list("role", "user_id")) == [
-        ("complainant", w.complainant.id),
-        ("representative", representative.id),
-    ]
+    assert (refused.code, refused.field) == ("REPRESENTATIVE_NOT_ALLOWED", "representative_id")
+    assert (await Complaint.get(id=complaint.id)).status is ComplaintStatus.RECEIVED
+    assert await DisputeCase.all().count() == 0
+    assert await CaseParticipant.all().count() == 0
 
 
 async def test_a_representative_who_does_not_exist_is_refused(factory: Factory) -> None:

@@ -31,6 +31,11 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "complaint": {"reference": "CMP-2026-000007", "subject": "Billed twice"},
         "organisation": "Acme Utilities",
     },
+    MailKind.COMPLAINT_RECORDED: {
+        "complaint": {"reference": "CMP-2026-000008", "subject": "Rude engineer"},
+        "organisation": "Acme Utilities",
+        "channel": "phone",
+    },
     MailKind.CASE_REFERRED: {"case": CASE, "organisation": "Acme", "provider": "Fair ADR"},
     MailKind.CASE_ACCEPTED: {"case": CASE, "organisation": "Acme", "provider": "Fair ADR"},
     MailKind.CASE_DECLINED: {

@@ -107,6 +107,14 @@ def case_roles(
     representative); ``appointment`` is the case's current neutral appointment.
     """
     roles: set[CaseRole] = {CaseRole(r) for r in participant_roles}
+    if CaseRole.REPRESENTATIVE in roles and any(
+        role_bears_on_case(g.organisation_id, g.provider_id, case.organisation_id, case.provider_id)
+        for g in actor.grants
+    ):
+        # Issue 13 F1, defence in depth: whoever works for either side of the case (or sees
+        # every case) never acts for the complainant on it, whatever case_participant says;
+        # `portal check` reports such rows.
+        roles.discard(CaseRole.REPRESENTATIVE)
     for grant in actor.grants:
         if grant.role in ORGANISATION_ROLES and grant.organisation_id == case.organisation_id:
             roles.add(CaseRole.ORGANISATION)
@@ -170,6 +178,22 @@ async def visible_cases_filter(actor: Actor) -> Q:
             status=AppointmentStatus.REMOVED
         )
         taking_part = Q(id__in=Subquery(participations.values("case_id")))
+        sides = (list(actor.organisation_ids), list(actor.provider_ids))
+        if sides[0] or sides[1]:
+            # Issue 13 F1, as case_roles: a representative row on a case of one's own
+            # organisation or provider makes nothing visible (installation-wide roles saw
+            # everything above already).
+            complaining = participations.filter(role=CaseRole.COMPLAINANT.value)
+            representing = Q(
+                id__in=Subquery(
+                    participations.filter(role=CaseRole.REPRESENTATIVE.value).values("case_id")
+                )
+            )
+            if sides[0]:
+                representing &= ~Q(organisation_id__in=sides[0])
+            if sides[1]:
+                representing &= ~Q(provider_id__in=sides[1])
+            taking_part = Q(id__in=Subquery(complaining.values("case_id"))) | representing
         appointed = Q(id__in=Subquery(appointments.values("case_id")))
         if not conditions:
             # A consumer: the cases they take part in, and any they were appointed to.
@@ -254,6 +278,46 @@ def writer_role(
     return None
 
 
+def role_bears_on_case(
+    organisation_id: uuid.UUID | None,
+    provider_id: uuid.UUID | None,
+    case_organisation_id: uuid.UUID,
+    case_provider_id: uuid.UUID,
+) -> bool:
+    """Whether a role held in this scope bears on a case between these two: one in the case's
+    organisation or provider (agents, managers, caseworkers, neutrals, their auditors), or an
+    installation-wide one (admins, auditors of everything)."""
+    if organisation_id is None and provider_id is None:
+        return True
+    return organisation_id == case_organisation_id or provider_id == case_provider_id
+
+
+def may_name_representative(
+    actor: Actor,
+    complainant_id: uuid.UUID,
+    organisation_id: uuid.UUID,
+    provider_id: uuid.UUID,
+    candidate_id: uuid.UUID,
+    memberships: Iterable[Membership],
+) -> bool:
+    """Issue 13 F1: a representative acts for the complainant (reads their caucus, consents,
+    withdraws), so only the complainant names one, and never someone of the other side.
+
+    ``memberships`` are the candidate's. The actor must be the complainant in person (staff
+    referring on their behalf, an integration client or the provider's side may not name
+    anyone); the candidate is someone else, and holds no role in the case's organisation or
+    provider, nor an installation-wide one (admins and installation auditors see every case).
+    """
+    if actor.kind is not ActorKind.USER or actor.id != complainant_id:
+        return False
+    if candidate_id == complainant_id:
+        return False
+    return not any(
+        role_bears_on_case(m.organisation_id, m.provider_id, organisation_id, provider_id)
+        for m in memberships
+    )
+
+
 # --- complaints -----------------------------------------------------------------------------
 
 
@@ -275,6 +339,16 @@ def may_view_complaint(actor: Actor, complaint: Complaint) -> bool:
         and g.organisation_id in (None, complaint.organisation_id)
         for g in actor.grants
     )
+
+
+def may_see_complainant_account(actor: Actor, complaint: Complaint) -> bool:
+    """Whether the complainant's account (its name) is shown on the complaint, rather than the
+    name an agent recorded (issue 13 F5): once the complainant has confirmed the complaint, to
+    the complainant themselves, and to admins. Otherwise an agent recording a complaint for an
+    address would learn the name of the account behind it."""
+    if complaint.confirmed_at is not None or actor.is_admin:
+        return True
+    return actor.kind is ActorKind.USER and actor.id == complaint.complainant_id
 
 
 def visible_complaints_filter(actor: Actor) -> Q:

@@ -49,6 +49,13 @@ class Complaint(Model):
     )
     recorded_by_id: uuid.UUID | None
     channel = fields.CharEnumField(Channel, max_length=16)
+    # Issue 13 F5: for a recorded complaint, the name the complainant gave the agent. Until the
+    # complainant confirms the complaint (confirmed_at), everyone else sees this name, never the
+    # account's, so recording for an address reveals nothing of an account behind it.
+    complainant_name = fields.CharField(max_length=200, default="")
+    # When the complainant confirmed the complaint as theirs: filed online, at once; recorded by
+    # an agent, when they confirm or refer it themselves. Until then it is not referred.
+    confirmed_at = fields.DatetimeField(null=True)
     subject = fields.CharField(max_length=200)
     description = fields.TextField()
     remedy_sought = fields.TextField(default="")

@@ -11,11 +11,10 @@ from typing import Any
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from portal.accounts.errors import AccountError
-from portal.accounts.models import Organisation, User
-from portal.accounts.services import create_user
+from portal.accounts.models import Membership, Organisation, User
+from portal.accounts.services import create_user, is_email
 from portal.auth.actor import Actor, ActorKind
-from portal.auth.policy import is_staff_of, may_view_complaint
+from portal.auth.policy import is_staff_of, may_name_representative, may_view_complaint
 from portal.auth.services import normalise_email
 from portal.cases.engine import open_clock
 from portal.cases.errors import CaseError
@@ -86,25 +85,65 @@ async def record_complaint(
     *,
     at: datetime | None = None,
 ) -> Complaint:
-    """An agent records a complaint received by phone, letter, e-mail or in person."""
+    """An agent records a complaint received by phone, letter, e-mail or in person.
+
+    Issue 13 F5: the agent must learn nothing of an account behind the address, and a complaint
+    must not land unnoticed in a stranger's account. So, whether the address has an account or
+    not, everything the agent sees is the same: the input is checked the same way, the complaint
+    goes to the address's account (a new one, without a password, when there is none), shows
+    the name the agent typed (`complainant_name`), and a mail tells the address what was
+    recorded. The complaint stays unconfirmed until its complainant confirms it (or refers it
+    themselves); until then others see only the recorded name and the organisation cannot
+    refer it to dispute resolution, which would show the account's name to the organisation
+    and the provider.
+    """
     if not is_staff_of(actor, organisation_id):
         raise ComplaintError("FORBIDDEN", "Only the organisation's staff record complaints.")
     channel = choice(data, "channel", Channel)
+    name = text(data, "complainant_name")
+    if len(name) > 200:
+        raise ComplaintError(
+            "TOO_LONG", "Names have at most 200 characters.", field="complainant_name"
+        )
+    email = normalise_email(text(data, "complainant_email"))
+    if not is_email(email):
+        raise ComplaintError(
+            "INVALID_EMAIL", "That is not an e-mail address.", field="complainant_email"
+        )
     recorded_by = actor.id if actor.kind is ActorKind.USER else None
+    now = at or _now()
     # One transaction: a recording refused for its content leaves no account behind.
     async with in_transaction():
         organisation = await Organisation.get(id=organisation_id)
-        email = text(data, "complainant_email")
-        complainant = await User.get_or_none(email=normalise_email(email))
-        if complainant is None:
-            # A consumer without an account gets one without a password: they sign in by code.
-            try:
-                complainant = await create_user(email, text(data, "complainant_name"))
-            except AccountError as exc:
-                raise ComplaintError(
-                    exc.code.value, exc.message, field="complainant_email"
-                ) from exc
-        return await _create(organisation, complainant.id, recorded_by, channel, data, at or _now())
+        complainant = await User.get_or_none(email=email) or await create_user(email, name)
+        complaint = await _create(
+            organisation,
+            complainant.id,
+            recorded_by,
+            channel,
+            data,
+            now,
+            recorded_as=name,
+        )
+        from portal.notifications.derive import complaint_recorded
+
+        await complaint_recorded(complaint, complainant, organisation.name, now)
+    return complaint
+
+
+async def confirm_complaint(
+    actor: Actor, complaint_id: uuid.UUID, *, at: datetime | None = None
+) -> Complaint:
+    """The complainant confirms that a complaint recorded for them is theirs (issue 13 F5);
+    confirming again changes nothing."""
+    async with in_transaction():
+        complaint = await _load(actor, complaint_id)
+        if not (actor.kind is ActorKind.USER and actor.id == complaint.complainant_id):
+            raise ComplaintError("FORBIDDEN", "Only the complainant confirms a complaint.")
+        if complaint.confirmed_at is None:
+            complaint.confirmed_at = at or _now()
+            await complaint.save(update_fields=["confirmed_at"])
+    return complaint
 
 
 async def _create(
@@ -114,7 +153,11 @@ async def _create(
     channel: Channel,
     data: Mapping[str, Any],
     now: datetime,
+    *,
+    recorded_as: str | None = None,
 ) -> Complaint:
+    """Filed by the complainant (``recorded_as`` None): confirmed at once. Recorded for them by
+    an agent: unconfirmed, under the name the agent was given (``recorded_as``)."""
     subject = text(data, "subject")
     if len(subject) > 200:
         raise ComplaintError("TOO_LONG", "Subjects have at most 200 characters.", field="subject")
@@ -125,6 +168,8 @@ async def _create(
             complainant_id=complainant_id,
             recorded_by_id=recorded_by,
             channel=channel,
+            complainant_name=recorded_as or "",
+            confirmed_at=now if recorded_as is None else None,
             subject=subject,
             description=text(data, "description"),
             remedy_sought=text(data, "remedy_sought", required=False),
@@ -191,6 +236,28 @@ async def advance_complaint(
     return complaint
 
 
+async def _check_representative(
+    actor: Actor, complaint: Complaint, provider_id: uuid.UUID, candidate: uuid.UUID
+) -> None:
+    """Issue 13 F1: the policy decides who may name whom; checked before anything is written.
+
+    The actor is judged first, so staff asking learn nothing of the person they named.
+    """
+    refused = ComplaintError(
+        "REPRESENTATIVE_NOT_ALLOWED",
+        "Only the complainant names a representative, and never someone who works for the "
+        "organisation or the provider.",
+        field="representative_id",
+    )
+    scope = (actor, complaint.complainant_id, complaint.organisation_id, provider_id, candidate)
+    if not may_name_representative(*scope, ()):
+        raise refused
+    if not await User.exists(id=candidate):
+        raise ComplaintError("NOT_FOUND", "No such person.", field="representative_id")
+    if not may_name_representative(*scope, await Membership.filter(user_id=candidate)):
+        raise refused
+
+
 async def refer_complaint(
     actor: Actor,
     complaint_id: uuid.UUID,
@@ -206,6 +273,14 @@ async def refer_complaint(
             raise ComplaintError("FORBIDDEN", "The complainant or the organisation refers.")
         if complaint.status is ComplaintStatus.REFERRED:
             raise ComplaintError("ALREADY_REFERRED", "This complaint is already referred.")
+        if complaint.confirmed_at is None and not complainant:
+            # Issue 13 F5: a recorded complaint goes to a provider once its complainant has
+            # confirmed it; the same answer whether or not the address had an account before.
+            raise ComplaintError(
+                "COMPLAINANT_NOT_CONFIRMED",
+                "The complainant has not confirmed this recorded complaint yet; it can be "
+                "referred once they do, or by them.",
+            )
         provider_id = data.get("provider_id")
         link = (
             await OrganisationProvider.get_or_none(
@@ -234,9 +309,14 @@ async def refer_complaint(
             )
         claimed: Decimal | None = amount(data, "claimed_amount", required=False)
         reason = text(data, "unresolved_reason")
+        representative = data.get("representative_id")
+        if isinstance(representative, uuid.UUID):
+            await _check_representative(actor, complaint, link.provider_id, representative)
         now = at or _now()
         complaint.status = ComplaintStatus.REFERRED
         complaint.referred_at = now
+        # The complainant referring it is their confirmation.
+        complaint.confirmed_at = complaint.confirmed_at or now
         complaint.unresolved_reason = reason
         await complaint.save()
         case = await DisputeCase.create(
@@ -261,10 +341,7 @@ async def refer_complaint(
         await CaseParticipant.create(
             case_id=case.id, user_id=complaint.complainant_id, role=CaseRole.COMPLAINANT.value
         )
-        representative = data.get("representative_id")
         if isinstance(representative, uuid.UUID):
-            if not await User.exists(id=representative):
-                raise ComplaintError("NOT_FOUND", "No such person.", field="representative_id")
             await CaseParticipant.create(
                 case_id=case.id, user_id=representative, role=CaseRole.REPRESENTATIVE.value
             )

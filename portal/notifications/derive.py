@@ -198,3 +198,17 @@ async def complaint_acknowledged(complaint: Complaint, at: datetime) -> None:
         "organisation": organisation,
     }
     await mail_people(MailKind.COMPLAINT_ACKNOWLEDGED, [person], context, at=at, case_id=None)
+
+
+async def complaint_recorded(
+    complaint: Complaint, user: User, organisation: str, at: datetime
+) -> None:
+    """Issue 13 F5: whoever holds the address learns at once that an organisation recorded a
+    complaint for them, and that it waits for their confirmation."""
+    person = Recipient(user.id, user.email, user.display_name, user.locale.value, COMPLAINANT_SIDE)
+    context = {
+        "complaint": {"reference": complaint.reference, "subject": complaint.subject},
+        "organisation": organisation,
+        "channel": complaint.channel.value,
+    }
+    await mail_people(MailKind.COMPLAINT_RECORDED, [person], context, at=at, case_id=None)

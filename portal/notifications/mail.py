@@ -31,6 +31,7 @@ class MailKind(StrEnum):
     """Every mail Parley sends (issue 5; ISO 10003 7.3: parties are notified "as soon as")."""
 
     COMPLAINT_ACKNOWLEDGED = "complaint_acknowledged"
+    COMPLAINT_RECORDED = "complaint_recorded"  # issue 13 F5: an agent recorded one for you
     CASE_REFERRED = "case_referred"
     CASE_ACCEPTED = "case_accepted"
     CASE_DECLINED = "case_declined"

@@ -46,6 +46,15 @@ async def case_people(case: DisputeCase) -> tuple[list[Recipient], NeutralAppoin
         "user_id", "role"
     ):
         roles.setdefault(user_id, set()).add(CaseRole(role))
+    representatives = [u for u, r in roles.items() if CaseRole.REPRESENTATIVE in r]
+    if representatives:
+        # Issue 13 F1, as policy.case_roles: whoever holds a role on the other side of the
+        # case (or an installation-wide one) is never mailed as the complainant's representative.
+        for m in await Membership.filter(user_id__in=representatives):
+            if policy.role_bears_on_case(
+                m.organisation_id, m.provider_id, case.organisation_id, case.provider_id
+            ):
+                roles[m.user_id].discard(CaseRole.REPRESENTATIVE)
     staff = await Membership.filter(
         organisation_id=case.organisation_id, role__in=list(ORGANISATION_ROLES)
     ).values_list("user_id", flat=True)

@@ -30,7 +30,9 @@ class FileComplaintInput:
 class RecordComplaintInput:
     organisation_id: strawberry.ID = strawberry.field(description="Global ID.")
     complainant_email: str = strawberry.field(
-        description="Someone without an account gets one, to sign in with an e-mailed code."
+        description="Someone without an account gets one, to sign in with an e-mailed code. "
+        "Either way the address is mailed, and the complaint waits for its complainant's "
+        "confirmation; the answer is the same whether or not the address had an account."
     )
     complainant_name: str
     channel: Channel
@@ -47,6 +49,11 @@ class ComplaintActionInput:
 
 @strawberry.input
 class AcknowledgeComplaintInput(ComplaintActionInput):
+    pass
+
+
+@strawberry.input
+class ConfirmComplaintInput(ComplaintActionInput):
     pass
 
 
@@ -78,6 +85,7 @@ class ReferComplaintInput(ComplaintActionInput):
     representative_id: strawberry.ID | None = strawberry.field(
         default=None,
         description="Global ID of a User who acts for the complainant: they see the case and "
-        "act on it as the complainant's side does.",
+        "act on it as the complainant's side does. Only the complainant names one, and never "
+        "someone with a role in the organisation or the provider: REPRESENTATIVE_NOT_ALLOWED.",
     )
     idempotency_key: str | None = strawberry.field(default=None, description=KEY)

@@ -21,6 +21,7 @@ from portal.api.complaints.inputs import (
     AssessComplaintInput,
     CloseComplaintInput,
     ComplaintActionInput,
+    ConfirmComplaintInput,
     FileComplaintInput,
     RecordComplaintInput,
     ReferComplaintInput,
@@ -146,6 +147,19 @@ class ComplaintMutations:
     )
     async def record_complaint(self, info: Info, input: RecordComplaintInput) -> ComplaintPayload:
         return await _create_complaint(info, "recordComplaint", input)
+
+    @strawberry.mutation(
+        description="Confirm, as its complainant, that a complaint an organisation recorded for "
+        f"you is yours; confirming again changes nothing. {FOREIGN}"
+    )
+    async def confirm_complaint(self, info: Info, input: ConfirmComplaintInput) -> ComplaintPayload:
+        actor = info.context.require_actor()
+        try:
+            row = await services.confirm_complaint(actor, _complaint_id(input))
+        except CaseError as exc:
+            return ComplaintPayload(user_errors=_refused(exc))
+        info.context.loaders = Loaders()
+        return ComplaintPayload(complaint=await visible_complaint(info, row.id))
 
     @strawberry.mutation(description=f"Acknowledge receipt (ISO 10002 7.4). {FOREIGN}")
     async def acknowledge_complaint(

@@ -36,6 +36,12 @@ class Complaint(Node):
     closed_at: datetime | None
     closure_note: str
     referred_at: datetime | None
+    confirmed_at: datetime | None = strawberry.field(
+        description="When the complainant confirmed it as theirs: filed online, when filed. "
+        "A complaint an agent recorded stays unconfirmed until its complainant confirms it "
+        "(`confirmComplaint`) or refers it; until then others see the name the agent recorded "
+        "as `complainant`, and the organisation cannot refer it."
+    )
     unresolved_reason: str
     created_at: datetime
     row: strawberry.Private[models.Complaint]
@@ -59,6 +65,7 @@ class Complaint(Node):
             closed_at=row.closed_at,
             closure_note=row.closure_note,
             referred_at=row.referred_at,
+            confirmed_at=row.confirmed_at,
             unresolved_reason=row.unresolved_reason,
             created_at=row.created_at,
             row=row,
@@ -68,9 +75,14 @@ class Complaint(Node):
     async def organisation(self, info: Info) -> Organisation | None:
         return await organisation_for(info, self.row.organisation_id)
 
-    @strawberry.field
+    @strawberry.field(
+        description="Until the complainant confirms a complaint an agent recorded, others see "
+        "the name the agent recorded, never the account's."
+    )
     async def complainant(self, info: Info) -> Participant | None:
-        return await participant(info, self.row.complainant_id)
+        if policy.may_see_complainant_account(info.context.require_actor(), self.row):
+            return await participant(info, self.row.complainant_id)
+        return Participant(display_name=self.row.complainant_name, is_viewer=False)
 
     @strawberry.field(description="The agent who recorded it, for one received off-line.")
     async def recorded_by(self, info: Info) -> Participant | None:
