@@ -83,6 +83,8 @@ class UserErrorCode(StrEnum):
     REQUIRED = "REQUIRED"
     RESOLVED_BY_CONFIRMATION = "RESOLVED_BY_CONFIRMATION"
     RESPONSE_CLOCK_RUNNING = "RESPONSE_CLOCK_RUNNING"
+    # Issue 13 D5: the case left the stage the caller named in `expectedStage`.
+    STAGE_CHANGED = "STAGE_CHANGED"
     # Surveys (portal.feedback.surveys).
     SURVEY_EXPIRED = "SURVEY_EXPIRED"
     SURVEY_LINK_INVALID = "SURVEY_LINK_INVALID"
