@@ -18,6 +18,7 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -35,7 +36,7 @@ from portal.notifications.models import (
     OutboxStatus,
     WebhookSubscription,
 )
-from portal.notifications.outbox import Backoff, claim, now, settle
+from portal.notifications.outbox import RetrySchedule, claim, now, settle
 from portal.notifications.schedule import schedule_reminders
 from portal.notifications.surveys import schedule_survey_reminders, survey_link
 from portal.settings import Settings
@@ -64,6 +65,9 @@ class Worker:
     settings: Settings
     name: str = field(default_factory=worker_name)
     _last_schedule: float = float("-inf")
+    # What time it is for due dates and the attempt log: tests drive it through an outage of
+    # a day without waiting one.
+    clock: Callable[[], datetime] = now
 
     @functools.cached_property
     def issuer(self) -> TokenIssuer:
@@ -74,8 +78,8 @@ class Worker:
         return TokenIssuer(keys=keys, issuer=settings.issuer, audience=settings.jwt_audience)
 
     @property
-    def backoff(self) -> Backoff:
-        return Backoff(self.settings.outbox_retry_base, self.settings.outbox_retry_max)
+    def schedule_of_retries(self) -> RetrySchedule:
+        return RetrySchedule(self.settings.outbox_retry_schedule)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Until ``stop`` is set: schedule, deliver, and sleep only when there was nothing to
@@ -105,7 +109,7 @@ class Worker:
         if not interval or time.monotonic() - self._last_schedule < interval:
             return
         self._last_schedule = time.monotonic()
-        moment = at or now()
+        moment = at or self.clock()
         await run_clock_job(moment)
         await schedule_reminders(moment, self.settings.reminder_days)
         await schedule_survey_reminders(moment)
@@ -113,7 +117,7 @@ class Worker:
     async def deliver_due(self, client: httpx.AsyncClient | None = None) -> int:
         """Claim one batch and deliver it; returns how many rows were handled."""
         settings = self.settings
-        batch = await claim(self.name, settings.worker_batch, settings.outbox_lease, now())
+        batch = await claim(self.name, settings.worker_batch, settings.outbox_lease, self.clock())
         if not batch:
             return 0
         if client is None:
@@ -124,7 +128,7 @@ class Worker:
         return len(batch)
 
     async def _attempt(self, message: OutboxMessage, client: httpx.AsyncClient) -> None:
-        started = now()
+        started = self.clock()
         if message.attempts > self.settings.outbox_max_attempts:
             # Reclaimed after lease after lease: something in this row kills its worker.
             result = Result(AttemptOutcome.DEAD, "lease expired on every attempt")
@@ -136,9 +140,9 @@ class Worker:
             result.outcome,
             result.detail,
             started_at=started,
-            at=now(),
+            at=self.clock(),
             max_attempts=self.settings.outbox_max_attempts,
-            backoff=self.backoff,
+            schedule=self.schedule_of_retries,
         )
         if status is OutboxStatus.DELIVERED and message.kind == mail.MailKind.SIGN_IN_CODE:
             # The code is a credential: once handed over, it is not kept in the outbox.
@@ -169,7 +173,7 @@ class Worker:
     async def _mail(self, message: OutboxMessage) -> Result:
         try:
             context = {**message.context, "link": self.settings.public_url}
-            link = await survey_link(message, self.issuer, self.settings.public_url, now())
+            link = await survey_link(message, self.issuer, self.settings.public_url, self.clock())
             if link is not None:
                 context["survey_link"] = link
             rendered = mail.render(message.kind, message.locale, context)
@@ -200,7 +204,7 @@ class Worker:
             return Result(AttemptOutcome.DEAD, exc.message)
         body = str(message.context.get("body", ""))
         headers = webhooks.signed_headers(
-            subscription.signing_secrets(now()), str(message.id), int(time.time()), body
+            subscription.signing_secrets(self.clock()), str(message.id), int(time.time()), body
         )
         answer = await webhooks.post(client, subscription.url, headers, body)
         if answer.delivered:
