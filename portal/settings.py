@@ -337,7 +337,8 @@ SETTINGS: tuple[Setting, ...] = (
         "webhook_allow_private",
         _bool,
         False,
-        "Allow webhook URLs on private, loopback and link-local addresses (development only).",
+        "Allow webhook and provider URLs on private, loopback and link-local addresses "
+        "(development only: production refuses to start with it).",
     ),
     Setting("webhook_timeout", _positive_float, 10.0, "Seconds a webhook receiver has to answer."),
     Setting(
@@ -481,6 +482,13 @@ def _production_problems(values: Mapping[str, Any]) -> list[str]:
         problems.append("PORTAL_JWT_PRIVATE_KEY: production needs a signing key of its own")
     if not str(values["public_url"]).startswith("https://"):
         problems.append("PORTAL_PUBLIC_URL: production needs an https:// URL")
+    if values["webhook_allow_private"]:
+        # Issue 13 F6: it lets signed webhooks reach the portal's own network (loopback, the
+        # cloud's metadata address, internal services).
+        problems.append(
+            "PORTAL_WEBHOOK_ALLOW_PRIVATE: refused in production (webhooks and provider "
+            "endpoints must be public addresses)"
+        )
     return problems
 
 

@@ -29,6 +29,7 @@ from portal.auth.keys import load_keyset
 from portal.auth.tokens import TokenIssuer
 from portal.cases.services import run_clock_job
 from portal.notifications import mail, provider_delivery, webhooks
+from portal.notifications.destinations import pinned_client
 from portal.notifications.models import (
     AttemptOutcome,
     Channel,
@@ -99,8 +100,11 @@ class Worker:
         log.info("outbox worker %s stopped", self.name)
 
     def _client(self) -> httpx.AsyncClient:
-        # Redirects are not followed: a checked URL must not hand the request on elsewhere.
-        return httpx.AsyncClient(timeout=self.settings.webhook_timeout, follow_redirects=False)
+        # Issue 13 F6: every URL resolved once, each address checked, the socket pinned to it.
+        return pinned_client(
+            allow_private=self.settings.webhook_allow_private,
+            timeout=self.settings.webhook_timeout,
+        )
 
     async def schedule(self, at: datetime | None = None) -> None:
         """Every `clock_interval` seconds: lapse due clocks (a missed one writes its
@@ -196,10 +200,9 @@ class Worker:
         if subscription is None:
             return Result(AttemptOutcome.DEAD, "the subscription was removed or paused")
         try:
-            # Again at delivery: where a name points can change after it was checked.
-            await webhooks.check_url(
-                subscription.url, allow_private=self.settings.webhook_allow_private
-            )
+            # Where the name points is checked by the client's transport, on the very
+            # addresses it connects to (it may have changed since the URL was configured).
+            webhooks.check_syntax(subscription.url)
         except webhooks.UrlRefused as exc:
             return Result(AttemptOutcome.DEAD, exc.message)
         body = str(message.context.get("body", ""))
