@@ -122,9 +122,7 @@ async def resolve(
     return addresses
 
 
-async def check_url(
-    url: str, *, allow_private: bool, resolver: Resolver = system_resolver
-) -> None:
+async def check_url(url: str, *, allow_private: bool, resolver: Resolver = system_resolver) -> None:
     """When a URL is configured: well-formed, and resolving to public addresses only."""
     host, port = check_syntax(url)
     await resolve(host, port, allow_private=allow_private, resolver=resolver)
