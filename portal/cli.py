@@ -49,6 +49,15 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.production:
+        # Issue 13 F11: the demo's accounts share a published password, the admin's included.
+        print(
+            "error: `portal demo` is refused in production (PORTAL_ENV=production): it creates "
+            "accounts whose password is published, an admin among them. Create real accounts "
+            "with `portal createuser`.",
+            file=sys.stderr,
+        )
+        return 2
     from portal.db import database
     from portal.demo import DEMO_PASSWORD, seed_demo
 

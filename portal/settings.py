@@ -222,6 +222,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest document one upload may carry, bytes (25 MB).",
     ),
     Setting(
+        "document_max_unpacked_bytes",
+        _positive_int,
+        104_857_600,
+        "Largest total a zip-based document (DOCX, XLSX, ODT) may unpack to, bytes (100 MB); "
+        "more, a part compressed over 100 to 1, or an archive inside, and the upload is "
+        "refused.",
+    ),
+    Setting(
         "document_storage",
         _storage,
         "local",
@@ -388,6 +396,7 @@ class Settings:
     graphql_max_subscriptions: int
     max_request_bytes: int
     document_max_bytes: int
+    document_max_unpacked_bytes: int
     document_storage: str
     download_link_ttl: int
     clock_interval: int

@@ -100,6 +100,9 @@ class UserErrorCode(StrEnum):
     TYPE_MISMATCH = "TYPE_MISMATCH"
     UNSUPPORTED_TYPE = "UNSUPPORTED_TYPE"
     UPLOAD_REQUIRED = "UPLOAD_REQUIRED"
+    # Issue 13 F11: zip-based documents that unpack too large, or hold an archive.
+    ARCHIVE_TOO_LARGE = "ARCHIVE_TOO_LARGE"
+    NESTED_ARCHIVE = "NESTED_ARCHIVE"
     # Events out (portal.notifications): webhooks and dead letters.
     URL_NOT_ALLOWED = "URL_NOT_ALLOWED"
     INVALID_EVENT_KIND = "INVALID_EVENT_KIND"
