@@ -27,7 +27,7 @@ class AddColumnWithDefault(ops.AddField):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0008_providers")]
+    dependencies = [("portal", "0009_signin_limits")]
 
     initial = False
 

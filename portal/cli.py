@@ -1,5 +1,5 @@
 """The `portal` command: serve, worker, mailsink, migrate, check, demo, createuser,
-createclient, export-schema, provider-simulator, settings."""
+createclient, export-schema, provider-simulator, retry-dead-letters, settings."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import asyncio
 import contextlib
 import getpass
 import sys
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
 from portal.accounts.models import Role
+from portal.notifications.models import Channel
 from portal.settings import Settings, SettingsError, load_settings, settings_markdown
 
 SCHEMA_PATH = Path("graphql/schema.graphql")
@@ -76,6 +78,15 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.production:
+        # Issue 13 F11: the demo's accounts share a published password, the admin's included.
+        print(
+            "error: `portal demo` is refused in production (PORTAL_ENV=production): it creates "
+            "accounts whose password is published, an admin among them. Create real accounts "
+            "with `portal createuser`.",
+            file=sys.stderr,
+        )
+        return 2
     from portal.db import database
     from portal.demo import DEMO_PASSWORD, seed_demo
 
@@ -259,6 +270,46 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_retry_dead_letters(settings: Settings, args: argparse.Namespace) -> int:
+    """Issue 13 D4: after an outage, every dead letter (or those of one channel, or that died
+    since a moment) back in the queue at once, instead of one `retryDeadLetter` per row."""
+    from datetime import UTC, datetime
+
+    from portal.db import database
+    from portal.notifications.outbox import retry_dead_letters
+
+    since = None
+    if args.since:
+        try:
+            since = datetime.fromisoformat(args.since)
+            since = since.astimezone(UTC) if since.utcoffset() is not None else None
+        except (ValueError, OverflowError):
+            since = None
+        if since is None:
+            print("error: --since is an ISO 8601 instant with a UTC offset", file=sys.stderr)
+            return 2
+    ids = None
+    if args.id:
+        try:
+            ids = [uuid.UUID(raw) for raw in args.id]
+        except ValueError:
+            print("error: --id takes an outbox message's UUID", file=sys.stderr)
+            return 2
+
+    async def run() -> int:
+        async with database(settings):
+            return await retry_dead_letters(
+                datetime.now(UTC),
+                channel=Channel(args.channel) if args.channel else None,
+                since=since,
+                ids=ids,
+            )
+
+    count = asyncio.run(run())
+    print(f"{count} dead letter{'' if count == 1 else 's'} back in the queue.")
+    return 0
+
+
 def cmd_mailsink(settings: Settings, args: argparse.Namespace) -> int:
     from portal.notifications.mailsink import MailSink, serve_mailsink
 
@@ -371,6 +422,14 @@ def build_parser() -> argparse.ArgumentParser:
     worker = sub.add_parser("worker", help="deliver the outbox (mail, webhooks), run reminders")
     worker.add_argument("--once", action="store_true", help="deliver what is due, then exit")
     worker.set_defaults(func=cmd_worker)
+    retry = sub.add_parser(
+        "retry-dead-letters",
+        help="send dead letters again (after an outage), each with a fresh set of attempts",
+    )
+    retry.add_argument("--channel", choices=[c.value for c in Channel])
+    retry.add_argument("--since", help="only those that died at or after this ISO 8601 instant")
+    retry.add_argument("--id", action="append", help="only this outbox message (repeatable)")
+    retry.set_defaults(func=cmd_retry_dead_letters)
     sink = sub.add_parser("mailsink", help="a development SMTP server that keeps every mail")
     sink.add_argument("--folder", help="where mails are kept (default: {data_dir}/mail)")
     sink.add_argument("--brief", action="store_true", help="print only recipients and subjects")

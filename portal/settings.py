@@ -18,6 +18,14 @@ ENVIRONMENTS = ("development", "production")
 SMTP_SECURITY = ("none", "starttls", "tls")
 
 
+# Settings that gave way to others: set, they are refused rather than silently ignored.
+REPLACED = {
+    # Issue 13 D4: an exponential backoff capped at an hour gave up within about an hour.
+    "PORTAL_OUTBOX_RETRY_BASE": "PORTAL_OUTBOX_RETRY_SCHEDULE",
+    "PORTAL_OUTBOX_RETRY_MAX": "PORTAL_OUTBOX_RETRY_SCHEDULE",
+}
+
+
 class SettingsError(ValueError):
     """A setting is missing, malformed or unsafe for the chosen environment."""
 
@@ -62,6 +70,13 @@ def _positive_float(raw: str) -> float:
     if not value > 0:
         raise ValueError(f"expected a positive number, got {raw!r}")
     return value
+
+
+def _waits(raw: str) -> tuple[float, ...]:
+    waits = tuple(_positive_float(part) for part in raw.split(",") if part.strip())
+    if not waits:
+        raise ValueError("expected one or more positive numbers of seconds, comma-separated")
+    return waits
 
 
 def _smtp_security(raw: str) -> str:
@@ -230,6 +245,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest document one upload may carry, bytes (25 MB).",
     ),
     Setting(
+        "document_max_unpacked_bytes",
+        _positive_int,
+        104_857_600,
+        "Largest total a zip-based document (DOCX, XLSX, ODT) may unpack to, bytes (100 MB); "
+        "more, a part compressed over 100 to 1, or an archive inside, and the upload is "
+        "refused.",
+    ),
+    Setting(
         "document_storage",
         _storage,
         "local",
@@ -291,16 +314,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Delivery attempts before an outbox row becomes a dead letter.",
     ),
     Setting(
-        "outbox_retry_base",
-        _positive_float,
-        30.0,
-        "Seconds before the first retry; each further retry waits twice as long, with jitter.",
-    ),
-    Setting(
-        "outbox_retry_max",
-        _positive_float,
-        3600.0,
-        "Longest wait between two delivery attempts, seconds.",
+        "outbox_retry_schedule",
+        _waits,
+        (5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0, 36000.0),
+        "Comma-separated seconds to wait after each failed delivery attempt before the next "
+        "(the first attempt is immediate; the last wait repeats while attempts remain), each "
+        "lengthened by up to a fifth at random. The default is Standard Webhooks' schedule: "
+        "8 attempts over about 27.6 hours, so a day-long mail or webhook outage loses nothing.",
     ),
     Setting(
         "reminder_days",
@@ -363,7 +383,8 @@ SETTINGS: tuple[Setting, ...] = (
         "webhook_allow_private",
         _bool,
         False,
-        "Allow webhook URLs on private, loopback and link-local addresses (development only).",
+        "Allow webhook and provider URLs on private, loopback and link-local addresses "
+        "(development only: production refuses to start with it).",
     ),
     Setting("webhook_timeout", _positive_float, 10.0, "Seconds a webhook receiver has to answer."),
     Setting(
@@ -416,6 +437,7 @@ class Settings:
     graphql_max_subscriptions: int
     max_request_bytes: int
     document_max_bytes: int
+    document_max_unpacked_bytes: int
     document_storage: str
     download_link_ttl: int
     clock_interval: int
@@ -426,8 +448,7 @@ class Settings:
     worker_batch: int
     outbox_lease: int
     outbox_max_attempts: int
-    outbox_retry_base: float
-    outbox_retry_max: float
+    outbox_retry_schedule: tuple[float, ...]
     reminder_days: int
     smtp_host: str
     smtp_port: int
@@ -490,6 +511,9 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
         except ValueError as exc:
             problems.append(f"{setting.env}: {exc}")
     values.update(overrides)
+    for old, new in REPLACED.items():
+        if old in env:
+            problems.append(f"{old}: no longer read; set {new} instead")
     if values["env"] not in ENVIRONMENTS:
         problems.append(f"PORTAL_ENV: must be one of {', '.join(ENVIRONMENTS)}")
     if len(values["secret_key"].encode()) < 32:
@@ -510,13 +534,24 @@ def _production_problems(values: Mapping[str, Any]) -> list[str]:
         problems.append("PORTAL_JWT_PRIVATE_KEY: production needs a signing key of its own")
     if not str(values["public_url"]).startswith("https://"):
         problems.append("PORTAL_PUBLIC_URL: production needs an https:// URL")
+    if values["webhook_allow_private"]:
+        # Issue 13 F6: it lets signed webhooks reach the portal's own network (loopback, the
+        # cloud's metadata address, internal services).
+        problems.append(
+            "PORTAL_WEBHOOK_ALLOW_PRIVATE: refused in production (webhooks and provider "
+            "endpoints must be public addresses)"
+        )
     return problems
 
 
 def settings_markdown() -> str:
     rows = ["| variable | default | meaning |", "| --- | --- | --- |"]
     for s in SETTINGS:
-        default = ",".join(s.default) if isinstance(s.default, tuple) else s.default
+        default = (
+            ",".join(f"{v:g}" if isinstance(v, float) else str(v) for v in s.default)
+            if isinstance(s.default, tuple)
+            else s.default
+        )
         if isinstance(default, bool):
             default = str(default).lower()
         shown = f"`{default}`" if default != "" else "(empty)"

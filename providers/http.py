@@ -7,6 +7,11 @@ import httpx
 from providers.contract import DeliveryResult
 
 
+class DestinationRefused(httpx.TransportError):
+    """Raised by a transport that will not connect where a URL points (an address on a private
+    network): no retry changes that, so the delivery fails for good."""
+
+
 async def post(
     client: httpx.AsyncClient, url: str, headers: dict[str, str], body: bytes
 ) -> DeliveryResult:
@@ -14,6 +19,8 @@ async def post(
     (connection refused, timeout), is retried."""
     try:
         response = await client.post(url, content=body, headers=headers)
+    except DestinationRefused as exc:
+        return DeliveryResult.permanent(str(exc))
     except httpx.HTTPError as exc:
         return DeliveryResult.retry(f"{type(exc).__name__}: {exc}")
     status = response.status_code

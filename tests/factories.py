@@ -229,8 +229,7 @@ def mail_settings(settings: Settings, port: int, **changes: Any) -> Settings:
         settings,
         smtp_port=port,
         worker_poll_interval=0.02,
-        outbox_retry_base=0.05,
-        outbox_retry_max=0.2,
+        outbox_retry_schedule=(0.05, 0.1, 0.2),
         clock_interval=0,
         **changes,
     )

@@ -75,8 +75,7 @@ def allowing_private(settings: Settings, **changes: Any) -> Settings:
         settings,
         webhook_allow_private=True,
         worker_poll_interval=0.02,
-        outbox_retry_base=0.05,
-        outbox_retry_max=0.2,
+        outbox_retry_schedule=(0.05, 0.1, 0.2),
         clock_interval=0,
         **changes,
     )

@@ -144,7 +144,7 @@ async def test_a_refused_delivery_is_retried_with_the_same_id_and_a_4xx_is_a_dea
     hook, url = receiver
     w = await build_world(factory)
     allowed = dataclasses.replace(
-        settings, webhook_allow_private=True, outbox_retry_base=0.02, outbox_retry_max=0.05
+        settings, webhook_allow_private=True, outbox_retry_schedule=(0.02, 0.05)
     )
     subscription = await services.create_subscription(
         await actor_for(w.manager), allowed, w.organisation.id, url, ["case_referred"]

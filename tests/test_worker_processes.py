@@ -54,7 +54,7 @@ def _worker(database_url: str, smtp_port: int, data_dir: Path, **env: str) -> An
         "PORTAL_SMTP_PORT": str(smtp_port),
         "PORTAL_WORKER_POLL_INTERVAL": "0.02",
         "PORTAL_CLOCK_INTERVAL": "0",
-        "PORTAL_OUTBOX_RETRY_BASE": "0.05",
+        "PORTAL_OUTBOX_RETRY_SCHEDULE": "0.05",
         "PORTAL_LOG_LEVEL": "WARNING",
         **env,
     }

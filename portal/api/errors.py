@@ -89,6 +89,8 @@ class UserErrorCode(StrEnum):
     REQUIRED = "REQUIRED"
     RESOLVED_BY_CONFIRMATION = "RESOLVED_BY_CONFIRMATION"
     RESPONSE_CLOCK_RUNNING = "RESPONSE_CLOCK_RUNNING"
+    # Issue 13 D5: the case left the stage the caller named in `expectedStage`.
+    STAGE_CHANGED = "STAGE_CHANGED"
     # Surveys (portal.feedback.surveys).
     SURVEY_EXPIRED = "SURVEY_EXPIRED"
     SURVEY_LINK_INVALID = "SURVEY_LINK_INVALID"
@@ -104,6 +106,9 @@ class UserErrorCode(StrEnum):
     TYPE_MISMATCH = "TYPE_MISMATCH"
     UNSUPPORTED_TYPE = "UNSUPPORTED_TYPE"
     UPLOAD_REQUIRED = "UPLOAD_REQUIRED"
+    # Issue 13 F11: zip-based documents that unpack too large, or hold an archive.
+    ARCHIVE_TOO_LARGE = "ARCHIVE_TOO_LARGE"
+    NESTED_ARCHIVE = "NESTED_ARCHIVE"
     # Events out (portal.notifications): webhooks and dead letters.
     URL_NOT_ALLOWED = "URL_NOT_ALLOWED"
     INVALID_EVENT_KIND = "INVALID_EVENT_KIND"

@@ -25,7 +25,7 @@ from portal.auth.actor import Actor
 from portal.casefiles.errors import CaseFileError, DocumentNotFound, MessageNotFound
 from portal.casefiles.filenames import checked_filename
 from portal.casefiles.models import Document, Message, MessageRead
-from portal.casefiles.sniffing import FileType, detect
+from portal.casefiles.sniffing import DEFAULT_MAX_UNPACKED, FileType, detect
 from portal.casefiles.storage import Storage, new_key
 from portal.cases.engine import roles_on
 from portal.cases.errors import CaseNotFound
@@ -153,7 +153,9 @@ def _measure(source: BinaryIO, max_bytes: int) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-async def inspect(file: IncomingFile, max_bytes: int) -> Inspected:
+async def inspect(
+    file: IncomingFile, max_bytes: int, max_unpacked: int = DEFAULT_MAX_UNPACKED
+) -> Inspected:
     """Everything an upload must pass, before anything is stored (QUALITY.md "Files")."""
     filename = checked_filename(file.filename)
     size, sha256 = await asyncio.to_thread(_measure, file.source, max_bytes)
@@ -161,7 +163,7 @@ async def inspect(file: IncomingFile, max_bytes: int) -> Inspected:
         raise CaseFileError("FILE_TOO_LARGE", f"A document has at most {max_bytes} bytes.", "file")
     if size == 0:
         raise CaseFileError("EMPTY_FILE", "The file is empty.", "file")
-    found = await asyncio.to_thread(detect, file.source, filename)
+    found = await asyncio.to_thread(detect, file.source, filename, max_unpacked=max_unpacked)
     return Inspected(filename=filename, type=found, size=size, sha256=sha256)
 
 
@@ -221,11 +223,12 @@ async def upload_document(
     visibility: Visibility,
     *,
     max_bytes: int,
+    max_unpacked: int = DEFAULT_MAX_UNPACKED,
     once: Once = direct,
     at: datetime | None = None,
 ) -> Document:
     (await case_access(actor, case_id)).writer(visibility)
-    checked = await inspect(file, max_bytes)
+    checked = await inspect(file, max_bytes, max_unpacked)
     at = at or _now()
 
     async def write(key: str) -> uuid.UUID:
@@ -249,6 +252,7 @@ async def supersede_document(
     file: IncomingFile,
     *,
     max_bytes: int,
+    max_unpacked: int = DEFAULT_MAX_UNPACKED,
     once: Once = direct,
     at: datetime | None = None,
 ) -> Document:
@@ -257,7 +261,7 @@ async def supersede_document(
     rewrite the other's evidence."""
     current = await readable_document(actor, document_id)
     _may_supersede(await case_access(actor, current.case_id), current)
-    checked = await inspect(file, max_bytes)
+    checked = await inspect(file, max_bytes, max_unpacked)
     at = at or _now()
 
     async def write(key: str) -> uuid.UUID:

@@ -59,10 +59,32 @@ _TEXTUAL = {".csv": CSV, ".eml": EML}
 
 HEAD_BYTES = 8192
 _CHUNK = 1 << 16
-# Zip containers: bounds on what is declared inside, so that a bomb is refused unopened.
-_MAX_ENTRIES = 10_000
-_MAX_UNPACKED = 1 << 30
+# Zip containers (Issue 13 F11: a DOCX that inflated to 200 MB was stored and handed to the
+# other party). The central directory's declarations are checked first, so a bomb is refused
+# unopened; then every entry is inflated once, in bounded chunks, counting what it really holds.
+MAX_ENTRIES = 10_000
+# The unpacked total's cap is a setting (PORTAL_DOCUMENT_MAX_UNPACKED_BYTES); this default is
+# for callers that name none.
+DEFAULT_MAX_UNPACKED = 100 * 1024 * 1024
+# Office XML compresses well, but not a thousandfold: an entry over a megabyte that unpacks
+# to more than this many times its packed size is a bomb.
+MAX_COMPRESSION_RATIO = 100
+_RATIO_FROM_BYTES = 1 << 20
 _MAX_PART = 1 << 20
+# Archives have no place inside a document (an embedded workbook of a chart included): the
+# other party's viewer would open them unchecked. By name, and by content.
+_ARCHIVE_NAMES = (".zip", ".jar", ".7z", ".rar", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".cab")
+_ARCHIVE_MAGIC = (
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"PK\x07\x08",
+    b"\x1f\x8b\x08",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+    b"BZh",
+    b"\xfd7zXZ\x00",
+    b"MSCF",
+)
 _OOXML_MAIN = {
     b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": (
         DOCX,
@@ -84,13 +106,20 @@ def unsupported(field: str) -> CaseFileError:
     return CaseFileError("UNSUPPORTED_TYPE", f"Files must be one of: {allowed}.", field)
 
 
-def detect(source: BinaryIO, filename: str, field: str = "file") -> FileType:
+def detect(
+    source: BinaryIO,
+    filename: str,
+    field: str = "file",
+    *,
+    max_unpacked: int = DEFAULT_MAX_UNPACKED,
+) -> FileType:
     """The allowed type of ``source`` (seekable, read from the start) named ``filename``;
-    CaseFileError UNSUPPORTED_TYPE or TYPE_MISMATCH otherwise. Blocking: run it in a thread."""
+    CaseFileError UNSUPPORTED_TYPE, TYPE_MISMATCH, ARCHIVE_TOO_LARGE or NESTED_ARCHIVE
+    otherwise. Blocking: run it in a thread."""
     source.seek(0)
     head = source.read(HEAD_BYTES)
     if head.startswith(b"PK\x03\x04"):
-        found = _zip_container(source, field)
+        found = _zip_container(source, field, max_unpacked)
     else:
         found = _by_magic(head) or _textual(source, filename, field)
     source.seek(0)
@@ -122,7 +151,7 @@ def _by_magic(head: bytes) -> FileType | None:
     return None
 
 
-def _zip_container(source: BinaryIO, field: str) -> FileType:
+def _zip_container(source: BinaryIO, field: str, max_unpacked: int) -> FileType:
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
@@ -130,28 +159,89 @@ def _zip_container(source: BinaryIO, field: str) -> FileType:
     with archive:
         entries = archive.infolist()
         names = {e.filename for e in entries}
-        if (
-            len(entries) > _MAX_ENTRIES
-            or sum(e.file_size for e in entries) > _MAX_UNPACKED
-            or any(e.flag_bits & 0x1 for e in entries)  # encrypted
+        _declared_bounds(entries, field, max_unpacked)
+        if not entries or (
+            any(e.flag_bits & 0x1 for e in entries)  # encrypted
             or any(n.lower().endswith("vbaproject.bin") for n in names)  # macros
         ):
             raise unsupported(field)
-        first = entries[0]
-        if first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED:
-            # ODF 1.2 part 3, 3.3: the first entry, stored, holds the media type.
-            if (
-                _part(archive, "mimetype") == ODT.content_type.encode()
-                and {"content.xml", "META-INF/manifest.xml"} <= names
-            ):
-                return ODT
-            raise unsupported(field)
-        if "[Content_Types].xml" in names:
-            types = _part(archive, "[Content_Types].xml")
-            for main, (found, part) in _OOXML_MAIN.items():
-                if main in types and part in names:
-                    return found
+        found = _office_type(archive, entries, names, field)
+        _inflated_bounds(archive, entries, field, max_unpacked)
+        return found
+
+
+def _too_large(field: str, why: str) -> CaseFileError:
+    return CaseFileError("ARCHIVE_TOO_LARGE", f"The document unpacks too large: {why}.", field)
+
+
+def _nested(field: str, name: str) -> CaseFileError:
+    return CaseFileError(
+        "NESTED_ARCHIVE",
+        f"The document holds an archive ({name[:100]}); archives inside documents are refused.",
+        field,
+    )
+
+
+def _declared_bounds(entries: list[zipfile.ZipInfo], field: str, max_unpacked: int) -> None:
+    """What the central directory declares: entries, the unpacked total, each entry's ratio,
+    and archive names; nothing is inflated yet."""
+    if len(entries) > MAX_ENTRIES:
+        raise _too_large(field, f"more than {MAX_ENTRIES} parts")
+    if sum(e.file_size for e in entries) > max_unpacked:
+        raise _too_large(field, f"more than {max_unpacked} bytes in all")
+    for entry in entries:
+        if entry.file_size > _RATIO_FROM_BYTES and entry.file_size > MAX_COMPRESSION_RATIO * max(
+            entry.compress_size, 1
+        ):
+            raise _too_large(field, f"a part compressed more than {MAX_COMPRESSION_RATIO} to 1")
+        if entry.filename.lower().endswith(_ARCHIVE_NAMES):
+            raise _nested(field, entry.filename)
+
+
+def _inflated_bounds(
+    archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo], field: str, max_unpacked: int
+) -> None:
+    """Every entry inflated once, in chunks: the real total stays under the cap whatever the
+    directory declared, the CRCs hold, and no entry is an archive by its first bytes."""
+    total = 0
+    for entry in entries:
+        if entry.is_dir():
+            continue
+        try:
+            with archive.open(entry) as part:
+                head = part.read(8)
+                if head.startswith(_ARCHIVE_MAGIC):
+                    raise _nested(field, entry.filename)
+                total += len(head)
+                while chunk := part.read(_CHUNK):
+                    total += len(chunk)
+                    if total > max_unpacked:
+                        raise _too_large(field, f"more than {max_unpacked} bytes in all")
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
+            raise CaseFileError(
+                "UNSUPPORTED_TYPE", "The file is a damaged archive.", field
+            ) from exc
+
+
+def _office_type(
+    archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo], names: set[str], field: str
+) -> FileType:
+    """ODT by its stored `mimetype`, DOCX and XLSX by their content types' main part."""
+    first = entries[0]
+    if first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED:
+        # ODF 1.2 part 3, 3.3: the first entry, stored, holds the media type.
+        if (
+            _part(archive, "mimetype") == ODT.content_type.encode()
+            and {"content.xml", "META-INF/manifest.xml"} <= names
+        ):
+            return ODT
         raise unsupported(field)
+    if "[Content_Types].xml" in names:
+        types = _part(archive, "[Content_Types].xml")
+        for main, (found, part) in _OOXML_MAIN.items():
+            if main in types and part in names:
+                return found
+    raise unsupported(field)
 
 
 def _part(archive: zipfile.ZipFile, name: str) -> bytes:

@@ -25,7 +25,7 @@ from portal.cases.clocks import (
     add_days,
     rule_for,
 )
-from portal.cases.errors import CaseNotFound, refused
+from portal.cases.errors import CaseNotFound, refused, stage_changed
 from portal.cases.events import EventKind, record
 from portal.cases.models import (
     CaseParticipant,
@@ -134,11 +134,13 @@ async def perform(
     data: Mapping[str, Any] | None = None,
     *,
     at: datetime | None = None,
+    expected_stage: Stage | None = None,
 ) -> DisputeCase:
     """Take ``action`` on the case as ``actor`` (None: the clock job).
 
-    Raises CaseNotFound for a case the actor may not see, and CaseError with the guard's code
-    when the action may not be taken; then nothing has changed.
+    Raises CaseNotFound for a case the actor may not see, CaseError STAGE_CHANGED when
+    ``expected_stage`` is given and the case is no longer there, and CaseError with the guard's
+    code when the action may not be taken; then nothing has changed.
     """
     transition = TABLE[action]
     at = at or now()
@@ -153,6 +155,11 @@ async def perform(
             roles = await roles_on(actor, case, view.appointment)
             if not roles:
                 raise CaseNotFound()
+        # Issue 13 D5: checked under the case's lock, after the visibility check (a case the
+        # actor may not see says nothing of its stage), before the guards: an action aimed at
+        # a stage the case has left is refused as such, even when the new stage allows it.
+        if expected_stage is not None and case.stage is not expected_stage:
+            raise stage_changed(expected_stage, case.stage)
         person = actor is None or actor.kind is ActorKind.USER
         reason = refusal(transition, view, roles, person=person)
         if reason is not None:

@@ -48,3 +48,13 @@ MESSAGES = {
 
 def refused(code: str) -> CaseError:
     return CaseError(code, MESSAGES.get(code, code.replace("_", " ").capitalize() + "."))
+
+
+def stage_changed(expected: str, current: str) -> CaseError:
+    """The caller acted on a stage the case has left (a concurrent action moved it)."""
+    return CaseError(
+        "STAGE_CHANGED",
+        f"The case has moved on: it is now at stage {current.upper()}, not {expected.upper()}. "
+        "Nothing was changed; look at the case again before acting.",
+        "expected_stage",
+    )

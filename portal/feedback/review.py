@@ -74,6 +74,9 @@ async def management_review(
     )
 
 
+SLUG_LENGTH = 64
+
+
 async def review_for(
     actor: Actor, organisation: str, period: Period, *, systemic_threshold: int
 ) -> ManagementReview:
@@ -81,6 +84,10 @@ async def review_for(
     try:
         pk = uuid.UUID(organisation)
     except ValueError:
+        # Issue 13 F8: no slug is longer than the column or holds a NUL byte; asked for as
+        # one, Tortoise (and PostgreSQL) raised instead of finding nothing.
+        if not 0 < len(organisation) <= SLUG_LENGTH or "\x00" in organisation:
+            raise FeedbackError("NOT_FOUND", "No such organisation.", "organisation") from None
         found = await Organisation.get_or_none(slug=organisation)
         if found is None:
             raise FeedbackError("NOT_FOUND", "No such organisation.", "organisation") from None

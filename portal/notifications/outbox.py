@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise import connections
+from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from portal.notifications.models import (
@@ -101,15 +103,32 @@ async def claim(worker: str, limit: int, lease_seconds: int, at: datetime) -> li
 
 
 @dataclass(frozen=True)
-class Backoff:
-    base: float
-    cap: float
+class RetrySchedule:
+    """How long to wait after each failed attempt (Issue 13 D4).
+
+    A fixed schedule that spans more than a day, as Standard Webhooks senders use (after an
+    immediate first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), instead of doubling
+    from 30 s with an hour's cap, which gave up on every queued mail within about an hour of
+    the SMTP server going away.
+    """
+
+    waits: tuple[float, ...]
+
+    def wait(self, attempts: int) -> float:
+        """The scheduled wait after attempt number ``attempts`` failed; past the schedule's
+        end, its last wait again."""
+        return self.waits[min(max(attempts, 1), len(self.waits)) - 1]
 
     def delay(self, attempts: int) -> float:
-        """Exponential with jitter: between half and all of ``base * 2**(attempts-1)``
-        (capped), so workers that failed together do not retry together."""
-        ceiling = min(self.cap, self.base * 2 ** max(0, attempts - 1))
-        return random.uniform(ceiling / 2, ceiling)  # noqa: S311 (spreading load, not secrecy)
+        """The wait, lengthened by up to a fifth at random: rows that failed together (every
+        mail of an SMTP outage) do not all come back in the same second, and no retry comes
+        sooner than scheduled, so the schedule's span is a floor."""
+        wait = self.wait(attempts)
+        return random.uniform(wait, wait * 1.2)  # noqa: S311 (spreading load, not secrecy)
+
+    def span(self, max_attempts: int) -> float:
+        """Seconds from the first attempt to the last, before jitter."""
+        return sum(self.wait(n) for n in range(1, max_attempts))
 
 
 async def settle(
@@ -121,7 +140,7 @@ async def settle(
     started_at: datetime,
     at: datetime,
     max_attempts: int,
-    backoff: Backoff,
+    schedule: RetrySchedule,
 ) -> OutboxStatus | None:
     """Record the attempt and move the row on, if this worker still holds it.
 
@@ -143,7 +162,7 @@ async def settle(
     else:
         changes["last_error"] = detail[:2000]
     if outcome is AttemptOutcome.RETRY:
-        changes["next_attempt_at"] = at + timedelta(seconds=backoff.delay(message.attempts))
+        changes["next_attempt_at"] = at + timedelta(seconds=schedule.delay(message.attempts))
     async with in_transaction():
         await DeliveryAttempt.create(
             message_id=message.id,
@@ -167,3 +186,33 @@ async def retry_dead(message_id: uuid.UUID, at: datetime) -> bool:
         status=OutboxStatus.PENDING, attempts=0, next_attempt_at=at, last_error="", claimed_by=""
     )
     return changed == 1
+
+
+# At most this many ids in one bulk retry (a page of the dead letters list).
+MAX_RETRY_IDS = 100
+
+
+async def retry_dead_letters(
+    at: datetime,
+    *,
+    channel: Channel | None = None,
+    since: datetime | None = None,
+    ids: Sequence[uuid.UUID] | None = None,
+) -> int:
+    """Put every dead letter that matches all the filters given back in the queue, each with a
+    fresh set of attempts (after an outage: all mail that died since it began). ``since``:
+    the dead letters whose last attempt ended at or after it. Returns how many."""
+    query = OutboxMessage.filter(status=OutboxStatus.DEAD)
+    if channel is not None:
+        query = query.filter(channel=channel)
+    if ids is not None:
+        query = query.filter(id__in=list(ids))
+    if since is not None:
+        died = DeliveryAttempt.filter(
+            outcome=AttemptOutcome.DEAD, finished_at__gte=since
+        ).values_list("message_id", flat=True)
+        query = query.filter(id__in=Subquery(died))
+    # Conditional on the status again: a row retried meanwhile is not counted twice.
+    return await query.update(
+        status=OutboxStatus.PENDING, attempts=0, next_attempt_at=at, last_error="", claimed_by=""
+    )

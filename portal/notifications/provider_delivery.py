@@ -2,7 +2,8 @@
 
 The pack is built from the case when the row is delivered, so it is current, and an e-mail
 provider's answer link is minted then (a token is never stored in the outbox). The URL check
-of organisation webhooks applies to provider endpoints too, again at every delivery.
+of organisation webhooks applies to provider endpoints too, at every delivery, in the pinned
+client's transport (portal.notifications.destinations).
 """
 
 from __future__ import annotations
@@ -107,10 +108,9 @@ async def deliver(
         return DeliveryResult.delivered(f"the provider now works in the portal ({adapter.name})")
     if provider.endpoint_url:
         try:
-            # Again at delivery: where a name points can change after it was checked.
-            await webhooks.check_url(
-                provider.endpoint_url, allow_private=settings.webhook_allow_private
-            )
+            # Where the name points is checked by the worker's client, on the very addresses
+            # it connects to (Issue 13 F6: no second resolution to rebind).
+            webhooks.check_syntax(provider.endpoint_url)
         except webhooks.UrlRefused as exc:
             return DeliveryResult.permanent(exc.message)
 

@@ -19,7 +19,12 @@ from portal.auth.actor import Actor
 from portal.cases.events import EventKind
 from portal.notifications import outbox
 from portal.notifications.errors import NotificationError, NotificationNotFound
-from portal.notifications.models import OutboxMessage, OutboxStatus, WebhookSubscription
+from portal.notifications.models import (
+    Channel,
+    OutboxMessage,
+    OutboxStatus,
+    WebhookSubscription,
+)
 from portal.notifications.webhooks import UrlRefused, check_url, new_secret
 from portal.settings import Settings
 
@@ -168,3 +173,19 @@ async def retry_dead_letter(actor: Actor, message_id: uuid.UUID) -> OutboxMessag
         )
     await message.refresh_from_db()
     return message
+
+
+async def retry_dead_letters(
+    actor: Actor,
+    *,
+    channel: Channel | None = None,
+    since: datetime | None = None,
+    ids: Sequence[uuid.UUID] | None = None,
+) -> int:
+    """After an outage: every dead letter matching the filters back in the queue (admins)."""
+    require_outbox_admin(actor)
+    if ids is not None and len(ids) > outbox.MAX_RETRY_IDS:
+        raise NotificationError(
+            "INVALID_INPUT", f"At most {outbox.MAX_RETRY_IDS} ids at a time.", field="ids"
+        )
+    return await outbox.retry_dead_letters(datetime.now(UTC), channel=channel, since=since, ids=ids)

@@ -10,30 +10,32 @@ bytes. Receivers refuse timestamps more than 5 minutes off (QUALITY.md "Delivery
 
 from __future__ import annotations
 
-import asyncio
-import ipaddress
-import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import httpx
 
+from portal.notifications.destinations import (
+    MAX_URL_LENGTH,
+    UrlRefused,
+    check_syntax,
+    check_url,
+)
 from providers import http, standard_webhooks
 from providers.contract import DeliveryStatus
 from providers.standard_webhooks import SECRET_PREFIX, new_secret, signature
 
 __all__ = [
+    "MAX_URL_LENGTH",
     "SECRET_PREFIX",
     "UrlRefused",
+    "check_syntax",
     "check_url",
     "new_secret",
     "post",
     "signature",
     "signed_headers",
 ]
-
-MAX_URL_LENGTH = 2048
 
 
 def signed_headers(
@@ -44,49 +46,6 @@ def signed_headers(
     return standard_webhooks.signed_headers(
         secrets, message_id, timestamp, body, user_agent="Parley-Webhooks/1"
     )
-
-
-class UrlRefused(Exception):
-    """A webhook URL that may not be called; ``code`` is the userError code."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-def _public(address: str) -> bool:
-    ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
-
-
-async def check_url(url: str, *, allow_private: bool) -> None:
-    """Refuse what is not http(s), and (unless allowed) any host that resolves to a private,
-    loopback, link-local or otherwise non-global address: a webhook must not become a way to
-    reach the portal's own network (OWASP API7, server-side request forgery)."""
-    if len(url) > MAX_URL_LENGTH:
-        raise UrlRefused("TOO_LONG", f"URLs have at most {MAX_URL_LENGTH} characters.")
-    parts = urlsplit(url)
-    if parts.scheme not in {"https", "http"} or not parts.hostname:
-        raise UrlRefused("INVALID_URL", "A webhook URL is an http:// or https:// URL.")
-    if parts.username or parts.password:
-        raise UrlRefused("INVALID_URL", "A webhook URL carries no credentials.")
-    if allow_private:
-        return
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        infos = await asyncio.get_running_loop().getaddrinfo(
-            parts.hostname, port, type=socket.SOCK_STREAM
-        )
-    except (OSError, ValueError) as exc:
-        raise UrlRefused("INVALID_URL", "The webhook URL's host does not resolve.") from exc
-    if not infos or not all(_public(str(info[4][0])) for info in infos):
-        raise UrlRefused(
-            "URL_NOT_ALLOWED",
-            "The webhook URL points to a private, loopback or link-local address.",
-        )
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -28,6 +29,7 @@ from portal.auth.keys import load_keyset
 from portal.auth.tokens import TokenIssuer
 from portal.cases.services import run_clock_job
 from portal.notifications import mail, provider_delivery, webhooks
+from portal.notifications.destinations import pinned_client
 from portal.notifications.models import (
     AttemptOutcome,
     Channel,
@@ -35,7 +37,7 @@ from portal.notifications.models import (
     OutboxStatus,
     WebhookSubscription,
 )
-from portal.notifications.outbox import Backoff, claim, now, settle
+from portal.notifications.outbox import RetrySchedule, claim, now, settle
 from portal.notifications.schedule import schedule_reminders
 from portal.notifications.surveys import schedule_survey_reminders, survey_link
 from portal.settings import Settings
@@ -64,6 +66,9 @@ class Worker:
     settings: Settings
     name: str = field(default_factory=worker_name)
     _last_schedule: float = float("-inf")
+    # What time it is for due dates and the attempt log: tests drive it through an outage of
+    # a day without waiting one.
+    clock: Callable[[], datetime] = now
 
     @functools.cached_property
     def issuer(self) -> TokenIssuer:
@@ -74,8 +79,8 @@ class Worker:
         return TokenIssuer(keys=keys, issuer=settings.issuer, audience=settings.jwt_audience)
 
     @property
-    def backoff(self) -> Backoff:
-        return Backoff(self.settings.outbox_retry_base, self.settings.outbox_retry_max)
+    def schedule_of_retries(self) -> RetrySchedule:
+        return RetrySchedule(self.settings.outbox_retry_schedule)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Until ``stop`` is set: schedule, deliver, and sleep only when there was nothing to
@@ -95,8 +100,11 @@ class Worker:
         log.info("outbox worker %s stopped", self.name)
 
     def _client(self) -> httpx.AsyncClient:
-        # Redirects are not followed: a checked URL must not hand the request on elsewhere.
-        return httpx.AsyncClient(timeout=self.settings.webhook_timeout, follow_redirects=False)
+        # Issue 13 F6: every URL resolved once, each address checked, the socket pinned to it.
+        return pinned_client(
+            allow_private=self.settings.webhook_allow_private,
+            timeout=self.settings.webhook_timeout,
+        )
 
     async def schedule(self, at: datetime | None = None) -> None:
         """Every `clock_interval` seconds: lapse due clocks (a missed one writes its
@@ -105,7 +113,7 @@ class Worker:
         if not interval or time.monotonic() - self._last_schedule < interval:
             return
         self._last_schedule = time.monotonic()
-        moment = at or now()
+        moment = at or self.clock()
         await run_clock_job(moment)
         await schedule_reminders(moment, self.settings.reminder_days)
         await schedule_survey_reminders(moment)
@@ -113,7 +121,7 @@ class Worker:
     async def deliver_due(self, client: httpx.AsyncClient | None = None) -> int:
         """Claim one batch and deliver it; returns how many rows were handled."""
         settings = self.settings
-        batch = await claim(self.name, settings.worker_batch, settings.outbox_lease, now())
+        batch = await claim(self.name, settings.worker_batch, settings.outbox_lease, self.clock())
         if not batch:
             return 0
         if client is None:
@@ -124,7 +132,7 @@ class Worker:
         return len(batch)
 
     async def _attempt(self, message: OutboxMessage, client: httpx.AsyncClient) -> None:
-        started = now()
+        started = self.clock()
         if message.attempts > self.settings.outbox_max_attempts:
             # Reclaimed after lease after lease: something in this row kills its worker.
             result = Result(AttemptOutcome.DEAD, "lease expired on every attempt")
@@ -136,9 +144,9 @@ class Worker:
             result.outcome,
             result.detail,
             started_at=started,
-            at=now(),
+            at=self.clock(),
             max_attempts=self.settings.outbox_max_attempts,
-            backoff=self.backoff,
+            schedule=self.schedule_of_retries,
         )
         if status is OutboxStatus.DELIVERED and message.kind == mail.MailKind.SIGN_IN_CODE:
             # The code is a credential: once handed over, it is not kept in the outbox.
@@ -169,7 +177,7 @@ class Worker:
     async def _mail(self, message: OutboxMessage) -> Result:
         try:
             context = {**message.context, "link": self.settings.public_url}
-            link = await survey_link(message, self.issuer, self.settings.public_url, now())
+            link = await survey_link(message, self.issuer, self.settings.public_url, self.clock())
             if link is not None:
                 context["survey_link"] = link
             rendered = mail.render(message.kind, message.locale, context)
@@ -192,15 +200,14 @@ class Worker:
         if subscription is None:
             return Result(AttemptOutcome.DEAD, "the subscription was removed or paused")
         try:
-            # Again at delivery: where a name points can change after it was checked.
-            await webhooks.check_url(
-                subscription.url, allow_private=self.settings.webhook_allow_private
-            )
+            # Where the name points is checked by the client's transport, on the very
+            # addresses it connects to (it may have changed since the URL was configured).
+            webhooks.check_syntax(subscription.url)
         except webhooks.UrlRefused as exc:
             return Result(AttemptOutcome.DEAD, exc.message)
         body = str(message.context.get("body", ""))
         headers = webhooks.signed_headers(
-            subscription.signing_secrets(now()), str(message.id), int(time.time()), body
+            subscription.signing_secrets(self.clock()), str(message.id), int(time.time()), body
         )
         answer = await webhooks.post(client, subscription.url, headers, body)
         if answer.delivered:

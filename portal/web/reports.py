@@ -2,6 +2,7 @@
 public transparency report, each as JSON and as CSV.
 
 `/reports/management-review.{json,csv}?organisation=<id or slug>&from=YYYY-MM-DD&until=...`
+(the id as a UUID or a global ID)
 `/reports/transparency/<provider slug>.{json,csv}?year=YYYY[&quarter=1-4][&order=...]`
 (`&descending=true` reverses the order).
 """
@@ -17,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from portal.api.node import decode_id
 from portal.api.view import bearer_token
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
@@ -63,6 +65,13 @@ def _number(raw: str | None, name: str) -> int:
     return int(raw)
 
 
+def _organisation(raw: str) -> str:
+    """The organisation as the review service takes it (its UUID or its slug); a global ID,
+    as the GraphQL API gives it out, is accepted too (Issue 13 F8: it answered HTTP 500)."""
+    pk = decode_id(raw, "Organisation")
+    return str(pk) if pk is not None else raw
+
+
 _FORMATS = ("json", "csv")
 _NO_FORMAT = "Reports come as .json or .csv."
 
@@ -85,7 +94,7 @@ def report_routes(auth: AuthService) -> list[Route]:
             period = Period.of_dates(_date(request, "from"), _date(request, "until"))
             found = await review.review_for(
                 actor,
-                request.query_params.get("organisation", ""),
+                _organisation(request.query_params.get("organisation", "")),
                 period,
                 systemic_threshold=auth.settings.systemic_issue_threshold,
             )

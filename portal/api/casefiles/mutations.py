@@ -157,6 +157,7 @@ class CaseFileMutations:
                 _file(input.file),
                 input.visibility,
                 max_bytes=max_bytes,
+                max_unpacked=info.context.settings.document_max_unpacked_bytes,
                 once=_once(info, "uploadDocument", input.idempotency_key),
             ),
         )
@@ -178,6 +179,7 @@ class CaseFileMutations:
                 _pk(input.document_id, "Document", "document_id"),
                 _file(input.file),
                 max_bytes=max_bytes,
+                max_unpacked=info.context.settings.document_max_unpacked_bytes,
                 once=_once(info, "supersedeDocument", input.idempotency_key),
             ),
         )

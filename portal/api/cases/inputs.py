@@ -12,10 +12,14 @@ from decimal import Decimal
 import strawberry
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
-from portal.cases.states import ClockKind, ClosureReason, DeclineGround
+from portal.cases.states import ClockKind, ClosureReason, DeclineGround, Stage
 from portal.feedback.states import RootCause
 
 CASE_ID = "Global ID of the case."
+EXPECTED_STAGE = (
+    "The stage the caller believes the case is at. When the case has moved on (another "
+    "party acted first), the action is refused with `STAGE_CHANGED` and nothing changes."
+)
 
 
 @strawberry.input
@@ -23,6 +27,7 @@ class CaseActionInput:
     """For actions that need nothing but the case."""
 
     case_id: strawberry.ID = strawberry.field(description=CASE_ID)
+    expected_stage: Stage | None = strawberry.field(default=None, description=EXPECTED_STAGE)
 
 
 @strawberry.input

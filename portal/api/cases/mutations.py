@@ -42,6 +42,7 @@ from portal.api.cases.inputs import (
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
+from portal.api.instants import InvalidInstant, utc
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
 from portal.cases.errors import CaseError, CaseNotFound
@@ -54,6 +55,8 @@ FOREIGN = (
 )
 # Inputs that name other objects by global ID, and the type each must be.
 _GLOBAL_IDS = {"neutral_id": "User", "offer_id": "Offer", "replying_to": "Offer"}
+# Inputs `perform` takes as arguments of its own, not as the action's data.
+_NOT_DATA = frozenset({"case_id", "expected_stage"})
 # What an ID that names nothing (malformed, or of another type) becomes: it matches no row,
 # so the service answers as for any object that is not there.
 _NOTHING = uuid.UUID(int=0)
@@ -69,12 +72,15 @@ def _data(input: CaseActionInput) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for field in dataclasses.fields(input):
         value = getattr(input, field.name)
-        if field.name == "case_id":
+        if field.name in _NOT_DATA:
             continue
         if field.name in _GLOBAL_IDS and value is not None:
             value = decode_id(value, _GLOBAL_IDS[field.name]) or _NOTHING
-        if isinstance(value, datetime) and value.utcoffset() is None:
-            raise CaseError("INVALID_INPUT", "Give date-times with a UTC offset.", field.name)
+        if isinstance(value, datetime):
+            try:
+                value = utc(value, field.name)
+            except InvalidInstant as exc:
+                raise CaseError(exc.code, exc.message, exc.field) from None
         data[field.name] = value
     return data
 
@@ -85,7 +91,7 @@ async def act(info: Info, action: Action, input: CaseActionInput) -> DisputeCase
         pk = decode_id(input.case_id, "DisputeCase")
         if pk is None:
             raise CaseNotFound()
-        row = await perform(actor, pk, action, _data(input))
+        row = await perform(actor, pk, action, _data(input), expected_stage=input.expected_stage)
     except CaseError as exc:
         field = exc.field or ("case_id" if exc.code == "NOT_FOUND" else None)
         return DisputeCasePayload(user_errors=[user_error(exc.code, exc.message, field)])

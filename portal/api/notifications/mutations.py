@@ -7,14 +7,16 @@ may not manage is reported exactly like a missing one: a `NOT_FOUND` userError.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 import strawberry
 
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
 from portal.api.idempotency import IdempotencyError, once
+from portal.api.instants import InvalidInstant, utc
 from portal.api.node import decode_id
-from portal.api.notifications.types import OutboxMessage, WebhookSubscription
+from portal.api.notifications.types import OutboxChannel, OutboxMessage, WebhookSubscription
 from portal.notifications import services
 from portal.notifications.errors import NotificationError, NotificationNotFound
 from portal.notifications.models import WebhookSubscription as SubscriptionRow
@@ -53,6 +55,29 @@ class DeleteWebhookSubscriptionInput:
 @strawberry.input
 class RetryDeadLetterInput:
     id: strawberry.ID
+
+
+@strawberry.input
+class RetryDeadLettersInput:
+    channel: OutboxChannel | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="Only dead letters of this channel."
+    )
+    since: datetime | None = strawberry.field(
+        default=None,
+        description="Only dead letters whose last attempt ended at or after this instant "
+        "(the start of an outage), with a UTC offset.",
+    )
+    ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Only these dead letters (at most 100)."
+    )
+
+
+@strawberry.type
+class RetryDeadLettersPayload:
+    count: int = strawberry.field(
+        default=0, description="How many dead letters are back in the queue."
+    )
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
@@ -183,3 +208,23 @@ class NotificationMutations:
         except NotificationError as exc:
             return RetryDeadLetterPayload(user_errors=_errors(exc))
         return RetryDeadLetterPayload(message=OutboxMessage.from_row(row))
+
+    @strawberry.mutation(
+        description="After an outage: send every dead letter that matches all the filters given "
+        "again, each with a fresh set of attempts (admins only). No filter: every dead letter."
+    )
+    async def retry_dead_letters(
+        self, info: Info, input: RetryDeadLettersInput
+    ) -> RetryDeadLettersPayload:
+        actor = info.context.require_actor()
+        try:
+            since = utc(input.since, "since") if input.since is not None else None
+            ids = None if input.ids is None else [_pk(i, "OutboxMessage", "ids") for i in input.ids]
+            count = await services.retry_dead_letters(
+                actor, channel=input.channel, since=since, ids=ids
+            )
+        except InvalidInstant as exc:
+            return RetryDeadLettersPayload(user_errors=[user_error(exc.code, exc.message, "since")])
+        except NotificationError as exc:
+            return RetryDeadLettersPayload(user_errors=_errors(exc))
+        return RetryDeadLettersPayload(count=count)

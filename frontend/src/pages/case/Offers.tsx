@@ -45,7 +45,7 @@ export function Offers({ item, onDone }: ActionProps) {
                   <button
                     type="button"
                     disabled={accept.busy}
-                    onClick={() => void accept.run({ caseId: item.id, offerId: offer.id })}
+                    onClick={() => void accept.run({ caseId: item.id, expectedStage: item.stage, offerId: offer.id })}
                   >
                     {t("offers.accept")}
                   </button>
@@ -55,7 +55,7 @@ export function Offers({ item, onDone }: ActionProps) {
                     type="button"
                     className="secondary"
                     disabled={reject.busy}
-                    onClick={() => void reject.run({ caseId: item.id, offerId: offer.id })}
+                    onClick={() => void reject.run({ caseId: item.id, expectedStage: item.stage, offerId: offer.id })}
                   >
                     {t("offers.reject")}
                   </button>
@@ -67,7 +67,7 @@ export function Offers({ item, onDone }: ActionProps) {
                 type="button"
                 className="secondary"
                 disabled={withdraw.busy}
-                onClick={() => void withdraw.run({ caseId: item.id, offerId: offer.id })}
+                onClick={() => void withdraw.run({ caseId: item.id, expectedStage: item.stage, offerId: offer.id })}
               >
                 {t("offers.withdraw")}
               </button>
@@ -96,7 +96,7 @@ function OfferForm({ item, onDone, replyingTo }: ActionProps & { replyingTo: str
   const action = useAction(MakeOfferDocument, onDone);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const ok = await action.run({ caseId: item.id, amount, currency, terms, replyingTo });
+    const ok = await action.run({ caseId: item.id, expectedStage: item.stage, amount, currency, terms, replyingTo });
     if (ok) {
       setAmount("");
       setTerms("");

@@ -58,7 +58,7 @@ export function OutcomePanel({ item, onDone }: ActionProps) {
           <button
             type="button"
             disabled={accept.busy}
-            onClick={() => void accept.run({ caseId: item.id })}
+            onClick={() => void accept.run({ caseId: item.id, expectedStage: item.stage })}
           >
             {t("outcome.accept")}
           </button>
@@ -75,7 +75,7 @@ export function OutcomePanel({ item, onDone }: ActionProps) {
           submitLabel={t("outcome.reject")}
           required
           busy={reject.busy}
-          onSubmit={(reasons) => reject.run({ caseId: item.id, reasons })}
+          onSubmit={(reasons) => reject.run({ caseId: item.id, expectedStage: item.stage, reasons })}
         >
           <UserErrors errors={reject.errors} />
           <RequestError error={reject.error} />
@@ -90,7 +90,7 @@ export function OutcomePanel({ item, onDone }: ActionProps) {
           submitLabel={t("outcome.requestReview")}
           required
           busy={review.busy}
-          onSubmit={(reasons) => review.run({ caseId: item.id, reasons })}
+          onSubmit={(reasons) => review.run({ caseId: item.id, expectedStage: item.stage, reasons })}
         >
           <UserErrors errors={review.errors} />
           <RequestError error={review.error} />

@@ -57,7 +57,7 @@ function ConsentForm({ item, onDone }: ActionProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     await action.run({
-      caseId: item.id,
+      caseId: item.id, expectedStage: item.stage,
       understandsLegalEffect: legal,
       understandsRightToWithdraw: withdraw,
       consentsToBeBound: bound,
@@ -155,7 +155,7 @@ function ObjectionForm({ item, onDone }: ActionProps) {
       submitLabel={t("objection.submit")}
       required
       busy={action.busy}
-      onSubmit={(reasons) => action.run({ caseId: item.id, reasons })}
+      onSubmit={(reasons) => action.run({ caseId: item.id, expectedStage: item.stage, reasons })}
     >
       <UserErrors errors={action.errors} />
       <RequestError error={action.error} />
@@ -176,7 +176,7 @@ function ConfirmImplementationForm({ item, onDone }: ActionProps) {
       submitLabel={t("implementation.submit")}
       required={false}
       busy={action.busy}
-      onSubmit={(note) => action.run({ caseId: item.id, note: note || null })}
+      onSubmit={(note) => action.run({ caseId: item.id, expectedStage: item.stage, note: note || null })}
     >
       <UserErrors errors={action.errors} />
       <RequestError error={action.error} />
@@ -199,7 +199,7 @@ function WithdrawForm({ item, onDone }: ActionProps) {
         submitLabel={t("withdraw.submit")}
         required={false}
         busy={action.busy}
-        onSubmit={(reason) => action.run({ caseId: item.id, reason: reason || null })}
+        onSubmit={(reason) => action.run({ caseId: item.id, expectedStage: item.stage, reason: reason || null })}
       >
         <UserErrors errors={action.errors} />
         <RequestError error={action.error} />
@@ -219,7 +219,7 @@ function IssueOutcomeForm({ item, onDone }: ActionProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     await action.run({
-      caseId: item.id,
+      caseId: item.id, expectedStage: item.stage,
       summary,
       reasons,
       amount: amount || null,

@@ -21,6 +21,7 @@ import {
   RefuseParticipationDocument,
   SubmitResponseDocument,
   type CaseAction,
+  type CaseStage,
   type ClockFieldsFragment,
   type ClockKind,
   type ClosureReason,
@@ -34,6 +35,9 @@ import { useAction } from "./useAction";
 /** What a staff form needs of a case: the case page's data and the queue's summaries both fit. */
 export interface StaffItem {
   id: string;
+  /** The stage the forms are shown for: sent as `expectedStage`, so an action on a page that
+   * went stale is refused with STAGE_CHANGED instead of applying to a stage nobody saw. */
+  stage: CaseStage;
   availableActions: readonly CaseAction[];
   clocks: readonly ClockFieldsFragment[];
 }
@@ -101,7 +105,7 @@ function AcceptForm({ item, onDone }: StaffActionProps) {
   const action = useAction(AcceptCaseDocument, onDone);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await action.run({ caseId: item.id, isComplex: complex, note: note || null });
+    await action.run({ caseId: item.id, expectedStage: item.stage, isComplex: complex, note: note || null });
   }
   return (
     <ActionSection id={`accept-${item.id}`} title={t("intake.acceptTitle")}>
@@ -133,7 +137,7 @@ function DeclineForm({ item, onDone }: StaffActionProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!ground) return;
-    await action.run({ caseId: item.id, ground, reasons });
+    await action.run({ caseId: item.id, expectedStage: item.stage, ground, reasons });
   }
   return (
     <ActionSection id={`decline-${item.id}`} title={t("intake.declineTitle")}>
@@ -173,7 +177,7 @@ function AppointNeutralForm({ item, onDone }: StaffActionProps) {
   const roster = data?.case.provider?.roster.edges.map((edge) => edge.node) ?? [];
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (chosen) await action.run({ caseId: item.id, neutralId: chosen });
+    if (chosen) await action.run({ caseId: item.id, expectedStage: item.stage, neutralId: chosen });
   }
   return (
     <ActionSection id={`appoint-${item.id}`} title={t("appoint.title")}>
@@ -235,7 +239,7 @@ function ImpartialityForm({ item, onDone }: StaffActionProps) {
   const action = useAction(DeclareImpartialityDocument, onDone);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await action.run({ caseId: item.id, impartial, disclosures: disclosures || null });
+    await action.run({ caseId: item.id, expectedStage: item.stage, impartial, disclosures: disclosures || null });
   }
   return (
     <ActionSection id="impartiality" title={t("impartiality.title")}>
@@ -284,7 +288,7 @@ function DecideObjectionForm({ item, onDone }: StaffActionProps) {
       submitLabel={t("decideObjection.submit")}
       required
       busy={action.busy}
-      onSubmit={(reasons) => action.run({ caseId: item.id, upheld, reasons })}
+      onSubmit={(reasons) => action.run({ caseId: item.id, expectedStage: item.stage, upheld, reasons })}
     >
       <label className="check">
         <input type="checkbox" checked={upheld} onChange={(e) => setUpheld(e.target.checked)} />
@@ -304,7 +308,7 @@ function CompleteFileForm({ item, onDone }: StaffActionProps) {
       <p>{t("completeFile.intro")}</p>
       <UserErrors errors={action.errors} />
       <RequestError error={action.error} />
-      <button type="button" disabled={action.busy} onClick={() => void action.run({ caseId: item.id })}>
+      <button type="button" disabled={action.busy} onClick={() => void action.run({ caseId: item.id, expectedStage: item.stage })}>
         {t("completeFile.submit")}
       </button>
     </ActionSection>
@@ -324,7 +328,7 @@ function SubmitResponseForm({ item, onDone }: StaffActionProps) {
       submitLabel={t("respond.submit")}
       required
       busy={action.busy}
-      onSubmit={(position) => action.run({ caseId: item.id, position })}
+      onSubmit={(position) => action.run({ caseId: item.id, expectedStage: item.stage, position })}
     >
       <UserErrors errors={action.errors} />
       <RequestError error={action.error} />
@@ -346,7 +350,7 @@ function RefuseParticipationForm({ item, onDone }: StaffActionProps) {
         submitLabel={t("refuse.submit")}
         required
         busy={action.busy}
-        onSubmit={(reasons) => action.run({ caseId: item.id, reasons })}
+        onSubmit={(reasons) => action.run({ caseId: item.id, expectedStage: item.stage, reasons })}
       >
         <UserErrors errors={action.errors} />
         <RequestError error={action.error} />
@@ -375,7 +379,7 @@ function ExtendClockForm({ item, onDone }: StaffActionProps) {
       required
       busy={action.busy}
       onSubmit={async (reason) =>
-        clock !== "" && action.run({ caseId: item.id, clock, days: Number(days), reason })
+        clock !== "" && action.run({ caseId: item.id, expectedStage: item.stage, clock, days: Number(days), reason })
       }
     >
       <div className="row">
@@ -419,7 +423,7 @@ function DecideReviewForm({ item, onDone }: StaffActionProps) {
       busy={action.busy}
       onSubmit={(reasons) =>
         action.run({
-          caseId: item.id,
+          caseId: item.id, expectedStage: item.stage,
           varied,
           reasons,
           summary: varied ? summary : null,
@@ -467,7 +471,7 @@ function RecordImplementationForm({ item, onDone }: StaffActionProps) {
       submitLabel={t("implement.submit")}
       required
       busy={action.busy}
-      onSubmit={(evidence) => action.run({ caseId: item.id, evidence })}
+      onSubmit={(evidence) => action.run({ caseId: item.id, expectedStage: item.stage, evidence })}
     >
       <UserErrors errors={action.errors} />
       <RequestError error={action.error} />
@@ -492,7 +496,7 @@ function CloseCaseForm({ item, onDone }: StaffActionProps) {
         submitLabel={t("closeCase.submit")}
         required
         busy={action.busy}
-        onSubmit={(note) => action.run({ caseId: item.id, reason, note, rootCause: rootCause || null })}
+        onSubmit={(note) => action.run({ caseId: item.id, expectedStage: item.stage, reason, note, rootCause: rootCause || null })}
       >
         <div className="row">
           <label>
