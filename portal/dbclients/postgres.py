@@ -1,0 +1,5 @@
+"""Placeholder; replaced below."""
+
+from tortoise.backends.asyncpg.client import AsyncpgDBClient
+
+client_class = AsyncpgDBClient
