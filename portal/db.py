@@ -38,9 +38,11 @@ MODEL_MODULES = [
 MIGRATIONS_MODULE = "migrations"
 # Tortoise's clients with Parley's changes (issue 13 D1, D3): SQLite transactions take the write
 # lock up front; PostgreSQL discards dead pooled connections and retries what is safe to retry.
+# Tortoise's migrator picks its schema editor by the client's module name: keep "sqlite" and
+# "asyncpg" in these names.
 ENGINES = {
-    "tortoise.backends.sqlite": "portal.dbclients.sqlite",
-    "tortoise.backends.asyncpg": "portal.dbclients.postgres",
+    "tortoise.backends.sqlite": "portal.dbclients.sqlite_client",
+    "tortoise.backends.asyncpg": "portal.dbclients.asyncpg_client",
 }
 
 

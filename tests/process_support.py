@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import asyncpg
 import httpx
 
 from portal.settings import Settings
@@ -74,3 +75,28 @@ def serving(settings: Settings, log: Path, **env: str) -> Iterator[str]:
         yield base_url
     finally:
         stop(process)
+
+
+def with_application_name(url: str, name: str) -> str:
+    """``url`` whose pooled connections show as ``name`` in pg_stat_activity."""
+    return f"{url}{'&' if '?' in url else '?'}application_name={name}"
+
+
+async def terminate_backends(url: str, *names: str) -> int:
+    """pg_terminate_backend of every connection to the database of ``url`` whose application
+    is one of ``names``: what an operator, a failover or a network cut does to a server."""
+    admin = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        killed: int = await admin.fetchval(
+            "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND application_name = ANY($1::text[]) "
+            "AND pid <> pg_backend_pid()) AS t",
+            list(names),
+        )
+    finally:
+        await admin.close()
+    return killed
+
+
+def asyncpg_dsn(url: str) -> str:
+    return url.split("?")[0].replace("postgres://", "postgresql://", 1)
