@@ -37,6 +37,9 @@ _BROKEN = re.compile(
     r"connection is closed|connection was closed|underlying connection is closed|"
     r"another operation \(2\) is in progress"
 )
+# 55000: the database is closed to new connections (ALTER DATABASE ... ALLOW_CONNECTIONS false,
+# as during a restore); the same message as a server that is starting up, in other words.
+_CLOSED = re.compile(r"is not currently accepting connections")
 _LOCKED = re.compile(r"^database (table )?is (locked|busy)")
 
 
@@ -76,6 +79,9 @@ def is_connection_lost(exc: BaseException) -> bool:
             return True
         broken = isinstance(error, asyncpg.InterfaceError | asyncpg.InternalClientError)
         if broken and _BROKEN.search(str(error)):
+            return True
+        refused = isinstance(error, asyncpg.ObjectNotInPrerequisiteStateError)
+        if refused and _CLOSED.search(str(error)):
             return True
         if isinstance(error, sqlite3.OperationalError) and _LOCKED.match(str(error)):
             return True
