@@ -39,6 +39,7 @@ from portal.api.cases.inputs import (
     WithdrawCaseInput,
     WithdrawOfferInput,
 )
+from portal.api.cases.once import perform_once
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
@@ -69,7 +70,7 @@ def _data(input: CaseActionInput) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for field in dataclasses.fields(input):
         value = getattr(input, field.name)
-        if field.name == "case_id":
+        if field.name in ("case_id", "idempotency_key"):
             continue
         if field.name in _GLOBAL_IDS and value is not None:
             value = decode_id(value, _GLOBAL_IDS[field.name]) or _NOTHING
@@ -85,7 +86,11 @@ async def act(info: Info, action: Action, input: CaseActionInput) -> DisputeCase
         pk = decode_id(input.case_id, "DisputeCase")
         if pk is None:
             raise CaseNotFound()
-        row = await perform(actor, pk, action, _data(input))
+        key = getattr(input, "idempotency_key", None)
+        if key is None:
+            row = await perform(actor, pk, action, _data(input))
+        else:
+            row = await perform_once(actor, pk, action, _data(input), key)
     except CaseError as exc:
         field = exc.field or ("case_id" if exc.code == "NOT_FOUND" else None)
         return DisputeCasePayload(user_errors=[user_error(exc.code, exc.message, field)])
