@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.context import TortoiseContext
 from tortoise.migrations.api import migrate as tortoise_migrate
 from tortoise.migrations.constraints import UniqueConstraint
@@ -35,6 +36,14 @@ MODEL_MODULES = [
     "portal.notifications.models",
 ]
 MIGRATIONS_MODULE = "migrations"
+# Tortoise's clients with Parley's changes (issue 13 D1, D3): SQLite transactions take the write
+# lock up front; PostgreSQL discards dead pooled connections and retries what is safe to retry.
+# Tortoise's migrator picks its schema editor by the client's module name: keep "sqlite" and
+# "asyncpg" in these names.
+ENGINES = {
+    "tortoise.backends.sqlite": "portal.dbclients.sqlite_client",
+    "tortoise.backends.asyncpg": "portal.dbclients.asyncpg_client",
+}
 
 
 class MigrationIntegrityError(RuntimeError):
@@ -93,8 +102,10 @@ def tortoise_config(
         path = sqlite_path(url)
         if path and path != ":memory:":
             _check_sqlite_file(Path(path))
+    connection = expand_db_url(url)
+    connection["engine"] = ENGINES.get(connection["engine"], connection["engine"])
     return {
-        "connections": {"default": url},
+        "connections": {"default": connection},
         "apps": {
             "portal": {
                 "models": list(models),

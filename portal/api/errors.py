@@ -16,14 +16,20 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
+from starlette.responses import Response
 from strawberry.extensions import MaskErrors
 
+from portal.dbclients.faults import RETRY_AFTER_SECONDS, is_connection_lost
 from portal.logs import current_request_id
 
 log = logging.getLogger("portal.api")
 
 MASKED_MESSAGE = "Unexpected error."
 INTERNAL = "INTERNAL_SERVER_ERROR"
+# Issue 13 D3: the database went away (a terminated connection, a failover, SQLite's lock held
+# past the busy timeout); the request may succeed when retried. HTTP 503 with Retry-After.
+UNAVAILABLE = "DATABASE_UNAVAILABLE"
+UNAVAILABLE_MESSAGE = "The database is unavailable for a moment; retry the request."
 
 
 @strawberry.enum(description="Machine-readable codes of expected mutation failures.")
@@ -198,11 +204,18 @@ def _code_for(error: GraphQLError) -> str:
     return "GRAPHQL_VALIDATION_FAILED" if error.path is None else "BAD_REQUEST"
 
 
+def _lost_connection(error: GraphQLError) -> bool:
+    original = error.original_error
+    return original is not None and is_connection_lost(original)
+
+
 def is_unexpected(error: GraphQLError) -> bool:
     """Whether ``error`` is a bug to mask, rather than something the client should read."""
     if (error.extensions or {}).get("code") == INTERNAL:
         return False  # masked already
     original = error.original_error
+    if _lost_connection(error):
+        return False  # retryable, coded by `public_error`
     if isinstance(original, PublicError):
         return False
     if error.path is None:
@@ -237,8 +250,34 @@ def mask(error: GraphQLError) -> GraphQLError:
     )
 
 
+def unavailable(error: GraphQLError) -> GraphQLError:
+    """A lost database connection as the client may see it: retryable, with the request id."""
+    request_id = current_request_id()
+    log.warning(
+        "database unavailable in %s (request %s): %r",
+        ".".join(map(str, error.path or [])) or "request",
+        request_id,
+        error.original_error,
+        extra={"request_id": request_id},
+    )
+    return GraphQLError(
+        UNAVAILABLE_MESSAGE,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={
+            "code": UNAVAILABLE,
+            "retryAfter": RETRY_AFTER_SECONDS,
+            "requestId": request_id,
+        },
+    )
+
+
 def public_error(error: GraphQLError) -> GraphQLError:
     """``error`` as the client may see it: masked when unexpected, always coded, no hints."""
+    if _lost_connection(error):
+        return unavailable(error)
     if is_unexpected(error):
         return mask(error)
     if "Did you mean" in error.message:
@@ -259,4 +298,12 @@ class PublicErrors(MaskErrors):
         super().__init__(should_mask_error=is_unexpected, error_message=MASKED_MESSAGE)
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        return public_errors(errors)
+        processed = public_errors(errors)
+        if any((e.extensions or {}).get("code") == UNAVAILABLE for e in processed):
+            # The whole request is worth retrying: say so in HTTP too (a WebSocket has no
+            # status; its `next` carries the code).
+            response = getattr(self.execution_context.context, "response", None)
+            if isinstance(response, Response):
+                response.status_code = 503
+                response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return processed

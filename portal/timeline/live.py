@@ -20,7 +20,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg  # type: ignore[import-untyped]
@@ -29,6 +29,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClie
 
 from portal.cases.models import DisputeCase
 from portal.db import is_sqlite
+from portal.dbclients.faults import is_connection_lost
 from portal.timeline.models import TimelineEvent, Visibility
 
 log = logging.getLogger("portal.live")
@@ -40,6 +41,14 @@ BATCH = 100
 # How often the listener proves its connection alive when no notification arrives.
 LISTENER_CHECK_SECONDS = 5.0
 LISTENER_RETRY_SECONDS = 1.0
+# Issue 13 D2: a subscriber's read that meets a lost database connection is tried again after
+# a pause that doubles up to a cap, about 30 s in all, before the stream ends with the
+# retryable DATABASE_UNAVAILABLE; one terminated connection no longer ends a subscription.
+READ_ATTEMPTS = 12
+READ_RETRY_SECONDS = 0.1
+READ_RETRY_MAX_SECONDS = 5.0
+
+T = TypeVar("T")
 
 
 @dataclass(eq=False)
@@ -135,6 +144,21 @@ def _after_commit(conn: BaseDBAsyncClient, case_id: uuid.UUID, sequence: int) ->
 Scopes = Callable[[], Awaitable[frozenset[Visibility]]]
 
 
+async def _patiently(read: Callable[[], Awaitable[T]]) -> T:
+    """``read()``, again after a growing pause while the database is unreachable."""
+    pause = READ_RETRY_SECONDS
+    for attempt in range(1, READ_ATTEMPTS + 1):
+        try:
+            return await read()
+        except Exception as exc:
+            if attempt == READ_ATTEMPTS or not is_connection_lost(exc):
+                raise
+            log.warning("live read failed (%r); retrying in %.1f s", exc, pause)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, READ_RETRY_MAX_SECONDS)
+    raise AssertionError("unreachable")
+
+
 async def follow(
     case_id: uuid.UUID, after: int | None, scopes: Scopes, columns: Sequence[str]
 ) -> AsyncIterator[dict[str, Any]]:
@@ -151,18 +175,21 @@ async def follow(
     # holds the case row), so a cursor on them has no gaps.
     with feed.watch(case_id, -1) as watch:
         if after is None:
-            head = await DisputeCase.filter(id=case_id).values("last_sequence")
+            head = await _patiently(lambda: DisputeCase.filter(id=case_id).values("last_sequence"))
             after = int(head[0]["last_sequence"]) if head else 0
         watch.after = after
+        fields = dict.fromkeys(("sequence", "visibility", *columns))
         while True:
             watch.woken.clear()
-            rows = (
-                await TimelineEvent.filter(case_id=case_id, sequence__gt=watch.after)
-                .order_by("sequence")
-                .limit(BATCH)
-                .values(*dict.fromkeys(("sequence", "visibility", *columns)))
+            rows = await _patiently(
+                lambda: (
+                    TimelineEvent.filter(case_id=case_id, sequence__gt=watch.after)
+                    .order_by("sequence")
+                    .limit(BATCH)
+                    .values(*fields)
+                )
             )
-            readable = await scopes() if rows else frozenset()
+            readable = await _patiently(scopes) if rows else frozenset()
             for row in rows:
                 watch.after = int(row["sequence"])
                 if row["visibility"] in readable:

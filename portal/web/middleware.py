@@ -10,8 +10,9 @@ import uuid
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from portal.api.errors import INTERNAL, MASKED_MESSAGE
+from portal.api.errors import INTERNAL, MASKED_MESSAGE, UNAVAILABLE, UNAVAILABLE_MESSAGE
 from portal.api.view import error_response, response_media_type
+from portal.dbclients.faults import RETRY_AFTER_SECONDS, is_connection_lost
 from portal.logs import reset_request_id, set_request_id
 
 log = logging.getLogger("portal.http")
@@ -48,13 +49,32 @@ class RequestIdMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
-        except Exception:
+        except Exception as exc:
             if scope["type"] != "http" or status:
                 raise  # too late to answer: the response has started, or it is a WebSocket
+            accept = dict(scope["headers"]).get(b"accept", b"").decode("latin-1")
+            if is_connection_lost(exc):
+                # Issue 13 D3: a lost database connection is worth a retry, not a bug report.
+                log.warning(
+                    "database unavailable (request %s): %r",
+                    request_id,
+                    exc,
+                    extra={"request_id": request_id},
+                )
+                response = error_response(
+                    503,
+                    UNAVAILABLE,
+                    UNAVAILABLE_MESSAGE,
+                    {"Retry-After": str(RETRY_AFTER_SECONDS)},
+                    media_type=response_media_type(accept),
+                    retryAfter=RETRY_AFTER_SECONDS,
+                    requestId=request_id,
+                )
+                await response(scope, receive, send_with_id)
+                return
             log.exception(
                 "unhandled error (request %s)", request_id, extra={"request_id": request_id}
             )
-            accept = dict(scope["headers"]).get(b"accept", b"").decode("latin-1")
             response = error_response(
                 500,
                 INTERNAL,

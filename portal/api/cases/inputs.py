@@ -97,6 +97,10 @@ class MakeOfferInput(CaseActionInput):
     replying_to: strawberry.ID | None = strawberry.field(
         default=None, description="The other side's open offer this one counters."
     )
+    idempotency_key: str | None = strawberry.field(
+        default=None,
+        description="A retry with the same key answers with the case, and makes no second offer.",
+    )
 
 
 @strawberry.input

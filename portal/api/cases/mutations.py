@@ -39,6 +39,7 @@ from portal.api.cases.inputs import (
     WithdrawCaseInput,
     WithdrawOfferInput,
 )
+from portal.api.cases.once import perform_once
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
@@ -56,7 +57,7 @@ FOREIGN = (
 # Inputs that name other objects by global ID, and the type each must be.
 _GLOBAL_IDS = {"neutral_id": "User", "offer_id": "Offer", "replying_to": "Offer"}
 # Inputs `perform` takes as arguments of its own, not as the action's data.
-_NOT_DATA = frozenset({"case_id", "expected_stage"})
+_NOT_DATA = frozenset({"case_id", "expected_stage", "idempotency_key"})
 # What an ID that names nothing (malformed, or of another type) becomes: it matches no row,
 # so the service answers as for any object that is not there.
 _NOTHING = uuid.UUID(int=0)
@@ -91,7 +92,12 @@ async def act(info: Info, action: Action, input: CaseActionInput) -> DisputeCase
         pk = decode_id(input.case_id, "DisputeCase")
         if pk is None:
             raise CaseNotFound()
-        row = await perform(actor, pk, action, _data(input), expected_stage=input.expected_stage)
+        key = getattr(input, "idempotency_key", None)
+        expected = input.expected_stage
+        if key is None:
+            row = await perform(actor, pk, action, _data(input), expected_stage=expected)
+        else:
+            row = await perform_once(actor, pk, action, _data(input), key, expected)
     except CaseError as exc:
         field = exc.field or ("case_id" if exc.code == "NOT_FOUND" else None)
         return DisputeCasePayload(user_errors=[user_error(exc.code, exc.message, field)])

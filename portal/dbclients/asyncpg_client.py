@@ -1,0 +1,186 @@
+"""PostgreSQL through asyncpg when connections die under the server (issue 13 D3).
+
+When PostgreSQL ends a backend (`pg_terminate_backend`, a failover, a restart), the pooled
+connection first receives the server's FATAL message and only then the end of the socket. In
+between, asyncpg's pool still hands it out, and the next statement fails with `cannot switch
+to state 11; another operation (2) is in progress`; the pool's reset on release fails the same
+way (`state 15`). Tortoise 1.1.9 then also keeps the connection and the transaction's context
+when `BEGIN` fails. This client:
+
+- retries a transaction's `BEGIN` on another connection when the first one turns out dead
+  (nothing has run yet, so nothing can be done twice);
+- retries a read outside a transaction, and any statement that never left because its
+  connection was already broken; a write the server may have received is not retried, the
+  caller gets DATABASE_UNAVAILABLE and retries with its idempotency key;
+- does not fail a finished statement or transaction because the connection died while being
+  handed back (asyncpg terminates it, the pool opens a new one);
+- closes connections idle for a minute, so fewer silently cut ones wait in the pool;
+- resets a released connection without the reset query (issue 17: `pg_advisory_unlock_all();
+  CLOSE ALL; UNLISTEN *; RESET ALL` was one more round trip per statement): asyncpg still rolls
+  back an open transaction, and Parley takes no advisory locks, keeps no cursor past a
+  transaction, never LISTENs on a pooled connection (portal.timeline.live has its own) and
+  sets no session variable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import asyncpg  # type: ignore[import-untyped]
+from tortoise.backends.asyncpg.client import AsyncpgDBClient, TransactionWrapper
+from tortoise.backends.base.client import (
+    NestedTransactionContext,
+    PoolConnectionWrapper,
+    TransactionalDBClient,
+    TransactionContext,
+    TransactionContextPooled,
+)
+from tortoise.connection import get_connections
+from tortoise.exceptions import TransactionManagementError
+
+from portal.dbclients.faults import is_connection_lost
+
+log = logging.getLogger("portal.db")
+
+T = TypeVar("T")
+
+# Tries of one statement or `BEGIN`: a dead connection is noticed by the pool a moment later,
+# so a second connection is almost always a live one; the third covers a mass termination.
+ATTEMPTS = 3
+RETRY_PAUSE_SECONDS = 0.05
+IDLE_LIFETIME_SECONDS = 60.0
+_READS = ("SELECT", "WITH", "SHOW")
+
+
+def never_sent(exc: BaseException) -> bool:
+    """The statement failed before it left: its connection was already broken."""
+    if isinstance(exc, asyncpg.InternalClientError):
+        return "another operation (2) is in progress" in str(exc)
+    return isinstance(exc, asyncpg.InterfaceError) and "connection is closed" in str(exc)
+
+
+async def _no_reset_query(connection: asyncpg.Connection) -> None:
+    """The pool's reset after asyncpg's own (which rolls back an open transaction)."""
+
+
+async def _release(pool: asyncpg.Pool, connection: Any) -> None:
+    """Hand ``connection`` back; a connection that died meanwhile is asyncpg's to replace."""
+    try:
+        await pool.release(connection)
+    except Exception as exc:
+        if not is_connection_lost(exc):
+            raise
+        log.info("a database connection was lost while released: %s", exc)
+
+
+class Pooled(PoolConnectionWrapper[Any]):
+    async def __aexit__(self, exc_type: Any, exc_val: Any, exc_tb: Any) -> None:
+        await _release(self.client._pool, self.connection)
+
+
+async def _roll_back(rollback: Callable[[], Awaitable[None]]) -> None:
+    try:
+        await rollback()
+    except Exception as exc:
+        # The server rolled back when the connection ended; the caller hears of the first
+        # failure, not of the rollback's.
+        if not is_connection_lost(exc):
+            raise
+
+
+class Savepoint(NestedTransactionContext):
+    async def __aexit__(self, exc_type: Any, exc_val: Any, exc_tb: Any) -> None:
+        if self.client._finalized:
+            return
+        if exc_type is None:
+            await self.client.release_savepoint()
+        elif exc_type is not TransactionManagementError:
+            await _roll_back(self.client.savepoint_rollback)
+
+
+class Transaction(TransactionWrapper):
+    def _in_transaction(self) -> TransactionContext:
+        return Savepoint(Transaction(self))
+
+
+class RetryingTransactionContext(TransactionContextPooled):
+    async def __aenter__(self) -> TransactionalDBClient:
+        await self.ensure_connection()
+        pool = self.client._parent._pool
+        for attempt in range(1, ATTEMPTS + 1):
+            self.client._connection = await pool.acquire()
+            try:
+                await self.client.begin()
+                break
+            except Exception as exc:
+                # Give the connection back either way: Tortoise's own would keep it.
+                await _release(pool, self.client._connection)
+                if attempt == ATTEMPTS or not is_connection_lost(exc):
+                    raise
+                log.info("BEGIN on a lost connection (%s); trying another", exc)
+                await asyncio.sleep(RETRY_PAUSE_SECONDS * attempt)
+        self.token = get_connections().set(self.connection_name, self.client)
+        return self.client
+
+    async def __aexit__(self, exc_type: Any, exc_val: Any, exc_tb: Any) -> None:
+        try:
+            if not self.client._finalized:
+                if exc_type is None:
+                    await self.client.commit()
+                elif exc_type is not TransactionManagementError:
+                    await _roll_back(self.client.rollback)
+        finally:
+            if self.client._parent._pool:
+                await _release(self.client._parent._pool, self.client._connection)
+            get_connections().reset(self.token)
+
+
+class PortalAsyncpgClient(AsyncpgDBClient):
+    async def create_pool(self, **kwargs: Any) -> asyncpg.Pool:
+        kwargs.setdefault("max_inactive_connection_lifetime", IDLE_LIFETIME_SECONDS)
+        kwargs.setdefault("reset", _no_reset_query)
+        return await asyncpg.create_pool(None, **kwargs)
+
+    def acquire_connection(self) -> Pooled:
+        return Pooled(self, self._pool_init_lock)
+
+    def _in_transaction(self) -> TransactionContext:
+        return RetryingTransactionContext(Transaction(self), self._pool_init_lock)
+
+    async def _retrying(self, query: str, run: Callable[[], Awaitable[T]]) -> T:
+        read = query.lstrip()[:6].upper().startswith(_READS)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return await run()
+            except Exception as exc:
+                retry = is_connection_lost(exc) and (read or never_sent(exc))
+                if attempt == ATTEMPTS or not retry:
+                    raise
+                log.info("statement on a lost connection (%s); trying another", exc)
+                await asyncio.sleep(RETRY_PAUSE_SECONDS * attempt)
+        raise AssertionError("unreachable")
+
+    async def execute_query(
+        self, query: str, values: list[Any] | None = None
+    ) -> tuple[int, list[dict[str, Any]]]:
+        return await self._retrying(
+            query, lambda: super(PortalAsyncpgClient, self).execute_query(query, values)
+        )
+
+    async def execute_query_dict(
+        self, query: str, values: list[Any] | None = None
+    ) -> list[dict[str, Any]]:
+        return await self._retrying(
+            query, lambda: super(PortalAsyncpgClient, self).execute_query_dict(query, values)
+        )
+
+    async def execute_insert(self, query: str, values: list[Any]) -> Any:
+        return await self._retrying(
+            query, lambda: super(PortalAsyncpgClient, self).execute_insert(query, values)
+        )
+
+
+client_class = PortalAsyncpgClient

@@ -1,0 +1,102 @@
+"""Real `portal` processes for the fault tests: a server on a free port, workers, the clock job,
+each with the tests' database and signing key (the data folder), its output in a log file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+from portal.settings import Settings
+from tests.live_support import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def portal_env(settings: Settings, **env: str) -> dict[str, str]:
+    """The environment of a `portal` process on the tests' database and data folder."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
+    return base | {
+        "PORTAL_DATABASE_URL": settings.db_url,
+        "PORTAL_DATA_DIR": settings.data_dir,
+        "PORTAL_SMTP_PORT": "9",  # nothing listens: mail fails and is retried, more writes
+        "PORTAL_LOG_JSON": "true",
+        **env,
+    }
+
+
+def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "portal.cli", *command],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def wait_ready(base_url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        with contextlib.suppress(httpx.TransportError):
+            if httpx.get(f"{base_url}/readyz", timeout=1).status_code == 200:
+                return
+        assert process.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, "portal serve did not become ready"
+        time.sleep(0.1)
+
+
+@contextlib.contextmanager
+def serving(settings: Settings, log: Path, **env: str) -> Iterator[str]:
+    """`portal serve` on a free port; yields its base URL."""
+    port = free_port()
+    process = start(["serve"], portal_env(settings, PORTAL_PORT=str(port), **env), log)
+    try:
+        base_url = f"http://127.0.0.1:{port}"
+        wait_ready(base_url, process, log)
+        yield base_url
+    finally:
+        stop(process)
+
+
+def with_application_name(url: str, name: str) -> str:
+    """``url`` whose pooled connections show as ``name`` in pg_stat_activity."""
+    return f"{url}{'&' if '?' in url else '?'}application_name={name}"
+
+
+async def terminate_backends(url: str, *names: str) -> int:
+    """pg_terminate_backend of every connection to the database of ``url`` whose application
+    is one of ``names``: what an operator, a failover or a network cut does to a server."""
+    admin = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        killed: int = await admin.fetchval(
+            "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND application_name = ANY($1::text[]) "
+            "AND pid <> pg_backend_pid()) AS t",
+            list(names),
+        )
+    finally:
+        await admin.close()
+    return killed
+
+
+def asyncpg_dsn(url: str) -> str:
+    return url.split("?")[0].replace("postgres://", "postgresql://", 1)
