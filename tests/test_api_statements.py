@@ -2,50 +2,14 @@
 
 from __future__ import annotations
 
-import logging
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import httpx
 import pytest
 from starlette.applications import Starlette
 
 from portal.cases.services import Action
 from tests.factories import Factory, World, quick_world
+from tests.sql_statements import statements
 from tests.test_api_support import call, in_file_review, token_for
-
-# --- SQL statements ----------------------------------------------------------------------------
-
-_SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNORECASE)
-
-
-class _Statements(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.sql: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if _SQL.match(message):
-            self.sql.append(message)
-
-
-@contextmanager
-def statements() -> Iterator[list[str]]:
-    """Every statement Tortoise sends, on either backend: each client logs the SQL at DEBUG on
-    `tortoise.db_client` just before it executes it (execute_query, execute_query_dict,
-    execute_insert, execute_many and execute_script alike)."""
-    logger = logging.getLogger("tortoise.db_client")
-    handler, level = _Statements(), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    try:
-        yield handler.sql
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
-
 
 LIST = """
 query List($first: Int!) {

@@ -24,7 +24,7 @@ from portal.complaints.models import Complaint
 from portal.timeline.models import Visibility
 from tests.factories import Factory, quick_world
 from tests.feedback_data import YEAR, Dataset, more_closed_cases, seeded
-from tests.test_api_statements import statements
+from tests.sql_statements import statements
 from tests.test_api_support import call, case_id, in_file_review, token_for
 
 REVIEW = """

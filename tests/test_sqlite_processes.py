@@ -32,7 +32,7 @@ pytestmark = pytest.mark.skipif(
 # the clock job runs every tenth of a second in the worker and in the server.
 BUSY = {
     "PORTAL_WORKER_POLL_INTERVAL": "0.01",
-    "PORTAL_OUTBOX_RETRY_BASE": "0.01",
+    "PORTAL_OUTBOX_RETRY_SCHEDULE": "0.01",
     "PORTAL_CLOCK_INTERVAL": "1",
     "PORTAL_LOG_LEVEL": "WARNING",
 }
