@@ -20,7 +20,10 @@ from graphql import (
     DocumentNode,
     GraphQLError,
     GraphQLSyntaxError,
+    NameNode,
     OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
     Source,
     parse,
 )
@@ -81,47 +84,70 @@ class Documents:
         self.max_tokens = max_tokens
         self.cache = DocumentCache(cache_bytes)
 
-    def parse(self, query: str) -> DocumentNode:
-        """The document, from the cache when validated before; raises `DocumentRefused`."""
+    def read(self, query: str) -> DocumentNode | DocumentRefused:
+        """The document (from the cache when validated before), or its refusal, returned
+        rather than raised: an exception's traceback would tie the request (and its query
+        text) into a reference cycle that only the collector's oldest generation frees."""
+        refusal = self._oversized(query)
+        if refusal is not None:
+            return refusal
         cached = self.cache.get(query)
         if cached is not None:
             return cached
-        self.measure(query)
+        refusal = self._overlong(query)
+        if refusal is not None:
+            return refusal
         try:
             # max_tokens again: the parse counts the same way, so it cannot run past the limit.
             return parse(query, max_tokens=self.max_tokens)
         except GraphQLSyntaxError as exc:
             code = "TOKEN_LIMIT_EXCEEDED" if "tokens. Parsing aborted" in exc.message else None
-            raise DocumentRefused(code or "GRAPHQL_PARSE_FAILED", exc.message, exc) from exc
+            return DocumentRefused(code or "GRAPHQL_PARSE_FAILED", exc.message, exc)
 
-    def measure(self, query: str) -> None:
-        """Size, then tokens (comments included, as the parser counts them), before any parse."""
-        size = len(query.encode())
-        if size > self.max_bytes:
-            raise DocumentRefused(
+    def parse(self, query: str) -> DocumentNode:
+        """`read`, raising the refusal."""
+        document = self.read(query)
+        if isinstance(document, DocumentRefused):
+            raise document
+        return document
+
+    def _oversized(self, query: str) -> DocumentRefused | None:
+        # Characters first: no need to encode a megabyte to know it is over the limit.
+        if len(query) > self.max_bytes or len(query.encode()) > self.max_bytes:
+            return DocumentRefused(
                 "QUERY_TOO_LARGE",
-                f"The query is {size} bytes; at most {self.max_bytes} are allowed.",
+                f"The query is larger than {self.max_bytes} bytes, the most allowed.",
             )
+        return None
+
+    def _overlong(self, query: str) -> DocumentRefused | None:
+        """One pass of graphql-core's tokenizer that stops at the token limit. Comments count,
+        as the parser counts them. Tokens are read one by one, not linked into the lexer's
+        list, so each is freed as soon as it is counted."""
         lexer = Lexer(Source(query))
-        count = 0
+        count, position = 0, 0
         try:
             while True:
-                token = lexer.advance()
-                # The lexer skips comments but links them in: count those it passed.
-                skipped = lexer.last_token.next
-                while skipped is not None and skipped is not token:
-                    count += 1
-                    skipped = skipped.next
+                token = lexer.read_next_token(position)
                 if token.kind is TokenKind.EOF:
-                    return
+                    return None
                 count += 1
                 if count > self.max_tokens:
-                    raise DocumentRefused(
+                    return DocumentRefused(
                         "TOKEN_LIMIT_EXCEEDED",
                         f"Document contains more than {self.max_tokens} tokens. Parsing aborted.",
                     )
+                position = token.end
         except GraphQLSyntaxError:
-            return  # the parse reports it, with its location, within the same token count
+            return None  # the parse reports it, with its location, within the same count
+
+
+def operation_refusal(document: DocumentNode, name: str | None) -> DocumentRefused | None:
+    try:
+        operation_of(document, name)
+    except DocumentRefused as refusal:
+        return refusal.with_traceback(None)
+    return None
 
 
 def operation_of(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
@@ -140,16 +166,35 @@ def operation_of(document: DocumentNode, name: str | None) -> OperationDefinitio
     return next((o for o in operations if o.name and o.name.value == name), None)
 
 
-# The document the view (or the WebSocket handler) read for the operation it is about to run,
-# handed to `LimitedParser` so it is not parsed twice; set and reset around each execution.
-READ_DOCUMENT: ContextVar[tuple[str, DocumentNode] | None] = ContextVar(
+# The document (or refusal) the view or the WebSocket handler read for the operation it is about
+# to run, handed to `LimitedParser` so it is not read twice; set and reset around each execution.
+READ_DOCUMENT: ContextVar[tuple[str, DocumentNode | DocumentRefused] | None] = ContextVar(
     "portal_read_document", default=None
 )
 
 
+def _stand_in(operation_name: str | None) -> DocumentNode:
+    """A document strawberry can take the operation type of, for a refused request."""
+    return DocumentNode(
+        definitions=(
+            OperationDefinitionNode(
+                operation=OperationType.QUERY,
+                name=NameNode(value=operation_name) if operation_name is not None else None,
+                variable_definitions=(),
+                directives=(),
+                selection_set=SelectionSetNode(selections=()),
+            ),
+        )
+    )
+
+
 class LimitedParser(SchemaExtension):
     """The schema's parse and validation cache: documents through `Documents`, and a document
-    whose validation found nothing into its cache (a cached one skips validation)."""
+    whose validation found nothing into its cache (a cached one skips validation).
+
+    A refusal is reported as the request's pre-execution error, on a stand-in document, rather
+    than raised: strawberry keeps a raised error and its traceback in a reference cycle with
+    the execution context, and so the query text, long after the answer went out."""
 
     def __init__(self, documents: Documents) -> None:
         self.documents = documents
@@ -158,27 +203,26 @@ class LimitedParser(SchemaExtension):
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
         query = context.query
-        # Issue 13 F8: strings in the variables, before anything reaches a resolver.
-        refused = variable_error(context.variables)
-        if refused is not None:
-            raise refused
+        # `operation_name` falls back to the first operation's name: the one the client sent
+        # is kept apart.
+        provided: str | None = getattr(context, "_provided_operation_name", None)
         if query and context.graphql_document is None:
-            cached = self.documents.cache.get(query)
             read = READ_DOCUMENT.get()
-            if cached is not None:
-                context.graphql_document = cached
-                self.validated = True
-            elif read is not None and read[0] == query:
-                context.graphql_document = read[1]
+            found = read[1] if read is not None and read[0] == query else None
+            if found is None:
+                found = self.documents.read(query)
+            # Issue 13 F8: strings in the variables, before anything reaches a resolver.
+            refusal = variable_error(context.variables)
+            if isinstance(found, DocumentRefused):
+                refusal = found
             else:
-                # A refusal raised here reaches the client coded, through the view's
-                # `process_result`, as a request refused before execution.
-                context.graphql_document = self.documents.parse(query)
-        if context.graphql_document is not None:
-            # `operation_name` falls back to the first operation's name: the one the client
-            # sent is kept apart.
-            provided = getattr(context, "_provided_operation_name", None)
-            operation_of(context.graphql_document, provided)
+                self.validated = found is self.documents.cache.get(query)
+                refusal = refusal or operation_refusal(found, provided)
+                context.graphql_document = found
+            if refusal is not None:
+                context.graphql_document = _stand_in(provided)
+                context.pre_execution_errors = [refusal]
+                self.validated = False
         yield
 
     def on_validate(self) -> Iterator[None]:

@@ -73,7 +73,7 @@ class PortalRequestData(GraphQLRequestData):
     """A request's operation, with the document the view read for its checks (handed to
     `LimitedParser` for execution, so it is parsed once)."""
 
-    document: DocumentNode | None = None
+    document: DocumentNode | DocumentRefused | None = None
 
 
 class RequestRefused(HTTPException):
@@ -227,15 +227,17 @@ class PortalGraphQL(GraphQL[Context, None]):
     def _operation(self, data: PortalRequestData) -> OperationDefinitionNode | None:
         """The operation ``data`` runs, read through the limits (Issue 13 F2); None when the
         document is refused, which `LimitedParser` then reports with its code."""
+        data.document = self.documents.read(data.query or "")
+        if isinstance(data.document, DocumentRefused):
+            return None
         try:
-            data.document = self.documents.parse(data.query or "")
             return operation_of(data.document, data.operation_name)
         except DocumentRefused:
             return None
 
     def _has_mutation(self, data: PortalRequestData) -> bool:
         self._operation(data)
-        return data.document is not None and any(
+        return isinstance(data.document, DocumentNode) and any(
             isinstance(d, OperationDefinitionNode) and d.operation is OperationType.MUTATION
             for d in data.document.definitions
         )
