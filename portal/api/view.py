@@ -30,6 +30,7 @@ from strawberry.types.unset import UNSET, UnsetType
 from portal.api.context import Context
 from portal.api.documents import READ_DOCUMENT, DocumentRefused, operation_of
 from portal.api.errors import INTERNAL, public_errors
+from portal.api.ide import ide_headers
 from portal.api.websocket import PortalTransportWS, authenticate_connection
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
@@ -144,6 +145,13 @@ class PortalGraphQL(GraphQL[Context, None]):
         self.settings = settings
         self.auth = auth
         self.documents = schema.documents
+        self.ide_headers = ide_headers(self.graphql_ide_html) if self.graphql_ide else {}
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Issue 13 F10: a content security policy and no framing for the IDE's page.
+        response = await super().render_graphql_ide(request)
+        response.headers.update(self.ide_headers)
+        return response
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
