@@ -29,6 +29,7 @@ from portal.notifications.worker import Worker
 from portal.settings import Settings, load_settings
 from portal.timeline import live
 from portal.web import health, provider_callbacks
+from portal.web.characters import UrlCharacterMiddleware
 from portal.web.downloads import UPLOAD_OVERHEAD, casefile_routes
 from portal.web.headers import SecurityHeadersMiddleware
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
@@ -133,6 +134,7 @@ def create_app(
         # Outermost: even a masked 500 carries nosniff, and HSTS in production.
         Middleware(SecurityHeadersMiddleware, production=settings.production),
         Middleware(RequestIdMiddleware),
+        Middleware(UrlCharacterMiddleware),
         Middleware(
             BodyLimitMiddleware,
             max_bytes=settings.max_request_bytes,

@@ -21,7 +21,8 @@ from portal.app import create_app
 from portal.auth.tokens import keyed_hash
 from portal.settings import Settings, load_settings
 from portal.web.cookies import REFRESH_COOKIE
-from tests.factories import Factory, gql
+from tests.factories import Factory, gql, quick_world
+from tests.test_api_support import token_for
 from tests.test_auth_flow import _cookie_login
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -232,3 +233,57 @@ async def test_configured_origins_and_the_public_url_are_the_portals_own(
     assert public.status_code == configured.status_code == 200
     assert other.status_code == 403
     assert other.json() == ORIGIN_NOT_ALLOWED
+
+
+# --- F8: NUL and control characters outside GraphQL --------------------------------------------
+
+
+async def test_nul_in_a_client_id_is_refused_before_the_database(
+    client: httpx.AsyncClient,
+) -> None:
+    # On PostgreSQL, main answered 500: asyncpg cannot send NUL in text.
+    form = {"grant_type": "client_credentials", "client_id": "client\x00", "client_secret": "s"}
+    basic = base64.b64encode(b"client\x00:secret").decode()
+
+    in_form = await client.post("/oauth/token", data=form)
+    in_basic = await client.post(
+        "/oauth/token",
+        data={"grant_type": "client_credentials"},
+        headers={"authorization": f"Basic {basic}"},
+    )
+
+    for response in (in_form, in_basic):
+        assert response.status_code == 400
+        assert response.json() == {
+            "error": "invalid_request",
+            "error_description": "A parameter holds a NUL or control character.",
+        }
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/reports/management-review.json?organisation=%00",
+        "/reports/management-review.json?organisation=a%1Bb",
+        "/files/documents/a%00b",
+    ],
+)
+async def test_nul_and_control_characters_in_an_address_are_refused(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, path: str
+) -> None:
+    w = await quick_world(factory)
+    token = await token_for(app, w.manager)
+
+    anonymous = await client.get(path)
+    signed_in = await client.get(path, headers={"authorization": f"Bearer {token}"})
+
+    for response in (anonymous, signed_in):
+        assert response.status_code == 400
+        assert response.json() == {
+            "errors": [
+                {
+                    "message": "The address holds a NUL or control character.",
+                    "extensions": {"code": "INVALID_CHARACTER"},
+                }
+            ]
+        }

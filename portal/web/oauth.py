@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from portal.api.characters import FORBIDDEN
 from portal.auth.errors import AuthError
 from portal.auth.keys import KeySet
 from portal.auth.services import AuthService, IssuedTokens
@@ -103,6 +104,10 @@ def token_routes(auth: AuthService, keys: KeySet) -> list[Route]:
             return oauth_error("invalid_request", f"Send the request as {FORM}.")
         form = await request.form()
         fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        basic = _basic_credentials(request) or ()
+        if any(FORBIDDEN.search(value) for value in (*fields.values(), *basic)):
+            # Issue 13 F8: PostgreSQL cannot store NUL; a client id holding one was a 500.
+            return oauth_error("invalid_request", "A parameter holds a NUL or control character.")
         if any(len(form.getlist(k)) > 1 for k in form):
             return oauth_error("invalid_request", "A parameter was sent more than once.")
         grant = fields.get("grant_type")
