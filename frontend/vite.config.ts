@@ -6,7 +6,8 @@ const api = process.env.PARLEY_API ?? "http://127.0.0.1:8000";
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: "dist", sourcemap: true },
+  // No source maps in the build: the server would hand out the source (Issue 13 F9-F11).
+  build: { outDir: "dist", sourcemap: false },
   server: {
     proxy: {
       "/graphql": { target: api, ws: true },

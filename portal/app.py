@@ -29,7 +29,9 @@ from portal.notifications.worker import Worker
 from portal.settings import Settings, load_settings
 from portal.timeline import live
 from portal.web import health, provider_callbacks
+from portal.web.characters import UrlCharacterMiddleware
 from portal.web.downloads import UPLOAD_OVERHEAD, casefile_routes
+from portal.web.headers import SecurityHeadersMiddleware
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from portal.web.oauth import token_routes
 from portal.web.provider_answers import answer_routes
@@ -129,7 +131,10 @@ def create_app(
                     await sink.wait_closed()
 
     middleware = [
+        # Outermost: even a masked 500 carries nosniff, and HSTS in production.
+        Middleware(SecurityHeadersMiddleware, production=settings.production),
         Middleware(RequestIdMiddleware),
+        Middleware(UrlCharacterMiddleware),
         Middleware(
             BodyLimitMiddleware,
             max_bytes=settings.max_request_bytes,

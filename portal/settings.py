@@ -224,7 +224,25 @@ SETTINGS: tuple[Setting, ...] = (
         10_000,
         "Estimated objects one operation may load: nested pages multiply (docs/limits.md).",
     ),
-    Setting("graphql_max_tokens", _positive_int, 3000, "Lexical tokens per document."),
+    Setting(
+        "graphql_max_tokens",
+        _positive_int,
+        3000,
+        "Lexical tokens (comments included) per document, counted before it is parsed.",
+    ),
+    Setting(
+        "graphql_max_query_bytes",
+        _positive_int,
+        65_536,
+        "Size of one GraphQL document (the `query` text), bytes, checked before it is read.",
+    ),
+    Setting(
+        "graphql_document_cache_bytes",
+        _positive_int,
+        262_144,
+        "Query text the cache of validated documents holds at most, bytes (its parsed "
+        "documents take about 60 times that in memory).",
+    ),
     Setting("graphql_max_batch", _positive_int, 10, "Operations per batched request."),
     Setting(
         "graphql_max_subscriptions",
@@ -433,6 +451,8 @@ class Settings:
     graphql_max_aliases: int
     graphql_max_cost: int
     graphql_max_tokens: int
+    graphql_max_query_bytes: int
+    graphql_document_cache_bytes: int
     graphql_max_batch: int
     graphql_max_subscriptions: int
     max_request_bytes: int

@@ -23,7 +23,7 @@ from strawberry.extensions import SchemaExtension
 
 from portal.api.context import Info
 from portal.api.errors import NotFound
-from portal.api.schema import PortalSchema, config_for, extensions_for
+from portal.api.schema import PortalSchema, config_for, documents_for, extensions_for
 from portal.api.view import PortalGraphQL
 from portal.settings import Settings
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
@@ -68,10 +68,12 @@ class ExplodingValidation(SchemaExtension):
 
 @pytest.fixture(scope="module")
 def faulty_app(settings: Settings, app: Starlette) -> Starlette:
+    documents = documents_for(settings)
     schema = PortalSchema(
         query=FaultyQuery,
-        extensions=[*extensions_for(settings), ExplodingValidation],
+        extensions=[*extensions_for(settings, documents), ExplodingValidation],
         config=config_for(settings),
+        documents=documents,
     )
     view = PortalGraphQL(schema, settings, app.state.auth)
 

@@ -1,4 +1,4 @@
-"""Request limits enforced while validating: depth, aliases and cost, and a parser cache.
+"""Request limits enforced while validating: depth, aliases and cost.
 
 Depth and aliases are counted by our own validation rule rather than strawberry's
 `QueryDepthLimiter` and `MaxAliasesLimiter`: those walk a fragment again at every spread, so a
@@ -11,12 +11,15 @@ with a selection (an object, or a list of them) costs 1; scalar fields cost noth
 taking `first` can return that many items, so what is selected below it counts that many times.
 `first` is the literal given, or a variable's declared default, or the largest page when the
 variable has none, or the default page size when it is left out. Depth times page size alone
-would allow 100^4 objects in a twelve-level query; the cost bounds the product.
+would allow 100^4 objects in a twelve-level query; the cost bounds the product. The estimate
+saturates at `MAX_COST_ESTIMATE` (Issue 13 F8: `first: 2147483647` nested three deep made a
+number orjson could not write in the error's `extensions`, and the client got a 500).
+
+The size and token limits apply before the parse: `portal/api/documents.py`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,11 +42,19 @@ from graphql import (
     SelectionSetNode,
     ValidationRule,
     VariableNode,
-    parse,
 )
-from strawberry.extensions import SchemaExtension
 
 from portal.api.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+# The largest cost reported: JavaScript's largest safe integer, far over any limit, and well
+# inside the 64 bits orjson writes.
+MAX_COST_ESTIMATE = 2**53 - 1
+
+
+def _count(literal: str) -> int:
+    """An Int literal as a count, saturated: a literal of thousands of digits is over
+    Python's `int()` limit for strings (and over any page)."""
+    return MAX_COST_ESTIMATE if len(literal) > 16 else max(int(literal), 0)
 
 
 @dataclass(frozen=True)
@@ -81,7 +92,7 @@ class _Measure:
                     default = variable.default_value
                     if isinstance(default, IntValueNode):
                         name = variable.variable.name.value
-                        self.defaults[name] = max(self.defaults.get(name, 0), int(default.value))
+                        self.defaults[name] = max(self.defaults.get(name, 0), _count(default.value))
         self.sizes: dict[str, _Size] = {}
         self._measure_fragments()
 
@@ -127,7 +138,7 @@ class _Measure:
                 continue
             value = argument.value
             if isinstance(value, IntValueNode):
-                return max(int(value.value), 0)
+                return _count(value.value)
             if isinstance(value, VariableNode):
                 return self.defaults.get(value.name.value, MAX_PAGE_SIZE)
             # null, or a wrong type that validation reports: the server's default page.
@@ -147,7 +158,7 @@ class _Measure:
                     "__"
                 ):
                     depth = max(depth, 1 + inner.depth)
-                    cost += 1 + self.items(selection) * inner.cost
+                    cost += 1 + min(self.items(selection), MAX_COST_ESTIMATE) * inner.cost
             elif isinstance(selection, InlineFragmentNode):
                 inner = self.size(selection.selection_set)
                 depth, aliases = max(depth, inner.depth), aliases + inner.aliases
@@ -157,6 +168,7 @@ class _Measure:
                 spread = self.sizes.get(selection.name.value, _EMPTY)
                 depth, aliases = max(depth, spread.depth), aliases + spread.aliases
                 cost += spread.cost
+            cost = min(cost, MAX_COST_ESTIMATE)
         return _Size(depth, aliases, cost)
 
 
@@ -201,9 +213,10 @@ def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValid
                         )
                     )
                 if size.cost > max_cost:
+                    about = "at least" if size.cost == MAX_COST_ESTIMATE else "about"
                     self.report_error(
                         GraphQLError(
-                            f"'{name}' could load about {size.cost} objects. Allowed: "
+                            f"'{name}' could load {about} {size.cost} objects. Allowed: "
                             f"{max_cost}. Ask for smaller pages (`first`) or fewer nested lists.",
                             operation,
                             extensions={
@@ -216,21 +229,3 @@ def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValid
             return BREAK
 
     return RequestLimits
-
-
-@functools.lru_cache(maxsize=256)
-def cached_parse(query: str, **options: Any) -> DocumentNode:
-    return parse(query, **options)
-
-
-class CachedParser(SchemaExtension):
-    """strawberry's `ParserCache`, except that a document that fails to parse is left to
-    strawberry, which reports it inside the operation, where `PublicErrors` gives it a code.
-    (`ParserCache` raises from its hook, past every extension's error handling.)"""
-
-    def on_parse(self) -> Iterator[None]:
-        context = self.execution_context
-        if context.query and context.graphql_document is None:
-            with contextlib.suppress(Exception):
-                context.graphql_document = cached_parse(context.query, **context.parse_options)
-        yield

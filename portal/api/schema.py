@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError, GraphQLSchema, print_schema
-from strawberry.extensions import (
-    AddValidationRules,
-    DisableIntrospection,
-    MaxTokensLimiter,
-    SchemaExtension,
-    ValidationCache,
-)
+from strawberry.extensions import AddValidationRules, DisableIntrospection, SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -35,16 +30,18 @@ from portal.api.cases.queries import CaseQueries
 from portal.api.cases.records import Offer
 from portal.api.cases.subscriptions import CaseSubscriptions
 from portal.api.cases.types import DisputeCase
+from portal.api.characters import StringCharacters
 from portal.api.complaints.mutations import ComplaintMutations
 from portal.api.complaints.queries import ComplaintQueries
 from portal.api.complaints.types import Complaint
 from portal.api.context import Info
 from portal.api.directory.adapters import ProviderAdapterMutations
 from portal.api.directory.mutations import DirectoryMutations
+from portal.api.documents import Documents, LimitedParser
 from portal.api.errors import PublicErrors
 from portal.api.feedback.mutations import FeedbackMutations
 from portal.api.feedback.queries import FeedbackQueries
-from portal.api.limits import CachedParser, limit_rule
+from portal.api.limits import limit_rule
 from portal.api.node import Node, resolve_node
 from portal.api.notifications.mutations import NotificationMutations
 from portal.api.notifications.queries import NotificationQueries
@@ -89,6 +86,12 @@ class Subscription(CaseSubscriptions):
 
 
 class PortalSchema(strawberry.Schema):
+    def __init__(self, *args: Any, documents: Documents, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Shared by the view, the WebSocket handler and `LimitedParser`: one cache per schema,
+        # since a document is cached only once validated against this schema.
+        self.documents = documents
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -100,21 +103,30 @@ class PortalSchema(strawberry.Schema):
 Extension = Callable[[], SchemaExtension] | type[SchemaExtension]
 
 
-def extensions_for(settings: Settings) -> list[Extension]:
+def documents_for(settings: Settings) -> Documents:
+    return Documents(
+        max_bytes=settings.graphql_max_query_bytes,
+        max_tokens=settings.graphql_max_tokens,
+        cache_bytes=settings.graphql_document_cache_bytes,
+    )
+
+
+def extensions_for(settings: Settings, documents: Documents) -> list[Extension]:
     """The extensions every request runs through, limits from settings."""
-    # Built once: the same rule class on every request lets ValidationCache hit.
+    # Built once: validation reads the same rule classes on every request.
     rules = [
         limit_rule(
             settings.graphql_max_depth, settings.graphql_max_aliases, settings.graphql_max_cost
-        )
+        ),
+        StringCharacters,
     ]
-    max_tokens = settings.graphql_max_tokens
     extensions: list[Extension] = [
         PublicErrors,
-        lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: AddValidationRules(rules),
-        CachedParser,
-        lambda: ValidationCache(maxsize=256),
+        # Size and token limits before the parse, and the cache of validated documents
+        # (Issue 13 F2): in place of strawberry's MaxTokensLimiter, ParserCache and
+        # ValidationCache, which parsed in full first and cached what did not validate.
+        lambda: LimitedParser(documents),
     ]
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
@@ -128,7 +140,8 @@ def config_for(settings: Settings) -> StrawberryConfig:
     )
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
+def build_schema(settings: Settings) -> PortalSchema:
+    documents = documents_for(settings)
     return PortalSchema(
         query=Query,
         mutation=Mutation,
@@ -146,8 +159,9 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             OutboxMessage,
             WebhookSubscription,
         ],
-        extensions=extensions_for(settings),
+        extensions=extensions_for(settings, documents),
         config=config_for(settings),
+        documents=documents,
     )
 
 

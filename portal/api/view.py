@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
-from graphql import GraphQLError, OperationDefinitionNode, OperationType, get_operation_ast
+from graphql import DocumentNode, OperationDefinitionNode, OperationType
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -27,8 +28,9 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from portal.api.context import Context
+from portal.api.documents import READ_DOCUMENT, DocumentRefused, operation_of
 from portal.api.errors import INTERNAL, public_errors
-from portal.api.limits import cached_parse
+from portal.api.ide import ide_headers
 from portal.api.websocket import PortalTransportWS, authenticate_connection
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
@@ -65,6 +67,14 @@ class TextFrameWebSocketAdapter(ASGIWebSocketAdapter):
             await self.ws.send_text(orjson.dumps(message).decode())
         except WebSocketDisconnect as exc:
             raise WebSocketDisconnected from exc
+
+
+@dataclass
+class PortalRequestData(GraphQLRequestData):
+    """A request's operation, with the document the view read for its checks (handed to
+    `LimitedParser` for execution, so it is parsed once)."""
+
+    document: DocumentNode | DocumentRefused | None = None
 
 
 class RequestRefused(HTTPException):
@@ -134,6 +144,14 @@ class PortalGraphQL(GraphQL[Context, None]):
         )
         self.settings = settings
         self.auth = auth
+        self.documents = schema.documents
+        self.ide_headers = ide_headers(self.graphql_ide_html) if self.graphql_ide else {}
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Issue 13 F10: a content security policy and no framing for the IDE's page.
+        response = await super().render_graphql_ide(request)
+        response.headers.update(self.ide_headers)
+        return response
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
@@ -184,7 +202,8 @@ class PortalGraphQL(GraphQL[Context, None]):
         protocol: GraphQLRequestProtocol = transport.protocol if transport else "http"
         if not isinstance(data, list):
             single = _request_data(data, protocol)
-            if _selects_subscription(single):
+            operation = self._operation(single)
+            if operation is not None and operation.operation is OperationType.SUBSCRIPTION:
                 # Subscriptions authenticate once and re-check at every event: WebSocket only.
                 raise RequestRefused(
                     400,
@@ -206,11 +225,54 @@ class PortalGraphQL(GraphQL[Context, None]):
         operations = [_request_data(item, protocol) for item in data]
         # A batch's operations run concurrently on one context: fine for reads, but mutations
         # must run one at a time, in order, each seeing the last one's effects.
-        if any(_has_mutation(op.query) for op in operations):
+        if any(self._has_mutation(op) for op in operations):
             raise RequestRefused(
                 400, "BATCH_MUTATION_NOT_ALLOWED", "Send mutations one request at a time."
             )
-        return operations
+        batch: list[GraphQLRequestData] = list(operations)
+        return batch
+
+    def _operation(self, data: PortalRequestData) -> OperationDefinitionNode | None:
+        """The operation ``data`` runs, read through the limits (Issue 13 F2); None when the
+        document is refused, which `LimitedParser` then reports with its code."""
+        data.document = self.documents.read(data.query or "")
+        if isinstance(data.document, DocumentRefused):
+            return None
+        try:
+            return operation_of(data.document, data.operation_name)
+        except DocumentRefused:
+            return None
+
+    def _has_mutation(self, data: PortalRequestData) -> bool:
+        self._operation(data)
+        return isinstance(data.document, DocumentNode) and any(
+            isinstance(d, OperationDefinitionNode) and d.operation is OperationType.MUTATION
+            for d in data.document.definitions
+        )
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        document = getattr(request_data, "document", None)
+        read = (request_data.query or "", document) if document is not None else None
+        token = READ_DOCUMENT.set(read)
+        try:
+            return await super().execute_single(
+                request=request,
+                request_adapter=request_adapter,
+                sub_response=sub_response,
+                context=context,
+                root_value=root_value,
+                request_data=request_data,
+            )
+        finally:
+            READ_DOCUMENT.reset(token)
 
     async def _parse_upload(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
         """The GraphQL multipart request spec: one operation, its files in the other parts."""
@@ -301,27 +363,7 @@ def _refusal_status(response_data: Any) -> int | None:
     return 500 if internal else 400
 
 
-def _has_mutation(query: str | None) -> bool:
-    try:
-        document = cached_parse(query or "")
-    except GraphQLError:
-        return False  # reported with a code when the operation is parsed on its own
-    return any(
-        isinstance(d, OperationDefinitionNode) and d.operation is OperationType.MUTATION
-        for d in document.definitions
-    )
-
-
-def _selects_subscription(request: GraphQLRequestData) -> bool:
-    try:
-        document = cached_parse(request.query or "")
-    except GraphQLError:
-        return False  # reported with a code when the operation is parsed on its own
-    operation = get_operation_ast(document, request.operation_name)
-    return operation is not None and operation.operation is OperationType.SUBSCRIPTION
-
-
-def _request_data(item: object, protocol: GraphQLRequestProtocol) -> GraphQLRequestData:
+def _request_data(item: object, protocol: GraphQLRequestProtocol) -> PortalRequestData:
     if not isinstance(item, dict):
         raise RequestRefused(
             400, "BAD_REQUEST", "Send a JSON object (or, for a batch, an array of objects)."
@@ -340,7 +382,7 @@ def _request_data(item: object, protocol: GraphQLRequestProtocol) -> GraphQLRequ
     extensions = item.get("extensions")
     if not isinstance(extensions, dict | None):
         raise RequestRefused(400, "BAD_REQUEST", "`extensions` must be an object.")
-    return GraphQLRequestData(
+    return PortalRequestData(
         query=query,
         variables=variables,
         operation_name=operation_name,

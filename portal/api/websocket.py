@@ -16,7 +16,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from graphql import GraphQLError, OperationType, get_operation_ast
+from graphql import DocumentNode, GraphQLError, OperationType
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
@@ -26,8 +26,9 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
     SubscribeMessage,
 )
 
+from portal.api.characters import variable_error
 from portal.api.context import Context
-from portal.api.limits import cached_parse
+from portal.api.documents import READ_DOCUMENT, Documents, operation_of
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken, TokenKind
 
@@ -52,15 +53,26 @@ async def authenticate_connection(auth: AuthService, context: Context) -> None:
     context.access_expires_at = datetime.fromtimestamp(int(claims["exp"]), UTC)
 
 
-def _operation_type(message: SubscribeMessage) -> OperationType | None:
-    """The operation the message asks for; None when strawberry should judge the message."""
+def _read(
+    documents: Documents, message: SubscribeMessage
+) -> tuple[str, DocumentNode, OperationType | None] | None:
+    """The query, its document and operation, read through the limits (Issue 13 F2) like
+    the view's; None when strawberry should judge the message. Raises a coded
+    `GraphQLError` for a refused document or variable."""
     try:
         payload: dict[str, Any] = dict(message["payload"])
-        document = cached_parse(payload["query"])
-        operation = get_operation_ast(document, payload.get("operationName"))
-    except (GraphQLError, KeyError, TypeError, ValueError):
+        query = payload["query"]
+        variables = payload.get("variables")
+    except (KeyError, TypeError, ValueError):
         return None
-    return operation.operation if operation is not None else None
+    if not isinstance(query, str):
+        return None
+    refused = variable_error(variables if isinstance(variables, dict) else None)
+    if refused is not None:
+        raise refused
+    document = documents.parse(query)
+    operation = operation_of(document, payload.get("operationName"))
+    return query, document, operation.operation if operation is not None else None
 
 
 class PortalTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
@@ -77,8 +89,15 @@ class PortalTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
         await self.websocket.close(code=FORBIDDEN, reason="Access token expired")
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        read = None
         if self.connection_acknowledged and message.get("id") not in self.operations:
-            kind = _operation_type(message)
+            try:
+                read = _read(self.schema.documents, message)  # type: ignore[attr-defined]
+            except GraphQLError as exc:
+                code = (exc.extensions or {}).get("code", "BAD_REQUEST")
+                await self._refuse(message, str(code), exc.message)
+                return
+            kind = read[2] if read is not None else None
             if kind is not None and kind is not OperationType.SUBSCRIPTION:
                 await self._refuse(
                     message, "SUBSCRIPTIONS_ONLY", "Send queries and mutations over HTTP."
@@ -92,7 +111,12 @@ class PortalTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
                     f"A connection holds at most {limit} subscriptions at once.",
                 )
                 return
-        await super().handle_subscribe(message)
+        # The operation's task (created in here) takes the document read above.
+        token = READ_DOCUMENT.set(read[:2] if read is not None else None)
+        try:
+            await super().handle_subscribe(message)
+        finally:
+            READ_DOCUMENT.reset(token)
 
     async def _refuse(self, message: SubscribeMessage, code: str, text: str) -> None:
         await self.send_message(

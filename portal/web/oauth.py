@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-from urllib.parse import unquote_plus
+from urllib.parse import unquote_plus, urlsplit
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from portal.api.characters import FORBIDDEN
 from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.keys import KeySet
 from portal.auth.limits import attempt_from
 from portal.auth.services import AuthService, IssuedTokens
+from portal.settings import Settings
 from portal.web.cookies import clear_refresh_cookie, refresh_cookie, set_refresh_cookie
 
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
@@ -33,6 +35,42 @@ def oauth_error(
         status_code=status,
         headers={**_NO_STORE, **(headers or {})},
     )
+
+
+def origin_of(url: str) -> str:
+    """`scheme://host[:port]` of a URL, as a browser writes it in `Origin`."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def foreign_origin(request: Request, settings: Settings) -> str | None:
+    """The request's `Origin` when it is another site's (Issue 13 F11); None when the request
+    comes from the portal's own pages, an allowed origin, or no browser at all (a client that
+    sends no `Origin`). The portal's own origin is its public URL's, or the one the request was
+    sent to (`Host`): the development server proxies the API under its own origin."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return None
+    given = origin.strip().lower()
+    allowed = {origin_of(settings.public_url), *(o.lower() for o in settings.allowed_origins)}
+    host = request.headers.get("host", "").lower()
+    if given in allowed or (host and urlsplit(given).netloc == host and given != "null"):
+        return None
+    return origin
+
+
+def refuse_foreign_origin(request: Request, settings: Settings) -> Response | None:
+    """403 for a cross-site request: the refresh cookie is `SameSite=Strict`, but a browser
+    setting should not be all that stands between another site and a person's session. The
+    body is an RFC 6749 5.2 error with the portal's code beside it."""
+    if foreign_origin(request, settings) is None:
+        return None
+    body = {
+        "error": "invalid_request",
+        "error_description": "Requests from another site's pages are not accepted here.",
+        "code": "ORIGIN_NOT_ALLOWED",
+    }
+    return JSONResponse(body, status_code=403, headers=_NO_STORE)
 
 
 def _basic_credentials(request: Request) -> tuple[str, str] | None:
@@ -61,10 +99,16 @@ def _token_response(tokens: IssuedTokens, include_refresh: bool) -> JSONResponse
 
 def token_routes(auth: AuthService, keys: KeySet) -> list[Route]:
     async def token(request: Request) -> Response:
+        if refused := refuse_foreign_origin(request, auth.settings):
+            return refused
         if request.headers.get("content-type", "").split(";")[0].strip() != FORM:
             return oauth_error("invalid_request", f"Send the request as {FORM}.")
         form = await request.form()
         fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        basic = _basic_credentials(request) or ()
+        if any(FORBIDDEN.search(value) for value in (*fields.values(), *basic)):
+            # Issue 13 F8: PostgreSQL cannot store NUL; a client id holding one was a 500.
+            return oauth_error("invalid_request", "A parameter holds a NUL or control character.")
         if any(len(form.getlist(k)) > 1 for k in form):
             return oauth_error("invalid_request", "A parameter was sent more than once.")
         grant = fields.get("grant_type")
@@ -115,6 +159,8 @@ def token_routes(auth: AuthService, keys: KeySet) -> list[Route]:
         return response
 
     async def revoke(request: Request) -> Response:
+        if refused := refuse_foreign_origin(request, auth.settings):
+            return refused
         form = (
             await request.form()
             if request.headers.get("content-type", "").startswith(FORM)

@@ -58,8 +58,19 @@ class ClientRoute(Route):
         return super().matches(scope)
 
 
+def _source_map(path: str) -> bool:
+    """Issue 13 F9-F11: source maps would hand out the portal's source; the build makes none
+    (frontend/vite.config.ts), and one left in a folder is not served either."""
+    return path.lower().endswith(".map")
+
+
 class _Assets(StaticFiles):
     """Hashed build output: immutable, so cached for a year."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        if _source_map(path):
+            return Response("Not Found", status_code=404, media_type="text/plain")
+        return await super().get_response(path, scope)
 
     def file_response(self, *args: object, **kwargs: object) -> Response:
         response = super().file_response(*args, **kwargs)  # type: ignore[arg-type]
@@ -81,6 +92,8 @@ def spa_routes(folder: Path) -> list[BaseRoute]:
 
     async def page(request: Request) -> Response:
         path = request.path_params.get("path", "")
+        if _source_map(path):
+            return Response("Not Found", status_code=404, media_type="text/plain")
         candidate = (root / path).resolve()
         # A file at the top of the build (favicon, robots.txt), never outside it.
         if path and candidate.parent == root and candidate.is_file():
