@@ -321,6 +321,9 @@ async def test_the_transparency_downloads_hold_no_personal_data(
         ("{slug}.json?year=2026&quarter=5", 400, "INVALID_PERIOD"),
         ("{slug}.csv?year=2026&order=reference", 400, "INVALID_INPUT"),
         ("{slug}.pdf?year=2026", 404, "NOT_FOUND"),
+        # Issue 13, found by the fuzz run: slugs no provider can have were internal errors.
+        ("s" * 65 + ".json?year=2026", 404, "NOT_FOUND"),
+        ("%00.json?year=2026", 404, "NOT_FOUND"),
     ],
 )
 async def test_a_bad_transparency_download_gets_a_coded_error(
@@ -332,6 +335,19 @@ async def test_a_bad_transparency_download_gets_a_coded_error(
 
     assert response.status_code == status
     assert error_codes(response.json()) == [code]
+
+
+@pytest.mark.parametrize("slug", ["s" * 65, "a\x00b"], ids=["over-the-column", "nul"])
+async def test_a_transparency_report_of_a_slug_no_provider_can_have_is_not_found(
+    client: httpx.AsyncClient, factory: Factory, slug: str
+) -> None:
+    await seeded(factory)
+    variables = {"provider": slug, "year": YEAR}
+
+    response = await client.post("/graphql", json={"query": TRANSPARENCY, "variables": variables})
+
+    assert response.status_code == 200
+    assert error_codes(response.json()) == ["NOT_FOUND"]
 
 
 # --- fairness -----------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ from portal.feedback.sql import dialect_is_postgres, rows, seconds_between
 
 MAX_PAGE = 500
 MAX_DOWNLOAD = 50_000
+# The column's width (accounts.models.Provider.slug).
+_SLUG_LENGTH = 64
 DISCONTINUED = ("discontinued", "organisation_refused", "withdrawn")
 
 
@@ -86,7 +88,11 @@ async def transparency_report(
         raise FeedbackError(
             "INVALID_INPUT", f"`first` is 0 to {limit}, `offset` 0 or more.", "first"
         )
-    provider = await Provider.get_or_none(slug=provider_slug)
+    # Issue 13 (found by the fuzz run): a slug no provider can have is simply not found; the
+    # ORM would refuse it as a filter value (over the column's length: ValidationError; a NUL
+    # on PostgreSQL: a database error), and the caller got an internal error.
+    storable = len(provider_slug) <= _SLUG_LENGTH and "\x00" not in provider_slug
+    provider = await Provider.get_or_none(slug=provider_slug) if storable else None
     if provider is None:
         raise FeedbackError("NOT_FOUND", "No such provider.", "provider")
     scope = Scope(provider_id=provider.id)
