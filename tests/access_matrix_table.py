@@ -1,0 +1,1010 @@
+"""THE table of the total access matrix: every operation of graphql/schema.graphql and every
+REST endpoint the app mounts, how to call it, and what each principal is answered for their
+own object, a foreign one and a missing one (tests/access_matrix_rules.py says how to read a
+rule). tests/test_access_matrix.py runs it and fails for an operation without a row.
+
+`Call.vars(target, me)` builds the variables from the object's ids (`target`) and the caller
+(`me`); `prepare(side)` makes fresh objects for a mutation that changes them, so the world
+stays as it was for the rows after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from portal.cases.states import CaseRole, Method, Stage
+from portal.cases.transitions import TABLE, Action
+from portal.complaints.models import ComplaintStatus
+from tests.access_matrix_rules import (
+    COMPLAINT_VIEWERS,
+    NO_OBJECT,
+    OBJECTS,
+    ON_CASE,
+    ORG_SIDE,
+    PROVIDER_SIDE,
+    SIGNED_IN,
+    USERS,
+    O,
+    P,
+    Rule,
+    everyone,
+)
+from tests.access_matrix_world import Me, Side, Target, gid
+
+Vars = Callable[[Target, Me], dict[str, Any]]
+Prepare = Callable[[Side, Me], Awaitable[Target]]
+Http = Callable[[httpx.AsyncClient, Target, Me], Awaitable[httpx.Response]]
+UE = "userErrors { field code message }"
+
+
+@dataclass(frozen=True)
+class Row:
+    operation: str  # the schema's field name, or the REST route's path
+    rule: Rule
+    query: str = ""
+    vars: Vars = lambda t, me: {}
+    objects: tuple[O, ...] = OBJECTS
+    # Fresh objects for a mutation that changes them: the keys it returns replace the side's.
+    prepare: Prepare | None = None
+    # Prepare for every call (else: once per side for the refusals and the first success).
+    prepare_each: bool = False
+    # A success needs objects prepared for its caller (an offer of their own side, say).
+    prepare_by_caller: bool = False
+    list_key: str | None = None  # a list query: the answer is whether it holds this object
+    upload: bool = False  # sent as a GraphQL multipart request
+    xfail: Mapping[tuple[P, O], str] = field(default_factory=dict)
+    kind: str = "graphql"  # graphql | subscription | rest
+    http: Http | None = None  # a REST call
+    label: str = ""  # when an operation has several rows
+
+    @property
+    def name(self) -> str:
+        return f"{self.operation}({self.label})" if self.label else self.operation
+
+
+def single(name: str, fields: str, args: str = "$id: ID!", call: str = "id: $id") -> str:
+    return f"query Q({args}) {{ {name}({call}) {{ {fields} }} }}"
+
+
+def mutation(name: str, payload: str = f"{UE}") -> str:
+    input_type = name[0].upper() + name[1:] + "Input"
+    return f"mutation M($input: {input_type}!) {{ {name}(input: $input) {{ {payload} }} }}"
+
+
+def inputs(**build: Callable[[Target, Me], Any]) -> Vars:
+    return lambda t, me: {"input": {k: f(t, me) for k, f in build.items()}}
+
+
+def key(name: str) -> Callable[[Target, Me], Any]:
+    return lambda t, me: t[name]
+
+
+def const(value: Any) -> Callable[[Target, Me], Any]:
+    return lambda t, me: value
+
+
+# --- who holds which role on a case ---------------------------------------------------------
+
+ROLE_HOLDERS: dict[CaseRole, frozenset[P]] = {
+    CaseRole.COMPLAINANT: frozenset({P.COMPLAINANT}),
+    CaseRole.REPRESENTATIVE: frozenset({P.REPRESENTATIVE}),
+    CaseRole.ORGANISATION: ORG_SIDE,
+    CaseRole.PROVIDER: PROVIDER_SIDE,
+    CaseRole.NEUTRAL: frozenset({P.NEUTRAL}),
+    CaseRole.AUDITOR: frozenset({P.AUDITOR}),
+    CaseRole.ADMIN: frozenset({P.ADMIN}),
+    CaseRole.SYSTEM: frozenset(),
+}
+CLIENTS = frozenset({P.ORG_CLIENT, P.PROVIDER_CLIENT})
+
+
+def transition_rule(action: Action, neutral: bool) -> Rule:
+    """From the transition table: its roles may; every other role on the case is refused
+    FORBIDDEN; anyone else, and every foreign or missing case, NOT_FOUND. ``neutral``: the
+    case has an appointed neutral (before that, the neutral has no role on it)."""
+    transition = TABLE[action]
+    may = frozenset().union(*(ROLE_HOLDERS[r] for r in transition.roles))
+    if transition.by_person:
+        may -= CLIENTS
+    sees = ON_CASE if neutral else ON_CASE - {P.NEUTRAL}
+    return Rule(may=may, sees=sees - may, hidden="ue:NOT_FOUND")
+
+
+# --- case mutations: the stage and data each needs ------------------------------------------
+
+
+def _at(stage: Stage, method: Method = Method.MEDIATION, **more: str) -> Prepare:
+    async def prepare(side: Side, me: Me) -> Target:
+        case = await side.case_at(stage, method)
+        return {"case": gid("DisputeCase", case.id), "case_uuid": case.id, **more}
+
+    return prepare
+
+
+def _then(stage: Stage, step: Callable[[Side, Any, Me], Awaitable[Target]], **kw: Any) -> Prepare:
+    async def prepare(side: Side, me: Me) -> Target:
+        case = await side.case_at(stage, kw.get("method", Method.MEDIATION))
+        found = await step(side, case, me)
+        return {"case": gid("DisputeCase", case.id), "case_uuid": case.id, **found}
+
+    return prepare
+
+
+async def _appointed(side: Side, case: Any, me: Me) -> Target:
+    await side.act(side.w.caseworker, case, Action.APPOINT_NEUTRAL, neutral_id=side.w.neutral.id)
+    return {}
+
+
+async def _declared(side: Side, case: Any, me: Me) -> Target:
+    await side.declared(case, side.w.neutral)
+    return {}
+
+
+async def _objected(side: Side, case: Any, me: Me) -> Target:
+    case = await side.declared(case, side.w.neutral)
+    await side.act(side.w.complainant, case, Action.OBJECT_TO_NEUTRAL, reasons="Unsure.")
+    return {}
+
+
+async def _confirmed(side: Side, case: Any, me: Me) -> Target:
+    await side.confirmed(case, side.w.neutral)
+    return {}
+
+
+def _complainant_side(me: Me) -> bool:
+    return me.who in {P.COMPLAINANT, P.REPRESENTATIVE, P.OTHER_CONSUMER}
+
+
+async def _own_offer(side: Side, case: Any, me: Me) -> Target:
+    by = side.w.complainant if _complainant_side(me) else side.w.agent
+    return {"offer": await side.offer_by(case, by)}
+
+
+async def _other_offer(side: Side, case: Any, me: Me) -> Target:
+    by = side.w.agent if _complainant_side(me) else side.w.complainant
+    return {"offer": await side.offer_by(case, by)}
+
+
+async def _implemented(side: Side, case: Any, me: Me) -> Target:
+    await side.act(side.w.agent, case, Action.RECORD_IMPLEMENTATION, evidence="Paid.")
+    return {}
+
+
+CASE_ID = {"caseId": key("case")}
+REASONS = {"reasons": const("Because.")}
+CASE_MUTATIONS: dict[str, tuple[Action, Prepare, dict[str, Callable[[Target, Me], Any]]]] = {
+    "acceptCase": (Action.ACCEPT, _at(Stage.REFERRED), {}),
+    "declineCase": (
+        Action.DECLINE,
+        _at(Stage.REFERRED),
+        {"ground": const("TIME_BARRED"), **REASONS},
+    ),
+    "giveConsent": (
+        Action.GIVE_CONSENT,
+        _at(Stage.ACCEPTED),
+        {"understandsLegalEffect": const(True), "understandsRightToWithdraw": const(True)},
+    ),
+    "submitResponse": (
+        Action.SUBMIT_RESPONSE,
+        _at(Stage.AWAITING_RESPONSE),
+        {"position": const("The bill is right.")},
+    ),
+    "refuseParticipation": (Action.REFUSE_PARTICIPATION, _at(Stage.AWAITING_RESPONSE), REASONS),
+    "appointNeutral": (
+        Action.APPOINT_NEUTRAL,
+        _at(Stage.FILE_REVIEW),
+        {"neutralId": key("neutral")},
+    ),
+    "declareImpartiality": (
+        Action.DECLARE_IMPARTIALITY,
+        _then(Stage.FILE_REVIEW, _appointed),
+        {"impartial": const(True)},
+    ),
+    "objectToNeutral": (Action.OBJECT_TO_NEUTRAL, _then(Stage.FILE_REVIEW, _declared), REASONS),
+    "decideObjection": (
+        Action.DECIDE_OBJECTION,
+        _then(Stage.FILE_REVIEW, _objected),
+        {"upheld": const(False), **REASONS},
+    ),
+    "completeFile": (Action.COMPLETE_FILE, _then(Stage.FILE_REVIEW, _confirmed), {}),
+    "makeOffer": (
+        Action.MAKE_OFFER,
+        _at(Stage.IN_RESOLUTION),
+        {"amount": const("50.00"), "terms": const("Refund 50")},
+    ),
+    "withdrawOffer": (
+        Action.WITHDRAW_OFFER,
+        _then(Stage.IN_RESOLUTION, _own_offer),
+        {"offerId": key("offer")},
+    ),
+    "rejectOffer": (
+        Action.REJECT_OFFER,
+        _then(Stage.IN_RESOLUTION, _other_offer),
+        {"offerId": key("offer")},
+    ),
+    "acceptOffer": (
+        Action.ACCEPT_OFFER,
+        _then(Stage.IN_RESOLUTION, _other_offer),
+        {"offerId": key("offer")},
+    ),
+    "issueOutcome": (
+        Action.ISSUE_OUTCOME,
+        _at(Stage.IN_RESOLUTION, Method.OMBUDSMAN_RECOMMENDATION),
+        {"summary": const("Refund 60"), **REASONS},
+    ),
+    "extendClock": (
+        Action.EXTEND_CLOCK,
+        _at(Stage.IN_RESOLUTION),
+        {"clock": const("OUTCOME"), "days": const(3), "reason": const("Abroad.")},
+    ),
+    "acceptOutcome": (
+        Action.ACCEPT_OUTCOME,
+        _at(Stage.OUTCOME_PROPOSED, Method.OMBUDSMAN_RECOMMENDATION),
+        {},
+    ),
+    "rejectOutcome": (
+        Action.REJECT_OUTCOME,
+        _at(Stage.OUTCOME_PROPOSED, Method.OMBUDSMAN_RECOMMENDATION),
+        REASONS,
+    ),
+    "requestReview": (
+        Action.REQUEST_REVIEW,
+        _at(Stage.OUTCOME_PROPOSED, Method.ARBITRATION_BINDING),
+        REASONS,
+    ),
+    "decideReview": (
+        Action.DECIDE_REVIEW,
+        _at(Stage.UNDER_REVIEW, Method.ARBITRATION_BINDING),
+        {"varied": const(False), **REASONS},
+    ),
+    "recordImplementation": (
+        Action.RECORD_IMPLEMENTATION,
+        _at(Stage.IMPLEMENTATION, Method.OMBUDSMAN_RECOMMENDATION),
+        {"evidence": const("Refund paid.")},
+    ),
+    "confirmImplementation": (
+        Action.CONFIRM_IMPLEMENTATION,
+        _then(Stage.IMPLEMENTATION, _implemented, method=Method.OMBUDSMAN_RECOMMENDATION),
+        {},
+    ),
+    "closeCase": (
+        Action.CLOSE,
+        _at(Stage.REFERRED),
+        {"reason": const("DISCONTINUED"), "note": const("Stopped answering.")},
+    ),
+    "withdrawCase": (Action.WITHDRAW, _at(Stage.REFERRED), {"reason": const("Settled.")}),
+}
+
+
+# Rows whose cases are taken before a neutral is appointed.
+BEFORE_ANY_NEUTRAL = {
+    "acceptCase",
+    "declineCase",
+    "giveConsent",
+    "submitResponse",
+    "refuseParticipation",
+    "appointNeutral",
+    "closeCase",
+    "withdrawCase",
+}
+
+
+def _case_mutation_rows() -> list[Row]:
+    rows = []
+    for name, (action, prepare, extra) in CASE_MUTATIONS.items():
+        rows.append(
+            Row(
+                name,
+                transition_rule(action, neutral=name not in BEFORE_ANY_NEUTRAL),
+                mutation(name, f"case {{ id stage }} {UE}"),
+                inputs(**CASE_ID, **extra),
+                prepare=prepare,
+                prepare_by_caller=name in {"withdrawOffer", "rejectOffer", "acceptOffer"},
+            )
+        )
+    return rows
+
+
+# --- complaints -----------------------------------------------------------------------------
+
+
+def _complaint(status: ComplaintStatus = ComplaintStatus.RECEIVED) -> Prepare:
+    async def prepare(side: Side | None, me: Me) -> Target:
+        if side is None:  # a missing complaint needs none
+            return {}
+        return {"complaint": gid("Complaint", (await side.complaint(status)).id)}
+
+    return prepare
+
+
+# Staff handle a complaint; its complainant, auditors and admins see it and are refused.
+COMPLAINT_STEP = Rule(may=ORG_SIDE, sees=COMPLAINT_VIEWERS - ORG_SIDE, hidden="ue:NOT_FOUND")
+COMPLAINT_PAYLOAD = f"complaint {{ id status }} {UE}"
+F1 = "issue 13 F1, fixed on branch sec/access"
+
+
+def _representative(t: Target, me: Me) -> str | None:
+    """The complainant names their representative; everyone else names themselves (F1: an
+    agent naming itself became the complainant's representative), and an integration client,
+    which has no user, names the complainant's representative for them."""
+    if me.who in {P.COMPLAINANT, P.OTHER_CONSUMER}:
+        return gid("User", me.side.representative.id)
+    return me.user_gid or gid("User", me.side.representative.id)
+
+
+REFER = inputs(
+    complaintId=key("complaint"),
+    providerId=key("provider"),
+    method=const("MEDIATION"),
+    unresolvedReason=const("Refused."),
+)
+
+COMPLAINT_ROWS = [
+    Row(
+        "fileComplaint",
+        # Organisations are public: any person files with any of them; an integration
+        # client files for nobody.
+        Rule(
+            may=USERS,
+            sees=frozenset({P.ORG_CLIENT, P.PROVIDER_CLIENT}),
+            hidden="ue:ORGANISATION_NOT_FOUND",
+            public=True,
+            cells={
+                (P.ORG_CLIENT, O.MISSING): "ue:FORBIDDEN",
+                (P.PROVIDER_CLIENT, O.MISSING): "ue:FORBIDDEN",
+            },
+        ),
+        mutation("fileComplaint", COMPLAINT_PAYLOAD),
+        inputs(
+            organisationId=key("organisation"),
+            subject=const("Overcharged"),
+            description=const("Twice."),
+        ),
+    ),
+    Row(
+        "recordComplaint",
+        Rule(may=ORG_SIDE, hidden="ue:FORBIDDEN"),
+        mutation("recordComplaint", COMPLAINT_PAYLOAD),
+        lambda t, me: {
+            "input": {
+                "organisationId": t["organisation"],
+                "complainantEmail": f"caller-{me.who.value}-{len(t)}@phone.example",
+                "complainantName": "Caller",
+                "channel": "PHONE",
+                "subject": "By phone",
+                "description": "Called in.",
+            }
+        },
+    ),
+    Row(
+        "acknowledgeComplaint",
+        COMPLAINT_STEP,
+        mutation("acknowledgeComplaint", COMPLAINT_PAYLOAD),
+        inputs(complaintId=key("complaint")),
+        prepare=_complaint(),
+    ),
+    Row(
+        "assessComplaint",
+        COMPLAINT_STEP,
+        mutation("assessComplaint", COMPLAINT_PAYLOAD),
+        inputs(complaintId=key("complaint"), assessment=const("Founded.")),
+        prepare=_complaint(),
+    ),
+    Row(
+        "respondToComplaint",
+        COMPLAINT_STEP,
+        mutation("respondToComplaint", COMPLAINT_PAYLOAD),
+        inputs(complaintId=key("complaint"), response=const("Refunded.")),
+        prepare=_complaint(ComplaintStatus.ACKNOWLEDGED),
+    ),
+    Row(
+        "closeComplaint",
+        COMPLAINT_STEP,
+        mutation("closeComplaint", COMPLAINT_PAYLOAD),
+        inputs(complaintId=key("complaint"), note=const("Done.")),
+        prepare=_complaint(ComplaintStatus.ACKNOWLEDGED),
+    ),
+    Row(
+        "referComplaint",
+        Rule(
+            may=ORG_SIDE | {P.COMPLAINANT},
+            sees=COMPLAINT_VIEWERS - ORG_SIDE - {P.COMPLAINANT},
+            hidden="ue:NOT_FOUND",
+        ),
+        mutation("referComplaint", f"case {{ id viewerRoles }} {UE}"),
+        REFER,
+        prepare=_complaint(),
+    ),
+    # Deliverable 1, F1: a representative is named by the complainant, never by the
+    # organisation's side (nor is anyone on it ever one).
+    Row(
+        "referComplaint",
+        Rule(
+            may=frozenset({P.COMPLAINANT}),
+            sees=COMPLAINT_VIEWERS - {P.COMPLAINANT},
+            hidden="ue:NOT_FOUND",
+            cells={
+                (who, O.OWN): "ue:*"
+                for who in (P.ORG_AGENT, P.ORG_MANAGER, P.ORG_CLIENT, P.OTHER_ORG_STAFF)
+            },
+        ),
+        mutation("referComplaint", f"case {{ id viewerRoles }} {UE}"),
+        lambda t, me: {
+            "input": {**REFER(t, me)["input"], "representativeId": _representative(t, me)}
+        },
+        prepare=_complaint(),
+        prepare_each=True,
+        label="naming a representative",
+        xfail={
+            (who, O.OWN): F1
+            for who in (P.ORG_AGENT, P.ORG_MANAGER, P.ORG_CLIENT, P.OTHER_ORG_STAFF)
+        },
+    ),
+]
+
+# --- queries --------------------------------------------------------------------------------
+
+CASE_READERS = Rule(may=ON_CASE)
+LISTED = {"ok": "LISTED", "hidden": "ABSENT"}
+PAGE = "edges { node { id } }"
+
+QUERY_ROWS = [
+    Row(
+        "cases",
+        Rule(may=ON_CASE, **LISTED),
+        f"query Q {{ cases(first: 100) {{ {PAGE} }} }}",
+        list_key="case",
+    ),
+    Row("case", CASE_READERS, single("case", "id stage"), lambda t, me: {"id": t["case"]}),
+    Row(
+        "verifyTimeline",
+        CASE_READERS,
+        single("verifyTimeline", "ok length", "$id: ID!", "caseId: $id"),
+        lambda t, me: {"id": t["case"]},
+    ),
+    Row(
+        "fairnessReport",
+        CASE_READERS,
+        single("fairnessReport", "reference", "$id: ID!", "caseId: $id"),
+        lambda t, me: {"id": t["case"]},
+    ),
+    Row(
+        "complaints",
+        Rule(may=COMPLAINT_VIEWERS, **LISTED),
+        f"query Q {{ complaints(first: 100) {{ {PAGE} }} }}",
+        list_key="complaint",
+    ),
+    Row(
+        "complaint",
+        Rule(may=COMPLAINT_VIEWERS),
+        single("complaint", "id status"),
+        lambda t, me: {"id": t["complaint"]},
+    ),
+    Row(
+        "organisations",
+        Rule(may=SIGNED_IN, public=True, **LISTED),
+        f"query Q {{ organisations(first: 100) {{ {PAGE} }} }}",
+        list_key="organisation",
+    ),
+    Row(
+        "providers",
+        Rule(may=SIGNED_IN, public=True, **LISTED),
+        f"query Q {{ providers(first: 100) {{ {PAGE} }} }}",
+        list_key="provider",
+    ),
+    # A personal link is its own credential: anyone holding it opens the survey; a link of
+    # another side is a link too, so `foreign` here is a token of another kind.
+    Row(
+        "survey",
+        everyone(missing="SURVEY_LINK_INVALID"),
+        single("survey", "status caseReference", "$token: String!", "token: $token"),
+        lambda t, me: {"token": t["survey_token"]},
+        objects=(O.OWN, O.MISSING),
+    ),
+    Row(
+        "managementReview",
+        # Its figures are for the organisation's managers, its auditors, admins; anyone
+        # else, and any organisation that does not exist, FORBIDDEN.
+        Rule(may=frozenset({P.ORG_MANAGER, P.AUDITOR, P.ADMIN}), hidden="FORBIDDEN"),
+        single(
+            "managementReview",
+            "organisationName",
+            "$id: ID!",
+            'organisationId: $id, from: "2026-01-01", until: "2027-01-01"',
+        ),
+        lambda t, me: {"id": t["organisation"]},
+    ),
+    Row(
+        "transparencyReport",
+        everyone(missing="NOT_FOUND"),
+        single(
+            "transparencyReport",
+            "providerName",
+            "$slug: String!",
+            "provider: $slug, year: 2026",
+        ),
+        lambda t, me: {"slug": t["provider_slug"]},
+    ),
+    Row(
+        "surveyPolicy",
+        # An admin is answered the defaults even for an organisation that does not exist.
+        Rule(
+            may=frozenset({P.ORG_MANAGER, P.ADMIN}),
+            hidden="FORBIDDEN",
+            cells={(P.ADMIN, O.MISSING): "OK"},
+        ),
+        single("surveyPolicy", "validDays", "$id: ID!", "organisationId: $id"),
+        lambda t, me: {"id": t["organisation"]},
+    ),
+    Row(
+        "deadLetters",
+        Rule(
+            may=frozenset({P.ADMIN}),
+            sees=SIGNED_IN,
+            ok="LISTED",
+            hidden="FORBIDDEN",
+            forbidden="FORBIDDEN",
+            cells={(P.ADMIN, O.MISSING): "ABSENT"},
+        ),
+        f"query Q {{ deadLetters(first: 100) {{ {PAGE} }} }}",
+        list_key="dead_letter",
+    ),
+    Row(
+        "webhookSubscriptions",
+        # Empty for anyone else, and for an organisation that does not exist.
+        Rule(may=frozenset({P.ORG_MANAGER, P.ADMIN}), ok="LISTED", hidden="EMPTY"),
+        single("webhookSubscriptions", "id", "$id: ID!", "organisationId: $id"),
+        lambda t, me: {"id": t["organisation"]},
+        list_key="subscription",
+    ),
+    Row("viewer", Rule(may=SIGNED_IN), "query Q { viewer { kind } }", objects=NO_OBJECT),
+]
+
+# `node` once for every type that implements Node: each checked like its own query.
+NODE = "query Q($id: ID!) { node(id: $id) { __typename id } }"
+NODE_RULES: dict[str, Rule] = {
+    "case": CASE_READERS,
+    "offer": CASE_READERS,
+    "document": CASE_READERS,
+    "message": CASE_READERS,
+    "complaint": Rule(may=COMPLAINT_VIEWERS),
+    "organisation": Rule(may=SIGNED_IN, public=True),
+    "provider": Rule(may=SIGNED_IN, public=True),
+    # A staff member (the agent): themselves, colleagues where they work, admins.
+    "agent": Rule(may=frozenset({P.ORG_AGENT, P.ORG_MANAGER, P.ORG_CLIENT, P.ADMIN})),
+    # The organisation's integration client: itself, the organisation's managers, admins.
+    "org_client": Rule(may=frozenset({P.ORG_CLIENT, P.ORG_MANAGER, P.ADMIN})),
+    "subscription": Rule(may=frozenset({P.ORG_MANAGER, P.ADMIN})),
+    "dead_letter": Rule(may=frozenset({P.ADMIN})),
+}
+NODE_ROWS = [
+    Row("node", rule, NODE, lambda t, me, k=k: {"id": t[k]}, label=k)
+    for k, rule in NODE_RULES.items()
+]
+
+# --- case files -----------------------------------------------------------------------------
+
+WRITERS = ON_CASE - {P.AUDITOR, P.ADMIN}  # auditors and admins only read
+
+
+async def _fresh_document(side: Side, me: Me) -> Target:
+    return {"document": await side.document(side.target["case_uuid"])}
+
+
+CASEFILE_ROWS = [
+    Row(
+        "uploadDocument",
+        Rule(
+            may=WRITERS,
+            sees=frozenset({P.AUDITOR, P.ADMIN}),
+            forbidden="ue:SCOPE_NOT_ALLOWED",
+            hidden="ue:NOT_FOUND",
+        ),
+        mutation("uploadDocument", f"document {{ id }} {UE}"),
+        inputs(caseId=key("case"), visibility=const("ALL_PARTIES"), file=const(None)),
+        upload=True,
+    ),
+    Row(
+        "supersedeDocument",
+        # Only the side that uploaded it: the complainant uploaded this one.
+        Rule(
+            may=frozenset({P.COMPLAINANT}),
+            sees=ON_CASE - {P.COMPLAINANT},
+            hidden="ue:NOT_FOUND",
+            # Auditors and admins write nowhere.
+            cells={
+                (P.AUDITOR, O.OWN): "ue:SCOPE_NOT_ALLOWED",
+                (P.ADMIN, O.OWN): "ue:SCOPE_NOT_ALLOWED",
+                (P.ADMIN, O.FOREIGN): "ue:SCOPE_NOT_ALLOWED",
+            },
+        ),
+        mutation("supersedeDocument", f"document {{ id }} {UE}"),
+        inputs(documentId=key("document"), file=const(None)),
+        prepare=_fresh_document,
+        upload=True,
+    ),
+    Row(
+        "postMessage",
+        Rule(
+            may=WRITERS,
+            sees=frozenset({P.AUDITOR, P.ADMIN}),
+            forbidden="ue:SCOPE_NOT_ALLOWED",
+            hidden="ue:NOT_FOUND",
+        ),
+        mutation("postMessage", f"message {{ id }} {UE}"),
+        inputs(caseId=key("case"), body=const("Hello."), visibility=const("ALL_PARTIES")),
+    ),
+    Row(
+        "markMessagesRead",
+        Rule(may=ON_CASE, hidden="ue:NOT_FOUND"),
+        mutation("markMessagesRead", f"marked {UE}"),
+        lambda t, me: {"input": {"caseId": t["case"], "messageIds": [t["message"]]}},
+    ),
+]
+
+# --- the directory: providers are public, so another provider is FORBIDDEN, not hidden -------
+
+PROVIDER_EDITORS = PROVIDER_SIDE | {P.ADMIN}
+DIRECTORY = {"sees": SIGNED_IN, "foreign": "ue:FORBIDDEN", "hidden": "ue:NOT_FOUND"}
+DIRECTORY_ROWS = [
+    Row(
+        "updateProviderProfile",
+        Rule(may=PROVIDER_EDITORS, **DIRECTORY),  # type: ignore[arg-type]
+        mutation("updateProviderProfile", f"provider {{ id }} {UE}"),
+        inputs(providerId=key("provider"), summary=const("We resolve disputes.")),
+    ),
+    Row(
+        "updateNeutralProfile",
+        Rule(may=PROVIDER_EDITORS | {P.NEUTRAL}, **DIRECTORY),  # type: ignore[arg-type]
+        mutation("updateNeutralProfile", f"neutral {{ title }} {UE}"),
+        inputs(providerId=key("provider"), neutralId=key("neutral"), title=const("Mediator")),
+    ),
+    Row(
+        "setNeutralMandate",
+        Rule(may=PROVIDER_EDITORS, **DIRECTORY),  # type: ignore[arg-type]
+        mutation("setNeutralMandate", f"neutral {{ title }} {UE}"),
+        inputs(
+            providerId=key("provider"),
+            neutralId=key("neutral"),
+            methods=const([]),
+            mandateEndsOn=const(None),
+        ),
+    ),
+    Row(
+        "configureProviderAdapter",
+        # People only: a client must not redirect the provider's referrals.
+        Rule(
+            may=frozenset({P.CASEWORKER, P.ADMIN}),
+            sees=SIGNED_IN,
+            foreign="ue:FORBIDDEN",
+            hidden="ue:FORBIDDEN",  # a missing provider too
+        ),
+        mutation("configureProviderAdapter", f"provider {{ adapter }} {UE}"),
+        inputs(providerId=key("provider"), adapter=const("inportal")),
+    ),
+]
+
+# --- feedback and events out ----------------------------------------------------------------
+
+
+async def _fresh_subscription(side: Side, me: Me) -> Target:
+    return {"subscription": await side.subscription()}
+
+
+async def _fresh_dead_letter(side: Side, me: Me) -> Target:
+    return {"dead_letter": await side.dead_letter()}
+
+
+# Found by this matrix: an admin configuring the surveys of an organisation that does not exist
+# gets a masked INTERNAL_SERVER_ERROR (the policy row's foreign key fails), not a userError.
+SURVEYS_OF_NOBODY = (
+    "issue 13 matrix: configureSurveys for a missing organisation by an admin raises an "
+    "IntegrityError (masked internal error), portal/feedback/surveys.py"
+)
+WEBHOOKS = Rule(may=frozenset({P.ORG_MANAGER, P.ADMIN}), hidden="ue:NOT_FOUND")
+FEEDBACK_ROWS = [
+    # The link is the credential; an answer out of range shows the link was let through.
+    Row(
+        "answerSurvey",
+        everyone("ue:INVALID_ANSWER", missing="ue:SURVEY_LINK_INVALID"),
+        mutation("answerSurvey", f"answered {UE}"),
+        inputs(
+            token=key("survey_token"),
+            answers=const([{"question": "overall", "score": 9}]),
+        ),
+        objects=(O.OWN, O.MISSING),
+    ),
+    Row(
+        "configureSurveys",
+        Rule(may=frozenset({P.ORG_MANAGER, P.ADMIN}), hidden="ue:FORBIDDEN"),
+        mutation("configureSurveys", f"policy {{ validDays }} {UE}"),
+        inputs(organisationId=key("organisation"), validDays=const(30)),
+        xfail={(P.ADMIN, O.MISSING): SURVEYS_OF_NOBODY},
+    ),
+    Row(
+        "createWebhookSubscription",
+        WEBHOOKS,
+        mutation("createWebhookSubscription", f"subscription {{ id }} {UE}"),
+        inputs(
+            organisationId=key("organisation"),
+            url=const("http://127.0.0.1:9/more"),
+            eventKinds=const(["case_closed"]),
+        ),
+    ),
+    Row(
+        "updateWebhookSubscription",
+        WEBHOOKS,
+        mutation("updateWebhookSubscription", f"subscription {{ id }} {UE}"),
+        inputs(id=key("subscription"), description=const("Renamed")),
+    ),
+    Row(
+        "deleteWebhookSubscription",
+        WEBHOOKS,
+        mutation("deleteWebhookSubscription", f"deleted {UE}"),
+        inputs(id=key("subscription")),
+        prepare=_fresh_subscription,
+    ),
+    Row(
+        "retryDeadLetter",
+        # Anyone but an admin is refused before the id is looked at.
+        Rule(
+            may=frozenset({P.ADMIN}),
+            hidden="ue:FORBIDDEN",
+            cells={(P.ADMIN, O.MISSING): "ue:NOT_FOUND"},
+        ),
+        mutation("retryDeadLetter", f"message {{ id status }} {UE}"),
+        inputs(id=key("dead_letter")),
+        prepare=_fresh_dead_letter,
+    ),
+]
+
+# --- signing in: the credential in the call is the object ------------------------------------
+# Own: the caller's own account (the complainant's for those without one); foreign: another
+# account that exists, with a wrong secret; missing: an address or token that names nothing.
+# Each is answered alike whoever asks, and foreign exactly like missing (no enumeration).
+
+WRONG = "not the password"
+
+
+def _account(side: Side | None, me: Me) -> Any:
+    if side is None:
+        return None
+    if side is me.side and me.user is not None:
+        return me.user
+    return side.user(me.who) or side.spare[me.who]
+
+
+def _email(t: Target, me: Me) -> str:
+    account = _account(t["side"], me)
+    return account.email if account else f"nobody-{me.who.value}@nowhere.example"
+
+
+async def _sessions(side: Side | None, me: Me) -> Target:
+    """Own: a live refresh token; foreign: one already spent; missing: one never issued."""
+    account = _account(side, me)
+    if side is None or account is None:
+        return {"refresh": "x" * 43}
+    tokens = await side.auth.start_session(account, method="password")
+    if side is me.side:
+        return {"refresh": tokens.refresh_token}
+    await side.auth.refresh(tokens.refresh_token)
+    return {"refresh": tokens.refresh_token}
+
+
+async def _challenge(side: Side | None, me: Me) -> Target:
+    """A challenge for the account's address, and the code mailed for it (own) or not."""
+    from portal.auth.codes import request_code
+    from portal.notifications.models import OutboxMessage
+
+    me_side = me.side
+    email = _email({"side": side}, me)
+    challenge = await request_code(me_side.auth, email)
+    code = "000000"
+    if side is me_side:
+        mail = (
+            await OutboxMessage.filter(kind="sign_in_code", recipient=email)
+            .order_by("-created_at")
+            .first()
+        )
+        assert mail is not None
+        code = str(mail.context["code"])
+    return {"challenge": challenge, "code": code}
+
+
+SESSION = f"accessToken {UE}"
+AUTH_ROWS = [
+    Row(
+        "login",
+        everyone(missing="ue:INVALID_CREDENTIALS", foreign="ue:INVALID_CREDENTIALS"),
+        mutation("login", SESSION),
+        lambda t, me: {
+            "input": {
+                "email": _email(t, me),
+                "password": "correct horse battery staple" if t["side"] is me.side else WRONG,
+            }
+        },
+    ),
+    Row(
+        "refreshSession",
+        everyone(missing="ue:INVALID_REFRESH_TOKEN", foreign="ue:INVALID_REFRESH_TOKEN"),
+        mutation("refreshSession", SESSION),
+        inputs(refreshToken=key("refresh")),
+        prepare=_sessions,
+        prepare_each=True,
+    ),
+    Row(
+        "logout",
+        # A copied (spent) token ends its session, as `refreshSession` does on reuse.
+        everyone(missing="NOT_REVOKED"),
+        mutation("logout", f"revoked {UE}"),
+        inputs(refreshToken=key("refresh")),
+        prepare=_sessions,
+        prepare_each=True,
+    ),
+    Row(
+        "requestSignInCode",
+        everyone(),
+        mutation("requestSignInCode", f"challenge {UE}"),
+        inputs(email=_email),
+    ),
+    Row(
+        "signInWithCode",
+        everyone(missing="ue:INVALID_CODE", foreign="ue:INVALID_CODE"),
+        mutation("signInWithCode", SESSION),
+        inputs(challenge=key("challenge"), code=key("code")),
+        prepare=_challenge,
+        prepare_each=True,
+    ),
+]
+
+# --- the subscription -----------------------------------------------------------------------
+
+SUBSCRIPTION_ROWS = [
+    Row(
+        "caseEvents",
+        # A socket without a valid token is closed at connection_init.
+        Rule(may=ON_CASE, anonymous="closed:4403"),
+        "subscription S($id: ID!) { caseEvents(caseId: $id, afterSequence: 0) { sequence } }",
+        lambda t, me: {"id": t["case"]},
+        kind="subscription",
+    ),
+]
+
+GRAPHQL_ROWS: list[Row] = [
+    *QUERY_ROWS,
+    *NODE_ROWS,
+    *AUTH_ROWS,
+    *COMPLAINT_ROWS,
+    *_case_mutation_rows(),
+    *CASEFILE_ROWS,
+    *DIRECTORY_ROWS,
+    *FEEDBACK_ROWS,
+    *SUBSCRIPTION_ROWS,
+]
+
+# --- REST endpoints -------------------------------------------------------------------------
+
+
+def _bearer(me: Me) -> dict[str, str]:
+    return {"Authorization": f"Bearer {me.token}"} if me.token else {}
+
+
+def _get(path: Callable[[Target, Me], str]) -> Http:
+    async def call(client: httpx.AsyncClient, t: Target, me: Me) -> httpx.Response:
+        return await client.get(path(t, me), headers=_bearer(me))
+
+    return call
+
+
+def _form(data: Callable[[Target, Me], dict[str, str]], path: str = "/oauth/token") -> Http:
+    async def call(client: httpx.AsyncClient, t: Target, me: Me) -> httpx.Response:
+        return await client.post(path, data=data(t, me))
+
+    return call
+
+
+def _link(kind: str) -> Callable[[Target, Me], str]:
+    from portal.api.node import decode_id
+    from portal.casefiles.links import LinkKind, issue_link, link_path
+
+    def path(t: Target, me: Me) -> str:
+        link_kind = LinkKind(kind)
+        if link_kind is LinkKind.DOCUMENT:
+            pk = decode_id(t["document"], "Document")
+        else:
+            pk = decode_id(t["case"], "DisputeCase")
+        assert pk is not None
+        assert me.actor is not None
+        link = issue_link(me.side.auth.issuer, me.actor, link_kind, pk, 60)
+        return link_path(link_kind, link.token)
+
+    return path
+
+
+def _client_secret(t: Target, me: Me) -> dict[str, str]:
+    side = t["side"]
+    own = side is not None and side is me.side
+    return {
+        "grant_type": "client_credentials",
+        "client_id": t["client_id"],
+        "client_secret": side.org_client.client_secret if own else "not the secret",
+    }
+
+
+async def _callback(client: httpx.AsyncClient, t: Target, me: Me) -> httpx.Response:
+    slug = t["provider_slug"]
+    return await client.post(f"/providers/{slug}/callbacks", content=b"{}", headers=_bearer(me))
+
+
+REVIEW = "/reports/management-review.json?organisation={}&from=2026-01-01&until=2027-01-01"
+FILES = Rule(
+    may=ON_CASE, ok="http:200", hidden="http:404:NOT_FOUND", anonymous="http:401:UNAUTHENTICATED"
+)
+REST_ROWS = [
+    Row("/api", everyone("http:200"), objects=NO_OBJECT, http=_get(lambda t, me: "/api")),
+    Row("/", everyone("http:307"), objects=NO_OBJECT, http=_get(lambda t, me: "/")),
+    Row("/healthz", everyone("http:200"), objects=NO_OBJECT, http=_get(lambda t, me: "/healthz")),
+    Row("/readyz", everyone("http:200"), objects=NO_OBJECT, http=_get(lambda t, me: "/readyz")),
+    Row(
+        "/.well-known/jwks.json",
+        everyone("http:200"),
+        objects=NO_OBJECT,
+        http=_get(lambda t, me: "/.well-known/jwks.json"),
+    ),
+    Row(
+        "/oauth/token",
+        everyone("http:200", missing="http:401:invalid_client", foreign="http:401:invalid_client"),
+        http=_form(_client_secret),
+        label="client_credentials",
+    ),
+    Row(
+        "/oauth/token",
+        everyone("http:200", missing="http:400:invalid_grant", foreign="http:400:invalid_grant"),
+        http=_form(lambda t, me: {"grant_type": "refresh_token", "refresh_token": t["refresh"]}),
+        prepare=_sessions,
+        prepare_each=True,
+        label="refresh_token",
+    ),
+    Row(
+        "/oauth/revoke",
+        # RFC 7009 2.2: any token, known or not, is answered 200.
+        everyone("http:200"),
+        http=_form(lambda t, me: {"token": t["refresh"]}, "/oauth/revoke"),
+        prepare=_sessions,
+        prepare_each=True,
+    ),
+    Row("/files/documents/{link}", FILES, http=_get(_link("document"))),
+    Row("/files/bundles/{link}", FILES, http=_get(_link("bundle"))),
+    Row(
+        "/reports/management-review.{format:str}",
+        Rule(
+            may=frozenset({P.ORG_MANAGER, P.AUDITOR, P.ADMIN}),
+            hidden="http:403:FORBIDDEN",
+            ok="http:200",
+            anonymous="http:401:UNAUTHENTICATED",
+        ),
+        http=_get(lambda t, me: REVIEW.format(t["organisation_uuid"])),
+    ),
+    Row(
+        "/reports/transparency/{provider}.{format:str}",
+        everyone("http:200", missing="http:404:NOT_FOUND"),
+        http=_get(lambda t, me: f"/reports/transparency/{t['provider_slug']}.json?year=2026"),
+    ),
+    Row(
+        "/providers/{slug}/callbacks",
+        # Providers are public: an in-portal one takes no callbacks, an unknown one is unknown.
+        everyone("http:404:NO_CALLBACKS", missing="http:404:UNKNOWN_PROVIDER"),
+        http=_callback,
+    ),
+    Row(
+        "/providers/{slug}/answer",
+        # Without the provider's signed token: refused alike for every provider.
+        everyone("http:403"),
+        http=_get(lambda t, me: f"/providers/{t['provider_slug']}/answer?token=forged"),
+    ),
+]
+ROWS: list[Row] = [*GRAPHQL_ROWS, *REST_ROWS]
