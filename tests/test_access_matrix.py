@@ -25,6 +25,7 @@ from websockets.exceptions import ConnectionClosed
 
 from portal.accounts.models import Role
 from portal.app import create_app
+from portal.auth.limits import attempt_from
 from portal.settings import Settings
 from tests import samples
 from tests.access_matrix_rules import AWAY, GLOBAL, O, P
@@ -166,7 +167,7 @@ async def _principals(app: Starlette, factory: Factory, home: Side, away: Side) 
         elif who in (P.ORG_CLIENT, P.PROVIDER_CLIENT):
             client = side.org_client if who is P.ORG_CLIENT else side.provider_client
             issued = await app.state.auth.client_credentials(
-                client.account.client_id, client.client_secret
+                client.account.client_id, client.client_secret, attempt_from("127.0.0.1")
             )
             token = issued.access_token
         if token is not None:
@@ -222,8 +223,21 @@ async def _run_row(
 async def matrix(db: str, settings: Settings, request: pytest.FixtureRequest) -> Matrix:
     """The whole matrix, run once: the conftest empties the tables after each test, so the
     world lives only while this fixture runs every call."""
-    # Webhook subscriptions point at a local address (nothing resolves in the sandbox).
-    settings = dataclasses.replace(settings, webhook_allow_private=True)
+    # Webhook subscriptions point at a local address (nothing resolves in the sandbox). Every
+    # call comes from 127.0.0.1: the per-address sign-in limits (tests/test_security_signin.py)
+    # would answer the matrix's 90 sign-in rows RATE_LIMITED, which says nothing about access.
+    settings = dataclasses.replace(
+        settings,
+        webhook_allow_private=True,
+        # The web portal's pages are public files, not objects: the matrix runs without a
+        # build, so `/` answers the same whether or not frontend/dist exists.
+        frontend_dir=str(Path(settings.data_dir) / "no-frontend-build"),
+        sign_in_address_max_checks=10_000,
+        sign_in_address_max_failures=10_000,
+        sign_in_code_address_max_requests=10_000,
+        sign_in_code_max_requests=10_000,
+        sign_in_code_account_max_requests=10_000,
+    )
     app = create_app(settings, manage_orm=False)
     factory = Factory(settings)
     home = await build_side(factory, settings, app)

@@ -167,6 +167,19 @@ async def test_serve_answers_client_routes_with_the_page_and_keeps_the_api(
     assert callbacks.status_code == 405  # POST only, and never the page
 
 
+async def test_a_name_longer_than_the_file_system_takes_is_the_page_or_404(
+    built_portal: Settings,
+) -> None:
+    # Issue 13, found by the fuzz run with the portal built: a 20,000-character path raised
+    # ENAMETOOLONG from the file lookup, an internal error.
+    long = "a" * 20_000
+    page, asset = await _get(built_portal, f"/{long}", f"/assets/{long}.js")
+
+    assert page.status_code == 200
+    assert page.text == "<!doctype html><title>Parley</title>"
+    assert asset.status_code == 404
+
+
 async def test_without_a_build_the_root_leads_to_the_api(
     tmp_path: Path, settings: Settings
 ) -> None:

@@ -263,6 +263,21 @@ async def test_wrong_secret_in_form_fields_is_invalid_client(
     assert await auth_state() == before
 
 
+async def test_a_client_id_longer_than_any_is_invalid_client_not_a_server_error(
+    client: httpx.AsyncClient, client_account: NewServiceAccount
+) -> None:
+    # Issue 13, found by the fuzz run: a client id over the column's 64 characters was HTTP 500.
+    before = await auth_state()
+
+    response = await token_request(
+        client,
+        {"grant_type": "client_credentials", "client_id": "a" * 65, "client_secret": "x"},
+    )
+
+    assert_oauth_error(response, 401, INVALID_CLIENT)
+    assert await auth_state() == before
+
+
 async def test_another_clients_secret_is_invalid_client(
     client: httpx.AsyncClient, factory: Factory, client_account: NewServiceAccount
 ) -> None:

@@ -185,6 +185,10 @@ async def configure_surveys(
         )
     checked = checked_questions(questions) if questions is not None else None
     async with in_transaction():
+        # Only an admin passes the check above for an organisation that does not exist: its
+        # policy row would break the foreign key (an internal error before issue 13's matrix).
+        if not await Organisation.exists(id=organisation_id):
+            raise FeedbackError("NOT_FOUND", "No such organisation.", "organisation_id")
         policy = await survey_policy(organisation_id)
         policy.questions = checked or [dict(q) for q in DEFAULT_QUESTIONS]
         policy.invite_organisation = invite_organisation

@@ -64,13 +64,33 @@ def _source_map(path: str) -> bool:
     return path.lower().endswith(".map")
 
 
+def _not_found() -> Response:
+    return Response("Not Found", status_code=404, media_type="text/plain")
+
+
+def _top_level_file(root: Path, path: str) -> bool:
+    """A file at the top of the build (favicon, robots.txt), never outside it. A name the
+    file system refuses (too long: ENAMETOOLONG) is no file, not a server error."""
+    if not path or "/" in path or "\\" in path:
+        return False
+    try:
+        candidate = (root / path).resolve()
+        return candidate.parent == root and candidate.is_file()
+    except OSError:
+        return False
+
+
 class _Assets(StaticFiles):
     """Hashed build output: immutable, so cached for a year."""
 
     async def get_response(self, path: str, scope: Scope) -> Response:
         if _source_map(path):
-            return Response("Not Found", status_code=404, media_type="text/plain")
-        return await super().get_response(path, scope)
+            return _not_found()
+        try:
+            return await super().get_response(path, scope)
+        except OSError:
+            # A name longer than the file system takes (ENAMETOOLONG) names no file either.
+            return _not_found()
 
     def file_response(self, *args: object, **kwargs: object) -> Response:
         response = super().file_response(*args, **kwargs)  # type: ignore[arg-type]
@@ -93,11 +113,9 @@ def spa_routes(folder: Path) -> list[BaseRoute]:
     async def page(request: Request) -> Response:
         path = request.path_params.get("path", "")
         if _source_map(path):
-            return Response("Not Found", status_code=404, media_type="text/plain")
-        candidate = (root / path).resolve()
-        # A file at the top of the build (favicon, robots.txt), never outside it.
-        if path and candidate.parent == root and candidate.is_file():
-            return FileResponse(candidate, headers={"X-Content-Type-Options": "nosniff"})
+            return _not_found()
+        if _top_level_file(root, path):
+            return FileResponse(root / path, headers={"X-Content-Type-Options": "nosniff"})
         return FileResponse(index, headers=PAGE_HEADERS, media_type="text/html")
 
     routes: list[BaseRoute] = []
