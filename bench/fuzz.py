@@ -23,7 +23,7 @@ from pathlib import Path
 from tests.conftest import create_postgres_database, drop_postgres_database
 from tests.fuzz_inputs import generate
 from tests.fuzz_known import KNOWN_FAILURES
-from tests.fuzz_malformed import malformed
+from tests.fuzz_malformed import send_malformed
 from tests.fuzz_server import PRINCIPALS, LiveServer, discover, live_portal
 from tests.fuzz_support import Sender, Sent, unexplained
 
@@ -42,16 +42,7 @@ def run(server: LiveServer, principals: list[str], per_field: int, run_seed: int
         for operation in operations:
             for principal in principals:
                 sender.graphql(principal, operation.body(), operation.field)
-        for case in malformed(targets):
-            for principal in principals:
-                sender.send(
-                    principal,
-                    case.method,
-                    case.path,
-                    body=case.body,
-                    headers=case.headers,
-                    label=case.name,
-                )
+        send_malformed(sender, targets, principals)
         # Still alive and still signed in (a generated mutation may not end our sessions
         # without our refresh token, but a bug might).
         for principal in principals:

@@ -5,11 +5,13 @@ with a 4xx (or a 2xx), never a 5xx or a masked internal error."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import orjson
 
 from tests.fuzz_server import Targets
+from tests.fuzz_support import Sender
 
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
@@ -343,3 +345,17 @@ def rest_cases(targets: Targets) -> list[Malformed]:
 
 def malformed(targets: Targets) -> list[Malformed]:
     return graphql_cases(targets) + rest_cases(targets)
+
+
+def send_malformed(sender: Sender, targets: Targets, principals: Iterable[str]) -> None:
+    """Every malformed request, as every principal."""
+    for case in malformed(targets):
+        for principal in principals:
+            sender.send(
+                principal,
+                case.method,
+                case.path,
+                body=case.body,
+                headers=case.headers,
+                label=case.name,
+            )

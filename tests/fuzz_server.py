@@ -17,8 +17,8 @@ from typing import Any
 
 import httpx
 import orjson
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from tests.production import production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_PASSWORD = "parley-demo-2026"
@@ -67,26 +67,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def production_env() -> dict[str, str]:
-    """What production refuses to start without (portal.settings): a real secret, an Ed25519
-    signing key of its own and an https public URL."""
-    pem = (
-        Ed25519PrivateKey.generate()
-        .private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        .decode()
-    )
-    return {
-        "PORTAL_ENV": "production",
-        "PORTAL_SECRET_KEY": os.urandom(24).hex(),
-        "PORTAL_JWT_PRIVATE_KEY": pem,
-        "PORTAL_PUBLIC_URL": "https://disputes.example.org",
-    }
 
 
 @contextlib.contextmanager

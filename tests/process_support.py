@@ -20,6 +20,19 @@ from tests.live_support import free_port
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def portal(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`portal <args>` run to its end, as a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-m", "portal.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def portal_env(settings: Settings, **env: str) -> dict[str, str]:
     """The environment of a `portal` process on the tests' database and data folder."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from tests.conftest import TEST_DATABASE_URL, create_postgres_database, drop_postgres_database
+from tests.process_support import portal
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_LOGIN = {"email": "maria@consumer.example", "password": "parley-demo-2026"}
@@ -35,18 +36,6 @@ async def cli_env(tmp_path: Path) -> AsyncIterator[dict[str, str]]:
         yield env | {"PORTAL_DATABASE_URL": url}
     finally:
         await drop_postgres_database(url)
-
-
-def portal(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "portal.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def _free_port() -> int:

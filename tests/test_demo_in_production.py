@@ -4,11 +4,9 @@ them); in production it is refused with a clear message and exit code 2, and wri
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.process_support import portal
 
 
 def test_portal_demo_is_refused_in_production_and_touches_nothing(tmp_path: Path) -> None:
@@ -21,15 +19,7 @@ def test_portal_demo_is_refused_in_production_and_touches_nothing(tmp_path: Path
         "PORTAL_PUBLIC_URL": "https://disputes.example.org",
     }
 
-    result = subprocess.run(
-        [sys.executable, "-m", "portal.cli", "demo"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = portal(env, "demo")
 
     assert result.returncode == 2
     assert result.stderr.startswith(

@@ -323,7 +323,8 @@ async def test_the_transparency_downloads_hold_no_personal_data(
         ("{slug}.pdf?year=2026", 404, "NOT_FOUND"),
         # Issue 13, found by the fuzz run: slugs no provider can have were internal errors.
         ("s" * 65 + ".json?year=2026", 404, "NOT_FOUND"),
-        ("%00.json?year=2026", 404, "NOT_FOUND"),
+        # A NUL anywhere in an address is refused before any route (issue 13 F8).
+        ("%00.json?year=2026", 400, "INVALID_CHARACTER"),
     ],
 )
 async def test_a_bad_transparency_download_gets_a_coded_error(
@@ -337,17 +338,22 @@ async def test_a_bad_transparency_download_gets_a_coded_error(
     assert error_codes(response.json()) == [code]
 
 
-@pytest.mark.parametrize("slug", ["s" * 65, "a\x00b"], ids=["over-the-column", "nul"])
+@pytest.mark.parametrize(
+    ("slug", "status", "code"),
+    [("s" * 65, 200, "NOT_FOUND"), ("a\x00b", 400, "INVALID_CHARACTER")],
+    ids=["over-the-column", "nul"],
+)
 async def test_a_transparency_report_of_a_slug_no_provider_can_have_is_not_found(
-    client: httpx.AsyncClient, factory: Factory, slug: str
+    client: httpx.AsyncClient, factory: Factory, slug: str, status: int, code: str
 ) -> None:
+    # Over the column: not found; a NUL: refused by the request layer before any resolver.
     await seeded(factory)
     variables = {"provider": slug, "year": YEAR}
 
     response = await client.post("/graphql", json={"query": TRANSPARENCY, "variables": variables})
 
-    assert response.status_code == 200
-    assert error_codes(response.json()) == ["NOT_FOUND"]
+    assert response.status_code == status
+    assert error_codes(response.json()) == [code]
 
 
 # --- fairness -----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import TEST_DATABASE_URL, create_postgres_database, drop_postgres_database
 from tests.fuzz_inputs import generate, root_fields
 from tests.fuzz_known import KNOWN_FAILURES
-from tests.fuzz_malformed import malformed
+from tests.fuzz_malformed import send_malformed
 from tests.fuzz_server import PRINCIPALS, LiveServer, discover, live_portal
 from tests.fuzz_support import Sender, Sent, unexplained
 
@@ -92,16 +92,7 @@ def test_generated_operations_never_fail_internally(
 def test_malformed_requests_never_fail_internally(server: LiveServer) -> None:
     sender = Sender(server, "raw")
     try:
-        for case in malformed(discover(server)):
-            for principal in PRINCIPALS:
-                sender.send(
-                    principal,
-                    case.method,
-                    case.path,
-                    body=case.body,
-                    headers=case.headers,
-                    label=case.name,
-                )
+        send_malformed(sender, discover(server), PRINCIPALS)
     finally:
         sender.close()
 

@@ -11,8 +11,6 @@ from typing import Any
 import httpx
 import orjson
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from graphql import get_introspection_query
 from starlette.applications import Starlette
 
@@ -20,6 +18,7 @@ from portal.accounts.models import LoginFailure, Session
 from portal.app import create_app
 from portal.settings import Settings, load_settings
 from tests.factories import PASSWORD, Factory, gql
+from tests.production import production_settings
 
 # Small limits keep the documents short enough to read.
 MAX_DEPTH = 3
@@ -67,26 +66,7 @@ async def small(small_app: Starlette, db: str) -> AsyncIterator[httpx.AsyncClien
 
 @pytest.fixture(scope="module")
 def production_app(data_dir: Path, database_url: str) -> Starlette:
-    pem = (
-        Ed25519PrivateKey.generate()
-        .private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        .decode()
-    )
-    settings = load_settings(
-        {},
-        env="production",
-        data_dir=str(data_dir),
-        database_url=database_url,
-        log_json=False,
-        secret_key="a-production-secret-of-more-than-32-bytes",
-        jwt_private_key=pem,
-        public_url="https://parley.example",
-    )
-    assert settings.production
+    settings = production_settings(str(data_dir), database_url)
     return create_app(settings, manage_orm=False)
 
 

@@ -78,11 +78,13 @@ async def test_the_review_download_answers_every_organisation_parameter_with_a_c
             "long": "x" * 65,
             "long global id": to_global_id("Organisation", data.organisation.id) + "A" * 64,
             "another type": to_global_id("User", data.manager.id),
-            "nul": "org\x00x",
             "empty": "",
         }.items()
     }
 
+    nul = await download("org\x00x")  # refused before any route (issue 13 F8)
+    assert nul.status_code == 400
+    assert nul.json()["errors"][0]["extensions"]["code"] == "INVALID_CHARACTER"
     assert by_global_id.status_code == 200, by_global_id.text
     assert by_global_id.json()["organisation"]["id"] == str(data.organisation.id)
     assert {name: r.status_code for name, r in answers.items()} == dict.fromkeys(answers, 404)

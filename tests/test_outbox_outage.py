@@ -12,7 +12,6 @@ import dataclasses
 import itertools
 import os
 import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -33,8 +32,8 @@ from portal.notifications.outbox import RetrySchedule, enqueue, now
 from portal.notifications.worker import Worker
 from portal.settings import Settings, SettingsError, load_settings
 from tests.factories import Factory, gql, login, start_mailsink
+from tests.process_support import portal
 
-ROOT = Path(__file__).resolve().parent.parent
 DAY = timedelta(hours=24)
 SHIPPED = (5, 300, 1800, 7200, 18000, 36000, 36000)
 
@@ -248,20 +247,12 @@ async def test_portal_retry_dead_letters_puts_them_back_and_says_how_many(
     env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
     env |= {"PORTAL_DATABASE_URL": db, "PORTAL_DATA_DIR": str(tmp_path)}
 
-    def portal(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "portal.cli", "retry-dead-letters", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+    def retry(*args: str) -> subprocess.CompletedProcess[str]:
+        return portal(env, "retry-dead-letters", *args)
 
-    emails = await asyncio.to_thread(portal, "--channel", "email")
-    bad = await asyncio.to_thread(portal, "--since", "yesterday")
-    rest = await asyncio.to_thread(portal)
+    emails = await asyncio.to_thread(retry, "--channel", "email")
+    bad = await asyncio.to_thread(retry, "--since", "yesterday")
+    rest = await asyncio.to_thread(retry)
 
     assert (emails.returncode, emails.stdout) == (0, "1 dead letter back in the queue.\n")
     assert bad.returncode == 2

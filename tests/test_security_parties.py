@@ -28,8 +28,9 @@ from portal.complaints.services import record_complaint, refer_complaint
 from portal.notifications.models import OutboxMessage
 from portal.timeline.models import TimelineEvent, Visibility
 from tests.factories import Factory, World, actor_for, quick_world
+from tests.process_support import portal
 from tests.test_api_support import call, filed, gid, token_for
-from tests.test_cli import cli_env, portal  # noqa: F401  (cli_env is a fixture)
+from tests.test_cli import cli_env  # noqa: F401  (a fixture)
 
 REFER = """
 mutation R($input: ReferComplaintInput!) {

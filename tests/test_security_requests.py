@@ -12,16 +12,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from starlette.applications import Starlette
 
 from portal.accounts.models import RefreshToken, Session
 from portal.app import create_app
 from portal.auth.tokens import keyed_hash
-from portal.settings import Settings, load_settings
+from portal.settings import Settings
 from portal.web.cookies import REFRESH_COOKIE
 from tests.factories import Factory, gql, quick_world
+from tests.production import production_settings
 from tests.test_api_support import token_for
 from tests.test_auth_flow import _cookie_login
 
@@ -34,26 +33,7 @@ async def _client(app: Starlette, base_url: str = "http://testserver") -> httpx.
 
 @pytest.fixture(scope="module")
 def production_app(data_dir: Path, database_url: str) -> Starlette:
-    pem = (
-        Ed25519PrivateKey.generate()
-        .private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        .decode()
-    )
-    settings = load_settings(
-        {},
-        env="production",
-        data_dir=str(data_dir),
-        database_url=database_url,
-        log_json=False,
-        secret_key="a-production-secret-of-more-than-32-bytes",
-        jwt_private_key=pem,
-        public_url="https://parley.example",
-        max_request_bytes=1024,
-    )
+    settings = production_settings(str(data_dir), database_url, max_request_bytes=1024)
     return create_app(settings, manage_orm=False)
 
 

@@ -6,8 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from portal.auth.keys import DEV_KEY_FILE, load_keyset
 from portal.settings import (
@@ -17,21 +15,10 @@ from portal.settings import (
     load_settings,
     settings_markdown,
 )
+from tests.production import signing_key_pem
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 STRONG_SECRET = "s" * 48
-
-
-def _pem() -> str:
-    return (
-        Ed25519PrivateKey.generate()
-        .private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        .decode()
-    )
 
 
 def _production(tmp_path: Path, **env: str) -> dict[str, str]:
@@ -39,7 +26,7 @@ def _production(tmp_path: Path, **env: str) -> dict[str, str]:
         "PORTAL_ENV": "production",
         "PORTAL_DATA_DIR": str(tmp_path),
         "PORTAL_SECRET_KEY": STRONG_SECRET,
-        "PORTAL_JWT_PRIVATE_KEY": _pem(),
+        "PORTAL_JWT_PRIVATE_KEY": signing_key_pem(),
         "PORTAL_PUBLIC_URL": "https://disputes.example.org",
         **env,
     }

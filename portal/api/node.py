@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -12,6 +10,9 @@ import strawberry
 
 from portal.api.context import Info
 from portal.api.errors import NotFound
+from portal.ids import decode_id, global_id, parse_global_id
+
+__all__ = ["Node", "decode_id", "from_global_id", "node_resolver", "resolve_node", "to_global_id"]
 
 
 @strawberry.interface(description="An object with a global ID, fetchable through `node`.")
@@ -19,40 +20,16 @@ class Node:
     id: strawberry.ID = strawberry.field(description="Opaque global ID.")
 
 
-_MAX_GLOBAL_ID = 128
-
-
 def to_global_id(type_name: str, pk: uuid.UUID) -> strawberry.ID:
-    raw = f"{type_name}:{pk}".encode()
-    return strawberry.ID(base64.urlsafe_b64encode(raw).decode().rstrip("="))
+    return strawberry.ID(global_id(type_name, pk))
 
 
-def from_global_id(global_id: str) -> tuple[str, uuid.UUID]:
-    """Decode; any malformed ID is simply not found.
-
-    Only the canonical form is accepted: base64 and `uuid.UUID` both tolerate variants (stray
-    characters, braces, `urn:uuid:`, upper case), and one object must not have many IDs.
-    """
-    if len(global_id) > _MAX_GLOBAL_ID:
+def from_global_id(value: str) -> tuple[str, uuid.UUID]:
+    """Decode (portal.ids); any malformed ID is simply not found."""
+    parsed = parse_global_id(value)
+    if parsed is None:
         raise NotFound()
-    try:
-        padded = global_id + "=" * (-len(global_id) % 4)
-        type_name, _, pk = base64.urlsafe_b64decode(padded).decode().partition(":")
-        decoded = type_name, uuid.UUID(pk)
-    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
-        raise NotFound() from exc
-    if to_global_id(*decoded) != global_id:
-        raise NotFound()
-    return decoded
-
-
-def decode_id(global_id: str, type_name: str) -> uuid.UUID | None:
-    """The primary key in ``global_id`` when it names a ``type_name``; else None."""
-    try:
-        found, pk = from_global_id(global_id)
-    except NotFound:
-        return None
-    return pk if found == type_name else None
+    return parsed
 
 
 # type name -> resolver that returns the object only when the actor may see it.

@@ -16,12 +16,12 @@ from typing import Any
 import orjson
 
 from portal.accounts.models import Organisation, Provider, User
-from portal.api.node import to_global_id
 from portal.auth import policy
 from portal.cases.events import EventKind
 from portal.cases.models import DisputeCase
 from portal.cases.states import COMPLAINANT_SIDE, CaseRole, ClockKind, Party
 from portal.complaints.models import Complaint
+from portal.ids import global_id
 from portal.notifications.mail import MailKind
 from portal.notifications.models import Channel, WebhookSubscription
 from portal.notifications.outbox import enqueue
@@ -170,7 +170,7 @@ def webhook_body(case: DisputeCase, event: TimelineEvent) -> str:
     through GraphQL with its own token. Serialised once, so every retry sends the same bytes."""
     ids = {k: event.payload[k] for k in WEBHOOK_PAYLOAD_IDS if k in event.payload}
     data: dict[str, Any] = {
-        "case": {"id": to_global_id("DisputeCase", case.id), "reference": case.reference},
+        "case": {"id": global_id("DisputeCase", case.id), "reference": case.reference},
         "event": {
             "sequence": event.sequence,
             "kind": event.kind,

@@ -22,12 +22,12 @@ from tortoise.transactions import in_transaction
 from portal.accounts.errors import AccountError
 from portal.accounts.external import account_for, acting_as
 from portal.accounts.models import Provider, Role, User
-from portal.api.node import decode_id
 from portal.cases.errors import MESSAGES, CaseError, CaseNotFound
 from portal.cases.models import DisputeCase, NeutralAppointment
 from portal.cases.services import Action, perform
 from portal.cases.states import AppointmentStatus
 from portal.cases.transitions import TABLE
+from portal.ids import decode_id
 from portal.notifications.models import ProviderCallback
 from portal.notifications.provider_delivery import config_of
 from providers import registry

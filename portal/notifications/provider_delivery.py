@@ -15,10 +15,10 @@ from email.utils import formatdate
 import httpx
 
 from portal.accounts.models import Organisation, Provider, User
-from portal.api.node import to_global_id
 from portal.auth.tokens import TokenIssuer, TokenKind
 from portal.cases.models import Clock, DisputeCase
 from portal.cases.states import ClockKind
+from portal.ids import global_id
 from portal.notifications import mail, webhooks
 from portal.notifications.models import OutboxMessage
 from portal.notifications.provider_outbox import REFERRAL, WITHDRAWAL
@@ -76,7 +76,7 @@ async def _pack(
         .first()
     )
     return ReferralPack(
-        case=CaseRef(to_global_id("DisputeCase", case.id), case.reference),
+        case=CaseRef(global_id("DisputeCase", case.id), case.reference),
         provider=provider.slug,
         subject=case.subject,
         method=case.method.value,
@@ -127,7 +127,7 @@ async def deliver(
     out = Outbound(http=client, send_mail=send_mail, message_id=str(message.id))
     config = config_of(provider)
     link = answer_url(issuer, settings, provider, case.id) if adapter.answers_by_link else ""
-    ref = CaseRef(to_global_id("DisputeCase", case.id), case.reference)
+    ref = CaseRef(global_id("DisputeCase", case.id), case.reference)
     context = message.context
     if message.kind == REFERRAL:
         return await adapter.refer(config, await _pack(case, provider, settings, link), out)

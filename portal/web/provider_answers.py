@@ -24,13 +24,13 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from portal.accounts.models import Provider
-from portal.api.node import to_global_id
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken, TokenKind
 from portal.cases.engine import load_view
 from portal.cases.models import DisputeCase
 from portal.cases.states import CaseRole, ClosureReason, DeclineGround
 from portal.cases.transitions import Action, available_actions
+from portal.ids import global_id
 from portal.notifications.provider_callbacks import (
     CallbackRefused,
     InboundRequest,
@@ -182,7 +182,7 @@ def answer_routes(auth: AuthService, settings: Settings) -> list[Route]:
                 message="The form expired or was sent from elsewhere: open the link again.",
                 error=True,
             )
-        case_gid = to_global_id("DisputeCase", case.id)
+        case_gid = global_id("DisputeCase", case.id)
         inbound = InboundRequest(
             headers={k.lower(): v for k, v in request.headers.items()},
             # The case is the link's, whatever the form says.

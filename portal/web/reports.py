@@ -18,7 +18,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from portal.api.node import decode_id
 from portal.api.view import bearer_token
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
@@ -26,6 +25,7 @@ from portal.feedback import review, transparency
 from portal.feedback.errors import FeedbackError
 from portal.feedback.periods import Period
 from portal.feedback.transparency import DisclosureOrder
+from portal.ids import decode_id
 
 log = logging.getLogger("portal.reports")
 
