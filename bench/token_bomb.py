@@ -6,11 +6,13 @@ on a fresh SQLite database (the bombs never reach the database), reads its resid
 sends the bombs one after another over one keep-alive connection, checks every answer is the
 refusal it expects, and reads the memory again. Targets: every refusal under 50 ms, RSS flat.
 
-    python -m bench.token_bomb [--requests 1000] [--kind size|tokens|both]
+    python -m bench.token_bomb [--requests 1000] [--kind size|tokens|repeats|all]
 
 `size`: the review's 1 MB document, refused by `PORTAL_GRAPHQL_MAX_QUERY_BYTES` before it is
 lexed. `tokens`: documents just under that size (64 KB) of tokens, refused by the lexer pass at
-`PORTAL_GRAPHQL_MAX_TOKENS`, the path a bomb takes when it fits the size limit.
+`PORTAL_GRAPHQL_MAX_TOKENS`, the path a bomb takes when it fits the size limit. `repeats`: 745
+`viewer{kind}` (9.7 KB, under both), refused by `PORTAL_GRAPHQL_MAX_FIELD_COMPARISONS` before
+validation's overlap rule (about a second per request without it).
 """
 
 from __future__ import annotations
@@ -29,12 +31,18 @@ import httpx
 from bench.common import DATA_DIR
 from bench.load import Server, free_port, start_server, wait_ready
 
-EXPECTED = {"size": "QUERY_TOO_LARGE", "tokens": "TOKEN_LIMIT_EXCEEDED"}
+EXPECTED = {
+    "size": "QUERY_TOO_LARGE",
+    "tokens": "TOKEN_LIMIT_EXCEEDED",
+    "repeats": "FIELD_COMPARISON_LIMIT_EXCEEDED",
+}
 
 
 def bomb(kind: str, n: int) -> bytes:
     if kind == "size":
         query = "{ " + "__typename " * 95_000 + f"a{n}: __typename }}"
+    elif kind == "repeats":
+        query = "{ " + "viewer{kind} " * 744 + f"a{n}: viewer{{kind}} }}"
     else:
         query = "{ " + "__typename " * 5_900 + f"a{n}: __typename }}"
     return b'{"query": "' + query.encode() + b'"}'
@@ -105,12 +113,12 @@ def run(server: Server, kind: str, requests: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=1000)
-    parser.add_argument("--kind", choices=["size", "tokens", "both"], default="both")
+    parser.add_argument("--kind", choices=[*EXPECTED, "all"], default="all")
     args = parser.parse_args()
     server = start(DATA_DIR / "token_bomb")
     try:
         wait_ready(server, "/readyz")
-        for kind in ["size", "tokens"] if args.kind == "both" else [args.kind]:
+        for kind in list(EXPECTED) if args.kind == "all" else [args.kind]:
             r = run(server, kind, args.requests)
             print(
                 f"{kind}: {args.requests} x {r['bytes']:,} bytes, refused {EXPECTED[kind]}; "

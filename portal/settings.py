@@ -237,6 +237,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Size of one GraphQL document (the `query` text), bytes, checked before it is read.",
     ),
     Setting(
+        "graphql_max_field_comparisons",
+        _positive_int,
+        2000,
+        "Comparisons of same-named fields that validating one document may take (fields "
+        "repeated in a selection set, through fragments), counted before validation runs.",
+    ),
+    Setting(
         "graphql_document_cache_bytes",
         _positive_int,
         262_144,
@@ -452,6 +459,7 @@ class Settings:
     graphql_max_cost: int
     graphql_max_tokens: int
     graphql_max_query_bytes: int
+    graphql_max_field_comparisons: int
     graphql_document_cache_bytes: int
     graphql_max_batch: int
     graphql_max_subscriptions: int

@@ -3,7 +3,9 @@
 Issue 13 F2: a megabyte of `__typename` tokens was parsed in full (1-2.5 s) before its token
 count was refused, and every document that parsed was cached, valid or not. Now a query is
 measured before it is parsed: its size in bytes (`graphql_max_query_bytes`), then one pass of
-graphql-core's lexer that stops at `graphql_max_tokens`. Only what passes both is parsed, and
+graphql-core's lexer that stops at `graphql_max_tokens`. Only what passes both is parsed; what
+parses has its field comparisons counted against `graphql_max_field_comparisons` before
+validation may run the quadratic overlap rule (portal.api.overlap), and
 only a document that validation accepted (depth, aliases, cost, introspection and the rest) is
 cached, in a cache bounded by the bytes of query text it holds (`graphql_document_cache_bytes`),
 not by a count of entries. The view, the WebSocket handler and the schema extension all read
@@ -31,6 +33,7 @@ from graphql.language import Lexer, TokenKind
 from strawberry.extensions import SchemaExtension
 
 from portal.api.characters import variable_error
+from portal.api.overlap import field_comparisons
 
 
 class DocumentRefused(GraphQLError):
@@ -79,9 +82,12 @@ class DocumentCache:
 class Documents:
     """The one way to a `DocumentNode` from a client's query text."""
 
-    def __init__(self, max_bytes: int, max_tokens: int, cache_bytes: int) -> None:
+    def __init__(
+        self, max_bytes: int, max_tokens: int, cache_bytes: int, max_field_comparisons: int
+    ) -> None:
         self.max_bytes = max_bytes
         self.max_tokens = max_tokens
+        self.max_field_comparisons = max_field_comparisons
         self.cache = DocumentCache(cache_bytes)
 
     def read(self, query: str) -> DocumentNode | DocumentRefused:
@@ -99,10 +105,18 @@ class Documents:
             return refusal
         try:
             # max_tokens again: the parse counts the same way, so it cannot run past the limit.
-            return parse(query, max_tokens=self.max_tokens)
+            document = parse(query, max_tokens=self.max_tokens)
         except GraphQLSyntaxError as exc:
             code = "TOKEN_LIMIT_EXCEEDED" if "tokens. Parsing aborted" in exc.message else None
             return DocumentRefused(code or "GRAPHQL_PARSE_FAILED", exc.message, exc)
+        if field_comparisons(document, self.max_field_comparisons) is None:
+            return DocumentRefused(
+                "FIELD_COMPARISON_LIMIT_EXCEEDED",
+                "The document repeats fields so often that validating it would take more than "
+                f"{self.max_field_comparisons} comparisons. Select each field once per "
+                "selection set.",
+            )
+        return document
 
     def parse(self, query: str) -> DocumentNode:
         """`read`, raising the refusal."""

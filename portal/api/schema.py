@@ -107,6 +107,7 @@ def documents_for(settings: Settings) -> Documents:
     return Documents(
         max_bytes=settings.graphql_max_query_bytes,
         max_tokens=settings.graphql_max_tokens,
+        max_field_comparisons=settings.graphql_max_field_comparisons,
         cache_bytes=settings.graphql_document_cache_bytes,
     )
 
