@@ -100,6 +100,13 @@ MB = 1024 * 1024
         ("nested.docx", lambda: docx(("word/embeddings/data.zip", samples.DOCX)), "NESTED_ARCHIVE"),
         # An archive under an innocent name is found by its first bytes.
         ("hidden.docx", lambda: docx(("word/media/image1.png", samples.DOCX)), "NESTED_ARCHIVE"),
+        # A picture that is also an archive: zip readers find one by its end, whatever the
+        # first bytes say (found by the review of issue 13).
+        (
+            "polyglot.docx",
+            lambda: docx(("word/media/image1.png", samples.PNG + samples.DOCX)),
+            "NESTED_ARCHIVE",
+        ),
         (
             "gzip.docx",
             lambda: docx(("word/media/a.bin", b"\x1f\x8b\x08\x00rest")),
@@ -115,7 +122,16 @@ MB = 1024 * 1024
             "UNSUPPORTED_TYPE",
         ),
     ],
-    ids=["200MB", "ratio", "entries", "nested-name", "nested-content", "gzip", "lying-size"],
+    ids=[
+        "200MB",
+        "ratio",
+        "entries",
+        "nested-name",
+        "nested-content",
+        "zip-behind-a-picture",
+        "gzip",
+        "lying-size",
+    ],
 )
 async def test_a_bomb_or_a_nested_archive_is_refused_and_nothing_is_stored(
     client: httpx.AsyncClient,

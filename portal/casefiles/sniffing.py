@@ -85,6 +85,10 @@ _ARCHIVE_MAGIC = (
     b"\xfd7zXZ\x00",
     b"MSCF",
 )
+# A zip's end-of-central-directory record: 22 bytes and a comment of up to 65,535, at the end.
+_EOCD = b"PK\x05\x06"
+_EOCD_SIZE = 22
+_EOCD_REACH = _EOCD_SIZE + 0xFFFF
 _OOXML_MAIN = {
     b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": (
         DOCX,
@@ -213,14 +217,32 @@ def _inflated_bounds(
                 if head.startswith(_ARCHIVE_MAGIC):
                     raise _nested(field, entry.filename)
                 total += len(head)
+                tail = head
                 while chunk := part.read(_CHUNK):
                     total += len(chunk)
                     if total > max_unpacked:
                         raise _too_large(field, f"more than {max_unpacked} bytes in all")
+                    tail = (tail + chunk)[-_EOCD_REACH:]
+                if _ends_in_zip(tail):
+                    raise _nested(field, entry.filename)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
             raise CaseFileError(
                 "UNSUPPORTED_TYPE", "The file is a damaged archive.", field
             ) from exc
+
+
+def _ends_in_zip(tail: bytes) -> bool:
+    """Whether a zip reader would find an archive in a part whatever its first bytes say (a
+    PNG with a zip appended is both): an end-of-central-directory record whose comment runs
+    exactly to the part's end, as readers look for it from the end."""
+    at = tail.rfind(_EOCD)
+    while at != -1:
+        if at + _EOCD_SIZE <= len(tail):
+            comment = int.from_bytes(tail[at + 20 : at + 22], "little")
+            if at + _EOCD_SIZE + comment == len(tail):
+                return True
+        at = tail.rfind(_EOCD, 0, at)
+    return False
 
 
 def _office_type(
