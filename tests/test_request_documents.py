@@ -223,7 +223,7 @@ async def test_huge_pages_are_refused_with_a_cost_json_can_carry(
         "cost": 2**53 - 1,
         "maxCost": 10_000,
     }
-    assert error["message"].startswith(f"'anonymous' could load at least {2**53 - 1} objects.")
+    assert error["message"].startswith(f"The operation could load at least {2**53 - 1} objects.")
     assert "COST_LIMIT_EXCEEDED" in refused(long_literal)
 
 

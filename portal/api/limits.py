@@ -194,12 +194,13 @@ def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValid
             for operation in node.definitions:
                 if not isinstance(operation, OperationDefinitionNode):
                     continue
-                name = operation.name.value if operation.name else "anonymous"
+                # An unnamed operation is not an anonymous user: say "The operation".
+                name = f"Operation '{operation.name.value}'" if operation.name else "The operation"
                 size = measure.size(operation.selection_set)
                 if size.depth > max_depth:
                     self.report_error(
                         GraphQLError(
-                            f"'{name}' exceeds maximum operation depth of {max_depth}.",
+                            f"{name} exceeds the maximum operation depth of {max_depth}.",
                             operation,
                             extensions={"code": "DEPTH_LIMIT_EXCEEDED"},
                         )
@@ -207,7 +208,7 @@ def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValid
                 if size.aliases > max_aliases:
                     self.report_error(
                         GraphQLError(
-                            f"'{name}' uses {size.aliases} aliases. Allowed: {max_aliases}.",
+                            f"{name} uses {size.aliases} aliases. Allowed: {max_aliases}.",
                             operation,
                             extensions={"code": "ALIAS_LIMIT_EXCEEDED"},
                         )
@@ -216,7 +217,7 @@ def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValid
                     about = "at least" if size.cost == MAX_COST_ESTIMATE else "about"
                     self.report_error(
                         GraphQLError(
-                            f"'{name}' could load {about} {size.cost} objects. Allowed: "
+                            f"{name} could load {about} {size.cost} objects. Allowed: "
                             f"{max_cost}. Ask for smaller pages (`first`) or fewer nested lists.",
                             operation,
                             extensions={
