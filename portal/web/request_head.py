@@ -26,10 +26,11 @@ from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 from portal.settings import Settings
 
 HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE"
-# After the refusal, what the client still sends is read and dropped for this long, so the
-# client reads the 431 instead of a reset (a close with unread data sends RST); nginx calls
-# it lingering close. The client's own close ends it sooner.
+# After the refusal, what the client still sends is read and dropped, for this long and up to
+# this much, so the client reads the 431 instead of a reset (a close with unread data sends
+# RST); nginx calls it lingering close. The client's own close ends it sooner.
 LINGER_SECONDS = 2.0
+LINGER_BYTES = 1_048_576
 
 
 class _TooManyHeaders(Exception):
@@ -48,11 +49,15 @@ class RequestHeadLimit(HttpToolsProtocol):
         self._head_bytes = 0
         self._header_count = 0
         self._refused = False
+        self._dropped = 0
         self._linger: TimerHandle | None = None
 
     def data_received(self, data: bytes) -> None:
         if self._refused:
-            return  # read and dropped while the refusal drains (LINGER_SECONDS)
+            self._dropped += len(data)  # the refusal drains meanwhile (LINGER_SECONDS)
+            if self._dropped > LINGER_BYTES:
+                self.transport.close()
+            return
         self._unset_keepalive_if_required()
         while data:
             if self._in_head:
