@@ -109,6 +109,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     from portal.app import create_app, tune_gc_for_serving
     from portal.logs import configure_logging
+    from portal.web.request_head import server_options
 
     configure_logging(settings.log_level, settings.log_json)
     mailsink = settings.data_path / "mail" if args.mailsink else None
@@ -122,6 +123,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         log_config=None,
         proxy_headers=True,
         server_header=False,
+        **server_options(settings),
     )
     return 0
 
@@ -338,6 +340,7 @@ def cmd_provider_simulator(settings: Settings, args: argparse.Namespace) -> int:
 
     from portal.demo import simulated
     from portal.logs import configure_logging
+    from portal.web.request_head import server_options
     from providers.simulator import Simulator, SimulatorConfig, create_app
 
     verify = args.verify_secret or os.environ.get("PARLEY_SIMULATOR_VERIFY_SECRET", "")
@@ -367,6 +370,7 @@ def cmd_provider_simulator(settings: Settings, args: argparse.Namespace) -> int:
         port=args.port,
         log_config=None,
         server_header=False,
+        **server_options(settings),
     )
     return 0
 

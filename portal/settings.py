@@ -264,6 +264,19 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest request body on JSON endpoints, bytes.",
     ),
     Setting(
+        "max_request_head_bytes",
+        _positive_int,
+        65_536,
+        "Largest request line and headers of one request, bytes, counted as they arrive: "
+        "one byte more is answered 431 and the connection closed.",
+    ),
+    Setting(
+        "max_request_headers",
+        _positive_int,
+        100,
+        "Header fields one request may carry; more are answered 431.",
+    ),
+    Setting(
         "document_max_bytes",
         _positive_int,
         26_214_400,
@@ -464,6 +477,8 @@ class Settings:
     graphql_max_batch: int
     graphql_max_subscriptions: int
     max_request_bytes: int
+    max_request_head_bytes: int
+    max_request_headers: int
     document_max_bytes: int
     document_max_unpacked_bytes: int
     document_storage: str

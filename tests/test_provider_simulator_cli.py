@@ -15,6 +15,7 @@ from providers import standard_webhooks, wire
 from providers.contract import CaseRef, ReferralPack
 from tests.provider_support import INBOUND, OUTBOUND, free_port
 from tests.test_cli import ROOT
+from tests.test_request_head import MB, OVER, head, refusal
 
 
 def test_the_simulator_command_verifies_what_it_receives(tmp_path: Path) -> None:
@@ -76,6 +77,8 @@ def test_the_simulator_command_verifies_what_it_receives(tmp_path: Path) -> None
         assert httpx.post(f"{base}/parley", content=body, headers=wrong).status_code == 401
         assert httpx.post(f"{base}/parley", content=body, headers=right).status_code == 204
         assert httpx.get(f"{base}/state").json() == {"received": 1, "refused": 1, "sent": []}
+        # The simulator is served like the portal, its request heads bound the same way.
+        assert refusal(base, head(MB, target="/state")) == OVER
     finally:
         process.terminate()
         output = process.communicate(timeout=10)[0]
