@@ -249,14 +249,20 @@ async def test_portal_serve_runs_the_worker_and_the_mailsink_for_the_demo(
         "--mailsink",
         cwd=ROOT,
         env=variables,
-        stdout=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     try:
         await _until(_all_delivered, 60)
     finally:
         process.terminate()
-        await process.wait()
+        out, err = await process.communicate()
 
     kept = sorted((tmp_path / "mail").iterdir())
     assert len(kept) == len(ids) == 2
+    # Each mail listed, and nothing of aiosmtpd's SMTP conversation (INFO, below the root's
+    # WARNING) between the lines.
+    listed = [line for line in out.decode().splitlines() if line.startswith("mail to ")]
+    assert sorted(line.rsplit("[", 1)[1] for line in listed) == [f"{path}]" for path in kept]
+    assert "mail.log" not in err.decode()
     assert await OutboxMessage.filter(status=OutboxStatus.DELIVERED).count() == 2
