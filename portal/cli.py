@@ -478,7 +478,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return int(args.func(settings, args))
-    except DatabaseUnavailable as exc:
+    except (DatabaseUnavailable, SettingsError) as exc:
+        # SettingsError: what is checked only when used (the signing key file).
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

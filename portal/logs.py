@@ -17,9 +17,9 @@ _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskN
 
 # Issue 13 F7: at DEBUG the database clients log every statement with its parameters (and
 # aiosqlite each call with its arguments): one-time codes, webhook secrets, keyed token hashes,
-# the database password of the pool's settings. These loggers never go below INFO, whatever
-# level the portal, a test or an operator sets. aiosmtpd's (`portal mailsink`) prints every
-# line of every mail it receives at DEBUG, sign-in codes included.
+# the database password of the pool's settings. These loggers never pass a record below INFO,
+# whatever level the portal, a test or an operator sets. aiosmtpd's (`portal mailsink`) prints
+# every line of every mail it receives at DEBUG, sign-in codes included.
 DATABASE_LOGGERS = ("tortoise", "tortoise.db_client", "aiosqlite", "asyncpg", "mail.log")
 
 
@@ -38,7 +38,10 @@ def guard_database_loggers() -> None:
     """Keep parameter dumps out of every log; idempotent."""
     for name in DATABASE_LOGGERS:
         logger = logging.getLogger(name)
-        if logger.level < logging.INFO:
+        # A level set below INFO goes up to INFO. No level of its own (NOTSET) stays so: the
+        # logger follows the root, and INFO would make it chattier than the root (aiosmtpd's
+        # SMTP conversation at INFO under a WARNING root). The filter drops DEBUG either way.
+        if logging.NOTSET < logger.level < logging.INFO:
             logger.setLevel(logging.INFO)
         if _BELOW_INFO_DROPPED not in logger.filters:
             logger.addFilter(_BELOW_INFO_DROPPED)

@@ -11,8 +11,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 DEV_SECRET_KEY = "dev-only-secret-key-change-me-in-production-000000"
+# A secret that says it is an example, or is one the docs show (docs/operations.md, the
+# README), is known to everyone who read them: production refuses it. Compared without case
+# or punctuation, so `change-me`, `CHANGE_ME` and `changeme` are one.
+PLACEHOLDER_MARKERS = ("changeme", "example", "placeholder", "replaceme")
+PLACEHOLDER_SECRETS = frozenset({"secret", "password", "pass"})
 ENVIRONMENTS = ("development", "production")
 # none: plain SMTP; starttls: upgrade after connecting; tls: implicit TLS from the first byte.
 SMTP_SECURITY = ("none", "starttls", "tls")
@@ -106,8 +112,8 @@ SETTINGS: tuple[Setting, ...] = (
         "env",
         _str,
         "development",
-        "`development` or `production`. Production refuses "
-        "development keys and secrets and turns the GraphQL IDE and introspection off.",
+        "`development` or `production`. Production refuses development keys and secrets "
+        "and example ones, and turns the GraphQL IDE and introspection off.",
     ),
     Setting(
         "data_dir",
@@ -573,6 +579,15 @@ def _production_problems(values: Mapping[str, Any]) -> list[str]:
     problems = []
     if values["secret_key"] == DEV_SECRET_KEY:
         problems.append("PORTAL_SECRET_KEY: the development secret is refused in production")
+    elif is_placeholder(values["secret_key"]):
+        problems.append(
+            "PORTAL_SECRET_KEY: an example value is refused in production "
+            "(make one with `openssl rand -hex 32`)"
+        )
+    if is_placeholder(values["smtp_password"]):
+        problems.append("PORTAL_SMTP_PASSWORD: an example value is refused in production")
+    if is_placeholder(_url_password(values["database_url"]) or ""):
+        problems.append("PORTAL_DATABASE_URL: an example password is refused in production")
     if not values["jwt_private_key"]:
         problems.append("PORTAL_JWT_PRIVATE_KEY: production needs a signing key of its own")
     if not str(values["public_url"]).startswith("https://"):
@@ -585,6 +600,18 @@ def _production_problems(values: Mapping[str, Any]) -> list[str]:
             "endpoints must be public addresses)"
         )
     return problems
+
+
+def is_placeholder(secret: str) -> bool:
+    folded = "".join(c for c in secret.lower() if c.isalnum())
+    return folded in PLACEHOLDER_SECRETS or any(m in folded for m in PLACEHOLDER_MARKERS)
+
+
+def _url_password(url: str) -> str | None:
+    try:
+        return urlsplit(url).password
+    except ValueError:
+        return None  # the database driver reports a malformed URL
 
 
 def settings_markdown() -> str:

@@ -17,8 +17,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from portal.auth.keys import load_keyset
+from portal.settings import load_settings
 from tests.conftest import TEST_DATABASE_URL, create_postgres_database, drop_postgres_database
 from tests.process_support import portal
+from tests.production import production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_LOGIN = {"email": "maria@consumer.example", "password": "parley-demo-2026"}
@@ -222,6 +225,29 @@ def test_bad_settings_stop_the_command_with_a_clear_message(cli_env: dict[str, s
 
     assert result.returncode == 2
     assert "PORTAL_SECRET_KEY: the development secret is refused in production" in result.stderr
+
+
+def test_a_signing_key_production_refuses_stops_serve_with_a_clear_message(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    # The operations guide's `@/etc/parley/signing.pem`, copied where no such file is, and a
+    # placeholder in place of the PEM were a traceback; a generated development key too.
+    load_keyset(load_settings({"PORTAL_DATA_DIR": str(tmp_path)}))  # generates the dev key
+    env = cli_env | production_env() | {"PORTAL_PORT": str(_free_port())}
+    keys = {
+        f"@{tmp_path / 'missing.pem'}": f"PORTAL_JWT_PRIVATE_KEY: cannot read "
+        f"{tmp_path / 'missing.pem'}",
+        "change-me": "PORTAL_JWT_PRIVATE_KEY: not a PEM private key",
+        f"@{tmp_path / 'keys' / 'dev-signing-key.pem'}": "PORTAL_JWT_PRIVATE_KEY: a generated "
+        "development key is refused in production",
+    }
+
+    for key, message in keys.items():
+        result = portal(env | {"PORTAL_JWT_PRIVATE_KEY": key}, "serve")
+
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith(f"error: {message}"), result.stderr
 
 
 def test_an_unopenable_sqlite_database_fails_at_once_with_the_reason(

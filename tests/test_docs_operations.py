@@ -116,6 +116,19 @@ def test_the_documented_production_environment_starts_and_each_required_setting_
     tmp_path: Path,
 ) -> None:
     env = production_env(tmp_path)
+    # As shown, with its example secrets, it is refused; with the operator's own, it starts.
+    with pytest.raises(SettingsError) as refused:
+        load_settings(env)
+    assert re.findall(r"^  (PORTAL_\w+): an example", str(refused.value), re.M) == [
+        "PORTAL_SECRET_KEY",
+        "PORTAL_SMTP_PASSWORD",
+        "PORTAL_DATABASE_URL",
+    ]
+    env["PORTAL_SECRET_KEY"] = os.urandom(32).hex()
+    env["PORTAL_SMTP_PASSWORD"] = os.urandom(16).hex()
+    env["PORTAL_DATABASE_URL"] = env["PORTAL_DATABASE_URL"].replace(
+        "change-me", os.urandom(16).hex()
+    )
     required = re.findall(
         r"^\| `(PORTAL_\w+)` \|", PAGE.read_text().split("## Production settings")[1], re.M
     )

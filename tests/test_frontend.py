@@ -180,6 +180,21 @@ async def test_a_name_longer_than_the_file_system_takes_is_the_page_or_404(
     assert asset.status_code == 404
 
 
+async def test_dotfiles_of_the_build_are_never_served(built_portal: Settings) -> None:
+    # `./run` stamps the build with dist/.parley-built; it was served at /.parley-built.
+    folder = Path(built_portal.frontend_dir)
+    (folder / ".parley-built").write_text("stamp")
+    (folder / "assets" / ".env").write_text("KEY=value")
+
+    stamp, hidden_asset = await _get(built_portal, "/.parley-built", "/assets/.env")
+
+    assert stamp.status_code == 200  # a client route like any other: the page
+    assert stamp.text == "<!doctype html><title>Parley</title>"
+    assert stamp.headers["content-type"] == "text/html; charset=utf-8"
+    assert hidden_asset.status_code == 404
+    assert "KEY=value" not in hidden_asset.text
+
+
 async def test_without_a_build_the_root_leads_to_the_api(
     tmp_path: Path, settings: Settings
 ) -> None:

@@ -3,6 +3,7 @@ and the IDE and introspection, on in development and off in production."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -352,6 +353,23 @@ async def test_a_batch_with_a_mutation_runs_none(small: httpx.AsyncClient) -> No
 
     assert refused(response, 400) == ["BATCH_MUTATION_NOT_ALLOWED"]
     assert await LoginFailure.all().count() == 0
+
+
+async def test_a_batch_with_a_subscription_runs_none(
+    small: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A subscription alone over HTTP is WEBSOCKET_REQUIRED; in a batch it ran, and failed as a
+    # masked internal error logged at error level.
+    subscription = {"query": 'subscription { caseEvents(caseId: "x") { sequence } }'}
+    alone = [subscription]
+    beside_a_query = [{"query": "{ __typename }"}, subscription]
+
+    with caplog.at_level(logging.INFO):
+        responses = [await small.post("/graphql", json=batch) for batch in (alone, beside_a_query)]
+
+    for response in responses:
+        assert refused(response, 400) == ["WEBSOCKET_REQUIRED"]
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
 
 
 # --- request body size -------------------------------------------------------------------------

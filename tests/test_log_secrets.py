@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
+import orjson
 import pytest
 from starlette.applications import Starlette
 
@@ -18,7 +19,7 @@ from portal.auth.tokens import keyed_hash
 from portal.cases.services import Action
 from portal.feedback.models import SurveyInvitation
 from portal.feedback.surveys import survey_url
-from portal.logs import JsonFormatter
+from portal.logs import DATABASE_LOGGERS, JsonFormatter, guard_database_loggers
 from portal.notifications.models import SignInCode
 from portal.notifications.worker import Worker
 from portal.settings import Settings
@@ -93,6 +94,27 @@ mutation F($token: String!) {
   refreshSession(input: {refreshToken: $token}) { accessToken refreshToken userErrors { code } }
 }
 """
+
+
+def test_the_guarded_loggers_are_no_more_verbose_than_the_root() -> None:
+    # The guard set these loggers to INFO when they had no level of their own: with the root
+    # at WARNING, aiosmtpd's whole SMTP conversation (`mail.log`, at INFO) was still logged.
+    capture = Capture()
+    root = logging.getLogger()
+    root_level = root.level
+    root.addHandler(capture)
+    root.setLevel(logging.WARNING)
+    try:
+        guard_database_loggers()  # as configure_logging does, after setting the root's level
+        for name in DATABASE_LOGGERS:
+            logging.getLogger(name).info("%s >> EHLO", name)
+            logging.getLogger(name).warning("%s warns", name)
+    finally:
+        root.removeHandler(capture)
+        root.setLevel(root_level)
+
+    logged = [(r["logger"], r["message"]) for r in map(orjson.loads, capture.lines)]
+    assert logged == [(name, f"{name} warns") for name in DATABASE_LOGGERS]
 
 
 async def test_a_full_lifecycle_at_debug_logs_no_secret(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from portal.settings import (
 )
 from tests.production import signing_key_pem
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
 STRONG_SECRET = "s" * 48
 
 
@@ -77,6 +79,65 @@ def test_unknown_environment_and_short_secret_are_refused() -> None:
 def test_production_refuses_the_development_secret(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="development secret is refused"):
         load_settings(_production(tmp_path, PORTAL_SECRET_KEY=DEV_SECRET_KEY))
+
+
+def documented_secrets() -> list[tuple[str, str]]:
+    """Every secret setting's value the repository's pages show, and every database URL with
+    a password in them."""
+    pages = [README, ROOT / "Dockerfile", *sorted((ROOT / "docs").rglob("*.md"))]
+    text = "\n".join(page.read_text() for page in pages)
+    shown = re.findall(r"\b(PORTAL_SECRET_KEY|PORTAL_SMTP_PASSWORD)=([^\s`]+)", text)
+    urls = re.findall(r"\bpostgres(?:ql)?://[^\s:@/`]+:[^\s@`]+@[^\s`]+", text)
+    return shown + [("PORTAL_DATABASE_URL", url) for url in urls]
+
+
+def test_production_refuses_every_secret_the_docs_show(tmp_path: Path) -> None:
+    examples = documented_secrets()
+    # The operations guide's own example, copied from its environment file, started a server.
+    assert (
+        "PORTAL_SECRET_KEY",
+        "change-me-to-64-random-characters-from-openssl-rand-hex-32-output",
+    ) in examples
+    assert {name for name, _ in examples} == {
+        "PORTAL_SECRET_KEY",
+        "PORTAL_SMTP_PASSWORD",
+        "PORTAL_DATABASE_URL",
+    }
+
+    for name, value in examples:
+        with pytest.raises(SettingsError, match=f"{name}: an example") as raised:
+            load_settings(_production(tmp_path, **{name: value}))
+        assert str(raised.value).count("\n") == 1, raised.value  # that one problem only
+        load_settings({"PORTAL_DATA_DIR": str(tmp_path), name: value})  # development takes it
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "change-me-to-a-long-random-value-0123456789",
+        "CHANGE_ME_0123456789abcdef0123456789abcdef",
+        "0123456789abcdef0123456789abcdef-changeme",
+        "an-example-secret-key-of-at-least-32-bytes",
+        "placeholder-placeholder-placeholder-0000",
+        "Replace Me With 64 Random Characters Please",
+    ],
+)
+def test_production_refuses_a_secret_key_that_says_it_is_an_example(
+    tmp_path: Path, secret: str
+) -> None:
+    with pytest.raises(SettingsError, match="PORTAL_SECRET_KEY: an example value is refused"):
+        load_settings(_production(tmp_path, PORTAL_SECRET_KEY=secret))
+
+
+def test_production_takes_random_secrets(tmp_path: Path) -> None:
+    env = _production(
+        tmp_path,
+        PORTAL_SECRET_KEY=os.urandom(32).hex(),
+        PORTAL_SMTP_PASSWORD=os.urandom(16).hex(),
+        PORTAL_DATABASE_URL=f"postgres://parley:{os.urandom(16).hex()}@db.example.org/parley",
+    )
+
+    assert load_settings(env).production
 
 
 def test_production_needs_its_own_signing_key_and_https(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ import pytest
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from portal.notifications.mail import MailKind, message_id
-from portal.notifications.mailsink import MailSink
+from portal.notifications.mailsink import MailSink, serve_mailsink
 from portal.notifications.models import (
     AttemptOutcome,
     Channel,
@@ -225,6 +225,29 @@ async def test_portal_mailsink_prints_and_keeps_what_arrives(tmp_path: Path) -> 
     assert [p.name for p in (tmp_path / "mail").iterdir()] == ["00001.eml"]
 
 
+async def test_the_mailsink_lists_a_folded_subject_on_one_line(tmp_path: Path) -> None:
+    # Python's e-mail folding puts a subject of about 70 characters on a line of its own,
+    # after `Subject:`; the listing showed the fold's space ("mail to x:  Action ...").
+    subject = "Action needed on DC-2026-000001 by 2026-12-20T17:00:00+01:00 (Europe/Berlin)"
+    shown: list[str] = []
+    server = await serve_mailsink(MailSink(tmp_path, echo=shown.append), "127.0.0.1", 0)
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "a@example.org", "b@example.org", subject
+    message.set_content("Hello.")
+    try:
+        port = server.sockets[0].getsockname()[1]
+        await aiosmtplib.send(message, hostname="127.0.0.1", port=port)
+    finally:
+        server.close()
+        await server.wait_closed()
+
+    assert b"\r\nSubject:\r\n Action" in (tmp_path / "00001.eml").read_bytes()  # folded there
+    assert shown == [
+        f"mail to b@example.org: {subject}  [{tmp_path / '00001.eml'}]",
+        "    Hello.\n",
+    ]
+
+
 async def test_portal_serve_runs_the_worker_and_the_mailsink_for_the_demo(
     db: str, settings: Settings, tmp_path: Path
 ) -> None:
@@ -249,14 +272,20 @@ async def test_portal_serve_runs_the_worker_and_the_mailsink_for_the_demo(
         "--mailsink",
         cwd=ROOT,
         env=variables,
-        stdout=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     try:
         await _until(_all_delivered, 60)
     finally:
         process.terminate()
-        await process.wait()
+        out, err = await process.communicate()
 
     kept = sorted((tmp_path / "mail").iterdir())
     assert len(kept) == len(ids) == 2
+    # Each mail listed, and nothing of aiosmtpd's SMTP conversation (INFO, below the root's
+    # WARNING) between the lines.
+    listed = [line for line in out.decode().splitlines() if line.startswith("mail to ")]
+    assert sorted(line.rsplit("[", 1)[1] for line in listed) == [f"{path}]" for path in kept]
+    assert "mail.log" not in err.decode()
     assert await OutboxMessage.filter(status=OutboxStatus.DELIVERED).count() == 2

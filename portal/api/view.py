@@ -202,14 +202,7 @@ class PortalGraphQL(GraphQL[Context, None]):
         protocol: GraphQLRequestProtocol = transport.protocol if transport else "http"
         if not isinstance(data, list):
             single = _request_data(data, protocol)
-            operation = self._operation(single)
-            if operation is not None and operation.operation is OperationType.SUBSCRIPTION:
-                # Subscriptions authenticate once and re-check at every event: WebSocket only.
-                raise RequestRefused(
-                    400,
-                    "WEBSOCKET_REQUIRED",
-                    "Subscribe over a WebSocket (graphql-transport-ws) at /graphql.",
-                )
+            self._refuse_subscription(single)
             return single
         limit = self.settings.graphql_max_batch
         if not data:
@@ -223,6 +216,9 @@ class PortalGraphQL(GraphQL[Context, None]):
         if transport is not None:
             raise RequestRefused(400, "BAD_REQUEST", transport.batching_error)
         operations = [_request_data(item, protocol) for item in data]
+        for operation in operations:
+            # In a batch too: executed there, a subscription failed as a masked internal error.
+            self._refuse_subscription(operation)
         # A batch's operations run concurrently on one context: fine for reads, but mutations
         # must run one at a time, in order, each seeing the last one's effects.
         if any(self._has_mutation(op) for op in operations):
@@ -243,8 +239,19 @@ class PortalGraphQL(GraphQL[Context, None]):
         except DocumentRefused:
             return None
 
+    def _refuse_subscription(self, data: PortalRequestData) -> None:
+        operation = self._operation(data)
+        if operation is not None and operation.operation is OperationType.SUBSCRIPTION:
+            # Subscriptions authenticate once and re-check at every event: WebSocket only.
+            raise RequestRefused(
+                400,
+                "WEBSOCKET_REQUIRED",
+                "Subscribe over a WebSocket (graphql-transport-ws) at /graphql.",
+            )
+
     def _has_mutation(self, data: PortalRequestData) -> bool:
-        self._operation(data)
+        if data.document is None:  # not read yet (`_refuse_subscription` reads it)
+            self._operation(data)
         return isinstance(data.document, DocumentNode) and any(
             isinstance(d, OperationDefinitionNode) and d.operation is OperationType.MUTATION
             for d in data.document.definitions

@@ -56,15 +56,23 @@ class KeySet:
         }
 
 
-def _read_value(value: str) -> str:
-    if value.startswith("@"):
+def _read_value(value: str, setting: str) -> str:
+    if not value.startswith("@"):
+        return value
+    try:
         return Path(value[1:]).read_text()
-    return value
+    except (OSError, UnicodeDecodeError) as exc:
+        # A start-up refusal naming the setting, like every other bad setting, not a traceback.
+        reason = getattr(exc, "strerror", None) or exc
+        raise SettingsError(f"{setting}: cannot read {value[1:]} ({reason})") from exc
 
 
 def _load_private(pem: str) -> Ed25519PrivateKey:
     start = pem.find("-----BEGIN")
-    key = serialization.load_pem_private_key(pem[start:].encode(), password=None)
+    try:
+        key = serialization.load_pem_private_key(pem[max(start, 0) :].encode(), password=None)
+    except (ValueError, TypeError) as exc:
+        raise SettingsError("PORTAL_JWT_PRIVATE_KEY: not a PEM private key") from exc
     if not isinstance(key, Ed25519PrivateKey):
         raise SettingsError("PORTAL_JWT_PRIVATE_KEY: expected an Ed25519 private key")
     return key
@@ -91,7 +99,7 @@ def _generate_dev_key(path: Path) -> str:
 
 def load_keyset(settings: Settings) -> KeySet:
     if settings.jwt_private_key:
-        pem = _read_value(settings.jwt_private_key)
+        pem = _read_value(settings.jwt_private_key, "PORTAL_JWT_PRIVATE_KEY")
     else:
         path = settings.data_path / DEV_KEY_FILE
         pem = path.read_text() if path.exists() else _generate_dev_key(path)
@@ -103,8 +111,12 @@ def load_keyset(settings: Settings) -> KeySet:
     public = signing.public_key()
     keys = {key_id(public): public}
     if settings.jwt_previous_public_keys:
-        for old in _split_pems(_read_value(settings.jwt_previous_public_keys)):
-            loaded = serialization.load_pem_public_key(old.encode())
+        previous = _read_value(settings.jwt_previous_public_keys, "PORTAL_JWT_PREVIOUS_PUBLIC_KEYS")
+        for old in _split_pems(previous):
+            try:
+                loaded = serialization.load_pem_public_key(old.encode())
+            except ValueError as exc:
+                raise SettingsError("PORTAL_JWT_PREVIOUS_PUBLIC_KEYS: not PEM public keys") from exc
             if not isinstance(loaded, Ed25519PublicKey):
                 raise SettingsError("PORTAL_JWT_PREVIOUS_PUBLIC_KEYS: expected Ed25519 keys")
             keys.setdefault(key_id(loaded), loaded)

@@ -21,12 +21,17 @@ from typing import Any
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 
+def _print_now(line: str) -> None:
+    # Flushed: the listing shows each mail as it arrives, also through a pipe (`| tee`).
+    print(line, flush=True)
+
+
 @dataclass
 class MailSink:
     """The aiosmtpd handler: keeps what arrives in ``folder`` and in ``received``."""
 
     folder: Path
-    echo: Callable[[str], object] = print
+    echo: Callable[[str], object] = _print_now
     brief: bool = False
     # Addresses answered with a permanent 550 (to try dead letters against a real server).
     refuse: frozenset[str] = frozenset()
@@ -49,7 +54,10 @@ class MailSink:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{next(self._numbers):05d}.eml"
         path.write_bytes(raw)
-        self.echo(f"mail to {', '.join(envelope.rcpt_tos)}: {parsed['Subject']}  [{path}]")
+        # Unfolded: a folded subject keeps the fold's whitespace (a subject of about 70
+        # characters goes on a line of its own, after a bare `Subject:`).
+        subject = " ".join(str(parsed["Subject"] or "").split())
+        self.echo(f"mail to {', '.join(envelope.rcpt_tos)}: {subject}  [{path}]")
         if not self.brief:
             body = parsed.get_body(preferencelist=("plain",))
             if body is not None:

@@ -64,6 +64,12 @@ def _source_map(path: str) -> bool:
     return path.lower().endswith(".map")
 
 
+def _hidden(path: str) -> bool:
+    """A dotfile (`./run`'s build stamp `.parley-built`, an `.env` left behind): the build
+    publishes none, so none is served."""
+    return any(part.startswith(".") for part in path.replace("\\", "/").split("/"))
+
+
 def _not_found() -> Response:
     return Response("Not Found", status_code=404, media_type="text/plain")
 
@@ -71,7 +77,7 @@ def _not_found() -> Response:
 def _top_level_file(root: Path, path: str) -> bool:
     """A file at the top of the build (favicon, robots.txt), never outside it. A name the
     file system refuses (too long: ENAMETOOLONG) is no file, not a server error."""
-    if not path or "/" in path or "\\" in path:
+    if not path or "/" in path or "\\" in path or _hidden(path):
         return False
     try:
         candidate = (root / path).resolve()
@@ -84,7 +90,7 @@ class _Assets(StaticFiles):
     """Hashed build output: immutable, so cached for a year."""
 
     async def get_response(self, path: str, scope: Scope) -> Response:
-        if _source_map(path):
+        if _source_map(path) or _hidden(path):
             return _not_found()
         try:
             return await super().get_response(path, scope)
