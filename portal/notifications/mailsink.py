@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import email.policy
 import itertools
+import logging
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -76,6 +77,9 @@ async def serve_mailsink(
     """Listen on ``host``:``port`` in the running loop (port 0: any free one), with TLS from
     the first byte when ``implicit_tls`` is given. ``smtp`` goes to aiosmtpd's SMTP
     (tls_context for STARTTLS, require_starttls, authenticator, ...)."""
+    # The sink's own listing says what arrived; aiosmtpd's log of every SMTP line (about a dozen
+    # INFO records per mail) would bury it. Its warnings and errors still show.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     loop = asyncio.get_running_loop()
     return await loop.create_server(
         lambda: SMTP(sink, enable_SMTPUTF8=True, **smtp), host=host, port=port, ssl=implicit_tls
