@@ -4,6 +4,7 @@ one the case's stage does not allow; referrals wait in the outbox while the prov
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import httpx
@@ -197,16 +198,20 @@ async def test_with_the_simulator_down_referrals_wait_and_go_through_once_it_is_
             SimulatorConfig(f"http://127.0.0.1:{parley_port}", OUTBOUND, INBOUND, delay=0.01)
         )
         async with serving(create_app(simulator), port):
-            for _ in range(100):
+            # Both rows failed once and come due again each after its own backoff (up to
+            # 0.2 s and a fifth more): wait for every one of them, not only for the acceptance
+            # the referral brings, by the clock rather than a count of rounds, which a fast
+            # machine runs through before the backoff ends.
+            deadline = asyncio.get_running_loop().time() + 20
+            while asyncio.get_running_loop().time() < deadline:
                 await worker.deliver_due()
                 await simulator.idle()
-                # Both rows failed once and come due again each after its own backoff: wait
-                # for every one of them, not only for the acceptance the referral brings.
                 waiting = await OutboxMessage.filter(
                     channel="provider", status=OutboxStatus.PENDING
                 ).exists()
                 if not waiting and (await DisputeCase.get(id=case.id)).stage is Stage.ACCEPTED:
                     break
+                await asyncio.sleep(0.02)
             await referral.refresh_from_db()
 
     assert referral.status is OutboxStatus.DELIVERED
