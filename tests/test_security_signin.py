@@ -322,6 +322,8 @@ async def test_the_owners_device_still_signs_in_when_attackers_spent_codes_and_p
         stranger_password = await login_as(stranger, owner_user.email, PASSWORD)
         owner_code = await ask_code_fully(owner, owner_user.email)
         owner_password = await login_as(owner, owner_user.email, PASSWORD)
+        # The lock stays for others (the attacker gets no fresh guesses) until a code is used.
+        stranger_again = await login_as(stranger, owner_user.email, PASSWORD)
         code = await last_code(owner_user.email)
         owner_signed = await code_sign_in(owner, owner_code["challenge"], code)
 
@@ -331,9 +333,11 @@ async def test_the_owners_device_still_signs_in_when_attackers_spent_codes_and_p
     assert owner_code["challenge"]
     assert codes_of(owner_password) == []
     assert owner_password["accessToken"]
+    assert codes_of(stranger_again) == ["SIGN_IN_CODE_REQUIRED"]
     assert owner_signed["userErrors"] == []
     assert owner_signed["accessToken"]
     assert await SignInCode.filter(email=owner_user.email).count() == 21
+    assert await LoginFailure.filter(email=owner_user.email).count() == 0
     assert await Session.filter(user_id=owner_user.id).count() == 3
 
 
@@ -416,6 +420,32 @@ async def test_a_stolen_device_cookie_stops_lifting_the_limits_after_its_failure
     assert await Session.filter(user_id=owner_user.id).count() == 1
     # Its failures counted against the account too, and against the thief's address.
     assert await LoginFailure.filter(email=owner_user.email).count() == 3
+
+
+async def test_a_device_cookie_lifts_no_per_address_limit_nor_the_one_step_rule(
+    settings: Settings, db: str, factory: Factory
+) -> None:
+    app = small_app(settings, sign_in_address_max_checks=2, sign_in_code_address_max_requests=1)
+    user = await factory.user()
+    both = f"""
+    mutation {{
+      a: login(input: {{email: "{user.email}", password: "{PASSWORD}"}}) {{ userErrors {{ code }} }}
+      b: login(input: {{email: "{user.email}", password: "{PASSWORD}"}}) {{ userErrors {{ code }} }}
+    }}
+    """
+    async with _client_at(app, OWNER) as owner:
+        assert codes_of(await login_as(owner, user.email, PASSWORD)) == []
+        assert owner.cookies.get(DEVICE_COOKIE)
+        aliased = (await gql(owner, both)).json()["data"]
+        third = await login_as(owner, user.email, PASSWORD)
+        first_code = await ask_code(owner, user.email)
+        second_code = await ask_code(owner, user.email)
+
+    assert aliased["b"]["userErrors"] == [{"code": "ONE_CREDENTIAL_PER_REQUEST"}]
+    assert codes_of(third) == ["RATE_LIMITED"]
+    assert first_code["userErrors"] == []
+    assert codes_of(second_code) == ["RATE_LIMITED"]
+    assert await Session.filter(user_id=user.id).count() == 2
 
 
 @pytest.mark.parametrize("public_url", ["http://127.0.0.1:8000", "https://portal.example"])

@@ -30,7 +30,9 @@ weapon against its owner, so:
    - each code takes `portal.auth.codes:MAX_GUESSES` wrong tries; a code typed with spaces
      or dashes is normalised first, and anything that cannot be a code is no guess.
    An attacker with several addresses (or IPv6 /64s) can still spend the account-wide codes
-   and fail the password, so both paths would be shut for a browser that never signed in.
+   and fail the password: both ways in stay shut for the window to a browser that never
+   signed in to the account (the residual risk in docs/operations.md), but not to one that
+   did (4).
 4. **Per device** (F4, OWASP's device cookies, `portal.auth.devices`): a sign-in step that
    presents a valid device cookie for the account it names (login's e-mail, the code
    request's e-mail, the challenge's account) is exempt from the per-account limits of 3
@@ -40,8 +42,12 @@ weapon against its owner, so:
    and every code it gets past the account-wide cap, counts against that device; after
    `sign_in_device_max_failures` within `login_failure_window` the cookie is ignored until
    the window slides on. Its failures count against the account too, so guessing with it
-   also locks the password for everybody without a device cookie. The cookie authenticates
-   nothing (`/graphql` never does by cookie), so a cross-site request gains nothing from it.
+   also locks the password for everybody without a device cookie, and a password sign-in
+   that got past the lock this way leaves the lock in place (ending it would give whoever
+   caused it a fresh set of guesses; a code from the mailbox still ends it). The cookie
+   authenticates nothing (`/graphql` never does by cookie), so a cross-site request riding
+   on it (CSRF) gains nothing: at most it lifts a throttle for a sign-in that still needs
+   the password or the code.
 """
 
 from __future__ import annotations
