@@ -424,6 +424,20 @@ SETTINGS: tuple[Setting, ...] = (
         "within `login_failure_window`.",
     ),
     Setting(
+        "sign_in_device_ttl",
+        _positive_int,
+        15_552_000,
+        "Seconds a device cookie (set by every sign-in) lifts its account's sign-in limits "
+        "for that browser.",
+    ),
+    Setting(
+        "sign_in_device_max_failures",
+        _positive_int,
+        10,
+        "Failed checks (and codes past the account's limit) one device cookie may take within "
+        "`login_failure_window` before it lifts nothing until the window slides on.",
+    ),
+    Setting(
         "webhook_allow_private",
         _bool,
         False,
@@ -511,6 +525,8 @@ class Settings:
     sign_in_code_max_requests: int
     sign_in_code_address_max_requests: int
     sign_in_code_account_max_requests: int
+    sign_in_device_ttl: int
+    sign_in_device_max_failures: int
     webhook_allow_private: bool
     webhook_timeout: float
     webhook_secret_overlap: int

@@ -148,9 +148,14 @@ def set_cookies(response: httpx.Response) -> dict[str, SimpleCookie]:
     return cookies
 
 
+def refresh_cookie_headers(response: httpx.Response) -> list[str]:
+    # A sign-in also sets the device cookie (tests/test_security_signin.py, Issue 13 F4).
+    return [h for h in response.headers.get_list("set-cookie") if h.startswith(REFRESH_COOKIE)]
+
+
 def assert_refresh_cookie_set(response: httpx.Response, settings: Settings) -> str:
     """The response sets the refresh cookie with every protective attribute; returns its value."""
-    headers = response.headers.get_list("set-cookie")
+    headers = refresh_cookie_headers(response)
     assert len(headers) == 1, headers
     value = response.cookies[REFRESH_COOKIE]
     assert headers[0] == (
@@ -655,7 +660,7 @@ async def test_refresh_cookie_is_secure_when_the_portal_is_served_over_https(
         revoked = await c.post("/oauth/revoke")
 
     value = response.cookies[REFRESH_COOKIE]
-    assert response.headers.get_list("set-cookie") == [
+    assert refresh_cookie_headers(response) == [
         f"{REFRESH_COOKIE}={value}; HttpOnly; Max-Age={settings.refresh_token_ttl}; "
         "Path=/oauth/; SameSite=strict; Secure"
     ]

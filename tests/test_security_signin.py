@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -16,11 +18,13 @@ from starlette.applications import Starlette
 
 from portal.accounts.models import LoginFailure, Session
 from portal.app import create_app
+from portal.auth import devices
 from portal.auth.codes import normalise_code
 from portal.auth.throttle import address_key
 from portal.notifications import mail
 from portal.notifications.models import OutboxMessage, SignInCode
 from portal.settings import Settings
+from portal.web.cookies import DEVICE_COOKIE, DEVICE_COOKIE_PATH
 from tests.factories import (
     LOGIN,
     PASSWORD,
@@ -267,6 +271,231 @@ async def test_code_requests_are_limited_per_address_and_per_account(
     assert per_account == [[], [], refused, refused]
     assert await SignInCode.filter(email=people[0].email).count() == 3
     assert await SignInCode.filter(email=people[2].email).count() == 0
+
+
+# --- F4: a browser that signed in before is not held by its account's limits -----------------
+
+ACCOUNT_CAP_REFUSED = {
+    "field": ["input", "email"],
+    "code": "RATE_LIMITED",
+    "message": "This account has been sent too many sign-in codes recently; try again later, "
+    "or from a device that has signed in to it before.",
+}
+REQUEST_CODE_WITH_MESSAGE = REQUEST_CODE.replace("code }", "code message }")
+ATTACKERS = ["203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4"]
+THIEF = "192.0.2.99"
+
+
+async def ask_code_fully(client: httpx.AsyncClient, email: str) -> dict[str, Any]:
+    response = await gql(client, REQUEST_CODE_WITH_MESSAGE, {"email": email})
+    assert response.status_code == 200, response.text
+    payload: dict[str, Any] = response.json()["data"]["requestSignInCode"]
+    return payload
+
+
+def with_device(client: httpx.AsyncClient, value: str) -> httpx.AsyncClient:
+    """The client sends ``value`` as its device cookie from now on (a stolen or forged one)."""
+    client.cookies.set(DEVICE_COOKIE, value, domain="testserver.local", path=DEVICE_COOKIE_PATH)
+    return client
+
+
+async def test_the_owners_device_still_signs_in_when_attackers_spent_codes_and_password(
+    clients: Callable[[str], httpx.AsyncClient], factory: Factory, settings: Settings
+) -> None:
+    # The review's scenario: 4 addresses spend the account's 20 codes, and 10 wrong passwords
+    # lock its password. The owner's browser signed in the week before.
+    owner_user = await factory.user()
+    async with clients(OWNER) as owner, clients("198.51.100.8") as stranger:
+        assert codes_of(await login_as(owner, owner_user.email, PASSWORD)) == []
+        assert owner.cookies.get(DEVICE_COOKIE)
+        for address in ATTACKERS:
+            async with clients(address) as attacker:
+                for _ in range(settings.sign_in_code_max_requests):
+                    assert (await ask_code(attacker, owner_user.email))["userErrors"] == []
+        async with clients(ATTACKER) as attacker:
+            for _ in range(settings.login_max_failures):
+                failed = await login_as(attacker, owner_user.email, WRONG)
+                assert codes_of(failed) == ["INVALID_CREDENTIALS"]
+
+        # Documented residual (docs/operations.md): a browser that never signed in waits.
+        stranger_code = await ask_code_fully(stranger, owner_user.email)
+        stranger_password = await login_as(stranger, owner_user.email, PASSWORD)
+        owner_code = await ask_code_fully(owner, owner_user.email)
+        owner_password = await login_as(owner, owner_user.email, PASSWORD)
+        # The lock stays for others (the attacker gets no fresh guesses) until a code is used.
+        stranger_again = await login_as(stranger, owner_user.email, PASSWORD)
+        code = await last_code(owner_user.email)
+        owner_signed = await code_sign_in(owner, owner_code["challenge"], code)
+
+    assert stranger_code == {"challenge": None, "userErrors": [ACCOUNT_CAP_REFUSED]}
+    assert codes_of(stranger_password) == ["SIGN_IN_CODE_REQUIRED"]
+    assert owner_code["userErrors"] == []
+    assert owner_code["challenge"]
+    assert codes_of(owner_password) == []
+    assert owner_password["accessToken"]
+    assert codes_of(stranger_again) == ["SIGN_IN_CODE_REQUIRED"]
+    assert owner_signed["userErrors"] == []
+    assert owner_signed["accessToken"]
+    assert await SignInCode.filter(email=owner_user.email).count() == 21
+    assert await LoginFailure.filter(email=owner_user.email).count() == 0
+    assert await Session.filter(user_id=owner_user.id).count() == 3
+
+
+async def test_a_forged_old_or_other_accounts_device_cookie_lifts_nothing(
+    settings: Settings, db: str, factory: Factory
+) -> None:
+    app = small_app(settings, login_max_failures=2, sign_in_code_account_max_requests=1)
+    target = await factory.user()
+    other = await factory.user()
+    now = datetime.now(UTC)
+    key = settings.secret_key
+    forged = {
+        "other account": None,  # the cookie other's sign-in leaves in the jar
+        "wrong key": devices.issue("another installation's secret key, 32 bytes", target.id, now),
+        "altered": devices.issue(key, other.id, now).replace(other.id.hex, target.id.hex),
+        "too old": devices.issue(
+            key, target.id, now - timedelta(seconds=settings.sign_in_device_ttl + 1)
+        ),
+    }
+    async with _client_at(app, ATTACKER) as attacker:
+        assert (await ask_code(attacker, target.email))["userErrors"] == []
+        for _ in range(2):
+            assert codes_of(await login_as(attacker, target.email, WRONG)) == [
+                "INVALID_CREDENTIALS"
+            ]
+
+    answers = {}
+    for n, (name, value) in enumerate(forged.items()):
+        async with _client_at(app, f"192.0.2.{n + 10}") as holder:
+            if value is None:
+                assert codes_of(await login_as(holder, other.email, PASSWORD)) == []
+            else:
+                with_device(holder, value)
+            answers[name] = (
+                codes_of(await login_as(holder, target.email, PASSWORD)),
+                codes_of(await ask_code(holder, target.email)),
+            )
+
+    refused = (["SIGN_IN_CODE_REQUIRED"], ["RATE_LIMITED"])
+    assert answers == dict.fromkeys(forged, refused)
+    assert await Session.filter(user_id=target.id).count() == 0
+    assert await SignInCode.filter(email=target.email).count() == 1
+
+
+async def test_a_stolen_device_cookie_stops_lifting_the_limits_after_its_failures(
+    settings: Settings, db: str, factory: Factory
+) -> None:
+    app = small_app(
+        settings,
+        login_max_failures=2,
+        sign_in_code_account_max_requests=1,
+        sign_in_device_max_failures=3,
+    )
+    owner_user = await factory.user()
+    async with _client_at(app, OWNER) as owner:
+        assert codes_of(await login_as(owner, owner_user.email, PASSWORD)) == []
+        stolen = owner.cookies[DEVICE_COOKIE]
+    async with _client_at(app, ATTACKER) as attacker:
+        assert (await ask_code(attacker, owner_user.email))["userErrors"] == []
+        for _ in range(2):
+            assert codes_of(await login_as(attacker, owner_user.email, WRONG)) == [
+                "INVALID_CREDENTIALS"
+            ]
+
+    async with with_device(_client_at(app, THIEF), stolen) as thief:
+        # Each of these spends one of the device's 3: a code past the account's cap, a wrong
+        # code, a wrong password (checked, since the device is exempt from the lock).
+        past_cap = await ask_code(thief, owner_user.email)
+        wrong_code = await code_sign_in(thief, past_cap["challenge"], "000000")
+        wrong_password = await login_as(thief, owner_user.email, WRONG)
+        # Now the cookie lifts nothing: the right password and a new code are refused.
+        right_password = await login_as(thief, owner_user.email, PASSWORD)
+        another_code = await ask_code(thief, owner_user.email)
+
+    assert past_cap["userErrors"] == []
+    assert codes_of(wrong_code) == ["INVALID_CODE"]
+    assert codes_of(wrong_password) == ["INVALID_CREDENTIALS"]
+    assert codes_of(right_password) == ["SIGN_IN_CODE_REQUIRED"]
+    assert codes_of(another_code) == ["RATE_LIMITED"]
+    assert await Session.filter(user_id=owner_user.id).count() == 1
+    # Its failures counted against the account too, and against the thief's address.
+    assert await LoginFailure.filter(email=owner_user.email).count() == 3
+
+
+async def test_a_device_cookie_lifts_no_per_address_limit_nor_the_one_step_rule(
+    settings: Settings, db: str, factory: Factory
+) -> None:
+    app = small_app(settings, sign_in_address_max_checks=2, sign_in_code_address_max_requests=1)
+    user = await factory.user()
+    both = f"""
+    mutation {{
+      a: login(input: {{email: "{user.email}", password: "{PASSWORD}"}}) {{ userErrors {{ code }} }}
+      b: login(input: {{email: "{user.email}", password: "{PASSWORD}"}}) {{ userErrors {{ code }} }}
+    }}
+    """
+    async with _client_at(app, OWNER) as owner:
+        assert codes_of(await login_as(owner, user.email, PASSWORD)) == []
+        assert owner.cookies.get(DEVICE_COOKIE)
+        aliased = (await gql(owner, both)).json()["data"]
+        third = await login_as(owner, user.email, PASSWORD)
+        first_code = await ask_code(owner, user.email)
+        second_code = await ask_code(owner, user.email)
+
+    assert aliased["b"]["userErrors"] == [{"code": "ONE_CREDENTIAL_PER_REQUEST"}]
+    assert codes_of(third) == ["RATE_LIMITED"]
+    assert first_code["userErrors"] == []
+    assert codes_of(second_code) == ["RATE_LIMITED"]
+    assert await Session.filter(user_id=user.id).count() == 2
+
+
+@pytest.mark.parametrize("public_url", ["http://127.0.0.1:8000", "https://portal.example"])
+async def test_every_sign_in_sets_an_http_only_strict_device_cookie_for_graphql_only(
+    settings: Settings, db: str, factory: Factory, public_url: str
+) -> None:
+    app = create_app(dataclasses.replace(settings, public_url=public_url), manage_orm=False)
+    user = await factory.user()
+    async with _client_at(app, OWNER) as browser:
+        by_password = await gql(
+            browser, LOGIN, {"input": {"email": user.email, "password": PASSWORD}}
+        )
+        challenge = (await ask_code(browser, user.email))["challenge"]
+        by_code = await gql(
+            browser, SIGN_IN, {"challenge": challenge, "code": await last_code(user.email)}
+        )
+        asked = await gql(browser, REQUEST_CODE, {"email": user.email})
+
+    secure = "; Secure" if public_url.startswith("https://") else ""
+    values = []
+    for response in (by_password, by_code):
+        value = response.cookies[DEVICE_COOKIE]
+        assert response.headers.get_list("set-cookie") == [
+            f"{DEVICE_COOKIE}={value}; HttpOnly; Max-Age={settings.sign_in_device_ttl}; "
+            f"Path=/graphql; SameSite=strict{secure}"
+        ]
+        device = devices.read(settings.secret_key, value)
+        assert device is not None
+        assert device.user_id == user.id
+        values.append(value)
+    # Each sign-in a new device (and a new failure budget); asking for a code sets nothing.
+    assert values[0] != values[1]
+    assert asked.headers.get_list("set-cookie") == []
+
+
+def test_the_web_portal_sends_its_device_cookie_back_to_graphql() -> None:
+    # The browser returns the cookie only if the portal's fetches carry same-origin cookies.
+    src = Path(__file__).resolve().parents[1] / "frontend" / "src"
+    sources = {
+        path.relative_to(src).as_posix(): path.read_text(encoding="utf-8")
+        for path in src.rglob("*.ts*")
+        if "gql" not in path.parts
+    }
+    client = sources["lib/client.ts"]
+    session = sources["lib/session.ts"]
+
+    assert "fetch: authorisedFetch" in client
+    assert 'fetch(input, { ...init, headers, credentials: "same-origin" })' in session
+    assert [name for name, text in sources.items() if '"omit"' in text] == []
+    assert [name for name, text in sources.items() if "withCredentials = false" in text] == []
 
 
 async def test_a_code_typed_with_spaces_or_dashes_works_and_garbage_is_no_guess(

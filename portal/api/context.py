@@ -13,10 +13,12 @@ from strawberry.types import Info as StrawberryInfo
 
 from portal.api.errors import Unauthenticated
 from portal.api.loaders import Loaders
+from portal.auth import devices
 from portal.auth.actor import Actor
 from portal.auth.limits import SignInAttempt, attempt_from
 from portal.auth.services import AuthService
 from portal.settings import Settings
+from portal.web.cookies import device_cookie
 
 
 @dataclass
@@ -38,7 +40,9 @@ class Context:
     def sign_in_attempt(self) -> SignInAttempt:
         if self._sign_in is None:
             client = self.request.client
-            self._sign_in = attempt_from(client.host if client else None)
+            # Issue 13 F4: a browser that signed in before is not held by the account's limits.
+            device = devices.read(self.settings.secret_key, device_cookie(self.request))
+            self._sign_in = attempt_from(client.host if client else None, device)
         return self._sign_in
 
     def require_actor(self) -> Actor:

@@ -22,7 +22,14 @@ from tortoise.transactions import in_transaction
 
 from portal.accounts.models import User
 from portal.auth.errors import AuthError, AuthErrorCode
-from portal.auth.limits import SignInAttempt, admit_check, admit_code_request, check_failed
+from portal.auth.limits import (
+    SignInAttempt,
+    admit_check,
+    admit_code_request,
+    check_failed,
+    device_spent,
+    trusted_device,
+)
 from portal.auth.services import AuthService, IssuedTokens, clear_failures, sign_in_email
 from portal.auth.tokens import InvalidToken, TokenKind, keyed_hash
 from portal.notifications.mail import MailKind
@@ -64,23 +71,27 @@ async def request_code(
     window_start = at - timedelta(seconds=settings.login_failure_window)
     async with in_transaction():
         await SignInCode.filter(email=email, created_at__lt=window_start).delete()
+        user = await User.get_or_none(email=email, is_active=True)
+        user_id = user.id if user else None
         # Every address together: bounds the mail one person gets and the guesses at their
-        # codes; only an attacker with several addresses reaches it (portal.auth.limits).
-        if (
+        # codes; only an attacker with several addresses reaches it, and a browser that signed
+        # in to the account before is not held by it (portal.auth.limits 3 and 4).
+        past_cap = (
             await SignInCode.filter(email=email, created_at__gte=window_start).count()
             >= settings.sign_in_code_account_max_requests
-        ):
+        )
+        if past_cap and not await trusted_device(attempt, settings, user_id, at):
             raise AuthError(
                 AuthErrorCode.RATE_LIMITED,
-                "Too many sign-in codes asked for this address; try again later.",
+                "This account has been sent too many sign-in codes recently; try again later, "
+                "or from a device that has signed in to it before.",
             )
-        user = await User.get_or_none(email=email, is_active=True)
         row_id = uuid.uuid4()
         code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
         await SignInCode.create(
             id=row_id,
             email=email,
-            user_id=user.id if user else None,
+            user_id=user_id,
             code_hash=_code_hash(auth, row_id, code),
             created_at=at,
             expires_at=at + timedelta(seconds=settings.sign_in_code_ttl),
@@ -94,6 +105,9 @@ async def request_code(
                 at=at,
                 locale=user.locale.value,
             )
+    if past_cap:
+        # A code past the cap is MAX_GUESSES more guesses: the device that got it pays.
+        await device_spent(attempt, settings, user_id, at)
     return auth.issuer.issue(TokenKind.LOGIN_CODE, str(row_id), settings.sign_in_code_ttl)
 
 
@@ -137,6 +151,7 @@ async def sign_in_with_code(
                 await SignInCode.filter(id=row.id).update(failed_attempts=row.failed_attempts + 1)
     if not right or not spent or row is None:
         await check_failed(attempt, auth.settings, at)
+        await device_spent(attempt, auth.settings, row.user_id if row else None, at)
         raise invalid
     user = await User.get_or_none(id=row.user_id, is_active=True)
     if user is None:

@@ -29,14 +29,35 @@ weapon against its owner, so:
      attacker with several addresses can reach (docs/operations.md);
    - each code takes `portal.auth.codes:MAX_GUESSES` wrong tries; a code typed with spaces
      or dashes is normalised first, and anything that cannot be a code is no guess.
+   An attacker with several addresses (or IPv6 /64s) can still spend the account-wide codes
+   and fail the password: both ways in stay shut for the window to a browser that never
+   signed in to the account (the residual risk in docs/operations.md), but not to one that
+   did (4).
+4. **Per device** (F4, OWASP's device cookies, `portal.auth.devices`): a sign-in step that
+   presents a valid device cookie for the account it names (login's e-mail, the code
+   request's e-mail, the challenge's account) is exempt from the per-account limits of 3
+   (the password lock, the account-wide code cap), never from 1 or 2. So the owner, from a
+   browser that signed in before, keeps both ways in while an attacker locks the account for
+   everybody else. A stolen cookie is no unlimited bypass: every failed check made with it,
+   and every code it gets past the account-wide cap, counts against that device; after
+   `sign_in_device_max_failures` within `login_failure_window` the cookie is ignored until
+   the window slides on. Its failures count against the account too, so guessing with it
+   also locks the password for everybody without a device cookie, and a password sign-in
+   that got past the lock this way leaves the lock in place (ending it would give whoever
+   caused it a fresh set of guesses; a code from the mailbox still ends it). The cookie
+   authenticates nothing (`/graphql` never does by cookie), so a cross-site request riding
+   on it (CSRF) gains nothing: at most it lifts a throttle for a sign-in that still needs
+   the password or the code.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
 from portal.auth import throttle
+from portal.auth.devices import Device
 from portal.auth.errors import AuthError, AuthErrorCode
 from portal.settings import Settings
 
@@ -46,9 +67,11 @@ STEPS_PER_REQUEST = 1
 
 @dataclass
 class SignInAttempt:
-    """The sign-in steps a request may take, and the client address it comes from."""
+    """The sign-in steps a request may take, the client address it comes from, and the
+    device its cookie names (checked, not yet matched to an account)."""
 
     address: str
+    device: Device | None = None
     steps: int = 0
 
     def spend(self) -> None:
@@ -61,8 +84,8 @@ class SignInAttempt:
         self.steps += 1
 
 
-def attempt_from(host: str | None) -> SignInAttempt:
-    return SignInAttempt(address=throttle.address_key(host))
+def attempt_from(host: str | None, device: Device | None = None) -> SignInAttempt:
+    return SignInAttempt(address=throttle.address_key(host), device=device)
 
 
 async def admit_check(attempt: SignInAttempt, settings: Settings, at: datetime) -> None:
@@ -111,3 +134,41 @@ async def admit_code_request(
         f"code:{attempt.address}:{email}", settings.sign_in_code_max_requests, window, at
     ):
         raise refused
+
+
+def _device_of(
+    attempt: SignInAttempt, settings: Settings, user_id: uuid.UUID | None, at: datetime
+) -> Device | None:
+    """The attempt's device when its cookie names this account and is not too old."""
+    device = attempt.device
+    if device is None or user_id is None or device.user_id != user_id:
+        return None
+    if at.timestamp() - device.issued_at > settings.sign_in_device_ttl:
+        return None
+    return device
+
+
+def _device_key(device: Device) -> str:
+    return f"device:{device.nonce}"
+
+
+async def trusted_device(
+    attempt: SignInAttempt, settings: Settings, user_id: uuid.UUID | None, at: datetime
+) -> bool:
+    """Whether the per-account limits of ``user_id``'s account stand aside for this attempt:
+    its device cookie names the account and has failures left (section 4 above)."""
+    device = _device_of(attempt, settings, user_id, at)
+    if device is None:
+        return False
+    spent = await throttle.estimate(_device_key(device), settings.login_failure_window, at)
+    return spent < settings.sign_in_device_max_failures
+
+
+async def device_spent(
+    attempt: SignInAttempt, settings: Settings, user_id: uuid.UUID | None, at: datetime
+) -> None:
+    """Count a failed check, or a code past the account's cap, against the attempt's device
+    if its cookie names ``user_id``'s account."""
+    device = _device_of(attempt, settings, user_id, at)
+    if device is not None:
+        await throttle.record(_device_key(device), settings.login_failure_window, at)

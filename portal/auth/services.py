@@ -21,7 +21,13 @@ from portal.accounts.models import (
 )
 from portal.auth.actor import Actor, ActorKind, Grant
 from portal.auth.errors import AuthError, AuthErrorCode
-from portal.auth.limits import SignInAttempt, admit_check, check_failed
+from portal.auth.limits import (
+    SignInAttempt,
+    admit_check,
+    check_failed,
+    device_spent,
+    trusted_device,
+)
 from portal.auth.passwords import hash_password, needs_rehash, verify_password
 from portal.auth.tokens import InvalidToken, TokenIssuer, TokenKind, keyed_hash, new_secret
 from portal.settings import Settings
@@ -88,16 +94,19 @@ class AuthService:
         now = _now()
         await admit_check(attempt, self.settings, now)
         window_start = now - timedelta(seconds=self.settings.login_failure_window)
+        user = await User.get_or_none(email=email, is_active=True)
+        user_id = user.id if user else None
         failures = await LoginFailure.filter(email=email, at__gte=window_start).count()
-        if failures >= self.settings.login_max_failures:
+        locked = failures >= self.settings.login_max_failures
+        # A browser that signed in to this account before is not held by its lock (limits.py 4).
+        if locked and not await trusted_device(attempt, self.settings, user_id, now):
             # The password is not even checked: guessing stops, a right guess is not told
-            # apart, and the owner gets in with a code from their mailbox, which clears this.
+            # apart, and the owner gets in with a code from their mailbox, which clears it.
             raise AuthError(
                 AuthErrorCode.SIGN_IN_CODE_REQUIRED,
                 "Too many failed sign-ins for this account; sign in with a one-time code "
                 "sent to its e-mail address.",
             )
-        user = await User.get_or_none(email=email, is_active=True)
         # verify_password runs even for a missing user, so timing does not reveal accounts;
         # in a thread, because argon2 takes tens of milliseconds that the event loop needs.
         stored = user.password_hash if user else ""
@@ -106,8 +115,12 @@ class AuthService:
             await LoginFailure.filter(email=email, at__lt=window_start).delete()
             await LoginFailure.create(email=email)
             await check_failed(attempt, self.settings, now)
+            await device_spent(attempt, self.settings, user_id, now)
             raise AuthError(AuthErrorCode.INVALID_CREDENTIALS, "E-mail or password is wrong.")
-        await clear_failures(email)
+        if not locked:
+            # A lock stays when a trusted device got past it: ending it would hand whoever
+            # caused it a fresh set of guesses. Only a code from the mailbox ends it early.
+            await clear_failures(email)
         if needs_rehash(user.password_hash):
             user.password_hash = await asyncio.to_thread(hash_password, password)
             await user.save(update_fields=["password_hash"])

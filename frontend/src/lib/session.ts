@@ -83,8 +83,10 @@ export async function authorisedFetch(input: RequestInfo | URL, init: RequestIni
     const headers = new Headers(init.headers);
     if (bearer) headers.set("Authorization", `Bearer ${bearer}`);
     // same-origin: login and signInWithCode answer with the refresh cookie (Set-Cookie), which
-    // the browser would drop from an `omit` request. The cookie's path is /oauth/, so it is
-    // never sent back to /graphql.
+    // the browser would drop from an `omit` request; its path is /oauth/, so it is never sent
+    // back to /graphql. They also set the device cookie (path /graphql), which must come back
+    // with later sign-ins: it keeps the account's sign-in limits off a browser that signed in
+    // before (Issue 13 F4). It authenticates nothing: /graphql takes only the bearer token.
     return fetch(input, { ...init, headers, credentials: "same-origin" });
   };
   const response = await send(token);

@@ -9,6 +9,7 @@ from portal.api.auth.mutations import (
     SessionPayload,
     _error,
     _session_payload,
+    remember_device,
 )
 from portal.api.context import Info
 from portal.api.errors import UserError, UserErrorCode
@@ -66,4 +67,5 @@ class SignInCodeMutations:
             )
         except AuthError as exc:
             return _error(exc)
+        remember_device(info, tokens)
         return await _session_payload(info, tokens, input.refresh_token_delivery)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from enum import StrEnum
 
 import strawberry
@@ -10,10 +11,11 @@ from starlette.responses import Response
 from portal.api.accounts.types import Viewer, viewer_of
 from portal.api.context import Info
 from portal.api.errors import UserError, UserErrorCode
+from portal.auth import devices
 from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.services import IssuedTokens, invalid_refresh_token
 from portal.auth.tokens import InvalidToken
-from portal.web.cookies import clear_refresh_cookie, set_refresh_cookie
+from portal.web.cookies import clear_refresh_cookie, set_device_cookie, set_refresh_cookie
 
 
 @strawberry.enum(
@@ -96,6 +98,18 @@ async def _session_payload(
     )
 
 
+def remember_device(info: Info, tokens: IssuedTokens) -> None:
+    """After a person signs in: the device cookie that keeps their account's sign-in limits
+    off this browser (Issue 13 F4, portal.auth.devices). Each sign-in gives a new one, with
+    a new failure budget. It authenticates nothing: /graphql never reads credentials from
+    cookies, so a cross-site request carrying it gains nothing."""
+    response = info.context.response
+    if tokens.user_id is not None and isinstance(response, Response):
+        settings = info.context.settings
+        value = devices.issue(settings.secret_key, tokens.user_id, datetime.now(UTC))
+        set_device_cookie(response, value, settings)
+
+
 @strawberry.type
 class AuthMutations:
     @strawberry.mutation(description="Sign in with e-mail and password.")
@@ -106,6 +120,7 @@ class AuthMutations:
             )
         except AuthError as exc:
             return _error(exc)
+        remember_device(info, tokens)
         return await _session_payload(info, tokens, input.refresh_token_delivery)
 
     @strawberry.mutation(
