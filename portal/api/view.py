@@ -45,7 +45,8 @@ MULTIPART = "multipart/form-data"
 # GraphQL multipart requests (uploads) carry a CORS-safelisted content type, so a browser
 # sends them cross-site without a preflight. Requiring a header no plain form can set makes
 # every browser ask first (the CSRF protection of QUALITY.md and Apollo's, whose name
-# apollo-upload-client sends). /graphql never reads cookies either.
+# apollo-upload-client sends). /graphql never authenticates by cookie either: the one cookie it
+# reads, the device cookie (portal.auth.devices), only lifts an account's sign-in throttle.
 PREFLIGHT_HEADERS = ("graphql-require-preflight", "apollo-require-preflight")
 
 # Refusals strawberry raises itself, by reason.
