@@ -17,13 +17,9 @@ what the server did before the limit (it reads the whole header).
 from __future__ import annotations
 
 import argparse
-import os
 import select
-import shutil
 import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -33,7 +29,7 @@ from pathlib import Path
 import httpx
 
 from bench.common import DATA_DIR
-from bench.load import Server, free_port, start_server, wait_ready
+from bench.load import Server, bare_portal, wait_ready
 from bench.token_bomb import memory
 
 CHUNK = b"a" * 65_536
@@ -47,25 +43,8 @@ class Stream:
 
 
 def start(data_dir: Path, head_bytes: int | None) -> Server:
-    if data_dir.exists():
-        shutil.rmtree(data_dir)
-    data_dir.mkdir(parents=True)
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")} | {
-        "PORTAL_DATA_DIR": str(data_dir),
-        "PORTAL_PORT": str(port),
-        "PORTAL_PUBLIC_URL": f"http://127.0.0.1:{port}",
-        "PORTAL_FRONTEND_DIR": str(data_dir / "no-frontend"),
-        "PORTAL_CLOCK_INTERVAL": "0",
-        "PORTAL_WORKER_IN_SERVE": "false",
-        "PORTAL_LOG_LEVEL": "ERROR",
-    }
-    if head_bytes is not None:
-        env["PORTAL_MAX_REQUEST_HEAD_BYTES"] = str(head_bytes)
-    subprocess.run(
-        [sys.executable, "-m", "portal.cli", "migrate"], env=env, check=True, capture_output=True
-    )
-    return start_server("portal-headers", [sys.executable, "-m", "portal.cli", "serve"], env, port)
+    limit = {} if head_bytes is None else {"PORTAL_MAX_REQUEST_HEAD_BYTES": str(head_bytes)}
+    return bare_portal("portal-headers", data_dir, PORTAL_LOG_LEVEL="ERROR", **limit)
 
 
 def flood(port: int, size: int, until: float, result: Stream) -> None:

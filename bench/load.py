@@ -705,3 +705,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def bare_portal(name: str, data_dir: Path, **env: str) -> Server:
+    """`portal serve` on a fresh SQLite database in ``data_dir``, with no worker, clock job or
+    web portal build: only the request path is measured. ``env`` adds PORTAL_* settings."""
+    if data_dir.exists():
+        shutil.rmtree(data_dir)
+    data_dir.mkdir(parents=True)
+    port = free_port()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")} | {
+        "PORTAL_DATA_DIR": str(data_dir),
+        "PORTAL_PORT": str(port),
+        "PORTAL_PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "PORTAL_FRONTEND_DIR": str(data_dir / "no-frontend"),
+        "PORTAL_CLOCK_INTERVAL": "0",
+        "PORTAL_WORKER_IN_SERVE": "false",
+        "PORTAL_LOG_LEVEL": "WARNING",
+        **env,
+    }
+    subprocess.run(
+        [sys.executable, "-m", "portal.cli", "migrate"],
+        env=environment,
+        check=True,
+        capture_output=True,
+    )
+    return start_server(name, [sys.executable, "-m", "portal.cli", "serve"], environment, port)

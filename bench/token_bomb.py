@@ -18,18 +18,14 @@ validation's overlap rule (about a second per request without it).
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 
 from bench.common import DATA_DIR
-from bench.load import Server, free_port, start_server, wait_ready
+from bench.load import Server, bare_portal, wait_ready
 
 EXPECTED = {
     "size": "QUERY_TOO_LARGE",
@@ -59,25 +55,7 @@ def memory(pid: int) -> dict[str, int]:
 
 
 def start(data_dir: Path) -> Server:
-    if data_dir.exists():
-        shutil.rmtree(data_dir)
-    data_dir.mkdir(parents=True)
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")} | {
-        "PORTAL_DATA_DIR": str(data_dir),
-        "PORTAL_PORT": str(port),
-        "PORTAL_PUBLIC_URL": f"http://127.0.0.1:{port}",
-        "PORTAL_FRONTEND_DIR": str(data_dir / "no-frontend"),
-        "PORTAL_CLOCK_INTERVAL": "0",
-        "PORTAL_WORKER_IN_SERVE": "false",
-        "PORTAL_LOG_LEVEL": "WARNING",
-    }
-    subprocess.run(
-        [sys.executable, "-m", "portal.cli", "migrate"], env=env, check=True, capture_output=True
-    )
-    return start_server(
-        "portal-token-bomb", [sys.executable, "-m", "portal.cli", "serve"], env, port
-    )
+    return bare_portal("portal-token-bomb", data_dir)
 
 
 def run(server: Server, kind: str, requests: int) -> dict[str, float]:
