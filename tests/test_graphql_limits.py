@@ -476,3 +476,20 @@ async def test_development_answers_the_ides_introspection_within_the_limits(
     assert "errors" not in body
     names = {t["name"] for t in body["data"]["__schema"]["types"]}
     assert {"Query", "Mutation", "User", "Organisation", "Node"} <= names
+
+
+async def test_development_refuses_the_schema_asked_for_again_and_again(
+    client: httpx.AsyncClient,
+) -> None:
+    # Found by the review of issue 13: introspection is outside depth and cost, and thirty
+    # aliased `__schema` through one fragment (871 bytes, no sign-in) took 1.3 s per request.
+    aliased = " ".join(f"a{i}: __schema {{ ...S }}" for i in range(30))
+    query = f"{{ {aliased} }} fragment S on __Schema {{ types {{ name fields {{ name }} }} }}"
+    four_types = "{ " + " ".join(f't{i}: __type(name: "User") {{ name }}' for i in range(4)) + " }"
+
+    answers = [await gql(client, q) for q in (query, four_types)]
+
+    for response in answers:
+        assert refused(response, 400) == ["INTROSPECTION_LIMIT_EXCEEDED"]
+    three = "{ " + " ".join(f't{i}: __type(name: "User") {{ name }}' for i in range(3)) + " }"
+    assert (await gql(client, three)).json()["data"]["t2"] == {"name": "User"}

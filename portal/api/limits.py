@@ -57,11 +57,19 @@ def _count(literal: str) -> int:
     return MAX_COST_ESTIMATE if len(literal) > 16 else max(int(literal), 0)
 
 
+# Introspection is outside depth and cost (the IDE loads the whole schema in one query), so it is
+# bounded by count: each `__schema` builds the whole schema's description, and thirty aliased
+# ones took 1.3 s per request where introspection is on (found by the review of issue 13).
+INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
+MAX_INTROSPECTION_FIELDS = 3
+
+
 @dataclass(frozen=True)
 class _Size:
     depth: int
     aliases: int
     cost: int = 0
+    introspection: int = 0  # `__schema` and `__type` fields, a fragment once per spread
 
 
 _EMPTY = _Size(0, 0)
@@ -149,11 +157,14 @@ class _Measure:
         """Nesting within one definition is at most 200 (graphql-core's parser limit)."""
         if selection_set is None:
             return _EMPTY
-        depth = aliases = cost = 0
+        depth = aliases = cost = introspection = 0
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 inner = self.size(selection.selection_set)
                 aliases += inner.aliases + (1 if selection.alias else 0)
+                introspection += inner.introspection + (
+                    1 if selection.name.value in INTROSPECTION_FIELDS else 0
+                )
                 if selection.selection_set is not None and not selection.name.value.startswith(
                     "__"
                 ):
@@ -163,13 +174,15 @@ class _Measure:
                 inner = self.size(selection.selection_set)
                 depth, aliases = max(depth, inner.depth), aliases + inner.aliases
                 cost += inner.cost
+                introspection += inner.introspection
             elif isinstance(selection, FragmentSpreadNode):
                 # Missing from `sizes`: unknown, or part of a cycle.
                 spread = self.sizes.get(selection.name.value, _EMPTY)
                 depth, aliases = max(depth, spread.depth), aliases + spread.aliases
                 cost += spread.cost
+                introspection += spread.introspection
             cost = min(cost, MAX_COST_ESTIMATE)
-        return _Size(depth, aliases, cost)
+        return _Size(depth, aliases, cost, min(introspection, MAX_COST_ESTIMATE))
 
 
 @functools.lru_cache(maxsize=8)
@@ -211,6 +224,15 @@ def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValid
                             f"{name} uses {size.aliases} aliases. Allowed: {max_aliases}.",
                             operation,
                             extensions={"code": "ALIAS_LIMIT_EXCEEDED"},
+                        )
+                    )
+                if size.introspection > MAX_INTROSPECTION_FIELDS:
+                    self.report_error(
+                        GraphQLError(
+                            f"{name} asks for the schema {size.introspection} times "
+                            f"(`__schema`, `__type`). Allowed: {MAX_INTROSPECTION_FIELDS}.",
+                            operation,
+                            extensions={"code": "INTROSPECTION_LIMIT_EXCEEDED"},
                         )
                     )
                 if size.cost > max_cost:
