@@ -6,10 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +15,10 @@ from typing import Any
 import httpx
 import orjson
 
+from tests.live_support import free_port
+from tests.process_support import portal, start, stop, wait_ready
 from tests.production import production_env
 
-ROOT = Path(__file__).resolve().parent.parent
 DEMO_PASSWORD = "parley-demo-2026"
 # Who sends each request: nobody, a consumer with cases, staff of an organisation, the admin.
 PRINCIPALS: dict[str, str | None] = {
@@ -63,12 +61,6 @@ class LiveServer:
         return found
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextlib.contextmanager
 def live_portal(
     data_dir: Path, database_url: str | None, *, production: bool
@@ -87,51 +79,20 @@ def live_portal(
     }
     if database_url:
         env["PORTAL_DATABASE_URL"] = database_url
-    seeded = subprocess.run(
-        [sys.executable, "-m", "portal.cli", "demo"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    seeded = portal(env, "demo")
     assert seeded.returncode == 0, seeded.stderr
     port = free_port()
     env |= {"PORTAL_PORT": str(port), **(production_env() if production else {})}
     log_path = data_dir / f"serve-{port}.log"
-    with log_path.open("wb") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "portal.cli", "serve"],
-            cwd=ROOT,
-            env=env,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
+    process = start(["serve"], env, log_path)
     server = LiveServer(f"http://127.0.0.1:{port}", log_path, process, production)
     try:
-        _wait_ready(server)
+        wait_ready(server.base, process, log_path)
         server.tokens = {name: sign_in(server.base, email) for name, email in PRINCIPALS.items()}
         upload_document(server)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
-
-
-def _wait_ready(server: LiveServer) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        assert server.alive(), server.log_path.read_text(errors="replace")[-3000:]
-        assert time.monotonic() < deadline, "portal serve did not become ready"
-        with contextlib.suppress(httpx.TransportError):
-            if httpx.get(f"{server.base}/readyz", timeout=2).status_code == 200:
-                return
-        time.sleep(0.2)
+        stop(process)
 
 
 def sign_in(base: str, email: str | None) -> str | None:
