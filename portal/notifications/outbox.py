@@ -182,10 +182,7 @@ async def settle(
 async def retry_dead(message_id: uuid.UUID, at: datetime) -> bool:
     """An admin's retry: the dead letter is due again with a fresh set of attempts; its
     attempt log stays."""
-    changed = await OutboxMessage.filter(id=message_id, status=OutboxStatus.DEAD).update(
-        status=OutboxStatus.PENDING, attempts=0, next_attempt_at=at, last_error="", claimed_by=""
-    )
-    return changed == 1
+    return await retry_dead_letters(at, ids=[message_id]) == 1
 
 
 # At most this many ids in one bulk retry (a page of the dead letters list).
