@@ -277,17 +277,15 @@ def cmd_retry_dead_letters(settings: Settings, args: argparse.Namespace) -> int:
     since a moment) back in the queue at once, instead of one `retryDeadLetter` per row."""
     from datetime import UTC, datetime
 
+    from portal.api.instants import utc
     from portal.db import database
     from portal.notifications.outbox import retry_dead_letters
 
     since = None
     if args.since:
         try:
-            since = datetime.fromisoformat(args.since)
-            since = since.astimezone(UTC) if since.utcoffset() is not None else None
-        except (ValueError, OverflowError):
-            since = None
-        if since is None:
+            since = utc(datetime.fromisoformat(args.since), "since")
+        except ValueError:  # not ISO 8601, or InvalidInstant: no offset, out of range
             print("error: --since is an ISO 8601 instant with a UTC offset", file=sys.stderr)
             return 2
     ids = None
