@@ -20,16 +20,23 @@ DEVICE_COOKIE = "parley_device"
 DEVICE_COOKIE_PATH = "/graphql"
 
 
-def set_refresh_cookie(response: Response, token: str, settings: Settings) -> None:
+def _set(
+    response: Response, name: str, value: str, path: str, ttl: int, settings: Settings
+) -> None:
+    """Every cookie of the portal: HttpOnly, SameSite=Strict, Secure under https."""
     response.set_cookie(
-        REFRESH_COOKIE,
-        token,
-        max_age=settings.refresh_token_ttl,
-        path=REFRESH_COOKIE_PATH,
+        name,
+        value,
+        max_age=ttl,
+        path=path,
         httponly=True,
         samesite="strict",
         secure=settings.issuer.startswith("https://"),
     )
+
+
+def set_refresh_cookie(response: Response, token: str, settings: Settings) -> None:
+    _set(response, REFRESH_COOKIE, token, REFRESH_COOKIE_PATH, settings.refresh_token_ttl, settings)
 
 
 def clear_refresh_cookie(response: Response, settings: Settings) -> None:
@@ -47,15 +54,7 @@ def refresh_cookie(request: Request) -> str | None:
 
 
 def set_device_cookie(response: Response, value: str, settings: Settings) -> None:
-    response.set_cookie(
-        DEVICE_COOKIE,
-        value,
-        max_age=settings.sign_in_device_ttl,
-        path=DEVICE_COOKIE_PATH,
-        httponly=True,
-        samesite="strict",
-        secure=settings.issuer.startswith("https://"),
-    )
+    _set(response, DEVICE_COOKIE, value, DEVICE_COOKIE_PATH, settings.sign_in_device_ttl, settings)
 
 
 def device_cookie(connection: HTTPConnection) -> str | None:
