@@ -10,6 +10,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 
+from portal.dbclients.asyncpg_client import is_read
 from portal.dbclients.faults import is_connection_lost
 from tests.live_support import free_port
 
@@ -53,3 +54,21 @@ def test_a_refusal_from_elsewhere_or_a_bug_is_not() -> None:
 
     assert not is_connection_lost(elsewhere.value)
     assert not is_connection_lost(caught)
+
+
+def test_only_statements_that_only_read_are_sent_again_after_a_lost_connection() -> None:
+    reads = [
+        'SELECT "id","updated_at" FROM "dispute_case" WHERE "deleted_at" IS NULL',
+        "  with recent as (select 1) select * from recent",
+        "SHOW server_version",
+    ]
+    writes = [
+        'UPDATE "outbox_message" SET "status"=$1',
+        'INSERT INTO "timeline_event" VALUES ($1)',
+        "WITH gone AS (DELETE FROM attempt_counter RETURNING 1) SELECT count(*) FROM gone",
+        'SELECT "id" FROM "dispute_case" WHERE "id"=$1 FOR UPDATE',
+        "SELECT nextval('reference_seq')",
+    ]
+
+    assert [is_read(q) for q in reads] == [True] * len(reads)
+    assert [is_read(q) for q in writes] == [False] * len(writes)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -53,6 +54,14 @@ ATTEMPTS = 3
 RETRY_PAUSE_SECONDS = 0.05
 IDLE_LIFETIME_SECONDS = 60.0
 _READS = ("SELECT", "WITH", "SHOW")
+# A statement that starts like a read but writes (`WITH ... UPDATE`, `SELECT ... FOR UPDATE`,
+# a function with effects is beyond this) is not retried as a read.
+_WRITES = re.compile(r"\b(INSERT|UPDATE|DELETE|MERGE|NEXTVAL|SETVAL)\b", re.IGNORECASE)
+
+
+def is_read(query: str) -> bool:
+    """A statement safe to send again after a lost connection: it only reads."""
+    return query.lstrip()[:6].upper().startswith(_READS) and not _WRITES.search(query)
 
 
 def never_sent(exc: BaseException) -> bool:
@@ -151,7 +160,7 @@ class PortalAsyncpgClient(AsyncpgDBClient):
         return RetryingTransactionContext(Transaction(self), self._pool_init_lock)
 
     async def _retrying(self, query: str, run: Callable[[], Awaitable[T]]) -> T:
-        read = query.lstrip()[:6].upper().startswith(_READS)
+        read = is_read(query)
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 return await run()
