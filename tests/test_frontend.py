@@ -23,13 +23,28 @@ CATALOGUES = FRONTEND / "src" / "i18n"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def _catalogue(name: str) -> dict[str, str]:
-    data: dict[str, str] = json.loads((CATALOGUES / name).read_text(encoding="utf-8"))
+def _area(locale: str, area: str) -> dict[str, str]:
+    data: dict[str, str] = json.loads((CATALOGUES / locale / f"{area}.json").read_text("utf-8"))
     return data
 
 
+def _catalogue(locale: str) -> dict[str, str]:
+    """A locale's whole catalogue: its area files merged, no key in two areas."""
+    merged: dict[str, str] = {}
+    for path in sorted((CATALOGUES / locale).glob("*.json")):
+        area = _area(locale, path.stem)
+        assert not set(area) & set(merged), f"{path.name}: keys also in another area"
+        merged |= area
+    return merged
+
+
 def test_both_catalogues_have_the_same_keys_and_placeholders() -> None:
-    english, chinese = _catalogue("en.json"), _catalogue("zh-Hans.json")
+    areas = sorted(path.name for path in (CATALOGUES / "en").glob("*.json"))
+    assert areas == sorted(path.name for path in (CATALOGUES / "zh-Hans").glob("*.json"))
+    for name in areas:
+        area = name.removesuffix(".json")
+        assert sorted(_area("en", area)) == sorted(_area("zh-Hans", area)), name
+    english, chinese = _catalogue("en"), _catalogue("zh-Hans")
     assert sorted(english) == sorted(chinese)
     for key, text in english.items():
         assert set(PLACEHOLDER.findall(text)) == set(PLACEHOLDER.findall(chinese[key])), key
@@ -38,7 +53,7 @@ def test_both_catalogues_have_the_same_keys_and_placeholders() -> None:
 
 
 def test_every_message_key_the_source_names_is_in_the_catalogue() -> None:
-    english = _catalogue("en.json")
+    english = _catalogue("en")
     named: set[str] = set()
     for source in (FRONTEND / "src").rglob("*.ts*"):
         if "gql" in source.parts:
@@ -209,3 +224,18 @@ async def test_without_a_build_the_root_leads_to_the_api(
     assert home.status_code == 307
     assert home.headers["location"] == "/graphql"
     assert route.status_code == 404
+
+
+def test_the_forms_text_limits_are_the_servers() -> None:
+    """frontend/src/design/limits.ts counts characters against the server's limits."""
+    from portal.cases.inputs import MAX_TEXT
+
+    source = (FRONTEND / "src" / "design" / "limits.ts").read_text(encoding="utf-8")
+    limits = {
+        name: int(value.replace("_", ""))
+        for name, value in re.findall(r"^\s*(\w+): ([\d_]+),", source, re.MULTILINE)
+    }
+    complaints = (ROOT / "portal" / "complaints" / "services.py").read_text(encoding="utf-8")
+    assert limits["text"] == MAX_TEXT
+    assert f"len(subject) > {limits['subject']}" in complaints
+    assert f"len(name) > {limits['name']}" in complaints

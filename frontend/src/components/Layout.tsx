@@ -7,6 +7,8 @@ import { NAV, mayOpen } from "../routes";
 
 const LOCALE_NAMES: Record<UiLocale, string> = { en: "English", "zh-Hans": "简体中文" };
 
+/** The page frame, GOV.UK style: skip link, header (service name, language, who is signed
+ * in), the menu from the routes table, the main column, the footer. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const { status, viewer, signOut } = useAuth();
@@ -26,20 +28,55 @@ export function Layout({ children }: { children: ReactNode }) {
   const items = NAV.filter((item) => mayOpen(item.access, status, viewer));
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="govuk-skip-link" href="#main">
         {t("layout.skipToContent")}
       </a>
-      <header className="site-header">
-        <div className="brand">
-          <Link href="/">{t("app.name")}</Link>
+      <header className="parley-header">
+        <div className="govuk-width-container parley-header__inner">
+          <Link href="/" className="parley-header__brand">
+            {t("app.name")}
+          </Link>
+          <div className="parley-header__tools">
+            <div className="parley-header__locale">
+              <label className="govuk-label govuk-label--s" htmlFor="parley-locale">
+                {t("layout.language")}
+              </label>{" "}
+              <select
+                id="parley-locale"
+                className="govuk-select"
+                value={locale}
+                onChange={(e) => setLocale(e.target.value as UiLocale)}
+              >
+                {LOCALES.map((code) => (
+                  <option key={code} value={code} lang={code}>
+                    {LOCALE_NAMES[code]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {status === "signedIn" && viewer?.user && (
+              <span className="parley-header__who">
+                <span>
+                  <span className="govuk-visually-hidden">{t("layout.signedInAs")} </span>
+                  {viewer.user.displayName}
+                </span>
+                <button type="button" className="parley-link-button" onClick={() => void signOut()}>
+                  {t("layout.signOut")}
+                </button>
+              </span>
+            )}
+          </div>
         </div>
-        {items.length > 0 && (
-          <nav aria-label={t("layout.mainNavigation")}>
-            <ul className="nav-list">
+      </header>
+      {items.length > 0 && (
+        <nav className="parley-nav" aria-label={t("layout.mainNavigation")}>
+          <div className="govuk-width-container">
+            <ul className="parley-nav__list">
               {items.map((item) => (
                 <li key={item.href}>
                   <Link
                     href={item.href}
+                    className="govuk-link govuk-link--no-visited-state"
                     aria-current={path === item.href ? "page" : undefined}
                   >
                     {t(item.label)}
@@ -47,35 +84,18 @@ export function Layout({ children }: { children: ReactNode }) {
                 </li>
               ))}
             </ul>
-          </nav>
-        )}
-        <div className="header-tools">
-          <label className="locale-picker">
-            <span>{t("layout.language")}</span>
-            <select value={locale} onChange={(e) => setLocale(e.target.value as UiLocale)}>
-              {LOCALES.map((code) => (
-                <option key={code} value={code} lang={code}>
-                  {LOCALE_NAMES[code]}
-                </option>
-              ))}
-            </select>
-          </label>
-          {status === "signedIn" && viewer?.user && (
-            <span className="who">
-              <span className="visually-hidden">{t("layout.signedInAs")} </span>
-              {viewer.user.displayName}
-              <button type="button" className="link-button" onClick={() => void signOut()}>
-                {t("layout.signOut")}
-              </button>
-            </span>
-          )}
+          </div>
+        </nav>
+      )}
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id="main" ref={main} tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <p className="govuk-body-s">{t("layout.footer")}</p>
         </div>
-      </header>
-      <main id="main" ref={main} tabIndex={-1}>
-        {children}
-      </main>
-      <footer className="site-footer">
-        <p>{t("layout.footer")}</p>
       </footer>
     </>
   );

@@ -3,10 +3,15 @@ import type { ReactNode } from "react";
 import { useI18n } from "../i18n";
 
 /** The page's one <h1>, also the document title. */
-export function PageTitle({ children, text }: { children?: ReactNode; text: string }) {
+export function PageTitle({ children, text, caption }: { children?: ReactNode; text: string; caption?: string }) {
   const { t } = useI18n();
   useEffect(() => {
     document.title = `${text} · ${t("app.name")}`;
   }, [text, t]);
-  return <h1>{children ?? text}</h1>;
+  return (
+    <>
+      {caption && <span className="govuk-caption-l">{caption}</span>}
+      <h1 className="govuk-heading-l">{children ?? text}</h1>
+    </>
+  );
 }

@@ -1,9 +1,22 @@
-// Message catalogues (en.json, zh-Hans.json: the same keys, a test checks) and Intl formatting
-// by the chosen locale. The choice is kept in localStorage and sets <html lang>.
+// Message catalogues, one file per area of the portal and locale (en/<area>.json and
+// zh-Hans/<area>.json hold the same keys, a test checks), and Intl formatting by the chosen
+// locale. The choice is kept in localStorage and sets <html lang>. To add strings: put them in
+// the area's file in both locales (common: layout and forms; consumer; case; staff; records).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
-import en from "./en.json";
-import zhHans from "./zh-Hans.json";
+import enCase from "./en/case.json";
+import enCommon from "./en/common.json";
+import enConsumer from "./en/consumer.json";
+import enRecords from "./en/records.json";
+import enStaff from "./en/staff.json";
+import zhCase from "./zh-Hans/case.json";
+import zhCommon from "./zh-Hans/common.json";
+import zhConsumer from "./zh-Hans/consumer.json";
+import zhRecords from "./zh-Hans/records.json";
+import zhStaff from "./zh-Hans/staff.json";
+
+const en = { ...enCommon, ...enConsumer, ...enCase, ...enStaff, ...enRecords };
+const zhHans = { ...zhCommon, ...zhConsumer, ...zhCase, ...zhStaff, ...zhRecords };
 
 export type MessageKey = keyof typeof en;
 export const LOCALES = ["en", "zh-Hans"] as const;

@@ -1,74 +1,100 @@
 import { useMemo, useState } from "react";
-import type { FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
-import { RequestError, UserErrors } from "../../components/Status";
+import { RequestError, useDescribeUserError } from "../../components/Status";
+import { FormShell, Select, SubmitButton, Textarea, TextInput, useForm } from "../../design/forms";
+import { LIMITS } from "../../design/limits";
+import { Confirmation } from "../../design/patterns";
 import { FileComplaintDocument, OrganisationsDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 
+/** The pattern every form follows (frontend/README.md): fields declared once, checked on
+ * submit with an error summary, kept as a draft until sent, a confirmation page after. */
 export function FileComplaint() {
   const { t } = useI18n();
   const [{ data }] = useQuery({ query: OrganisationsDocument });
   const [result, file] = useMutation(FileComplaintDocument);
-  const [organisationId, setOrganisationId] = useState("");
-  const [subject, setSubject] = useState("");
-  const [description, setDescription] = useState("");
-  const [remedySought, setRemedySought] = useState("");
+  const describe = useDescribeUserError();
+  const [filed, setFiled] = useState<{ reference: string } | null>(null);
   // One key per form: pressing submit twice files one complaint.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
-  const filed = result.data?.fileComplaint.complaint;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await file({ organisationId, subject, description, remedySought, idempotencyKey });
-  }
+  const form = useForm({
+    id: "file-complaint",
+    draft: true,
+    fields: {
+      organisationId: {
+        label: t("fileComplaint.organisation"),
+        initial: "",
+        required: true,
+        requiredMessage: t("fileComplaint.organisationMissing"),
+        serverNames: ["organisation_id", "organisationId"],
+      },
+      subject: { label: t("fileComplaint.subject"), initial: "", required: true, maxLength: LIMITS.subject },
+      description: { label: t("fileComplaint.description"), initial: "", required: true, maxLength: LIMITS.text },
+      remedySought: {
+        label: t("fileComplaint.remedy"),
+        initial: "",
+        maxLength: LIMITS.text,
+        serverNames: ["remedy_sought", "remedySought"],
+      },
+    },
+  });
 
   if (filed) {
     return (
-      <section className="narrow">
-        <PageTitle text={t("fileComplaint.filedTitle")} />
-        <p role="status">{t("fileComplaint.filed", { reference: filed.reference })}</p>
-        <p>
-          <Link href="/complaints">{t("nav.myComplaints")}</Link>
-        </p>
-      </section>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <PageTitle text={t("fileComplaint.filedTitle")} />
+          <Confirmation title={t("fileComplaint.filedTitle")} reference={filed.reference}>
+            <p className="govuk-body">{t("fileComplaint.next")}</p>
+            <p className="govuk-body">
+              <Link href="/complaints" className="govuk-link">
+                {t("nav.myComplaints")}
+              </Link>
+            </p>
+          </Confirmation>
+        </div>
+      </div>
     );
   }
+  const organisations = data?.organisations.edges.map(({ node }) => ({
+    value: node.id,
+    label: `${node.name} (${node.country})`,
+  }));
   return (
-    <section className="narrow">
-      <PageTitle text={t("fileComplaint.title")} />
-      <p>{t("fileComplaint.intro")}</p>
-      <form onSubmit={submit} className="stack">
-        <label>
-          {t("fileComplaint.organisation")}
-          <select required value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
-            <option value="">{t("form.choose")}</option>
-            {data?.organisations.edges.map(({ node }) => (
-              <option key={node.id} value={node.id}>
-                {node.name} ({node.country})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("fileComplaint.subject")}
-          <input required maxLength={200} value={subject} onChange={(e) => setSubject(e.target.value)} />
-        </label>
-        <label>
-          {t("fileComplaint.description")}
-          <textarea required rows={6} value={description} onChange={(e) => setDescription(e.target.value)} />
-        </label>
-        <label>
-          {t("fileComplaint.remedy")}
-          <textarea rows={3} value={remedySought} onChange={(e) => setRemedySought(e.target.value)} />
-        </label>
-        <UserErrors errors={result.data?.fileComplaint.userErrors} />
-        <RequestError error={result.error} />
-        <button type="submit" disabled={result.fetching}>
-          {t("fileComplaint.submit")}
-        </button>
-      </form>
-    </section>
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle text={t("fileComplaint.title")} />
+        <p className="govuk-body">{t("fileComplaint.intro")}</p>
+        <FormShell
+          form={form}
+          onSubmit={form.onSubmit(async (values) => {
+            const answer = await file({
+              organisationId: values.organisationId,
+              subject: values.subject,
+              description: values.description,
+              remedySought: values.remedySought || null,
+              idempotencyKey,
+            });
+            const payload = answer.data?.fileComplaint;
+            if (payload?.complaint) {
+              setFiled({ reference: payload.complaint.reference });
+              return [];
+            }
+            if (payload) return form.fromUserErrors(payload.userErrors, describe);
+            // The request failed as a whole: the RequestError below says so; the draft stays.
+            return [{ field: "", message: t("fileComplaint.notSent") }];
+          })}
+        >
+          <Select bound={form.bind("organisationId")} options={organisations ?? []} />
+          <TextInput bound={form.bind("subject")} hint={t("fileComplaint.subjectHint")} />
+          <Textarea bound={form.bind("description")} hint={t("fileComplaint.descriptionHint")} rows={8} />
+          <Textarea bound={form.bind("remedySought")} hint={t("fileComplaint.remedyHint")} rows={4} />
+          <RequestError error={result.error} />
+          <SubmitButton busy={result.fetching}>{t("fileComplaint.submit")}</SubmitButton>
+        </FormShell>
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,53 @@
+// Drafts: what someone typed into a form and has not sent yet, kept in this browser's
+// localStorage per signed-in person and per form, so that an expired session, a sign-out in
+// another tab or a reload never loses it. A draft is removed when the form is sent, and all of a
+// person's drafts when they sign out here. Drafts older than DRAFT_DAYS are dropped on read.
+
+const PREFIX = "parley.draft.";
+const DRAFT_DAYS = 14;
+
+interface Stored<V> {
+  savedAt: number;
+  values: V;
+}
+
+/** The storage key of one person's draft of one form ("anon" before signing in). */
+export function draftKey(person: string | null | undefined, form: string): string {
+  return `${PREFIX}${person ?? "anon"}.${form}`;
+}
+
+export function readDraft<V>(key: string): V | null {
+  try {
+    const raw = localStorage.getItem(key);
+    if (!raw) return null;
+    const stored = JSON.parse(raw) as Stored<V>;
+    if (Date.now() - stored.savedAt > DRAFT_DAYS * 86_400_000) {
+      localStorage.removeItem(key);
+      return null;
+    }
+    return stored.values;
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft<V>(key: string, values: V): void {
+  try {
+    localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), values } satisfies Stored<V>));
+  } catch {
+    // Storage full or disabled: the form still works, only without a draft.
+  }
+}
+
+export function removeDraft(key: string): void {
+  localStorage.removeItem(key);
+}
+
+/** Signing out on a shared device: this person's drafts go with them. */
+export function removeDraftsOf(person: string): void {
+  const mine = `${PREFIX}${person}.`;
+  for (let index = localStorage.length - 1; index >= 0; index -= 1) {
+    const key = localStorage.key(index);
+    if (key?.startsWith(mine)) localStorage.removeItem(key);
+  }
+}
