@@ -33,7 +33,7 @@ export function niceMax(largest: number): number {
   if (largest <= 0) return 1;
   if (largest <= 5) return Math.ceil(largest);
   const magnitude = 10 ** Math.floor(Math.log10(largest));
-  for (const step of [1, 2, 2.5, 5, 10]) {
+  for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
     const max = step * magnitude;
     if (max >= largest) return max;
   }
@@ -90,6 +90,7 @@ export function BarChart({
   const { t, number, locale } = useI18n();
   const id = useId();
   const canvas = useRef<HTMLCanvasElement>(null);
+  const figure = useRef<HTMLElement>(null);
   const [failed, setFailed] = useState(false);
   const totals = categories.map((_, index) =>
     stacked
@@ -115,7 +116,8 @@ export function BarChart({
     if (categories.length === 0 || !canvas.current) return;
     let chart: { destroy(): void } | null = null;
     let cancelled = false;
-    const font = getComputedStyle(document.body).fontFamily;
+    // GOV.UK sets its font on its classes, not on <body>: take the caption's.
+    const font = getComputedStyle(figure.current?.querySelector("figcaption") ?? document.body).fontFamily;
     import("./chartjs")
       .then(({ Chart }) => {
         if (cancelled || !canvas.current) return;
@@ -138,9 +140,8 @@ export function BarChart({
             responsive: true,
             maintainAspectRatio: false,
             animation: false,
-            font: { family: font, size: 14 },
             plugins: {
-              legend: { display: series.length > 1, position: "bottom", labels: { color: "#0b0c0c", font: { family: font, size: 14 } } },
+              legend: { display: series.length > 1, position: "bottom", labels: { color: "#0b0c0c", font: { family: font, size: 16 } } },
               tooltip: { enabled: true },
             },
             scales: {
@@ -150,15 +151,15 @@ export function BarChart({
                 max: end,
                 beginAtZero: true,
                 stacked,
-                title: { display: true, text: valueHeading, color: "#0b0c0c", font: { family: font, size: 14 } },
-                ticks: { color: "#0b0c0c", precision: integers ? 0 : 1, font: { family: font, size: 14 } },
+                title: { display: true, text: valueHeading, color: "#0b0c0c", font: { family: font, size: 16 } },
+                ticks: { color: "#0b0c0c", precision: integers ? 0 : 1, font: { family: font, size: 16 } },
                 grid: { color: "#b1b4b6" },
               },
               y: {
                 type: "category",
                 stacked,
                 title: { display: false, text: categoryHeading },
-                ticks: { color: "#0b0c0c", autoSkip: false, font: { family: font, size: 14 } },
+                ticks: { color: "#0b0c0c", autoSkip: false, font: { family: font, size: 16 } },
                 grid: { display: false },
               },
             },
@@ -177,7 +178,7 @@ export function BarChart({
   const lines = categories.reduce((sum, c) => sum + wrap(c.label).length, 0);
   const height = Math.max(120, lines * 20 + categories.length * 18 + (series.length > 1 ? 100 : 70));
   return (
-    <figure className="parley-chart" aria-labelledby={`${id}-title`} data-testid={testId}>
+    <figure ref={figure} className="parley-chart" aria-labelledby={`${id}-title`} data-testid={testId} data-scale-max={end}>
       <figcaption id={`${id}-title`} className="govuk-heading-s">
         {title}
       </figcaption>
