@@ -189,7 +189,7 @@ async def test_provider_organisation_and_neutral_work_a_case(
     with_complainant = neutral.get_by_test_id("caucus-CAUCUS_COMPLAINANT")
     with_organisation = neutral.get_by_test_id("caucus-CAUCUS_ORGANISATION")
     await expect(with_complainant).to_contain_text("Only for the neutral.")
-    await expect(with_complainant.get_by_test_id("caucus-count")).to_have_text("(1 messages)")
+    await expect(with_complainant.get_by_test_id("caucus-count")).to_have_text("(1 message)")
     await expect(with_organisation.get_by_test_id("caucus-count")).to_have_text("(0 messages)")
     await with_complainant.get_by_label("Write to: With the complainant only").fill(
         "Could you send the March bill?"
@@ -202,7 +202,7 @@ async def test_provider_organisation_and_neutral_work_a_case(
         await actor_for(w.agent), kept.id, "Our side only.", Visibility.CAUCUS_ORGANISATION
     )
     await expect(with_organisation).to_contain_text("Our side only.")
-    await expect(with_organisation.get_by_test_id("caucus-count")).to_have_text("(1 messages)")
+    await expect(with_organisation.get_by_test_id("caucus-count")).to_have_text("(1 message)")
     await accessible(neutral, "neutral-case-file")
 
     # The objection window lapses and the file completes: the neutral extends the outcome clock

@@ -218,7 +218,7 @@ function CaucusColumns({
             <h4 id={`caucus-${scope}`} className="govuk-heading-s">
               {label("caucus", scope)}{" "}
               <span className="govuk-body-s" data-testid="caucus-count">
-                ({t("caseFile.messageCount", { count: inScope.length })})
+                ({inScope.length === 1 ? t("caseFile.messageOne") : t("caseFile.messageCount", { count: inScope.length })})
               </span>
             </h4>
             {inScope.length === 0 ? (
