@@ -253,6 +253,7 @@ async def test_review_and_transparency_charts_with_tables_in_both_languages(
     await Clock.filter(case_id=kept.id, kind="response").update(due_at=now() - timedelta(days=1))
     await run_clock_job(now())
     assert (await Clock.get(case_id=kept.id, kind="response")).status is ClockStatus.MISSED
+    fresh = await w.new_case()
 
     # The manager on a desktop, in English
     manager = await (await portal.context()).new_page()
@@ -314,6 +315,16 @@ async def test_review_and_transparency_charts_with_tables_in_both_languages(
     await _fits_phone(agent)
     await accessible(agent, "organisation-inbox-phone-zh")
 
+    # The caseworker's queue on the phone, in English
+    caseworker = await (await portal.context(phone=True)).new_page()
+    caseworker_errors = _no_script_errors(caseworker)
+    await sign_in(caseworker, w.caseworker.email, PASSWORD)
+    await expect(caseworker).to_have_url(f"{portal.url}/provider/intake")
+    await expect(caseworker.get_by_role("heading", name="New referrals (1)")).to_be_visible()
+    await expect(caseworker.get_by_test_id("staff-case")).to_contain_text(fresh.reference)
+    await _fits_phone(caseworker)
+    await accessible(caseworker, "provider-intake-phone")
+
     # The provider's public transparency report, signed out, each chart with its table
     public = await (await portal.context()).new_page()
     public_errors = _no_script_errors(public)
@@ -330,4 +341,4 @@ async def test_review_and_transparency_charts_with_tables_in_both_languages(
     ).to_contain_text(w.organisation.name)
     await accessible(public, "public-transparency")
 
-    assert errors == phone_errors == agent_errors == public_errors == []
+    assert errors == phone_errors == agent_errors == caseworker_errors == public_errors == []
