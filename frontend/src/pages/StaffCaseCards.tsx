@@ -7,7 +7,7 @@ import { Link } from "wouter";
 import { Tag } from "../design/patterns";
 import type { CaseSummaryFragment, ResponsibleParty } from "../gql/graphql";
 import { useI18n } from "../i18n";
-import { caseDue, type CaseDue } from "./due";
+import { caseDue, stepsOf, type CaseDue } from "./due";
 
 /** Whose delay, and by when: a red tag for the viewer's own overdue duty, orange for someone
  * else's, plain text while it is not yet due. */
@@ -96,14 +96,7 @@ export function StaffCaseCards({
                     )}
                   </dd>
                 </div>
-                {item.availableActions.length > 0 && (
-                  <div className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">{t("staffCases.youCan")}</dt>
-                    <dd className="govuk-summary-list__value">
-                      {item.availableActions.map((action) => label("action", action)).join(" · ")}
-                    </dd>
-                  </div>
-                )}
+                <Steps item={item} />
               </dl>
               {extra?.(item)}
             </div>
@@ -111,5 +104,26 @@ export function StaffCaseCards({
         );
       })}
     </ul>
+  );
+}
+
+/** Your turn (duties) and what you may also do (rights); one row of steps until the list
+ * query carries the split (pages/due.ts stepsOf). */
+function Steps({ item }: { item: CaseSummaryFragment }) {
+  const { t, label } = useI18n();
+  const steps = stepsOf(item);
+  const row = (key: string, title: string, actions: readonly string[], testId: string) =>
+    actions.length === 0 ? null : (
+      <div className="govuk-summary-list__row" key={key} data-testid={testId}>
+        <dt className="govuk-summary-list__key">{title}</dt>
+        <dd className="govuk-summary-list__value">{actions.map((action) => label("action", action)).join(" · ")}</dd>
+      </div>
+    );
+  if ("all" in steps) return row("all", t("staffCases.youCan"), steps.all, "steps-all");
+  return (
+    <>
+      {row("duties", t("staffCases.yourTurn"), steps.duties, "steps-duties")}
+      {row("rights", t("staffCases.youMayAlso"), steps.rights, "steps-rights")}
+    </>
   );
 }

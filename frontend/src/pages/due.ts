@@ -109,3 +109,14 @@ export function useStaffCases(filter: { stage?: CaseStage | "" | null; search?: 
 export function waitsOnViewer(item: { availableActions: readonly string[]; viewerDuties?: readonly string[] }) {
   return (item.viewerDuties ?? item.availableActions).length > 0;
 }
+
+/** What the viewer must do (duties) and may also do (rights), once the query selects
+ * `viewerDuties`/`viewerRights`; until then everything the server offers, undivided. */
+export function stepsOf<A extends string>(item: {
+  availableActions: readonly A[];
+  viewerDuties?: readonly A[];
+  viewerRights?: readonly A[];
+}): { duties: readonly A[]; rights: readonly A[] } | { all: readonly A[] } {
+  if (item.viewerDuties && item.viewerRights) return { duties: item.viewerDuties, rights: item.viewerRights };
+  return { all: item.availableActions };
+}
