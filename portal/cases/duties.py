@@ -2,8 +2,9 @@
 
 One definition serves every reader: the "overdue" filter of the case list, each case's
 `overdue` flag, its `nextDue` and `whoMustAct`, and the list's order by due date all come from
-`owed_clocks()`, and a case is overdue exactly when one of its owed clocks is past due
-(`late`: missed, or running past due). Windows for a right (`transitions.WINDOWS`) are never owed, so never overdue.
+`owed_clocks()`, and a case is overdue exactly when one of its owed clocks is late (`late`:
+missed, or running past due). Windows for a right (`transitions.WINDOWS`) are never owed, so
+never overdue.
 """
 
 from __future__ import annotations
