@@ -175,12 +175,26 @@ async def test_answering_a_non_binding_outcome_is_a_duty_and_a_binding_award_is_
         in_resolution = await _duties_rights(client, app, w.neutral, case)
         await w.act(w.neutral, case, Action.ISSUE_OUTCOME, summary="Refund 60 EUR.", reasons="R")
         outcomes[method] = (in_resolution, await _duties_rights(client, app, w.complainant, case))
+        if method is Method.OMBUDSMAN_RECOMMENDATION:
+            # The reflection period ends unanswered: now the case waits on the provider.
+            await Clock.filter(case_id=case.id, kind=ClockKind.REFLECTION).update(
+                due_at=datetime.now(UTC) - timedelta(seconds=1)
+            )
+            await run_clock_job()
+            ended = (
+                await _duties_rights(client, app, w.complainant, case),
+                await _duties_rights(client, app, w.caseworker, case),
+            )
 
     recommendation = outcomes[Method.OMBUDSMAN_RECOMMENDATION]
     award = outcomes[Method.ARBITRATION_BINDING]
     assert recommendation[0] == (["ISSUE_OUTCOME"], ["EXTEND_CLOCK"])
     assert recommendation[1] == (["ACCEPT_OUTCOME", "REJECT_OUTCOME"], ["WITHDRAW"])
     assert award[1] == ([], ["ACCEPT_OUTCOME", "REQUEST_REVIEW", "WITHDRAW"])
+    assert ended == (
+        ([], ["ACCEPT_OUTCOME", "REJECT_OUTCOME", "WITHDRAW"]),
+        (["CLOSE"], []),
+    )
 
 
 # --- overdue: one definition for the filter, the flag and the order ---------------------------
