@@ -60,6 +60,9 @@ async def test_provider_organisation_and_neutral_work_a_case(
     await sign_in(provider, w.caseworker.email, PASSWORD)
     await expect(provider).to_have_url(f"{portal.url}/provider/intake")
     await expect(provider.get_by_role("heading", name="New referrals (2)")).to_be_visible()
+    await expect(provider.get_by_test_id("steps-duties").first).to_have_text(
+        "Your turnaccept the case · decline the case"
+    )
     await accessible(provider, "provider-intake")
     card = provider.get_by_test_id("staff-case").filter(has_text=refused.reference)
     await card.get_by_role("button", name="Decline", exact=True).click()
@@ -126,6 +129,12 @@ async def test_provider_organisation_and_neutral_work_a_case(
     await expect(ours).to_have_text("Overdue: our delay")
     theirs = cards.filter(has_text=waiting.reference).get_by_test_id("overdue-tag")
     await expect(theirs).to_have_text("Overdue: the provider's delay")
+    await expect(
+        cards.filter(has_text=kept.reference).get_by_test_id("steps-duties")
+    ).to_contain_text("respond")
+    await expect(
+        cards.filter(has_text=waiting.reference).get_by_test_id("steps-duties")
+    ).to_have_count(0)
     await accessible(org, "organisation-inbox")
     await org.get_by_label("Overdue only").check()
     await expect(cards).to_have_count(2)

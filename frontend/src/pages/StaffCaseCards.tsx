@@ -107,8 +107,7 @@ export function StaffCaseCards({
   );
 }
 
-/** Your turn (duties) and what you may also do (rights); one row of steps until the list
- * query carries the split (pages/due.ts stepsOf). */
+/** Your turn (duties) and what you may also do (rights), by the transition table. */
 function Steps({ item }: { item: CaseSummaryFragment }) {
   const { t, label } = useI18n();
   const steps = stepsOf(item);
@@ -119,7 +118,6 @@ function Steps({ item }: { item: CaseSummaryFragment }) {
         <dd className="govuk-summary-list__value">{actions.map((action) => label("action", action)).join(" · ")}</dd>
       </div>
     );
-  if ("all" in steps) return row("all", t("staffCases.youCan"), steps.all, "steps-all");
   return (
     <>
       {row("duties", t("staffCases.yourTurn"), steps.duties, "steps-duties")}
