@@ -73,9 +73,7 @@ class Step:
     start: list[ClockKind] = field(default_factory=list)  # clocks started beyond the table's
     stop: list[ClockKind] = field(default_factory=list)
 
-    async def event(
-        self, kind: EventKind, payload: dict[str, Any] | None = None
-    ) -> TimelineEvent:
+    async def event(self, kind: EventKind, payload: dict[str, Any] | None = None) -> TimelineEvent:
         return await record(
             self.case,
             kind,

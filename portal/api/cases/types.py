@@ -44,7 +44,7 @@ from portal.cases.states import (
     MethodFamily,
     Stage,
 )
-from portal.cases.transitions import CaseView, available_actions
+from portal.cases.transitions import TABLE, Action, CaseView, available_actions
 from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:
@@ -178,6 +178,18 @@ class DisputeCase(Node):
 
     @strawberry.field(description="What you may do now, by the transition table.")
     async def available_actions(self, info: Info) -> list[CaseAction]:
+        return [CaseAction(a.value) for a in await self._available(info)]
+
+    @strawberry.field(
+        description="Those of `availableActions` that cannot be undone (the transition "
+        "table's irreversible rows: accepting an offer or outcome, consenting, withdrawing, "
+        "issuing an outcome, closing, declining and the like). Ask for a check and a "
+        "confirmation before taking one; whoever takes it gets a receipt by mail."
+    )
+    async def irreversible_actions(self, info: Info) -> list[CaseAction]:
+        return [CaseAction(a.value) for a in await self._available(info) if TABLE[a].irreversible]
+
+    async def _available(self, info: Info) -> list[Action]:
         access = await access_to(info, self.row)
         loaders = info.context.loaders
         clocks, offers, outcomes = await asyncio.gather(
@@ -195,7 +207,7 @@ class DisputeCase(Node):
         )
         # An integration client is never offered what only a person may do (by_person rows).
         person = info.context.require_actor().kind is ActorKind.USER
-        return [CaseAction(a.value) for a in available_actions(view, access.roles, person=person)]
+        return available_actions(view, access.roles, person=person)
 
     @strawberry.field(
         description="Every clock the case has had, oldest first.", graphql_type=list[Clock]
