@@ -25,9 +25,9 @@ from portal.notifications.mail import TEMPLATES, MailKind
 from portal.notifications.recipients import Recipient
 from portal.timeline.models import TimelineEvent
 
-# What a receipt may repeat of the step's record: amounts and kinds, never free text beyond
-# what the person wrote themselves (the reasons are theirs).
-PAYLOAD_KEYS = ("amount", "currency", "kind", "binding", "side", "ground", "reason", "decision")
+# What a receipt repeats of the step's record: the amount agreed, the kind of outcome issued,
+# a review's decision. Never free text: the reasons stay on the record, in the portal.
+PAYLOAD_KEYS = ("amount", "currency", "kind", "decision")
 
 
 def receipt_actions() -> list[Action]:
@@ -44,10 +44,9 @@ def template_path(locale: str, action: Action) -> Path:
     return TEMPLATES / locale / f"{template_name(action)}.txt"
 
 
-def when_text(at: datetime, time_zone: str | None = None) -> str:
-    """The moment of the step as the receipt shows it. Parley stores no time zone for its
-    users yet, so this is UTC, said so in the text; a stored zone would be applied here."""
-    del time_zone
+def when_text(at: datetime) -> str:
+    """The moment of the step as the receipt shows it: Parley stores no time zone for its users
+    (yet), so it is UTC, and says so; a stored zone would be applied here."""
     return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
