@@ -45,7 +45,7 @@ from portal.cases.states import (
     MethodFamily,
     Stage,
 )
-from portal.cases.transitions import CaseView, available_actions, obligations
+from portal.cases.transitions import TABLE, CaseView, available_actions, obligations
 from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:
@@ -204,6 +204,20 @@ class DisputeCase(Node):
     async def available_actions(self, info: Info) -> list[CaseAction]:
         view, roles, person = await self._view(info)
         return [CaseAction(a.value) for a in available_actions(view, roles, person=person)]
+
+    @strawberry.field(
+        description="Those of `availableActions` that cannot be undone (the transition "
+        "table's irreversible rows: accepting an offer or outcome, consenting, withdrawing, "
+        "issuing an outcome, closing, declining and the like). Ask for a check and a "
+        "confirmation before taking one; whoever takes it gets a receipt by mail."
+    )
+    async def irreversible_actions(self, info: Info) -> list[CaseAction]:
+        view, roles, person = await self._view(info)
+        return [
+            CaseAction(a.value)
+            for a in available_actions(view, roles, person=person)
+            if TABLE[a].irreversible
+        ]
 
     @strawberry.field(
         description="Your turn: the available actions that are your duties now, by the "
