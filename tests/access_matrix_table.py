@@ -474,6 +474,17 @@ QUERY_ROWS = [
         lambda t, me: {"id": t["case"]},
     ),
     Row(
+        "verifyReceipt",
+        CASE_READERS,
+        single(
+            "verifyReceipt",
+            "result",
+            "$id: ID!",
+            'caseId: $id, sequence: 1, headHash: "' + "0" * 64 + '"',
+        ),
+        lambda t, me: {"id": t["case"]},
+    ),
+    Row(
         "fairnessReport",
         CASE_READERS,
         single("fairnessReport", "reference", "$id: ID!", "caseId: $id"),
