@@ -44,6 +44,8 @@ class MailKind(StrEnum):
     CASE_CLOSED = "case_closed"
     SIGN_IN_CODE = "sign_in_code"
     SURVEY_REMINDER = "survey_reminder"  # ISO 10004: the one reminder of an unanswered survey
+    # The complainant asks the recipient to act for them; the link is minted at delivery.
+    REPRESENTATIVE_INVITATION = "representative_invitation"
 
 
 def _env(autoescape: bool) -> jinja2.Environment:
