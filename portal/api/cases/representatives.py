@@ -9,7 +9,6 @@ from datetime import datetime
 
 import strawberry
 
-from portal.api.cases.mutations import DisputeCasePayload
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import PublicError, UserError, user_error
@@ -92,6 +91,14 @@ class AcceptRepresentativeInvitationInput:
 @strawberry.type(description="The invitation, or why it was refused.")
 class RepresentativeInvitationPayload:
     invitation: RepresentativeInvitation | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type(
+    description="The case after a representative joined or left it, or why that was refused."
+)
+class RepresentativePayload:
+    case: DisputeCase | None = None
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -195,14 +202,14 @@ class RepresentativeMutations:
     )
     async def remove_representative(
         self, info: Info, input: RemoveRepresentativeInput
-    ) -> DisputeCasePayload:
+    ) -> RepresentativePayload:
         actor = info.context.require_actor()
         try:
             case = await representatives.remove(actor, _case_pk(input.case_id))
         except CaseError as exc:
-            return DisputeCasePayload(user_errors=_errors(exc, "case_id"))
+            return RepresentativePayload(user_errors=_errors(exc, "case_id"))
         info.context.loaders = Loaders()
-        return DisputeCasePayload(case=DisputeCase.from_row(case))
+        return RepresentativePayload(case=DisputeCase.from_row(case))
 
     @strawberry.mutation(
         description="Accept an invitation to act for a complainant, signed in with the address "
@@ -212,13 +219,13 @@ class RepresentativeMutations:
     )
     async def accept_representative_invitation(
         self, info: Info, input: AcceptRepresentativeInvitationInput
-    ) -> DisputeCasePayload:
+    ) -> RepresentativePayload:
         actor = info.context.require_actor()
         try:
             case = await representatives.accept(
                 actor, invitation_id(info.context.auth.issuer, input.token)
             )
         except CaseError as exc:
-            return DisputeCasePayload(user_errors=_errors(exc, "token"))
+            return RepresentativePayload(user_errors=_errors(exc, "token"))
         info.context.loaders = Loaders()
-        return DisputeCasePayload(case=DisputeCase.from_row(case))
+        return RepresentativePayload(case=DisputeCase.from_row(case))
