@@ -347,3 +347,30 @@ async def test_one_pending_invitation_at_a_time_until_it_is_revoked(
         ("representative_invitation_revoked", "caucus_complainant"),
         ("representative_invited", "caucus_complainant"),
     ]
+
+
+async def test_the_mail_speaks_the_invitees_language_or_the_cases_and_names_the_inviter(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings, tmp_path: Path
+) -> None:
+    w = await quick_world(factory)
+    chinese = await w.new_case(language="zh-Hans")
+    english = await w.new_case()
+    complainant = await token_for(app, w.complainant)
+
+    await _invite(client, complainant, chinese, "new-helper@example.org")
+    await _invite(client, complainant, english, "new-helper@example.org")
+    mails = [
+        m for m in await _mails(settings, tmp_path) if str(m["To"]) == "new-helper@example.org"
+    ]
+
+    by_case = {
+        next(ref for ref in (chinese.reference, english.reference) if ref in str(m["Subject"])): m
+        for m in mails
+    }
+    zh, en = by_case[chinese.reference], by_case[english.reference]
+    assert "请您" in str(zh["Subject"])
+    assert w.complainant.display_name in str(zh["Subject"])
+    # The account the first invitation made is in the case's language, and keeps it.
+    assert "请您" in str(en["Subject"])
+    assert len(LINK.findall(_text(zh))) == len(LINK.findall(_text(en))) == 1
+    assert (await User.get(email="new-helper@example.org")).locale.value == "zh-Hans"
