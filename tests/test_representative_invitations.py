@@ -15,6 +15,7 @@ from starlette.applications import Starlette
 
 from portal.accounts.models import User
 from portal.cases.models import CaseParticipant, DisputeCase, RepresentativeInvitation
+from portal.cases.services import Action
 from portal.cases.states import CaseRole
 from portal.notifications.worker import Worker
 from portal.settings import Settings
@@ -374,3 +375,25 @@ async def test_the_mail_speaks_the_invitees_language_or_the_cases_and_names_the_
     assert "请您" in str(en["Subject"])
     assert len(LINK.findall(_text(zh))) == len(LINK.findall(_text(en))) == 1
     assert (await User.get(email="new-helper@example.org")).locale.value == "zh-Hans"
+
+
+async def test_nobody_joins_a_case_that_has_ended(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings, tmp_path: Path
+) -> None:
+    w = await quick_world(factory)
+    open_case, closed = await w.new_case(), await w.new_case()
+    closed = await w.act(w.caseworker, closed, Action.CLOSE, reason="discontinued", note="Gone.")
+    complainant = await token_for(app, w.complainant)
+    invitee = await factory.user(password=None)
+    await _invite(client, complainant, open_case, invitee.email)
+    link_token = await _link_token(settings, tmp_path, invitee.email)
+    await w.act(w.caseworker, open_case, Action.CLOSE, reason="discontinued", note="Gone.")
+    before = await snapshot(open_case)
+
+    on_closed = await _invite(client, complainant, closed, "late@example.org")
+    accepted_late = await _accept(client, await token_for(app, invitee), link_token)
+
+    assert _codes(on_closed) == ["CASE_CLOSED"]
+    assert _codes(accepted_late) == ["CASE_CLOSED"]
+    assert await snapshot(open_case) == before
+    assert not await RepresentativeInvitation.exists(email="late@example.org")
