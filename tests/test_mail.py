@@ -78,6 +78,13 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "provider": "Fair ADR",
         "survey_link": "http://127.0.0.1:8000/survey#token=t",
     },
+    MailKind.REPRESENTATIVE_INVITATION: {
+        "case": CASE,
+        "organisation": "Acme",
+        "provider": "Fair ADR",
+        "inviter": "Maria Lopez",
+        "expires": "2026-12-20 10:00 UTC",
+    },
 }
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

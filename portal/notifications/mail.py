@@ -49,6 +49,8 @@ class MailKind(StrEnum):
     # Issue 16: to whoever took a step that cannot be undone; one template per action
     # (`receipt_<action>.txt`), chosen by the context's `action`.
     RECEIPT = "receipt"
+    # The complainant asks the recipient to act for them; the link is minted at delivery.
+    REPRESENTATIVE_INVITATION = "representative_invitation"
 
 
 def _env(autoescape: bool) -> jinja2.Environment:

@@ -49,6 +49,7 @@ from portal.cases.transitions import TABLE, CaseView, available_actions, obligat
 from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:
+    from portal.api.cases.representatives import RepresentativeInvitation
     from portal.api.complaints.types import Complaint
 
 
@@ -172,6 +173,19 @@ class DisputeCase(Node):
         rows = await info.context.loaders.participants_by_case.load(self.row.id)
         chosen = next((p for p in rows if p.role == CaseRole.REPRESENTATIVE.value), None)
         return await participant(info, chosen.user_id if chosen else None)
+
+    @strawberry.field(
+        description="Your invitations to act for you, newest first: for the complainant only "
+        "(empty for anyone else)."
+    )
+    async def representative_invitations(
+        self, info: Info
+    ) -> list[
+        Annotated[RepresentativeInvitation, strawberry.lazy("portal.api.cases.representatives")]
+    ]:
+        from portal.api.cases.representatives import invitations_field
+
+        return await invitations_field(info, self.row)
 
     @strawberry.field(description="What you are on this case.")
     async def viewer_roles(self, info: Info) -> list[CaseRole]:
