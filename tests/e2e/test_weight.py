@@ -160,6 +160,16 @@ async def test_a_consumers_first_page_is_light_and_has_no_staff_code(
     await expect(fresh.get_by_test_id("timeline-verification")).to_contain_text("chain intact")
     await fresh.wait_for_load_state("networkidle")
     assert not staff & set(traffic.paths()), traffic.table()
+
+    # A page whose chunk cannot be fetched (offline, or a deploy removed it): said, with a reload
+    await fresh.route("**/assets/MyComplaints-*", lambda route: route.abort())
+    await fresh.get_by_role("navigation").get_by_role("link", name="My complaints").click()
+    await expect(fresh.get_by_role("alert")).to_contain_text("This page could not be loaded")
+    await fresh.unroute("**/assets/MyComplaints-*")
+    await fresh.get_by_role("link", name="Reload the page").click()
+    await expect(fresh).to_have_url(f"{portal.url}/complaints")
+    await expect(fresh.get_by_role("alert")).to_have_count(0)
+    await expect(fresh.get_by_role("heading", level=1)).to_be_visible()
     await context.close()
 
     # A caseworker on the same case: the staff chunk is what the check above looked for
