@@ -38,6 +38,8 @@ class UserErrorCode(StrEnum):
     RATE_LIMITED = "RATE_LIMITED"
     INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"
     INVALID_CODE = "INVALID_CODE"
+    # Issue 16: a typed code that cannot be six digits, even without its separators; no guess.
+    INVALID_CODE_FORMAT = "INVALID_CODE_FORMAT"
     # Sign-in limits (portal.auth.limits): a second sign-in step in one request; a password
     # on an account whose failures ask for a one-time code first.
     ONE_CREDENTIAL_PER_REQUEST = "ONE_CREDENTIAL_PER_REQUEST"
