@@ -569,6 +569,13 @@ QUERY_ROWS = [
         list_key="subscription",
     ),
     Row("viewer", Rule(may=SIGNED_IN), "query Q { viewer { kind } }", objects=NO_OBJECT),
+    # What an upload may be: the same public facts for everyone, signed in or not.
+    Row(
+        "uploadLimits",
+        everyone(),
+        "query Q { uploadLimits { maxFileBytes acceptedTypes } }",
+        objects=NO_OBJECT,
+    ),
 ]
 
 # `node` once for every type that implements Node: each checked like its own query.

@@ -133,6 +133,15 @@ class UserError:
     )
     code: UserErrorCode
     message: str
+    limit: int | None = strawberry.field(
+        default=None,
+        description="For a value over a limit (`TOO_LONG`, `FILE_TOO_LARGE`): the limit, in "
+        "characters (Unicode code points) or bytes.",
+    )
+    actual: int | None = strawberry.field(
+        default=None,
+        description="For a value over a limit: its size in the limit's unit, when measured.",
+    )
 
 
 def camel(name: str) -> str:
@@ -140,13 +149,23 @@ def camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-def user_error(code: str, message: str, field: str | None = None) -> UserError:
+def user_error(
+    code: str,
+    message: str,
+    field: str | None = None,
+    *,
+    limit: int | None = None,
+    actual: int | None = None,
+) -> UserError:
     """A service's expected failure as data; ``field`` is the service's (snake_case) name of
-    the input field at fault, which the API's input types share."""
+    the input field at fault, which the API's input types share; ``limit`` and ``actual`` for
+    a refusal over a limit (portal.lengths)."""
     return UserError(
         field=["input", camel(field)] if field else None,
         code=UserErrorCode(code),
         message=message,
+        limit=limit,
+        actual=actual,
     )
 
 

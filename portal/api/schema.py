@@ -24,6 +24,7 @@ from portal.api.accounts.types import (
 from portal.api.auth.codes import SignInCodeMutations
 from portal.api.auth.mutations import AuthMutations
 from portal.api.casefiles.mutations import CaseFileMutations
+from portal.api.casefiles.queries import CaseFileQueries
 from portal.api.casefiles.types import Document, Message
 from portal.api.cases.mutations import CaseMutations
 from portal.api.cases.queries import CaseQueries
@@ -52,7 +53,14 @@ log = logging.getLogger("portal.api")
 
 
 @strawberry.type
-class Query(CaseQueries, ComplaintQueries, DirectoryQueries, FeedbackQueries, NotificationQueries):
+class Query(
+    CaseQueries,
+    CaseFileQueries,
+    ComplaintQueries,
+    DirectoryQueries,
+    FeedbackQueries,
+    NotificationQueries,
+):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
         return await viewer_of(info)
