@@ -466,28 +466,45 @@ async def test_the_bundle_holds_the_documents_the_timeline_and_a_manifest(
     assert b'"hash"' in timeline
 
 
-async def test_an_upload_without_a_declared_length_is_refused_unread(
-    client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings
+async def test_an_upload_without_a_declared_length_is_counted_as_it_streams(
+    small_cap_client: httpx.AsyncClient, factory: Factory, settings: Settings
 ) -> None:
     w = await quick_world(factory)
     case = await w.new_case()
-    token = await token_for(app, w.complainant)
+    token = await token_for(small_cap_client.app, w.complainant)  # type: ignore[attr-defined]
     before = await case_file_state(case, settings)
     input = {"caseId": case_id(case), "visibility": "ALL_PARTIES", "file": None}
-    body, content_type = raw_multipart(UPLOAD, {"input": input}, "a.pdf", samples.PDF)
+    small, content_type = raw_multipart(UPLOAD, {"input": input}, "a.pdf", samples.PDF)
+    big, _ = raw_multipart(UPLOAD, {"input": input}, "b.pdf", b"%PDF-1.4\n" + b"0" * (8 << 20))
+    big_chunks = [big[i : i + 65_536] for i in range(0, len(big), 65_536)]
+    pulled = 0
 
-    async def chunked() -> AsyncIterator[bytes]:
+    async def chunked(body: bytes) -> AsyncIterator[bytes]:
         yield body
 
-    response = await client.post(
-        "/graphql",
-        content=chunked(),
-        headers={**bearer(token), **PREFLIGHT, "Content-Type": content_type},
-    )
+    async def streamed() -> AsyncIterator[bytes]:
+        nonlocal pulled
+        for chunk in big_chunks:
+            pulled += 1
+            yield chunk
 
-    assert response.status_code == 411
-    assert response.json()["errors"][0]["extensions"]["code"] == "LENGTH_REQUIRED"
-    assert await case_file_state(case, settings) == before
+    headers = {**bearer(token), **PREFLIGHT, "Content-Type": content_type}
+    stored = await small_cap_client.post("/graphql", content=chunked(small), headers=headers)
+    after_small = await case_file_state(case, settings)
+    refused = await small_cap_client.post("/graphql", content=streamed(), headers=headers)
+
+    assert "content-length" not in refused.request.headers
+    assert stored.json()["data"]["uploadDocument"]["userErrors"] == []
+    assert after_small[0] == before[0] + 1
+    assert refused.status_code == 413
+    assert refused.json()["errors"][0]["extensions"]["code"] == "FILE_TOO_LARGE"
+    assert refused.json()["errors"][0]["message"] == (
+        "The file is too large: a document can be at most 1,000 bytes."
+    )
+    # Refused at the first chunk over the cap (1,000 bytes and 2 MB for the other parts),
+    # not after the 8 MB.
+    assert pulled < len(big_chunks)
+    assert await case_file_state(case, settings) == after_small
 
 
 async def test_the_upload_limits_are_public_and_the_ones_enforced(

@@ -101,17 +101,21 @@ class RequestIdMiddleware:
             reset_request_id(token)
 
 
+class _OverLimit(Exception):
+    """Raised into the application's read of a streamed upload at the first byte over."""
+
+
 class BodyLimitMiddleware:
     """Refuses request bodies over `max_bytes` with 413, before the application reads them.
 
     Multipart bodies (uploads) may reach `max_upload_bytes` instead (the largest file,
-    `max_file_bytes`, and room for the other parts); they must declare their length up front,
-    are refused from that declaration alone when it is over (nothing of the body is read), and
+    `max_file_bytes`, and room for the other parts); one that declares its length is refused
+    from that declaration alone when it is over (nothing of the body is read), and they
     are passed on as they arrive rather than held in memory. A body without a declared length
-    is counted as it streams and refused at the first byte over. The refusals are GraphQL-style
-    JSON errors with a code and the limit in plain words (`REQUEST_TOO_LARGE`,
-    `FILE_TOO_LARGE`, `LENGTH_REQUIRED`); the HTTP server then closes the connection rather
-    than read the rest (portal.web.request_head).
+    (chunked) is counted as it streams and refused at the first byte over. The refusals are
+    GraphQL-style JSON errors with a code and the limit in plain words (`REQUEST_TOO_LARGE`,
+    `FILE_TOO_LARGE`, with the limits in bytes in `extensions`); the HTTP server then closes
+    the connection rather than read the rest (portal.web.request_head).
     """
 
     def __init__(
@@ -165,32 +169,46 @@ class BodyLimitMiddleware:
     async def _upload(
         self, scope: Scope, receive: Receive, send: Send, declared: bytes | None
     ) -> None:
-        if declared is None or not declared.isdigit():
+        if declared is not None and not declared.isdigit():
             await self._refuse(
                 scope,
                 receive,
                 send,
-                411,
-                "LENGTH_REQUIRED",
-                "Uploads must declare their Content-Length.",
+                400,
+                "BAD_REQUEST",
+                "The Content-Length header is not a number of bytes.",
             )
             return
-        if int(declared) > self.max_upload_bytes:
+        if declared is not None and int(declared) > self.max_upload_bytes:
             await self._file_too_large(scope, receive, send)
             return
-        # The server holds the body to its declared length; counting here keeps that true
-        # whatever server runs the app.
-        limit, size = int(declared), 0
+        # A declared length: the server holds the body to it; counting here keeps that true
+        # whatever server runs the app. None declared (chunked): counted as it streams, and
+        # refused at the first byte over the cap.
+        limit, size = (self.max_upload_bytes if declared is None else int(declared)), 0
+        started = False
 
         async def counted() -> Message:
             nonlocal size
             message = await receive()
             size += len(message.get("body", b""))
             if size > limit:
+                if declared is None:
+                    raise _OverLimit
                 return {"type": "http.disconnect"}
             return message
 
-        await self.app(scope, counted, send)
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except _OverLimit:
+            if started:  # the application answered before reading it all: nothing to add
+                return
+            await self._file_too_large(scope, receive, send)
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
         await self._refuse(
