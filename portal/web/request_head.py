@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 import httptools
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
+from portal.lengths import plain_size
 from portal.settings import Settings
 
 HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE"
@@ -64,7 +65,9 @@ class RequestHeadLimit(HttpToolsProtocol):
                 limit = self.max_head_bytes
                 room = limit - self._head_bytes
                 if room <= 0:
-                    self._refuse(f"The request line and headers exceed {limit} bytes.")
+                    self._refuse(
+                        f"The request line and headers are larger than {plain_size(limit)}."
+                    )
                     return
                 # The parser never holds more of a head than the limit: it is fed the room
                 # left, and the rest only once the head has ended within it.
