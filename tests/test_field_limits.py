@@ -15,12 +15,18 @@ from portal.casefiles.services import MAX_MESSAGE_LENGTH
 from portal.cases.inputs import MAX_TEXT
 from portal.complaints.services import MAX_SUBJECT
 from portal.lengths import plain_size, too_long
-from tests.factories import Factory, quick_world
+from portal.notifications.destinations import MAX_URL_LENGTH
+from portal.notifications.services import MAX_DESCRIPTION
+from tests.factories import Factory, build_world, gql, login, quick_world
 from tests.test_api_support import call, case_id, token_for
 
 ROOT = Path(__file__).resolve().parents[1]
 ERRORS = "userErrors { field code message limit actual }"
 FILE = f"mutation M($input: FileComplaintInput!) {{ fileComplaint(input: $input) {{ {ERRORS} }} }}"
+CREATE_HOOK = (
+    "mutation M($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription"
+    f"(input: $input) {{ {ERRORS} }} }}"
+)
 POST = f"mutation M($input: PostMessageInput!) {{ postMessage(input: $input) {{ {ERRORS} }} }}"
 
 
@@ -107,3 +113,48 @@ def test_every_length_refusal_goes_through_the_one_check() -> None:
         if raising.search(path.read_text(encoding="utf-8"))
     ]
     assert sorted(found) == ["portal/api/errors.py", "portal/lengths.py"]
+
+
+async def test_a_too_long_webhook_url_or_description_names_its_field_and_the_limit(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    w = await build_world(factory)
+    token = (await login(client, w.manager))["accessToken"]
+    base = {
+        "organisationId": to_global_id("Organisation", w.organisation.id),
+        "url": "https://example.org/hook",
+        "eventKinds": ["case_referred"],
+    }
+    long_url = "https://example.org/" + "p" * MAX_URL_LENGTH
+
+    answers = [
+        (await gql(client, CREATE_HOOK, {"input": {**base, **change}}, token)).json()
+        for change in ({"url": long_url}, {"description": "d" * (MAX_DESCRIPTION + 1)})
+    ]
+
+    assert [
+        [
+            (e["field"], e["code"], e["message"], e["limit"], e["actual"])
+            for e in a["data"]["createWebhookSubscription"]["userErrors"]
+        ]
+        for a in answers
+    ] == [
+        [
+            (
+                ["input", "url"],
+                "TOO_LONG",
+                too_long("The URL", MAX_URL_LENGTH, len(long_url)),
+                MAX_URL_LENGTH,
+                len(long_url),
+            )
+        ],
+        [
+            (
+                ["input", "description"],
+                "TOO_LONG",
+                too_long("Description", MAX_DESCRIPTION, MAX_DESCRIPTION + 1),
+                MAX_DESCRIPTION,
+                MAX_DESCRIPTION + 1,
+            )
+        ],
+    ]

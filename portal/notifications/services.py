@@ -74,8 +74,8 @@ async def create_subscription(
     ):
         raise NotificationNotFound("organisation_id")
     kinds = _kinds(event_kinds)
+    text = _description(description)  # before the URL, which may need a DNS lookup
     checked = await checked_url(url, settings)
-    text = _description(description)
     async with in_transaction():
         # Locks the organisation's row, so two concurrent creations cannot pass the limit.
         await Organisation.select_for_update().get(id=organisation_id)
