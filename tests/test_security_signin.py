@@ -534,6 +534,7 @@ async def test_a_code_typed_with_spaces_or_dashes_works_and_garbage_is_no_guess(
         "{a}/{b}",
         "{a}\u00a0{b}",  # no-break space
         "{a}\u3000{b}",  # ideographic space
+        "\u200e{a}\u200b{b}",  # a direction mark and a zero-width space, pasted
         "{a}\uff0d{b}",  # full-width hyphen
         "{a}\u2212{b}",  # minus sign
         "\t{a}\n{b} ",

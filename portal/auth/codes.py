@@ -42,9 +42,10 @@ CODE_DIGITS = 6
 _INVALID = "The code is wrong, used or expired; ask for a new one."
 _MALFORMED = f"A sign-in code is {CODE_DIGITS} digits; check the code in the e-mail."
 # What people type or paste between the digits (Issue 13 F4, issue 16: not a wrong guess):
-# spaces of every kind (Unicode Z*, tabs, line breaks) and punctuation (Unicode P*: dashes,
-# dots, slashes, underscores), after NFKC has made full-width digits and signs ASCII.
-_SEPARATOR_CATEGORIES = ("Z", "P", "Cc")
+# spaces of every kind (Unicode Z*, tabs, line breaks), invisible format characters pasted with
+# the code (Cf: zero-width spaces, direction marks) and punctuation (Unicode P*: dashes, dots,
+# slashes, underscores), after NFKC has made full-width digits and signs ASCII.
+_SEPARATOR_CATEGORIES = ("Z", "P", "Cc", "Cf")
 # U+2212 MINUS SIGN is a mathematical symbol (Sm) that looks like a dash.
 _SEPARATOR_SYMBOLS = frozenset("\u2212")
 

@@ -157,6 +157,7 @@ class RequestHeadLimit(HttpToolsProtocol):
         if cycle is not None and cycle.more_body and not self.transport.is_closing():
             self.server_state.total_requests += 1
             self._refused = True  # what still comes is dropped unparsed, as after a 431
+            self.flow.resume_reading()  # reading may be paused on a full body buffer
             self._close_lingering()
             return
         super().on_response_complete()
