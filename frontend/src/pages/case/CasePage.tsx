@@ -191,7 +191,7 @@ function CaseView({ caseId }: { caseId: string }) {
         <Messages caseId={item.id} />
       </Folded>
       <Folded title={t("timeline.title")}>
-        <Timeline caseId={item.id} onEvent={refresh} clocks={item.clocks} />
+        <Timeline caseId={item.id} onEvent={refresh} clocks={item.clocks} known={item.timelineHead?.sequence} />
       </Folded>
       <Folded title={t("clocks.title")}>
         <ClockTable clocks={item.clocks} />

@@ -23,11 +23,15 @@ export function Timeline({
   caseId,
   onEvent,
   clocks = [],
+  known,
 }: {
   caseId: string;
   onEvent(): void;
   /** The case's clocks: a clock for a right reads "may ... until", a duty "must ... by". */
   clocks?: readonly ClockFieldsFragment[];
+  /** The last event the rest of the page was loaded with: a later one already in the first
+   * load (it happened while the page was loading) refreshes the page too. */
+  known?: number;
 }) {
   const { t, label, date } = useI18n();
   const say = useSentence(clocks);
@@ -74,12 +78,11 @@ export function Timeline({
   // A new event: check the chain again and bring the rest of the page up to date.
   const last = events.at(-1)?.sequence ?? 0;
   const seen = useRef(0);
+  const knownRef = useRef(known);
+  knownRef.current = known;
   useEffect(() => {
     if (!data || last === 0) return;
-    if (seen.current === 0) {
-      seen.current = last;
-      return;
-    }
+    if (seen.current === 0) seen.current = Math.min(last, knownRef.current ?? last);
     if (last <= seen.current) return;
     seen.current = last;
     onEventRef.current();
