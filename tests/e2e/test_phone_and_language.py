@@ -155,7 +155,7 @@ async def test_main_pages_fit_a_phone_and_the_language_switch_persists(
 # that change between the unfocused and the focused state, where the two colours have a
 # contrast of at least 3:1, cover at least the area of a 2 CSS px thick perimeter of the
 # unfocused component. Screenshots at one device pixel per CSS pixel.
-CHANGED_AREA = """async ([before, after, margin]) => {
+CHANGED_AREA = """async ([before, after]) => {
   const load = async (data) => {
     const blob = await (await fetch("data:image/png;base64," + data)).blob();
     const bitmap = await createImageBitmap(blob);
@@ -165,8 +165,12 @@ CHANGED_AREA = """async ([before, after, margin]) => {
     return context.getImageData(0, 0, bitmap.width, bitmap.height);
   };
   const a = await load(before), b = await load(after);
-  const linear = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-  const luminance = (d, i) => 0.2126 * linear(d[i]) + 0.7152 * linear(d[i + 1]) + 0.0722 * linear(d[i + 2]);
+  const linear = (c) => {
+    c /= 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = (d, i) =>
+    0.2126 * linear(d[i]) + 0.7152 * linear(d[i + 1]) + 0.0722 * linear(d[i + 2]);
   let count = 0;
   for (let i = 0; i < a.data.length; i += 4) {
     const l1 = luminance(a.data, i), l2 = luminance(b.data, i);
@@ -203,7 +207,7 @@ async def _focus_ring_area(page: Page, control: Locator) -> tuple[int, int]:
     after = await page.screenshot(clip=clip)
     changed = await page.evaluate(
         CHANGED_AREA,
-        [base64.b64encode(before).decode(), base64.b64encode(after).decode(), margin],
+        [base64.b64encode(before).decode(), base64.b64encode(after).decode()],
     )
     width, height = round(box["width"]), round(box["height"])
     required = 2 * (2 * width + 2 * height) - 16  # a 2 px ring along the component's edge
