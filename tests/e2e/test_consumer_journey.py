@@ -229,3 +229,31 @@ async def test_a_consumer_files_by_keyboard_escalates_and_answers_through_checks
     assert stored.stage is Stage.CLOSED
     assert errors == []
     assert neutral_errors == []
+
+
+async def test_the_session_timeout_warning_offers_to_stay_signed_in(
+    portal: Portal, factory: Factory
+) -> None:
+    w = await build_world(factory)
+    page = await (await portal.context(phone=True)).new_page()
+    # The browser's clock is the page's; the server's runs as it does.
+    await page.clock.install()
+    await sign_in(page, w.complainant.email, PASSWORD)
+    await page.goto("/complaints/new")  # a page load spends the refresh cookie: the end is known
+    await page.get_by_label("Subject").fill("Still typing")
+    dialog = page.get_by_test_id("session-timeout")
+    await expect(dialog).to_be_hidden()
+
+    # Four minutes before the refresh token's end (its lifetime, unused), the warning shows,
+    # focused on "Stay signed in"
+    ttl = factory.settings.refresh_token_ttl
+    await page.clock.fast_forward((ttl - 4 * 60) * 1000)
+    await expect(dialog).to_be_visible()
+    await expect(dialog).to_contain_text("You are about to be signed out")
+    stay = dialog.get_by_role("button", name="Stay signed in")
+    await expect(stay).to_be_focused()
+    await accessible(page, "session-timeout-warning")
+    await page.keyboard.press("Enter")
+    await expect(dialog).to_be_hidden()
+    await expect(page.get_by_label("Subject")).to_have_value("Still typing")
+    await expect(page.get_by_role("button", name="Sign out")).to_be_visible()
