@@ -377,7 +377,9 @@ function FormGroup({
     <div className={`govuk-form-group${bound.error ? " govuk-form-group--error" : ""}`}>
       <label className={`govuk-label ${labelClass ?? ""}`} htmlFor={bound.id}>
         {bound.label}
-        {!bound.required && <span className="parley-optional"> {t("form.optional")}</span>}
+        {!bound.required && !bound.label.endsWith(t("form.optional")) && (
+          <span className="parley-optional"> {t("form.optional")}</span>
+        )}
       </label>
       {hint && (
         <div id={`${bound.id}-hint`} className="govuk-hint">

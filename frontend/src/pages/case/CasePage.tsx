@@ -92,8 +92,7 @@ function CaseView({ caseId }: { caseId: string }) {
   const foldedRights = rights.filter((action) => PANELS[action] && !duties.includes(action));
   return (
     <article className="parley-case">
-      <span className="govuk-caption-m">{item.reference}</span>
-      <PageTitle text={`${item.reference}: ${item.subject}`} />
+      <PageTitle caption={item.reference} text={item.subject} />
       {done &&
         (done.done.receipt ? (
           <Confirmation key={done.count} title={done.done.title} reference={item.reference}>

@@ -65,7 +65,7 @@ export function Offers({ item, onDone }: ActionProps) {
             <>
               <p className="govuk-body">{t("offers.effectSettles", { amount })}</p>
               <p className="govuk-body">{t("offers.effectGivesUp")}</p>
-              <p className="govuk-body">{t("offers.effectNotBinding")}</p>
+              <p className="govuk-body">{t("offers.effectNotBinding", { amount })}</p>
             </>
           }
           confirmLabel={t("offers.accept")}

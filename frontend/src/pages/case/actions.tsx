@@ -308,7 +308,7 @@ function ConfirmImplementationForm({ item, onDone }: ActionProps) {
       id="action-CONFIRM_IMPLEMENTATION"
       title={t("implementation.title")}
       intro={t("implementation.intro", { evidence: item.implementationEvidence || "—" })}
-      field={t("form.noteOptional")}
+      field={t("form.note")}
       submitLabel={t("implementation.submit")}
       required={false}
       busy={action.busy}
@@ -339,7 +339,7 @@ function WithdrawForm({ item, onDone }: ActionProps) {
       id="action-WITHDRAW"
       title={t("withdraw.title")}
       intro={t("withdraw.intro")}
-      field={t("form.reasonOptional")}
+      field={t("form.reason")}
       submitLabel={t("withdraw.submit")}
       required={false}
       busy={action.busy}
@@ -377,7 +377,7 @@ function IssueOutcomeForm({ item, onDone }: ActionProps) {
     fields: {
       summary: { label: t("issueOutcome.summary"), initial: "", required: true, maxLength: LIMITS.text },
       reasons: { label: t("form.reasons"), initial: "", required: true, maxLength: LIMITS.text },
-      amount: { label: t("issueOutcome.amount"), initial: "", kind: "amount" },
+      amount: { label: t("outcome.amountField"), initial: "", kind: "amount" },
       currency: { label: t("escalate.currency"), initial: item.claimedAmount?.currency ?? "EUR", required: true },
     },
     validate: (values) =>
@@ -418,7 +418,7 @@ function IssueOutcomeForm({ item, onDone }: ActionProps) {
             { key: t("issueOutcome.summary"), value: <span className="parley-prose">{String(values.summary)}</span> },
             { key: t("form.reasons"), value: <span className="parley-prose">{String(values.reasons)}</span> },
             {
-              key: t("issueOutcome.amount"),
+              key: t("outcome.amountField"),
               value: values.amount ? money(String(values.amount), String(values.currency).toUpperCase()) : "—",
             },
           ]}
