@@ -27,10 +27,10 @@ function sameOrigin(url: string): string {
 }
 
 /** Move to an action's form: open the folded section it is in, focus its heading. */
-function jumpTo(event: MouseEvent, anchor: string) {
+function jumpTo(anchor: string, event?: MouseEvent) {
   const target = document.getElementById(anchor);
   if (!target) return;
-  event.preventDefault();
+  event?.preventDefault();
   const folded = target.closest("details");
   if (folded) folded.open = true;
   target.focus();
@@ -126,15 +126,14 @@ function CaseView({ caseId }: { caseId: string }) {
                 {deadline.overdue && <Tag colour="red">{t("clocks.overdue")}</Tag>}
               </p>
             )}
-            <a
-              href={`#${anchorFor(first)}`}
-              role="button"
+            <button
+              type="button"
               className="govuk-button govuk-!-margin-bottom-2"
               data-testid="next-step-button"
-              onClick={(event) => jumpTo(event, anchorFor(first))}
+              onClick={() => jumpTo(anchorFor(first))}
             >
               {label("dutyButton", first)}
-            </a>
+            </button>
           </>
         ) : (
           <>
@@ -151,7 +150,7 @@ function CaseView({ caseId }: { caseId: string }) {
             <ul className="govuk-list govuk-list--bullet">
               {rights.map((action: CaseAction) => (
                 <li key={action}>
-                  <a className="govuk-link" href={`#${anchorFor(action)}`} onClick={(event) => jumpTo(event, anchorFor(action))}>
+                  <a className="govuk-link" href={`#${anchorFor(action)}`} onClick={(event) => jumpTo(anchorFor(action), event)}>
                     {label("right", action)}
                   </a>
                 </li>

@@ -20,7 +20,7 @@ import {
 } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { sideOf } from "../../lib/scopes";
-import type { ActionProps } from "./actions";
+import { focusSoon, type ActionProps } from "./actions";
 import { useAction } from "./useAction";
 
 type Offer = ActionProps["item"]["offers"][number];
@@ -81,6 +81,7 @@ export function Offers({ item, onDone }: ActionProps) {
           onBack={() => {
             setErrors([]);
             setChecking(null);
+            focusSoon("offers-heading");
           }}
         >
           <ErrorSummary errors={errors} fieldId={(name) => name} />

@@ -4,7 +4,7 @@ import { ErrorSummary, type FieldError } from "../../design/forms";
 import { CheckPage, SummaryList, Tag } from "../../design/patterns";
 import { AcceptOutcomeDocument, RejectOutcomeDocument, RequestReviewDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { ReasonForm, type ActionProps } from "./actions";
+import { focusSoon, ReasonForm, type ActionProps } from "./actions";
 import { isIrreversible } from "./duties";
 import { useAction } from "./useAction";
 
@@ -63,6 +63,7 @@ export function OutcomePanel({ item, onDone }: ActionProps) {
           onBack={() => {
             setErrors([]);
             setChecking(false);
+            focusSoon("outcome-heading");
           }}
         >
           <ErrorSummary errors={errors} fieldId={(name) => name} />

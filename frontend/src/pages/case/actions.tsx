@@ -54,6 +54,11 @@ export const PANELS: Partial<Record<CaseAction, ComponentType<ActionProps>>> = {
   WITHDRAW: WithdrawForm,
 };
 
+/** After "Go back and change": focus the form's heading again, once it is back on the page. */
+export function focusSoon(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
 /** Where the form for an action is on the case page (the "your next step" button's target). */
 export function anchorFor(action: CaseAction): string {
   if (["ACCEPT_OUTCOME", "REJECT_OUTCOME", "REQUEST_REVIEW"].includes(action)) return "outcome-heading";
@@ -146,7 +151,10 @@ function ConsentForm({ item, onDone }: ActionProps) {
           confirmLabel={t("consent.submit")}
           busy={action.busy}
           onConfirm={() => void send()}
-          onBack={() => setChecking(false)}
+          onBack={() => {
+            setChecking(false);
+            focusSoon("action-GIVE_CONSENT-heading");
+          }}
         >
           <ErrorSummary errors={stepError} fieldId={form.fieldId} />
           <RequestError error={action.error} />
@@ -221,7 +229,10 @@ export function ReasonForm({
             setStepError(errors);
             if (answer === true || (answer !== false && answer.length === 0)) form.reset();
           }}
-          onBack={() => setChecking(null)}
+          onBack={() => {
+            setChecking(null);
+            focusSoon(`${id}-heading`);
+          }}
         >
           <ErrorSummary errors={stepError} fieldId={form.fieldId} />
           {children}
@@ -432,7 +443,10 @@ function IssueOutcomeForm({ item, onDone }: ActionProps) {
           confirmLabel={t("issueOutcome.submit")}
           busy={action.busy}
           onConfirm={() => void send()}
-          onBack={() => setChecking(false)}
+          onBack={() => {
+            setChecking(false);
+            focusSoon("action-ISSUE_OUTCOME-heading");
+          }}
         >
           <ErrorSummary errors={stepError} fieldId={form.fieldId} />
           <RequestError error={action.error} />
