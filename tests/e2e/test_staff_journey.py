@@ -86,7 +86,7 @@ async def test_provider_organisation_and_neutral_work_a_case_and_the_manager_rev
     await org.get_by_label("Our position").fill("One debit was reversed already.")
     await accessible(org, "organisation-case-respond")
     await org.get_by_role("button", name="Send the response").click()
-    await expect(org.get_by_test_id("case-stage")).to_have_text("File review")
+    await expect(org.get_by_test_id("case-stage")).to_have_text("Checking the case file")
 
     # The caseworker appoints the neutral from the roster
     await provider.reload()
@@ -118,7 +118,7 @@ async def test_provider_organisation_and_neutral_work_a_case_and_the_manager_rev
     await neutral.get_by_role("textbox", name="Disclosures").fill(
         "I was a customer of Acme until 2020."
     )
-    await neutral.get_by_role("button", name="Declare").click()
+    await neutral.get_by_role("button", name="Declare", exact=True).click()
     disclosures = neutral.get_by_test_id("disclosures")
     await expect(disclosures).to_contain_text("Declared impartial")
     await expect(disclosures).to_contain_text("I was a customer of Acme until 2020.")
