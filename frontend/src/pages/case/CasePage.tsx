@@ -28,9 +28,11 @@ function sameOrigin(url: string): string {
 
 /** Move to an action's form: open the folded section it is in, focus its heading. */
 function jumpTo(anchor: string, event?: MouseEvent) {
-  const target = document.getElementById(anchor);
+  // A staff form names its section its own way: then the first staff action's heading.
+  const target = document.getElementById(anchor) ?? document.querySelector<HTMLElement>(".parley-staff-action h2");
   if (!target) return;
   event?.preventDefault();
+  if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
   const folded = target.closest("details");
   if (folded) folded.open = true;
   target.focus();
