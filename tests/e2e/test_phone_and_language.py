@@ -92,6 +92,12 @@ async def test_one_duty_is_your_turn_and_accepting_an_offer_is_checked_and_confi
 
     for case in offered:
         assert (await DisputeCase.get(id=case.id)).stage is Stage.IMPLEMENTATION
+    # ... and each acceptance's receipt is on its way to the complainant, as the page said
+    receipts = await OutboxMessage.filter(
+        kind=MailKind.RECEIPT.value, recipient=w.complainant.email
+    )
+    accepted = [m for m in receipts if m.context.get("action") == Action.ACCEPT_OFFER.value]
+    assert len(accepted) == len(offered)
 
 
 async def test_main_pages_fit_a_phone_and_the_language_switch_persists(

@@ -6,7 +6,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
 import { Confirmation, Explained, SuccessBanner, SummaryList, Tag } from "../../design/patterns";
 import { CaseFileDocument, CasePageDocument, type CaseAction, type CasePageQuery } from "../../gql/graphql";
-import { useI18n } from "../../i18n";
+import { apiLocale, useI18n } from "../../i18n";
 import { NeutralCaseFile } from "../neutral/CaseFile";
 import { ActionPanels, anchorFor, PANELS, type Done } from "./actions";
 import { Documents } from "./Documents";
@@ -61,10 +61,10 @@ export function CasePage({ id }: { id: string }) {
 }
 
 function CaseView({ caseId }: { caseId: string }) {
-  const { t, label, date, money } = useI18n();
+  const { t, label, date, money, locale } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: CasePageDocument,
-    variables: { id: caseId },
+    variables: { id: caseId, language: apiLocale(locale) },
     requestPolicy: "cache-and-network",
   });
   const client = useClient();
@@ -170,7 +170,11 @@ function CaseView({ caseId }: { caseId: string }) {
           </p>
         )}
         <Explained summary={t("case.howMethodWorks", { method: label("method", item.method) })}>
-          <MethodExplained method={item.method} fees={null} legalEffect={item.provider?.profile?.legalEffect ?? null} />
+          <MethodExplained
+            method={item.method}
+            fees={item.provider?.profile?.texts.fees}
+            legalEffect={item.provider?.profile?.texts.legalEffect}
+          />
         </Explained>
       </section>
 

@@ -165,7 +165,11 @@ function ConsentForm({ item, onDone }: ActionProps) {
   return (
     <ActionSection id="action-GIVE_CONSENT" title={t("consent.title")}>
       <p className="govuk-body">{t("consent.intro", { method })}</p>
-      <MethodExplained method={item.method} fees={null} legalEffect={item.provider?.profile?.legalEffect ?? null} />
+      <MethodExplained
+        method={item.method}
+        fees={item.provider?.profile?.texts.fees}
+        legalEffect={item.provider?.profile?.texts.legalEffect}
+      />
       <FormShell form={form} onSubmit={form.onSubmit(async () => setChecking(true))}>
         <Checkbox bound={form.bind("legal")} />
         <Checkbox bound={form.bind("withdraw")} />

@@ -2,7 +2,7 @@
 // by when, and which steps cannot be undone: the ONE place the consumer and case pages read
 // these from. All of it is the server's, by the transition table (portal/cases/transitions.py,
 // portal/cases/duties.py): `viewerDuties`, `viewerRights`, `whoMustAct`, `Clock.obligation`,
-// and `irreversibleActions`.
+// and `irreversibleActions`. Nothing here restates the table.
 import type {
   CaseAction,
   ClockFieldsFragment,
@@ -19,23 +19,6 @@ interface CaseLike {
   clocks: readonly ClockFieldsFragment[];
 }
 
-// FALLBACK until the API has `DisputeCase.irreversibleActions` (branch receipts): the steps
-// that cannot be undone. Removed once the case page's query selects the server's list.
-const FALLBACK_IRREVERSIBLE: ReadonlySet<CaseAction> = new Set<CaseAction>([
-  "ACCEPT_OFFER",
-  "ACCEPT_OUTCOME",
-  "REJECT_OUTCOME",
-  "GIVE_CONSENT",
-  "WITHDRAW",
-  "ISSUE_OUTCOME",
-  "CONFIRM_IMPLEMENTATION",
-  "REQUEST_REVIEW",
-  "DECIDE_REVIEW",
-  "CLOSE",
-  "DECLINE",
-  "REFUSE_PARTICIPATION",
-]);
-
 /** Your turn: what the case waits on you for, most pressing first. */
 export function dutiesOf(item: CaseLike): CaseAction[] {
   return [...item.viewerDuties];
@@ -47,9 +30,8 @@ export function rightsOf(item: CaseLike): CaseAction[] {
 }
 
 /** A step that cannot be undone: it goes through a check page and a confirmation. */
-export function isIrreversible(item: CaseLike, action: CaseAction): boolean {
-  const server = (item as { irreversibleActions?: readonly CaseAction[] }).irreversibleActions;
-  return server ? server.includes(action) : FALLBACK_IRREVERSIBLE.has(action);
+export function isIrreversible(item: { irreversibleActions: readonly CaseAction[] }, action: CaseAction): boolean {
+  return item.irreversibleActions.includes(action);
 }
 
 export interface DueDuty {

@@ -2,6 +2,17 @@
 // result binds, what it costs (the provider's own fees text, where it publishes one). Shown where
 // a method is chosen (Escalate) and on the case page.
 import type { ResolutionMethod } from "../../gql/graphql";
+
+/** A provider's text as the reader gets it: translated where the provider did, else as written,
+ * marked with its language (screen readers pronounce it right). */
+export interface ProviderText {
+  text: string;
+  language: string;
+}
+
+function Text({ value }: { value: ProviderText }) {
+  return <span lang={value.language}>{value.text}</span>;
+}
 import { useI18n, type MessageKey } from "../../i18n";
 import { SummaryList } from "../../design/patterns";
 
@@ -11,10 +22,10 @@ export function MethodExplained({
   legalEffect,
 }: {
   method: ResolutionMethod;
-  /** The provider's fees text, where known. */
-  fees: string | null;
+  /** The provider's fees text, where known, in the reader's language where translated. */
+  fees: ProviderText | null | undefined;
   /** The provider's legal-effect text, where known. */
-  legalEffect: string | null;
+  legalEffect: ProviderText | null | undefined;
 }) {
   const { t } = useI18n();
   const key = (part: string) => `methodInfo.${method}.${part}` as MessageKey;
@@ -24,8 +35,8 @@ export function MethodExplained({
         rows={[
           { key: t("methodInfo.whoDecides"), value: t(key("who")) },
           { key: t("methodInfo.binding"), value: t(key("binding")) },
-          { key: t("methodInfo.cost"), value: fees || t("methodInfo.costUnknown") },
-          ...(legalEffect ? [{ key: t("methodInfo.legalEffect"), value: legalEffect }] : []),
+          { key: t("methodInfo.cost"), value: fees?.text ? <Text value={fees} /> : t("methodInfo.costUnknown") },
+          ...(legalEffect?.text ? [{ key: t("methodInfo.legalEffect"), value: <Text value={legalEffect} /> }] : []),
         ]}
       />
       <p className="govuk-body">{t(key("courts"))}</p>

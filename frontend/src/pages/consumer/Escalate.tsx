@@ -6,7 +6,7 @@ import { RequestError, useDescribeUserError } from "../../components/Status";
 import { AmountInput, FormShell, Radios, Select, SubmitButton, Textarea, TextInput, useForm } from "../../design/forms";
 import { LIMITS } from "../../design/limits";
 import { ProvidersDocument, ReferComplaintDocument, type ResolutionMethod } from "../../gql/graphql";
-import { useI18n, type MessageKey } from "../../i18n";
+import { apiLocale, useI18n, type MessageKey } from "../../i18n";
 import { MethodExplained } from "../case/methods";
 
 const ALL_METHODS: ResolutionMethod[] = [
@@ -27,8 +27,8 @@ export function Escalate({ id }: { id: string }) {
 }
 
 function EscalateForm({ complaintId }: { complaintId: string }) {
-  const { t, label } = useI18n();
-  const [{ data }] = useQuery({ query: ProvidersDocument });
+  const { t, label, locale } = useI18n();
+  const [{ data }] = useQuery({ query: ProvidersDocument, variables: { language: apiLocale(locale) } });
   const [result, refer] = useMutation(ReferComplaintDocument);
   const describe = useDescribeUserError();
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
@@ -115,8 +115,8 @@ function EscalateForm({ complaintId }: { complaintId: string }) {
               <h2 className="govuk-heading-s">{t("case.howMethodWorks", { method: label("method", chosen) })}</h2>
               <MethodExplained
                 method={chosen}
-                fees={provider?.profile?.fees ?? null}
-                legalEffect={provider?.profile?.legalEffect ?? null}
+                fees={provider?.profile?.texts.fees}
+                legalEffect={provider?.profile?.texts.legalEffect}
               />
             </div>
           )}
