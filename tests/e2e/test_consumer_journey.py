@@ -231,7 +231,7 @@ async def test_a_consumer_files_by_keyboard_escalates_and_answers_through_checks
     assert neutral_errors == []
 
 
-async def test_the_session_timeout_warning_offers_to_stay_signed_in(
+async def test_the_timeout_warning_keeps_the_session_and_a_sign_out_elsewhere_keeps_the_text(
     portal: Portal, factory: Factory
 ) -> None:
     w = await build_world(factory)
@@ -257,3 +257,17 @@ async def test_the_session_timeout_warning_offers_to_stay_signed_in(
     await expect(dialog).to_be_hidden()
     await expect(page.get_by_label("Subject")).to_have_value("Still typing")
     await expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+    # Signed out in another tab: this one asks to sign in, and comes back to the form with
+    # the text (drafts of the person leaving are removed there; the open form keeps its own)
+    other = await page.context.new_page()
+    await other.goto("/disputes")
+    await other.get_by_role("button", name="Sign out").click()
+    await expect(other).to_have_url(f"{portal.url}/sign-in")
+    await expect(page).to_have_url(f"{portal.url}/sign-in?next=%2Fcomplaints%2Fnew")
+    await page.get_by_role("button", name="Password").click()
+    await page.get_by_label("E-mail address").fill(w.complainant.email)
+    await page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    await page.get_by_role("button", name="Sign in").click()
+    await expect(page).to_have_url(f"{portal.url}/complaints/new")
+    await expect(page.get_by_label("Subject")).to_have_value("Still typing")

@@ -172,9 +172,21 @@ export function useForm<S extends FieldSpecs>(options: FormOptions<S>) {
           Object.entries(options.fields).find(
             ([name, spec]) => named !== undefined && (spec.serverNames ?? [name]).includes(named),
           )?.[0] ?? "";
+        // On a known field, the refusals a form also checks read as its own messages do:
+        // naming the field and the limit.
+        const spec = field ? options.fields[field] : undefined;
+        if (spec && error.code === "TOO_LONG" && spec.maxLength !== undefined) {
+          return {
+            field,
+            message: t("form.errorTooLong", { field: spec.label, max: spec.maxLength.toLocaleString(locale) }),
+          };
+        }
+        if (spec && (error.code === "REQUIRED" || error.code === "REASONS_REQUIRED")) {
+          return { field, message: spec.requiredMessage ?? t("form.errorEnter", { field: spec.label }) };
+        }
         return { field, message: describe(error) };
       }),
-    [options.fields],
+    [options.fields, t, locale],
   );
 
   const setValue = useCallback((name: keyof S & string, value: Value) => {

@@ -363,7 +363,9 @@ function WithdrawForm({ item, onDone }: ActionProps) {
         effect: (
           <>
             <p className="govuk-body">{t("withdraw.effect")}</p>
-            <p className="govuk-body">{t("withdraw.effectCourts")}</p>
+            <p className="govuk-body">
+              {item.binding ? t("withdraw.effectBinding") : t("withdraw.effectCourts")}
+            </p>
           </>
         ),
       }}
