@@ -1,13 +1,19 @@
-import { useCallback, useState } from "react";
+import { Suspense, useCallback, useState } from "react";
 import type { MouseEvent } from "react";
 import { useClient, useQuery } from "urql";
 import { ClockTable, WhoMustAct } from "../../components/Clocks";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
 import { Confirmation, Explained, SuccessBanner, SummaryList, Tag } from "../../design/patterns";
-import { CaseFileDocument, CasePageDocument, type CaseAction, type CasePageQuery } from "../../gql/graphql";
+import {
+  CaseFileDocument,
+  CasePageDocument,
+  type CaseAction,
+  type CasePageQuery,
+  type CaseRole,
+} from "../../gql/graphql";
 import { apiLocale, useI18n } from "../../i18n";
-import { NeutralCaseFile } from "../neutral/CaseFile";
+import { lazyNamed } from "../../lib/lazyPage";
 import { ActionPanels, anchorFor, PANELS, type Done } from "./actions";
 import { Documents } from "./Documents";
 import { dutiesOf, myDeadline, rightsOf, whoMustAct } from "./duties";
@@ -15,10 +21,16 @@ import { Messages } from "./Messages";
 import { MethodExplained } from "./methods";
 import { Offers } from "./Offers";
 import { OutcomePanel } from "./OutcomePanel";
-import { StaffActionPanels } from "./staffActions";
 import { Timeline } from "./Timeline";
 
 export type CaseData = CasePageQuery["case"];
+
+// The staff forms and the neutral's case file are in the staff chunk (pages/staff.ts), fetched
+// only for a viewer with a staff role on this case: a complainant never downloads them. What
+// each form offers still comes from the server's availableActions.
+const StaffActionPanels = lazyNamed(() => import("../staff"), "StaffActionPanels");
+const NeutralCaseFile = lazyNamed(() => import("../staff"), "NeutralCaseFile");
+const STAFF_ON_CASE: readonly CaseRole[] = ["ORGANISATION", "PROVIDER", "NEUTRAL", "AUDITOR", "ADMIN"];
 
 /** A link the server names by its public URL, on the server this page came from. */
 function sameOrigin(url: string): string {
@@ -179,8 +191,12 @@ function CaseView({ caseId }: { caseId: string }) {
       </section>
 
       <ActionPanels item={item} onDone={onDone} only={duties} />
-      <StaffActionPanels item={item} onDone={refresh} />
-      {item.viewerRoles.includes("NEUTRAL") && <NeutralCaseFile item={item} />}
+      {item.viewerRoles.some((role) => STAFF_ON_CASE.includes(role)) && (
+        <Suspense fallback={<Loading />}>
+          <StaffActionPanels item={item} onDone={refresh} />
+          {item.viewerRoles.includes("NEUTRAL") && <NeutralCaseFile item={item} />}
+        </Suspense>
+      )}
       <OutcomePanel item={item} onDone={onDone} />
       <Offers item={item} onDone={onDone} />
       {foldedRights.map((action) => (
