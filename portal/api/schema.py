@@ -21,6 +21,8 @@ from portal.api.accounts.types import (
     Viewer,
     viewer_of,
 )
+from portal.api.admin.mutations import AdminMutations
+from portal.api.admin.queries import AdminQueries
 from portal.api.auth.codes import SignInCodeMutations
 from portal.api.auth.mutations import AuthMutations
 from portal.api.casefiles.mutations import CaseFileMutations
@@ -52,7 +54,14 @@ log = logging.getLogger("portal.api")
 
 
 @strawberry.type
-class Query(CaseQueries, ComplaintQueries, DirectoryQueries, FeedbackQueries, NotificationQueries):
+class Query(
+    CaseQueries,
+    ComplaintQueries,
+    DirectoryQueries,
+    FeedbackQueries,
+    NotificationQueries,
+    AdminQueries,
+):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
         return await viewer_of(info)
@@ -76,6 +85,7 @@ class Mutation(
     ProviderAdapterMutations,
     FeedbackMutations,
     NotificationMutations,
+    AdminMutations,
 ):
     pass
 
