@@ -18,6 +18,12 @@ import { Inbox } from "./pages/organisation/Inbox";
 import { ManagementReview } from "./pages/organisation/ManagementReview";
 import { IntakeQueue } from "./pages/provider/IntakeQueue";
 import { Transparency } from "./pages/public/Transparency";
+import { AdminOrganisations } from "./pages/admin/Organisations";
+import { AdminOrganisation } from "./pages/admin/Organisation";
+import { AdminProviders } from "./pages/admin/Providers";
+import { AdminProvider } from "./pages/admin/Provider";
+import { AdminScheme } from "./pages/admin/Scheme";
+import { AdminAuditLog } from "./pages/admin/AuditLog";
 import "./staff.css";
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
@@ -46,6 +52,12 @@ export const ROUTES: PageRoute[] = [
   { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
   { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },
   { path: "/transparency/:slug", component: Transparency, access: "public" },
+  { path: "/admin/organisations", component: AdminOrganisations, access: ["ADMIN"] },
+  { path: "/admin/organisations/:id", component: AdminOrganisation, access: ["ADMIN"] },
+  { path: "/admin/providers", component: AdminProviders, access: ["ADMIN"] },
+  { path: "/admin/providers/:id", component: AdminProvider, access: ["ADMIN"] },
+  { path: "/admin/providers/:id/schemes/:scheme", component: AdminScheme, access: ["ADMIN"] },
+  { path: "/admin/audit", component: AdminAuditLog, access: ["ADMIN", "AUDITOR"] },
 ];
 
 const STAFF: readonly Role[] = [
@@ -71,6 +83,9 @@ export const NAV: NavItem[] = [
   { href: "/organisation/inbox", label: "nav.inbox", access: ["ORG_AGENT", "ORG_MANAGER"] },
   { href: "/neutral/cases", label: "nav.assigned", access: ["NEUTRAL"] },
   { href: "/organisation/review", label: "nav.review", access: ["ORG_MANAGER", "AUDITOR"] },
+  { href: "/admin/organisations", label: "nav.adminOrganisations", access: ["ADMIN"] },
+  { href: "/admin/providers", label: "nav.adminProviders", access: ["ADMIN"] },
+  { href: "/admin/audit", label: "nav.adminAudit", access: ["ADMIN", "AUDITOR"] },
   // Staff: every case they may see. Each role's own pages go above this entry, so that `/`
   // leads there first.
   { href: "/cases", label: "nav.cases", access: STAFF },

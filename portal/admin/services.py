@@ -435,6 +435,8 @@ async def update_scheme(actor: Actor, scheme_id: uuid.UUID, data: Mapping[str, A
             )
         before = scheme_snapshot(row)
         now = _now()
+        if all(getattr(row, name) == value for name, value in changes.items()):
+            return row  # nothing changes: no new version, no log entry
         if not await DisputeCase.exists(scheme_id=row.id):
             row.update_from_dict(changes)
             await row.save()
