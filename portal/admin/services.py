@@ -198,12 +198,19 @@ def scheme_snapshot(row: Scheme) -> dict[str, Any]:
     }
 
 
-def link_snapshot(row: OrganisationProvider) -> dict[str, Any]:
+async def link_snapshot(row: OrganisationProvider) -> dict[str, Any]:
+    """With the names as they stood, so the log reads without looking anything up."""
+    organisation = await Organisation.get(id=row.organisation_id)
+    provider = await Provider.get(id=row.provider_id)
+    scheme = await Scheme.get(id=row.scheme_id)
     return {
         "id": str(row.id),
         "organisation_id": str(row.organisation_id),
+        "organisation": organisation.name,
         "provider_id": str(row.provider_id),
+        "provider": provider.name,
         "scheme_id": str(row.scheme_id),
+        "scheme": f"{scheme.name} (version {scheme.version})",
         "retired_at": _at(row.retired_at),
     }
 
@@ -520,7 +527,7 @@ async def link_organisation_provider(
             row = await OrganisationProvider.create(
                 organisation_id=organisation.id, provider_id=provider.id, scheme_id=scheme.id
             )
-            await _log(actor, "link.create", "Link", row.id, None, link_snapshot(row), now)
+            await _log(actor, "link.create", "Link", row.id, None, await link_snapshot(row), now)
             return row
         if row.retired_at is None:
             raise AdminError(
@@ -528,11 +535,11 @@ async def link_organisation_provider(
                 "The organisation already takes part in this provider's scheme.",
                 "provider_id",
             )
-        before = link_snapshot(row)
+        before = await link_snapshot(row)
         row.retired_at = None
         row.scheme_id = scheme.id
         await row.save()
-        await _log(actor, "link.create", "Link", row.id, before, link_snapshot(row), now)
+        await _log(actor, "link.create", "Link", row.id, before, await link_snapshot(row), now)
     return row
 
 
@@ -553,10 +560,10 @@ async def update_link(
         if row.retired_at is not None:
             raise AdminError("ALREADY_RETIRED", "This link is retired.", "link_id")
         scheme = await _usable_scheme(scheme_id, row.provider_id)
-        before = link_snapshot(row)
+        before = await link_snapshot(row)
         row.scheme_id = scheme.id
         await row.save()
-        after = link_snapshot(row)
+        after = await link_snapshot(row)
         if after != before:
             await _log(actor, "link.update", "Link", row.id, before, after, _now())
     return row
@@ -570,8 +577,10 @@ async def retire_link(actor: Actor, link_id: uuid.UUID) -> OrganisationProvider:
         row = await _link(link_id)
         if row.retired_at is not None:
             raise AdminError("ALREADY_RETIRED", "This link is already retired.")
-        before = link_snapshot(row)
+        before = await link_snapshot(row)
         row.retired_at = _now()
         await row.save()
-        await _log(actor, "link.retire", "Link", row.id, before, link_snapshot(row), row.retired_at)
+        await _log(
+            actor, "link.retire", "Link", row.id, before, await link_snapshot(row), row.retired_at
+        )
     return row

@@ -105,7 +105,7 @@ function Page({
           <td className="govuk-table__cell">
             {label("auditAction", entry.action)}
             <br />
-            <span className="govuk-hint govuk-!-margin-bottom-0">{subjectName(entry)}</span>
+            <span className="govuk-hint govuk-!-margin-bottom-0">{subjectName(entry, label)}</span>
           </td>
           <td className="govuk-table__cell">
             <Changes entry={entry} />
@@ -129,23 +129,46 @@ function Page({
   );
 }
 
-function subjectName(entry: Entry): string {
-  const after = (entry.after ?? entry.before ?? {}) as Record<string, unknown>;
-  const name = typeof after.name === "string" ? after.name : "";
-  return name ? `${entry.subjectType}: ${name}` : entry.subjectType;
+function subjectName(entry: Entry, label: (prefix: string, value: string) => string): string {
+  const state = (entry.after ?? entry.before ?? {}) as Record<string, unknown>;
+  const kind = label("auditSubject", entry.subjectType);
+  if (typeof state.organisation === "string" && typeof state.provider === "string") {
+    return `${kind}: ${state.organisation} → ${state.provider}`;
+  }
+  return typeof state.name === "string" ? `${kind}: ${state.name}` : kind;
+}
+
+/** Nested values (a scheme's clocks, its texts) as dotted keys down to their leaves. */
+function flatten(value: Record<string, unknown>, prefix = ""): Record<string, unknown> {
+  const flat: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (inner && typeof inner === "object" && !Array.isArray(inner)) {
+      Object.assign(flat, flatten(inner as Record<string, unknown>, name));
+    } else {
+      flat[name] = inner;
+    }
+  }
+  return flat;
 }
 
 /** The fields that differ between before and after (all of after for a creation). */
 function Changes({ entry }: { entry: Entry }) {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const rows = useMemo(() => {
-    const before = (entry.before ?? {}) as Record<string, unknown>;
-    const after = (entry.after ?? {}) as Record<string, unknown>;
+    const show = (value: unknown): string => {
+      if (value === null || value === undefined || value === "") return "—";
+      if (typeof value === "string") return /^\d{4}-\d\d-\d\dT/.test(value) ? dateTime(value) : value;
+      if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
+      return String(value);
+    };
+    const before = flatten((entry.before ?? {}) as Record<string, unknown>);
+    const after = flatten((entry.after ?? {}) as Record<string, unknown>);
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
       (key) => key !== "id" && !key.endsWith("_id") && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
     );
     return keys.map((key) => ({ key, before: show(before[key]), after: show(after[key]) }));
-  }, [entry]);
+  }, [entry, dateTime]);
   if (rows.length === 0) return <>{t("admin.audit.noChange")}</>;
   return (
     <ul className="govuk-list parley-admin-changes">
@@ -156,10 +179,4 @@ function Changes({ entry }: { entry: Entry }) {
       ))}
     </ul>
   );
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
 }

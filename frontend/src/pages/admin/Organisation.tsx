@@ -26,7 +26,7 @@ type LinkRow = AdminLinkFieldsFragment;
 /** One organisation: its details, the providers it takes part in, retiring it. */
 export function AdminOrganisation({ id }: { id: string }) {
   const { t } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminOrganisationDocument, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminOrganisationDocument, variables: { id }, requestPolicy: "cache-and-network" });
   const [banner, show] = useBanner();
   const org = data?.node && "providerLinks" in data.node ? (data.node as Org) : null;
   const reload = () => refetch({ requestPolicy: "network-only" });

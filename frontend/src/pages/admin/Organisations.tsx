@@ -11,7 +11,7 @@ import { AdminMenu, DetailsForm, StatusTag } from "./common";
 /** Every organisation, retired ones too, and the form that adds one. */
 export function AdminOrganisations() {
   const { t } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminOrganisationsDocument });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminOrganisationsDocument, requestPolicy: "cache-and-network" });
   const [created, create] = useMutation(CreateOrganisationDocument);
   const [done, setDone] = useState<{ id: string; name: string } | null>(null);
   const [key, setKey] = useState(() => crypto.randomUUID());

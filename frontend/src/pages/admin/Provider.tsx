@@ -18,7 +18,7 @@ type Prov = AdminProviderFieldsFragment & { schemes: AdminSchemeFieldsFragment[]
 /** One provider: its details, its schemes (current, retired and replaced versions), retiring it. */
 export function AdminProvider({ id }: { id: string }) {
   const { t } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminProviderDocument, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminProviderDocument, variables: { id }, requestPolicy: "cache-and-network" });
   const [banner, show] = useBanner();
   const provider = data?.node && "schemes" in data.node ? (data.node as Prov) : null;
   const done = (message: string) => {

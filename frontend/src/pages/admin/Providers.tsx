@@ -11,7 +11,7 @@ import { AdminMenu, DetailsForm, StatusTag } from "./common";
 /** Every provider, retired ones too, and the form that adds one. */
 export function AdminProviders() {
   const { t } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminProvidersDocument });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminProvidersDocument, requestPolicy: "cache-and-network" });
   const [created, create] = useMutation(CreateProviderDocument);
   const [done, setDone] = useState<{ id: string; name: string } | null>(null);
   const [key, setKey] = useState(() => crypto.randomUUID());

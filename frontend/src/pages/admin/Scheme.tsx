@@ -60,7 +60,7 @@ const NEW_CLOCKS: Record<ClockKind | "COMPLEX", [number, ClockCalendar]> = {
 /** A scheme of a provider: create one (`scheme` is "new") or change one. */
 export function AdminScheme({ id, scheme: schemeId }: { id: string; scheme: string }) {
   const { t } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminProviderDocument, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminProviderDocument, variables: { id }, requestPolicy: "cache-and-network" });
   const [banner, show] = useBanner();
   const provider = data?.node && "schemes" in data.node ? data.node : null;
   const creating = schemeId === "new";
@@ -267,7 +267,8 @@ function SchemeBody({
                 const payload = answer.data?.updateScheme;
                 if (!payload) return [{ field: "", message: t("admin.notSaved") }];
                 if (payload.scheme && payload.scheme.id !== scheme.id) {
-                  flash(t("admin.scheme.newVersion", { version: payload.scheme.version, old: scheme.version }));
+                  // The same page, on the new version: the banner is this page's.
+                  done(t("admin.scheme.newVersion", { version: payload.scheme.version, old: scheme.version }));
                   navigate(`/admin/providers/${encodeURIComponent(providerId)}/schemes/${encodeURIComponent(payload.scheme.id)}`);
                   return [];
                 }
