@@ -253,6 +253,7 @@ def missing_target(app: Starlette) -> Target:
         "dead_letter": "OutboxMessage",
         "scheme": "Scheme",
         "link": "OrganisationProviderLink",
+        "invitation": "RepresentativeInvitation",
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}
     target.update(
@@ -261,6 +262,9 @@ def missing_target(app: Starlette) -> Target:
         organisation_uuid=str(uuid.uuid4()),
         provider_slug="no-such-provider",
         survey_token=app.state.auth.issuer.issue(TokenKind.SURVEY, str(uuid.uuid4()), 3600),
+        invitation_token=app.state.auth.issuer.issue(
+            TokenKind.REPRESENTATIVE_INVITATION, str(uuid.uuid4()), 3600
+        ),
         client_id="no-such-client",
     )
     return target

@@ -30,6 +30,7 @@ from portal.api.casefiles.types import Document, Message
 from portal.api.cases.mutations import CaseMutations
 from portal.api.cases.queries import CaseQueries
 from portal.api.cases.records import Offer
+from portal.api.cases.representatives import RepresentativeMutations, RepresentativeQueries
 from portal.api.cases.subscriptions import CaseSubscriptions
 from portal.api.cases.types import DisputeCase
 from portal.api.characters import StringCharacters
@@ -56,6 +57,7 @@ log = logging.getLogger("portal.api")
 @strawberry.type
 class Query(
     CaseQueries,
+    RepresentativeQueries,
     ComplaintQueries,
     DirectoryQueries,
     FeedbackQueries,
@@ -80,6 +82,7 @@ class Mutation(
     SignInCodeMutations,
     ComplaintMutations,
     CaseMutations,
+    RepresentativeMutations,
     CaseFileMutations,
     DirectoryMutations,
     ProviderAdapterMutations,

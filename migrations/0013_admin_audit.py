@@ -31,7 +31,7 @@ class AddColumnWithDefault(ops.AddField):
 
 
 class Migration(migrations.Migration):
-    dependencies = [('portal', '0010_recorded_complaints')]
+    dependencies = [('portal', '0012_representative_invitations')]
 
     initial = False
 
