@@ -73,6 +73,9 @@ class Provider(Model):
     outbound_secret = fields.CharField(max_length=80, default="")
     inbound_secret = fields.CharField(max_length=80, default="")
     adapter_email = fields.CharField(max_length=254, default="")  # the e-mail adapter's address
+    # Issue 14: whether the provider appears in the public directory (EU ADR Art. 7(1)): listed
+    # and readable without signing in. Off, it is hidden from the public (portal.auth.policy).
+    published = fields.BooleanField(default=True)
 
     class Meta:
         table = "provider"
