@@ -23,6 +23,8 @@ const Inbox = page(() => import("./pages/staff"), "Inbox");
 const IntakeQueue = page(() => import("./pages/staff"), "IntakeQueue");
 const ManagementReview = page(() => import("./pages/review"), "ManagementReview");
 const Transparency = page(() => import("./pages/transparency"), "Transparency");
+const Directory = page(() => import("./pages/public/Directory"), "Directory");
+const ProviderProfile = page(() => import("./pages/public/ProviderProfile"), "ProviderProfile");
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * a list of roles: someone holding one of them. */
@@ -50,6 +52,8 @@ export const ROUTES: PageRoute[] = [
   { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
   { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },
   { path: "/transparency/:slug", component: Transparency, access: "public" },
+  { path: "/providers", component: Directory, access: "public" },
+  { path: "/providers/:slug", component: ProviderProfile, access: "public" },
 ];
 
 const STAFF: readonly Role[] = [
