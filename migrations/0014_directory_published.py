@@ -28,7 +28,7 @@ class AddColumnWithDefault(ops.AddField):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0012_representative_invitations")]
+    dependencies = [("portal", "0013_refresh_superseded")]
 
     initial = False
 
