@@ -608,9 +608,24 @@ QUERY_ROWS = [
     ),
     Row(
         "providers",
-        Rule(may=SIGNED_IN, public=True, **LISTED),
+        # The public directory (issue 14): published providers for everyone, signed in or not
+        # (an unpublished one is listed for no one: tests/test_public_directory.py).
+        Rule(
+            may=frozenset(P),
+            public=True,
+            anonymous="LISTED",
+            cells={(P.ANONYMOUS, O.MISSING): "ABSENT"},
+            **LISTED,
+        ),
         f"query Q {{ providers(first: 100) {{ {PAGE} }} }}",
         list_key="provider",
+    ),
+    Row(
+        "provider",
+        # One published provider by slug, for everyone; a slug naming none: NOT_FOUND.
+        everyone(missing="NOT_FOUND"),
+        single("provider", "name", "$slug: String!", "slug: $slug"),
+        lambda t, me: {"slug": t["provider_slug"]},
     ),
     # A personal link is its own credential: anyone holding it opens the survey; a link of
     # another side is a link too, so `foreign` here is a token of another kind.
@@ -704,7 +719,8 @@ NODE_RULES: dict[str, Rule] = {
     "message": CASE_READERS,
     "complaint": Rule(may=COMPLAINT_VIEWERS),
     "organisation": Rule(may=SIGNED_IN, public=True),
-    "provider": Rule(may=SIGNED_IN, public=True),
+    # The public directory: a published provider is for everyone, signed in or not.
+    "provider": everyone(missing="NOT_FOUND"),
     # A staff member (the agent): themselves, colleagues where they work, admins.
     "agent": Rule(may=frozenset({P.ORG_AGENT, P.ORG_MANAGER, P.ORG_CLIENT, P.ADMIN})),
     # The organisation's integration client: itself, the organisation's managers, admins.

@@ -29,6 +29,8 @@ const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
 const AdminProvider = page(() => import("./pages/admin"), "AdminProvider");
 const AdminScheme = page(() => import("./pages/admin"), "AdminScheme");
 const AdminAuditLog = page(() => import("./pages/admin"), "AdminAuditLog");
+const Directory = page(() => import("./pages/public/Directory"), "Directory");
+const ProviderProfile = page(() => import("./pages/public/ProviderProfile"), "ProviderProfile");
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * a list of roles: someone holding one of them. */
@@ -62,6 +64,8 @@ export const ROUTES: PageRoute[] = [
   { path: "/admin/providers/:id", component: AdminProvider, access: ["ADMIN"] },
   { path: "/admin/providers/:id/schemes/:scheme", component: AdminScheme, access: ["ADMIN"] },
   { path: "/admin/audit", component: AdminAuditLog, access: ["ADMIN", "AUDITOR"] },
+  { path: "/providers", component: Directory, access: "public" },
+  { path: "/providers/:slug", component: ProviderProfile, access: "public" },
 ];
 
 const STAFF: readonly Role[] = [

@@ -77,6 +77,9 @@ class Provider(Model):
     adapter_email = fields.CharField(max_length=254, default="")  # the e-mail adapter's address
     # Retired by an admin (portal.admin): takes no new referrals; keeps the cases it has.
     retired_at = fields.DatetimeField(null=True)
+    # Issue 14: whether the provider appears in the public directory (EU ADR Art. 7(1)): listed
+    # and readable without signing in. Off, it is hidden from the public (portal.auth.policy).
+    published = fields.BooleanField(default=True)
 
     class Meta:
         table = "provider"

@@ -10,6 +10,7 @@ import strawberry
 
 from portal.api.context import Info
 from portal.api.errors import NotFound
+from portal.auth import policy
 from portal.ids import decode_id, global_id, parse_global_id
 
 __all__ = ["Node", "decode_id", "from_global_id", "node_resolver", "resolve_node", "to_global_id"]
@@ -46,7 +47,9 @@ def node_resolver(type_name: str) -> Callable[[NodeResolver], NodeResolver]:
 
 
 async def resolve_node(info: Info, global_id: str) -> Any:
-    info.context.require_actor()
+    parsed = parse_global_id(global_id)
+    if parsed is None or parsed[0] not in policy.PUBLIC_NODE_TYPES:
+        info.context.require_actor()  # the public reads only the directory's types
     type_name, pk = from_global_id(global_id)
     resolver = _RESOLVERS.get(type_name)
     found = await resolver(info, pk) if resolver else None

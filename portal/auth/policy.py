@@ -11,7 +11,14 @@ from collections.abc import Iterable
 
 from tortoise.expressions import Q, Subquery
 
-from portal.accounts.models import ORGANISATION_ROLES, PROVIDER_ROLES, Membership, Role, User
+from portal.accounts.models import (
+    ORGANISATION_ROLES,
+    PROVIDER_ROLES,
+    Membership,
+    Provider,
+    Role,
+    User,
+)
 from portal.auth.actor import Actor, ActorKind
 from portal.cases.models import CaseParticipant, DisputeCase, NeutralAppointment
 from portal.cases.states import AppointmentStatus, CaseRole
@@ -57,9 +64,31 @@ def may_view_organisation(actor: Actor, organisation_id: uuid.UUID) -> bool:
     return True
 
 
-def may_view_provider(actor: Actor, provider_id: uuid.UUID) -> bool:
-    """Providers publish who they are (EU ADR Art. 7): any signed-in actor may see one."""
-    return True
+def may_view_provider(actor: Actor | None, provider: Provider) -> bool:
+    """The public directory (EU ADR Art. 7(1), issue 14): a published provider is for
+    everyone, signed in or not. One that is not published is hidden from the public (not
+    listed, NOT_FOUND by id) and stays visible to anyone signed in who reaches it by id: the
+    cases, roles and referrals that point at it."""
+    return provider.published or actor is not None
+
+
+def directory_filter() -> Q:
+    """The providers the directory (`providers`) lists, for everyone: the published ones."""
+    return Q(published=True)
+
+
+def may_read_directory_internals(actor: Actor | None) -> bool:
+    """What a provider publishes is for everyone; the rest of what the API says about it
+    (how Parley reaches it, the roster's accounts, biographies, standing disclosures and
+    availability) is for people and clients signed in. The public (anonymous) gets exactly
+    the published fields: a provider's profile, schemes and clocks, and the roster's names,
+    titles, competences, languages, methods and mandates (Art. 7(1)(b))."""
+    return actor is not None
+
+
+# Node types `node(id:)` resolves for a caller who has not signed in (each still checked by
+# its own rule above).
+PUBLIC_NODE_TYPES = frozenset({"Provider"})
 
 
 def may_view_service_account(

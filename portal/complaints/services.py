@@ -23,13 +23,13 @@ from portal.cases.inputs import amount, choice, currency, text
 from portal.cases.models import (
     CaseParticipant,
     DisputeCase,
-    OrganisationProvider,
     ReferenceCounter,
     Scheme,
 )
 from portal.cases.states import CaseRole, ClockKind, Method, Stage
 from portal.complaints.models import Channel, Complaint, ComplaintStatus
 from portal.directory.models import ProviderProfile
+from portal.directory.referrals import referral_links
 
 # Lengths of the one-line fields, characters (longer text: portal.cases.inputs.MAX_TEXT).
 MAX_NAME = 200
@@ -292,9 +292,7 @@ async def refer_complaint(
             )
         provider_id = data.get("provider_id")
         link = (
-            await OrganisationProvider.get_or_none(
-                organisation_id=complaint.organisation_id, provider_id=provider_id
-            )
+            await referral_links(complaint.organisation_id).get_or_none(provider_id=provider_id)
             if isinstance(provider_id, uuid.UUID)
             else None
         )

@@ -79,12 +79,22 @@ class ClientRoute(Route):
     there that refuses the method still answers 405 and an unknown one 404."""
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
-        if (
-            scope["type"] == "http"
-            and scope["path"].lstrip("/").split("/", 1)[0] in SERVER_PREFIXES
-        ):
+        if scope["type"] == "http" and _server_path(scope["path"]):
             return Match.NONE, {}
         return super().matches(scope)
+
+
+# Pages under a server prefix, by how many segments they have: the public directory
+# (`/providers`, `/providers/<slug>`, issue 14); the provider's own endpoints are deeper
+# (`/providers/<slug>/callbacks`, `/providers/<slug>/answer`) and stay the server's.
+CLIENT_PAGES_UNDER_PREFIX = {"providers": 2}
+
+
+def _server_path(path: str) -> bool:
+    parts = path.strip("/").split("/")
+    if parts[0] not in SERVER_PREFIXES:
+        return False
+    return len(parts) > CLIENT_PAGES_UNDER_PREFIX.get(parts[0], 0)
 
 
 def _source_map(path: str) -> bool:

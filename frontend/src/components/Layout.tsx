@@ -94,6 +94,11 @@ export function Layout({ children }: { children: ReactNode }) {
       </div>
       <footer className="govuk-footer">
         <div className="govuk-width-container">
+          <p className="govuk-body-s">
+            <Link href="/providers" className="govuk-link">
+              {t("directory.link")}
+            </Link>
+          </p>
           <p className="govuk-body-s">{t("layout.footer")}</p>
         </div>
       </footer>

@@ -9,6 +9,7 @@ import strawberry
 from portal.accounts import models
 from portal.api.accounts.types import Organisation, Provider
 from portal.api.context import Info
+from portal.api.errors import NotFound
 from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
 from portal.auth import policy
 
@@ -36,7 +37,13 @@ class DirectoryQueries:
         visible = [r for r in rows if policy.may_view_organisation(actor, r.id)]
         return connection(visible, more, after, newest_cursor, Organisation.from_row)
 
-    @strawberry.field(description="Dispute-resolution providers, newest first.")
+    @strawberry.field(
+        description="The public directory (EU ADR Art. 7(1)): the published dispute-resolution "
+        "providers, newest first. No sign-in: the public reads what providers publish "
+        "(profile, schemes, clocks, the roster's names and mandates); fields that are not "
+        "published answer UNAUTHENTICATED to it. To choose where a complaint goes, ask the "
+        "complaint: `Complaint.eligibleProviders`."
+    )
     async def providers(
         self,
         info: Info,
@@ -44,10 +51,20 @@ class DirectoryQueries:
         after: After = None,
         include_retired: Annotated[bool, strawberry.argument(description=RETIRED)] = False,
     ) -> Connection[Provider]:
-        actor = info.context.require_actor()
-        query = models.Provider.all()
+        actor = info.context.actor
+        query = models.Provider.filter(policy.directory_filter())
         if not include_retired:
             query = query.filter(retired_at=None)
         rows, more = await newest_first(query, first, after)
-        visible = [r for r in rows if policy.may_view_provider(actor, r.id)]
+        visible = [r for r in rows if policy.may_view_provider(actor, r)]
         return connection(visible, more, after, newest_cursor, Provider.from_row)
+
+    @strawberry.field(
+        description="One provider of the directory by its slug (the web page's address), no "
+        "sign-in; NOT_FOUND for a slug that names none the caller may see."
+    )
+    async def provider(self, info: Info, slug: str) -> Provider:
+        row = await models.Provider.get_or_none(slug=slug[:64])
+        if row is None or not policy.may_view_provider(info.context.actor, row):
+            raise NotFound()
+        return Provider.from_row(row)

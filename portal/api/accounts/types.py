@@ -11,7 +11,7 @@ import strawberry
 from portal.accounts import models
 from portal.api.cases.enums import Locale
 from portal.api.context import Info
-from portal.api.directory.types import Neutral, ProviderProfile, Scheme
+from portal.api.directory.types import Neutral, ProviderProfile, Scheme, signed_in_only
 from portal.api.node import Node, node_resolver, to_global_id
 from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
 from portal.auth import policy
@@ -63,15 +63,16 @@ class Provider(Node):
     slug: str
     name: str
     country: str
-    adapter: str = strawberry.field(
-        description="How Parley works with the provider: `inportal` (its people work in "
-        "Parley), `webhook`, `email`, or a third-party adapter (docs/providers.md)."
+    published: bool = strawberry.field(
+        description="Whether it is in the public directory: listed by `providers` and "
+        "readable without signing in. The public never sees one that is not."
     )
     retired_at: datetime | None = strawberry.field(
         description="When an admin retired it: it takes no new referrals and keeps its cases; "
         "null while active."
     )
     pk: strawberry.Private[uuid.UUID]
+    adapter_name: strawberry.Private[str]
 
     @classmethod
     def from_row(cls, row: models.Provider) -> Provider:
@@ -81,9 +82,19 @@ class Provider(Node):
             slug=row.slug,
             name=row.name,
             country=row.country,
-            adapter=row.adapter,
+            published=row.published,
             retired_at=row.retired_at,
+            adapter_name=row.adapter,
         )
+
+    @strawberry.field(
+        description="How Parley works with the provider: `inportal` (its people work in "
+        "Parley), `webhook`, `email`, or a third-party adapter (docs/providers.md). Not "
+        "published: UNAUTHENTICATED without signing in."
+    )
+    def adapter(self, info: Info) -> str:
+        signed_in_only(info)
+        return self.adapter_name
 
     @strawberry.field(description="What it publishes (EU ADR Art. 7(1)); null until it does.")
     async def profile(self, info: Info) -> ProviderProfile | None:
@@ -166,11 +177,13 @@ async def organisation_for(info: Info, pk: uuid.UUID | None) -> Organisation | N
 
 
 async def provider_for(info: Info, pk: uuid.UUID | None) -> Provider | None:
-    actor = info.context.require_actor()
-    if pk is None or not policy.may_view_provider(actor, pk):
+    """The provider, when the caller (signed in or not) may see it (the public directory)."""
+    if pk is None:
         return None
     row = await info.context.loaders.provider.load(pk)
-    return Provider.from_row(row) if row else None
+    if row is None or not policy.may_view_provider(info.context.actor, row):
+        return None
+    return Provider.from_row(row)
 
 
 @strawberry.type(
@@ -287,8 +300,7 @@ async def _organisation_node(info: Info, pk: uuid.UUID) -> Organisation | None:
 
 @node_resolver("Provider")
 async def _provider_node(info: Info, pk: uuid.UUID) -> Provider | None:
-    actor = info.context.require_actor()
-    return await provider_for(info, pk) if policy.may_view_provider(actor, pk) else None
+    return await provider_for(info, pk)
 
 
 @node_resolver("ServiceAccount")

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import strawberry
 
-from portal.api.accounts.types import Organisation, organisation_for
+from portal.api.accounts.types import Organisation, Provider, organisation_for
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.access import visible
 from portal.api.cases.records import Participant, participant
@@ -17,6 +17,7 @@ from portal.api.node import Node, node_resolver, to_global_id
 from portal.auth import policy
 from portal.complaints import models
 from portal.complaints.models import Channel, ComplaintStatus
+from portal.directory import referrals
 
 
 @strawberry.type(description="A complaint made to an organisation (ISO 10002).")
@@ -87,6 +88,16 @@ class Complaint(Node):
     @strawberry.field(description="The agent who recorded it, for one received off-line.")
     async def recorded_by(self, info: Info) -> Participant | None:
         return await participant(info, self.row.recorded_by_id)
+
+    @strawberry.field(
+        description="The providers it may be taken to (`referComplaint`), by name: those whose "
+        "scheme the organisation takes part in, and no other (ISO 10003 7.2). What the "
+        "escalation form offers."
+    )
+    async def eligible_providers(self, info: Info) -> list[Provider]:
+        actor = info.context.require_actor()
+        rows = await referrals.eligible_providers(self.row.organisation_id)
+        return [Provider.from_row(r) for r in rows if policy.may_view_provider(actor, r)]
 
     @strawberry.field(description="The dispute it was referred to; empty unless you may see it.")
     async def dispute(self, info: Info) -> DisputeCase | None:

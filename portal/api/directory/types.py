@@ -11,7 +11,9 @@ from portal.accounts.models import Locale as DomainLocale
 from portal.api.cases.enums import Locale
 from portal.api.cases.records import Money
 from portal.api.context import Info
+from portal.api.errors import Unauthenticated
 from portal.api.node import to_global_id
+from portal.auth import policy
 from portal.auth.actor import ActorKind
 from portal.cases.clocks import RESPONSIBLE, rule_for
 from portal.cases.models import Scheme as SchemeRow
@@ -52,6 +54,18 @@ class ProviderTexts:
     preliminary_requirements: LocalizedText
     fees: LocalizedText
     legal_effect: LocalizedText
+
+
+_SIGNED_IN = "Not published: UNAUTHENTICATED without signing in."
+
+
+def signed_in_only(info: Info) -> None:
+    """A field of the directory that is not published (portal.auth.policy): the public is
+    refused it, with UNAUTHENTICATED, rather than answered something else."""
+    if not policy.may_read_directory_internals(info.context.actor):
+        raise Unauthenticated(
+            "This is not in the public directory: sign in to read it, or leave it out."
+        )
 
 
 async def reader_language(info: Info, requested: DomainLocale | None) -> str | None:
@@ -236,18 +250,36 @@ class Scheme:
 class Neutral:
     display_name: str
     title: str
-    biography: str
     competences: list[str]
     languages: list[str]
     methods: list[Method] = strawberry.field(description="Methods sat for; empty: every one.")
-    standing_disclosures: str
     mandate_ends_on: date | None
-    accepting_cases: bool
     user_pk: strawberry.Private[uuid.UUID]
+    row: strawberry.Private[models.NeutralProfile]
 
-    @strawberry.field(description="Global ID of the neutral's account (for `appointNeutral`).")
-    def user_id(self) -> strawberry.ID:
+    @strawberry.field(
+        description="Global ID of the neutral's account (for `appointNeutral`). " + _SIGNED_IN
+    )
+    def user_id(self, info: Info) -> strawberry.ID:
+        signed_in_only(info)
         return strawberry.ID(to_global_id("User", self.user_pk))
+
+    @strawberry.field(description=_SIGNED_IN)
+    def biography(self, info: Info) -> str:
+        signed_in_only(info)
+        return self.row.biography
+
+    @strawberry.field(
+        description="Interests declared once for every case. " + _SIGNED_IN,
+    )
+    def standing_disclosures(self, info: Info) -> str:
+        signed_in_only(info)
+        return self.row.standing_disclosures
+
+    @strawberry.field(description="Whether they take new cases. " + _SIGNED_IN)
+    def accepting_cases(self, info: Info) -> bool:
+        signed_in_only(info)
+        return self.row.accepting_cases
 
     @classmethod
     def of(
@@ -258,12 +290,10 @@ class Neutral:
         return cls(
             display_name=display_name,
             title=row.title,
-            biography=row.biography,
             competences=list(row.competences),
             languages=list(row.languages),
             methods=[Method(m) for m in row.methods],
-            standing_disclosures=row.standing_disclosures,
             mandate_ends_on=row.mandate_ends_on,
-            accepting_cases=row.accepting_cases,
             user_pk=user_pk,
+            row=row,
         )
