@@ -281,10 +281,10 @@ function useVerifyReceipt(caseId: string) {
     if (!found) throw answer.error ?? new Error("no answer");
     const result: ReceiptResult = found.ok
       ? "MATCHES"
-      : found.firstBrokenSequence !== null && found.firstBrokenSequence !== undefined
-        ? "CHAIN_BROKEN"
-        : sequence > found.length
-          ? "UNKNOWN_SEQUENCE"
+      : sequence > found.length
+        ? "UNKNOWN_SEQUENCE"
+        : found.firstBrokenSequence !== null && found.firstBrokenSequence !== undefined && found.firstBrokenSequence !== sequence
+          ? "CHAIN_BROKEN"
           : "DIFFERS";
     return { result, sequence, length: found.length, brokenAtSequence: found.firstBrokenSequence };
   };
