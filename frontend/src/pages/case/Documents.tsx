@@ -9,6 +9,9 @@ import { SCOPE_ORDER, writableScopes } from "../../lib/scopes";
 import { download, supersedeDocument, uploadDocument, UploadError, useUploadLimits } from "../../lib/upload";
 import { useDescribeUserError } from "../../components/Status";
 
+// A link-styled button whose text wraps on a phone reads as a link: aligned left.
+const LEFT = { textAlign: "left" } as const;
+
 type CaseDocument = CaseFileQuery["case"]["documents"]["edges"][number]["node"];
 
 /** The documents the viewer may read, by scope, each with its versions; a new document or a
@@ -106,8 +109,13 @@ function DocumentCard({
       <div className="govuk-summary-card__title-wrapper">
         <h4 className="govuk-summary-card__title parley-prose">{d.filename}</h4>
         <ul className="govuk-summary-card__actions">
-          <li className="govuk-summary-card__action">
-            <button type="button" className="govuk-link parley-link-button" onClick={() => void onDownload(d.id, d.filename)}>
+          <li className="govuk-summary-card__action govuk-body govuk-!-margin-bottom-0">
+            <button
+              type="button"
+              className="govuk-link parley-link-button govuk-body govuk-!-margin-bottom-0"
+              style={LEFT}
+              onClick={() => void onDownload(d.id, d.filename)}
+            >
               {t("documents.download", { name: d.filename })}
             </button>
           </li>
@@ -124,7 +132,9 @@ function DocumentCard({
               value: (
                 <>
                   <span className="parley-hash">{d.sha256}</span>
-                  <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0">{t("documents.sha256")}</span>
+                  <div className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-margin-top-1">
+                    {t("documents.sha256")}
+                  </div>
                 </>
               ),
             },
@@ -140,7 +150,8 @@ function DocumentCard({
                   ) : (
                     <button
                       type="button"
-                      className="govuk-link parley-link-button"
+                      className="govuk-link parley-link-button govuk-body govuk-!-margin-bottom-0"
+                      style={LEFT}
                       onClick={() => void onDownload(v.id, v.filename)}
                     >
                       {t("documents.downloadVersion", { version: v.version, name: v.filename })}
