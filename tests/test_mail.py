@@ -45,6 +45,12 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "reasons": "Outside our scheme.",
     },
     MailKind.ACTION_NEEDED: {"case": CASE, "clock": "response", "due": "2026-12-20 10:00 UTC"},
+    MailKind.WINDOW_OPEN: {
+        "case": CASE,
+        "clock": "objection",
+        "due": "2026-12-13 10:00 UTC",
+        "binding": False,
+    },
     MailKind.CLOCK_REMINDER: {"case": CASE, "clock": "outcome", "due": "2026-12-20 10:00 UTC"},
     MailKind.CLOCK_MISSED: {"case": CASE, "clock": "response", "due": "2026-12-01 10:00 UTC"},
     MailKind.CASE_FILE_ADDED: {"case": CASE, "item": "document", "filename": "bill.pdf"},

@@ -17,6 +17,8 @@ from portal.api.cases import loaders as case_loaders
 from portal.api.cases.loaders import CaseAccess, TimelinePage
 from portal.api.complaints.loaders import cases_by_complaint
 from portal.api.directory import loaders as directory_loaders
+from portal.cases.duties import DueDuty, due_duties
+from portal.cases.engine import now
 from portal.cases.models import (
     CaseParticipant,
     Clock,
@@ -114,6 +116,17 @@ class Loaders:
     @cached_property
     def clocks_by_case(self) -> DataLoader[uuid.UUID, list[Clock]]:
         return DataLoader(case_loaders.clocks_by_case)
+
+    @cached_property
+    def due_duties_by_case(self) -> DataLoader[uuid.UUID, list[DueDuty]]:
+        """Each case's owed duty clocks, soonest first, as of the request's first use."""
+        at = now()
+
+        async def load(ids: list[uuid.UUID]) -> list[list[DueDuty]]:
+            found = await due_duties(ids, at)
+            return [found.get(i, []) for i in ids]
+
+        return DataLoader(load)
 
     @cached_property
     def offers_by_case(self) -> DataLoader[uuid.UUID, list[Offer]]:

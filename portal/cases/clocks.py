@@ -34,9 +34,7 @@ RESPONSIBLE: dict[ClockKind, Party] = {
     ClockKind.IMPLEMENTATION: Party.ORGANISATION,
 }
 
-# Windows that are allowed to lapse: their end is not a failure of anyone's. A party that lets
-# the reflection period pass has not accepted; that is a choice, not a missed duty.
-WINDOWS = frozenset({ClockKind.OBJECTION, ClockKind.REFLECTION})
+# Which clocks are windows for a right rather than duties: `transitions.CLOCK_OBLIGATIONS`.
 # How often a clock may be extended (DOMAIN.md: the outcome clock once, with a reasoned notice);
 # any other clock DEFAULT_MAX_EXTENSIONS times, so no deadline can be pushed back for ever.
 MAX_EXTENSIONS: dict[ClockKind, int] = {ClockKind.OUTCOME: 1}

@@ -21,7 +21,6 @@ from portal.cases.clocks import (
     DEFAULT_MAX_EXTENSIONS,
     MAX_EXTENSIONS,
     RESPONSIBLE,
-    WINDOWS,
     add_days,
     rule_for,
 )
@@ -46,7 +45,7 @@ from portal.cases.states import (
     OfferStatus,
     Stage,
 )
-from portal.cases.transitions import TABLE, Action, CaseView, Transition, refusal
+from portal.cases.transitions import TABLE, WINDOWS, Action, CaseView, Transition, refusal
 from portal.feedback.closure import case_ended
 
 

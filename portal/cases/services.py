@@ -12,13 +12,12 @@ from datetime import datetime
 from tortoise.transactions import in_transaction
 
 from portal.cases import handlers as _handlers  # noqa: F401  (registers the handlers)
-from portal.cases.clocks import WINDOWS
 from portal.cases.engine import now, perform
 from portal.cases.errors import CaseError
 from portal.cases.events import EventKind, record
 from portal.cases.models import Clock, DisputeCase, Scheme
 from portal.cases.states import CaseRole, ClockKind, ClockStatus, Stage
-from portal.cases.transitions import Action
+from portal.cases.transitions import WINDOWS, Action
 
 log = logging.getLogger("portal.clocks")
 

@@ -1,14 +1,43 @@
-"""The stage machine as one table: from, to, who may, guards, clocks, events.
+"""The stage machine as one table: from, to, who may, guards, clocks, events, duty or right.
 
 Read a row as: action, from which stages, to which stage, who may, the event it writes; then
-the guards that must pass, the clocks it stops and starts.
+the guards that must pass, the clocks it stops and starts, and whether it is a duty or a right.
 
-The API's `availableActions`, the docs' stage diagram and the permission tests all read this
-table; `services.perform` is the only code that executes it.
+A DUTY is what the case waits on: if nobody does it the case stalls, or a clock runs out
+against whoever must act (the provider accepting or declining, the organisation's response,
+the complainant's consent, the neutral's declaration and outcome, the parties' answer to a
+non-binding outcome, implementing and confirming it). Where several actions discharge the
+same duty (accept or decline; respond or refuse), each of them is marked a duty: doing any one
+of them is doing one's turn. A RIGHT is optional: withdrawing, objecting to the neutral,
+offers, extending a clock, asking for a review. Rows taken by the clock job are duties of the
+clock job; nobody is shown them.
+
+Two actions are a duty only in one situation (`DutyWhen`):
+
+- `accept_outcome` and `reject_outcome`: a duty for each side that has not answered a
+  non-binding outcome while the reflection period is open (the case waits for both answers);
+  a right for a binding award (it becomes final when the period ends, whatever the parties
+  do) and after the period (silence counts as not accepting; the provider closes the case).
+- `close`: a right of the provider at any active stage (discontinuing, with a reason), and a
+  duty once a non-binding outcome's reflection period has ended without both sides accepting:
+  then the case waits on the provider alone.
+
+Every clock is a DUTY clock (someone must act by its due date; running past it is a delay of
+the responsible party, and the clock is recorded missed) or a WINDOW (the time in which a
+right may be used; its end is nobody's failure and never makes a case overdue): see
+`CLOCK_OBLIGATIONS`. The reflection period is a window: for a binding award it is the time to
+ask for a review, for a non-binding outcome the time in which answering is a duty, but a side
+that lets it pass has chosen not to accept, which is not a delay.
+
+The API's `availableActions`, `viewerDuties`, `viewerRights`, `whoMustAct`, the overdue
+filter, the mails, the docs' stage diagram and the permission tests all read this table;
+`services.perform` is the only code that executes it. (Complaints have no action table, only
+the order of their statuses in `portal.complaints.services`: nothing to mark there.)
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -46,14 +75,46 @@ from portal.cases.states import (
 )
 
 __all__ = [
+    "CLOCK_OBLIGATIONS",
+    "DUTY_CLOCKS",
     "TABLE",
     "TRANSITIONS",
+    "WINDOWS",
     "Action",
     "CaseView",
+    "ClockObligation",
+    "DutyWhen",
+    "Obligation",
     "Transition",
     "available_actions",
+    "discharging",
+    "is_duty",
+    "obligations",
+    "owed_in",
     "refusal",
 ]
+
+
+class Obligation(StrEnum):
+    """What an action is to whoever may take it (the module's docstring)."""
+
+    DUTY = "duty"  # the case waits on it
+    RIGHT = "right"  # optional
+
+
+class ClockObligation(StrEnum):
+    """What a clock is to whoever it names."""
+
+    DUTY = "duty"  # they must act by its due date; later is their delay
+    WINDOW = "window"  # they may use a right until its due date; its end is nobody's failure
+
+
+@dataclass(frozen=True)
+class DutyWhen:
+    """A right that is a duty in one situation, decided from the case as the guards see it."""
+
+    test: Callable[[CaseView, CaseRole], bool]
+    situation: str  # how docs/stages.md states the situation
 
 
 class Action(StrEnum):
@@ -102,6 +163,9 @@ class Transition:
     # Its record names the person who took it (the maker of an offer, the author of an
     # objection, who appointed or issued): an integration client may not take it.
     by_person: bool = False
+    # DUTY, RIGHT or DutyWhen (module docstring); None only while a row is being written: a
+    # test fails for any row without it.
+    obligation: Obligation | DutyWhen | None = None
 
 
 _PARTIES = PARTY_ROLES
@@ -114,6 +178,44 @@ _SYSTEM = frozenset({CaseRole.SYSTEM})
 _FILE_REVIEW = frozenset({Stage.FILE_REVIEW})
 
 
+def _answer_due(view: CaseView, role: CaseRole) -> bool:
+    """A non-binding outcome, this side has not answered it, the reflection period is open."""
+    outcome = view.outcome
+    reflection = view.running(ClockKind.REFLECTION)
+    return (
+        outcome is not None
+        and not outcome.binding
+        and outcome_unanswered_by_side(view, role) is None
+        and reflection is not None
+        and view.now <= reflection.due_at
+    )
+
+
+def _close_due(view: CaseView, role: CaseRole) -> bool:
+    """A non-binding outcome whose reflection period ended without both sides accepting."""
+    outcome = view.outcome
+    reflection = view.running(ClockKind.REFLECTION)
+    return (
+        view.case.stage is Stage.OUTCOME_PROPOSED
+        and outcome is not None
+        and not outcome.binding
+        and (reflection is None or view.now > reflection.due_at)
+    )
+
+
+_DUTY = Obligation.DUTY
+_RIGHT = Obligation.RIGHT
+_ANSWER = DutyWhen(
+    _answer_due,
+    "duty while a non-binding outcome is unanswered by your side and the reflection period "
+    "is open; otherwise a right",
+)
+_CLOSE = DutyWhen(
+    _close_due,
+    "duty once a non-binding outcome's reflection period has ended; otherwise a right",
+)
+
+
 def _t(*args: object, **kwargs: object) -> Transition:
     return Transition(*args, **kwargs)  # type: ignore[arg-type]
 
@@ -122,88 +224,153 @@ def _t(*args: object, **kwargs: object) -> Transition:
 TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.ACCEPT, frozenset({Stage.REFERRED}), (Stage.ACCEPTED,), _PROVIDER, EventKind.CASE_ACCEPTED,
        stops=(ClockKind.ACCEPTANCE,),
+       obligation=_DUTY,
        summary="Accept the dispute; the parties are notified (ISO 10003 7.3)."),
     _t(Action.DECLINE, frozenset({Stage.REFERRED}), (Stage.DECLINED,), _PROVIDER, EventKind.CASE_DECLINED,
        stops=(ClockKind.ACCEPTANCE,),
+       obligation=_DUTY,
        summary="Decline on a ground from the fixed list, with reasons."),
     _t(Action.GIVE_CONSENT, frozenset({Stage.ACCEPTED}), (Stage.AWAITING_RESPONSE,), COMPLAINANT_SIDE, EventKind.CONSENT_GIVEN,
        starts=(ClockKind.RESPONSE,), by_person=True,
+       obligation=_DUTY,
        summary="Consent to the method, knowing its legal effect and the right to withdraw."),
     _t(Action.SUBMIT_RESPONSE, frozenset({Stage.AWAITING_RESPONSE}), (Stage.FILE_REVIEW,), _ORG, EventKind.RESPONSE_SUBMITTED,
        stops=(ClockKind.RESPONSE,),
+       obligation=_DUTY,
        summary="State the organisation's position (ISO 10003 7.4)."),
     _t(Action.REFUSE_PARTICIPATION, frozenset({Stage.AWAITING_RESPONSE}), (Stage.CLOSED,), _ORG, EventKind.PARTICIPATION_REFUSED,
        stops=(ClockKind.RESPONSE,),
+       obligation=_DUTY,
        summary="Refuse to take part; the case closes."),
     _t(Action.APPOINT_NEUTRAL, _FILE_REVIEW, (), _PROVIDER, EventKind.NEUTRAL_APPOINTED,
        guards=(no_active_appointment,), by_person=True,
+       obligation=_DUTY,
        summary="Appoint a neutral from the provider's roster."),
     _t(Action.DECLARE_IMPARTIALITY, _FILE_REVIEW, (), _NEUTRAL, EventKind.IMPARTIALITY_DECLARED,
        guards=(awaiting_declaration,), by_person=True,
+       obligation=_DUTY,
        summary="Declare impartiality and conflicts before seeing the file; the parties may then object within the window."),
     _t(Action.OBJECT_TO_NEUTRAL, _FILE_REVIEW, (), _PARTIES, EventKind.NEUTRAL_OBJECTED,
        guards=(objection_window_open,), stops=(ClockKind.OBJECTION,), by_person=True,
+       obligation=_RIGHT,
        summary="Object to the neutral, with reasons, within the window."),
     _t(Action.DECIDE_OBJECTION, _FILE_REVIEW, (), _PROVIDER, EventKind.OBJECTION_DECIDED,
        guards=(objection_pending,),
+       obligation=_DUTY,
        summary="Uphold the objection (the neutral is removed) or reject it (confirmed)."),
     _t(Action.COMPLETE_FILE, _FILE_REVIEW, (Stage.IN_RESOLUTION,), _PROVIDER, EventKind.FILE_COMPLETED,
        guards=(neutral_confirmed_or_not_needed,), starts=(ClockKind.OUTCOME,),
+       obligation=_DUTY,
        summary="Declare the file complete; the outcome clock starts."),
     _t(Action.MAKE_OFFER, frozenset({Stage.IN_RESOLUTION}), (), _PARTIES, EventKind.OFFER_MADE,
        guards=(facilitative,), by_person=True,
+       obligation=_RIGHT,
        summary="Offer (or counter-offer) an amount and terms, with an expiry."),
     _t(Action.WITHDRAW_OFFER, frozenset({Stage.IN_RESOLUTION}), (), _PARTIES, EventKind.OFFER_WITHDRAWN,
        guards=(facilitative, own_open_offer,),
+       obligation=_RIGHT,
        summary="Withdraw your side's open offer."),
     _t(Action.REJECT_OFFER, frozenset({Stage.IN_RESOLUTION}), (), _PARTIES, EventKind.OFFER_REJECTED,
        guards=(facilitative, other_side_has_open_offer,),
+       obligation=_RIGHT,
        summary="Reject the other side's open offer."),
     _t(Action.ACCEPT_OFFER, frozenset({Stage.IN_RESOLUTION}), (Stage.IMPLEMENTATION,), _PARTIES, EventKind.OFFER_ACCEPTED,
        guards=(facilitative, other_side_has_open_offer,), stops=(ClockKind.OUTCOME,), starts=(ClockKind.IMPLEMENTATION,), by_person=True,
+       obligation=_RIGHT,
        summary="Accept the other side's open offer: it becomes the settlement."),
     _t(Action.ISSUE_OUTCOME, frozenset({Stage.IN_RESOLUTION}), (Stage.OUTCOME_PROPOSED,), _NEUTRAL, EventKind.OUTCOME_ISSUED,
        guards=(neutral_at_work,), stops=(ClockKind.OUTCOME,), starts=(ClockKind.REFLECTION,), by_person=True,
+       obligation=_DUTY,
        summary="Issue the proposed settlement, recommendation or award, with reasons."),
     _t(Action.EXTEND_CLOCK, ACTIVE_STAGES, (), _PROVIDER | _NEUTRAL, EventKind.CLOCK_EXTENDED,
        guards=(a_clock_is_running,),
+       obligation=_RIGHT,
        summary="Extend a running clock with a reasoned notice (the outcome clock once)."),
     _t(Action.ACCEPT_OUTCOME, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.IMPLEMENTATION,), _PARTIES, EventKind.OUTCOME_ACCEPTED,
        guards=(outcome_unanswered_by_side,),
+       obligation=_ANSWER,
        summary="Accept the outcome; once both sides have, it is implemented."),
     _t(Action.REJECT_OUTCOME, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.CLOSED,), _PARTIES, EventKind.OUTCOME_REJECTED,
        guards=(not_binding, outcome_unanswered_by_side,), stops=(ClockKind.REFLECTION,),
+       obligation=_ANSWER,
        summary="Reject a non-binding outcome, stating reasons (ISO 10003 7.5)."),
     _t(Action.REQUEST_REVIEW, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.UNDER_REVIEW,), _PARTIES, EventKind.REVIEW_REQUESTED,
        guards=(binding, reflection_period_open,), stops=(ClockKind.REFLECTION,), starts=(ClockKind.REVIEW,),
+       obligation=_RIGHT,
        summary="Ask for review of a binding award, stating reasons."),
     _t(Action.DECIDE_REVIEW, frozenset({Stage.UNDER_REVIEW}), (Stage.IMPLEMENTATION,), _PROVIDER, EventKind.REVIEW_DECIDED,
        stops=(ClockKind.REVIEW,), starts=(ClockKind.IMPLEMENTATION,), by_person=True,
+       obligation=_DUTY,
        summary="Uphold or vary the award, with reasons."),
     _t(Action.RECORD_IMPLEMENTATION, frozenset({Stage.IMPLEMENTATION}), (), _ORG, EventKind.IMPLEMENTATION_RECORDED,
        guards=(implementation_not_recorded,), stops=(ClockKind.IMPLEMENTATION,),
+       obligation=_DUTY,
        summary="Record how the outcome was implemented, with evidence (ISO 10003 7.6)."),
     _t(Action.CONFIRM_IMPLEMENTATION, frozenset({Stage.IMPLEMENTATION}), (Stage.CLOSED,), COMPLAINANT_SIDE, EventKind.IMPLEMENTATION_CONFIRMED,
        guards=(implementation_recorded,),
+       obligation=_DUTY,
        summary="Confirm the implementation; the case closes as resolved."),
     _t(Action.CLOSE, ACTIVE_STAGES, (Stage.CLOSED,), _PROVIDER, EventKind.CASE_CLOSED,
+       obligation=_CLOSE,
        summary="Close the case with a reason (ISO 10003 7.7)."),
     _t(Action.WITHDRAW, ACTIVE_STAGES, (Stage.WITHDRAWN,), COMPLAINANT_SIDE, EventKind.CASE_WITHDRAWN,
+       obligation=_RIGHT,
        summary="Withdraw from the process, at any stage (ISO 10003 4.6)."),
     _t(Action.ORGANISATION_SILENT, frozenset({Stage.AWAITING_RESPONSE}), (Stage.CLOSED,), _SYSTEM, EventKind.ORGANISATION_SILENT,
        guards=(response_clock_ran_out,), stops=(ClockKind.RESPONSE,), system=True,
+       obligation=_DUTY,
        summary="The response clock ran out: silence is recorded as a refusal."),
     _t(Action.CONFIRM_NEUTRAL, _FILE_REVIEW, (), _SYSTEM, EventKind.NEUTRAL_CONFIRMED,
        guards=(objection_window_elapsed,), stops=(ClockKind.OBJECTION,), system=True,
+       obligation=_DUTY,
        summary="The objection window closed without objection."),
     _t(Action.AWARD_FINAL, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.IMPLEMENTATION,), _SYSTEM, EventKind.AWARD_FINAL,
        guards=(binding, reflection_period_elapsed,), stops=(ClockKind.REFLECTION,), starts=(ClockKind.IMPLEMENTATION,), system=True,
+       obligation=_DUTY,
        summary="The reflection period ended without a review request: the award is final."),
 )
 # fmt: on
 
 
 TABLE: dict[Action, Transition] = {t.action: t for t in TRANSITIONS}
+
+# Every clock, a duty or a window (module docstring).
+CLOCK_OBLIGATIONS: dict[ClockKind, ClockObligation] = {
+    ClockKind.ACCEPTANCE: ClockObligation.DUTY,  # the provider accepts or declines
+    ClockKind.RESPONSE: ClockObligation.DUTY,  # the organisation responds or refuses
+    ClockKind.OBJECTION: ClockObligation.WINDOW,  # the parties may object to the neutral
+    ClockKind.OUTCOME: ClockObligation.DUTY,  # the neutral issues an outcome
+    ClockKind.REFLECTION: ClockObligation.WINDOW,  # consider the outcome; ask for a review
+    ClockKind.REVIEW: ClockObligation.DUTY,  # the provider decides the review
+    ClockKind.IMPLEMENTATION: ClockObligation.DUTY,  # the organisation implements
+}
+WINDOWS = frozenset(k for k, o in CLOCK_OBLIGATIONS.items() if o is ClockObligation.WINDOW)
+DUTY_CLOCKS = frozenset(k for k, o in CLOCK_OBLIGATIONS.items() if o is ClockObligation.DUTY)
+
+
+def discharging(kind: ClockKind) -> tuple[Action, ...]:
+    """The duties a person does to stop a duty clock (in table order): what "who must act"
+    names for it. Rights that also stop it (accepting an offer ends the outcome clock) and
+    the clock job's rows are left out."""
+    return tuple(
+        t.action
+        for t in TRANSITIONS
+        if kind in t.stops and not t.system and t.obligation is not Obligation.RIGHT
+    )
+
+
+def owed_in(kind: ClockKind) -> frozenset[Stage]:
+    """The stages in which a duty clock's duty is still owed: where the duties that stop it
+    may be taken. A missed clock keeps its case overdue while the case is in one of them."""
+    return frozenset(s for action in discharging(kind) for s in TABLE[action].sources)
+
+
+def is_duty(transition: Transition, view: CaseView, roles: frozenset[CaseRole]) -> bool:
+    """Whether ``transition`` is a duty for ``roles`` now (a situational one for any of them)."""
+    mark = transition.obligation
+    if isinstance(mark, DutyWhen):
+        return any(mark.test(view, role) for role in sorted(transition.roles & roles))
+    return mark is Obligation.DUTY
 
 
 def refusal(
@@ -241,3 +408,14 @@ def available_actions(
         for t in TRANSITIONS
         if not t.system and refusal(t, view, roles, person=person) is None
     ]
+
+
+def obligations(
+    view: CaseView, roles: frozenset[CaseRole], *, person: bool = True
+) -> tuple[list[Action], list[Action]]:
+    """`available_actions`, split into (duties, rights), each in table order."""
+    duties: list[Action] = []
+    rights: list[Action] = []
+    for action in available_actions(view, roles, person=person):
+        (duties if is_duty(TABLE[action], view, roles) else rights).append(action)
+    return duties, rights

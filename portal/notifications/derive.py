@@ -20,6 +20,7 @@ from portal.auth import policy
 from portal.cases.events import EventKind
 from portal.cases.models import DisputeCase
 from portal.cases.states import COMPLAINANT_SIDE, CaseRole, ClockKind, Party
+from portal.cases.transitions import WINDOWS
 from portal.complaints.models import Complaint
 from portal.ids import global_id
 from portal.notifications.mail import MailKind
@@ -63,12 +64,20 @@ def due_text(value: Any) -> str:
     return instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def clock_mail(kind: ClockKind) -> MailKind:
+    """The mail that announces a clock: its duty, or the right it is a window for."""
+    return MailKind.WINDOW_OPEN if kind in WINDOWS else MailKind.ACTION_NEEDED
+
+
 def _mail_for(event: TimelineEvent) -> tuple[MailKind, frozenset[CaseRole]] | None:
     payload = event.payload
     if event.kind == EventKind.CLOCK_STARTED:
         if payload.get("clock") == ClockKind.IMPLEMENTATION:
             return MailKind.IMPLEMENTATION_DUE, PARTIES
-        return MailKind.ACTION_NEEDED, RESPONSIBLE_ROLES[Party(payload["responsible"])]
+        # "Action needed" only for a duty (transitions.CLOCK_OBLIGATIONS); a window for a right
+        # says what the recipient may do, and until when.
+        roles = RESPONSIBLE_ROLES[Party(payload["responsible"])]
+        return clock_mail(ClockKind(payload["clock"])), roles
     if event.kind == EventKind.CLOCK_MISSED:
         # Escalation: the provider hears of every missed clock, besides who missed it.
         missed = RESPONSIBLE_ROLES[Party(payload["responsible"])]
@@ -87,12 +96,14 @@ async def case_context(case: DisputeCase) -> dict[str, Any]:
     }
 
 
-def _details(event: TimelineEvent) -> dict[str, Any]:
+def _details(case: DisputeCase, event: TimelineEvent) -> dict[str, Any]:
     payload = event.payload
     details: dict[str, Any] = {}
     if "clock" in payload:
         details["clock"] = payload["clock"]
         details["due"] = due_text(payload["due_at"])
+        # Which right a window is for: a binding award's is a review, others' an answer.
+        details["binding"] = case.method.binding
     if event.kind == EventKind.CASE_DECLINED:
         details["reasons"] = payload.get("reasons", "")
     if event.kind == EventKind.OUTCOME_ISSUED:
@@ -136,7 +147,7 @@ async def event_recorded(case: DisputeCase, event: TimelineEvent) -> None:
         leave_out = event.actor_id if event.kind in CASE_FILE_EVENTS else None
         chosen = audience(people, appointment, roles, event.visibility, leave_out=leave_out)
         if chosen:
-            context = {**await case_context(case), **_details(event)}
+            context = {**await case_context(case), **_details(case, event)}
             await mail_people(kind, chosen, context, at=event.occurred_at, case_id=case.id)
     await _webhooks(case, event)
     await provider_rows(case, event)

@@ -35,7 +35,8 @@ class MailKind(StrEnum):
     CASE_REFERRED = "case_referred"
     CASE_ACCEPTED = "case_accepted"
     CASE_DECLINED = "case_declined"
-    ACTION_NEEDED = "action_needed"
+    ACTION_NEEDED = "action_needed"  # a duty clock started: it is the recipient's turn
+    WINDOW_OPEN = "window_open"  # a window for a right started or ends soon: "You may ... until"
     CLOCK_REMINDER = "clock_reminder"
     CLOCK_MISSED = "clock_missed"
     CASE_FILE_ADDED = "case_file_added"  # a new message or document the recipient may read

@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from portal.cases.models import Clock, DisputeCase
 from portal.cases.states import ClockStatus
-from portal.notifications.derive import case_context, due_text, mail_people
+from portal.notifications.derive import case_context, clock_mail, due_text, mail_people
 from portal.notifications.mail import MailKind
 from portal.notifications.models import ClockNotice
 from portal.notifications.recipients import RESPONSIBLE_ROLES, audience, case_people
@@ -56,8 +56,13 @@ async def schedule_reminders(at: datetime, days_before: int) -> int:
                     **await case_context(case),
                     "clock": clock.kind.value,
                     "due": due_text(clock.due_at),
+                    "binding": case.method.binding,
                 }
-                await mail_people(MailKind.CLOCK_REMINDER, chosen, context, at=at, case_id=case.id)
+                # A window for a right is never "due": it is recalled as "You may ... until".
+                kind = MailKind.CLOCK_REMINDER
+                if clock_mail(clock.kind) is MailKind.WINDOW_OPEN:
+                    kind = MailKind.WINDOW_OPEN
+                await mail_people(kind, chosen, context, at=at, case_id=case.id)
         except IntegrityError:
             continue  # another worker scheduled this one first
         scheduled += 1

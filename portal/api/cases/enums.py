@@ -25,7 +25,7 @@ from portal.cases.states import (
     Side,
     Stage,
 )
-from portal.cases.transitions import TRANSITIONS, Action
+from portal.cases.transitions import TRANSITIONS, Action, ClockObligation
 from portal.complaints.models import Channel, ComplaintStatus
 from portal.feedback.states import QuestionKind, Respondent, RootCause, SurveyStatus
 from portal.timeline.models import Visibility
@@ -40,6 +40,12 @@ strawberry.enum(ClockKind, description="What a clock times.")
 strawberry.enum(ClockStatus)
 strawberry.enum(Calendar, name="ClockCalendar", description="How a clock counts days.")
 strawberry.enum(Party, name="ResponsibleParty", description="Who must act before a clock ends.")
+strawberry.enum(
+    ClockObligation,
+    description="DUTY: the responsible party must act by the due date, later is their delay. "
+    "WINDOW: the time in which a right may be used (such as objecting to the neutral); its end "
+    "is nobody's failure and never makes a case overdue.",
+)
 strawberry.enum(AppointmentStatus, description="Where a neutral's appointment stands.")
 strawberry.enum(OfferStatus)
 strawberry.enum(OutcomeKind)

@@ -4,9 +4,14 @@ verification, and `node` for cases and offers."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
 
 import strawberry
 from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.access import visible
@@ -16,27 +21,28 @@ from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import NotFound, PublicError
 from portal.api.node import decode_id, node_resolver
-from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.api.pagination import (
+    After,
+    Connection,
+    First,
+    InvalidCursor,
+    connection,
+    decode_cursor,
+    encode_cursor,
+    newest_cursor,
+    newest_first,
+    page_size,
+)
 from portal.api.selection import selected
 from portal.auth import policy
 from portal.cases import models
-from portal.cases.clocks import WINDOWS
+from portal.cases.duties import overdue_cases, owed_clocks
 from portal.cases.engine import now
-from portal.cases.states import ClockKind, ClockStatus, Method, Stage
+from portal.cases.states import Method, Stage
 from portal.timeline.services import Receipt, verify
 
 MAX_SEARCH = 100
 _MAX_REFERENCE = 32
-
-# The stage in which each clock's duty is still owed: a missed clock keeps its case overdue
-# until the responsible party acts and the case moves on.
-_OWED_IN: dict[ClockKind, Stage] = {
-    ClockKind.ACCEPTANCE: Stage.REFERRED,
-    ClockKind.RESPONSE: Stage.AWAITING_RESPONSE,
-    ClockKind.OUTCOME: Stage.IN_RESOLUTION,
-    ClockKind.REVIEW: Stage.UNDER_REVIEW,
-    ClockKind.IMPLEMENTATION: Stage.IMPLEMENTATION,
-}
 
 
 class InvalidArgument(PublicError):
@@ -50,7 +56,8 @@ class CaseFilter:
     overdue: bool | None = strawberry.field(
         default=None,
         description="A duty's clock ran past its due date and the responsible party has not "
-        "acted yet (windows that lapse, such as the objection window, are nobody's delay).",
+        "acted yet: exactly the cases whose `overdue` is true (windows for a right, such as the "
+        "objection window, are nobody's delay).",
     )
     search: str | None = strawberry.field(
         default=None,
@@ -59,15 +66,64 @@ class CaseFilter:
     )
 
 
-def _overdue() -> Q:
-    late = models.Clock.filter(status=ClockStatus.RUNNING, due_at__lt=now()).exclude(
-        kind__in=list(WINDOWS)
-    )
-    conditions = [Q(id__in=Subquery(late.values("case_id")))]
-    for kind, stage in _OWED_IN.items():
-        missed = models.Clock.filter(kind=kind, status=ClockStatus.MISSED)
-        conditions.append(Q(stage=stage, id__in=Subquery(missed.values("case_id"))))
-    return Q(*conditions, join_type=Q.OR)
+@strawberry.enum(description="The order of `cases`.")
+class CaseOrder(StrEnum):
+    NEWEST = "newest"  # newest first
+    DUE = "due"  # by the next duty due
+
+
+CASE_ORDER_DESCRIPTION = (
+    "NEWEST (the default, also for null): newest first. DUE: the cases that wait on a duty "
+    "first, the soonest due first (so the overdue ones lead), each case by its `nextDue`; then "
+    "the cases that wait on none, newest first."
+)
+
+
+async def _due_first(
+    query: QuerySet[models.DisputeCase], first: int | None, after: str | None
+) -> tuple[list[models.DisputeCase], bool, Callable[[Any], str]]:
+    """One page of ``query`` in DUE order; the cursor names its part ("due" or "new")."""
+    size = page_size(first)
+    part, key_at, key_id = _due_key(after) if after is not None else ("due", None, "")
+    dues: dict[uuid.UUID, datetime] = {}
+    owed = owed_clocks().filter(case_id__in=Subquery(query.values("id")))
+    for case_id, due_at in await owed.values_list("case_id", "due_at"):
+        if case_id not in dues or due_at < dues[case_id]:
+            dues[case_id] = due_at
+    keys = sorted((at, str(pk)) for pk, at in dues.items())
+    if part == "due" and key_at is not None:
+        keys = [k for k in keys if k > (key_at, key_id)]
+    elif part == "new":
+        keys = []
+    chosen = keys[: size + 1]
+    by_id = {row.id: row for row in await query.filter(id__in=[k[1] for k in chosen])}
+    rows = [by_id[uuid.UUID(k[1])] for k in chosen if uuid.UUID(k[1]) in by_id]
+    more = len(rows) > size
+    if not more:
+        rest = query.exclude(id__in=Subquery(owed_clocks().values("case_id")))
+        newer = encode_cursor(key_at.isoformat(), key_id) if part == "new" and key_at else None
+        tail, more = await newest_first(rest, size - len(rows), newer)
+        rows += tail
+    rows = rows[:size]
+
+    def cursor(row: Any) -> str:
+        if row.id in dues:
+            return encode_cursor("due", dues[row.id].isoformat(), str(row.id))
+        return encode_cursor("new", row.created_at.isoformat(), str(row.id))
+
+    return rows, more, cursor
+
+
+def _due_key(cursor: str) -> tuple[str, datetime, str]:
+    key = decode_cursor(cursor)
+    try:
+        part, at, pk = key
+        decoded = part, datetime.fromisoformat(at), str(uuid.UUID(pk))
+    except (TypeError, ValueError) as exc:
+        raise InvalidCursor() from exc
+    if part not in ("due", "new") or decoded[1].tzinfo is None:
+        raise InvalidCursor()
+    return decoded
 
 
 def _filtered(condition: Q, where: CaseFilter | None) -> Q:
@@ -78,7 +134,8 @@ def _filtered(condition: Q, where: CaseFilter | None) -> Q:
     if where.method is not None:
         condition &= Q(method=where.method)
     if where.overdue is not None:
-        condition &= _overdue() if where.overdue else ~_overdue()
+        late = overdue_cases(now())
+        condition &= late if where.overdue else ~late
     if where.search is not None and where.search.strip():
         if len(where.search) > MAX_SEARCH:
             raise InvalidArgument(f"`search` has at most {MAX_SEARCH} characters.")
@@ -112,14 +169,21 @@ class CaseQueries:
         first: First = None,
         after: After = None,
         filter: CaseFilter | None = None,
+        order_by: Annotated[
+            CaseOrder | None, strawberry.argument(description=CASE_ORDER_DESCRIPTION)
+        ] = CaseOrder.NEWEST,
     ) -> Connection[DisputeCase]:
         actor = info.context.require_actor()
         seen = await policy.visible_cases_filter(actor)
         query = models.DisputeCase.filter(_filtered(seen, filter))
-        rows, more = await newest_first(query, first, after)
+        cursor: Callable[[Any], str] = newest_cursor
+        if order_by is CaseOrder.DUE:
+            rows, more, cursor = await _due_first(query, first, after)
+        else:
+            rows, more = await newest_first(query, first, after)
         nodes = await DisputeCase.page(info, rows, selected(info, "edges", "node"))
         edge_cursors = "cursor" in selected(info, "edges")
-        return connection(rows, more, after, newest_cursor, nodes, edge_cursors=edge_cursors)
+        return connection(rows, more, after, cursor, nodes, edge_cursors=edge_cursors)
 
     @strawberry.field(
         description="One case, by global ID or reference. A case you may not see is reported "

@@ -12,9 +12,10 @@ import strawberry
 
 from portal.accounts.models import User
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.cases.enums import CaseAction
 from portal.api.context import Info
 from portal.api.node import Node, to_global_id
-from portal.cases import models
+from portal.cases import duties, models
 from portal.cases.states import (
     AppointmentStatus,
     Calendar,
@@ -26,6 +27,7 @@ from portal.cases.states import (
     Party,
     Side,
 )
+from portal.cases.transitions import CLOCK_OBLIGATIONS, ClockObligation
 
 
 @strawberry.type(description="An amount of money in an ISO 4217 currency.")
@@ -56,6 +58,36 @@ async def participant(info: Info, user_id: uuid.UUID | None) -> Participant | No
     )
 
 
+@strawberry.type(
+    description="A duty still owed on a case, from its duty clock: who must act, by when, and "
+    "the actions that would discharge it. Windows for a right are never one."
+)
+class DueDuty:
+    party: Party = strawberry.field(
+        description="Whose duty it is, and so whose delay once it is overdue."
+    )
+    clock: ClockKind = strawberry.field(description="The duty clock that times it.")
+    actions: list[CaseAction] = strawberry.field(
+        description="The duties that discharge it, by the transition table; any one is enough "
+        "(accept or decline; respond or refuse)."
+    )
+    due_at: datetime = strawberry.field(description="When it is due.")
+    overdue: bool = strawberry.field(
+        description="Past due and still owed (running late, or recorded missed while the case "
+        "still waits on it): the test the case list's `overdue` filter applies."
+    )
+
+    @classmethod
+    def of(cls, duty: duties.DueDuty) -> DueDuty:
+        return cls(
+            party=duty.party,
+            clock=duty.clock,
+            actions=[CaseAction(a.value) for a in duty.actions],
+            due_at=duty.due_at,
+            overdue=duty.overdue,
+        )
+
+
 @strawberry.type(description="A due date all parties see (DOMAIN.md, clocks).")
 class Clock:
     kind: ClockKind
@@ -67,10 +99,15 @@ class Clock:
     status: ClockStatus
     ended_at: datetime | None
     extensions: int = strawberry.field(description="How often the due date was extended.")
+    obligation: ClockObligation = strawberry.field(
+        description="A duty clock (the responsible party must act by `dueAt`) or a window for "
+        "a right (they may act until `dueAt`, and need not), by the transition table."
+    )
 
     @classmethod
     def from_row(cls, row: models.Clock) -> Clock:
         return cls(
+            obligation=CLOCK_OBLIGATIONS[row.kind],
             kind=row.kind,
             responsible=row.responsible,
             calendar=Calendar(row.calendar),
@@ -86,6 +123,7 @@ class Clock:
     def from_values(cls, row: dict[str, Any]) -> Clock:
         """From a `.values(*CLOCK_COLUMNS)` row: no model instance for a page of clocks."""
         return cls(
+            obligation=CLOCK_OBLIGATIONS[ClockKind(row["kind"])],
             kind=ClockKind(row["kind"]),
             responsible=Party(row["responsible"]),
             calendar=Calendar(row["calendar"]),

@@ -22,6 +22,7 @@ from portal.api.cases.records import (
     CLOCK_COLUMNS,
     Clock,
     Consent,
+    DueDuty,
     Money,
     NeutralAppointment,
     Offer,
@@ -44,7 +45,7 @@ from portal.cases.states import (
     MethodFamily,
     Stage,
 )
-from portal.cases.transitions import CaseView, available_actions
+from portal.cases.transitions import CaseView, available_actions, obligations
 from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ class DisputeCase(Node):
             fetches.append(_page_complainants(info, nodes))
         if "clocks" in fields:
             # availableActions reads the clocks too, as models: then they come from its loader.
-            fetches.append(_page_clocks(info, nodes, shared="availableActions" in fields))
+            fetches.append(_page_clocks(info, nodes, shared=bool(fields & _READING_CLOCKS)))
         if len(fetches) == 1:
             await fetches[0]
         elif fetches:
@@ -176,8 +177,7 @@ class DisputeCase(Node):
     async def viewer_roles(self, info: Info) -> list[CaseRole]:
         return sorted((await access_to(info, self.row)).roles)
 
-    @strawberry.field(description="What you may do now, by the transition table.")
-    async def available_actions(self, info: Info) -> list[CaseAction]:
+    async def _view(self, info: Info) -> tuple[CaseView, frozenset[CaseRole], bool]:
         access = await access_to(info, self.row)
         loaders = info.context.loaders
         clocks, offers, outcomes = await asyncio.gather(
@@ -195,7 +195,61 @@ class DisputeCase(Node):
         )
         # An integration client is never offered what only a person may do (by_person rows).
         person = info.context.require_actor().kind is ActorKind.USER
-        return [CaseAction(a.value) for a in available_actions(view, access.roles, person=person)]
+        return view, access.roles, person
+
+    @strawberry.field(
+        description="What you may do now, by the transition table: `viewerDuties` and "
+        "`viewerRights` together."
+    )
+    async def available_actions(self, info: Info) -> list[CaseAction]:
+        view, roles, person = await self._view(info)
+        return [CaseAction(a.value) for a in available_actions(view, roles, person=person)]
+
+    @strawberry.field(
+        description="Your turn: the available actions that are your duties now, by the "
+        "transition table (what the case waits on you for). Empty when the case waits on "
+        "nobody you act for. Several may discharge the same duty (accept or decline)."
+    )
+    async def viewer_duties(self, info: Info) -> list[CaseAction]:
+        view, roles, person = await self._view(info)
+        duties, _ = obligations(view, roles, person=person)
+        return [CaseAction(a.value) for a in duties]
+
+    @strawberry.field(
+        description="What you may also do, and need not: the available actions that are "
+        "rights, by the transition table (withdrawing, objecting to the neutral, offers, "
+        "asking for a review...). With `viewerDuties`, exactly `availableActions`."
+    )
+    async def viewer_rights(self, info: Info) -> list[CaseAction]:
+        view, roles, person = await self._view(info)
+        _, rights = obligations(view, roles, person=person)
+        return [CaseAction(a.value) for a in rights]
+
+    @strawberry.field(
+        description="Who must act, and by when: the case's duty clocks still owed (running, "
+        "or missed while the case still waits on them), soonest first. Windows for a right "
+        "(objecting, the reflection period) are never listed."
+    )
+    async def who_must_act(self, info: Info) -> list[DueDuty]:
+        rows = await info.context.loaders.due_duties_by_case.load(self.row.id)
+        return [DueDuty.of(row) for row in rows]
+
+    @strawberry.field(
+        description="The first of `whoMustAct`: the next duty due, and whose it is (whose "
+        "delay, once overdue); null when the case waits on no duty clock. `cases(orderBy: "
+        "DUE)` sorts by its `dueAt`."
+    )
+    async def next_due(self, info: Info) -> DueDuty | None:
+        rows = await info.context.loaders.due_duties_by_case.load(self.row.id)
+        return DueDuty.of(rows[0]) if rows else None
+
+    @strawberry.field(
+        description="A duty of this case is past due and still owed: exactly the cases "
+        "`cases(filter: {overdue: true})` returns. Windows for a right never count."
+    )
+    async def overdue(self, info: Info) -> bool:
+        rows = await info.context.loaders.due_duties_by_case.load(self.row.id)
+        return any(row.overdue for row in rows)
 
     @strawberry.field(
         description="Every clock the case has had, oldest first.", graphql_type=list[Clock]
@@ -284,6 +338,9 @@ class DisputeCase(Node):
         access = await access_to(info, self.row)
         return await timeline_of(info, self.row.id, access, first, after)
 
+
+# Fields that read the clocks as models through the loader (the transition table's guards).
+_READING_CLOCKS = frozenset({"availableActions", "viewerDuties", "viewerRights"})
 
 # Fields of a case whose resolvers load people through the request's user loader: with one
 # of them selected, the complainant goes through that loader too, in the same statement.

@@ -1,0 +1,91 @@
+"""Who owes what by when: the duty clocks still owed, read from the transition table's marks.
+
+One definition serves every reader: the "overdue" filter of the case list, each case's
+`overdue` flag, its `nextDue` and `whoMustAct`, and the list's order by due date all come from
+`owed_clocks()`, and a case is overdue exactly when one of its owed clocks is late (`late`:
+missed, or running past due). Windows for a right (`transitions.WINDOWS`) are never owed, so
+never overdue.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
+
+from portal.cases.models import Clock
+from portal.cases.states import ClockKind, ClockStatus, Party
+from portal.cases.transitions import DUTY_CLOCKS, Action, discharging, owed_in
+
+__all__ = ["DueDuty", "due_duties", "late", "overdue_cases", "owed_clocks"]
+
+
+def owed_clocks() -> QuerySet[Clock]:
+    """Duty clocks whose duty is still owed: running ones, and missed ones while the case is
+    still in a stage where the duty can be done (`transitions.owed_in`). Recording an
+    implementation keeps the stage, so a missed implementation clock is owed only until the
+    implementation is recorded."""
+    conditions = [Q(status=ClockStatus.RUNNING, kind__in=sorted(DUTY_CLOCKS))]
+    for kind in sorted(DUTY_CLOCKS):
+        missed = Q(status=ClockStatus.MISSED, kind=kind, case__stage__in=sorted(owed_in(kind)))
+        if kind is ClockKind.IMPLEMENTATION:
+            missed &= Q(case__implemented_at__isnull=True)
+        conditions.append(missed)
+    return Clock.filter(Q(*conditions, join_type=Q.OR))
+
+
+def late(at: datetime) -> QuerySet[Clock]:
+    """Owed clocks that are late at ``at``: recorded missed, or running past their due date.
+    Each one is a delay of its responsible party."""
+    return owed_clocks().filter(Q(status=ClockStatus.MISSED) | Q(due_at__lt=at))
+
+
+def overdue_cases(at: datetime) -> Q:
+    """A condition on cases: one of its duties is late at ``at``."""
+    return Q(id__in=Subquery(late(at).values("case_id")))
+
+
+@dataclass(frozen=True)
+class DueDuty:
+    """One owed duty clock: who must act, by when, and the duties that would discharge it."""
+
+    case_id: uuid.UUID
+    clock: ClockKind
+    party: Party
+    due_at: datetime
+    overdue: bool
+    actions: tuple[Action, ...]
+
+
+async def due_duties(case_ids: Iterable[uuid.UUID], at: datetime) -> dict[uuid.UUID, list[DueDuty]]:
+    """The owed duty clocks of each case, soonest first; overdue means `late` at ``at``, in
+    the same statement (no second comparison that could disagree with the filter)."""
+    ids = list(case_ids)
+    result: dict[uuid.UUID, list[DueDuty]] = defaultdict(list)
+    if not ids:
+        return result
+    late_ids = set(await late(at).filter(case_id__in=ids).values_list("id", flat=True))
+    rows = (
+        await owed_clocks()
+        .filter(case_id__in=ids)
+        .order_by("due_at", "kind")
+        .values("id", "case_id", "kind", "responsible", "due_at")
+    )
+    for row in rows:
+        kind = ClockKind(row["kind"])
+        result[row["case_id"]].append(
+            DueDuty(
+                case_id=row["case_id"],
+                clock=kind,
+                party=Party(row["responsible"]),
+                due_at=row["due_at"],
+                overdue=row["id"] in late_ids,
+                actions=discharging(kind),
+            )
+        )
+    return result
