@@ -397,6 +397,12 @@ SETTINGS: tuple[Setting, ...] = (
         "The From of every mail Parley sends.",
     ),
     Setting(
+        "representative_invitation_days",
+        _positive_int,
+        14,
+        "Days a complainant's invitation to act as their representative can be accepted.",
+    ),
+    Setting(
         "sign_in_code_ttl",
         _positive_int,
         600,
@@ -521,6 +527,7 @@ class Settings:
     smtp_ca_file: str
     smtp_timeout: float
     mail_from: str
+    representative_invitation_days: int
     sign_in_code_ttl: int
     sign_in_code_max_requests: int
     sign_in_code_address_max_requests: int

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 
+from portal.auth.tokens import TokenKind
+from portal.cases.models import CaseParticipant, RepresentativeInvitation
 from portal.cases.states import CaseRole, Method, Stage
 from portal.cases.transitions import TABLE, Action
 from portal.complaints.models import ComplaintStatus
@@ -453,6 +456,96 @@ COMPLAINT_ROWS = [
     ),
 ]
 
+# --- representatives by invitation (portal.cases.representatives) --------------------------
+
+# The complainant in person invites, revokes and removes; everyone else on the case is refused,
+# the neutral has no role yet (the case is only referred), a foreign case is not found.
+NAMERS = {"may": frozenset({P.COMPLAINANT}), "hidden": "ue:NOT_FOUND"}
+
+
+async def _unrepresented(side: Side) -> Any:
+    """A referred case nobody represents yet: the world's cases all name one."""
+    case = await side.case_at(Stage.REFERRED)
+    await CaseParticipant.filter(case_id=case.id, role=CaseRole.REPRESENTATIVE.value).delete()
+    return case
+
+
+async def _invited(side: Side, case: Any, email: str) -> Any:
+    return await RepresentativeInvitation.create(
+        case_id=case.id,
+        email=email,
+        invited_by_id=side.w.complainant.id,
+        created_at=datetime.now(UTC),
+        expires_at=datetime.now(UTC) + timedelta(days=14),
+    )
+
+
+async def _unrepresented_case(side: Side, me: Me) -> Target:
+    case = await _unrepresented(side)
+    return {"case": gid("DisputeCase", case.id), "case_uuid": case.id}
+
+
+async def _pending_invitation(side: Side, me: Me) -> Target:
+    invitation = await _invited(side, await _unrepresented(side), "invitee@example.org")
+    return {"invitation": gid("RepresentativeInvitation", invitation.id)}
+
+
+async def _invitation_for_caller(side: Side | None, me: Me) -> Target:
+    """An invitation to the caller's own address (the side's representative's, for a caller
+    without one), and its link's token."""
+    if side is None:
+        return {}
+    email = (me.user or side.representative).email
+    invitation = await _invited(side, await _unrepresented(side), email)
+    token = side.auth.issuer.issue(TokenKind.REPRESENTATIVE_INVITATION, str(invitation.id), 3600)
+    return {"invitation_token": token}
+
+
+CLIENT_CELLS = {(who, obj): "ue:FORBIDDEN" for who in CLIENTS for obj in OBJECTS}
+
+REPRESENTATIVE_ROWS = [
+    Row(
+        "inviteRepresentative",
+        Rule(**NAMERS, sees=ON_CASE - {P.COMPLAINANT, P.REPRESENTATIVE, P.NEUTRAL}),
+        mutation("inviteRepresentative", f"invitation {{ id }} {UE}"),
+        inputs(caseId=key("case"), email=const("invitee@example.org")),
+        prepare=_unrepresented_case,
+    ),
+    Row(
+        "revokeRepresentativeInvitation",
+        Rule(**NAMERS, sees=ON_CASE - {P.COMPLAINANT, P.REPRESENTATIVE, P.NEUTRAL}),
+        mutation("revokeRepresentativeInvitation", f"invitation {{ id }} {UE}"),
+        inputs(invitationId=key("invitation")),
+        prepare=_pending_invitation,
+    ),
+    Row(
+        "removeRepresentative",
+        Rule(**NAMERS, sees=ON_CASE - {P.COMPLAINANT, P.NEUTRAL}),
+        mutation("removeRepresentative", f"case {{ id }} {UE}"),
+        inputs(caseId=key("case")),
+        prepare=_at(Stage.REFERRED),
+    ),
+    Row(
+        "acceptRepresentativeInvitation",
+        # The link's token is the credential, sent to the caller's own address: the invitee
+        # accepts on any case but where they are the complainant or work for a side of it (an
+        # admin works for every case); an integration client is no person.
+        Rule(
+            may=frozenset({P.REPRESENTATIVE}),
+            sees=SIGNED_IN - {P.REPRESENTATIVE} - CLIENTS,
+            forbidden="ue:REPRESENTATIVE_NOT_ALLOWED",
+            public=True,
+            foreign="OK",
+            hidden="ue:INVITATION_INVALID",
+            cells=CLIENT_CELLS,
+        ),
+        mutation("acceptRepresentativeInvitation", f"case {{ id }} {UE}"),
+        inputs(token=key("invitation_token")),
+        prepare=_invitation_for_caller,
+        prepare_each=True,
+    ),
+]
+
 # --- queries --------------------------------------------------------------------------------
 
 CASE_READERS = Rule(may=ON_CASE)
@@ -471,6 +564,17 @@ QUERY_ROWS = [
         "verifyTimeline",
         CASE_READERS,
         single("verifyTimeline", "ok length", "$id: ID!", "caseId: $id"),
+        lambda t, me: {"id": t["case"]},
+    ),
+    Row(
+        "verifyReceipt",
+        CASE_READERS,
+        single(
+            "verifyReceipt",
+            "result",
+            "$id: ID!",
+            'caseId: $id, sequence: 1, headHash: "' + "0" * 64 + '"',
+        ),
         lambda t, me: {"id": t["case"]},
     ),
     Row(
@@ -511,6 +615,14 @@ QUERY_ROWS = [
         single("survey", "status caseReference", "$token: String!", "token: $token"),
         lambda t, me: {"token": t["survey_token"]},
         objects=(O.OWN, O.MISSING),
+    ),
+    Row(
+        "representativeInvitation",
+        # Whoever signed in holds the link; a link naming no invitation is refused alike.
+        Rule(may=SIGNED_IN, public=True, foreign="OK", hidden="INVITATION_INVALID"),
+        single("representativeInvitation", "status", "$token: String!", "token: $token"),
+        lambda t, me: {"token": t["invitation_token"]},
+        prepare=_invitation_for_caller,
     ),
     Row(
         "managementReview",
@@ -899,6 +1011,7 @@ GRAPHQL_ROWS: list[Row] = [
     *COMPLAINT_ROWS,
     *_case_mutation_rows(),
     *CASEFILE_ROWS,
+    *REPRESENTATIVE_ROWS,
     *DIRECTORY_ROWS,
     *FEEDBACK_ROWS,
     *SUBSCRIPTION_ROWS,

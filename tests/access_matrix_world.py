@@ -250,6 +250,7 @@ def missing_target(app: Starlette) -> Target:
         "org_client": "ServiceAccount",
         "subscription": "WebhookSubscription",
         "dead_letter": "OutboxMessage",
+        "invitation": "RepresentativeInvitation",
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}
     target.update(
@@ -258,6 +259,9 @@ def missing_target(app: Starlette) -> Target:
         organisation_uuid=str(uuid.uuid4()),
         provider_slug="no-such-provider",
         survey_token=app.state.auth.issuer.issue(TokenKind.SURVEY, str(uuid.uuid4()), 3600),
+        invitation_token=app.state.auth.issuer.issue(
+            TokenKind.REPRESENTATIVE_INVITATION, str(uuid.uuid4()), 3600
+        ),
         client_id="no-such-client",
     )
     return target

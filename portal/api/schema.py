@@ -28,6 +28,7 @@ from portal.api.casefiles.types import Document, Message
 from portal.api.cases.mutations import CaseMutations
 from portal.api.cases.queries import CaseQueries
 from portal.api.cases.records import Offer
+from portal.api.cases.representatives import RepresentativeMutations, RepresentativeQueries
 from portal.api.cases.subscriptions import CaseSubscriptions
 from portal.api.cases.types import DisputeCase
 from portal.api.characters import StringCharacters
@@ -52,7 +53,14 @@ log = logging.getLogger("portal.api")
 
 
 @strawberry.type
-class Query(CaseQueries, ComplaintQueries, DirectoryQueries, FeedbackQueries, NotificationQueries):
+class Query(
+    CaseQueries,
+    RepresentativeQueries,
+    ComplaintQueries,
+    DirectoryQueries,
+    FeedbackQueries,
+    NotificationQueries,
+):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
         return await viewer_of(info)
@@ -71,6 +79,7 @@ class Mutation(
     SignInCodeMutations,
     ComplaintMutations,
     CaseMutations,
+    RepresentativeMutations,
     CaseFileMutations,
     DirectoryMutations,
     ProviderAdapterMutations,

@@ -307,9 +307,29 @@ def may_name_representative(
     referring on their behalf, an integration client or the provider's side may not name
     anyone); the candidate is someone else, and holds no role in the case's organisation or
     provider, nor an installation-wide one (admins and installation auditors see every case).
+
+    Naming by invitation (portal.cases.representatives) asks the two halves at their own
+    moments: `names_representatives` when the complainant invites, revokes or removes, and
+    `may_represent` when the invitee accepts, since only then is the candidate known.
     """
-    if actor.kind is not ActorKind.USER or actor.id != complainant_id:
-        return False
+    return names_representatives(actor, complainant_id) and may_represent(
+        complainant_id, organisation_id, provider_id, candidate_id, memberships
+    )
+
+
+def names_representatives(actor: Actor, complainant_id: uuid.UUID) -> bool:
+    """The first half of `may_name_representative`: the complainant in person."""
+    return actor.kind is ActorKind.USER and actor.id == complainant_id
+
+
+def may_represent(
+    complainant_id: uuid.UUID,
+    organisation_id: uuid.UUID,
+    provider_id: uuid.UUID,
+    candidate_id: uuid.UUID,
+    memberships: Iterable[Membership],
+) -> bool:
+    """The second half of `may_name_representative`: who may act for this complainant."""
     if candidate_id == complainant_id:
         return False
     return not any(

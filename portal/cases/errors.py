@@ -41,6 +41,8 @@ MESSAGES = {
     "ALREADY_RECORDED": "The implementation is already recorded.",
     "IMPLEMENTATION_NOT_RECORDED": "The organisation has not recorded the implementation yet.",
     "NO_OPEN_OFFER": "There is no open offer to act on.",
+    "OFFER_EXPIRED": "The offer passed its expiry: it can no longer be accepted, rejected or "
+    "withdrawn.",
     "NO_RUNNING_CLOCK": "No clock is running on this case.",
     "EXTENSION_LIMIT": "This clock cannot be extended again.",
 }

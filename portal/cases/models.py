@@ -17,6 +17,7 @@ from portal.cases.states import (
     ClockStatus,
     ClosureReason,
     DeclineGround,
+    InvitationStatus,
     Method,
     OfferStatus,
     OutcomeKind,
@@ -143,6 +144,45 @@ class CaseParticipant(Model):
     class Meta:
         table = "case_participant"
         unique_together = (("case", "user", "role"),)
+
+
+class RepresentativeInvitation(Model):
+    """The complainant asks someone, by e-mail address, to act for them. It becomes a
+    representative row in case_participant only when the invitee, signed in with that address,
+    accepts: once, before it expires (portal.cases.representatives)."""
+
+    id = fields.UUIDField(primary_key=True)
+    case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
+        "portal.DisputeCase",
+        related_name="representative_invitations",
+        on_delete=fields.CASCADE,
+        db_index=True,
+    )
+    case_id: uuid.UUID
+    email = fields.CharField(max_length=320)
+    invited_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "portal.User", related_name="representative_invitations", on_delete=fields.RESTRICT
+    )
+    invited_by_id: uuid.UUID
+    status = fields.CharEnumField(InvitationStatus, max_length=16, default=InvitationStatus.PENDING)
+    created_at = fields.DatetimeField()
+    expires_at = fields.DatetimeField()
+    decided_at = fields.DatetimeField(null=True)
+    accepted_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "portal.User",
+        related_name="accepted_representative_invitations",
+        null=True,
+        on_delete=fields.RESTRICT,
+    )
+    accepted_by_id: uuid.UUID | None
+
+    class Meta:
+        table = "representative_invitation"
+
+    def status_at(self, now: datetime) -> InvitationStatus:
+        if self.status is InvitationStatus.PENDING and now >= self.expires_at:
+            return InvitationStatus.EXPIRED
+        return self.status
 
 
 class Consent(Model):

@@ -22,6 +22,7 @@ from portal.cases.inputs import amount, currency, text
 from portal.cases.states import Method
 from portal.directory.errors import DirectoryError
 from portal.directory.models import NeutralProfile, ProviderProfile
+from portal.directory.texts import read_translations
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")  # BCP 47, as far as we need
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -109,6 +110,13 @@ def read_profile(data: Mapping[str, Any]) -> dict[str, Any]:
         changes["consumer_fee_amount"] = amount(data, "consumer_fee_amount")
     if "consumer_fee_currency" in given:
         changes["consumer_fee_currency"] = currency(data, "consumer_fee_currency", "EUR")
+    if "text_language" in given:
+        language = text(data, "text_language")
+        if len(language) > 35 or not _LANGUAGE.match(language):
+            raise DirectoryError(
+                "INVALID_INPUT", "`text_language` is a BCP 47 tag, such as `en`.", "text_language"
+            )
+        changes["text_language"] = language
     return changes
 
 
@@ -123,6 +131,8 @@ async def update_provider_profile(
     changes = read_profile(data)
     async with in_transaction():
         profile, _ = await ProviderProfile.get_or_create(provider_id=provider_id)
+        if data.get("translations") is not None:
+            changes["translations"] = read_translations(profile.translations, data["translations"])
         profile.update_from_dict(changes)
         await profile.save()
     return profile

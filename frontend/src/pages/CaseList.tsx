@@ -1,14 +1,14 @@
 import { useState } from "react";
-import { useQuery } from "urql";
-import { CaseCards } from "../components/CaseCards";
+import type { ReactNode } from "react";
 import { PageTitle } from "../components/PageTitle";
 import { Loading, RequestError } from "../components/Status";
-import { CasesDocument, type CaseStage } from "../gql/graphql";
+import type { CaseStage } from "../gql/graphql";
 import { useI18n } from "../i18n";
+import { useStaffCases } from "./due";
+import { StaffCaseCards } from "./StaffCaseCards";
 
-const STAGES: CaseStage[] = [
+export const STAGES: CaseStage[] = [
   "REFERRED",
-  "DECLINED",
   "ACCEPTED",
   "AWAITING_RESPONSE",
   "FILE_REVIEW",
@@ -17,53 +17,111 @@ const STAGES: CaseStage[] = [
   "UNDER_REVIEW",
   "IMPLEMENTATION",
   "CLOSED",
+  "DECLINED",
   "WITHDRAWN",
 ];
 
-/** Every case the viewer may see (the server's policy decides which), with filters: the
- * starting point for staff until their own pages take over. */
-export function CaseList() {
+export interface CaseFilterValues {
+  search: string;
+  stage: CaseStage | "";
+  overdue: boolean;
+}
+
+export function useCaseFilter() {
+  return useState<CaseFilterValues>({ search: "", stage: "", overdue: false });
+}
+
+/** The filters of a staff list, as GOV.UK controls; they apply as they change (no submit). */
+export function CaseFilterBar({
+  id,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  value: CaseFilterValues;
+  onChange(value: CaseFilterValues): void;
+  /** More checkboxes ("waiting for us only"). */
+  children?: ReactNode;
+}) {
   const { t, label } = useI18n();
-  const [stage, setStage] = useState<CaseStage | "">("");
-  const [overdue, setOverdue] = useState(false);
-  const [search, setSearch] = useState("");
-  const [{ data, fetching, error }] = useQuery({
-    query: CasesDocument,
-    variables: {
-      first: 50,
-      filter: { stage: stage || null, overdue: overdue || null, search: search.trim() || null },
-    },
-    requestPolicy: "cache-and-network",
-  });
-  const cases = data?.cases.edges.map((edge) => edge.node) ?? [];
   return (
-    <section>
-      <PageTitle text={t("cases.title")} />
-      <form className="row" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label>
+    <form className="parley-filters" role="search" aria-label={t("cases.filters")} onSubmit={(e) => e.preventDefault()} noValidate>
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor={`${id}-search`}>
           {t("cases.search")}
-          <input type="search" maxLength={100} value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
-        <label>
+        <div id={`${id}-search-hint`} className="govuk-hint">
+          {t("cases.searchHint")}
+        </div>
+        <input
+          id={`${id}-search`}
+          className="govuk-input govuk-input--width-20"
+          type="search"
+          aria-describedby={`${id}-search-hint`}
+          value={value.search}
+          onChange={(e) => onChange({ ...value, search: e.target.value.slice(0, 100) })}
+        />
+      </div>
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor={`${id}-stage`}>
           {t("cases.stage")}
-          <select value={stage} onChange={(e) => setStage(e.target.value as CaseStage | "")}>
-            <option value="">{t("cases.anyStage")}</option>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {label("stage", s)}
-              </option>
-            ))}
-          </select>
         </label>
-        <label className="check">
-          <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
-          {t("cases.overdueOnly")}
-        </label>
-      </form>
+        <select
+          id={`${id}-stage`}
+          className="govuk-select"
+          value={value.stage}
+          onChange={(e) => onChange({ ...value, stage: e.target.value as CaseStage | "" })}
+        >
+          <option value="">{t("cases.anyStage")}</option>
+          {STAGES.map((s) => (
+            <option key={s} value={s}>
+              {label("stage", s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="govuk-form-group">
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          <div className="govuk-checkboxes__item">
+            <input
+              id={`${id}-overdue`}
+              className="govuk-checkboxes__input"
+              type="checkbox"
+              checked={value.overdue}
+              onChange={(e) => onChange({ ...value, overdue: e.target.checked })}
+            />
+            <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-overdue`}>
+              {t("cases.overdueOnly")}
+            </label>
+          </div>
+          {children}
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/** Every case the viewer may see (the server's policy decides which), soonest due first, with
+ * the same filters and badges as the role pages (pages/due.ts). */
+export function CaseList() {
+  const { t } = useI18n();
+  const [filter, setFilter] = useCaseFilter();
+  const { cases, data, fetching, error } = useStaffCases(filter);
+  return (
+    <>
+      <PageTitle text={t("cases.title")} />
+      <p className="govuk-body">{t("cases.intro")}</p>
+      <CaseFilterBar id="cases" value={filter} onChange={setFilter} />
       {fetching && !data && <Loading />}
       <RequestError error={error} />
-      {data && cases.length === 0 && <p>{t("cases.none")}</p>}
-      <CaseCards cases={cases} />
-    </section>
+      {data && (
+        <p className="govuk-body" role="status">
+          {t("inbox.count", { count: cases.length })}
+        </p>
+      )}
+      {data && cases.length === 0 && <p className="govuk-body">{t("cases.none")}</p>}
+      <StaffCaseCards cases={cases} />
+    </>
   );
 }

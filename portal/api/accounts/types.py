@@ -9,6 +9,7 @@ from enum import StrEnum
 import strawberry
 
 from portal.accounts import models
+from portal.api.cases.enums import Locale
 from portal.api.context import Info
 from portal.api.directory.types import Neutral, ProviderProfile, Scheme
 from portal.api.node import Node, node_resolver, to_global_id
@@ -19,7 +20,6 @@ from portal.auth.actor import ActorKind
 Role = strawberry.enum(
     models.Role, description="A role held within an organisation, a provider or the installation."
 )
-Locale = strawberry.enum(models.Locale, description="A supported language.")
 
 
 @strawberry.type(description="An organisation whose customers' disputes Parley handles.")

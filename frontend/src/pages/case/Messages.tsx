@@ -8,6 +8,7 @@ import {
   CaseFileDocument,
   MarkMessagesReadDocument,
   PostMessageDocument,
+  ReplyToMessageDocument,
   type CaseFileQuery,
   type Visibility,
 } from "../../gql/graphql";
@@ -229,7 +230,7 @@ function ReplyForm({
 }) {
   const { t } = useI18n();
   const describe = useDescribeUserError();
-  const [posted, post] = useMutation(PostMessageDocument);
+  const [posted, post] = useMutation(ReplyToMessageDocument);
   const [key] = useState(() => crypto.randomUUID());
   const form = useForm({
     id: `reply-${message.id}`,

@@ -1,129 +1,82 @@
 import { useState } from "react";
 import { Link } from "wouter";
 import { useQuery } from "urql";
-import { isOverdue, WhoMustAct } from "../../components/Clocks";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
-import {
-  CasesDocument,
-  OrganisationComplaintsDocument,
-  type CaseStage,
-  type ComplaintStatus,
-} from "../../gql/graphql";
+import { Explained, ScrollRegion, Tag } from "../../design/patterns";
+import { OrganisationComplaintsDocument, type ComplaintStatus, type ResponsibleParty } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
+import { CaseFilterBar, useCaseFilter } from "../CaseList";
+import { useStaffCases, waitsOnViewer } from "../due";
+import { StaffCaseCards } from "../StaffCaseCards";
 
-const STAGES: CaseStage[] = [
-  "REFERRED",
-  "ACCEPTED",
-  "AWAITING_RESPONSE",
-  "FILE_REVIEW",
-  "IN_RESOLUTION",
-  "OUTCOME_PROPOSED",
-  "UNDER_REVIEW",
-  "IMPLEMENTATION",
-  "CLOSED",
-  "DECLINED",
-  "WITHDRAWN",
-];
 const STATUSES: ComplaintStatus[] = ["RECEIVED", "ACKNOWLEDGED", "ASSESSED", "RESPONDED", "REFERRED", "CLOSED"];
+const OURS: readonly ResponsibleParty[] = ["ORGANISATION"];
 
 type Kind = "disputes" | "complaints";
 
-/** An organisation's complaints and disputes: filters, overdue markers from the clocks the
- * server reports, whose turn it is from `availableActions`. Responding and implementing happen
- * on the case page, where the server offers those actions. */
+/** An organisation's complaints and disputes. Disputes: soonest due first, each saying whose
+ * delay it is (ours or the provider's, the complainant's...), with the overdue filter and badge
+ * from one function (pages/due.ts). Responding and implementing happen on the case page. */
 export function Inbox() {
   const { t } = useI18n();
   const [kind, setKind] = useState<Kind>("disputes");
   return (
-    <section>
+    <>
       <PageTitle text={t("inbox.title")} />
-      <div className="segmented" role="group" aria-label={t("inbox.show")}>
+      <div className="govuk-button-group parley-switch" role="group" aria-label={t("inbox.show")}>
         {(["disputes", "complaints"] as const).map((k) => (
-          <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
+          <button
+            key={k}
+            type="button"
+            className={`govuk-button${kind === k ? "" : " govuk-button--secondary"}`}
+            aria-pressed={kind === k}
+            onClick={() => setKind(k)}
+          >
             {t(k === "disputes" ? "inbox.disputes" : "inbox.complaints")}
           </button>
         ))}
       </div>
       {kind === "disputes" ? <DisputeInbox /> : <ComplaintInbox />}
-    </section>
+    </>
   );
 }
 
 function DisputeInbox() {
-  const { t, label, date, money } = useI18n();
-  const [stage, setStage] = useState<CaseStage | "">("");
-  const [overdue, setOverdue] = useState(false);
+  const { t } = useI18n();
+  const [filter, setFilter] = useCaseFilter();
   const [mine, setMine] = useState(false);
-  const [search, setSearch] = useState("");
-  const [{ data, fetching, error }] = useQuery({
-    query: CasesDocument,
-    variables: {
-      first: 100,
-      filter: { stage: stage || null, overdue: overdue || null, search: search.trim() || null },
-    },
-    requestPolicy: "cache-and-network",
-  });
-  const cases = (data?.cases.edges.map((edge) => edge.node) ?? []).filter(
-    (item) => !mine || item.availableActions.length > 0,
-  );
+  const { cases: all, data, fetching, error } = useStaffCases(filter);
+  const cases = all.filter((item) => !mine || waitsOnViewer(item));
   return (
     <>
-      <form className="row" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t("cases.search")}
-          <input type="search" maxLength={100} value={search} onChange={(e) => setSearch(e.target.value)} />
-        </label>
-        <label>
-          {t("cases.stage")}
-          <select value={stage} onChange={(e) => setStage(e.target.value as CaseStage | "")}>
-            <option value="">{t("cases.anyStage")}</option>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {label("stage", s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
-          {t("cases.overdueOnly")}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
-          {t("inbox.yourTurnOnly")}
-        </label>
-      </form>
+      <p className="govuk-body">{t("inbox.intro")}</p>
+      <Explained summary={t("inbox.delaysSummary")}>
+        <p className="govuk-body">{t("inbox.delaysText")}</p>
+      </Explained>
+      <CaseFilterBar id="inbox" value={filter} onChange={setFilter}>
+        <div className="govuk-checkboxes__item">
+          <input
+            id="inbox-mine"
+            className="govuk-checkboxes__input"
+            type="checkbox"
+            checked={mine}
+            onChange={(e) => setMine(e.target.checked)}
+          />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor="inbox-mine">
+            {t("inbox.yourTurnOnly")}
+          </label>
+        </div>
+      </CaseFilterBar>
       {fetching && !data && <Loading />}
       <RequestError error={error} />
-      <p role="status">{data && t("inbox.count", { count: cases.length })}</p>
-      <ul className="cards">
-        {cases.map((item) => {
-          const late = item.clocks.some((clock) => isOverdue(clock));
-          return (
-            <li key={item.id} className={late ? "card card-overdue" : "card"}>
-              <h2>
-                <Link href={`/cases/${encodeURIComponent(item.id)}`}>
-                  {item.reference}: {item.subject}
-                </Link>
-              </h2>
-              <p>
-                <span className="badge">{label("stage", item.stage)}</span>
-                {late && <span className="badge badge-danger">{t("clocks.overdue")}</span>}{" "}
-                {label("method", item.method)} · {item.provider?.name}
-                {item.claimedAmount && ` · ${money(item.claimedAmount.amount, item.claimedAmount.currency)}`}
-              </p>
-              <p className="muted">{t("disputes.opened", { date: date(item.createdAt) })}</p>
-              {item.availableActions.length > 0 && (
-                <p className="your-turn">
-                  {t("case.youMay")} {item.availableActions.map((a) => label("action", a)).join(" · ")}
-                </p>
-              )}
-              <WhoMustAct clocks={item.clocks} />
-            </li>
-          );
-        })}
-      </ul>
+      {data && (
+        <p className="govuk-body" role="status">
+          {t("inbox.count", { count: cases.length })}
+        </p>
+      )}
+      {data && cases.length === 0 && <p className="govuk-body">{t("cases.none")}</p>}
+      <StaffCaseCards cases={cases} ours={OURS} />
     </>
   );
 }
@@ -141,10 +94,17 @@ function ComplaintInbox() {
   );
   return (
     <>
-      <form className="row" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t("inbox.status")}
-          <select value={status} onChange={(e) => setStatus(e.target.value as ComplaintStatus | "")}>
+      <form className="parley-filters" role="search" aria-label={t("cases.filters")} onSubmit={(e) => e.preventDefault()} noValidate>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="complaints-status">
+            {t("inbox.status")}
+          </label>
+          <select
+            id="complaints-status"
+            className="govuk-select"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as ComplaintStatus | "")}
+          >
             <option value="">{t("inbox.anyStatus")}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -152,36 +112,44 @@ function ComplaintInbox() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </form>
       {fetching && !data && <Loading />}
       <RequestError error={error} />
-      <p role="status">{data && t("inbox.count", { count: complaints.length })}</p>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("inbox.complaintsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("inbox.reference")}</th>
-              <th scope="col">{t("inbox.subject")}</th>
-              <th scope="col">{t("inbox.status")}</th>
-              <th scope="col">{t("inbox.received")}</th>
-              <th scope="col">{t("inbox.dispute")}</th>
+      {data && (
+        <p className="govuk-body" role="status">
+          {t("inbox.count", { count: complaints.length })}
+        </p>
+      )}
+      <ScrollRegion label={t("inbox.complaintsCaption")}>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">{t("inbox.complaintsCaption")}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">{t("inbox.reference")}</th>
+              <th scope="col" className="govuk-table__header">{t("inbox.subject")}</th>
+              <th scope="col" className="govuk-table__header">{t("inbox.status")}</th>
+              <th scope="col" className="govuk-table__header">{t("inbox.received")}</th>
+              <th scope="col" className="govuk-table__header">{t("inbox.dispute")}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="govuk-table__body">
             {complaints.map((c) => (
-              <tr key={c.id}>
-                <td>{c.reference}</td>
-                <td>
+              <tr key={c.id} className="govuk-table__row">
+                <td className="govuk-table__cell">{c.reference}</td>
+                <td className="govuk-table__cell">
                   {c.subject}
-                  {c.complainant && <span className="muted"> · {c.complainant.displayName}</span>}
+                  {c.complainant && <span className="govuk-body-s"> · {c.complainant.displayName}</span>}
                 </td>
-                <td>{label("complaintStatus", c.status)}</td>
-                <td>{dateTime(c.receivedAt)}</td>
-                <td>
+                <td className="govuk-table__cell">
+                  <Tag colour="grey">{label("complaintStatus", c.status)}</Tag>
+                </td>
+                <td className="govuk-table__cell">{dateTime(c.receivedAt)}</td>
+                <td className="govuk-table__cell">
                   {c.dispute ? (
-                    <Link href={`/cases/${encodeURIComponent(c.dispute.id)}`}>{c.dispute.reference}</Link>
+                    <Link href={`/cases/${encodeURIComponent(c.dispute.id)}`} className="govuk-link">
+                      {c.dispute.reference}
+                    </Link>
                   ) : (
                     "—"
                   )}
@@ -190,7 +158,7 @@ function ComplaintInbox() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useQuery } from "urql";
 import { BarChart } from "../../components/BarChart";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
+import { Explained, SummaryList } from "../../design/patterns";
 import { ManagementReviewDocument, type ManagementReviewQuery } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { useAuth } from "../../lib/auth";
@@ -13,8 +14,8 @@ function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** ISO 10003 8.4 / ISO 10004 7.4: the organisation's figures for a period, each chart with
- * its table. The figures are the server's; nothing is computed here but the bars' lengths. */
+/** The organisation's figures for a period, each chart followed by its table. The figures are
+ * the server's; nothing is computed here but what the charts draw. */
 export function ManagementReview() {
   const { t } = useI18n();
   const { viewer } = useAuth();
@@ -26,41 +27,73 @@ export function ManagementReview() {
   const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? "");
   const [from, setFrom] = useState(isoDate(new Date(Date.UTC(today.getUTCFullYear(), 0, 1))));
   const [until, setUntil] = useState(isoDate(new Date(today.getTime() + 86_400_000)));
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(until) && from < until;
   const [{ data, fetching, error }] = useQuery({
     query: ManagementReviewDocument,
     variables: { organisationId, from, until },
-    pause: !organisationId || !from || !until,
+    pause: !organisationId || !valid,
   });
   return (
-    <section>
+    <>
       <PageTitle text={t("review.title")} />
-      <form className="row" onSubmit={(e) => e.preventDefault()}>
+      <p className="govuk-body">{t("review.intro")}</p>
+      <form className="parley-filters" aria-label={t("review.period")} onSubmit={(e) => e.preventDefault()} noValidate>
         {organisations.length > 1 && (
-          <label>
-            {t("review.organisation")}
-            <select value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="review-organisation">
+              {t("review.organisation")}
+            </label>
+            <select
+              id="review-organisation"
+              className="govuk-select"
+              value={organisationId}
+              onChange={(e) => setOrganisationId(e.target.value)}
+            >
               {organisations.map((org) => (
                 <option key={org.id} value={org.id}>
                   {org.name}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         )}
-        <label>
-          {t("review.from")}
-          <input type="date" required value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          {t("review.until")}
-          <input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
-        </label>
+        <div className={`govuk-form-group${valid ? "" : " govuk-form-group--error"}`}>
+          <label className="govuk-label" htmlFor="review-from">
+            {t("review.from")}
+          </label>
+          {!valid && (
+            <p id="review-period-error" className="govuk-error-message">
+              <span className="govuk-visually-hidden">{t("form.errorPrefix")}</span> {t("review.periodError")}
+            </p>
+          )}
+          <input
+            id="review-from"
+            className="govuk-input govuk-input--width-10"
+            type="date"
+            value={from}
+            aria-invalid={valid ? undefined : true}
+            aria-describedby={valid ? undefined : "review-period-error"}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="review-until">
+            {t("review.until")}
+          </label>
+          <input
+            id="review-until"
+            className="govuk-input govuk-input--width-10"
+            type="date"
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+          />
+        </div>
       </form>
-      {!organisationId && <p>{t("review.noOrganisation")}</p>}
+      {!organisationId && <p className="govuk-body">{t("review.noOrganisation")}</p>}
       {fetching && !data && <Loading />}
       <RequestError error={error} />
       {data && <ReviewFigures review={data.managementReview} />}
-    </section>
+    </>
   );
 }
 
@@ -69,106 +102,127 @@ function ReviewFigures({ review }: { review: Review }) {
   const ind = review.indicators;
   const pct = (rate: number | null | undefined) =>
     rate === null || rate === undefined ? "—" : number(rate, { style: "percent", maximumFractionDigits: 0 });
+  const ofAll = (rate: number | null | undefined, part: number, whole: number) =>
+    t("review.ofAll", { rate: pct(rate), part: number(part), whole: number(whole) });
   const days = (value: number | null | undefined) =>
     value === null || value === undefined ? "—" : t("review.days", { days: number(value, { maximumFractionDigits: 1 }) });
   return (
     <>
-      <section aria-labelledby="review-summary-heading" className="panel">
-        <h2 id="review-summary-heading">{review.organisationName}</h2>
-        <dl className="facts" data-testid="review-summary">
-          <dt>{t("review.complaintsReceived")}</dt>
-          <dd>{number(ind.complaintsReceived)}</dd>
-          <dt>{t("review.repeatComplaints")}</dt>
-          <dd>{number(ind.repeatComplaints)}</dd>
-          <dt>{t("review.disputesReceived")}</dt>
-          <dd>{number(ind.disputesReceived)}</dd>
-          <dt>{t("review.withdrawals")}</dt>
-          <dd>{number(ind.withdrawals)}</dd>
-          <dt>{t("review.clocksMet")}</dt>
-          <dd>
-            {pct(ind.clocksMet.rate)} ({number(ind.clocksMet.numerator)}/{number(ind.clocksMet.denominator)})
-          </dd>
-          <dt>{t("review.outcomeAcceptance")}</dt>
-          <dd>
-            {pct(ind.outcomeAcceptance.rate)} ({number(ind.outcomeAcceptance.numerator)}/
-            {number(ind.outcomeAcceptance.denominator)})
-          </dd>
-          <dt>{t("review.implementation")}</dt>
-          <dd>
-            {pct(ind.implementation.rate)} ({number(ind.implementation.numerator)}/
-            {number(ind.implementation.denominator)}) · {t("review.onTime", { count: ind.implementedOnTime })}
-          </dd>
-          <dt>{t("review.timeToRespond")}</dt>
-          <dd>
-            {t("review.medianP90", { median: days(ind.timeToRespond.medianDays), p90: days(ind.timeToRespond.p90Days) })}
-          </dd>
-          <dt>{t("review.timeToResolve")}</dt>
-          <dd>
-            {t("review.medianP90", { median: days(ind.timeToResolve.medianDays), p90: days(ind.timeToResolve.p90Days) })}
-          </dd>
-        </dl>
+      <section aria-labelledby="review-summary-heading" className="parley-section">
+        <h2 id="review-summary-heading" className="govuk-heading-l">
+          {review.organisationName}
+        </h2>
+        <div data-testid="review-summary">
+          <SummaryList
+            rows={[
+              { key: t("review.complaintsReceived"), value: number(ind.complaintsReceived) },
+              { key: t("review.repeatComplaints"), value: number(ind.repeatComplaints) },
+              { key: t("review.disputesReceived"), value: number(ind.disputesReceived) },
+              { key: t("review.withdrawals"), value: number(ind.withdrawals) },
+              {
+                key: t("review.clocksMet"),
+                value: ofAll(ind.clocksMet.rate, ind.clocksMet.numerator, ind.clocksMet.denominator),
+              },
+              {
+                key: t("review.outcomeAcceptance"),
+                value: ofAll(ind.outcomeAcceptance.rate, ind.outcomeAcceptance.numerator, ind.outcomeAcceptance.denominator),
+              },
+              {
+                key: t("review.implementation"),
+                value: `${ofAll(ind.implementation.rate, ind.implementation.numerator, ind.implementation.denominator)} · ${t(
+                  "review.onTime",
+                  { count: ind.implementedOnTime },
+                )}`,
+              },
+              {
+                key: t("review.timeToRespond"),
+                value: t("review.medianP90", { median: days(ind.timeToRespond.medianDays), p90: days(ind.timeToRespond.p90Days) }),
+              },
+              {
+                key: t("review.timeToResolve"),
+                value: t("review.medianP90", { median: days(ind.timeToResolve.medianDays), p90: days(ind.timeToResolve.p90Days) }),
+              },
+            ]}
+          />
+        </div>
+        <Explained summary={t("review.termsSummary")}>
+          <p className="govuk-body">{t("review.termsText")}</p>
+        </Explained>
       </section>
       {review.systemicIssues.length > 0 && (
-        <section aria-labelledby="systemic-heading" className="panel" role="note">
-          <h2 id="systemic-heading">{t("review.systemic")}</h2>
-          <ul>
+        <div className="govuk-inset-text" role="note" aria-labelledby="systemic-heading">
+          <h2 id="systemic-heading" className="govuk-heading-m">
+            {t("review.systemic")}
+          </h2>
+          <ul className="govuk-list govuk-list--bullet">
             {review.systemicIssues.map((issue) => (
               <li key={issue.key}>
                 {label("rootCause", issue.key.toUpperCase())}: {number(issue.count)}
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
-      <div className="charts">
-        <BarChart
-          title={t("review.rootCauses")}
-          valueHeading={t("review.count")}
-          empty={t("review.noData")}
-          bars={review.rootCauses.map((tally) => ({
-            key: tally.key,
-            label: label("rootCause", tally.key.toUpperCase()),
-            value: tally.count,
-            shown: number(tally.count),
-          }))}
-        />
-        <BarChart
-          title={t("review.ended")}
-          valueHeading={t("review.count")}
-          empty={t("review.noData")}
-          bars={ind.ended.map((tally) => ({
-            key: tally.key,
-            label: label("ending", tally.key.toUpperCase()),
-            value: tally.count,
-            shown: number(tally.count),
-          }))}
-        />
-        <BarChart
-          title={t("review.clocksMissed")}
-          valueHeading={t("review.missedOfAll")}
-          empty={t("review.noData")}
-          bars={ind.clocksByResponsible.map((row) => ({
-            key: row.responsible,
-            label: label("responsible", row.responsible.toUpperCase()),
-            value: row.missed,
-            shown: `${number(row.missed)} / ${number(row.met + row.missed)}`,
-          }))}
-        />
-        <BarChart
-          title={t("review.satisfaction")}
-          valueHeading={t("review.averageOf5")}
-          empty={t("review.noData")}
-          bars={ind.satisfactionByMethod.map((row) => ({
-            key: row.key,
-            label: label("method", row.key.toUpperCase()),
-            value: row.average ?? 0,
-            shown:
-              row.average === null || row.average === undefined
-                ? "—"
-                : `${number(row.average, { maximumFractionDigits: 1 })} (${t("review.responses", { count: row.responses })})`,
-          }))}
-        />
-      </div>
+      <section aria-labelledby="review-charts-heading" className="parley-section">
+        <h2 id="review-charts-heading" className="govuk-heading-l">
+          {t("review.charts")}
+        </h2>
+        <div className="parley-charts">
+          <BarChart
+            testId="chart-root-causes"
+            title={t("review.rootCauses")}
+            categoryHeading={t("review.rootCause")}
+            valueHeading={t("review.complaintsCount")}
+            empty={t("review.noData")}
+            categories={review.rootCauses.map((tally) => ({ key: tally.key, label: label("rootCause", tally.key.toUpperCase()) }))}
+            series={[{ label: t("review.count"), values: review.rootCauses.map((tally) => tally.count) }]}
+          />
+          <BarChart
+            testId="chart-ended"
+            title={t("review.ended")}
+            categoryHeading={t("review.how")}
+            valueHeading={t("review.disputesCount")}
+            empty={t("review.noData")}
+            categories={ind.ended.map((tally) => ({ key: tally.key, label: label("ending", tally.key.toUpperCase()) }))}
+            series={[{ label: t("review.count"), values: ind.ended.map((tally) => tally.count) }]}
+          />
+          <BarChart
+            testId="chart-clocks"
+            title={t("review.clocksMissed")}
+            categoryHeading={t("review.whose")}
+            valueHeading={t("review.deadlinesCount")}
+            empty={t("review.noData")}
+            stacked
+            categories={ind.clocksByResponsible.map((row) => ({
+              key: row.responsible,
+              label: label("responsible", row.responsible.toUpperCase()),
+            }))}
+            series={[
+              { label: t("review.met"), values: ind.clocksByResponsible.map((row) => row.met), colour: "#1d70b8" },
+              { label: t("review.missed"), values: ind.clocksByResponsible.map((row) => row.missed), colour: "#d4351c" },
+            ]}
+          />
+          <BarChart
+            testId="chart-satisfaction"
+            title={t("review.satisfaction")}
+            categoryHeading={t("review.methodHeading")}
+            valueHeading={t("review.averageOf5")}
+            empty={t("review.noData")}
+            max={5}
+            integers={false}
+            categories={ind.satisfactionByMethod.map((row) => ({
+              key: row.key,
+              label: label("method", row.key.toUpperCase()),
+              shown: [
+                row.average === null || row.average === undefined
+                  ? "—"
+                  : `${number(row.average, { maximumFractionDigits: 1 })} (${t("review.responses", { count: row.responses })})`,
+              ],
+            }))}
+            series={[{ label: t("review.averageOf5"), values: ind.satisfactionByMethod.map((row) => row.average ?? null) }]}
+          />
+        </div>
+      </section>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useClient } from "urql";
 import { RequestError } from "../../../components/Status";
 import { Explained } from "../../../design/patterns";
-import { CaseBundleLinkDocument } from "../../../gql/graphql";
+import { CaseBundleDocument } from "../../../gql/graphql";
 import { useI18n } from "../../../i18n";
 import { download } from "../../../lib/upload";
 
@@ -21,7 +21,7 @@ export function Bundle({ caseId }: { caseId: string }) {
     setFailure(null);
     setDone(false);
     try {
-      const answer = await client.query(CaseBundleLinkDocument, { id: caseId }, { requestPolicy: "network-only" }).toPromise();
+      const answer = await client.query(CaseBundleDocument, { id: caseId }, { requestPolicy: "network-only" }).toPromise();
       const found = answer.data?.case;
       if (!found) throw answer.error ?? new Error("no link");
       await download(found.bundleLink.url, `${found.reference}-bundle.zip`);

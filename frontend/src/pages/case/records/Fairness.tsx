@@ -1,10 +1,10 @@
 import { useQuery } from "urql";
 import { Loading, RequestError } from "../../../components/Status";
 import { Explained, SummaryList, Tag } from "../../../design/patterns";
-import { FairnessDocument, type FairnessClockFragment, type FairnessQuery } from "../../../gql/graphql";
+import { FairnessViewDocument, type ClockFieldsFragment, type FairnessViewQuery } from "../../../gql/graphql";
 import { useI18n } from "../../../i18n";
 
-type Side = FairnessQuery["fairnessReport"]["sides"][number];
+type Side = FairnessViewQuery["fairnessReport"]["sides"][number];
 
 /** The fairness view: both sides next to each other (what each put on the file, the time
  * limits each had and whether they were kept), the neutral's declaration, objections and
@@ -12,7 +12,7 @@ type Side = FairnessQuery["fairnessReport"]["sides"][number];
 export function Fairness({ caseId }: { caseId: string }) {
   const { t } = useI18n();
   const [{ data, fetching, error }] = useQuery({
-    query: FairnessDocument,
+    query: FairnessViewDocument,
     variables: { caseId },
     requestPolicy: "cache-and-network",
   });
@@ -83,7 +83,7 @@ function SideColumn({ side }: { side: Side }) {
   );
 }
 
-function ClockLine({ clock }: { clock: FairnessClockFragment }) {
+function ClockLine({ clock }: { clock: ClockFieldsFragment }) {
   const { t, label, date } = useI18n();
   const colour = clock.status === "MET" ? "green" : clock.status === "MISSED" ? "red" : clock.status === "RUNNING" ? "blue" : "grey";
   return (
@@ -96,7 +96,7 @@ function ClockLine({ clock }: { clock: FairnessClockFragment }) {
   );
 }
 
-function Neutral({ report }: { report: FairnessQuery["fairnessReport"] }) {
+function Neutral({ report }: { report: FairnessViewQuery["fairnessReport"] }) {
   const { t, label, dateTime } = useI18n();
   return (
     <>
@@ -138,7 +138,7 @@ function Neutral({ report }: { report: FairnessQuery["fairnessReport"] }) {
   );
 }
 
-function Consents({ report }: { report: FairnessQuery["fairnessReport"] }) {
+function Consents({ report }: { report: FairnessViewQuery["fairnessReport"] }) {
   const { t, label, dateTime } = useI18n();
   return (
     <>

@@ -3,14 +3,12 @@ import { useClient } from "urql";
 import { RequestError } from "../../../components/Status";
 import { FormShell, SubmitButton, Textarea, useForm } from "../../../design/forms";
 import { Explained, SuccessBanner, SummaryList, useFocusOnMount } from "../../../design/patterns";
-import { VerifyTimelineDocument } from "../../../gql/graphql";
+import { VerifyReceiptDocument, type ReceiptResult } from "../../../gql/graphql";
 import { useI18n } from "../../../i18n";
 import { useAuth } from "../../../lib/auth";
 import { saveBlob } from "../../../lib/upload";
 import type { CaseData } from "../CasePage";
 import { forgetReceipt, keepReceipt, keptReceipts, readReceipt, receiptText, type Receipt } from "./receipts";
-
-export type ReceiptResult = "MATCHES" | "DIFFERS" | "UNKNOWN_SEQUENCE" | "CHAIN_BROKEN";
 
 export interface ReceiptCheck {
   result: ReceiptResult;
@@ -270,22 +268,15 @@ function CheckResult({ check }: { check: ReceiptCheck }) {
   );
 }
 
-/** The live check. */
+/** The live check: the server holds the receipt against the chain as it is now. */
 function useVerifyReceipt(caseId: string) {
   const client = useClient();
-  return async (sequence: number, hash: string): Promise<ReceiptCheck> => {
+  return async (sequence: number, headHash: string): Promise<ReceiptCheck> => {
     const answer = await client
-      .query(VerifyTimelineDocument, { caseId, receipt: { sequence, hash } }, { requestPolicy: "network-only" })
+      .query(VerifyReceiptDocument, { caseId, sequence, headHash }, { requestPolicy: "network-only" })
       .toPromise();
-    const found = answer.data?.verifyTimeline;
+    const found = answer.data?.verifyReceipt;
     if (!found) throw answer.error ?? new Error("no answer");
-    const result: ReceiptResult = found.ok
-      ? "MATCHES"
-      : sequence > found.length
-        ? "UNKNOWN_SEQUENCE"
-        : found.firstBrokenSequence !== null && found.firstBrokenSequence !== undefined && found.firstBrokenSequence !== sequence
-          ? "CHAIN_BROKEN"
-          : "DIFFERS";
-    return { result, sequence, length: found.length, brokenAtSequence: found.firstBrokenSequence };
+    return found;
   };
 }
