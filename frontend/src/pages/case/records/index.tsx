@@ -6,12 +6,14 @@ import type { CaseData } from "../CasePage";
 import { Bundle } from "./Bundle";
 import { Fairness } from "./Fairness";
 import { Receipts } from "./Receipts";
+import { Representative } from "./Representative";
 
 export { OfferExpiry } from "./OfferExpiry";
 
-export function RecordTools({ item }: { item: CaseData; onDone(): void }) {
+export function RecordTools({ item, onDone }: { item: CaseData; onDone(): void }) {
   return (
     <>
+      <Representative caseId={item.id} viewerRoles={item.viewerRoles} onDone={onDone} />
       <Bundle caseId={item.id} />
       <Receipts item={item} />
       <Fairness caseId={item.id} />
