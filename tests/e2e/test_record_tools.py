@@ -4,22 +4,35 @@ page), a document and a new version of it are uploaded and listed with their ver
 case bundle downloads with its manifest, a receipt of the case record is kept and checked
 (and a wrong one is reported in plain words), a message is answered and the reply shows under
 it, the composer's draft survives a reload, the fairness view reads side by side; in English
-and Simplified Chinese, axe-clean at each step."""
+and Simplified Chinese. Then, on a desktop, the complainant invites a representative by e-mail
+(a wrong address refused, an invitation withdrawn), and the invitee, reading the link from the
+mail a real SMTP server received, signs in on a phone and accepts. axe-clean at each step."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
 from playwright.async_api import Page, Request, expect
 
 from portal.casefiles.services import post_message
+from portal.notifications.worker import Worker
+from portal.settings import Settings
 from portal.timeline.models import Visibility
 from tests.e2e.conftest import Portal, accessible, sign_in
-from tests.factories import PASSWORD, Factory, actor_for, build_world
+from tests.factories import (
+    PASSWORD,
+    Factory,
+    actor_for,
+    build_world,
+    deliver_all,
+    mail_settings,
+    start_mailsink,
+)
 from tests.test_api_support import case_id
 
 TOO_LARGE = 25 * 1024 * 1024 + 1  # one byte over the server's default document_max_bytes
@@ -43,7 +56,9 @@ async def _fits(page: Page, name: str) -> None:
     await accessible(page, name)
 
 
-async def test_record_tools_on_a_phone(portal: Portal, factory: Factory, tmp_path: Path) -> None:
+async def test_record_tools_on_a_phone_and_a_representative_by_invitation(
+    portal: Portal, portal_settings: Settings, factory: Factory, tmp_path: Path
+) -> None:
     w = await build_world(factory)
     case = await w.new_case()
     page = await (await portal.context(phone=True)).new_page()
@@ -184,4 +199,64 @@ async def test_record_tools_on_a_phone(portal: Portal, factory: Factory, tmp_pat
     await expect(page.get_by_role("heading", name="案件处理的公正性")).to_be_visible()
     await expect(documents).to_contain_text("每个文件须小于 25 MB")
     await _fits(page, "records-zh")
+
+    # Desktop: the complainant invites someone, withdraws it, invites the right person
+    desk = await (await portal.context()).new_page()
+    desk.on("pageerror", lambda error: errors.append(str(error)))
+    await sign_in(desk, w.complainant.email, PASSWORD)
+    await desk.goto(f"/cases/{case_id(case)}")
+    representative = desk.get_by_test_id("representative")
+    email = representative.get_by_label("Their e-mail address")
+    await email.fill("not an address")
+    await representative.get_by_role("button", name="Send the invitation").click()
+    await expect(representative.get_by_test_id("error-summary")).to_contain_text(
+        "Enter their e-mail address in the correct format"
+    )
+    await email.fill("someone.else@example.org")
+    await representative.get_by_role("button", name="Send the invitation").click()
+    pending = representative.get_by_test_id("invitation-pending")
+    await expect(pending).to_contain_text("someone.else@example.org")
+    await expect(pending).to_contain_text("Waiting for an answer")
+    await accessible(desk, "records-representative-pending")
+    await representative.get_by_role("button", name="Withdraw the invitation").click()
+    await expect(representative.get_by_test_id("success-banner")).to_contain_text("was withdrawn")
+    invitee = await factory.user()
+    await representative.get_by_label("Their e-mail address").fill(invitee.email)
+    await representative.get_by_role("button", name="Send the invitation").click()
+    await expect(pending).to_contain_text(invitee.email)
+    await representative.get_by_text("Earlier invitations (1)").click()
+    await expect(representative).to_contain_text("someone.else@example.org · withdrawn")
+
+    # The mail reaches a real SMTP server; its link opens the invitee's page on a phone
+    running = await start_mailsink(tmp_path / "mail")
+    try:
+        await deliver_all(Worker(mail_settings(portal_settings, running.port)))
+    finally:
+        await running.stop()
+    [mail] = [m for m in running.sink.received if str(m["To"]) == invitee.email]
+    body = mail.get_body(preferencelist=("plain",))
+    assert body is not None
+    [link] = re.findall(r"http://\S+/representative-invitation#token=[\w.-]+", str(body.get_content()))
+    helper = await (await portal.context(phone=True)).new_page()
+    helper.on("pageerror", lambda error: errors.append(str(error)))
+    await helper.goto(link[link.index("/representative-invitation") :])
+    await helper.get_by_role("link", name="Sign in to see the invitation").click()
+    await helper.get_by_role("button", name="Password").click()
+    await helper.get_by_label("E-mail address").fill(invitee.email)
+    await helper.get_by_role("textbox", name="Password").fill(PASSWORD)
+    await helper.get_by_role("button", name="Sign in").click()
+    inviter = w.complainant.display_name
+    await expect(helper.get_by_role("heading", level=1)).to_have_text(f"{inviter} asks you to act for them")
+    assert "#token" not in helper.url
+    await _fits(helper, "records-invitation")
+    await helper.get_by_role("button", name=f"Accept and act for {inviter}").click()
+    await expect(helper.get_by_test_id("confirmation")).to_contain_text(f"You now act for {inviter}")
+    await helper.get_by_role("link", name=f"Open dispute {case.reference}").click()
+    await expect(helper.get_by_test_id("representative")).to_contain_text("You act for the complainant")
+    await _fits(helper, "records-representative-case")
+
+    # The complainant's page names them, and can end it
+    await desk.reload()
+    await expect(representative.get_by_test_id("representative-name")).to_have_text(invitee.display_name)
+    await accessible(desk, "records-representative-named")
     assert errors == []

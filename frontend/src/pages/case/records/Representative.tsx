@@ -120,15 +120,8 @@ function Pending({ invitation, onDone }: { invitation: Invitation; onDone(text: 
     <div data-testid="invitation-pending">
       <SummaryList
         rows={[
-          {
-            key: t("representative.invited"),
-            value: (
-              <>
-                <span className="parley-prose">{invitation.email}</span>{" "}
-                <Tag colour="yellow">{t("representative.waiting")}</Tag>
-              </>
-            ),
-          },
+          { key: t("representative.invited"), value: <span className="parley-prose">{invitation.email}</span> },
+          { key: t("representative.status"), value: <Tag colour="yellow">{t("representative.waiting")}</Tag> },
           { key: t("representative.sentOn"), value: dateTime(invitation.invitedAt) },
           { key: t("representative.openUntil"), value: dateTime(invitation.expiresAt) },
         ]}
