@@ -5,20 +5,24 @@ import type { ComponentType } from "react";
 import type { Role } from "./gql/graphql";
 import type { MessageKey } from "./i18n";
 import { hasRole, isConsumer, type Viewer } from "./lib/auth";
-import { SignIn } from "./pages/SignIn";
-import { Survey } from "./pages/Survey";
-import { MyDisputes } from "./pages/consumer/MyDisputes";
-import { MyComplaints } from "./pages/consumer/MyComplaints";
-import { FileComplaint } from "./pages/consumer/FileComplaint";
-import { Escalate } from "./pages/consumer/Escalate";
-import { CasePage } from "./pages/case/CasePage";
-import { CaseList } from "./pages/CaseList";
-import { AssignedCases } from "./pages/neutral/AssignedCases";
-import { Inbox } from "./pages/organisation/Inbox";
-import { ManagementReview } from "./pages/organisation/ManagementReview";
-import { IntakeQueue } from "./pages/provider/IntakeQueue";
-import { Transparency } from "./pages/public/Transparency";
-import "./staff.css";
+import { lazyNamed as page } from "./lib/lazyPage";
+
+// Each page is loaded when first opened (app.tsx shows Loading meanwhile) and is a chunk of its
+// own; the staff pages are one chunk with their stylesheet (pages/staff.ts), so that a consumer
+// never downloads them.
+const SignIn = page(() => import("./pages/SignIn"), "SignIn");
+const Survey = page(() => import("./pages/Survey"), "Survey");
+const MyDisputes = page(() => import("./pages/consumer/MyDisputes"), "MyDisputes");
+const MyComplaints = page(() => import("./pages/consumer/MyComplaints"), "MyComplaints");
+const FileComplaint = page(() => import("./pages/consumer/FileComplaint"), "FileComplaint");
+const Escalate = page(() => import("./pages/consumer/Escalate"), "Escalate");
+const CasePage = page(() => import("./pages/case/CasePage"), "CasePage");
+const CaseList = page(() => import("./pages/CaseList"), "CaseList");
+const AssignedCases = page(() => import("./pages/staff"), "AssignedCases");
+const Inbox = page(() => import("./pages/staff"), "Inbox");
+const IntakeQueue = page(() => import("./pages/staff"), "IntakeQueue");
+const ManagementReview = page(() => import("./pages/review"), "ManagementReview");
+const Transparency = page(() => import("./pages/transparency"), "Transparency");
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * a list of roles: someone holding one of them. */

@@ -1,20 +1,26 @@
-import { useCallback } from "react";
+import { Suspense, useCallback } from "react";
 import { useClient, useQuery } from "urql";
 import { ClockTable, WhoMustAct } from "../../components/Clocks";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
-import { CaseFileDocument, CasePageDocument, type CasePageQuery } from "../../gql/graphql";
+import { CaseFileDocument, CasePageDocument, type CasePageQuery, type CaseRole } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { NeutralCaseFile } from "../neutral/CaseFile";
+import { lazyNamed } from "../../lib/lazyPage";
 import { ActionPanels } from "./actions";
 import { Documents } from "./Documents";
 import { Messages } from "./Messages";
 import { Offers } from "./Offers";
 import { OutcomePanel } from "./OutcomePanel";
-import { StaffActionPanels } from "./staffActions";
 import { Timeline } from "./Timeline";
 
 export type CaseData = CasePageQuery["case"];
+
+// The staff forms and the neutral's case file are in the staff chunk (pages/staff.ts), fetched
+// only for a viewer with a staff role on this case: a complainant never downloads them. What
+// each form offers still comes from the server's availableActions.
+const StaffActionPanels = lazyNamed(() => import("../staff"), "StaffActionPanels");
+const NeutralCaseFile = lazyNamed(() => import("../staff"), "NeutralCaseFile");
+const STAFF_ON_CASE: readonly CaseRole[] = ["ORGANISATION", "PROVIDER", "NEUTRAL", "AUDITOR", "ADMIN"];
 
 /** A link the server names by its public URL, on the server this page came from. */
 function sameOrigin(url: string): string {
@@ -84,8 +90,12 @@ export function CasePage({ id }: { id: string }) {
       </section>
 
       <ActionPanels item={item} onDone={refresh} />
-      <StaffActionPanels item={item} onDone={refresh} />
-      {item.viewerRoles.includes("NEUTRAL") && <NeutralCaseFile item={item} />}
+      {item.viewerRoles.some((role) => STAFF_ON_CASE.includes(role)) && (
+        <Suspense fallback={<Loading />}>
+          <StaffActionPanels item={item} onDone={refresh} />
+          {item.viewerRoles.includes("NEUTRAL") && <NeutralCaseFile item={item} />}
+        </Suspense>
+      )}
       <OutcomePanel item={item} onDone={refresh} />
       <Offers item={item} onDone={refresh} />
       <Documents caseId={item.id} />
