@@ -80,7 +80,9 @@ async def test_record_tools_on_a_phone_and_a_representative_by_invitation(
     summary = documents.get_by_test_id("error-summary")
     await expect(summary).to_be_focused()
     await expect(summary).to_contain_text("scan.pdf must be smaller than 25 MB")
-    await expect(documents.get_by_label("File", exact=True)).to_have_attribute("aria-invalid", "true")
+    await expect(documents.get_by_label("File", exact=True)).to_have_attribute(
+        "aria-invalid", "true"
+    )
     assert await page.title() == f"Error: {case.reference}: Overcharged on the March bill · Parley"
     assert uploads == [], "the too-large file was sent"
     await _fits(page, "records-upload-refused")
@@ -139,7 +141,8 @@ async def test_record_tools_on_a_phone_and_a_representative_by_invitation(
     receipts = page.get_by_test_id("receipts")
     sequence = int(await receipts.get_by_test_id("receipt-sequence").inner_text())
     head = await receipts.get_by_test_id("receipt-hash").inner_text()
-    assert sequence == timeline["head"]["sequence"] and head == timeline["head"]["hash"]
+    assert sequence == timeline["head"]["sequence"]
+    assert head == timeline["head"]["hash"]
     await receipts.get_by_role("button", name="Keep this receipt in this browser").click()
     await expect(receipts.get_by_test_id("success-banner")).to_contain_text(
         f"The receipt for event {sequence} is kept"
@@ -150,7 +153,10 @@ async def test_record_tools_on_a_phone_and_a_representative_by_invitation(
     assert (kept["sequence"], kept["hash"], kept["case"]) == (sequence, head, case.reference)
     # The record moves on (a message by the organisation); the kept receipt still matches
     await post_message(
-        await actor_for(w.agent), case.id, "Could you send the bank statement?", Visibility.ALL_PARTIES
+        await actor_for(w.agent),
+        case.id,
+        "Could you send the bank statement?",
+        Visibility.ALL_PARTIES,
     )
     messages = page.get_by_test_id("messages")
     await expect(messages).to_contain_text("Could you send the bank statement?")
@@ -184,7 +190,9 @@ async def test_record_tools_on_a_phone_and_a_representative_by_invitation(
     await messages.get_by_label("Write to: All parties").fill("Half of what I meant to say")
     await page.reload()
     await expect(messages.get_by_test_id("draft-restored")).to_be_visible()
-    await expect(messages.get_by_label("Write to: All parties")).to_have_value("Half of what I meant to say")
+    await expect(messages.get_by_label("Write to: All parties")).to_have_value(
+        "Half of what I meant to say"
+    )
     await _fits(page, "records-messages")
 
     # The fairness view, side by side (stacked on a phone)
@@ -236,27 +244,54 @@ async def test_record_tools_on_a_phone_and_a_representative_by_invitation(
     [mail] = [m for m in running.sink.received if str(m["To"]) == invitee.email]
     body = mail.get_body(preferencelist=("plain",))
     assert body is not None
-    [link] = re.findall(r"http://\S+/representative-invitation#token=[\w.-]+", str(body.get_content()))
+    [link] = re.findall(
+        r"http://\S+/representative-invitation#token=[\w.-]+", str(body.get_content())
+    )
     helper = await (await portal.context(phone=True)).new_page()
     helper.on("pageerror", lambda error: errors.append(str(error)))
     await helper.goto(link[link.index("/representative-invitation") :])
-    await helper.get_by_role("link", name="Sign in to see the invitation").click()
+    sign_in_first = helper.get_by_role("link", name="Sign in to see the invitation")
+    await expect(sign_in_first).to_be_visible()
+    assert "#token" not in helper.url  # kept for this tab only, out of the address bar
+    await _fits(helper, "records-invitation-sign-in-first")
+    await sign_in_first.click()
     await helper.get_by_role("button", name="Password").click()
     await helper.get_by_label("E-mail address").fill(invitee.email)
     await helper.get_by_role("textbox", name="Password").fill(PASSWORD)
     await helper.get_by_role("button", name="Sign in").click()
     inviter = w.complainant.display_name
-    await expect(helper.get_by_role("heading", level=1)).to_have_text(f"{inviter} asks you to act for them")
+    await expect(helper.get_by_role("heading", level=1)).to_have_text(
+        f"{inviter} asks you to act for them"
+    )
     assert "#token" not in helper.url
     await _fits(helper, "records-invitation")
     await helper.get_by_role("button", name=f"Accept and act for {inviter}").click()
-    await expect(helper.get_by_test_id("confirmation")).to_contain_text(f"You now act for {inviter}")
+    await expect(helper.get_by_test_id("confirmation")).to_contain_text(
+        f"You now act for {inviter}"
+    )
     await helper.get_by_role("link", name=f"Open dispute {case.reference}").click()
-    await expect(helper.get_by_test_id("representative")).to_contain_text("You act for the complainant")
+    await expect(helper.get_by_test_id("representative")).to_contain_text(
+        "You act for the complainant"
+    )
     await _fits(helper, "records-representative-case")
 
     # The complainant's page names them, and can end it
     await desk.reload()
-    await expect(representative.get_by_test_id("representative-name")).to_have_text(invitee.display_name)
+    await expect(representative.get_by_test_id("representative-name")).to_have_text(
+        invitee.display_name
+    )
     await accessible(desk, "records-representative-named")
+    await representative.get_by_role(
+        "button", name=f"Stop {invitee.display_name} acting for you"
+    ).click()
+    await expect(representative.get_by_test_id("check-page")).to_contain_text(
+        "no longer see this case"
+    )
+    await representative.get_by_role(
+        "button", name=f"Stop {invitee.display_name} acting for me"
+    ).click()
+    await expect(representative.get_by_test_id("success-banner")).to_contain_text(
+        f"{invitee.display_name} no longer acts for you"
+    )
+    await expect(representative.get_by_label("Their e-mail address")).to_be_visible()
     assert errors == []
