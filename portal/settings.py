@@ -175,6 +175,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Refresh token lifetime, seconds (rotated on every use).",
     ),
     Setting(
+        "refresh_reuse_grace",
+        _non_negative_int,
+        30,
+        "Seconds after a refresh token is spent during which presenting it again is taken as a "
+        "lost answer (a reload cut the response short) rather than a stolen copy: the session "
+        "rotates once more instead of ending, provided the token it was rotated into is unused.",
+    ),
+    Setting(
         "session_max_age",
         _positive_int,
         2_592_000,
@@ -485,6 +493,7 @@ class Settings:
     jwt_audience: str
     access_token_ttl: int
     refresh_token_ttl: int
+    refresh_reuse_grace: int
     session_max_age: int
     login_max_failures: int
     login_failure_window: int

@@ -203,6 +203,9 @@ class RefreshToken(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
     used_at = fields.DatetimeField(null=True)
+    # Spent by a lost-answer replacement (portal.auth.services): nobody should hold it, so
+    # presenting it means two holders, and the session ends.
+    superseded_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "refresh_token"

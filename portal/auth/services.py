@@ -156,13 +156,17 @@ class AuthService:
         session = token.session
         if session.revoked_at is not None:
             raise invalid
+        expired = token.expires_at <= now or session.expires_at <= now or not session.user.is_active
         if token.used_at is not None:
+            replaced = None if expired else await self._replace_lost_answer(token, now)
+            if replaced is not None:
+                return self._tokens_for(session.user.id, session.id, replaced)
             await self._revoke(session.id, "refresh_token_reuse")
             log.warning(
                 "refresh token reuse; session revoked", extra={"session_id": str(session.id)}
             )
             raise invalid
-        if token.expires_at <= now or session.expires_at <= now or not session.user.is_active:
+        if expired:
             raise invalid
         new_refresh = new_secret()
         async with in_transaction():
@@ -180,6 +184,38 @@ class AuthService:
             )
             raise invalid
         return self._tokens_for(session.user.id, session.id, new_refresh)
+
+    async def _replace_lost_answer(self, spent: RefreshToken, now: datetime) -> str | None:
+        """A spent token presented again within ``refresh_reuse_grace`` seconds, while the token
+        it was rotated into is still unused: the answer carrying that token was lost (a reload
+        or a dropped connection cut it short, so the browser kept the old cookie). Spend the
+        unused successor and hand out a new one instead of ending the session (the "reuse
+        interval" of Auth0 and Okta). Outside the grace, or once the successor was used, it is
+        a copy, and the caller revokes the session. Returns the new secret, or None."""
+        grace = self.settings.refresh_reuse_grace
+        if spent.used_at is None or spent.superseded_at is not None:
+            return None  # a replacement already spent it: nobody should hold it
+        if grace <= 0 or now - spent.used_at > timedelta(seconds=grace):
+            return None
+        # The token it was rotated into: the only one issued in the session since, unused.
+        # Two or more since means the chain moved on, and whoever holds this one is behind it.
+        later = await RefreshToken.filter(
+            session_id=spent.session_id, created_at__gt=spent.created_at
+        ).limit(2)
+        if len(later) != 1 or later[0].used_at is not None:
+            return None
+        successor = later[0]
+        secret = new_secret()
+        async with in_transaction():
+            taken = await RefreshToken.filter(id=successor.id, used_at__isnull=True).update(
+                used_at=now, superseded_at=now
+            )
+            if taken == 1:
+                await self._new_refresh_token(spent.session, secret, now)
+        if taken != 1:
+            return None
+        log.info("refresh answer lost; rotated again", extra={"session_id": str(spent.session_id)})
+        return secret
 
     async def logout(self, refresh_token: str | None, actor: Actor | None) -> bool:
         """Revoke the session named by the refresh token, or else the actor's own session."""
