@@ -2,15 +2,17 @@
 // sent with XMLHttpRequest because fetch reports no upload progress. Everything else goes
 // through urql.
 //
-// A file is checked in the browser before it is sent (design/forms.tsx checkFile, against
-// `UPLOAD_LIMITS`); a refusal that still comes back (the server is the authority) arrives as
+// A file is checked in the browser before it is sent (design/forms.tsx checkFile, against the
+// server's `uploadLimits`); a refusal that still comes back (the server is the authority) arrives as
 // an `UploadError` with the server's code, never as its text, so the page can say it in plain
 // words.
 import { print } from "graphql";
+import { useQuery } from "urql";
 import type { FileLimits } from "../design/forms";
 import {
   SupersedeDocumentDocument,
   UploadDocumentDocument,
+  UploadLimitsDocument,
   type SupersedeDocumentMutation,
   type UploadDocumentMutation,
   type Visibility,
@@ -19,42 +21,11 @@ import { accessTokenForRequest, authorisedFetch } from "./session";
 
 export type UploadResult = UploadDocumentMutation["uploadDocument"];
 
-/** What the server accepts in one upload (portal/casefiles/sniffing.py ALLOWED and the
- * PORTAL_DOCUMENT_MAX_BYTES default). The one place these are written down in the browser,
- * until the API's `uploadLimits` answers. */
-export const UPLOAD_LIMITS: FileLimits = {
-  maxFileBytes: 26_214_400,
-  acceptedTypes: [
-    "application/pdf",
-    "image/png",
-    "image/jpeg",
-    "image/webp",
-    "text/plain",
-    "text/csv",
-    "message/rfc822",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.oasis.opendocument.text",
-  ],
-  acceptedExtensions: [
-    ".pdf",
-    ".png",
-    ".jpg",
-    ".jpeg",
-    ".webp",
-    ".txt",
-    ".text",
-    ".csv",
-    ".eml",
-    ".docx",
-    ".xlsx",
-    ".odt",
-  ],
-};
-
-/** The limits a form shows in its hint and checks before sending. */
-export function useUploadLimits(): FileLimits {
-  return UPLOAD_LIMITS;
+/** What one upload may be (size, kinds), as the server enforces it (`uploadLimits`); null until
+ * it has answered. Asked once per page load: the limits are settings, not per case. */
+export function useUploadLimits(): FileLimits | null {
+  const [{ data }] = useQuery({ query: UploadLimitsDocument, requestPolicy: "cache-first" });
+  return data?.uploadLimits ?? null;
 }
 
 /** An upload the server refused as a whole, or that did not arrive: `code` is the API's

@@ -207,7 +207,7 @@ function UploadForm({ target, onUploaded }: { target: Target; onUploaded(name: s
       },
     },
     validate: () => {
-      const problem = file ? checkFile(file, limits, { bytes, t }) : null;
+      const problem = file && limits ? checkFile(file, limits, { bytes, t }) : null;
       return problem ? [{ field: "file", message: problem }] : [];
     },
   });
@@ -215,7 +215,7 @@ function UploadForm({ target, onUploaded }: { target: Target; onUploaded(name: s
   /** A refusal that came back anyway, in plain words on the field it concerns. */
   function refused(error: unknown, name: string): FieldError[] {
     const code = error instanceof UploadError ? error.code : "UNKNOWN";
-    if (code === "REQUEST_TOO_LARGE" || code === "FILE_TOO_LARGE") {
+    if ((code === "REQUEST_TOO_LARGE" || code === "FILE_TOO_LARGE") && limits) {
       return [{ field: "file", message: t("form.fileTooLarge", { name, max: bytes(limits.maxFileBytes) }) }];
     }
     if (code === "NETWORK") return [{ field: "", message: t("status.offline") }];
@@ -228,6 +228,7 @@ function UploadForm({ target, onUploaded }: { target: Target; onUploaded(name: s
       form={form}
       onSubmit={form.onSubmit(async (values) => {
         if (!file) return [{ field: "file", message: t("documents.chooseFile") }];
+        if (!limits) return [{ field: "", message: t("status.loading") }];
         setProgress(0);
         try {
           const result = isNew
@@ -251,8 +252,8 @@ function UploadForm({ target, onUploaded }: { target: Target; onUploaded(name: s
         key={inputKey}
         bound={form.bind("file")}
         onFile={setFile}
-        accept={[...limits.acceptedExtensions, ...limits.acceptedTypes].join(",")}
-        hint={<LimitsHint limits={limits} />}
+        accept={limits ? [...limits.acceptedExtensions, ...limits.acceptedTypes].join(",") : undefined}
+        hint={limits ? <LimitsHint limits={limits} /> : t("status.loading")}
       />
       {isNew && (
         <Select
@@ -261,7 +262,8 @@ function UploadForm({ target, onUploaded }: { target: Target; onUploaded(name: s
         />
       )}
       {progress !== null && <Progress id={`${form.id}-progress`} fraction={progress} />}
-      <SubmitButton busy={progress !== null}>{isNew ? t("documents.uploadSubmit") : t("documents.newVersionSubmit")}</SubmitButton>
+      {/* Nothing is sent before the limits are known: the file is checked against them first. */}
+      <SubmitButton busy={progress !== null || limits === null}>{isNew ? t("documents.uploadSubmit") : t("documents.newVersionSubmit")}</SubmitButton>
     </FormShell>
   );
 }
