@@ -38,7 +38,7 @@ export function Documents({ caseId }: { caseId: string }) {
 
   return (
     <section aria-labelledby="documents-heading" className="parley-section" data-testid="documents">
-      <h2 id="documents-heading" className="govuk-heading-l">
+      <h2 id="documents-heading" className="govuk-visually-hidden">
         {t("documents.title")}
       </h2>
       {added && <SuccessBanner key={added} title={t("documents.added", { name: added })} />}

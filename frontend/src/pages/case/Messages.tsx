@@ -82,7 +82,7 @@ export function Messages({ caseId }: { caseId: string }) {
 
   return (
     <section aria-labelledby="messages-heading" className="parley-section" data-testid="messages">
-      <h2 id="messages-heading" className="govuk-heading-l">
+      <h2 id="messages-heading" className="govuk-visually-hidden">
         {t("messages.title")}
       </h2>
       {sent && (

@@ -35,7 +35,7 @@ export function Bundle({ caseId }: { caseId: string }) {
 
   return (
     <section aria-labelledby="bundle-heading" className="parley-section" data-testid="bundle">
-      <h2 id="bundle-heading" className="govuk-heading-l">
+      <h2 id="bundle-heading" className="govuk-visually-hidden">
         {t("bundle.title")}
       </h2>
       <p className="govuk-body">{t("bundle.holds")}</p>

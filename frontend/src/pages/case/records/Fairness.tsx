@@ -19,7 +19,7 @@ export function Fairness({ caseId }: { caseId: string }) {
   const report = data?.fairnessReport;
   return (
     <section aria-labelledby="fairness-heading" className="parley-section" data-testid="fairness">
-      <h2 id="fairness-heading" className="govuk-heading-l">
+      <h2 id="fairness-heading" className="govuk-visually-hidden">
         {t("fairness.title")}
       </h2>
       <p className="govuk-body">{t("fairness.intro")}</p>

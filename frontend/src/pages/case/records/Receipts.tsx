@@ -23,7 +23,7 @@ export function Receipts({ item }: { item: CaseData }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="receipts-heading" className="parley-section" data-testid="receipts">
-      <h2 id="receipts-heading" className="govuk-heading-l">
+      <h2 id="receipts-heading" className="govuk-visually-hidden">
         {t("receipts.title")}
       </h2>
       <p className="govuk-body">{t("receipts.intro")}</p>

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Loading, RequestError, useDescribeUserError } from "../../../components/Status";
 import { FormShell, SubmitButton, TextInput, useForm } from "../../../design/forms";
@@ -13,6 +13,7 @@ import {
 } from "../../../gql/graphql";
 import { useI18n } from "../../../i18n";
 import { useAction } from "../useAction";
+import { Fold } from "./Fold";
 import { UserErrors } from "../../../components/Status";
 
 type Invitation = CaseRepresentativeQuery["case"]["representativeInvitations"][number];
@@ -24,10 +25,13 @@ type Invitation = CaseRepresentativeQuery["case"]["representativeInvitations"][n
 export function Representative({
   caseId,
   viewerRoles,
+  recordLength,
   onDone,
 }: {
   caseId: string;
   viewerRoles: readonly CaseRole[];
+  /** The case record's length: when it grows (an invitation accepted elsewhere, say), ask again. */
+  recordLength: number;
   onDone(): void;
 }) {
   const { t } = useI18n();
@@ -39,6 +43,12 @@ export function Representative({
     pause: !viewerRoles.includes("COMPLAINANT") && !viewerRoles.includes("REPRESENTATIVE"),
   });
   const [banner, setBanner] = useState<{ n: number; text: string } | null>(null);
+  const seen = useRef(recordLength);
+  useEffect(() => {
+    if (recordLength === seen.current) return;
+    seen.current = recordLength;
+    refetch({ requestPolicy: "network-only" });
+  }, [recordLength, refetch]);
   const item = data?.case;
   const complainant = viewerRoles.includes("COMPLAINANT");
   if (!complainant && !viewerRoles.includes("REPRESENTATIVE")) return null;
@@ -54,27 +64,29 @@ export function Representative({
   const pending = item.representativeInvitations.find((i) => i.status === "PENDING");
   const earlier = item.representativeInvitations.filter((i) => i !== pending);
   return (
-    <section aria-labelledby="representative-heading" className="parley-section" data-testid="representative">
-      <h2 id="representative-heading" className="govuk-heading-l">
-        {t("representative.title")}
-      </h2>
-      {banner && <SuccessBanner key={banner.n} title={banner.text} />}
-      {!complainant ? (
-        <p className="govuk-body">{t("representative.youAct")}</p>
-      ) : (
-        <>
-          <p className="govuk-body">{t("representative.intro")}</p>
-          {item.representative ? (
-            <Current name={item.representative.displayName} caseId={caseId} onDone={done} />
-          ) : pending ? (
-            <Pending invitation={pending} onDone={done} />
-          ) : (
-            <Invite caseId={caseId} onDone={done} />
-          )}
-          {earlier.length > 0 && <History invitations={earlier} />}
-        </>
-      )}
-    </section>
+    <Fold title={t("representative.title")}>
+      <section aria-labelledby="representative-heading" className="parley-section" data-testid="representative">
+        <h2 id="representative-heading" className="govuk-visually-hidden">
+          {t("representative.title")}
+        </h2>
+        {banner && <SuccessBanner key={banner.n} title={banner.text} />}
+        {!complainant ? (
+          <p className="govuk-body">{t("representative.youAct")}</p>
+        ) : (
+          <>
+            <p className="govuk-body">{t("representative.intro")}</p>
+            {item.representative ? (
+              <Current name={item.representative.displayName} caseId={caseId} onDone={done} />
+            ) : pending ? (
+              <Pending invitation={pending} onDone={done} />
+            ) : (
+              <Invite caseId={caseId} onDone={done} />
+            )}
+            {earlier.length > 0 && <History invitations={earlier} />}
+          </>
+        )}
+      </section>
+    </Fold>
   );
 }
 
