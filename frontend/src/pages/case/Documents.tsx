@@ -1,13 +1,12 @@
 import { useState } from "react";
 import { useClient, useQuery } from "urql";
-import { Loading, RequestError } from "../../components/Status";
+import { Loading, RequestError, useDescribeUserError } from "../../components/Status";
 import { checkFile, FileInput, FormShell, Select, SubmitButton, useForm, type FieldError, type FileLimits } from "../../design/forms";
 import { Explained, SuccessBanner, SummaryList } from "../../design/patterns";
 import { CaseFileDocument, DocumentLinkDocument, type CaseFileQuery, type CaseRole, type Visibility } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { SCOPE_ORDER, writableScopes } from "../../lib/scopes";
 import { download, supersedeDocument, uploadDocument, UploadError, useUploadLimits } from "../../lib/upload";
-import { useDescribeUserError } from "../../components/Status";
 
 // A link-styled button whose text wraps on a phone reads as a link: aligned left.
 const LEFT = { textAlign: "left" } as const;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import type { ReactNode } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link } from "wouter";
 import { PageTitle } from "../../../components/PageTitle";
@@ -56,7 +57,7 @@ export function AcceptRepresentation() {
   return <Invitation token={token} />;
 }
 
-function Narrow({ children }: { children: React.ReactNode }) {
+function Narrow({ children }: { children: ReactNode }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">{children}</div>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
-import { Loading, RequestError, useDescribeUserError } from "../../../components/Status";
+import { Loading, RequestError, UserErrors, useDescribeUserError } from "../../../components/Status";
 import { FormShell, SubmitButton, TextInput, useForm } from "../../../design/forms";
 import { CheckPage, Explained, SuccessBanner, SummaryList, Tag } from "../../../design/patterns";
 import {
@@ -14,7 +14,6 @@ import {
 import { useI18n } from "../../../i18n";
 import { useAction } from "../useAction";
 import { Fold } from "./Fold";
-import { UserErrors } from "../../../components/Status";
 
 type Invitation = CaseRepresentativeQuery["case"]["representativeInvitations"][number];
 
