@@ -23,6 +23,12 @@ const Inbox = page(() => import("./pages/staff"), "Inbox");
 const IntakeQueue = page(() => import("./pages/staff"), "IntakeQueue");
 const ManagementReview = page(() => import("./pages/review"), "ManagementReview");
 const Transparency = page(() => import("./pages/transparency"), "Transparency");
+const AdminOrganisations = page(() => import("./pages/admin"), "AdminOrganisations");
+const AdminOrganisation = page(() => import("./pages/admin"), "AdminOrganisation");
+const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
+const AdminProvider = page(() => import("./pages/admin"), "AdminProvider");
+const AdminScheme = page(() => import("./pages/admin"), "AdminScheme");
+const AdminAuditLog = page(() => import("./pages/admin"), "AdminAuditLog");
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * a list of roles: someone holding one of them. */
@@ -50,6 +56,12 @@ export const ROUTES: PageRoute[] = [
   { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
   { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },
   { path: "/transparency/:slug", component: Transparency, access: "public" },
+  { path: "/admin/organisations", component: AdminOrganisations, access: ["ADMIN"] },
+  { path: "/admin/organisations/:id", component: AdminOrganisation, access: ["ADMIN"] },
+  { path: "/admin/providers", component: AdminProviders, access: ["ADMIN"] },
+  { path: "/admin/providers/:id", component: AdminProvider, access: ["ADMIN"] },
+  { path: "/admin/providers/:id/schemes/:scheme", component: AdminScheme, access: ["ADMIN"] },
+  { path: "/admin/audit", component: AdminAuditLog, access: ["ADMIN", "AUDITOR"] },
 ];
 
 const STAFF: readonly Role[] = [
@@ -75,6 +87,9 @@ export const NAV: NavItem[] = [
   { href: "/organisation/inbox", label: "nav.inbox", access: ["ORG_AGENT", "ORG_MANAGER"] },
   { href: "/neutral/cases", label: "nav.assigned", access: ["NEUTRAL"] },
   { href: "/organisation/review", label: "nav.review", access: ["ORG_MANAGER", "AUDITOR"] },
+  { href: "/admin/organisations", label: "nav.adminOrganisations", access: ["ADMIN"] },
+  { href: "/admin/providers", label: "nav.adminProviders", access: ["ADMIN"] },
+  { href: "/admin/audit", label: "nav.adminAudit", access: ["ADMIN", "AUDITOR"] },
   // Staff: every case they may see. Each role's own pages go above this entry, so that `/`
   // leads there first.
   { href: "/cases", label: "nav.cases", access: STAFF },

@@ -21,6 +21,8 @@ from portal.api.accounts.types import (
     Viewer,
     viewer_of,
 )
+from portal.api.admin.mutations import AdminMutations
+from portal.api.admin.queries import AdminQueries
 from portal.api.auth.codes import SignInCodeMutations
 from portal.api.auth.mutations import AuthMutations
 from portal.api.casefiles.mutations import CaseFileMutations
@@ -62,6 +64,7 @@ class Query(
     DirectoryQueries,
     FeedbackQueries,
     NotificationQueries,
+    AdminQueries,
 ):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
@@ -87,6 +90,7 @@ class Mutation(
     ProviderAdapterMutations,
     FeedbackMutations,
     NotificationMutations,
+    AdminMutations,
 ):
     pass
 
