@@ -29,6 +29,10 @@ const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
 const AdminProvider = page(() => import("./pages/admin"), "AdminProvider");
 const AdminScheme = page(() => import("./pages/admin"), "AdminScheme");
 const AdminAuditLog = page(() => import("./pages/admin"), "AdminAuditLog");
+const AcceptRepresentation = page(
+  () => import("./pages/case/records/AcceptRepresentation"),
+  "AcceptRepresentation",
+);
 const Directory = page(() => import("./pages/public/Directory"), "Directory");
 const ProviderProfile = page(() => import("./pages/public/ProviderProfile"), "ProviderProfile");
 
@@ -64,6 +68,8 @@ export const ROUTES: PageRoute[] = [
   { path: "/admin/providers/:id", component: AdminProvider, access: ["ADMIN"] },
   { path: "/admin/providers/:id/schemes/:scheme", component: AdminScheme, access: ["ADMIN"] },
   { path: "/admin/audit", component: AdminAuditLog, access: ["ADMIN", "AUDITOR"] },
+  // Public: the mailed link's #token survives no sign-in redirect; the page asks to sign in.
+  { path: "/representative-invitation", component: AcceptRepresentation, access: "public" },
   { path: "/providers", component: Directory, access: "public" },
   { path: "/providers/:slug", component: ProviderProfile, access: "public" },
 ];

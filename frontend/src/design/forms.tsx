@@ -86,7 +86,13 @@ export function useForm<S extends FieldSpecs>(options: FormOptions<S>) {
   const [restored, setRestored] = useState(initial.restored);
 
   useEffect(() => {
-    if (storage) saveDraft(storage, values);
+    if (!storage) return;
+    // A form as it first showed (or as reset after sending) is no draft: nothing to restore.
+    const untouched = Object.entries(options.fields).every(([name, spec]) => values[name] === spec.initial);
+    if (untouched) removeDraft(storage);
+    else saveDraft(storage, values);
+    // The fields' initial values are read as declared when the form first showed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [storage, values]);
 
   // The session ended (here, or signed out in another tab, which removes drafts): what is on
@@ -503,6 +509,44 @@ export function Textarea({ bound, hint, rows = 5 }: { bound: Bound; hint?: React
         )}
       </FormGroup>
     </div>
+  );
+}
+
+/** A file to upload (GOV.UK file upload). The field's value is the chosen file's name (so
+ * `required` works); the File itself goes to `onFile`, for the form's `validate` to check with
+ * `checkFile` before anything is sent. To clear it after sending, give it a new `key`. */
+export function FileInput({
+  bound,
+  hint,
+  accept,
+  onFile,
+}: {
+  bound: Bound;
+  hint?: ReactNode;
+  /** The `accept` attribute: a hint to the browser's picker, never a check. */
+  accept?: string;
+  onFile(file: File | null): void;
+}) {
+  return (
+    <FormGroup bound={bound} hint={hint}>
+      {(describedBy) => (
+        <input
+          id={bound.id}
+          name={bound.name}
+          type="file"
+          className={`govuk-file-upload${bound.error ? " govuk-file-upload--error" : ""}`}
+          accept={accept}
+          onChange={(event) => {
+            const file = event.target.files?.[0] ?? null;
+            onFile(file);
+            bound.onChange(file?.name ?? "");
+          }}
+          aria-describedby={describedBy}
+          aria-invalid={bound.error ? true : undefined}
+          aria-required={bound.required || undefined}
+        />
+      )}
+    </FormGroup>
   );
 }
 

@@ -15,6 +15,7 @@ import {
 import { apiLocale, useI18n } from "../../i18n";
 import { lazyNamed } from "../../lib/lazyPage";
 import { ActionPanels, anchorFor, PANELS, type Done } from "./actions";
+import { RecordTools } from "./records";
 import { Documents } from "./Documents";
 import { dutiesOf, myDeadline, rightsOf, whoMustAct } from "./duties";
 import { Messages } from "./Messages";
@@ -215,6 +216,7 @@ function CaseView({ caseId }: { caseId: string }) {
       <Folded title={t("case.messagesFold")}>
         <Messages caseId={item.id} />
       </Folded>
+      <RecordTools item={item} onDone={onDone} />
       <Folded title={t("timeline.title")}>
         <Timeline caseId={item.id} onEvent={refresh} clocks={item.clocks} known={item.timelineHead?.sequence} />
       </Folded>

@@ -1,3 +1,4 @@
+import { OfferExpiry } from "./records/OfferExpiry";
 import { useState } from "react";
 import { RequestError, useDescribeUserError } from "../../components/Status";
 import {
@@ -109,8 +110,8 @@ export function Offers({ item, onDone }: ActionProps) {
             <p className="govuk-body parley-prose">{offer.terms}</p>
             <p className="govuk-body-s">
               {t("offers.made", { date: date(offer.madeAt) })}
-              {offer.expiresAt && ` · ${t("offers.expires", { date: date(offer.expiresAt) })}`}
             </p>
+            <OfferExpiry offer={offer} />
             {offer.status === "OPEN" && offer.side !== mine && (
               <div className="govuk-button-group">
                 {actions.has("ACCEPT_OFFER") && (

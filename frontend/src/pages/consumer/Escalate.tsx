@@ -5,7 +5,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { RequestError, useDescribeUserError } from "../../components/Status";
 import { AmountInput, FormShell, Radios, Select, SubmitButton, Textarea, TextInput, useForm } from "../../design/forms";
 import { LIMITS } from "../../design/limits";
-import { ProvidersDocument, ReferComplaintDocument, type ResolutionMethod } from "../../gql/graphql";
+import { EligibleProvidersDocument, ReferComplaintDocument, type ResolutionMethod } from "../../gql/graphql";
 import { apiLocale, useI18n, type MessageKey } from "../../i18n";
 import { MethodExplained } from "../case/methods";
 
@@ -28,7 +28,11 @@ export function Escalate({ id }: { id: string }) {
 
 function EscalateForm({ complaintId }: { complaintId: string }) {
   const { t, label, locale } = useI18n();
-  const [{ data }] = useQuery({ query: ProvidersDocument, variables: { language: apiLocale(locale) } });
+  // Only the providers the complaint may go to (the organisation's links), by the server's one rule.
+  const [{ data }] = useQuery({
+    query: EligibleProvidersDocument,
+    variables: { id: complaintId, language: apiLocale(locale) },
+  });
   const [result, refer] = useMutation(ReferComplaintDocument);
   const describe = useDescribeUserError();
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
@@ -64,7 +68,7 @@ function EscalateForm({ complaintId }: { complaintId: string }) {
         ? []
         : [{ field: "currency", message: t("form.errorCurrency", { field: t("escalate.currency") }) }],
   });
-  const providers = data?.providers.edges.map((edge) => edge.node) ?? [];
+  const providers = data?.complaint?.eligibleProviders ?? [];
   const provider = providers.find((p) => p.id === form.values.providerId);
   const opened = result.data?.referComplaint.case;
   // A provider that publishes no methods runs any of them.
