@@ -120,6 +120,10 @@ class UserErrorCode(StrEnum):
     INVALID_EVENT_KIND = "INVALID_EVENT_KIND"
     SUBSCRIPTION_LIMIT = "SUBSCRIPTION_LIMIT"
     NOT_A_DEAD_LETTER = "NOT_A_DEAD_LETTER"
+    DELIVERY_IN_PROGRESS = "DELIVERY_IN_PROGRESS"
+    # Integration clients (portal.accounts.clients).
+    CLIENT_DISABLED = "CLIENT_DISABLED"
+    ROLE_SCOPE_MISMATCH = "ROLE_SCOPE_MISMATCH"
     # Provider adapters (portal.notifications.provider_config).
     UNKNOWN_ADAPTER = "UNKNOWN_ADAPTER"
 

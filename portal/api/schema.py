@@ -12,6 +12,7 @@ from strawberry.extensions import AddValidationRules, DisableIntrospection, Sche
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from portal.api.accounts.clients import IntegrationClientMutations, IntegrationClientQueries
 from portal.api.accounts.queries import DirectoryQueries
 from portal.api.accounts.types import (
     Organisation,
@@ -45,14 +46,21 @@ from portal.api.limits import limit_rule
 from portal.api.node import Node, resolve_node
 from portal.api.notifications.mutations import NotificationMutations
 from portal.api.notifications.queries import NotificationQueries
-from portal.api.notifications.types import OutboxMessage, WebhookSubscription
+from portal.api.notifications.types import OutboxMessage, WebhookDelivery, WebhookSubscription
 from portal.settings import Settings
 
 log = logging.getLogger("portal.api")
 
 
 @strawberry.type
-class Query(CaseQueries, ComplaintQueries, DirectoryQueries, FeedbackQueries, NotificationQueries):
+class Query(
+    CaseQueries,
+    ComplaintQueries,
+    DirectoryQueries,
+    FeedbackQueries,
+    NotificationQueries,
+    IntegrationClientQueries,
+):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
         return await viewer_of(info)
@@ -76,6 +84,7 @@ class Mutation(
     ProviderAdapterMutations,
     FeedbackMutations,
     NotificationMutations,
+    IntegrationClientMutations,
 ):
     pass
 
@@ -159,6 +168,7 @@ def build_schema(settings: Settings) -> PortalSchema:
             Message,
             OutboxMessage,
             WebhookSubscription,
+            WebhookDelivery,
         ],
         extensions=extensions_for(settings, documents),
         config=config_for(settings),
