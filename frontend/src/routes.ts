@@ -18,6 +18,9 @@ import { Inbox } from "./pages/organisation/Inbox";
 import { ManagementReview } from "./pages/organisation/ManagementReview";
 import { IntakeQueue } from "./pages/provider/IntakeQueue";
 import { Transparency } from "./pages/public/Transparency";
+import { Integrations } from "./pages/integrations/Integrations";
+import { CreateClient, DisableClient, RotateClient } from "./pages/integrations/ClientPages";
+import { CreateWebhook, WebhookDetail } from "./pages/integrations/WebhookPages";
 import "./staff.css";
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
@@ -46,6 +49,12 @@ export const ROUTES: PageRoute[] = [
   { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
   { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },
   { path: "/transparency/:slug", component: Transparency, access: "public" },
+  { path: "/integrations", component: Integrations, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
+  { path: "/integrations/:owner/clients/new", component: CreateClient, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
+  { path: "/integrations/clients/:id/rotate", component: RotateClient, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
+  { path: "/integrations/clients/:id/disable", component: DisableClient, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
+  { path: "/integrations/:owner/webhooks/new", component: CreateWebhook, access: ["ORG_MANAGER"] },
+  { path: "/integrations/webhooks/:id", component: WebhookDetail, access: ["ORG_MANAGER"] },
 ];
 
 const STAFF: readonly Role[] = [
@@ -71,6 +80,7 @@ export const NAV: NavItem[] = [
   { href: "/organisation/inbox", label: "nav.inbox", access: ["ORG_AGENT", "ORG_MANAGER"] },
   { href: "/neutral/cases", label: "nav.assigned", access: ["NEUTRAL"] },
   { href: "/organisation/review", label: "nav.review", access: ["ORG_MANAGER", "AUDITOR"] },
+  { href: "/integrations", label: "nav.integrations", access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
   // Staff: every case they may see. Each role's own pages go above this entry, so that `/`
   // leads there first.
   { href: "/cases", label: "nav.cases", access: STAFF },
