@@ -105,15 +105,17 @@ function Clients({ owner }: { owner: Owner }) {
                     {client.active && (
                       <ul className="govuk-list">
                         <li>
-                          <Link href={`/integrations/clients/${encodeURIComponent(client.id)}/rotate`} className="govuk-link">
+                          <Link href={`/integrations/clients/${encodeURIComponent(client.id)}/rotate`} className="govuk-link"
+                            aria-label={`${t("integrations.rotate")}: ${client.name}`}
+                          >
                             {t("integrations.rotate")}
-                            <span className="govuk-visually-hidden"> {client.name}</span>
                           </Link>
                         </li>
                         <li>
-                          <Link href={`/integrations/clients/${encodeURIComponent(client.id)}/disable`} className="govuk-link">
+                          <Link href={`/integrations/clients/${encodeURIComponent(client.id)}/disable`} className="govuk-link"
+                            aria-label={`${t("integrations.disable")}: ${client.name}`}
+                          >
                             {t("integrations.disable")}
-                            <span className="govuk-visually-hidden"> {client.name}</span>
                           </Link>
                         </li>
                       </ul>
@@ -177,9 +179,10 @@ function Webhooks({ owner }: { owner: Owner }) {
                     <ActiveTag active={subscription.active} paused />
                   </td>
                   <td className="govuk-table__cell">
-                    <Link href={`/integrations/webhooks/${encodeURIComponent(subscription.id)}`} className="govuk-link">
+                    <Link href={`/integrations/webhooks/${encodeURIComponent(subscription.id)}`} className="govuk-link"
+                      aria-label={`${t("integrations.manage")}: ${subscription.url}`}
+                    >
                       {t("integrations.manage")}
-                      <span className="govuk-visually-hidden"> {subscription.url}</span>
                     </Link>
                   </td>
                 </tr>

@@ -62,7 +62,12 @@ function WebhookFields({ form }: { form: ReturnType<typeof useWebhookForm> }) {
   const selected = String(kinds.value).split(",").filter(Boolean);
   return (
     <>
-      <TextInput bound={form.bind("url")} hint={t("integrations.urlHint")} spellCheck={false} inputMode="text" />
+      <TextInput
+        bound={form.bind("url")}
+        hint={<span className="parley-prose">{t("integrations.urlHint")}</span>}
+        spellCheck={false}
+        inputMode="text"
+      />
       <TextInput bound={form.bind("description")} hint={t("integrations.descriptionHint")} />
       <EventKindsField
         id={kinds.id}
@@ -156,7 +161,7 @@ export function WebhookDetail({ id: idParam }: { id: string }) {
       {data && !subscription && <p className="govuk-body">{t("error.NOT_FOUND")}</p>}
       {subscription && (
         <>
-          <Overview subscription={subscription} />
+          <Overview subscription={subscription} onChanged={() => reload({ requestPolicy: "network-only" })} />
           <DeliveryLog
             deliveries={subscription.deliveries.edges.map((edge) => edge.node)}
             more={subscription.deliveries.pageInfo.hasNextPage}
@@ -170,7 +175,14 @@ export function WebhookDetail({ id: idParam }: { id: string }) {
   );
 }
 
-function Overview({ subscription }: { subscription: WebhookSubscriptionFieldsFragment }) {
+/** What it is, and pause, resume and ping; ``onChanged`` reloads the page's data (the log). */
+function Overview({
+  subscription,
+  onChanged,
+}: {
+  subscription: WebhookSubscriptionFieldsFragment;
+  onChanged(): void;
+}) {
   const { t, label, dateTime } = useI18n();
   const [pauseResult, pause] = useMutation(PauseWebhookDocument);
   const [resumeResult, resume] = useMutation(ResumeWebhookDocument);
@@ -219,7 +231,10 @@ function Overview({ subscription }: { subscription: WebhookSubscriptionFieldsFra
               const answer = await pause({ id: subscription.id });
               const payload = answer.data?.pauseWebhookSubscription;
               setErrors(payload?.userErrors ?? []);
-              if (payload?.subscription) setBanner(t("integrations.pausedBanner"));
+              if (payload?.subscription) {
+                setBanner(t("integrations.pausedBanner"));
+                onChanged();
+              }
             }}
           >
             {t("integrations.pause")}
@@ -234,7 +249,10 @@ function Overview({ subscription }: { subscription: WebhookSubscriptionFieldsFra
               const answer = await resume({ id: subscription.id });
               const payload = answer.data?.resumeWebhookSubscription;
               setErrors(payload?.userErrors ?? []);
-              if (payload?.subscription) setBanner(t("integrations.resumedBanner"));
+              if (payload?.subscription) {
+                setBanner(t("integrations.resumedBanner"));
+                onChanged();
+              }
             }}
           >
             {t("integrations.resume")}
@@ -250,7 +268,10 @@ function Overview({ subscription }: { subscription: WebhookSubscriptionFieldsFra
             const answer = await ping({ id: subscription.id });
             const payload = answer.data?.pingWebhookSubscription;
             setErrors(payload?.userErrors ?? []);
-            if (payload?.delivery) setPinged(payload.delivery);
+            if (payload?.delivery) {
+              setPinged(payload.delivery);
+              onChanged();
+            }
           }}
         >
           {t("integrations.ping")}
@@ -348,6 +369,7 @@ function DeliveryLog({
                         <button
                           type="button"
                           className="govuk-link parley-link-button"
+                          aria-label={`${t("integrations.redeliver")} ${delivery.webhookId}`}
                           disabled={result.fetching}
                           onClick={async () => {
                             setBanner(null);
@@ -361,7 +383,6 @@ function DeliveryLog({
                           }}
                         >
                           {t("integrations.redeliver")}
-                          <span className="govuk-visually-hidden"> {delivery.webhookId}</span>
                         </button>
                       )}
                     </td>
