@@ -175,6 +175,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Refresh token lifetime, seconds (rotated on every use).",
     ),
     Setting(
+        "refresh_reuse_grace",
+        _non_negative_int,
+        30,
+        "Seconds after a refresh token is spent during which presenting it again is taken as a "
+        "lost answer (a reload cut the response short) rather than a stolen copy: the session "
+        "rotates once more instead of ending, provided the token it was rotated into is unused.",
+    ),
+    Setting(
         "session_max_age",
         _positive_int,
         2_592_000,
@@ -397,6 +405,12 @@ SETTINGS: tuple[Setting, ...] = (
         "The From of every mail Parley sends.",
     ),
     Setting(
+        "representative_invitation_days",
+        _positive_int,
+        14,
+        "Days a complainant's invitation to act as their representative can be accepted.",
+    ),
+    Setting(
         "sign_in_code_ttl",
         _positive_int,
         600,
@@ -486,6 +500,7 @@ class Settings:
     jwt_audience: str
     access_token_ttl: int
     refresh_token_ttl: int
+    refresh_reuse_grace: int
     session_max_age: int
     login_max_failures: int
     login_failure_window: int
@@ -528,6 +543,7 @@ class Settings:
     smtp_ca_file: str
     smtp_timeout: float
     mail_from: str
+    representative_invitation_days: int
     sign_in_code_ttl: int
     sign_in_code_max_requests: int
     sign_in_code_address_max_requests: int

@@ -264,6 +264,7 @@ async def build_side(factory: Factory, settings: Settings, app: Starlette) -> Si
         "organisation_uuid": str(w.organisation.id),
         "provider": gid("Provider", w.provider.id),
         "provider_slug": w.provider.slug,
+        "scheme": gid("Scheme", w.scheme.id),
         "neutral": gid("User", w.neutral.id),
         "agent": gid("User", w.agent.id),
         "org_client": gid("ServiceAccount", side.org_client.account.id),
@@ -294,6 +295,9 @@ def missing_target(app: Starlette) -> Target:
         "delivery": "WebhookDelivery",
         "managed_client": "ServiceAccount",
         "dead_letter": "OutboxMessage",
+        "scheme": "Scheme",
+        "link": "OrganisationProviderLink",
+        "invitation": "RepresentativeInvitation",
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}
     target.update(
@@ -302,6 +306,9 @@ def missing_target(app: Starlette) -> Target:
         organisation_uuid=str(uuid.uuid4()),
         provider_slug="no-such-provider",
         survey_token=app.state.auth.issuer.issue(TokenKind.SURVEY, str(uuid.uuid4()), 3600),
+        invitation_token=app.state.auth.issuer.issue(
+            TokenKind.REPRESENTATIVE_INVITATION, str(uuid.uuid4()), 3600
+        ),
         client_id="no-such-client",
     )
     return target

@@ -238,3 +238,37 @@ async def test_an_integration_client_is_not_offered_what_only_a_person_may_do(
     assert "OBJECT_TO_NEUTRAL" in by_person["data"]["case"]["availableActions"]
     assert "OBJECT_TO_NEUTRAL" not in by_client["data"]["case"]["availableActions"]
     assert "WITHDRAW" not in by_client["data"]["case"]["availableActions"]
+
+
+IRREVERSIBLE = "query C($id: ID!) { case(id: $id) { availableActions irreversibleActions } }"
+
+
+async def test_irreversible_actions_are_those_available_that_the_table_marks_irreversible(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    seen = {}
+    for name, user in (("complainant", w.complainant), ("caseworker", w.caseworker)):
+        body = await call(client, await token_for(app, user), IRREVERSIBLE, {"id": case_id(case)})
+        seen[name] = body["data"]["case"]
+    await w.act(w.caseworker, case, Action.ACCEPT)
+    body = await call(
+        client, await token_for(app, w.complainant), IRREVERSIBLE, {"id": case_id(case)}
+    )
+    accepted = body["data"]["case"]
+
+    assert seen["complainant"] == {
+        "availableActions": ["WITHDRAW"],
+        "irreversibleActions": ["WITHDRAW"],
+    }
+    # Accepting a case and extending a clock can be followed by other steps; declining and
+    # closing end it.
+    assert seen["caseworker"] == {
+        "availableActions": ["ACCEPT", "DECLINE", "EXTEND_CLOCK", "CLOSE"],
+        "irreversibleActions": ["DECLINE", "CLOSE"],
+    }
+    assert accepted == {
+        "availableActions": ["GIVE_CONSENT", "WITHDRAW"],
+        "irreversibleActions": ["GIVE_CONSENT", "WITHDRAW"],
+    }

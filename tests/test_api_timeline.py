@@ -208,3 +208,119 @@ async def test_verify_timeline_of_a_foreign_case_is_not_found(
 
     assert codes(foreign) == ["NOT_FOUND"]
     assert codes(bad_receipt) == ["BAD_USER_INPUT"]
+
+
+# --- verifyReceipt -----------------------------------------------------------------------------
+
+CHECK = """
+query C($id: ID!, $sequence: Int!, $hash: String!) {
+  verifyReceipt(caseId: $id, sequence: $sequence, headHash: $hash) {
+    result sequence length headHash brokenAtSequence
+  }
+}
+"""
+
+
+async def _check(
+    client: httpx.AsyncClient, token: str, case: DisputeCase, sequence: int, hash: str
+) -> dict[str, Any]:
+    variables = {"id": case_id(case), "sequence": sequence, "hash": hash}
+    body = await call(client, token, CHECK, variables)
+    result: dict[str, Any] = body["data"]["verifyReceipt"] if body["data"] else body
+    return result
+
+
+async def _hash_at(case: DisputeCase, sequence: int) -> str:
+    return (await TimelineEvent.get(case_id=case.id, sequence=sequence)).hash
+
+
+async def test_a_kept_receipt_matches_the_live_chain_it_came_from(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await in_file_review(w, await w.new_case())
+    token = await token_for(app, w.complainant)
+    row = await DisputeCase.get(id=case.id)
+    head = (await call(client, token, TIMELINE, {"id": case_id(case)}))["data"]["case"]
+
+    kept = head["timelineHead"]
+    now_head = await _check(client, token, case, kept["sequence"], kept["hash"])
+    earlier = await _check(client, token, case, 2, (await _hash_at(case, 2)).upper())
+
+    assert now_head == {
+        "result": "MATCHES",
+        "sequence": row.last_sequence,
+        "length": row.last_sequence,
+        "headHash": row.head_hash,
+        "brokenAtSequence": None,
+    }
+    assert earlier == {**now_head, "sequence": 2}
+
+
+async def test_a_receipt_of_another_head_differs_and_one_past_the_end_is_unknown(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await in_file_review(w, await w.new_case())
+    token = await token_for(app, w.agent)
+    length = (await DisputeCase.get(id=case.id)).last_sequence
+
+    other = await _check(client, token, case, 2, await _hash_at(case, 3))
+    beyond = await _check(client, token, case, length + 1, await _hash_at(case, 1))
+
+    assert (other["result"], other["brokenAtSequence"]) == ("DIFFERS", None)
+    assert (beyond["result"], beyond["length"]) == ("UNKNOWN_SEQUENCE", length)
+
+
+async def test_a_tampered_chain_is_reported_broken_at_the_altered_event(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await in_file_review(w, await w.new_case())
+    token = await token_for(app, w.complainant)
+    kept = {"sequence": 2, "hash": await _hash_at(case, 2)}
+    before = await _check(client, token, case, kept["sequence"], kept["hash"])
+
+    # An edit after the receipt's sequence: the receipt's own event is untouched.
+    await TimelineEvent.filter(case_id=case.id, sequence=4).update(payload={"forged": True})
+    after = await _check(client, token, case, kept["sequence"], kept["hash"])
+
+    assert before["result"] == "MATCHES"
+    assert (after["result"], after["brokenAtSequence"]) == ("CHAIN_BROKEN", 4)
+
+
+async def test_a_rewritten_and_rehashed_history_differs_from_the_receipt(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    token = await token_for(app, w.complainant)
+    row = await DisputeCase.get(id=case.id)
+    kept = {"sequence": row.last_sequence, "hash": row.head_hash}
+
+    # The tail is cut off and a new event written in its place, with a consistent chain.
+    await TimelineEvent.filter(case_id=case.id, sequence=row.last_sequence).delete()
+    await DisputeCase.filter(id=case.id).update(
+        last_sequence=row.last_sequence - 1, head_hash=await _hash_at(case, row.last_sequence - 1)
+    )
+    await _note(await DisputeCase.get(id=case.id), Visibility.ALL_PARTIES, "rewritten")
+    after = await _check(client, token, case, kept["sequence"], kept["hash"])
+
+    assert (after["result"], after["length"]) == ("DIFFERS", row.last_sequence)
+
+
+async def test_verify_receipt_refuses_bad_input_and_foreign_cases(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w, other = await quick_world(factory), await quick_world(factory)
+    case = await w.new_case()
+    mine, stranger = await token_for(app, w.complainant), await token_for(app, other.complainant)
+    good = await _hash_at(case, 1)
+
+    foreign = await _check(client, stranger, case, 1, good)
+    zero = await _check(client, mine, case, 0, good)
+    short = await _check(client, mine, case, 1, good[:-1])
+    not_hex = await _check(client, mine, case, 1, "g" * 64)
+
+    assert codes(foreign) == ["NOT_FOUND"]
+    assert [codes(zero), codes(short), codes(not_hex)] == [["BAD_USER_INPUT"]] * 3

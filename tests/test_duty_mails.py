@@ -85,7 +85,12 @@ async def test_a_duty_clock_is_mailed_as_action_needed(
     mails = await _deliver(settings, tmp_path)
 
     assert [m["Subject"].split(" on ")[0] for m in mails[w.agent.email]] == ["Action needed"]
-    assert w.complainant.email not in mails  # the organisation's duty, not the consumer's
+    # The organisation's duty, not the consumer's: the consumer gets only the receipt of their
+    # own step (issue 16, deliverable 2), never "Action needed".
+    assert all(
+        not m["Subject"].startswith("Action needed") for m in mails.get(w.complainant.email, [])
+    )
+    assert len(mails.get(w.complainant.email, [])) == 1
 
 
 async def test_a_window_is_recalled_as_you_may_and_a_duty_as_a_reminder(

@@ -58,11 +58,32 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
     MailKind.IMPLEMENTATION_DUE: {"case": CASE, "due": "2027-01-20 10:00 UTC"},
     MailKind.CASE_CLOSED: {"case": CASE, "reason": "resolved"},
     MailKind.SIGN_IN_CODE: {"code": "123456", "minutes": 10},
+    MailKind.RECEIPT: {
+        "case": CASE,
+        "organisation": "Acme",
+        "provider": "Fair ADR",
+        "action": "accept_offer",
+        "role": "complainant",
+        "when": "2026-12-06 16:00 UTC",
+        "stage": "implementation",
+        "binding": False,
+        "family": "facilitative",
+        "step": {"amount": "149.00", "currency": "EUR"},
+        "next": [{"clock": "implementation", "due": "2027-01-05 16:00 UTC"}],
+        "receipt": {"sequence": 12, "hash": "ab" * 32},
+    },
     MailKind.SURVEY_REMINDER: {
         "case": CASE,
         "organisation": "Acme",
         "provider": "Fair ADR",
         "survey_link": "http://127.0.0.1:8000/survey#token=t",
+    },
+    MailKind.REPRESENTATIVE_INVITATION: {
+        "case": CASE,
+        "organisation": "Acme",
+        "provider": "Fair ADR",
+        "inviter": "Maria Lopez",
+        "expires": "2026-12-20 10:00 UTC",
     },
 }
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -79,7 +79,10 @@ async def test_accepting_and_declining_tell_both_parties_and_start_the_next_cloc
     assert [m for m in await _mails(accepted) if m[0] == "case_accepted"] == sorted(
         ("case_accepted", u.email) for u in parties
     )
-    assert await _mails(declined) == sorted(("case_declined", u.email) for u in parties)
+    # Declining cannot be undone: the caseworker who did it gets a receipt (issue 16).
+    assert await _mails(declined) == sorted(
+        [("case_declined", u.email) for u in parties] + [("receipt", w.caseworker.email)]
+    )
     row = await OutboxMessage.get(case_id=declined.id, recipient=w.complainant.email)
     assert row.context["reasons"] == "Not ours."
 

@@ -5,23 +5,36 @@ import type { ComponentType } from "react";
 import type { Role } from "./gql/graphql";
 import type { MessageKey } from "./i18n";
 import { hasRole, isConsumer, type Viewer } from "./lib/auth";
-import { SignIn } from "./pages/SignIn";
-import { Survey } from "./pages/Survey";
-import { MyDisputes } from "./pages/consumer/MyDisputes";
-import { MyComplaints } from "./pages/consumer/MyComplaints";
-import { FileComplaint } from "./pages/consumer/FileComplaint";
-import { Escalate } from "./pages/consumer/Escalate";
-import { CasePage } from "./pages/case/CasePage";
-import { CaseList } from "./pages/CaseList";
-import { AssignedCases } from "./pages/neutral/AssignedCases";
-import { Inbox } from "./pages/organisation/Inbox";
-import { ManagementReview } from "./pages/organisation/ManagementReview";
-import { IntakeQueue } from "./pages/provider/IntakeQueue";
-import { Transparency } from "./pages/public/Transparency";
-import { Integrations } from "./pages/integrations/Integrations";
-import { CreateClient, DisableClient, RotateClient } from "./pages/integrations/ClientPages";
-import { CreateWebhook, WebhookDetail } from "./pages/integrations/WebhookPages";
-import "./staff.css";
+import { lazyNamed as page } from "./lib/lazyPage";
+
+// Each page is loaded when first opened (app.tsx shows Loading meanwhile) and is a chunk of its
+// own; the staff pages are one chunk with their stylesheet (pages/staff.ts), so that a consumer
+// never downloads them.
+const SignIn = page(() => import("./pages/SignIn"), "SignIn");
+const Survey = page(() => import("./pages/Survey"), "Survey");
+const MyDisputes = page(() => import("./pages/consumer/MyDisputes"), "MyDisputes");
+const MyComplaints = page(() => import("./pages/consumer/MyComplaints"), "MyComplaints");
+const FileComplaint = page(() => import("./pages/consumer/FileComplaint"), "FileComplaint");
+const Escalate = page(() => import("./pages/consumer/Escalate"), "Escalate");
+const CasePage = page(() => import("./pages/case/CasePage"), "CasePage");
+const CaseList = page(() => import("./pages/CaseList"), "CaseList");
+const AssignedCases = page(() => import("./pages/staff"), "AssignedCases");
+const Inbox = page(() => import("./pages/staff"), "Inbox");
+const IntakeQueue = page(() => import("./pages/staff"), "IntakeQueue");
+const ManagementReview = page(() => import("./pages/review"), "ManagementReview");
+const Transparency = page(() => import("./pages/transparency"), "Transparency");
+const Integrations = page(() => import("./pages/integrations"), "Integrations");
+const CreateClient = page(() => import("./pages/integrations"), "CreateClient");
+const RotateClient = page(() => import("./pages/integrations"), "RotateClient");
+const DisableClient = page(() => import("./pages/integrations"), "DisableClient");
+const CreateWebhook = page(() => import("./pages/integrations"), "CreateWebhook");
+const WebhookDetail = page(() => import("./pages/integrations"), "WebhookDetail");
+const AdminOrganisations = page(() => import("./pages/admin"), "AdminOrganisations");
+const AdminOrganisation = page(() => import("./pages/admin"), "AdminOrganisation");
+const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
+const AdminProvider = page(() => import("./pages/admin"), "AdminProvider");
+const AdminScheme = page(() => import("./pages/admin"), "AdminScheme");
+const AdminAuditLog = page(() => import("./pages/admin"), "AdminAuditLog");
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * a list of roles: someone holding one of them. */
@@ -55,6 +68,12 @@ export const ROUTES: PageRoute[] = [
   { path: "/integrations/clients/:id/disable", component: DisableClient, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
   { path: "/integrations/:owner/webhooks/new", component: CreateWebhook, access: ["ORG_MANAGER"] },
   { path: "/integrations/webhooks/:id", component: WebhookDetail, access: ["ORG_MANAGER"] },
+  { path: "/admin/organisations", component: AdminOrganisations, access: ["ADMIN"] },
+  { path: "/admin/organisations/:id", component: AdminOrganisation, access: ["ADMIN"] },
+  { path: "/admin/providers", component: AdminProviders, access: ["ADMIN"] },
+  { path: "/admin/providers/:id", component: AdminProvider, access: ["ADMIN"] },
+  { path: "/admin/providers/:id/schemes/:scheme", component: AdminScheme, access: ["ADMIN"] },
+  { path: "/admin/audit", component: AdminAuditLog, access: ["ADMIN", "AUDITOR"] },
 ];
 
 const STAFF: readonly Role[] = [
@@ -81,6 +100,9 @@ export const NAV: NavItem[] = [
   { href: "/neutral/cases", label: "nav.assigned", access: ["NEUTRAL"] },
   { href: "/organisation/review", label: "nav.review", access: ["ORG_MANAGER", "AUDITOR"] },
   { href: "/integrations", label: "nav.integrations", access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
+  { href: "/admin/organisations", label: "nav.adminOrganisations", access: ["ADMIN"] },
+  { href: "/admin/providers", label: "nav.adminProviders", access: ["ADMIN"] },
+  { href: "/admin/audit", label: "nav.adminAudit", access: ["ADMIN", "AUDITOR"] },
   // Staff: every case they may see. Each role's own pages go above this entry, so that `/`
   // leads there first.
   { href: "/cases", label: "nav.cases", access: STAFF },

@@ -55,6 +55,8 @@ class Organisation(Model):
     name = fields.CharField(max_length=200)
     country = fields.CharField(max_length=2, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
+    # Retired by an admin (portal.admin): takes no new complaints; its cases and complaints stay.
+    retired_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "organisation"
@@ -75,6 +77,8 @@ class Provider(Model):
     outbound_secret = fields.CharField(max_length=80, default="")
     inbound_secret = fields.CharField(max_length=80, default="")
     adapter_email = fields.CharField(max_length=254, default="")  # the e-mail adapter's address
+    # Retired by an admin (portal.admin): takes no new referrals; keeps the cases it has.
+    retired_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "provider"
@@ -222,6 +226,9 @@ class RefreshToken(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
     used_at = fields.DatetimeField(null=True)
+    # Spent by a lost-answer replacement (portal.auth.services): nobody should hold it, so
+    # presenting it means two holders, and the session ends.
+    superseded_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "refresh_token"

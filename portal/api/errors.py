@@ -38,6 +38,8 @@ class UserErrorCode(StrEnum):
     RATE_LIMITED = "RATE_LIMITED"
     INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"
     INVALID_CODE = "INVALID_CODE"
+    # Issue 16: a typed code that cannot be six digits, even without its separators; no guess.
+    INVALID_CODE_FORMAT = "INVALID_CODE_FORMAT"
     # Sign-in limits (portal.auth.limits): a second sign-in step in one request; a password
     # on an account whose failures ask for a one-time code first.
     ONE_CREDENTIAL_PER_REQUEST = "ONE_CREDENTIAL_PER_REQUEST"
@@ -81,6 +83,7 @@ class UserErrorCode(StrEnum):
     NO_NEUTRAL_FOR_METHOD = "NO_NEUTRAL_FOR_METHOD"
     NO_OBJECTION_PENDING = "NO_OBJECTION_PENDING"
     NO_OPEN_OFFER = "NO_OPEN_OFFER"
+    OFFER_EXPIRED = "OFFER_EXPIRED"
     NO_OUTCOME = "NO_OUTCOME"
     NO_RUNNING_CLOCK = "NO_RUNNING_CLOCK"
     OBJECTION_WINDOW_CLOSED = "OBJECTION_WINDOW_CLOSED"
@@ -120,12 +123,30 @@ class UserErrorCode(StrEnum):
     INVALID_EVENT_KIND = "INVALID_EVENT_KIND"
     SUBSCRIPTION_LIMIT = "SUBSCRIPTION_LIMIT"
     NOT_A_DEAD_LETTER = "NOT_A_DEAD_LETTER"
+    # Representatives named by invitation (portal.cases.representatives).
+    REPRESENTATIVE_ALREADY_NAMED = "REPRESENTATIVE_ALREADY_NAMED"
+    NO_REPRESENTATIVE = "NO_REPRESENTATIVE"
+    INVITATION_PENDING = "INVITATION_PENDING"
+    INVITATION_NOT_PENDING = "INVITATION_NOT_PENDING"
+    INVITATION_INVALID = "INVITATION_INVALID"
+    INVITATION_EXPIRED = "INVITATION_EXPIRED"
+    INVITATION_FOR_ANOTHER_ADDRESS = "INVITATION_FOR_ANOTHER_ADDRESS"
     DELIVERY_IN_PROGRESS = "DELIVERY_IN_PROGRESS"
     # Integration clients (portal.accounts.clients).
     CLIENT_DISABLED = "CLIENT_DISABLED"
     ROLE_SCOPE_MISMATCH = "ROLE_SCOPE_MISMATCH"
     # Provider adapters (portal.notifications.provider_config).
     UNKNOWN_ADAPTER = "UNKNOWN_ADAPTER"
+    # Administration (portal.admin.services) and what retiring stops.
+    ALREADY_LINKED = "ALREADY_LINKED"
+    ALREADY_RETIRED = "ALREADY_RETIRED"
+    INVALID_COUNTRY = "INVALID_COUNTRY"
+    INVALID_SLUG = "INVALID_SLUG"
+    ORGANISATION_RETIRED = "ORGANISATION_RETIRED"
+    PROVIDER_RETIRED = "PROVIDER_RETIRED"
+    SCHEME_IN_USE = "SCHEME_IN_USE"
+    SCHEME_RETIRED = "SCHEME_RETIRED"
+    SLUG_TAKEN = "SLUG_TAKEN"
 
 
 @strawberry.type(description="An expected failure of a mutation, for the user to act on.")
@@ -135,6 +156,15 @@ class UserError:
     )
     code: UserErrorCode
     message: str
+    limit: int | None = strawberry.field(
+        default=None,
+        description="For a value over a limit (`TOO_LONG`, `FILE_TOO_LARGE`): the limit, in "
+        "characters (Unicode code points) or bytes.",
+    )
+    actual: int | None = strawberry.field(
+        default=None,
+        description="For a value over a limit: its size in the limit's unit, when measured.",
+    )
 
 
 def camel(name: str) -> str:
@@ -142,13 +172,23 @@ def camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-def user_error(code: str, message: str, field: str | None = None) -> UserError:
+def user_error(
+    code: str,
+    message: str,
+    field: str | None = None,
+    *,
+    limit: int | None = None,
+    actual: int | None = None,
+) -> UserError:
     """A service's expected failure as data; ``field`` is the service's (snake_case) name of
-    the input field at fault, which the API's input types share."""
+    the input field at fault, which the API's input types share; ``limit`` and ``actual`` for
+    a refusal over a limit (portal.lengths)."""
     return UserError(
         field=["input", camel(field)] if field else None,
         code=UserErrorCode(code),
         message=message,
+        limit=limit,
+        actual=actual,
     )
 
 

@@ -22,13 +22,17 @@ from portal.api.accounts.types import (
     Viewer,
     viewer_of,
 )
+from portal.api.admin.mutations import AdminMutations
+from portal.api.admin.queries import AdminQueries
 from portal.api.auth.codes import SignInCodeMutations
 from portal.api.auth.mutations import AuthMutations
 from portal.api.casefiles.mutations import CaseFileMutations
+from portal.api.casefiles.queries import CaseFileQueries
 from portal.api.casefiles.types import Document, Message
 from portal.api.cases.mutations import CaseMutations
 from portal.api.cases.queries import CaseQueries
 from portal.api.cases.records import Offer
+from portal.api.cases.representatives import RepresentativeMutations, RepresentativeQueries
 from portal.api.cases.subscriptions import CaseSubscriptions
 from portal.api.cases.types import DisputeCase
 from portal.api.characters import StringCharacters
@@ -55,11 +59,14 @@ log = logging.getLogger("portal.api")
 @strawberry.type
 class Query(
     CaseQueries,
+    RepresentativeQueries,
+    CaseFileQueries,
     ComplaintQueries,
     DirectoryQueries,
     FeedbackQueries,
     NotificationQueries,
     IntegrationClientQueries,
+    AdminQueries,
 ):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
@@ -79,12 +86,14 @@ class Mutation(
     SignInCodeMutations,
     ComplaintMutations,
     CaseMutations,
+    RepresentativeMutations,
     CaseFileMutations,
     DirectoryMutations,
     ProviderAdapterMutations,
     FeedbackMutations,
     NotificationMutations,
     IntegrationClientMutations,
+    AdminMutations,
 ):
     pass
 

@@ -307,9 +307,29 @@ def may_name_representative(
     referring on their behalf, an integration client or the provider's side may not name
     anyone); the candidate is someone else, and holds no role in the case's organisation or
     provider, nor an installation-wide one (admins and installation auditors see every case).
+
+    Naming by invitation (portal.cases.representatives) asks the two halves at their own
+    moments: `names_representatives` when the complainant invites, revokes or removes, and
+    `may_represent` when the invitee accepts, since only then is the candidate known.
     """
-    if actor.kind is not ActorKind.USER or actor.id != complainant_id:
-        return False
+    return names_representatives(actor, complainant_id) and may_represent(
+        complainant_id, organisation_id, provider_id, candidate_id, memberships
+    )
+
+
+def names_representatives(actor: Actor, complainant_id: uuid.UUID) -> bool:
+    """The first half of `may_name_representative`: the complainant in person."""
+    return actor.kind is ActorKind.USER and actor.id == complainant_id
+
+
+def may_represent(
+    complainant_id: uuid.UUID,
+    organisation_id: uuid.UUID,
+    provider_id: uuid.UUID,
+    candidate_id: uuid.UUID,
+    memberships: Iterable[Membership],
+) -> bool:
+    """The second half of `may_name_representative`: who may act for this complainant."""
     if candidate_id == complainant_id:
         return False
     return not any(
@@ -447,3 +467,19 @@ def may_link_external_person(provider_id: uuid.UUID, memberships: Iterable[Membe
     else (a consumer, another provider's neutral, an admin) is not the provider's to act as;
     an admin adds them to the provider first."""
     return any(m.provider_id == provider_id and m.role in PROVIDER_ROLES for m in memberships)
+
+
+# --- administration -------------------------------------------------------------------------
+
+
+def may_administer(actor: Actor) -> bool:
+    """Creating, editing and retiring organisations, providers, schemes and their links is
+    the installation admins' alone (issue 14): nobody in an organisation or a provider, and
+    no auditor, sets up the parties they work for or watch."""
+    return actor.is_admin
+
+
+def may_read_admin_audit(actor: Actor) -> bool:
+    """The admin audit log records changes to the installation's set-up (no case data, no
+    secrets): admins, and auditors of any scope, who are there to check who changed what."""
+    return actor.is_admin or actor.has_role(Role.AUDITOR)

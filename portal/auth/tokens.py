@@ -31,6 +31,7 @@ class TokenKind(StrEnum):
     SURVEY = "survey"
     LOGIN_CODE = "login_code"
     PROVIDER_ANSWER = "provider_answer"  # an e-mail provider's link to its answer form
+    REPRESENTATIVE_INVITATION = "representative_invitation"  # the invitee's link
 
 
 # RFC 9068 names the access token header type; the others get their own media-type-like names.
@@ -40,6 +41,7 @@ HEADER_TYPES = {
     TokenKind.SURVEY: "parley-survey+jwt",
     TokenKind.LOGIN_CODE: "parley-login-code+jwt",
     TokenKind.PROVIDER_ANSWER: "parley-provider-answer+jwt",
+    TokenKind.REPRESENTATIVE_INVITATION: "parley-representative-invitation+jwt",
 }
 
 

@@ -47,6 +47,8 @@ from portal.cases.states import (
 )
 from portal.cases.transitions import TABLE, WINDOWS, Action, CaseView, Transition, refusal
 from portal.feedback.closure import case_ended
+from portal.notifications.receipts import mail_receipt
+from portal.timeline.models import TimelineEvent
 
 
 def now() -> datetime:
@@ -70,8 +72,8 @@ class Step:
     start: list[ClockKind] = field(default_factory=list)  # clocks started beyond the table's
     stop: list[ClockKind] = field(default_factory=list)
 
-    async def event(self, kind: EventKind, payload: dict[str, Any] | None = None) -> None:
-        await record(
+    async def event(self, kind: EventKind, payload: dict[str, Any] | None = None) -> TimelineEvent:
+        return await record(
             self.case,
             kind,
             at=self.at,
@@ -184,7 +186,7 @@ async def perform(
 async def _finish(step: Step) -> None:
     transition = step.transition
     target = step.target or (transition.targets[0] if len(transition.targets) == 1 else None)
-    await step.event(transition.event, step.payload)
+    event = await step.event(transition.event, step.payload)
     for kind in (*transition.stops, *step.stop):
         await stop_clock(step, kind)
     if target is not None and target is not step.case.stage:
@@ -207,8 +209,10 @@ async def _finish(step: Step) -> None:
                 EventKind.CASE_CLOSED,
                 {"reason": step.case.closure_reason, "note": step.case.closure_note or None},
             )
-    for kind in (*transition.starts, *step.start):
-        await start_clock(step, kind)
+    started = [await start_clock(step, kind) for kind in (*transition.starts, *step.start)]
+    if transition.irreversible and step.actor_id is not None:
+        # The receipt is written last: it says where the case stands after the step.
+        await mail_receipt(step.case, event, transition, step.actor_id, started)
 
 
 async def start_clock(step: Step, kind: ClockKind) -> Clock:

@@ -49,6 +49,10 @@ class EventKind(StrEnum):
     DOCUMENT_UPLOADED = "document_uploaded"
     DOCUMENT_SUPERSEDED = "document_superseded"
     MESSAGE_POSTED = "message_posted"
+    REPRESENTATIVE_INVITED = "representative_invited"
+    REPRESENTATIVE_INVITATION_REVOKED = "representative_invitation_revoked"
+    REPRESENTATIVE_ACCEPTED = "representative_accepted"
+    REPRESENTATIVE_REMOVED = "representative_removed"
 
 
 def _plain(value: Any) -> Any:

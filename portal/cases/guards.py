@@ -15,6 +15,7 @@ from portal.cases.states import (
     ClockKind,
     ClockStatus,
     MethodFamily,
+    OfferStatus,
     Side,
 )
 
@@ -138,15 +139,21 @@ def implementation_recorded(view: CaseView, role: CaseRole) -> str | None:
     return None if view.case.implemented_at else "IMPLEMENTATION_NOT_RECORDED"
 
 
+def _open_offer_of(view: CaseView, side: Side) -> str | None:
+    if view.open_offers(side):
+        return None
+    # An offer left open past its expiry is the usual reason; saying so explains the refusal.
+    lapsed = any(o.side is side and o.status is OfferStatus.OPEN for o in view.offers)
+    return "OFFER_EXPIRED" if lapsed else "NO_OPEN_OFFER"
+
+
 def other_side_has_open_offer(view: CaseView, role: CaseRole) -> str | None:
     mine = Side.COMPLAINANT if role in COMPLAINANT_SIDE else Side.ORGANISATION
-    theirs = Side.ORGANISATION if mine is Side.COMPLAINANT else Side.COMPLAINANT
-    return None if view.open_offers(theirs) else "NO_OPEN_OFFER"
+    return _open_offer_of(view, Side.ORGANISATION if mine is Side.COMPLAINANT else Side.COMPLAINANT)
 
 
 def own_open_offer(view: CaseView, role: CaseRole) -> str | None:
-    mine = Side.COMPLAINANT if role in COMPLAINANT_SIDE else Side.ORGANISATION
-    return None if view.open_offers(mine) else "NO_OPEN_OFFER"
+    return _open_offer_of(view, Side.COMPLAINANT if role in COMPLAINANT_SIDE else Side.ORGANISATION)
 
 
 def a_clock_is_running(view: CaseView, role: CaseRole) -> str | None:

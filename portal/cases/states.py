@@ -180,3 +180,13 @@ class OfferStatus(StrEnum):
     COUNTERED = "countered"
     WITHDRAWN = "withdrawn"
     EXPIRED = "expired"
+
+
+class InvitationStatus(StrEnum):
+    """A representative invitation (portal.cases.representatives); `expired` is never stored:
+    a pending invitation past its expiry reads as expired."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REVOKED = "revoked"
+    EXPIRED = "expired"

@@ -166,6 +166,10 @@ class Transition:
     # DUTY, RIGHT or DutyWhen (module docstring); None only while a row is being written: a
     # test fails for any row without it.
     obligation: Obligation | DutyWhen | None = None
+    # It cannot be undone (a commitment, or the end of the case or of a party's say): the
+    # portal asks for a check and a confirmation first, and the one who took it gets a receipt
+    # by mail (portal.notifications.receipts; issue 16, deliverable 2).
+    irreversible: bool = False
 
 
 _PARTIES = PARTY_ROLES
@@ -229,10 +233,12 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.DECLINE, frozenset({Stage.REFERRED}), (Stage.DECLINED,), _PROVIDER, EventKind.CASE_DECLINED,
        stops=(ClockKind.ACCEPTANCE,),
        obligation=_DUTY,
+       irreversible=True,
        summary="Decline on a ground from the fixed list, with reasons."),
     _t(Action.GIVE_CONSENT, frozenset({Stage.ACCEPTED}), (Stage.AWAITING_RESPONSE,), COMPLAINANT_SIDE, EventKind.CONSENT_GIVEN,
        starts=(ClockKind.RESPONSE,), by_person=True,
        obligation=_DUTY,
+       irreversible=True,
        summary="Consent to the method, knowing its legal effect and the right to withdraw."),
     _t(Action.SUBMIT_RESPONSE, frozenset({Stage.AWAITING_RESPONSE}), (Stage.FILE_REVIEW,), _ORG, EventKind.RESPONSE_SUBMITTED,
        stops=(ClockKind.RESPONSE,),
@@ -241,6 +247,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.REFUSE_PARTICIPATION, frozenset({Stage.AWAITING_RESPONSE}), (Stage.CLOSED,), _ORG, EventKind.PARTICIPATION_REFUSED,
        stops=(ClockKind.RESPONSE,),
        obligation=_DUTY,
+       irreversible=True,
        summary="Refuse to take part; the case closes."),
     _t(Action.APPOINT_NEUTRAL, _FILE_REVIEW, (), _PROVIDER, EventKind.NEUTRAL_APPOINTED,
        guards=(no_active_appointment,), by_person=True,
@@ -277,10 +284,12 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.ACCEPT_OFFER, frozenset({Stage.IN_RESOLUTION}), (Stage.IMPLEMENTATION,), _PARTIES, EventKind.OFFER_ACCEPTED,
        guards=(facilitative, other_side_has_open_offer,), stops=(ClockKind.OUTCOME,), starts=(ClockKind.IMPLEMENTATION,), by_person=True,
        obligation=_RIGHT,
+       irreversible=True,
        summary="Accept the other side's open offer: it becomes the settlement."),
     _t(Action.ISSUE_OUTCOME, frozenset({Stage.IN_RESOLUTION}), (Stage.OUTCOME_PROPOSED,), _NEUTRAL, EventKind.OUTCOME_ISSUED,
        guards=(neutral_at_work,), stops=(ClockKind.OUTCOME,), starts=(ClockKind.REFLECTION,), by_person=True,
        obligation=_DUTY,
+       irreversible=True,
        summary="Issue the proposed settlement, recommendation or award, with reasons."),
     _t(Action.EXTEND_CLOCK, ACTIVE_STAGES, (), _PROVIDER | _NEUTRAL, EventKind.CLOCK_EXTENDED,
        guards=(a_clock_is_running,),
@@ -289,18 +298,22 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.ACCEPT_OUTCOME, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.IMPLEMENTATION,), _PARTIES, EventKind.OUTCOME_ACCEPTED,
        guards=(outcome_unanswered_by_side,),
        obligation=_ANSWER,
+       irreversible=True,
        summary="Accept the outcome; once both sides have, it is implemented."),
     _t(Action.REJECT_OUTCOME, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.CLOSED,), _PARTIES, EventKind.OUTCOME_REJECTED,
        guards=(not_binding, outcome_unanswered_by_side,), stops=(ClockKind.REFLECTION,),
        obligation=_ANSWER,
+       irreversible=True,
        summary="Reject a non-binding outcome, stating reasons (ISO 10003 7.5)."),
     _t(Action.REQUEST_REVIEW, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.UNDER_REVIEW,), _PARTIES, EventKind.REVIEW_REQUESTED,
        guards=(binding, reflection_period_open,), stops=(ClockKind.REFLECTION,), starts=(ClockKind.REVIEW,),
        obligation=_RIGHT,
+       irreversible=True,
        summary="Ask for review of a binding award, stating reasons."),
     _t(Action.DECIDE_REVIEW, frozenset({Stage.UNDER_REVIEW}), (Stage.IMPLEMENTATION,), _PROVIDER, EventKind.REVIEW_DECIDED,
        stops=(ClockKind.REVIEW,), starts=(ClockKind.IMPLEMENTATION,), by_person=True,
        obligation=_DUTY,
+       irreversible=True,
        summary="Uphold or vary the award, with reasons."),
     _t(Action.RECORD_IMPLEMENTATION, frozenset({Stage.IMPLEMENTATION}), (), _ORG, EventKind.IMPLEMENTATION_RECORDED,
        guards=(implementation_not_recorded,), stops=(ClockKind.IMPLEMENTATION,),
@@ -309,13 +322,19 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.CONFIRM_IMPLEMENTATION, frozenset({Stage.IMPLEMENTATION}), (Stage.CLOSED,), COMPLAINANT_SIDE, EventKind.IMPLEMENTATION_CONFIRMED,
        guards=(implementation_recorded,),
        obligation=_DUTY,
+       irreversible=True,
        summary="Confirm the implementation; the case closes as resolved."),
     _t(Action.CLOSE, ACTIVE_STAGES, (Stage.CLOSED,), _PROVIDER, EventKind.CASE_CLOSED,
        obligation=_CLOSE,
+       irreversible=True,
        summary="Close the case with a reason (ISO 10003 7.7)."),
-    _t(Action.WITHDRAW, ACTIVE_STAGES, (Stage.WITHDRAWN,), COMPLAINANT_SIDE, EventKind.CASE_WITHDRAWN,
+    # Not once an outcome is agreed (implementation): the dispute is then settled, and what
+    # remains is carrying the outcome out, not a process to leave (issue 16: "You can now:
+    # withdraw" after accepting a full and final settlement).
+    _t(Action.WITHDRAW, ACTIVE_STAGES - {Stage.IMPLEMENTATION}, (Stage.WITHDRAWN,), COMPLAINANT_SIDE, EventKind.CASE_WITHDRAWN,
        obligation=_RIGHT,
-       summary="Withdraw from the process, at any stage (ISO 10003 4.6)."),
+       irreversible=True,
+       summary="Withdraw from the process, at any stage until an outcome is agreed (ISO 10003 4.6)."),
     _t(Action.ORGANISATION_SILENT, frozenset({Stage.AWAITING_RESPONSE}), (Stage.CLOSED,), _SYSTEM, EventKind.ORGANISATION_SILENT,
        guards=(response_clock_ran_out,), stops=(ClockKind.RESPONSE,), system=True,
        obligation=_DUTY,

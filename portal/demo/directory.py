@@ -53,6 +53,20 @@ async def seed_directory(installation: Installation, progress: Callable[[str], N
             "consumer_fee_currency": "EUR",
             "legal_effect": "Recommendations are not binding. A binding award binds both sides "
             "when the consumer consented to be bound.",
+            "text_language": "en",
+            # Issue 16: the provider's own Simplified Chinese texts, for readers who chose it.
+            "translations": {
+                "zh-Hans": {
+                    "summary": "为德国和奥地利的能源消费者提供独立的调解、和解、申诉专员建议"
+                    "和仲裁服务。",
+                    "dispute_types": "能源供应合同、账单、计量、更换供应商。",
+                    "decision_basis": "法律、供应商的行为准则以及公平原则。",
+                    "preliminary_requirements": "投诉须先向供应商提出。",
+                    "fees": "消费者免费。供应商支付案件费用。",
+                    "legal_effect": "建议没有约束力。消费者同意受约束时，有约束力的裁决对双方"  # noqa: RUF001
+                    "均有约束力。",
+                }
+            },
         },
     )
     for email, entry in ROSTER.items():

@@ -45,6 +45,11 @@ class ProviderProfile(Model):
     consumer_fee_amount = fields.DecimalField(max_digits=12, decimal_places=2, null=True)
     consumer_fee_currency = fields.CharField(max_length=3, default="EUR")
     legal_effect = fields.TextField(default="")  # Art. 7(1)(n), (o): effect and enforceability
+    # Issue 16: the language the texts above are written in (BCP 47), and the provider's own
+    # translations of them, by language and field: {"zh-Hans": {"fees": "..."}}
+    # (portal.directory.texts reads them for each reader).
+    text_language = fields.CharField(max_length=35, default="en")
+    translations: dict[str, dict[str, str]] = fields.JSONField(default=dict)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:

@@ -22,11 +22,13 @@ from portal.cases.inputs import amount, currency, text
 from portal.cases.states import Method
 from portal.directory.errors import DirectoryError
 from portal.directory.models import NeutralProfile, ProviderProfile
+from portal.directory.texts import read_translations
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")  # BCP 47, as far as we need
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 MAX_LIST = 50
 MAX_ITEM = 100
+MAX_URL = 500
 
 # Plain text fields of the provider profile, each read with portal.cases.inputs.text.
 PROFILE_TEXT = (
@@ -57,8 +59,8 @@ def _list(data: Mapping[str, Any], key: str, pattern: re.Pattern[str] | None = N
         raise DirectoryError("INVALID_INPUT", f"`{key}` is a list of at most {MAX_LIST}.", key)
     items: list[str] = []
     for value in raw:
-        item = text({key: value}, key)
-        if len(item) > MAX_ITEM or (pattern is not None and not pattern.match(item)):
+        item = text({key: value}, key, max_length=MAX_ITEM)
+        if pattern is not None and not pattern.match(item):
             raise DirectoryError(
                 "INVALID_INPUT", f"`{key}` holds a value it cannot: {item!r}.", key
             )
@@ -76,8 +78,8 @@ def _methods(data: Mapping[str, Any]) -> list[str]:
 
 
 def _url(data: Mapping[str, Any], key: str) -> str:
-    value = text(data, key, required=False)
-    if value and (not value.startswith(("https://", "http://")) or len(value) > 500):
+    value = text(data, key, required=False, max_length=MAX_URL)
+    if value and not value.startswith(("https://", "http://")):
         raise DirectoryError("INVALID_URL", f"`{key}` is an http(s) address.", key)
     return value
 
@@ -109,6 +111,13 @@ def read_profile(data: Mapping[str, Any]) -> dict[str, Any]:
         changes["consumer_fee_amount"] = amount(data, "consumer_fee_amount")
     if "consumer_fee_currency" in given:
         changes["consumer_fee_currency"] = currency(data, "consumer_fee_currency", "EUR")
+    if "text_language" in given:
+        language = text(data, "text_language")
+        if len(language) > 35 or not _LANGUAGE.match(language):
+            raise DirectoryError(
+                "INVALID_INPUT", "`text_language` is a BCP 47 tag, such as `en`.", "text_language"
+            )
+        changes["text_language"] = language
     return changes
 
 
@@ -123,6 +132,8 @@ async def update_provider_profile(
     changes = read_profile(data)
     async with in_transaction():
         profile, _ = await ProviderProfile.get_or_create(provider_id=provider_id)
+        if data.get("translations") is not None:
+            changes["translations"] = read_translations(profile.translations, data["translations"])
         profile.update_from_dict(changes)
         await profile.save()
     return profile

@@ -22,6 +22,7 @@ import jinja2
 import markupsafe
 
 from portal.accounts.models import Locale
+from portal.cases.transitions import Action
 from portal.settings import Settings
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,6 +46,11 @@ class MailKind(StrEnum):
     CASE_CLOSED = "case_closed"
     SIGN_IN_CODE = "sign_in_code"
     SURVEY_REMINDER = "survey_reminder"  # ISO 10004: the one reminder of an unanswered survey
+    # Issue 16: to whoever took a step that cannot be undone; one template per action
+    # (`receipt_<action>.txt`), chosen by the context's `action`.
+    RECEIPT = "receipt"
+    # The complainant asks the recipient to act for them; the link is minted at delivery.
+    REPRESENTATIVE_INVITATION = "representative_invitation"
 
 
 def _env(autoescape: bool) -> jinja2.Environment:
@@ -87,6 +93,8 @@ def _block(
 def render(kind: str, locale: str, context: dict[str, Any]) -> RenderedMail:
     """The subject, text and HTML of one mail; raises jinja2 errors for a broken template."""
     lang, name = locale_of(locale), MailKind(kind).value
+    if name == MailKind.RECEIPT:
+        name = f"receipt_{Action(context['action']).value}"  # an action, never a path
     subject = " ".join(_block(_TEXT, lang, name, "subject", context).split())
     text = _block(_TEXT, lang, name, "body", context).strip()
     escaped = _block(_HTML, lang, name, "body", context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 import orjson
@@ -126,6 +127,34 @@ def _link(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[str,
     return link, payload
 
 
+async def _walk(case: DisputeCase) -> tuple[Verification, list[str]]:
+    """Recompute the whole chain: the verification, and the hashes of the events that hold
+    (all of them when it is intact)."""
+    query = TimelineEvent.filter(case_id=case.id).order_by("sequence", "id").values(*_COLUMNS)
+    rows = await connections.get("default").execute_query_dict(query.sql(params_inline=True))
+    prev = GENESIS
+    hashes: list[str] = []
+    for expected, row in enumerate(rows, start=1):
+        try:
+            link, payload = _link(case.id, row)
+        except (ValueError, TypeError, orjson.JSONDecodeError):
+            return Verification(False, len(rows), case.head_hash, expected), hashes
+        erased = set(payload) == {ERASED}
+        intact = (
+            link.sequence == expected
+            and link.prev_hash == prev
+            and (erased or payload_digest(payload) == link.payload_digest)
+            and link.hash() == row["hash"]
+        )
+        if not intact:
+            return Verification(False, len(rows), case.head_hash, expected), hashes
+        prev = str(row["hash"])
+        hashes.append(prev)
+    if len(rows) != case.last_sequence or prev != (case.head_hash or GENESIS):
+        return Verification(False, len(rows), case.head_hash, len(rows) + 1), hashes
+    return Verification(True, len(rows), case.head_hash, None), hashes
+
+
 async def verify(case: DisputeCase, receipt: Receipt | None = None) -> Verification:
     """Recompute the whole chain; report the first sequence where it breaks.
 
@@ -138,31 +167,44 @@ async def verify(case: DisputeCase, receipt: Receipt | None = None) -> Verificat
     Rows are read raw, not through the model: a value the model could not load (written
     behind its back) is reported as a break at that sequence, not raised.
     """
-    query = TimelineEvent.filter(case_id=case.id).order_by("sequence", "id").values(*_COLUMNS)
-    rows = await connections.get("default").execute_query_dict(query.sql(params_inline=True))
-    prev = GENESIS
-    hashes: list[str] = []
-    for expected, row in enumerate(rows, start=1):
-        try:
-            link, payload = _link(case.id, row)
-        except (ValueError, TypeError, orjson.JSONDecodeError):
-            return Verification(False, len(rows), case.head_hash, expected)
-        erased = set(payload) == {ERASED}
-        intact = (
-            link.sequence == expected
-            and link.prev_hash == prev
-            and (erased or payload_digest(payload) == link.payload_digest)
-            and link.hash() == row["hash"]
-        )
-        if not intact:
-            return Verification(False, len(rows), case.head_hash, expected)
-        prev = str(row["hash"])
-        hashes.append(prev)
-    if len(rows) != case.last_sequence or prev != (case.head_hash or GENESIS):
-        return Verification(False, len(rows), case.head_hash, len(rows) + 1)
-    if receipt is not None:
-        if receipt.sequence > len(rows):
-            return Verification(False, len(rows), case.head_hash, len(rows) + 1)
-        if receipt.sequence >= 1 and hashes[receipt.sequence - 1] != receipt.hash:
-            return Verification(False, len(rows), case.head_hash, receipt.sequence)
-    return Verification(True, len(rows), case.head_hash, None)
+    result, hashes = await _walk(case)
+    if not result.ok or receipt is None:
+        return result
+    length = result.length
+    if receipt.sequence > length:
+        return Verification(False, length, case.head_hash, length + 1)
+    if receipt.sequence >= 1 and hashes[receipt.sequence - 1] != receipt.hash:
+        return Verification(False, length, case.head_hash, receipt.sequence)
+    return result
+
+
+class ReceiptResult(StrEnum):
+    """What a kept receipt says of the live chain, in the words a person needs."""
+
+    MATCHES = "matches"  # the chain holds this head at this sequence, and is intact
+    DIFFERS = "differs"  # the chain is intact, but its event at this sequence is another
+    UNKNOWN_SEQUENCE = "unknown_sequence"  # the chain is intact, but shorter than the receipt
+    CHAIN_BROKEN = "chain_broken"  # the chain itself no longer verifies, from `broken_at` on
+
+
+@dataclass(frozen=True)
+class ReceiptCheck:
+    result: ReceiptResult
+    length: int
+    head_hash: str
+    broken_at: int | None
+
+
+async def check_receipt(case: DisputeCase, receipt: Receipt) -> ReceiptCheck:
+    """Hold a kept receipt against the live chain (DOMAIN.md "The timeline": a rewrite of the
+    tail is detectable by whoever kept a head). A chain that does not verify by itself comes
+    first: then nothing it says about the receipt can be trusted."""
+    walked, hashes = await _walk(case)
+    length, head = walked.length, case.head_hash
+    if not walked.ok:
+        return ReceiptCheck(ReceiptResult.CHAIN_BROKEN, length, head, walked.first_broken_sequence)
+    if receipt.sequence > length:
+        return ReceiptCheck(ReceiptResult.UNKNOWN_SEQUENCE, length, head, None)
+    if hashes[receipt.sequence - 1] != receipt.hash:
+        return ReceiptCheck(ReceiptResult.DIFFERS, length, head, None)
+    return ReceiptCheck(ReceiptResult.MATCHES, length, head, None)

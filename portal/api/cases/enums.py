@@ -9,6 +9,7 @@ from enum import StrEnum
 
 import strawberry
 
+from portal.accounts.models import Locale as _Locale
 from portal.cases.states import (
     AppointmentStatus,
     Calendar,
@@ -57,6 +58,9 @@ strawberry.enum(RootCause, description="ISO 10002 8.3: the category of a complai
 strawberry.enum(QuestionKind, name="SurveyQuestionKind")
 strawberry.enum(Respondent, name="SurveyRespondent", description="Whose view a survey asks.")
 strawberry.enum(SurveyStatus)
+# Registered here, beside the other enums, for the types on both sides of an import cycle
+# (accounts' User.locale, the directory's `texts(language:)`).
+Locale = strawberry.enum(_Locale, description="A supported language.")
 
 
 @strawberry.enum(

@@ -16,7 +16,7 @@ from tortoise.queryset import QuerySet
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.access import visible
 from portal.api.cases.records import Offer
-from portal.api.cases.timeline import TimelineReceiptInput, TimelineVerification
+from portal.api.cases.timeline import ReceiptCheck, TimelineReceiptInput, TimelineVerification
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import NotFound, PublicError
@@ -39,9 +39,10 @@ from portal.cases import models
 from portal.cases.duties import overdue_cases, owed_clocks
 from portal.cases.engine import now
 from portal.cases.states import Method, Stage
-from portal.timeline.services import Receipt, verify
+from portal.timeline.services import Receipt, check_receipt, verify
 
 MAX_SEARCH = 100
+_HEX = frozenset("0123456789abcdef")
 _MAX_REFERENCE = 32
 
 
@@ -206,6 +207,24 @@ class CaseQueries:
         case = await find_case(info, case_id)
         kept = Receipt(receipt.sequence, receipt.hash) if receipt else None
         return TimelineVerification.of(await verify(case, kept))
+
+    @strawberry.field(
+        description="Check a kept receipt (`timelineHead`: a sequence and its hash) against the "
+        "live chain, for anyone who may see the case. A case you may not see is reported "
+        "exactly like one that does not exist (NOT_FOUND); a sequence under 1 or a hash that "
+        "is not 64 hexadecimal digits is refused with BAD_USER_INPUT."
+    )
+    async def verify_receipt(
+        self, info: Info, case_id: strawberry.ID, sequence: int, head_hash: str
+    ) -> ReceiptCheck:
+        info.context.require_actor()
+        if sequence < 1:
+            raise InvalidArgument("A receipt's sequence starts at 1.")
+        kept = head_hash.strip().lower()
+        if len(kept) != 64 or not set(kept) <= _HEX:
+            raise InvalidArgument("A receipt's hash is 64 hexadecimal digits (SHA-256).")
+        case = await find_case(info, case_id)
+        return ReceiptCheck.of(sequence, await check_receipt(case, Receipt(sequence, kept)))
 
 
 @node_resolver("DisputeCase")

@@ -23,7 +23,8 @@ from portal.api.pagination import (
 from portal.api.selection import selected
 from portal.cases.states import CaseRole
 from portal.timeline.models import Visibility
-from portal.timeline.services import Verification
+from portal.timeline.services import ReceiptCheck as ReceiptCheckResult
+from portal.timeline.services import ReceiptResult, Verification
 
 
 @strawberry.type(description="One fact on a case's timeline, chained to the one before by hash.")
@@ -82,6 +83,37 @@ class TimelineVerification:
             length=result.length,
             head_hash=result.head_hash,
             first_broken_sequence=result.first_broken_sequence,
+        )
+
+
+strawberry.enum(
+    ReceiptResult,
+    description="What a kept receipt says of the live chain: `MATCHES` (the chain still holds "
+    "that head at that sequence and verifies), `DIFFERS` (it verifies, but its event at that "
+    "sequence is another: history was rewritten, or the receipt was mistyped), "
+    "`UNKNOWN_SEQUENCE` (it verifies, but is shorter than the receipt) or `CHAIN_BROKEN` "
+    "(the chain itself no longer verifies, from `brokenAtSequence` on).",
+)
+
+
+@strawberry.type(description="A kept receipt held against the live chain.")
+class ReceiptCheck:
+    result: ReceiptResult
+    sequence: int = strawberry.field(description="The receipt's sequence, as asked.")
+    length: int = strawberry.field(description="Events stored now.")
+    head_hash: str = strawberry.field(description="The head the case records now.")
+    broken_at_sequence: int | None = strawberry.field(
+        description="With `CHAIN_BROKEN`: the first sequence altered, missing or out of order."
+    )
+
+    @classmethod
+    def of(cls, sequence: int, check: ReceiptCheckResult) -> ReceiptCheck:
+        return cls(
+            result=check.result,
+            sequence=sequence,
+            length=check.length,
+            head_hash=check.head_hash,
+            broken_at_sequence=check.broken_at,
         )
 
 

@@ -45,10 +45,11 @@ from portal.cases.states import (
     MethodFamily,
     Stage,
 )
-from portal.cases.transitions import CaseView, available_actions, obligations
+from portal.cases.transitions import TABLE, CaseView, available_actions, obligations
 from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:
+    from portal.api.cases.representatives import RepresentativeInvitation
     from portal.api.complaints.types import Complaint
 
 
@@ -173,6 +174,19 @@ class DisputeCase(Node):
         chosen = next((p for p in rows if p.role == CaseRole.REPRESENTATIVE.value), None)
         return await participant(info, chosen.user_id if chosen else None)
 
+    @strawberry.field(
+        description="Your invitations to act for you, newest first: for the complainant only "
+        "(empty for anyone else)."
+    )
+    async def representative_invitations(
+        self, info: Info
+    ) -> list[
+        Annotated[RepresentativeInvitation, strawberry.lazy("portal.api.cases.representatives")]
+    ]:
+        from portal.api.cases.representatives import invitations_field
+
+        return await invitations_field(info, self.row)
+
     @strawberry.field(description="What you are on this case.")
     async def viewer_roles(self, info: Info) -> list[CaseRole]:
         return sorted((await access_to(info, self.row)).roles)
@@ -204,6 +218,20 @@ class DisputeCase(Node):
     async def available_actions(self, info: Info) -> list[CaseAction]:
         view, roles, person = await self._view(info)
         return [CaseAction(a.value) for a in available_actions(view, roles, person=person)]
+
+    @strawberry.field(
+        description="Those of `availableActions` that cannot be undone (the transition "
+        "table's irreversible rows: accepting an offer or outcome, consenting, withdrawing, "
+        "issuing an outcome, closing, declining and the like). Ask for a check and a "
+        "confirmation before taking one; whoever takes it gets a receipt by mail."
+    )
+    async def irreversible_actions(self, info: Info) -> list[CaseAction]:
+        view, roles, person = await self._view(info)
+        return [
+            CaseAction(a.value)
+            for a in available_actions(view, roles, person=person)
+            if TABLE[a].irreversible
+        ]
 
     @strawberry.field(
         description="Your turn: the available actions that are your duties now, by the "

@@ -87,5 +87,8 @@ class ReferComplaintInput(ComplaintActionInput):
         description="Global ID of a User who acts for the complainant: they see the case and "
         "act on it as the complainant's side does. Only the complainant names one, and never "
         "someone with a role in the organisation or the provider: REPRESENTATIVE_NOT_ALLOWED.",
+        deprecation_reason="Names the person without their agreement; invite them instead "
+        "(`inviteRepresentative` once the case exists): they become the representative when "
+        "they accept.",
     )
     idempotency_key: str | None = strawberry.field(default=None, description=KEY)

@@ -17,6 +17,7 @@ import strawberry
 from portal.accounts.models import Provider as ProviderRow
 from portal.accounts.models import User as UserRow
 from portal.api.accounts.types import Provider
+from portal.api.cases.enums import Locale
 from portal.api.context import Info
 from portal.api.directory.types import Neutral
 from portal.api.errors import UserError, user_error
@@ -27,6 +28,20 @@ from portal.directory.errors import DirectoryError
 
 _NOTHING = uuid.UUID(int=0)
 LEAVE = "Left out: unchanged."
+
+
+@strawberry.input(
+    description="The provider's own translation of its texts into one language Parley offers: "
+    "a text left out stays as it is, an empty one removes that translation."
+)
+class ProviderTranslationInput:
+    language: Locale  # type: ignore[valid-type]
+    summary: str | None = None
+    dispute_types: str | None = None
+    decision_basis: str | None = None
+    preliminary_requirements: str | None = None
+    fees: str | None = None
+    legal_effect: str | None = None
 
 
 @strawberry.input(description="What changes in the profile; a field left out stays as it is.")
@@ -47,6 +62,12 @@ class UpdateProviderProfileInput:
     consumer_fee_amount: Decimal | None = None
     consumer_fee_currency: str | None = None
     legal_effect: str | None = None
+    text_language: str | None = strawberry.field(
+        default=None, description="The BCP 47 tag of the language the texts are written in."
+    )
+    translations: list[ProviderTranslationInput] | None = strawberry.field(
+        default=None, description="Translations of the texts, one entry per language."
+    )
 
 
 @strawberry.input(description="A neutral's own roster entry; a field left out stays as it is.")
@@ -93,12 +114,21 @@ def _data(input: object) -> dict[str, Any]:
     for key in ("methods",):
         if data.get(key) is not None:
             data[key] = [m.value for m in data[key]]
+    if data.get("translations") is not None:
+        data["translations"] = {
+            entry.language.value: {
+                f.name: getattr(entry, f.name)
+                for f in dataclasses.fields(entry)
+                if f.name != "language"
+            }
+            for entry in data["translations"]
+        }
     return data
 
 
 def _refused(exc: DirectoryError) -> list[UserError]:
     field = {"user_id": "neutral_id"}.get(exc.field or "", exc.field)
-    return [user_error(exc.code, exc.message, field)]
+    return [user_error(exc.code, exc.message, field, limit=exc.limit, actual=exc.actual)]
 
 
 async def _neutral(info: Info, input: object, *, mandate: bool) -> NeutralPayload:

@@ -7,13 +7,64 @@ from datetime import date, datetime
 
 import strawberry
 
-from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.accounts.models import Locale as DomainLocale
+from portal.api.cases.enums import Locale
 from portal.api.cases.records import Money
+from portal.api.context import Info
 from portal.api.node import to_global_id
+from portal.auth.actor import ActorKind
 from portal.cases.clocks import RESPONSIBLE, rule_for
 from portal.cases.models import Scheme as SchemeRow
 from portal.cases.states import Calendar, ClockKind, Method, Party
-from portal.directory import models
+from portal.directory import models, texts
+
+
+@strawberry.type(
+    description="One of a provider's texts as a reader gets it: the provider's translation "
+    "into the reader's language, or else the text as written, in the language it is in."
+)
+class LocalizedText:
+    text: str
+    language: str = strawberry.field(
+        description="The BCP 47 tag of the language `text` is in: set it as the element's `lang`."
+    )
+    translated: bool = strawberry.field(
+        description="Whether this is the provider's translation rather than the text as written."
+    )
+
+    @classmethod
+    def of(cls, value: texts.LocalizedText) -> LocalizedText:
+        return cls(text=value.text, language=value.language, translated=value.translated)
+
+
+@strawberry.type(
+    description="A provider's published texts for one reader: each in the reader's language "
+    "where the provider translated it, else as written (marked with its language)."
+)
+class ProviderTexts:
+    language: str | None = strawberry.field(
+        description="The language asked for: the `language` argument, else the viewer's stored "
+        "language, else the request's Accept-Language; null when none of them is offered."
+    )
+    summary: LocalizedText
+    dispute_types: LocalizedText
+    decision_basis: LocalizedText
+    preliminary_requirements: LocalizedText
+    fees: LocalizedText
+    legal_effect: LocalizedText
+
+
+async def reader_language(info: Info, requested: DomainLocale | None) -> str | None:
+    """The language a reader asked for: the argument, else the signed-in person's stored
+    language, else the request's Accept-Language (an integration client, a visitor)."""
+    if requested is not None:
+        return requested.value
+    actor = info.context.actor
+    if actor is not None and actor.kind is ActorKind.USER:
+        user = await info.context.loaders.user.load(actor.id)
+        if user is not None:
+            return user.locale.value
+    return texts.from_accept_language(info.context.request.headers.get("accept-language"))
 
 
 @strawberry.type(description="What a provider publishes about itself (EU ADR Art. 7(1)).")
@@ -34,10 +85,33 @@ class ProviderProfile:
     fees: str = strawberry.field(description="Costs for the parties, in words.")
     consumer_fee: Money | None = strawberry.field(description="The consumer's fee, if any.")
     legal_effect: str = strawberry.field(description="The legal effect of its outcomes.")
+    text_language: str = strawberry.field(
+        description="The BCP 47 tag of the language the texts above are written in; `texts` "
+        "gives them in the reader's language where the provider translated them."
+    )
     binding_methods_offered: bool = strawberry.field(
         description="Whether it runs a method whose outcome binds (consent to be bound needed)."
     )
     updated_at: datetime
+    row: strawberry.Private[models.ProviderProfile]
+
+    @strawberry.field(
+        description="The texts above in the reader's language where the provider translated "
+        "them (issue 16), each marked with the language it is in."
+    )
+    async def texts(
+        self,
+        info: Info,
+        language: Locale | None = None,  # type: ignore[valid-type]
+    ) -> ProviderTexts:
+        wanted = await reader_language(info, language)
+        return ProviderTexts(
+            language=wanted,
+            **{
+                field: LocalizedText.of(texts.localized(self.row, field, wanted))
+                for field in texts.TRANSLATABLE
+            },
+        )
 
     @classmethod
     def from_row(cls, row: models.ProviderProfile) -> ProviderProfile:
@@ -57,8 +131,10 @@ class ProviderProfile:
             fees=row.fees,
             consumer_fee=Money.of(row.consumer_fee_amount, row.consumer_fee_currency),
             legal_effect=row.legal_effect,
+            text_language=row.text_language,
             binding_methods_offered=any(m.binding for m in methods),
             updated_at=row.updated_at,
+            row=row,
         )
 
 
@@ -70,15 +146,49 @@ class SchemeClock:
     responsible: Party
 
 
+@strawberry.type(description="A scheme's text of the legal effect of one method, in one language.")
+class LegalEffectText:
+    method: Method
+    language: str = strawberry.field(description="BCP 47 tag.")
+    text: str
+
+
 @strawberry.type(description="A provider's rule book: its clocks and what silence means.")
 class Scheme:
+    id: strawberry.ID = strawberry.field(
+        description="Global ID (`Scheme`), for updateScheme and linkOrganisationProvider."
+    )
     name: str
+    version: int = strawberry.field(
+        description="1, then one more for each edit made while cases pointed at the scheme: "
+        "those cases keep the version they started under."
+    )
+    methods: list[Method] = strawberry.field(
+        description="The methods run under this scheme; empty: those the provider publishes."
+    )
+    fees: str = strawberry.field(description="Costs for the parties under this scheme, in words.")
+    legal_effects: list[LegalEffectText] = strawberry.field(
+        description="What a complainant consents to, per method and language; a method or "
+        "language left out is shown Parley's standard text."
+    )
+    retired_at: datetime | None = strawberry.field(
+        description="When it was retired (or replaced by a new version); null while current."
+    )
+    replaced_by_id: strawberry.ID | None = strawberry.field(
+        description="The version that replaced this one, if any."
+    )
     country: str = strawberry.field(description="Whose public holidays working days skip.")
     silence_is_refusal: bool = strawberry.field(
         description="Whether an organisation silent past its response clock is recorded as "
         "refusing to take part."
     )
-    clocks: list[SchemeClock]
+    clocks: list[SchemeClock] = strawberry.field(
+        description="Every clock kind with its length; the response clock of a complex case "
+        "is `complexResponse`."
+    )
+    complex_response: SchemeClock = strawberry.field(
+        description="The response clock of a case marked complex."
+    )
 
     @classmethod
     def from_row(cls, row: SchemeRow) -> Scheme:
@@ -90,11 +200,32 @@ class Scheme:
                     kind=kind, days=rule.days, calendar=rule.calendar, responsible=RESPONSIBLE[kind]
                 )
             )
+        rule = rule_for(row.clock_policy, ClockKind.RESPONSE, complex_case=True)
+        complex_response = SchemeClock(
+            kind=ClockKind.RESPONSE,
+            days=rule.days,
+            calendar=rule.calendar,
+            responsible=RESPONSIBLE[ClockKind.RESPONSE],
+        )
         return cls(
+            id=to_global_id("Scheme", row.id),
             name=row.name,
+            version=row.version,
+            methods=[Method(m) for m in row.methods],
+            fees=row.fees,
+            legal_effects=[
+                LegalEffectText(method=Method(method), language=language, text=value)
+                for method, texts in sorted(row.legal_effects.items())
+                for language, value in sorted(texts.items())
+            ],
+            retired_at=row.retired_at,
+            replaced_by_id=to_global_id("Scheme", row.replaced_by_id)
+            if row.replaced_by_id
+            else None,
             country=row.country,
             silence_is_refusal=row.silence_is_refusal,
             clocks=clocks,
+            complex_response=complex_response,
         )
 
 

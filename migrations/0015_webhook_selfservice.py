@@ -21,7 +21,7 @@ class AddColumnWithDefault(ops.AddField):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0010_recorded_complaints")]
+    dependencies = [("portal", "0014_admin_audit")]
 
     initial = False
 

@@ -1,0 +1,11 @@
+// The staff chunk: the neutral's, organisation's and provider's pages and the case page's staff
+// forms, with their stylesheet. Loaded only when one of them is opened (routes.ts) or when the
+// viewer has a staff role on a case (case/CasePage.tsx): a consumer never downloads it (the
+// end-to-end test tests/e2e/test_weight.py checks against the build's manifest).
+import "../staff.css";
+
+export { AssignedCases } from "./neutral/AssignedCases";
+export { NeutralCaseFile } from "./neutral/CaseFile";
+export { Inbox } from "./organisation/Inbox";
+export { IntakeQueue } from "./provider/IntakeQueue";
+export { StaffActionPanels } from "./case/staffActions";
