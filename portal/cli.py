@@ -165,15 +165,49 @@ def cmd_createuser(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_disableclient(settings: Settings, args: argparse.Namespace) -> int:
     """Every request checks that its client is active, so a token already issued stops too."""
     from portal.accounts.models import ServiceAccount
+    from portal.accounts.services import disable_service_account
     from portal.db import database
 
     async def run() -> int:
         async with database(settings):
-            disabled = await ServiceAccount.filter(client_id=args.client_id).update(is_active=False)
-        if not disabled:
+            account = await ServiceAccount.get_or_none(client_id=args.client_id)
+            if account is not None:
+                await disable_service_account(account)
+        if account is None:
             print(f"error: NOT_FOUND: no integration client {args.client_id!r}", file=sys.stderr)
             return 2
         print(f"disabled: {args.client_id} (its tokens are refused from now on)")
+        return 0
+
+    return asyncio.run(run())
+
+
+def cmd_rotateclient(settings: Settings, args: argparse.Namespace) -> int:
+    """A new secret; the old one still gets tokens for PORTAL_CLIENT_SECRET_OVERLAP seconds."""
+    from portal.accounts.errors import AccountError
+    from portal.accounts.models import ServiceAccount
+    from portal.accounts.services import rotate_service_account_secret
+    from portal.db import database
+
+    async def run() -> int:
+        async with database(settings):
+            account = await ServiceAccount.get_or_none(client_id=args.client_id)
+            if account is None:
+                print(
+                    f"error: NOT_FOUND: no integration client {args.client_id!r}", file=sys.stderr
+                )
+                return 2
+            try:
+                rotated = await rotate_service_account_secret(
+                    account, settings.secret_key, settings.client_secret_overlap
+                )
+            except AccountError as exc:
+                print(f"error: {exc.code.value}: {exc.message}", file=sys.stderr)
+                return 2
+        until = rotated.account.previous_secret_until
+        print(f"client_id:     {rotated.account.client_id}")
+        print(f"client_secret: {rotated.client_secret}   (shown once; store it now)")
+        print(f"old secret:    {'valid until ' + until.isoformat() if until else 'refused now'}")
         return 0
 
     return asyncio.run(run())
@@ -412,6 +446,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     disable.add_argument("client_id")
     disable.set_defaults(func=cmd_disableclient)
+    rotate = sub.add_parser(
+        "rotateclient",
+        help="rotate an integration client's secret (the old one works for the overlap)",
+    )
+    rotate.add_argument("client_id")
+    rotate.set_defaults(func=cmd_rotateclient)
     export = sub.add_parser("export-schema", help="write graphql/schema.graphql")
     export.add_argument("--output", default=str(SCHEMA_PATH))
     export.set_defaults(func=cmd_export_schema)

@@ -467,6 +467,13 @@ SETTINGS: tuple[Setting, ...] = (
         "with the old secret too, so receivers can switch without losing any (0: at once).",
     ),
     Setting(
+        "client_secret_overlap",
+        _non_negative_int,
+        86400,
+        "Seconds after an integration client's secret is rotated during which the old secret "
+        "still gets tokens beside the new one (0: at once).",
+    ),
+    Setting(
         "provider_answer_link_ttl",
         _positive_int,
         1_209_600,
@@ -546,6 +553,7 @@ class Settings:
     webhook_allow_private: bool
     webhook_timeout: float
     webhook_secret_overlap: int
+    client_secret_overlap: int
     provider_answer_link_ttl: int
     log_level: str
     log_json: bool

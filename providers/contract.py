@@ -31,6 +31,8 @@ class DeliveryStatus(StrEnum):
 class DeliveryResult:
     status: DeliveryStatus
     detail: str = ""
+    # The receiver's HTTP status, when the delivery was an HTTP request that got an answer.
+    http_status: int | None = None
 
     @classmethod
     def delivered(cls, detail: str = "") -> DeliveryResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from providers.contract import DeliveryResult
+from providers.contract import DeliveryResult, DeliveryStatus
 
 
 class DestinationRefused(httpx.TransportError):
@@ -26,7 +26,7 @@ async def post(
     status = response.status_code
     detail = f"HTTP {status}"
     if 200 <= status < 300:
-        return DeliveryResult.delivered(detail)
+        return DeliveryResult(DeliveryStatus.DELIVERED, detail, status)
     if 400 <= status < 500 and status not in {408, 429}:
-        return DeliveryResult.permanent(detail)
-    return DeliveryResult.retry(detail)
+        return DeliveryResult(DeliveryStatus.PERMANENT, detail, status)
+    return DeliveryResult(DeliveryStatus.RETRY, detail, status)

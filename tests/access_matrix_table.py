@@ -108,6 +108,10 @@ ROLE_HOLDERS: dict[CaseRole, frozenset[P]] = {
     CaseRole.SYSTEM: frozenset(),
 }
 CLIENTS = frozenset({P.ORG_CLIENT, P.PROVIDER_CLIENT})
+# Webhook subscriptions: the organisation's managers, its own integration client, admins.
+WEBHOOK_MANAGERS = frozenset({P.ORG_MANAGER, P.ORG_CLIENT, P.ADMIN})
+# Integration clients: the organisation's managers (people) and admins.
+CLIENT_MANAGERS = frozenset({P.ORG_MANAGER, P.ADMIN})
 
 
 def transition_rule(action: Action, neutral: bool) -> Rule:
@@ -694,11 +698,20 @@ QUERY_ROWS = [
     ),
     Row(
         "webhookSubscriptions",
-        # Empty for anyone else, and for an organisation that does not exist.
-        Rule(may=frozenset({P.ORG_MANAGER, P.ADMIN}), ok="LISTED", hidden="EMPTY"),
+        # Empty for anyone else, and for an organisation that does not exist. The
+        # organisation's own integration client manages its subscriptions (issue 18).
+        Rule(may=WEBHOOK_MANAGERS, ok="LISTED", hidden="EMPTY"),
         single("webhookSubscriptions", "id", "$id: ID!", "organisationId: $id"),
         lambda t, me: {"id": t["organisation"]},
         list_key="subscription",
+    ),
+    Row(
+        "integrationClients",
+        # Managers (people) of the organisation and admins; empty for anyone else.
+        Rule(may=CLIENT_MANAGERS, ok="LISTED", hidden="EMPTY"),
+        single("integrationClients", "id", "$id: ID!", "ownerId: $id"),
+        lambda t, me: {"id": t["organisation"]},
+        list_key="managed_client",
     ),
     Row("viewer", Rule(may=SIGNED_IN), "query Q { viewer { kind } }", objects=NO_OBJECT),
     # What an upload may be: the same public facts for everyone, signed in or not.
@@ -725,7 +738,9 @@ NODE_RULES: dict[str, Rule] = {
     "agent": Rule(may=frozenset({P.ORG_AGENT, P.ORG_MANAGER, P.ORG_CLIENT, P.ADMIN})),
     # The organisation's integration client: itself, the organisation's managers, admins.
     "org_client": Rule(may=frozenset({P.ORG_CLIENT, P.ORG_MANAGER, P.ADMIN})),
-    "subscription": Rule(may=frozenset({P.ORG_MANAGER, P.ADMIN})),
+    "subscription": Rule(may=WEBHOOK_MANAGERS),
+    "delivery": Rule(may=WEBHOOK_MANAGERS),
+    "managed_client": Rule(may=frozenset({P.ORG_MANAGER, P.ADMIN})),
     "dead_letter": Rule(may=frozenset({P.ADMIN})),
 }
 NODE_ROWS = [
@@ -1001,7 +1016,16 @@ async def _fresh_dead_letter(side: Side, me: Me) -> Target:
     return {"dead_letter": await side.dead_letter()}
 
 
-WEBHOOKS = Rule(may=frozenset({P.ORG_MANAGER, P.ADMIN}), hidden="ue:NOT_FOUND")
+async def _fresh_delivery(side: Side, me: Me) -> Target:
+    return {"delivery": await side.delivery()}
+
+
+async def _fresh_client(side: Side, me: Me) -> Target:
+    return {"managed_client": await side.managed_client()}
+
+
+WEBHOOKS = Rule(may=WEBHOOK_MANAGERS, hidden="ue:NOT_FOUND")
+CLIENTS_RULE = Rule(may=CLIENT_MANAGERS, hidden="ue:NOT_FOUND")
 FEEDBACK_ROWS = [
     # The link is the credential; an answer out of range shows the link was let through.
     Row(
@@ -1040,6 +1064,53 @@ FEEDBACK_ROWS = [
         WEBHOOKS,
         mutation("updateWebhookSubscription", f"subscription {{ id }} {UE}"),
         inputs(id=key("subscription"), description=const("Renamed")),
+    ),
+    Row(
+        "pauseWebhookSubscription",
+        WEBHOOKS,
+        mutation("pauseWebhookSubscription", f"subscription {{ id active }} {UE}"),
+        inputs(id=key("subscription")),
+    ),
+    Row(
+        "resumeWebhookSubscription",
+        WEBHOOKS,
+        mutation("resumeWebhookSubscription", f"subscription {{ id active }} {UE}"),
+        inputs(id=key("subscription")),
+    ),
+    Row(
+        "pingWebhookSubscription",
+        # The ping goes to 127.0.0.1:9, where nothing listens: a dead delivery, no userError.
+        WEBHOOKS,
+        mutation("pingWebhookSubscription", f"delivery {{ id status }} {UE}"),
+        inputs(id=key("subscription")),
+    ),
+    Row(
+        "redeliverWebhookDelivery",
+        WEBHOOKS,
+        mutation("redeliverWebhookDelivery", f"delivery {{ id status }} {UE}"),
+        inputs(id=key("delivery")),
+        prepare=_fresh_delivery,
+    ),
+    Row(
+        "createIntegrationClient",
+        # People only: a client never mints credentials (not even its own organisation's).
+        CLIENTS_RULE,
+        mutation("createIntegrationClient", f"client {{ id }} clientSecret {UE}"),
+        inputs(ownerId=key("organisation"), name=const("CRM"), role=const("ORG_AGENT")),
+    ),
+    Row(
+        "rotateIntegrationClientSecret",
+        CLIENTS_RULE,
+        mutation("rotateIntegrationClientSecret", f"client {{ id }} clientSecret {UE}"),
+        inputs(id=key("managed_client")),
+        prepare=_fresh_client,
+    ),
+    Row(
+        "disableIntegrationClient",
+        CLIENTS_RULE,
+        mutation("disableIntegrationClient", f"client {{ id active }} {UE}"),
+        inputs(id=key("managed_client")),
+        prepare=_fresh_client,
     ),
     Row(
         "deleteWebhookSubscription",

@@ -17,7 +17,7 @@ from typing import Any
 from starlette.applications import Starlette
 
 from portal.accounts.models import Role, User
-from portal.accounts.services import NewServiceAccount
+from portal.accounts.services import NewServiceAccount, create_service_account
 from portal.api.node import to_global_id
 from portal.auth.actor import Actor
 from portal.auth.tokens import TokenKind
@@ -29,7 +29,12 @@ from portal.cases.states import Method, Stage
 from portal.complaints.models import Complaint, ComplaintStatus
 from portal.complaints.services import advance_complaint, file_complaint
 from portal.feedback.models import SurveyInvitation
-from portal.notifications.models import Channel, OutboxMessage, OutboxStatus
+from portal.notifications.models import (
+    Channel,
+    OutboxMessage,
+    OutboxStatus,
+    WebhookSubscription,
+)
 from portal.notifications.services import create_subscription
 from portal.settings import Settings
 from portal.timeline.models import Visibility
@@ -160,6 +165,41 @@ class Side:
         )
         return gid("WebhookSubscription", row.id)
 
+    async def delivery(self) -> str:
+        """A delivered webhook of the organisation's oldest subscription (a fresh one: so
+        redelivering it is allowed)."""
+        subscription = (
+            await WebhookSubscription.filter(organisation_id=self.w.organisation.id)
+            .order_by("created_at")
+            .first()
+        )
+        assert subscription is not None
+        at = datetime.now(UTC)
+        row = await OutboxMessage.create(
+            channel=Channel.WEBHOOK,
+            kind="case_accepted",
+            recipient=subscription.url,
+            context={"body": "{}"},
+            subscription_id=subscription.id,
+            status=OutboxStatus.DELIVERED,
+            attempts=1,
+            next_attempt_at=at,
+            created_at=at,
+            delivered_at=at,
+        )
+        return gid("WebhookDelivery", row.id)
+
+    async def managed_client(self) -> str:
+        """A fresh integration client of the organisation (rotating or disabling it leaves the
+        principals' own clients alone)."""
+        new = await create_service_account(
+            "Managed",
+            Role.ORG_AGENT,
+            self.settings.secret_key,
+            organisation=self.w.organisation,
+        )
+        return gid("ServiceAccount", new.account.id)
+
     async def dead_letter(self) -> str:
         at = datetime.now(UTC)
         row = await OutboxMessage.create(
@@ -229,6 +269,8 @@ async def build_side(factory: Factory, settings: Settings, app: Starlette) -> Si
         "agent": gid("User", w.agent.id),
         "org_client": gid("ServiceAccount", side.org_client.account.id),
         "subscription": await side.subscription(),
+        "delivery": await side.delivery(),  # of that subscription
+        "managed_client": await side.managed_client(),
         "dead_letter": await side.dead_letter(),
         "survey_token": issuer.issue(TokenKind.SURVEY, str(invitation.id), 3600),
         "client_id": side.org_client.account.client_id,
@@ -250,6 +292,8 @@ def missing_target(app: Starlette) -> Target:
         "agent": "User",
         "org_client": "ServiceAccount",
         "subscription": "WebhookSubscription",
+        "delivery": "WebhookDelivery",
+        "managed_client": "ServiceAccount",
         "dead_letter": "OutboxMessage",
         "scheme": "Scheme",
         "link": "OrganisationProviderLink",

@@ -179,6 +179,22 @@ def test_createclient_prints_credentials_that_the_token_endpoint_accepts_until_d
     assert token.status_code == 200, token.text
     assert token.json()["token_type"] == "Bearer"
 
+    # Rotated (the same function as rotateIntegrationClientSecret): the new secret is printed
+    # once, and the old one still works for the overlap.
+    rotated = portal(cli_env, "rotateclient", client_id)
+    assert rotated.returncode == 0, rotated.stderr
+    fresh = dict(line.split(":", 1) for line in rotated.stdout.splitlines() if ":" in line)
+    new_secret = fresh["client_secret"].split()[0]
+    assert new_secret != secret
+    assert "valid until" in fresh["old secret"]
+    for either in (secret, new_secret):
+        answer = httpx.post(
+            f"{base}/oauth/token",
+            data={"grant_type": "client_credentials"},
+            auth=(client_id, either),
+        )
+        assert answer.status_code == 200, answer.text
+
     # Disabled, the client's token already issued stops working, and it gets no new one.
     viewer = {"query": "{ viewer { kind } }"}
     bearer = {"Authorization": f"Bearer {token.json()['access_token']}"}
@@ -195,6 +211,12 @@ def test_createclient_prints_credentials_that_the_token_endpoint_accepts_until_d
         f"{base}/oauth/token", data={"grant_type": "client_credentials"}, auth=(client_id, secret)
     )
     assert (again.status_code, again.json()["error"]) == (401, "invalid_client")
+    rotated_again = httpx.post(
+        f"{base}/oauth/token",
+        data={"grant_type": "client_credentials"},
+        auth=(client_id, new_secret),
+    )
+    assert rotated_again.status_code == 401
     assert (unknown.returncode, unknown.stderr.strip()) == (
         2,
         "error: NOT_FOUND: no integration client 'no-such-client'",

@@ -458,3 +458,10 @@ async def test_the_guide_runs_a_dispute_from_complaint_to_implementation(
     kinds = variables("create-webhook-subscription")["input"]["eventKinds"]
     assert {e["type"] for e in hooks.events} == set(kinds)
     assert all(e["data"]["case"]["id"].startswith("RGlzcHV0ZUNhc2U6") for e in hooks.events)
+
+    # The organisation's own client reads the subscription's delivery log (issue 18).
+    subscription_id = subscribed["createWebhookSubscription"]["subscription"]["id"]
+    logged = (await live.run("webhook-delivery-log", org, id=subscription_id))["node"]
+    attempts = [a for e in logged["deliveries"]["edges"] for a in e["node"]["attempts"]]
+    assert {e["node"]["status"] for e in logged["deliveries"]["edges"]} == {"DELIVERED"}
+    assert {a["responseStatus"] for a in attempts} == {204}

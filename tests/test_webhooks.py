@@ -282,7 +282,8 @@ async def test_a_manager_pauses_rotates_and_deletes_a_subscription(
             manager,
         )
     ).json()["data"]["updateWebhookSubscription"]
-    await w.new_case()  # a paused subscription gets nothing
+    await w.new_case()  # a paused subscription's events are held, not sent
+    held = await OutboxMessage.filter(channel="webhook").values_list("status", flat=True)
     deleted = (await gql(client, DELETE, {"id": gid}, manager)).json()["data"]
 
     assert foreign["deleteWebhookSubscription"] == {
@@ -293,6 +294,9 @@ async def test_a_manager_pauses_rotates_and_deletes_a_subscription(
     assert paused["subscription"] == {"active": False, "eventKinds": ["case_referred"]}
     assert paused["secret"].startswith("whsec_")
     assert paused["secret"] != row.secret
-    assert await OutboxMessage.filter(channel="webhook").count() == 0
+    assert held == [OutboxStatus.HELD]
     assert deleted["deleteWebhookSubscription"] == {"deleted": True, "userErrors": []}
+    # What was held for a removed subscription can never go: a dead letter, said why.
+    gone = await OutboxMessage.get(channel="webhook")
+    assert (gone.status, gone.last_error) == (OutboxStatus.DEAD, "the subscription was removed")
     assert await WebhookSubscription.all().count() == 0

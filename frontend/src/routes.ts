@@ -23,6 +23,12 @@ const Inbox = page(() => import("./pages/staff"), "Inbox");
 const IntakeQueue = page(() => import("./pages/staff"), "IntakeQueue");
 const ManagementReview = page(() => import("./pages/review"), "ManagementReview");
 const Transparency = page(() => import("./pages/transparency"), "Transparency");
+const Integrations = page(() => import("./pages/integrations"), "Integrations");
+const CreateClient = page(() => import("./pages/integrations"), "CreateClient");
+const RotateClient = page(() => import("./pages/integrations"), "RotateClient");
+const DisableClient = page(() => import("./pages/integrations"), "DisableClient");
+const CreateWebhook = page(() => import("./pages/integrations"), "CreateWebhook");
+const WebhookDetail = page(() => import("./pages/integrations"), "WebhookDetail");
 const AdminOrganisations = page(() => import("./pages/admin"), "AdminOrganisations");
 const AdminOrganisation = page(() => import("./pages/admin"), "AdminOrganisation");
 const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
@@ -62,6 +68,12 @@ export const ROUTES: PageRoute[] = [
   { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
   { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },
   { path: "/transparency/:slug", component: Transparency, access: "public" },
+  { path: "/integrations", component: Integrations, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
+  { path: "/integrations/:owner/clients/new", component: CreateClient, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
+  { path: "/integrations/clients/:id/rotate", component: RotateClient, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
+  { path: "/integrations/clients/:id/disable", component: DisableClient, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
+  { path: "/integrations/:owner/webhooks/new", component: CreateWebhook, access: ["ORG_MANAGER"] },
+  { path: "/integrations/webhooks/:id", component: WebhookDetail, access: ["ORG_MANAGER"] },
   { path: "/admin/organisations", component: AdminOrganisations, access: ["ADMIN"] },
   { path: "/admin/organisations/:id", component: AdminOrganisation, access: ["ADMIN"] },
   { path: "/admin/providers", component: AdminProviders, access: ["ADMIN"] },
@@ -97,6 +109,7 @@ export const NAV: NavItem[] = [
   { href: "/organisation/inbox", label: "nav.inbox", access: ["ORG_AGENT", "ORG_MANAGER"] },
   { href: "/neutral/cases", label: "nav.assigned", access: ["NEUTRAL"] },
   { href: "/organisation/review", label: "nav.review", access: ["ORG_MANAGER", "AUDITOR"] },
+  { href: "/integrations", label: "nav.integrations", access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
   { href: "/admin/organisations", label: "nav.adminOrganisations", access: ["ADMIN"] },
   { href: "/admin/providers", label: "nav.adminProviders", access: ["ADMIN"] },
   { href: "/admin/audit", label: "nav.adminAudit", access: ["ADMIN", "AUDITOR"] },

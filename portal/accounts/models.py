@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hmac
 import uuid
+from datetime import datetime
 from enum import StrEnum
 
 from tortoise import fields
@@ -152,6 +154,10 @@ class ServiceAccount(Model):
     client_id = fields.CharField(max_length=64, unique=True)
     # Keyed SHA-256 of a 256-bit random secret (a slow hash adds nothing at that entropy).
     secret_hash = fields.CharField(max_length=64)
+    # The secret before the last rotation, still accepted until `previous_secret_until`, so an
+    # integration switches to the new one without an outage.
+    previous_secret_hash = fields.CharField(max_length=64, default="")
+    previous_secret_until = fields.DatetimeField(null=True)
     name = fields.CharField(max_length=200)
     organisation: fields.ForeignKeyNullableRelation[Organisation] = fields.ForeignKeyField(
         "portal.Organisation",
@@ -176,6 +182,19 @@ class ServiceAccount(Model):
 
     class Meta:
         table = "service_account"
+
+    def accepts(self, given_hash: str, at: datetime) -> bool:
+        """Whether ``given_hash`` (the keyed hash of the secret presented) is this client's
+        secret, or its secret before the last rotation while the overlap lasts. Both are
+        compared, in constant time, whichever matches."""
+        overlapping = (
+            self.previous_secret_hash != ""
+            and self.previous_secret_until is not None
+            and at < self.previous_secret_until
+        )
+        current = hmac.compare_digest(self.secret_hash, given_hash)
+        previous = hmac.compare_digest(self.previous_secret_hash or "-", given_hash)
+        return current or (overlapping and previous)
 
 
 class Session(Model):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -105,6 +106,20 @@ class NewServiceAccount:
     client_secret: str  # shown once; only its keyed hash is stored
 
 
+MAX_CLIENT_NAME = 200  # ServiceAccount.name
+
+
+def _client_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise AccountError(AccountErrorCode.REQUIRED, "Name the integration client.", "name")
+    if len(name) > MAX_CLIENT_NAME:
+        raise AccountError(
+            AccountErrorCode.TOO_LONG, f"At most {MAX_CLIENT_NAME} characters.", field="name"
+        )
+    return name
+
+
 async def create_service_account(
     name: str,
     role: Role,
@@ -120,6 +135,7 @@ async def create_service_account(
             field="role",
         )
     check_scope(role, organisation, provider)
+    name = _client_name(name)
     secret = new_secret()
     async with in_transaction():
         account = await ServiceAccount.create(
@@ -131,3 +147,34 @@ async def create_service_account(
             provider=provider,
         )
     return NewServiceAccount(account=account, client_secret=secret)
+
+
+async def rotate_service_account_secret(
+    account: ServiceAccount, secret_key: str, overlap: int, at: datetime | None = None
+) -> NewServiceAccount:
+    """A new secret for an active client. The old one still gets tokens for ``overlap``
+    seconds (the integration's deployments switch meanwhile), then only the new one; a
+    rotation during an overlap ends the older secret at once."""
+    if not account.is_active:
+        raise AccountError(
+            AccountErrorCode.CLIENT_DISABLED, "A disabled client is not rotated.", field="id"
+        )
+    at = at or datetime.now(UTC)
+    secret = new_secret()
+    account.previous_secret_hash = account.secret_hash if overlap else ""
+    account.previous_secret_until = at + timedelta(seconds=overlap) if overlap else None
+    account.secret_hash = keyed_hash(secret_key, secret)
+    await account.save(
+        update_fields=["secret_hash", "previous_secret_hash", "previous_secret_until"]
+    )
+    return NewServiceAccount(account=account, client_secret=secret)
+
+
+async def disable_service_account(account: ServiceAccount) -> ServiceAccount:
+    """For good: every request checks that its client is active, so a token already issued
+    stops too. Disabling a disabled client changes nothing."""
+    account.is_active = False
+    account.previous_secret_hash = ""
+    account.previous_secret_until = None
+    await account.save(update_fields=["is_active", "previous_secret_hash", "previous_secret_until"])
+    return account

@@ -131,6 +131,10 @@ class UserErrorCode(StrEnum):
     INVITATION_INVALID = "INVITATION_INVALID"
     INVITATION_EXPIRED = "INVITATION_EXPIRED"
     INVITATION_FOR_ANOTHER_ADDRESS = "INVITATION_FOR_ANOTHER_ADDRESS"
+    DELIVERY_IN_PROGRESS = "DELIVERY_IN_PROGRESS"
+    # Integration clients (portal.accounts.clients).
+    CLIENT_DISABLED = "CLIENT_DISABLED"
+    ROLE_SCOPE_MISMATCH = "ROLE_SCOPE_MISMATCH"
     # Provider adapters (portal.notifications.provider_config).
     UNKNOWN_ADAPTER = "UNKNOWN_ADAPTER"
     # Administration (portal.admin.services) and what retiring stops.

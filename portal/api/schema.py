@@ -12,6 +12,7 @@ from strawberry.extensions import AddValidationRules, DisableIntrospection, Sche
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from portal.api.accounts.clients import IntegrationClientMutations, IntegrationClientQueries
 from portal.api.accounts.queries import DirectoryQueries
 from portal.api.accounts.types import (
     Organisation,
@@ -49,7 +50,7 @@ from portal.api.limits import limit_rule
 from portal.api.node import Node, resolve_node
 from portal.api.notifications.mutations import NotificationMutations
 from portal.api.notifications.queries import NotificationQueries
-from portal.api.notifications.types import OutboxMessage, WebhookSubscription
+from portal.api.notifications.types import OutboxMessage, WebhookDelivery, WebhookSubscription
 from portal.settings import Settings
 
 log = logging.getLogger("portal.api")
@@ -64,6 +65,7 @@ class Query(
     DirectoryQueries,
     FeedbackQueries,
     NotificationQueries,
+    IntegrationClientQueries,
     AdminQueries,
 ):
     @strawberry.field(description="Who is making this request.")
@@ -90,6 +92,7 @@ class Mutation(
     ProviderAdapterMutations,
     FeedbackMutations,
     NotificationMutations,
+    IntegrationClientMutations,
     AdminMutations,
 ):
     pass
@@ -174,6 +177,7 @@ def build_schema(settings: Settings) -> PortalSchema:
             Message,
             OutboxMessage,
             WebhookSubscription,
+            WebhookDelivery,
         ],
         extensions=extensions_for(settings, documents),
         config=config_for(settings),

@@ -441,13 +441,34 @@ def may_view_management_review(actor: Actor, organisation_id: uuid.UUID) -> bool
 
 
 def may_manage_webhooks(actor: Actor, organisation_id: uuid.UUID) -> bool:
-    """An organisation's managers (people, not integration clients: a client must not
-    redirect the organisation's events elsewhere) and admins."""
+    """An organisation's managers, its own integration clients (issue 18: a system subscribes
+    itself to the events it handles; it sees and changes only its own organisation's
+    subscriptions), and admins. Agents are people who handle cases, not the set-up."""
     if actor.is_admin:
         return True
-    return actor.kind is ActorKind.USER and actor.has_role(
-        Role.ORG_MANAGER, organisation_id=organisation_id
-    )
+    if actor.kind is ActorKind.SERVICE_ACCOUNT:
+        return any(
+            g.role in ORGANISATION_ROLES and g.organisation_id == organisation_id
+            for g in actor.grants
+        )
+    return actor.has_role(Role.ORG_MANAGER, organisation_id=organisation_id)
+
+
+def may_manage_integration_clients(
+    actor: Actor, organisation_id: uuid.UUID | None, provider_id: uuid.UUID | None
+) -> bool:
+    """Integration clients of an organisation are its managers' to create, list, rotate and
+    disable; a provider's, its caseworkers' (the provider's managing role); admins' too. People
+    only: a client never mints or rotates credentials, its own or another's."""
+    if actor.kind is not ActorKind.USER:
+        return False
+    if actor.is_admin:
+        return True
+    if organisation_id is not None:
+        return actor.has_role(Role.ORG_MANAGER, organisation_id=organisation_id)
+    if provider_id is not None:
+        return actor.has_role(Role.PROVIDER_CASEWORKER, provider_id=provider_id)
+    return False
 
 
 def may_manage_outbox(actor: Actor) -> bool:

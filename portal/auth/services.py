@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hmac
 import logging
 import re
 import uuid
@@ -288,9 +287,9 @@ class AuthService:
             if len(client_id) <= CLIENT_ID_MAX_LENGTH
             else None
         )
-        expected = account.secret_hash if account else keyed_hash(self.settings.secret_key, "")
         given = keyed_hash(self.settings.secret_key, client_secret)
-        if account is None or not hmac.compare_digest(expected, given):
+        # The current secret, or the one before a rotation while its overlap lasts.
+        if account is None or not account.accepts(given, _now()):
             await check_failed(attempt, self.settings, _now())
             raise AuthError(AuthErrorCode.INVALID_CLIENT, "Client authentication failed.")
         await ServiceAccount.filter(id=account.id).update(last_used_at=_now())

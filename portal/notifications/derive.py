@@ -24,7 +24,7 @@ from portal.cases.transitions import WINDOWS
 from portal.complaints.models import Complaint
 from portal.ids import global_id
 from portal.notifications.mail import MailKind
-from portal.notifications.models import Channel, WebhookSubscription
+from portal.notifications.models import Channel, OutboxStatus, WebhookSubscription
 from portal.notifications.outbox import enqueue
 from portal.notifications.provider_outbox import provider_rows
 from portal.notifications.recipients import (
@@ -156,9 +156,8 @@ async def event_recorded(case: DisputeCase, event: TimelineEvent) -> None:
 async def _webhooks(case: DisputeCase, event: TimelineEvent) -> None:
     if event.visibility not in ORGANISATION_SCOPES:
         return
-    subscriptions = await WebhookSubscription.filter(
-        organisation_id=case.organisation_id, is_active=True
-    )
+    # Paused ones too: their events are kept, held, and delivered in order on resume.
+    subscriptions = await WebhookSubscription.filter(organisation_id=case.organisation_id)
     wanted = [s for s in subscriptions if event.kind in s.event_kinds]
     if not wanted:
         return
@@ -172,6 +171,7 @@ async def _webhooks(case: DisputeCase, event: TimelineEvent) -> None:
             at=event.occurred_at,
             case_id=case.id,
             subscription_id=subscription.id,
+            status=OutboxStatus.PENDING if subscription.is_active else OutboxStatus.HELD,
         )
 
 

@@ -29,6 +29,8 @@ class OutboxStatus(StrEnum):
     CLAIMED = "claimed"  # a worker holds it until lease_until
     DELIVERED = "delivered"
     DEAD = "dead"  # a permanent failure, or out of attempts: for an admin to see and retry
+    # A webhook whose subscription is paused: kept, in order, and due again on resume.
+    HELD = "held"
 
 
 class AttemptOutcome(StrEnum):
@@ -83,6 +85,10 @@ class DeliveryAttempt(Model):
     finished_at = fields.DatetimeField()
     outcome = fields.CharEnumField(AttemptOutcome, max_length=16)
     detail = fields.TextField(default="")
+    # A webhook's answer: the receiver's HTTP status (none when no answer came), and how long
+    # the request took, for the subscription's delivery log.
+    response_status = fields.IntField(null=True)
+    duration_ms = fields.IntField(null=True)
 
     class Meta:
         table = "delivery_attempt"
@@ -121,6 +127,7 @@ class WebhookSubscription(Model):
     previous_secret = fields.CharField(max_length=80, default="")
     previous_secret_until = fields.DatetimeField(null=True)
     description = fields.CharField(max_length=200, default="")
+    # False: paused. Events go on being written for it, held (OutboxStatus.HELD) until resumed.
     is_active = fields.BooleanField(default=True)
     created_by_id = fields.UUIDField(null=True)
     created_at = fields.DatetimeField()

@@ -43,9 +43,12 @@ async def enqueue(
     locale: str = "en",
     case_id: uuid.UUID | None = None,
     subscription_id: uuid.UUID | None = None,
+    status: OutboxStatus = OutboxStatus.PENDING,
 ) -> OutboxMessage:
-    """Write one row, in the caller's transaction (the one that writes its cause)."""
+    """Write one row, in the caller's transaction (the one that writes its cause); HELD for
+    a paused subscription's webhook."""
     return await OutboxMessage.create(
+        status=status,
         channel=channel,
         kind=kind,
         recipient=recipient,
@@ -141,6 +144,8 @@ async def settle(
     at: datetime,
     max_attempts: int,
     schedule: RetrySchedule,
+    response_status: int | None = None,
+    duration_ms: int | None = None,
 ) -> OutboxStatus | None:
     """Record the attempt and move the row on, if this worker still holds it.
 
@@ -172,6 +177,8 @@ async def settle(
             finished_at=at,
             outcome=outcome,
             detail=detail[:2000],
+            response_status=response_status,
+            duration_ms=duration_ms,
         )
         held = await OutboxMessage.filter(
             id=message.id, status=OutboxStatus.CLAIMED, claimed_by=worker
@@ -213,3 +220,17 @@ async def retry_dead_letters(
     return await query.update(
         status=OutboxStatus.PENDING, attempts=0, next_attempt_at=at, last_error="", claimed_by=""
     )
+
+
+async def hold(message: OutboxMessage, worker: str) -> bool:
+    """A webhook claimed for a subscription paused meanwhile: back to HELD, as if never
+    claimed (no attempt is counted), if this worker still holds it."""
+    changed = await OutboxMessage.filter(
+        id=message.id, status=OutboxStatus.CLAIMED, claimed_by=worker
+    ).update(
+        status=OutboxStatus.HELD,
+        lease_until=None,
+        claimed_by="",
+        attempts=max(message.attempts - 1, 0),
+    )
+    return changed == 1

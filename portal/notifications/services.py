@@ -10,6 +10,8 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+import orjson
+from tortoise.expressions import F
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -17,8 +19,9 @@ from portal.accounts.models import Organisation
 from portal.auth import policy
 from portal.auth.actor import Actor
 from portal.cases.events import EventKind
+from portal.ids import global_id
 from portal.lengths import at_most
-from portal.notifications import outbox
+from portal.notifications import outbox, webhooks
 from portal.notifications.errors import NotificationError, NotificationNotFound
 from portal.notifications.models import (
     Channel,
@@ -27,6 +30,7 @@ from portal.notifications.models import (
     WebhookSubscription,
 )
 from portal.notifications.webhooks import UrlRefused, check_url, new_secret
+from portal.notifications.worker import Worker
 from portal.settings import Settings
 
 # Enough for an integrator's environments (production, staging, ...), not a fan-out amplifier.
@@ -122,8 +126,8 @@ async def update_subscription(
         subscription.event_kinds = _kinds(event_kinds)
     if description is not None:
         subscription.description = _description(description)
-    if active is not None:
-        subscription.is_active = active
+    if active is not None and active != subscription.is_active:
+        await _set_active(subscription, active, datetime.now(UTC))
     if rotate_secret:
         # Standard Webhooks allows several signatures on one delivery: during the overlap
         # each carries the old secret's too, so a receiver not yet switched still verifies.
@@ -137,9 +141,124 @@ async def update_subscription(
     return subscription
 
 
+async def _set_active(subscription: WebhookSubscription, active: bool, at: datetime) -> None:
+    """Pause: what is queued for it waits (HELD), and so does every event written while it
+    is paused. Resume: all of it is due again at once, each row at the time it was written,
+    so the worker takes them in order. A row a worker holds at the pause is put back held
+    by that worker (portal.notifications.worker)."""
+    async with in_transaction():
+        subscription.is_active = active
+        await subscription.save(update_fields=["is_active"])
+        mine = OutboxMessage.filter(subscription_id=subscription.id)
+        if active:
+            await mine.filter(status=OutboxStatus.HELD).update(
+                status=OutboxStatus.PENDING, next_attempt_at=F("created_at")
+            )
+        else:
+            await mine.filter(status=OutboxStatus.PENDING).update(status=OutboxStatus.HELD)
+
+
+async def pause_subscription(actor: Actor, subscription_id: uuid.UUID) -> WebhookSubscription:
+    """Deliveries stop; nothing is lost. Pausing a paused subscription changes nothing."""
+    subscription = await managed_subscription(actor, subscription_id)
+    if subscription.is_active:
+        await _set_active(subscription, False, datetime.now(UTC))
+    return subscription
+
+
+async def resume_subscription(actor: Actor, subscription_id: uuid.UUID) -> WebhookSubscription:
+    """What was held goes out, oldest first. Resuming an active subscription changes nothing."""
+    subscription = await managed_subscription(actor, subscription_id)
+    if not subscription.is_active:
+        await _set_active(subscription, True, datetime.now(UTC))
+    return subscription
+
+
 async def delete_subscription(actor: Actor, subscription_id: uuid.UUID) -> None:
     subscription = await managed_subscription(actor, subscription_id)
-    await subscription.delete()
+    async with in_transaction():
+        # Held rows would wait for a resume that cannot come: dead letters, said why.
+        await OutboxMessage.filter(
+            subscription_id=subscription.id, status=OutboxStatus.HELD
+        ).update(status=OutboxStatus.DEAD, last_error="the subscription was removed")
+        await subscription.delete()
+
+
+def deliveries_query(subscription: WebhookSubscription) -> QuerySet[OutboxMessage]:
+    """A subscription's delivery log: every webhook written for it (events and pings)."""
+    return OutboxMessage.filter(subscription_id=subscription.id, channel=Channel.WEBHOOK)
+
+
+async def managed_delivery(actor: Actor, delivery_id: uuid.UUID) -> OutboxMessage:
+    found = await OutboxMessage.get_or_none(id=delivery_id, channel=Channel.WEBHOOK)
+    if found is None or found.subscription_id is None:
+        raise NotificationNotFound()
+    await managed_subscription(actor, found.subscription_id)
+    return found
+
+
+async def redeliver(actor: Actor, delivery_id: uuid.UUID) -> OutboxMessage:
+    """Send a delivered or dead webhook again: the same body under the same `webhook-id`
+    (receivers that kept it drop the duplicate), with a fresh set of attempts; its attempt
+    log goes on. Held again if the subscription is paused."""
+    message = await managed_delivery(actor, delivery_id)
+    subscription = await WebhookSubscription.get(id=message.subscription_id)
+    at = datetime.now(UTC)
+    changed = await OutboxMessage.filter(
+        id=message.id, status__in=[OutboxStatus.DELIVERED, OutboxStatus.DEAD]
+    ).update(
+        status=OutboxStatus.PENDING if subscription.is_active else OutboxStatus.HELD,
+        attempts=0,
+        next_attempt_at=at,
+        last_error="",
+        claimed_by="",
+        delivered_at=None,
+    )
+    if not changed:
+        raise NotificationError(
+            "DELIVERY_IN_PROGRESS",
+            "This delivery is still queued or being sent; redeliver it once it has ended.",
+            field="id",
+        )
+    await message.refresh_from_db()
+    return message
+
+
+def ping_body(subscription: WebhookSubscription, at: datetime) -> str:
+    """What a test ping carries: its type, and the subscription it tests."""
+    timestamp = at.astimezone(UTC).isoformat()
+    return orjson.dumps(
+        {
+            "type": webhooks.PING,
+            "timestamp": timestamp,
+            "data": {"subscription": {"id": global_id("WebhookSubscription", subscription.id)}},
+        }
+    ).decode()
+
+
+async def ping(actor: Actor, settings: Settings, subscription_id: uuid.UUID) -> OutboxMessage:
+    """A `ping` event, signed like every delivery, sent at once (also while paused: it tests
+    the endpoint) and tried once; the answer is in its attempt log and the delivery log."""
+    subscription = await managed_subscription(actor, subscription_id)
+    worker = Worker(settings, name=f"ping:{uuid.uuid4().hex[:12]}")
+    at = datetime.now(UTC)
+    message = await OutboxMessage.create(
+        channel=Channel.WEBHOOK,
+        kind=webhooks.PING,
+        recipient=subscription.url,
+        context={"body": ping_body(subscription, at)},
+        subscription_id=subscription.id,
+        # Claimed by this request from the start: no worker sends it too.
+        status=OutboxStatus.CLAIMED,
+        claimed_by=worker.name,
+        attempts=1,
+        lease_until=at + timedelta(seconds=settings.outbox_lease),
+        next_attempt_at=at,
+        created_at=at,
+    )
+    await worker.deliver_now(message)
+    await message.refresh_from_db()
+    return message
 
 
 async def subscriptions_of(actor: Actor, organisation_id: uuid.UUID) -> list[WebhookSubscription]:

@@ -25,8 +25,12 @@ from providers import http, standard_webhooks
 from providers.contract import DeliveryStatus
 from providers.standard_webhooks import SECRET_PREFIX, new_secret, signature
 
+# The event a test ping carries (never a timeline event kind).
+PING = "ping"
+
 __all__ = [
     "MAX_URL_LENGTH",
+    "PING",
     "SECRET_PREFIX",
     "UrlRefused",
     "check_syntax",
@@ -53,6 +57,7 @@ class WebhookAnswer:
     delivered: bool
     permanent: bool  # a failure no retry will change
     detail: str
+    status: int | None = None  # the receiver's HTTP status; None when no answer came
 
 
 async def post(
@@ -64,4 +69,5 @@ async def post(
         delivered=result.status is DeliveryStatus.DELIVERED,
         permanent=result.status is DeliveryStatus.PERMANENT,
         detail=result.detail,
+        status=result.http_status,
     )

@@ -38,7 +38,7 @@ from portal.notifications.models import (
     OutboxStatus,
     WebhookSubscription,
 )
-from portal.notifications.outbox import RetrySchedule, claim, now, settle
+from portal.notifications.outbox import RetrySchedule, claim, hold, now, settle
 from portal.notifications.schedule import schedule_reminders
 from portal.notifications.surveys import schedule_survey_reminders, survey_link
 from portal.settings import Settings
@@ -60,6 +60,12 @@ def worker_name() -> str:
 class Result:
     outcome: AttemptOutcome
     detail: str
+    response_status: int | None = None  # a webhook's HTTP answer
+    duration_ms: int | None = None
+
+
+# A result that is no attempt: the webhook's subscription is paused, and the row is held.
+HELD = Result(AttemptOutcome.RETRY, "held: the subscription is paused")
 
 
 @dataclass
@@ -127,10 +133,31 @@ class Worker:
             return 0
         if client is None:
             async with self._client() as own:
-                await asyncio.gather(*(self._attempt(m, own) for m in batch))
+                await self._deliver_batch(batch, own)
         else:
-            await asyncio.gather(*(self._attempt(m, client) for m in batch))
+            await self._deliver_batch(batch, client)
         return len(batch)
+
+    async def _deliver_batch(self, batch: list[OutboxMessage], client: httpx.AsyncClient) -> None:
+        """Concurrently, except one subscription's webhooks: those go one after another in
+        the order they were claimed (their due time), so events held while it was paused
+        reach the receiver in order on resume."""
+        lanes: dict[object, list[OutboxMessage]] = {}
+        for message in batch:
+            lane = message.subscription_id if message.subscription_id else message.id
+            lanes.setdefault(lane, []).append(message)
+
+        async def in_order(messages: list[OutboxMessage]) -> None:
+            for message in messages:
+                await self._attempt(message, client)
+
+        await asyncio.gather(*(in_order(messages) for messages in lanes.values()))
+
+    async def deliver_now(self, message: OutboxMessage) -> None:
+        """One row this worker claimed itself (a test ping): delivered at once, logged as
+        any other attempt."""
+        async with self._client() as client:
+            await self._attempt(message, client)
 
     async def _attempt(self, message: OutboxMessage, client: httpx.AsyncClient) -> None:
         started = self.clock()
@@ -139,6 +166,9 @@ class Worker:
             result = Result(AttemptOutcome.DEAD, "lease expired on every attempt")
         else:
             result = await self._deliver(message, client)
+        if result is HELD:
+            await hold(message, self.name)
+            return
         status = await settle(
             message,
             self.name,
@@ -146,8 +176,11 @@ class Worker:
             result.detail,
             started_at=started,
             at=self.clock(),
-            max_attempts=self.settings.outbox_max_attempts,
+            # A test ping is tried once: its sender is waiting for the answer.
+            max_attempts=1 if message.kind == webhooks.PING else self.settings.outbox_max_attempts,
             schedule=self.schedule_of_retries,
+            response_status=result.response_status,
+            duration_ms=result.duration_ms,
         )
         if status is OutboxStatus.DELIVERED and message.kind == mail.MailKind.SIGN_IN_CODE:
             # The code is a credential: once handed over, it is not kept in the outbox.
@@ -199,12 +232,14 @@ class Worker:
 
     async def _webhook(self, message: OutboxMessage, client: httpx.AsyncClient) -> Result:
         subscription = (
-            await WebhookSubscription.get_or_none(id=message.subscription_id, is_active=True)
+            await WebhookSubscription.get_or_none(id=message.subscription_id)
             if message.subscription_id
             else None
         )
         if subscription is None:
-            return Result(AttemptOutcome.DEAD, "the subscription was removed or paused")
+            return Result(AttemptOutcome.DEAD, "the subscription was removed")
+        if not subscription.is_active and message.kind != webhooks.PING:
+            return HELD
         try:
             # Where the name points is checked by the client's transport, on the very
             # addresses it connects to (it may have changed since the URL was configured).
@@ -215,9 +250,11 @@ class Worker:
         headers = webhooks.signed_headers(
             subscription.signing_secrets(self.clock()), str(message.id), int(time.time()), body
         )
+        began = time.monotonic()
         answer = await webhooks.post(client, subscription.url, headers, body)
+        took = round((time.monotonic() - began) * 1000)
         if answer.delivered:
-            return Result(AttemptOutcome.DELIVERED, answer.detail)
-        return Result(
-            AttemptOutcome.DEAD if answer.permanent else AttemptOutcome.RETRY, answer.detail
-        )
+            outcome = AttemptOutcome.DELIVERED
+        else:
+            outcome = AttemptOutcome.DEAD if answer.permanent else AttemptOutcome.RETRY
+        return Result(outcome, answer.detail, answer.status, took)

@@ -2,7 +2,7 @@
 // zh-Hans/<area>.json hold the same keys, a test checks), and Intl formatting by the chosen
 // locale. The choice is kept in localStorage and sets <html lang>. To add strings: put them in
 // the area's file in both locales (common: layout and forms; consumer; case; staff; records;
-// admin; directory).
+// admin; directory; integrations).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import enAdmin from "./en/admin.json";
@@ -10,6 +10,7 @@ import enCase from "./en/case.json";
 import enCommon from "./en/common.json";
 import enConsumer from "./en/consumer.json";
 import enDirectory from "./en/directory.json";
+import enIntegrations from "./en/integrations.json";
 import enRecords from "./en/records.json";
 import enStaff from "./en/staff.json";
 import zhAdmin from "./zh-Hans/admin.json";
@@ -17,14 +18,29 @@ import zhCase from "./zh-Hans/case.json";
 import zhCommon from "./zh-Hans/common.json";
 import zhConsumer from "./zh-Hans/consumer.json";
 import zhDirectory from "./zh-Hans/directory.json";
+import zhIntegrations from "./zh-Hans/integrations.json";
 import zhRecords from "./zh-Hans/records.json";
 import zhStaff from "./zh-Hans/staff.json";
 
 const en = {
-  ...enCommon, ...enConsumer, ...enCase, ...enStaff, ...enRecords, ...enAdmin, ...enDirectory,
+  ...enCommon,
+  ...enConsumer,
+  ...enCase,
+  ...enStaff,
+  ...enRecords,
+  ...enAdmin,
+  ...enDirectory,
+  ...enIntegrations,
 };
 const zhHans = {
-  ...zhCommon, ...zhConsumer, ...zhCase, ...zhStaff, ...zhRecords, ...zhAdmin, ...zhDirectory,
+  ...zhCommon,
+  ...zhConsumer,
+  ...zhCase,
+  ...zhStaff,
+  ...zhRecords,
+  ...zhAdmin,
+  ...zhDirectory,
+  ...zhIntegrations,
 };
 
 export type MessageKey = keyof typeof en;

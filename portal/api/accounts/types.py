@@ -242,9 +242,18 @@ class User(Node):
 
 @strawberry.type(description="An integration client acting for one organisation or provider.")
 class ServiceAccount(Node):
-    client_id: str
+    client_id: str = strawberry.field(description="The OAuth 2.0 `client_id`.")
     name: str
     role: Role  # type: ignore[valid-type]
+    active: bool = strawberry.field(
+        description="false once disabled: its tokens are refused, for good."
+    )
+    created_at: datetime
+    last_used_at: datetime | None = strawberry.field(description="When it last obtained a token.")
+    previous_secret_expires_at: datetime | None = strawberry.field(
+        description="After a rotation: until then the secret before it still obtains tokens "
+        "(`PORTAL_CLIENT_SECRET_OVERLAP`); null when only the current secret works."
+    )
     organisation_pk: strawberry.Private[uuid.UUID | None]
     provider_pk: strawberry.Private[uuid.UUID | None]
 
@@ -255,6 +264,12 @@ class ServiceAccount(Node):
             client_id=row.client_id,
             name=row.name,
             role=row.role,
+            active=row.is_active,
+            created_at=row.created_at,
+            last_used_at=row.last_used_at,
+            previous_secret_expires_at=(
+                row.previous_secret_until if row.previous_secret_hash else None
+            ),
             organisation_pk=row.organisation_id,
             provider_pk=row.provider_id,
         )

@@ -16,7 +16,12 @@ from portal.api.errors import UserError, user_error
 from portal.api.idempotency import IdempotencyError, once
 from portal.api.instants import InvalidInstant, utc
 from portal.api.node import decode_id
-from portal.api.notifications.types import OutboxChannel, OutboxMessage, WebhookSubscription
+from portal.api.notifications.types import (
+    OutboxChannel,
+    OutboxMessage,
+    WebhookDelivery,
+    WebhookSubscription,
+)
 from portal.notifications import services
 from portal.notifications.errors import NotificationError, NotificationNotFound
 from portal.notifications.models import WebhookSubscription as SubscriptionRow
@@ -50,6 +55,37 @@ class UpdateWebhookSubscriptionInput:
 @strawberry.input
 class DeleteWebhookSubscriptionInput:
     id: strawberry.ID
+
+
+@strawberry.input(description="The subscription to pause, resume or ping.")
+class WebhookSubscriptionIdInput:
+    id: strawberry.ID
+
+
+@strawberry.input
+class PauseWebhookSubscriptionInput(WebhookSubscriptionIdInput):
+    pass
+
+
+@strawberry.input
+class ResumeWebhookSubscriptionInput(WebhookSubscriptionIdInput):
+    pass
+
+
+@strawberry.input
+class PingWebhookSubscriptionInput(WebhookSubscriptionIdInput):
+    pass
+
+
+@strawberry.input
+class RedeliverWebhookDeliveryInput:
+    id: strawberry.ID = strawberry.field(description="A `WebhookDelivery`'s ID.")
+
+
+@strawberry.type
+class WebhookDeliveryPayload:
+    delivery: WebhookDelivery | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -184,6 +220,66 @@ class NotificationMutations:
             subscription=WebhookSubscription.from_row(row),
             secret=row.secret if input.rotate_secret else None,
         )
+
+    @strawberry.mutation(
+        description="Pause deliveries without losing any: events go on being recorded for the "
+        "subscription and wait (`HELD`) until it is resumed. Pausing a paused one changes nothing."
+    )
+    async def pause_webhook_subscription(
+        self, info: Info, input: PauseWebhookSubscriptionInput
+    ) -> WebhookSubscriptionPayload:
+        actor = info.context.require_actor()
+        try:
+            row = await services.pause_subscription(actor, _pk(input.id, "WebhookSubscription"))
+        except NotificationError as exc:
+            return WebhookSubscriptionPayload(user_errors=_errors(exc))
+        return WebhookSubscriptionPayload(subscription=WebhookSubscription.from_row(row))
+
+    @strawberry.mutation(
+        description="Resume deliveries: every event held while paused is sent, oldest first, "
+        "then new ones as they come. Resuming an active one changes nothing."
+    )
+    async def resume_webhook_subscription(
+        self, info: Info, input: ResumeWebhookSubscriptionInput
+    ) -> WebhookSubscriptionPayload:
+        actor = info.context.require_actor()
+        try:
+            row = await services.resume_subscription(actor, _pk(input.id, "WebhookSubscription"))
+        except NotificationError as exc:
+            return WebhookSubscriptionPayload(user_errors=_errors(exc))
+        return WebhookSubscriptionPayload(subscription=WebhookSubscription.from_row(row))
+
+    @strawberry.mutation(
+        description="Send a `ping` event to the subscription's URL now, signed like every "
+        "delivery (also while paused), and answer with the delivery and its attempt: the "
+        "receiver's status code, or why it failed. Tried once."
+    )
+    async def ping_webhook_subscription(
+        self, info: Info, input: PingWebhookSubscriptionInput
+    ) -> WebhookDeliveryPayload:
+        actor = info.context.require_actor()
+        try:
+            row = await services.ping(
+                actor, info.context.settings, _pk(input.id, "WebhookSubscription")
+            )
+        except NotificationError as exc:
+            return WebhookDeliveryPayload(user_errors=_errors(exc))
+        return WebhookDeliveryPayload(delivery=WebhookDelivery.from_row(row))
+
+    @strawberry.mutation(
+        description="Send a delivered or failed webhook again: the same body and the same "
+        "`webhook-id`, with a fresh set of attempts. A delivery still queued or being sent is "
+        "refused (`DELIVERY_IN_PROGRESS`)."
+    )
+    async def redeliver_webhook_delivery(
+        self, info: Info, input: RedeliverWebhookDeliveryInput
+    ) -> WebhookDeliveryPayload:
+        actor = info.context.require_actor()
+        try:
+            row = await services.redeliver(actor, _pk(input.id, "WebhookDelivery"))
+        except NotificationError as exc:
+            return WebhookDeliveryPayload(user_errors=_errors(exc))
+        return WebhookDeliveryPayload(delivery=WebhookDelivery.from_row(row))
 
     @strawberry.mutation(description="Remove a subscription; deliveries still queued for it stop.")
     async def delete_webhook_subscription(

@@ -9,6 +9,7 @@ import strawberry
 
 from portal.api.context import Info
 from portal.api.node import Node, node_resolver, to_global_id
+from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
 from portal.auth import policy
 from portal.notifications import models
 
@@ -75,17 +76,77 @@ class OutboxMessage(Node):
         ]
 
 
+@strawberry.type(description="One try at delivering a webhook, as its delivery log shows it.")
+class WebhookDeliveryAttempt:
+    number: int = strawberry.field(description="1 for the first try since written or redelivered.")
+    started_at: datetime
+    outcome: AttemptOutcome  # type: ignore[valid-type]
+    response_status: int | None = strawberry.field(
+        description="The receiver's HTTP status code; null when no answer came (refused, "
+        "timed out, address not allowed)."
+    )
+    duration_ms: int | None = strawberry.field(description="How long the request took.")
+    error: str = strawberry.field(description="Why it failed; empty when delivered.")
+
+
+@strawberry.type(
+    description="One event (or test ping) sent to a webhook subscription, with its attempts. "
+    "`webhookId` is the `webhook-id` header: the same on every attempt and redelivery."
+)
+class WebhookDelivery(Node):
+    webhook_id: str = strawberry.field(description="The `webhook-id` header it is sent with.")
+    event_kind: str = strawberry.field(description="The event kind, or `ping`.")
+    status: OutboxStatus  # type: ignore[valid-type]
+    created_at: datetime
+    next_attempt_at: datetime
+    delivered_at: datetime | None
+    last_error: str
+    pk: strawberry.Private[uuid.UUID]
+
+    @classmethod
+    def from_row(cls, row: models.OutboxMessage) -> WebhookDelivery:
+        return cls(
+            id=to_global_id("WebhookDelivery", row.id),
+            webhook_id=str(row.id),
+            event_kind=row.kind,
+            status=row.status,
+            created_at=row.created_at,
+            next_attempt_at=row.next_attempt_at,
+            delivered_at=row.delivered_at,
+            last_error=row.last_error,
+            pk=row.id,
+        )
+
+    @strawberry.field(description="Every attempt, newest first (at most the last 50).")
+    async def attempts(self) -> list[WebhookDeliveryAttempt]:
+        rows = await models.DeliveryAttempt.filter(message_id=self.pk).order_by("-id").limit(50)
+        return [
+            WebhookDeliveryAttempt(
+                number=r.number,
+                started_at=r.started_at,
+                outcome=r.outcome,
+                response_status=r.response_status,
+                duration_ms=r.duration_ms,
+                error="" if r.outcome is models.AttemptOutcome.DELIVERED else r.detail,
+            )
+            for r in rows
+        ]
+
+
 @strawberry.type(description="An organisation's endpoint for the case events it chose.")
 class WebhookSubscription(Node):
     url: str
     event_kinds: list[str] = strawberry.field(description="Timeline event kinds it receives.")
     description: str
-    active: bool
+    active: bool = strawberry.field(
+        description="false while paused: events are kept (HELD) and sent in order on resume."
+    )
     created_at: datetime
     previous_secret_expires_at: datetime | None = strawberry.field(
         description="After `rotateSecret`: until then, every delivery also carries a "
         "signature with the secret before the rotation (`PORTAL_WEBHOOK_SECRET_OVERLAP`)."
     )
+    pk: strawberry.Private[uuid.UUID]
 
     @classmethod
     def from_row(cls, row: models.WebhookSubscription) -> WebhookSubscription:
@@ -97,7 +158,19 @@ class WebhookSubscription(Node):
             active=row.is_active,
             created_at=row.created_at,
             previous_secret_expires_at=row.previous_secret_until if row.previous_secret else None,
+            pk=row.id,
         )
+
+    @strawberry.field(
+        description="The delivery log, newest first: every event and ping sent (or held) "
+        "for this subscription, each with its attempts."
+    )
+    async def deliveries(
+        self, first: First = None, after: After = None
+    ) -> Connection[WebhookDelivery]:
+        query = models.OutboxMessage.filter(subscription_id=self.pk, channel=models.Channel.WEBHOOK)
+        rows, more = await newest_first(query, first, after)
+        return connection(rows, more, after, newest_cursor, WebhookDelivery.from_row)
 
 
 @node_resolver("OutboxMessage")
@@ -116,3 +189,15 @@ async def _subscription_node(info: Info, pk: uuid.UUID) -> WebhookSubscription |
     if row is None or not policy.may_manage_webhooks(actor, row.organisation_id):
         return None
     return WebhookSubscription.from_row(row)
+
+
+@node_resolver("WebhookDelivery")
+async def _delivery_node(info: Info, pk: uuid.UUID) -> WebhookDelivery | None:
+    actor = info.context.require_actor()
+    row = await models.OutboxMessage.get_or_none(id=pk, channel=models.Channel.WEBHOOK)
+    if row is None or row.subscription_id is None:
+        return None
+    subscription = await models.WebhookSubscription.get_or_none(id=row.subscription_id)
+    if subscription is None or not policy.may_manage_webhooks(actor, subscription.organisation_id):
+        return None
+    return WebhookDelivery.from_row(row)
