@@ -131,6 +131,11 @@ class UserErrorCode(StrEnum):
     INVITATION_INVALID = "INVITATION_INVALID"
     INVITATION_EXPIRED = "INVITATION_EXPIRED"
     INVITATION_FOR_ANOTHER_ADDRESS = "INVITATION_FOR_ANOTHER_ADDRESS"
+    # Teams (portal.accounts.team): a role the team does not offer, an address already on
+    # it, and the manager a team always keeps.
+    ROLE_SCOPE_MISMATCH = "ROLE_SCOPE_MISMATCH"
+    ALREADY_MEMBER = "ALREADY_MEMBER"
+    LAST_MANAGER = "LAST_MANAGER"
     # Provider adapters (portal.notifications.provider_config).
     UNKNOWN_ADAPTER = "UNKNOWN_ADAPTER"
     # Administration (portal.admin.services) and what retiring stops.

@@ -13,6 +13,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from portal.api.accounts.queries import DirectoryQueries
+from portal.api.accounts.team import TeamMutations, TeamQueries
 from portal.api.accounts.types import (
     Organisation,
     Provider,
@@ -60,6 +61,7 @@ class Query(
     CaseQueries,
     RepresentativeQueries,
     CaseFileQueries,
+    TeamQueries,
     ComplaintQueries,
     DirectoryQueries,
     FeedbackQueries,
@@ -85,6 +87,7 @@ class Mutation(
     ComplaintMutations,
     CaseMutations,
     RepresentativeMutations,
+    TeamMutations,
     CaseFileMutations,
     DirectoryMutations,
     ProviderAdapterMutations,

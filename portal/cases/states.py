@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -190,3 +191,11 @@ class InvitationStatus(StrEnum):
     ACCEPTED = "accepted"
     REVOKED = "revoked"
     EXPIRED = "expired"
+
+    @classmethod
+    def at(cls, stored: InvitationStatus, expires_at: datetime, now: datetime) -> InvitationStatus:
+        """Where an invitation stands at ``now``: a pending one past its expiry has expired.
+        Every kind of invitation (a representative's, a staff member's) reads it so."""
+        if stored is cls.PENDING and now >= expires_at:
+            return cls.EXPIRED
+        return stored
