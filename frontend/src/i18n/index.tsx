@@ -1,24 +1,27 @@
 // Message catalogues, one file per area of the portal and locale (en/<area>.json and
 // zh-Hans/<area>.json hold the same keys, a test checks), and Intl formatting by the chosen
 // locale. The choice is kept in localStorage and sets <html lang>. To add strings: put them in
-// the area's file in both locales (common: layout and forms; consumer; case; staff; records; admin).
+// the area's file in both locales (common: layout and forms; consumer; case; staff; records; admin;
+// members: teams, profiles, surveys).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import enAdmin from "./en/admin.json";
 import enCase from "./en/case.json";
 import enCommon from "./en/common.json";
 import enConsumer from "./en/consumer.json";
+import enMembers from "./en/members.json";
 import enRecords from "./en/records.json";
 import enStaff from "./en/staff.json";
 import zhAdmin from "./zh-Hans/admin.json";
 import zhCase from "./zh-Hans/case.json";
 import zhCommon from "./zh-Hans/common.json";
 import zhConsumer from "./zh-Hans/consumer.json";
+import zhMembers from "./zh-Hans/members.json";
 import zhRecords from "./zh-Hans/records.json";
 import zhStaff from "./zh-Hans/staff.json";
 
-const en = { ...enCommon, ...enConsumer, ...enCase, ...enStaff, ...enRecords, ...enAdmin };
-const zhHans = { ...zhCommon, ...zhConsumer, ...zhCase, ...zhStaff, ...zhRecords, ...zhAdmin };
+const en = { ...enCommon, ...enConsumer, ...enCase, ...enStaff, ...enRecords, ...enAdmin, ...enMembers };
+const zhHans = { ...zhCommon, ...zhConsumer, ...zhCase, ...zhStaff, ...zhRecords, ...zhAdmin, ...zhMembers };
 
 export type MessageKey = keyof typeof en;
 export const LOCALES = ["en", "zh-Hans"] as const;
