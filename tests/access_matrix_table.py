@@ -1223,19 +1223,30 @@ async def _fresh_member(side: Side, me: Me) -> Target:
 THROWAWAY = "matrix-throwaway-"
 
 
-async def _staff_invitation_for_caller(side: Side | None, me: Me) -> Target:
+async def _staff_link(side: Side, me: Me, organisation_id: Any = None) -> Target:
     """An invitation to the caller's own address (the side's representative's, for a caller
-    without one) into a throwaway organisation, and its link's token. Joining it changes no
-    role anyone holds in the world: each call first drops the last call's organisation."""
+    without one), and its link's token."""
+    email = (me.user or side.representative).email
+    invitation = await _staff_invited(side, email, organisation_id)
+    token = side.auth.issuer.issue(TokenKind.STAFF_INVITATION, str(invitation.id), 3600)
+    return {"staff_token": token}
+
+
+async def _staff_invitation_for_caller(side: Side | None, me: Me) -> Target:
+    """To look at: an invitation into the side's organisation (looking changes nothing)."""
+    return {} if side is None else await _staff_link(side, me)
+
+
+async def _throwaway_invitation_for_caller(side: Side | None, me: Me) -> Target:
+    """To accept: an invitation into a throwaway organisation, so that joining changes no role
+    anyone holds in the world; each call first drops the last call's organisation."""
     if side is None:
         return {}
     await Organisation.filter(slug__startswith=THROWAWAY).delete()
-    hex_ = uuid.uuid4().hex[:12]
-    organisation = await Organisation.create(slug=THROWAWAY + hex_, name="Throwaway")
-    email = (me.user or side.representative).email
-    invitation = await _staff_invited(side, email, organisation.id)
-    token = side.auth.issuer.issue(TokenKind.STAFF_INVITATION, str(invitation.id), 3600)
-    return {"staff_token": token}
+    organisation = await Organisation.create(
+        slug=THROWAWAY + uuid.uuid4().hex[:12], name="Throwaway"
+    )
+    return await _staff_link(side, me, organisation.id)
 
 
 TEAM_ROWS = [
@@ -1314,7 +1325,7 @@ TEAM_ROWS = [
         ),
         mutation("acceptStaffInvitation", f"member {{ id }} {UE}"),
         inputs(token=key("staff_token")),
-        prepare=_staff_invitation_for_caller,
+        prepare=_throwaway_invitation_for_caller,
         prepare_each=True,
     ),
 ]

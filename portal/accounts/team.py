@@ -72,19 +72,25 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _not_found(field: str) -> TeamError:
-    return TeamError("NOT_FOUND", "No such organisation or provider.", field)
+NO_TEAM = TeamError("NOT_FOUND", "No such organisation or provider.", "owner_id")
+NO_INVITATION = TeamError("NOT_FOUND", "No such invitation.", "invitation_id")
+NO_MEMBER = TeamError("NOT_FOUND", "No such member.", "member_id")
 
 
 async def team_of(
-    actor: Actor, kind: str, owner_id: uuid.UUID | None, *, manage: bool, field: str = "owner_id"
+    actor: Actor,
+    kind: str,
+    owner_id: uuid.UUID | None,
+    *,
+    manage: bool,
+    missing: TeamError = NO_TEAM,
 ) -> Team:
-    """The team, when the actor may see it (NOT_FOUND otherwise, as for none) and, with
-    ``manage``, run it (FORBIDDEN otherwise)."""
+    """The team, when the actor may see it (``missing`` otherwise, the very answer for what
+    does not exist) and, with ``manage``, run it (FORBIDDEN otherwise)."""
     model: type[Organisation] | type[Provider] = Organisation if kind == ORGANISATION else Provider
     owner = await model.get_or_none(id=owner_id) if owner_id else None
     if owner is None or not policy.may_see_team(actor, kind, owner.id):
-        raise _not_found(field)
+        raise missing
     if manage and not policy.may_manage_team(actor, kind, owner.id):
         raise TeamError(
             "FORBIDDEN", "Only the team's managers, in person, and admins manage its members."
@@ -187,9 +193,9 @@ async def revoke(
         await StaffInvitation.get_or_none(id=invitation_id) if invitation_id is not None else None
     )
     if invitation is None:
-        raise TeamError("NOT_FOUND", "No such invitation.", "invitation_id")
+        raise NO_INVITATION
     kind, owner_id = _team_of_row(invitation)
-    await team_of(actor, kind, owner_id, manage=True, field="invitation_id")
+    await team_of(actor, kind, owner_id, manage=True, missing=NO_INVITATION)
     revoked = await StaffInvitation.filter(
         id=invitation.id, status=InvitationStatus.PENDING, expires_at__gt=at
     ).update(status=InvitationStatus.REVOKED, decided_at=at)
@@ -206,11 +212,11 @@ async def revoke(
 async def _member(actor: Actor, membership_id: uuid.UUID | None) -> tuple[Team, Membership]:
     row = await Membership.get_or_none(id=membership_id) if membership_id else None
     if row is None or (row.organisation_id is None and row.provider_id is None):
-        raise TeamError("NOT_FOUND", "No such member.", "member_id")
+        raise NO_MEMBER
     kind, owner_id = _team_of_row(row)
-    team = await team_of(actor, kind, owner_id, manage=True, field="member_id")
+    team = await team_of(actor, kind, owner_id, manage=True, missing=NO_MEMBER)
     if row.role not in team.roles:
-        raise TeamError("NOT_FOUND", "No such member.", "member_id")
+        raise NO_MEMBER
     return team, row
 
 

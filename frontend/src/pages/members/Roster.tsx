@@ -75,7 +75,7 @@ export function Roster() {
                         <th scope="col" className="govuk-table__header">{t("members.neutralLanguages")}</th>
                         <th scope="col" className="govuk-table__header">{t("members.neutralMandateEnds")}</th>
                         <th scope="col" className="govuk-table__header">
-                          <span className="govuk-visually-hidden">{t("members.actions")}</span>
+                          {t("members.actions")}
                         </th>
                       </tr>
                     </thead>
@@ -92,9 +92,13 @@ export function Roster() {
                             {neutral.mandateEndsOn ? date(neutral.mandateEndsOn) : t("members.openEnded")}
                           </td>
                           <td className="govuk-table__cell">
-                            <button type="button" className="govuk-link parley-link-button" onClick={() => setEditing(neutral)}>
+                            <button
+                              type="button"
+                              className="govuk-link parley-link-button"
+                              aria-label={`${t("members.edit")} ${neutral.displayName}`}
+                              onClick={() => setEditing(neutral)}
+                            >
                               {t("members.edit")}
-                              <span className="govuk-visually-hidden"> {neutral.displayName}</span>
                             </button>
                           </td>
                         </tr>

@@ -124,7 +124,7 @@ function Members({
               <th scope="col" className="govuk-table__header">{t("members.since")}</th>
               {team.viewerManages && (
                 <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">{t("members.actions")}</span>
+                  {t("members.actions")}
                 </th>
               )}
             </tr>
@@ -142,15 +142,23 @@ function Members({
                   <td className="govuk-table__cell">
                     <ul className="govuk-list govuk-!-margin-bottom-0">
                       <li>
-                        <button type="button" className="govuk-link parley-link-button" onClick={() => onChange(member)}>
+                        <button
+                          type="button"
+                          className="govuk-link parley-link-button"
+                          aria-label={`${t("members.changeRole")} ${member.displayName}`}
+                          onClick={() => onChange(member)}
+                        >
                           {t("members.changeRole")}
-                          <span className="govuk-visually-hidden"> {member.displayName}</span>
                         </button>
                       </li>
                       <li>
-                        <button type="button" className="govuk-link parley-link-button" onClick={() => onRemove(member)}>
+                        <button
+                          type="button"
+                          className="govuk-link parley-link-button"
+                          aria-label={`${t("members.remove")} ${member.displayName}`}
+                          onClick={() => onRemove(member)}
+                        >
                           {t("members.remove")}
-                          <span className="govuk-visually-hidden"> {member.displayName}</span>
                         </button>
                       </li>
                     </ul>
@@ -191,7 +199,7 @@ function Invitations({
                 <th scope="col" className="govuk-table__header">{t("members.status")}</th>
                 <th scope="col" className="govuk-table__header">{t("members.expires")}</th>
                 <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">{t("members.actions")}</span>
+                  {t("members.actions")}
                 </th>
               </tr>
             </thead>
@@ -206,9 +214,13 @@ function Invitations({
                   <td className="govuk-table__cell">{dateTime(invitation.expiresAt)}</td>
                   <td className="govuk-table__cell">
                     {invitation.status === "PENDING" && (
-                      <button type="button" className="govuk-link parley-link-button" onClick={() => onRevoke(invitation)}>
+                      <button
+                        type="button"
+                        className="govuk-link parley-link-button"
+                        aria-label={`${t("members.revoke")} ${invitation.email}`}
+                        onClick={() => onRevoke(invitation)}
+                      >
                         {t("members.revoke")}
-                        <span className="govuk-visually-hidden"> {invitation.email}</span>
                       </button>
                     )}
                   </td>
