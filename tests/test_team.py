@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +16,8 @@ from starlette.applications import Starlette
 from portal.accounts.models import Membership, Role, StaffInvitation, User
 from portal.api.node import to_global_id
 from portal.notifications.models import OutboxMessage
-from portal.notifications.worker import Worker
 from portal.settings import Settings
-from tests.factories import Factory, deliver_all, gql, mail_settings, quick_world, start_mailsink
+from tests.factories import Factory, delivered_mails, gql, mail_text, quick_world
 from tests.test_api_support import call, token_for
 
 LINK = re.compile(r"http://\S+/invitations/accept#token=([\w.-]+)")
@@ -78,24 +76,9 @@ mutation S($challenge: String!, $code: String!) {
 INBOX = "query { complaints(first: 5) { edges { node { id } } } }"
 
 
-async def _mails(settings: Settings, tmp_path: Path) -> list[EmailMessage]:
-    running = await start_mailsink(tmp_path)
-    try:
-        await deliver_all(Worker(mail_settings(settings, running.port)))
-    finally:
-        await running.stop()
-    return list(running.sink.received)
-
-
-def _text(mail: EmailMessage) -> str:
-    body = mail.get_body(preferencelist=("plain",))
-    assert body is not None
-    return str(body.get_content())
-
-
 async def _link_token(settings: Settings, tmp_path: Path, address: str) -> str:
-    mails = [m for m in await _mails(settings, tmp_path) if str(m["To"]) == address]
-    [token] = [t for m in mails for t in LINK.findall(_text(m))]
+    mails = [m for m in await delivered_mails(settings, tmp_path) if str(m["To"]) == address]
+    [token] = [t for m in mails for t in LINK.findall(mail_text(m))]
     return str(token)
 
 
@@ -139,8 +122,8 @@ async def test_a_new_address_joins_through_the_mailed_link_once_and_sees_the_inb
     link_token = await _link_token(settings, tmp_path / "invite", "new.agent@example.org")
     # Never used Parley: the invitee signs in with a code mailed to the invited address.
     challenge = (await gql(client, REQUEST_CODE, {"email": "new.agent@example.org"})).json()
-    code_mails = await _mails(settings, tmp_path / "code")
-    [code] = [c for m in code_mails for c in CODE.findall(_text(m))]
+    code_mails = await delivered_mails(settings, tmp_path / "code")
+    [code] = [c for m in code_mails for c in CODE.findall(mail_text(m))]
     signed_in = await gql(
         client,
         SIGN_IN,

@@ -267,15 +267,9 @@ async def remove(actor: Actor, membership_id: uuid.UUID | None) -> uuid.UUID:
 
 
 def _answerable(invitation: StaffInvitation, at: datetime) -> None:
-    status = invitation.status_at(at)
-    if status is InvitationStatus.EXPIRED:
-        raise TeamError(
-            "INVITATION_EXPIRED", "This invitation has expired; ask for a new one.", "token"
-        )
-    if status is not InvitationStatus.PENDING:
-        raise TeamError(
-            "INVITATION_NOT_PENDING", "This invitation was already used or withdrawn.", "token"
-        )
+    refused = invitation.status_at(at).refusal()
+    if refused is not None:
+        raise TeamError(*refused, "token")
 
 
 async def _named(invitation_id: uuid.UUID | None) -> StaffInvitation:

@@ -199,3 +199,12 @@ class InvitationStatus(StrEnum):
         if stored is cls.PENDING and now >= expires_at:
             return cls.EXPIRED
         return stored
+
+    def refusal(self) -> tuple[str, str] | None:
+        """Why an invitation in this state cannot be answered (a code and a message), or None
+        while it is pending; the same for every kind of invitation."""
+        if self is InvitationStatus.EXPIRED:
+            return "INVITATION_EXPIRED", "This invitation has expired; ask for a new one."
+        if self is not InvitationStatus.PENDING:
+            return "INVITATION_NOT_PENDING", "This invitation was already used or withdrawn."
+        return None

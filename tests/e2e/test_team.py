@@ -7,51 +7,29 @@ page; the team page on a 375 px phone in Simplified Chinese."""
 from __future__ import annotations
 
 import re
-from email.message import EmailMessage
 from pathlib import Path
 
 from playwright.async_api import Page, expect
 
 from portal.accounts.models import Membership, Role, StaffInvitation, User
 from portal.cases.states import InvitationStatus
-from portal.notifications.worker import Worker
 from portal.settings import Settings
 from tests.e2e.conftest import Portal, accessible, sign_in
-from tests.factories import (
-    PASSWORD,
-    Factory,
-    build_world,
-    deliver_all,
-    mail_settings,
-    start_mailsink,
-)
+from tests.factories import PASSWORD, Factory, build_world, delivered_mails, mail_text
 
 TOKEN = re.compile(r"/invitations/accept#token=([\w.-]+)")
 CODE = re.compile(r"\b(\d{6})\b")
 
 
 async def _mails_to(settings: Settings, folder: Path, address: str) -> list[str]:
-    """Deliver the outbox to a real SMTP server; the text of each mail it got for ``address``."""
-    running = await start_mailsink(folder)
-    try:
-        await deliver_all(Worker(mail_settings(settings, running.port)))
-    finally:
-        await running.stop()
-    texts = []
-    for mail in running.sink.received:
-        assert isinstance(mail, EmailMessage)
-        body = mail.get_body(preferencelist=("plain",))
-        if str(mail["To"]) == address and body is not None:
-            texts.append(str(body.get_content()))
-    return texts
+    """The text of each mail a real SMTP server got for ``address`` from the outbox."""
+    mails = await delivered_mails(settings, folder)
+    return [mail_text(m) for m in mails if str(m["To"]) == address]
 
 
 async def _fits_phone(page: Page) -> None:
     width = await page.evaluate("() => document.documentElement.scrollWidth")
-    wide = await page.evaluate(
-        "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 376).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
-    )
-    assert width <= 375, f"{width} px wide: {wide}"
+    assert width <= 375, f"{width} px wide"
 
 
 async def test_a_manager_invites_an_agent_who_joins_and_is_made_a_manager(
