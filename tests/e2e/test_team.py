@@ -13,6 +13,8 @@ from playwright.async_api import Page, expect
 
 from portal.accounts.models import Membership, Role, StaffInvitation, User
 from portal.cases.states import InvitationStatus
+from portal.directory.models import NeutralProfile, ProviderProfile
+from portal.feedback.models import SurveyPolicy
 from portal.settings import Settings
 from tests.e2e.conftest import Portal, accessible, sign_in
 from tests.factories import PASSWORD, Factory, build_world, delivered_mails, mail_text
@@ -131,3 +133,88 @@ async def test_a_manager_invites_an_agent_who_joins_and_is_made_a_manager(
     await expect(phone.get_by_test_id("team-member")).to_have_count(3)
     await _fits_phone(phone)
     await accessible(phone, "team-phone-zh")
+
+
+async def test_a_provider_keeps_its_profile_and_roster_and_an_organisation_its_surveys(
+    portal: Portal, factory: Factory
+) -> None:
+    w = await build_world(factory)
+
+    # The provider's caseworker publishes a profile: a bad contact address is refused first
+    caseworker = await (await portal.context()).new_page()
+    await sign_in(caseworker, w.caseworker.email, PASSWORD)
+    await caseworker.goto("/provider/profile")
+    await expect(caseworker.get_by_role("heading", name="Your published profile")).to_be_visible()
+    await caseworker.get_by_label("Summary").fill("We mediate consumer disputes about energy.")
+    await caseworker.get_by_label("Contact e-mail address").fill("not an address")
+    await caseworker.get_by_role("button", name="Save").click()
+    await expect(caseworker.get_by_test_id("error-summary")).to_be_focused()
+    await accessible(caseworker, "provider-profile-errors")
+    await caseworker.get_by_label("Contact e-mail address").fill("help@fair-adr.example")
+    await caseworker.get_by_label("Languages you work in").fill("en, zh-Hans")
+    await caseworker.get_by_role("button", name="Save").click()
+    await expect(caseworker.get_by_test_id("success-banner")).to_contain_text(
+        "Your profile is published"
+    )
+    profile = await ProviderProfile.get(provider_id=w.provider.id)
+    assert (profile.summary, profile.contact_email, profile.languages) == (
+        "We mediate consumer disputes about energy.",
+        "help@fair-adr.example",
+        ["en", "zh-Hans"],
+    )
+
+    # ... and keeps the roster: competences, disclosures and a mandate's end
+    await caseworker.goto("/provider/roster")
+    await accessible(caseworker, "provider-roster")
+    await caseworker.get_by_role("button", name=f"Edit {w.neutral.display_name}").click()
+    await caseworker.get_by_label("Competences").fill("energy, telecoms")
+    await caseworker.get_by_label("Standing disclosures").fill("Former adviser to a utility.")
+    await caseworker.get_by_label("Mandate ends on").fill("31/12/2027")
+    await caseworker.get_by_role("button", name="Save").click()
+    await expect(caseworker.get_by_test_id("error-summary")).to_contain_text("year-month-day")
+    await caseworker.get_by_label("Mandate ends on").fill("2027-12-31")
+    await accessible(caseworker, "provider-roster-edit")
+    await caseworker.get_by_role("button", name="Save").click()
+    await expect(caseworker.get_by_test_id("success-banner")).to_contain_text("is saved")
+    await expect(caseworker.get_by_test_id("roster")).to_contain_text("energy, telecoms")
+    entry = await NeutralProfile.get(provider_id=w.provider.id, user_id=w.neutral.id)
+    assert entry.competences == ["energy", "telecoms"]
+    assert entry.standing_disclosures == "Former adviser to a utility."
+    assert str(entry.mandate_ends_on) == "2027-12-31"
+
+    # The organisation's manager sets the survey: the server's own check answers too
+    manager = await (await portal.context()).new_page()
+    await sign_in(manager, w.manager.email, PASSWORD)
+    await manager.goto("/organisation/surveys")
+    await manager.get_by_label("Days the survey link works").fill("10")
+    await manager.get_by_label("Days before the reminder").fill("12")
+    await manager.get_by_role("button", name="Save").click()
+    await expect(manager.get_by_test_id("error-summary")).to_contain_text(
+        "That number of days is not allowed."
+    )
+    await manager.get_by_label("Days before the reminder").fill("3")
+    await manager.get_by_label("Ask our side too").check()
+    await manager.get_by_role("button", name="Save").click()
+    await expect(manager.get_by_test_id("success-banner")).to_contain_text("saved")
+    await accessible(manager, "survey-policy")
+    policy = await SurveyPolicy.get(organisation_id=w.organisation.id)
+    assert (policy.valid_days, policy.reminder_after_days, policy.invite_organisation) == (
+        10,
+        3,
+        True,
+    )
+
+    # Each page on a phone, in Simplified Chinese
+    for who, path, heading in (
+        (w.caseworker, "/provider/profile", "贵机构的公开资料"),
+        (w.caseworker, "/provider/roster", "中立人名册"),
+        (w.manager, "/organisation/surveys", "满意度调查"),
+    ):
+        phone = await (await portal.context(phone=True)).new_page()
+        await sign_in(phone, who.email, PASSWORD)
+        await phone.context.add_init_script("localStorage.setItem('parley.locale', 'zh-Hans')")
+        await phone.goto(path)
+        await expect(phone.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+        await _fits_phone(phone)
+        await accessible(phone, f"{path.strip('/').replace('/', '-')}-phone-zh")
+        await phone.context.close()
