@@ -10,7 +10,7 @@ from uuid import uuid4
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('portal', '0013_refresh_superseded')]
+    dependencies = [('portal', '0014_admin_audit')]
 
     initial = False
 
