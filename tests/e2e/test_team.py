@@ -190,7 +190,7 @@ async def test_a_provider_keeps_its_profile_and_roster_and_an_organisation_its_s
     await manager.get_by_label("Days before the reminder").fill("12")
     await manager.get_by_role("button", name="Save").click()
     await expect(manager.get_by_test_id("error-summary")).to_contain_text(
-        "That number of days is not allowed."
+        "Days must be a whole number from 1 to 365."
     )
     await manager.get_by_label("Days before the reminder").fill("3")
     await manager.get_by_label("Ask our side too").check()
