@@ -411,6 +411,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Days a complainant's invitation to act as their representative can be accepted.",
     ),
     Setting(
+        "staff_invitation_days",
+        _positive_int,
+        7,
+        "Days a manager's invitation to join their organisation's or provider's team can be "
+        "accepted.",
+    ),
+    Setting(
         "sign_in_code_ttl",
         _positive_int,
         600,
@@ -544,6 +551,7 @@ class Settings:
     smtp_timeout: float
     mail_from: str
     representative_invitation_days: int
+    staff_invitation_days: int
     sign_in_code_ttl: int
     sign_in_code_max_requests: int
     sign_in_code_address_max_requests: int

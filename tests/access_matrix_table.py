@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from portal.accounts.models import Membership, Organisation, Role, StaffInvitation, User
 from portal.accounts.models import Organisation as OrganisationRow
 from portal.accounts.models import Provider as ProviderRow
 from portal.auth.tokens import TokenKind
@@ -1262,6 +1263,160 @@ SUBSCRIPTION_ROWS = [
     ),
 ]
 
+# --- teams (issue 14, 4) --------------------------------------------------------------------
+
+# A team is there for its members and admins; its managers (people) and admins run it, its
+# other members (an integration client too) are refused; anyone else, and a foreign or missing
+# organisation or provider, NOT_FOUND.
+ORG_TEAM = frozenset({P.ORG_AGENT, P.ORG_MANAGER, P.ORG_CLIENT, P.ADMIN})
+PROVIDER_TEAM = frozenset({P.CASEWORKER, P.PROVIDER_CLIENT, P.NEUTRAL, P.REMOVED_NEUTRAL, P.ADMIN})
+ORG_RUNNERS = frozenset({P.ORG_MANAGER, P.ADMIN})
+PROVIDER_RUNNERS = frozenset({P.CASEWORKER, P.ADMIN})
+RUNS_ORG_TEAM = Rule(may=ORG_RUNNERS, sees=ORG_TEAM - ORG_RUNNERS, hidden="ue:NOT_FOUND")
+TEAM_FIELDS = "name members { id role } invitations { id }"
+
+
+def _fresh_address(t: Target, me: Me) -> str:
+    return f"invitee-{uuid.uuid4().hex[:12]}@example.org"
+
+
+async def _staff_invited(side: Side, email: str, organisation_id: Any = None) -> Any:
+    return await StaffInvitation.create(
+        organisation_id=organisation_id or side.w.organisation.id,
+        email=email,
+        role=Role.ORG_AGENT,
+        invited_by_id=side.w.manager.id,
+        created_at=datetime.now(UTC),
+        expires_at=datetime.now(UTC) + timedelta(days=7),
+    )
+
+
+async def _pending_staff_invitation(side: Side, me: Me) -> Target:
+    invitation = await _staff_invited(side, f"pending-{uuid.uuid4().hex[:12]}@example.org")
+    return {"staff_invitation": gid("StaffInvitation", invitation.id)}
+
+
+async def _fresh_member(side: Side, me: Me) -> Target:
+    user = await User.create(email=f"member-{uuid.uuid4().hex[:12]}@example.org", display_name="M")
+    row = await Membership.create(
+        user=user,
+        role=Role.ORG_AGENT,
+        organisation_id=side.w.organisation.id,
+        scope=f"organisation:{side.w.organisation.id}",
+    )
+    return {"member": gid("Membership", row.id)}
+
+
+THROWAWAY = "matrix-throwaway-"
+
+
+async def _staff_link(side: Side, me: Me, organisation_id: Any = None) -> Target:
+    """An invitation to the caller's own address (the side's representative's, for a caller
+    without one), and its link's token."""
+    email = (me.user or side.representative).email
+    invitation = await _staff_invited(side, email, organisation_id)
+    token = side.auth.issuer.issue(TokenKind.STAFF_INVITATION, str(invitation.id), 3600)
+    return {"staff_token": token}
+
+
+async def _staff_invitation_for_caller(side: Side | None, me: Me) -> Target:
+    """To look at: an invitation into the side's organisation (looking changes nothing)."""
+    return {} if side is None else await _staff_link(side, me)
+
+
+async def _throwaway_invitation_for_caller(side: Side | None, me: Me) -> Target:
+    """To accept: an invitation into a throwaway organisation, so that joining changes no role
+    anyone holds in the world; each call first drops the last call's organisation."""
+    if side is None:
+        return {}
+    await Organisation.filter(slug__startswith=THROWAWAY).delete()
+    organisation = await Organisation.create(
+        slug=THROWAWAY + uuid.uuid4().hex[:12], name="Throwaway"
+    )
+    return await _staff_link(side, me, organisation.id)
+
+
+TEAM_ROWS = [
+    Row(
+        "team",
+        Rule(may=ORG_TEAM),
+        single("team", TEAM_FIELDS, "$id: ID!", "ownerId: $id"),
+        lambda t, me: {"id": t["organisation"]},
+        label="organisation",
+    ),
+    Row(
+        "team",
+        Rule(may=PROVIDER_TEAM),
+        single("team", TEAM_FIELDS, "$id: ID!", "ownerId: $id"),
+        lambda t, me: {"id": t["provider"]},
+        label="provider",
+    ),
+    Row(
+        "staffInvitation",
+        # Whoever signed in holds the link; a link naming no invitation is refused alike.
+        Rule(may=SIGNED_IN, public=True, foreign="OK", hidden="INVITATION_INVALID"),
+        single("staffInvitation", "status teamName", "$token: String!", "token: $token"),
+        lambda t, me: {"token": t["staff_token"]},
+        prepare=_staff_invitation_for_caller,
+    ),
+    Row(
+        "inviteStaff",
+        RUNS_ORG_TEAM,
+        mutation("inviteStaff", f"invitation {{ id }} {UE}"),
+        inputs(ownerId=key("organisation"), email=_fresh_address, role=const("ORG_AGENT")),
+        label="organisation",
+    ),
+    Row(
+        "inviteStaff",
+        Rule(
+            may=PROVIDER_RUNNERS,
+            # The provider's client holds the caseworker role, but an invitation is a person's.
+            sees=PROVIDER_TEAM - PROVIDER_RUNNERS,
+            hidden="ue:NOT_FOUND",
+        ),
+        mutation("inviteStaff", f"invitation {{ id }} {UE}"),
+        inputs(ownerId=key("provider"), email=_fresh_address, role=const("NEUTRAL")),
+        label="provider",
+    ),
+    Row(
+        "revokeStaffInvitation",
+        RUNS_ORG_TEAM,
+        mutation("revokeStaffInvitation", f"invitation {{ id }} {UE}"),
+        inputs(invitationId=key("staff_invitation")),
+        prepare=_pending_staff_invitation,
+    ),
+    Row(
+        "changeMemberRole",
+        RUNS_ORG_TEAM,
+        mutation("changeMemberRole", f"member {{ id }} {UE}"),
+        inputs(memberId=key("member"), role=const("ORG_MANAGER")),
+        prepare=_fresh_member,
+    ),
+    Row(
+        "removeMember",
+        RUNS_ORG_TEAM,
+        mutation("removeMember", f"removedMemberId {UE}"),
+        inputs(memberId=key("member")),
+        prepare=_fresh_member,
+    ),
+    Row(
+        "acceptStaffInvitation",
+        # The link's token is the credential, sent to the caller's own address: every person
+        # joins; an integration client is no person.
+        Rule(
+            may=USERS,
+            public=True,
+            foreign="OK",
+            hidden="ue:INVITATION_INVALID",
+            cells=CLIENT_CELLS,
+        ),
+        mutation("acceptStaffInvitation", f"member {{ id }} {UE}"),
+        inputs(token=key("staff_token")),
+        prepare=_throwaway_invitation_for_caller,
+        prepare_each=True,
+    ),
+]
+
 GRAPHQL_ROWS: list[Row] = [
     *QUERY_ROWS,
     *NODE_ROWS,
@@ -1274,6 +1429,7 @@ GRAPHQL_ROWS: list[Row] = [
     *ADMIN_ROWS,
     *FEEDBACK_ROWS,
     *SUBSCRIPTION_ROWS,
+    *TEAM_ROWS,
 ]
 
 # --- REST endpoints -------------------------------------------------------------------------

@@ -298,6 +298,8 @@ def missing_target(app: Starlette) -> Target:
         "scheme": "Scheme",
         "link": "OrganisationProviderLink",
         "invitation": "RepresentativeInvitation",
+        "staff_invitation": "StaffInvitation",
+        "member": "Membership",
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}
     target.update(
@@ -308,6 +310,9 @@ def missing_target(app: Starlette) -> Target:
         survey_token=app.state.auth.issuer.issue(TokenKind.SURVEY, str(uuid.uuid4()), 3600),
         invitation_token=app.state.auth.issuer.issue(
             TokenKind.REPRESENTATIVE_INVITATION, str(uuid.uuid4()), 3600
+        ),
+        staff_token=app.state.auth.issuer.issue(
+            TokenKind.STAFF_INVITATION, str(uuid.uuid4()), 3600
         ),
         client_id="no-such-client",
     )

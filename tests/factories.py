@@ -6,6 +6,7 @@ import asyncio
 import dataclasses
 import itertools
 from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -244,3 +245,20 @@ async def deliver_all(worker: Worker, rounds: int = 200) -> None:
         ).exists():
             return
         await asyncio.sleep(0.02)
+
+
+async def delivered_mails(settings: Settings, folder: Path) -> list[EmailMessage]:
+    """Deliver the outbox to a real SMTP server (the mail sink); the mails it received."""
+    running = await start_mailsink(folder)
+    try:
+        await deliver_all(Worker(mail_settings(settings, running.port)))
+    finally:
+        await running.stop()
+    return list(running.sink.received)
+
+
+def mail_text(mail: EmailMessage) -> str:
+    """A received mail's plain-text part."""
+    body = mail.get_body(preferencelist=("plain",))
+    assert body is not None
+    return str(body.get_content())

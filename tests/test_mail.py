@@ -85,6 +85,12 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "inviter": "Maria Lopez",
         "expires": "2026-12-20 10:00 UTC",
     },
+    MailKind.STAFF_INVITATION: {
+        "team": "Acme",
+        "inviter": "Maria Lopez",
+        "role": "org_agent",
+        "expires": "2026-12-20 10:00 UTC",
+    },
 }
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

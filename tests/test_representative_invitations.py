@@ -17,17 +17,15 @@ from portal.accounts.models import User
 from portal.cases.models import CaseParticipant, DisputeCase, RepresentativeInvitation
 from portal.cases.services import Action
 from portal.cases.states import CaseRole
-from portal.notifications.worker import Worker
 from portal.settings import Settings
 from portal.timeline.models import TimelineEvent
 from tests.factories import (
     Factory,
     World,
-    deliver_all,
+    delivered_mails,
     gql,
-    mail_settings,
+    mail_text,
     quick_world,
-    start_mailsink,
 )
 from tests.test_api_support import call, case_id, snapshot, token_for
 
@@ -86,24 +84,8 @@ mutation S($challenge: String!, $code: String!) {
 """
 
 
-async def _mails(settings: Settings, tmp_path: Path) -> list[EmailMessage]:
-    """Deliver the outbox to a real SMTP server; the mails it received."""
-    running = await start_mailsink(tmp_path)
-    try:
-        await deliver_all(Worker(mail_settings(settings, running.port)))
-    finally:
-        await running.stop()
-    return list(running.sink.received)
-
-
-def _text(mail: EmailMessage) -> str:
-    body = mail.get_body(preferencelist=("plain",))
-    assert body is not None
-    return str(body.get_content())
-
-
 def _to(mails: list[EmailMessage], address: str) -> list[str]:
-    return [_text(m) for m in mails if str(m["To"]) == address]
+    return [mail_text(m) for m in mails if str(m["To"]) == address]
 
 
 async def _invite(
@@ -133,7 +115,7 @@ def _codes(payload: dict[str, Any]) -> list[str]:
 
 
 async def _link_token(settings: Settings, tmp_path: Path, address: str) -> str:
-    texts = _to(await _mails(settings, tmp_path / "invitation"), address)
+    texts = _to(await delivered_mails(settings, tmp_path / "invitation"), address)
     [token] = [t for text in texts for t in LINK.findall(text)]
     return str(token)
 
@@ -154,7 +136,7 @@ async def test_an_address_without_an_account_accepts_through_the_mailed_link_onc
     link_token = await _link_token(settings, tmp_path, "helper@example.org")
     # The invitee has never used Parley: they sign in with a code mailed to the address.
     challenge = (await gql(client, REQUEST_CODE, {"email": "helper@example.org"})).json()
-    [code_mail] = _to(await _mails(settings, tmp_path / "code"), "helper@example.org")
+    [code_mail] = _to(await delivered_mails(settings, tmp_path / "code"), "helper@example.org")
     [code] = CODE.findall(code_mail)
     signed_in = await gql(
         client,
@@ -361,7 +343,9 @@ async def test_the_mail_speaks_the_invitees_language_or_the_cases_and_names_the_
     await _invite(client, complainant, chinese, "new-helper@example.org")
     await _invite(client, complainant, english, "new-helper@example.org")
     mails = [
-        m for m in await _mails(settings, tmp_path) if str(m["To"]) == "new-helper@example.org"
+        m
+        for m in await delivered_mails(settings, tmp_path)
+        if str(m["To"]) == "new-helper@example.org"
     ]
 
     by_case = {
@@ -373,7 +357,7 @@ async def test_the_mail_speaks_the_invitees_language_or_the_cases_and_names_the_
     assert w.complainant.display_name in str(zh["Subject"])
     # The account the first invitation made is in the case's language, and keeps it.
     assert "请您" in str(en["Subject"])
-    assert len(LINK.findall(_text(zh))) == len(LINK.findall(_text(en))) == 1
+    assert len(LINK.findall(mail_text(zh))) == len(LINK.findall(mail_text(en))) == 1
     assert (await User.get(email="new-helper@example.org")).locale.value == "zh-Hans"
 
 

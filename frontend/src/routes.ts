@@ -41,6 +41,12 @@ const AcceptRepresentation = page(
 );
 const Directory = page(() => import("./pages/public/Directory"), "Directory");
 const ProviderProfile = page(() => import("./pages/public/ProviderProfile"), "ProviderProfile");
+const OrganisationTeam = page(() => import("./pages/members"), "OrganisationTeam");
+const ProviderTeam = page(() => import("./pages/members"), "ProviderTeam");
+const AcceptInvitation = page(() => import("./pages/members"), "AcceptInvitation");
+const ProviderProfileEditor = page(() => import("./pages/members"), "ProviderProfile");
+const Roster = page(() => import("./pages/members"), "Roster");
+const SurveyPolicy = page(() => import("./pages/members"), "SurveyPolicy");
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * a list of roles: someone holding one of them. */
@@ -84,6 +90,13 @@ export const ROUTES: PageRoute[] = [
   { path: "/representative-invitation", component: AcceptRepresentation, access: "public" },
   { path: "/providers", component: Directory, access: "public" },
   { path: "/providers/:slug", component: ProviderProfile, access: "public" },
+  { path: "/organisation/team", component: OrganisationTeam, access: ["ORG_MANAGER"] },
+  { path: "/organisation/surveys", component: SurveyPolicy, access: ["ORG_MANAGER"] },
+  { path: "/provider/team", component: ProviderTeam, access: ["PROVIDER_CASEWORKER"] },
+  { path: "/provider/profile", component: ProviderProfileEditor, access: ["PROVIDER_CASEWORKER"] },
+  { path: "/provider/roster", component: Roster, access: ["PROVIDER_CASEWORKER"] },
+  // Public: the page itself asks the invitee to sign in, keeping the link's token.
+  { path: "/invitations/accept", component: AcceptInvitation, access: "public" },
 ];
 
 const STAFF: readonly Role[] = [
@@ -113,6 +126,11 @@ export const NAV: NavItem[] = [
   { href: "/admin/organisations", label: "nav.adminOrganisations", access: ["ADMIN"] },
   { href: "/admin/providers", label: "nav.adminProviders", access: ["ADMIN"] },
   { href: "/admin/audit", label: "nav.adminAudit", access: ["ADMIN", "AUDITOR"] },
+  { href: "/organisation/team", label: "nav.team", access: ["ORG_MANAGER"] },
+  { href: "/organisation/surveys", label: "nav.surveyPolicy", access: ["ORG_MANAGER"] },
+  { href: "/provider/team", label: "nav.providerTeam", access: ["PROVIDER_CASEWORKER"] },
+  { href: "/provider/profile", label: "nav.providerProfile", access: ["PROVIDER_CASEWORKER"] },
+  { href: "/provider/roster", label: "nav.roster", access: ["PROVIDER_CASEWORKER"] },
   // Staff: every case they may see. Each role's own pages go above this entry, so that `/`
   // leads there first.
   { href: "/cases", label: "nav.cases", access: STAFF },

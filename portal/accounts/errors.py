@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from portal.lengths import TOO_LONG
+
 
 class AccountErrorCode(StrEnum):
     INVALID_EMAIL = "INVALID_EMAIL"
@@ -12,16 +14,23 @@ class AccountErrorCode(StrEnum):
     ROLE_SCOPE_MISMATCH = "ROLE_SCOPE_MISMATCH"
     NOT_FOUND = "NOT_FOUND"
     CLIENT_DISABLED = "CLIENT_DISABLED"
-    TOO_LONG = "TOO_LONG"
+    TOO_LONG = TOO_LONG  # raised by portal.lengths.at_most, the one length check
     REQUIRED = "REQUIRED"
 
 
 class AccountError(Exception):
-    limit: int | None = None  # no account refusal is about a limit (portal.lengths)
-    actual: int | None = None
-
-    def __init__(self, code: AccountErrorCode, message: str, field: str | None = None) -> None:
+    def __init__(
+        self,
+        code: AccountErrorCode | str,
+        message: str,
+        field: str | None = None,
+        *,
+        limit: int | None = None,
+        actual: int | None = None,
+    ) -> None:
         super().__init__(message)
-        self.code = code
+        self.code = AccountErrorCode(code)
         self.message = message
         self.field = field
+        self.limit = limit  # a limit refusal (portal.lengths): the limit and what was sent
+        self.actual = actual

@@ -10,6 +10,8 @@ from enum import StrEnum
 from tortoise import fields
 from tortoise.models import Model
 
+from portal.cases.states import InvitationStatus
+
 
 class Role(StrEnum):
     """Installation and staff roles (DOMAIN.md "Actors and roles").
@@ -145,6 +147,53 @@ class Membership(Model):
     class Meta:
         table = "membership"
         unique_together = (("user", "role", "scope"),)
+
+
+class StaffInvitation(Model):
+    """A manager (or an admin) asks someone, by e-mail address, to join an organisation's or a
+    provider's team in a role. It becomes a membership only when the invitee, signed in with
+    that address, accepts: once, before it expires (portal.accounts.team)."""
+
+    id = fields.UUIDField(primary_key=True)
+    organisation: fields.ForeignKeyNullableRelation[Organisation] = fields.ForeignKeyField(
+        "portal.Organisation",
+        related_name="staff_invitations",
+        null=True,
+        on_delete=fields.CASCADE,
+        db_index=True,
+    )
+    organisation_id: uuid.UUID | None
+    provider: fields.ForeignKeyNullableRelation[Provider] = fields.ForeignKeyField(
+        "portal.Provider",
+        related_name="staff_invitations",
+        null=True,
+        on_delete=fields.CASCADE,
+        db_index=True,
+    )
+    provider_id: uuid.UUID | None
+    email = fields.CharField(max_length=320)
+    role = fields.CharEnumField(Role, max_length=32)
+    invited_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "portal.User", related_name="staff_invitations", on_delete=fields.RESTRICT
+    )
+    invited_by_id: uuid.UUID
+    status = fields.CharEnumField(InvitationStatus, max_length=16, default=InvitationStatus.PENDING)
+    created_at = fields.DatetimeField()
+    expires_at = fields.DatetimeField()
+    decided_at = fields.DatetimeField(null=True)
+    accepted_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "portal.User",
+        related_name="accepted_staff_invitations",
+        null=True,
+        on_delete=fields.RESTRICT,
+    )
+    accepted_by_id: uuid.UUID | None
+
+    class Meta:
+        table = "staff_invitation"
+
+    def status_at(self, now: datetime) -> InvitationStatus:
+        return InvitationStatus.at(self.status, self.expires_at, now)
 
 
 class ServiceAccount(Model):

@@ -27,6 +27,7 @@ from portal.auth.passwords import MIN_PASSWORD_LENGTH, hash_password
 from portal.auth.services import is_email as is_email
 from portal.auth.services import normalise_email
 from portal.auth.tokens import keyed_hash, new_secret
+from portal.lengths import at_most
 
 
 def check_scope(role: Role, organisation: Organisation | None, provider: Provider | None) -> None:
@@ -113,11 +114,7 @@ def _client_name(name: str) -> str:
     name = name.strip()
     if not name:
         raise AccountError(AccountErrorCode.REQUIRED, "Name the integration client.", "name")
-    if len(name) > MAX_CLIENT_NAME:
-        raise AccountError(
-            AccountErrorCode.TOO_LONG, f"At most {MAX_CLIENT_NAME} characters.", field="name"
-        )
-    return name
+    return at_most(name, MAX_CLIENT_NAME, "name", AccountError)
 
 
 async def create_service_account(

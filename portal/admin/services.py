@@ -59,10 +59,7 @@ def _check(actor: Actor) -> None:
 
 
 def _name(data: Mapping[str, Any]) -> str:
-    value = text(data, "name")
-    if len(value) > MAX_NAME:
-        raise AdminError("TOO_LONG", f"`name` has at most {MAX_NAME} characters.", "name")
-    return value
+    return text(data, "name", max_length=MAX_NAME)
 
 
 def _slug(data: Mapping[str, Any]) -> str:

@@ -134,7 +134,11 @@ class UserErrorCode(StrEnum):
     DELIVERY_IN_PROGRESS = "DELIVERY_IN_PROGRESS"
     # Integration clients (portal.accounts.clients).
     CLIENT_DISABLED = "CLIENT_DISABLED"
+    # Teams (portal.accounts.team): a role the team does not offer, an address already on
+    # it, and the manager a team always keeps.
     ROLE_SCOPE_MISMATCH = "ROLE_SCOPE_MISMATCH"
+    ALREADY_MEMBER = "ALREADY_MEMBER"
+    LAST_MANAGER = "LAST_MANAGER"
     # Provider adapters (portal.notifications.provider_config).
     UNKNOWN_ADAPTER = "UNKNOWN_ADAPTER"
     # Administration (portal.admin.services) and what retiring stops.

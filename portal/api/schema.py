@@ -14,6 +14,7 @@ from strawberry.types import ExecutionContext
 
 from portal.api.accounts.clients import IntegrationClientMutations, IntegrationClientQueries
 from portal.api.accounts.queries import DirectoryQueries
+from portal.api.accounts.team import TeamMutations, TeamQueries
 from portal.api.accounts.types import (
     Organisation,
     Provider,
@@ -61,6 +62,7 @@ class Query(
     CaseQueries,
     RepresentativeQueries,
     CaseFileQueries,
+    TeamQueries,
     ComplaintQueries,
     DirectoryQueries,
     FeedbackQueries,
@@ -87,6 +89,7 @@ class Mutation(
     ComplaintMutations,
     CaseMutations,
     RepresentativeMutations,
+    TeamMutations,
     CaseFileMutations,
     DirectoryMutations,
     ProviderAdapterMutations,

@@ -512,3 +512,46 @@ def may_read_admin_audit(actor: Actor) -> bool:
     """The admin audit log records changes to the installation's set-up (no case data, no
     secrets): admins, and auditors of any scope, who are there to check who changed what."""
     return actor.is_admin or actor.has_role(Role.AUDITOR)
+
+
+# --- teams (issue 14, 4) --------------------------------------------------------------------
+
+# The roles a team offers, and the one that runs it: an organisation's managers; a provider's
+# caseworkers, who also keep its profile and roster (`may_edit_provider`).
+TEAM_ROLES: dict[str, frozenset[Role]] = {
+    "organisation": ORGANISATION_ROLES,
+    "provider": PROVIDER_ROLES,
+}
+TEAM_MANAGER: dict[str, Role] = {
+    "organisation": Role.ORG_MANAGER,
+    "provider": Role.PROVIDER_CASEWORKER,
+}
+
+
+def _team_grants(actor: Actor, kind: str, owner_id: uuid.UUID) -> list[Role]:
+    return [
+        g.role
+        for g in actor.grants
+        if g.role in TEAM_ROLES[kind]
+        and (g.organisation_id if kind == "organisation" else g.provider_id) == owner_id
+    ]
+
+
+def may_see_team(actor: Actor, kind: str, owner_id: uuid.UUID) -> bool:
+    """Whether the team is there for the actor at all: its members (people or clients) and
+    admins. Anyone else is answered NOT_FOUND, as for a team that does not exist."""
+    return actor.is_admin or bool(_team_grants(actor, kind, owner_id))
+
+
+def may_manage_team(actor: Actor, kind: str, owner_id: uuid.UUID) -> bool:
+    """Who invites, changes roles and removes members: the team's managers and admins, in
+    person (an invitation is signed by a person; a client must not add people)."""
+    if actor.kind is not ActorKind.USER:
+        return False
+    return actor.is_admin or TEAM_MANAGER[kind] in _team_grants(actor, kind, owner_id)
+
+
+def keeps_a_manager(remaining_roles: Iterable[Role], kind: str) -> bool:
+    """A team is never left without someone to run it: after a role change or a removal, at
+    least one member still holds the manager role."""
+    return TEAM_MANAGER[kind] in set(remaining_roles)

@@ -32,6 +32,7 @@ class TokenKind(StrEnum):
     LOGIN_CODE = "login_code"
     PROVIDER_ANSWER = "provider_answer"  # an e-mail provider's link to its answer form
     REPRESENTATIVE_INVITATION = "representative_invitation"  # the invitee's link
+    STAFF_INVITATION = "staff_invitation"  # a team's invitee's link
 
 
 # RFC 9068 names the access token header type; the others get their own media-type-like names.
@@ -42,6 +43,7 @@ HEADER_TYPES = {
     TokenKind.LOGIN_CODE: "parley-login-code+jwt",
     TokenKind.PROVIDER_ANSWER: "parley-provider-answer+jwt",
     TokenKind.REPRESENTATIVE_INVITATION: "parley-representative-invitation+jwt",
+    TokenKind.STAFF_INVITATION: "parley-staff-invitation+jwt",
 }
 
 

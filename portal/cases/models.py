@@ -201,9 +201,7 @@ class RepresentativeInvitation(Model):
         table = "representative_invitation"
 
     def status_at(self, now: datetime) -> InvitationStatus:
-        if self.status is InvitationStatus.PENDING and now >= self.expires_at:
-            return InvitationStatus.EXPIRED
-        return self.status
+        return InvitationStatus.at(self.status, self.expires_at, now)
 
 
 class Consent(Model):

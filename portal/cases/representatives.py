@@ -225,15 +225,9 @@ async def pending_for(invitation_id: uuid.UUID | None) -> RepresentativeInvitati
 
 
 def _check_answerable(invitation: RepresentativeInvitation, at: datetime) -> None:
-    status = invitation.status_at(at)
-    if status is InvitationStatus.EXPIRED:
-        raise InvitationError(
-            "INVITATION_EXPIRED", "This invitation has expired; ask for a new one.", "token"
-        )
-    if status is not InvitationStatus.PENDING:
-        raise InvitationError(
-            "INVITATION_NOT_PENDING", "This invitation was already used or withdrawn.", "token"
-        )
+    refused = invitation.status_at(at).refusal()
+    if refused is not None:
+        raise InvitationError(*refused, "token")
 
 
 async def accept(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -190,3 +191,20 @@ class InvitationStatus(StrEnum):
     ACCEPTED = "accepted"
     REVOKED = "revoked"
     EXPIRED = "expired"
+
+    @classmethod
+    def at(cls, stored: InvitationStatus, expires_at: datetime, now: datetime) -> InvitationStatus:
+        """Where an invitation stands at ``now``: a pending one past its expiry has expired.
+        Every kind of invitation (a representative's, a staff member's) reads it so."""
+        if stored is cls.PENDING and now >= expires_at:
+            return cls.EXPIRED
+        return stored
+
+    def refusal(self) -> tuple[str, str] | None:
+        """Why an invitation in this state cannot be answered (a code and a message), or None
+        while it is pending; the same for every kind of invitation."""
+        if self is InvitationStatus.EXPIRED:
+            return "INVITATION_EXPIRED", "This invitation has expired; ask for a new one."
+        if self is not InvitationStatus.PENDING:
+            return "INVITATION_NOT_PENDING", "This invitation was already used or withdrawn."
+        return None

@@ -1,16 +1,21 @@
-"""The mail that asks someone to act for a complainant, and its link.
+"""Invitation mails and their links: someone asked to act for a complainant (a representative),
+or to join an organisation's or a provider's team (staff).
 
 As with survey links (portal.notifications.surveys), the link is minted when the mail is
 rendered and never stored in the outbox: its token is a credential. It names the invitation;
 the invitation's row decides whether it can still be accepted (once, before it expires, by
-the account of the address it was sent to).
+the account of the address it was sent to). Both kinds share this module: each has its own
+token kind (a link of one kind is refused as the other), page and outbox key.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
+from portal.accounts.models import StaffInvitation
 from portal.auth.tokens import InvalidToken, TokenIssuer, TokenKind
 from portal.cases.models import DisputeCase, RepresentativeInvitation
 from portal.cases.states import InvitationStatus
@@ -19,10 +24,45 @@ from portal.notifications.mail import MailKind
 from portal.notifications.models import Channel, OutboxMessage
 from portal.notifications.outbox import enqueue
 
-INVITATION = "representative_invitation_id"
-# The web portal's page for the invitee; the token goes in the fragment, which browsers never
-# send to a server nor put in a Referer.
-INVITATION_PATH = "/representative-invitation"
+
+class Invitation(Protocol):
+    id: uuid.UUID
+    email: str
+    created_at: datetime
+    expires_at: datetime
+
+    def status_at(self, now: datetime) -> InvitationStatus: ...
+
+
+@dataclass(frozen=True)
+class InvitationKind:
+    mail: MailKind
+    token: TokenKind
+    # The web portal's page for the invitee; the token goes in the fragment, which browsers
+    # never send to a server nor put in a Referer.
+    path: str
+    key: str  # the outbox context's key naming the invitation
+    model: type[RepresentativeInvitation] | type[StaffInvitation]
+
+
+REPRESENTATIVE = InvitationKind(
+    MailKind.REPRESENTATIVE_INVITATION,
+    TokenKind.REPRESENTATIVE_INVITATION,
+    "/representative-invitation",
+    "representative_invitation_id",
+    RepresentativeInvitation,
+)
+STAFF = InvitationKind(
+    MailKind.STAFF_INVITATION,
+    TokenKind.STAFF_INVITATION,
+    "/invitations/accept",
+    "staff_invitation_id",
+    StaffInvitation,
+)
+KINDS = {kind.mail.value: kind for kind in (REPRESENTATIVE, STAFF)}
+# Kept for the callers that predate staff invitations.
+INVITATION = REPRESENTATIVE.key
+INVITATION_PATH = REPRESENTATIVE.path
 
 
 async def representative_invited(
@@ -37,11 +77,11 @@ async def representative_invited(
         "name": "",
         "inviter": inviter,
         "expires": due_text(invitation.expires_at),
-        INVITATION: str(invitation.id),
+        REPRESENTATIVE.key: str(invitation.id),
     }
     await enqueue(
         Channel.EMAIL,
-        MailKind.REPRESENTATIVE_INVITATION.value,
+        REPRESENTATIVE.mail.value,
         invitation.email,
         context,
         at=invitation.created_at,
@@ -50,32 +90,60 @@ async def representative_invited(
     )
 
 
+async def staff_invited(
+    invitation: StaffInvitation, team: str, inviter: str, role: str, locale: str
+) -> None:
+    """Queue a staff invitation's mail, in the transaction that writes the invitation.
+    ``role`` is the role's key (`org_agent`, ...): the template words it in the mail's language."""
+    context = {
+        "team": team,
+        "inviter": inviter,
+        "role": role,
+        "expires": due_text(invitation.expires_at),
+        STAFF.key: str(invitation.id),
+    }
+    await enqueue(
+        Channel.EMAIL,
+        STAFF.mail.value,
+        invitation.email,
+        context,
+        at=invitation.created_at,
+        locale=locale,
+    )
+
+
 def invitation_url(
-    invitation: RepresentativeInvitation, issuer: TokenIssuer, public_url: str
+    invitation: Invitation,
+    issuer: TokenIssuer,
+    public_url: str,
+    kind: InvitationKind = REPRESENTATIVE,
 ) -> str:
     left = int((invitation.expires_at - datetime.now(UTC)).total_seconds())
-    token = issuer.issue(TokenKind.REPRESENTATIVE_INVITATION, str(invitation.id), max(left, 1))
-    return f"{public_url.rstrip('/')}{INVITATION_PATH}#token={token}"
+    token = issuer.issue(kind.token, str(invitation.id), max(left, 1))
+    return f"{public_url.rstrip('/')}{kind.path}#token={token}"
 
 
 async def invitation_link(
     message: OutboxMessage, issuer: TokenIssuer, public_url: str, at: datetime
 ) -> str | None:
     """The link of an invitation mail while the invitation is pending; None otherwise (a
-    revoked or expired invitation is mailed without one)."""
-    named = message.context.get(INVITATION)
-    if message.kind != MailKind.REPRESENTATIVE_INVITATION.value or not named:
+    revoked or expired invitation is mailed without one, and other mails have none)."""
+    kind = KINDS.get(message.kind)
+    named = message.context.get(kind.key) if kind else None
+    if kind is None or not named:
         return None
-    invitation = await RepresentativeInvitation.get_or_none(id=uuid.UUID(str(named)))
+    invitation = await kind.model.get_or_none(id=uuid.UUID(str(named)))
     if invitation is None or invitation.status_at(at) is not InvitationStatus.PENDING:
         return None
-    return invitation_url(invitation, issuer, public_url)
+    return invitation_url(invitation, issuer, public_url, kind)
 
 
-def invitation_id(issuer: TokenIssuer, token: str) -> uuid.UUID | None:
-    """The invitation a link's token names; None for any other token."""
+def invitation_id(
+    issuer: TokenIssuer, token: str, kind: InvitationKind = REPRESENTATIVE
+) -> uuid.UUID | None:
+    """The invitation a link's token names; None for any other token (of another kind too)."""
     try:
-        claims = issuer.verify(token, TokenKind.REPRESENTATIVE_INVITATION)
+        claims = issuer.verify(token, kind.token)
         return uuid.UUID(str(claims["sub"]))
     except (InvalidToken, ValueError):
         return None

@@ -51,6 +51,8 @@ class MailKind(StrEnum):
     RECEIPT = "receipt"
     # The complainant asks the recipient to act for them; the link is minted at delivery.
     REPRESENTATIVE_INVITATION = "representative_invitation"
+    # A manager asks the recipient to join their team; the link is minted at delivery too.
+    STAFF_INVITATION = "staff_invitation"
 
 
 def _env(autoescape: bool) -> jinja2.Environment:

@@ -30,6 +30,7 @@ from portal.auth.tokens import TokenIssuer
 from portal.cases.services import run_clock_job
 from portal.notifications import mail, provider_delivery, webhooks
 from portal.notifications.destinations import pinned_client
+from portal.notifications.invitations import KINDS as INVITATIONS
 from portal.notifications.invitations import invitation_link
 from portal.notifications.models import (
     AttemptOutcome,
@@ -217,7 +218,7 @@ class Worker:
             invitation = await invitation_link(
                 message, self.issuer, self.settings.public_url, self.clock()
             )
-            if message.kind == mail.MailKind.REPRESENTATIVE_INVITATION:
+            if message.kind in INVITATIONS:
                 context["invitation_link"] = invitation or ""
             rendered = mail.render(message.kind, message.locale, context)
         except (ValueError, KeyError, jinja2.TemplateError) as exc:

@@ -29,9 +29,11 @@ from portal.settings import Settings
 HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE"
 # After the refusal, what the client still sends is read and dropped, for this long and up to
 # this much, so the client reads the 431 instead of a reset (a close with unread data sends
-# RST); nginx calls it lingering close. The client's own close ends it sooner.
-LINGER_SECONDS = 2.0
-LINGER_BYTES = 1_048_576
+# RST); nginx calls it lingering close (and reads for up to 30 s). The client's own close ends
+# it sooner. 8 MiB lets a client that sends a modest body in full (most HTTP libraries write the
+# whole body before reading) still read the answer, and stops a 30 MB upload well short.
+LINGER_SECONDS = 5.0
+LINGER_BYTES = 8_388_608
 
 
 class _TooManyHeaders(Exception):

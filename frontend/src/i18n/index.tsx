@@ -2,7 +2,7 @@
 // zh-Hans/<area>.json hold the same keys, a test checks), and Intl formatting by the chosen
 // locale. The choice is kept in localStorage and sets <html lang>. To add strings: put them in
 // the area's file in both locales (common: layout and forms; consumer; case; staff; records;
-// admin; directory; integrations).
+// admin; directory; integrations; members: teams, profiles, surveys).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import enAdmin from "./en/admin.json";
@@ -11,6 +11,7 @@ import enCommon from "./en/common.json";
 import enConsumer from "./en/consumer.json";
 import enDirectory from "./en/directory.json";
 import enIntegrations from "./en/integrations.json";
+import enMembers from "./en/members.json";
 import enRecords from "./en/records.json";
 import enStaff from "./en/staff.json";
 import zhAdmin from "./zh-Hans/admin.json";
@@ -19,6 +20,7 @@ import zhCommon from "./zh-Hans/common.json";
 import zhConsumer from "./zh-Hans/consumer.json";
 import zhDirectory from "./zh-Hans/directory.json";
 import zhIntegrations from "./zh-Hans/integrations.json";
+import zhMembers from "./zh-Hans/members.json";
 import zhRecords from "./zh-Hans/records.json";
 import zhStaff from "./zh-Hans/staff.json";
 
@@ -31,6 +33,7 @@ const en = {
   ...enAdmin,
   ...enDirectory,
   ...enIntegrations,
+  ...enMembers,
 };
 const zhHans = {
   ...zhCommon,
@@ -41,6 +44,7 @@ const zhHans = {
   ...zhAdmin,
   ...zhDirectory,
   ...zhIntegrations,
+  ...zhMembers,
 };
 
 export type MessageKey = keyof typeof en;

@@ -71,7 +71,7 @@ class IntegrationClientPayload:
 
 
 def _errors(exc: AccountError) -> list[UserError]:
-    return [user_error(exc.code.value, exc.message, exc.field)]
+    return [user_error(exc.code.value, exc.message, exc.field, limit=exc.limit, actual=exc.actual)]
 
 
 def _created(new: NewServiceAccount) -> IntegrationClientPayload:

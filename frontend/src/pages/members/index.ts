@@ -1,0 +1,7 @@
+// The pages of running a team, a provider's profile and roster, and an organisation's surveys:
+// one chunk, loaded when one of them is first opened (routes.ts).
+export { AcceptInvitation } from "./AcceptInvitation";
+export { ProviderProfile } from "./ProviderProfile";
+export { Roster } from "./Roster";
+export { SurveyPolicy } from "./SurveyPolicy";
+export { OrganisationTeam, ProviderTeam } from "./Team";

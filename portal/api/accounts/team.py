@@ -1,0 +1,329 @@
+"""Running a team over GraphQL (issue 14, 4): an organisation's or a provider's members and
+invitations; its managers invite, revoke, change roles and remove; the invitee opens the
+mailed link and accepts. Each resolver authenticates, calls one service of
+portal.accounts.team, and maps its refusals to userErrors."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+import strawberry
+
+from portal.accounts import models, team
+from portal.api.accounts.types import Role
+from portal.api.context import Info
+from portal.api.errors import PublicError, UserError, user_error
+from portal.api.loaders import Loaders
+from portal.api.node import to_global_id
+from portal.auth import policy
+from portal.cases.states import InvitationStatus
+from portal.ids import parse_global_id
+from portal.notifications.invitations import STAFF, invitation_id
+
+
+@strawberry.enum(description="Whose team: an organisation's or a provider's.")
+class TeamKind(StrEnum):
+    ORGANISATION = "organisation"
+    PROVIDER = "provider"
+
+
+@strawberry.type(description="One role a person holds in a team.")
+class TeamMember:
+    id: strawberry.ID = strawberry.field(description="Global ID of the membership (one role).")
+    user_id: strawberry.ID = strawberry.field(description="Global ID of the member's User.")
+    display_name: str
+    email: str
+    role: Role  # type: ignore[valid-type]
+    since: datetime
+
+    @classmethod
+    def of(cls, row: models.Membership) -> TeamMember:
+        return cls(
+            id=to_global_id("Membership", row.id),
+            user_id=to_global_id("User", row.user_id),
+            display_name=row.user.display_name,
+            email=row.user.email,
+            role=row.role,
+            since=row.created_at,
+        )
+
+
+@strawberry.type(
+    description="An invitation to join a team, as its managers see it: the address they typed "
+    "and where it stands; nothing of any account behind the address."
+)
+class StaffInvitation:
+    id: strawberry.ID
+    email: str
+    role: Role  # type: ignore[valid-type]
+    status: InvitationStatus = strawberry.field(
+        description="`EXPIRED`: still pending when its expiry passed."
+    )
+    invited_at: datetime
+    expires_at: datetime
+    decided_at: datetime | None = strawberry.field(description="When accepted or revoked.")
+
+    @classmethod
+    def of(cls, row: models.StaffInvitation, at: datetime) -> StaffInvitation:
+        return cls(
+            id=strawberry.ID(to_global_id("StaffInvitation", row.id)),
+            email=row.email,
+            role=row.role,
+            status=row.status_at(at),
+            invited_at=row.created_at,
+            expires_at=row.expires_at,
+            decided_at=row.decided_at,
+        )
+
+
+@strawberry.type(description="An organisation's or a provider's people.")
+class Team:
+    owner_id: strawberry.ID = strawberry.field(description="The Organisation's or Provider's ID.")
+    kind: TeamKind
+    name: str
+    roles: list[Role] = strawberry.field(  # type: ignore[valid-type]
+        description="The roles this team offers; invitations and role changes take one of them."
+    )
+    manager_role: Role = strawberry.field(  # type: ignore[valid-type]
+        description="The role that runs the team; it always keeps one member holding it."
+    )
+    viewer_manages: bool = strawberry.field(
+        description="Whether you may invite, change roles and remove members."
+    )
+    members: list[TeamMember]
+    invitations: list[StaffInvitation] = strawberry.field(
+        description="Newest first; for those who run the team, empty for other members."
+    )
+
+
+@strawberry.type(
+    description="What a staff invitation's link is about, for the invitee's page before accepting."
+)
+class StaffInvitationView:
+    status: InvitationStatus
+    expires_at: datetime
+    kind: TeamKind
+    team_name: str
+    role: Role  # type: ignore[valid-type]
+    inviter_name: str
+    address_matches: bool = strawberry.field(
+        description="Whether you are signed in with the address the invitation was sent to; "
+        "only then can you accept."
+    )
+
+
+@strawberry.input
+class InviteStaffInput:
+    owner_id: strawberry.ID = strawberry.field(
+        description="Global ID of the Organisation or Provider whose team it is."
+    )
+    email: str = strawberry.field(description="The address of the person invited.")
+    role: Role = strawberry.field(description="One of the team's `roles`.")  # type: ignore[valid-type]
+
+
+@strawberry.input
+class RevokeStaffInvitationInput:
+    invitation_id: strawberry.ID = strawberry.field(description="A pending invitation's ID.")
+
+
+@strawberry.input
+class ChangeMemberRoleInput:
+    member_id: strawberry.ID = strawberry.field(description="A TeamMember's ID.")
+    role: Role = strawberry.field(description="One of the team's `roles`.")  # type: ignore[valid-type]
+
+
+@strawberry.input
+class RemoveMemberInput:
+    member_id: strawberry.ID = strawberry.field(description="A TeamMember's ID.")
+
+
+@strawberry.input
+class AcceptStaffInvitationInput:
+    token: str = strawberry.field(description="The token of the mailed link (after `#token=`).")
+
+
+@strawberry.type(description="The invitation, or why it was refused.")
+class StaffInvitationPayload:
+    invitation: StaffInvitation | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type(description="The member after the change, or why it was refused.")
+class TeamMemberPayload:
+    member: TeamMember | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type(description="The ID of the membership that ended, or why it was refused.")
+class RemoveMemberPayload:
+    removed_member_id: strawberry.ID | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+class TeamRefused(PublicError):
+    def __init__(self, error: team.TeamError) -> None:
+        super().__init__(error.message, code=error.code)
+
+
+_TYPES = {"Organisation": team.ORGANISATION, "Provider": team.PROVIDER}
+
+
+def _owner(global_id: str) -> tuple[str, uuid.UUID | None]:
+    """The team an owner ID names; an ID of any other type names none (NOT_FOUND)."""
+    parsed = parse_global_id(global_id)
+    if parsed is None or parsed[0] not in _TYPES:
+        return team.ORGANISATION, None
+    return _TYPES[parsed[0]], parsed[1]
+
+
+def _pk(global_id: str, type_name: str) -> uuid.UUID | None:
+    parsed = parse_global_id(global_id)
+    return parsed[1] if parsed is not None and parsed[0] == type_name else None
+
+
+def _errors(exc: team.TeamError) -> list[UserError]:
+    return [user_error(exc.code, exc.message, exc.field)]
+
+
+@strawberry.type
+class TeamQueries:
+    @strawberry.field(
+        description="An organisation's or a provider's team: its members and, for those who "
+        "run it, its invitations. For the team's members and admins; `NOT_FOUND` for anyone "
+        "else, as for an ID that names no organisation or provider."
+    )
+    async def team(self, info: Info, owner_id: strawberry.ID) -> Team:
+        actor = info.context.require_actor()
+        kind, pk = _owner(owner_id)
+        try:
+            found = await team.team_of(actor, kind, pk, manage=False)
+        except team.TeamError as exc:
+            raise TeamRefused(exc) from exc
+        at = team.now()
+        return Team(
+            owner_id=owner_id,
+            kind=TeamKind(found.kind),
+            name=found.owner.name,
+            roles=sorted(found.roles),
+            manager_role=policy.TEAM_MANAGER[found.kind],
+            viewer_manages=policy.may_manage_team(actor, found.kind, found.owner.id),
+            members=[TeamMember.of(row) for row in await team.members(found)],
+            invitations=[
+                StaffInvitation.of(row, at) for row in await team.invitations(actor, found)
+            ],
+        )
+
+    @strawberry.field(
+        description="What a staff invitation's link is about, for the signed-in invitee. A "
+        "link that is tampered with, of another kind, or for no invitation is refused with "
+        "`INVITATION_INVALID`."
+    )
+    async def staff_invitation(self, info: Info, token: str) -> StaffInvitationView:
+        actor = info.context.require_actor()
+        try:
+            found = await team.view(
+                actor, invitation_id(info.context.auth.issuer, token, STAFF), team.now()
+            )
+        except team.TeamError as exc:
+            raise TeamRefused(exc) from exc
+        return StaffInvitationView(
+            status=found.status,
+            expires_at=found.invitation.expires_at,
+            kind=TeamKind(found.kind),
+            team_name=found.team_name,
+            role=found.invitation.role,
+            inviter_name=found.inviter_name,
+            address_matches=found.address_matches,
+        )
+
+
+@strawberry.type
+class TeamMutations:
+    @strawberry.mutation(
+        description="Invite someone, by e-mail address, to join a team in a role: they become "
+        "a member when they accept the mailed link, signed in with that address, within "
+        "`PORTAL_STAFF_INVITATION_DAYS`. For the team's managers in person and admins. One "
+        "pending invitation per address (`INVITATION_PENDING`); not for a member "
+        "(`ALREADY_MEMBER`); a role the team does not offer is `ROLE_SCOPE_MISMATCH`. The "
+        "answer is the same whether or not the address has an account."
+    )
+    async def invite_staff(self, info: Info, input: InviteStaffInput) -> StaffInvitationPayload:
+        actor = info.context.require_actor()
+        kind, pk = _owner(input.owner_id)
+        try:
+            row = await team.invite(
+                actor,
+                kind,
+                pk,
+                input.email,
+                models.Role(input.role),
+                valid_days=info.context.settings.staff_invitation_days,
+            )
+        except team.TeamError as exc:
+            return StaffInvitationPayload(user_errors=_errors(exc))
+        info.context.loaders = Loaders()
+        return StaffInvitationPayload(invitation=StaffInvitation.of(row, team.now()))
+
+    @strawberry.mutation(
+        description="Withdraw a pending staff invitation: its link stops working "
+        "(`INVITATION_NOT_PENDING` once accepted, revoked or expired)."
+    )
+    async def revoke_staff_invitation(
+        self, info: Info, input: RevokeStaffInvitationInput
+    ) -> StaffInvitationPayload:
+        actor = info.context.require_actor()
+        try:
+            row = await team.revoke(actor, _pk(input.invitation_id, "StaffInvitation"))
+        except team.TeamError as exc:
+            return StaffInvitationPayload(user_errors=_errors(exc))
+        return StaffInvitationPayload(invitation=StaffInvitation.of(row, team.now()))
+
+    @strawberry.mutation(
+        description="Give a member another of the team's roles; it holds from their next "
+        "request. A team keeps at least one manager (`LAST_MANAGER`)."
+    )
+    async def change_member_role(
+        self, info: Info, input: ChangeMemberRoleInput
+    ) -> TeamMemberPayload:
+        actor = info.context.require_actor()
+        try:
+            row = await team.change_role(
+                actor, _pk(input.member_id, "Membership"), models.Role(input.role)
+            )
+        except team.TeamError as exc:
+            return TeamMemberPayload(user_errors=_errors(exc))
+        info.context.loaders = Loaders()
+        return TeamMemberPayload(member=TeamMember.of(row))
+
+    @strawberry.mutation(
+        description="End a member's role in the team, from their next request on; never the "
+        "last manager's (`LAST_MANAGER`)."
+    )
+    async def remove_member(self, info: Info, input: RemoveMemberInput) -> RemoveMemberPayload:
+        actor = info.context.require_actor()
+        try:
+            removed = await team.remove(actor, _pk(input.member_id, "Membership"))
+        except team.TeamError as exc:
+            return RemoveMemberPayload(user_errors=_errors(exc))
+        info.context.loaders = Loaders()
+        return RemoveMemberPayload(removed_member_id=to_global_id("Membership", removed))
+
+    @strawberry.mutation(
+        description="Accept an invitation to join a team, signed in with the address it was "
+        "sent to (`INVITATION_FOR_ANOTHER_ADDRESS` otherwise): once, before it expires "
+        "(`INVITATION_EXPIRED`, `INVITATION_NOT_PENDING`)."
+    )
+    async def accept_staff_invitation(
+        self, info: Info, input: AcceptStaffInvitationInput
+    ) -> TeamMemberPayload:
+        actor = info.context.require_actor()
+        try:
+            row = await team.accept(
+                actor, invitation_id(info.context.auth.issuer, input.token, STAFF)
+            )
+        except team.TeamError as exc:
+            return TeamMemberPayload(user_errors=_errors(exc))
+        info.context.loaders = Loaders()
+        return TeamMemberPayload(member=TeamMember.of(row))
