@@ -10,6 +10,12 @@ class AccountErrorCode(StrEnum):
     EMAIL_TAKEN = "EMAIL_TAKEN"
     PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"
     ROLE_SCOPE_MISMATCH = "ROLE_SCOPE_MISMATCH"
+    # Issue 14: sign-up, claiming an account, the first admin.
+    REQUIRED = "REQUIRED"
+    TOO_LONG = "TOO_LONG"
+    INVALID_TIME_ZONE = "INVALID_TIME_ZONE"
+    SETUP_LINK_INVALID = "SETUP_LINK_INVALID"
+    ADMIN_EXISTS = "ADMIN_EXISTS"
 
 
 class AccountError(Exception):

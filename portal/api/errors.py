@@ -129,6 +129,10 @@ class UserErrorCode(StrEnum):
     INVITATION_INVALID = "INVITATION_INVALID"
     INVITATION_EXPIRED = "INVITATION_EXPIRED"
     INVITATION_FOR_ANOTHER_ADDRESS = "INVITATION_FOR_ANOTHER_ADDRESS"
+    # Issue 14: sign-up, claiming an account, the first admin (portal.accounts.signup).
+    INVALID_TIME_ZONE = "INVALID_TIME_ZONE"
+    SETUP_LINK_INVALID = "SETUP_LINK_INVALID"
+    ADMIN_EXISTS = "ADMIN_EXISTS"
     # Provider adapters (portal.notifications.provider_config).
     UNKNOWN_ADAPTER = "UNKNOWN_ADAPTER"
 

@@ -13,6 +13,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from portal.api.accounts.queries import DirectoryQueries
+from portal.api.accounts.signup import SignUpMutations
 from portal.api.accounts.types import (
     Organisation,
     Provider,
@@ -77,6 +78,7 @@ class Query(
 class Mutation(
     AuthMutations,
     SignInCodeMutations,
+    SignUpMutations,
     ComplaintMutations,
     CaseMutations,
     RepresentativeMutations,

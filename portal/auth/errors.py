@@ -14,6 +14,8 @@ class AuthErrorCode(StrEnum):
     INVALID_CODE = "INVALID_CODE"
     ONE_CREDENTIAL_PER_REQUEST = "ONE_CREDENTIAL_PER_REQUEST"
     SIGN_IN_CODE_REQUIRED = "SIGN_IN_CODE_REQUIRED"
+    # Issue 14: the setup link was used, expired, or an admin exists already.
+    SETUP_LINK_INVALID = "SETUP_LINK_INVALID"
 
 
 class AuthError(Exception):

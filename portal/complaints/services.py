@@ -115,7 +115,12 @@ async def record_complaint(
     # One transaction: a recording refused for its content leaves no account behind.
     async with in_transaction():
         organisation = await Organisation.get(id=organisation_id)
-        complainant = await User.get_or_none(email=email) or await create_user(email, name)
+        complainant = await User.get_or_none(email=email)
+        if complainant is None:
+            # Issue 14: theirs to claim (portal.accounts.signup); the mail below invites them.
+            complainant = await create_user(email, name)
+            complainant.claim_pending = True
+            await complainant.save(update_fields=["claim_pending"])
         complaint = await _create(
             organisation,
             complainant.id,
