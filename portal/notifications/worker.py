@@ -44,6 +44,8 @@ from portal.notifications.surveys import schedule_survey_reminders, survey_link
 from portal.settings import Settings
 from providers.contract import DeliveryStatus
 
+# Mails whose context holds a one-time code: emptied once delivered.
+CODE_MAILS = frozenset({mail.MailKind.SIGN_IN_CODE, mail.MailKind.SIGN_UP_CODE})
 log = logging.getLogger("portal.notifications")
 OUTCOMES = {
     DeliveryStatus.DELIVERED: AttemptOutcome.DELIVERED,
@@ -149,7 +151,7 @@ class Worker:
             max_attempts=self.settings.outbox_max_attempts,
             schedule=self.schedule_of_retries,
         )
-        if status is OutboxStatus.DELIVERED and message.kind == mail.MailKind.SIGN_IN_CODE:
+        if status is OutboxStatus.DELIVERED and message.kind in CODE_MAILS:
             # The code is a credential: once handed over, it is not kept in the outbox.
             await OutboxMessage.filter(id=message.id).update(context={})
         log.info(
