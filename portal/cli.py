@@ -187,7 +187,9 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
     name = args.name or (input("Their name: ") if interactive else "")
     password = None
     if args.password:
-        password = getpass.getpass("Password (at least 12 characters): ")
+        from portal.auth.passwords import MIN_PASSWORD_LENGTH
+
+        password = getpass.getpass(f"Password (at least {MIN_PASSWORD_LENGTH} characters): ")
     if not email or not name:
         print("error: REQUIRED: give --email and --name", file=sys.stderr)
         return 2
