@@ -23,6 +23,9 @@ const Inbox = page(() => import("./pages/staff"), "Inbox");
 const IntakeQueue = page(() => import("./pages/staff"), "IntakeQueue");
 const ManagementReview = page(() => import("./pages/review"), "ManagementReview");
 const Transparency = page(() => import("./pages/transparency"), "Transparency");
+const SignUp = page(() => import("./pages/account/SignUp"), "SignUp");
+const Setup = page(() => import("./pages/account/Setup"), "Setup");
+const Claim = page(() => import("./pages/account/Claim"), "Claim");
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * a list of roles: someone holding one of them. */
@@ -50,6 +53,9 @@ export const ROUTES: PageRoute[] = [
   { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
   { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },
   { path: "/transparency/:slug", component: Transparency, access: "public" },
+  { path: "/sign-up", component: SignUp, access: "public" },
+  { path: "/setup", component: Setup, access: "public" },
+  { path: "/claim", component: Claim, access: "public" },
 ];
 
 const STAFF: readonly Role[] = [
