@@ -23,6 +23,7 @@ from portal.api.view import PortalGraphQL
 from portal.auth.keys import load_keyset
 from portal.auth.services import AuthService
 from portal.auth.tokens import TokenIssuer
+from portal.casefiles.services import UPLOAD_OVERHEAD
 from portal.cases.clock_runner import run_periodically
 from portal.db import tortoise_config
 from portal.notifications.mailsink import MailSink, serve_mailsink
@@ -31,7 +32,7 @@ from portal.settings import Settings, load_settings
 from portal.timeline import live
 from portal.web import health, provider_callbacks
 from portal.web.characters import UrlCharacterMiddleware
-from portal.web.downloads import UPLOAD_OVERHEAD, casefile_routes
+from portal.web.downloads import casefile_routes
 from portal.web.headers import SecurityHeadersMiddleware
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from portal.web.oauth import token_routes
@@ -155,6 +156,7 @@ def create_app(
             BodyLimitMiddleware,
             max_bytes=settings.max_request_bytes,
             max_upload_bytes=settings.document_max_bytes + UPLOAD_OVERHEAD,
+            max_file_bytes=settings.document_max_bytes,
         ),
     ]
     if settings.allowed_origins:

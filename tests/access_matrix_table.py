@@ -681,6 +681,13 @@ QUERY_ROWS = [
         list_key="subscription",
     ),
     Row("viewer", Rule(may=SIGNED_IN), "query Q { viewer { kind } }", objects=NO_OBJECT),
+    # What an upload may be: the same public facts for everyone, signed in or not.
+    Row(
+        "uploadLimits",
+        everyone(),
+        "query Q { uploadLimits { maxFileBytes acceptedTypes } }",
+        objects=NO_OBJECT,
+    ),
 ]
 
 # `node` once for every type that implements Node: each checked like its own query.
@@ -920,7 +927,11 @@ async def _sessions(side: Side | None, me: Me) -> Target:
     tokens = await side.auth.start_session(account, method="password")
     if side is me.side:
         return {"refresh": tokens.refresh_token}
-    await side.auth.refresh(tokens.refresh_token)
+    # Spent, and the chain has moved on past it: a copy (not a lost answer, which the grace of
+    # PORTAL_REFRESH_REUSE_GRACE would replace once).
+    rotated = await side.auth.refresh(tokens.refresh_token)
+    assert rotated.refresh_token is not None
+    await side.auth.refresh(rotated.refresh_token)
     return {"refresh": tokens.refresh_token}
 
 

@@ -242,7 +242,8 @@ def generate(ids: Sequence[str], per_field: int, run_seed: int) -> list[Operatio
                 drawn = _draw(strategy, field, valid, per_field, run_seed)
                 found.extend(replace(op, query=with_user_errors(op.query)) for op in drawn)
             except InvalidArgument:
-                # No argument to break (`viewer`, `logout`): only valid operations exist.
+                # No argument to break (`viewer`, `uploadLimits`, `logout`): only valid
+                # operations exist.
                 assert not valid, field
     return [
         Operation(op.field, op.valid, *with_variables(op.query)) if i % 2 else op

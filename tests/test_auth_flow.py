@@ -427,6 +427,20 @@ async def test_refresh_after_session_max_age_is_refused(
     assert await auth_state() == before
 
 
+async def test_oauth_refresh_says_when_a_session_near_its_max_age_ends(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    signed = await sign_in(client, await factory.user())
+    await Session.filter(id=signed.session_id).update(
+        expires_at=datetime.now(UTC) + timedelta(seconds=120)
+    )
+
+    body = (await oauth_refresh(client, signed.refresh_token)).json()
+
+    # Capped by the session's end, not the refresh token's usual lifetime.
+    assert 100 <= body["refresh_expires_in"] <= 120
+
+
 async def test_reusing_a_spent_refresh_token_revokes_the_whole_family(
     client: httpx.AsyncClient, factory: Factory
 ) -> None:
@@ -535,9 +549,17 @@ async def test_oauth_token_refresh_grant_rotates_the_refresh_token(
     assert response.headers["pragma"] == "no-cache"
     assert response.headers.get_list("set-cookie") == []
     body = response.json()
-    assert set(body) == {"access_token", "token_type", "expires_in", "refresh_token"}
+    assert set(body) == {
+        "access_token",
+        "token_type",
+        "expires_in",
+        "refresh_token",
+        "refresh_expires_in",
+    }
     assert body["token_type"] == "Bearer"
     assert body["expires_in"] == 900
+    # The new refresh token's lifetime (the web portal's timeout warning counts down from it).
+    assert body["refresh_expires_in"] == factory.settings.refresh_token_ttl
     assert body["refresh_token"] != signed.refresh_token
     assert await viewer_email(client, body["access_token"]) == signed.user.email
     spent = await RefreshToken.get(
@@ -722,7 +744,7 @@ async def test_oauth_token_with_only_the_cookie_rotates_the_cookie(
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-store"
     body = response.json()
-    assert set(body) == {"access_token", "token_type", "expires_in"}
+    assert set(body) == {"access_token", "token_type", "expires_in", "refresh_expires_in"}
     second = assert_refresh_cookie_set(response, settings)
     assert second != first
     assert await viewer_email(client, body["access_token"]) == user.email
@@ -742,7 +764,12 @@ async def test_empty_refresh_token_field_counts_as_omitted_and_the_cookie_rotate
     response = await oauth_refresh(client, "")
 
     assert response.status_code == 200
-    assert set(response.json()) == {"access_token", "token_type", "expires_in"}
+    assert set(response.json()) == {
+        "access_token",
+        "token_type",
+        "expires_in",
+        "refresh_expires_in",
+    }
     assert assert_refresh_cookie_set(response, settings) != first
 
 

@@ -173,7 +173,7 @@ async def test_the_unpacked_total_is_the_setting(
         {
             "field": ["input", "file"],
             "code": "ARCHIVE_TOO_LARGE",
-            "message": "The document unpacks too large: more than 1048576 bytes in all.",
+            "message": "The document unpacks too large: more than 1 MB in all.",
         }
     ]
     assert under["userErrors"] == []

@@ -6,6 +6,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
+import socket
+import threading
 import zipfile
 from pathlib import Path
 
@@ -55,3 +58,50 @@ def test_an_upload_and_its_download_work_over_http(server: tuple[str, Path]) -> 
     assert events[-1]["kind"] == "document_uploaded"
     assert events[-1]["payload"]["sha256"] == document["sha256"]
     assert refused.status_code == 401
+
+
+def test_an_oversize_upload_is_answered_before_it_is_sent(server: tuple[str, Path]) -> None:  # noqa: F811
+    """Issue 16: a 30 MB upload gets its 413 from the declared length, and the server closes
+    the connection instead of reading the rest, so the client stops sending it."""
+    base, _ = server
+    host, port = base.removeprefix("http://").rsplit(":", 1)
+    declared = 30 << 20
+    head = (
+        f"POST /graphql HTTP/1.1\r\nHost: {host}\r\n"
+        "Content-Type: multipart/form-data; boundary=b\r\n"
+        f"Content-Length: {declared}\r\n\r\n"
+    ).encode()
+    sent = 0
+
+    with socket.create_connection((host, int(port))) as sock:
+        sock.sendall(head)
+
+        def send_body() -> None:
+            nonlocal sent
+            chunk = b"0" * 65_536
+            try:
+                while sent < declared:
+                    sent += sock.send(chunk[: declared - sent])
+            except OSError:
+                pass  # the server closed the connection: the client stops sending
+
+        sender = threading.Thread(target=send_body)
+        sender.start()
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            answer += sock.recv(65_536)
+        head_part, _, body_part = answer.partition(b"\r\n\r\n")
+        length = int(re.search(rb"(?i)content-length: (\d+)", head_part)[1])  # type: ignore[index]
+        while len(body_part) < length:
+            body_part += sock.recv(65_536)
+        # Kept open, the connection would take all 30 MB (read and dropped) before this ends.
+        sender.join()
+
+    status = head_part.partition(b"\r\n")[0]
+    body = json.loads(body_part)
+    assert status == b"HTTP/1.1 413 Request Entity Too Large"
+    assert body["errors"][0]["extensions"]["code"] == "FILE_TOO_LARGE"
+    assert body["errors"][0]["message"] == (
+        "The file is too large: a document can be at most 25 MB."
+    )
+    assert sent < declared

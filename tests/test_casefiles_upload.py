@@ -17,6 +17,7 @@ from starlette.applications import Starlette
 from portal.app import create_app
 from portal.casefiles.links import LinkKind, issue_link, link_path
 from portal.casefiles.models import Document
+from portal.casefiles.services import UPLOAD_OVERHEAD
 from portal.settings import Settings
 from portal.timeline.models import TimelineEvent
 from tests import samples
@@ -211,10 +212,25 @@ async def test_an_oversize_upload_is_refused_and_leaves_nothing_behind(
     )
     at_cap = await upload(small_cap_client, token, case_id(case), "ok.pdf", just_over[:1000])
 
-    assert [e["code"] for e in payload["userErrors"]] == ["FILE_TOO_LARGE"]
-    # Far over: refused by the body cap before the request is read at all.
+    assert payload["userErrors"] == [
+        {
+            "field": ["input", "file"],
+            "code": "FILE_TOO_LARGE",
+            "message": "The file is too large: a document can be at most 1,000 bytes.",
+        }
+    ]
+    # Far over: refused by the body cap before the request is read at all, in plain words.
     assert refused.status_code == 413
-    assert refused.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
+    assert refused.json()["errors"] == [
+        {
+            "message": "The file is too large: a document can be at most 1,000 bytes.",
+            "extensions": {
+                "code": "FILE_TOO_LARGE",
+                "maxFileBytes": 1000,
+                "maxRequestBytes": 1000 + UPLOAD_OVERHEAD,
+            },
+        }
+    ]
     assert at_cap["userErrors"] == []
     after = await case_file_state(case, settings)
     assert after[0] == before[0] + 1
@@ -450,25 +466,63 @@ async def test_the_bundle_holds_the_documents_the_timeline_and_a_manifest(
     assert b'"hash"' in timeline
 
 
-async def test_an_upload_without_a_declared_length_is_refused_unread(
-    client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings
+async def test_an_upload_without_a_declared_length_is_counted_as_it_streams(
+    small_cap_client: httpx.AsyncClient, factory: Factory, settings: Settings
 ) -> None:
     w = await quick_world(factory)
     case = await w.new_case()
-    token = await token_for(app, w.complainant)
+    token = await token_for(small_cap_client.app, w.complainant)  # type: ignore[attr-defined]
     before = await case_file_state(case, settings)
     input = {"caseId": case_id(case), "visibility": "ALL_PARTIES", "file": None}
-    body, content_type = raw_multipart(UPLOAD, {"input": input}, "a.pdf", samples.PDF)
+    small, content_type = raw_multipart(UPLOAD, {"input": input}, "a.pdf", samples.PDF)
+    big, _ = raw_multipart(UPLOAD, {"input": input}, "b.pdf", b"%PDF-1.4\n" + b"0" * (8 << 20))
+    big_chunks = [big[i : i + 65_536] for i in range(0, len(big), 65_536)]
+    pulled = 0
 
-    async def chunked() -> AsyncIterator[bytes]:
+    async def chunked(body: bytes) -> AsyncIterator[bytes]:
         yield body
 
-    response = await client.post(
-        "/graphql",
-        content=chunked(),
-        headers={**bearer(token), **PREFLIGHT, "Content-Type": content_type},
-    )
+    async def streamed() -> AsyncIterator[bytes]:
+        nonlocal pulled
+        for chunk in big_chunks:
+            pulled += 1
+            yield chunk
 
-    assert response.status_code == 411
-    assert response.json()["errors"][0]["extensions"]["code"] == "LENGTH_REQUIRED"
-    assert await case_file_state(case, settings) == before
+    headers = {**bearer(token), **PREFLIGHT, "Content-Type": content_type}
+    stored = await small_cap_client.post("/graphql", content=chunked(small), headers=headers)
+    after_small = await case_file_state(case, settings)
+    refused = await small_cap_client.post("/graphql", content=streamed(), headers=headers)
+
+    assert "content-length" not in refused.request.headers
+    assert stored.json()["data"]["uploadDocument"]["userErrors"] == []
+    assert after_small[0] == before[0] + 1
+    assert refused.status_code == 413
+    assert refused.json()["errors"][0]["extensions"]["code"] == "FILE_TOO_LARGE"
+    assert refused.json()["errors"][0]["message"] == (
+        "The file is too large: a document can be at most 1,000 bytes."
+    )
+    # Refused at the first chunk over the cap (1,000 bytes and 2 MB for the other parts),
+    # not after the 8 MB.
+    assert pulled < len(big_chunks)
+    assert await case_file_state(case, settings) == after_small
+
+
+async def test_the_upload_limits_are_public_and_the_ones_enforced(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
+    query = (
+        "{ uploadLimits { maxFileBytes maxRequestBytes maxUnpackedBytes acceptedTypes "
+        "acceptedExtensions } }"
+    )
+    response = await client.post("/graphql", json={"query": query})
+
+    limits = response.json()["data"]["uploadLimits"]
+    assert limits["maxFileBytes"] == settings.document_max_bytes
+    assert limits["maxRequestBytes"] == settings.document_max_bytes + UPLOAD_OVERHEAD
+    assert limits["maxUnpackedBytes"] == settings.document_max_unpacked_bytes
+    # Every sample the upload tests store is of an accepted type and extension.
+    for name, (_, media_type) in samples.ALLOWED.items():
+        assert media_type in limits["acceptedTypes"]
+        assert "." + name.rsplit(".", 1)[-1].lower() in limits["acceptedExtensions"]
+    assert "application/zip" not in limits["acceptedTypes"]
+    assert ".exe" not in limits["acceptedExtensions"]

@@ -17,6 +17,7 @@ from starlette.applications import Starlette
 
 from portal.accounts.models import LoginFailure, Session
 from portal.app import create_app
+from portal.lengths import plain_size
 from portal.settings import Settings, load_settings
 from tests.factories import PASSWORD, Factory, gql
 from tests.production import production_settings
@@ -397,7 +398,11 @@ async def test_body_at_the_limit_passes_and_one_byte_more_is_refused(
     assert ok.json() == {"data": {"__typename": "Query"}}
     assert too_large.request.headers["content-length"] == str(MAX_BYTES + 1)
     assert refused(too_large, 413) == ["REQUEST_TOO_LARGE"]
-    assert f"exceeds {MAX_BYTES} bytes" in too_large.json()["errors"][0]["message"]
+    refusal = too_large.json()["errors"][0]
+    assert refusal["message"] == (
+        f"The request is too large: this address takes at most {plain_size(MAX_BYTES)}."
+    )
+    assert refusal["extensions"]["maxRequestBytes"] == MAX_BYTES
     assert legacy.status_code == 413
     assert legacy.headers["content-type"] == "application/json"
     assert legacy.json() == too_large.json()

@@ -91,7 +91,7 @@ async def test_the_megabyte_token_bomb_is_refused_by_size_and_nothing_is_kept(
 
     assert refused(response) == ["QUERY_TOO_LARGE"]
     message = response.json()["errors"][0]["message"]
-    assert message == "The query is larger than 65536 bytes, the most allowed."
+    assert message == "The query is larger than 64 KB, the most allowed."
     assert batched.status_code == 200
     first, second = batched.json()
     assert [e["extensions"]["code"] for e in first["errors"]] == ["QUERY_TOO_LARGE"]

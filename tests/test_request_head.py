@@ -88,7 +88,7 @@ def refusal(url: str, request: bytes) -> str:
         return read_refusal(reader)
 
 
-OVER = "The request line and headers exceed 65536 bytes."
+OVER = "The request line and headers are larger than 64 KB."
 
 
 def test_a_head_of_exactly_the_limit_is_answered_and_one_byte_more_is_refused(

@@ -19,7 +19,7 @@ from starlette.applications import Starlette
 from portal.accounts.models import LoginFailure, Session
 from portal.app import create_app
 from portal.auth import devices
-from portal.auth.codes import normalise_code
+from portal.auth.codes import MAX_GUESSES, normalise_code
 from portal.auth.throttle import address_key
 from portal.notifications import mail
 from portal.notifications.models import OutboxMessage, SignInCode
@@ -512,13 +512,67 @@ async def test_a_code_typed_with_spaces_or_dashes_works_and_garbage_is_no_guess(
     row = await SignInCode.get(email=user.email)
     spaced = await code_sign_in(client, challenge, f" {code[:3]} - {code[3:]} ")
 
-    assert [codes_of(g) for g in garbage] == [["INVALID_CODE"]] * 3
+    assert [codes_of(g) for g in garbage] == [["INVALID_CODE_FORMAT"]] * 3
+    assert [g["userErrors"][0]["field"] for g in garbage] == [["input", "code"]] * 3
     assert row.failed_attempts == 0
+    assert await LoginFailure.all().count() == 0
     assert spaced["userErrors"] == []
     full_width = "".join(chr(0xFF10 + int(d)) for d in "123456")
     assert normalise_code(f"{full_width[:3]} {full_width[3:]}") == "123456"
+    assert normalise_code("\uff11\uff12\uff13\uff14\uff15\uff16") == "123456"
     assert normalise_code("123\u2013456") == "123456"
     assert normalise_code("12345a") is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "{a} {b}",
+        "{a}-{b}",
+        "{a}.{b}",
+        "{a}_{b}",
+        "{a}/{b}",
+        "{a}\u00a0{b}",  # no-break space
+        "{a}\u3000{b}",  # ideographic space
+        "\u200e{a}\u200b{b}",  # a direction mark and a zero-width space, pasted
+        "{a}\uff0d{b}",  # full-width hyphen
+        "{a}\u2212{b}",  # minus sign
+        "\t{a}\n{b} ",
+    ],
+)
+async def test_a_code_with_any_separator_is_the_same_code(
+    client: httpx.AsyncClient, factory: Factory, typed: str
+) -> None:
+    user = await factory.user(password=None)
+    asked = await ask_code(client, user.email)
+    code = await last_code(user.email)
+
+    signed_in = await code_sign_in(client, asked["challenge"], typed.format(a=code[:3], b=code[3:]))
+
+    assert signed_in["userErrors"] == []
+    assert signed_in["accessToken"]
+
+
+@pytest.mark.parametrize("typed", ["12345", "1234567", "12345a", "一二三四五六", "", "12 34 5"])
+async def test_a_malformed_code_is_refused_by_its_form_and_spends_no_guess(
+    client: httpx.AsyncClient, factory: Factory, typed: str
+) -> None:
+    user = await factory.user(password=None)
+    asked = await ask_code(client, user.email)
+    code = await last_code(user.email)
+
+    refusals = [
+        await code_sign_in(client, asked["challenge"], typed) for _ in range(MAX_GUESSES + 1)
+    ]
+    row = await SignInCode.get(email=user.email)
+    right = await code_sign_in(client, asked["challenge"], code)
+
+    assert {(e["code"], tuple(e["field"])) for r in refusals for e in r["userErrors"]} == {
+        ("INVALID_CODE_FORMAT", ("input", "code"))
+    }
+    assert row.failed_attempts == 0
+    assert await LoginFailure.all().count() == 0
+    assert right["userErrors"] == []
 
 
 def test_an_ipv6_client_counts_per_64_and_a_mapped_ipv4_as_itself() -> None:
@@ -577,4 +631,4 @@ async def test_an_over_long_challenge_or_code_is_a_coded_user_error(
     long_code = await code_sign_in(client, "x", "1" * 100_000)
 
     assert long_challenge["userErrors"] == [{"field": None, "code": "INVALID_CODE"}]
-    assert long_code["userErrors"] == [{"field": None, "code": "INVALID_CODE"}]
+    assert long_code["userErrors"] == [{"field": ["input", "code"], "code": "INVALID_CODE_FORMAT"}]

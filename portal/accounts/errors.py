@@ -19,6 +19,9 @@ class AccountErrorCode(StrEnum):
 
 
 class AccountError(Exception):
+    limit: int | None = None  # no account refusal is about a limit (portal.lengths)
+    actual: int | None = None
+
     def __init__(self, code: AccountErrorCode, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.code = code

@@ -34,6 +34,7 @@ from strawberry.extensions import SchemaExtension
 
 from portal.api.characters import variable_error
 from portal.api.overlap import field_comparisons
+from portal.lengths import plain_size
 
 
 class DocumentRefused(GraphQLError):
@@ -130,7 +131,7 @@ class Documents:
         if len(query) > self.max_bytes or len(query.encode()) > self.max_bytes:
             return DocumentRefused(
                 "QUERY_TOO_LARGE",
-                f"The query is larger than {self.max_bytes} bytes, the most allowed.",
+                f"The query is larger than {plain_size(self.max_bytes)}, the most allowed.",
             )
         return None
 

@@ -38,6 +38,8 @@ class UserErrorCode(StrEnum):
     RATE_LIMITED = "RATE_LIMITED"
     INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"
     INVALID_CODE = "INVALID_CODE"
+    # Issue 16: a typed code that cannot be six digits, even without its separators; no guess.
+    INVALID_CODE_FORMAT = "INVALID_CODE_FORMAT"
     # Sign-in limits (portal.auth.limits): a second sign-in step in one request; a password
     # on an account whose failures ask for a one-time code first.
     ONE_CREDENTIAL_PER_REQUEST = "ONE_CREDENTIAL_PER_REQUEST"
@@ -144,6 +146,15 @@ class UserError:
     )
     code: UserErrorCode
     message: str
+    limit: int | None = strawberry.field(
+        default=None,
+        description="For a value over a limit (`TOO_LONG`, `FILE_TOO_LARGE`): the limit, in "
+        "characters (Unicode code points) or bytes.",
+    )
+    actual: int | None = strawberry.field(
+        default=None,
+        description="For a value over a limit: its size in the limit's unit, when measured.",
+    )
 
 
 def camel(name: str) -> str:
@@ -151,13 +162,23 @@ def camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-def user_error(code: str, message: str, field: str | None = None) -> UserError:
+def user_error(
+    code: str,
+    message: str,
+    field: str | None = None,
+    *,
+    limit: int | None = None,
+    actual: int | None = None,
+) -> UserError:
     """A service's expected failure as data; ``field`` is the service's (snake_case) name of
-    the input field at fault, which the API's input types share."""
+    the input field at fault, which the API's input types share; ``limit`` and ``actual`` for
+    a refusal over a limit (portal.lengths)."""
     return UserError(
         field=["input", camel(field)] if field else None,
         code=UserErrorCode(code),
         message=message,
+        limit=limit,
+        actual=actual,
     )
 
 

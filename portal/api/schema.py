@@ -25,6 +25,7 @@ from portal.api.accounts.types import (
 from portal.api.auth.codes import SignInCodeMutations
 from portal.api.auth.mutations import AuthMutations
 from portal.api.casefiles.mutations import CaseFileMutations
+from portal.api.casefiles.queries import CaseFileQueries
 from portal.api.casefiles.types import Document, Message
 from portal.api.cases.mutations import CaseMutations
 from portal.api.cases.queries import CaseQueries
@@ -57,6 +58,7 @@ log = logging.getLogger("portal.api")
 class Query(
     CaseQueries,
     RepresentativeQueries,
+    CaseFileQueries,
     ComplaintQueries,
     DirectoryQueries,
     FeedbackQueries,

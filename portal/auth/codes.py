@@ -40,16 +40,28 @@ MAX_GUESSES = 5
 CODE_DIGITS = 6
 
 _INVALID = "The code is wrong, used or expired; ask for a new one."
-# Spaces and dashes people type or paste between the digits (Issue 13 F4: not a wrong guess).
-_SEPARATORS = str.maketrans("", "", " \t\r\n-\u2010\u2011\u2012\u2013\u2014\u2212")
+_MALFORMED = f"A sign-in code is {CODE_DIGITS} digits; check the code in the e-mail."
+# What people type or paste between the digits (Issue 13 F4, issue 16: not a wrong guess):
+# spaces of every kind (Unicode Z*, tabs, line breaks), invisible format characters pasted with
+# the code (Cf: zero-width spaces, direction marks) and punctuation (Unicode P*: dashes, dots,
+# slashes, underscores), after NFKC has made full-width digits and signs ASCII.
+_SEPARATOR_CATEGORIES = ("Z", "P", "Cc", "Cf")
+# U+2212 MINUS SIGN is a mathematical symbol (Sm) that looks like a dash.
+_SEPARATOR_SYMBOLS = frozenset("\u2212")
 
 
 def normalise_code(code: str) -> str | None:
     """The six digits of a typed code, or None when it cannot be one (which is no guess).
-    NFKC turns full-width digits into ASCII ones."""
+    NFKC turns full-width digits into ASCII ones; separators between them are dropped."""
     if len(code) > 64:
         return None
-    digits = unicodedata.normalize("NFKC", code).translate(_SEPARATORS)
+    digits = "".join(
+        c
+        for c in unicodedata.normalize("NFKC", code)
+        if not (
+            unicodedata.category(c).startswith(_SEPARATOR_CATEGORIES) or c in _SEPARATOR_SYMBOLS
+        )
+    )
     if len(digits) != CODE_DIGITS or not (digits.isascii() and digits.isdigit()):
         return None
     return digits
@@ -146,7 +158,8 @@ async def sign_in_with_code(
     invalid = AuthError(AuthErrorCode.INVALID_CODE, _INVALID)
     digits = normalise_code(code)
     if digits is None:
-        raise AuthError(AuthErrorCode.INVALID_CODE, "A sign-in code is six digits.")
+        # Not a guess: nothing is counted against the code, the address or the account.
+        raise AuthError(AuthErrorCode.INVALID_CODE_FORMAT, _MALFORMED)
     await admit_check(attempt, auth.settings, at)
     try:
         row_id = uuid.UUID(str(auth.issuer.verify(challenge, TokenKind.LOGIN_CODE)["sub"]))

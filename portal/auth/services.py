@@ -44,6 +44,9 @@ class IssuedTokens:
     expires_in: int
     refresh_token: str | None
     user_id: uuid.UUID | None
+    # Seconds until the refresh token (and so the sign-in, unless it is used) ends: the web
+    # portal warns a minute or so before (its session timeout warning).
+    refresh_expires_in: int | None = None
 
 
 MAX_EMAIL = 254  # RFC 5321's longest path, less the angle brackets
@@ -136,9 +139,9 @@ class AuthService:
                 method=method,
                 expires_at=now + timedelta(seconds=self.settings.session_max_age),
             )
-            await self._new_refresh_token(session, refresh, now)
+            ends = await self._new_refresh_token(session, refresh, now)
             await User.filter(id=user.id).update(last_login_at=now)
-        return self._tokens_for(user.id, session.id, refresh)
+        return self._tokens_for(user.id, session.id, refresh, ends - now)
 
     async def refresh(self, refresh_token: str) -> IssuedTokens:
         """Rotate: spend ``refresh_token`` and return a new pair.
@@ -169,11 +172,12 @@ class AuthService:
         if expired:
             raise invalid
         new_refresh = new_secret()
+        ends: datetime | None = None
         async with in_transaction():
             # The conditional update makes two concurrent uses of one token spend it once.
             spent = await RefreshToken.filter(id=token.id, used_at__isnull=True).update(used_at=now)
             if spent == 1:
-                await self._new_refresh_token(session, new_refresh, now)
+                ends = await self._new_refresh_token(session, new_refresh, now)
         if spent != 1:
             # Lost a race with another use of the same token: that is reuse too, and the
             # winner may be whoever copied it, so the whole session ends (as above).
@@ -183,7 +187,9 @@ class AuthService:
                 extra={"session_id": str(session.id)},
             )
             raise invalid
-        return self._tokens_for(session.user.id, session.id, new_refresh)
+        return self._tokens_for(
+            session.user.id, session.id, new_refresh, ends - now if ends else None
+        )
 
     async def _replace_lost_answer(self, spent: RefreshToken, now: datetime) -> str | None:
         """A spent token presented again within ``refresh_reuse_grace`` seconds, while the token
@@ -231,14 +237,17 @@ class AuthService:
             return False
         return await self._revoke(session_id, "logout")
 
-    async def _new_refresh_token(self, session: Session, secret: str, now: datetime) -> None:
+    async def _new_refresh_token(self, session: Session, secret: str, now: datetime) -> datetime:
+        """Store a new refresh token of the session; returns when it expires."""
+        expires_at = min(
+            now + timedelta(seconds=self.settings.refresh_token_ttl), session.expires_at
+        )
         await RefreshToken.create(
             session=session,
             token_hash=keyed_hash(self.settings.secret_key, secret),
-            expires_at=min(
-                now + timedelta(seconds=self.settings.refresh_token_ttl), session.expires_at
-            ),
+            expires_at=expires_at,
         )
+        return expires_at
 
     async def _revoke(self, session_id: uuid.UUID, reason: str) -> bool:
         changed = await Session.filter(id=session_id, revoked_at__isnull=True).update(
@@ -247,12 +256,20 @@ class AuthService:
         return changed == 1
 
     def _tokens_for(
-        self, user_id: uuid.UUID, session_id: uuid.UUID, refresh: str | None
+        self,
+        user_id: uuid.UUID,
+        session_id: uuid.UUID,
+        refresh: str | None,
+        refresh_lasts: timedelta | None = None,
     ) -> IssuedTokens:
         ttl = self.settings.access_token_ttl
         access = self.issuer.issue(TokenKind.ACCESS, str(user_id), ttl, sid=str(session_id))
         return IssuedTokens(
-            access_token=access, expires_in=ttl, refresh_token=refresh, user_id=user_id
+            access_token=access,
+            expires_in=ttl,
+            refresh_token=refresh,
+            user_id=user_id,
+            refresh_expires_in=int(refresh_lasts.total_seconds()) if refresh_lasts else None,
         )
 
     # --- integration clients -----------------------------------------------------------

@@ -13,6 +13,7 @@ import unicodedata
 from urllib.parse import quote
 
 from portal.casefiles.errors import CaseFileError
+from portal.lengths import at_most
 
 MAX_FILENAME_LENGTH = 255  # characters, as most file systems allow
 
@@ -28,10 +29,7 @@ def checked_filename(raw: str | None, field: str = "file") -> str:
     name = unicodedata.normalize("NFC", raw or "")
     if not name.strip():
         raise CaseFileError("INVALID_FILENAME", "The file needs a name.", field)
-    if len(name) > MAX_FILENAME_LENGTH:
-        raise CaseFileError(
-            "TOO_LONG", f"File names have at most {MAX_FILENAME_LENGTH} characters.", field
-        )
+    at_most(name, MAX_FILENAME_LENGTH, field, CaseFileError, label="The file name")
     if "/" in name or "\\" in name:
         raise CaseFileError("INVALID_FILENAME", "A file name cannot contain a path.", field)
     if any(unicodedata.category(c) in _REFUSED_CATEGORIES for c in name):

@@ -32,8 +32,12 @@ from portal.cases.errors import CaseNotFound
 from portal.cases.events import EventKind, record
 from portal.cases.models import DisputeCase, NeutralAppointment
 from portal.cases.states import TERMINAL_STAGES, AppointmentStatus, CaseRole
+from portal.lengths import at_most, plain_size
 from portal.timeline.models import Visibility
 
+# What a multipart upload request may carry beyond the document: the operation and the map
+# (Starlette caps each non-file part at 1 MiB) and the parts' own headers.
+UPLOAD_OVERHEAD = 2 << 20
 MAX_MESSAGE_LENGTH = 20_000
 _HASH_CHUNK = 1 << 20
 _MESSAGE_CONTROLS = frozenset("\t\n\r")
@@ -160,7 +164,12 @@ async def inspect(
     filename = checked_filename(file.filename)
     size, sha256 = await asyncio.to_thread(_measure, file.source, max_bytes)
     if size > max_bytes:
-        raise CaseFileError("FILE_TOO_LARGE", f"A document has at most {max_bytes} bytes.", "file")
+        raise CaseFileError(
+            "FILE_TOO_LARGE",
+            f"The file is too large: a document can be at most {plain_size(max_bytes)}.",
+            "file",
+            limit=max_bytes,
+        )
     if size == 0:
         raise CaseFileError("EMPTY_FILE", "The file is empty.", "file")
     found = await asyncio.to_thread(detect, file.source, filename, max_unpacked=max_unpacked)
@@ -355,10 +364,7 @@ def _body(raw: str | None) -> str:
     body = (raw or "").strip()
     if not body:
         raise CaseFileError("REQUIRED", "Write a message.", "body")
-    if len(body) > MAX_MESSAGE_LENGTH:
-        raise CaseFileError(
-            "TOO_LONG", f"A message has at most {MAX_MESSAGE_LENGTH} characters.", "body"
-        )
+    at_most(body, MAX_MESSAGE_LENGTH, "body", CaseFileError, label="The message")
     if any(not c.isprintable() and c not in _MESSAGE_CONTROLS for c in body):
         raise CaseFileError("INVALID_INPUT", "The message holds control characters.", "body")
     return body

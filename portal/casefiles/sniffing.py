@@ -25,6 +25,7 @@ import puremagic
 
 from portal.casefiles.errors import CaseFileError
 from portal.casefiles.filenames import extension_of
+from portal.lengths import plain_size
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def _declared_bounds(entries: list[zipfile.ZipInfo], field: str, max_unpacked: i
     if len(entries) > MAX_ENTRIES:
         raise _too_large(field, f"more than {MAX_ENTRIES} parts")
     if sum(e.file_size for e in entries) > max_unpacked:
-        raise _too_large(field, f"more than {max_unpacked} bytes in all")
+        raise _too_large(field, f"more than {plain_size(max_unpacked)} in all")
     for entry in entries:
         if entry.file_size > _RATIO_FROM_BYTES and entry.file_size > MAX_COMPRESSION_RATIO * max(
             entry.compress_size, 1
@@ -221,7 +222,7 @@ def _inflated_bounds(
                 while chunk := part.read(_CHUNK):
                     total += len(chunk)
                     if total > max_unpacked:
-                        raise _too_large(field, f"more than {max_unpacked} bytes in all")
+                        raise _too_large(field, f"more than {plain_size(max_unpacked)} in all")
                     tail = (tail + chunk)[-_EOCD_REACH:]
                 if _ends_in_zip(tail):
                     raise _nested(field, entry.filename)

@@ -9,12 +9,17 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from portal.cases.errors import CaseError
+from portal.lengths import at_most
 
 E = TypeVar("E", bound=StrEnum)
 MAX_TEXT = 20_000
 
 
-def text(data: Mapping[str, Any], key: str, *, required: bool = True) -> str:
+def text(
+    data: Mapping[str, Any], key: str, *, required: bool = True, max_length: int = MAX_TEXT
+) -> str:
+    """``data[key]`` stripped; refused when blank and required, unstorable, or longer than
+    ``max_length`` characters (`TOO_LONG`, naming the field and the limit)."""
     value = str(data.get(key) or "").strip()
     if "\x00" in value or not _storable(value):
         # PostgreSQL stores no NUL character, and nothing stores half a surrogate pair.
@@ -25,9 +30,7 @@ def text(data: Mapping[str, Any], key: str, *, required: bool = True) -> str:
             f"`{key}` is required.",
             field=key,
         )
-    if len(value) > MAX_TEXT:
-        raise CaseError("TOO_LONG", f"`{key}` has at most {MAX_TEXT} characters.", field=key)
-    return value
+    return at_most(value, max_length, key, CaseError)
 
 
 def _storable(value: str) -> bool:

@@ -31,6 +31,9 @@ from portal.cases.states import CaseRole, ClockKind, Method, Stage
 from portal.complaints.models import Channel, Complaint, ComplaintStatus
 from portal.directory.models import ProviderProfile
 
+# Lengths of the one-line fields, characters (longer text: portal.cases.inputs.MAX_TEXT).
+MAX_NAME = 200
+MAX_SUBJECT = 200
 LANGUAGES = frozenset({"en", "zh-Hans", "de", "fr", "es", "it", "nl", "pl"})
 
 
@@ -100,11 +103,7 @@ async def record_complaint(
     if not is_staff_of(actor, organisation_id):
         raise ComplaintError("FORBIDDEN", "Only the organisation's staff record complaints.")
     channel = choice(data, "channel", Channel)
-    name = text(data, "complainant_name")
-    if len(name) > 200:
-        raise ComplaintError(
-            "TOO_LONG", "Names have at most 200 characters.", field="complainant_name"
-        )
+    name = text(data, "complainant_name", max_length=MAX_NAME)
     email = normalise_email(text(data, "complainant_email"))
     if not is_email(email):
         raise ComplaintError(
@@ -163,9 +162,7 @@ async def _create(
 ) -> Complaint:
     """Filed by the complainant (``recorded_as`` None): confirmed at once. Recorded for them by
     an agent: unconfirmed, under the name the agent was given (``recorded_as``)."""
-    subject = text(data, "subject")
-    if len(subject) > 200:
-        raise ComplaintError("TOO_LONG", "Subjects have at most 200 characters.", field="subject")
+    subject = text(data, "subject", max_length=MAX_SUBJECT)
     async with in_transaction():
         return await Complaint.create(
             reference=await next_reference("CMP", now),

@@ -28,6 +28,7 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")  # BCP 47, as fa
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 MAX_LIST = 50
 MAX_ITEM = 100
+MAX_URL = 500
 
 # Plain text fields of the provider profile, each read with portal.cases.inputs.text.
 PROFILE_TEXT = (
@@ -58,8 +59,8 @@ def _list(data: Mapping[str, Any], key: str, pattern: re.Pattern[str] | None = N
         raise DirectoryError("INVALID_INPUT", f"`{key}` is a list of at most {MAX_LIST}.", key)
     items: list[str] = []
     for value in raw:
-        item = text({key: value}, key)
-        if len(item) > MAX_ITEM or (pattern is not None and not pattern.match(item)):
+        item = text({key: value}, key, max_length=MAX_ITEM)
+        if pattern is not None and not pattern.match(item):
             raise DirectoryError(
                 "INVALID_INPUT", f"`{key}` holds a value it cannot: {item!r}.", key
             )
@@ -77,8 +78,8 @@ def _methods(data: Mapping[str, Any]) -> list[str]:
 
 
 def _url(data: Mapping[str, Any], key: str) -> str:
-    value = text(data, key, required=False)
-    if value and (not value.startswith(("https://", "http://")) or len(value) > 500):
+    value = text(data, key, required=False, max_length=MAX_URL)
+    if value and not value.startswith(("https://", "http://")):
         raise DirectoryError("INVALID_URL", f"`{key}` is an http(s) address.", key)
     return value
 

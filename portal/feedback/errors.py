@@ -4,11 +4,22 @@ from __future__ import annotations
 
 
 class FeedbackError(Exception):
-    def __init__(self, code: str, message: str, field: str | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        field: str | None = None,
+        *,
+        limit: int | None = None,
+        actual: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.field = field
+        # A refusal for a limit (portal.lengths): the limit and the size found.
+        self.limit = limit
+        self.actual = actual
 
 
 class SurveyLinkInvalid(FeedbackError):

@@ -14,6 +14,7 @@ from typing import Any
 
 from portal.feedback.errors import FeedbackError
 from portal.feedback.states import QuestionKind
+from portal.lengths import at_most
 
 OVERALL = "overall"
 MAX_QUESTIONS = 20
@@ -79,12 +80,13 @@ def checked_questions(questions: Sequence[Mapping[str, Any]]) -> list[dict[str, 
                 "Question keys are unique, lower case, up to 32 letters, digits or `_`.",
                 "questions",
             )
-        if not prompt or len(prompt) > MAX_PROMPT or "\x00" in prompt:
+        if not prompt or "\x00" in prompt:
             raise FeedbackError(
                 "INVALID_INPUT",
                 f"Every question has a prompt of 1 to {MAX_PROMPT} characters.",
                 "questions",
             )
+        at_most(prompt, MAX_PROMPT, "questions", FeedbackError, label="A question's prompt")
         try:
             kind = QuestionKind(str(question.get("kind")))
         except ValueError as exc:
@@ -165,8 +167,7 @@ def _answer(key: str, kind: QuestionKind, item: Mapping[str, Any]) -> Answer | N
     comment = str(item.get("comment") or "").strip()
     if not comment:
         return None
-    if len(comment) > MAX_COMMENT or "\x00" in comment:
-        raise FeedbackError(
-            "INVALID_ANSWER", f"`{key}` takes up to {MAX_COMMENT} characters of text.", "answers"
-        )
+    if "\x00" in comment:
+        raise FeedbackError("INVALID_ANSWER", f"`{key}` takes text.", "answers")
+    at_most(comment, MAX_COMMENT, "answers", FeedbackError, label="Your comment")
     return Answer(key, kind, comment=comment)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from portal.lengths import at_most
 from providers.http import DestinationRefused
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -38,10 +39,20 @@ _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 class UrlRefused(Exception):
     """A URL that may not be called; ``code`` is the userError code."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        field: str | None = None,
+        *,
+        limit: int | None = None,
+        actual: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.limit = limit  # for TOO_LONG (portal.lengths)
+        self.actual = actual
 
 
 NOT_ALLOWED = "The URL points to a private, loopback, link-local or otherwise non-public address."
@@ -81,8 +92,7 @@ def literal(host: str) -> IPAddress | None:
 
 def check_syntax(url: str) -> tuple[str, int]:
     """An http(s) URL without credentials; returns its host and port. No DNS."""
-    if len(url) > MAX_URL_LENGTH:
-        raise UrlRefused("TOO_LONG", f"URLs have at most {MAX_URL_LENGTH} characters.")
+    at_most(url, MAX_URL_LENGTH, "url", UrlRefused, label="The URL")
     try:
         parts = urlsplit(url)
         port = parts.port

@@ -17,6 +17,7 @@ from portal.accounts.models import Organisation
 from portal.auth import policy
 from portal.auth.actor import Actor
 from portal.cases.events import EventKind
+from portal.lengths import at_most
 from portal.notifications import outbox
 from portal.notifications.errors import NotificationError, NotificationNotFound
 from portal.notifications.models import (
@@ -50,17 +51,14 @@ async def checked_url(url: str, settings: Settings, field: str = "url") -> str:
     try:
         await check_url(url, allow_private=settings.webhook_allow_private)
     except UrlRefused as exc:
-        raise NotificationError(exc.code, exc.message, field=field) from exc
+        raise NotificationError(
+            exc.code, exc.message, field=field, limit=exc.limit, actual=exc.actual
+        ) from exc
     return url
 
 
 def _description(text: str) -> str:
-    text = text.strip()
-    if len(text) > MAX_DESCRIPTION:
-        raise NotificationError(
-            "TOO_LONG", f"At most {MAX_DESCRIPTION} characters.", field="description"
-        )
-    return text
+    return at_most(text.strip(), MAX_DESCRIPTION, "description", NotificationError)
 
 
 async def create_subscription(
@@ -76,8 +74,8 @@ async def create_subscription(
     ):
         raise NotificationNotFound("organisation_id")
     kinds = _kinds(event_kinds)
+    text = _description(description)  # before the URL, which may need a DNS lookup
     checked = await checked_url(url, settings)
-    text = _description(description)
     async with in_transaction():
         # Locks the organisation's row, so two concurrent creations cannot pass the limit.
         await Organisation.select_for_update().get(id=organisation_id)

@@ -44,9 +44,6 @@ _SAFE_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 _SPOOL_BYTES = 1 << 20
-# What a multipart upload request may carry beyond the document: the operation and the map
-# (Starlette caps each non-file part at 1 MiB) and the parts' own headers.
-UPLOAD_OVERHEAD = 2 << 20
 _CHUNK = 1 << 16
 
 

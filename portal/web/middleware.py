@@ -13,11 +13,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from portal.api.errors import INTERNAL, MASKED_MESSAGE, UNAVAILABLE, UNAVAILABLE_MESSAGE
 from portal.api.view import error_response, response_media_type
 from portal.dbclients.faults import RETRY_AFTER_SECONDS, is_connection_lost
+from portal.lengths import plain_size
 from portal.logs import reset_request_id, set_request_id
 
 log = logging.getLogger("portal.http")
 
 _CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
+FILE_TOO_LARGE = "FILE_TOO_LARGE"
 
 
 class RequestIdMiddleware:
@@ -98,17 +101,30 @@ class RequestIdMiddleware:
             reset_request_id(token)
 
 
+class _OverLimit(Exception):
+    """Raised into the application's read of a streamed upload at the first byte over."""
+
+
 class BodyLimitMiddleware:
     """Refuses request bodies over `max_bytes` with 413, before the application reads them.
 
-    Multipart bodies (uploads) may reach `max_upload_bytes` instead; they must declare their
-    length up front, and are passed on as they arrive rather than held in memory.
+    Multipart bodies (uploads) may reach `max_upload_bytes` instead (the largest file,
+    `max_file_bytes`, and room for the other parts); one that declares its length is refused
+    from that declaration alone when it is over (nothing of the body is read), and they
+    are passed on as they arrive rather than held in memory. A body without a declared length
+    (chunked) is counted as it streams and refused at the first byte over. The refusals are
+    GraphQL-style JSON errors with a code and the limit in plain words (`REQUEST_TOO_LARGE`,
+    `FILE_TOO_LARGE`, with the limits in bytes in `extensions`); the HTTP server then closes
+    the connection rather than read the rest (portal.web.request_head).
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int, max_upload_bytes: int = 0) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, max_upload_bytes: int = 0, max_file_bytes: int = 0
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.max_upload_bytes = max_upload_bytes
+        self.max_file_bytes = max_file_bytes or max_upload_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -122,7 +138,7 @@ class BodyLimitMiddleware:
             await self._upload(scope, receive, send, declared)
             return
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._refuse(scope, receive, send)
+            await self._too_large(scope, receive, send)
             return
         chunks: list[bytes] = []
         size = 0
@@ -133,7 +149,7 @@ class BodyLimitMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
-                await self._refuse(scope, receive, send)
+                await self._too_large(scope, receive, send)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -153,40 +169,82 @@ class BodyLimitMiddleware:
     async def _upload(
         self, scope: Scope, receive: Receive, send: Send, declared: bytes | None
     ) -> None:
-        if declared is None or not declared.isdigit():
-            await self._refuse(scope, receive, send, 411, "LENGTH_REQUIRED")
+        if declared is not None and not declared.isdigit():
+            await self._refuse(
+                scope,
+                receive,
+                send,
+                400,
+                "BAD_REQUEST",
+                "The Content-Length header is not a number of bytes.",
+            )
             return
-        if int(declared) > self.max_upload_bytes:
-            await self._refuse(scope, receive, send, limit=self.max_upload_bytes)
+        if declared is not None and int(declared) > self.max_upload_bytes:
+            await self._file_too_large(scope, receive, send)
             return
-        # The server holds the body to its declared length; counting here keeps that true
-        # whatever server runs the app.
-        limit, size = int(declared), 0
+        # A declared length: the server holds the body to it; counting here keeps that true
+        # whatever server runs the app. None declared (chunked): counted as it streams, and
+        # refused at the first byte over the cap.
+        limit, size = (self.max_upload_bytes if declared is None else int(declared)), 0
+        started = False
 
         async def counted() -> Message:
             nonlocal size
             message = await receive()
             size += len(message.get("body", b""))
             if size > limit:
+                if declared is None:
+                    raise _OverLimit
                 return {"type": "http.disconnect"}
             return message
 
-        await self.app(scope, counted, send)
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except _OverLimit:
+            if started:  # the application answered before reading it all: nothing to add
+                return
+            await self._file_too_large(scope, receive, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._refuse(
+            scope,
+            receive,
+            send,
+            413,
+            REQUEST_TOO_LARGE,
+            f"The request is too large: this address takes at most {plain_size(self.max_bytes)}.",
+            maxRequestBytes=self.max_bytes,
+        )
+
+    async def _file_too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._refuse(
+            scope,
+            receive,
+            send,
+            413,
+            FILE_TOO_LARGE,
+            f"The file is too large: a document can be at most {plain_size(self.max_file_bytes)}.",
+            maxFileBytes=self.max_file_bytes,
+            maxRequestBytes=self.max_upload_bytes,
+        )
 
     async def _refuse(
         self,
         scope: Scope,
         receive: Receive,
         send: Send,
-        status: int = 413,
-        code: str = "REQUEST_TOO_LARGE",
-        limit: int = 0,
+        status: int,
+        code: str,
+        message: str,
+        **extensions: int,
     ) -> None:
         accept = dict(scope["headers"]).get(b"accept", b"").decode("latin-1")
-        message = (
-            "Uploads must declare their Content-Length."
-            if status == 411
-            else f"The request body exceeds {limit or self.max_bytes} bytes."
+        response = error_response(
+            status, code, message, None, media_type=response_media_type(accept), **extensions
         )
-        response = error_response(status, code, message, media_type=response_media_type(accept))
         await response(scope, receive, send)

@@ -94,6 +94,10 @@ def _token_response(tokens: IssuedTokens, include_refresh: bool) -> JSONResponse
     }
     if include_refresh and tokens.refresh_token:
         body["refresh_token"] = tokens.refresh_token
+    if tokens.refresh_expires_in is not None:
+        # When the sign-in ends unless it is used again (the refresh token's lifetime, capped
+        # by the session's): the web portal's timeout warning. RFC 6749 5.1 allows extra members.
+        body["refresh_expires_in"] = tokens.refresh_expires_in
     return JSONResponse(body, headers=_NO_STORE)
 
 

@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 import httptools
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
+from portal.lengths import plain_size
 from portal.settings import Settings
 
 HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE"
@@ -64,7 +65,9 @@ class RequestHeadLimit(HttpToolsProtocol):
                 limit = self.max_head_bytes
                 room = limit - self._head_bytes
                 if room <= 0:
-                    self._refuse(f"The request line and headers exceed {limit} bytes.")
+                    self._refuse(
+                        f"The request line and headers are larger than {plain_size(limit)}."
+                    )
                     return
                 # The parser never holds more of a head than the limit: it is fed the room
                 # left, and the rest only once the head has ended within it.
@@ -142,6 +145,27 @@ class RequestHeadLimit(HttpToolsProtocol):
             body,
         ]
         self.transport.write(b"".join(response))
+        self._close_lingering()
+
+    def on_response_complete(self) -> None:
+        """Issue 16: the application answered before the request's body had arrived (a 413
+        for an upload over the limit, refused from its Content-Length): the rest of the body
+        is not read. uvicorn would keep the connection and read (and drop) every byte the
+        client still sends, 30 MB of a 30 MB upload, before the client looks at the answer;
+        instead the connection closes, so the client stops sending and reads the answer."""
+        cycle = self.cycle
+        if cycle is not None and cycle.more_body and not self.transport.is_closing():
+            self.server_state.total_requests += 1
+            self._refused = True  # what still comes is dropped unparsed, as after a 431
+            self.flow.resume_reading()  # reading may be paused on a full body buffer
+            self._close_lingering()
+            return
+        super().on_response_complete()
+
+    def _close_lingering(self) -> None:
+        """Half-close after the answer, read and drop what the client still sends for
+        LINGER_SECONDS or LINGER_BYTES, then close (so the client reads the answer rather
+        than a reset)."""
         if self.transport.can_write_eof():
             self.transport.write_eof()
             self._linger = self.loop.call_later(LINGER_SECONDS, self.transport.close)

@@ -12,6 +12,7 @@ behaviour, so they run once, in the SQLite pass.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import AsyncIterator
@@ -140,6 +141,28 @@ async def accessible(page: Page, name: str) -> None:
     violations: list[dict[str, Any]] = await page.evaluate(SERIOUS)
     await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     assert violations == [], f"{name}: {violations}"
+
+
+def catalogue(locale: str) -> dict[str, str]:
+    """The web portal's messages in one locale ("en", "zh-Hans"): tests name what a person reads
+    in either language from the same catalogues the pages use."""
+    merged: dict[str, str] = {}
+    for path in sorted((ROOT / "frontend" / "src" / "i18n" / locale).glob("*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
+
+
+async def use_language(page: Page, locale: str) -> None:
+    """Choose the portal's language as the language picker does (kept in this browser); takes
+    effect on the next page load."""
+    await page.evaluate("(locale) => localStorage.setItem('parley.locale', locale)", locale)
+
+
+async def fits(page: Page, name: str, width: int = PHONE["width"]) -> None:
+    """Nothing wider than the screen (no sideways scrolling), and `accessible`."""
+    scroll = await page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll <= width, f"{name} is {scroll} px wide"
+    await accessible(page, name)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

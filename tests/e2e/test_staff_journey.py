@@ -153,7 +153,7 @@ async def test_provider_organisation_and_neutral_work_a_case(
     await accessible(org, "organisation-case-respond")
     await org.get_by_role("button", name="Send the response").click()
     await expect(org.get_by_test_id("success-banner")).to_contain_text("Response sent")
-    await expect(org.get_by_test_id("case-stage")).to_have_text("File review")
+    await expect(org.get_by_test_id("case-stage")).to_have_text("Checking the case file")
 
     # The caseworker appoints the neutral from the roster
     await provider.reload()
@@ -185,7 +185,7 @@ async def test_provider_organisation_and_neutral_work_a_case(
     await neutral.get_by_role("textbox", name="Disclosures").fill(
         "I was a customer of Acme until 2020."
     )
-    await neutral.get_by_role("button", name="Declare").click()
+    await neutral.get_by_role("button", name="Declare", exact=True).click()
     await expect(neutral.get_by_test_id("success-banner")).to_contain_text("Declaration recorded")
     disclosures = neutral.get_by_test_id("disclosures")
     await expect(disclosures).to_contain_text("Declared impartial")

@@ -157,7 +157,7 @@ async def test_a_consumers_first_page_is_light_and_has_no_staff_code(
 
     # Their case page still loads no staff code
     await fresh.locator(".card a").first.click()
-    await expect(fresh.get_by_test_id("timeline-verification")).to_contain_text("chain intact")
+    await expect(fresh.get_by_test_id("timeline-verification")).to_contain_text("unchanged")
     await fresh.wait_for_load_state("networkidle")
     assert not staff & set(traffic.paths()), traffic.table()
 

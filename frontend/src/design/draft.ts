@@ -2,6 +2,9 @@
 // localStorage per signed-in person and per form, so that an expired session, a sign-out in
 // another tab or a reload never loses it. A draft is removed when the form is sent, and all of a
 // person's drafts when they sign out here. Drafts older than DRAFT_DAYS are dropped on read.
+// Each draft is also kept in this tab's sessionStorage: a sign-out in another tab removes the
+// person's drafts from localStorage, and the form still open here keeps its own copy, whatever
+// order the two tabs learn of the sign-out in.
 
 const PREFIX = "parley.draft.";
 const DRAFT_DAYS = 14;
@@ -18,11 +21,11 @@ export function draftKey(person: string | null | undefined, form: string): strin
 
 export function readDraft<V>(key: string): V | null {
   try {
-    const raw = localStorage.getItem(key);
+    const raw = localStorage.getItem(key) ?? sessionStorage.getItem(key);
     if (!raw) return null;
     const stored = JSON.parse(raw) as Stored<V>;
     if (Date.now() - stored.savedAt > DRAFT_DAYS * 86_400_000) {
-      localStorage.removeItem(key);
+      removeDraft(key);
       return null;
     }
     return stored.values;
@@ -33,7 +36,9 @@ export function readDraft<V>(key: string): V | null {
 
 export function saveDraft<V>(key: string, values: V): void {
   try {
-    localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), values } satisfies Stored<V>));
+    const raw = JSON.stringify({ savedAt: Date.now(), values } satisfies Stored<V>);
+    sessionStorage.setItem(key, raw);
+    localStorage.setItem(key, raw);
   } catch {
     // Storage full or disabled: the form still works, only without a draft.
   }
@@ -41,13 +46,16 @@ export function saveDraft<V>(key: string, values: V): void {
 
 export function removeDraft(key: string): void {
   localStorage.removeItem(key);
+  sessionStorage.removeItem(key);
 }
 
 /** Signing out on a shared device: this person's drafts go with them. */
 export function removeDraftsOf(person: string): void {
   const mine = `${PREFIX}${person}.`;
-  for (let index = localStorage.length - 1; index >= 0; index -= 1) {
-    const key = localStorage.key(index);
-    if (key?.startsWith(mine)) localStorage.removeItem(key);
+  for (const storage of [localStorage, sessionStorage]) {
+    for (let index = storage.length - 1; index >= 0; index -= 1) {
+      const key = storage.key(index);
+      if (key?.startsWith(mine)) storage.removeItem(key);
+    }
   }
 }

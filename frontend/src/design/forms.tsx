@@ -14,6 +14,7 @@ import type { FormEvent, ReactNode } from "react";
 import type { UserErrorLike } from "../components/Status";
 import { useI18n } from "../i18n";
 import { useAuth } from "../lib/auth";
+import { onSessionChange } from "../lib/session";
 import { exampleAmount, parseAmount } from "./amount";
 import { draftKey, readDraft, removeDraft, saveDraft } from "./draft";
 
@@ -88,6 +89,17 @@ export function useForm<S extends FieldSpecs>(options: FormOptions<S>) {
     if (storage) saveDraft(storage, values);
   }, [storage, values]);
 
+  // The session ended (here, or signed out in another tab, which removes drafts): what is on
+  // the screen is kept again, so that signing back in returns to it.
+  const latest = useRef(values);
+  latest.current = values;
+  useEffect(() => {
+    if (!storage) return;
+    return onSessionChange((signedIn) => {
+      if (!signedIn) saveDraft(storage, latest.current);
+    });
+  }, [storage]);
+
   const fieldId = useCallback((name: string) => `${formId}-${name}`, [formId]);
 
   /** The declared checks, with messages that name the field and its limit. */
@@ -160,9 +172,21 @@ export function useForm<S extends FieldSpecs>(options: FormOptions<S>) {
           Object.entries(options.fields).find(
             ([name, spec]) => named !== undefined && (spec.serverNames ?? [name]).includes(named),
           )?.[0] ?? "";
+        // On a known field, the refusals a form also checks read as its own messages do:
+        // naming the field and the limit.
+        const spec = field ? options.fields[field] : undefined;
+        if (spec && error.code === "TOO_LONG" && spec.maxLength !== undefined) {
+          return {
+            field,
+            message: t("form.errorTooLong", { field: spec.label, max: spec.maxLength.toLocaleString(locale) }),
+          };
+        }
+        if (spec && (error.code === "REQUIRED" || error.code === "REASONS_REQUIRED")) {
+          return { field, message: spec.requiredMessage ?? t("form.errorEnter", { field: spec.label }) };
+        }
         return { field, message: describe(error) };
       }),
-    [options.fields],
+    [options.fields, t, locale],
   );
 
   const setValue = useCallback((name: keyof S & string, value: Value) => {
@@ -184,16 +208,18 @@ export function useForm<S extends FieldSpecs>(options: FormOptions<S>) {
   }
 
   /** The submit handler: checks, then `send` with the API's values; `send` returns the
-   * server's errors (none: the form was sent, and its draft is removed). */
-  function onSubmit(send: (values: Values<S>) => Promise<FieldError[] | void>) {
+   * server's errors (none: the form was sent, and its draft is removed), or KEEP when nothing
+   * was sent yet (a check page comes first: the draft stays until the step is confirmed). */
+  function onSubmit(send: (values: Values<S>) => Promise<FieldError[] | typeof KEEP | void>) {
     return async (event: FormEvent) => {
       event.preventDefault();
       const found = check(values);
       setErrors(found);
       if (found.length > 0) return;
-      const refused = (await send(output(values))) ?? [];
-      setErrors(refused);
-      if (refused.length === 0 && storage) removeDraft(storage);
+      const answer = (await send(output(values))) ?? [];
+      if (answer === KEEP) return;
+      setErrors(answer);
+      if (answer.length === 0 && storage) removeDraft(storage);
     };
   }
 
@@ -218,11 +244,16 @@ export function useForm<S extends FieldSpecs>(options: FormOptions<S>) {
     onSubmit,
     reset,
     fromUserErrors,
+    /** The current values as the API takes them (after a check page: what to send). */
+    output: () => output(values),
     /** A draft was restored into the form when it opened. */
     restored,
     dismissRestored: () => setRestored(false),
   };
 }
+
+/** Returned by a form's `send` when nothing was sent yet (a check page follows). */
+export const KEEP = Symbol("keep");
 
 /** What FormShell needs of a form. */
 export interface FormFrame {
@@ -358,7 +389,9 @@ function FormGroup({
     <div className={`govuk-form-group${bound.error ? " govuk-form-group--error" : ""}`}>
       <label className={`govuk-label ${labelClass ?? ""}`} htmlFor={bound.id}>
         {bound.label}
-        {!bound.required && <span className="parley-optional"> {t("form.optional")}</span>}
+        {!bound.required && !bound.label.endsWith(t("form.optional")) && (
+          <span className="parley-optional"> {t("form.optional")}</span>
+        )}
       </label>
       {hint && (
         <div id={`${bound.id}-hint`} className="govuk-hint">

@@ -2,10 +2,10 @@
 // sending. The server stays the authority; tests/test_frontend.py compares these numbers with
 // the server's constants, so they cannot drift apart.
 export const LIMITS = {
-  /** portal/complaints/services.py: a complaint's subject. */
+  /** portal/complaints/services.py MAX_SUBJECT: a complaint's subject. */
   subject: 200,
   /** portal/cases/inputs.py MAX_TEXT: any longer text (descriptions, reasons, messages). */
   text: 20_000,
-  /** A person's name (portal/complaints/services.py). */
+  /** portal/complaints/services.py MAX_NAME: a person's name. */
   name: 200,
 } as const;

@@ -10,6 +10,8 @@ import {
   type Role,
   type ViewerFieldsFragment,
 } from "../gql/graphql";
+import { removeDraftsOf } from "../design/draft";
+import { SessionTimeout } from "../components/SessionTimeout";
 import { clearSession, onSessionChange, resumeSession, setSession } from "./session";
 
 export type Viewer = ViewerFieldsFragment;
@@ -71,11 +73,17 @@ export function AuthProvider({ children, onReset }: { children: ReactNode; onRes
     // In one tick, so the page left behind does not ask to sign in again to come back to it.
     navigate("/sign-in", { replace: true });
     clearSession();
+    // A shared device: what this person typed and did not send goes with them (after the
+    // session ended, when open forms have kept theirs).
+    if (viewer?.user?.id) removeDraftsOf(viewer.user.id);
     onReset();
-  }, [client, navigate, onReset]);
+  }, [client, navigate, onReset, viewer]);
 
   return (
-    <Context.Provider value={{ status, viewer, signedIn, signOut }}>{children}</Context.Provider>
+    <Context.Provider value={{ status, viewer, signedIn, signOut }}>
+      {children}
+      {status === "signedIn" && <SessionTimeout onSignOut={() => void signOut()} />}
+    </Context.Provider>
   );
 }
 

@@ -11,12 +11,16 @@ const HINT = "parley.session";
 
 let accessToken: string | null = null;
 let expiresAt = 0;
+// When the sign-in ends unless it is used (the refresh token's lifetime, capped by the
+// session's: /oauth/token's `refresh_expires_in`); null until the server has said.
+let endsAt: number | null = null;
 let pending: Promise<string | null> | null = null;
 const listeners = new Set<(signedIn: boolean) => void>();
 
-export function setSession(token: string, expiresIn: number): void {
+export function setSession(token: string, expiresIn: number, refreshExpiresIn?: number): void {
   accessToken = token;
   expiresAt = Date.now() + expiresIn * 1000;
+  if (refreshExpiresIn !== undefined) endsAt = Date.now() + refreshExpiresIn * 1000;
   localStorage.setItem(HINT, "1");
   listeners.forEach((listener) => listener(true));
 }
@@ -25,8 +29,23 @@ export function clearSession(): void {
   const had = accessToken !== null;
   accessToken = null;
   expiresAt = 0;
+  endsAt = null;
   localStorage.removeItem(HINT);
   if (had) listeners.forEach((listener) => listener(false));
+}
+
+/** When this sign-in ends unless it is used again (ms since the epoch), if known. */
+export function sessionEndsAt(): number | null {
+  return endsAt;
+}
+
+// Signed out in another tab (the hint is removed there): this tab's session is over too.
+// Forms keep what is on the screen as a draft (design/forms.tsx listens), and the page asks
+// to sign in, coming back here afterwards.
+if (typeof window !== "undefined") {
+  window.addEventListener("storage", (event) => {
+    if (event.key === HINT && event.newValue === null && accessToken !== null) clearSession();
+  });
 }
 
 /** Called with false when the session ends (signed out, or the refresh was refused). */
@@ -46,8 +65,12 @@ async function spendRefreshCookie(): Promise<string | null> {
     clearSession();
     return null;
   }
-  const body = (await response.json()) as { access_token: string; expires_in: number };
-  setSession(body.access_token, body.expires_in);
+  const body = (await response.json()) as {
+    access_token: string;
+    expires_in: number;
+    refresh_expires_in?: number;
+  };
+  setSession(body.access_token, body.expires_in, body.refresh_expires_in);
   return body.access_token;
 }
 

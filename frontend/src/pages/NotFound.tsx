@@ -5,12 +5,16 @@ import { useI18n } from "../i18n";
 export function NotFound() {
   const { t } = useI18n();
   return (
-    <section>
-      <PageTitle text={t("notFound.title")} />
-      <p>{t("notFound.body")}</p>
-      <p>
-        <Link href="/">{t("notFound.home")}</Link>
-      </p>
-    </section>
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle text={t("notFound.title")} />
+        <p className="govuk-body">{t("notFound.body")}</p>
+        <p className="govuk-body">
+          <Link href="/" className="govuk-link">
+            {t("notFound.home")}
+          </Link>
+        </p>
+      </div>
+    </div>
   );
 }

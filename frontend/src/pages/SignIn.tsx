@@ -1,9 +1,9 @@
 import { useState } from "react";
-import type { FormEvent } from "react";
 import { useMutation } from "urql";
 import { Redirect, useLocation, useSearch } from "wouter";
 import { PageTitle } from "../components/PageTitle";
-import { RequestError, UserErrors } from "../components/Status";
+import { RequestError, useDescribeUserError } from "../components/Status";
+import { FormShell, normaliseCode, SubmitButton, TextInput, useForm, type Bound } from "../design/forms";
 import {
   LoginDocument,
   RequestSignInCodeDocument,
@@ -36,23 +36,32 @@ export function SignIn() {
   };
 
   return (
-    <section className="narrow">
-      <PageTitle text={t("signIn.title")} />
-      <p>{t("signIn.intro")}</p>
-      <div role="group" aria-label={t("signIn.method")} className="segmented">
-        <button type="button" aria-pressed={method === "code"} onClick={() => setMethod("code")}>
-          {t("signIn.withCode")}
-        </button>
-        <button
-          type="button"
-          aria-pressed={method === "password"}
-          onClick={() => setMethod("password")}
-        >
-          {t("signIn.withPassword")}
-        </button>
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle text={t("signIn.title")} />
+        {safeNext(search) && <p className="govuk-inset-text">{t("signIn.toContinue")}</p>}
+        <p className="govuk-body">{t("signIn.intro")}</p>
+        <div role="group" aria-label={t("signIn.method")} className="govuk-button-group">
+          <button
+            type="button"
+            className={`govuk-button${method === "code" ? "" : " govuk-button--secondary"}`}
+            aria-pressed={method === "code"}
+            onClick={() => setMethod("code")}
+          >
+            {t("signIn.withCode")}
+          </button>
+          <button
+            type="button"
+            className={`govuk-button${method === "password" ? "" : " govuk-button--secondary"}`}
+            aria-pressed={method === "password"}
+            onClick={() => setMethod("password")}
+          >
+            {t("signIn.withPassword")}
+          </button>
+        </div>
+        {method === "code" ? <CodeForm onDone={done} /> : <PasswordForm onDone={done} />}
       </div>
-      {method === "code" ? <CodeForm onDone={done} /> : <PasswordForm onDone={done} />}
-    </section>
+    </div>
   );
 }
 
@@ -60,107 +69,146 @@ type Done = (token: string, expiresIn: number, viewer: Viewer) => void;
 
 function PasswordForm({ onDone }: { onDone: Done }) {
   const { t } = useI18n();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
   const [result, login] = useMutation(LoginDocument);
-  const payload = result.data?.login;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const answer = await login({ email, password });
-    const session = answer.data?.login;
-    if (session?.accessToken && session.viewer) {
-      onDone(session.accessToken, session.expiresIn ?? 900, session.viewer);
-    }
-  }
-
+  const describe = useDescribeUserError();
+  const form = useForm({
+    id: "sign-in-password",
+    fields: {
+      email: { label: t("signIn.email"), initial: "", required: true, kind: "email" },
+      password: { label: t("signIn.password"), initial: "", required: true },
+    },
+  });
   return (
-    <form onSubmit={submit} className="stack">
-      <label>
-        {t("signIn.email")}
-        <input type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-      </label>
-      <label>
-        {t("signIn.password")}
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
-      <UserErrors errors={payload?.userErrors} />
+    <FormShell
+      form={form}
+      onSubmit={form.onSubmit(async (values) => {
+        const answer = await login({ email: String(values.email), password: String(values.password) });
+        const session = answer.data?.login;
+        if (session?.accessToken && session.viewer) {
+          onDone(session.accessToken, session.expiresIn ?? 900, session.viewer);
+          return [];
+        }
+        if (session) return form.fromUserErrors(session.userErrors, describe);
+        return [{ field: "", message: t("form.notSent") }];
+      })}
+    >
+      <TextInput bound={form.bind("email")} type="email" autoComplete="email" spellCheck={false} />
+      <PasswordInput bound={form.bind("password")} />
       <RequestError error={result.error} />
-      <button type="submit" disabled={result.fetching}>
-        {t("signIn.submit")}
-      </button>
-    </form>
+      <SubmitButton busy={result.fetching}>{t("signIn.submit")}</SubmitButton>
+    </FormShell>
+  );
+}
+
+/** A password field (GOV.UK input, type password), on the same label, hint and error frame. */
+function PasswordInput({ bound }: { bound: Bound }) {
+  const { t } = useI18n();
+  return (
+    <div className={`govuk-form-group${bound.error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label" htmlFor={bound.id}>
+        {bound.label}
+      </label>
+      {bound.error && (
+        <p id={`${bound.id}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">{t("form.errorPrefix")}</span> {bound.error}
+        </p>
+      )}
+      <input
+        id={bound.id}
+        name={bound.name}
+        type="password"
+        autoComplete="current-password"
+        className={`govuk-input govuk-input--width-20${bound.error ? " govuk-input--error" : ""}`}
+        value={String(bound.value)}
+        onChange={(event) => bound.onChange(event.target.value)}
+        aria-invalid={bound.error ? true : undefined}
+        aria-describedby={bound.error ? `${bound.id}-error` : undefined}
+        spellCheck={false}
+      />
+    </div>
   );
 }
 
 function CodeForm({ onDone }: { onDone: Done }) {
   const { t } = useI18n();
-  const [email, setEmail] = useState("");
-  const [code, setCode] = useState("");
-  const [challenge, setChallenge] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<{ id: string; email: string } | null>(null);
   const [requested, request] = useMutation(RequestSignInCodeDocument);
   const [signed, signIn] = useMutation(SignInWithCodeDocument);
-
-  async function ask(event: FormEvent) {
-    event.preventDefault();
-    const answer = await request({ email });
-    const next = answer.data?.requestSignInCode.challenge;
-    if (next) setChallenge(next);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!challenge) return;
-    const answer = await signIn({ challenge, code: code.trim() });
-    const session = answer.data?.signInWithCode;
-    if (session?.accessToken && session.viewer) {
-      onDone(session.accessToken, session.expiresIn ?? 900, session.viewer);
-    }
-  }
+  const describe = useDescribeUserError();
+  const ask = useForm({
+    id: "sign-in-email",
+    fields: { email: { label: t("signIn.email"), initial: "", required: true, kind: "email" } },
+  });
+  const enter = useForm({
+    id: "sign-in-code",
+    fields: {
+      code: {
+        label: t("signIn.code"),
+        initial: "",
+        required: true,
+        kind: "code",
+        serverNames: ["code"],
+      },
+    },
+    validate: (values) =>
+      /^\d{6}$/.test(normaliseCode(String(values.code)))
+        ? []
+        : [{ field: "code", message: t("signIn.codeFormat") }],
+  });
 
   if (!challenge) {
     return (
-      <form onSubmit={ask} className="stack">
-        <label>
-          {t("signIn.email")}
-          <input type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <UserErrors errors={requested.data?.requestSignInCode.userErrors} />
+      <FormShell
+        form={ask}
+        onSubmit={ask.onSubmit(async (values) => {
+          const answer = await request({ email: String(values.email) });
+          const payload = answer.data?.requestSignInCode;
+          if (payload?.challenge) {
+            setChallenge({ id: payload.challenge, email: String(values.email) });
+            return [];
+          }
+          if (payload) return ask.fromUserErrors(payload.userErrors, describe);
+          return [{ field: "", message: t("form.notSent") }];
+        })}
+      >
+        <TextInput bound={ask.bind("email")} type="email" autoComplete="email" spellCheck={false} />
         <RequestError error={requested.error} />
-        <button type="submit" disabled={requested.fetching}>
-          {t("signIn.sendCode")}
-        </button>
-      </form>
+        <SubmitButton busy={requested.fetching}>{t("signIn.sendCode")}</SubmitButton>
+      </FormShell>
     );
   }
   return (
-    <form onSubmit={submit} className="stack">
-      <p role="status">{t("signIn.codeSent", { email })}</p>
-      <label>
-        {t("signIn.code")}
-        <input
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9 ]{6,7}"
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-        />
-      </label>
-      <UserErrors errors={signed.data?.signInWithCode.userErrors} />
+    <FormShell
+      form={enter}
+      onSubmit={enter.onSubmit(async (values) => {
+        const answer = await signIn({ challenge: challenge.id, code: String(values.code) });
+        const session = answer.data?.signInWithCode;
+        if (session?.accessToken && session.viewer) {
+          onDone(session.accessToken, session.expiresIn ?? 900, session.viewer);
+          return [];
+        }
+        if (session) return enter.fromUserErrors(session.userErrors, describe);
+        return [{ field: "", message: t("form.notSent") }];
+      })}
+    >
+      <p className="govuk-body" role="status">
+        {t("signIn.codeSent", { email: challenge.email })}
+      </p>
+      <TextInput
+        bound={enter.bind("code")}
+        hint={t("signIn.codeHint")}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        width="10"
+        spellCheck={false}
+      />
       <RequestError error={signed.error} />
-      <button type="submit" disabled={signed.fetching}>
-        {t("signIn.submit")}
-      </button>
-      <button type="button" className="link-button" onClick={() => setChallenge(null)}>
-        {t("signIn.otherAddress")}
-      </button>
-    </form>
+      <div className="govuk-button-group">
+        <SubmitButton busy={signed.fetching}>{t("signIn.submit")}</SubmitButton>
+        <button type="button" className="govuk-link parley-link-button" onClick={() => setChallenge(null)}>
+          {t("signIn.otherAddress")}
+        </button>
+      </div>
+    </FormShell>
   );
 }

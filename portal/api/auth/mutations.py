@@ -63,7 +63,11 @@ class LogoutPayload:
 
 
 # The input field a refusal is about; the others are about the whole attempt.
-_FIELDS = {AuthErrorCode.INVALID_EMAIL: ["input", "email"], AuthErrorCode.INVALID_CODE: None}
+_FIELDS = {
+    AuthErrorCode.INVALID_EMAIL: ["input", "email"],
+    AuthErrorCode.INVALID_CODE: None,
+    AuthErrorCode.INVALID_CODE_FORMAT: ["input", "code"],
+}
 
 
 def _error(exc: AuthError) -> SessionPayload:

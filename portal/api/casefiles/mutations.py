@@ -125,7 +125,7 @@ def _once(info: Info, operation: str, key: str | None) -> services.Once:
 
 def _errors(exc: CaseError, default_field: str) -> list[UserError]:
     field = exc.field or (default_field if exc.code == "NOT_FOUND" else None)
-    return [user_error(exc.code, exc.message, field)]
+    return [user_error(exc.code, exc.message, field, limit=exc.limit, actual=exc.actual)]
 
 
 Write = Callable[[Storage, int], Awaitable[models.Document]]

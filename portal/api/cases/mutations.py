@@ -100,7 +100,11 @@ async def act(info: Info, action: Action, input: CaseActionInput) -> DisputeCase
             row = await perform_once(actor, pk, action, _data(input), key, expected)
     except CaseError as exc:
         field = exc.field or ("case_id" if exc.code == "NOT_FOUND" else None)
-        return DisputeCasePayload(user_errors=[user_error(exc.code, exc.message, field)])
+        return DisputeCasePayload(
+            user_errors=[
+                user_error(exc.code, exc.message, field, limit=exc.limit, actual=exc.actual)
+            ]
+        )
     # Fresh loaders: a later mutation in this operation must not see rows cached before this.
     info.context.loaders = Loaders()
     return DisputeCasePayload(case=DisputeCase.from_row(row))

@@ -85,7 +85,7 @@ def _complaint_id(input: ComplaintActionInput) -> uuid.UUID:
 
 def _refused(exc: CaseError | AccountError) -> list[UserError]:
     field = exc.field or ("complaint_id" if exc.code == "NOT_FOUND" else None)
-    return [user_error(exc.code, exc.message, field)]
+    return [user_error(exc.code, exc.message, field, limit=exc.limit, actual=exc.actual)]
 
 
 async def _created(info: Info, operation: str, input: object, create: Create) -> uuid.UUID:

@@ -71,7 +71,9 @@ class ProviderAdapterMutations:
             )
         except NotificationError as exc:
             return ConfigureProviderAdapterPayload(
-                user_errors=[user_error(exc.code, exc.message, exc.field)]
+                user_errors=[
+                    user_error(exc.code, exc.message, exc.field, limit=exc.limit, actual=exc.actual)
+                ]
             )
         row: ProviderRow = done.provider
         return ConfigureProviderAdapterPayload(

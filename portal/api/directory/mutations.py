@@ -128,7 +128,7 @@ def _data(input: object) -> dict[str, Any]:
 
 def _refused(exc: DirectoryError) -> list[UserError]:
     field = {"user_id": "neutral_id"}.get(exc.field or "", exc.field)
-    return [user_error(exc.code, exc.message, field)]
+    return [user_error(exc.code, exc.message, field, limit=exc.limit, actual=exc.actual)]
 
 
 async def _neutral(info: Info, input: object, *, mandate: bool) -> NeutralPayload:

@@ -74,7 +74,10 @@ class FeedbackMutations:
             await surveys.answer_survey(info.context.auth.issuer, input.token, answers, at=now())
         except FeedbackError as exc:
             return AnswerSurveyPayload(
-                answered=False, user_errors=[user_error(exc.code, exc.message, exc.field)]
+                answered=False,
+                user_errors=[
+                    user_error(exc.code, exc.message, exc.field, limit=exc.limit, actual=exc.actual)
+                ],
             )
         return AnswerSurveyPayload(answered=True)
 
@@ -104,6 +107,8 @@ class FeedbackMutations:
             )
         except FeedbackError as exc:
             return ConfigureSurveysPayload(
-                user_errors=[user_error(exc.code, exc.message, exc.field)]
+                user_errors=[
+                    user_error(exc.code, exc.message, exc.field, limit=exc.limit, actual=exc.actual)
+                ]
             )
         return ConfigureSurveysPayload(policy=SurveyPolicy.of(policy))

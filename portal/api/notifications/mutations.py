@@ -111,7 +111,7 @@ def _pk(global_id: str, type_name: str, field: str = "id") -> uuid.UUID:
 
 
 def _errors(exc: NotificationError) -> list[UserError]:
-    return [user_error(exc.code, exc.message, exc.field)]
+    return [user_error(exc.code, exc.message, exc.field, limit=exc.limit, actual=exc.actual)]
 
 
 @strawberry.type

@@ -1,14 +1,24 @@
-import { Suspense, useCallback } from "react";
+import { Suspense, useCallback, useState } from "react";
+import type { MouseEvent } from "react";
 import { useClient, useQuery } from "urql";
 import { ClockTable, WhoMustAct } from "../../components/Clocks";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
-import { CaseFileDocument, CasePageDocument, type CasePageQuery, type CaseRole } from "../../gql/graphql";
-import { useI18n } from "../../i18n";
+import { Confirmation, Explained, SuccessBanner, SummaryList, Tag } from "../../design/patterns";
+import {
+  CaseFileDocument,
+  CasePageDocument,
+  type CaseAction,
+  type CasePageQuery,
+  type CaseRole,
+} from "../../gql/graphql";
+import { apiLocale, useI18n } from "../../i18n";
 import { lazyNamed } from "../../lib/lazyPage";
-import { ActionPanels } from "./actions";
+import { ActionPanels, anchorFor, PANELS, type Done } from "./actions";
 import { Documents } from "./Documents";
+import { dutiesOf, myDeadline, rightsOf, whoMustAct } from "./duties";
 import { Messages } from "./Messages";
+import { MethodExplained } from "./methods";
 import { Offers } from "./Offers";
 import { OutcomePanel } from "./OutcomePanel";
 import { Timeline } from "./Timeline";
@@ -28,144 +38,227 @@ function sameOrigin(url: string): string {
   return parsed.pathname + parsed.search + parsed.hash;
 }
 
-/** One dispute, for anyone with a role on it: what the viewer may do comes from the server
- * (`availableActions`, by the transition table), never from a copy of the rules here. */
+/** Move to an action's form: open the folded section it is in, focus its heading. */
+function jumpTo(anchor: string, event?: MouseEvent) {
+  // A staff form names its section its own way: then the first staff action's heading.
+  const target = document.getElementById(anchor) ?? document.querySelector<HTMLElement>(".parley-staff-action h2");
+  if (!target) return;
+  event?.preventDefault();
+  if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+  const folded = target.closest("details");
+  if (folded) folded.open = true;
+  target.focus();
+  target.scrollIntoView({ block: "start" });
+}
+
+/** A folded section (GOV.UK details): the case page on a phone is its next step first, the
+ * rest one tap away. */
+function Folded({ title, children, open, testId }: { title: string; children: React.ReactNode; open?: boolean; testId?: string }) {
+  return (
+    <details className="govuk-details parley-fold" open={open} data-testid={testId}>
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{title}</span>
+      </summary>
+      <div className="govuk-details__text">{children}</div>
+    </details>
+  );
+}
+
+/** One dispute, for anyone with a role on it: what the viewer must and may do comes from the
+ * server (duties.ts), never from a copy of the rules here. Keyed by the case: nothing (an
+ * error, a confirmation) follows to another case's page. */
 export function CasePage({ id }: { id: string }) {
   const caseId = decodeURIComponent(id);
-  const { t, label, dateTime, money } = useI18n();
+  return <CaseView key={caseId} caseId={caseId} />;
+}
+
+function CaseView({ caseId }: { caseId: string }) {
+  const { t, label, date, money, locale } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: CasePageDocument,
-    variables: { id: caseId },
+    variables: { id: caseId, language: apiLocale(locale) },
     requestPolicy: "cache-and-network",
   });
   const client = useClient();
+  const [done, setDone] = useState<{ done: Done; count: number } | null>(null);
   // After an action or a timeline event: the case, and its documents and messages (the
   // Documents and Messages sections watch the same query and get the fresh result).
   const refresh = useCallback(() => {
     refetch({ requestPolicy: "network-only" });
     void client.query(CaseFileDocument, { id: caseId }, { requestPolicy: "network-only" }).toPromise();
   }, [refetch, client, caseId]);
+  const onDone = useCallback(
+    (what?: Done) => {
+      refresh();
+      if (what) setDone((old) => ({ done: what, count: (old?.count ?? 0) + 1 }));
+    },
+    [refresh],
+  );
   if (fetching && !data) return <Loading />;
   if (!data) return <RequestError error={error} />;
   const item = data.case;
+  const duties = dutiesOf(item);
+  const rights = rightsOf(item);
+  const first = duties[0];
+  const deadline = myDeadline(item);
+  // Rights with a form of their own here are folded below; the others (offers, review) sit
+  // with what they answer.
+  const foldedRights = rights.filter((action) => PANELS[action] && !duties.includes(action));
   return (
-    <article className="case-page">
-      <header className="case-header">
-        <PageTitle text={`${item.reference}: ${item.subject}`} />
-        <p>
-          <span className="badge" data-testid="case-stage">
-            {label("stage", item.stage)}
-          </span>{" "}
-          {label("method", item.method)}
-          {item.binding && ` · ${t("case.binding")}`} · {item.organisation?.name} ·{" "}
-          {item.provider?.name}
-          {item.claimedAmount &&
-            ` · ${t("case.claimed", { amount: money(item.claimedAmount.amount, item.claimedAmount.currency) })}`}
-        </p>
-        <p className="muted">
-          {t("case.stageSince", { date: dateTime(item.stageChangedAt) })}
-          {item.neutralAppointment?.neutral &&
-            ` · ${t("case.neutral", { name: item.neutralAppointment.neutral.displayName })}`}
-        </p>
-      </header>
-
-      <section aria-labelledby="next-heading" className="panel next-steps">
-        <h2 id="next-heading">{t("case.whatNext")}</h2>
-        <p>{label("stageNext", item.stage)}</p>
-        <h3>{t("case.whoMustAct")}</h3>
-        <WhoMustAct clocks={item.clocks} />
-        {item.availableActions.length > 0 ? (
-          <p className="your-turn">
-            {t("case.youMay")}{" "}
-            {item.availableActions.map((action) => label("action", action)).join(" · ")}
-          </p>
+    <article className="parley-case">
+      <PageTitle caption={item.reference} text={item.subject} />
+      {done &&
+        (done.done.receipt ? (
+          <Confirmation key={done.count} title={done.done.title} reference={item.reference}>
+            <p className="govuk-body">{done.done.next}</p>
+          </Confirmation>
         ) : (
-          <p>{t("case.nothingForYou")}</p>
+          <SuccessBanner key={done.count} title={done.done.title}>
+            {done.done.next && <p className="govuk-body">{done.done.next}</p>}
+          </SuccessBanner>
+        ))}
+      <p className="govuk-body">
+        <Tag colour="blue" testId="case-stage">
+          {label("stage", item.stage)}
+        </Tag>{" "}
+        {label("method", item.method)}
+        {item.binding && ` · ${t("case.binding")}`}
+      </p>
+
+      <section aria-labelledby="next-heading" className="parley-next" data-testid="next-step">
+        {first ? (
+          <>
+            <h2 id="next-heading" className="govuk-heading-m">
+              <Tag colour="orange" testId="your-turn">
+                {t("case.yourTurn")}
+              </Tag>{" "}
+              {label("duty", first)}
+            </h2>
+            {deadline && (
+              <p className="govuk-body" data-testid="your-deadline">
+                {t("case.yourDeadline", { date: date(deadline.dueAt) })}{" "}
+                {deadline.overdue && <Tag colour="red">{t("clocks.overdue")}</Tag>}
+              </p>
+            )}
+            <button
+              type="button"
+              className="govuk-button govuk-!-margin-bottom-2"
+              data-testid="next-step-button"
+              onClick={() => jumpTo(anchorFor(first))}
+            >
+              {label("dutyButton", first)}
+            </button>
+          </>
+        ) : (
+          <>
+            <h2 id="next-heading" className="govuk-heading-m">
+              {t("case.whatNext")}
+            </h2>
+            <p className="govuk-body">{t("case.nothingForYou")}</p>
+          </>
         )}
+        <p className="govuk-body">{label("stageNext", item.stage)}</p>
+        {rights.length > 0 && (
+          <div data-testid="you-may-also">
+            <h3 className="govuk-heading-s">{t("case.youMayAlso")}</h3>
+            <ul className="govuk-list govuk-list--bullet">
+              {rights.map((action: CaseAction) => (
+                <li key={action}>
+                  <a className="govuk-link" href={`#${anchorFor(action)}`} onClick={(event) => jumpTo(anchorFor(action), event)}>
+                    {label("right", action)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <h3 className="govuk-heading-s">{t("case.whoMustAct")}</h3>
+        <WhoMustAct clocks={item.clocks} duties={whoMustAct(item)} />
         {item.surveyUrl && (
-          <p>
-            <a href={sameOrigin(item.surveyUrl)}>{t("case.takeSurvey")}</a>
+          <p className="govuk-body">
+            <a className="govuk-link" href={sameOrigin(item.surveyUrl)}>
+              {t("case.takeSurvey")}
+            </a>
           </p>
         )}
+        <Explained summary={t("case.howMethodWorks", { method: label("method", item.method) })}>
+          <MethodExplained
+            method={item.method}
+            fees={item.provider?.profile?.texts.fees}
+            legalEffect={item.provider?.profile?.texts.legalEffect}
+          />
+        </Explained>
       </section>
 
-      <ActionPanels item={item} onDone={refresh} />
+      <ActionPanels item={item} onDone={onDone} only={duties} />
       {item.viewerRoles.some((role) => STAFF_ON_CASE.includes(role)) && (
         <Suspense fallback={<Loading />}>
           <StaffActionPanels item={item} onDone={refresh} />
           {item.viewerRoles.includes("NEUTRAL") && <NeutralCaseFile item={item} />}
         </Suspense>
       )}
-      <OutcomePanel item={item} onDone={refresh} />
-      <Offers item={item} onDone={refresh} />
-      <Documents caseId={item.id} />
-      <Messages caseId={item.id} />
-      <Timeline caseId={item.id} onEvent={refresh} />
-      <section aria-labelledby="clocks-heading" className="panel">
-        <h2 id="clocks-heading">{t("clocks.title")}</h2>
+      <OutcomePanel item={item} onDone={onDone} />
+      <Offers item={item} onDone={onDone} />
+      {foldedRights.map((action) => (
+        <Folded key={action} title={label("right", action)}>
+          <ActionPanels item={item} onDone={onDone} only={[action]} />
+        </Folded>
+      ))}
+      <Folded title={t("case.documentsFold")}>
+        <Documents caseId={item.id} />
+      </Folded>
+      <Folded title={t("case.messagesFold")}>
+        <Messages caseId={item.id} />
+      </Folded>
+      <Folded title={t("timeline.title")}>
+        <Timeline caseId={item.id} onEvent={refresh} clocks={item.clocks} known={item.timelineHead?.sequence} />
+      </Folded>
+      <Folded title={t("clocks.title")}>
         <ClockTable clocks={item.clocks} />
-      </section>
-      <CaseFacts item={item} />
+      </Folded>
+      <Folded title={t("case.facts")}>
+        <CaseFacts item={item} money={money} />
+      </Folded>
     </article>
   );
 }
 
-function CaseFacts({ item }: { item: CaseData }) {
-  const { t, label, dateTime } = useI18n();
+function CaseFacts({ item, money }: { item: CaseData; money(amount: string, currency: string): string }) {
+  const { t, label, date } = useI18n();
+  const rows = [
+    { key: t("case.organisation"), value: item.organisation?.name ?? "—" },
+    { key: t("case.provider"), value: item.provider?.name ?? "—" },
+    ...(item.claimedAmount
+      ? [{ key: t("case.claimedRow"), value: money(item.claimedAmount.amount, item.claimedAmount.currency) }]
+      : []),
+    { key: t("case.stageSinceRow"), value: date(item.stageChangedAt) },
+    ...(item.neutralAppointment?.neutral
+      ? [{ key: t("case.neutralRow"), value: item.neutralAppointment.neutral.displayName }]
+      : []),
+    { key: t("case.complainant"), value: item.complainant?.displayName ?? "—" },
+    ...(item.representative ? [{ key: t("case.representative"), value: item.representative.displayName }] : []),
+    { key: t("case.unresolvedReason"), value: item.unresolvedReason || "—" },
+    ...(item.organisationPosition ? [{ key: t("case.organisationPosition"), value: item.organisationPosition }] : []),
+    ...(item.declineGround
+      ? [{ key: t("case.declined"), value: `${label("declineGround", item.declineGround)}: ${item.declineReasons ?? ""}` }]
+      : []),
+    ...item.consents.map((consent, index) => ({
+      key: `${t("case.consentGiven")}${index ? ` (${index + 1})` : ""}`,
+      value: `${consent.givenBy?.displayName ?? ""} · ${date(consent.givenAt)}${consent.consentsToBeBound ? ` · ${t("consent.bound")}` : ""}`,
+    })),
+    ...(item.implementationEvidence
+      ? [{ key: t("case.implementation"), value: `${item.implementationEvidence} (${date(item.implementedAt)})` }]
+      : []),
+    ...(item.closureReason
+      ? [{ key: t("case.closed"), value: `${label("closure", item.closureReason)} · ${date(item.closedAt)} ${item.closureNote ?? ""}` }]
+      : []),
+  ];
   return (
-    <section aria-labelledby="facts-heading" className="panel">
-      <h2 id="facts-heading">{t("case.facts")}</h2>
-      <dl className="facts">
-        <dt>{t("case.complainant")}</dt>
-        <dd>{item.complainant?.displayName ?? "—"}</dd>
-        {item.representative && (
-          <>
-            <dt>{t("case.representative")}</dt>
-            <dd>{item.representative.displayName}</dd>
-          </>
-        )}
-        <dt>{t("case.unresolvedReason")}</dt>
-        <dd>{item.unresolvedReason || "—"}</dd>
-        {item.organisationPosition && (
-          <>
-            <dt>{t("case.organisationPosition")}</dt>
-            <dd>{item.organisationPosition}</dd>
-          </>
-        )}
-        {item.declineGround && (
-          <>
-            <dt>{t("case.declined")}</dt>
-            <dd>
-              {label("declineGround", item.declineGround)}: {item.declineReasons}
-            </dd>
-          </>
-        )}
-        {item.consents.map((consent) => (
-          <div key={consent.givenAt} className="fact-pair">
-            <dt>{t("case.consentGiven")}</dt>
-            <dd>
-              {consent.givenBy?.displayName} · {dateTime(consent.givenAt)}
-              {consent.consentsToBeBound && ` · ${t("consent.bound")}`}
-            </dd>
-          </div>
-        ))}
-        {item.implementationEvidence && (
-          <>
-            <dt>{t("case.implementation")}</dt>
-            <dd>
-              {item.implementationEvidence} ({dateTime(item.implementedAt)})
-            </dd>
-          </>
-        )}
-        {item.closureReason && (
-          <>
-            <dt>{t("case.closed")}</dt>
-            <dd>
-              {label("closure", item.closureReason)} · {dateTime(item.closedAt)} {item.closureNote}
-            </dd>
-          </>
-        )}
-      </dl>
+    <section aria-labelledby="facts-heading">
+      <h2 id="facts-heading" className="govuk-heading-m">
+        {t("case.facts")}
+      </h2>
+      <SummaryList rows={rows} />
     </section>
   );
 }

@@ -1,69 +1,120 @@
-import { RequestError, UserErrors } from "../../components/Status";
-import {
-  AcceptOutcomeDocument,
-  RejectOutcomeDocument,
-  RequestReviewDocument,
-} from "../../gql/graphql";
+import { useState } from "react";
+import { RequestError, useDescribeUserError } from "../../components/Status";
+import { ErrorSummary, type FieldError } from "../../design/forms";
+import { CheckPage, SummaryList, Tag } from "../../design/patterns";
+import { AcceptOutcomeDocument, RejectOutcomeDocument, RequestReviewDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { ReasonForm, type ActionProps } from "./actions";
+import { focusSoon, ReasonForm, type ActionProps } from "./actions";
+import { isIrreversible } from "./duties";
 import { useAction } from "./useAction";
 
-/** The outcome in force, and the viewer's answer to it: accept, reject with reasons
- * (ISO 10003 7.5), or ask for review of a binding award. */
+/** The outcome in force, and the viewer's answer to it: accept (check page, confirmation),
+ * reject with reasons (check page, confirmation), or ask for a review of a binding award. */
 export function OutcomePanel({ item, onDone }: ActionProps) {
-  const { t, label, dateTime, money } = useI18n();
+  const { t, label, date, money } = useI18n();
   const actions = new Set(item.availableActions);
   const accept = useAction(AcceptOutcomeDocument, onDone);
   const reject = useAction(RejectOutcomeDocument, onDone);
   const review = useAction(RequestReviewDocument, onDone);
+  const describe = useDescribeUserError();
+  const [checking, setChecking] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
   const outcome = item.outcome;
   if (!outcome) return null;
+  const kind = label("outcomeKind", outcome.kind);
+  const amount = outcome.amount ? money(outcome.amount.amount, outcome.amount.currency) : null;
+  const toErrors = (action: { lastErrors(): readonly { code: string; message: string }[] }): FieldError[] => {
+    const refused = action.lastErrors();
+    return refused.length
+      ? refused.map((error) => ({ field: "text", message: describe(error) }))
+      : [{ field: "", message: t("form.notSent") }];
+  };
+
+  if (checking) {
+    return (
+      <section aria-labelledby="outcome-heading" className="parley-section" data-testid="outcome">
+        <h2 id="outcome-heading" className="govuk-visually-hidden" tabIndex={-1}>
+          {kind}
+        </h2>
+        <CheckPage
+          title={t("outcome.checkAcceptTitle", { kind })}
+          rows={[
+            { key: t("outcome.summaryRow"), value: <span className="parley-prose">{outcome.summary}</span> },
+            { key: t("offers.amount"), value: amount ?? "—" },
+          ]}
+          effect={
+            <>
+              <p className="govuk-body">
+                {outcome.binding ? t("outcome.effectAcceptBinding") : t("outcome.effectAccept")}
+              </p>
+              {!outcome.binding && <p className="govuk-body">{t("outcome.effectCourts")}</p>}
+            </>
+          }
+          confirmLabel={t("outcome.accept")}
+          busy={accept.busy}
+          onConfirm={async () => {
+            const ok = await accept.run(
+              { caseId: item.id, expectedStage: item.stage },
+              { title: t("outcome.acceptedDone", { kind }), next: t("outcome.acceptedNext"), receipt: true },
+            );
+            if (ok) setChecking(false);
+            else setErrors(toErrors(accept));
+          }}
+          onBack={() => {
+            setErrors([]);
+            setChecking(false);
+            focusSoon("outcome-heading");
+          }}
+        >
+          <ErrorSummary errors={errors} fieldId={(name) => name} />
+          <RequestError error={accept.error} />
+        </CheckPage>
+      </section>
+    );
+  }
+
   return (
-    <section aria-labelledby="outcome-heading" className="panel outcome" data-testid="outcome">
-      <h2 id="outcome-heading">
-        {label("outcomeKind", outcome.kind)}
-        {outcome.binding && ` (${t("case.binding")})`}
+    <section aria-labelledby="outcome-heading" className="parley-section" data-testid="outcome">
+      <h2 id="outcome-heading" className="govuk-heading-m" tabIndex={-1}>
+        {kind} {outcome.binding && <Tag colour="orange">{t("case.binding")}</Tag>}
       </h2>
-      <p className="muted">{t("outcome.issued", { date: dateTime(outcome.issuedAt) })}</p>
-      <p>{outcome.summary}</p>
-      {outcome.amount && (
-        <p>
-          <strong>{money(outcome.amount.amount, outcome.amount.currency)}</strong>
+      <p className="govuk-body-s">{t("outcome.issued", { date: date(outcome.issuedAt) })}</p>
+      <p className="govuk-body parley-prose">{outcome.summary}</p>
+      {amount && (
+        <p className="govuk-body">
+          <strong>{amount}</strong>
         </p>
       )}
-      <h3>{t("outcome.reasons")}</h3>
-      <p className="prose">{outcome.reasons}</p>
-      <ul className="plain">
-        {outcome.acceptedByComplainantAt && (
-          <li>{t("outcome.acceptedByComplainant", { date: dateTime(outcome.acceptedByComplainantAt) })}</li>
-        )}
-        {outcome.acceptedByOrganisationAt && (
-          <li>{t("outcome.acceptedByOrganisation", { date: dateTime(outcome.acceptedByOrganisationAt) })}</li>
-        )}
-        {outcome.rejectedBy && (
-          <li>
-            {t("outcome.rejectedBy", { side: label("side", outcome.rejectedBy) })}:{" "}
-            {outcome.rejectionReasons}
-          </li>
-        )}
-        {outcome.reviewRequestedBy && (
-          <li>
-            {t("outcome.reviewRequested", { side: label("side", outcome.reviewRequestedBy) })}:{" "}
-            {outcome.reviewReasons}
-          </li>
-        )}
-      </ul>
+      <h3 className="govuk-heading-s">{t("outcome.reasons")}</h3>
+      <p className="govuk-body parley-prose">{outcome.reasons}</p>
+      <SummaryList
+        rows={[
+          ...(outcome.acceptedByComplainantAt
+            ? [{ key: t("outcome.complainantRow"), value: t("outcome.acceptedOn", { date: date(outcome.acceptedByComplainantAt) }) }]
+            : []),
+          ...(outcome.acceptedByOrganisationAt
+            ? [{ key: t("outcome.organisationRow"), value: t("outcome.acceptedOn", { date: date(outcome.acceptedByOrganisationAt) }) }]
+            : []),
+          ...(outcome.rejectedBy
+            ? [{ key: t("outcome.rejectedBy", { side: label("side", outcome.rejectedBy) }), value: outcome.rejectionReasons ?? "" }]
+            : []),
+          ...(outcome.reviewRequestedBy
+            ? [{ key: t("outcome.reviewRequested", { side: label("side", outcome.reviewRequestedBy) }), value: outcome.reviewReasons ?? "" }]
+            : []),
+        ]}
+      />
       {actions.has("ACCEPT_OUTCOME") && (
-        <div className="stack">
+        <div className="govuk-button-group">
           <button
             type="button"
-            disabled={accept.busy}
-            onClick={() => void accept.run({ caseId: item.id, expectedStage: item.stage })}
+            className="govuk-button"
+            onClick={() => {
+              setErrors([]);
+              setChecking(true);
+            }}
           >
             {t("outcome.accept")}
           </button>
-          <UserErrors errors={accept.errors} />
-          <RequestError error={accept.error} />
         </div>
       )}
       {actions.has("REJECT_OUTCOME") && (
@@ -75,9 +126,28 @@ export function OutcomePanel({ item, onDone }: ActionProps) {
           submitLabel={t("outcome.reject")}
           required
           busy={reject.busy}
-          onSubmit={(reasons) => reject.run({ caseId: item.id, expectedStage: item.stage, reasons })}
+          check={
+            isIrreversible(item, "REJECT_OUTCOME")
+              ? {
+                  title: t("outcome.checkRejectTitle", { kind }),
+                  effect: (
+                    <>
+                      <p className="govuk-body">{t("outcome.effectReject")}</p>
+                      <p className="govuk-body">{t("outcome.effectCourts")}</p>
+                    </>
+                  ),
+                }
+              : undefined
+          }
+          onSubmit={async (reasons) =>
+            (await reject.run(
+              { caseId: item.id, expectedStage: item.stage, reasons },
+              { title: t("outcome.rejectedDone", { kind }), next: t("outcome.rejectedNext"), receipt: true },
+            ))
+              ? []
+              : toErrors(reject)
+          }
         >
-          <UserErrors errors={reject.errors} />
           <RequestError error={reject.error} />
         </ReasonForm>
       )}
@@ -90,9 +160,20 @@ export function OutcomePanel({ item, onDone }: ActionProps) {
           submitLabel={t("outcome.requestReview")}
           required
           busy={review.busy}
-          onSubmit={(reasons) => review.run({ caseId: item.id, expectedStage: item.stage, reasons })}
+          check={
+            isIrreversible(item, "REQUEST_REVIEW")
+              ? { title: t("outcome.checkReviewTitle"), effect: <p className="govuk-body">{t("outcome.effectReview")}</p> }
+              : undefined
+          }
+          onSubmit={async (reasons) =>
+            (await review.run(
+              { caseId: item.id, expectedStage: item.stage, reasons },
+              { title: t("outcome.reviewDone"), next: t("outcome.reviewNext"), receipt: isIrreversible(item, "REQUEST_REVIEW") },
+            ))
+              ? []
+              : toErrors(review)
+          }
         >
-          <UserErrors errors={review.errors} />
           <RequestError error={review.error} />
         </ReasonForm>
       )}

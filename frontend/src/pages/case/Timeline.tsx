@@ -5,18 +5,36 @@ import {
   CaseEventsDocument,
   CaseTimelineDocument,
   VerifyTimelineDocument,
+  type ClockFieldsFragment,
+  type ClockKind,
   type TimelineEventFieldsFragment,
   type VerifyTimelineQuery,
 } from "../../gql/graphql";
-import { useI18n } from "../../i18n";
+import { useI18n, type MessageKey } from "../../i18n";
+import { Explained } from "../../design/patterns";
+import { isWindow } from "./duties";
 
 type Event = TimelineEventFieldsFragment;
 
 /** The case's hash-chained timeline, live: the stored events, then `caseEvents` from the
  * last one on (no gap, no duplicate), each arrival re-verifying the chain and refreshing the
  * case (`onEvent`). */
-export function Timeline({ caseId, onEvent }: { caseId: string; onEvent(): void }) {
-  const { t, label, dateTime } = useI18n();
+export function Timeline({
+  caseId,
+  onEvent,
+  clocks = [],
+  known,
+}: {
+  caseId: string;
+  onEvent(): void;
+  /** The case's clocks: a clock for a right reads "may ... until", a duty "must ... by". */
+  clocks?: readonly ClockFieldsFragment[];
+  /** The last event the rest of the page was loaded with: a later one already in the first
+   * load (it happened while the page was loading) refreshes the page too. */
+  known?: number;
+}) {
+  const { t, label, date } = useI18n();
+  const say = useSentence(clocks);
   const client = useClient();
   const [{ data, fetching, error }] = useQuery({
     query: CaseTimelineDocument,
@@ -60,12 +78,11 @@ export function Timeline({ caseId, onEvent }: { caseId: string; onEvent(): void 
   // A new event: check the chain again and bring the rest of the page up to date.
   const last = events.at(-1)?.sequence ?? 0;
   const seen = useRef(0);
+  const knownRef = useRef(known);
+  knownRef.current = known;
   useEffect(() => {
     if (!data || last === 0) return;
-    if (seen.current === 0) {
-      seen.current = last;
-      return;
-    }
+    if (seen.current === 0) seen.current = Math.min(last, knownRef.current ?? last);
     if (last <= seen.current) return;
     seen.current = last;
     onEventRef.current();
@@ -75,41 +92,64 @@ export function Timeline({ caseId, onEvent }: { caseId: string; onEvent(): void 
       .then((result) => result.data && setVerification(result.data.verifyTimeline));
   }, [last, data, client, caseId]);
 
+  const newestFirst = [...events].reverse();
   return (
-    <section aria-labelledby="timeline-heading" className="panel">
-      <h2 id="timeline-heading">{t("timeline.title")}</h2>
+    <section aria-labelledby="timeline-heading" className="parley-section">
+      <h2 id="timeline-heading" className="govuk-heading-m">
+        {t("timeline.title")}
+      </h2>
       {verification && (
-        <p
-          className={verification.ok ? "verified" : "error"}
-          role="status"
-          data-testid="timeline-verification"
-        >
-          {verification.ok
-            ? t("timeline.verified", {
-                count: verification.length,
-                hash: verification.headHash.slice(0, 12),
-              })
-            : t("timeline.broken", { sequence: verification.firstBrokenSequence ?? "?" })}
-        </p>
+        <div role="status" data-testid="timeline-verification">
+          <p className={`govuk-body${verification.ok ? "" : " govuk-error-message"}`}>
+            {verification.ok
+              ? t("timeline.verified", { count: verification.length })
+              : t("timeline.broken", { sequence: verification.firstBrokenSequence ?? "?" })}
+          </p>
+          <Explained summary={t("timeline.howWeKnow")}>
+            <p className="govuk-body">{t("timeline.howWeKnowText")}</p>
+            <p className="govuk-body parley-hash">{t("timeline.fingerprint", { hash: verification.headHash })}</p>
+          </Explained>
+        </div>
       )}
       {fetching && !data && <Loading />}
       <RequestError error={error} />
-      <ol className="timeline" aria-live="polite" data-testid="timeline">
-        {events.map((event) => (
+      <ol className="govuk-list parley-timeline" aria-live="polite" data-testid="timeline">
+        {newestFirst.map((event) => (
           <li key={event.sequence}>
-            <span className="seq" aria-label={t("timeline.sequence")}>
-              #{event.sequence}
-            </span>{" "}
-            <strong>{label("event", event.kind)}</strong>
-            {typeof event.payload.clock === "string" &&
-              ` (${label("clock", event.payload.clock.toUpperCase())})`}{" "}
-            <span className="muted">
-              {label("role", event.actorRole)} · {dateTime(event.occurredAt)}
-              {event.visibility !== "ALL_PARTIES" && ` · ${label("visibility", event.visibility)}`}
-            </span>
+            <span className="govuk-body-s parley-muted">{date(event.occurredAt)}</span>{" "}
+            <span>{say(event)}</span>
+            {event.visibility !== "ALL_PARTIES" && (
+              <span className="govuk-body-s"> ({label("visibility", event.visibility)})</span>
+            )}
           </li>
         ))}
       </ol>
     </section>
   );
+}
+
+const text = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
+
+/** One event as a sentence that names who, and the document, amount or time limit. */
+function useSentence(clocks: readonly ClockFieldsFragment[]) {
+  const { t, label, date, money } = useI18n();
+  return (event: Event): string => {
+    const payload = event.payload as Record<string, unknown>;
+    const who = label("actor", event.actorRole);
+    const amount = text(payload.amount) && text(payload.currency) ? money(String(payload.amount), String(payload.currency)) : null;
+    const kind = text(payload.clock)?.toUpperCase() as ClockKind | undefined;
+    const vars = {
+      who,
+      amount: amount ?? "",
+      file: text(payload.filename) ?? "",
+      what: kind ? label("clockWhat", kind) : "",
+      party: label("party", text(payload.responsible)?.toUpperCase() ?? ""),
+      due: date(text(payload.due_at)),
+    };
+    let key = `timelineSay.${event.kind}`;
+    if (event.kind === "clock_started" && kind && isWindow(clocks, kind)) key = "timelineSay.window_started";
+    if ((event.kind === "outcome_issued" || event.kind === "offer_accepted") && !amount) key += "_noAmount";
+    const sentence = t(key as MessageKey, vars);
+    return sentence === key ? `${who}: ${label("event", event.kind)}` : sentence;
+  };
 }

@@ -1,10 +1,28 @@
 // The forms for actions that stand on their own (consent, objection, confirmation,
-// withdrawal), keyed by the server's CaseAction. Offers and outcomes have theirs next to what
-// they answer (Offers.tsx, OutcomePanel.tsx). To add a form for another action (a neutral's,
-// an organisation's), write a component taking ActionProps and add it to PANELS.
+// withdrawal, issuing an outcome), keyed by the server's CaseAction. Offers and outcomes have
+// theirs next to what they answer (Offers.tsx, OutcomePanel.tsx). To add a form for another
+// action, write a component taking ActionProps and add it to PANELS.
+//
+// Every form is on design/forms.tsx (error summary, inline errors, drafts); a step that cannot
+// be undone (duties.ts `isIrreversible`) shows design/patterns.tsx CheckPage first, and the
+// case page shows the Confirmation after it (`onDone({ receipt: true, ... })`).
 import { useState } from "react";
-import type { ComponentType, FormEvent } from "react";
-import { RequestError, UserErrors } from "../../components/Status";
+import type { ComponentType, ReactNode } from "react";
+import { RequestError, useDescribeUserError, type UserErrorLike } from "../../components/Status";
+import {
+  AmountInput,
+  Checkbox,
+  ErrorSummary,
+  FormShell,
+  SubmitButton,
+  Textarea,
+  TextInput,
+  KEEP,
+  useForm,
+  type FieldError,
+} from "../../design/forms";
+import { LIMITS } from "../../design/limits";
+import { CheckPage, Explained } from "../../design/patterns";
 import {
   ConfirmImplementationDocument,
   GiveConsentDocument,
@@ -15,11 +33,17 @@ import {
 } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import type { CaseData } from "./CasePage";
-import { useAction } from "./useAction";
+import { isIrreversible } from "./duties";
+import { MethodExplained } from "./methods";
+import { useAction, type Done } from "./useAction";
+
+export type { Done } from "./useAction";
 
 export interface ActionProps {
   item: CaseData;
-  onDone(): void;
+  /** After an action: refresh the case; with `done`, the page shows a success banner or, for
+   * a step that cannot be undone (`receipt`), the confirmation. */
+  onDone(done?: Done): void;
 }
 
 export const PANELS: Partial<Record<CaseAction, ComponentType<ActionProps>>> = {
@@ -30,134 +54,260 @@ export const PANELS: Partial<Record<CaseAction, ComponentType<ActionProps>>> = {
   WITHDRAW: WithdrawForm,
 };
 
-export function ActionPanels({ item, onDone }: ActionProps) {
-  const panels = item.availableActions.flatMap((action) => {
+/** After "Go back and change": focus the form's heading again, once it is back on the page. */
+export function focusSoon(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+/** Where the form for an action is on the case page (the "your next step" button's target). */
+export function anchorFor(action: CaseAction): string {
+  if (["ACCEPT_OUTCOME", "REJECT_OUTCOME", "REQUEST_REVIEW"].includes(action)) return "outcome-heading";
+  if (["ACCEPT_OFFER", "REJECT_OFFER", "MAKE_OFFER", "WITHDRAW_OFFER"].includes(action)) return "offers-heading";
+  return `action-${action}-heading`;
+}
+
+/** The forms of the given actions, in that order. */
+export function ActionPanels({ item, onDone, only }: ActionProps & { only?: readonly CaseAction[] }) {
+  const panels = (only ?? item.availableActions).flatMap((action) => {
     const Panel = PANELS[action];
     return Panel ? [<Panel key={action} item={item} onDone={onDone} />] : [];
   });
   return <>{panels}</>;
 }
 
-export function ActionSection({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+export function ActionSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className="panel action-panel">
-      <h2 id={`${id}-heading`}>{title}</h2>
+    <section aria-labelledby={`${id}-heading`} className="parley-section" id={id}>
+      <h2 id={`${id}-heading`} className="govuk-heading-m" tabIndex={-1}>
+        {title}
+      </h2>
       {children}
     </section>
   );
 }
 
+/** A step's server answer as form errors: its userErrors on their fields, a failed request in
+ * the summary (what was typed stays: the draft is kept until the step is sent). */
+function useStepErrors() {
+  const { t } = useI18n();
+  const describe = useDescribeUserError();
+  return (
+    ok: boolean,
+    errors: readonly UserErrorLike[],
+    fromUserErrors: (e: readonly UserErrorLike[], d: (error: UserErrorLike) => string) => FieldError[],
+  ): FieldError[] => {
+    if (ok) return [];
+    if (errors.length > 0) return fromUserErrors(errors, describe);
+    return [{ field: "", message: t("form.notSent") }];
+  };
+}
+
 /** ISO 10003 7.3: informed consent, knowing the legal effect and the right to withdraw. */
 function ConsentForm({ item, onDone }: ActionProps) {
   const { t, label } = useI18n();
-  const [legal, setLegal] = useState(false);
-  const [withdraw, setWithdraw] = useState(false);
-  const [bound, setBound] = useState(false);
   const action = useAction(GiveConsentDocument, onDone);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await action.run({
-      caseId: item.id, expectedStage: item.stage,
-      understandsLegalEffect: legal,
-      understandsRightToWithdraw: withdraw,
-      consentsToBeBound: bound,
-    });
+  const stepErrors = useStepErrors();
+  const [checking, setChecking] = useState(false);
+  const [stepError, setStepError] = useState<FieldError[]>([]);
+  const form = useForm({
+    id: "consent",
+    fields: {
+      legal: { label: t("consent.legalEffect"), initial: false, required: true },
+      withdraw: { label: t("consent.rightToWithdraw"), initial: false, required: true },
+      bound: { label: t("consent.toBeBound"), initial: false, required: item.binding },
+    },
+  });
+  const method = label("method", item.method);
+  async function send() {
+    const ok = await action.run(
+      {
+        caseId: item.id,
+        expectedStage: item.stage,
+        understandsLegalEffect: (form.values.legal as boolean) === true,
+        understandsRightToWithdraw: (form.values.withdraw as boolean) === true,
+        consentsToBeBound: item.binding && (form.values.bound as boolean) === true,
+      },
+      { title: t("consent.done"), next: t("consent.doneNext"), receipt: true },
+    );
+    setStepError(stepErrors(ok, action.lastErrors(), form.fromUserErrors));
+  }
+  if (checking) {
+    return (
+      <section className="parley-section" aria-label={t("consent.title")}>
+        <CheckPage
+          title={t("consent.checkTitle")}
+          rows={[
+            { key: t("check.method"), value: method },
+            { key: t("consent.bindingRow"), value: item.binding ? t("form.yes") : t("form.no") },
+          ]}
+          effect={
+            <>
+              <p className="govuk-body">
+                {item.binding ? t("consent.effectBinding", { method }) : t("consent.effectNotBinding", { method })}
+              </p>
+              <p className="govuk-body">{t("consent.effectWithdraw")}</p>
+            </>
+          }
+          confirmLabel={t("consent.submit")}
+          busy={action.busy}
+          onConfirm={() => void send()}
+          onBack={() => {
+            setChecking(false);
+            focusSoon("action-GIVE_CONSENT-heading");
+          }}
+        >
+          <ErrorSummary errors={stepError} fieldId={form.fieldId} />
+          <RequestError error={action.error} />
+        </CheckPage>
+      </section>
+    );
   }
   return (
-    <ActionSection id="consent" title={t("consent.title")}>
-      <p>{t("consent.intro", { method: label("method", item.method) })}</p>
-      {item.provider?.profile?.legalEffect && (
-        <blockquote>{item.provider.profile.legalEffect}</blockquote>
-      )}
-      <form onSubmit={submit} className="stack">
-        <label className="check">
-          <input type="checkbox" required checked={legal} onChange={(e) => setLegal(e.target.checked)} />
-          {t("consent.legalEffect")}
-        </label>
-        <label className="check">
-          <input type="checkbox" required checked={withdraw} onChange={(e) => setWithdraw(e.target.checked)} />
-          {t("consent.rightToWithdraw")}
-        </label>
-        {item.binding && (
-          <label className="check">
-            <input type="checkbox" required checked={bound} onChange={(e) => setBound(e.target.checked)} />
-            {t("consent.toBeBound")}
-          </label>
-        )}
-        <UserErrors errors={action.errors} />
-        <RequestError error={action.error} />
-        <button type="submit" disabled={action.busy}>
-          {t("consent.submit")}
-        </button>
-      </form>
+    <ActionSection id="action-GIVE_CONSENT" title={t("consent.title")}>
+      <p className="govuk-body">{t("consent.intro", { method })}</p>
+      <MethodExplained
+        method={item.method}
+        fees={item.provider?.profile?.texts.fees}
+        legalEffect={item.provider?.profile?.texts.legalEffect}
+      />
+      <FormShell form={form} onSubmit={form.onSubmit(async () => setChecking(true))}>
+        <Checkbox bound={form.bind("legal")} />
+        <Checkbox bound={form.bind("withdraw")} />
+        {item.binding && <Checkbox bound={form.bind("bound")} />}
+        <SubmitButton>{t("form.continue")}</SubmitButton>
+      </FormShell>
     </ActionSection>
   );
 }
 
-/** A form with one reasons field: objecting to the neutral, withdrawing, confirming. */
-function ReasonForm({
+/** A form with one reasons field (with a draft), and, for a step that cannot be undone, the
+ * check page before it is sent. */
+export function ReasonForm({
   id,
   title,
   intro,
   field,
+  hint,
   submitLabel,
   required,
   busy,
   onSubmit,
+  check,
   children,
 }: {
   id: string;
   title: string;
-  intro: string;
+  intro: ReactNode;
   field: string;
+  hint?: string;
   submitLabel: string;
   required: boolean;
   busy: boolean;
-  onSubmit(text: string): Promise<boolean>;
-  children?: React.ReactNode;
+  /** Sends; returns the errors (none: sent), or whether it was sent (false: the errors show
+   * in `children`, and the text stays). */
+  onSubmit(text: string): Promise<FieldError[] | boolean>;
+  /** A step that cannot be undone: the check page's title and what it means. */
+  check?: { title: string; effect: ReactNode; rowKey?: string };
+  children?: ReactNode;
 }) {
-  const [text, setText] = useState("");
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (await onSubmit(text)) setText("");
+  const { t } = useI18n();
+  const [checking, setChecking] = useState<string | null>(null);
+  const [stepError, setStepError] = useState<FieldError[]>([]);
+  const form = useForm({
+    id,
+    draft: true,
+    fields: { text: { label: field, initial: "", required, maxLength: LIMITS.text, serverNames: ["reasons", "reason", "note", "text"] } },
+  });
+  if (check && checking !== null) {
+    return (
+      <section className="parley-section" aria-label={title}>
+        <CheckPage
+          title={check.title}
+          rows={[{ key: check.rowKey ?? field, value: <span className="parley-prose">{checking || "—"}</span> }]}
+          effect={check.effect}
+          confirmLabel={submitLabel}
+          busy={busy}
+          onConfirm={async () => {
+            const answer = await onSubmit(checking);
+            const errors = answer === true ? [] : answer === false ? [] : answer;
+            setStepError(errors);
+            if (answer === true || (answer !== false && answer.length === 0)) form.reset();
+          }}
+          onBack={() => {
+            setChecking(null);
+            focusSoon(`${id}-heading`);
+          }}
+        >
+          <ErrorSummary errors={stepError} fieldId={form.fieldId} />
+          {children}
+        </CheckPage>
+      </section>
+    );
   }
   return (
     <ActionSection id={id} title={title}>
-      <p>{intro}</p>
-      <form onSubmit={submit} className="stack">
-        <label>
-          {field}
-          <textarea rows={3} required={required} value={text} onChange={(e) => setText(e.target.value)} />
-        </label>
+      {typeof intro === "string" ? <p className="govuk-body">{intro}</p> : intro}
+      <FormShell
+        form={form}
+        onSubmit={form.onSubmit(async (values) => {
+          if (check) {
+            setChecking(String(values.text));
+            // The draft stays until the step is confirmed and sent.
+            return KEEP;
+          }
+          const answer = await onSubmit(String(values.text));
+          return answer === true ? [] : answer === false ? KEEP : answer;
+        })}
+      >
+        <Textarea bound={form.bind("text")} hint={hint} rows={4} />
         {children}
-        <button type="submit" disabled={busy}>
-          {submitLabel}
-        </button>
-      </form>
+        <SubmitButton busy={busy}>{check ? t("form.continue") : submitLabel}</SubmitButton>
+      </FormShell>
     </ActionSection>
   );
+}
+
+/** Runs an action for ReasonForm: its errors as form errors. */
+function useReasonStep<V>(action: {
+  run(variables: V, done?: Done): Promise<boolean>;
+  lastErrors(): readonly UserErrorLike[];
+}) {
+  const stepErrors = useStepErrors();
+  return async (variables: V, done: Done): Promise<FieldError[]> => {
+    const ok = await action.run(variables, done);
+    return stepErrors(ok, action.lastErrors(), (errors, describe) =>
+      errors.map((error) => ({ field: "text", message: describe(error) })),
+    );
+  };
 }
 
 function ObjectionForm({ item, onDone }: ActionProps) {
   const { t } = useI18n();
   const action = useAction(ObjectToNeutralDocument, onDone);
+  const step = useReasonStep(action);
   const declaration = item.neutralAppointment?.declaration;
   return (
     <ReasonForm
-      id="objection"
+      id="action-OBJECT_TO_NEUTRAL"
       title={t("objection.title")}
       intro={
-        declaration
-          ? t("objection.intro", { disclosures: declaration.disclosures || t("objection.noDisclosures") })
-          : t("objection.introNoDeclaration")
+        <>
+          <p className="govuk-body">
+            {declaration
+              ? t("objection.intro", { disclosures: declaration.disclosures || t("objection.noDisclosures") })
+              : t("objection.introNoDeclaration")}
+          </p>
+          <Explained summary={t("words.neutral")}>{t("words.neutralExplained")}</Explained>
+        </>
       }
       field={t("form.reasons")}
       submitLabel={t("objection.submit")}
       required
       busy={action.busy}
-      onSubmit={(reasons) => action.run({ caseId: item.id, expectedStage: item.stage, reasons })}
+      onSubmit={(reasons) =>
+        step({ caseId: item.id, expectedStage: item.stage, reasons }, { title: t("objection.done") })
+      }
     >
-      <UserErrors errors={action.errors} />
       <RequestError error={action.error} />
     </ReasonForm>
   );
@@ -167,18 +317,28 @@ function ObjectionForm({ item, onDone }: ActionProps) {
 function ConfirmImplementationForm({ item, onDone }: ActionProps) {
   const { t } = useI18n();
   const action = useAction(ConfirmImplementationDocument, onDone);
+  const step = useReasonStep(action);
   return (
     <ReasonForm
-      id="confirm-implementation"
+      id="action-CONFIRM_IMPLEMENTATION"
       title={t("implementation.title")}
       intro={t("implementation.intro", { evidence: item.implementationEvidence || "—" })}
-      field={t("form.noteOptional")}
+      field={t("form.note")}
       submitLabel={t("implementation.submit")}
       required={false}
       busy={action.busy}
-      onSubmit={(note) => action.run({ caseId: item.id, expectedStage: item.stage, note: note || null })}
+      check={
+        isIrreversible(item, "CONFIRM_IMPLEMENTATION")
+          ? { title: t("implementation.checkTitle"), effect: <p className="govuk-body">{t("implementation.effect")}</p> }
+          : undefined
+      }
+      onSubmit={(note) =>
+        step(
+          { caseId: item.id, expectedStage: item.stage, note: note || null },
+          { title: t("implementation.done"), next: t("implementation.doneNext"), receipt: true },
+        )
+      }
     >
-      <UserErrors errors={action.errors} />
       <RequestError error={action.error} />
     </ReasonForm>
   );
@@ -188,84 +348,134 @@ function ConfirmImplementationForm({ item, onDone }: ActionProps) {
 function WithdrawForm({ item, onDone }: ActionProps) {
   const { t } = useI18n();
   const action = useAction(WithdrawCaseDocument, onDone);
+  const step = useReasonStep(action);
   return (
-    <details className="panel">
-      <summary>{t("withdraw.title")}</summary>
-      <ReasonForm
-        id="withdraw"
-        title={t("withdraw.title")}
-        intro={t("withdraw.intro")}
-        field={t("form.reasonOptional")}
-        submitLabel={t("withdraw.submit")}
-        required={false}
-        busy={action.busy}
-        onSubmit={(reason) => action.run({ caseId: item.id, expectedStage: item.stage, reason: reason || null })}
-      >
-        <UserErrors errors={action.errors} />
-        <RequestError error={action.error} />
-      </ReasonForm>
-    </details>
+    <ReasonForm
+      id="action-WITHDRAW"
+      title={t("withdraw.title")}
+      intro={t("withdraw.intro")}
+      field={t("form.reason")}
+      submitLabel={t("withdraw.submit")}
+      required={false}
+      busy={action.busy}
+      check={{
+        title: t("withdraw.checkTitle"),
+        effect: (
+          <>
+            <p className="govuk-body">{t("withdraw.effect")}</p>
+            <p className="govuk-body">
+              {item.binding ? t("withdraw.effectBinding") : t("withdraw.effectCourts")}
+            </p>
+          </>
+        ),
+      }}
+      onSubmit={(reason) =>
+        step(
+          { caseId: item.id, expectedStage: item.stage, reason: reason || null },
+          { title: t("withdraw.done"), next: t("withdraw.doneNext"), receipt: true },
+        )
+      }
+    >
+      <RequestError error={action.error} />
+    </ReasonForm>
   );
 }
 
-/** The neutral's proposed settlement, recommendation or award, with reasons (ISO 10003 7.5). */
+/** The independent person's proposed settlement, recommendation or award, with reasons. */
 function IssueOutcomeForm({ item, onDone }: ActionProps) {
-  const { t } = useI18n();
-  const [summary, setSummary] = useState("");
-  const [reasons, setReasons] = useState("");
-  const [amount, setAmount] = useState("");
-  const [currency, setCurrency] = useState(item.claimedAmount?.currency ?? "EUR");
+  const { t, label, money } = useI18n();
   const action = useAction(IssueOutcomeDocument, onDone);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await action.run({
-      caseId: item.id, expectedStage: item.stage,
-      summary,
-      reasons,
-      amount: amount || null,
-      currency: amount ? currency : null,
-    });
+  const stepErrors = useStepErrors();
+  const [checking, setChecking] = useState(false);
+  const [stepError, setStepError] = useState<FieldError[]>([]);
+  const form = useForm({
+    id: "issue-outcome",
+    draft: true,
+    fields: {
+      summary: { label: t("issueOutcome.summary"), initial: "", required: true, maxLength: LIMITS.text },
+      reasons: { label: t("form.reasons"), initial: "", required: true, maxLength: LIMITS.text },
+      amount: { label: t("outcome.amountField"), initial: "", kind: "amount" },
+      currency: { label: t("escalate.currency"), initial: item.claimedAmount?.currency ?? "EUR", required: true },
+    },
+    validate: (values) =>
+      /^[A-Za-z]{3}$/.test(String(values.currency).trim())
+        ? []
+        : [{ field: "currency", message: t("form.errorCurrency", { field: t("escalate.currency") }) }],
+  });
+  const binding = item.binding;
+  async function send() {
+    // The form's values as the API takes them (amount canonical) come from a dry submit.
+    const values = form.output();
+    const ok = await action.run(
+      {
+        caseId: item.id,
+        expectedStage: item.stage,
+        summary: String(values.summary),
+        reasons: String(values.reasons),
+        amount: values.amount ? String(values.amount) : null,
+        currency: values.amount ? String(values.currency).toUpperCase() : null,
+      },
+      { title: t("issueOutcome.done"), next: t("issueOutcome.doneNext"), receipt: true },
+    );
+    const errors = stepErrors(ok, action.lastErrors(), form.fromUserErrors);
+    setStepError(errors);
+    if (ok) form.reset();
+    else if (errors.some((error) => error.field)) {
+      form.setErrors(errors);
+      setChecking(false);
+    }
+  }
+  if (checking) {
+    const values = form.output();
+    return (
+      <section className="parley-section" aria-label={t("issueOutcome.title")}>
+        <CheckPage
+          title={t("issueOutcome.checkTitle")}
+          rows={[
+            { key: t("issueOutcome.summary"), value: <span className="parley-prose">{String(values.summary)}</span> },
+            { key: t("form.reasons"), value: <span className="parley-prose">{String(values.reasons)}</span> },
+            {
+              key: t("outcome.amountField"),
+              value: values.amount ? money(String(values.amount), String(values.currency).toUpperCase()) : "—",
+            },
+          ]}
+          effect={
+            <p className="govuk-body">
+              {binding
+                ? t("issueOutcome.effectBinding", { method: label("method", item.method) })
+                : t("issueOutcome.effectNotBinding", { method: label("method", item.method) })}
+            </p>
+          }
+          confirmLabel={t("issueOutcome.submit")}
+          busy={action.busy}
+          onConfirm={() => void send()}
+          onBack={() => {
+            setChecking(false);
+            focusSoon("action-ISSUE_OUTCOME-heading");
+          }}
+        >
+          <ErrorSummary errors={stepError} fieldId={form.fieldId} />
+          <RequestError error={action.error} />
+        </CheckPage>
+      </section>
+    );
   }
   return (
-    <ActionSection id="issue-outcome" title={t("issueOutcome.title")}>
-      <p>{t("issueOutcome.intro")}</p>
-      <form onSubmit={submit} className="stack">
-        <label>
-          {t("issueOutcome.summary")}
-          <textarea required rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
-        </label>
-        <label>
-          {t("form.reasons")}
-          <textarea required rows={5} value={reasons} onChange={(e) => setReasons(e.target.value)} />
-        </label>
-        <div className="row">
-          <label>
-            {t("issueOutcome.amount")}
-            <input
-              inputMode="decimal"
-              pattern="[0-9]+([.][0-9]{1,2})?"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-            />
-          </label>
-          <label>
-            {t("escalate.currency")}
-            <input
-              maxLength={3}
-              pattern="[A-Z]{3}"
-              value={currency}
-              onChange={(e) => setCurrency(e.target.value.toUpperCase())}
-            />
-          </label>
-        </div>
-        <UserErrors errors={action.errors} />
-        <RequestError error={action.error} />
-        <button type="submit" disabled={action.busy}>
-          {t("issueOutcome.submit")}
-        </button>
-      </form>
+    <ActionSection id="action-ISSUE_OUTCOME" title={t("issueOutcome.title")}>
+      <p className="govuk-body">{t("issueOutcome.intro")}</p>
+      <FormShell
+        form={form}
+        onSubmit={form.onSubmit(async () => {
+          setChecking(true);
+          return KEEP;
+        })}
+      >
+        <Textarea bound={form.bind("summary")} rows={3} />
+        <Textarea bound={form.bind("reasons")} rows={5} />
+        <AmountInput bound={form.bind("amount")} />
+        <TextInput bound={form.bind("currency")} width="3" spellCheck={false} hint={t("form.currencyHint")} />
+        <SubmitButton>{t("form.continue")}</SubmitButton>
+      </FormShell>
     </ActionSection>
   );
 }
-
-export { ReasonForm };

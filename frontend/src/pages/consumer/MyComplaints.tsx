@@ -2,6 +2,7 @@ import { useQuery } from "urql";
 import { Link } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
+import { Tag } from "../../design/patterns";
 import { MyComplaintsDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 
@@ -16,38 +17,38 @@ export function MyComplaints() {
   return (
     <section>
       <PageTitle text={t("complaints.title")} />
-      <p>
-        <Link href="/complaints/new" className="button">
+      <p className="govuk-body">
+        <Link href="/complaints/new" className="govuk-button" role="button">
           {t("nav.fileComplaint")}
         </Link>
       </p>
       {fetching && !data && <Loading />}
       <RequestError error={error} />
-      {data && complaints.length === 0 && <p>{t("complaints.none")}</p>}
-      <ul className="cards">
+      {data && complaints.length === 0 && <p className="govuk-body">{t("complaints.none")}</p>}
+      <ul className="parley-cards">
         {complaints.map((item) => (
-          <li key={item.id} className="card">
-            <h2>
+          <li key={item.id} className="parley-card card">
+            <h2 className="govuk-heading-s">
               {item.reference}: {item.subject}
             </h2>
-            <p>
-              <span className="badge">{label("complaintStatus", item.status)}</span>{" "}
+            <p className="govuk-body">
+              <Tag colour="blue">{label("complaintStatus", item.status)}</Tag>{" "}
               {item.organisation?.name} · {t("complaints.received", { date: date(item.receivedAt) })}
             </p>
             {item.response && (
-              <p>
+              <p className="govuk-body parley-prose">
                 <strong>{t("complaints.response")}</strong> {item.response}
               </p>
             )}
             {item.dispute ? (
-              <p>
-                <Link href={`/cases/${encodeURIComponent(item.dispute.id)}`}>
+              <p className="govuk-body">
+                <Link className="govuk-link" href={`/cases/${encodeURIComponent(item.dispute.id)}`}>
                   {t("complaints.openDispute", { reference: item.dispute.reference })}
                 </Link>
               </p>
             ) : (
-              <p>
-                <Link href={`/complaints/${encodeURIComponent(item.id)}/escalate`}>
+              <p className="govuk-body">
+                <Link className="govuk-link" href={`/complaints/${encodeURIComponent(item.id)}/escalate`}>
                   {t("complaints.escalate")}
                 </Link>
               </p>

@@ -20,8 +20,9 @@ export function MyDisputes() {
       {fetching && !data && <Loading />}
       <RequestError error={error} />
       {data && cases.length === 0 && (
-        <p>
-          {t("disputes.none")} <Link href="/complaints">{t("disputes.fromComplaints")}</Link>
+        <p className="govuk-body">
+          {t("disputes.none")}{" "}
+          <Link href="/complaints" className="govuk-link">{t("disputes.fromComplaints")}</Link>
         </p>
       )}
       <CaseCards cases={cases} />
