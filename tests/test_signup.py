@@ -211,6 +211,13 @@ async def test_an_address_with_an_account_gets_the_same_answer_and_a_sign_in_mai
     assert (await User.get(id=owner.id)).display_name == owner.display_name
 
 
+def test_a_name_has_the_limit_the_web_form_counts() -> None:
+    from portal.accounts.signup import MAX_NAME
+    from portal.complaints.services import MAX_NAME as RECORDED_NAME
+
+    assert MAX_NAME == RECORDED_NAME  # frontend/src/design/limits.ts `name`
+
+
 @pytest.mark.parametrize(
     ("changes", "error"),
     [

@@ -29,9 +29,10 @@ from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.passwords import MIN_PASSWORD_LENGTH, hash_password
 from portal.auth.services import normalise_email
 from portal.auth.tokens import keyed_hash, new_secret
+from portal.lengths import at_most
 from portal.settings import Settings
 
-MAX_NAME = 200
+MAX_NAME = 200  # as a recorded complainant's name (portal.complaints.services.MAX_NAME)
 MAX_TIME_ZONE = 64
 SETUP_PATH = "/setup"
 CLAIM_PATH = "/claim"
@@ -62,13 +63,7 @@ def check_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
         raise AccountError(AccountErrorCode.REQUIRED, "Enter your name.", field="display_name")
-    if len(name) > MAX_NAME:
-        raise AccountError(
-            AccountErrorCode.TOO_LONG,
-            f"Names have at most {MAX_NAME} characters.",
-            field="display_name",
-        )
-    return name
+    return at_most(name, MAX_NAME, "display_name", AccountError, label="Your name")
 
 
 @dataclass(frozen=True)

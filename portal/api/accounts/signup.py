@@ -75,7 +75,7 @@ def _auth_error(exc: AuthError, field: str) -> UserError:
 
 
 def _account_error(exc: AccountError) -> UserError:
-    return user_error(exc.code.value, exc.message, exc.field)
+    return user_error(exc.code.value, exc.message, exc.field, limit=exc.limit, actual=exc.actual)
 
 
 def _profile(input: SignUpInput | SignUpFirstAdminInput | ClaimAccountInput) -> signup.Profile:

@@ -14,6 +14,7 @@ import {
   type Bound,
   type FieldSpec,
 } from "../../design/forms";
+import { LIMITS } from "../../design/limits";
 import { SignInWithCodeDocument, type Locale } from "../../gql/graphql";
 import { apiLocale, useI18n, type UiLocale } from "../../i18n";
 import type { Viewer } from "../../lib/auth";
@@ -23,8 +24,6 @@ export interface Session {
   expiresIn: number;
   viewer: Viewer;
 }
-
-export const MAX_NAME = 200;
 
 /** The browser's time zone, as the IANA name the server checks. */
 export function browserTimeZone(): string {
@@ -57,7 +56,7 @@ export function useProfileFields() {
         label: t("account.name"),
         initial: "",
         required: true,
-        maxLength: MAX_NAME,
+        maxLength: LIMITS.name,
         serverNames: ["displayName"],
       } satisfies FieldSpec<string>,
       language: { label: t("account.language"), initial: locale as string, required: true } satisfies FieldSpec<string>,
