@@ -14,10 +14,20 @@ from playwright.async_api import Page, expect
 
 from portal.accounts.models import Locale, Membership, Role, User
 from portal.accounts.signup import announce_setup
+from portal.complaints.models import Complaint
+from portal.complaints.services import record_complaint
 from portal.notifications.worker import Worker
 from portal.settings import Settings
 from tests.e2e.conftest import PHONE, Portal, accessible
-from tests.factories import RunningSink, deliver_all, mail_settings, start_mailsink
+from tests.factories import (
+    Factory,
+    RunningSink,
+    actor_for,
+    deliver_all,
+    mail_settings,
+    quick_world,
+    start_mailsink,
+)
 
 CODE = re.compile(r"(?:is|是) (\d{6})\b")
 
@@ -127,3 +137,51 @@ async def test_from_an_empty_database_the_first_admin_then_a_consumer_signs_up(
         "Asia/Shanghai",
     )
     assert await User.all().count() == 2
+
+
+async def test_a_recorded_complainant_claims_the_account_from_the_mails_link(
+    portal: Portal, portal_settings: Settings, sink: RunningSink, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    complaint = await record_complaint(
+        await actor_for(w.agent),
+        w.organisation.id,
+        {
+            "subject": "Rude engineer",
+            "description": "He shouted at me.",
+            "channel": "phone",
+            "complainant_email": "erika@example.org",
+            "complainant_name": "E. M.",
+        },
+    )
+    await deliver_all(Worker(mail_settings(portal_settings, sink.port)))
+    [recorded] = [m for m in sink.sink.received if m["To"] == "erika@example.org"]
+    body = recorded.get_body(preferencelist=("plain",))
+    assert isinstance(body, EmailMessage)
+    link = re.search(r"\S+/claim#email=\S+", str(body.get_content()))
+    assert link is not None
+
+    page = await (await portal.context(phone=True)).new_page()
+    await page.goto("/claim" + link.group(0).split("/claim", 1)[1])
+    await expect(page.get_by_label("E-mail address")).to_have_value("erika@example.org")
+    await fits(page, "phone-claim")
+    await page.get_by_role("button", name="Send me a code").click()
+    await expect(page.get_by_role("status")).to_contain_text("erika@example.org")
+    await page.get_by_label("Code").fill(await code_for(sink, portal_settings, "erika@example.org"))
+    await page.get_by_role("button", name="Continue").click()
+    await expect(page.get_by_label("Your name")).to_have_value("E. M.")
+    await page.get_by_label("Your name").fill("Erika Muster")
+    await page.get_by_label("Time zone").select_option("Europe/Berlin")
+    await fits(page, "phone-claim-profile")
+    await page.get_by_role("button", name="Save and continue").click()
+    await expect(page.get_by_test_id("confirmation")).to_contain_text("The account is yours")
+    await fits(page, "phone-claim-done")
+
+    erika = await User.get(email="erika@example.org")
+    assert (erika.display_name, erika.time_zone, erika.claim_pending) == (
+        "Erika Muster",
+        "Europe/Berlin",
+        False,
+    )
+    # Claiming attached nothing and confirmed nothing: the complaint still asks for that.
+    assert (await Complaint.get(id=complaint.id)).confirmed_at is None
