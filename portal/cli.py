@@ -176,7 +176,7 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
     if asyncio.run(exists()):
         print(
             "error: ADMIN_EXISTS: the installation has an administrator already; "
-            "they grant roles from /admin.",
+            "they grant roles from /admin/organisations.",
             file=sys.stderr,
         )
         return 2

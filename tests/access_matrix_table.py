@@ -10,6 +10,7 @@ stays as it was for the rows after it.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -17,8 +18,12 @@ from typing import Any
 
 import httpx
 
+from portal.accounts.models import Organisation as OrganisationRow
+from portal.accounts.models import Provider as ProviderRow
 from portal.auth.tokens import TokenKind
 from portal.cases.models import CaseParticipant, RepresentativeInvitation
+from portal.cases.models import OrganisationProvider as LinkRow
+from portal.cases.models import Scheme as SchemeRow
 from portal.cases.states import CaseRole, Method, Stage
 from portal.cases.transitions import TABLE, Action
 from portal.complaints.models import ComplaintStatus
@@ -814,6 +819,161 @@ DIRECTORY_ROWS = [
     ),
 ]
 
+# --- administration (issue 14) --------------------------------------------------------------
+# Installation admins alone set up organisations, providers, schemes and links: everyone else
+# is refused (the objects are public, nothing to hide), whatever the object; an admin is told
+# what is missing. Retiring and editing work on fresh objects, so the world stays as it was.
+
+ADMIN_ONLY = Rule(
+    may=frozenset({P.ADMIN}),
+    sees=SIGNED_IN,
+    foreign="ue:FORBIDDEN",
+    hidden="ue:FORBIDDEN",
+    cells={(P.ADMIN, O.MISSING): "ue:NOT_FOUND"},
+)
+ADMIN_ONLY_ORG = Rule(
+    may=frozenset({P.ADMIN}),
+    sees=SIGNED_IN,
+    foreign="ue:FORBIDDEN",
+    hidden="ue:FORBIDDEN",
+    cells={(P.ADMIN, O.MISSING): "ue:ORGANISATION_NOT_FOUND"},
+)
+
+
+def _slug(t: Target, me: Me) -> str:
+    return f"matrix-{uuid.uuid4().hex[:12]}"
+
+
+async def _fresh_provider(side: Side, me: Me) -> Target:
+    row = await ProviderRow.create(slug=_slug({}, me), name="Fresh ADR", country="DE")
+    return {"provider": gid("Provider", row.id), "provider_uuid": row.id}
+
+
+async def _fresh_organisation(side: Side, me: Me) -> Target:
+    row = await OrganisationRow.create(slug=_slug({}, me), name="Fresh Org", country="DE")
+    return {"organisation": gid("Organisation", row.id)}
+
+
+async def _fresh_scheme(side: Side, me: Me) -> Target:
+    row = await SchemeRow.create(provider_id=side.w.provider.id, name="Fresh", country="DE")
+    return {"scheme": gid("Scheme", row.id)}
+
+
+async def _fresh_pair(side: Side, me: Me) -> Target:
+    """An organisation and a provider with a scheme, not linked yet."""
+    provider = await _fresh_provider(side, me)
+    scheme = await SchemeRow.create(provider_id=provider["provider_uuid"], name="S", country="DE")
+    return {**provider, **await _fresh_organisation(side, me), "scheme": gid("Scheme", scheme.id)}
+
+
+async def _fresh_link(side: Side, me: Me) -> Target:
+    scheme = await SchemeRow.create(provider_id=side.w.provider.id, name="L", country="DE")
+    organisation = await OrganisationRow.create(slug=_slug({}, me), name="Linked", country="DE")
+    link = await LinkRow.create(
+        organisation_id=organisation.id, provider_id=side.w.provider.id, scheme_id=scheme.id
+    )
+    return {"link": gid("OrganisationProviderLink", link.id), "scheme": gid("Scheme", scheme.id)}
+
+
+ADMIN_ROWS = [
+    Row(
+        "createOrganisation",
+        ADMIN_ONLY,
+        mutation("createOrganisation", f"organisation {{ id }} {UE}"),
+        inputs(slug=_slug, name=const("New Org")),
+        objects=NO_OBJECT,
+    ),
+    Row(
+        "updateOrganisation",
+        ADMIN_ONLY_ORG,
+        mutation("updateOrganisation", f"organisation {{ id }} {UE}"),
+        inputs(organisationId=key("organisation"), country=const("DE")),
+    ),
+    Row(
+        "retireOrganisation",
+        ADMIN_ONLY_ORG,
+        mutation("retireOrganisation", f"organisation {{ id }} {UE}"),
+        inputs(organisationId=key("organisation")),
+        prepare=_fresh_organisation,
+    ),
+    Row(
+        "createProvider",
+        ADMIN_ONLY,
+        mutation("createProvider", f"provider {{ id }} {UE}"),
+        inputs(slug=_slug, name=const("New ADR")),
+        objects=NO_OBJECT,
+    ),
+    Row(
+        "updateProvider",
+        ADMIN_ONLY,
+        mutation("updateProvider", f"provider {{ id }} {UE}"),
+        inputs(providerId=key("provider"), country=const("DE")),
+    ),
+    Row(
+        "retireProvider",
+        ADMIN_ONLY,
+        mutation("retireProvider", f"provider {{ id }} {UE}"),
+        inputs(providerId=key("provider")),
+        prepare=_fresh_provider,
+    ),
+    Row(
+        "createScheme",
+        ADMIN_ONLY,
+        mutation("createScheme", f"scheme {{ id }} {UE}"),
+        inputs(providerId=key("provider"), name=const("Another scheme"), country=const("DE")),
+    ),
+    Row(
+        "updateScheme",
+        ADMIN_ONLY,
+        mutation("updateScheme", f"scheme {{ id }} {UE}"),
+        inputs(schemeId=key("scheme"), fees=const("None.")),
+        prepare=_fresh_scheme,
+    ),
+    Row(
+        "retireScheme",
+        ADMIN_ONLY,
+        mutation("retireScheme", f"scheme {{ id }} {UE}"),
+        inputs(schemeId=key("scheme")),
+        prepare=_fresh_scheme,
+    ),
+    Row(
+        "linkOrganisationProvider",
+        ADMIN_ONLY_ORG,
+        mutation("linkOrganisationProvider", f"link {{ id }} {UE}"),
+        inputs(
+            organisationId=key("organisation"),
+            providerId=key("provider"),
+            schemeId=key("scheme"),
+        ),
+        prepare=_fresh_pair,
+    ),
+    Row(
+        "updateOrganisationProviderLink",
+        ADMIN_ONLY,
+        mutation("updateOrganisationProviderLink", f"link {{ id }} {UE}"),
+        inputs(linkId=key("link"), schemeId=key("scheme")),
+        prepare=_fresh_link,
+    ),
+    Row(
+        "retireOrganisationProviderLink",
+        ADMIN_ONLY,
+        mutation("retireOrganisationProviderLink", f"link {{ id }} {UE}"),
+        inputs(linkId=key("link")),
+        prepare=_fresh_link,
+    ),
+    Row(
+        "adminAuditLog",
+        # Admins and auditors (of any scope) read it; everyone else is refused outright.
+        Rule(
+            may=frozenset({P.ADMIN, P.AUDITOR}),
+            sees=SIGNED_IN,
+            forbidden="FORBIDDEN",
+        ),
+        "query Q { adminAuditLog(first: 5) { edges { node { action } } } }",
+        objects=NO_OBJECT,
+    ),
+]
+
 # --- feedback and events out ----------------------------------------------------------------
 
 
@@ -1072,6 +1232,7 @@ GRAPHQL_ROWS: list[Row] = [
     *CASEFILE_ROWS,
     *REPRESENTATIVE_ROWS,
     *DIRECTORY_ROWS,
+    *ADMIN_ROWS,
     *FEEDBACK_ROWS,
     *SUBSCRIPTION_ROWS,
 ]

@@ -224,6 +224,7 @@ async def build_side(factory: Factory, settings: Settings, app: Starlette) -> Si
         "organisation_uuid": str(w.organisation.id),
         "provider": gid("Provider", w.provider.id),
         "provider_slug": w.provider.slug,
+        "scheme": gid("Scheme", w.scheme.id),
         "neutral": gid("User", w.neutral.id),
         "agent": gid("User", w.agent.id),
         "org_client": gid("ServiceAccount", side.org_client.account.id),
@@ -250,6 +251,8 @@ def missing_target(app: Starlette) -> Target:
         "org_client": "ServiceAccount",
         "subscription": "WebhookSubscription",
         "dead_letter": "OutboxMessage",
+        "scheme": "Scheme",
+        "link": "OrganisationProviderLink",
         "invitation": "RepresentativeInvitation",
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}

@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 from portal.accounts.models import User
 from portal.cases.models import Clock, DisputeCase
 from portal.cases.services import Action, run_clock_job
-from portal.cases.states import ACTIVE_STAGES, ClockKind, ClockStatus, Method
+from portal.cases.states import ACTIVE_STAGES, ClockKind, ClockStatus, Method, Stage
 from portal.cases.transitions import (
     CLOCK_OBLIGATIONS,
     DUTY_CLOCKS,
@@ -57,7 +57,8 @@ def test_withdrawing_and_objecting_are_rights_everywhere() -> None:
     by_action = {t.action: t for t in TRANSITIONS}
     for action in (Action.WITHDRAW, Action.OBJECT_TO_NEUTRAL, Action.EXTEND_CLOCK):
         assert by_action[action].obligation is Obligation.RIGHT
-    assert by_action[Action.WITHDRAW].sources == ACTIVE_STAGES
+    # Until an outcome is agreed: withdrawing from a settled dispute means nothing.
+    assert by_action[Action.WITHDRAW].sources == ACTIVE_STAGES - {Stage.IMPLEMENTATION}
 
 
 # --- viewerDuties and viewerRights -------------------------------------------------------------

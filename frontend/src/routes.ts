@@ -26,6 +26,12 @@ const Transparency = page(() => import("./pages/transparency"), "Transparency");
 const SignUp = page(() => import("./pages/account/SignUp"), "SignUp");
 const Setup = page(() => import("./pages/account/Setup"), "Setup");
 const Claim = page(() => import("./pages/account/Claim"), "Claim");
+const AdminOrganisations = page(() => import("./pages/admin"), "AdminOrganisations");
+const AdminOrganisation = page(() => import("./pages/admin"), "AdminOrganisation");
+const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
+const AdminProvider = page(() => import("./pages/admin"), "AdminProvider");
+const AdminScheme = page(() => import("./pages/admin"), "AdminScheme");
+const AdminAuditLog = page(() => import("./pages/admin"), "AdminAuditLog");
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * a list of roles: someone holding one of them. */
@@ -56,6 +62,12 @@ export const ROUTES: PageRoute[] = [
   { path: "/sign-up", component: SignUp, access: "public" },
   { path: "/setup", component: Setup, access: "public" },
   { path: "/claim", component: Claim, access: "public" },
+  { path: "/admin/organisations", component: AdminOrganisations, access: ["ADMIN"] },
+  { path: "/admin/organisations/:id", component: AdminOrganisation, access: ["ADMIN"] },
+  { path: "/admin/providers", component: AdminProviders, access: ["ADMIN"] },
+  { path: "/admin/providers/:id", component: AdminProvider, access: ["ADMIN"] },
+  { path: "/admin/providers/:id/schemes/:scheme", component: AdminScheme, access: ["ADMIN"] },
+  { path: "/admin/audit", component: AdminAuditLog, access: ["ADMIN", "AUDITOR"] },
 ];
 
 const STAFF: readonly Role[] = [
@@ -81,6 +93,9 @@ export const NAV: NavItem[] = [
   { href: "/organisation/inbox", label: "nav.inbox", access: ["ORG_AGENT", "ORG_MANAGER"] },
   { href: "/neutral/cases", label: "nav.assigned", access: ["NEUTRAL"] },
   { href: "/organisation/review", label: "nav.review", access: ["ORG_MANAGER", "AUDITOR"] },
+  { href: "/admin/organisations", label: "nav.adminOrganisations", access: ["ADMIN"] },
+  { href: "/admin/providers", label: "nav.adminProviders", access: ["ADMIN"] },
+  { href: "/admin/audit", label: "nav.adminAudit", access: ["ADMIN", "AUDITOR"] },
   // Staff: every case they may see. Each role's own pages go above this entry, so that `/`
   // leads there first.
   { href: "/cases", label: "nav.cases", access: STAFF },

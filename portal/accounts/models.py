@@ -59,6 +59,8 @@ class Organisation(Model):
     name = fields.CharField(max_length=200)
     country = fields.CharField(max_length=2, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
+    # Retired by an admin (portal.admin): takes no new complaints; its cases and complaints stay.
+    retired_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "organisation"
@@ -79,6 +81,8 @@ class Provider(Model):
     outbound_secret = fields.CharField(max_length=80, default="")
     inbound_secret = fields.CharField(max_length=80, default="")
     adapter_email = fields.CharField(max_length=254, default="")  # the e-mail adapter's address
+    # Retired by an admin (portal.admin): takes no new referrals; keeps the cases it has.
+    retired_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "provider"

@@ -246,7 +246,8 @@ async def create_first_admin(
         if await admin_exists():
             raise AccountError(
                 AccountErrorCode.ADMIN_EXISTS,
-                "The installation has an administrator already; they grant roles from /admin.",
+                "The installation has an administrator already; they grant roles from "
+                "/admin/organisations.",
             )
         user = await User.get_or_none(email=normalise_email(email))
         if user is None:

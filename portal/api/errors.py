@@ -137,6 +137,16 @@ class UserErrorCode(StrEnum):
     ADMIN_EXISTS = "ADMIN_EXISTS"
     # Provider adapters (portal.notifications.provider_config).
     UNKNOWN_ADAPTER = "UNKNOWN_ADAPTER"
+    # Administration (portal.admin.services) and what retiring stops.
+    ALREADY_LINKED = "ALREADY_LINKED"
+    ALREADY_RETIRED = "ALREADY_RETIRED"
+    INVALID_COUNTRY = "INVALID_COUNTRY"
+    INVALID_SLUG = "INVALID_SLUG"
+    ORGANISATION_RETIRED = "ORGANISATION_RETIRED"
+    PROVIDER_RETIRED = "PROVIDER_RETIRED"
+    SCHEME_IN_USE = "SCHEME_IN_USE"
+    SCHEME_RETIRED = "SCHEME_RETIRED"
+    SLUG_TAKEN = "SLUG_TAKEN"
 
 
 @strawberry.type(description="An expected failure of a mutation, for the user to act on.")

@@ -22,6 +22,8 @@ from portal.api.accounts.types import (
     Viewer,
     viewer_of,
 )
+from portal.api.admin.mutations import AdminMutations
+from portal.api.admin.queries import AdminQueries
 from portal.api.auth.codes import SignInCodeMutations
 from portal.api.auth.mutations import AuthMutations
 from portal.api.casefiles.mutations import CaseFileMutations
@@ -63,6 +65,7 @@ class Query(
     DirectoryQueries,
     FeedbackQueries,
     NotificationQueries,
+    AdminQueries,
 ):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
@@ -89,6 +92,7 @@ class Mutation(
     ProviderAdapterMutations,
     FeedbackMutations,
     NotificationMutations,
+    AdminMutations,
 ):
     pass
 

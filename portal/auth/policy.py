@@ -446,3 +446,19 @@ def may_link_external_person(provider_id: uuid.UUID, memberships: Iterable[Membe
     else (a consumer, another provider's neutral, an admin) is not the provider's to act as;
     an admin adds them to the provider first."""
     return any(m.provider_id == provider_id and m.role in PROVIDER_ROLES for m in memberships)
+
+
+# --- administration -------------------------------------------------------------------------
+
+
+def may_administer(actor: Actor) -> bool:
+    """Creating, editing and retiring organisations, providers, schemes and their links is
+    the installation admins' alone (issue 14): nobody in an organisation or a provider, and
+    no auditor, sets up the parties they work for or watch."""
+    return actor.is_admin
+
+
+def may_read_admin_audit(actor: Actor) -> bool:
+    """The admin audit log records changes to the installation's set-up (no case data, no
+    secrets): admins, and auditors of any scope, who are there to check who changed what."""
+    return actor.is_admin or actor.has_role(Role.AUDITOR)

@@ -163,7 +163,7 @@ class AuthService:
         if token.used_at is not None:
             replaced = None if expired else await self._replace_lost_answer(token, now)
             if replaced is not None:
-                return self._tokens_for(session.user.id, session.id, replaced)
+                return self._tokens_for(session.user.id, session.id, *replaced)
             await self._revoke(session.id, "refresh_token_reuse")
             log.warning(
                 "refresh token reuse; session revoked", extra={"session_id": str(session.id)}
@@ -191,13 +191,16 @@ class AuthService:
             session.user.id, session.id, new_refresh, ends - now if ends else None
         )
 
-    async def _replace_lost_answer(self, spent: RefreshToken, now: datetime) -> str | None:
+    async def _replace_lost_answer(
+        self, spent: RefreshToken, now: datetime
+    ) -> tuple[str, timedelta] | None:
         """A spent token presented again within ``refresh_reuse_grace`` seconds, while the token
         it was rotated into is still unused: the answer carrying that token was lost (a reload
         or a dropped connection cut it short, so the browser kept the old cookie). Spend the
         unused successor and hand out a new one instead of ending the session (the "reuse
         interval" of Auth0 and Okta). Outside the grace, or once the successor was used, it is
-        a copy, and the caller revokes the session. Returns the new secret, or None."""
+        a copy, and the caller revokes the session. Returns the new secret and how long it lasts,
+        or None."""
         grace = self.settings.refresh_reuse_grace
         if spent.used_at is None or spent.superseded_at is not None:
             return None  # a replacement already spent it: nobody should hold it
@@ -217,11 +220,11 @@ class AuthService:
                 used_at=now, superseded_at=now
             )
             if taken == 1:
-                await self._new_refresh_token(spent.session, secret, now)
+                ends = await self._new_refresh_token(spent.session, secret, now)
         if taken != 1:
             return None
         log.info("refresh answer lost; rotated again", extra={"session_id": str(spent.session_id)})
-        return secret
+        return secret, ends - now
 
     async def logout(self, refresh_token: str | None, actor: Actor | None) -> bool:
         """Revoke the session named by the refresh token, or else the actor's own session."""

@@ -67,11 +67,13 @@ async def _consent(step: Step) -> None:
             field="consents_to_be_bound",
         )
     assert step.actor_id is not None
+    # The scheme's text in the case's language (issue 14), else the method's own.
+    effect = step.scheme.legal_effect(method, step.case.language)
     await Consent.create(
         case_id=step.case.id,
         given_by_id=step.actor_id,
         method=method,
-        legal_effect=method.legal_effect,
+        legal_effect=effect,
         understands_legal_effect=True,
         understands_right_to_withdraw=True,
         consents_to_be_bound=bound and method.binding,
@@ -79,7 +81,7 @@ async def _consent(step: Step) -> None:
     )
     step.payload.update(
         method=method,
-        legal_effect=method.legal_effect,
+        legal_effect=effect,
         right_to_withdraw=True,
         bound=bound and method.binding,
     )

@@ -44,10 +44,29 @@ class Scheme(Model):
     clock_policy: dict[str, Any] = fields.JSONField(default=dict)
     # DOMAIN.md: the organisation's silence until its response clock runs out is a refusal.
     silence_is_refusal = fields.BooleanField(default=True)
+    # Method values this scheme runs; empty: whatever the provider's profile publishes.
+    methods: list[str] = fields.JSONField(default=list)
+    fees = fields.TextField(default="")  # costs for the parties under this scheme, in words
+    # {method: {language: text}}: what a complainant consents to (ISO 10003 4.6); a method or
+    # language left out falls back to Method.legal_effect.
+    legal_effects: dict[str, dict[str, str]] = fields.JSONField(default=dict)
+    # A scheme cases point at is never changed in place (portal.admin.services): an edit makes
+    # a new version that new referrals use, and the old one is retired, pointing at it.
+    version = fields.IntField(default=1)
+    replaced_by: fields.ForeignKeyNullableRelation[Scheme] = fields.ForeignKeyField(
+        "portal.Scheme", related_name="replaces", null=True, on_delete=fields.RESTRICT
+    )
+    replaced_by_id: uuid.UUID | None
+    retired_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "scheme"
+
+    def legal_effect(self, method: Method, language: str) -> str:
+        """The text a complainant is shown for ``method`` in ``language``."""
+        texts = self.legal_effects.get(method.value) or {}
+        return texts.get(language) or texts.get("en") or method.legal_effect
 
 
 class OrganisationProvider(Model):
@@ -66,6 +85,8 @@ class OrganisationProvider(Model):
         "portal.Scheme", related_name="organisation_links", on_delete=fields.RESTRICT
     )
     scheme_id: uuid.UUID
+    # Retired by an admin: the organisation's customers are no longer referred there.
+    retired_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "organisation_provider"

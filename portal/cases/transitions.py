@@ -328,10 +328,13 @@ TRANSITIONS: tuple[Transition, ...] = (
        obligation=_CLOSE,
        irreversible=True,
        summary="Close the case with a reason (ISO 10003 7.7)."),
-    _t(Action.WITHDRAW, ACTIVE_STAGES, (Stage.WITHDRAWN,), COMPLAINANT_SIDE, EventKind.CASE_WITHDRAWN,
+    # Not once an outcome is agreed (implementation): the dispute is then settled, and what
+    # remains is carrying the outcome out, not a process to leave (issue 16: "You can now:
+    # withdraw" after accepting a full and final settlement).
+    _t(Action.WITHDRAW, ACTIVE_STAGES - {Stage.IMPLEMENTATION}, (Stage.WITHDRAWN,), COMPLAINANT_SIDE, EventKind.CASE_WITHDRAWN,
        obligation=_RIGHT,
        irreversible=True,
-       summary="Withdraw from the process, at any stage (ISO 10003 4.6)."),
+       summary="Withdraw from the process, at any stage until an outcome is agreed (ISO 10003 4.6)."),
     _t(Action.ORGANISATION_SILENT, frozenset({Stage.AWAITING_RESPONSE}), (Stage.CLOSED,), _SYSTEM, EventKind.ORGANISATION_SILENT,
        guards=(response_clock_ran_out,), stops=(ClockKind.RESPONSE,), system=True,
        obligation=_DUTY,

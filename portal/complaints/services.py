@@ -11,7 +11,7 @@ from typing import Any
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from portal.accounts.models import Membership, Organisation, User
+from portal.accounts.models import Membership, Organisation, Provider, User
 from portal.accounts.services import create_user, is_email
 from portal.auth.actor import Actor, ActorKind
 from portal.auth.policy import is_staff_of, may_name_representative, may_view_complaint
@@ -63,6 +63,16 @@ async def next_reference(prefix: str, at: datetime) -> str:
     return f"{key}-{counter.value:06d}"
 
 
+def _not_retired(organisation: Organisation) -> None:
+    """Issue 14: a retired organisation takes no new complaints (its own ones run on)."""
+    if organisation.retired_at is not None:
+        raise ComplaintError(
+            "ORGANISATION_RETIRED",
+            "This organisation no longer takes complaints through Parley.",
+            field="organisation_id",
+        )
+
+
 async def file_complaint(
     actor: Actor,
     organisation_id: uuid.UUID,
@@ -78,6 +88,7 @@ async def file_complaint(
         raise ComplaintError(
             "ORGANISATION_NOT_FOUND", "No such organisation.", field="organisation_id"
         )
+    _not_retired(organisation)
     return await _create(organisation, actor.id, None, Channel.WEB, data, at or _now())
 
 
@@ -114,6 +125,7 @@ async def record_complaint(
     # One transaction: a recording refused for its content leaves no account behind.
     async with in_transaction():
         organisation = await Organisation.get(id=organisation_id)
+        _not_retired(organisation)
         complainant = await User.get_or_none(email=email)
         if complainant is None:
             # Issue 14: theirs to claim (portal.accounts.signup); the mail below invites them.
@@ -291,15 +303,27 @@ async def refer_complaint(
             if isinstance(provider_id, uuid.UUID)
             else None
         )
-        if link is None:
+        if (
+            link is not None
+            and await Provider.filter(id=link.provider_id, retired_at__isnull=False).exists()
+        ):
+            # Issue 14: a retired provider takes no new referrals; its cases run on.
+            raise ComplaintError(
+                "PROVIDER_RETIRED",
+                "That provider no longer takes new cases.",
+                field="provider_id",
+            )
+        if link is None or link.retired_at is not None:
             raise ComplaintError(
                 "PROVIDER_NOT_AVAILABLE",
                 "The organisation does not take part in that provider's scheme.",
                 field="provider_id",
             )
         method = choice(data, "method", Method)
+        scheme = await Scheme.get(id=link.scheme_id)
         profile = await ProviderProfile.get_or_none(provider_id=link.provider_id)
-        if profile is not None and profile.methods and method.value not in profile.methods:
+        offered = scheme.methods or (profile.methods if profile is not None else [])
+        if offered and method.value not in offered:
             # EU ADR Art. 7(1): a provider publishes the methods it runs; no other is started.
             raise ComplaintError(
                 "METHOD_NOT_OFFERED", "That provider does not offer this method.", field="method"

@@ -1,25 +1,27 @@
 // Message catalogues, one file per area of the portal and locale (en/<area>.json and
 // zh-Hans/<area>.json hold the same keys, a test checks), and Intl formatting by the chosen
 // locale. The choice is kept in localStorage and sets <html lang>. To add strings: put them in
-// the area's file in both locales (common: layout and forms; consumer; case; staff; records;
+// the area's file in both locales (common: layout and forms; consumer; case; staff; records; admin;
 // account: sign-up, setup, claiming an account).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import enAccount from "./en/account.json";
+import enAdmin from "./en/admin.json";
 import enCase from "./en/case.json";
 import enCommon from "./en/common.json";
 import enConsumer from "./en/consumer.json";
 import enRecords from "./en/records.json";
 import enStaff from "./en/staff.json";
 import zhAccount from "./zh-Hans/account.json";
+import zhAdmin from "./zh-Hans/admin.json";
 import zhCase from "./zh-Hans/case.json";
 import zhCommon from "./zh-Hans/common.json";
 import zhConsumer from "./zh-Hans/consumer.json";
 import zhRecords from "./zh-Hans/records.json";
 import zhStaff from "./zh-Hans/staff.json";
 
-const en = { ...enCommon, ...enConsumer, ...enCase, ...enStaff, ...enRecords, ...enAccount };
-const zhHans = { ...zhCommon, ...zhConsumer, ...zhCase, ...zhStaff, ...zhRecords, ...zhAccount };
+const en = { ...enCommon, ...enConsumer, ...enCase, ...enStaff, ...enRecords, ...enAdmin, ...enAccount };
+const zhHans = { ...zhCommon, ...zhConsumer, ...zhCase, ...zhStaff, ...zhRecords, ...zhAdmin, ...zhAccount };
 
 export type MessageKey = keyof typeof en;
 export const LOCALES = ["en", "zh-Hans"] as const;

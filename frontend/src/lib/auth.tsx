@@ -20,7 +20,7 @@ interface AuthState {
   status: "loading" | "signedOut" | "signedIn";
   viewer: Viewer | null;
   /** After login or signInWithCode: keep the access token and the viewer. */
-  signedIn(accessToken: string, expiresIn: number, viewer: Viewer): void;
+  signedIn(accessToken: string, expiresIn: number, viewer: Viewer, refreshExpiresIn?: number): void;
   signOut(): Promise<void>;
 }
 
@@ -60,8 +60,9 @@ export function AuthProvider({ children, onReset }: { children: ReactNode; onRes
     [],
   );
 
-  const signedIn = useCallback((accessToken: string, expiresIn: number, who: Viewer) => {
-    setSession(accessToken, expiresIn);
+  const signedIn = useCallback((accessToken: string, expiresIn: number, who: Viewer, refreshExpiresIn?: number) => {
+    // The sign-in's own life, so the timeout warning knows it from the first page.
+    setSession(accessToken, expiresIn, refreshExpiresIn);
     setViewer(who);
     setStatus("signedIn");
   }, []);

@@ -30,8 +30,8 @@ export function SignIn() {
 
   if (status === "signedIn") return <Redirect to={safeNext(search) ?? homeFor(viewer)} />;
 
-  const done = (token: string, expiresIn: number, who: Viewer) => {
-    signedIn(token, expiresIn, who);
+  const done = (token: string, expiresIn: number, who: Viewer, refreshExpiresIn?: number) => {
+    signedIn(token, expiresIn, who, refreshExpiresIn);
     navigate(safeNext(search) ?? homeFor(who), { replace: true });
   };
 
@@ -65,7 +65,7 @@ export function SignIn() {
   );
 }
 
-type Done = (token: string, expiresIn: number, viewer: Viewer) => void;
+type Done = (token: string, expiresIn: number, viewer: Viewer, refreshExpiresIn?: number) => void;
 
 function PasswordForm({ onDone }: { onDone: Done }) {
   const { t } = useI18n();
@@ -85,7 +85,7 @@ function PasswordForm({ onDone }: { onDone: Done }) {
         const answer = await login({ email: String(values.email), password: String(values.password) });
         const session = answer.data?.login;
         if (session?.accessToken && session.viewer) {
-          onDone(session.accessToken, session.expiresIn ?? 900, session.viewer);
+          onDone(session.accessToken, session.expiresIn ?? 900, session.viewer, session.refreshExpiresIn ?? undefined);
           return [];
         }
         if (session) return form.fromUserErrors(session.userErrors, describe);
@@ -184,7 +184,7 @@ function CodeForm({ onDone }: { onDone: Done }) {
         const answer = await signIn({ challenge: challenge.id, code: String(values.code) });
         const session = answer.data?.signInWithCode;
         if (session?.accessToken && session.viewer) {
-          onDone(session.accessToken, session.expiresIn ?? 900, session.viewer);
+          onDone(session.accessToken, session.expiresIn ?? 900, session.viewer, session.refreshExpiresIn ?? undefined);
           return [];
         }
         if (session) return enter.fromUserErrors(session.userErrors, describe);

@@ -16,6 +16,8 @@ from portal.api.node import Node, node_resolver, to_global_id
 from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
 from portal.auth import policy
 from portal.auth.actor import ActorKind
+from portal.cases.models import OrganisationProvider as OrganisationProviderRow
+from portal.cases.models import Scheme as SchemeRow
 
 Role = strawberry.enum(
     models.Role, description="A role held within an organisation, a provider or the installation."
@@ -27,15 +29,33 @@ class Organisation(Node):
     slug: str
     name: str
     country: str
+    retired_at: datetime | None = strawberry.field(
+        description="When an admin retired it: it takes no new complaints; null while active."
+    )
+    pk: strawberry.Private[uuid.UUID]
 
     @classmethod
     def from_row(cls, row: models.Organisation) -> Organisation:
         return cls(
             id=to_global_id("Organisation", row.id),
+            pk=row.id,
             slug=row.slug,
             name=row.name,
             country=row.country,
+            retired_at=row.retired_at,
         )
+
+    @strawberry.field(
+        description="The providers whose schemes it takes part in: where its customers may be "
+        "referred. Retired links only with `includeRetired`."
+    )
+    async def provider_links(
+        self, info: Info, include_retired: bool = False
+    ) -> list[OrganisationProviderLink]:
+        query = OrganisationProviderRow.filter(organisation_id=self.pk)
+        if not include_retired:
+            query = query.filter(retired_at=None)
+        return [OrganisationProviderLink.from_row(r) for r in await query.order_by("id")]
 
 
 @strawberry.type(description="An external dispute-resolution provider.")
@@ -46,6 +66,10 @@ class Provider(Node):
     adapter: str = strawberry.field(
         description="How Parley works with the provider: `inportal` (its people work in "
         "Parley), `webhook`, `email`, or a third-party adapter (docs/providers.md)."
+    )
+    retired_at: datetime | None = strawberry.field(
+        description="When an admin retired it: it takes no new referrals and keeps its cases; "
+        "null while active."
     )
     pk: strawberry.Private[uuid.UUID]
 
@@ -58,6 +82,7 @@ class Provider(Node):
             name=row.name,
             country=row.country,
             adapter=row.adapter,
+            retired_at=row.retired_at,
         )
 
     @strawberry.field(description="What it publishes (EU ADR Art. 7(1)); null until it does.")
@@ -65,10 +90,15 @@ class Provider(Node):
         row = await info.context.loaders.provider_profile.load(self.pk)
         return ProviderProfile.from_row(row) if row else None
 
-    @strawberry.field(description="Its schemes: the clocks each runs on (EU ADR Art. 7(1)(e)).")
-    async def schemes(self, info: Info) -> list[Scheme]:
+    @strawberry.field(
+        description="Its schemes: the clocks each runs on (EU ADR Art. 7(1)(e)). Retired ones "
+        "and replaced versions only with `includeRetired`."
+    )
+    async def schemes(self, info: Info, include_retired: bool = False) -> list[Scheme]:
         return [
-            Scheme.from_row(r) for r in await info.context.loaders.schemes_by_provider.load(self.pk)
+            Scheme.from_row(r)
+            for r in await info.context.loaders.schemes_by_provider.load(self.pk)
+            if include_retired or r.retired_at is None
         ]
 
     @strawberry.field(
@@ -88,6 +118,42 @@ class Provider(Node):
             for m, u, p in zip(rows, users, entries, strict=True)
         ]
         return connection(rows, more, after, newest_cursor, nodes)
+
+
+@strawberry.type(
+    description="An organisation takes part in a provider's scheme: its customers may be "
+    "referred there, under that scheme."
+)
+class OrganisationProviderLink(Node):
+    retired_at: datetime | None = strawberry.field(
+        description="When an admin retired it: nobody is referred through it any more."
+    )
+    organisation_pk: strawberry.Private[uuid.UUID]
+    provider_pk: strawberry.Private[uuid.UUID]
+    scheme_pk: strawberry.Private[uuid.UUID]
+
+    @classmethod
+    def from_row(cls, row: OrganisationProviderRow) -> OrganisationProviderLink:
+        return cls(
+            id=to_global_id("OrganisationProviderLink", row.id),
+            retired_at=row.retired_at,
+            organisation_pk=row.organisation_id,
+            provider_pk=row.provider_id,
+            scheme_pk=row.scheme_id,
+        )
+
+    @strawberry.field
+    async def organisation(self, info: Info) -> Organisation | None:
+        return await organisation_for(info, self.organisation_pk)
+
+    @strawberry.field
+    async def provider(self, info: Info) -> Provider | None:
+        return await provider_for(info, self.provider_pk)
+
+    @strawberry.field(description="The scheme referrals through this link run under.")
+    async def scheme(self, info: Info) -> Scheme | None:
+        row = await SchemeRow.get_or_none(id=self.scheme_pk)
+        return Scheme.from_row(row) if row else None
 
 
 async def organisation_for(info: Info, pk: uuid.UUID | None) -> Organisation | None:

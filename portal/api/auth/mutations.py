@@ -50,7 +50,14 @@ class LogoutInput:
 class SessionPayload:
     access_token: str | None = None
     token_type: str | None = None
-    expires_in: int | None = strawberry.field(default=None, description="Seconds.")
+    expires_in: int | None = strawberry.field(
+        default=None, description="Seconds the access token lasts."
+    )
+    refresh_expires_in: int | None = strawberry.field(
+        default=None,
+        description="Seconds the sign-in lasts unless it is used (the refresh token's life, "
+        "capped by the session's end): when to warn that the session is ending.",
+    )
     refresh_token: str | None = None
     viewer: Viewer | None = None
     user_errors: list[UserError] = strawberry.field(default_factory=list)
@@ -97,6 +104,7 @@ async def _session_payload(
         access_token=tokens.access_token,
         token_type="Bearer",
         expires_in=tokens.expires_in,
+        refresh_expires_in=tokens.refresh_expires_in,
         refresh_token=refresh,
         viewer=await viewer_of(info),
     )

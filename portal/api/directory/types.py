@@ -146,15 +146,49 @@ class SchemeClock:
     responsible: Party
 
 
+@strawberry.type(description="A scheme's text of the legal effect of one method, in one language.")
+class LegalEffectText:
+    method: Method
+    language: str = strawberry.field(description="BCP 47 tag.")
+    text: str
+
+
 @strawberry.type(description="A provider's rule book: its clocks and what silence means.")
 class Scheme:
+    id: strawberry.ID = strawberry.field(
+        description="Global ID (`Scheme`), for updateScheme and linkOrganisationProvider."
+    )
     name: str
+    version: int = strawberry.field(
+        description="1, then one more for each edit made while cases pointed at the scheme: "
+        "those cases keep the version they started under."
+    )
+    methods: list[Method] = strawberry.field(
+        description="The methods run under this scheme; empty: those the provider publishes."
+    )
+    fees: str = strawberry.field(description="Costs for the parties under this scheme, in words.")
+    legal_effects: list[LegalEffectText] = strawberry.field(
+        description="What a complainant consents to, per method and language; a method or "
+        "language left out is shown Parley's standard text."
+    )
+    retired_at: datetime | None = strawberry.field(
+        description="When it was retired (or replaced by a new version); null while current."
+    )
+    replaced_by_id: strawberry.ID | None = strawberry.field(
+        description="The version that replaced this one, if any."
+    )
     country: str = strawberry.field(description="Whose public holidays working days skip.")
     silence_is_refusal: bool = strawberry.field(
         description="Whether an organisation silent past its response clock is recorded as "
         "refusing to take part."
     )
-    clocks: list[SchemeClock]
+    clocks: list[SchemeClock] = strawberry.field(
+        description="Every clock kind with its length; the response clock of a complex case "
+        "is `complexResponse`."
+    )
+    complex_response: SchemeClock = strawberry.field(
+        description="The response clock of a case marked complex."
+    )
 
     @classmethod
     def from_row(cls, row: SchemeRow) -> Scheme:
@@ -166,11 +200,32 @@ class Scheme:
                     kind=kind, days=rule.days, calendar=rule.calendar, responsible=RESPONSIBLE[kind]
                 )
             )
+        rule = rule_for(row.clock_policy, ClockKind.RESPONSE, complex_case=True)
+        complex_response = SchemeClock(
+            kind=ClockKind.RESPONSE,
+            days=rule.days,
+            calendar=rule.calendar,
+            responsible=RESPONSIBLE[ClockKind.RESPONSE],
+        )
         return cls(
+            id=to_global_id("Scheme", row.id),
             name=row.name,
+            version=row.version,
+            methods=[Method(m) for m in row.methods],
+            fees=row.fees,
+            legal_effects=[
+                LegalEffectText(method=Method(method), language=language, text=value)
+                for method, texts in sorted(row.legal_effects.items())
+                for language, value in sorted(texts.items())
+            ],
+            retired_at=row.retired_at,
+            replaced_by_id=to_global_id("Scheme", row.replaced_by_id)
+            if row.replaced_by_id
+            else None,
             country=row.country,
             silence_is_refusal=row.silence_is_refusal,
             clocks=clocks,
+            complex_response=complex_response,
         )
 
 

@@ -41,7 +41,7 @@ export function Setup() {
       <Confirmation title={t("setup.doneTitle")} receiptMailed={false}>
         <p className="govuk-body">{t("setup.next")}</p>
         <p className="govuk-body">
-          <a href="/admin" className="govuk-link">
+          <a href="/admin/organisations" className="govuk-link">
             {t("setup.toAdmin")}
           </a>
         </p>

@@ -190,11 +190,16 @@ function CaseView({ caseId }: { caseId: string }) {
         </Explained>
       </section>
 
+      {/* The neutral reads the file before any form (issue 16: the file was below them). */}
+      {item.viewerRoles.includes("NEUTRAL") && (
+        <Suspense fallback={<Loading />}>
+          <NeutralCaseFile item={item} />
+        </Suspense>
+      )}
       <ActionPanels item={item} onDone={onDone} only={duties} />
       {item.viewerRoles.some((role) => STAFF_ON_CASE.includes(role)) && (
         <Suspense fallback={<Loading />}>
           <StaffActionPanels item={item} onDone={refresh} />
-          {item.viewerRoles.includes("NEUTRAL") && <NeutralCaseFile item={item} />}
         </Suspense>
       )}
       <OutcomePanel item={item} onDone={onDone} />

@@ -34,7 +34,7 @@ class AddColumnWithDefault(ops.AddField):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0013_refresh_superseded")]
+    dependencies = [("portal", "0014_admin_audit")]
 
     initial = False
 

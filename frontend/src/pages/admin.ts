@@ -1,0 +1,8 @@
+// The administration chunk: the installation admins' pages (and the audit log, which auditors
+// read too). Loaded only when one of them is opened (routes.ts).
+export { AdminAuditLog } from "./admin/AuditLog";
+export { AdminOrganisation } from "./admin/Organisation";
+export { AdminOrganisations } from "./admin/Organisations";
+export { AdminProvider } from "./admin/Provider";
+export { AdminProviders } from "./admin/Providers";
+export { AdminScheme } from "./admin/Scheme";

@@ -1,0 +1,1 @@
+"""Administering an installation: organisations, providers, schemes, links, and the audit log."""

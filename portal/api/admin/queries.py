@@ -1,0 +1,99 @@
+"""The admin audit log: who changed the installation's set-up, when, and from what to what."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from portal.admin.models import AdminAuditEntry as AuditRow
+from portal.api.context import Info
+from portal.api.errors import PublicError
+from portal.api.node import to_global_id
+from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.auth import policy
+from portal.ids import parse_global_id
+
+# The log's subject types as the API names them (links are OrganisationProviderLink).
+SUBJECT_TYPES = {"Link": "OrganisationProviderLink"}
+LOG_TYPES = {v: k for k, v in SUBJECT_TYPES.items()}
+
+
+class AuditForbidden(PublicError):
+    code = "FORBIDDEN"
+
+
+@strawberry.type(
+    description="One change an installation admin made: who, when, what, and the object as it "
+    "stood before and after (null before a creation). Append-only."
+)
+class AdminAuditEntry:
+    at: datetime
+    actor_kind: str = strawberry.field(description="`user` or `service_account`.")
+    actor_id: strawberry.ID = strawberry.field(description="Global ID of the admin's account.")
+    actor_email: str = strawberry.field(description="The admin's address when they acted.")
+    action: str = strawberry.field(
+        description="What was done: `organisation.create`, `provider.retire`, `scheme.update`, "
+        "`scheme.new_version`, `link.create`, ... (docs/administration.md)."
+    )
+    subject_type: str = strawberry.field(
+        description="`Organisation`, `Provider`, `Scheme` or `OrganisationProviderLink`."
+    )
+    subject_id: strawberry.ID = strawberry.field(description="Global ID of what was changed.")
+    before: JSON | None
+    after: JSON | None
+
+    @classmethod
+    def from_row(cls, row: AuditRow) -> AdminAuditEntry:
+        subject_type = SUBJECT_TYPES.get(row.subject_type, row.subject_type)
+        kind = "ServiceAccount" if row.actor_kind == "service_account" else "User"
+        return cls(
+            at=row.created_at,
+            actor_kind=row.actor_kind,
+            actor_id=to_global_id(kind, row.actor_id),
+            actor_email=row.actor_label,
+            action=row.action,
+            subject_type=subject_type,
+            subject_id=to_global_id(subject_type, row.subject_id),
+            before=_json(row.before),
+            after=_json(row.after),
+        )
+
+
+def _json(value: dict[str, Any] | None) -> Any:
+    return value
+
+
+@strawberry.type
+class AdminQueries:
+    @strawberry.field(
+        description="The admin audit log, newest first: every change to organisations, "
+        "providers, schemes and their links. For admins and auditors."
+    )
+    async def admin_audit_log(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        subject: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only the changes to this object (its global ID)."),
+        ] = None,
+    ) -> Connection[AdminAuditEntry]:
+        actor = info.context.require_actor()
+        if not policy.may_read_admin_audit(actor):
+            raise AuditForbidden("The admin audit log is for admins and auditors.")
+        query = AuditRow.all()
+        if subject is not None:
+            parsed = parse_global_id(subject)
+            if parsed is None:
+                query = query.filter(subject_id=uuid.UUID(int=0))
+            else:
+                type_name, pk = parsed
+                subject_type = LOG_TYPES.get(type_name, type_name)
+                query = query.filter(subject_type=subject_type, subject_id=pk)
+        rows, more = await newest_first(query, first, after)
+        return connection(rows, more, after, newest_cursor, AdminAuditEntry.from_row)
