@@ -247,4 +247,7 @@ class BodyLimitMiddleware:
         response = error_response(
             status, code, message, None, media_type=response_media_type(accept), **extensions
         )
+        # The rest of the body is not read (portal.web.request_head): the connection ends after
+        # this answer, and saying so keeps a client from sending its next request on it.
+        response.headers["connection"] = "close"
         await response(scope, receive, send)
