@@ -35,6 +35,8 @@ const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
 const AdminProvider = page(() => import("./pages/admin"), "AdminProvider");
 const AdminScheme = page(() => import("./pages/admin"), "AdminScheme");
 const AdminAuditLog = page(() => import("./pages/admin"), "AdminAuditLog");
+const AdminOrganisationTeam = page(() => import("./pages/admin"), "AdminOrganisationTeam");
+const AdminProviderTeam = page(() => import("./pages/admin"), "AdminProviderTeam");
 const AcceptRepresentation = page(
   () => import("./pages/case/records/AcceptRepresentation"),
   "AcceptRepresentation",
@@ -82,8 +84,10 @@ export const ROUTES: PageRoute[] = [
   { path: "/integrations/webhooks/:id", component: WebhookDetail, access: ["ORG_MANAGER"] },
   { path: "/admin/organisations", component: AdminOrganisations, access: ["ADMIN"] },
   { path: "/admin/organisations/:id", component: AdminOrganisation, access: ["ADMIN"] },
+  { path: "/admin/organisations/:id/team", component: AdminOrganisationTeam, access: ["ADMIN"] },
   { path: "/admin/providers", component: AdminProviders, access: ["ADMIN"] },
   { path: "/admin/providers/:id", component: AdminProvider, access: ["ADMIN"] },
+  { path: "/admin/providers/:id/team", component: AdminProviderTeam, access: ["ADMIN"] },
   { path: "/admin/providers/:id/schemes/:scheme", component: AdminScheme, access: ["ADMIN"] },
   { path: "/admin/audit", component: AdminAuditLog, access: ["ADMIN", "AUDITOR"] },
   // Public: the mailed link's #token survives no sign-in redirect; the page asks to sign in.
