@@ -20,6 +20,7 @@ const CasePage = page(() => import("./pages/case/CasePage"), "CasePage");
 const CaseList = page(() => import("./pages/CaseList"), "CaseList");
 const AssignedCases = page(() => import("./pages/staff"), "AssignedCases");
 const Inbox = page(() => import("./pages/staff"), "Inbox");
+const ComplaintPage = page(() => import("./pages/staff"), "ComplaintPage");
 const IntakeQueue = page(() => import("./pages/staff"), "IntakeQueue");
 const ManagementReview = page(() => import("./pages/review"), "ManagementReview");
 const Transparency = page(() => import("./pages/transparency"), "Transparency");
@@ -73,6 +74,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/cases/:id", component: CasePage, access: "signedIn" },
   { path: "/neutral/cases", component: AssignedCases, access: ["NEUTRAL"] },
   { path: "/organisation/inbox", component: Inbox, access: ["ORG_AGENT", "ORG_MANAGER"] },
+  { path: "/organisation/complaints/:id", component: ComplaintPage, access: ["ORG_AGENT", "ORG_MANAGER"] },
   { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
   { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },
   { path: "/transparency/:slug", component: Transparency, access: "public" },
