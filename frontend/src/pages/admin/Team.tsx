@@ -23,7 +23,7 @@ function AdminTeam({ kind, id }: { kind: "organisation" | "provider"; id: string
         {kind === "organisation" ? t("admin.team.backOrganisation") : t("admin.team.backProvider")}
       </Link>
       <AdminMenu current={kind === "organisation" ? "organisations" : "providers"} />
-      <TeamPage kind={kind} ownerId={id} title={t("admin.team.title")} />
+      <TeamPage kind={kind} ownerId={id} titleFor={(name) => t("admin.team.title", { name })} />
     </>
   );
 }

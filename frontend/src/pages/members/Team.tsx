@@ -40,7 +40,16 @@ export function ProviderTeam() {
  * request (the server reads roles on every request). Without ``ownerId`` the team is one the
  * signed-in person runs (a picker when they run several); with it, that owner's team (an
  * admin's page: the server lets admins run any team, policy.may_manage_team). */
-export function TeamPage({ kind, ownerId: given, title: givenTitle }: { kind: TeamKind; ownerId?: string; title?: string }) {
+export function TeamPage({
+  kind,
+  ownerId: given,
+  titleFor,
+}: {
+  kind: TeamKind;
+  ownerId?: string;
+  /** The page's title from the team's name (an admin's page names the team it is about). */
+  titleFor?: (name: string) => string;
+}) {
   const { t } = useI18n();
   const { viewer } = useAuth();
   const owners = given ? [] : ownersOf(viewer, kind);
@@ -61,12 +70,17 @@ export function TeamPage({ kind, ownerId: given, title: givenTitle }: { kind: Te
     reload();
   };
   const team = data?.team;
-  const title = givenTitle ?? (kind === "organisation" ? t("members.titleOrganisation") : t("members.titleProvider"));
+  const title =
+    titleFor && team
+      ? titleFor(team.name)
+      : kind === "organisation"
+        ? t("members.titleOrganisation")
+        : t("members.titleProvider");
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <PageTitle text={title} caption={team?.name} />
+        <PageTitle text={title} caption={titleFor ? undefined : team?.name} />
         <OwnerPicker
           owners={owners}
           value={ownerId}
