@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -39,6 +40,8 @@ from portal.web.provider_answers import answer_routes
 from portal.web.reports import report_routes
 from portal.web.spa import built, spa_routes
 
+log = logging.getLogger("portal.app")
+
 # The collector's first generation runs after every 700 allocations by default: a 50-case
 # page allocates hundreds of thousands of short-lived objects (freed by reference counting
 # anyway), so the cyclic collector ran many times per request and took ~20% of its CPU. A
@@ -67,6 +70,18 @@ async def _start_mailsink(settings: Settings, folder: Path) -> asyncio.Server:
         flush=True,
     )
     return server
+
+
+async def _announce_setup(settings: Settings) -> None:
+    """Issue 14: while the installation has no admin, print a one-time setup link."""
+    from tortoise.exceptions import BaseORMException
+
+    from portal.accounts.signup import announce_setup
+
+    try:
+        await announce_setup(settings, echo=lambda line: print(line, flush=True))
+    except BaseORMException as exc:  # not migrated yet: `portal migrate` says what to do
+        log.warning("no setup link: %s", exc)
 
 
 def create_app(
@@ -106,6 +121,7 @@ def create_app(
             live.listening(settings.db_url),
         ):
             sink = await _start_mailsink(settings, mailsink) if mailsink else None
+            await _announce_setup(settings)
             stop = asyncio.Event()
             tasks: list[asyncio.Task[None]] = []
             if settings.worker_in_serve:

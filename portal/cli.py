@@ -1,4 +1,4 @@
-"""The `portal` command: serve, worker, mailsink, migrate, check, demo, createuser,
+"""The `portal` command: serve, worker, mailsink, migrate, check, demo, init, createuser,
 createclient, export-schema, provider-simulator, retry-dead-letters, settings."""
 
 from __future__ import annotations
@@ -157,6 +157,59 @@ def cmd_createuser(settings: Settings, args: argparse.Namespace) -> int:
                 print(f"error: {exc.code.value}: {exc.message}", file=sys.stderr)
                 return 2
         print(f"Created {user.email}" + (f" ({args.role})" if args.role else ""))
+        return 0
+
+    return asyncio.run(run())
+
+
+def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
+    """Issue 14: the first administrator, from the console (which proves the operator)."""
+    from portal.accounts.errors import AccountError
+    from portal.accounts.models import Locale
+    from portal.accounts.signup import Profile, admin_exists, create_first_admin
+    from portal.db import database
+
+    async def exists() -> bool:
+        async with database(settings):
+            return await admin_exists()
+
+    if asyncio.run(exists()):
+        print(
+            "error: ADMIN_EXISTS: the installation has an administrator already; "
+            "they grant roles from /admin/organisations.",
+            file=sys.stderr,
+        )
+        return 2
+    interactive = sys.stdin.isatty()
+    email = args.email or (
+        input("E-mail address of the first administrator: ") if interactive else ""
+    )
+    name = args.name or (input("Their name: ") if interactive else "")
+    password = None
+    if args.password:
+        from portal.auth.passwords import MIN_PASSWORD_LENGTH
+
+        password = getpass.getpass(f"Password (at least {MIN_PASSWORD_LENGTH} characters): ")
+    if not email or not name:
+        print("error: REQUIRED: give --email and --name", file=sys.stderr)
+        return 2
+    try:
+        profile = Profile.checked(name, Locale(args.language), args.time_zone)
+    except AccountError as exc:
+        print(f"error: {exc.code.value}: {exc.message}", file=sys.stderr)
+        return 2
+
+    async def run() -> int:
+        async with database(settings):
+            try:
+                user = await create_first_admin(email, profile, password)
+            except AccountError as exc:
+                print(f"error: {exc.code.value}: {exc.message}", file=sys.stderr)
+                return 2
+        sign_in = f"{settings.public_url.rstrip('/')}/sign-in"
+        how = "the password you set" if password else "a one-time code mailed to that address"
+        print(f"Created the first administrator: {user.email}")
+        print(f"Sign in at {sign_in} with {how}; then open /admin.")
         return 0
 
     return asyncio.run(run())
@@ -427,6 +480,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "check", help="report data that breaks a rule added later (exit 1 when any)"
     ).set_defaults(func=cmd_check)
+    init = sub.add_parser(
+        "init",
+        help="create the first administrator (asks in a terminal; or give the options)",
+    )
+    init.add_argument("--email", default="")
+    init.add_argument("--name", default="")
+    init.add_argument("--language", default="en", choices=["en", "zh-Hans"])
+    init.add_argument("--time-zone", default="UTC", help="an IANA name, such as Europe/Paris")
+    init.add_argument(
+        "--password",
+        action="store_true",
+        help="also ask for a password (for an installation that sends no mail)",
+    )
+    init.set_defaults(func=cmd_init)
     user = sub.add_parser("createuser", help="create a person's account")
     user.add_argument("email")
     user.add_argument("--name", default="")

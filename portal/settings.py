@@ -424,6 +424,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds a one-time sign-in code stays valid.",
     ),
     Setting(
+        "setup_link_ttl",
+        _positive_int,
+        3600,
+        "Seconds the one-time setup link `portal serve` prints while the installation has no "
+        "admin stays valid (a new one is printed at every start until an admin exists).",
+    ),
+    Setting(
         "sign_in_code_max_requests",
         _positive_int,
         5,
@@ -553,6 +560,7 @@ class Settings:
     representative_invitation_days: int
     staff_invitation_days: int
     sign_in_code_ttl: int
+    setup_link_ttl: int
     sign_in_code_max_requests: int
     sign_in_code_address_max_requests: int
     sign_in_code_account_max_requests: int

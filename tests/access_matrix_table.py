@@ -1248,6 +1248,54 @@ AUTH_ROWS = [
         prepare=_challenge,
         prepare_each=True,
     ),
+    Row(
+        "signUp",
+        # Issue 14: the same answer for an address with an account (own, foreign) and one
+        # without (missing); only the mail differs, and only its recipient sees it.
+        everyone(),
+        mutation("signUp", f"challenge {UE}"),
+        inputs(
+            email=_email,
+            displayName=const("New Person"),
+            language=const("EN"),
+            timeZone=const("Europe/Paris"),
+        ),
+    ),
+    Row(
+        "signUpFirstAdmin",
+        # The world has an admin: no setup link works for anyone any more.
+        everyone("ue:SETUP_LINK_INVALID"),
+        mutation("signUpFirstAdmin", f"challenge {UE}"),
+        inputs(
+            setupToken=const("x" * 43),
+            email=_email,
+            displayName=const("New Admin"),
+            language=const("EN"),
+            timeZone=const("UTC"),
+        ),
+        objects=NO_OBJECT,
+    ),
+    Row(
+        "claimAccount",
+        # A person's own account only (the viewer's); integration clients have none.
+        Rule(may=USERS, sees=frozenset({P.ORG_CLIENT, P.PROVIDER_CLIENT})),
+        mutation("claimAccount", f"viewer {{ kind }} {UE}"),
+        lambda t, me: {
+            "input": {
+                "displayName": me.user.display_name if me.user else "Client",
+                "language": "EN",
+                "timeZone": "UTC",
+            }
+        },
+        objects=NO_OBJECT,
+    ),
+    Row(
+        "updateMyPreferences",
+        Rule(may=USERS, sees=frozenset({P.ORG_CLIENT, P.PROVIDER_CLIENT})),
+        mutation("updateMyPreferences", f"viewer {{ kind }} {UE}"),
+        inputs(timeZone=const("UTC")),
+        objects=NO_OBJECT,
+    ),
 ]
 
 # --- the subscription -----------------------------------------------------------------------

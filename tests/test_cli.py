@@ -242,6 +242,52 @@ def test_createuser_refuses_bad_input_with_a_code(cli_env: dict[str, str]) -> No
     assert "EMAIL_TAKEN" in again.stderr
 
 
+def test_serve_on_an_empty_database_prints_a_setup_link_and_init_makes_one_admin(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    """Issue 14: no default password; the operator gets a one-time link, or uses `portal init`."""
+    assert portal(cli_env, "migrate").returncode == 0
+    port = _free_port()
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "portal.cli", "serve"],
+            cwd=ROOT,
+            env=cli_env | {"PORTAL_PORT": str(port)},
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while "/setup#token=" not in log_path.read_text():
+                assert process.poll() is None, log_path.read_text()
+                assert time.monotonic() < deadline, "no setup link printed"
+                time.sleep(0.2)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    bad_zone = portal(
+        cli_env, "init", "--email", "x@example.org", "--name", "X", "--time-zone", "Moon"
+    )
+    made = portal(
+        cli_env,
+        "init",
+        "--email",
+        "Ada@Example.org",
+        "--name",
+        "Ada",
+        "--time-zone",
+        "Europe/London",
+    )
+    again = portal(cli_env, "init", "--email", "eve@example.org", "--name", "Eve")
+
+    assert "http://127.0.0.1:8000/setup#token=" in log_path.read_text()
+    assert made.returncode == 0, made.stderr
+    assert "Created the first administrator: ada@example.org" in made.stdout
+    assert (again.returncode, again.stderr.split(":")[:2]) == (2, ["error", " ADMIN_EXISTS"])
+    assert (bad_zone.returncode, "INVALID_TIME_ZONE" in bad_zone.stderr) == (2, True)
+
+
 def test_bad_settings_stop_the_command_with_a_clear_message(cli_env: dict[str, str]) -> None:
     result = portal(cli_env | {"PORTAL_ENV": "production"}, "migrate")
 

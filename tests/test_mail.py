@@ -58,6 +58,7 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
     MailKind.IMPLEMENTATION_DUE: {"case": CASE, "due": "2027-01-20 10:00 UTC"},
     MailKind.CASE_CLOSED: {"case": CASE, "reason": "resolved"},
     MailKind.SIGN_IN_CODE: {"code": "123456", "minutes": 10},
+    MailKind.SIGN_UP_CODE: {"code": "123456", "minutes": 10, "setup": False},
     MailKind.RECEIPT: {
         "case": CASE,
         "organisation": "Acme",
@@ -135,6 +136,10 @@ async def test_every_mail_kind_arrives_in_both_languages(
         "context", flat=True
     )
     assert codes == [{}, {}]
+    sign_ups = await OutboxMessage.filter(kind=MailKind.SIGN_UP_CODE.value).values_list(
+        "context", flat=True
+    )
+    assert sign_ups == [{}, {}]
 
 
 async def test_smtp_down_then_up_delivers_everything_and_a_5xx_address_is_dead_lettered(

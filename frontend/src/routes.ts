@@ -30,6 +30,9 @@ const RotateClient = page(() => import("./pages/integrations"), "RotateClient");
 const DisableClient = page(() => import("./pages/integrations"), "DisableClient");
 const CreateWebhook = page(() => import("./pages/integrations"), "CreateWebhook");
 const WebhookDetail = page(() => import("./pages/integrations"), "WebhookDetail");
+const SignUp = page(() => import("./pages/account/SignUp"), "SignUp");
+const Setup = page(() => import("./pages/account/Setup"), "Setup");
+const Claim = page(() => import("./pages/account/Claim"), "Claim");
 const AdminOrganisations = page(() => import("./pages/admin"), "AdminOrganisations");
 const AdminOrganisation = page(() => import("./pages/admin"), "AdminOrganisation");
 const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
@@ -52,8 +55,9 @@ const Roster = page(() => import("./pages/members"), "Roster");
 const SurveyPolicy = page(() => import("./pages/members"), "SurveyPolicy");
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
- * a list of roles: someone holding one of them. */
-export type Access = "public" | "signedIn" | "consumer" | readonly Role[];
+ * consumerOrNewcomer: a consumer, or someone not signed in yet (the page offers sign-up, so
+ * that a first complaint is one journey); a list of roles: someone holding one of them. */
+export type Access = "public" | "signedIn" | "consumer" | "consumerOrNewcomer" | readonly Role[];
 
 export interface PageRoute {
   path: string;
@@ -68,7 +72,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/survey", component: Survey, access: "public" },
   { path: "/disputes", component: MyDisputes, access: "consumer" },
   { path: "/complaints", component: MyComplaints, access: "consumer" },
-  { path: "/complaints/new", component: FileComplaint, access: "consumer" },
+  { path: "/complaints/new", component: FileComplaint, access: "consumerOrNewcomer" },
   { path: "/complaints/:id/escalate", component: Escalate, access: "consumer" },
   { path: "/cases", component: CaseList, access: "signedIn" },
   { path: "/cases/:id", component: CasePage, access: "signedIn" },
@@ -84,6 +88,9 @@ export const ROUTES: PageRoute[] = [
   { path: "/integrations/clients/:id/disable", component: DisableClient, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
   { path: "/integrations/:owner/webhooks/new", component: CreateWebhook, access: ["ORG_MANAGER"] },
   { path: "/integrations/webhooks/:id", component: WebhookDetail, access: ["ORG_MANAGER"] },
+  { path: "/sign-up", component: SignUp, access: "public" },
+  { path: "/setup", component: Setup, access: "public" },
+  { path: "/claim", component: Claim, access: "public" },
   { path: "/admin/organisations", component: AdminOrganisations, access: ["ADMIN"] },
   { path: "/admin/organisations/:id", component: AdminOrganisation, access: ["ADMIN"] },
   { path: "/admin/organisations/:id/team", component: AdminOrganisationTeam, access: ["ADMIN"] },
@@ -144,7 +151,9 @@ export const NAV: NavItem[] = [
 
 export function mayOpen(access: Access, status: string, viewer: Viewer | null): boolean {
   if (access === "public") return true;
+  if (access === "consumerOrNewcomer" && status !== "signedIn") return true;
   if (status !== "signedIn" || !viewer) return false;
+  if (access === "consumerOrNewcomer") return isConsumer(viewer);
   if (access === "signedIn") return true;
   if (access === "consumer") return isConsumer(viewer);
   return hasRole(viewer, ...access);

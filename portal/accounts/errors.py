@@ -16,6 +16,10 @@ class AccountErrorCode(StrEnum):
     CLIENT_DISABLED = "CLIENT_DISABLED"
     TOO_LONG = TOO_LONG  # raised by portal.lengths.at_most, the one length check
     REQUIRED = "REQUIRED"
+    # Issue 14: sign-up, claiming an account, the first admin.
+    INVALID_TIME_ZONE = "INVALID_TIME_ZONE"
+    SETUP_LINK_INVALID = "SETUP_LINK_INVALID"
+    ADMIN_EXISTS = "ADMIN_EXISTS"
 
 
 class AccountError(Exception):

@@ -46,6 +46,12 @@ class User(Model):
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     last_login_at = fields.DatetimeField(null=True)
+    # Issue 14: an IANA time zone name (portal.accounts.signup.check_time_zone), chosen at
+    # sign-up or when claiming the account; dates in mail and pages are shown in it.
+    time_zone = fields.CharField(max_length=64, default="UTC")
+    # Issue 14: created for the person by someone else (an agent's recordComplaint, a
+    # representative invitation) and not yet claimed by them (claimAccount).
+    claim_pending = fields.BooleanField(default=False)
 
     class Meta:
         table = "user_account"
@@ -311,3 +317,19 @@ class AttemptCounter(Model):
     class Meta:
         table = "attempt_counter"
         unique_together = (("key", "slot"),)
+
+
+class SetupToken(Model):
+    """Issue 14: the one-time link `portal serve` prints while the installation has no admin.
+
+    Only a keyed hash is stored; it works once (`used_at`), until `expires_at`, and not at all
+    once an admin exists (portal.accounts.setup)."""
+
+    id = fields.UUIDField(primary_key=True)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField()
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "setup_token"

@@ -139,6 +139,10 @@ class UserErrorCode(StrEnum):
     ROLE_SCOPE_MISMATCH = "ROLE_SCOPE_MISMATCH"
     ALREADY_MEMBER = "ALREADY_MEMBER"
     LAST_MANAGER = "LAST_MANAGER"
+    # Issue 14: sign-up, claiming an account, the first admin (portal.accounts.signup).
+    INVALID_TIME_ZONE = "INVALID_TIME_ZONE"
+    SETUP_LINK_INVALID = "SETUP_LINK_INVALID"
+    ADMIN_EXISTS = "ADMIN_EXISTS"
     # Provider adapters (portal.notifications.provider_config).
     UNKNOWN_ADAPTER = "UNKNOWN_ADAPTER"
     # Administration (portal.admin.services) and what retiring stops.

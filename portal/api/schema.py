@@ -14,6 +14,7 @@ from strawberry.types import ExecutionContext
 
 from portal.api.accounts.clients import IntegrationClientMutations, IntegrationClientQueries
 from portal.api.accounts.queries import DirectoryQueries
+from portal.api.accounts.signup import SignUpMutations
 from portal.api.accounts.team import TeamMutations, TeamQueries
 from portal.api.accounts.types import (
     Organisation,
@@ -86,6 +87,7 @@ class Query(
 class Mutation(
     AuthMutations,
     SignInCodeMutations,
+    SignUpMutations,
     ComplaintMutations,
     CaseMutations,
     RepresentativeMutations,

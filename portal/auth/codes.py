@@ -73,9 +73,18 @@ def _code_hash(auth: AuthService, row_id: uuid.UUID, code: str) -> str:
 
 
 async def request_code(
-    auth: AuthService, email: str, attempt: SignInAttempt, at: datetime | None = None
+    auth: AuthService,
+    email: str,
+    attempt: SignInAttempt,
+    at: datetime | None = None,
+    *,
+    sign_up: dict[str, str] | None = None,
 ) -> str:
-    """Write the code (and its mail, in the same transaction); return the challenge."""
+    """Write the code (and its mail, in the same transaction); return the challenge.
+
+    ``sign_up`` (issue 14, portal.accounts.signup): the profile of a sign-up, kept on the row;
+    the code is then mailed also to an address without an account (a sign-up code), and an
+    account's owner is told that the address has an account already. The answer is the same."""
     at = at or datetime.now(UTC)
     email = sign_in_email(email)
     settings = auth.settings
@@ -107,15 +116,30 @@ async def request_code(
             code_hash=_code_hash(auth, row_id, code),
             created_at=at,
             expires_at=at + timedelta(seconds=settings.sign_in_code_ttl),
+            sign_up=sign_up,
         )
-        if user is not None:
+        minutes = max(1, settings.sign_in_code_ttl // 60)
+        setup = bool(sign_up and sign_up.get("setup_token_id"))
+        if user is not None and not setup:
+            context: dict[str, object] = {"code": code, "minutes": minutes}
+            if sign_up is not None:
+                context["account_exists"] = True
             await enqueue(
                 Channel.EMAIL,
                 MailKind.SIGN_IN_CODE.value,
                 user.email,
-                {"code": code, "minutes": max(1, settings.sign_in_code_ttl // 60)},
+                context,
                 at=at,
                 locale=user.locale.value,
+            )
+        elif sign_up is not None:
+            await enqueue(
+                Channel.EMAIL,
+                MailKind.SIGN_UP_CODE.value,
+                email,
+                {"code": code, "minutes": minutes, "setup": setup},
+                at=at,
+                locale=user.locale.value if user else sign_up["locale"],
             )
     if past_cap:
         # A code past the cap is MAX_GUESSES more guesses: the device that got it pays.
@@ -146,7 +170,7 @@ async def sign_in_with_code(
         row = await SignInCode.select_for_update().get_or_none(id=row_id)
         if (
             row is None
-            or row.user_id is None
+            or (row.user_id is None and row.sign_up is None)
             or row.used_at is not None
             or row.expires_at <= at
             or row.failed_attempts >= MAX_GUESSES
@@ -166,9 +190,35 @@ async def sign_in_with_code(
         await check_failed(attempt, auth.settings, at)
         await device_spent(attempt, auth.settings, row.user_id if row else None, at)
         raise invalid
-    user = await User.get_or_none(id=row.user_id, is_active=True)
-    if user is None:
+    user = await _signing_in(row, at)
+    if user is None or not user.is_active:
         raise invalid
     # The code proved the mailbox: the account's password lock, if any, ends (limits.py).
     await clear_failures(row.email)
     return await auth.start_session(user, method="email_code")
+
+
+async def _signing_in(row: SignInCode, at: datetime) -> User | None:
+    """Whom a spent code signs in: the account it was mailed for; for a sign-up (issue 14),
+    the account it creates (or the address's own, made meanwhile); for the first admin's
+    setup, that admin."""
+    from portal.accounts.signup import (
+        Profile,
+        account_for_sign_up,
+        apply_profile,
+        complete_setup,
+    )
+
+    if row.sign_up is None:
+        return await User.get_or_none(id=row.user_id)
+    profile = Profile.from_stored(row.sign_up)
+    setup_token = row.sign_up.get("setup_token_id")
+    if setup_token:
+        return await complete_setup(setup_token, row.email, profile, at)
+    if row.user_id is None:
+        return await account_for_sign_up(row.email, profile)
+    user = await User.get_or_none(id=row.user_id)
+    if user is not None and user.claim_pending:
+        # Made for them by someone else, never claimed: proving the mailbox claims it.
+        await apply_profile(user, profile)
+    return user

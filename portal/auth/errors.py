@@ -15,6 +15,8 @@ class AuthErrorCode(StrEnum):
     INVALID_CODE_FORMAT = "INVALID_CODE_FORMAT"
     ONE_CREDENTIAL_PER_REQUEST = "ONE_CREDENTIAL_PER_REQUEST"
     SIGN_IN_CODE_REQUIRED = "SIGN_IN_CODE_REQUIRED"
+    # Issue 14: the setup link was used, expired, or an admin exists already.
+    SETUP_LINK_INVALID = "SETUP_LINK_INVALID"
 
 
 class AuthError(Exception):

@@ -133,7 +133,10 @@ async def invite(
         locale = _mail_locale(account, case)
         if account is None:
             # So that the invitee can sign in with a code; the same answer either way.
-            await create_user(address, "", locale=Locale(locale))
+            created = await create_user(address, "", locale=Locale(locale))
+            # Issue 14: theirs to claim; the invitation mail offers it.
+            created.claim_pending = True
+            await created.save(update_fields=["claim_pending"])
         invitation = await RepresentativeInvitation.create(
             case_id=case.id,
             email=address,
@@ -153,7 +156,9 @@ async def invite(
         )
         from portal.notifications.invitations import representative_invited
 
-        await representative_invited(invitation, case, complainant.display_name, locale)
+        await representative_invited(
+            invitation, case, complainant.display_name, locale, claim=account is None
+        )
     return invitation
 
 

@@ -126,7 +126,12 @@ async def record_complaint(
     async with in_transaction():
         organisation = await Organisation.get(id=organisation_id)
         _not_retired(organisation)
-        complainant = await User.get_or_none(email=email) or await create_user(email, name)
+        complainant = await User.get_or_none(email=email)
+        if complainant is None:
+            # Issue 14: theirs to claim (portal.accounts.signup); the mail below invites them.
+            complainant = await create_user(email, name)
+            complainant.claim_pending = True
+            await complainant.save(update_fields=["claim_pending"])
         complaint = await _create(
             organisation,
             complainant.id,

@@ -215,11 +215,17 @@ async def complaint_recorded(
     complaint: Complaint, user: User, organisation: str, at: datetime
 ) -> None:
     """Issue 13 F5: whoever holds the address learns at once that an organisation recorded a
-    complaint for them, and that it waits for their confirmation."""
+    complaint for them, and that it waits for their confirmation. Issue 14: an account the
+    recording made for them is offered to be claimed (a path on the portal, no credential:
+    the one-time code proves the mailbox)."""
+    from portal.accounts.signup import claim_path
+
     person = Recipient(user.id, user.email, user.display_name, user.locale.value, COMPLAINANT_SIDE)
-    context = {
+    context: dict[str, object] = {
         "complaint": {"reference": complaint.reference, "subject": complaint.subject},
         "organisation": organisation,
         "channel": complaint.channel.value,
     }
+    if user.claim_pending:
+        context["claim_path"] = claim_path(user.email)
     await mail_people(MailKind.COMPLAINT_RECORDED, [person], context, at=at, case_id=None)

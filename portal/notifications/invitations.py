@@ -70,15 +70,22 @@ async def representative_invited(
     case: DisputeCase,
     inviter: str,
     locale: str,
+    *,
+    claim: bool = False,
 ) -> None:
-    """Queue the invitation mail, in the transaction that writes the invitation."""
-    context = {
+    """Queue the invitation mail, in the transaction that writes the invitation; ``claim``:
+    the invitation made the address's account, which the mail offers to claim (issue 14)."""
+    from portal.accounts.signup import claim_path
+
+    context: dict[str, object] = {
         **await case_context(case),
         "name": "",
         "inviter": inviter,
         "expires": due_text(invitation.expires_at),
         REPRESENTATIVE.key: str(invitation.id),
     }
+    if claim:
+        context["claim_path"] = claim_path(invitation.email)
     await enqueue(
         Channel.EMAIL,
         REPRESENTATIVE.mail.value,

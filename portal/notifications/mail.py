@@ -45,6 +45,7 @@ class MailKind(StrEnum):
     IMPLEMENTATION_DUE = "implementation_due"
     CASE_CLOSED = "case_closed"
     SIGN_IN_CODE = "sign_in_code"
+    SIGN_UP_CODE = "sign_up_code"  # issue 14: a sign-up's (or the first admin's) code
     SURVEY_REMINDER = "survey_reminder"  # ISO 10004: the one reminder of an unanswered survey
     # Issue 16: to whoever took a step that cannot be undone; one template per action
     # (`receipt_<action>.txt`), chosen by the context's `action`.

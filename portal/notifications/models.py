@@ -181,6 +181,10 @@ class SignInCode(Model):
     created_at = fields.DatetimeField()
     expires_at = fields.DatetimeField()
     used_at = fields.DatetimeField(null=True)
+    # Issue 14: a sign-up (or the first admin's setup) waiting for its code: the profile to
+    # create the account with, {"display_name", "locale", "time_zone"[, "setup_token_id"]}.
+    # Empty for a plain sign-in.
+    sign_up: dict[str, str] | None = fields.JSONField(null=True)
 
     class Meta:
         table = "sign_in_code"

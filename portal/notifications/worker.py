@@ -45,6 +45,8 @@ from portal.notifications.surveys import schedule_survey_reminders, survey_link
 from portal.settings import Settings
 from providers.contract import DeliveryStatus
 
+# Mails whose context holds a one-time code: emptied once delivered.
+CODE_MAILS = frozenset({mail.MailKind.SIGN_IN_CODE, mail.MailKind.SIGN_UP_CODE})
 log = logging.getLogger("portal.notifications")
 OUTCOMES = {
     DeliveryStatus.DELIVERED: AttemptOutcome.DELIVERED,
@@ -183,7 +185,7 @@ class Worker:
             response_status=result.response_status,
             duration_ms=result.duration_ms,
         )
-        if status is OutboxStatus.DELIVERED and message.kind == mail.MailKind.SIGN_IN_CODE:
+        if status is OutboxStatus.DELIVERED and message.kind in CODE_MAILS:
             # The code is a credential: once handed over, it is not kept in the outbox.
             await OutboxMessage.filter(id=message.id).update(context={})
         log.info(

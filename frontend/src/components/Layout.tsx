@@ -1,7 +1,9 @@
 import { useEffect, useRef } from "react";
 import type { ReactNode } from "react";
+import { useMutation } from "urql";
 import { Link, useLocation } from "wouter";
-import { LOCALES, useI18n, type UiLocale } from "../i18n";
+import { UpdateMyPreferencesDocument } from "../gql/graphql";
+import { apiLocale, LOCALES, useI18n, type UiLocale } from "../i18n";
 import { useAuth } from "../lib/auth";
 import { NAV, mayOpen } from "../routes";
 
@@ -12,6 +14,7 @@ const LOCALE_NAMES: Record<UiLocale, string> = { en: "English", "zh-Hans": "ç®€ä
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const { status, viewer, signOut } = useAuth();
+  const [, savePreferences] = useMutation(UpdateMyPreferencesDocument);
   const [path] = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -45,7 +48,14 @@ export function Layout({ children }: { children: ReactNode }) {
                 id="parley-locale"
                 className="govuk-select"
                 value={locale}
-                onChange={(e) => setLocale(e.target.value as UiLocale)}
+                onChange={(e) => {
+                  const next = e.target.value as UiLocale;
+                  setLocale(next);
+                  // A person's choice is kept with their account: their mail follows it too.
+                  if (status === "signedIn" && viewer?.user) {
+                    void savePreferences({ input: { language: apiLocale(next) } });
+                  }
+                }}
               >
                 {LOCALES.map((code) => (
                   <option key={code} value={code} lang={code}>

@@ -2,9 +2,11 @@
 // zh-Hans/<area>.json hold the same keys, a test checks), and Intl formatting by the chosen
 // locale. The choice is kept in localStorage and sets <html lang>. To add strings: put them in
 // the area's file in both locales (common: layout and forms; consumer; case; staff; records;
-// admin; directory; integrations; members: teams, profiles, surveys).
+// admin; directory; integrations; members: teams, profiles, surveys; account: sign-up, setup,
+// claiming an account).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
+import enAccount from "./en/account.json";
 import enAdmin from "./en/admin.json";
 import enCase from "./en/case.json";
 import enCommon from "./en/common.json";
@@ -14,6 +16,7 @@ import enIntegrations from "./en/integrations.json";
 import enMembers from "./en/members.json";
 import enRecords from "./en/records.json";
 import enStaff from "./en/staff.json";
+import zhAccount from "./zh-Hans/account.json";
 import zhAdmin from "./zh-Hans/admin.json";
 import zhCase from "./zh-Hans/case.json";
 import zhCommon from "./zh-Hans/common.json";
@@ -34,6 +37,7 @@ const en = {
   ...enDirectory,
   ...enIntegrations,
   ...enMembers,
+  ...enAccount,
 };
 const zhHans = {
   ...zhCommon,
@@ -45,6 +49,7 @@ const zhHans = {
   ...zhDirectory,
   ...zhIntegrations,
   ...zhMembers,
+  ...zhAccount,
 };
 
 export type MessageKey = keyof typeof en;

@@ -22,7 +22,16 @@ export function setSession(token: string, expiresIn: number, refreshExpiresIn?: 
   expiresAt = Date.now() + expiresIn * 1000;
   if (refreshExpiresIn !== undefined) endsAt = Date.now() + refreshExpiresIn * 1000;
   localStorage.setItem(HINT, "1");
+  sessionStorage.setItem(HAD_SESSION, "1");
   listeners.forEach((listener) => listener(true));
+}
+
+const HAD_SESSION = "parley.hadSession";
+
+/** Someone was signed in in this tab (its session has since ended): a page that welcomes
+ * newcomers sends them to sign in again instead, so they come back to what they typed. */
+export function hadSessionInThisTab(): boolean {
+  return sessionStorage.getItem(HAD_SESSION) === "1";
 }
 
 export function clearSession(): void {

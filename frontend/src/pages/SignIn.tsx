@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation } from "urql";
-import { Redirect, useLocation, useSearch } from "wouter";
+import { Link, Redirect, useLocation, useSearch } from "wouter";
 import { PageTitle } from "../components/PageTitle";
 import { RequestError, useDescribeUserError } from "../components/Status";
 import { FormShell, normaliseCode, SubmitButton, TextInput, useForm, type Bound } from "../design/forms";
@@ -60,6 +60,12 @@ export function SignIn() {
           </button>
         </div>
         {method === "code" ? <CodeForm onDone={done} /> : <PasswordForm onDone={done} />}
+        <h2 className="govuk-heading-m">{t("signIn.newHere")}</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" href="/sign-up">
+            {t("signIn.createAccount")}
+          </Link>
+        </p>
       </div>
     </div>
   );

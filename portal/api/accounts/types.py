@@ -208,8 +208,10 @@ class User(Node):
     email: str
     display_name: str
     locale: Locale  # type: ignore[valid-type]
+    time_zone: str = strawberry.field(description="An IANA time zone name, such as `UTC`.")
     created_at: datetime
     pk: strawberry.Private[uuid.UUID]
+    pending_claim: strawberry.Private[bool]
 
     @classmethod
     def from_row(cls, row: models.User) -> User:
@@ -219,8 +221,20 @@ class User(Node):
             email=row.email,
             display_name=row.display_name,
             locale=row.locale,
+            time_zone=row.time_zone,
             created_at=row.created_at,
+            pending_claim=row.claim_pending,
         )
+
+    @strawberry.field(
+        description="Made for this person by someone else and not yet claimed by them "
+        "(`claimAccount`). Told to the person only: null for anyone else."
+    )
+    def claim_pending(self, info: Info) -> bool | None:
+        actor = info.context.require_actor()
+        if actor.kind is ActorKind.USER and actor.id == self.pk:
+            return self.pending_claim
+        return None
 
     @strawberry.field(
         description="The roles this person holds: all of them for themselves and admins, "

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { useMutation, useQuery } from "urql";
-import { Link } from "wouter";
+import { Link, Redirect } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
 import { RequestError, useDescribeUserError } from "../../components/Status";
 import { FormShell, Select, SubmitButton, Textarea, TextInput, useForm } from "../../design/forms";
@@ -8,10 +8,44 @@ import { LIMITS } from "../../design/limits";
 import { Confirmation } from "../../design/patterns";
 import { FileComplaintDocument, OrganisationsDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
+import { useAuth } from "../../lib/auth";
+import { hadSessionInThisTab } from "../../lib/session";
+import { SignUpForm } from "../account/SignUpForm";
+
+/** Filing a complaint, as one journey for someone new: not signed in, the page first creates
+ * their account (SignUpForm, or a link to sign in and come back), then shows the form. */
+export function FileComplaint() {
+  const { t } = useI18n();
+  const { status, signedIn } = useAuth();
+  if (status === "signedIn") return <ComplaintForm />;
+  // A session that ended here: sign in again and come back to the text (kept as a draft).
+  if (hadSessionInThisTab()) {
+    return <Redirect to={`/sign-in?next=${encodeURIComponent("/complaints/new")}`} />;
+  }
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle text={t("fileComplaint.title")} />
+        <p className="govuk-body">{t("fileComplaint.intro")}</p>
+        <h2 className="govuk-heading-m">{t("fileComplaint.newcomerTitle")}</h2>
+        <p className="govuk-body">{t("fileComplaint.newcomerIntro")}</p>
+        <SignUpForm
+          onSignedIn={(session) => signedIn(session.accessToken, session.expiresIn, session.viewer)}
+        />
+        <p className="govuk-body">
+          {t("signUp.haveAccount")}{" "}
+          <Link className="govuk-link" href={`/sign-in?next=${encodeURIComponent("/complaints/new")}`}>
+            {t("signUp.signIn")}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
 
 /** The pattern every form follows (frontend/README.md): fields declared once, checked on
  * submit with an error summary, kept as a draft until sent, a confirmation page after. */
-export function FileComplaint() {
+function ComplaintForm() {
   const { t } = useI18n();
   const [{ data }] = useQuery({ query: OrganisationsDocument });
   const [result, file] = useMutation(FileComplaintDocument);
