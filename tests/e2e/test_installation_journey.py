@@ -25,7 +25,7 @@ from portal.accounts.models import User
 from portal.accounts.signup import announce_setup
 from portal.notifications.worker import Worker
 from portal.settings import Settings
-from tests.e2e.conftest import Portal, accessible
+from tests.e2e.conftest import PHONE, Portal, accessible, fits
 from tests.factories import (
     RunningSink,
     deliver_all,
@@ -249,6 +249,14 @@ async def test_an_installation_from_an_empty_database_to_an_appointed_neutral(
     await agent.get_by_role("button", name="Send the response").click()
     await expect(agent.get_by_test_id("success-banner")).to_contain_text("Response sent")
     await expect(agent.get_by_test_id("complaint-status")).to_have_text("Answered")
+    # ... the complaint's page on a 375 px phone, in Simplified Chinese too
+    await agent.set_viewport_size(PHONE)
+    await agent.evaluate("localStorage.setItem('parley.locale', 'zh-Hans')")
+    await agent.reload()
+    await expect(agent.get_by_test_id("complaint-status")).to_have_text("已答复")
+    await fits(agent, "journey-complaint-phone-zh")
+    await agent.evaluate("localStorage.setItem('parley.locale', 'en')")
+    await agent.set_viewport_size({"width": 1280, "height": 900})
     assert any(
         "Charged twice for March" in text for text in await mailbox.texts("erika@example.org")
     ), "the complainant is told of the acknowledgement"
