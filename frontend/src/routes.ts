@@ -20,6 +20,7 @@ const CasePage = page(() => import("./pages/case/CasePage"), "CasePage");
 const CaseList = page(() => import("./pages/CaseList"), "CaseList");
 const AssignedCases = page(() => import("./pages/staff"), "AssignedCases");
 const Inbox = page(() => import("./pages/staff"), "Inbox");
+const ComplaintPage = page(() => import("./pages/staff"), "ComplaintPage");
 const IntakeQueue = page(() => import("./pages/staff"), "IntakeQueue");
 const ManagementReview = page(() => import("./pages/review"), "ManagementReview");
 const Transparency = page(() => import("./pages/transparency"), "Transparency");
@@ -38,6 +39,8 @@ const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
 const AdminProvider = page(() => import("./pages/admin"), "AdminProvider");
 const AdminScheme = page(() => import("./pages/admin"), "AdminScheme");
 const AdminAuditLog = page(() => import("./pages/admin"), "AdminAuditLog");
+const AdminOrganisationTeam = page(() => import("./pages/admin"), "AdminOrganisationTeam");
+const AdminProviderTeam = page(() => import("./pages/admin"), "AdminProviderTeam");
 const AcceptRepresentation = page(
   () => import("./pages/case/records/AcceptRepresentation"),
   "AcceptRepresentation",
@@ -75,6 +78,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/cases/:id", component: CasePage, access: "signedIn" },
   { path: "/neutral/cases", component: AssignedCases, access: ["NEUTRAL"] },
   { path: "/organisation/inbox", component: Inbox, access: ["ORG_AGENT", "ORG_MANAGER"] },
+  { path: "/organisation/complaints/:id", component: ComplaintPage, access: ["ORG_AGENT", "ORG_MANAGER"] },
   { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
   { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },
   { path: "/transparency/:slug", component: Transparency, access: "public" },
@@ -89,8 +93,10 @@ export const ROUTES: PageRoute[] = [
   { path: "/claim", component: Claim, access: "public" },
   { path: "/admin/organisations", component: AdminOrganisations, access: ["ADMIN"] },
   { path: "/admin/organisations/:id", component: AdminOrganisation, access: ["ADMIN"] },
+  { path: "/admin/organisations/:id/team", component: AdminOrganisationTeam, access: ["ADMIN"] },
   { path: "/admin/providers", component: AdminProviders, access: ["ADMIN"] },
   { path: "/admin/providers/:id", component: AdminProvider, access: ["ADMIN"] },
+  { path: "/admin/providers/:id/team", component: AdminProviderTeam, access: ["ADMIN"] },
   { path: "/admin/providers/:id/schemes/:scheme", component: AdminScheme, access: ["ADMIN"] },
   { path: "/admin/audit", component: AdminAuditLog, access: ["ADMIN", "AUDITOR"] },
   // Public: the mailed link's #token survives no sign-in redirect; the page asks to sign in.

@@ -212,6 +212,10 @@ async def test_the_admin_pages_fit_a_phone_in_both_languages_and_are_for_admins_
     await page.goto(f"/admin/providers/{to_global_id('Provider', provider.id)}/schemes/new")
     await expect(page.get_by_role("heading", level=1)).to_have_text("添加方案")
     await _fits(page, "phone-admin-scheme-zh")
+    await page.goto(f"/admin/organisations/{to_global_id('Organisation', organisation.id)}/team")
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Acme的团队")
+    await expect(page.get_by_role("button", name="发送邀请")).to_be_visible()
+    await _fits(page, "phone-admin-team-zh")
     assert (await Organisation.get(id=organisation.id)).retired_at is None
 
     # Someone without the admin role is not shown the pages
@@ -219,5 +223,7 @@ async def test_the_admin_pages_fit_a_phone_in_both_languages_and_are_for_admins_
     other = await (await portal.context()).new_page()
     await sign_in(other, consumer.email, PASSWORD)
     await other.goto("/admin/organisations")
+    await expect(other.get_by_role("heading", level=1)).to_have_text("Page not found")
+    await other.goto(f"/admin/organisations/{to_global_id('Organisation', organisation.id)}/team")
     await expect(other.get_by_role("heading", level=1)).to_have_text("Page not found")
     await expect(other.get_by_role("link", name="Audit log")).to_have_count(0)

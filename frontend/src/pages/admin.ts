@@ -6,3 +6,4 @@ export { AdminOrganisations } from "./admin/Organisations";
 export { AdminProvider } from "./admin/Provider";
 export { AdminProviders } from "./admin/Providers";
 export { AdminScheme } from "./admin/Scheme";
+export { AdminOrganisationTeam, AdminProviderTeam } from "./admin/Team";

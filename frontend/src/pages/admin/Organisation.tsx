@@ -81,6 +81,11 @@ function Body({
           {t("admin.history")}
         </Link>
       </p>
+      <p className="govuk-body">
+        <Link href={`/admin/organisations/${encodeURIComponent(org.id)}/team`} className="govuk-link">
+          {t("admin.team.link")}
+        </Link>
+      </p>
       <h2 className="govuk-heading-m">{t("admin.organisation.links")}</h2>
       <Links org={org} providers={providers} done={done} />
       <h2 className="govuk-heading-m">{t("admin.edit")}</h2>

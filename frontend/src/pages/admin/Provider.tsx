@@ -65,6 +65,11 @@ function Body({ provider, done }: { provider: Prov; done(message: string): void 
           {t("admin.history")}
         </Link>
       </p>
+      <p className="govuk-body">
+        <Link href={`/admin/providers/${encodeURIComponent(provider.id)}/team`} className="govuk-link">
+          {t("admin.team.link")}
+        </Link>
+      </p>
       <h2 className="govuk-heading-m">{t("admin.provider.schemes")}</h2>
       {provider.schemes.length === 0 ? (
         <p className="govuk-body">{t("admin.provider.noSchemes")}</p>

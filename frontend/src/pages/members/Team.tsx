@@ -37,12 +37,24 @@ export function ProviderTeam() {
 
 /** A team's members and invitations; its managers invite, change roles, remove and revoke.
  * Removing and revoking go through a check page; role changes hold from the member's next
- * request (the server reads roles on every request). */
-function TeamPage({ kind }: { kind: TeamKind }) {
+ * request (the server reads roles on every request). Without ``ownerId`` the team is one the
+ * signed-in person runs (a picker when they run several); with it, that owner's team (an
+ * admin's page: the server lets admins run any team, policy.may_manage_team). */
+export function TeamPage({
+  kind,
+  ownerId: given,
+  titleFor,
+}: {
+  kind: TeamKind;
+  ownerId?: string;
+  /** The page's title from the team's name (an admin's page names the team it is about). */
+  titleFor?: (name: string) => string;
+}) {
   const { t } = useI18n();
   const { viewer } = useAuth();
-  const owners = ownersOf(viewer, kind);
-  const [ownerId, setOwnerId] = useState(owners[0]?.id ?? "");
+  const owners = given ? [] : ownersOf(viewer, kind);
+  const [picked, setOwnerId] = useState(owners[0]?.id ?? "");
+  const ownerId = given ?? picked;
   const [{ data, fetching, error }, refetch] = useQuery({
     query: TeamDocument,
     variables: { ownerId },
@@ -58,12 +70,17 @@ function TeamPage({ kind }: { kind: TeamKind }) {
     reload();
   };
   const team = data?.team;
-  const title = kind === "organisation" ? t("members.titleOrganisation") : t("members.titleProvider");
+  const title =
+    titleFor && team
+      ? titleFor(team.name)
+      : kind === "organisation"
+        ? t("members.titleOrganisation")
+        : t("members.titleProvider");
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <PageTitle text={title} caption={team?.name} />
+        <PageTitle text={title} caption={titleFor ? undefined : team?.name} />
         <OwnerPicker
           owners={owners}
           value={ownerId}

@@ -17,7 +17,8 @@ type Kind = "disputes" | "complaints";
 
 /** An organisation's complaints and disputes. Disputes: soonest due first, each saying whose
  * delay it is (ours or the provider's, the complainant's...), with the overdue filter and badge
- * from one function (pages/due.ts). Responding and implementing happen on the case page. */
+ * from one function (pages/due.ts). Responding and implementing happen on the case page;
+ * complaints are acknowledged and answered on their own page (ComplaintPage). */
 export function Inbox() {
   const { t } = useI18n();
   const [kind, setKind] = useState<Kind>("disputes");
@@ -136,7 +137,11 @@ function ComplaintInbox() {
           <tbody className="govuk-table__body">
             {complaints.map((c) => (
               <tr key={c.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{c.reference}</td>
+                <td className="govuk-table__cell">
+                  <Link href={`/organisation/complaints/${encodeURIComponent(c.id)}`} className="govuk-link">
+                    {c.reference}
+                  </Link>
+                </td>
                 <td className="govuk-table__cell">
                   {c.subject}
                   {c.complainant && <span className="govuk-body-s"> · {c.complainant.displayName}</span>}
