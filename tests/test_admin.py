@@ -425,3 +425,40 @@ async def test_a_scheme_edit_applies_to_new_cases_only(
     assert entry.after is not None
     assert entry.before["clock_policy"] == {}
     assert entry.after["clock_policy"] == {"acceptance": {"days": 5, "calendar": "calendar_days"}}
+
+
+UPDATE_PROVIDER = f"""
+mutation M($input: UpdateProviderInput!) {{
+  updateProvider(input: $input) {{ provider {{ id published }} {UE} }}
+}}"""
+PUBLIC_PROVIDERS = "{ providers { edges { node { slug } } } }"
+
+
+async def test_an_admin_takes_a_provider_out_of_the_public_directory_and_back(
+    factory: Factory, app: Starlette, client: httpx.AsyncClient
+) -> None:
+    w = await quick_world(factory)
+    _, token = await _admin(factory, app)
+    provider_id = to_global_id("Provider", w.provider.id)
+
+    async def public_slugs() -> set[str]:
+        body = (await client.post("/graphql", json={"query": PUBLIC_PROVIDERS})).json()
+        return {e["node"]["slug"] for e in body["data"]["providers"]["edges"]}
+
+    assert w.provider.slug in await public_slugs()
+    hidden = _ok(await _do(client, token, UPDATE_PROVIDER, providerId=provider_id, published=False))
+    assert hidden["provider"]["published"] is False
+    assert w.provider.slug not in await public_slugs()
+    entry = await AdminAuditEntry.filter(action="provider.update").order_by("-created_at").first()
+    assert entry is not None
+    assert (entry.before or {})["published"] is True
+    assert (entry.after or {})["published"] is False
+    # Below admin: refused, and nothing changes.
+    manager_token = await token_for(app, w.manager)
+    refused = await _do(
+        client, manager_token, UPDATE_PROVIDER, providerId=provider_id, published=True
+    )
+    assert _code(refused) == "FORBIDDEN"
+    assert w.provider.slug not in await public_slugs()
+    _ok(await _do(client, token, UPDATE_PROVIDER, providerId=provider_id, published=True))
+    assert w.provider.slug in await public_slugs()

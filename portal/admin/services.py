@@ -174,6 +174,7 @@ def provider_snapshot(row: Provider) -> dict[str, Any]:
         "slug": row.slug,
         "name": row.name,
         "country": row.country,
+        "published": row.published,
         "retired_at": _at(row.retired_at),
     }
 
@@ -354,6 +355,8 @@ async def update_provider(
         changes["name"] = _name(data)
     if "country" in given:
         changes["country"] = _country(data)
+    if "published" in given:
+        changes["published"] = bool(data["published"])
     async with in_transaction():
         row = await _provider(provider_id)
         if (

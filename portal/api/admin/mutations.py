@@ -76,6 +76,11 @@ class UpdateProviderInput:
     slug: str | None = strawberry.field(default=None, description=LEAVE)
     name: str | None = None
     country: str | None = None
+    published: bool | None = strawberry.field(
+        default=None,
+        description="In the public directory (EU ADR Art. 7(1)): listed and readable without "
+        "signing in. Off, the public sees nothing of it; its cases and links are unchanged.",
+    )
 
 
 @strawberry.input
@@ -291,7 +296,10 @@ class AdminMutations:
             return ProviderPayload(user_errors=_errors(exc))
         return ProviderPayload(provider=Provider.from_row(row))
 
-    @strawberry.mutation(description="Change a provider's slug, name or country.")
+    @strawberry.mutation(
+        description="Change a provider's slug, name or country, or take it into or out of the "
+        "public directory (`published`)."
+    )
     async def update_provider(self, info: Info, input: UpdateProviderInput) -> ProviderPayload:
         data = _data(input)
         try:

@@ -51,6 +51,10 @@ function Body({ provider, done }: { provider: Prov; done(message: string): void 
           { key: t("admin.slug"), value: provider.slug },
           { key: t("admin.country"), value: provider.country || "—" },
           {
+            key: t("admin.provider.directory"),
+            value: provider.published ? t("admin.provider.listed") : t("admin.provider.unlisted"),
+          },
+          {
             key: t("admin.status"),
             value: (
               <>
@@ -132,6 +136,24 @@ function Body({ provider, done }: { provider: Prov; done(message: string): void 
             }}
           />
           <RequestError error={updated.error} />
+          <h2 className="govuk-heading-m">{t("admin.provider.directory")}</h2>
+          <p className="govuk-body">
+            {provider.published ? t("admin.provider.listedExplained") : t("admin.provider.unlistedExplained")}
+          </p>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            disabled={updated.fetching}
+            onClick={async () => {
+              const answer = await update({ input: { providerId: provider.id, published: !provider.published } });
+              const payload = answer.data?.updateProvider;
+              if (payload?.provider) {
+                done(payload.provider.published ? t("admin.provider.nowListed") : t("admin.provider.nowUnlisted"));
+              }
+            }}
+          >
+            {provider.published ? t("admin.provider.unpublish") : t("admin.provider.publish")}
+          </button>
           {!provider.retiredAt && (
             <>
               <h2 className="govuk-heading-m">{t("admin.provider.retireHeading")}</h2>
