@@ -16,16 +16,6 @@ import enIntegrations from "./en/integrations.json";
 import enMembers from "./en/members.json";
 import enRecords from "./en/records.json";
 import enStaff from "./en/staff.json";
-import zhAccount from "./zh-Hans/account.json";
-import zhAdmin from "./zh-Hans/admin.json";
-import zhCase from "./zh-Hans/case.json";
-import zhCommon from "./zh-Hans/common.json";
-import zhConsumer from "./zh-Hans/consumer.json";
-import zhDirectory from "./zh-Hans/directory.json";
-import zhIntegrations from "./zh-Hans/integrations.json";
-import zhMembers from "./zh-Hans/members.json";
-import zhRecords from "./zh-Hans/records.json";
-import zhStaff from "./zh-Hans/staff.json";
 
 const en = {
   ...enCommon,
@@ -39,23 +29,29 @@ const en = {
   ...enMembers,
   ...enAccount,
 };
-const zhHans = {
-  ...zhCommon,
-  ...zhConsumer,
-  ...zhCase,
-  ...zhStaff,
-  ...zhRecords,
-  ...zhAdmin,
-  ...zhDirectory,
-  ...zhIntegrations,
-  ...zhMembers,
-  ...zhAccount,
+
+// Other languages load when chosen, so nobody downloads a catalogue they do not read (issue 16:
+// the first page's weight). English is the types' source and is always there.
+const OTHER_CATALOGUES: Record<Exclude<UiLocale, "en">, Record<string, () => Promise<Catalogue>>> = {
+  "zh-Hans": import.meta.glob<Catalogue>("./zh-Hans/*.json", { import: "default" }),
 };
+
+type Catalogue = Record<MessageKey, string>;
+const loaded = new Map<UiLocale, Catalogue>([["en", en]]);
+
+async function loadCatalogue(locale: UiLocale): Promise<Catalogue> {
+  const kept = loaded.get(locale);
+  if (kept) return kept;
+  const files = OTHER_CATALOGUES[locale as Exclude<UiLocale, "en">];
+  const parts = await Promise.all(Object.values(files).map((load) => load()));
+  const catalogue = Object.assign({}, ...parts) as Catalogue;
+  loaded.set(locale, catalogue);
+  return catalogue;
+}
 
 export type MessageKey = keyof typeof en;
 export const LOCALES = ["en", "zh-Hans"] as const;
 export type UiLocale = (typeof LOCALES)[number];
-const CATALOGUES: Record<UiLocale, Record<MessageKey, string>> = { en, "zh-Hans": zhHans };
 const STORAGE_KEY = "parley.locale";
 
 function initialLocale(): UiLocale {
@@ -92,16 +88,34 @@ function interpolate(template: string, vars?: Vars): string {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<UiLocale>(initialLocale);
+  // The chosen language, and the one shown: they differ while a catalogue loads.
+  const [chosen, setChosen] = useState<UiLocale>(initialLocale);
+  const [shown, setShown] = useState<{ locale: UiLocale; catalogue: Catalogue } | null>(() => {
+    const kept = loaded.get(chosen);
+    return kept ? { locale: chosen, catalogue: kept } : null;
+  });
+  useEffect(() => {
+    let current = true;
+    void loadCatalogue(chosen).then(
+      (catalogue) => current && setShown({ locale: chosen, catalogue }),
+      // Offline before it loaded: stay in English rather than show nothing.
+      () => current && setShown({ locale: "en", catalogue: en }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [chosen]);
+  const locale = shown?.locale ?? "en";
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const setLocale = useCallback((next: UiLocale) => {
     localStorage.setItem(STORAGE_KEY, next);
-    setLocaleState(next);
+    setChosen(next);
   }, []);
-  const value = useMemo<I18n>(() => {
-    const catalogue = CATALOGUES[locale];
+  const catalogue = shown?.catalogue;
+  const value = useMemo<I18n | null>(() => {
+    if (!catalogue) return null;
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
     const dateTimeFormat = new Intl.DateTimeFormat(locale, {
       dateStyle: "medium",
@@ -129,7 +143,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
           maximumFractionDigits: 1,
         }).format(size >= 1_048_576 ? size / 1_048_576 : Math.max(size / 1024, 0.1)),
     };
-  }, [locale, setLocale]);
+  }, [locale, catalogue, setLocale]);
+  // The first moment of a page in another language, while its catalogue arrives: nothing yet.
+  if (!value) return null;
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 
