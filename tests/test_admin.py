@@ -449,6 +449,9 @@ async def test_an_admin_takes_a_provider_out_of_the_public_directory_and_back(
     hidden = _ok(await _do(client, token, UPDATE_PROVIDER, providerId=provider_id, published=False))
     assert hidden["provider"]["published"] is False
     assert w.provider.slug not in await public_slugs()
+    # The admin still finds it (to put it back); the admin screens list through `providers`.
+    listed = await call(client, token, PUBLIC_PROVIDERS, {})
+    assert w.provider.slug in {e["node"]["slug"] for e in listed["data"]["providers"]["edges"]}
     entry = await AdminAuditEntry.filter(action="provider.update").order_by("-created_at").first()
     assert entry is not None
     assert (entry.before or {})["published"] is True

@@ -72,8 +72,12 @@ def may_view_provider(actor: Actor | None, provider: Provider) -> bool:
     return provider.published or actor is not None
 
 
-def directory_filter() -> Q:
-    """The providers the directory (`providers`) lists, for everyone: the published ones."""
+def directory_filter(actor: Actor | None = None) -> Q:
+    """The providers the directory (`providers`) lists: the published ones; for an
+    installation admin all of them, so that one taken out of the directory can be found and
+    put back (the admin screens list through the same query)."""
+    if actor is not None and may_administer(actor):
+        return Q()
     return Q(published=True)
 
 

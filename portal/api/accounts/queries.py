@@ -52,7 +52,7 @@ class DirectoryQueries:
         include_retired: Annotated[bool, strawberry.argument(description=RETIRED)] = False,
     ) -> Connection[Provider]:
         actor = info.context.actor
-        query = models.Provider.filter(policy.directory_filter())
+        query = models.Provider.filter(policy.directory_filter(actor))
         if not include_retired:
             query = query.filter(retired_at=None)
         rows, more = await newest_first(query, first, after)
