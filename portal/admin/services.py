@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -242,6 +242,56 @@ async def _log(
 # --- organisations --------------------------------------------------------------------------
 
 
+def _named_changes(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The slug, name and country an edit of an organisation or provider gives."""
+    given = _given(data)
+    changes: dict[str, Any] = {}
+    if "slug" in given:
+        changes["slug"] = _slug(data)
+    if "name" in given:
+        changes["name"] = _name(data)
+    if "country" in given:
+        changes["country"] = _country(data)
+    return changes
+
+
+async def _save_changes(
+    actor: Actor,
+    row: Organisation | Provider,
+    changes: dict[str, Any],
+    snapshot: Callable[[Any], dict[str, Any]],
+    subject: str,
+) -> None:
+    """An edit of an organisation or provider (locked by the caller): its slug unique among
+    its kind, and an audit entry when something changed."""
+    model = type(row)
+    if "slug" in changes and await model.filter(slug=changes["slug"]).exclude(id=row.id).exists():
+        raise AdminError("SLUG_TAKEN", f"Another {subject.lower()} has this slug.", "slug")
+    before = snapshot(row)
+    row.update_from_dict(changes)
+    await row.save()
+    after = snapshot(row)
+    if after != before:
+        await _log(actor, f"{subject.lower()}.update", subject, row.id, before, after, _now())
+
+
+async def _retire(
+    actor: Actor,
+    row: Organisation | Provider,
+    snapshot: Callable[[Any], dict[str, Any]],
+    subject: str,
+) -> None:
+    """Retire an organisation or provider (locked by the caller), once, audited."""
+    if row.retired_at is not None:
+        raise AdminError("ALREADY_RETIRED", f"This {subject.lower()} is already retired.")
+    before = snapshot(row)
+    row.retired_at = _now()
+    await row.save()
+    await _log(
+        actor, f"{subject.lower()}.retire", subject, row.id, before, snapshot(row), row.retired_at
+    )
+
+
 async def _organisation(organisation_id: uuid.UUID, *, lock: bool = True) -> Organisation:
     query = Organisation.filter(id=organisation_id)
     row = await (query.select_for_update() if lock else query).first()
@@ -273,27 +323,10 @@ async def update_organisation(
     actor: Actor, organisation_id: uuid.UUID, data: Mapping[str, Any]
 ) -> Organisation:
     _check(actor)
-    given = _given(data)
-    changes: dict[str, Any] = {}
-    if "slug" in given:
-        changes["slug"] = _slug(data)
-    if "name" in given:
-        changes["name"] = _name(data)
-    if "country" in given:
-        changes["country"] = _country(data)
+    changes = _named_changes(data)
     async with in_transaction():
         row = await _organisation(organisation_id)
-        if (
-            "slug" in changes
-            and await Organisation.filter(slug=changes["slug"]).exclude(id=row.id).exists()
-        ):
-            raise AdminError("SLUG_TAKEN", "Another organisation has this slug.", "slug")
-        before = organisation_snapshot(row)
-        row.update_from_dict(changes)
-        await row.save()
-        after = organisation_snapshot(row)
-        if after != before:
-            await _log(actor, "organisation.update", "Organisation", row.id, before, after, _now())
+        await _save_changes(actor, row, changes, organisation_snapshot, "Organisation")
     return row
 
 
@@ -302,20 +335,7 @@ async def retire_organisation(actor: Actor, organisation_id: uuid.UUID) -> Organ
     _check(actor)
     async with in_transaction():
         row = await _organisation(organisation_id)
-        if row.retired_at is not None:
-            raise AdminError("ALREADY_RETIRED", "This organisation is already retired.")
-        before = organisation_snapshot(row)
-        row.retired_at = _now()
-        await row.save()
-        await _log(
-            actor,
-            "organisation.retire",
-            "Organisation",
-            row.id,
-            before,
-            organisation_snapshot(row),
-            row.retired_at,
-        )
+        await _retire(actor, row, organisation_snapshot, "Organisation")
     return row
 
 
@@ -347,29 +367,12 @@ async def update_provider(
     actor: Actor, provider_id: uuid.UUID, data: Mapping[str, Any]
 ) -> Provider:
     _check(actor)
-    given = _given(data)
-    changes: dict[str, Any] = {}
-    if "slug" in given:
-        changes["slug"] = _slug(data)
-    if "name" in given:
-        changes["name"] = _name(data)
-    if "country" in given:
-        changes["country"] = _country(data)
-    if "published" in given:
+    changes = _named_changes(data)
+    if "published" in _given(data):
         changes["published"] = bool(data["published"])
     async with in_transaction():
         row = await _provider(provider_id)
-        if (
-            "slug" in changes
-            and await Provider.filter(slug=changes["slug"]).exclude(id=row.id).exists()
-        ):
-            raise AdminError("SLUG_TAKEN", "Another provider has this slug.", "slug")
-        before = provider_snapshot(row)
-        row.update_from_dict(changes)
-        await row.save()
-        after = provider_snapshot(row)
-        if after != before:
-            await _log(actor, "provider.update", "Provider", row.id, before, after, _now())
+        await _save_changes(actor, row, changes, provider_snapshot, "Provider")
     return row
 
 
@@ -378,20 +381,7 @@ async def retire_provider(actor: Actor, provider_id: uuid.UUID) -> Provider:
     _check(actor)
     async with in_transaction():
         row = await _provider(provider_id)
-        if row.retired_at is not None:
-            raise AdminError("ALREADY_RETIRED", "This provider is already retired.")
-        before = provider_snapshot(row)
-        row.retired_at = _now()
-        await row.save()
-        await _log(
-            actor,
-            "provider.retire",
-            "Provider",
-            row.id,
-            before,
-            provider_snapshot(row),
-            row.retired_at,
-        )
+        await _retire(actor, row, provider_snapshot, "Provider")
     return row
 
 
