@@ -7,7 +7,7 @@ import { Link } from "wouter";
 import { Tag } from "../design/patterns";
 import type { CaseSummaryFragment, ResponsibleParty } from "../gql/graphql";
 import { useI18n } from "../i18n";
-import { caseDue, stepsOf, type CaseDue } from "./due";
+import { caseDue, type CaseDue } from "./due";
 
 /** Whose delay, and by when: a red tag for the viewer's own overdue duty, orange for someone
  * else's, plain text while it is not yet due. */
@@ -110,7 +110,6 @@ export function StaffCaseCards({
 /** Your turn (duties) and what you may also do (rights), by the transition table. */
 function Steps({ item }: { item: CaseSummaryFragment }) {
   const { t, label } = useI18n();
-  const steps = stepsOf(item);
   const row = (key: string, title: string, actions: readonly string[], testId: string) =>
     actions.length === 0 ? null : (
       <div className="govuk-summary-list__row" key={key} data-testid={testId}>
@@ -120,8 +119,8 @@ function Steps({ item }: { item: CaseSummaryFragment }) {
     );
   return (
     <>
-      {row("duties", t("staffCases.yourTurn"), steps.duties, "steps-duties")}
-      {row("rights", t("staffCases.youMayAlso"), steps.rights, "steps-rights")}
+      {row("duties", t("staffCases.yourTurn"), item.viewerDuties, "steps-duties")}
+      {row("rights", t("staffCases.youMayAlso"), item.viewerRights, "steps-rights")}
     </>
   );
 }

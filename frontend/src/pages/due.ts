@@ -5,15 +5,8 @@
 // `cases(orderBy: DUE)` for the order, so the three cannot disagree. Nothing is recomputed here.
 import { useQuery } from "urql";
 import { CasesDocument } from "../gql/graphql";
-import type { CaseStage, ClockKind, ResponsibleParty } from "../gql/graphql";
-
-export interface DueDuty {
-  /** Whose duty it is, and so whose delay once it is overdue. */
-  party: ResponsibleParty;
-  clock: ClockKind;
-  dueAt: string;
-  overdue: boolean;
-}
+import type { CaseStage } from "../gql/graphql";
+import type { DueDuty } from "./case/duties";
 
 export interface CaseDue {
   /** The first duty still owed, soonest first; null when the case waits on no duty clock. */
@@ -50,9 +43,4 @@ export function useStaffCases(filter: { stage?: CaseStage | "" | null; search?: 
 /** The case waits on the viewer: a duty of theirs now (by the transition table). */
 export function waitsOnViewer(item: { viewerDuties: readonly string[] }) {
   return item.viewerDuties.length > 0;
-}
-
-/** What the viewer must do (duties) and may also do (rights), by the transition table. */
-export function stepsOf<A extends string>(item: { viewerDuties: readonly A[]; viewerRights: readonly A[] }) {
-  return { duties: item.viewerDuties, rights: item.viewerRights };
 }
