@@ -14,6 +14,7 @@ import httpx
 from starlette.applications import Starlette
 
 from portal.accounts.models import Membership, Role, StaffInvitation, User
+from portal.admin.models import AdminAuditEntry
 from portal.api.node import to_global_id
 from portal.notifications.models import OutboxMessage
 from portal.settings import Settings
@@ -183,6 +184,14 @@ async def test_a_new_address_joins_through_the_mailed_link_once_and_sees_the_inb
         True,
     )
     assert sorted(team["roles"]) == ["ORG_AGENT", "ORG_MANAGER"]
+    # Who let whom into the team is in the admin audit log: the invitation by the manager,
+    # the joining by the invitee (a refused second acceptance leaves nothing).
+    log = await AdminAuditEntry.all().order_by("created_at")
+    assert [(e.action, e.actor_label, e.before, (e.after or {}).get("role")) for e in log] == [
+        ("team.invite", w.manager.email, None, "org_agent"),
+        ("team.join", "new.agent@example.org", None, "org_agent"),
+    ]
+    assert {e.after["email"] for e in log if e.after} == {"new.agent@example.org"}
 
 
 async def test_links_expire_are_single_use_revocable_and_for_their_address_only(
@@ -313,6 +322,24 @@ async def test_a_role_change_holds_from_the_next_request_and_the_last_manager_st
     # No role left in the organisation: its team is not there for them any more.
     assert gone["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     assert _codes(self_last) == ["LAST_MANAGER"]
+    # Every change that went through is audited, with the role before and after; the refused
+    # ones (last manager, not a manager) are not.
+    log = await AdminAuditEntry.all().order_by("created_at")
+    assert [
+        (
+            e.action,
+            e.actor_label,
+            (e.before or {}).get("email"),
+            (e.before or {}).get("role"),
+            (e.after or {}).get("role"),
+        )
+        for e in log
+    ] == [
+        ("team.change_role", w.manager.email, w.agent.email, "org_agent", "org_manager"),
+        ("team.invite", w.agent.email, None, None, "org_agent"),
+        ("team.change_role", w.manager.email, w.manager.email, "org_manager", "org_agent"),
+        ("team.remove", w.agent.email, w.manager.email, "org_agent", None),
+    ]
 
 
 async def test_only_managers_and_admins_run_a_team_and_foreign_ids_are_not_found(

@@ -32,6 +32,7 @@ from portal.accounts.models import (
     User,
 )
 from portal.accounts.services import create_user, grant_role, is_email
+from portal.admin.audit import log_change
 from portal.auth import policy
 from portal.auth.actor import Actor, ActorKind
 from portal.auth.services import normalise_email
@@ -70,6 +71,21 @@ class Team:
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def _member_snapshot(team: Team, email: str, role: Role) -> dict[str, Any]:
+    """How a membership stands, as the admin audit log keeps it."""
+    return {"team": team.scope, "team_name": team.owner.name, "email": email, "role": role.value}
+
+
+def _invitation_snapshot(team: Team, invitation: StaffInvitation) -> dict[str, Any]:
+    return {
+        "team": team.scope,
+        "team_name": team.owner.name,
+        "email": invitation.email,
+        "role": Role(invitation.role).value,
+        "status": InvitationStatus(invitation.status).value,
+    }
 
 
 NO_TEAM = TeamError("NOT_FOUND", "No such organisation or provider.", "owner_id")
@@ -176,6 +192,15 @@ async def invite(
             created_at=at,
             expires_at=at + timedelta(days=valid_days),
         )
+        await log_change(
+            actor,
+            "team.invite",
+            "StaffInvitation",
+            invitation.id,
+            None,
+            _invitation_snapshot(team, invitation),
+            at,
+        )
         from portal.notifications.invitations import staff_invited
 
         await staff_invited(
@@ -195,17 +220,21 @@ async def revoke(
     if invitation is None:
         raise NO_INVITATION
     kind, owner_id = _team_of_row(invitation)
-    await team_of(actor, kind, owner_id, manage=True, missing=NO_INVITATION)
-    revoked = await StaffInvitation.filter(
-        id=invitation.id, status=InvitationStatus.PENDING, expires_at__gt=at
-    ).update(status=InvitationStatus.REVOKED, decided_at=at)
-    if not revoked:
-        raise TeamError(
-            "INVITATION_NOT_PENDING",
-            "This invitation was already accepted, revoked, or has expired.",
-            "invitation_id",
-        )
-    await invitation.refresh_from_db()
+    team = await team_of(actor, kind, owner_id, manage=True, missing=NO_INVITATION)
+    async with in_transaction():
+        revoked = await StaffInvitation.filter(
+            id=invitation.id, status=InvitationStatus.PENDING, expires_at__gt=at
+        ).update(status=InvitationStatus.REVOKED, decided_at=at)
+        if not revoked:
+            raise TeamError(
+                "INVITATION_NOT_PENDING",
+                "This invitation was already accepted, revoked, or has expired.",
+                "invitation_id",
+            )
+        before = _invitation_snapshot(team, invitation)
+        await invitation.refresh_from_db()
+        after = _invitation_snapshot(team, invitation)
+        await log_change(actor, "team.revoke", "StaffInvitation", invitation.id, before, after, at)
     return invitation
 
 
@@ -245,7 +274,18 @@ async def change_role(actor: Actor, membership_id: uuid.UUID | None, role: Role)
         # both succeed (SQLite serialises every transaction anyway).
         await Membership.select_for_update().filter(**team.filter()).values_list("id")
         await _check_keeps_a_manager(team, row, role)
+        email = await User.get(id=row.user_id).values_list("email", flat=True)
+        before = _member_snapshot(team, str(email), row.role)
         held = await Membership.get_or_none(user_id=row.user_id, role=role, scope=team.scope)
+        await log_change(
+            actor,
+            "team.change_role",
+            "Membership",
+            row.id,
+            before,
+            _member_snapshot(team, str(email), role),
+            now(),
+        )
         if held is not None:
             await row.delete()
             row = held
@@ -262,6 +302,9 @@ async def remove(actor: Actor, membership_id: uuid.UUID | None) -> uuid.UUID:
         team, row = await _member(actor, membership_id)
         await Membership.select_for_update().filter(**team.filter()).values_list("id")
         await _check_keeps_a_manager(team, row, None)
+        email = await User.get(id=row.user_id).values_list("email", flat=True)
+        before = _member_snapshot(team, str(email), row.role)
+        await log_change(actor, "team.remove", "Membership", row.id, before, None, now())
         await row.delete()
     return row.id
 
@@ -312,6 +355,18 @@ async def accept(
         provider = await Provider.get(id=invitation.provider_id) if invitation.provider_id else None
         membership = await grant_role(
             user, invitation.role, organisation=organisation, provider=provider
+        )
+        owner = organisation or provider
+        assert owner is not None
+        team = Team("organisation" if organisation else "provider", owner)
+        await log_change(
+            actor,
+            "team.join",
+            "Membership",
+            membership.id,
+            None,
+            _member_snapshot(team, user.email, membership.role),
+            at,
         )
     await membership.fetch_related("user")
     return membership

@@ -20,10 +20,10 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from portal.accounts.models import Organisation, Provider, User
-from portal.admin.models import AdminAuditEntry
+from portal.accounts.models import Organisation, Provider
+from portal.admin.audit import log_change
 from portal.auth import policy
-from portal.auth.actor import Actor, ActorKind
+from portal.auth.actor import Actor
 from portal.cases.errors import CaseError
 from portal.cases.inputs import text
 from portal.cases.models import DisputeCase, OrganisationProvider, Scheme
@@ -213,32 +213,6 @@ async def link_snapshot(row: OrganisationProvider) -> dict[str, Any]:
     }
 
 
-async def _log(
-    actor: Actor,
-    action: str,
-    subject_type: str,
-    subject_id: uuid.UUID,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-    at: datetime,
-) -> None:
-    label = ""
-    if actor.kind is ActorKind.USER:
-        user = await User.get_or_none(id=actor.id)
-        label = user.email if user else ""
-    await AdminAuditEntry.create(
-        created_at=at,
-        actor_id=actor.id,
-        actor_kind=actor.kind.value,
-        actor_label=label,
-        action=action,
-        subject_type=subject_type,
-        subject_id=subject_id,
-        before=before,
-        after=after,
-    )
-
-
 # --- organisations --------------------------------------------------------------------------
 
 
@@ -272,7 +246,7 @@ async def _save_changes(
     await row.save()
     after = snapshot(row)
     if after != before:
-        await _log(actor, f"{subject.lower()}.update", subject, row.id, before, after, _now())
+        await log_change(actor, f"{subject.lower()}.update", subject, row.id, before, after, _now())
 
 
 async def _retire(
@@ -287,7 +261,7 @@ async def _retire(
     before = snapshot(row)
     row.retired_at = _now()
     await row.save()
-    await _log(
+    await log_change(
         actor, f"{subject.lower()}.retire", subject, row.id, before, snapshot(row), row.retired_at
     )
 
@@ -307,7 +281,7 @@ async def create_organisation(actor: Actor, data: Mapping[str, Any]) -> Organisa
         if await Organisation.exists(slug=slug):
             raise AdminError("SLUG_TAKEN", "Another organisation has this slug.", "slug")
         row = await Organisation.create(slug=slug, name=name, country=country)
-        await _log(
+        await log_change(
             actor,
             "organisation.create",
             "Organisation",
@@ -357,7 +331,7 @@ async def create_provider(actor: Actor, data: Mapping[str, Any]) -> Provider:
         if await Provider.exists(slug=slug):
             raise AdminError("SLUG_TAKEN", "Another provider has this slug.", "slug")
         row = await Provider.create(slug=slug, name=name, country=country)
-        await _log(
+        await log_change(
             actor, "provider.create", "Provider", row.id, None, provider_snapshot(row), _now()
         )
     return row
@@ -403,7 +377,9 @@ async def create_scheme(actor: Actor, provider_id: uuid.UUID, data: Mapping[str,
         if provider.retired_at is not None:
             raise AdminError("PROVIDER_RETIRED", "This provider is retired.", "provider_id")
         row = await Scheme.create(provider_id=provider.id, **changes)
-        await _log(actor, "scheme.create", "Scheme", row.id, None, scheme_snapshot(row), _now())
+        await log_change(
+            actor, "scheme.create", "Scheme", row.id, None, scheme_snapshot(row), _now()
+        )
     return row
 
 
@@ -439,7 +415,7 @@ async def update_scheme(actor: Actor, scheme_id: uuid.UUID, data: Mapping[str, A
             await row.save()
             after = scheme_snapshot(row)
             if after != before:
-                await _log(actor, "scheme.update", "Scheme", row.id, before, after, now)
+                await log_change(actor, "scheme.update", "Scheme", row.id, before, after, now)
             return row
         values = {name: getattr(row, name) for name in SCHEME_FIELDS} | changes
         new = await Scheme.create(provider_id=row.provider_id, version=row.version + 1, **values)
@@ -447,7 +423,9 @@ async def update_scheme(actor: Actor, scheme_id: uuid.UUID, data: Mapping[str, A
         row.replaced_by_id = new.id
         await row.save()
         await OrganisationProvider.filter(scheme_id=row.id).update(scheme_id=new.id)
-        await _log(actor, "scheme.new_version", "Scheme", row.id, before, scheme_snapshot(new), now)
+        await log_change(
+            actor, "scheme.new_version", "Scheme", row.id, before, scheme_snapshot(new), now
+        )
         return new
 
 
@@ -468,7 +446,7 @@ async def retire_scheme(actor: Actor, scheme_id: uuid.UUID) -> Scheme:
         before = scheme_snapshot(row)
         row.retired_at = _now()
         await row.save()
-        await _log(
+        await log_change(
             actor, "scheme.retire", "Scheme", row.id, before, scheme_snapshot(row), row.retired_at
         )
     return row
@@ -517,7 +495,9 @@ async def link_organisation_provider(
             row = await OrganisationProvider.create(
                 organisation_id=organisation.id, provider_id=provider.id, scheme_id=scheme.id
             )
-            await _log(actor, "link.create", "Link", row.id, None, await link_snapshot(row), now)
+            await log_change(
+                actor, "link.create", "Link", row.id, None, await link_snapshot(row), now
+            )
             return row
         if row.retired_at is None:
             raise AdminError(
@@ -529,7 +509,9 @@ async def link_organisation_provider(
         row.retired_at = None
         row.scheme_id = scheme.id
         await row.save()
-        await _log(actor, "link.create", "Link", row.id, before, await link_snapshot(row), now)
+        await log_change(
+            actor, "link.create", "Link", row.id, before, await link_snapshot(row), now
+        )
     return row
 
 
@@ -555,7 +537,7 @@ async def update_link(
         await row.save()
         after = await link_snapshot(row)
         if after != before:
-            await _log(actor, "link.update", "Link", row.id, before, after, _now())
+            await log_change(actor, "link.update", "Link", row.id, before, after, _now())
     return row
 
 
@@ -570,7 +552,7 @@ async def retire_link(actor: Actor, link_id: uuid.UUID) -> OrganisationProvider:
         before = await link_snapshot(row)
         row.retired_at = _now()
         await row.save()
-        await _log(
+        await log_change(
             actor, "link.retire", "Link", row.id, before, await link_snapshot(row), row.retired_at
         )
     return row

@@ -27,8 +27,9 @@ class AuditForbidden(PublicError):
 
 
 @strawberry.type(
-    description="One change an installation admin made: who, when, what, and the object as it "
-    "stood before and after (null before a creation). Append-only."
+    description="One audited change: an installation admin's, or a change to a team's roles by "
+    "its manager; who, when, what, and the object as it stood before and after (null before a "
+    "creation, after a removal). Append-only."
 )
 class AdminAuditEntry:
     at: datetime
@@ -37,10 +38,12 @@ class AdminAuditEntry:
     actor_email: str = strawberry.field(description="The admin's address when they acted.")
     action: str = strawberry.field(
         description="What was done: `organisation.create`, `provider.retire`, `scheme.update`, "
-        "`scheme.new_version`, `link.create`, ... (docs/administration.md)."
+        "`scheme.new_version`, `link.create`, `team.invite`, `team.change_role`, ... "
+        "(docs/administration.md)."
     )
     subject_type: str = strawberry.field(
-        description="`Organisation`, `Provider`, `Scheme` or `OrganisationProviderLink`."
+        description="`Organisation`, `Provider`, `Scheme`, `OrganisationProviderLink`, "
+        "`StaffInvitation` or `Membership`."
     )
     subject_id: strawberry.ID = strawberry.field(description="Global ID of what was changed.")
     before: JSON | None
