@@ -17,6 +17,7 @@ from portal.accounts.models import User
 from portal.cases.models import CaseParticipant, DisputeCase, RepresentativeInvitation
 from portal.cases.services import Action
 from portal.cases.states import CaseRole
+from portal.notifications.models import OutboxMessage
 from portal.settings import Settings
 from portal.timeline.models import TimelineEvent
 from tests.factories import (
@@ -297,6 +298,34 @@ async def test_only_the_complainant_in_person_invites_revokes_and_removes(
         ("representative_accepted", "all_parties"),
         ("representative_removed", "all_parties"),
     ]
+
+
+async def test_inviting_and_revoking_in_a_loop_stops_at_the_daily_limit(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings, tmp_path: Path
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    complainant = await token_for(app, w.complainant)
+
+    answers = []
+    for n in range(6):
+        invited = await _invite(client, complainant, case, f"stranger{n}@example.org")
+        answers.append(_codes(invited))
+        if invited["invitation"]:
+            revoke = {"input": {"invitationId": invited["invitation"]["id"]}}
+            await call(client, complainant, REVOKE, revoke)
+    # A day after the first one, there is room again.
+    first = await RepresentativeInvitation.filter(email="stranger0@example.org").get()
+    await RepresentativeInvitation.filter(id=first.id).update(
+        created_at=first.created_at - timedelta(hours=24)
+    )
+    later = await _invite(client, complainant, case, "stranger6@example.org")
+    mailed = await OutboxMessage.filter(recipient__startswith="stranger").count()
+
+    assert answers == [[], [], [], [], [], ["INVITATION_LIMIT"]]
+    assert later["userErrors"] == []
+    # The refused one was never mailed.
+    assert mailed == 6
 
 
 async def test_one_pending_invitation_at_a_time_until_it_is_revoked(

@@ -100,6 +100,11 @@ def _mail_locale(account: User | None, case: DisputeCase) -> str:
     return case.language if case.language in {loc.value for loc in Locale} else Locale.EN.value
 
 
+# At most this many invitations per case in any 24 hours (`INVITATION_LIMIT`).
+MAX_INVITATIONS = 5
+INVITATION_WINDOW = timedelta(hours=24)
+
+
 async def invite(
     actor: Actor, case_id: uuid.UUID, email: str, *, valid_days: int, at: datetime | None = None
 ) -> RepresentativeInvitation:
@@ -128,6 +133,18 @@ async def invite(
             raise InvitationError(
                 "INVITATION_PENDING",
                 "An invitation is waiting for an answer; revoke it before inviting someone else.",
+            )
+        sent = await RepresentativeInvitation.filter(
+            case_id=case.id, created_at__gt=at - INVITATION_WINDOW
+        ).count()
+        if sent >= MAX_INVITATIONS:
+            # Each invitation mails an address the complainant chose: inviting and revoking in a
+            # loop must not make Parley a way to mail strangers.
+            raise InvitationError(
+                "INVITATION_LIMIT",
+                f"You have sent {MAX_INVITATIONS} invitations on this case in the last "
+                "24 hours; try again later.",
+                "email",
             )
         account = await User.get_or_none(email=address)
         locale = _mail_locale(account, case)

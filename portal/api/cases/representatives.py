@@ -161,8 +161,9 @@ class RepresentativeMutations:
         "become your representative when they accept the mailed link, signed in with that "
         "address, before the invitation expires. Only the complainant in person. One pending "
         "invitation at a time (`INVITATION_PENDING`), and none while someone represents you "
-        "(`REPRESENTATIVE_ALREADY_NAMED`). The answer is the same whether or not the address "
-        "has an account."
+        "(`REPRESENTATIVE_ALREADY_NAMED`); at most 5 invitations per case in any 24 hours "
+        "(`INVITATION_LIMIT`). The answer is the same whether or not the address has an "
+        "account."
     )
     async def invite_representative(
         self, info: Info, input: InviteRepresentativeInput
