@@ -17,7 +17,7 @@ from portal.cases.models import DisputeCase
 from portal.cases.services import Action, run_clock_job
 from portal.cases.states import Stage
 from tests.e2e.conftest import Portal, accessible, sign_in
-from tests.factories import PASSWORD, Factory, build_world
+from tests.factories import NOTICE_READ, PASSWORD, Factory, build_world
 from tests.test_api_support import case_id
 
 
@@ -193,7 +193,7 @@ async def test_a_consumer_files_by_keyboard_escalates_and_answers_through_checks
     await expect(outcome).to_contain_text("accepted on")
 
     # Carried out; the consumer confirms it (a check again) and the case closes
-    await w.act(w.agent, case, Action.ACCEPT_OUTCOME)
+    await w.act(w.agent, case, Action.ACCEPT_OUTCOME, **NOTICE_READ)
     await expect(stage).to_have_text("Implementation")
     await w.act(w.agent, case, Action.RECORD_IMPLEMENTATION, evidence="Refund ref. R-84-10.")
     await expect(consumer.get_by_test_id("next-step")).to_contain_text(
