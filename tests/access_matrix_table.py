@@ -25,6 +25,7 @@ from portal.auth.tokens import TokenKind
 from portal.cases.models import CaseParticipant, RepresentativeInvitation
 from portal.cases.models import OrganisationProvider as LinkRow
 from portal.cases.models import Scheme as SchemeRow
+from portal.cases.notices import acceptance_notice
 from portal.cases.states import CaseRole, Method, Stage
 from portal.cases.transitions import TABLE, Action
 from portal.complaints.models import ComplaintStatus
@@ -43,6 +44,7 @@ from tests.access_matrix_rules import (
     everyone,
 )
 from tests.access_matrix_world import Me, Side, Target, gid
+from tests.test_api_support import CONSENT
 
 Vars = Callable[[Target, Me], dict[str, Any]]
 Prepare = Callable[[Side, Me], Awaitable[Target]]
@@ -199,7 +201,7 @@ CASE_MUTATIONS: dict[str, tuple[Action, Prepare, dict[str, Callable[[Target, Me]
     "giveConsent": (
         Action.GIVE_CONSENT,
         _at(Stage.ACCEPTED),
-        {"understandsLegalEffect": const(True), "understandsRightToWithdraw": const(True)},
+        {name: const(value) for name, value in CONSENT.items()},
     ),
     "submitResponse": (
         Action.SUBMIT_RESPONSE,
@@ -257,7 +259,10 @@ CASE_MUTATIONS: dict[str, tuple[Action, Prepare, dict[str, Callable[[Target, Me]
     "acceptOutcome": (
         Action.ACCEPT_OUTCOME,
         _at(Stage.OUTCOME_PROPOSED, Method.OMBUDSMAN_RECOMMENDATION),
-        {},
+        {
+            "acknowledgesNotice": const(True),
+            "noticeDigest": const(acceptance_notice(False, "en").digest),
+        },
     ),
     "rejectOutcome": (
         Action.REJECT_OUTCOME,

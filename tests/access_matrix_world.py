@@ -40,7 +40,7 @@ from portal.settings import Settings
 from portal.timeline.models import Visibility
 from tests import samples
 from tests.access_matrix_rules import COUNTERPART, P
-from tests.factories import Factory, World, actor_for, build_world
+from tests.factories import NOTICE_READ, Factory, World, actor_for, build_world
 
 Target = dict[str, Any]
 CONSENT = {"understands_legal_effect": True, "understands_right_to_withdraw": True}
@@ -108,8 +108,8 @@ class Side:
             return case
         if stage is Stage.UNDER_REVIEW:
             return await self.act(w.agent, case, Action.REQUEST_REVIEW, reasons="Too much.")
-        case = await self.act(w.complainant, case, Action.ACCEPT_OUTCOME)
-        return await self.act(w.agent, case, Action.ACCEPT_OUTCOME)
+        case = await self.act(w.complainant, case, Action.ACCEPT_OUTCOME, **NOTICE_READ)
+        return await self.act(w.agent, case, Action.ACCEPT_OUTCOME, **NOTICE_READ)
 
     async def declared(self, case: DisputeCase, neutral: User) -> DisputeCase:
         w = self.w

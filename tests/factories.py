@@ -30,6 +30,9 @@ from portal.notifications.worker import Worker
 from portal.settings import Settings
 
 PASSWORD = "correct horse battery staple"
+# Accepting an outcome acknowledges the notice before it (EU ADR Art. 9(2)(b); issue 15), as
+# the outcome panel's checkbox does.
+NOTICE_READ = {"acknowledges_notice": True}
 _counter = itertools.count(1)
 
 

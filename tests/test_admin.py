@@ -15,8 +15,9 @@ from portal.accounts.models import Organisation, Provider, Role, User
 from portal.admin.models import AdminAuditEntry
 from portal.api.node import to_global_id
 from portal.cases.models import Clock, Consent, DisputeCase, OrganisationProvider, Scheme
+from portal.cases.notices import STANDARD_LEGAL_EFFECTS, Effect
 from portal.cases.services import Action
-from portal.cases.states import ClockKind, Method
+from portal.cases.states import ClockKind
 from portal.complaints.services import ComplaintError, file_complaint, refer_complaint
 from tests.factories import Factory, actor_for, quick_world
 from tests.test_api_support import call, token_for
@@ -404,8 +405,11 @@ async def test_a_scheme_edit_applies_to_new_cases_only(
         )
     old_consent = await Consent.get(case_id=old_case.id)
     new_consent = await Consent.get(case_id=new_case.id)
-    assert old_consent.legal_effect == Method.MEDIATION.legal_effect
-    assert new_consent.legal_effect == "Scheme's own text."
+    assert (old_consent.legal_effect, old_consent.language) == (
+        STANDARD_LEGAL_EFFECTS[Effect.AGREEMENT_ONLY]["en"],
+        "en",
+    )
+    assert (new_consent.legal_effect, new_consent.language) == ("Scheme's own text.", "en")
 
     # The retired version cannot be edited, and a scheme in use cannot be retired.
     stale = await _do(

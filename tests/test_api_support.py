@@ -10,14 +10,22 @@ from starlette.applications import Starlette
 from portal.accounts.models import User
 from portal.api.node import to_global_id
 from portal.cases.models import Clock, DisputeCase
+from portal.cases.notices import legal_effect
 from portal.cases.services import Action
-from portal.cases.states import Stage
+from portal.cases.states import Method, Stage
 from portal.complaints.models import Complaint
 from portal.complaints.services import file_complaint
 from portal.timeline.models import TimelineEvent
 from tests.factories import World, actor_for, gql
 
-CONSENT = {"understandsLegalEffect": True, "understandsRightToWithdraw": True}
+# Consent to a mediation under a scheme without legal-effect texts of its own, as a screen in
+# English shows it (`DisputeCase.consentText`): Parley's standard text, and its digest.
+CONSENT = {
+    "understandsLegalEffect": True,
+    "understandsRightToWithdraw": True,
+    "language": "EN",
+    "legalEffectDigest": legal_effect({}, Method.MEDIATION, "en").digest,
+}
 CASE_FIELDS = "id reference stage closureReason availableActions"
 
 

@@ -23,7 +23,7 @@ from portal.cases.states import (
 )
 from portal.timeline.models import TimelineEvent
 from portal.timeline.services import verify
-from tests.factories import Factory, World, quick_world
+from tests.factories import NOTICE_READ, Factory, World, quick_world
 from tests.test_lifecycle_paths import (
     CONSENT,
     act,
@@ -514,9 +514,9 @@ async def test_the_implementation_clock_is_met_when_the_organisation_implements(
 ) -> None:
     w = await quick_world(factory)
     case, when = await issued(w, Method.OMBUDSMAN_RECOMMENDATION)
-    await act(w.complainant, case, Action.ACCEPT_OUTCOME, when + timedelta(days=1))
+    await act(w.complainant, case, Action.ACCEPT_OUTCOME, when + timedelta(days=1), **NOTICE_READ)
     agreed = when + timedelta(days=2)
-    await act(w.agent, case, Action.ACCEPT_OUTCOME, agreed)
+    await act(w.agent, case, Action.ACCEPT_OUTCOME, agreed, **NOTICE_READ)
 
     await act(
         w.agent, case, Action.RECORD_IMPLEMENTATION, agreed + timedelta(days=10), evidence="E"
@@ -538,9 +538,9 @@ async def test_the_implementation_clock_is_met_when_the_organisation_implements(
 async def test_an_implementation_recorded_late_misses_its_clock(factory: Factory) -> None:
     w = await quick_world(factory)
     case, when = await issued(w, Method.OMBUDSMAN_RECOMMENDATION)
-    await act(w.complainant, case, Action.ACCEPT_OUTCOME, when + timedelta(days=1))
+    await act(w.complainant, case, Action.ACCEPT_OUTCOME, when + timedelta(days=1), **NOTICE_READ)
     agreed = when + timedelta(days=2)
-    await act(w.agent, case, Action.ACCEPT_OUTCOME, agreed)
+    await act(w.agent, case, Action.ACCEPT_OUTCOME, agreed, **NOTICE_READ)
 
     await act(
         w.agent, case, Action.RECORD_IMPLEMENTATION, agreed + timedelta(days=31), evidence="E"

@@ -38,7 +38,7 @@ from portal.cases.states import (
 )
 from portal.timeline.models import TimelineEvent
 from portal.timeline.services import verify
-from tests.factories import Factory, World, actor_for, quick_world
+from tests.factories import NOTICE_READ, Factory, World, actor_for, quick_world
 
 CONSENT = {"understands_legal_effect": True, "understands_right_to_withdraw": True}
 
@@ -287,7 +287,7 @@ async def test_an_ombudsman_recommendation_is_rejected_by_the_organisation_with_
         reasons="The second charge was not agreed.",
         amount="60.00",
     )
-    await act(w.complainant, case, Action.ACCEPT_OUTCOME, t0 + timedelta(days=31))
+    await act(w.complainant, case, Action.ACCEPT_OUTCOME, t0 + timedelta(days=31), **NOTICE_READ)
 
     unreasoned = await refusal(w.agent, case, Action.REJECT_OUTCOME, t0 + timedelta(days=32))
     untouched = await DisputeCase.get(id=case.id)

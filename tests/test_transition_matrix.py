@@ -47,7 +47,7 @@ from portal.cases.states import (
 )
 from portal.cases.transitions import TRANSITIONS, Transition, available_actions
 from portal.timeline.models import TimelineEvent
-from tests.factories import Factory, World, actor_for, quick_world
+from tests.factories import NOTICE_READ, Factory, World, actor_for, quick_world
 from tests.test_lifecycle_paths import CONSENT
 
 
@@ -204,8 +204,8 @@ async def _under_review(cast: Cast, method: Method) -> Scene:
 
 async def _implementation(cast: Cast, method: Method) -> Scene:
     scene = await _outcome_proposed(cast, method)
-    await scene.act(Who.COMPLAINANT, Action.ACCEPT_OUTCOME)
-    await scene.act(Who.ORG_AGENT, Action.ACCEPT_OUTCOME)
+    await scene.act(Who.COMPLAINANT, Action.ACCEPT_OUTCOME, **NOTICE_READ)
+    await scene.act(Who.ORG_AGENT, Action.ACCEPT_OUTCOME, **NOTICE_READ)
     return scene
 
 
@@ -322,7 +322,8 @@ SETUPS: dict[Action, Setup] = {
     Action.ACCEPT_OFFER: Setup(_other_sides_offer, Method.MEDIATION),
     Action.ISSUE_OUTCOME: Setup(_data(summary="Refund 60", reasons="Double billing.")),
     Action.EXTEND_CLOCK: Setup(_a_running_clock),
-    Action.ACCEPT_OUTCOME: Setup(_data(), stays=True),  # one side has accepted, not both
+    # One side has accepted, not both.
+    Action.ACCEPT_OUTCOME: Setup(_data(**NOTICE_READ), stays=True),
     Action.REJECT_OUTCOME: Setup(_data(reasons="The contract allows it.")),
     Action.REQUEST_REVIEW: Setup(_data(reasons="Too much."), Method.ARBITRATION_BINDING),
     Action.DECIDE_REVIEW: Setup(

@@ -19,6 +19,7 @@ from portal.api.complaints.loaders import cases_by_complaint
 from portal.api.directory import loaders as directory_loaders
 from portal.cases.duties import DueDuty, due_duties
 from portal.cases.engine import now
+from portal.cases.extensions import Extension
 from portal.cases.models import (
     CaseParticipant,
     Clock,
@@ -139,6 +140,14 @@ class Loaders:
     @cached_property
     def consents_by_case(self) -> DataLoader[uuid.UUID, list[Consent]]:
         return DataLoader(case_loaders.consents_by_case)
+
+    @cached_property
+    def clock_extensions_by_case(self) -> DataLoader[uuid.UUID, dict[uuid.UUID, list[Extension]]]:
+        return DataLoader(case_loaders.clock_extensions_by_case)
+
+    @cached_property
+    def scheme(self) -> DataLoader[uuid.UUID, Scheme | None]:
+        return DataLoader(by_id(Scheme))
 
     @cached_property
     def timeline_page(self) -> DataLoader[TimelinePage, list[dict[str, Any]]]:

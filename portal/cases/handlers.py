@@ -10,6 +10,7 @@ from portal.cases.engine import Step, extend, handles
 from portal.cases.errors import CaseError
 from portal.cases.inputs import amount, choice, currency, text
 from portal.cases.models import Consent, NeutralAppointment, Objection, Offer, Outcome
+from portal.cases.notices import acceptance_notice, language_of, require_shown
 from portal.cases.states import (
     COMPLAINANT_SIDE,
     AppointmentStatus,
@@ -67,13 +68,20 @@ async def _consent(step: Step) -> None:
             field="consents_to_be_bound",
         )
     assert step.actor_id is not None
-    # The scheme's text in the case's language (issue 14), else the method's own.
-    effect = step.scheme.legal_effect(method, step.case.language)
+    # Issue 15: the text recorded is the one the screen showed (`DisputeCase.consentText`), in
+    # the language it showed it: refused if the screen's text is no longer the scheme's.
+    shown = step.scheme.consent_text(
+        method, language_of(step.data.get("language"), step.case.language)
+    )
+    require_shown(
+        shown, step.data.get("legal_effect_digest"), "CONSENT_TEXT_CHANGED", "legal_effect_digest"
+    )
     await Consent.create(
         case_id=step.case.id,
         given_by_id=step.actor_id,
         method=method,
-        legal_effect=effect,
+        legal_effect=shown.text,
+        language=shown.language,
         understands_legal_effect=True,
         understands_right_to_withdraw=True,
         consents_to_be_bound=bound and method.binding,
@@ -81,7 +89,8 @@ async def _consent(step: Step) -> None:
     )
     step.payload.update(
         method=method,
-        legal_effect=effect,
+        legal_effect=shown.text,
+        language=shown.language,
         right_to_withdraw=True,
         bound=bound and method.binding,
     )
@@ -341,12 +350,30 @@ async def _extend_clock(step: Step) -> None:
 async def _accept_outcome(step: Step) -> None:
     outcome = step.view.outcome
     assert outcome is not None
+    # EU ADR Art. 9(2)(b): told, before accepting, that nobody must accept, that the courts
+    # stay open and that the outcome may differ from a court's (for a binding award, what
+    # binds: Art. 10(2)); the notice as shown is recorded with the acceptance.
+    if step.data.get("acknowledges_notice") is not True:
+        raise CaseError(
+            "NOTICE_NOT_ACKNOWLEDGED",
+            "Accepting an outcome needs the notice before it read and acknowledged.",
+            field="acknowledges_notice",
+        )
+    notice = acceptance_notice(
+        outcome.binding, language_of(step.data.get("language"), step.case.language)
+    )
+    require_shown(notice, step.data.get("notice_digest"), "NOTICE_TEXT_CHANGED", "notice_digest")
     if side_of(step) is Side.COMPLAINANT:
         outcome.accepted_by_complainant_at = step.at
     else:
         outcome.accepted_by_organisation_at = step.at
     await outcome.save()
-    step.payload.update(side=side_of(step), outcome_id=str(outcome.id))
+    step.payload.update(
+        side=side_of(step),
+        outcome_id=str(outcome.id),
+        notice=notice.text,
+        notice_language=notice.language,
+    )
     if outcome.accepted_by_complainant_at and outcome.accepted_by_organisation_at:
         step.target = Stage.IMPLEMENTATION
         step.stop.append(ClockKind.REFLECTION)

@@ -11,6 +11,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from portal.accounts.models import Organisation, Provider, User
+from portal.cases.notices import Shown, legal_effect
 from portal.cases.states import (
     AppointmentStatus,
     ClockKind,
@@ -47,8 +48,8 @@ class Scheme(Model):
     # Method values this scheme runs; empty: whatever the provider's profile publishes.
     methods: list[str] = fields.JSONField(default=list)
     fees = fields.TextField(default="")  # costs for the parties under this scheme, in words
-    # {method: {language: text}}: what a complainant consents to (ISO 10003 4.6); a method or
-    # language left out falls back to Method.legal_effect.
+    # {method: {language: text}}: what a complainant consents to (ISO 10003 4.6); read through
+    # `consent_text`, which falls back to Parley's standard text (portal.cases.notices).
     legal_effects: dict[str, dict[str, str]] = fields.JSONField(default=dict)
     # A scheme cases point at is never changed in place (portal.admin.services): an edit makes
     # a new version that new referrals use, and the old one is retired, pointing at it.
@@ -63,10 +64,10 @@ class Scheme(Model):
     class Meta:
         table = "scheme"
 
-    def legal_effect(self, method: Method, language: str) -> str:
-        """The text a complainant is shown for ``method`` in ``language``."""
-        texts = self.legal_effects.get(method.value) or {}
-        return texts.get(language) or texts.get("en") or method.legal_effect
+    def consent_text(self, method: Method, language: str) -> Shown:
+        """The legal effect a complainant reading ``language`` is shown for ``method``, and
+        that their consent records (issue 15)."""
+        return legal_effect(self.legal_effects.get(method.value) or {}, method, language)
 
 
 class OrganisationProvider(Model):
@@ -218,6 +219,9 @@ class Consent(Model):
     given_by_id: uuid.UUID
     method = fields.CharEnumField(Method, max_length=32)
     legal_effect = fields.TextField()  # the text the complainant was shown
+    # The language (BCP 47) `legal_effect` was shown in. Empty for a consent given before the
+    # consent screen showed this text (issue 15): the text was recorded, not shown.
+    language = fields.CharField(max_length=16, default="")
     understands_legal_effect = fields.BooleanField()
     understands_right_to_withdraw = fields.BooleanField()
     consents_to_be_bound = fields.BooleanField(default=False)

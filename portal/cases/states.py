@@ -60,15 +60,6 @@ class Method(StrEnum):
         """Unassisted negotiation runs between the parties; every other method has a neutral."""
         return self is not Method.NEGOTIATION
 
-    @property
-    def legal_effect(self) -> str:
-        """What the complainant consents to (ISO 10003 4.6, informed consent)."""
-        if self.binding:
-            return "The award binds both parties; it can be reviewed but not simply rejected."
-        if self.family is MethodFamily.FACILITATIVE:
-            return "Nothing binds unless both parties agree to a settlement."
-        return "The outcome binds only if you accept it; you may reject it with reasons."
-
 
 class OutcomeKind(StrEnum):
     SETTLEMENT = "settlement"  # agreed between the parties (an accepted offer)

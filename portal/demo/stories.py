@@ -538,9 +538,9 @@ async def switch_fee_implementation(p: Play) -> AsyncIterator[datetime]:
         amount="179.00",
     )
     yield p.ago(26, 19, 20)
-    await p.act(CONSUMER, Action.ACCEPT_OUTCOME)
+    await p.act(CONSUMER, Action.ACCEPT_OUTCOME, acknowledges_notice=True)
     yield p.ago(17, 10, 0)
-    await p.act("manager", Action.ACCEPT_OUTCOME)
+    await p.act("manager", Action.ACCEPT_OUTCOME, acknowledges_notice=True)
     yield p.ago(4, 13, 30)
     await p.act(
         "agent",
@@ -685,7 +685,7 @@ async def price_rise_closed_rejected(p: Play) -> AsyncIterator[datetime]:
         amount="356.00",
     )
     yield p.ago(31, 20, 0)
-    await p.act(CONSUMER, Action.ACCEPT_OUTCOME)
+    await p.act(CONSUMER, Action.ACCEPT_OUTCOME, acknowledges_notice=True)
     yield p.ago(22, 11, 0)
     await p.act(
         "manager",

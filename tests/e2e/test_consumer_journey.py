@@ -13,11 +13,12 @@ from playwright.async_api import Page, expect
 
 from portal.accounts.models import Session
 from portal.cases.engine import now
-from portal.cases.models import DisputeCase
+from portal.cases.models import Consent, DisputeCase
 from portal.cases.services import Action, run_clock_job
 from portal.cases.states import Stage
+from portal.timeline.models import TimelineEvent
 from tests.e2e.conftest import Portal, accessible, sign_in
-from tests.factories import PASSWORD, Factory, build_world
+from tests.factories import NOTICE_READ, PASSWORD, Factory, build_world
 from tests.test_api_support import case_id
 
 
@@ -127,18 +128,37 @@ async def test_a_consumer_files_by_keyboard_escalates_and_answers_through_checks
     await accessible(consumer, "consumer-case-duty")
     await consumer.get_by_test_id("next-step-button").click()
     await expect(consumer.get_by_role("heading", name="Your consent", exact=True)).to_be_focused()
+    # The legal effect on the screen is the mediation's (issue 15: never an award's)
+    shown = await consumer.get_by_test_id("consent-text").inner_text()
+    assert "unless you both agree to a settlement" in shown
+    assert "award" not in shown
     await consumer.get_by_label("I understand the legal effect of the outcome.").check()
     await consumer.get_by_label("I understand I may withdraw at any stage.").check()
     await consumer.get_by_role("button", name="Continue").click()
     check = consumer.get_by_test_id("check-page")
-    await expect(check).to_contain_text("does not bind you")
-    await expect(check).to_contain_text("the courts stay open")
+    await expect(check.get_by_test_id("consent-text-check")).to_have_text(shown)
+    await expect(check).to_contain_text("You can withdraw at any step")
     await accessible(consumer, "consumer-consent-check")
     await check.get_by_role("button", name="Give consent").click()
     await expect(panel).to_contain_text("Consent given")
     await expect(panel).to_contain_text("We have sent you a receipt by e-mail.")
     await expect(consumer.locator(".govuk-panel")).to_be_focused()
     await expect(consumer.get_by_test_id("your-turn")).to_have_count(0)
+    # The consent holds exactly the text the screen showed, and the case page shows it so
+    consent = await Consent.get(case_id=case.id)
+    assert (consent.legal_effect, consent.language) == (shown, "en")
+    await consumer.locator("summary", has_text="About this case").click()
+    await expect(consumer.get_by_test_id("consent-record-text")).to_have_text(shown)
+    await expect(consumer.get_by_test_id("consent-record")).to_contain_text("Shown in English")
+
+    # The provider extends the organisation's clock: the reasons reach the consumer's page
+    reason = "The organisation's office is closed for a week of public holidays."
+    await w.act(w.caseworker, case, Action.EXTEND_CLOCK, clock="response", days=5, reason=reason)
+    extension = consumer.get_by_test_id("next-step").get_by_test_id("clock-extensions")
+    await expect(extension).to_contain_text(f"by {w.caseworker.display_name}")
+    await expect(extension).to_contain_text(reason)
+    timeline = consumer.get_by_test_id("timeline")
+    await expect(timeline.locator("li").first).to_contain_text(f"Reasons: {reason}")
 
     # The case moves on to offers; the consumer counters, and a success banner takes focus
     await w.act(w.agent, case, Action.SUBMIT_RESPONSE, position="One debit was reversed.")
@@ -156,7 +176,6 @@ async def test_a_consumer_files_by_keyboard_escalates_and_answers_through_checks
     banner = consumer.get_by_test_id("success-banner")
     await expect(banner).to_contain_text("Your offer of €100.00 is sent")
     await expect(banner).to_be_focused()
-    timeline = consumer.get_by_test_id("timeline")
     await expect(timeline.locator("li").first).to_contain_text("The complainant offered €100.00.")
 
     # The neutral, in another browser, issues an outcome through its check page
@@ -181,8 +200,15 @@ async def test_a_consumer_files_by_keyboard_escalates_and_answers_through_checks
     await expect(timeline).to_contain_text("The independent person issued the outcome: €84.10.")
     await expect(timeline).to_contain_text("Both sides may think the outcome over until")
     await accessible(consumer, "consumer-case-outcome")
+    # EU ADR Art. 9(2)(b): the notice is shown, and acknowledged before accepting
+    notice = await outcome.get_by_test_id("acceptance-notice").inner_text()
+    assert "you do not have to accept" in notice
+    await outcome.get_by_role("button", name="Accept the outcome").click()
+    await expect(outcome.get_by_test_id("error-summary")).to_contain_text("I have read this notice")
+    await outcome.get_by_label("I have read this notice.").check()
     await outcome.get_by_role("button", name="Accept the outcome").click()
     await expect(consumer.get_by_test_id("check-page")).to_contain_text("cannot be undone")
+    await expect(consumer.get_by_test_id("acceptance-notice-check")).to_have_text(notice)
     await (
         consumer.get_by_test_id("check-page")
         .get_by_role("button", name="Accept the outcome")
@@ -191,9 +217,11 @@ async def test_a_consumer_files_by_keyboard_escalates_and_answers_through_checks
     await expect(panel).to_contain_text("You accepted the")
     await expect(panel).to_contain_text("receipt by e-mail")
     await expect(outcome).to_contain_text("accepted on")
+    accepted = await TimelineEvent.get(case_id=case.id, kind="outcome_accepted")
+    assert (accepted.payload["notice"], accepted.payload["notice_language"]) == (notice, "en")
 
     # Carried out; the consumer confirms it (a check again) and the case closes
-    await w.act(w.agent, case, Action.ACCEPT_OUTCOME)
+    await w.act(w.agent, case, Action.ACCEPT_OUTCOME, **NOTICE_READ)
     await expect(stage).to_have_text("Implementation")
     await w.act(w.agent, case, Action.RECORD_IMPLEMENTATION, evidence="Refund ref. R-84-10.")
     await expect(consumer.get_by_test_id("next-step")).to_contain_text(

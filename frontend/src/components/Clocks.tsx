@@ -1,4 +1,4 @@
-import type { ClockFieldsFragment } from "../gql/graphql";
+import type { ClockExtensionFieldsFragment, ClockFieldsFragment } from "../gql/graphql";
 import { SummaryList, Tag } from "../design/patterns";
 import { useI18n } from "../i18n";
 import { isWindow, type DueDuty } from "../pages/case/duties";
@@ -16,13 +16,45 @@ function dutiesFromClocks(clocks: readonly ClockFieldsFragment[]): DueDuty[] {
     .map((clock) => ({ party: clock.responsible, clock: clock.kind, dueAt: clock.dueAt, overdue: isOverdue(clock, now) }));
 }
 
+/** A clock as the case page loads it: with its extensions (who, when, why), where selected. */
+export type ClockWithExtensions = ClockFieldsFragment & {
+  extensionNotices?: readonly ClockExtensionFieldsFragment[];
+};
+
+/** Each extension of a clock, as all parties read it: when, by whom, the due date before and
+ * after, and the reasons given (DOMAIN.md "Clocks"; EU ADR Art. 8(e)). */
+export function Extensions({ clock }: { clock: ClockWithExtensions }) {
+  const { t, label, date } = useI18n();
+  const notices = clock.extensionNotices ?? [];
+  if (notices.length === 0) return null;
+  return (
+    <ul className="govuk-list govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0" data-testid="clock-extensions">
+      {notices.map((notice) => {
+        const role = label("actor", notice.actorRole);
+        return (
+          <li key={notice.extendedAt}>
+            {t("clocks.extensionNotice", {
+              date: date(notice.extendedAt),
+              who: notice.extendedBy ? `${notice.extendedBy.displayName} (${role})` : role,
+              previous: date(notice.previousDueAt),
+              due: date(notice.dueAt),
+              reason: notice.reason,
+            })}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 /** Who must act, and by when: duties only, as a summary list (party: what, by a date). Pass
- * `duties` (pages/case/duties.ts whoMustAct) where the case is at hand; `clocks` otherwise. */
+ * `duties` (pages/case/duties.ts whoMustAct) where the case is at hand; `clocks` otherwise. A
+ * duty whose clock was extended says so, with the reasons. */
 export function WhoMustAct({
   clocks,
   duties,
 }: {
-  clocks: readonly ClockFieldsFragment[];
+  clocks: readonly ClockWithExtensions[];
   duties?: readonly DueDuty[];
 }) {
   const { t, label, date } = useI18n();
@@ -30,22 +62,26 @@ export function WhoMustAct({
   if (owed.length === 0) return <p className="govuk-body">{t("clocks.noneRunning")}</p>;
   return (
     <SummaryList
-      rows={owed.map((duty) => ({
-        key: `${label("party", duty.party)}: ${label("clockWhat", duty.clock)}`,
-        value: (
-          <>
-            {t("clocks.by", { due: date(duty.dueAt) })}{" "}
-            {duty.overdue && <Tag colour="red">{t("clocks.overdue")}</Tag>}
-          </>
-        ),
-      }))}
+      rows={owed.map((duty) => {
+        const clock = clocks.find((c) => c.kind === duty.clock && c.status === "RUNNING");
+        return {
+          key: `${label("party", duty.party)}: ${label("clockWhat", duty.clock)}`,
+          value: (
+            <>
+              {t("clocks.by", { due: date(duty.dueAt) })}{" "}
+              {duty.overdue && <Tag colour="red">{t("clocks.overdue")}</Tag>}
+              {clock && <Extensions clock={clock} />}
+            </>
+          ),
+        };
+      })}
     />
   );
 }
 
 /** Every clock of the case, for the record: a summary list, one row per clock (stacks on a
  * phone; no table to scroll). */
-export function ClockTable({ clocks }: { clocks: readonly ClockFieldsFragment[] }) {
+export function ClockTable({ clocks }: { clocks: readonly ClockWithExtensions[] }) {
   const { t, label, date, number } = useI18n();
   if (clocks.length === 0) return null;
   return (
@@ -64,6 +100,7 @@ export function ClockTable({ clocks }: { clocks: readonly ClockFieldsFragment[] 
               {clock.extensions > 0 && `, ${t("clocks.extended", { count: clock.extensions })}`})
             </span>{" "}
             {isOverdue(clock) && !isWindow(clocks, clock.kind) && <Tag colour="red">{t("clocks.overdue")}</Tag>}
+            <Extensions clock={clock} />
           </>
         ),
       }))}

@@ -12,6 +12,7 @@ from decimal import Decimal
 import strawberry
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.cases.enums import Locale
 from portal.cases.states import ClockKind, ClosureReason, DeclineGround, Stage
 from portal.feedback.states import RootCause
 
@@ -50,6 +51,15 @@ class GiveConsentInput(CaseActionInput):
     understands_right_to_withdraw: bool
     consents_to_be_bound: bool = strawberry.field(
         default=False, description="Required for a binding method."
+    )
+    legal_effect_digest: str = strawberry.field(
+        description="The `digest` of the `DisputeCase.consentText` the complainant was shown. "
+        "The consent records that text; when it is no longer the scheme's text for "
+        "`language`, the consent is refused with `CONSENT_TEXT_CHANGED` (show it again)."
+    )
+    language: Locale | None = strawberry.field(  # type: ignore[valid-type]
+        default=None,
+        description="The `language` `consentText` was asked in; null, the case's.",
     )
 
 
@@ -187,7 +197,19 @@ class CompleteFileInput(CaseActionInput):
 
 @strawberry.input
 class AcceptOutcomeInput(CaseActionInput):
-    pass
+    acknowledges_notice: bool = strawberry.field(
+        description="That the party read `Outcome.acceptanceNotice` (EU ADR Art. 9(2)(b)) "
+        "before accepting; refused with `NOTICE_NOT_ACKNOWLEDGED` unless true."
+    )
+    notice_digest: str = strawberry.field(
+        description="The `digest` of the `acceptanceNotice` shown; the acceptance records that "
+        "notice, and is refused with `NOTICE_TEXT_CHANGED` when it is no longer the notice "
+        "for `language`."
+    )
+    language: Locale | None = strawberry.field(  # type: ignore[valid-type]
+        default=None,
+        description="The `language` `acceptanceNotice` was asked in; null, the case's.",
+    )
 
 
 @strawberry.input

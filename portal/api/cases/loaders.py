@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 from tortoise.models import Model
 
+from portal.cases.events import EventKind
+from portal.cases.extensions import ClockSpan, Extension, sort_to_clocks
 from portal.cases.models import (
     CaseParticipant,
     Clock,
@@ -48,6 +50,32 @@ clocks_by_case = grouped(Clock, "case_id", "started_at")
 offers_by_case = grouped(Offer, "case_id", "made_at")
 outcomes_by_case = grouped(Outcome, "case_id", "issued_at")
 consents_by_case = grouped(Consent, "case_id", "given_at")
+
+
+async def clock_extensions_by_case(
+    case_ids: list[uuid.UUID],
+) -> list[dict[uuid.UUID, list[Extension]]]:
+    """Each case's clock extensions per clock id, from its timeline (portal.cases.extensions):
+    two statements for any number of cases."""
+    spans: dict[uuid.UUID, list[ClockSpan]] = defaultdict(list)
+    for row in await Clock.filter(case_id__in=case_ids).values(
+        "id", "case_id", "kind", "started_at", "ended_at"
+    ):
+        spans[row["case_id"]].append(
+            ClockSpan(row["id"], row["kind"], row["started_at"], row["ended_at"])
+        )
+    events: dict[uuid.UUID, list[dict[str, Any]]] = defaultdict(list)
+    for row in (
+        await TimelineEvent.filter(
+            case_id__in=case_ids,
+            kind=EventKind.CLOCK_EXTENDED.value,
+            visibility=Visibility.ALL_PARTIES,
+        )
+        .order_by("case_id", "sequence")
+        .values("case_id", "occurred_at", "actor_id", "actor_role", "payload")
+    ):
+        events[row["case_id"]].append(row)
+    return [sort_to_clocks(spans[i], events[i]) for i in case_ids]
 
 
 async def cases_by_reference(references: list[str]) -> list[DisputeCase | None]:

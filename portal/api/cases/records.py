@@ -6,19 +6,22 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
 from portal.accounts.models import User
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
-from portal.api.cases.enums import CaseAction
+from portal.api.cases.enums import CaseAction, Locale
 from portal.api.context import Info
 from portal.api.node import Node, to_global_id
 from portal.cases import duties, models
+from portal.cases.extensions import Extension
+from portal.cases.notices import Shown, acceptance_notice, language_of
 from portal.cases.states import (
     AppointmentStatus,
     Calendar,
+    CaseRole,
     ClockKind,
     ClockStatus,
     Method,
@@ -103,10 +106,23 @@ class Clock:
         description="A duty clock (the responsible party must act by `dueAt`) or a window for "
         "a right (they may act until `dueAt`, and need not), by the transition table."
     )
+    pk: strawberry.Private[uuid.UUID]
+    case_pk: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(
+        description="Every extension of this clock, oldest first: when, by whom, by how many "
+        "days, why, and the due date before and after (DOMAIN.md, clocks; EU ADR Art. 8(e)). "
+        "As many as `extensions`, unless an extension's record was erased from the timeline."
+    )
+    async def extension_notices(self, info: Info) -> list[ClockExtension]:
+        found = await info.context.loaders.clock_extensions_by_case.load(self.case_pk)
+        return [ClockExtension.of(extension) for extension in found.get(self.pk, [])]
 
     @classmethod
     def from_row(cls, row: models.Clock) -> Clock:
         return cls(
+            pk=row.id,
+            case_pk=row.case_id,
             obligation=CLOCK_OBLIGATIONS[row.kind],
             kind=row.kind,
             responsible=row.responsible,
@@ -123,6 +139,8 @@ class Clock:
     def from_values(cls, row: dict[str, Any]) -> Clock:
         """From a `.values(*CLOCK_COLUMNS)` row: no model instance for a page of clocks."""
         return cls(
+            pk=row["id"],
+            case_pk=row["case_id"],
             obligation=CLOCK_OBLIGATIONS[ClockKind(row["kind"])],
             kind=ClockKind(row["kind"]),
             responsible=Party(row["responsible"]),
@@ -137,6 +155,7 @@ class Clock:
 
 
 CLOCK_COLUMNS = (
+    "id",
     "case_id",
     "kind",
     "responsible",
@@ -150,10 +169,72 @@ CLOCK_COLUMNS = (
 )
 
 
+@strawberry.type(
+    description="An extension of a clock's due date, with its reasons, as the case's timeline "
+    "records it (a `CLOCK_EXTENDED` event)."
+)
+class ClockExtension:
+    extended_at: datetime = strawberry.field(description="When it was extended.")
+    actor_role: CaseRole = strawberry.field(description="The role it was extended in.")
+    days: int | None = strawberry.field(description="By how many days (calendar or working).")
+    reason: str = strawberry.field(description="The reasons given, as all parties read them.")
+    previous_due_at: datetime | None = strawberry.field(description="The due date before.")
+    due_at: datetime | None = strawberry.field(description="The due date after.")
+    actor_pk: strawberry.Private[uuid.UUID | None]
+
+    @classmethod
+    def of(cls, extension: Extension) -> ClockExtension:
+        return cls(
+            extended_at=extension.extended_at,
+            actor_role=CaseRole(extension.actor_role),
+            days=extension.days,
+            reason=extension.reason,
+            previous_due_at=extension.previous_due_at,
+            due_at=extension.due_at,
+            actor_pk=extension.actor_id,
+        )
+
+    @strawberry.field(
+        description="The person who extended it; null for an integration client of the "
+        "provider (then `actorRole` says for whom)."
+    )
+    async def extended_by(self, info: Info) -> Participant | None:
+        return await participant(info, self.actor_pk)
+
+
+READER_LANGUAGE = "The reader's language (the screen's); null: the case's language."
+
+
+@strawberry.type(
+    description="A text a party reads before a step that commits them, exactly as the step "
+    "records it (issue 15): the words, the language they are in, and the digest the step "
+    "sends back to say that this is the text its screen showed."
+)
+class ShownText:
+    text: str = strawberry.field(description="The words, to be shown as they are.")
+    language: str = strawberry.field(
+        description="The BCP 47 tag of the language `text` is in: the one asked for, or, where "
+        "there is no text in it, the one it falls back to."
+    )
+    digest: str = strawberry.field(description="SHA-256 of `text` (UTF-8), in lower-case hex.")
+
+    @classmethod
+    def of(cls, shown: Shown) -> ShownText:
+        return cls(text=shown.text, language=shown.language, digest=shown.digest)
+
+
 @strawberry.type(description="Informed consent to the method (ISO 10003 4.6).")
 class Consent:
     method: Method
-    legal_effect: str = strawberry.field(description="The text the complainant was shown.")
+    legal_effect: str = strawberry.field(
+        description="The legal effect consented to, exactly as the consent screen showed it "
+        "(`DisputeCase.consentText`)."
+    )
+    language: str = strawberry.field(
+        description="The BCP 47 tag of the language `legalEffect` was shown in. Empty for a "
+        "consent given before the screen showed the recorded text: then `legalEffect` was "
+        "recorded, not shown."
+    )
     understands_legal_effect: bool
     understands_right_to_withdraw: bool
     consents_to_be_bound: bool
@@ -165,6 +246,7 @@ class Consent:
         return cls(
             method=row.method,
             legal_effect=row.legal_effect,
+            language=row.language,
             understands_legal_effect=row.understands_legal_effect,
             understands_right_to_withdraw=row.understands_right_to_withdraw,
             consents_to_be_bound=row.consents_to_be_bound,
@@ -293,10 +375,29 @@ class Outcome:
     superseded_at: datetime | None = strawberry.field(
         description="Set when a review varied this award; the replacement follows it."
     )
+    case_language: strawberry.Private[str]
+
+    @strawberry.field(
+        description="The notice a party reads before accepting this outcome (EU ADR Art. "
+        "9(2)(b)): nobody has to accept it, the courts stay open, it may differ from what a "
+        "court would decide, and what accepting it does; for a binding award, that it binds "
+        "either way (Art. 10(2)). `acceptOutcome` acknowledges it and sends its `digest`."
+    )
+    def acceptance_notice(
+        self,
+        language: Annotated[
+            Locale | None,  # type: ignore[valid-type]
+            strawberry.argument(description=READER_LANGUAGE),
+        ] = None,
+    ) -> ShownText:
+        return ShownText.of(
+            acceptance_notice(self.binding, language_of(language, self.case_language))
+        )
 
     @classmethod
-    def from_row(cls, row: models.Outcome) -> Outcome:
+    def from_row(cls, row: models.Outcome, case_language: str) -> Outcome:
         return cls(
+            case_language=case_language,
             kind=row.kind,
             binding=row.binding,
             summary=row.summary,

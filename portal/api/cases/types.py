@@ -17,9 +17,10 @@ from portal.api.casefiles import fields as casefile
 from portal.api.casefiles.types import Document, DownloadLink, Message
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.access import access_to, current_appointment, current_outcome
-from portal.api.cases.enums import CaseAction
+from portal.api.cases.enums import CaseAction, Locale
 from portal.api.cases.records import (
     CLOCK_COLUMNS,
+    READER_LANGUAGE,
     Clock,
     Consent,
     DueDuty,
@@ -28,6 +29,7 @@ from portal.api.cases.records import (
     Offer,
     Outcome,
     Participant,
+    ShownText,
     participant,
 )
 from portal.api.cases.timeline import TimelineEvent, TimelineReceipt, timeline_of
@@ -37,6 +39,7 @@ from portal.api.pagination import After, Connection, First
 from portal.auth.actor import ActorKind
 from portal.cases import models
 from portal.cases.engine import now
+from portal.cases.notices import language_of
 from portal.cases.states import (
     CaseRole,
     ClosureReason,
@@ -287,7 +290,29 @@ class DisputeCase(Node):
             return self.page_clocks
         return _clocks(info, self.row.id)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The legal effect of the case's method, as the complainant's consent "
+        "will record it (ISO 10003 4.6; issue 15): the scheme's text for the method in "
+        "`language`, else the scheme's text in another language (marked with it), else "
+        "Parley's standard text. Show it as it is; `giveConsent` sends its `digest` and the "
+        "same `language`."
+    )
+    async def consent_text(
+        self,
+        info: Info,
+        language: Annotated[
+            Locale | None,  # type: ignore[valid-type]
+            strawberry.argument(description=READER_LANGUAGE),
+        ] = None,
+    ) -> ShownText:
+        scheme = await info.context.loaders.scheme.load(self.row.scheme_id)
+        assert scheme is not None  # a case's scheme is never deleted (RESTRICT)
+        wanted = language_of(language, self.row.language)
+        return ShownText.of(scheme.consent_text(self.row.method, wanted))
+
+    @strawberry.field(
+        description="Every consent given, oldest first, with the text and language recorded."
+    )
     async def consents(self, info: Info) -> list[Consent]:
         rows = await info.context.loaders.consents_by_case.load(self.row.id)
         return [Consent.from_row(row) for row in rows]
@@ -307,12 +332,12 @@ class DisputeCase(Node):
     @strawberry.field(description="The outcome standing now: not superseded by a review.")
     async def outcome(self, info: Info) -> Outcome | None:
         current = current_outcome(await info.context.loaders.outcomes_by_case.load(self.row.id))
-        return Outcome.from_row(current) if current else None
+        return Outcome.from_row(current, self.row.language) if current else None
 
     @strawberry.field(description="Every outcome issued, oldest first, varied ones included.")
     async def outcomes(self, info: Info) -> list[Outcome]:
         rows = await info.context.loaders.outcomes_by_case.load(self.row.id)
-        return [Outcome.from_row(row) for row in rows]
+        return [Outcome.from_row(row, self.row.language) for row in rows]
 
     @strawberry.field(description="The documents you may read (by your role), newest first.")
     async def documents(

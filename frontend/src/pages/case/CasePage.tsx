@@ -19,6 +19,7 @@ import { RecordTools } from "./records";
 import { Documents } from "./Documents";
 import { dutiesOf, myDeadline, rightsOf, whoMustAct } from "./duties";
 import { Messages } from "./Messages";
+import { useNames } from "../public/directoryText";
 import { MethodExplained } from "./methods";
 import { Offers } from "./Offers";
 import { OutcomePanel } from "./OutcomePanel";
@@ -183,11 +184,7 @@ function CaseView({ caseId }: { caseId: string }) {
           </p>
         )}
         <Explained summary={t("case.howMethodWorks", { method: label("method", item.method) })}>
-          <MethodExplained
-            method={item.method}
-            fees={item.provider?.profile?.texts.fees}
-            legalEffect={item.provider?.profile?.texts.legalEffect}
-          />
+          <MethodExplained method={item.method} fees={item.provider?.profile?.texts.fees} legalEffect={item.consentText} />
         </Explained>
       </section>
 
@@ -230,6 +227,31 @@ function CaseView({ caseId }: { caseId: string }) {
   );
 }
 
+/** A consent as it is recorded (issue 15): who, when, and the legal-effect text in the
+ * language it was shown in; a consent from before the screen showed that text says so. */
+function ConsentRecord({ consent }: { consent: CaseData["consents"][number] }) {
+  const { t, date } = useI18n();
+  const names = useNames();
+  return (
+    <div data-testid="consent-record">
+      <p className="govuk-body govuk-!-margin-bottom-2">
+        {consent.givenBy?.displayName ?? ""} · {date(consent.givenAt)}
+        {consent.consentsToBeBound ? ` · ${t("consent.bound")}` : ""}
+      </p>
+      <div className="govuk-inset-text govuk-!-margin-top-0">
+        <p className="govuk-body parley-prose govuk-!-margin-bottom-0" lang={consent.language || undefined} data-testid="consent-record-text">
+          {consent.legalEffect}
+        </p>
+        <p className="govuk-hint govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+          {consent.language
+            ? t("consent.shownIn", { language: names.language(consent.language) })
+            : t("consent.recordedNotShown")}
+        </p>
+      </div>
+    </div>
+  );
+}
+
 function CaseFacts({ item, money }: { item: CaseData; money(amount: string, currency: string): string }) {
   const { t, label, date } = useI18n();
   const rows = [
@@ -251,7 +273,7 @@ function CaseFacts({ item, money }: { item: CaseData; money(amount: string, curr
       : []),
     ...item.consents.map((consent, index) => ({
       key: `${t("case.consentGiven")}${index ? ` (${index + 1})` : ""}`,
-      value: `${consent.givenBy?.displayName ?? ""} · ${date(consent.givenAt)}${consent.consentsToBeBound ? ` · ${t("consent.bound")}` : ""}`,
+      value: <ConsentRecord consent={consent} />,
     })),
     ...(item.implementationEvidence
       ? [{ key: t("case.implementation"), value: `${item.implementationEvidence} (${date(item.implementedAt)})` }]

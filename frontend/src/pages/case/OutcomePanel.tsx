@@ -1,17 +1,18 @@
 import { useState } from "react";
 import { RequestError, useDescribeUserError } from "../../components/Status";
-import { ErrorSummary, type FieldError } from "../../design/forms";
+import { Checkbox, ErrorSummary, FormShell, KEEP, SubmitButton, useForm, type FieldError } from "../../design/forms";
 import { CheckPage, SummaryList, Tag } from "../../design/patterns";
 import { AcceptOutcomeDocument, RejectOutcomeDocument, RequestReviewDocument } from "../../gql/graphql";
-import { useI18n } from "../../i18n";
+import { apiLocale, useI18n } from "../../i18n";
 import { focusSoon, ReasonForm, type ActionProps } from "./actions";
 import { isIrreversible } from "./duties";
+import { ShownText } from "./methods";
 import { useAction } from "./useAction";
 
 /** The outcome in force, and the viewer's answer to it: accept (check page, confirmation),
  * reject with reasons (check page, confirmation), or ask for a review of a binding award. */
 export function OutcomePanel({ item, onDone }: ActionProps) {
-  const { t, label, date, money } = useI18n();
+  const { t, label, date, money, locale } = useI18n();
   const actions = new Set(item.availableActions);
   const accept = useAction(AcceptOutcomeDocument, onDone);
   const reject = useAction(RejectOutcomeDocument, onDone);
@@ -19,8 +20,14 @@ export function OutcomePanel({ item, onDone }: ActionProps) {
   const describe = useDescribeUserError();
   const [checking, setChecking] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
+  // EU ADR Art. 9(2)(b): the notice is read and acknowledged before accepting (issue 15).
+  const acknowledge = useForm({
+    id: "accept-outcome",
+    fields: { notice: { label: t("outcome.noticeRead"), initial: false, required: true } },
+  });
   const outcome = item.outcome;
   if (!outcome) return null;
+  const notice = outcome.acceptanceNotice;
   const kind = label("outcomeKind", outcome.kind);
   const amount = outcome.amount ? money(outcome.amount.amount, outcome.amount.currency) : null;
   const toErrors = (action: { lastErrors(): readonly { code: string; message: string }[] }): FieldError[] => {
@@ -44,17 +51,21 @@ export function OutcomePanel({ item, onDone }: ActionProps) {
           ]}
           effect={
             <>
-              <p className="govuk-body">
-                {outcome.binding ? t("outcome.effectAcceptBinding") : t("outcome.effectAccept")}
-              </p>
-              {!outcome.binding && <p className="govuk-body">{t("outcome.effectCourts")}</p>}
+              <ShownText value={notice} testId="acceptance-notice-check" />
+              <p className="govuk-body">{t("outcome.effectAcceptFinal")}</p>
             </>
           }
           confirmLabel={t("outcome.accept")}
           busy={accept.busy}
           onConfirm={async () => {
             const ok = await accept.run(
-              { caseId: item.id, expectedStage: item.stage },
+              {
+                caseId: item.id,
+                expectedStage: item.stage,
+                acknowledgesNotice: (acknowledge.values.notice as boolean) === true,
+                noticeDigest: notice.digest,
+                language: apiLocale(locale),
+              },
               { title: t("outcome.acceptedDone", { kind }), next: t("outcome.acceptedNext"), receipt: true },
             );
             if (ok) setChecking(false);
@@ -103,19 +114,24 @@ export function OutcomePanel({ item, onDone }: ActionProps) {
             : []),
         ]}
       />
+      {(actions.has("ACCEPT_OUTCOME") || actions.has("REJECT_OUTCOME")) && (
+        <>
+          <h3 className="govuk-heading-s">{t("outcome.noticeTitle")}</h3>
+          <ShownText value={notice} testId="acceptance-notice" />
+        </>
+      )}
       {actions.has("ACCEPT_OUTCOME") && (
-        <div className="govuk-button-group">
-          <button
-            type="button"
-            className="govuk-button"
-            onClick={() => {
-              setErrors([]);
-              setChecking(true);
-            }}
-          >
-            {t("outcome.accept")}
-          </button>
-        </div>
+        <FormShell
+          form={acknowledge}
+          onSubmit={acknowledge.onSubmit(async () => {
+            setErrors([]);
+            setChecking(true);
+            return KEEP;
+          })}
+        >
+          <Checkbox bound={acknowledge.bind("notice")} />
+          <SubmitButton>{t("outcome.accept")}</SubmitButton>
+        </FormShell>
       )}
       {actions.has("REJECT_OUTCOME") && (
         <ReasonForm

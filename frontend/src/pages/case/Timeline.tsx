@@ -145,6 +145,8 @@ function useSentence(clocks: readonly ClockFieldsFragment[]) {
       what: kind ? label("clockWhat", kind) : "",
       party: label("party", text(payload.responsible)?.toUpperCase() ?? ""),
       due: date(text(payload.due_at)),
+      previous: date(text(payload.previous_due_at)),
+      reason: text(payload.reason) ?? "",
     };
     let key = `timelineSay.${event.kind}`;
     if (event.kind === "clock_started" && kind && isWindow(clocks, kind)) key = "timelineSay.window_started";

@@ -31,10 +31,10 @@ import {
   WithdrawCaseDocument,
   type CaseAction,
 } from "../../gql/graphql";
-import { useI18n } from "../../i18n";
+import { apiLocale, useI18n } from "../../i18n";
 import type { CaseData } from "./CasePage";
 import { isIrreversible } from "./duties";
-import { MethodExplained } from "./methods";
+import { MethodExplained, ShownText } from "./methods";
 import { useAction, type Done } from "./useAction";
 
 export type { Done } from "./useAction";
@@ -104,7 +104,7 @@ function useStepErrors() {
 
 /** ISO 10003 7.3: informed consent, knowing the legal effect and the right to withdraw. */
 function ConsentForm({ item, onDone }: ActionProps) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const action = useAction(GiveConsentDocument, onDone);
   const stepErrors = useStepErrors();
   const [checking, setChecking] = useState(false);
@@ -118,6 +118,8 @@ function ConsentForm({ item, onDone }: ActionProps) {
     },
   });
   const method = label("method", item.method);
+  // Issue 15: the text shown here is the one the consent records; its digest says so.
+  const shown = item.consentText;
   async function send() {
     const ok = await action.run(
       {
@@ -126,6 +128,8 @@ function ConsentForm({ item, onDone }: ActionProps) {
         understandsLegalEffect: (form.values.legal as boolean) === true,
         understandsRightToWithdraw: (form.values.withdraw as boolean) === true,
         consentsToBeBound: item.binding && (form.values.bound as boolean) === true,
+        legalEffectDigest: shown.digest,
+        language: apiLocale(locale),
       },
       { title: t("consent.done"), next: t("consent.doneNext"), receipt: true },
     );
@@ -142,9 +146,7 @@ function ConsentForm({ item, onDone }: ActionProps) {
           ]}
           effect={
             <>
-              <p className="govuk-body">
-                {item.binding ? t("consent.effectBinding", { method }) : t("consent.effectNotBinding", { method })}
-              </p>
+              <ShownText value={shown} testId="consent-text-check" />
               <p className="govuk-body">{t("consent.effectWithdraw")}</p>
             </>
           }
@@ -165,11 +167,9 @@ function ConsentForm({ item, onDone }: ActionProps) {
   return (
     <ActionSection id="action-GIVE_CONSENT" title={t("consent.title")}>
       <p className="govuk-body">{t("consent.intro", { method })}</p>
-      <MethodExplained
-        method={item.method}
-        fees={item.provider?.profile?.texts.fees}
-        legalEffect={item.provider?.profile?.texts.legalEffect}
-      />
+      <MethodExplained method={item.method} fees={item.provider?.profile?.texts.fees} legalEffect={null} />
+      <h3 className="govuk-heading-s">{t("consent.legalEffectTitle")}</h3>
+      <ShownText value={shown} testId="consent-text" />
       <FormShell form={form} onSubmit={form.onSubmit(async () => setChecking(true))}>
         <Checkbox bound={form.bind("legal")} />
         <Checkbox bound={form.bind("withdraw")} />

@@ -15,6 +15,29 @@ function Text({ value }: { value: ProviderText }) {
 }
 import { useI18n, type MessageKey } from "../../i18n";
 import { SummaryList } from "../../design/patterns";
+import { useNames } from "../public/directoryText";
+
+const primary = (tag: string) => tag.toLowerCase().split("-")[0];
+
+/** A text exactly as a step records it (the consent's legal effect, the notice before
+ * accepting an outcome): the words as the server gave them, marked with their language, and
+ * a note when that is not the reader's (the service wrote none in it). Never reworded here. */
+export function ShownText({ value, testId }: { value: ProviderText; testId: string }) {
+  const { t, locale } = useI18n();
+  const names = useNames();
+  return (
+    <div className="govuk-inset-text">
+      <p className="govuk-body parley-prose govuk-!-margin-bottom-0" lang={value.language} data-testid={testId}>
+        {value.text}
+      </p>
+      {primary(value.language) !== primary(locale) && (
+        <p className="govuk-hint govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+          {t("shown.inLanguage", { language: names.language(value.language) })}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function MethodExplained({
   method,
