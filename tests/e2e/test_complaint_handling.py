@@ -1,0 +1,168 @@
+"""A complaint handled in the portal (issue 15, ISO 10002 7.2-7.9) and taken further from the
+answer's mail (EU ADR Art. 13), in the browser.
+
+An agent, on a 375 px phone, records a complaint taken by phone (an empty submit first: the
+error summary), acknowledges it, records the assessment and a note, and answers it as not
+upheld through a check page; the page names who did each step, in which role, and offers only
+the steps the server lists. The complainant gets the answer by mail, read from a real SMTP
+server, with the dispute-resolution route; the mail's link, opened signed out, leads through
+sign-in back to the escalation page, where the complainant refers it to the provider."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from email.message import EmailMessage
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.async_api import Page, expect
+
+from portal.cases.models import DisputeCase
+from portal.cases.states import Stage
+from portal.complaints.models import Complaint
+from portal.settings import Settings
+from tests.e2e.conftest import Portal, accessible, fits, sign_in
+from tests.factories import PASSWORD, Factory, build_world, delivered_mails, mail_text
+
+ANSWER = "We checked the call recordings: the fee was agreed on the phone."
+ASSESSMENT = "Billing fee of 35 EUR disputed; not urgent; billing team to check the call."
+NOTE = "Call of 2 March listened to: the fee was read out and accepted."
+
+
+def _no_script_errors(page: Page) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def _answer_mail(mails: list[EmailMessage], to: str) -> str:
+    """The one mail to `to` that carries the organisation's answer."""
+    answers = [mail_text(m) for m in mails if str(m["To"]) == to and ANSWER in mail_text(m)]
+    assert len(answers) == 1, [str(m["Subject"]) for m in mails]
+    return answers[0]
+
+
+async def test_an_agent_answers_a_phone_complaint_and_the_complainant_escalates_from_the_mail(
+    portal: Portal, factory: Factory, settings: Settings, tmp_path: Path
+) -> None:
+    w = await build_world(factory)
+
+    # The agent, on a phone: the record form, refused empty, then filled in
+    agent = await (await portal.context(phone=True)).new_page()
+    agent_errors = _no_script_errors(agent)
+    await sign_in(agent, w.agent.email, PASSWORD)
+    await agent.get_by_role("button", name="Complaints").click()
+    await expect(agent).to_have_url(f"{portal.url}/organisation/complaints")
+    await agent.get_by_role("button", name="Record a complaint").click()
+    await expect(agent.get_by_role("heading", level=1)).to_have_text("Record a complaint")
+    await agent.get_by_role("button", name="Record the complaint").click()
+    summary = agent.get_by_test_id("error-summary")
+    await expect(summary).to_be_focused()
+    await expect(summary).to_contain_text("Choose how the complaint was received")
+    await expect(summary).to_contain_text("Enter Complainant's e-mail address")
+    await fits(agent, "record-complaint-errors-phone")
+    await agent.get_by_label("Phone").check()
+    await agent.get_by_label("Complainant's name").fill("Mia Example")
+    await agent.get_by_label("Complainant's e-mail address").fill(w.complainant.email)
+    await agent.get_by_label("Subject").fill("Fee charged for a cancelled contract")
+    await agent.get_by_label("What happened").fill("Called to say a 35 EUR fee was unfair.")
+    await fits(agent, "record-complaint-phone")
+    await agent.get_by_role("button", name="Record the complaint").click()
+    panel = agent.get_by_test_id("confirmation")
+    await expect(panel).to_contain_text("Complaint recorded")
+    await expect(agent.locator(".govuk-panel")).to_be_focused()
+    complaint = await Complaint.get(organisation_id=w.organisation.id)
+    assert complaint.subject == "Fee charged for a cancelled contract"
+    await panel.get_by_role("link", name=f"Open complaint {complaint.reference}").click()
+
+    # The complaint's page: who must act by when, and only the step the server offers
+    await expect(agent.get_by_test_id("complaint-status")).to_have_text("Received")
+    await expect(agent.get_by_test_id("complaint-clocks")).to_contain_text("We: acknowledge receipt")
+    await expect(agent.get_by_role("heading", name="Acknowledge receipt", exact=True)).to_be_visible()
+    await expect(agent.get_by_role("heading", name="Answer the complainant")).to_have_count(0)
+    await fits(agent, "complaint-received-phone")
+    await agent.get_by_role("button", name="Acknowledge receipt").click()
+    banner = agent.get_by_test_id("success-banner")
+    await expect(banner).to_contain_text("Receipt acknowledged")
+    await expect(banner).to_be_focused()
+    await expect(agent.get_by_test_id("complaint-status")).to_have_text("Acknowledged")
+
+    # The assessment, then an investigation note (the form is empty again after it)
+    await agent.get_by_label("Assessment").fill(ASSESSMENT)
+    await agent.get_by_role("button", name="Record the assessment").click()
+    await expect(banner).to_contain_text("Assessment recorded")
+    await agent.get_by_label("Note", exact=True).fill(NOTE)
+    await agent.get_by_role("button", name="Add the note").click()
+    await expect(banner).to_contain_text("Note added")
+    await expect(agent.get_by_label("Note", exact=True)).to_have_value("")
+    steps = agent.get_by_test_id("complaint-steps")
+    await expect(steps).to_contain_text(ASSESSMENT)
+    await expect(steps).to_contain_text(NOTE)
+    await expect(steps.locator("li").filter(has_text=NOTE)).to_contain_text(
+        f"{w.agent.display_name} (staff)"
+    )
+
+    # The answer: a decision is required, then a check page, then the confirmation
+    await agent.get_by_label("Your answer").fill(ANSWER)
+    await agent.get_by_role("button", name="Continue").click()
+    await expect(summary).to_contain_text("Choose your decision on the complaint")
+    await agent.get_by_label("Not upheld").check()
+    await agent.get_by_role("button", name="Continue").click()
+    check = agent.get_by_test_id("check-page")
+    await expect(check).to_contain_text(ANSWER)
+    await expect(check).to_contain_text("how to take it to an independent dispute resolution")
+    await fits(agent, "complaint-respond-check-phone")
+    await check.get_by_role("button", name="Send the answer").click()
+    await expect(panel).to_contain_text("Answer sent")
+    await expect(agent.locator(".govuk-panel")).to_be_focused()
+    await expect(agent.get_by_test_id("complaint-status")).to_have_text("Answered")
+    await expect(steps.locator("li").last).to_contain_text("Answered: Not upheld")
+    await expect(agent.get_by_role("heading", name="Close the complaint")).to_be_visible()
+    await accessible(agent, "complaint-answered-phone")
+
+    # The complainant's mail: the decision, the answer, the provider and the link to escalate
+    mails = await delivered_mails(dataclasses.replace(settings, public_url=portal.url), tmp_path)
+    text = _answer_mail(mails, w.complainant.email)
+    assert "not upheld" in text.lower()
+    assert w.provider.name in text
+    link = re.search(r"https?://\S+/complaints/\S+/escalate", text)
+    assert link is not None, text
+
+    # Opened signed out: sign in, and back to the escalation page
+    consumer = await (await portal.context()).new_page()
+    consumer_errors = _no_script_errors(consumer)
+    escalate_path = urlsplit(link.group(0)).path
+    await consumer.goto(escalate_path)
+    await expect(consumer).to_have_url(re.compile(r"/sign-in\?next="))
+    await consumer.get_by_role("button", name="Password").click()
+    await consumer.get_by_label("E-mail address").fill(w.complainant.email)
+    await consumer.get_by_role("textbox", name="Password").fill(PASSWORD)
+    await consumer.get_by_role("button", name="Sign in").click()
+    await expect(consumer).to_have_url(f"{portal.url}{escalate_path}")
+    await expect(consumer.get_by_role("heading", level=1)).to_have_text(
+        "Escalate to dispute resolution"
+    )
+
+    # My complaints shows the answer and the way on; back to the mail's page to escalate
+    await consumer.get_by_role("navigation").get_by_role("link", name="My complaints").click()
+    card = consumer.get_by_test_id("my-complaint").filter(has_text=complaint.reference)
+    await expect(card.get_by_test_id("complaint-answer")).to_contain_text("Not upheld")
+    await expect(card.get_by_test_id("complaint-answer")).to_contain_text(ANSWER)
+    await expect(card.get_by_test_id("dispute-route")).to_contain_text("independent dispute")
+    await accessible(consumer, "consumer-complaint-answered")
+    await consumer.go_back()
+    await consumer.get_by_label("Dispute resolution service").select_option(
+        label=f"{w.provider.name} (DE)"
+    )
+    await consumer.get_by_label("Mediation").check()
+    await consumer.get_by_label("Why the complaint is not resolved").fill(
+        "The fee was never explained to me."
+    )
+    await consumer.get_by_role("button", name="Escalate").click()
+    await expect(consumer.get_by_test_id("case-stage")).to_have_text("Referred")
+    case = await DisputeCase.get(organisation_id=w.organisation.id)
+    assert case.stage is Stage.REFERRED
+    assert case.provider_id == w.provider.id
+
+    assert agent_errors == consumer_errors == []
