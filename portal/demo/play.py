@@ -21,11 +21,13 @@ from portal.cases.services import Action, perform, run_clock_job
 from portal.cases.states import Method, OfferStatus, Side
 from portal.complaints.models import Channel, Complaint, ComplaintStatus
 from portal.complaints.services import (
-    advance_complaint,
     file_complaint,
     record_complaint,
     refer_complaint,
+    take_step,
 )
+from portal.complaints.states import ComplaintDecision
+from portal.complaints.transitions import TRANSITIONS
 from portal.demo.installation import Installation
 
 # Who acts in a story: the story's consumer, or one of the demo staff.
@@ -107,15 +109,24 @@ class Play:
                 self.actor("agent"), organisation_id, data, at=self.when
             )
 
-    async def handle(self, status: ComplaintStatus, text: str = "") -> None:
-        key = {
-            ComplaintStatus.ASSESSED: "assessment",
-            ComplaintStatus.RESPONDED: "response",
-            ComplaintStatus.CLOSED: "note",
-        }.get(status, "")
+    async def handle(
+        self,
+        status: ComplaintStatus,
+        text: str = "",
+        decision: ComplaintDecision = ComplaintDecision.NOT_UPHELD,
+    ) -> None:
+        """The agent takes the complaint table's step to ``status``, writing ``text`` (and,
+        when responding, ``decision``: the stories that answer and are then referred are
+        mostly not upheld)."""
+        transition = next(
+            t for t in TRANSITIONS if t.target is status and t.sources and not t.system
+        )
+        data = {"decision": decision.value}
+        if transition.text is not None:
+            data[transition.text] = text
         assert self.complaint is not None
-        self.complaint = await advance_complaint(
-            self.actor("agent"), self.complaint.id, status, {key: text} if key else {}, at=self.when
+        self.complaint = await take_step(
+            self.actor("agent"), self.complaint.id, transition.action, data, at=self.when
         )
 
     async def refer(
