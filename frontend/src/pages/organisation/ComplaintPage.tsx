@@ -45,6 +45,10 @@ const PANELS: Partial<Record<ComplaintAction, ComponentType<PanelProps>>> = {
 
 const DECISIONS: ComplaintDecision[] = ["UPHELD", "PARTLY_UPHELD", "NOT_UPHELD"];
 
+/** A refusal that means the complaint moved on meanwhile (another agent acted first): the page
+ * is reloaded, so the forms shown are the ones for where it stands now. */
+const STALE = ["ACTION_NOT_AVAILABLE"];
+
 /** One complaint as the organisation's staff handle it: what it says, who must act by when,
  * the forms for the steps the viewer may take now, and every step taken (who, in which role,
  * when, what they wrote). Keyed by the complaint: no banner follows to another one's page. */
@@ -168,7 +172,11 @@ function Clocks({ complaint }: { complaint: Complaint }) {
               <>
                 {clock.status === "RUNNING"
                   ? t("clocks.by", { due: date(clock.dueAt) })
-                  : `${label("clockStatus", clock.status)} · ${t("complaintPage.wasDue", { due: date(clock.dueAt) })}`}{" "}
+                  : t("complaintPage.clockEnded", {
+                      status: label("clockStatus", clock.status),
+                      ended: date(clock.endedAt ?? clock.dueAt),
+                      due: date(clock.dueAt),
+                    })}{" "}
                 {clock.overdue && <Tag colour="red">{t("clocks.overdue")}</Tag>}
               </>
             ),
@@ -216,7 +224,7 @@ function Steps({ complaint }: { complaint: Complaint }) {
 /** ISO 10002 7.4: receipt acknowledged; the complainant is told by mail. */
 function AcknowledgeForm({ complaint, onDone }: PanelProps) {
   const { t } = useI18n();
-  const action = useAction(AcknowledgeComplaintDocument, onDone);
+  const action = useAction(AcknowledgeComplaintDocument, onDone, STALE);
   return (
     <ActionSection id="complaint-ACKNOWLEDGE" title={t("complaintPage.acknowledgeHeading")}>
       <p className="govuk-body">{t("complaintPage.acknowledgeIntro")}</p>
@@ -238,7 +246,7 @@ function AcknowledgeForm({ complaint, onDone }: PanelProps) {
 /** ISO 10002 7.5: the initial assessment (severity, urgency, who looks into it). */
 function AssessForm({ complaint, onDone }: PanelProps) {
   const { t } = useI18n();
-  const action = useAction(AssessComplaintDocument, onDone);
+  const action = useAction(AssessComplaintDocument, onDone, STALE);
   const step = useReasonStep(action);
   return (
     <ReasonForm
@@ -260,7 +268,7 @@ function AssessForm({ complaint, onDone }: PanelProps) {
 /** ISO 10002 7.6: investigation notes, as many as the work needs; the status stays. */
 function NoteForm({ complaint, onDone }: PanelProps) {
   const { t } = useI18n();
-  const action = useAction(AddComplaintNoteDocument, onDone);
+  const action = useAction(AddComplaintNoteDocument, onDone, STALE);
   const step = useReasonStep(action);
   return (
     <ReasonForm
@@ -284,7 +292,7 @@ function NoteForm({ complaint, onDone }: PanelProps) {
  * resolution (EU ADR Art. 13). */
 function RespondForm({ complaint, onDone }: PanelProps) {
   const { t, label } = useI18n();
-  const action = useAction(RespondToComplaintDocument, onDone);
+  const action = useAction(RespondToComplaintDocument, onDone, STALE);
   const describe = useDescribeUserError();
   const [checking, setChecking] = useState(false);
   const [stepError, setStepError] = useState<FieldError[]>([]);
@@ -386,7 +394,7 @@ function RespondForm({ complaint, onDone }: PanelProps) {
 /** ISO 10002 7.9: closing, with what was done in the end; it cannot be undone. */
 function CloseForm({ complaint, onDone }: PanelProps) {
   const { t } = useI18n();
-  const action = useAction(CloseComplaintDocument, onDone);
+  const action = useAction(CloseComplaintDocument, onDone, STALE);
   const step = useReasonStep(action);
   return (
     <ReasonForm
@@ -410,16 +418,22 @@ function CloseForm({ complaint, onDone }: PanelProps) {
  * providers (once the complainant has confirmed it: the server's table decides). */
 function ReferForm({ complaint, onDone }: PanelProps) {
   const { t } = useI18n();
+  // Folded: most complainants refer their complaint themselves, and the form is long.
   return (
-    <ActionSection id="complaint-REFER" title={t("complaintPage.referHeading")}>
-      <p className="govuk-body">{t("complaintPage.referIntro")}</p>
-      <EscalationForm
-        complaintId={complaint.id}
-        reasonHint={t("complaintPage.referReasonHint")}
-        onReferred={(dispute) =>
-          onDone({ title: t("complaintPage.referred", { reference: dispute.reference }), next: t("complaintPage.referredNext") })
-        }
-      />
-    </ActionSection>
+    <details className="govuk-details parley-section" id="complaint-REFER">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{t("complaintPage.referHeading")}</span>
+      </summary>
+      <div className="govuk-details__text">
+        <p className="govuk-body">{t("complaintPage.referIntro")}</p>
+        <EscalationForm
+          complaintId={complaint.id}
+          reasonHint={t("complaintPage.referReasonHint")}
+          onReferred={(dispute) =>
+            onDone({ title: t("complaintPage.referred", { reference: dispute.reference }), next: t("complaintPage.referredNext") })
+          }
+        />
+      </div>
+    </details>
   );
 }
