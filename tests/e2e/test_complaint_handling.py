@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import timedelta
 from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.async_api import Page, expect
 
+from portal.cases.engine import now
 from portal.cases.models import DisputeCase
 from portal.cases.states import Stage
-from portal.complaints.models import Complaint
+from portal.complaints.models import Channel, Complaint, ComplaintClock
+from portal.complaints.states import ComplaintClockKind
 from portal.settings import Settings
 from tests.e2e.conftest import Portal, accessible, fits, sign_in
 from tests.factories import PASSWORD, Factory, build_world, delivered_mails, mail_text
@@ -74,11 +77,33 @@ async def test_an_agent_answers_a_phone_complaint_and_the_complainant_escalates_
     await expect(agent.locator(".govuk-panel")).to_be_focused()
     complaint = await Complaint.get(organisation_id=w.organisation.id)
     assert complaint.subject == "Fee charged for a cancelled contract"
-    await panel.get_by_role("link", name=f"Open complaint {complaint.reference}").click()
+    assert complaint.channel is Channel.PHONE
+    await expect(
+        panel.get_by_role("link", name=f"Open complaint {complaint.reference}")
+    ).to_be_visible()
+
+    # Late to acknowledge: the list tags it, and "Overdue only" and the status filter agree
+    await ComplaintClock.filter(complaint_id=complaint.id, kind=ComplaintClockKind.ACKNOWLEDGE).update(
+        due_at=now() - timedelta(days=1)
+    )
+    await panel.get_by_role("link", name="Back to complaints").click()
+    row = agent.get_by_test_id("complaint-row").filter(has_text=complaint.reference)
+    await expect(row.get_by_test_id("overdue-tag")).to_have_text("Overdue")
+    await expect(row).to_contain_text("Received")
+    await agent.get_by_label("Overdue only").check()
+    await expect(agent.get_by_test_id("complaint-row")).to_have_count(1)
+    await agent.get_by_label("Status").select_option(label="Closed")
+    await expect(agent.get_by_test_id("complaint-row")).to_have_count(0)
+    await expect(agent.get_by_text("No complaint matches.")).to_be_visible()
+    await agent.get_by_label("Status").select_option(label="Received")
+    await fits(agent, "complaint-list-phone")
+    await row.get_by_role("link", name=complaint.reference).click()
 
     # The complaint's page: who must act by when, and only the step the server offers
     await expect(agent.get_by_test_id("complaint-status")).to_have_text("Received")
-    await expect(agent.get_by_test_id("complaint-clocks")).to_contain_text("We: acknowledge receipt")
+    clocks = agent.get_by_test_id("complaint-clocks")
+    await expect(clocks).to_contain_text("We: acknowledge receipt")
+    await expect(clocks.get_by_text("Overdue")).to_have_count(1)
     await expect(agent.get_by_role("heading", name="Acknowledge receipt", exact=True)).to_be_visible()
     await expect(agent.get_by_role("heading", name="Answer the complainant")).to_have_count(0)
     await fits(agent, "complaint-received-phone")

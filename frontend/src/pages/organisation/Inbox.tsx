@@ -161,9 +161,8 @@ function ComplaintInbox() {
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">{t("inbox.reference")}</th>
+                <th scope="col" className="govuk-table__header">{t("complaintList.statusDue")}</th>
                 <th scope="col" className="govuk-table__header">{t("inbox.subject")}</th>
-                <th scope="col" className="govuk-table__header">{t("inbox.status")}</th>
-                <th scope="col" className="govuk-table__header">{t("complaintList.due")}</th>
                 <th scope="col" className="govuk-table__header">{t("inbox.received")}</th>
                 <th scope="col" className="govuk-table__header">{t("inbox.dispute")}</th>
               </tr>
@@ -176,20 +175,22 @@ function ComplaintInbox() {
                       {c.reference}
                     </Link>
                   </td>
-                  <td className="govuk-table__cell">
-                    {c.subject}
-                    {c.complainant && <span className="govuk-body-s"> · {c.complainant.displayName}</span>}
-                  </td>
+                  {/* Status and deadline first: what a phone shows before it scrolls. */}
                   <td className="govuk-table__cell">
                     <Tag colour="grey">{label("complaintStatus", c.status)}</Tag>
-                  </td>
-                  <td className="govuk-table__cell">
-                    {c.nextDue ? date(c.nextDue) : t("complaintList.noDeadline")}{" "}
+                    <br />
+                    <span className="govuk-body-s">
+                      {c.nextDue ? t("clocks.by", { due: date(c.nextDue) }) : t("complaintList.noDeadline")}
+                    </span>{" "}
                     {c.overdue && (
                       <Tag colour="red" testId="overdue-tag">
                         {t("clocks.overdue")}
                       </Tag>
                     )}
+                  </td>
+                  <td className="govuk-table__cell">
+                    {c.subject}
+                    {c.complainant && <span className="govuk-body-s"> · {c.complainant.displayName}</span>}
                   </td>
                   <td className="govuk-table__cell">
                     {dateTime(c.receivedAt)} · {label("complaintChannel", c.channel)}

@@ -37,6 +37,11 @@ export function RecordComplaint() {
                   {t("recordComplaint.another")}
                 </button>
               </li>
+              <li>
+                <Link href="/organisation/complaints" className="govuk-link">
+                  {t("complaintPage.back")}
+                </Link>
+              </li>
             </ul>
           </Confirmation>
         </div>
