@@ -76,7 +76,7 @@ def _steps(c: dict[str, Any], referrer: dict[str, Any] | None) -> list[tuple[Any
     ]
     for order, (column, action, status, text) in enumerate(_STAFF_STEPS, start=2):
         if c[column] is not None:
-            found.append((order, (action, status, None, "staff", c[column], c[text] or "")))
+            found.append((order, (action, status, None, "staff", c[column], c[text] if text else "")))
     referred = c["referred_at"]
     if referred is not None:
         by_complainant = referrer is not None and referrer["actor_role"] != "organisation"

@@ -310,11 +310,12 @@ def cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_clocks(settings: Settings, args: argparse.Namespace) -> int:
     from portal.cases.services import run_clock_job
+    from portal.complaints.clocks import run_complaint_clock_job
     from portal.db import database
 
     async def run() -> int:
         async with database(settings):
-            return await run_clock_job()
+            return await run_clock_job() + await run_complaint_clock_job()
 
     print(f"Handled {asyncio.run(run())} lapsed clocks.")
     return 0

@@ -2,7 +2,8 @@
 
 `portal docs` writes docs/stages.md from here and a test fails when the file is stale, so
 the picture cannot drift from `portal.cases.transitions.TRANSITIONS` (issue 9: the stage
-diagram is generated, not drawn by hand).
+diagram is generated, not drawn by hand). The complaint's table follows on the same page
+(`portal.complaints.diagram`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from portal.cases.transitions import (
     Transition,
     discharging,
 )
+from portal.complaints.diagram import complaint_page
 
 ANY_ACTIVE = "any_active"
 HEADER = """# The stages of a dispute case
@@ -116,4 +118,5 @@ def stages_page() -> str:
         + clocks()
         + "\n## What each action does\n\n"
         + summaries()
+        + complaint_page()
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tortoise.expressions import Subquery
+
 from portal.accounts.models import Membership, Organisation, Role, User
 from portal.cases.states import COMPLAINANT_SIDE
 from portal.complaints.engine import Step
@@ -44,7 +46,7 @@ async def _people(complaint: Complaint, audience: Audience) -> list[Recipient]:
     managers = Membership.filter(
         organisation_id=complaint.organisation_id, role=Role.ORG_MANAGER
     ).values("user_id")
-    users = await User.filter(id__in=managers, is_active=True).order_by("email")
+    users = await User.filter(id__in=Subquery(managers), is_active=True).order_by("email")
     return [_person(u) for u in users]
 
 
