@@ -2,11 +2,13 @@
 answer's mail (EU ADR Art. 13), in the browser.
 
 An agent, on a 375 px phone, records a complaint taken by phone (an empty submit first: the
-error summary), acknowledges it, records the assessment and a note, and answers it as not
-upheld through a check page; the page names who did each step, in which role, and offers only
-the steps the server lists. The complainant gets the answer by mail, read from a real SMTP
-server, with the dispute-resolution route; the mail's link, opened signed out, leads through
-sign-in back to the escalation page, where the complainant refers it to the provider."""
+error summary); the list tags it late to be acknowledged, and its filters agree. The agent
+acknowledges it, records the assessment and a note, and answers it as not upheld through a
+check page; the page names who did each step, in which role, and offers only the steps the
+server lists. The complainant gets the answer by mail, read from a real SMTP server, with the
+dispute-resolution route; the mail's link, opened signed out, leads through sign-in back to
+the escalation page; My complaints shows the answer and the way on; the complainant refers
+the complaint to the provider. The agent's page then reads in Simplified Chinese."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from portal.cases.states import Stage
 from portal.complaints.models import Channel, Complaint, ComplaintClock
 from portal.complaints.states import ComplaintClockKind
 from portal.settings import Settings
-from tests.e2e.conftest import Portal, accessible, fits, sign_in
+from tests.e2e.conftest import Portal, accessible, catalogue, fits, sign_in
 from tests.factories import PASSWORD, Factory, build_world, delivered_mails, mail_text
 
 ANSWER = "We checked the call recordings: the fee was agreed on the phone."
@@ -180,6 +182,7 @@ async def test_an_agent_answers_a_phone_complaint_and_the_complainant_escalates_
     await expect(card.get_by_test_id("complaint-answer")).to_contain_text("Not upheld")
     await expect(card.get_by_test_id("complaint-answer")).to_contain_text(ANSWER)
     await expect(card.get_by_test_id("dispute-route")).to_contain_text("independent dispute")
+    await expect(card.get_by_role("button", name="Confirm it is my complaint")).to_be_visible()
     await accessible(consumer, "consumer-complaint-answered")
     await consumer.go_back()
     await consumer.get_by_label("Dispute resolution service").select_option(
@@ -194,5 +197,19 @@ async def test_an_agent_answers_a_phone_complaint_and_the_complainant_escalates_
     case = await DisputeCase.get(organisation_id=w.organisation.id)
     assert case.stage is Stage.REFERRED
     assert case.provider_id == w.provider.id
+
+    # The agent's page, in Simplified Chinese: the referral is the last step, the complainant's
+    await agent.context.add_init_script("localStorage.setItem('parley.locale', 'zh-Hans')")
+    await agent.reload()
+    zh = catalogue("zh-Hans")
+    await expect(agent.get_by_test_id("complaint-status")).to_have_text(
+        zh["complaintStatus.REFERRED"]
+    )
+    await expect(steps.locator("li").last).to_contain_text(zh["complaintStep.REFER"])
+    await expect(steps.locator("li").last).to_contain_text(zh["complaintRole.COMPLAINANT"])
+    await expect(steps.locator("li").filter(has_text=ANSWER)).to_contain_text(
+        zh["complaintDecision.NOT_UPHELD"]
+    )
+    await fits(agent, "complaint-referred-phone-zh")
 
     assert agent_errors == consumer_errors == []

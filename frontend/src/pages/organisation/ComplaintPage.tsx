@@ -202,8 +202,12 @@ function Steps({ complaint }: { complaint: Complaint }) {
           {complaint.steps.map((step, index) => (
             <li key={index} data-action={step.action}>
               <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                {label("complaintStep", step.action)}
-                {step.decision && `: ${label("complaintDecision", step.decision)}`}
+                {step.decision
+                  ? t("complaintPage.stepDecision", {
+                      step: label("complaintStep", step.action),
+                      decision: label("complaintDecision", step.decision),
+                    })
+                  : label("complaintStep", step.action)}
               </h3>
               <p className="govuk-body-s govuk-!-margin-bottom-1">
                 {t("complaintPage.stepBy", {
