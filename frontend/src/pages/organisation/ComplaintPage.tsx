@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
-import type { ComponentType } from "react";
+import type { ComponentType, ReactNode } from "react";
 import { Link } from "wouter";
-import { useQuery } from "urql";
+import { useQuery, type AnyVariables, type TypedDocumentNode } from "urql";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError, UserErrors, useDescribeUserError } from "../../components/Status";
 import { ErrorSummary, FormShell, KEEP, Radios, SubmitButton, Textarea, useForm, type FieldError } from "../../design/forms";
@@ -247,47 +247,84 @@ function AcknowledgeForm({ complaint, onDone }: PanelProps) {
   );
 }
 
-/** ISO 10002 7.5: the initial assessment (severity, urgency, who looks into it). */
-function AssessForm({ complaint, onDone }: PanelProps) {
-  const { t } = useI18n();
-  const action = useAction(AssessComplaintDocument, onDone, STALE);
+/** A step that records one text: the form (ReasonForm, with its draft and, for a step that
+ * cannot be undone, its check page) and the mutation that sends it. */
+function TextStep<Data extends Record<string, unknown>, Vars extends AnyVariables>({
+  complaint,
+  onDone,
+  action: name,
+  document,
+  variables,
+  words,
+  check,
+}: PanelProps & {
+  action: ComplaintAction;
+  document: TypedDocumentNode<Data, Vars>;
+  variables(text: string): Vars;
+  words: { title: string; intro: string; field: string; hint: string; submit: string; done: string };
+  check?: { title: string; effect: ReactNode };
+}) {
+  const action = useAction(document, onDone, STALE);
   const step = useReasonStep(action);
   return (
     <ReasonForm
-      id={`complaint-ASSESS-${complaint.id}`}
-      title={t("complaintPage.assessHeading")}
-      intro={t("complaintPage.assessIntro")}
-      field={t("complaintPage.assessment")}
-      hint={t("complaintPage.assessmentHint")}
-      submitLabel={t("complaintPage.assess")}
+      id={`complaint-${name}-${complaint.id}`}
+      title={words.title}
+      intro={words.intro}
+      field={words.field}
+      hint={words.hint}
+      submitLabel={words.submit}
       required
       busy={action.busy}
-      onSubmit={(assessment) => step({ complaintId: complaint.id, assessment }, { title: t("complaintPage.assessed") })}
+      check={check}
+      onSubmit={(text) => step(variables(text), { title: words.done })}
     >
       <RequestError error={action.error} />
     </ReasonForm>
   );
 }
 
+/** ISO 10002 7.5: the initial assessment (severity, urgency, who looks into it). */
+function AssessForm({ complaint, onDone }: PanelProps) {
+  const { t } = useI18n();
+  return (
+    <TextStep
+      complaint={complaint}
+      onDone={onDone}
+      action="ASSESS"
+      document={AssessComplaintDocument}
+      variables={(assessment) => ({ complaintId: complaint.id, assessment })}
+      words={{
+        title: t("complaintPage.assessHeading"),
+        intro: t("complaintPage.assessIntro"),
+        field: t("complaintPage.assessment"),
+        hint: t("complaintPage.assessmentHint"),
+        submit: t("complaintPage.assess"),
+        done: t("complaintPage.assessed"),
+      }}
+    />
+  );
+}
+
 /** ISO 10002 7.6: investigation notes, as many as the work needs; the status stays. */
 function NoteForm({ complaint, onDone }: PanelProps) {
   const { t } = useI18n();
-  const action = useAction(AddComplaintNoteDocument, onDone, STALE);
-  const step = useReasonStep(action);
   return (
-    <ReasonForm
-      id={`complaint-ADD_NOTE-${complaint.id}`}
-      title={t("complaintPage.noteHeading")}
-      intro={t("complaintPage.noteIntro")}
-      field={t("complaintPage.note")}
-      hint={t("complaintPage.noteHint")}
-      submitLabel={t("complaintPage.addNote")}
-      required
-      busy={action.busy}
-      onSubmit={(note) => step({ complaintId: complaint.id, note }, { title: t("complaintPage.noteAdded") })}
-    >
-      <RequestError error={action.error} />
-    </ReasonForm>
+    <TextStep
+      complaint={complaint}
+      onDone={onDone}
+      action="ADD_NOTE"
+      document={AddComplaintNoteDocument}
+      variables={(note) => ({ complaintId: complaint.id, note })}
+      words={{
+        title: t("complaintPage.noteHeading"),
+        intro: t("complaintPage.noteIntro"),
+        field: t("complaintPage.note"),
+        hint: t("complaintPage.noteHint"),
+        submit: t("complaintPage.addNote"),
+        done: t("complaintPage.noteAdded"),
+      }}
+    />
   );
 }
 
@@ -398,23 +435,23 @@ function RespondForm({ complaint, onDone }: PanelProps) {
 /** ISO 10002 7.9: closing, with what was done in the end; it cannot be undone. */
 function CloseForm({ complaint, onDone }: PanelProps) {
   const { t } = useI18n();
-  const action = useAction(CloseComplaintDocument, onDone, STALE);
-  const step = useReasonStep(action);
   return (
-    <ReasonForm
-      id={`complaint-CLOSE-${complaint.id}`}
-      title={t("complaintPage.closeHeading")}
-      intro={t("complaintPage.closeIntro")}
-      field={t("complaintPage.closureNote")}
-      hint={t("complaintPage.closureNoteHint")}
-      submitLabel={t("complaintPage.close")}
-      required
-      busy={action.busy}
+    <TextStep
+      complaint={complaint}
+      onDone={onDone}
+      action="CLOSE"
+      document={CloseComplaintDocument}
+      variables={(note) => ({ complaintId: complaint.id, note })}
+      words={{
+        title: t("complaintPage.closeHeading"),
+        intro: t("complaintPage.closeIntro"),
+        field: t("complaintPage.closureNote"),
+        hint: t("complaintPage.closureNoteHint"),
+        submit: t("complaintPage.close"),
+        done: t("complaintPage.closed"),
+      }}
       check={{ title: t("complaintPage.closeCheckTitle"), effect: <p className="govuk-body">{t("complaintPage.closeEffect")}</p> }}
-      onSubmit={(note) => step({ complaintId: complaint.id, note }, { title: t("complaintPage.closed") })}
-    >
-      <RequestError error={action.error} />
-    </ReasonForm>
+    />
   );
 }
 

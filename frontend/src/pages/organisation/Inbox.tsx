@@ -6,7 +6,7 @@ import { Loading, RequestError } from "../../components/Status";
 import { Explained, ScrollRegion, Tag } from "../../design/patterns";
 import { OrganisationComplaintsDocument, type ComplaintStatus, type ResponsibleParty } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { CaseFilterBar, useCaseFilter } from "../CaseList";
+import { CaseFilterBar, FilterCheckbox, useCaseFilter } from "../CaseList";
 import { useStaffCases, waitsOnViewer } from "../due";
 import { StaffCaseCards } from "../StaffCaseCards";
 
@@ -64,18 +64,7 @@ function DisputeInbox() {
         <p className="govuk-body">{t("inbox.delaysText")}</p>
       </Explained>
       <CaseFilterBar id="inbox" value={filter} onChange={setFilter}>
-        <div className="govuk-checkboxes__item">
-          <input
-            id="inbox-mine"
-            className="govuk-checkboxes__input"
-            type="checkbox"
-            checked={mine}
-            onChange={(e) => setMine(e.target.checked)}
-          />
-          <label className="govuk-label govuk-checkboxes__label" htmlFor="inbox-mine">
-            {t("inbox.yourTurnOnly")}
-          </label>
-        </div>
+        <FilterCheckbox id="inbox-mine" label={t("inbox.yourTurnOnly")} checked={mine} onChange={setMine} />
       </CaseFilterBar>
       {fetching && !data && <Loading />}
       <RequestError error={error} />
@@ -131,18 +120,7 @@ function ComplaintInbox() {
         </div>
         <div className="govuk-form-group">
           <div className="govuk-checkboxes govuk-checkboxes--small">
-            <div className="govuk-checkboxes__item">
-              <input
-                id="complaints-overdue"
-                className="govuk-checkboxes__input"
-                type="checkbox"
-                checked={overdue}
-                onChange={(e) => setOverdue(e.target.checked)}
-              />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor="complaints-overdue">
-                {t("cases.overdueOnly")}
-              </label>
-            </div>
+            <FilterCheckbox id="complaints-overdue" label={t("cases.overdueOnly")} checked={overdue} onChange={setOverdue} />
           </div>
         </div>
       </form>
