@@ -27,7 +27,7 @@ from portal.cases.states import Stage
 from portal.complaints.models import Channel, Complaint, ComplaintClock
 from portal.complaints.states import ComplaintClockKind
 from portal.settings import Settings
-from tests.e2e.conftest import Portal, accessible, catalogue, fits, sign_in
+from tests.e2e.conftest import Portal, accessible, catalogue, fits, sign_in, sign_in_here
 from tests.factories import PASSWORD, Factory, build_world, delivered_mails, mail_text
 
 ANSWER = "We checked the call recordings: the fee was agreed on the phone."
@@ -167,10 +167,7 @@ async def test_an_agent_answers_a_phone_complaint_and_the_complainant_escalates_
     escalate_path = urlsplit(link.group(0)).path
     await consumer.goto(link.group(0))
     await expect(consumer).to_have_url(re.compile(r"/sign-in\?next="))
-    await consumer.get_by_role("button", name="Password").click()
-    await consumer.get_by_label("E-mail address").fill(w.complainant.email)
-    await consumer.get_by_role("textbox", name="Password").fill(PASSWORD)
-    await consumer.get_by_role("button", name="Sign in").click()
+    await sign_in_here(consumer, w.complainant.email, PASSWORD)
     await expect(consumer).to_have_url(f"{portal.url}{escalate_path}")
     await expect(consumer.get_by_role("heading", level=1)).to_have_text(
         "Escalate to dispute resolution"
