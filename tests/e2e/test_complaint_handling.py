@@ -7,8 +7,9 @@ acknowledges it, records the assessment and a note, and answers it as not upheld
 check page; the page names who did each step, in which role, and offers only the steps the
 server lists. The complainant gets the answer by mail, read from a real SMTP server, with the
 dispute-resolution route; the mail's link, opened signed out, leads through sign-in back to
-the escalation page; My complaints shows the answer and the way on; the complainant refers
-the complaint to the provider. The agent's page then reads in Simplified Chinese."""
+the escalation page; My complaints shows the answer and the way on, and the complainant
+confirms the complaint as theirs there, then refers it to the provider. The agent's page then
+reads in Simplified Chinese."""
 
 from __future__ import annotations
 
@@ -179,8 +180,12 @@ async def test_an_agent_answers_a_phone_complaint_and_the_complainant_escalates_
     await expect(card.get_by_test_id("complaint-answer")).to_contain_text("Not upheld")
     await expect(card.get_by_test_id("complaint-answer")).to_contain_text(ANSWER)
     await expect(card.get_by_test_id("dispute-route")).to_contain_text("independent dispute")
-    await expect(card.get_by_role("button", name="Confirm it is my complaint")).to_be_visible()
     await accessible(consumer, "consumer-complaint-answered")
+    await card.get_by_role("button", name="Confirm it is my complaint").click()
+    await expect(consumer.get_by_test_id("success-banner")).to_contain_text("confirmed as yours")
+    await expect(consumer.get_by_test_id("success-banner")).to_be_focused()
+    await expect(card.get_by_role("button", name="Confirm it is my complaint")).to_have_count(0)
+    assert (await Complaint.get(id=complaint.id)).confirmed_at is not None
     await consumer.go_back()
     await consumer.get_by_label("Dispute resolution service").select_option(
         label=f"{w.provider.name} (DE)"
