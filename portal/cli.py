@@ -526,7 +526,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("clocks", help="handle lapsed clocks once (for cron)").set_defaults(
         func=cmd_clocks
     )
-    docs = sub.add_parser("docs", help="write docs/stages.md from the transition table")
+    docs = sub.add_parser(
+        "docs", help="write docs/stages.md from the case and complaint transition tables"
+    )
     docs.add_argument("--output", default="docs/stages.md")
     docs.set_defaults(func=cmd_docs)
     worker = sub.add_parser("worker", help="deliver the outbox (mail, webhooks), run reminders")

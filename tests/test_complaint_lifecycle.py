@@ -10,7 +10,7 @@ naming its actor and role; each complaint mail read from a real SMTP server.
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -22,7 +22,6 @@ from starlette.applications import Starlette
 
 from portal.accounts.models import Locale, Organisation, Role, User
 from portal.api.node import to_global_id
-from portal.cases.clock_runner import run_periodically
 from portal.cases.errors import CaseError
 from portal.cases.models import OrganisationProvider
 from portal.cases.states import Calendar, ClockStatus
@@ -48,6 +47,7 @@ from portal.complaints.states import (
 from portal.complaints.transitions import OPEN, TERMINAL, TRANSITIONS
 from portal.notifications.complaint_mails import MAILS
 from portal.notifications.models import OutboxMessage
+from portal.notifications.worker import Worker
 from portal.settings import Settings
 from tests.factories import (
     Factory,
@@ -57,6 +57,7 @@ from tests.factories import (
     mail_text,
     quick_world,
 )
+from tests.process_support import portal, portal_env
 from tests.test_api_support import call, token_for
 
 A = ComplaintAction
@@ -300,23 +301,36 @@ async def test_referring_or_closing_stops_the_clocks_still_running(factory: Fact
     assert await run_complaint_clock_job(datetime(2027, 1, 1, tzinfo=UTC)) == 0
 
 
-async def test_the_periodic_runner_handles_complaint_clocks_too(factory: Factory) -> None:
+async def test_the_workers_schedule_handles_complaint_clocks_too(
+    factory: Factory, settings: Settings
+) -> None:
     w = await quick_world(factory)
-    complaint = await filed(w, at=datetime.now(UTC) - timedelta(days=30))
+    complaint = await filed(w)
 
-    runner = asyncio.create_task(run_periodically(0.05))
-    try:
-        for _ in range(100):
-            found = await clocks(complaint)
-            if found[ComplaintClockKind.ACKNOWLEDGE].status is not ClockStatus.RUNNING:
-                break
-            await asyncio.sleep(0.05)
-    finally:
-        runner.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await runner
+    await Worker(dataclasses.replace(settings, clock_interval=1)).schedule(
+        datetime(2026, 4, 14, tzinfo=UTC)
+    )
 
-    assert found[ComplaintClockKind.ACKNOWLEDGE].status is ClockStatus.MISSED
+    assert {k: c.status for k, c in (await clocks(complaint)).items()} == {
+        ComplaintClockKind.ACKNOWLEDGE: ClockStatus.MISSED,
+        ComplaintClockKind.RESPOND: ClockStatus.RUNNING,
+    }
+
+
+async def test_portal_clocks_records_lapsed_complaint_clocks_too(
+    factory: Factory, settings: Settings
+) -> None:
+    w = await quick_world(factory)
+    complaint = await filed(w)  # in April: both clocks ran out long ago
+
+    run = await asyncio.to_thread(portal, portal_env(settings), "clocks")
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "Handled 2 lapsed clocks."
+    assert {k: c.status for k, c in (await clocks(complaint)).items()} == {
+        ComplaintClockKind.ACKNOWLEDGE: ClockStatus.MISSED,
+        ComplaintClockKind.RESPOND: ClockStatus.MISSED,
+    }
 
 
 # --- steps name their actor and role --------------------------------------------------------

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from enum import StrEnum
-
 from portal.cases.clocks import DEFAULT_COMPLAINT_POLICY
+from portal.cases.diagram import names, summaries
 from portal.complaints.models import ComplaintStatus
 from portal.complaints.transitions import (
     CLOCKS,
@@ -27,10 +25,6 @@ is one row below, recorded as a step naming who took it and in which role; the A
 on as the dispute case above.
 
 """
-
-
-def _names(values: Iterable[StrEnum]) -> str:
-    return ", ".join(sorted(v.value for v in values)) or "-"
 
 
 def _sources(t: ComplaintTransition) -> list[str]:
@@ -69,11 +63,11 @@ def table() -> str:
         else:
             sources = ", ".join(_sources(t))
         target = t.target.value if t.target is not None else "(stays)"
-        who = "clock job" if t.system else _names(t.roles)
+        who = "clock job" if t.system else names(t.roles)
         guards = ", ".join(g.__name__ for g in t.guards) or "-"
         rows.append(
             f"| `{t.action.value}` | {t.obligation.value} | {sources} | {target} | {who} | "
-            f"{guards} | {_names(t.stops)} | {_names(t.starts)} | {_names(t.tells)} |"
+            f"{guards} | {names(t.stops)} | {names(t.starts)} | {names(t.tells)} |"
         )
     return head + "\n".join(rows) + "\n"
 
@@ -88,10 +82,6 @@ def clocks() -> str:
     return head + "\n".join(rows) + "\n"
 
 
-def summaries() -> str:
-    return "".join(f"- `{t.action.value}`: {t.summary}\n" for t in TRANSITIONS)
-
-
 def complaint_page() -> str:
     return (
         HEADER
@@ -101,5 +91,8 @@ def complaint_page() -> str:
         + table()
         + "\n## Complaint clocks: the organisation's duties\n\n"
         + "Per organisation (`Organisation.complaint_policy`), counted in the organisation's "
-        "country.\n\n" + clocks() + "\n## What each complaint step does\n\n" + summaries()
+        + "country.\n\n"
+        + clocks()
+        + "\n## What each complaint step does\n\n"
+        + summaries(TRANSITIONS)
     )

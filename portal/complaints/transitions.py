@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from portal.cases.states import ClockStatus
-from portal.cases.transitions import Obligation
+from portal.cases.transitions import Obligation, guards_refusal
 from portal.complaints.models import Complaint, ComplaintClock, ComplaintStatus
 from portal.complaints.states import (
     Audience,
@@ -210,13 +210,7 @@ def refusal(
     allowed = sorted(transition.roles & roles)
     if not allowed:
         return "FORBIDDEN"
-    first_reason: str | None = None
-    for role in allowed:
-        reason = next((code for guard in transition.guards if (code := guard(view, role))), None)
-        if reason is None:
-            return None
-        first_reason = first_reason or reason
-    return first_reason
+    return guards_refusal(transition.guards, view, allowed)
 
 
 def available_actions(

@@ -19,6 +19,7 @@ from portal.auth.actor import Actor
 from portal.cases.models import DisputeCase, Offer
 from portal.cases.services import Action, perform, run_clock_job
 from portal.cases.states import Method, OfferStatus, Side
+from portal.complaints.clocks import run_complaint_clock_job
 from portal.complaints.models import Channel, Complaint, ComplaintStatus
 from portal.complaints.services import (
     file_complaint,
@@ -254,6 +255,7 @@ async def play_all(
             raise ValueError(f"{plays[index].story.subject}: a step at {at} is not in the past")
         # What `portal serve` would have done meanwhile: lapse the clocks due by now.
         await run_clock_job(at)
+        await run_complaint_clock_job(at)
         plays[index].when = at
         try:
             following = await anext(script)
@@ -263,4 +265,5 @@ async def play_all(
             raise ValueError(f"{plays[index].story.subject}: steps out of order at {following}")
         heapq.heappush(queue, (following, index, script))
     await run_clock_job(now)
+    await run_complaint_clock_job(now)
     return plays
