@@ -310,11 +310,12 @@ def cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_clocks(settings: Settings, args: argparse.Namespace) -> int:
     from portal.cases.services import run_clock_job
+    from portal.complaints.clocks import run_complaint_clock_job
     from portal.db import database
 
     async def run() -> int:
         async with database(settings):
-            return await run_clock_job()
+            return await run_clock_job() + await run_complaint_clock_job()
 
     print(f"Handled {asyncio.run(run())} lapsed clocks.")
     return 0
@@ -525,7 +526,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("clocks", help="handle lapsed clocks once (for cron)").set_defaults(
         func=cmd_clocks
     )
-    docs = sub.add_parser("docs", help="write docs/stages.md from the transition table")
+    docs = sub.add_parser(
+        "docs", help="write docs/stages.md from the case and complaint transition tables"
+    )
     docs.add_argument("--output", default="docs/stages.md")
     docs.set_defaults(func=cmd_docs)
     worker = sub.add_parser("worker", help="deliver the outbox (mail, webhooks), run reminders")

@@ -409,13 +409,24 @@ COMPLAINT_ROWS = [
         COMPLAINT_STEP,
         mutation("assessComplaint", COMPLAINT_PAYLOAD),
         inputs(complaintId=key("complaint"), assessment=const("Founded.")),
+        prepare=_complaint(ComplaintStatus.ACKNOWLEDGED),
+    ),
+    Row(
+        "addComplaintNote",
+        COMPLAINT_STEP,
+        mutation("addComplaintNote", COMPLAINT_PAYLOAD),
+        inputs(complaintId=key("complaint"), note=const("Called the customer back.")),
         prepare=_complaint(),
     ),
     Row(
         "respondToComplaint",
         COMPLAINT_STEP,
         mutation("respondToComplaint", COMPLAINT_PAYLOAD),
-        inputs(complaintId=key("complaint"), response=const("Refunded.")),
+        inputs(
+            complaintId=key("complaint"),
+            response=const("Refunded."),
+            decision=const("PARTLY_UPHELD"),
+        ),
         prepare=_complaint(ComplaintStatus.ACKNOWLEDGED),
     ),
     Row(

@@ -27,7 +27,8 @@ from portal.cases.models import DisputeCase, Offer, OrganisationProvider
 from portal.cases.services import Action
 from portal.cases.states import Method, Stage
 from portal.complaints.models import Complaint, ComplaintStatus
-from portal.complaints.services import advance_complaint, file_complaint
+from portal.complaints.services import file_complaint, take_step
+from portal.complaints.states import ComplaintAction
 from portal.feedback.models import SurveyInvitation
 from portal.notifications.models import (
     Channel,
@@ -140,8 +141,9 @@ class Side:
             {"subject": "Late refund", "description": "Still waiting."},
         )
         if status is not ComplaintStatus.RECEIVED:
+            assert status is ComplaintStatus.ACKNOWLEDGED
             agent = await actor_for(self.w.agent)
-            complaint = await advance_complaint(agent, complaint.id, status, {})
+            complaint = await take_step(agent, complaint.id, ComplaintAction.ACKNOWLEDGE)
         return complaint
 
     async def document(self, case_id: uuid.UUID, by: User | None = None) -> str:

@@ -12,7 +12,9 @@ from starlette.applications import Starlette
 from portal.accounts.models import User
 from portal.api.node import to_global_id
 from portal.complaints.models import Complaint, ComplaintStatus
-from tests.factories import Factory, World, quick_world
+from portal.complaints.services import take_step
+from portal.complaints.states import ComplaintAction
+from tests.factories import Factory, World, actor_for, quick_world
 from tests.test_api_support import call, filed, gid, token_for
 
 FIELDS = "id reference status channel subject assessment response closureNote"
@@ -182,7 +184,12 @@ async def test_staff_handle_a_complaint_step_by_step(
     acknowledged = await mutate(client, agent, "acknowledgeComplaint", complaintId=cid)
     assessed = await mutate(client, agent, "assessComplaint", complaintId=cid, assessment="Valid")
     responded = await mutate(
-        client, agent, "respondToComplaint", complaintId=cid, response="We will refund."
+        client,
+        agent,
+        "respondToComplaint",
+        complaintId=cid,
+        response="We will refund.",
+        decision="UPHELD",
     )
     closed = await mutate(client, agent, "closeComplaint", complaintId=cid, note="Refunded")
     again = await mutate(client, agent, "acknowledgeComplaint", complaintId=cid)
@@ -213,8 +220,15 @@ async def test_the_complainant_may_not_handle_their_own_complaint(
     complaint = await filed(w)
     token = await token_for(app, w.complainant)
 
+    await take_step(await actor_for(w.agent), complaint.id, ComplaintAction.ACKNOWLEDGE)
+
     payload = await mutate(
-        client, token, "respondToComplaint", complaintId=gid(complaint), response="All fine."
+        client,
+        token,
+        "respondToComplaint",
+        complaintId=gid(complaint),
+        response="All fine.",
+        decision="UPHELD",
     )
 
     assert payload == {
@@ -223,12 +237,17 @@ async def test_the_complainant_may_not_handle_their_own_complaint(
             {
                 "field": None,
                 "code": "FORBIDDEN",
-                "message": "Only the organisation's staff handle complaints.",
+                "message": "Your role on this complaint does not allow that step.",
             }
         ],
     }
     row = await Complaint.get(id=complaint.id)
-    assert (row.status, row.response, row.responded_at) == (ComplaintStatus.RECEIVED, "", None)
+    assert (row.status, row.response, row.responded_at, row.decision) == (
+        ComplaintStatus.ACKNOWLEDGED,
+        "",
+        None,
+        None,
+    )
 
 
 async def test_a_foreign_complaint_is_answered_exactly_like_a_missing_one(

@@ -21,12 +21,13 @@ from portal.complaints.models import Channel, Complaint, ComplaintStatus
 from portal.complaints.services import (
     ComplaintError,
     ComplaintNotFound,
-    advance_complaint,
     file_complaint,
     next_reference,
     record_complaint,
     refer_complaint,
+    take_step,
 )
+from portal.complaints.states import ComplaintAction
 from portal.timeline.models import TimelineEvent
 from portal.timeline.services import verify
 from tests.factories import Factory, World, actor_for, quick_world
@@ -36,11 +37,12 @@ COMPLAINT = {
     "description": "Billed twice for March.",
     "remedy_sought": "Refund of 120 EUR",
 }
-STEPS = {
-    ComplaintStatus.ACKNOWLEDGED: {},
-    ComplaintStatus.ASSESSED: {"assessment": "A duplicate direct debit."},
-    ComplaintStatus.RESPONDED: {"response": "We refund 60 EUR."},
-    ComplaintStatus.CLOSED: {"note": "Answered; the complainant may refer it."},
+A = ComplaintAction
+STEPS: dict[ComplaintAction, dict[str, Any]] = {
+    A.ACKNOWLEDGE: {},
+    A.ASSESS: {"assessment": "A duplicate direct debit."},
+    A.RESPOND: {"response": "We refund 60 EUR.", "decision": "partly_upheld"},
+    A.CLOSE: {"note": "Answered; the complainant may refer it."},
 }
 
 
@@ -311,13 +313,18 @@ async def test_the_staff_handle_a_complaint_step_by_step(factory: Factory) -> No
     before = datetime.now(UTC)
 
     statuses = []
-    for status, data in STEPS.items():
-        handler = w.manager if status is ComplaintStatus.CLOSED else w.agent
-        done = await advance_complaint(await actor_for(handler), complaint.id, status, data)
+    for action, data in STEPS.items():
+        handler = w.manager if action is A.CLOSE else w.agent
+        done = await take_step(await actor_for(handler), complaint.id, action, data)
         statuses.append(done.status)
 
     stored = await Complaint.get(id=complaint.id)
-    assert statuses == list(STEPS)
+    assert statuses == [
+        ComplaintStatus.ACKNOWLEDGED,
+        ComplaintStatus.ASSESSED,
+        ComplaintStatus.RESPONDED,
+        ComplaintStatus.CLOSED,
+    ]
     assert (stored.status, stored.assessment, stored.response, stored.closure_note) == (
         ComplaintStatus.CLOSED,
         "A duplicate direct debit.",
@@ -334,40 +341,48 @@ async def test_a_step_needs_its_text(factory: Factory) -> None:
     complaint = await filed(w)
     agent = await actor_for(w.agent)
 
-    unassessed = await refusal(advance_complaint(agent, complaint.id, ComplaintStatus.ASSESSED, {}))
+    await take_step(agent, complaint.id, A.ACKNOWLEDGE)
+
+    unassessed = await refusal(take_step(agent, complaint.id, A.ASSESS, {}))
+    unanswered = await refusal(take_step(agent, complaint.id, A.RESPOND, {"response": "No."}))
 
     assert (unassessed.code, unassessed.field) == ("REQUIRED", "assessment")
-    assert (await Complaint.get(id=complaint.id)).status is ComplaintStatus.RECEIVED
+    assert (unanswered.code, unanswered.field) == ("INVALID_CHOICE", "decision")
+    assert (await Complaint.get(id=complaint.id)).status is ComplaintStatus.ACKNOWLEDGED
 
 
 @pytest.mark.parametrize(
     ("reached", "wanted"),
     [
-        ([], ComplaintStatus.RESPONDED),
-        ([], ComplaintStatus.CLOSED),
-        ([ComplaintStatus.ACKNOWLEDGED], ComplaintStatus.ACKNOWLEDGED),
-        ([ComplaintStatus.ASSESSED], ComplaintStatus.ACKNOWLEDGED),
-        ([ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.RESPONDED], ComplaintStatus.ASSESSED),
-        ([ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.CLOSED], ComplaintStatus.RESPONDED),
-        ([ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.CLOSED], ComplaintStatus.CLOSED),
-        ([ComplaintStatus.REFERRED], ComplaintStatus.ACKNOWLEDGED),
-        ([ComplaintStatus.REFERRED], ComplaintStatus.CLOSED),
+        ([], A.ASSESS),
+        ([], A.RESPOND),
+        ([], A.CLOSE),
+        ([A.ACKNOWLEDGE], A.ACKNOWLEDGE),
+        ([A.ACKNOWLEDGE, A.ASSESS], A.ACKNOWLEDGE),
+        ([A.ACKNOWLEDGE, A.RESPOND], A.ASSESS),
+        ([A.ACKNOWLEDGE, A.CLOSE], A.RESPOND),
+        ([A.ACKNOWLEDGE, A.CLOSE], A.CLOSE),
+        ([A.ACKNOWLEDGE, A.CLOSE], A.ADD_NOTE),
+        ([A.REFER], A.ACKNOWLEDGE),
+        ([A.REFER], A.CLOSE),
+        ([A.REFER], A.ADD_NOTE),
     ],
 )
 async def test_a_step_out_of_order_is_refused(
-    factory: Factory, reached: list[ComplaintStatus], wanted: ComplaintStatus
+    factory: Factory, reached: list[ComplaintAction], wanted: ComplaintAction
 ) -> None:
     w = await quick_world(factory)
     complaint = await filed(w)
     agent = await actor_for(w.agent)
-    for status in reached:
-        if status is ComplaintStatus.REFERRED:
+    for action in reached:
+        if action is A.REFER:
             await refer_complaint(agent, complaint.id, referral(w))
         else:
-            await advance_complaint(agent, complaint.id, status, STEPS[status])
+            await take_step(agent, complaint.id, action, STEPS[action])
     before = await Complaint.filter(id=complaint.id).values()
 
-    refused = await refusal(advance_complaint(agent, complaint.id, wanted, STEPS[wanted]))
+    data = STEPS.get(wanted, {"note": "Called back."})
+    refused = await refusal(take_step(agent, complaint.id, wanted, data))
 
     assert refused.code == "ACTION_NOT_AVAILABLE"
     assert await Complaint.filter(id=complaint.id).values() == before
@@ -389,13 +404,9 @@ async def test_only_the_organisations_staff_handle_a_complaint(factory: Factory)
 
     codes = {}
     for name, user in who.items():
-        error = await refusal(
-            advance_complaint(await actor_for(user), complaint.id, ComplaintStatus.ACKNOWLEDGED, {})
-        )
+        error = await refusal(take_step(await actor_for(user), complaint.id, A.ACKNOWLEDGE))
         codes[name] = error.code
-    missing = await refusal(
-        advance_complaint(await actor_for(w.agent), uuid.uuid4(), ComplaintStatus.ACKNOWLEDGED, {})
-    )
+    missing = await refusal(take_step(await actor_for(w.agent), uuid.uuid4(), A.ACKNOWLEDGE))
 
     assert codes == {
         "complainant": "FORBIDDEN",

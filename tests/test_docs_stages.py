@@ -7,6 +7,8 @@ from pathlib import Path
 from portal.cases.diagram import ANY_ACTIVE, mermaid, stages_page
 from portal.cases.states import ACTIVE_STAGES, Stage
 from portal.cases.transitions import TRANSITIONS
+from portal.complaints.diagram import mermaid as complaint_mermaid
+from portal.complaints.transitions import TRANSITIONS as COMPLAINT_TRANSITIONS
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "stages.md"
 
@@ -40,3 +42,25 @@ def test_every_action_has_a_row_and_a_summary() -> None:
         assert f"| `{t.action.value}` |" in page
         assert f"- `{t.action.value}`: {t.summary}" in page
         assert t.summary
+
+
+def test_the_complaint_table_is_on_the_page_row_by_row_and_edge_by_edge() -> None:
+    page = stages_page()
+    drawn = complaint_mermaid()
+    edges = {
+        tuple(line.strip().split(": ")[0].split(" --> "))
+        for line in drawn.splitlines()
+        if " --> " in line and not line.strip().endswith("[*]")
+    }
+    expected = {
+        (source.value if t.sources else "[*]", t.target.value)
+        for t in COMPLAINT_TRANSITIONS
+        if t.target is not None
+        for source in (t.sources or [None])
+        if source is not t.target
+    }
+    assert page.count(drawn) == 1
+    assert edges == expected
+    for t in COMPLAINT_TRANSITIONS:
+        assert f"| `{t.action.value}` |" in page
+        assert f"- `{t.action.value}`: {t.summary}" in page

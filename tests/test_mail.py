@@ -26,6 +26,7 @@ from portal.settings import Settings
 from tests.factories import deliver_all, mail_settings, start_mailsink
 
 CASE = {"reference": "DR-2026-000042", "subject": "Billed twice <in March>", "method": "mediation"}
+COMPLAINT = {"reference": "CMP-2026-000009", "subject": "Billed twice", "id": "Q29tcGxhaW50OjE"}
 CONTEXTS: dict[MailKind, dict[str, Any]] = {
     MailKind.COMPLAINT_ACKNOWLEDGED: {
         "complaint": {"reference": "CMP-2026-000007", "subject": "Billed twice"},
@@ -35,6 +36,34 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "complaint": {"reference": "CMP-2026-000008", "subject": "Rude engineer"},
         "organisation": "Acme Utilities",
         "channel": "phone",
+    },
+    MailKind.COMPLAINT_ANSWERED: {
+        "complaint": COMPLAINT,
+        "organisation": "Acme Utilities",
+        "decision": "partly_upheld",
+        "response": "We refund one of the two debits.",
+        "escalate": True,
+        "providers": ["Fair ADR"],
+    },
+    MailKind.COMPLAINT_CLOSED: {
+        "complaint": COMPLAINT,
+        "organisation": "Acme Utilities",
+        "note": "Refunded.",
+        "escalate": False,
+        "providers": ["Fair ADR"],
+    },
+    MailKind.COMPLAINT_CLOCK_MISSED: {
+        "complaint": COMPLAINT,
+        "organisation": "Acme Utilities",
+        "clock": "respond",
+        "due": "2026-12-01 10:00 UTC",
+    },
+    MailKind.COMPLAINT_RESPONSE_OVERDUE: {
+        "complaint": COMPLAINT,
+        "organisation": "Acme Utilities",
+        "clock": "respond",
+        "due": "2026-12-01 10:00 UTC",
+        "providers": [],
     },
     MailKind.CASE_REFERRED: {"case": CASE, "organisation": "Acme", "provider": "Fair ADR"},
     MailKind.CASE_ACCEPTED: {"case": CASE, "organisation": "Acme", "provider": "Fair ADR"},

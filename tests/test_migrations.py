@@ -13,9 +13,11 @@ import re
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.context import TortoiseContext
@@ -378,3 +380,108 @@ async def test_sqlite_table_rebuild_keeps_child_rows_and_indexes(tmp_path: Path)
         await conn.execute_script("DELETE FROM fixture_parent WHERE id = 3")
         children = await conn.execute_query_dict("SELECT id FROM fixture_child ORDER BY id")
     assert [c["id"] for c in children] == [1, 2, 3]
+
+
+# --- e. data steps ---------------------------------------------------------------------------
+
+
+def _at(day: int) -> str:
+    return f"2024-02-{day:02d}T09:00:00+00:00"
+
+
+async def test_0019_gives_existing_complaints_their_steps_from_the_dates_they_kept(
+    fresh_url: str,
+) -> None:
+    """Issue 15: each complaint gets a step for every date it kept, in the lifecycle's order,
+    with its text; who took it where the record says so, else the staff with no actor."""
+    sqlite = is_sqlite(fresh_url)
+    await migrate_to(fresh_url, "0018_signup", MODEL_MODULES, MIGRATIONS_MODULE)
+    async with connect(fresh_url) as (conn, _):
+        await populate_every_table(conn, sqlite)
+        complaints = await conn.execute_query_dict(
+            "SELECT complaint.id, complaint.complainant_id, dispute_case.id AS case_id"
+            " FROM complaint JOIN dispute_case ON dispute_case.complaint_id = complaint.id"
+            " ORDER BY complaint.id"
+        )
+        users = await conn.execute_query_dict("SELECT id FROM user_account ORDER BY id")
+        web, phone, letter = complaints
+        agent = users[0]["id"]
+        changes = {
+            # Filed online, handled to the end by the organisation.
+            web["id"]: {
+                "channel": "web", "received_at": _at(1), "confirmed_at": _at(1),
+                "acknowledged_at": _at(2), "assessed_at": _at(3), "assessment": "Two debits.",
+                "responded_at": _at(4), "response": "Refunded.", "closed_at": _at(5),
+                "closure_note": "Done.", "referred_at": None,
+            },
+            # Recorded by an agent, confirmed after the acknowledgement, still open.
+            phone["id"]: {
+                "channel": "phone", "recorded_by_id": agent, "received_at": _at(1),
+                "acknowledged_at": _at(2), "confirmed_at": _at(3), "assessed_at": None,
+                "responded_at": None, "closed_at": None, "referred_at": None,
+            },
+            # Recorded, answered, then referred by its complainant (their confirmation).
+            letter["id"]: {
+                "channel": "letter", "recorded_by_id": None, "received_at": _at(1),
+                "acknowledged_at": _at(2), "assessed_at": None, "responded_at": _at(4),
+                "response": "No.", "closed_at": None, "referred_at": _at(6),
+                "confirmed_at": _at(6), "unresolved_reason": "Refused.",
+            },
+        }  # fmt: skip
+        for complaint_id, values in changes.items():
+            assignments = ", ".join(
+                f"{_quote(k)} = {'NULL' if v is None else _literal(v)}" for k, v in values.items()
+            )
+            await conn.execute_script(
+                f"UPDATE complaint SET {assignments} WHERE id = {_literal(complaint_id)}"
+            )
+        await conn.execute_script(
+            "UPDATE timeline_event SET kind = 'case_referred', actor_role = 'complainant',"
+            f" actor_id = {_literal(letter['complainant_id'])}"
+            f" WHERE case_id = {_literal(letter['case_id'])}"
+        )
+
+    await migrate(fresh_url)
+
+    async with connect(fresh_url) as (conn, _):
+        rows = await conn.execute_query_dict(
+            'SELECT complaint_id, action, status, actor_id, actor_role, "at", "text", decision'
+            ' FROM complaint_step ORDER BY "at", id'
+        )
+        policies = await conn.execute_query_dict("SELECT complaint_policy FROM organisation")
+    steps: dict[str, list[tuple[Any, ...]]] = {}
+    for r in rows:
+        at = r["at"] if not isinstance(r["at"], str) else datetime.fromisoformat(r["at"])
+        actor = str(r["actor_id"]) if r["actor_id"] is not None else None
+        steps.setdefault(str(r["complaint_id"]), []).append(
+            (r["action"], r["status"], actor, r["actor_role"], at.day, r["text"], r["decision"])
+        )
+    assert steps == {
+        str(web["id"]): [
+            ("file", "received", str(web["complainant_id"]), "complainant", 1, "", None),
+            ("acknowledge", "acknowledged", None, "staff", 2, "", None),
+            ("assess", "assessed", None, "staff", 3, "Two debits.", None),
+            ("respond", "responded", None, "staff", 4, "Refunded.", None),
+            ("close", "closed", None, "staff", 5, "Done.", None),
+        ],
+        str(phone["id"]): [
+            ("record", "received", str(agent), "staff", 1, "", None),
+            ("acknowledge", "acknowledged", None, "staff", 2, "", None),
+            ("confirm", "acknowledged", str(phone["complainant_id"]), "complainant", 3, "", None),
+        ],
+        str(letter["id"]): [
+            ("record", "received", None, "staff", 1, "", None),
+            ("acknowledge", "acknowledged", None, "staff", 2, "", None),
+            ("respond", "responded", None, "staff", 4, "No.", None),
+            (
+                "refer",
+                "referred",
+                str(letter["complainant_id"]),
+                "complainant",
+                6,
+                "Refused.",
+                None,
+            ),
+        ],
+    }
+    assert [orjson.loads(p["complaint_policy"]) for p in policies] == [{}] * ROWS_PER_TABLE

@@ -13,8 +13,8 @@ from portal.cases.events import EventKind, record
 from portal.cases.models import Clock, DisputeCase
 from portal.cases.services import Action, run_clock_job
 from portal.cases.states import CaseRole, ClockKind
-from portal.complaints.models import ComplaintStatus
-from portal.complaints.services import advance_complaint, file_complaint
+from portal.complaints.services import file_complaint, take_step
+from portal.complaints.states import ComplaintAction
 from portal.notifications.models import ClockNotice, OutboxMessage
 from portal.notifications.schedule import schedule_reminders
 from portal.timeline.models import Visibility
@@ -146,9 +146,7 @@ async def test_acknowledging_a_complaint_mails_the_complainant(factory: Factory)
     )
     assert await _mails() == []
 
-    await advance_complaint(
-        await actor_for(w.agent), complaint.id, ComplaintStatus.ACKNOWLEDGED, {}
-    )
+    await take_step(await actor_for(w.agent), complaint.id, ComplaintAction.ACKNOWLEDGE)
 
     assert await _mails() == [("complaint_acknowledged", w.complainant.email)]
 

@@ -20,6 +20,8 @@ const CasePage = page(() => import("./pages/case/CasePage"), "CasePage");
 const CaseList = page(() => import("./pages/CaseList"), "CaseList");
 const AssignedCases = page(() => import("./pages/staff"), "AssignedCases");
 const Inbox = page(() => import("./pages/staff"), "Inbox");
+const ComplaintList = page(() => import("./pages/staff"), "ComplaintList");
+const RecordComplaint = page(() => import("./pages/staff"), "RecordComplaint");
 const ComplaintPage = page(() => import("./pages/staff"), "ComplaintPage");
 const IntakeQueue = page(() => import("./pages/staff"), "IntakeQueue");
 const ManagementReview = page(() => import("./pages/review"), "ManagementReview");
@@ -78,6 +80,9 @@ export const ROUTES: PageRoute[] = [
   { path: "/cases/:id", component: CasePage, access: "signedIn" },
   { path: "/neutral/cases", component: AssignedCases, access: ["NEUTRAL"] },
   { path: "/organisation/inbox", component: Inbox, access: ["ORG_AGENT", "ORG_MANAGER"] },
+  { path: "/organisation/complaints", component: ComplaintList, access: ["ORG_AGENT", "ORG_MANAGER"] },
+  // Before `:id`: the first route that matches is the page.
+  { path: "/organisation/complaints/new", component: RecordComplaint, access: ["ORG_AGENT", "ORG_MANAGER"] },
   { path: "/organisation/complaints/:id", component: ComplaintPage, access: ["ORG_AGENT", "ORG_MANAGER"] },
   { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
   { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },

@@ -6,6 +6,7 @@ import hmac
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -65,6 +66,10 @@ class Organisation(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     # Retired by an admin (portal.admin): takes no new complaints; its cases and complaints stay.
     retired_at = fields.DatetimeField(null=True)
+    # Its complaint clocks (ISO 10002 7.4, 7.7), like `Scheme.clock_policy`: `{"respond":
+    # {"days": 30, "calendar": "working_days"}}` overrides one of
+    # `portal.cases.clocks.DEFAULT_COMPLAINT_POLICY`.
+    complaint_policy: dict[str, Any] = fields.JSONField(default=dict)
 
     class Meta:
         table = "organisation"

@@ -15,7 +15,12 @@ from portal.accounts.models import Membership, Organisation, Provider, ServiceAc
 from portal.api.casefiles.loaders import UnreadKey, unread_counts
 from portal.api.cases import loaders as case_loaders
 from portal.api.cases.loaders import CaseAccess, TimelinePage
-from portal.api.complaints.loaders import cases_by_complaint
+from portal.api.complaints.loaders import (
+    ClockState,
+    cases_by_complaint,
+    clocks_by_complaint,
+    steps_by_complaint,
+)
 from portal.api.directory import loaders as directory_loaders
 from portal.cases.duties import DueDuty, due_duties
 from portal.cases.engine import now
@@ -31,7 +36,7 @@ from portal.cases.models import (
     Outcome,
     Scheme,
 )
-from portal.complaints.models import Complaint
+from portal.complaints.models import Complaint, ComplaintStep
 from portal.directory.models import NeutralProfile, ProviderProfile
 from portal.feedback.models import SurveyInvitation
 
@@ -85,6 +90,20 @@ class Loaders:
     @cached_property
     def complaint(self) -> DataLoader[uuid.UUID, Complaint | None]:
         return DataLoader(by_id(Complaint))
+
+    @cached_property
+    def complaint_steps(self) -> DataLoader[uuid.UUID, list[ComplaintStep]]:
+        return DataLoader(steps_by_complaint)
+
+    @cached_property
+    def complaint_clocks(self) -> DataLoader[uuid.UUID, list[ClockState]]:
+        """Each complaint's clocks and which are late, as of the request's first use."""
+        at = now()
+
+        async def load(ids: list[uuid.UUID]) -> list[list[ClockState]]:
+            return await clocks_by_complaint(ids, at)
+
+        return DataLoader(load)
 
     @cached_property
     def case(self) -> DataLoader[uuid.UUID, DisputeCase | None]:

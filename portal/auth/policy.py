@@ -23,6 +23,7 @@ from portal.auth.actor import Actor, ActorKind
 from portal.cases.models import CaseParticipant, DisputeCase, NeutralAppointment
 from portal.cases.states import AppointmentStatus, CaseRole
 from portal.complaints.models import Complaint
+from portal.complaints.states import ComplaintRole
 from portal.timeline.models import Visibility
 
 STAFF_ROLES = ORGANISATION_ROLES | PROVIDER_ROLES
@@ -392,6 +393,18 @@ def may_view_complaint(actor: Actor, complaint: Complaint) -> bool:
         and g.organisation_id in (None, complaint.organisation_id)
         for g in actor.grants
     )
+
+
+def complaint_roles(actor: Actor, complaint: Complaint) -> frozenset[ComplaintRole]:
+    """The roles ``actor`` acts in on ``complaint`` (the complaint transition table's `who`):
+    its complainant, and the organisation's staff (agents, managers, its integration
+    clients). Auditors and admins see a complaint (`may_view_complaint`) but take no step."""
+    roles: set[ComplaintRole] = set()
+    if actor.kind is ActorKind.USER and actor.id == complaint.complainant_id:
+        roles.add(ComplaintRole.COMPLAINANT)
+    if is_staff_of(actor, complaint.organisation_id):
+        roles.add(ComplaintRole.STAFF)
+    return frozenset(roles)
 
 
 def may_see_complainant_account(actor: Actor, complaint: Complaint) -> bool:

@@ -1,4 +1,5 @@
-"""Runs the clock job every few seconds inside `portal serve` (or once, from `portal clocks`)."""
+"""Runs the clock job every few seconds inside `portal serve` (or once, from `portal clocks`):
+the cases' clocks, then the complaints'."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import asyncio
 import logging
 
 from portal.cases.services import run_clock_job
+from portal.complaints.clocks import run_complaint_clock_job
 
 log = logging.getLogger("portal.clocks")
 
@@ -16,6 +18,7 @@ async def run_periodically(interval: float) -> None:
     while True:
         try:
             handled = await run_clock_job()
+            handled += await run_complaint_clock_job()
             if handled:
                 log.info("clock job handled %d clocks", handled)
         except Exception:

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 import holidays
 
 from portal.cases.states import Calendar, ClockKind, Party
+from portal.complaints.states import ComplaintClockKind
 
 # DOMAIN.md defaults, after EU ADR (Directive 2013/11/EU as amended): every number is the
 # scheme's to change through Scheme.clock_policy.
@@ -22,6 +23,14 @@ DEFAULT_POLICY: dict[str, tuple[int, Calendar]] = {
     ClockKind.REFLECTION: (14, Calendar.CALENDAR_DAYS),
     ClockKind.REVIEW: (30, Calendar.CALENDAR_DAYS),
     ClockKind.IMPLEMENTATION: (30, Calendar.CALENDAR_DAYS),
+}
+
+# ISO 10002 7.4 and 7.7: an organisation's own complaint clocks, both its duties, counted in
+# the organisation's country; each number is the organisation's to change through
+# Organisation.complaint_policy. Eight weeks to answer, as FCA DISP 1.6 and common practice.
+DEFAULT_COMPLAINT_POLICY: dict[str, tuple[int, Calendar]] = {
+    ComplaintClockKind.ACKNOWLEDGE: (5, Calendar.WORKING_DAYS),
+    ComplaintClockKind.RESPOND: (40, Calendar.WORKING_DAYS),
 }
 
 RESPONSIBLE: dict[ClockKind, Party] = {
@@ -51,7 +60,18 @@ def rule_for(
     policy: dict[str, object], kind: ClockKind, *, complex_case: bool = False
 ) -> ClockRule:
     key = "response_complex" if kind is ClockKind.RESPONSE and complex_case else kind.value
-    days, calendar = DEFAULT_POLICY[key]
+    return _rule(policy, key, DEFAULT_POLICY)
+
+
+def complaint_rule(policy: dict[str, object], kind: ComplaintClockKind) -> ClockRule:
+    """An organisation's rule for one of its complaint clocks (its `complaint_policy`)."""
+    return _rule(policy, kind.value, DEFAULT_COMPLAINT_POLICY)
+
+
+def _rule(
+    policy: dict[str, object], key: str, defaults: dict[str, tuple[int, Calendar]]
+) -> ClockRule:
+    days, calendar = defaults[key]
     override = policy.get(key)
     if isinstance(override, dict):
         days = int(override.get("days", days))

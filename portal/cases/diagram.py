@@ -2,7 +2,8 @@
 
 `portal docs` writes docs/stages.md from here and a test fails when the file is stale, so
 the picture cannot drift from `portal.cases.transitions.TRANSITIONS` (issue 9: the stage
-diagram is generated, not drawn by hand).
+diagram is generated, not drawn by hand). The complaint's table follows on the same page
+(`portal.complaints.diagram`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from portal.cases.transitions import (
     Transition,
     discharging,
 )
+from portal.complaints.transitions import ComplaintTransition
 
 ANY_ACTIVE = "any_active"
 HEADER = """# The stages of a dispute case
@@ -34,7 +36,7 @@ which a right may be used, and its end is nobody's failure.
 """
 
 
-def _names(values: Iterable[StrEnum]) -> str:
+def names(values: Iterable[StrEnum]) -> str:
     return ", ".join(sorted(v.value for v in values)) or "-"
 
 
@@ -45,7 +47,7 @@ def _sources(t: Transition) -> list[str]:
 
 
 def _who(t: Transition) -> str:
-    return "clock job" if t.system else _names(t.roles)
+    return "clock job" if t.system else names(t.roles)
 
 
 def obligation(t: Transition) -> str:
@@ -85,7 +87,7 @@ def table() -> str:
         guards = ", ".join(g.__name__ for g in t.guards) or "-"
         rows.append(
             f"| `{t.action.value}` | {obligation(t)} | {sources} | {targets} | {_who(t)} | "
-            f"{guards} | {_names(t.stops)} | {_names(t.starts)} | `{t.event.value}` |"
+            f"{guards} | {names(t.stops)} | {names(t.starts)} | `{t.event.value}` |"
         )
     return head + "\n".join(rows) + "\n"
 
@@ -101,11 +103,14 @@ def clocks() -> str:
     return head + "\n".join(rows) + "\n"
 
 
-def summaries() -> str:
-    return "".join(f"- `{t.action.value}`: {t.summary}\n" for t in TRANSITIONS)
+def summaries(rows: Iterable[Transition | ComplaintTransition] = TRANSITIONS) -> str:
+    """One line per row of a transition table: its action and what it does."""
+    return "".join(f"- `{t.action.value}`: {t.summary}\n" for t in rows)
 
 
 def stages_page() -> str:
+    from portal.complaints.diagram import complaint_page  # it draws with the helpers above
+
     return (
         HEADER
         + "```mermaid\n"
@@ -116,4 +121,5 @@ def stages_page() -> str:
         + clocks()
         + "\n## What each action does\n\n"
         + summaries()
+        + complaint_page()
     )

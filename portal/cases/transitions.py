@@ -37,9 +37,10 @@ the order of their statuses in `portal.complaints.services`: nothing to mark the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 from portal.cases.events import EventKind
 from portal.cases.guards import (
@@ -93,6 +94,10 @@ __all__ = [
     "owed_in",
     "refusal",
 ]
+
+
+V = TypeVar("V")  # what a table's guards decide on: a case or a complaint, loaded once
+R = TypeVar("R")  # a role on it
 
 
 class Obligation(StrEnum):
@@ -410,9 +415,17 @@ def refusal(
     allowed = sorted(transition.roles & roles)
     if not allowed or (transition.by_person and not person):
         return "FORBIDDEN"
+    return guards_refusal(transition.guards, view, allowed)
+
+
+def guards_refusal(
+    guards: Sequence[Callable[[V, R], str | None]], view: V, allowed: Sequence[R]
+) -> str | None:
+    """None when one of the ``allowed`` roles passes every guard (a transition table's, for a
+    case or a complaint); else the first refusal's code, for the first role."""
     first_reason: str | None = None
     for role in allowed:
-        reason = next((code for guard in transition.guards if (code := guard(view, role))), None)
+        reason = next((code for guard in guards if (code := guard(view, role))), None)
         if reason is None:
             return None
         first_reason = first_reason or reason

@@ -9,6 +9,13 @@ from tortoise import fields
 from tortoise.models import Model
 
 from portal.accounts.models import Organisation, User
+from portal.cases.states import Calendar, ClockStatus
+from portal.complaints.states import (
+    ComplaintAction,
+    ComplaintClockKind,
+    ComplaintDecision,
+    ComplaintRole,
+)
 
 
 class Channel(StrEnum):
@@ -66,6 +73,8 @@ class Complaint(Model):
     assessment = fields.TextField(default="")
     responded_at = fields.DatetimeField(null=True)
     response = fields.TextField(default="")
+    # ISO 10002 7.7: the decision given with the response; empty until responded.
+    decision = fields.CharEnumField(ComplaintDecision, max_length=16, null=True)
     closed_at = fields.DatetimeField(null=True)
     closure_note = fields.TextField(default="")
     referred_at = fields.DatetimeField(null=True)
@@ -79,3 +88,50 @@ class Complaint(Model):
     class Meta:
         table = "complaint"
         indexes = (("organisation_id", "received_at"),)
+
+
+class ComplaintStep(Model):
+    """One step taken on a complaint, as its transition table ran it (append-only).
+
+    Oldest first by (at, id). Every step names its actor's role; the actor itself is empty for
+    the clock job, and for steps from before 0019 whose record does not say who took them."""
+
+    id = fields.BigIntField(primary_key=True)
+    complaint: fields.ForeignKeyRelation[Complaint] = fields.ForeignKeyField(
+        "portal.Complaint", related_name="steps", on_delete=fields.RESTRICT
+    )
+    complaint_id: uuid.UUID
+    action = fields.CharEnumField(ComplaintAction, max_length=24)
+    status = fields.CharEnumField(ComplaintStatus, max_length=16)  # the status after the step
+    actor_id = fields.UUIDField(null=True)  # a user or integration client; empty: clock job
+    actor_role = fields.CharEnumField(ComplaintRole, max_length=16)
+    at = fields.DatetimeField()
+    # The assessment, note, response, closure note or unresolved reason; "" when none.
+    text = fields.TextField(default="")
+    decision = fields.CharEnumField(ComplaintDecision, max_length=16, null=True)
+    clock = fields.CharEnumField(ComplaintClockKind, max_length=16, null=True)  # lapsed one
+
+    class Meta:
+        table = "complaint_step"
+        indexes = (("complaint_id", "at"),)
+
+
+class ComplaintClock(Model):
+    """A deadline of the organisation on one complaint (portal.complaints.clocks)."""
+
+    id = fields.UUIDField(primary_key=True)
+    complaint: fields.ForeignKeyRelation[Complaint] = fields.ForeignKeyField(
+        "portal.Complaint", related_name="clocks", on_delete=fields.RESTRICT
+    )
+    complaint_id: uuid.UUID
+    kind = fields.CharEnumField(ComplaintClockKind, max_length=16)
+    calendar = fields.CharEnumField(Calendar, max_length=16)
+    days = fields.IntField()
+    started_at = fields.DatetimeField()
+    due_at = fields.DatetimeField()
+    status = fields.CharEnumField(ClockStatus, max_length=16, default=ClockStatus.RUNNING)
+    ended_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "complaint_clock"
+        indexes = (("status", "due_at"),)

@@ -1,10 +1,15 @@
-"""ISO 10002 complaints handling, and the referral of an unresolved complaint (ISO 10003 7.2)."""
+"""ISO 10002 complaints handling, and the referral of an unresolved complaint (ISO 10003 7.2).
+
+Every step on a complaint goes through the complaint transition table
+(`portal.complaints.transitions`), executed by `portal.complaints.engine.perform`; the handlers
+below write what is particular to each action. Importing this module registers them.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -14,10 +19,9 @@ from tortoise.transactions import in_transaction
 from portal.accounts.models import Membership, Organisation, Provider, User
 from portal.accounts.services import create_user, is_email
 from portal.auth.actor import Actor, ActorKind
-from portal.auth.policy import is_staff_of, may_name_representative, may_view_complaint
+from portal.auth.policy import is_staff_of, may_name_representative
 from portal.auth.services import normalise_email
 from portal.cases.engine import open_clock
-from portal.cases.errors import CaseError
 from portal.cases.events import EventKind, record
 from portal.cases.inputs import amount, choice, currency, text
 from portal.cases.models import (
@@ -27,27 +31,35 @@ from portal.cases.models import (
     Scheme,
 )
 from portal.cases.states import CaseRole, ClockKind, Method, Stage
-from portal.complaints.models import Channel, Complaint, ComplaintStatus
+from portal.complaints.engine import (
+    ComplaintError,
+    ComplaintNotFound,
+    Step,
+    begin,
+    handles,
+    now,
+    perform,
+)
+from portal.complaints.models import Channel, Complaint
+from portal.complaints.states import ComplaintAction, ComplaintDecision, ComplaintRole
 from portal.directory.models import ProviderProfile
 from portal.directory.referrals import referral_links
+
+__all__ = [
+    "ComplaintAction",
+    "ComplaintError",
+    "ComplaintNotFound",
+    "confirm_complaint",
+    "file_complaint",
+    "record_complaint",
+    "refer_complaint",
+    "take_step",
+]
 
 # Lengths of the one-line fields, characters (longer text: portal.cases.inputs.MAX_TEXT).
 MAX_NAME = 200
 MAX_SUBJECT = 200
 LANGUAGES = frozenset({"en", "zh-Hans", "de", "fr", "es", "it", "nl", "pl"})
-
-
-class ComplaintError(CaseError):
-    pass
-
-
-class ComplaintNotFound(ComplaintError):
-    def __init__(self) -> None:
-        super().__init__("NOT_FOUND", "No such complaint.")
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 async def next_reference(prefix: str, at: datetime) -> str:
@@ -89,7 +101,10 @@ async def file_complaint(
             "ORGANISATION_NOT_FOUND", "No such organisation.", field="organisation_id"
         )
     _not_retired(organisation)
-    return await _create(organisation, actor.id, None, Channel.WEB, data, at or _now())
+    async with in_transaction():
+        complaint = await _create(organisation, actor.id, None, Channel.WEB, data, at or now())
+        await begin(complaint, ComplaintAction.FILE, actor, ComplaintRole.COMPLAINANT)
+    return complaint
 
 
 async def record_complaint(
@@ -121,14 +136,13 @@ async def record_complaint(
             "INVALID_EMAIL", "That is not an e-mail address.", field="complainant_email"
         )
     recorded_by = actor.id if actor.kind is ActorKind.USER else None
-    now = at or _now()
     # One transaction: a recording refused for its content leaves no account behind.
     async with in_transaction():
         organisation = await Organisation.get(id=organisation_id)
         _not_retired(organisation)
         complainant = await User.get_or_none(email=email)
         if complainant is None:
-            # Issue 14: theirs to claim (portal.accounts.signup); the mail below invites them.
+            # Issue 14: theirs to claim (portal.accounts.signup); the mail invites them.
             complainant = await create_user(email, name)
             complainant.claim_pending = True
             await complainant.save(update_fields=["claim_pending"])
@@ -138,13 +152,25 @@ async def record_complaint(
             recorded_by,
             channel,
             data,
-            now,
+            at or now(),
             recorded_as=name,
         )
-        from portal.notifications.derive import complaint_recorded
-
-        await complaint_recorded(complaint, complainant, organisation.name, now)
+        # The table's RECORD row tells the address (`complaint_recorded`).
+        await begin(complaint, ComplaintAction.RECORD, actor, ComplaintRole.STAFF)
     return complaint
+
+
+async def take_step(
+    actor: Actor,
+    complaint_id: uuid.UUID,
+    action: ComplaintAction,
+    data: Mapping[str, Any] | None = None,
+    *,
+    at: datetime | None = None,
+) -> Complaint:
+    """Acknowledge (7.4), assess (7.5), add a note (7.6), respond (7.7) or close (7.9): one
+    row of the complaint table, as ``actor``."""
+    return (await perform(actor, complaint_id, action, data, at=at)).complaint
 
 
 async def confirm_complaint(
@@ -152,14 +178,12 @@ async def confirm_complaint(
 ) -> Complaint:
     """The complainant confirms that a complaint recorded for them is theirs (issue 13 F5);
     confirming again changes nothing."""
-    async with in_transaction():
-        complaint = await _load(actor, complaint_id)
-        if not (actor.kind is ActorKind.USER and actor.id == complaint.complainant_id):
-            raise ComplaintError("FORBIDDEN", "Only the complainant confirms a complaint.")
-        if complaint.confirmed_at is None:
-            complaint.confirmed_at = at or _now()
-            await complaint.save(update_fields=["confirmed_at"])
-    return complaint
+    try:
+        return await take_step(actor, complaint_id, ComplaintAction.CONFIRM, at=at)
+    except ComplaintError as exc:
+        if exc.code != "ALREADY_CONFIRMED":
+            raise
+    return await Complaint.get(id=complaint_id)
 
 
 async def _create(
@@ -168,86 +192,59 @@ async def _create(
     recorded_by: uuid.UUID | None,
     channel: Channel,
     data: Mapping[str, Any],
-    now: datetime,
+    at: datetime,
     *,
     recorded_as: str | None = None,
 ) -> Complaint:
     """Filed by the complainant (``recorded_as`` None): confirmed at once. Recorded for them by
     an agent: unconfirmed, under the name the agent was given (``recorded_as``)."""
     subject = text(data, "subject", max_length=MAX_SUBJECT)
-    async with in_transaction():
-        return await Complaint.create(
-            reference=await next_reference("CMP", now),
-            organisation_id=organisation.id,
-            complainant_id=complainant_id,
-            recorded_by_id=recorded_by,
-            channel=channel,
-            complainant_name=recorded_as or "",
-            confirmed_at=now if recorded_as is None else None,
-            subject=subject,
-            description=text(data, "description"),
-            remedy_sought=text(data, "remedy_sought", required=False),
-            received_at=now,
-        )
+    return await Complaint.create(
+        reference=await next_reference("CMP", at),
+        organisation_id=organisation.id,
+        complainant_id=complainant_id,
+        recorded_by_id=recorded_by,
+        channel=channel,
+        complainant_name=recorded_as or "",
+        confirmed_at=at if recorded_as is None else None,
+        subject=subject,
+        description=text(data, "description"),
+        remedy_sought=text(data, "remedy_sought", required=False),
+        received_at=at,
+    )
 
 
-# status -> the statuses it may come from; who: the organisation's staff.
-_STEPS: dict[ComplaintStatus, frozenset[ComplaintStatus]] = {
-    ComplaintStatus.ACKNOWLEDGED: frozenset({ComplaintStatus.RECEIVED}),
-    ComplaintStatus.ASSESSED: frozenset({ComplaintStatus.RECEIVED, ComplaintStatus.ACKNOWLEDGED}),
-    ComplaintStatus.RESPONDED: frozenset({ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.ASSESSED}),
-    ComplaintStatus.CLOSED: frozenset(
-        {ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.ASSESSED, ComplaintStatus.RESPONDED}
-    ),
-}
+# --- what each step writes on the complaint (the table does the rest) -----------------------
 
 
-async def _load(actor: Actor, complaint_id: uuid.UUID, lock: bool = True) -> Complaint:
-    query = Complaint.select_for_update() if lock else Complaint
-    complaint = await query.get_or_none(id=complaint_id)
-    if complaint is None or not may_view_complaint(actor, complaint):
-        raise ComplaintNotFound()
-    return complaint
+@handles(ComplaintAction.CONFIRM)
+async def _confirm(step: Step) -> None:
+    step.complaint.confirmed_at = step.at
 
 
-async def advance_complaint(
-    actor: Actor,
-    complaint_id: uuid.UUID,
-    status: ComplaintStatus,
-    data: Mapping[str, Any],
-    *,
-    at: datetime | None = None,
-) -> Complaint:
-    """Acknowledge (7.4), assess (7.5, 7.6), respond (7.7) or close (7.9)."""
-    async with in_transaction():
-        complaint = await _load(actor, complaint_id)
-        if not is_staff_of(actor, complaint.organisation_id):
-            raise ComplaintError("FORBIDDEN", "Only the organisation's staff handle complaints.")
-        if complaint.status not in _STEPS[status]:
-            raise ComplaintError(
-                "ACTION_NOT_AVAILABLE",
-                f"A {complaint.status.value} complaint cannot become {status.value}.",
-            )
-        now = at or _now()
-        if status is ComplaintStatus.ACKNOWLEDGED:
-            complaint.acknowledged_at = now
-        elif status is ComplaintStatus.ASSESSED:
-            complaint.assessment = text(data, "assessment")
-            complaint.assessed_at = now
-        elif status is ComplaintStatus.RESPONDED:
-            complaint.response = text(data, "response")
-            complaint.responded_at = now
-        else:
-            complaint.closure_note = text(data, "note")
-            complaint.closed_at = now
-        complaint.status = status
-        await complaint.save()
-        if status is ComplaintStatus.ACKNOWLEDGED:
-            # The mail to the complainant is written with the acknowledgement, or not at all.
-            from portal.notifications.derive import complaint_acknowledged
+@handles(ComplaintAction.ACKNOWLEDGE)
+async def _acknowledge(step: Step) -> None:
+    step.complaint.acknowledged_at = step.at
 
-            await complaint_acknowledged(complaint, now)
-    return complaint
+
+@handles(ComplaintAction.ASSESS)
+async def _assess(step: Step) -> None:
+    step.complaint.assessment = step.text
+    step.complaint.assessed_at = step.at
+
+
+@handles(ComplaintAction.RESPOND)
+async def _respond(step: Step) -> None:
+    step.decision = choice(step.data, "decision", ComplaintDecision)
+    step.complaint.decision = step.decision
+    step.complaint.response = step.text
+    step.complaint.responded_at = step.at
+
+
+@handles(ComplaintAction.CLOSE)
+async def _close(step: Step) -> None:
+    step.complaint.closure_note = step.text
+    step.complaint.closed_at = step.at
 
 
 async def _check_representative(
@@ -280,113 +277,100 @@ async def refer_complaint(
     at: datetime | None = None,
 ) -> DisputeCase:
     """Take an unresolved complaint to one of the organisation's providers (ISO 10003 7.2)."""
-    async with in_transaction():
-        complaint = await _load(actor, complaint_id)
-        complainant = actor.kind is ActorKind.USER and actor.id == complaint.complainant_id
-        if not (complainant or is_staff_of(actor, complaint.organisation_id)):
-            raise ComplaintError("FORBIDDEN", "The complainant or the organisation refers.")
-        if complaint.status is ComplaintStatus.REFERRED:
-            raise ComplaintError("ALREADY_REFERRED", "This complaint is already referred.")
-        if complaint.confirmed_at is None and not complainant:
-            # Issue 13 F5: a recorded complaint goes to a provider once its complainant has
-            # confirmed it; the same answer whether or not the address had an account before.
-            raise ComplaintError(
-                "COMPLAINANT_NOT_CONFIRMED",
-                "The complainant has not confirmed this recorded complaint yet; it can be "
-                "referred once they do, or by them.",
-            )
-        provider_id = data.get("provider_id")
-        link = (
-            await referral_links(complaint.organisation_id).get_or_none(provider_id=provider_id)
-            if isinstance(provider_id, uuid.UUID)
-            else None
-        )
-        if (
-            link is not None
-            and await Provider.filter(id=link.provider_id, retired_at__isnull=False).exists()
-        ):
-            # Issue 14: a retired provider takes no new referrals; its cases run on.
-            raise ComplaintError(
-                "PROVIDER_RETIRED",
-                "That provider no longer takes new cases.",
-                field="provider_id",
-            )
-        if link is None or link.retired_at is not None:
-            raise ComplaintError(
-                "PROVIDER_NOT_AVAILABLE",
-                "The organisation does not take part in that provider's scheme.",
-                field="provider_id",
-            )
-        method = choice(data, "method", Method)
-        scheme = await Scheme.get(id=link.scheme_id)
-        profile = await ProviderProfile.get_or_none(provider_id=link.provider_id)
-        offered = scheme.methods or (profile.methods if profile is not None else [])
-        if offered and method.value not in offered:
-            # EU ADR Art. 7(1): a provider publishes the methods it runs; no other is started.
-            raise ComplaintError(
-                "METHOD_NOT_OFFERED", "That provider does not offer this method.", field="method"
-            )
-        language = str(data.get("language") or "en")
-        if language not in LANGUAGES:
-            raise ComplaintError(
-                "INVALID_LANGUAGE", "That language is not offered.", field="language"
-            )
-        claimed: Decimal | None = amount(data, "claimed_amount", required=False)
-        reason = text(data, "unresolved_reason")
-        representative = data.get("representative_id")
-        if isinstance(representative, uuid.UUID):
-            await _check_representative(actor, complaint, link.provider_id, representative)
-        now = at or _now()
-        complaint.status = ComplaintStatus.REFERRED
-        complaint.referred_at = now
-        # The complainant referring it is their confirmation.
-        complaint.confirmed_at = complaint.confirmed_at or now
-        complaint.unresolved_reason = reason
-        await complaint.save()
-        case = await DisputeCase.create(
-            reference=await next_reference("DR", now),
-            complaint_id=complaint.id,
-            organisation_id=complaint.organisation_id,
-            provider_id=link.provider_id,
-            scheme_id=link.scheme_id,
-            complainant_id=complaint.complainant_id,
-            subject=complaint.subject,
-            method=method,
-            claimed_amount=claimed,
-            currency=currency(data, "currency", "EUR"),
-            language=language,
-            unresolved_reason=reason,
-            stage=Stage.REFERRED,
-            stage_changed_at=now,
-            # The referral's time, also when it is recorded after the fact (`at`): the time to
-            # resolve a dispute is measured from it.
-            created_at=now,
-        )
-        await CaseParticipant.create(
-            case_id=case.id, user_id=complaint.complainant_id, role=CaseRole.COMPLAINANT.value
-        )
-        if isinstance(representative, uuid.UUID):
-            await CaseParticipant.create(
-                case_id=case.id, user_id=representative, role=CaseRole.REPRESENTATIVE.value
-            )
-        role = CaseRole.COMPLAINANT if complainant else CaseRole.ORGANISATION
-        await record(
-            case,
-            EventKind.CASE_REFERRED,
-            at=now,
-            actor_id=actor.id,
-            actor_role=role.value,
-            payload={
-                "complaint": complaint.reference,
-                "method": method,
-                "claimed_amount": claimed,
-                "currency": case.currency,
-                "unresolved_reason": reason,
-            },
-        )
-        scheme = await Scheme.get(id=case.scheme_id)
-        await open_clock(
-            case, scheme, ClockKind.ACCEPTANCE, at=now, actor_id=actor.id, actor_role=role.value
-        )
-        await case.save()
+    step = await perform(actor, complaint_id, ComplaintAction.REFER, data, at=at)
+    case: DisputeCase = step.made["case"]
     return case
+
+
+@handles(ComplaintAction.REFER)
+async def _refer(step: Step) -> None:
+    complaint, data, at = step.complaint, step.data, step.at
+    provider_id = data.get("provider_id")
+    link = (
+        await referral_links(complaint.organisation_id).get_or_none(provider_id=provider_id)
+        if isinstance(provider_id, uuid.UUID)
+        else None
+    )
+    if (
+        link is not None
+        and await Provider.filter(id=link.provider_id, retired_at__isnull=False).exists()
+    ):
+        # Issue 14: a retired provider takes no new referrals; its cases run on.
+        raise ComplaintError(
+            "PROVIDER_RETIRED",
+            "That provider no longer takes new cases.",
+            field="provider_id",
+        )
+    if link is None or link.retired_at is not None:
+        raise ComplaintError(
+            "PROVIDER_NOT_AVAILABLE",
+            "The organisation does not take part in that provider's scheme.",
+            field="provider_id",
+        )
+    method = choice(data, "method", Method)
+    scheme = await Scheme.get(id=link.scheme_id)
+    profile = await ProviderProfile.get_or_none(provider_id=link.provider_id)
+    offered = scheme.methods or (profile.methods if profile is not None else [])
+    if offered and method.value not in offered:
+        # EU ADR Art. 7(1): a provider publishes the methods it runs; no other is started.
+        raise ComplaintError(
+            "METHOD_NOT_OFFERED", "That provider does not offer this method.", field="method"
+        )
+    language = str(data.get("language") or "en")
+    if language not in LANGUAGES:
+        raise ComplaintError("INVALID_LANGUAGE", "That language is not offered.", field="language")
+    claimed: Decimal | None = amount(data, "claimed_amount", required=False)
+    representative = data.get("representative_id")
+    assert step.actor is not None
+    if isinstance(representative, uuid.UUID):
+        await _check_representative(step.actor, complaint, link.provider_id, representative)
+    complaint.referred_at = at
+    # The complainant referring it is their confirmation.
+    complaint.confirmed_at = complaint.confirmed_at or at
+    complaint.unresolved_reason = step.text
+    case = await DisputeCase.create(
+        reference=await next_reference("DR", at),
+        complaint_id=complaint.id,
+        organisation_id=complaint.organisation_id,
+        provider_id=link.provider_id,
+        scheme_id=link.scheme_id,
+        complainant_id=complaint.complainant_id,
+        subject=complaint.subject,
+        method=method,
+        claimed_amount=claimed,
+        currency=currency(data, "currency", "EUR"),
+        language=language,
+        unresolved_reason=step.text,
+        stage=Stage.REFERRED,
+        stage_changed_at=at,
+        # The referral's time, also when it is recorded after the fact (`at`): the time to
+        # resolve a dispute is measured from it.
+        created_at=at,
+    )
+    await CaseParticipant.create(
+        case_id=case.id, user_id=complaint.complainant_id, role=CaseRole.COMPLAINANT.value
+    )
+    if isinstance(representative, uuid.UUID):
+        await CaseParticipant.create(
+            case_id=case.id, user_id=representative, role=CaseRole.REPRESENTATIVE.value
+        )
+    role = CaseRole.COMPLAINANT if step.role is ComplaintRole.COMPLAINANT else CaseRole.ORGANISATION
+    await record(
+        case,
+        EventKind.CASE_REFERRED,
+        at=at,
+        actor_id=step.actor_id,
+        actor_role=role.value,
+        payload={
+            "complaint": complaint.reference,
+            "method": method,
+            "claimed_amount": claimed,
+            "currency": case.currency,
+            "unresolved_reason": step.text,
+        },
+    )
+    await open_clock(
+        case, scheme, ClockKind.ACCEPTANCE, at=at, actor_id=step.actor_id, actor_role=role.value
+    )
+    await case.save()
+    step.made["case"] = case

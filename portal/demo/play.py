@@ -19,13 +19,16 @@ from portal.auth.actor import Actor
 from portal.cases.models import DisputeCase, Offer
 from portal.cases.services import Action, perform, run_clock_job
 from portal.cases.states import Method, OfferStatus, Side
+from portal.complaints.clocks import run_complaint_clock_job
 from portal.complaints.models import Channel, Complaint, ComplaintStatus
 from portal.complaints.services import (
-    advance_complaint,
     file_complaint,
     record_complaint,
     refer_complaint,
+    take_step,
 )
+from portal.complaints.states import ComplaintDecision
+from portal.complaints.transitions import TRANSITIONS
 from portal.demo.installation import Installation
 
 # Who acts in a story: the story's consumer, or one of the demo staff.
@@ -107,15 +110,24 @@ class Play:
                 self.actor("agent"), organisation_id, data, at=self.when
             )
 
-    async def handle(self, status: ComplaintStatus, text: str = "") -> None:
-        key = {
-            ComplaintStatus.ASSESSED: "assessment",
-            ComplaintStatus.RESPONDED: "response",
-            ComplaintStatus.CLOSED: "note",
-        }.get(status, "")
+    async def handle(
+        self,
+        status: ComplaintStatus,
+        text: str = "",
+        decision: ComplaintDecision = ComplaintDecision.NOT_UPHELD,
+    ) -> None:
+        """The agent takes the complaint table's step to ``status``, writing ``text`` (and,
+        when responding, ``decision``: the stories that answer and are then referred are
+        mostly not upheld)."""
+        transition = next(
+            t for t in TRANSITIONS if t.target is status and t.sources and not t.system
+        )
+        data = {"decision": decision.value}
+        if transition.text is not None:
+            data[transition.text] = text
         assert self.complaint is not None
-        self.complaint = await advance_complaint(
-            self.actor("agent"), self.complaint.id, status, {key: text} if key else {}, at=self.when
+        self.complaint = await take_step(
+            self.actor("agent"), self.complaint.id, transition.action, data, at=self.when
         )
 
     async def refer(
@@ -243,6 +255,7 @@ async def play_all(
             raise ValueError(f"{plays[index].story.subject}: a step at {at} is not in the past")
         # What `portal serve` would have done meanwhile: lapse the clocks due by now.
         await run_clock_job(at)
+        await run_complaint_clock_job(at)
         plays[index].when = at
         try:
             following = await anext(script)
@@ -252,4 +265,5 @@ async def play_all(
             raise ValueError(f"{plays[index].story.subject}: steps out of order at {following}")
         heapq.heappush(queue, (following, index, script))
     await run_clock_job(now)
+    await run_complaint_clock_job(now)
     return plays

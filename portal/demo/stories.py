@@ -18,6 +18,7 @@ from datetime import datetime
 from portal.cases.services import Action
 from portal.cases.states import ClockKind, DeclineGround, Method
 from portal.complaints.models import Channel, ComplaintStatus
+from portal.complaints.states import ComplaintDecision
 from portal.demo.play import CONSUMER, Play, Script, Story
 
 MARIA = "maria@consumer.example"
@@ -114,7 +115,9 @@ async def wrong_tariff_name(p: Play) -> AsyncIterator[datetime]:
     await p.handle(ACKNOWLEDGED)
     yield p.ago(38, 11, 25)
     await p.handle(
-        RESPONDED, "Corrected confirmation sent; the green tariff applied from the first day."
+        RESPONDED,
+        "Corrected confirmation sent; the green tariff applied from the first day.",
+        ComplaintDecision.UPHELD,
     )
     yield p.ago(30, 16, 0)
     await p.handle(CLOSED, "The customer confirmed receipt of the corrected confirmation.")
@@ -208,7 +211,11 @@ async def payment_plan_accepted(p: Play) -> AsyncIterator[datetime]:
     yield p.ago(30, 15, 30)
     await p.handle(ASSESSED, "客户欠款1,240欧元；按照内部规定最多可分6期偿还。")
     yield p.ago(21, 10, 45)
-    await p.handle(RESPONDED, "我们可以提供6期分期付款，但无法接受12期。停电程序暂停至月底。")
+    await p.handle(
+        RESPONDED,
+        "我们可以提供6期分期付款，但无法接受12期。停电程序暂停至月底。",
+        ComplaintDecision.PARTLY_UPHELD,
+    )
     yield p.ago(6, 19, 0)
     await p.refer(
         Method.CONCILIATION, "1240.00", "6期的月供超过我目前的收入，Northwind不愿再协商。"
@@ -266,7 +273,9 @@ async def double_debit_file_review(p: Play) -> AsyncIterator[datetime]:
     await p.handle(ACKNOWLEDGED)
     yield p.ago(45, 16, 10)
     await p.handle(
-        RESPONDED, "A system migration duplicated some mandates; we refund one debit of €156.00."
+        RESPONDED,
+        "A system migration duplicated some mandates; we refund one debit of €156.00.",
+        ComplaintDecision.PARTLY_UPHELD,
     )
     yield p.ago(30, 21, 0)
     await p.refer(
@@ -612,7 +621,9 @@ async def credit_closed_by_silence(p: Play) -> AsyncIterator[datetime]:
     yield p.ago(74, 9, 0)
     await p.handle(ACKNOWLEDGED)
     yield p.ago(62, 11, 15)
-    await p.handle(RESPONDED, "The refund follows with the next payment run.")
+    await p.handle(
+        RESPONDED, "The refund follows with the next payment run.", ComplaintDecision.UPHELD
+    )
     yield p.ago(48, 19, 30)
     await p.refer(Method.NEGOTIATION, "407.30", "Two payment runs have passed without the refund.")
     yield p.ago(45, 10, 0)

@@ -3,8 +3,8 @@
 `event_recorded` runs for every timeline event (portal.cases.events.record): mails to the
 people who must hear of it and may read it, and a webhook to each subscription of the case's
 organisation that asked for the event's kind and may see it; and, for a provider working
-outside Parley, a row for its adapter. `complaint_acknowledged` does the
-same for the ISO 10002 acknowledgement, which is not a case event.
+outside Parley, a row for its adapter. Complaint steps are not case events: their mails are
+`portal.notifications.complaint_mails`.
 """
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ from typing import Any
 
 import orjson
 
-from portal.accounts.models import Organisation, Provider, User
+from portal.accounts.models import Organisation, Provider
 from portal.auth import policy
 from portal.cases.events import EventKind
 from portal.cases.models import DisputeCase
-from portal.cases.states import COMPLAINANT_SIDE, CaseRole, ClockKind, Party
+from portal.cases.states import CaseRole, ClockKind, Party
 from portal.cases.transitions import WINDOWS
-from portal.complaints.models import Complaint
 from portal.ids import global_id
 from portal.notifications.mail import MailKind
 from portal.notifications.models import Channel, OutboxStatus, WebhookSubscription
@@ -195,37 +194,3 @@ def webhook_body(case: DisputeCase, event: TimelineEvent) -> str:
     return orjson.dumps(
         {"type": event.kind, "timestamp": data["event"]["occurredAt"], "data": data}
     ).decode()
-
-
-async def complaint_acknowledged(complaint: Complaint, at: datetime) -> None:
-    """ISO 10002 7.4: the complainant is told at once that the complaint was received."""
-    user = await User.get(id=complaint.complainant_id)
-    organisation = await Organisation.get(id=complaint.organisation_id).values_list(
-        "name", flat=True
-    )
-    person = Recipient(user.id, user.email, user.display_name, user.locale.value, COMPLAINANT_SIDE)
-    context = {
-        "complaint": {"reference": complaint.reference, "subject": complaint.subject},
-        "organisation": organisation,
-    }
-    await mail_people(MailKind.COMPLAINT_ACKNOWLEDGED, [person], context, at=at, case_id=None)
-
-
-async def complaint_recorded(
-    complaint: Complaint, user: User, organisation: str, at: datetime
-) -> None:
-    """Issue 13 F5: whoever holds the address learns at once that an organisation recorded a
-    complaint for them, and that it waits for their confirmation. Issue 14: an account the
-    recording made for them is offered to be claimed (a path on the portal, no credential:
-    the one-time code proves the mailbox)."""
-    from portal.accounts.signup import claim_path
-
-    person = Recipient(user.id, user.email, user.display_name, user.locale.value, COMPLAINANT_SIDE)
-    context: dict[str, object] = {
-        "complaint": {"reference": complaint.reference, "subject": complaint.subject},
-        "organisation": organisation,
-        "channel": complaint.channel.value,
-    }
-    if user.claim_pending:
-        context["claim_path"] = claim_path(user.email)
-    await mail_people(MailKind.COMPLAINT_RECORDED, [person], context, at=at, case_id=None)

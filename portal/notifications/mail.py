@@ -33,6 +33,11 @@ class MailKind(StrEnum):
 
     COMPLAINT_ACKNOWLEDGED = "complaint_acknowledged"
     COMPLAINT_RECORDED = "complaint_recorded"  # issue 13 F5: an agent recorded one for you
+    # Issue 15: the complaint table's `tells` (portal.notifications.complaint_mails).
+    COMPLAINT_ANSWERED = "complaint_answered"  # the decision and answer, the way to ADR
+    COMPLAINT_CLOSED = "complaint_closed"
+    COMPLAINT_CLOCK_MISSED = "complaint_clock_missed"  # to the organisation's managers
+    COMPLAINT_RESPONSE_OVERDUE = "complaint_response_overdue"  # to the complainant: go to ADR
     CASE_REFERRED = "case_referred"
     CASE_ACCEPTED = "case_accepted"
     CASE_DECLINED = "case_declined"

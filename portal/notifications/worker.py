@@ -28,6 +28,7 @@ import jinja2
 from portal.auth.keys import load_keyset
 from portal.auth.tokens import TokenIssuer
 from portal.cases.services import run_clock_job
+from portal.complaints.clocks import run_complaint_clock_job
 from portal.notifications import mail, provider_delivery, webhooks
 from portal.notifications.destinations import pinned_client
 from portal.notifications.invitations import KINDS as INVITATIONS
@@ -117,14 +118,16 @@ class Worker:
         )
 
     async def schedule(self, at: datetime | None = None) -> None:
-        """Every `clock_interval` seconds: lapse due clocks (a missed one writes its
-        escalation mails with its event) and write the reminders that are due."""
+        """Every `clock_interval` seconds: lapse due clocks, the cases' and the complaints' (a
+        missed one writes its escalation mails with its step) and write the reminders that are
+        due."""
         interval = self.settings.clock_interval
         if not interval or time.monotonic() - self._last_schedule < interval:
             return
         self._last_schedule = time.monotonic()
         moment = at or self.clock()
         await run_clock_job(moment)
+        await run_complaint_clock_job(moment)
         await schedule_reminders(moment, self.settings.reminder_days)
         await schedule_survey_reminders(moment)
 

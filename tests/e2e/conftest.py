@@ -119,11 +119,17 @@ async def portal(e2e_ready: None, portal_settings: Settings, db: str) -> AsyncIt
 async def sign_in(page: Page, email: str, password: str) -> None:
     """The password form of the sign-in page, as a person uses it."""
     await page.goto("/sign-in")
+    await sign_in_here(page, email, password)
+    await page.wait_for_selector("text=Sign out")
+
+
+async def sign_in_here(page: Page, email: str, password: str) -> None:
+    """The password form of the sign-in page on the screen (where a page that needs a session
+    led, with `next=`), filled in and sent."""
     await page.get_by_role("button", name="Password").click()
     await page.get_by_label("E-mail address").fill(email)
     await page.get_by_role("textbox", name="Password").fill(password)
     await page.get_by_role("button", name="Sign in").click()
-    await page.wait_for_selector("text=Sign out")
 
 
 SERIOUS = """async () => {

@@ -31,6 +31,34 @@ export function useCaseFilter() {
   return useState<CaseFilterValues>({ search: "", stage: "", overdue: false });
 }
 
+/** One checkbox of a filter bar ("Overdue only"): it applies as it changes. */
+export function FilterCheckbox({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}) {
+  return (
+    <div className="govuk-checkboxes__item">
+      <input
+        id={id}
+        className="govuk-checkboxes__input"
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+        {label}
+      </label>
+    </div>
+  );
+}
+
 /** The filters of a staff list, as GOV.UK controls; they apply as they change (no submit). */
 export function CaseFilterBar({
   id,
@@ -83,18 +111,12 @@ export function CaseFilterBar({
       </div>
       <div className="govuk-form-group">
         <div className="govuk-checkboxes govuk-checkboxes--small">
-          <div className="govuk-checkboxes__item">
-            <input
-              id={`${id}-overdue`}
-              className="govuk-checkboxes__input"
-              type="checkbox"
-              checked={value.overdue}
-              onChange={(e) => onChange({ ...value, overdue: e.target.checked })}
-            />
-            <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-overdue`}>
-              {t("cases.overdueOnly")}
-            </label>
-          </div>
+          <FilterCheckbox
+            id={`${id}-overdue`}
+            label={t("cases.overdueOnly")}
+            checked={value.overdue}
+            onChange={(overdue) => onChange({ ...value, overdue })}
+          />
           {children}
         </div>
       </div>

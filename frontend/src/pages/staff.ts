@@ -7,6 +7,7 @@ import "../staff.css";
 export { AssignedCases } from "./neutral/AssignedCases";
 export { NeutralCaseFile } from "./neutral/CaseFile";
 export { ComplaintPage } from "./organisation/ComplaintPage";
-export { Inbox } from "./organisation/Inbox";
+export { ComplaintList, Inbox } from "./organisation/Inbox";
+export { RecordComplaint } from "./organisation/RecordComplaint";
 export { IntakeQueue } from "./provider/IntakeQueue";
 export { StaffActionPanels } from "./case/staffActions";

@@ -7,9 +7,11 @@ from decimal import Decimal
 import strawberry
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.complaints import enums as _complaint_enums  # noqa: F401  (registers them)
 from portal.api.idempotency import MAX_KEY_LENGTH
 from portal.cases.states import Method
 from portal.complaints.models import Channel
+from portal.complaints.states import ComplaintDecision
 
 KEY = (
     f"Up to {MAX_KEY_LENGTH} characters of your choice (a UUID, say): a retry with the same "
@@ -63,8 +65,21 @@ class AssessComplaintInput(ComplaintActionInput):
 
 
 @strawberry.input
+class AddComplaintNoteInput(ComplaintActionInput):
+    note: str = strawberry.field(
+        description="A note of the investigation (ISO 10002 7.6), kept as a step; whoever "
+        "sees the complaint, its complainant included, reads it."
+    )
+
+
+@strawberry.input
 class RespondToComplaintInput(ComplaintActionInput):
-    response: str
+    response: str = strawberry.field(description="The answer, as the complainant reads it.")
+    decision: ComplaintDecision = strawberry.field(
+        description="The decision (ISO 10002 7.7). Unless UPHELD, the mail with the answer "
+        "names the dispute-resolution providers the organisation takes part with, and links "
+        "to the complaint's escalation form."
+    )
 
 
 @strawberry.input

@@ -18,6 +18,7 @@ from portal.api.cases.access import visible
 from portal.api.cases.types import DisputeCase
 from portal.api.complaints.inputs import (
     AcknowledgeComplaintInput,
+    AddComplaintNoteInput,
     AssessComplaintInput,
     CloseComplaintInput,
     ComplaintActionInput,
@@ -36,7 +37,7 @@ from portal.api.node import decode_id
 from portal.auth.actor import Actor
 from portal.cases.errors import CaseError
 from portal.complaints import services
-from portal.complaints.models import ComplaintStatus
+from portal.complaints.states import ComplaintAction
 
 _GLOBAL_IDS = {
     "organisation_id": "Organisation",
@@ -113,12 +114,13 @@ async def _refer(actor: Actor, data: dict[str, Any]) -> uuid.UUID:
     return (await services.refer_complaint(actor, data["complaint_id"], data)).id
 
 
-async def _advance(
-    info: Info, input: ComplaintActionInput, status: ComplaintStatus
+async def _step(
+    info: Info, input: ComplaintActionInput, action: ComplaintAction
 ) -> ComplaintPayload:
+    """One row of the complaint table, as the actor."""
     actor = info.context.require_actor()
     try:
-        row = await services.advance_complaint(actor, _complaint_id(input), status, _data(input))
+        row = await services.take_step(actor, _complaint_id(input), action, _data(input))
     except CaseError as exc:
         return ComplaintPayload(user_errors=_refused(exc))
     info.context.loaders = Loaders()
@@ -165,21 +167,33 @@ class ComplaintMutations:
     async def acknowledge_complaint(
         self, info: Info, input: AcknowledgeComplaintInput
     ) -> ComplaintPayload:
-        return await _advance(info, input, ComplaintStatus.ACKNOWLEDGED)
+        return await _step(info, input, ComplaintAction.ACKNOWLEDGE)
 
     @strawberry.mutation(description=f"Record the assessment (ISO 10002 7.5, 7.6). {FOREIGN}")
     async def assess_complaint(self, info: Info, input: AssessComplaintInput) -> ComplaintPayload:
-        return await _advance(info, input, ComplaintStatus.ASSESSED)
+        return await _step(info, input, ComplaintAction.ASSESS)
 
-    @strawberry.mutation(description=f"Respond to the complainant (ISO 10002 7.7). {FOREIGN}")
+    @strawberry.mutation(
+        description="Add a note of the investigation (ISO 10002 7.6); the status stays, and "
+        f"notes may be added as often as needed until the complaint is closed. {FOREIGN}"
+    )
+    async def add_complaint_note(
+        self, info: Info, input: AddComplaintNoteInput
+    ) -> ComplaintPayload:
+        return await _step(info, input, ComplaintAction.ADD_NOTE)
+
+    @strawberry.mutation(
+        description="Give the decision and the answer to the complainant (ISO 10002 7.7); "
+        f"they are mailed both. {FOREIGN}"
+    )
     async def respond_to_complaint(
         self, info: Info, input: RespondToComplaintInput
     ) -> ComplaintPayload:
-        return await _advance(info, input, ComplaintStatus.RESPONDED)
+        return await _step(info, input, ComplaintAction.RESPOND)
 
     @strawberry.mutation(description=f"Close the complaint (ISO 10002 7.9). {FOREIGN}")
     async def close_complaint(self, info: Info, input: CloseComplaintInput) -> ComplaintPayload:
-        return await _advance(info, input, ComplaintStatus.CLOSED)
+        return await _step(info, input, ComplaintAction.CLOSE)
 
     @strawberry.mutation(
         description="Refer an unresolved complaint to one of the organisation's providers "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from portal.api.complaints.types import Complaint, visible_complaint
@@ -10,17 +12,39 @@ from portal.api.errors import NotFound
 from portal.api.node import decode_id
 from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
 from portal.auth import policy
+from portal.cases.engine import now
+from portal.complaints.clocks import overdue_complaints
 from portal.complaints.models import Complaint as ComplaintRow
+from portal.complaints.models import ComplaintStatus
 
 
 @strawberry.type
 class ComplaintQueries:
     @strawberry.field(description="The complaints you may see, newest first (at most 100).")
     async def complaints(
-        self, info: Info, first: First = None, after: After = None
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        status: Annotated[
+            ComplaintStatus | None,
+            strawberry.argument(description="Only those with this status."),
+        ] = None,
+        overdue: Annotated[
+            bool | None,
+            strawberry.argument(
+                description="true: only those with a late clock (`Complaint.overdue`); "
+                "false: only those without."
+            ),
+        ] = None,
     ) -> Connection[Complaint]:
         actor = info.context.require_actor()
         query = ComplaintRow.filter(policy.visible_complaints_filter(actor))
+        if status is not None:
+            query = query.filter(status=status)
+        if overdue is not None:
+            late = overdue_complaints(now())
+            query = query.filter(late if overdue else ~late)
         rows, more = await newest_first(query, first, after)
         return connection(rows, more, after, newest_cursor, Complaint.from_row)
 

@@ -12,12 +12,80 @@ from portal.api.cases import enums as _enums  # noqa: F401  (registers the domai
 from portal.api.cases.access import visible
 from portal.api.cases.records import Participant, participant
 from portal.api.cases.types import DisputeCase
+from portal.api.complaints import enums as _complaint_enums  # noqa: F401  (registers them)
+from portal.api.complaints.loaders import ClockState
 from portal.api.context import Info
 from portal.api.node import Node, node_resolver, to_global_id
 from portal.auth import policy
+from portal.cases.engine import now
+from portal.cases.states import ClockStatus
 from portal.complaints import models
 from portal.complaints.models import Channel, ComplaintStatus
+from portal.complaints.states import (
+    ComplaintAction,
+    ComplaintClockKind,
+    ComplaintDecision,
+    ComplaintRole,
+)
+from portal.complaints.transitions import ComplaintView, available_actions
 from portal.directory import referrals
+
+
+@strawberry.type(
+    description="One step taken on a complaint, as its record keeps it: who took it, in which "
+    "role, when, and what they wrote. Steps are never changed or removed."
+)
+class ComplaintStep:
+    action: ComplaintAction = strawberry.field(description="The row of the complaint table.")
+    status: ComplaintStatus = strawberry.field(description="The complaint's status after it.")
+    at: datetime = strawberry.field(description="When it was taken.")
+    actor_role: ComplaintRole = strawberry.field(description="The role it was taken in.")
+    actor_name: str | None = strawberry.field(
+        description="Who took it: the staff member's (or integration client's) name, or the "
+        "complainant's as `Complaint.complainant` shows it; null for the clock job, and for "
+        "steps from before steps were recorded whose record does not say who."
+    )
+    text: str = strawberry.field(
+        description="The assessment, note, response, closure note or unresolved reason it "
+        "recorded; empty when none."
+    )
+    decision: ComplaintDecision | None = strawberry.field(
+        description="The decision, on a RESPOND step."
+    )
+    clock: ComplaintClockKind | None = strawberry.field(
+        description="The clock that ran out, on a MISS_ACKNOWLEDGE or MISS_RESPOND step."
+    )
+
+
+@strawberry.type(
+    description="A deadline of the organisation on a complaint (ISO 10002 7.4, 7.7), per its "
+    "complaint policy."
+)
+class ComplaintClock:
+    kind: ComplaintClockKind = strawberry.field(description="What it times.")
+    started_at: datetime = strawberry.field(description="When it started (on receipt).")
+    due_at: datetime = strawberry.field(description="When the organisation's step is due.")
+    status: ClockStatus = strawberry.field(
+        description="RUNNING; MET (done on time); MISSED (done late, or recorded missed by "
+        "the clock job); STOPPED (the complaint was closed or referred first)."
+    )
+    ended_at: datetime | None = strawberry.field(description="When it stopped running.")
+    overdue: bool = strawberry.field(
+        description="Running past its due date, or missed while the complaint still waits on "
+        "its step: the test of the `complaints(overdue:)` filter."
+    )
+
+    @classmethod
+    def of(cls, state: ClockState) -> ComplaintClock:
+        clock = state.clock
+        return cls(
+            kind=clock.kind,
+            started_at=clock.started_at,
+            due_at=clock.due_at,
+            status=clock.status,
+            ended_at=clock.ended_at,
+            overdue=state.overdue,
+        )
 
 
 @strawberry.type(description="A complaint made to an organisation (ISO 10002).")
@@ -72,6 +140,73 @@ class Complaint(Node):
             row=row,
         )
 
+    @strawberry.field(
+        description="What you may do on the complaint now, from the complaint transition "
+        "table and your role on it (complainant or the organisation's staff); empty for "
+        "auditors and admins, who only read it."
+    )
+    async def available_actions(self, info: Info) -> list[ComplaintAction]:
+        roles = policy.complaint_roles(info.context.require_actor(), self.row)
+        if not roles:
+            return []
+        states = await info.context.loaders.complaint_clocks.load(self.row.id)
+        view = ComplaintView(self.row, tuple(s.clock for s in states), now())
+        return available_actions(view, roles)
+
+    @strawberry.field(description="Every step taken on it, oldest first.")
+    async def steps(self, info: Info) -> list[ComplaintStep]:
+        rows = await info.context.loaders.complaint_steps.load(self.row.id)
+        return [
+            ComplaintStep(
+                action=row.action,
+                status=row.status,
+                at=row.at,
+                actor_role=row.actor_role,
+                actor_name=await self._actor_name(info, row),
+                text=row.text,
+                decision=row.decision,
+                clock=row.clock,
+            )
+            for row in rows
+        ]
+
+    async def _actor_name(self, info: Info, row: models.ComplaintStep) -> str | None:
+        if row.actor_role is ComplaintRole.COMPLAINANT:
+            shown = await _complainant(info, self.row)
+            return shown.display_name if shown is not None else None
+        if row.actor_id is None:
+            return None
+        user = await info.context.loaders.user.load(row.actor_id)
+        if user is not None:
+            return user.display_name
+        client = await info.context.loaders.service_account.load(row.actor_id)
+        return client.name if client is not None else None
+
+    @strawberry.field(description="Its clocks (acknowledge, respond), oldest first.")
+    async def clocks(self, info: Info) -> list[ComplaintClock]:
+        states = await info.context.loaders.complaint_clocks.load(self.row.id)
+        return [ComplaintClock.of(s) for s in states]
+
+    @strawberry.field(
+        description="The organisation's decision (ISO 10002 7.7); null until it responds."
+    )
+    def decision(self) -> ComplaintDecision | None:
+        return self.row.decision
+
+    @strawberry.field(description="The earliest due date of its running clocks, or null.")
+    async def next_due(self, info: Info) -> datetime | None:
+        states = await info.context.loaders.complaint_clocks.load(self.row.id)
+        running = [s.clock.due_at for s in states if s.clock.status is ClockStatus.RUNNING]
+        return min(running, default=None)
+
+    @strawberry.field(
+        description="Whether one of its clocks is late (`ComplaintClock.overdue`): what the "
+        "`complaints(overdue:)` filter selects."
+    )
+    async def overdue(self, info: Info) -> bool:
+        states = await info.context.loaders.complaint_clocks.load(self.row.id)
+        return any(s.overdue for s in states)
+
     @strawberry.field(description="Empty unless you may see the organisation itself.")
     async def organisation(self, info: Info) -> Organisation | None:
         return await organisation_for(info, self.row.organisation_id)
@@ -81,9 +216,7 @@ class Complaint(Node):
         "the name the agent recorded, never the account's."
     )
     async def complainant(self, info: Info) -> Participant | None:
-        if policy.may_see_complainant_account(info.context.require_actor(), self.row):
-            return await participant(info, self.row.complainant_id)
-        return Participant(display_name=self.row.complainant_name, is_viewer=False)
+        return await _complainant(info, self.row)
 
     @strawberry.field(description="The agent who recorded it, for one received off-line.")
     async def recorded_by(self, info: Info) -> Participant | None:
@@ -103,6 +236,14 @@ class Complaint(Node):
     async def dispute(self, info: Info) -> DisputeCase | None:
         row = await visible(info, await info.context.loaders.case_by_complaint.load(self.row.id))
         return DisputeCase.from_row(row) if row else None
+
+
+async def _complainant(info: Info, row: models.Complaint) -> Participant | None:
+    """Issue 13 F5: the account's name once confirmed (or to the complainant and admins), else
+    the name the agent recorded."""
+    if policy.may_see_complainant_account(info.context.require_actor(), row):
+        return await participant(info, row.complainant_id)
+    return Participant(display_name=row.complainant_name, is_viewer=False)
 
 
 async def visible_complaint(info: Info, pk: uuid.UUID) -> Complaint | None:

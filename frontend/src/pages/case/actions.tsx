@@ -256,7 +256,13 @@ export function ReasonForm({
             return KEEP;
           }
           const answer = await onSubmit(String(values.text));
-          return answer === true ? [] : answer === false ? KEEP : answer;
+          if (answer === false) return KEEP;
+          // Sent: the form is empty again (a repeatable step, such as a note, stays on the page).
+          if (answer === true || answer.length === 0) {
+            form.reset();
+            return [];
+          }
+          return answer;
         })}
       >
         <Textarea bound={form.bind("text")} hint={hint} rows={4} />
@@ -268,7 +274,7 @@ export function ReasonForm({
 }
 
 /** Runs an action for ReasonForm: its errors as form errors. */
-function useReasonStep<V>(action: {
+export function useReasonStep<V>(action: {
   run(variables: V, done?: Done): Promise<boolean>;
   lastErrors(): readonly UserErrorLike[];
 }) {

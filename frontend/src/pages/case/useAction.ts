@@ -17,6 +17,9 @@ export interface Done {
 export function useAction<Data extends Record<string, Payload | unknown>, Vars extends AnyVariables>(
   document: TypedDocumentNode<Data, Vars>,
   onDone: (done?: Done) => void,
+  /** The refusals that mean the page was stale: it is reloaded (a complaint has no
+   * `expectedStage`: there, ACTION_NOT_AVAILABLE says it has moved on). */
+  staleCodes: readonly string[] = ["STAGE_CHANGED"],
 ) {
   const [state, execute] = useMutation<Data, Vars>(document);
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
@@ -29,7 +32,7 @@ export function useAction<Data extends Record<string, Payload | unknown>, Vars e
     const ok = !result.error && payload !== null && payload.userErrors.length === 0;
     // STAGE_CHANGED: the page was stale (another party acted first); reload the case so the
     // forms shown are the ones for the stage it is at now.
-    const stale = payload?.userErrors.some((e) => e.code === "STAGE_CHANGED") ?? false;
+    const stale = payload?.userErrors.some((e) => staleCodes.includes(e.code)) ?? false;
     if (ok) onDone(done);
     else if (stale) onDone();
     return ok;

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Redirect } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
@@ -20,13 +20,35 @@ const ALL_METHODS: ResolutionMethod[] = [
 ];
 
 /** A complaint the organisation did not resolve goes to an independent dispute resolution
- * service; each method is explained where it is chosen (who decides, binding or not, cost). */
+ * service; each method is explained where it is chosen (who decides, binding or not, cost).
+ * The page the answer's mail links to (`/complaints/:id/escalate`). */
 export function Escalate({ id }: { id: string }) {
+  const { t } = useI18n();
   const complaintId = decodeURIComponent(id);
-  return <EscalateForm key={complaintId} complaintId={complaintId} />;
+  const [opened, setOpened] = useState<string | null>(null);
+  if (opened) return <Redirect to={`/cases/${encodeURIComponent(opened)}`} />;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle text={t("escalate.title")} />
+        <p className="govuk-body">{t("escalate.intro")}</p>
+        <EscalationForm key={complaintId} complaintId={complaintId} onReferred={(dispute) => setOpened(dispute.id)} />
+      </div>
+    </div>
+  );
 }
 
-function EscalateForm({ complaintId }: { complaintId: string }) {
+/** The referral itself (ISO 10003 7.2): the complainant's page above, and the organisation's
+ * staff on the complaint's page (REFER), where `reasonHint` speaks to them. */
+export function EscalationForm({
+  complaintId,
+  onReferred,
+  reasonHint,
+}: {
+  complaintId: string;
+  onReferred(dispute: { id: string; reference: string }): void;
+  reasonHint?: string;
+}) {
   const { t, label, locale } = useI18n();
   // Only the providers the complaint may go to (the organisation's links), by the server's one rule.
   const [{ data }] = useQuery({
@@ -70,67 +92,61 @@ function EscalateForm({ complaintId }: { complaintId: string }) {
   });
   const providers = data?.complaint?.eligibleProviders ?? [];
   const provider = providers.find((p) => p.id === form.values.providerId);
-  const opened = result.data?.referComplaint.case;
   // A provider that publishes no methods runs any of them.
   const methods = provider?.profile?.methods.length ? provider.profile.methods : ALL_METHODS;
   const chosen = methods.find((m) => m === form.values.method);
 
-  if (opened) return <Redirect to={`/cases/${encodeURIComponent(opened.id)}`} />;
-
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <PageTitle text={t("escalate.title")} />
-        <p className="govuk-body">{t("escalate.intro")}</p>
-        <FormShell
-          form={form}
-          onSubmit={form.onSubmit(async (values) => {
-            const answer = await refer({
-              complaintId,
-              providerId: String(values.providerId),
-              method: values.method as ResolutionMethod,
-              unresolvedReason: String(values.unresolvedReason),
-              claimedAmount: values.claimedAmount ? String(values.claimedAmount) : null,
-              currency: values.claimedAmount ? String(values.currency).toUpperCase() : null,
-              idempotencyKey,
-            });
-            const payload = answer.data?.referComplaint;
-            if (payload?.case) return [];
-            if (payload) return form.fromUserErrors(payload.userErrors, describe);
-            return [{ field: "", message: t("form.notSent") }];
-          })}
-        >
-          <Select
-            bound={form.bind("providerId")}
-            hint={t("escalate.providerHint")}
-            options={providers.map((p) => ({ value: p.id, label: `${p.name} (${p.country})` }))}
+    <FormShell
+      form={form}
+      onSubmit={form.onSubmit(async (values) => {
+        const answer = await refer({
+          complaintId,
+          providerId: String(values.providerId),
+          method: values.method as ResolutionMethod,
+          unresolvedReason: String(values.unresolvedReason),
+          claimedAmount: values.claimedAmount ? String(values.claimedAmount) : null,
+          currency: values.claimedAmount ? String(values.currency).toUpperCase() : null,
+          idempotencyKey,
+        });
+        const payload = answer.data?.referComplaint;
+        if (payload?.case) {
+          onReferred(payload.case);
+          return [];
+        }
+        if (payload) return form.fromUserErrors(payload.userErrors, describe);
+        return [{ field: "", message: t("form.notSent") }];
+      })}
+    >
+      <Select
+        bound={form.bind("providerId")}
+        hint={t("escalate.providerHint")}
+        options={providers.map((p) => ({ value: p.id, label: `${p.name} (${p.country})` }))}
+      />
+      <Radios
+        bound={form.bind("method")}
+        hint={t("escalate.methodHint")}
+        options={methods.map((m) => ({
+          value: m,
+          label: label("method", m),
+          hint: t(`methodInfo.${m}.short` as MessageKey),
+        }))}
+      />
+      {chosen && (
+        <div className="govuk-inset-text">
+          <h2 className="govuk-heading-s">{t("case.howMethodWorks", { method: label("method", chosen) })}</h2>
+          <MethodExplained
+            method={chosen}
+            fees={provider?.profile?.texts.fees}
+            legalEffect={provider?.profile?.texts.legalEffect}
           />
-          <Radios
-            bound={form.bind("method")}
-            hint={t("escalate.methodHint")}
-            options={methods.map((m) => ({
-              value: m,
-              label: label("method", m),
-              hint: t(`methodInfo.${m}.short` as MessageKey),
-            }))}
-          />
-          {chosen && (
-            <div className="govuk-inset-text">
-              <h2 className="govuk-heading-s">{t("case.howMethodWorks", { method: label("method", chosen) })}</h2>
-              <MethodExplained
-                method={chosen}
-                fees={provider?.profile?.texts.fees}
-                legalEffect={provider?.profile?.texts.legalEffect}
-              />
-            </div>
-          )}
-          <Textarea bound={form.bind("unresolvedReason")} hint={t("escalate.reasonHint")} rows={4} />
-          <AmountInput bound={form.bind("claimedAmount")} />
-          <TextInput bound={form.bind("currency")} width="3" spellCheck={false} hint={t("form.currencyHint")} />
-          <RequestError error={result.error} />
-          <SubmitButton busy={result.fetching}>{t("escalate.submit")}</SubmitButton>
-        </FormShell>
-      </div>
-    </div>
+        </div>
+      )}
+      <Textarea bound={form.bind("unresolvedReason")} hint={reasonHint ?? t("escalate.reasonHint")} rows={4} />
+      <AmountInput bound={form.bind("claimedAmount")} />
+      <TextInput bound={form.bind("currency")} width="3" spellCheck={false} hint={t("form.currencyHint")} />
+      <RequestError error={result.error} />
+      <SubmitButton busy={result.fetching}>{t("escalate.submit")}</SubmitButton>
+    </FormShell>
   );
 }

@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { Link } from "wouter";
+import { Link, useLocation } from "wouter";
 import { useQuery } from "urql";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
 import { Explained, ScrollRegion, Tag } from "../../design/patterns";
 import { OrganisationComplaintsDocument, type ComplaintStatus, type ResponsibleParty } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { CaseFilterBar, useCaseFilter } from "../CaseList";
+import { CaseFilterBar, FilterCheckbox, useCaseFilter } from "../CaseList";
 import { useStaffCases, waitsOnViewer } from "../due";
 import { StaffCaseCards } from "../StaffCaseCards";
 
@@ -14,14 +14,17 @@ const STATUSES: ComplaintStatus[] = ["RECEIVED", "ACKNOWLEDGED", "ASSESSED", "RE
 const OURS: readonly ResponsibleParty[] = ["ORGANISATION"];
 
 type Kind = "disputes" | "complaints";
+const PATHS: Record<Kind, string> = { disputes: "/organisation/inbox", complaints: "/organisation/complaints" };
 
-/** An organisation's complaints and disputes. Disputes: soonest due first, each saying whose
- * delay it is (ours or the provider's, the complainant's...), with the overdue filter and badge
- * from one function (pages/due.ts). Responding and implementing happen on the case page;
- * complaints are acknowledged and answered on their own page (ComplaintPage). */
-export function Inbox() {
+/** An organisation's disputes (`/organisation/inbox`) and complaints (`/organisation/complaints`).
+ * Disputes: soonest due first, each saying whose delay it is (ours or the provider's, the
+ * complainant's...), with the overdue filter and badge from one function (pages/due.ts).
+ * Responding and implementing happen on the case page; complaints are handled on their own
+ * page (ComplaintPage), and recorded from a phone call, a letter, an e-mail or a visit on
+ * RecordComplaint. */
+export function Inbox({ kind = "disputes" }: { kind?: Kind }) {
   const { t } = useI18n();
-  const [kind, setKind] = useState<Kind>("disputes");
+  const [, navigate] = useLocation();
   return (
     <>
       <PageTitle text={t("inbox.title")} />
@@ -32,7 +35,7 @@ export function Inbox() {
             type="button"
             className={`govuk-button${kind === k ? "" : " govuk-button--secondary"}`}
             aria-pressed={kind === k}
-            onClick={() => setKind(k)}
+            onClick={() => navigate(PATHS[k])}
           >
             {t(k === "disputes" ? "inbox.disputes" : "inbox.complaints")}
           </button>
@@ -41,6 +44,11 @@ export function Inbox() {
       {kind === "disputes" ? <DisputeInbox /> : <ComplaintInbox />}
     </>
   );
+}
+
+/** The complaints list is the same page, opened on its other half. */
+export function ComplaintList() {
+  return <Inbox kind="complaints" />;
 }
 
 function DisputeInbox() {
@@ -56,18 +64,7 @@ function DisputeInbox() {
         <p className="govuk-body">{t("inbox.delaysText")}</p>
       </Explained>
       <CaseFilterBar id="inbox" value={filter} onChange={setFilter}>
-        <div className="govuk-checkboxes__item">
-          <input
-            id="inbox-mine"
-            className="govuk-checkboxes__input"
-            type="checkbox"
-            checked={mine}
-            onChange={(e) => setMine(e.target.checked)}
-          />
-          <label className="govuk-label govuk-checkboxes__label" htmlFor="inbox-mine">
-            {t("inbox.yourTurnOnly")}
-          </label>
-        </div>
+        <FilterCheckbox id="inbox-mine" label={t("inbox.yourTurnOnly")} checked={mine} onChange={setMine} />
       </CaseFilterBar>
       {fetching && !data && <Loading />}
       <RequestError error={error} />
@@ -82,19 +79,26 @@ function DisputeInbox() {
   );
 }
 
+/** The organisation's complaints (ISO 10002 7.2-7.9), newest first, each with its status and
+ * the next deadline of its clocks (red when we are late); filtered by the server. */
 function ComplaintInbox() {
-  const { t, label, dateTime } = useI18n();
+  const { t, label, date, dateTime } = useI18n();
   const [status, setStatus] = useState<ComplaintStatus | "">("");
+  const [overdue, setOverdue] = useState(false);
   const [{ data, fetching, error }] = useQuery({
     query: OrganisationComplaintsDocument,
-    variables: { first: 100 },
+    variables: { first: 100, status: status || null, overdue: overdue ? true : null },
     requestPolicy: "cache-and-network",
   });
-  const complaints = (data?.complaints.edges.map((edge) => edge.node) ?? []).filter(
-    (c) => !status || c.status === status,
-  );
+  const complaints = data?.complaints.edges.map((edge) => edge.node) ?? [];
   return (
     <>
+      <p className="govuk-body">{t("complaintList.intro")}</p>
+      <p className="govuk-body">
+        <Link href="/organisation/complaints/new" className="govuk-button govuk-!-margin-bottom-0" role="button">
+          {t("complaintList.record")}
+        </Link>
+      </p>
       <form className="parley-filters" role="search" aria-label={t("cases.filters")} onSubmit={(e) => e.preventDefault()} noValidate>
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="complaints-status">
@@ -114,6 +118,11 @@ function ComplaintInbox() {
             ))}
           </select>
         </div>
+        <div className="govuk-form-group">
+          <div className="govuk-checkboxes govuk-checkboxes--small">
+            <FilterCheckbox id="complaints-overdue" label={t("cases.overdueOnly")} checked={overdue} onChange={setOverdue} />
+          </div>
+        </div>
       </form>
       {fetching && !data && <Loading />}
       <RequestError error={error} />
@@ -122,48 +131,63 @@ function ComplaintInbox() {
           {t("inbox.count", { count: complaints.length })}
         </p>
       )}
-      <ScrollRegion label={t("inbox.complaintsCaption")}>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{t("inbox.complaintsCaption")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("inbox.reference")}</th>
-              <th scope="col" className="govuk-table__header">{t("inbox.subject")}</th>
-              <th scope="col" className="govuk-table__header">{t("inbox.status")}</th>
-              <th scope="col" className="govuk-table__header">{t("inbox.received")}</th>
-              <th scope="col" className="govuk-table__header">{t("inbox.dispute")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {complaints.map((c) => (
-              <tr key={c.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link href={`/organisation/complaints/${encodeURIComponent(c.id)}`} className="govuk-link">
-                    {c.reference}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">
-                  {c.subject}
-                  {c.complainant && <span className="govuk-body-s"> · {c.complainant.displayName}</span>}
-                </td>
-                <td className="govuk-table__cell">
-                  <Tag colour="grey">{label("complaintStatus", c.status)}</Tag>
-                </td>
-                <td className="govuk-table__cell">{dateTime(c.receivedAt)}</td>
-                <td className="govuk-table__cell">
-                  {c.dispute ? (
-                    <Link href={`/cases/${encodeURIComponent(c.dispute.id)}`} className="govuk-link">
-                      {c.dispute.reference}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
+      {data && complaints.length === 0 && <p className="govuk-body">{t("complaintList.none")}</p>}
+      {complaints.length > 0 && (
+        <ScrollRegion label={t("inbox.complaintsCaption")}>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">{t("inbox.complaintsCaption")}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">{t("inbox.reference")}</th>
+                <th scope="col" className="govuk-table__header">{t("complaintList.statusDue")}</th>
+                <th scope="col" className="govuk-table__header">{t("inbox.subject")}</th>
+                <th scope="col" className="govuk-table__header">{t("inbox.received")}</th>
+                <th scope="col" className="govuk-table__header">{t("inbox.dispute")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+            </thead>
+            <tbody className="govuk-table__body">
+              {complaints.map((c) => (
+                <tr key={c.id} className="govuk-table__row" data-testid="complaint-row" data-reference={c.reference}>
+                  <td className="govuk-table__cell">
+                    <Link href={`/organisation/complaints/${encodeURIComponent(c.id)}`} className="govuk-link">
+                      {c.reference}
+                    </Link>
+                  </td>
+                  {/* Status and deadline first: what a phone shows before it scrolls. */}
+                  <td className="govuk-table__cell">
+                    <Tag colour="grey">{label("complaintStatus", c.status)}</Tag>
+                    <br />
+                    <span className="govuk-body-s">
+                      {c.nextDue ? t("clocks.by", { due: date(c.nextDue) }) : t("complaintList.noDeadline")}
+                    </span>{" "}
+                    {c.overdue && (
+                      <Tag colour="red" testId="overdue-tag">
+                        {t("clocks.overdue")}
+                      </Tag>
+                    )}
+                  </td>
+                  <td className="govuk-table__cell">
+                    {c.subject}
+                    {c.complainant && <span className="govuk-body-s"> · {c.complainant.displayName}</span>}
+                  </td>
+                  <td className="govuk-table__cell">
+                    {dateTime(c.receivedAt)} · {label("complaintChannel", c.channel)}
+                  </td>
+                  <td className="govuk-table__cell">
+                    {c.dispute ? (
+                      <Link href={`/cases/${encodeURIComponent(c.dispute.id)}`} className="govuk-link">
+                        {c.dispute.reference}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
     </>
   );
 }
