@@ -19,6 +19,7 @@ from typing import Any
 from portal.accounts.models import Locale, User
 from portal.cases.events import EventKind
 from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Offer
+from portal.cases.representatives import invite
 from portal.cases.services import Action, perform, run_clock_job
 from portal.cases.states import AppointmentStatus, CaseRole, ClockKind, Method, Stage
 from portal.cases.transitions import TABLE, TRANSITIONS
@@ -34,6 +35,7 @@ from tests.factories import (
     World,
     actor_for,
     deliver_all,
+    delivered_mails,
     mail_settings,
     mail_text,
     quick_world,
@@ -427,3 +429,18 @@ async def test_an_offer_is_told_to_the_other_side_as_an_offer_to_answer(
     colleague = mail_text(received[w.manager.email])
     assert "Your side made an offer of 75.00 EUR" in colleague
     assert "You may accept it" not in colleague
+
+
+async def test_an_invitation_lapses_at_a_time_written_in_the_invitees_zone(
+    db: str, settings: Settings, tmp_path: Path, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    helper = await factory.user()
+    await User.filter(id=helper.id).update(time_zone=SHANGHAI)
+    case = await w.new_case()
+    await OutboxMessage.all().delete()
+
+    invitation = await invite(await actor_for(w.complainant), case.id, helper.email, valid_days=14)
+    [mail] = [m for m in await delivered_mails(settings, tmp_path) if m["To"] == helper.email]
+
+    assert f"until {instant_text(invitation.expires_at, SHANGHAI)}" in mail_text(mail)
