@@ -1,10 +1,11 @@
 """From a recorded fact to the outbox rows it causes, inside the transaction that records it.
 
 `event_recorded` runs for every timeline event (portal.cases.events.record): mails to the
-people who must hear of it and may read it, and a webhook to each subscription of the case's
-organisation that asked for the event's kind and may see it; and, for a provider working
-outside Parley, a row for its adapter. `complaint_acknowledged` does the
-same for the ISO 10002 acknowledgement, which is not a case event.
+people who must hear of it and may read it (a step of the transition table is mailed when it
+is done, by portal.notifications.steps, to the roles its row tells), and a webhook to each
+subscription of the case's organisation that asked for the event's kind and may see it; and,
+for a provider working outside Parley, a row for its adapter. `complaint_acknowledged` does
+the same for the ISO 10002 acknowledgement, which is not a case event.
 """
 
 from __future__ import annotations
