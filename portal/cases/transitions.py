@@ -29,6 +29,10 @@ right may be used; its end is nobody's failure and never makes a case overdue): 
 ask for a review, for a non-binding outcome the time in which answering is a duty, but a side
 that lets it pass has chosen not to accept, which is not a delay.
 
+Each row also says who is told of the step by mail (`tells`); every step that ends a case
+in `closed` is told to the parties by the case-closed mail, which the `close` row's `tells`
+addresses.
+
 The API's `availableActions`, `viewerDuties`, `viewerRights`, `whoMustAct`, the overdue
 filter, the mails, the docs' stage diagram and the permission tests all read this table;
 `services.perform` is the only code that executes it. (Complaints have no action table, only
@@ -175,6 +179,12 @@ class Transition:
     # portal asks for a check and a confirmation first, and the one who took it gets a receipt
     # by mail (portal.notifications.receipts; issue 16, deliverable 2).
     irreversible: bool = False
+    # The roles mailed about the step (portal.notifications.steps), those who may read its
+    # event: the one who took it is never among them (their own step is no news to them).
+    # Whoever must act next is told by the duty clock the step starts (`CLOCK_OBLIGATIONS`),
+    # so a row names either who is told or a duty clock it starts; a test fails for a row
+    # with neither (issue 15, deliverable 2).
+    tells: frozenset[CaseRole] = frozenset()
 
 
 _PARTIES = PARTY_ROLES
@@ -234,104 +244,127 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.ACCEPT, frozenset({Stage.REFERRED}), (Stage.ACCEPTED,), _PROVIDER, EventKind.CASE_ACCEPTED,
        stops=(ClockKind.ACCEPTANCE,),
        obligation=_DUTY,
+       tells=_PARTIES,
        summary="Accept the dispute; the parties are notified (ISO 10003 7.3)."),
     _t(Action.DECLINE, frozenset({Stage.REFERRED}), (Stage.DECLINED,), _PROVIDER, EventKind.CASE_DECLINED,
        stops=(ClockKind.ACCEPTANCE,),
        obligation=_DUTY,
        irreversible=True,
+       tells=_PARTIES,
        summary="Decline on a ground from the fixed list, with reasons."),
     _t(Action.GIVE_CONSENT, frozenset({Stage.ACCEPTED}), (Stage.AWAITING_RESPONSE,), COMPLAINANT_SIDE, EventKind.CONSENT_GIVEN,
        starts=(ClockKind.RESPONSE,), by_person=True,
        obligation=_DUTY,
        irreversible=True,
+       tells=COMPLAINANT_SIDE | _PROVIDER,  # the organisation: its response clock
        summary="Consent to the method, knowing its legal effect and the right to withdraw."),
     _t(Action.SUBMIT_RESPONSE, frozenset({Stage.AWAITING_RESPONSE}), (Stage.FILE_REVIEW,), _ORG, EventKind.RESPONSE_SUBMITTED,
        stops=(ClockKind.RESPONSE,),
        obligation=_DUTY,
+       tells=COMPLAINANT_SIDE | _PROVIDER,
        summary="State the organisation's position (ISO 10003 7.4)."),
     _t(Action.REFUSE_PARTICIPATION, frozenset({Stage.AWAITING_RESPONSE}), (Stage.CLOSED,), _ORG, EventKind.PARTICIPATION_REFUSED,
        stops=(ClockKind.RESPONSE,),
        obligation=_DUTY,
        irreversible=True,
+       tells=_PROVIDER,  # the parties: the case-closed mail
        summary="Refuse to take part; the case closes."),
     _t(Action.APPOINT_NEUTRAL, _FILE_REVIEW, (), _PROVIDER, EventKind.NEUTRAL_APPOINTED,
        guards=(no_active_appointment,), by_person=True,
        obligation=_DUTY,
+       tells=_PARTIES | _NEUTRAL,
        summary="Appoint a neutral from the provider's roster."),
     _t(Action.DECLARE_IMPARTIALITY, _FILE_REVIEW, (), _NEUTRAL, EventKind.IMPARTIALITY_DECLARED,
        guards=(awaiting_declaration,), by_person=True,
        obligation=_DUTY,
+       tells=_PARTIES | _PROVIDER,
        summary="Declare impartiality and conflicts before seeing the file; the parties may then object within the window."),
     _t(Action.OBJECT_TO_NEUTRAL, _FILE_REVIEW, (), _PARTIES, EventKind.NEUTRAL_OBJECTED,
        guards=(objection_window_open,), stops=(ClockKind.OBJECTION,), by_person=True,
        obligation=_RIGHT,
+       tells=_PROVIDER | _NEUTRAL,
        summary="Object to the neutral, with reasons, within the window."),
     _t(Action.DECIDE_OBJECTION, _FILE_REVIEW, (), _PROVIDER, EventKind.OBJECTION_DECIDED,
        guards=(objection_pending,),
        obligation=_DUTY,
+       tells=_PARTIES | _NEUTRAL,
        summary="Uphold the objection (the neutral is removed) or reject it (confirmed)."),
     _t(Action.COMPLETE_FILE, _FILE_REVIEW, (Stage.IN_RESOLUTION,), _PROVIDER, EventKind.FILE_COMPLETED,
        guards=(neutral_confirmed_or_not_needed,), starts=(ClockKind.OUTCOME,),
        obligation=_DUTY,
+       tells=_PARTIES,  # the neutral: the outcome clock
        summary="Declare the file complete; the outcome clock starts."),
     _t(Action.MAKE_OFFER, frozenset({Stage.IN_RESOLUTION}), (), _PARTIES, EventKind.OFFER_MADE,
        guards=(facilitative,), by_person=True,
        obligation=_RIGHT,
+       tells=_PARTIES,
        summary="Offer (or counter-offer) an amount and terms, with an expiry."),
     _t(Action.WITHDRAW_OFFER, frozenset({Stage.IN_RESOLUTION}), (), _PARTIES, EventKind.OFFER_WITHDRAWN,
        guards=(facilitative, own_open_offer,),
        obligation=_RIGHT,
+       tells=_PARTIES,
        summary="Withdraw your side's open offer."),
     _t(Action.REJECT_OFFER, frozenset({Stage.IN_RESOLUTION}), (), _PARTIES, EventKind.OFFER_REJECTED,
        guards=(facilitative, other_side_has_open_offer,),
        obligation=_RIGHT,
+       tells=_PARTIES,
        summary="Reject the other side's open offer."),
     _t(Action.ACCEPT_OFFER, frozenset({Stage.IN_RESOLUTION}), (Stage.IMPLEMENTATION,), _PARTIES, EventKind.OFFER_ACCEPTED,
        guards=(facilitative, other_side_has_open_offer,), stops=(ClockKind.OUTCOME,), starts=(ClockKind.IMPLEMENTATION,), by_person=True,
        obligation=_RIGHT,
        irreversible=True,
+       tells=_PARTIES | _PROVIDER | _NEUTRAL,
        summary="Accept the other side's open offer: it becomes the settlement."),
     _t(Action.ISSUE_OUTCOME, frozenset({Stage.IN_RESOLUTION}), (Stage.OUTCOME_PROPOSED,), _NEUTRAL, EventKind.OUTCOME_ISSUED,
        guards=(neutral_at_work,), stops=(ClockKind.OUTCOME,), starts=(ClockKind.REFLECTION,), by_person=True,
        obligation=_DUTY,
        irreversible=True,
+       tells=_PARTIES | _PROVIDER,
        summary="Issue the proposed settlement, recommendation or award, with reasons."),
     _t(Action.EXTEND_CLOCK, ACTIVE_STAGES, (), _PROVIDER | _NEUTRAL, EventKind.CLOCK_EXTENDED,
        guards=(a_clock_is_running,),
        obligation=_RIGHT,
+       tells=_PARTIES | _PROVIDER | _NEUTRAL,
        summary="Extend a running clock with a reasoned notice (the outcome clock once)."),
     _t(Action.ACCEPT_OUTCOME, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.IMPLEMENTATION,), _PARTIES, EventKind.OUTCOME_ACCEPTED,
        guards=(outcome_unanswered_by_side,),
        obligation=_ANSWER,
        irreversible=True,
+       tells=_PARTIES | _PROVIDER | _NEUTRAL,
        summary="Accept the outcome; once both sides have, it is implemented."),
     _t(Action.REJECT_OUTCOME, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.CLOSED,), _PARTIES, EventKind.OUTCOME_REJECTED,
        guards=(not_binding, outcome_unanswered_by_side,), stops=(ClockKind.REFLECTION,),
        obligation=_ANSWER,
        irreversible=True,
+       tells=_PROVIDER | _NEUTRAL,  # the parties: the case-closed mail
        summary="Reject a non-binding outcome, stating reasons (ISO 10003 7.5)."),
     _t(Action.REQUEST_REVIEW, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.UNDER_REVIEW,), _PARTIES, EventKind.REVIEW_REQUESTED,
        guards=(binding, reflection_period_open,), stops=(ClockKind.REFLECTION,), starts=(ClockKind.REVIEW,),
        obligation=_RIGHT,
        irreversible=True,
+       tells=_PARTIES | _NEUTRAL,  # the provider: the review clock
        summary="Ask for review of a binding award, stating reasons."),
     _t(Action.DECIDE_REVIEW, frozenset({Stage.UNDER_REVIEW}), (Stage.IMPLEMENTATION,), _PROVIDER, EventKind.REVIEW_DECIDED,
        stops=(ClockKind.REVIEW,), starts=(ClockKind.IMPLEMENTATION,), by_person=True,
        obligation=_DUTY,
        irreversible=True,
+       tells=_PARTIES | _NEUTRAL,
        summary="Uphold or vary the award, with reasons."),
     _t(Action.RECORD_IMPLEMENTATION, frozenset({Stage.IMPLEMENTATION}), (), _ORG, EventKind.IMPLEMENTATION_RECORDED,
        guards=(implementation_not_recorded,), stops=(ClockKind.IMPLEMENTATION,),
        obligation=_DUTY,
+       tells=COMPLAINANT_SIDE | _PROVIDER,
        summary="Record how the outcome was implemented, with evidence (ISO 10003 7.6)."),
     _t(Action.CONFIRM_IMPLEMENTATION, frozenset({Stage.IMPLEMENTATION}), (Stage.CLOSED,), COMPLAINANT_SIDE, EventKind.IMPLEMENTATION_CONFIRMED,
        guards=(implementation_recorded,),
        obligation=_DUTY,
        irreversible=True,
+       tells=_PROVIDER | _NEUTRAL,  # the parties: the case-closed mail
        summary="Confirm the implementation; the case closes as resolved."),
     _t(Action.CLOSE, ACTIVE_STAGES, (Stage.CLOSED,), _PROVIDER, EventKind.CASE_CLOSED,
        obligation=_CLOSE,
        irreversible=True,
+       tells=_PARTIES,
        summary="Close the case with a reason (ISO 10003 7.7)."),
     # Not once an outcome is agreed (implementation): the dispute is then settled, and what
     # remains is carrying the outcome out, not a process to leave (issue 16: "You can now:
@@ -339,18 +372,22 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.WITHDRAW, ACTIVE_STAGES - {Stage.IMPLEMENTATION}, (Stage.WITHDRAWN,), COMPLAINANT_SIDE, EventKind.CASE_WITHDRAWN,
        obligation=_RIGHT,
        irreversible=True,
+       tells=_PARTIES | _PROVIDER | _NEUTRAL,
        summary="Withdraw from the process, at any stage until an outcome is agreed (ISO 10003 4.6)."),
     _t(Action.ORGANISATION_SILENT, frozenset({Stage.AWAITING_RESPONSE}), (Stage.CLOSED,), _SYSTEM, EventKind.ORGANISATION_SILENT,
        guards=(response_clock_ran_out,), stops=(ClockKind.RESPONSE,), system=True,
        obligation=_DUTY,
+       tells=_PROVIDER,  # the parties: the case-closed mail
        summary="The response clock ran out: silence is recorded as a refusal."),
     _t(Action.CONFIRM_NEUTRAL, _FILE_REVIEW, (), _SYSTEM, EventKind.NEUTRAL_CONFIRMED,
        guards=(objection_window_elapsed,), stops=(ClockKind.OBJECTION,), system=True,
        obligation=_DUTY,
+       tells=_PARTIES | _PROVIDER | _NEUTRAL,
        summary="The objection window closed without objection."),
     _t(Action.AWARD_FINAL, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.IMPLEMENTATION,), _SYSTEM, EventKind.AWARD_FINAL,
        guards=(binding, reflection_period_elapsed,), stops=(ClockKind.REFLECTION,), starts=(ClockKind.IMPLEMENTATION,), system=True,
        obligation=_DUTY,
+       tells=_PARTIES | _PROVIDER | _NEUTRAL,
        summary="The reflection period ended without a review request: the award is final."),
 )
 # fmt: on

@@ -19,7 +19,7 @@ from portal.complaints.models import Complaint
 from portal.complaints.states import Audience, ComplaintAction, ComplaintDecision
 from portal.directory.referrals import eligible_providers
 from portal.ids import global_id
-from portal.notifications.derive import due_text, mail_people
+from portal.notifications.derive import mail_people
 from portal.notifications.mail import MailKind
 from portal.notifications.recipients import Recipient
 
@@ -37,7 +37,8 @@ MAILS: dict[tuple[ComplaintAction, Audience], MailKind] = {
 
 
 def _person(user: User) -> Recipient:
-    return Recipient(user.id, user.email, user.display_name, user.locale.value, COMPLAINANT_SIDE)
+    # In the person's own language and time zone (`mail_people` writes every instant in it).
+    return Recipient.of(user, COMPLAINANT_SIDE)
 
 
 async def _people(complaint: Complaint, audience: Audience) -> list[Recipient]:
@@ -86,7 +87,7 @@ async def _details(kind: MailKind, step: Step) -> dict[str, Any]:
         }
     # COMPLAINT_CLOCK_MISSED, COMPLAINT_RESPONSE_OVERDUE: the clock the step recorded missed.
     clock = next(c for c in step.view.clocks if c.kind is step.clock)
-    details = {"clock": clock.kind.value, "due": due_text(clock.due_at)}
+    details = {"clock": clock.kind.value, "due": clock.due_at}
     if kind is MailKind.COMPLAINT_RESPONSE_OVERDUE:
         details.update(await _dispute_resolution(complaint))
     return details
