@@ -661,7 +661,7 @@ async def test_the_answer_is_mailed_with_the_dispute_resolution_route_unless_uph
     assert f"{second.name}, {w.provider.name}" in text
     assert retired.name not in text
     assert f"{settings.public_url}/complaints/{gid(complaint)}/escalate" in text
-    assert text.rstrip().endswith(w.organisation.name)
+    assert text.rstrip().endswith(f"{w.organisation.name}, through Parley")
     assert "on behalf of" not in text
 
 
@@ -698,7 +698,7 @@ async def test_closing_mails_the_note_signed_by_the_organisation(
     text = mail_text(mails[0])
     assert "Their closing note:\r\nFinal.\r\n" in text
     assert f"{settings.public_url}/complaints/{gid(complaint)}/escalate" in text
-    assert text.rstrip().endswith(w.organisation.name)
+    assert text.rstrip().endswith(f"{w.organisation.name}, through Parley")
 
 
 async def test_the_acknowledgement_is_signed_by_the_organisation_not_a_provider(
@@ -713,7 +713,7 @@ async def test_the_acknowledgement_is_signed_by_the_organisation_not_a_provider(
     assert [m["Subject"] for m in mails] == [f"We received your complaint {complaint.reference}"]
     text = mail_text(mails[0])
     assert "dispute-resolution provider" not in text
-    assert text.rstrip().endswith(w.organisation.name)
+    assert text.rstrip().endswith(f"{w.organisation.name}, through Parley")
 
 
 async def test_a_recorded_complaint_is_mailed_to_the_address_signed_by_the_organisation(
@@ -742,4 +742,4 @@ async def test_a_recorded_complaint_is_mailed_to_the_address_signed_by_the_organ
     text = mail_text(mails[0])
     assert "by phone" in text
     assert f"{settings.public_url}/claim#email=new.caller@example.org" in text
-    assert text.rstrip().endswith(w.organisation.name)
+    assert text.rstrip().endswith(f"{w.organisation.name}, through Parley")

@@ -31,6 +31,7 @@ from portal.notifications.worker import Worker
 from portal.settings import Settings
 from portal.timeline.models import TimelineEvent
 from tests.factories import (
+    NOTICE_READ,
     Factory,
     World,
     actor_for,
@@ -200,7 +201,9 @@ async def _recommendation(walk: Walk) -> None:
     await walk.act(
         w.neutral, case, Action.ISSUE_OUTCOME, t0 + timedelta(days=30), summary="Pay", reasons="R"
     )
-    await walk.act(w.complainant, case, Action.ACCEPT_OUTCOME, t0 + timedelta(days=31))
+    await walk.act(
+        w.complainant, case, Action.ACCEPT_OUTCOME, t0 + timedelta(days=31), **NOTICE_READ
+    )
     await walk.act(w.agent, case, Action.REJECT_OUTCOME, t0 + timedelta(days=32), reasons="No")
 
 
