@@ -58,6 +58,7 @@ from tests.factories import (
     quick_world,
 )
 from tests.process_support import portal, portal_env
+from tests.sql_statements import statements
 from tests.test_api_support import call, token_for
 
 A = ComplaintAction
@@ -743,3 +744,48 @@ async def test_a_recorded_complaint_is_mailed_to_the_address_signed_by_the_organ
     assert "by phone" in text
     assert f"{settings.public_url}/claim#email=new.caller@example.org" in text
     assert text.rstrip().endswith(f"{w.organisation.name}, through Parley")
+
+
+COMPLAINT_LIST = """
+query List($first: Int!) {
+  complaints(first: $first) { edges { node {
+    reference status decision availableActions nextDue overdue
+    steps { action actorRole actorName text } clocks { kind dueAt status overdue }
+    complainant { displayName } organisation { name }
+  } } }
+}
+"""
+
+
+async def test_the_complaint_list_costs_the_same_statements_for_5_or_50(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    for n in range(50):
+        complaint = await filed(w, at=RECEIVED + timedelta(minutes=n))
+        if n % 3:
+            await step(w.agent, complaint, A.ACKNOWLEDGE, at=RECEIVED + timedelta(days=1))
+        if n % 3 == 2:
+            await step(
+                w.agent,
+                complaint,
+                A.RESPOND,
+                at=RECEIVED + timedelta(days=2),
+                response="No.",
+                decision="not_upheld",
+            )
+    token = await token_for(app, w.manager)
+    await call(client, token, COMPLAINT_LIST, {"first": 1})  # warm-up
+
+    counts, sizes = [], []
+    for first in (5, 50):
+        with statements() as sql:
+            body = await call(client, token, COMPLAINT_LIST, {"first": first})
+        assert "errors" not in body, body
+        counts.append(len(sql))
+        sizes.append(len(body["data"]["complaints"]["edges"]))
+
+    assert sizes == [5, 50]
+    # the actor's roles, the page, its late clocks and its clocks, its steps, the people (the
+    # complainants, then whoever took the steps), the organisations
+    assert counts == [8, 8]

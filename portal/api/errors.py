@@ -53,6 +53,7 @@ class UserErrorCode(StrEnum):
     # Complaints and cases (portal.cases.errors, the transition table's guards, handlers).
     ACTION_NOT_AVAILABLE = "ACTION_NOT_AVAILABLE"
     ALREADY_ANSWERED = "ALREADY_ANSWERED"
+    ALREADY_CONFIRMED = "ALREADY_CONFIRMED"
     ALREADY_RECORDED = "ALREADY_RECORDED"
     ALREADY_REFERRED = "ALREADY_REFERRED"
     APPOINTMENT_ACTIVE = "APPOINTMENT_ACTIVE"

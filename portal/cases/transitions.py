@@ -35,8 +35,8 @@ addresses.
 
 The API's `availableActions`, `viewerDuties`, `viewerRights`, `whoMustAct`, the overdue
 filter, the mails, the docs' stage diagram and the permission tests all read this table;
-`services.perform` is the only code that executes it. (Complaints have no action table, only
-the order of their statuses in `portal.complaints.services`: nothing to mark there.)
+`services.perform` is the only code that executes it. Complaints have a table of their own,
+read the same way: `portal.complaints.transitions`.
 """
 
 from __future__ import annotations
