@@ -242,12 +242,16 @@ async def test_an_installation_from_an_empty_database_to_an_appointed_neutral(
     await agent.get_by_role("button", name="Acknowledge receipt").click()
     await expect(agent.get_by_test_id("success-banner")).to_contain_text("Receipt acknowledged")
     await expect(agent.get_by_test_id("complaint-status")).to_have_text("Acknowledged")
-    await agent.get_by_role("button", name="Send the response").click()
-    await expect(agent.get_by_test_id("error-summary")).to_contain_text("Enter Our response")
-    await agent.get_by_label("Our response").fill("We reversed one debit; the other is due.")
+    # The answer: a decision and the text, a check page (the complainant is mailed), sent
+    respond = agent.get_by_role("region", name="Answer the complainant")
+    await respond.get_by_role("textbox", name="Your answer").fill(
+        "We reversed one debit; the other is due."
+    )
+    await respond.get_by_label("Partly upheld").check()
     await accessible(agent, "journey-complaint-respond")
-    await agent.get_by_role("button", name="Send the response").click()
-    await expect(agent.get_by_test_id("success-banner")).to_contain_text("Response sent")
+    await respond.get_by_role("button", name="Continue").click()
+    await agent.get_by_test_id("check-page").get_by_role("button", name="Send the answer").click()
+    await expect(agent.locator(".govuk-panel")).to_contain_text("Answer sent")
     await expect(agent.get_by_test_id("complaint-status")).to_have_text("Answered")
     # ... the complaint's page on a 375 px phone, in Simplified Chinese too
     await agent.set_viewport_size(PHONE)
