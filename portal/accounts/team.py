@@ -183,7 +183,11 @@ async def invite(
         locale = account.locale if account is not None else inviter.locale
         if account is None:
             # So that the invitee can sign in with a code; the same answer either way.
-            await create_user(address, "", locale=Locale(locale))
+            created = await create_user(address, "", locale=Locale(locale))
+            # Theirs to claim: signing in, they give their own name (the team lists them by
+            # it, not by their address), language and time zone.
+            created.claim_pending = True
+            await created.save(update_fields=["claim_pending"])
         invitation = await StaffInvitation.create(
             **team.filter(),
             email=address,

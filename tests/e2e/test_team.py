@@ -79,6 +79,13 @@ async def test_a_manager_invites_an_agent_who_joins_and_is_made_a_manager(
     [code] = CODE.findall(code_mail)
     await agent.get_by_label("Six-digit code").fill(code)
     await agent.get_by_role("button", name="Sign in").click()
+    # A new address: the account made for the invitation is claimed first, with a name the
+    # team will list them by, then on to the invitation
+    await expect(agent).to_have_url(re.compile(r"/claim\?next=%2Finvitations%2Faccept$"))
+    await agent.get_by_label("Your name").fill("Nora Agent")
+    await agent.get_by_role("button", name="Save and continue").click()
+    await expect(agent.get_by_test_id("confirmation")).to_contain_text("The account is yours")
+    await agent.get_by_test_id("claim-continue").click()
     await expect(agent).to_have_url(f"{portal.url}/invitations/accept")
     await expect(agent.get_by_text(w.organisation.name)).to_be_visible()
     await expect(agent.get_by_text("Complaints agent")).to_be_visible()
@@ -96,13 +103,14 @@ async def test_a_manager_invites_an_agent_who_joins_and_is_made_a_manager(
     # The manager makes the new agent a manager
     await manager.reload()
     row = manager.get_by_test_id("team-member").filter(has_text="new.agent@example.org")
+    await expect(row).to_contain_text("Nora Agent")
     await expect(row.get_by_test_id("member-role")).to_have_text("Complaints agent")
     await row.get_by_role("button", name="Change role").click()
     await manager.get_by_label("Manager").check()
     await accessible(manager, "team-change-role")
     await manager.get_by_role("button", name="Change the role").click()
     await expect(manager.get_by_test_id("success-banner")).to_contain_text(
-        "new.agent@example.org is now: Manager"
+        "Nora Agent is now: Manager"
     )
     await expect(row.get_by_test_id("member-role")).to_have_text("Manager")
     # ... which holds from the agent's next request: the team page is theirs now

@@ -11,15 +11,11 @@ import {
 } from "../gql/graphql";
 import { useI18n } from "../i18n";
 import { useAuth, type Viewer } from "../lib/auth";
+import { safeNext } from "../lib/next";
 import { homeFor } from "../routes";
 
 type Method = "code" | "password";
 
-/** Only a path on this site: `next` comes from the address bar. */
-function safeNext(search: string): string | null {
-  const next = new URLSearchParams(search).get("next");
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : null;
-}
 
 export function SignIn() {
   const { t } = useI18n();
@@ -32,7 +28,12 @@ export function SignIn() {
 
   const done = (token: string, expiresIn: number, who: Viewer, refreshExpiresIn?: number) => {
     signedIn(token, expiresIn, who, refreshExpiresIn);
-    navigate(safeNext(search) ?? homeFor(who), { replace: true });
+    const target = safeNext(search) ?? homeFor(who);
+    // An account someone else made for them (an agent, an invitation) is claimed first: their
+    // own name, language and time zone, then on to where they were going.
+    navigate(who.user?.claimPending ? `/claim?next=${encodeURIComponent(target)}` : target, {
+      replace: true,
+    });
   };
 
   return (

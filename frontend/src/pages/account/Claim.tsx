@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation } from "urql";
-import { Link } from "wouter";
+import { Link, useSearch } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
 import { RequestError, useDescribeUserError } from "../../components/Status";
 import { FormShell, SubmitButton, TextInput, useForm } from "../../design/forms";
@@ -8,6 +8,7 @@ import { Confirmation } from "../../design/patterns";
 import { ClaimAccountDocument, RequestSignInCodeDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { useAuth } from "../../lib/auth";
+import { safeNext } from "../../lib/next";
 import { CodeStep, languageOf, ProfileInputs, uiLocaleOf, useProfileFields } from "./join";
 
 /** The address the claim mail's link names (in the fragment). */
@@ -24,17 +25,29 @@ export function Claim() {
   const { status, viewer, signedIn } = useAuth();
   const [sent, setSent] = useState<{ email: string; challenge: string } | null>(null);
   const [claimed, setClaimed] = useState(false);
+  // Sent here by the sign-in page on the way somewhere (an invitation to a team, say).
+  const next = safeNext(useSearch());
 
   let body;
   if (claimed) {
     body = (
       <Confirmation title={t("claim.doneTitle")} receiptMailed={false}>
-        <p className="govuk-body">{t("claim.next")}</p>
-        <p className="govuk-body">
-          <Link href="/complaints" className="govuk-link">
-            {t("nav.myComplaints")}
-          </Link>
-        </p>
+        {next ? (
+          <p className="govuk-body">
+            <Link href={next} className="govuk-button" data-testid="claim-continue">
+              {t("claim.continue")}
+            </Link>
+          </p>
+        ) : (
+          <>
+            <p className="govuk-body">{t("claim.next")}</p>
+            <p className="govuk-body">
+              <Link href="/complaints" className="govuk-link">
+                {t("nav.myComplaints")}
+              </Link>
+            </p>
+          </>
+        )}
       </Confirmation>
     );
   } else if (status === "signedIn" && viewer?.user) {
