@@ -6,8 +6,10 @@ import asyncio
 import logging
 import re
 import uuid
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -28,7 +30,14 @@ from portal.auth.limits import (
     trusted_device,
 )
 from portal.auth.passwords import hash_password, needs_rehash, verify_password
-from portal.auth.tokens import InvalidToken, TokenIssuer, TokenKind, keyed_hash, new_secret
+from portal.auth.tokens import (
+    InvalidToken,
+    TokenIssuer,
+    TokenKind,
+    VerifiedTokens,
+    keyed_hash,
+    new_secret,
+)
 from portal.settings import Settings
 
 log = logging.getLogger("portal.auth")
@@ -85,6 +94,16 @@ def invalid_refresh_token() -> AuthError:
 class AuthService:
     settings: Settings
     issuer: TokenIssuer
+    # Access tokens whose signature was checked already, until they expire.
+    access_tokens: VerifiedTokens = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "access_tokens", VerifiedTokens(self.issuer, TokenKind.ACCESS))
+
+    def verify_access_token(self, access_token: str) -> Mapping[str, Any]:
+        """An access token's claims (signature, expiry, issuer, audience); raises
+        ``InvalidToken``. Says nothing of its session: `authenticate` checks that."""
+        return self.access_tokens.verify(access_token)
 
     # --- people -------------------------------------------------------------------------
 
@@ -301,7 +320,7 @@ class AuthService:
 
     async def authenticate(self, access_token: str) -> Actor:
         """The actor behind a bearer token; raises ``InvalidToken`` for any fault."""
-        claims = self.issuer.verify(access_token, TokenKind.ACCESS)
+        claims = self.verify_access_token(access_token)
         subject = str(claims["sub"])
         if subject.startswith(SERVICE_SUBJECT_PREFIX):
             return await self._service_actor(_parse_uuid(subject[len(SERVICE_SUBJECT_PREFIX) :]))
