@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from portal.accounts.models import (
@@ -20,7 +21,7 @@ from portal.accounts.models import (
     Session,
     User,
 )
-from portal.auth.actor import Actor, ActorKind, Grant
+from portal.auth.actor import Actor, ActorKind, CaseFacts, Grant
 from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.limits import (
     SignInAttempt,
@@ -30,6 +31,7 @@ from portal.auth.limits import (
     trusted_device,
 )
 from portal.auth.passwords import hash_password, needs_rehash, verify_password
+from portal.auth.policy import appointments_of, participations_of
 from portal.auth.tokens import (
     InvalidToken,
     TokenIssuer,
@@ -328,24 +330,49 @@ class AuthService:
         session_id = _parse_uuid(str(claims.get("sid", "")))
         # Runs on every request: one indexed statement, no model instances. The user's row
         # joined to the live session, and to each membership (LEFT JOIN: a consumer has none
-        # and still gets one row, of NULLs). No row: revoked, expired, or user disabled.
-        rows = await User.filter(
-            id=user_id,
-            is_active=True,
-            sessions__id=session_id,
-            sessions__revoked_at__isnull=True,
-            sessions__expires_at__gt=_now(),
-        ).values_list(
-            "memberships__role", "memberships__organisation_id", "memberships__provider_id"
+        # and still gets one row, of NULLs), with whether they take part in a case and hold
+        # an appointment (issue 17: the case list needs no statement of its own to know).
+        # No row: revoked, expired, or user disabled.
+        rows = (
+            await User.filter(
+                id=user_id,
+                is_active=True,
+                sessions__id=session_id,
+                sessions__revoked_at__isnull=True,
+                sessions__expires_at__gt=_now(),
+            )
+            .annotate(
+                taking_part=Subquery(participations_of(user_id).limit(1).values("case_id")),
+                appointed_to=Subquery(appointments_of(user_id).limit(1).values("case_id")),
+            )
+            # values(), not values_list(): Tortoise 1.1.9 selects each annotation twice there.
+            .values(
+                "memberships__role",
+                "memberships__organisation_id",
+                "memberships__provider_id",
+                "taking_part",
+                "appointed_to",
+            )
         )
         if not rows:
             raise InvalidToken("session revoked or expired, or user disabled")
-        grants = [(r, o, p) for r, o, p in rows if r is not None]
         return Actor(
             kind=ActorKind.USER,
             id=user_id,
             session_id=session_id,
-            grants=tuple(Grant(r, o, p) for r, o, p in grants),
+            grants=tuple(
+                Grant(
+                    r["memberships__role"],
+                    r["memberships__organisation_id"],
+                    r["memberships__provider_id"],
+                )
+                for r in rows
+                if r["memberships__role"] is not None
+            ),
+            case_facts=CaseFacts(
+                takes_part=rows[0]["taking_part"] is not None,
+                appointed=rows[0]["appointed_to"] is not None,
+            ),
         )
 
     async def _service_actor(self, account_id: uuid.UUID) -> Actor:
