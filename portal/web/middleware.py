@@ -14,7 +14,7 @@ from portal.api.errors import INTERNAL, MASKED_MESSAGE, UNAVAILABLE, UNAVAILABLE
 from portal.api.view import error_response, response_media_type
 from portal.dbclients.faults import RETRY_AFTER_SECONDS, is_connection_lost
 from portal.lengths import plain_size
-from portal.logs import reset_request_id, set_request_id
+from portal.logs import log_line, reset_request_id, set_request_id
 
 log = logging.getLogger("portal.http")
 
@@ -87,16 +87,13 @@ class RequestIdMiddleware:
             )
             await response(scope, receive, send_with_id)
         finally:
-            log.info(
+            log_line(
+                log,
                 "%s %s %s",
-                scope.get("method", "WS"),
-                scope["path"],
-                status,
-                extra={
-                    "request_id": request_id,
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
+                (scope.get("method", "WS"), scope["path"], status),
+                request_id=request_id,
+                status=status,
+                duration_ms=round((time.perf_counter() - started) * 1000, 2),
             )
             reset_request_id(token)
 
