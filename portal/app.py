@@ -32,6 +32,7 @@ from portal.settings import Settings, load_settings
 from portal.timeline import live
 from portal.web import health, provider_callbacks
 from portal.web.characters import UrlCharacterMiddleware
+from portal.web.compression import CompressedResponses
 from portal.web.downloads import casefile_routes
 from portal.web.headers import SecurityHeadersMiddleware
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
@@ -169,6 +170,9 @@ def create_app(
                 allow_credentials=True,
             )
         )
+
+    # Innermost: what the routes answer is compressed; the refusals above are small.
+    middleware.append(Middleware(CompressedResponses))
 
     app = Starlette(
         routes=[
