@@ -26,6 +26,7 @@ from portal.auth.tokens import TokenIssuer
 from portal.casefiles.services import UPLOAD_OVERHEAD
 from portal.cases.clock_runner import run_periodically
 from portal.db import tortoise_config
+from portal.metrics import metrics_routes
 from portal.notifications.mailsink import MailSink, serve_mailsink
 from portal.notifications.worker import Worker
 from portal.settings import Settings, load_settings
@@ -184,6 +185,7 @@ def create_app(
             *token_routes(auth, keys),
             *casefile_routes(auth, settings),
             *health.routes,
+            *metrics_routes(settings),
             *report_routes(auth),
             *provider_callbacks.routes,
             *answer_routes(auth, settings),
