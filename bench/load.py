@@ -310,8 +310,10 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
-def postgres_cpu_seconds() -> float:
-    """User and system CPU of every PostgreSQL process on this machine (the server is local)."""
+def postgres_cpu_seconds(database: str) -> float:
+    """User and system CPU of the PostgreSQL backends connected to ``database`` (the server is
+    local; its process titles name the database). Other databases' backends, which other work
+    on the machine may keep busy, and the server's own background processes are left out."""
     total = 0.0
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -319,9 +321,11 @@ def postgres_cpu_seconds() -> float:
         try:
             if (entry / "comm").read_text().strip() != "postgres":
                 continue
+            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        total += cpu_seconds(int(entry.name))
+        if f" {database} " in f" {title} ":
+            total += cpu_seconds(int(entry.name))
     return total
 
 
@@ -620,20 +624,53 @@ def statement_totals(server: Server, operation: str) -> tuple[float, float] | No
     return total, count
 
 
+def wait_idle(server: Server, limit: float = 120.0) -> None:
+    """Wait until the server has finished what a run left in flight: wrk closes its
+    connections when its time is up, but the server still answers the requests it holds, and
+    a slow read's leftovers would otherwise run on into the next measurement."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        before = cpu_seconds(server.pid)
+        time.sleep(0.5)
+        if cpu_seconds(server.pid) - before < 0.03:
+            return
+    log(f"  {server.name} still busy after {limit:.0f} s")
+
+
+def answered(server: Server) -> int:
+    """GraphQL requests the portal answered, from its access log (for code without /metrics)."""
+    try:
+        text = server.log_path.read_text(errors="replace")
+    except OSError:
+        return 0
+    return text.count('"message":"POST /graphql 200"')
+
+
 def measure(request: Request, server: Server, args: argparse.Namespace) -> Result:
     if args.warmup > 0:
         run_load(request, args.warmup, args)
+        wait_idle(server)
     operation = READS[request.read].operation
     before = statement_totals(server, operation) if request.target == "portal" else None
-    app0, db0 = cpu_seconds(server.pid), postgres_cpu_seconds()
+    logged = answered(server) if request.target == "portal" and before is None else None
+    database = database_name(args.url)
+    app0, db0 = cpu_seconds(server.pid), postgres_cpu_seconds(database)
     with RssSampler(server.pid) as rss:
         raw = run_load(request, args.duration, args)
-    app_cpu, db_cpu = cpu_seconds(server.pid) - app0, postgres_cpu_seconds() - db0
+    # What the run left in flight is finished, and its CPU counted, before the next run.
+    wait_idle(server)
+    app_cpu = cpu_seconds(server.pid) - app0
+    db_cpu = postgres_cpu_seconds(database) - db0
     after = statement_totals(server, operation) if before is not None else None
     statements: float | None = 1.0 if request.target == "baseline" else None
+    count = max(1, int(raw["requests"]))
+    served = count  # requests the CPU was spent on
     if before is not None and after is not None and after[1] > before[1]:
         statements = (after[0] - before[0]) / (after[1] - before[1])
-    count = max(1, int(raw["requests"]))
+        # The portal's own count: wrk's, and those that were still running when wrk stopped.
+        served = int(after[1] - before[1])
+    elif logged is not None:
+        served = max(1, answered(server) - logged)
     return Result(
         read=request.read,
         target=request.target,
@@ -646,8 +683,8 @@ def measure(request: Request, server: Server, args: argparse.Namespace) -> Resul
         max_ms=raw["max_ms"],
         errors=int(raw["errors"]),
         bytes_per_response=raw["bytes"] / count,
-        app_cpu_ms=app_cpu * 1000 / count,
-        db_cpu_ms=db_cpu * 1000 / count,
+        app_cpu_ms=app_cpu * 1000 / served,
+        db_cpu_ms=db_cpu * 1000 / served,
         rss_under_load_mb=rss.peak,
         statements=statements,
     )
