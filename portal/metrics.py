@@ -255,6 +255,8 @@ def request_finished(started: Started, path: str, status: int) -> None:
         return
     operations = stats.operations
     if not operations:
+        if status < 400:
+            return  # no operation asked for: the IDE's page, a CORS preflight
         # Refused before any operation ran (bad JSON, a method, a content type, a token).
         operations = [(REFUSED, ERROR if status >= 500 else USER_ERROR, INTERPRETED)]
     for name, outcome, executor in operations:

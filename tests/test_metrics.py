@@ -117,6 +117,9 @@ async def test_a_scrape_after_some_requests_counts_them(
         )
         assert refused.status_code == 400
         assert (await client.get("/healthz")).status_code == 200
+        # The IDE's page (development) runs no operation: no GraphQL figure.
+        ide = await client.get("/graphql", headers={"Accept": "text/html"})
+        assert ide.status_code == 200
         async with subscribed(f"{base.replace('http', 'ws')}/graphql", token, case_id(case)):
             await asyncio.wait_for(subscribed_once(), 10)
             found = await scrape(client)
@@ -134,6 +137,7 @@ async def test_a_scrape_after_some_requests_counts_them(
     assert grew("parley_graphql_operations_total", operation="Cases", outcome="ok", **executor) == 1
     assert grew("parley_graphql_operations_total", operation="other", outcome="user_error") == 1
     assert grew("parley_graphql_operations_total", operation="(refused)", outcome="user_error") == 1
+    assert grew("parley_http_requests_total", route="graphql", status="2xx") == 3  # with the IDE
     assert grew("parley_graphql_request_duration_seconds_count", operation="Cases", **executor) == 1
     # The statements the request sent, as the database client's log counts them.
     assert grew("parley_graphql_request_sql_statements_sum", operation="Cases", **executor) == sent
