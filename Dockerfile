@@ -47,7 +47,9 @@ FROM ${PYTHON_IMAGE} AS runtime
 # with any other distribution doing the same. It is copied, owned by root and read-only for
 # the application, to /opt/parley/migrations, and /opt/parley is on PYTHONPATH, so
 # `portal migrate` imports it exactly as in a checkout. The built web portal is in
-# /opt/parley/web (PORTAL_FRONTEND_DIR); nothing else lives in /opt/parley.
+# /opt/parley/web (PORTAL_FRONTEND_DIR). The web portal's GraphQL documents are in
+# /opt/parley/graphql/operations (read for the metrics' operation names, portal.metrics): a
+# folder of .graphql files only, so it never shadows graphql-core. Nothing else lives there.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONPATH=/opt/parley \
     PYTHONDONTWRITEBYTECODE=1 \
@@ -67,6 +69,7 @@ RUN groupadd --system --gid 10001 parley \
 COPY --from=builder /opt/venv /opt/venv
 COPY --from=web /web/dist /opt/parley/web
 COPY migrations /opt/parley/migrations
+COPY graphql/operations /opt/parley/graphql/operations
 RUN python -m compileall -q /opt/parley/migrations
 
 # The SQLite database, the generated signing key (development) and local documents.

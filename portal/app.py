@@ -26,12 +26,14 @@ from portal.auth.tokens import TokenIssuer
 from portal.casefiles.services import UPLOAD_OVERHEAD
 from portal.cases.clock_runner import run_periodically
 from portal.db import tortoise_config
+from portal.metrics import metrics_routes
 from portal.notifications.mailsink import MailSink, serve_mailsink
 from portal.notifications.worker import Worker
 from portal.settings import Settings, load_settings
 from portal.timeline import live
 from portal.web import health, provider_callbacks
 from portal.web.characters import UrlCharacterMiddleware
+from portal.web.compression import CompressedResponses
 from portal.web.downloads import casefile_routes
 from portal.web.headers import SecurityHeadersMiddleware
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
@@ -170,6 +172,9 @@ def create_app(
             )
         )
 
+    # Innermost: what the routes answer is compressed; the refusals above are small.
+    middleware.append(Middleware(CompressedResponses))
+
     app = Starlette(
         routes=[
             Route("/api", api_home, methods=["GET"]),
@@ -180,6 +185,7 @@ def create_app(
             *token_routes(auth, keys),
             *casefile_routes(auth, settings),
             *health.routes,
+            *metrics_routes(settings),
             *report_routes(auth),
             *provider_callbacks.routes,
             *answer_routes(auth, settings),

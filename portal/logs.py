@@ -13,7 +13,7 @@ import orjson
 
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 
-_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
+_STANDARD = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
 
 # Issue 13 F7: at DEBUG the database clients log every statement with its parameters (and
 # aiosqlite each call with its arguments): one-time codes, webhook secrets, keyed token hashes,
@@ -47,6 +47,16 @@ def guard_database_loggers() -> None:
             logger.addFilter(_BELOW_INFO_DROPPED)
 
 
+def log_line(logger: logging.Logger, message: str, args: tuple[Any, ...], **extra: Any) -> None:
+    """One INFO line as ``logger.info(message, *args, extra=extra)`` gives, without the look-up
+    of the calling file and line that neither format shows: the access log's per-request line
+    (issue 17). Levels, filters and handlers apply as usual."""
+    if logger.isEnabledFor(logging.INFO):
+        logger.handle(
+            logger.makeRecord(logger.name, logging.INFO, "", 0, message, args, None, extra=extra)
+        )
+
+
 def current_request_id() -> str | None:
     return _request_id.get()
 
@@ -70,13 +80,20 @@ class JsonFormatter(logging.Formatter):
         request_id = current_request_id()
         if request_id:
             entry["request_id"] = request_id
-        entry.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
+        fields = vars(record)
+        for key in fields.keys() - _STANDARD:
+            entry[key] = fields[key]
         if record.exc_info and record.exc_info[0] is not None:
             entry["exception"] = "".join(traceback.format_exception(*record.exc_info))
         return orjson.dumps(entry, default=str).decode()
 
 
 def configure_logging(level: str, json_lines: bool) -> None:
+    # Neither format shows the thread or the process, and looking them up is a good part of
+    # each record's cost (issue 17): the `logging` module's documented switches.
+    logging.logThreads = False
+    logging.logProcesses = False
+    logging.logMultiprocessing = False
     handler = logging.StreamHandler(sys.stderr)
     if json_lines:
         handler.setFormatter(JsonFormatter())

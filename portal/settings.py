@@ -20,6 +20,7 @@ DEV_SECRET_KEY = "dev-only-secret-key-change-me-in-production-000000"
 PLACEHOLDER_MARKERS = ("changeme", "example", "placeholder", "replaceme")
 PLACEHOLDER_SECRETS = frozenset({"secret", "password", "pass"})
 ENVIRONMENTS = ("development", "production")
+METRICS_TOKEN_MIN_LENGTH = 32
 # none: plain SMTP; starttls: upgrade after connecting; tls: implicit TLS from the first byte.
 SMTP_SECURITY = ("none", "starttls", "tls")
 
@@ -494,6 +495,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Lifetime of the signed link an e-mail provider answers a case through, seconds; "
         "each mail about the case carries a fresh one.",
     ),
+    Setting(
+        "metrics_token",
+        _str,
+        "",
+        "Bearer token a Prometheus scraper sends to `/metrics` (at least 32 characters); "
+        "empty: `/metrics` is off (404).",
+    ),
     Setting("log_level", _str, "INFO", "Log level."),
     Setting("log_json", _bool, True, "Structured JSON logs (one object per line)."),
 )
@@ -571,6 +579,7 @@ class Settings:
     webhook_secret_overlap: int
     client_secret_overlap: int
     provider_answer_link_ttl: int
+    metrics_token: str
     log_level: str
     log_json: bool
 
@@ -621,6 +630,11 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
             problems.append(f"{old}: no longer read; set {new} instead")
     if values["env"] not in ENVIRONMENTS:
         problems.append(f"PORTAL_ENV: must be one of {', '.join(ENVIRONMENTS)}")
+    if values["metrics_token"] and len(values["metrics_token"]) < METRICS_TOKEN_MIN_LENGTH:
+        problems.append(
+            f"PORTAL_METRICS_TOKEN: at least {METRICS_TOKEN_MIN_LENGTH} characters "
+            "(make one with `openssl rand -hex 32`)"
+        )
     if len(values["secret_key"].encode()) < 32:
         problems.append("PORTAL_SECRET_KEY: must be at least 32 bytes")
     if values["env"] == "production":
@@ -640,6 +654,8 @@ def _production_problems(values: Mapping[str, Any]) -> list[str]:
             "PORTAL_SECRET_KEY: an example value is refused in production "
             "(make one with `openssl rand -hex 32`)"
         )
+    if is_placeholder(values["metrics_token"]):
+        problems.append("PORTAL_METRICS_TOKEN: an example value is refused in production")
     if is_placeholder(values["smtp_password"]):
         problems.append("PORTAL_SMTP_PASSWORD: an example value is refused in production")
     if is_placeholder(_url_password(values["database_url"]) or ""):

@@ -58,11 +58,12 @@ query List($first: Int!) {
 @pytest.mark.parametrize(
     ("document", "expected"),
     [
-        # authentication (session, roles), the page, participants and appointments (the
-        # viewer's roles), clocks, offers and outcomes (availableActions), users, organisations
-        (CASE_LIST, 10),
+        # authentication (session, roles, and whether the viewer takes part in cases: issue
+        # 17), the page, participants and appointments (the viewer's roles), clocks, offers
+        # and outcomes (availableActions), users, organisations
+        (CASE_LIST, 9),
         # ... and providers, complaints, consents, the neutrals, objections, the timelines
-        (LIST, 16),
+        (LIST, 15),
     ],
     ids=["case list", "every field"],
 )

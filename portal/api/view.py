@@ -27,6 +27,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
+from portal import metrics
 from portal.api.context import Context
 from portal.api.documents import READ_DOCUMENT, DocumentRefused, operation_of
 from portal.api.errors import INTERNAL, public_errors
@@ -271,7 +272,7 @@ class PortalGraphQL(GraphQL[Context, None]):
         read = (request_data.query or "", document) if document is not None else None
         token = READ_DOCUMENT.set(read)
         try:
-            return await super().execute_single(
+            result = await super().execute_single(
                 request=request,
                 request_adapter=request_adapter,
                 sub_response=sub_response,
@@ -281,6 +282,15 @@ class PortalGraphQL(GraphQL[Context, None]):
             )
         finally:
             READ_DOCUMENT.reset(token)
+        if result.errors:
+            # Coded and masked here already (process_result's pass then finds nothing to do),
+            # so that the outcome is told from the codes the client gets.
+            result.errors = public_errors(result.errors)
+        metrics.record_operation(
+            _operation_name(document, request_data.operation_name),
+            metrics.outcome_of(result.errors, result.data),
+        )
+        return result
 
     async def _parse_upload(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
         """The GraphQL multipart request spec: one operation, its files in the other parts."""
@@ -358,6 +368,18 @@ class PortalGraphQL(GraphQL[Context, None]):
         sub_response = await super().get_sub_response(request)
         sub_response._parley_accept = request.headers.get("accept", "")  # type: ignore[attr-defined]
         return sub_response
+
+
+def _operation_name(document: object, given: str | None) -> str | None:
+    """The name of the operation a request ran: the document's, or else the one it asked for."""
+    if isinstance(document, DocumentNode):
+        try:
+            operation = operation_of(document, given)
+        except DocumentRefused:
+            operation = None
+        if operation is not None:
+            return operation.name.value if operation.name else None
+    return given
 
 
 def _refusal_status(response_data: Any) -> int | None:

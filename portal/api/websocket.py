@@ -30,7 +30,7 @@ from portal.api.characters import variable_error
 from portal.api.context import Context
 from portal.api.documents import READ_DOCUMENT, Documents, operation_of
 from portal.auth.services import AuthService
-from portal.auth.tokens import InvalidToken, TokenKind
+from portal.auth.tokens import InvalidToken
 
 log = logging.getLogger("portal.api")
 
@@ -44,7 +44,7 @@ async def authenticate_connection(auth: AuthService, context: Context) -> None:
     if not isinstance(token, str) or not token:
         raise ConnectionRejectionError()
     try:
-        claims = auth.issuer.verify(token, TokenKind.ACCESS)
+        claims = auth.verify_access_token(token)
         context.actor = await auth.authenticate(token)
     except InvalidToken as exc:
         log.info("WebSocket access token refused: %s", exc.reason)

@@ -22,11 +22,27 @@ class Grant:
 
 
 @dataclass(frozen=True)
+class CaseFacts:
+    """What a person's rows say about their part in cases, read with their session when the
+    request was authenticated (one statement: issue 17, 4), for `policy.visible_cases_filter`
+    to choose the conditions of a case list by: whether they take part in any case
+    (complainant or representative), and whether they hold any neutral appointment that was
+    not removed. The definitions of both are the policy's (`policy.participations_of`,
+    `policy.appointments_of`); a change during the request shows from the next one, as a
+    changed role does."""
+
+    takes_part: bool
+    appointed: bool
+
+
+@dataclass(frozen=True)
 class Actor:
     kind: ActorKind
     id: uuid.UUID
     grants: tuple[Grant, ...]
     session_id: uuid.UUID | None = None
+    # None: not read with the session (an actor made elsewhere); the policy reads them itself.
+    case_facts: CaseFacts | None = None
 
     @property
     def is_admin(self) -> bool:

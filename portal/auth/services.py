@@ -6,19 +6,25 @@ import asyncio
 import logging
 import re
 import uuid
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
 
+from tortoise import connections
+from tortoise.expressions import Subquery
+from tortoise.queryset import ValuesQuery
 from tortoise.transactions import in_transaction
 
 from portal.accounts.models import (
     LoginFailure,
     RefreshToken,
+    Role,
     ServiceAccount,
     Session,
     User,
 )
-from portal.auth.actor import Actor, ActorKind, Grant
+from portal.auth.actor import Actor, ActorKind, CaseFacts, Grant
 from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.limits import (
     SignInAttempt,
@@ -28,7 +34,15 @@ from portal.auth.limits import (
     trusted_device,
 )
 from portal.auth.passwords import hash_password, needs_rehash, verify_password
-from portal.auth.tokens import InvalidToken, TokenIssuer, TokenKind, keyed_hash, new_secret
+from portal.auth.policy import appointments_of, participations_of
+from portal.auth.tokens import (
+    InvalidToken,
+    TokenIssuer,
+    TokenKind,
+    VerifiedTokens,
+    keyed_hash,
+    new_secret,
+)
 from portal.settings import Settings
 
 log = logging.getLogger("portal.auth")
@@ -85,6 +99,16 @@ def invalid_refresh_token() -> AuthError:
 class AuthService:
     settings: Settings
     issuer: TokenIssuer
+    # Access tokens whose signature was checked already, until they expire.
+    access_tokens: VerifiedTokens = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "access_tokens", VerifiedTokens(self.issuer, TokenKind.ACCESS))
+
+    def verify_access_token(self, access_token: str) -> Mapping[str, Any]:
+        """An access token's claims (signature, expiry, issuer, audience); raises
+        ``InvalidToken``. Says nothing of its session: `authenticate` checks that."""
+        return self.access_tokens.verify(access_token)
 
     # --- people -------------------------------------------------------------------------
 
@@ -301,32 +325,32 @@ class AuthService:
 
     async def authenticate(self, access_token: str) -> Actor:
         """The actor behind a bearer token; raises ``InvalidToken`` for any fault."""
-        claims = self.issuer.verify(access_token, TokenKind.ACCESS)
+        claims = self.verify_access_token(access_token)
         subject = str(claims["sub"])
         if subject.startswith(SERVICE_SUBJECT_PREFIX):
             return await self._service_actor(_parse_uuid(subject[len(SERVICE_SUBJECT_PREFIX) :]))
         user_id = _parse_uuid(subject)
         session_id = _parse_uuid(str(claims.get("sid", "")))
-        # Runs on every request: one indexed statement, no model instances. The user's row
-        # joined to the live session, and to each membership (LEFT JOIN: a consumer has none
-        # and still gets one row, of NULLs). No row: revoked, expired, or user disabled.
-        rows = await User.filter(
-            id=user_id,
-            is_active=True,
-            sessions__id=session_id,
-            sessions__revoked_at__isnull=True,
-            sessions__expires_at__gt=_now(),
-        ).values_list(
-            "memberships__role", "memberships__organisation_id", "memberships__provider_id"
-        )
+        rows = await _SESSION_STATEMENT.run(user_id, session_id, _now())
         if not rows:
             raise InvalidToken("session revoked or expired, or user disabled")
-        grants = [(r, o, p) for r, o, p in rows if r is not None]
         return Actor(
             kind=ActorKind.USER,
             id=user_id,
             session_id=session_id,
-            grants=tuple(Grant(r, o, p) for r, o, p in grants),
+            grants=tuple(
+                Grant(
+                    Role(r["memberships__role"]),
+                    _uuid(r["memberships__organisation_id"]),
+                    _uuid(r["memberships__provider_id"]),
+                )
+                for r in rows
+                if r["memberships__role"] is not None
+            ),
+            case_facts=CaseFacts(
+                takes_part=rows[0]["taking_part"] is not None,
+                appointed=rows[0]["appointed_to"] is not None,
+            ),
         )
 
     async def _service_actor(self, account_id: uuid.UUID) -> Actor:
@@ -339,6 +363,86 @@ class AuthService:
             account.provider_id,
         )
         return Actor(kind=ActorKind.SERVICE_ACCOUNT, id=account.id, grants=(grant,))
+
+
+def _session_query(
+    user_id: uuid.UUID, session_id: uuid.UUID, now: datetime
+) -> ValuesQuery[Literal[False]]:
+    """Authentication's one indexed statement, no model instances: the user's row joined to
+    the live session, and to each membership (LEFT JOIN: a consumer has none and still gets
+    one row, of NULLs), with whether they take part in a case and hold an appointment, by the
+    policy's own definitions (issue 17: a case list needs no statement of its own to know).
+    No row: revoked, expired, or user disabled."""
+    return (
+        User.filter(
+            id=user_id,
+            is_active=True,
+            sessions__id=session_id,
+            sessions__revoked_at__isnull=True,
+            sessions__expires_at__gt=now,
+        )
+        .annotate(
+            taking_part=Subquery(participations_of(user_id).limit(1).values("case_id")),
+            appointed_to=Subquery(appointments_of(user_id).limit(1).values("case_id")),
+        )
+        # values(), not values_list(): Tortoise 1.1.9 selects each annotation twice there.
+        .values(
+            "memberships__role",
+            "memberships__organisation_id",
+            "memberships__provider_id",
+            "taking_part",
+            "appointed_to",
+        )
+    )
+
+
+class SessionStatement:
+    """`_session_query`, built by the ORM once per database dialect and then run with each
+    request's values (issue 17): Tortoise takes about 0.6 ms to build it, more than
+    PostgreSQL takes to run it. It is built with stand-in values, whose places in its
+    parameters are then filled with the request's own."""
+
+    USER = uuid.UUID(int=0x5E551_0001)
+    SESSION = uuid.UUID(int=0x5E551_0002)
+    NOW = datetime(2001, 2, 3, 4, 5, 6, 789, tzinfo=UTC)
+
+    def __init__(self) -> None:
+        self._built: dict[str, tuple[str, list[Any], list[int | None]]] = {}
+
+    def _build(self, dialect: str) -> tuple[str, list[Any], list[int | None]]:
+        query = _session_query(self.USER, self.SESSION, self.NOW)
+        query.sql()  # makes the query for the current database
+        sql, params = query.query.get_parameterized_sql()
+        stand_ins = [str(self.USER), str(self.SESSION), self.NOW]
+        places = [stand_ins.index(p) if p in stand_ins else None for p in params]
+        if {p for p in places if p is not None} != {0, 1, 2}:
+            raise RuntimeError(f"the authentication statement lost a parameter: {params}")
+        return sql, list(params), places
+
+    async def run(
+        self, user_id: uuid.UUID, session_id: uuid.UUID, now: datetime
+    ) -> list[dict[str, Any]]:
+        conn = connections.get("default")
+        dialect = conn.capabilities.dialect
+        built = self._built.get(dialect)
+        if built is None:
+            built = self._built[dialect] = self._build(dialect)
+        sql, template, places = built
+        values = (str(user_id), str(session_id), now)
+        params = [
+            p if place is None else values[place] for p, place in zip(template, places, strict=True)
+        ]
+        rows: list[dict[str, Any]] = await conn.execute_query_dict(sql, params)
+        return rows
+
+
+_SESSION_STATEMENT = SessionStatement()
+
+
+def _uuid(value: object) -> uuid.UUID | None:
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    return uuid.UUID(str(value))
 
 
 async def clear_failures(email: str) -> None:

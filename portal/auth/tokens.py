@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -23,6 +25,8 @@ from portal.auth.keys import KeySet
 ALGORITHM = "EdDSA"
 REQUIRED_CLAIMS = ["exp", "iat", "iss", "aud", "sub", "jti", "typ"]
 LEEWAY_SECONDS = 30
+# Access tokens verified once are remembered (`VerifiedTokens`): about 0.5 KB each.
+VERIFIED_TOKENS_KEPT = 4096
 
 
 class TokenKind(StrEnum):
@@ -110,6 +114,47 @@ class TokenIssuer:
             raise InvalidToken(f"{type(exc).__name__}: {exc}") from exc
         if claims.get("typ") != kind.value:
             raise InvalidToken("wrong token kind")
+        return claims
+
+
+class VerifiedTokens:
+    """The claims of tokens of one kind that passed `TokenIssuer.verify`, kept until they
+    expire (issue 17, 4): a client sends the same access token with every request, and
+    checking its Ed25519 signature each time costs more than the rest of authenticating.
+
+    Only the signature and the claims are remembered: whether the session behind the token is
+    still live is checked on every request all the same (`AuthService.authenticate`), so a
+    revoked session is refused at once. An entry lasts until the token's `exp` plus the
+    verifier's leeway, the instant from which `verify` would refuse it; the key is the whole
+    token, signature included, so a token that differs in any character is verified afresh.
+    Only tokens that verified are kept, at most ``size`` (the oldest go first), so a flood of
+    forged tokens costs a verification each, as before, and fills nothing.
+    """
+
+    def __init__(
+        self,
+        issuer: TokenIssuer,
+        kind: TokenKind,
+        size: int = VERIFIED_TOKENS_KEPT,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.issuer = issuer
+        self.kind = kind
+        self.size = size
+        self.clock = clock
+        self._kept: dict[str, tuple[float, Mapping[str, Any]]] = {}
+
+    def verify(self, token: str) -> Mapping[str, Any]:
+        """The token's claims; raises ``InvalidToken`` as `TokenIssuer.verify` does."""
+        kept = self._kept.get(token)
+        if kept is not None:
+            if self.clock() < kept[0]:
+                return kept[1]
+            del self._kept[token]
+        claims = self.issuer.verify(token, self.kind)
+        if len(self._kept) >= self.size:
+            del self._kept[next(iter(self._kept))]
+        self._kept[token] = (float(claims["exp"]) + LEEWAY_SECONDS, claims)
         return claims
 
 

@@ -43,6 +43,7 @@ from tortoise.connection import get_connections
 from tortoise.exceptions import TransactionManagementError
 
 from portal.dbclients.faults import is_connection_lost
+from portal.dbclients.statements import CountedStatements
 
 log = logging.getLogger("portal.db")
 
@@ -110,7 +111,7 @@ class Savepoint(NestedTransactionContext):
             await _roll_back(self.client.savepoint_rollback)
 
 
-class Transaction(TransactionWrapper):
+class Transaction(CountedStatements, TransactionWrapper):
     def _in_transaction(self) -> TransactionContext:
         return Savepoint(Transaction(self))
 
@@ -147,7 +148,7 @@ class RetryingTransactionContext(TransactionContextPooled):
             get_connections().reset(self.token)
 
 
-class PortalAsyncpgClient(AsyncpgDBClient):
+class PortalAsyncpgClient(CountedStatements, AsyncpgDBClient):
     async def create_pool(self, **kwargs: Any) -> asyncpg.Pool:
         kwargs.setdefault("max_inactive_connection_lifetime", IDLE_LIFETIME_SECONDS)
         kwargs.setdefault("reset", _no_reset_query)

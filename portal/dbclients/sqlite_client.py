@@ -26,13 +26,15 @@ from tortoise.backends.sqlite.client import (
 from tortoise.connection import get_connections
 from tortoise.exceptions import OperationalError
 
+from portal.dbclients.statements import CountedStatements
+
 # Milliseconds a statement or a `BEGIN IMMEDIATE` waits for another process's write lock
 # before `database is locked` (then answered as the retryable DATABASE_UNAVAILABLE). Set
 # `?busy_timeout=` on the database URL to change it.
 BUSY_TIMEOUT_MS = 10_000
 
 
-class ImmediateTransaction(SqliteTransactionWrapper):
+class ImmediateTransaction(CountedStatements, SqliteTransactionWrapper):
     """A transaction that holds the write lock from its first statement."""
 
     async def begin(self) -> None:
@@ -59,7 +61,7 @@ class ImmediateTransactionContext(SqliteTransactionContext):
         return self.connection  # type: ignore[no-any-return]
 
 
-class PortalSqliteClient(SqliteClient):
+class PortalSqliteClient(CountedStatements, SqliteClient):
     def __init__(self, file_path: str, **kwargs: Any) -> None:
         # Pragmas from the URL's query win; these are the defaults (WAL is Tortoise's too).
         kwargs.setdefault("journal_mode", "WAL")

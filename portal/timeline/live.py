@@ -92,6 +92,10 @@ class CaseFeed:
             for watch in watching:
                 watch.woken.set()
 
+    def subscribers(self) -> int:
+        """How many subscribers this process has, over all cases (portal.metrics)."""
+        return sum(len(watching) for watching in self._watching.values())
+
     def caught_up(self, case_id: uuid.UUID, sequence: int) -> int:
         """How many subscribers of the case have examined every event up to ``sequence``."""
         return sum(1 for w in self._watching.get(case_id, ()) if w.after >= sequence)

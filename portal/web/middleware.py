@@ -10,11 +10,12 @@ import uuid
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from portal import metrics
 from portal.api.errors import INTERNAL, MASKED_MESSAGE, UNAVAILABLE, UNAVAILABLE_MESSAGE
 from portal.api.view import error_response, response_media_type
 from portal.dbclients.faults import RETRY_AFTER_SECONDS, is_connection_lost
 from portal.lengths import plain_size
-from portal.logs import reset_request_id, set_request_id
+from portal.logs import log_line, reset_request_id, set_request_id
 
 log = logging.getLogger("portal.http")
 
@@ -24,7 +25,8 @@ FILE_TOO_LARGE = "FILE_TOO_LARGE"
 
 
 class RequestIdMiddleware:
-    """Takes a sane `X-Request-ID` from the client or makes one; logs one line per request.
+    """Takes a sane `X-Request-ID` from the client or makes one; logs one line per request
+    and counts it in the metrics (portal.metrics; HTTP only, a WebSocket is no request).
 
     An exception nobody handled is logged with its traceback and answered with a masked JSON
     500 carrying the request id, the same shape as a masked GraphQL error.
@@ -40,6 +42,7 @@ class RequestIdMiddleware:
         given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         request_id = given if _CLIENT_REQUEST_ID.match(given) else uuid.uuid4().hex
         token = set_request_id(request_id)
+        counted = metrics.request_started() if scope["type"] == "http" else None
         started = time.perf_counter()
         status = 0
 
@@ -87,17 +90,16 @@ class RequestIdMiddleware:
             )
             await response(scope, receive, send_with_id)
         finally:
-            log.info(
+            log_line(
+                log,
                 "%s %s %s",
-                scope.get("method", "WS"),
-                scope["path"],
-                status,
-                extra={
-                    "request_id": request_id,
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
+                (scope.get("method", "WS"), scope["path"], status),
+                request_id=request_id,
+                status=status,
+                duration_ms=round((time.perf_counter() - started) * 1000, 2),
             )
+            if counted is not None:
+                metrics.request_finished(counted, scope["path"], status)
             reset_request_id(token)
 
 

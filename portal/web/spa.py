@@ -36,6 +36,7 @@ SERVER_PREFIXES = frozenset(
         "healthz",
         "readyz",
         "api",
+        "metrics",
     }
 )
 
