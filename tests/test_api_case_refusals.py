@@ -140,6 +140,7 @@ async def test_an_offer_expiry_without_a_utc_offset_is_refused(
     w = await quick_world(factory)
     case = await w.new_case(Method.NEGOTIATION)
     case = await in_file_review(w, case)
+    await w.reply(case)
     case = await w.act(w.caseworker, case, Action.COMPLETE_FILE)
     token = await token_for(app, w.agent)
     expiry = (datetime.now(UTC) + timedelta(days=3)).replace(tzinfo=None).isoformat()

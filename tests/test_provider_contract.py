@@ -59,6 +59,7 @@ async def _in_portal(w: World, **_: Any) -> Adapter:
             await w.act(w.caseworker, case, Action.APPOINT_NEUTRAL, neutral_id=w.neutral.id)
             await w.act(w.neutral, case, Action.DECLARE_IMPARTIALITY, impartial=True)
         elif kind == "file_completed":
+            await w.reply(case)
             await w.act(w.caseworker, case, Action.COMPLETE_FILE)
         elif kind == "outcome_issued":
             await w.act(w.neutral, case, Action.ISSUE_OUTCOME, currency="EUR", **OUTCOME)

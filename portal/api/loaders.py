@@ -149,6 +149,10 @@ class Loaders:
         return DataLoader(directory_loaders.profiles_by_provider)
 
     @cached_property
+    def scheme(self) -> DataLoader[uuid.UUID, Scheme | None]:
+        return DataLoader(by_id(Scheme))
+
+    @cached_property
     def schemes_by_provider(self) -> DataLoader[uuid.UUID, list[Scheme]]:
         return DataLoader(directory_loaders.schemes_by_provider)
 

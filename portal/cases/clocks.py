@@ -9,12 +9,13 @@ from datetime import date, datetime, timedelta
 
 import holidays
 
-from portal.cases.states import Calendar, ClockKind, Party
+from portal.cases.states import Calendar, ClockKind, Method, Party
 
 # DOMAIN.md defaults, after EU ADR (Directive 2013/11/EU as amended): every number is the
 # scheme's to change through Scheme.clock_policy.
 DEFAULT_POLICY: dict[str, tuple[int, Calendar]] = {
     ClockKind.ACCEPTANCE: (21, Calendar.CALENDAR_DAYS),
+    ClockKind.CONSENT: (30, Calendar.CALENDAR_DAYS),
     ClockKind.RESPONSE: (20, Calendar.WORKING_DAYS),
     "response_complex": (30, Calendar.WORKING_DAYS),
     ClockKind.OBJECTION: (7, Calendar.CALENDAR_DAYS),
@@ -22,17 +23,36 @@ DEFAULT_POLICY: dict[str, tuple[int, Calendar]] = {
     ClockKind.REFLECTION: (14, Calendar.CALENDAR_DAYS),
     ClockKind.REVIEW: (30, Calendar.CALENDAR_DAYS),
     ClockKind.IMPLEMENTATION: (30, Calendar.CALENDAR_DAYS),
+    ClockKind.CONFIRMATION: (14, Calendar.CALENDAR_DAYS),
+    ClockKind.CLOSURE: (14, Calendar.CALENDAR_DAYS),
 }
+# DOMAIN.md, fairness: both sides get equal windows to answer. The complainant's reply to the
+# organisation's position runs as long as the organisation had to state it (the complex
+# length for a complex case), unless the scheme sets a length of its own for it.
+EQUAL_TO: dict[ClockKind, ClockKind] = {ClockKind.REPLY: ClockKind.RESPONSE}
 
-RESPONSIBLE: dict[ClockKind, Party] = {
+_RESPONSIBLE: dict[ClockKind, Party] = {
     ClockKind.ACCEPTANCE: Party.PROVIDER,
+    ClockKind.CONSENT: Party.COMPLAINANT,
     ClockKind.RESPONSE: Party.ORGANISATION,
+    ClockKind.REPLY: Party.COMPLAINANT,
     ClockKind.OBJECTION: Party.PARTIES,
     ClockKind.OUTCOME: Party.NEUTRAL,
     ClockKind.REFLECTION: Party.PARTIES,
     ClockKind.REVIEW: Party.PROVIDER,
     ClockKind.IMPLEMENTATION: Party.ORGANISATION,
+    ClockKind.CONFIRMATION: Party.COMPLAINANT,
+    ClockKind.CLOSURE: Party.PROVIDER,
 }
+
+
+def responsible(kind: ClockKind, method: Method | None = None) -> Party:
+    """Who a clock names, on a case of ``method`` (None: in general, as a scheme lists it).
+    Unassisted negotiation has no neutral: its outcome clock is the parties' time to settle."""
+    if kind is ClockKind.OUTCOME and method is not None and not method.needs_neutral:
+        return Party.PARTIES
+    return _RESPONSIBLE[kind]
+
 
 # Which clocks are windows for a right rather than duties: `transitions.CLOCK_OBLIGATIONS`.
 # How often a clock may be extended (DOMAIN.md: the outcome clock once, with a reasoned notice);
@@ -50,8 +70,11 @@ class ClockRule:
 def rule_for(
     policy: dict[str, object], kind: ClockKind, *, complex_case: bool = False
 ) -> ClockRule:
+    if kind in EQUAL_TO and kind.value not in policy:
+        kind = EQUAL_TO[kind]
     key = "response_complex" if kind is ClockKind.RESPONSE and complex_case else kind.value
-    days, calendar = DEFAULT_POLICY[key]
+    # A kind with a length of its own in the policy starts from its equal's default.
+    days, calendar = DEFAULT_POLICY.get(key) or DEFAULT_POLICY[EQUAL_TO[kind]]
     override = policy.get(key)
     if isinstance(override, dict):
         days = int(override.get("days", days))
