@@ -59,10 +59,11 @@ query List($first: Int!) {
     ("document", "expected"),
     [
         # authentication (session, roles), the page, participants and appointments (the
-        # viewer's roles), clocks, offers and outcomes (availableActions), users, organisations
-        (CASE_LIST, 10),
+        # viewer's roles), clocks, offers, outcomes and schemes (availableActions), users,
+        # organisations
+        (CASE_LIST, 11),
         # ... and providers, complaints, consents, the neutrals, objections, the timelines
-        (LIST, 16),
+        (LIST, 17),
     ],
     ids=["case list", "every field"],
 )

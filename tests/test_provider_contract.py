@@ -59,7 +59,6 @@ async def _in_portal(w: World, **_: Any) -> Adapter:
             await w.act(w.caseworker, case, Action.APPOINT_NEUTRAL, neutral_id=w.neutral.id)
             await w.act(w.neutral, case, Action.DECLARE_IMPARTIALITY, impartial=True)
         elif kind == "file_completed":
-            await w.reply(case)
             await w.act(w.caseworker, case, Action.COMPLETE_FILE)
         elif kind == "outcome_issued":
             await w.act(w.neutral, case, Action.ISSUE_OUTCOME, currency="EUR", **OUTCOME)
@@ -194,9 +193,14 @@ TIMELINE = [
     "clock_started",  # acceptance
     "case_accepted",
     "clock_met",
+    "clock_started",  # consent
     "consent_given",
+    "clock_met",
     "clock_started",  # response
     "response_submitted",
+    "clock_met",
+    "clock_started",  # reply window
+    "reply_submitted",
     "clock_met",
     "neutral_appointed",
     "impartiality_declared",
@@ -220,6 +224,7 @@ async def test_the_same_scenario_passes_through_every_adapter(adapter: Adapter) 
     await adapter.turn(case, "accepted")
     # The parties' steps are theirs, in the portal, whatever the provider's adapter.
     case = await in_file_review(w, await DisputeCase.get(id=case.id))
+    case = await w.reply(case)
     await adapter.turn(case, "neutral_appointed")
     await run_clock_job()  # the (empty) objection window closed: the neutral is confirmed
     await adapter.turn(case, "file_completed")
@@ -240,7 +245,9 @@ async def test_the_same_scenario_passes_through_every_adapter(adapter: Adapter) 
     )
     assert [(k.value, s.value) for k, s in clocks] == [
         ("acceptance", "met"),
+        ("consent", "met"),
         ("response", "met"),
+        ("reply", "met"),
         ("objection", "met"),
         ("outcome", "met"),
         ("reflection", "stopped"),
