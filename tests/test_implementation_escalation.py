@@ -26,45 +26,36 @@ from portal.feedback.periods import Period
 from portal.feedback.review import management_review, review_document
 from portal.timeline.models import TimelineEvent
 from tests.factories import Factory, World, actor_for, quick_world
-from tests.test_lifecycle_paths import (
-    act,
-    assert_chain_intact,
-    events,
-    refusal,
-    up_to_a_confirmed_neutral,
-)
+from tests.test_clocks import issued
+from tests.test_lifecycle_paths import act, assert_chain_intact, events, refusal
 
 PROVIDER = frozenset({CaseRole.PROVIDER})
 
 
 async def agreed(w: World) -> tuple[DisputeCase, datetime]:
     """An ombudsman's recommendation both sides accepted: the implementation clock runs."""
-    case = await w.new_case(Method.OMBUDSMAN_RECOMMENDATION)
-    t0 = case.stage_changed_at
-    await up_to_a_confirmed_neutral(w, case, t0)
-    await act(
-        w.neutral,
-        case,
-        Action.ISSUE_OUTCOME,
-        t0 + timedelta(days=20),
-        summary="Pay 60",
-        reasons="R",
-    )
-    await act(w.complainant, case, Action.ACCEPT_OUTCOME, t0 + timedelta(days=21))
-    at = t0 + timedelta(days=22)
+    case, issued_at = await issued(w, Method.OMBUDSMAN_RECOMMENDATION)
+    await act(w.complainant, case, Action.ACCEPT_OUTCOME, issued_at + timedelta(days=1))
+    at = issued_at + timedelta(days=2)
     case = await act(w.agent, case, Action.ACCEPT_OUTCOME, at)
     assert case.stage is Stage.IMPLEMENTATION
     return case, at
+
+
+async def implemented(w: World) -> tuple[DisputeCase, datetime]:
+    """Agreed, and the organisation records the refund five days later (then)."""
+    case, at = await agreed(w)
+    recorded = at + timedelta(days=5)
+    case = await act(w.agent, case, Action.RECORD_IMPLEMENTATION, recorded, evidence="Paid.")
+    return case, recorded
 
 
 async def test_recording_the_implementation_starts_the_complainants_confirmation_clock(
     factory: Factory,
 ) -> None:
     w = await quick_world(factory)
-    case, at = await agreed(w)
-    recorded = at + timedelta(days=5)
+    case, recorded = await implemented(w)
 
-    await act(w.agent, case, Action.RECORD_IMPLEMENTATION, recorded, evidence="Refund paid.")
     clock = await Clock.get(case_id=case.id, kind=ClockKind.CONFIRMATION)
     due = await due_duties([case.id], recorded)
     case = await act(w.complainant, case, Action.CONFIRM_IMPLEMENTATION, clock.due_at)
@@ -89,9 +80,8 @@ async def test_a_report_that_it_was_not_done_escalates_and_the_provider_closes_n
     factory: Factory,
 ) -> None:
     w = await quick_world(factory)
-    case, at = await agreed(w)
-    await act(w.agent, case, Action.RECORD_IMPLEMENTATION, at + timedelta(days=5), evidence="Paid.")
-    reported = at + timedelta(days=6)
+    case, recorded = await implemented(w)
+    reported = recorded + timedelta(days=1)
 
     unreasoned = await refusal(w.complainant, case, Action.REPORT_NOT_IMPLEMENTED, reported)
     premature = await refusal(
@@ -145,9 +135,7 @@ async def test_an_unconfirmed_implementation_goes_to_the_provider_who_may_close_
     factory: Factory,
 ) -> None:
     w = await quick_world(factory)
-    case, at = await agreed(w)
-    recorded = at + timedelta(days=5)
-    await act(w.agent, case, Action.RECORD_IMPLEMENTATION, recorded, evidence="Refund paid.")
+    case, _ = await implemented(w)
     confirmation = await Clock.get(case_id=case.id, kind=ClockKind.CONFIRMATION)
 
     on_the_due_date = await run_clock_job(confirmation.due_at)

@@ -95,6 +95,14 @@ async def up_to_a_confirmed_neutral(w: World, case: DisputeCase, t0: datetime) -
     return await act(w.caseworker, case, Action.COMPLETE_FILE, t0 + timedelta(days=13))
 
 
+async def in_resolution(w: World, method: Method) -> tuple[DisputeCase, datetime]:
+    """A new case of ``method`` up to a confirmed neutral and the file complete (on day 13),
+    and the instant it was referred."""
+    case = await w.new_case(method)
+    t0 = case.stage_changed_at
+    return await up_to_a_confirmed_neutral(w, case, t0), t0
+
+
 UP_TO_A_CONFIRMED_NEUTRAL = [
     "case_referred",
     "clock_started:acceptance",

@@ -19,8 +19,8 @@ from tests.test_lifecycle_paths import (
     act,
     assert_chain_intact,
     events,
+    in_resolution,
     refusal,
-    up_to_a_confirmed_neutral,
 )
 
 
@@ -30,9 +30,8 @@ async def _another_neutral(factory: Factory, w: World) -> User:
 
 
 async def _in_resolution(w: World) -> tuple[DisputeCase, datetime]:
-    case = await w.new_case(Method.MEDIATION)
-    t0 = case.stage_changed_at
-    case = await up_to_a_confirmed_neutral(w, case, t0)  # the file completed on day 13
+    """A mediation in resolution, and when its file was completed (day 13)."""
+    case, t0 = await in_resolution(w, Method.MEDIATION)
     return case, t0 + timedelta(days=13)
 
 

@@ -524,40 +524,24 @@ async def test_only_the_roles_in_the_table_may_take_a_transition(
 # --- transitions only the clock job takes ------------------------------------------------------
 
 
-async def _response_overdue(cast: Cast) -> Scene:
-    scene = await _awaiting_response(cast, Method.MEDIATION)
-    scene.tick(days=60)
-    return scene
+SystemSetup = Callable[[Cast], Awaitable[Scene]]
+
+
+def _days_after(build: StageBuilder, method: Method, days: float) -> SystemSetup:
+    """A case of ``method`` just at a stage, and ``days`` later (a clock has run out)."""
+
+    async def setup(cast: Cast) -> Scene:
+        scene = await build(cast, method)
+        scene.tick(days=days)
+        return scene
+
+    return setup
 
 
 async def _objection_window_over(cast: Cast) -> Scene:
     scene = await _file_review(cast, Method.MEDIATION)
     await scene.appoint_and_declare()
     scene.tick(days=8)
-    return scene
-
-
-async def _reflection_over(cast: Cast) -> Scene:
-    scene = await _outcome_proposed(cast, Method.ARBITRATION_BINDING)
-    scene.tick(days=15)
-    return scene
-
-
-async def _consent_overdue(cast: Cast) -> Scene:
-    scene = await _accepted(cast, Method.MEDIATION)
-    scene.tick(days=31)
-    return scene
-
-
-async def _negotiation_over(cast: Cast) -> Scene:
-    scene = await _in_resolution(cast, Method.NEGOTIATION)
-    scene.tick(days=91)
-    return scene
-
-
-async def _non_binding_reflection_over(cast: Cast) -> Scene:
-    scene = await _outcome_proposed(cast, Method.OMBUDSMAN_RECOMMENDATION)
-    scene.tick(days=15)
     return scene
 
 
@@ -568,21 +552,17 @@ async def _confirmation_overdue(cast: Cast) -> Scene:
     return scene
 
 
-async def _implementation_overdue(cast: Cast) -> Scene:
-    scene = await _implementation(cast, Method.OMBUDSMAN_RECOMMENDATION)
-    scene.tick(days=31)
-    return scene
-
-
-SYSTEM_SETUPS: dict[Action, Callable[[Cast], Awaitable[Scene]]] = {
-    Action.CONSENT_LAPSED: _consent_overdue,
-    Action.ORGANISATION_SILENT: _response_overdue,
+SYSTEM_SETUPS: dict[Action, SystemSetup] = {
+    Action.CONSENT_LAPSED: _days_after(_accepted, Method.MEDIATION, 31),
+    Action.ORGANISATION_SILENT: _days_after(_awaiting_response, Method.MEDIATION, 60),
     Action.CONFIRM_NEUTRAL: _objection_window_over,
-    Action.NEGOTIATION_LAPSED: _negotiation_over,
-    Action.AWARD_FINAL: _reflection_over,
-    Action.OUTCOME_NOT_ACCEPTED: _non_binding_reflection_over,
+    Action.NEGOTIATION_LAPSED: _days_after(_in_resolution, Method.NEGOTIATION, 91),
+    Action.AWARD_FINAL: _days_after(_outcome_proposed, Method.ARBITRATION_BINDING, 15),
+    Action.OUTCOME_NOT_ACCEPTED: _days_after(
+        _outcome_proposed, Method.OMBUDSMAN_RECOMMENDATION, 15
+    ),
     Action.CONFIRMATION_LAPSED: _confirmation_overdue,
-    Action.IMPLEMENTATION_LAPSED: _implementation_overdue,
+    Action.IMPLEMENTATION_LAPSED: _days_after(_implementation, Method.OMBUDSMAN_RECOMMENDATION, 31),
 }
 SYSTEM_TRANSITIONS = [t for t in TRANSITIONS if t.system]
 

@@ -36,14 +36,16 @@ from portal.cases.transitions import (
 )
 from portal.timeline.models import TimelineEvent
 from tests.factories import Factory, quick_world
+from tests.test_clocks import issued as issued_outcome
+from tests.test_implementation_escalation import agreed
 from tests.test_lifecycle_paths import (
     CONSENT,
     act,
     assert_chain_intact,
     clocks,
     events,
+    in_resolution,
     refusal,
-    up_to_a_confirmed_neutral,
 )
 from tests.test_transition_matrix import STAGE_BUILDERS, Who, build_cast
 
@@ -307,9 +309,7 @@ async def test_a_mediation_whose_outcome_clock_runs_out_waits_on_its_neutral(
     factory: Factory,
 ) -> None:
     w = await quick_world(factory)
-    case = await w.new_case(Method.MEDIATION)
-    t0 = case.stage_changed_at
-    await up_to_a_confirmed_neutral(w, case, t0)
+    case, _ = await in_resolution(w, Method.MEDIATION)
     clock = await Clock.get(case_id=case.id, kind=ClockKind.OUTCOME)
 
     await run_clock_job(clock.due_at + timedelta(seconds=1))
@@ -327,11 +327,7 @@ async def test_the_provider_may_still_close_before_the_reflection_period_ends(
     factory: Factory,
 ) -> None:
     w = await quick_world(factory)
-    case = await w.new_case(Method.OMBUDSMAN_RECOMMENDATION)
-    t0 = case.stage_changed_at
-    await up_to_a_confirmed_neutral(w, case, t0)
-    issued = t0 + timedelta(days=20)
-    await act(w.neutral, case, Action.ISSUE_OUTCOME, issued, summary="Pay 50", reasons="R")
+    case, issued = await issued_outcome(w, Method.OMBUDSMAN_RECOMMENDATION)
     view = await load_view(await DisputeCase.get(id=case.id), issued + timedelta(days=1))
     closing = obligations(view, frozenset({*TABLE[Action.CLOSE].roles}))
 
@@ -356,9 +352,7 @@ async def test_the_organisation_withdraws_only_where_its_scheme_allows_it(
     factory: Factory,
 ) -> None:
     w = await quick_world(factory)
-    case = await w.new_case(Method.MEDIATION)
-    t0 = case.stage_changed_at
-    await up_to_a_confirmed_neutral(w, case, t0)
+    case, t0 = await in_resolution(w, Method.MEDIATION)
     later = t0 + timedelta(days=20)
 
     refused = await refusal(w.agent, case, Action.WITHDRAW, later, reason="Not worth it.")
@@ -385,18 +379,9 @@ async def test_the_organisation_withdraws_only_where_its_scheme_allows_it(
 async def test_once_an_outcome_is_agreed_neither_side_withdraws(factory: Factory) -> None:
     w = await quick_world(factory)
     await Scheme.filter(id=w.scheme.id).update(organisation_may_withdraw=True)
-    case = await w.new_case(Method.OMBUDSMAN_RECOMMENDATION)
-    t0 = case.stage_changed_at
-    await up_to_a_confirmed_neutral(w, case, t0)
-    await act(
-        w.neutral, case, Action.ISSUE_OUTCOME, t0 + timedelta(days=20), summary="S", reasons="R"
-    )
-    await act(w.complainant, case, Action.ACCEPT_OUTCOME, t0 + timedelta(days=21))
-    await act(w.agent, case, Action.ACCEPT_OUTCOME, t0 + timedelta(days=21))
+    case, at = await agreed(w)
 
-    by_organisation = await refusal(
-        w.agent, case, Action.WITHDRAW, t0 + timedelta(days=22), reason="R"
-    )
-    by_complainant = await refusal(w.complainant, case, Action.WITHDRAW, t0 + timedelta(days=22))
+    by_organisation = await refusal(w.agent, case, Action.WITHDRAW, at, reason="R")
+    by_complainant = await refusal(w.complainant, case, Action.WITHDRAW, at)
 
     assert by_organisation.code == by_complainant.code == "ACTION_NOT_AVAILABLE"
