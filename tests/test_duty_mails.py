@@ -61,11 +61,13 @@ async def test_the_objection_window_is_mailed_as_a_right_never_as_action_needed(
     mails = await _deliver(settings, tmp_path)
 
     assert "action_needed" not in kinds
-    consumer = mails[w.complainant.email]
-    agent = mails[w.agent.email]
+    # Each side hears of the declaration (issue 15) and, apart, of the window it opens.
+    consumer = [m for m in mails[w.complainant.email] if "declared" not in m["Subject"]]
+    agent = [m for m in mails[w.agent.email] if "声明" not in m["Subject"]]
     assert len(consumer) == len(agent) == 1
+    assert len(mails[w.complainant.email]) == len(mails[w.agent.email]) == 2
     assert consumer[0]["Subject"].startswith("You may object to the neutral, with reasons on ")
-    assert "Action needed" not in consumer[0]["Subject"] + _text(consumer[0])
+    assert all("Action needed" not in m["Subject"] + _text(m) for m in mails[w.complainant.email])
     assert "You do not have to" in _text(consumer[0])
     assert clock.due_at.strftime("%Y-%m-%d") in consumer[0]["Subject"]
     assert "您可在" in agent[0]["Subject"]
@@ -124,7 +126,14 @@ async def test_a_window_is_recalled_as_you_may_and_a_duty_as_a_reminder(
 
 def test_the_reflection_window_names_the_right_it_is_for() -> None:
     case = {"reference": "DR-2026-000042", "subject": "Billed twice", "method": "x"}
-    base = {"case": case, "clock": "reflection", "due": "2026-12-20 10:00 UTC", "name": "Maria"}
+    base = {
+        "case": case,
+        "clock": "reflection",
+        "due": "2026-12-20 10:00 UTC",
+        "name": "Maria",
+        "provider": "Fair ADR",
+        "link": "http://127.0.0.1:8000/cases/RGlzcHV0ZUNhc2U6eA",
+    }
 
     award = render("window_open", "en", {**base, "binding": True})
     recommendation = render("window_open", "en", {**base, "binding": False})

@@ -26,6 +26,9 @@ from portal.settings import Settings
 from tests.factories import deliver_all, mail_settings, start_mailsink
 
 CASE = {"reference": "DR-2026-000042", "subject": "Billed twice <in March>", "method": "mediation"}
+PATH = "/cases/RGlzcHV0ZUNhc2U6eA"
+# What every case mail's context holds (derive.case_context).
+ABOUT = {"case": CASE, "organisation": "Acme", "provider": "Fair ADR", "path": PATH}
 CONTEXTS: dict[MailKind, dict[str, Any]] = {
     MailKind.COMPLAINT_ACKNOWLEDGED: {
         "complaint": {"reference": "CMP-2026-000007", "subject": "Billed twice"},
@@ -36,33 +39,26 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "organisation": "Acme Utilities",
         "channel": "phone",
     },
-    MailKind.CASE_REFERRED: {"case": CASE, "organisation": "Acme", "provider": "Fair ADR"},
-    MailKind.CASE_ACCEPTED: {"case": CASE, "organisation": "Acme", "provider": "Fair ADR"},
-    MailKind.CASE_DECLINED: {
-        "case": CASE,
-        "organisation": "Acme",
-        "provider": "Fair ADR",
-        "reasons": "Outside our scheme.",
-    },
-    MailKind.ACTION_NEEDED: {"case": CASE, "clock": "response", "due": "2026-12-20 10:00 UTC"},
+    MailKind.CASE_REFERRED: ABOUT,
+    MailKind.CASE_ACCEPTED: ABOUT,
+    MailKind.CASE_DECLINED: {**ABOUT, "ground": "out_of_scope", "reasons": "Outside our scheme."},
+    MailKind.ACTION_NEEDED: {**ABOUT, "clock": "response", "due": "2026-12-20 10:00 UTC"},
     MailKind.WINDOW_OPEN: {
-        "case": CASE,
+        **ABOUT,
         "clock": "objection",
         "due": "2026-12-13 10:00 UTC",
         "binding": False,
     },
-    MailKind.CLOCK_REMINDER: {"case": CASE, "clock": "outcome", "due": "2026-12-20 10:00 UTC"},
-    MailKind.CLOCK_MISSED: {"case": CASE, "clock": "response", "due": "2026-12-01 10:00 UTC"},
-    MailKind.CASE_FILE_ADDED: {"case": CASE, "item": "document", "filename": "bill.pdf"},
-    MailKind.OUTCOME_ISSUED: {"case": CASE, "outcome": "recommendation"},
-    MailKind.IMPLEMENTATION_DUE: {"case": CASE, "due": "2027-01-20 10:00 UTC"},
-    MailKind.CASE_CLOSED: {"case": CASE, "reason": "resolved"},
+    MailKind.CLOCK_REMINDER: {**ABOUT, "clock": "outcome", "due": "2026-12-20 10:00 UTC"},
+    MailKind.CLOCK_MISSED: {**ABOUT, "clock": "response", "due": "2026-12-01 10:00 UTC"},
+    MailKind.CASE_FILE_ADDED: {**ABOUT, "item": "document", "filename": "bill.pdf"},
+    MailKind.OUTCOME_ISSUED: {**ABOUT, "outcome": "recommendation"},
+    MailKind.IMPLEMENTATION_DUE: {**ABOUT, "due": "2027-01-20 10:00 UTC"},
+    MailKind.CASE_CLOSED: {**ABOUT, "reason": "resolved"},
     MailKind.SIGN_IN_CODE: {"code": "123456", "minutes": 10},
     MailKind.SIGN_UP_CODE: {"code": "123456", "minutes": 10, "setup": False},
     MailKind.RECEIPT: {
-        "case": CASE,
-        "organisation": "Acme",
-        "provider": "Fair ADR",
+        **ABOUT,
         "action": "accept_offer",
         "role": "complainant",
         "when": "2026-12-06 16:00 UTC",
@@ -74,9 +70,7 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "receipt": {"sequence": 12, "hash": "ab" * 32},
     },
     MailKind.SURVEY_REMINDER: {
-        "case": CASE,
-        "organisation": "Acme",
-        "provider": "Fair ADR",
+        **ABOUT,
         "survey_link": "http://127.0.0.1:8000/survey#token=t",
     },
     MailKind.REPRESENTATIVE_INVITATION: {
@@ -91,6 +85,23 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "inviter": "Maria Lopez",
         "role": "org_agent",
         "expires": "2026-12-20 10:00 UTC",
+    },
+    MailKind.CASE_STEP: {
+        **ABOUT,
+        "action": "extend_clock",
+        "by": "provider",
+        "by_side": None,
+        "you": "complainant",
+        "your_side": "complainant",
+        "stage": "in_resolution",
+        "binding": False,
+        "outcome": "",
+        "clock": "outcome",
+        "days": 30,
+        "reason": "An expert report is awaited.",
+        "due": "2027-02-19 10:00 UTC",
+        "previous_due": "2027-01-20 10:00 UTC",
+        "next": [],
     },
 }
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -125,6 +136,11 @@ async def test_every_mail_kind_arrives_in_both_languages(
         assert bool(CJK.search(mail["Subject"])) is (locale == "zh-Hans"), (kind, mail["Subject"])
         assert bool(CJK.search(text)) is (locale == "zh-Hans")
         assert f'<html lang="{locale}">' in html
+        if "path" in CONTEXTS[kind]:
+            # Issue 15: every case mail links into the case, in both parts.
+            link = f"{settings.public_url.rstrip('/')}{PATH}"
+            assert link in text, kind
+            assert f'<a href="{link}">' in html, kind
         if "case" in CONTEXTS[kind]:
             assert "DR-2026-000042" in mail["Subject"] + text
             # The text part is plain; the HTML part escapes what the case's parties wrote.

@@ -43,6 +43,8 @@ SAMPLE: dict[str, Any] = {
     "step": {"amount": "10.00", "currency": "EUR", "kind": "award", "decision": "upheld"},
     "next": [],
     "receipt": {"sequence": 7, "hash": "ab" * 32},
+    "path": "/cases/RGlzcHV0ZUNhc2U6eA",
+    "link": "http://127.0.0.1:8000/cases/RGlzcHV0ZUNhc2U6eA",
 }
 
 

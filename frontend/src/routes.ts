@@ -33,6 +33,7 @@ const WebhookDetail = page(() => import("./pages/integrations"), "WebhookDetail"
 const SignUp = page(() => import("./pages/account/SignUp"), "SignUp");
 const Setup = page(() => import("./pages/account/Setup"), "Setup");
 const Claim = page(() => import("./pages/account/Claim"), "Claim");
+const Preferences = page(() => import("./pages/account/Preferences"), "Preferences");
 const AdminOrganisations = page(() => import("./pages/admin"), "AdminOrganisations");
 const AdminOrganisation = page(() => import("./pages/admin"), "AdminOrganisation");
 const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
@@ -74,6 +75,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/complaints", component: MyComplaints, access: "consumer" },
   { path: "/complaints/new", component: FileComplaint, access: "consumerOrNewcomer" },
   { path: "/complaints/:id/escalate", component: Escalate, access: "consumer" },
+  { path: "/account", component: Preferences, access: "signedIn" },
   { path: "/cases", component: CaseList, access: "signedIn" },
   { path: "/cases/:id", component: CasePage, access: "signedIn" },
   { path: "/neutral/cases", component: AssignedCases, access: ["NEUTRAL"] },

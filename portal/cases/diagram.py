@@ -31,6 +31,10 @@ A **duty** is what the case waits on; a **right** is optional; a few actions are
 in one situation, stated in their row. A duty clock times a duty; a window is the time in
 which a right may be used, and its end is nobody's failure.
 
+"Told by mail" is who hears of the step (besides the one who took it, who gets a receipt
+when it cannot be undone); whoever must act next is also told by the duty clock it starts.
+A step that ends a case in `closed` is told to the parties by the case-closed mail.
+
 """
 
 
@@ -75,8 +79,8 @@ def mermaid() -> str:
 def table() -> str:
     head = (
         "| action | duty or right | from | to | who | guards | clocks stopped | clocks started "
-        "| event |\n"
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "| event | told by mail |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
     )
     rows = []
     for t in TRANSITIONS:
@@ -85,7 +89,8 @@ def table() -> str:
         guards = ", ".join(g.__name__ for g in t.guards) or "-"
         rows.append(
             f"| `{t.action.value}` | {obligation(t)} | {sources} | {targets} | {_who(t)} | "
-            f"{guards} | {_names(t.stops)} | {_names(t.starts)} | `{t.event.value}` |"
+            f"{guards} | {_names(t.stops)} | {_names(t.starts)} | `{t.event.value}` | "
+            f"{_names(t.tells)} |"
         )
     return head + "\n".join(rows) + "\n"
 

@@ -48,6 +48,7 @@ from portal.cases.states import (
 from portal.cases.transitions import TABLE, WINDOWS, Action, CaseView, Transition, refusal
 from portal.feedback.closure import case_ended
 from portal.notifications.receipts import mail_receipt
+from portal.notifications.steps import step_taken
 from portal.timeline.models import TimelineEvent
 
 
@@ -215,6 +216,8 @@ async def _finish(step: Step) -> None:
                 {"reason": step.case.closure_reason, "note": step.case.closure_note or None},
             )
     started = [await start_clock(step, kind) for kind in (*transition.starts, *step.start)]
+    # Those the row tells hear of the step, with the clocks it started (issue 15).
+    await step_taken(step.case, event, transition, step.actor_id, started)
     if transition.irreversible and step.actor_id is not None:
         # The receipt is written last: it says where the case stands after the step.
         await mail_receipt(step.case, event, transition, step.actor_id, started)

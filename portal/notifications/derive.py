@@ -1,10 +1,11 @@
 """From a recorded fact to the outbox rows it causes, inside the transaction that records it.
 
 `event_recorded` runs for every timeline event (portal.cases.events.record): mails to the
-people who must hear of it and may read it, and a webhook to each subscription of the case's
-organisation that asked for the event's kind and may see it; and, for a provider working
-outside Parley, a row for its adapter. `complaint_acknowledged` does the
-same for the ISO 10002 acknowledgement, which is not a case event.
+people who must hear of it and may read it (a step of the transition table is mailed when it
+is done, by portal.notifications.steps, to the roles its row tells), and a webhook to each
+subscription of the case's organisation that asked for the event's kind and may see it; and,
+for a provider working outside Parley, a row for its adapter. `complaint_acknowledged` does
+the same for the ISO 10002 acknowledgement, which is not a case event.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from portal.auth import policy
 from portal.cases.events import EventKind
 from portal.cases.models import DisputeCase
 from portal.cases.states import COMPLAINANT_SIDE, CaseRole, ClockKind, Party
-from portal.cases.transitions import WINDOWS
+from portal.cases.transitions import TABLE, WINDOWS, Action
 from portal.complaints.models import Complaint
 from portal.ids import global_id
-from portal.notifications.mail import MailKind
+from portal.notifications.mail import MailKind, in_zone
 from portal.notifications.models import Channel, OutboxStatus, WebhookSubscription
 from portal.notifications.outbox import enqueue
 from portal.notifications.provider_outbox import provider_rows
@@ -46,22 +47,23 @@ ORGANISATION_SCOPES = policy.readable_scopes(frozenset({CaseRole.ORGANISATION}),
 # Ids an event's payload may carry into a webhook: never its text, amounts or reasons.
 WEBHOOK_PAYLOAD_IDS = ("outcome_id", "offer_id", "document_id", "message_id", "neutral_id")
 
-# Event kind -> (mail kind, roles it goes to). Clock events are decided by the clock's kind.
+# Event kind -> (mail kind, roles it goes to), for the events that are not the record of a
+# step: a step of the transition table is mailed when it is done, to the roles its row
+# `tells` (portal.notifications.steps). The end of a case is mailed here, whichever step
+# ended it: every `case_closed` event, to the `close` row's `tells`. Clock events are
+# decided by the clock's kind.
 CASE_MAILS: dict[str, tuple[MailKind, frozenset[CaseRole]]] = {
     EventKind.CASE_REFERRED: (MailKind.CASE_REFERRED, WITH_PROVIDER),
-    EventKind.CASE_ACCEPTED: (MailKind.CASE_ACCEPTED, PARTIES),
-    EventKind.CASE_DECLINED: (MailKind.CASE_DECLINED, PARTIES),
-    EventKind.OUTCOME_ISSUED: (MailKind.OUTCOME_ISSUED, PARTIES),
-    EventKind.CASE_CLOSED: (MailKind.CASE_CLOSED, PARTIES),
+    EventKind.CASE_CLOSED: (MailKind.CASE_CLOSED, TABLE[Action.CLOSE].tells),
     **{kind: (MailKind.CASE_FILE_ADDED, EVERYONE) for kind in CASE_FILE_EVENTS},
 }
 
 
-def due_text(value: Any) -> str:
-    """An instant as mails show it, in UTC: the same for every reader, whatever their zone."""
-    instant = datetime.fromisoformat(value) if isinstance(value, str) else value
-    assert isinstance(instant, datetime)
-    return instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+def instant(value: Any) -> datetime:
+    """An instant from an event's payload (stored as ISO 8601) or from a row."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    assert isinstance(moment, datetime)
+    return moment
 
 
 def clock_mail(kind: ClockKind) -> MailKind:
@@ -85,14 +87,21 @@ def _mail_for(event: TimelineEvent) -> tuple[MailKind, frozenset[CaseRole]] | No
     return CASE_MAILS.get(event.kind)
 
 
+def case_path(case: DisputeCase) -> str:
+    """The case's page in the web portal (frontend/src/routes.ts: `/cases/:id`)."""
+    return f"/cases/{global_id('DisputeCase', case.id)}"
+
+
 async def case_context(case: DisputeCase) -> dict[str, Any]:
-    """What every case mail may say about the case: reference, subject, who is involved."""
+    """What every case mail may say about the case: reference, subject, who is involved, and
+    the path of its page (the link into the case, issue 15)."""
     organisation = await Organisation.get(id=case.organisation_id).values_list("name", flat=True)
     provider = await Provider.get(id=case.provider_id).values_list("name", flat=True)
     return {
         "case": {"reference": case.reference, "subject": case.subject, "method": case.method.value},
         "organisation": organisation,
         "provider": provider,
+        "path": case_path(case),
     }
 
 
@@ -101,13 +110,9 @@ def _details(case: DisputeCase, event: TimelineEvent) -> dict[str, Any]:
     details: dict[str, Any] = {}
     if "clock" in payload:
         details["clock"] = payload["clock"]
-        details["due"] = due_text(payload["due_at"])
+        details["due"] = instant(payload["due_at"])
         # Which right a window is for: a binding award's is a review, others' an answer.
         details["binding"] = case.method.binding
-    if event.kind == EventKind.CASE_DECLINED:
-        details["reasons"] = payload.get("reasons", "")
-    if event.kind == EventKind.OUTCOME_ISSUED:
-        details["outcome"] = payload.get("kind", "")
     if event.kind == EventKind.CASE_CLOSED:
         # The feedback issue adds `survey_link` for the complainant here.
         details["reason"] = payload.get("reason", "")
@@ -130,7 +135,8 @@ async def mail_people(
             Channel.EMAIL,
             kind.value,
             person.email,
-            {**context, "name": person.name},
+            # Every instant in the context, in the person's own time zone.
+            in_zone({**context, "name": person.name}, person.time_zone),
             at=at,
             locale=person.locale,
             case_id=case_id,
@@ -143,7 +149,8 @@ async def event_recorded(case: DisputeCase, event: TimelineEvent) -> None:
     if mail is not None:
         kind, roles = mail
         people, appointment = await case_people(case)
-        # The author of a message or document knows of it already.
+        # The author of a message or document knows of it already. The end of a case goes
+        # to its parties, the one whose step ended it too: it carries their survey link.
         leave_out = event.actor_id if event.kind in CASE_FILE_EVENTS else None
         chosen = audience(people, appointment, roles, event.visibility, leave_out=leave_out)
         if chosen:

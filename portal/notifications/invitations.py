@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
-from portal.accounts.models import StaffInvitation
+from portal.accounts.models import StaffInvitation, User
 from portal.auth.tokens import InvalidToken, TokenIssuer, TokenKind
 from portal.cases.models import DisputeCase, RepresentativeInvitation
 from portal.cases.states import InvitationStatus
-from portal.notifications.derive import case_context, due_text
-from portal.notifications.mail import MailKind
+from portal.notifications.derive import case_context
+from portal.notifications.mail import MailKind, instant_text
 from portal.notifications.models import Channel, OutboxMessage
 from portal.notifications.outbox import enqueue
 
@@ -65,6 +65,13 @@ INVITATION = REPRESENTATIVE.key
 INVITATION_PATH = REPRESENTATIVE.path
 
 
+async def _expiry(invitation: Invitation) -> str:
+    """When the invitation lapses, in the invitee's time zone (their account's; every
+    invitation has one, made for the address if need be)."""
+    zone = await User.filter(email=invitation.email).values_list("time_zone", flat=True)
+    return instant_text(invitation.expires_at, str(zone[0]) if zone else "UTC")
+
+
 async def representative_invited(
     invitation: RepresentativeInvitation,
     case: DisputeCase,
@@ -77,11 +84,14 @@ async def representative_invited(
     the invitation made the address's account, which the mail offers to claim (issue 14)."""
     from portal.accounts.signup import claim_path
 
+    # Not the case's path: the invitee may not open the case before accepting; the mail
+    # links to the invitation instead.
+    about = {k: v for k, v in (await case_context(case)).items() if k != "path"}
     context: dict[str, object] = {
-        **await case_context(case),
+        **about,
         "name": "",
         "inviter": inviter,
-        "expires": due_text(invitation.expires_at),
+        "expires": await _expiry(invitation),
         REPRESENTATIVE.key: str(invitation.id),
     }
     if claim:
@@ -106,7 +116,7 @@ async def staff_invited(
         "team": team,
         "inviter": inviter,
         "role": role,
-        "expires": due_text(invitation.expires_at),
+        "expires": await _expiry(invitation),
         STAFF.key: str(invitation.id),
     }
     await enqueue(

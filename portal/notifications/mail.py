@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import ssl
 from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate, parseaddr
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import aiosmtplib
 import jinja2
@@ -50,6 +52,9 @@ class MailKind(StrEnum):
     # Issue 16: to whoever took a step that cannot be undone; one template per action
     # (`receipt_<action>.txt`), chosen by the context's `action`.
     RECEIPT = "receipt"
+    # Issue 15: a step of a case, to those its transition row `tells`; one template per
+    # action (`step_<action>.txt`), chosen by the context's `action` (portal.notifications.steps).
+    CASE_STEP = "case_step"
     # The complainant asks the recipient to act for them; the link is minted at delivery.
     REPRESENTATIVE_INVITATION = "representative_invitation"
     # A manager asks the recipient to join their team; the link is minted at delivery too.
@@ -83,6 +88,38 @@ def locale_of(value: str) -> str:
     return value if value in {loc.value for loc in Locale} else Locale.EN.value
 
 
+def instant_text(instant: datetime, zone: str) -> str:
+    """An instant as a mail shows it: the reader's own clock, and the zone's name, so that
+    nobody has to guess whose time it is (issue 15: `2026-12-20 18:00 Asia/Shanghai`)."""
+    try:
+        tz: tzinfo = ZoneInfo(zone)
+    except (ValueError, ZoneInfoNotFoundError):
+        tz, zone = UTC, "UTC"
+    return f"{instant.astimezone(tz):%Y-%m-%d %H:%M} {zone}"
+
+
+def in_zone(value: Any, zone: str) -> Any:
+    """``value`` (a mail's context) with every instant in it written out for a reader in
+    ``zone``: callers put instants in a context, and the text is made per recipient."""
+    if isinstance(value, datetime):
+        return instant_text(value, zone)
+    if isinstance(value, dict):
+        return {k: in_zone(v, zone) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [in_zone(v, zone) for v in value]
+    return value
+
+
+def template_of(kind: str, context: dict[str, Any]) -> str:
+    """The template's name (under ``templates/<locale>/``): the kind's own, or for a receipt
+    and a case step the one of the context's action (an action, never a path)."""
+    name = MailKind(kind).value
+    if name in (MailKind.RECEIPT, MailKind.CASE_STEP):
+        prefix = "receipt" if name == MailKind.RECEIPT else "step"
+        return f"{prefix}_{Action(context['action']).value}"
+    return name
+
+
 def _block(
     env: jinja2.Environment, locale: str, kind: str, block: str, context: dict[str, Any]
 ) -> str:
@@ -95,22 +132,38 @@ def _block(
 
 def render(kind: str, locale: str, context: dict[str, Any]) -> RenderedMail:
     """The subject, text and HTML of one mail; raises jinja2 errors for a broken template."""
-    lang, name = locale_of(locale), MailKind(kind).value
-    if name == MailKind.RECEIPT:
-        name = f"receipt_{Action(context['action']).value}"  # an action, never a path
-    subject = " ".join(_block(_TEXT, lang, name, "subject", context).split())
-    text = _block(_TEXT, lang, name, "body", context).strip()
-    escaped = _block(_HTML, lang, name, "body", context)
+    lang, name = locale_of(locale), template_of(kind, context)
+    plain = {**context, "html": False}
+    subject = " ".join(_block(_TEXT, lang, name, "subject", plain).split())
+    text = _block(_TEXT, lang, name, "body", plain).strip()
+    # `html`: the shared wording writes a link as an anchor (`words.open_case`).
+    escaped = _block(_HTML, lang, name, "body", {**context, "html": True})
     # `escaped` came out of the autoescaping environment: every value in it is escaped already.
     paragraphs = [
         markupsafe.Markup(p.strip())  # noqa: S704
         for p in escaped.split("\n\n")
         if p.strip()
     ]
+    # A case mail's body links to the case itself (`path`); any other mail ends with the
+    # portal's address.
+    link = None if context.get("path") else context.get("link")
     html = _HTML.get_template("layout.html").render(
-        subject=subject, paragraphs=paragraphs, lang=lang, link=context.get("link")
+        subject=subject, paragraphs=paragraphs, lang=lang, link=link
     )
     return RenderedMail(subject=subject, text=text + "\n", html=html)
+
+
+def installation_name(settings: Settings) -> str:
+    """Who writes the mails of the installation itself (accounts, invitations to a team):
+    the name its mails come from."""
+    return parseaddr(settings.mail_from)[0].strip() or "Parley"
+
+
+def at_delivery(context: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    """A stored context with what is known only where mail is sent: the portal's address
+    (`link`: into the case, for a case mail's `path`) and the installation's name."""
+    link = settings.public_url.rstrip("/") + str(context.get("path", ""))
+    return {**context, "link": link, "installation": installation_name(settings)}
 
 
 def message_id(outbox_id: str, settings: Settings) -> str:

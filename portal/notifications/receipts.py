@@ -13,14 +13,13 @@ record still holds the step as it was taken (`verifyTimeline`).
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from portal.accounts.models import User
 from portal.cases.models import Clock, DisputeCase
 from portal.cases.transitions import TRANSITIONS, Action, Transition
-from portal.notifications.derive import case_context, due_text, mail_people
+from portal.notifications.derive import case_context, mail_people
 from portal.notifications.mail import TEMPLATES, MailKind
 from portal.notifications.recipients import Recipient
 from portal.timeline.models import TimelineEvent
@@ -44,12 +43,6 @@ def template_path(locale: str, action: Action) -> Path:
     return TEMPLATES / locale / f"{template_name(action)}.txt"
 
 
-def when_text(at: datetime) -> str:
-    """The moment of the step as the receipt shows it: Parley stores no time zone for its users
-    (yet), so it is UTC, and says so; a stored zone would be applied here."""
-    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-
-
 async def mail_receipt(
     case: DisputeCase,
     event: TimelineEvent,
@@ -65,17 +58,18 @@ async def mail_receipt(
     user = await User.get_or_none(id=actor_id, is_active=True)
     if user is None:
         return 0
-    person = Recipient(user.id, user.email, user.display_name, user.locale.value, frozenset())
+    person = Recipient.of(user)
     context: dict[str, Any] = {
         **await case_context(case),
         "action": transition.action.value,
         "role": event.actor_role,
-        "when": when_text(event.occurred_at),
+        # Instants: written out in the taker's own time zone (derive.mail_people).
+        "when": event.occurred_at,
         "stage": case.stage.value,
         "binding": case.method.binding,
         "family": case.method.family.value,
         "step": {k: event.payload[k] for k in PAYLOAD_KEYS if k in event.payload},
-        "next": [{"clock": c.kind.value, "due": due_text(c.due_at)} for c in started],
+        "next": [{"clock": c.kind.value, "due": c.due_at} for c in started],
         "receipt": {"sequence": event.sequence, "hash": event.hash},
     }
     return await mail_people(

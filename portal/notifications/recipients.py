@@ -36,6 +36,13 @@ class Recipient:
     name: str
     locale: str
     roles: frozenset[CaseRole]
+    # An IANA name: every instant in the person's mail is shown in it (issue 15).
+    time_zone: str = "UTC"
+
+    @classmethod
+    def of(cls, user: User, roles: frozenset[CaseRole] = frozenset()) -> Recipient:
+        """``user`` as a recipient: their address, name, language and time zone."""
+        return cls(user.id, user.email, user.display_name, user.locale.value, roles, user.time_zone)
 
 
 async def case_people(case: DisputeCase) -> tuple[list[Recipient], NeutralAppointment | None]:
@@ -74,10 +81,7 @@ async def case_people(case: DisputeCase) -> tuple[list[Recipient], NeutralAppoin
     if appointment is not None:
         roles.setdefault(appointment.neutral_id, set()).add(CaseRole.NEUTRAL)
     users = await User.filter(id__in=list(roles), is_active=True).order_by("email")
-    people = [
-        Recipient(u.id, u.email, u.display_name, u.locale.value, frozenset(roles[u.id]))
-        for u in users
-    ]
+    people = [Recipient.of(u, frozenset(roles[u.id])) for u in users]
     return people, appointment
 
 

@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from portal.cases.models import Clock, DisputeCase
 from portal.cases.states import ClockStatus
-from portal.notifications.derive import case_context, clock_mail, due_text, mail_people
+from portal.notifications.derive import case_context, clock_mail, mail_people
 from portal.notifications.mail import MailKind
 from portal.notifications.models import ClockNotice
 from portal.notifications.recipients import RESPONSIBLE_ROLES, audience, case_people
@@ -55,7 +55,7 @@ async def schedule_reminders(at: datetime, days_before: int) -> int:
                 context = {
                     **await case_context(case),
                     "clock": clock.kind.value,
-                    "due": due_text(clock.due_at),
+                    "due": clock.due_at,
                     "binding": case.method.binding,
                 }
                 # A window for a right is never "due": it is recalled as "You may ... until".

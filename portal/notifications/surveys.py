@@ -72,12 +72,7 @@ async def _invitees(invitation: SurveyInvitation, case: DisputeCase) -> list[Rec
     else:
         ids = await _managers(case.organisation_id)
     users = await User.filter(id__in=list(ids), is_active=True).order_by("email")
-    return [
-        Recipient(
-            user_id=u.id, email=u.email, name=u.display_name, locale=u.locale, roles=frozenset()
-        )
-        for u in users
-    ]
+    return [Recipient.of(u) for u in users]
 
 
 async def schedule_survey_reminders(at: datetime) -> int:

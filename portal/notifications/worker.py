@@ -213,7 +213,7 @@ class Worker:
 
     async def _mail(self, message: OutboxMessage) -> Result:
         try:
-            context = {**message.context, "link": self.settings.public_url}
+            context = mail.at_delivery(message.context, self.settings)
             link = await survey_link(message, self.issuer, self.settings.public_url, self.clock())
             if link is not None:
                 context["survey_link"] = link

@@ -2,7 +2,8 @@
 nothing wider than the screen, no serious or critical axe-core violation; a consumer with one
 open duty sees exactly that one as "your turn" (withdrawing is only offered); accepting an offer
 goes through a check page and a confirmation that says what happens next. The
-language switch persists across a reload; signing out ends the session, and a one-time code
+language switch persists across a reload and, signed in, is saved with the account, whose page
+also keeps the time zone; signing out ends the session, and a one-time code
 typed with a space signs back in. The focus ring's contrast is measured (WCAG 2.4.13 method)."""
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import base64
 from datetime import timedelta
 
-from playwright.async_api import Locator, Page, expect
+from playwright.async_api import Locator, Page, Response, expect
 
+from portal.accounts.models import Locale, User
 from portal.cases.engine import now
 from portal.cases.models import DisputeCase
 from portal.cases.services import Action, run_clock_job
@@ -32,6 +34,12 @@ async def _with_offer(w: World, case: DisputeCase) -> None:
     await w.reply(case)
     await w.act(w.caseworker, case, Action.APPOINT_NEUTRAL, neutral_id=w.neutral.id)
     await w.act(w.neutral, case, Action.DECLARE_IMPARTIALITY, impartial=True)
+
+
+def _saves_preferences(response: Response) -> bool:
+    return response.request.method == "POST" and "UpdateMyPreferences" in (
+        response.request.post_data or ""
+    )
 
 
 COMBINATIONS = [(False, "en"), (True, "en"), (False, "zh-Hans"), (True, "zh-Hans")]
@@ -128,14 +136,31 @@ async def test_main_pages_fit_a_phone_and_the_language_switch_persists(
     await page.goto("/no-such-page")
     await fits(page, "phone-not-found")
 
-    # Simplified Chinese, kept across a reload (the session survives it through its cookie)
+    # Simplified Chinese, kept across a reload (the session survives it through its cookie),
+    # and kept with the account: the person's mail follows it (issue 15)
     await page.goto("/complaints/new")
-    await page.get_by_label("Language").select_option("zh-Hans")
+    await expect(page.get_by_role("button", name="Sign out")).to_be_visible()  # signed in again
+    async with page.expect_response(_saves_preferences) as saved:
+        await page.get_by_label("Language").select_option("zh-Hans")
+    assert (await (await saved.value).json())["data"]["updateMyPreferences"]["userErrors"] == []
+    assert (await User.get(id=w.complainant.id)).locale is Locale.ZH_HANS
     await expect(page.get_by_role("heading", level=1)).to_have_text("提交投诉")
     assert await page.evaluate("() => document.documentElement.lang") == "zh-Hans"
     await page.goto(f"/cases/{case_id(case)}")
     await expect(page.get_by_test_id("timeline-verification")).to_contain_text("未被更改")
     await fits(page, "phone-case-zh")
+
+    # The account page: language and time zone, which every date in their mail follows
+    zh = catalogue("zh-Hans")
+    await page.get_by_role("link", name=zh["layout.account"]).click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text(zh["preferences.title"])
+    await expect(page.get_by_label("简体中文")).to_be_checked()
+    await page.get_by_label(zh["account.timeZone"]).select_option("Asia/Shanghai")
+    await page.get_by_role("button", name=zh["preferences.save"]).click()
+    await expect(page.get_by_test_id("success-banner")).to_contain_text(zh["preferences.saved"])
+    stored = await User.get(id=w.complainant.id)
+    assert (stored.locale, stored.time_zone) == (Locale.ZH_HANS, "Asia/Shanghai")
+    await fits(page, "phone-account-zh")
 
     # Signing out ends the session: a reload does not bring it back
     await page.get_by_role("button", name="退出登录").click()

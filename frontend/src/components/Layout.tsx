@@ -70,6 +70,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <span className="govuk-visually-hidden">{t("layout.signedInAs")} </span>
                   {viewer.user.displayName}
                 </span>
+                <Link href="/account" className="govuk-link parley-header__link">
+                  {t("layout.account")}
+                </Link>
                 <button type="button" className="parley-link-button" onClick={() => void signOut()}>
                   {t("layout.signOut")}
                 </button>

@@ -46,23 +46,20 @@ export function timeZones(): string[] {
   return [...new Set([...known, own, "UTC"])].sort();
 }
 
-/** The profile's fields, for `useForm`: a name, a language (the page's, to start with) and a
- * time zone (the browser's). */
-export function useProfileFields() {
+/** The language (the page's, to start with) and time zone (the browser's) fields, for
+ * `useForm`; ``initial``: what a person chose before (the account page). */
+export function usePreferenceFields(initial?: { language: string; timeZone: string }) {
   const { t, locale } = useI18n();
   return useMemo(
     () => ({
-      displayName: {
-        label: t("account.name"),
-        initial: "",
+      language: {
+        label: t("account.language"),
+        initial: initial?.language ?? (locale as string),
         required: true,
-        maxLength: LIMITS.name,
-        serverNames: ["displayName"],
       } satisfies FieldSpec<string>,
-      language: { label: t("account.language"), initial: locale as string, required: true } satisfies FieldSpec<string>,
       timeZone: {
         label: t("account.timeZone"),
-        initial: browserTimeZone(),
+        initial: initial?.timeZone ?? browserTimeZone(),
         required: true,
         requiredMessage: t("account.timeZoneMissing"),
         serverNames: ["timeZone"],
@@ -74,6 +71,25 @@ export function useProfileFields() {
   );
 }
 
+/** The profile's fields, for `useForm`: a name, a language and a time zone. */
+export function useProfileFields() {
+  const { t } = useI18n();
+  const preferences = usePreferenceFields();
+  return useMemo(
+    () => ({
+      displayName: {
+        label: t("account.name"),
+        initial: "",
+        required: true,
+        maxLength: LIMITS.name,
+        serverNames: ["displayName"],
+      } satisfies FieldSpec<string>,
+      ...preferences,
+    }),
+    [t, preferences],
+  );
+}
+
 export const LANGUAGE_NAMES: Record<UiLocale, string> = { en: "English", "zh-Hans": "简体中文" };
 
 /** The API's Locale for the language radio's value. */
@@ -82,17 +98,12 @@ export const languageOf = (value: string): Locale => apiLocale(value === "zh-Han
 /** The UI locale for the API's Locale. */
 export const uiLocaleOf = (locale: Locale | null | undefined): UiLocale => (locale === "ZH_HANS" ? "zh-Hans" : "en");
 
-/** The profile's controls, bound to a form that declared `useProfileFields()`. */
-export function ProfileInputs({
-  bind,
-}: {
-  bind(name: "displayName" | "language" | "timeZone"): Bound;
-}) {
+/** The language and time zone controls, bound to a form that declared `usePreferenceFields()`. */
+export function PreferenceInputs({ bind }: { bind(name: "language" | "timeZone"): Bound }) {
   const { t } = useI18n();
   const zones = useMemo(() => timeZones().map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") })), []);
   return (
     <>
-      <TextInput bound={bind("displayName")} autoComplete="name" hint={t("account.nameHint")} spellCheck={false} />
       <Radios
         bound={bind("language")}
         hint={t("account.languageHint")}
@@ -102,6 +113,21 @@ export function ProfileInputs({
         }))}
       />
       <Select bound={bind("timeZone")} hint={t("account.timeZoneHint")} options={zones} />
+    </>
+  );
+}
+
+/** The profile's controls, bound to a form that declared `useProfileFields()`. */
+export function ProfileInputs({
+  bind,
+}: {
+  bind(name: "displayName" | "language" | "timeZone"): Bound;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextInput bound={bind("displayName")} autoComplete="name" hint={t("account.nameHint")} spellCheck={false} />
+      <PreferenceInputs bind={bind} />
     </>
   );
 }
