@@ -16,6 +16,7 @@ from portal.cases.models import Clock, DisputeCase, Scheme
 from portal.cases.services import Action, run_clock_job
 from portal.cases.states import (
     ACTIVE_STAGES,
+    CaseRole,
     ClockKind,
     ClockStatus,
     ClosureReason,
@@ -385,3 +386,23 @@ async def test_once_an_outcome_is_agreed_neither_side_withdraws(factory: Factory
     by_complainant = await refusal(w.complainant, case, Action.WITHDRAW, at)
 
     assert by_organisation.code == by_complainant.code == "ACTION_NOT_AVAILABLE"
+
+
+async def test_a_case_left_waiting_by_the_old_rule_is_the_providers_to_close(
+    factory: Factory,
+) -> None:
+    """Before the clock job closed unanswered non-binding outcomes, it recorded their reflection
+    clock met and left the case to the provider: such a case still waits on the provider."""
+    w = await quick_world(factory)
+    case, issued = await issued_outcome(w, Method.OMBUDSMAN_RECOMMENDATION)
+    ended = issued + timedelta(days=15)
+    await Clock.filter(case_id=case.id, kind=ClockKind.REFLECTION).update(
+        status=ClockStatus.MET, ended_at=issued + timedelta(days=14)
+    )
+    view = await load_view(await DisputeCase.get(id=case.id), ended)
+    provider = obligations(view, frozenset({*TABLE[Action.CLOSE].roles}))
+    parties = obligations(view, frozenset({CaseRole.COMPLAINANT, CaseRole.ORGANISATION}))
+
+    assert provider[0] == [Action.CLOSE]
+    assert parties[0] == []
+    assert await run_clock_job(ended) == 0

@@ -20,7 +20,8 @@ Two actions are a duty only in one situation (`DutyWhen`):
   do) and after the period.
 - `close`: a right of the provider at any active stage (discontinuing, with a reason), and a
   duty once the implementation has been escalated to it (below): then the case waits on the
-  provider alone, timed by the closure clock.
+  provider alone, timed by the closure clock. (Also for a non-binding outcome whose reflection
+  period ended before the clock job closed such cases: nothing else moves those.)
 
 Every clock is a DUTY clock (someone must act by its due date; running past it is a delay of
 the responsible party, and the clock is recorded missed) or a WINDOW (the time in which a
@@ -267,8 +268,19 @@ def _answer_due(view: CaseView, role: CaseRole) -> bool:
 
 
 def _close_due(view: CaseView, role: CaseRole) -> bool:
-    """The implementation was escalated to the provider to decide (module docstring)."""
-    return view.case.stage is Stage.IMPLEMENTATION and view.case.escalated_at is not None
+    """The implementation was escalated to the provider to decide (module docstring); or a
+    non-binding outcome's reflection period ended, and no clock is left to close the case:
+    a case from before the clock job closed such cases, whose reflection clock it recorded
+    met and left waiting on the provider."""
+    if view.case.stage is Stage.IMPLEMENTATION:
+        return view.case.escalated_at is not None
+    outcome = view.outcome
+    return (
+        view.case.stage is Stage.OUTCOME_PROPOSED
+        and outcome is not None
+        and not outcome.binding
+        and view.running(ClockKind.REFLECTION) is None
+    )
 
 
 _DUTY = Obligation.DUTY
@@ -280,7 +292,8 @@ _ANSWER = DutyWhen(
 )
 _CLOSE = DutyWhen(
     _close_due,
-    "duty once the implementation has been escalated to the provider; otherwise a right",
+    "duty once the implementation has been escalated to the provider (or a non-binding "
+    "outcome's reflection period ended with no clock left to close the case); otherwise a right",
 )
 
 
