@@ -170,6 +170,17 @@ async def _confirmed(side: Side, case: Any, me: Me) -> Target:
     return {}
 
 
+async def _ready(side: Side, case: Any, me: Me) -> Target:
+    """The complainant has replied to the position and the neutral is confirmed."""
+    await side.w.reply(case)
+    return await _confirmed(side, case, me)
+
+
+async def _organisation_may_withdraw(side: Side, case: Any, me: Me) -> Target:
+    await SchemeRow.filter(id=side.w.scheme.id).update(organisation_may_withdraw=True)
+    return {}
+
+
 def _complainant_side(me: Me) -> bool:
     return me.who in {P.COMPLAINANT, P.REPRESENTATIVE, P.OTHER_CONSUMER}
 
@@ -225,7 +236,19 @@ CASE_MUTATIONS: dict[str, tuple[Action, Prepare, dict[str, Callable[[Target, Me]
         _then(Stage.FILE_REVIEW, _objected),
         {"upheld": const(False), **REASONS},
     ),
-    "completeFile": (Action.COMPLETE_FILE, _then(Stage.FILE_REVIEW, _confirmed), {}),
+    "submitReply": (
+        Action.SUBMIT_REPLY,
+        _at(Stage.FILE_REVIEW),
+        {"reply": const("The bill is still wrong.")},
+    ),
+    "discloseCircumstance": (
+        Action.DISCLOSE_CIRCUMSTANCE,
+        _then(Stage.FILE_REVIEW, _confirmed),
+        {"disclosures": const("My sister now works for the organisation.")},
+    ),
+    "recuse": (Action.RECUSE, _then(Stage.FILE_REVIEW, _appointed), REASONS),
+    "removeNeutral": (Action.REMOVE_NEUTRAL, _then(Stage.FILE_REVIEW, _appointed), REASONS),
+    "completeFile": (Action.COMPLETE_FILE, _then(Stage.FILE_REVIEW, _ready), {}),
     "makeOffer": (
         Action.MAKE_OFFER,
         _at(Stage.IN_RESOLUTION),
@@ -289,12 +312,21 @@ CASE_MUTATIONS: dict[str, tuple[Action, Prepare, dict[str, Callable[[Target, Me]
         _then(Stage.IMPLEMENTATION, _implemented, method=Method.OMBUDSMAN_RECOMMENDATION),
         {},
     ),
+    "reportNotImplemented": (
+        Action.REPORT_NOT_IMPLEMENTED,
+        _then(Stage.IMPLEMENTATION, _implemented, method=Method.OMBUDSMAN_RECOMMENDATION),
+        REASONS,
+    ),
     "closeCase": (
         Action.CLOSE,
         _at(Stage.REFERRED),
         {"reason": const("DISCONTINUED"), "note": const("Stopped answering.")},
     ),
-    "withdrawCase": (Action.WITHDRAW, _at(Stage.REFERRED), {"reason": const("Settled.")}),
+    "withdrawCase": (
+        Action.WITHDRAW,
+        _then(Stage.REFERRED, _organisation_may_withdraw),
+        {"reason": const("Settled.")},
+    ),
 }
 
 
@@ -306,6 +338,7 @@ BEFORE_ANY_NEUTRAL = {
     "submitResponse",
     "refuseParticipation",
     "appointNeutral",
+    "submitReply",
     "closeCase",
     "withdrawCase",
 }

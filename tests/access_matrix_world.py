@@ -99,6 +99,7 @@ class Side:
         case = await self.act(w.agent, case, Action.SUBMIT_RESPONSE, position="We disagree.")
         if stage is Stage.FILE_REVIEW:
             return case
+        case = await w.reply(case)
         if method.needs_neutral:
             case = await self.confirmed(case, w.neutral)
         case = await self.act(w.caseworker, case, Action.COMPLETE_FILE)
@@ -242,6 +243,7 @@ async def build_side(factory: Factory, settings: Settings, app: Starlette) -> Si
         w.caseworker, case, Action.DECIDE_OBJECTION, upheld=True, reasons="A conflict."
     )
     case = await side.confirmed(case, w.neutral)
+    case = await w.reply(case)
     case = await side.act(w.caseworker, case, Action.COMPLETE_FILE)
     offer = await side.offer_by(case, w.agent)
     message = await casefiles.post_message(

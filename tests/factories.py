@@ -111,6 +111,13 @@ class World:
     async def act(self, user: User, case: DisputeCase, action: Action, **data: Any) -> DisputeCase:
         return await perform(await actor_for(user), case.id, action, data)
 
+    async def reply(self, case: DisputeCase) -> DisputeCase:
+        """The complainant answers the organisation's position: the file waits for it (or for
+        the reply window's end) before it can be completed."""
+        return await self.act(
+            self.complainant, case, Action.SUBMIT_REPLY, reply="The bill is still wrong."
+        )
+
     async def new_case(self, method: Method = Method.MEDIATION, **data: Any) -> DisputeCase:
         actor = await actor_for(self.complainant)
         complaint = await file_complaint(

@@ -16,7 +16,7 @@ from portal.api.errors import UserErrorCode
 from portal.api.node import to_global_id
 from portal.cases.models import Clock, DisputeCase, Offer
 from portal.cases.services import Action
-from portal.cases.states import ClockStatus, Method, Stage
+from portal.cases.states import ClockKind, ClockStatus, Method, Stage
 from tests.factories import Factory, gql, quick_world
 from tests.test_api_support import (
     CONSENT,
@@ -131,7 +131,9 @@ async def test_ids_in_inputs_must_name_an_object_of_the_right_type(
     refused = [{"field": ["input", "neutralId"], "code": "NEUTRAL_NOT_ON_ROSTER"}]
     for payload in (as_case, malformed):
         assert [{k: e[k] for k in ("field", "code")} for e in payload["userErrors"]] == refused
-    assert await Clock.filter(case_id=case.id, status=ClockStatus.RUNNING).count() == 0
+    # Only the reply window runs: no appointment, so no objection window either.
+    running = await Clock.filter(case_id=case.id, status=ClockStatus.RUNNING)
+    assert [c.kind for c in running] == [ClockKind.REPLY]
 
 
 async def test_an_offer_expiry_without_a_utc_offset_is_refused(
@@ -140,6 +142,7 @@ async def test_an_offer_expiry_without_a_utc_offset_is_refused(
     w = await quick_world(factory)
     case = await w.new_case(Method.NEGOTIATION)
     case = await in_file_review(w, case)
+    await w.reply(case)
     case = await w.act(w.caseworker, case, Action.COMPLETE_FILE)
     token = await token_for(app, w.agent)
     expiry = (datetime.now(UTC) + timedelta(days=3)).replace(tzinfo=None).isoformat()
@@ -184,6 +187,7 @@ async def test_mutations_in_one_operation_each_see_the_one_before(
         "stage": "AWAITING_RESPONSE",
         "clocks": [
             {"kind": "ACCEPTANCE", "status": "MET"},
+            {"kind": "CONSENT", "status": "MET"},
             {"kind": "RESPONSE", "status": "RUNNING"},
         ],
         "availableActions": ["WITHDRAW"],
@@ -192,6 +196,7 @@ async def test_mutations_in_one_operation_each_see_the_one_before(
         "stage": "WITHDRAWN",
         "clocks": [
             {"kind": "ACCEPTANCE", "status": "MET"},
+            {"kind": "CONSENT", "status": "MET"},
             {"kind": "RESPONSE", "status": "STOPPED"},
         ],
         "availableActions": [],

@@ -76,10 +76,13 @@ async def test_a_mediation_runs_from_complaint_to_confirmed_implementation(
     assert consented["stage"] == "AWAITING_RESPONSE"
     responded = await ok(client, agent, "submitResponse", caseId=cid, position="Let us talk.")
     assert responded["stage"] == "FILE_REVIEW"
+    replied = await ok(client, consumer, "submitReply", caseId=cid, reply="I was billed twice.")
+    assert "SUBMIT_REPLY" not in replied["availableActions"]  # the window ended with it
     neutral_id = to_global_id("User", w.neutral.id)
     await ok(client, caseworker, "appointNeutral", caseId=cid, neutralId=neutral_id)
     declared = await ok(client, neutral, "declareImpartiality", caseId=cid, impartial=True)
-    assert declared["availableActions"] == ["EXTEND_CLOCK"]  # objecting is for the parties
+    # Objecting is for the parties; the neutral may withdraw, with reasons.
+    assert declared["availableActions"] == ["RECUSE", "EXTEND_CLOCK"]
 
     await run_clock_job(at=datetime.now(UTC) + timedelta(days=8))  # the window closes
 
@@ -198,10 +201,11 @@ async def test_available_actions_follow_the_table_for_each_role(
         "auditor": [],
     }
     assert accepted["complainant"] == ["GIVE_CONSENT", "WITHDRAW"]
-    assert accepted["caseworker"] == ["CLOSE"]  # no clock runs until consent
-    assert appointed["neutral"] == ["DECLARE_IMPARTIALITY"]
-    assert appointed["caseworker"] == ["CLOSE"]  # the response clock was met
-    assert declared["complainant"] == ["OBJECT_TO_NEUTRAL", "WITHDRAW"]
+    assert accepted["caseworker"] == ["EXTEND_CLOCK", "CLOSE"]  # the consent clock runs
+    # The complainant's reply window runs: a clock the provider or the neutral may extend.
+    assert appointed["neutral"] == ["DECLARE_IMPARTIALITY", "RECUSE", "EXTEND_CLOCK"]
+    assert appointed["caseworker"] == ["REMOVE_NEUTRAL", "EXTEND_CLOCK", "CLOSE"]
+    assert declared["complainant"] == ["SUBMIT_REPLY", "OBJECT_TO_NEUTRAL", "WITHDRAW"]
     assert declared["agent"] == ["OBJECT_TO_NEUTRAL"]
     assert declared["auditor"] == []
 

@@ -25,6 +25,7 @@ async def test_an_offer_past_its_expiry_shows_expired_and_cannot_be_accepted(
 ) -> None:
     w = await quick_world(factory)
     case = await in_file_review(w, await w.new_case(Method.NEGOTIATION))
+    await w.reply(case)
     case = await w.act(w.caseworker, case, Action.COMPLETE_FILE)
     soon = datetime.now(UTC) + timedelta(hours=1)
     case = await w.act(

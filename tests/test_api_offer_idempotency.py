@@ -18,6 +18,7 @@ async def test_a_retried_offer_with_its_key_makes_one_offer_and_a_reused_key_is_
 ) -> None:
     w = await quick_world(factory)
     case = await in_file_review(w, await w.new_case(Method.NEGOTIATION))
+    await w.reply(case)
     case = await w.act(w.caseworker, case, Action.COMPLETE_FILE)
     agent = await token_for(app, w.agent)
     offer = {"caseId": case_id(case), "amount": "80.00", "terms": "Refund 80"}

@@ -59,11 +59,11 @@ query List($first: Int!) {
     ("document", "expected"),
     [
         # authentication (session, roles, and whether the viewer takes part in cases: issue
-        # 17), the page, participants and appointments (the viewer's roles), clocks, offers
-        # and outcomes (availableActions), users, organisations
-        (CASE_LIST, 9),
+        # 17), the page, participants and appointments (the viewer's roles), clocks, offers,
+        # outcomes and schemes (availableActions), users, organisations
+        (CASE_LIST, 10),
         # ... and providers, complaints, consents, the neutrals, objections, the timelines
-        (LIST, 15),
+        (LIST, 16),
     ],
     ids=["case list", "every field"],
 )

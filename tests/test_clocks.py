@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from portal.cases.clocks import DEFAULT_POLICY, ClockRule, add_days, rule_for
+from portal.cases.clocks import DEFAULT_POLICY, EQUAL_TO, ClockRule, add_days, rule_for
 from portal.cases.errors import CaseError
 from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Scheme
 from portal.cases.services import Action, _lapse, perform, run_clock_job
@@ -17,6 +17,7 @@ from portal.cases.states import (
     Calendar,
     ClockKind,
     ClockStatus,
+    ClosureReason,
     Method,
     Party,
     Stage,
@@ -108,7 +109,19 @@ def test_clock_rules_default_to_domain_md_and_a_scheme_overrides_them() -> None:
     assert rule_for(policy, ClockKind.RESPONSE, complex_case=True) == ClockRule(30, WORKING)
     assert rule_for(policy, ClockKind.OUTCOME) == ClockRule(60, WORKING)
     assert rule_for(policy, ClockKind.REFLECTION) == ClockRule(14, CALENDAR)
-    assert set(DEFAULT_POLICY) == {*ClockKind, "response_complex"}
+    assert set(DEFAULT_POLICY) == {*ClockKind, "response_complex"} - set(EQUAL_TO)
+
+
+def test_the_reply_window_is_as_long_as_the_response_clock_unless_the_scheme_says() -> None:
+    """DOMAIN.md, fairness: equal windows to answer."""
+    shorter: dict[str, object] = {"response": {"days": 15}, "response_complex": {"days": 25}}
+    own: dict[str, object] = {**shorter, "reply": {"days": 10, "calendar": "calendar_days"}}
+
+    assert rule_for({}, ClockKind.REPLY) == ClockRule(20, WORKING)
+    assert rule_for({}, ClockKind.REPLY, complex_case=True) == ClockRule(30, WORKING)
+    assert rule_for(shorter, ClockKind.REPLY) == ClockRule(15, WORKING)
+    assert rule_for(shorter, ClockKind.REPLY, complex_case=True) == ClockRule(25, WORKING)
+    assert rule_for(own, ClockKind.REPLY, complex_case=True) == ClockRule(10, CALENDAR)
 
 
 # --- clocks on cases --------------------------------------------------------------------------
@@ -137,7 +150,7 @@ async def test_the_response_clock_runs_20_working_days(factory: Factory) -> None
         at("2026-03-30"),
         ClockStatus.RUNNING,
     )
-    started = await TimelineEvent.get(case_id=case.id, sequence=6)
+    started = await TimelineEvent.get(case_id=case.id, sequence=8)
     assert (started.kind, started.occurred_at, started.payload) == (
         "clock_started",
         at("2026-03-02"),
@@ -198,8 +211,8 @@ async def test_acting_on_time_meets_the_clock_and_acting_late_misses_it(factory:
         ClockStatus.MISSED,
         at("2026-03-30", "09:01"),
     )
-    met = await TimelineEvent.get(case_id=on_time.id, sequence=8)
-    missed = await TimelineEvent.get(case_id=late.id, sequence=8)
+    met = await TimelineEvent.get(case_id=on_time.id, sequence=10)
+    missed = await TimelineEvent.get(case_id=late.id, sequence=10)
     assert (met.kind, met.actor_role, met.payload) == (
         "clock_met",
         "organisation",
@@ -367,6 +380,7 @@ async def test_the_clock_job_marks_missed_clocks_once(factory: Factory) -> None:
         assert (await DisputeCase.get(id=case.id)).stage is Stage.REFERRED
     assert await clocks(not_due) == [
         (ClockKind.ACCEPTANCE, ClockStatus.MET),
+        (ClockKind.CONSENT, ClockStatus.MET),
         (ClockKind.RESPONSE, ClockStatus.RUNNING),
     ]
 
@@ -385,6 +399,7 @@ async def test_a_provider_may_still_accept_after_its_clock_was_missed(factory: F
         "clock_started:acceptance",
         "clock_missed:acceptance",
         "case_accepted",
+        "clock_started:consent",
     ]
 
 
@@ -395,6 +410,7 @@ async def test_the_objection_window_elapsing_confirms_the_neutral(factory: Facto
     await act(w.caseworker, case, Action.ACCEPT, t0 + timedelta(hours=1))
     await act(w.complainant, case, Action.GIVE_CONSENT, t0 + timedelta(hours=2), **CONSENT)
     await act(w.agent, case, Action.SUBMIT_RESPONSE, t0 + timedelta(days=3), position="P")
+    await act(w.complainant, case, Action.SUBMIT_REPLY, t0 + timedelta(days=3, hours=1), reply="R")
     await act(
         w.caseworker, case, Action.APPOINT_NEUTRAL, t0 + timedelta(days=4), neutral_id=w.neutral.id
     )
@@ -438,6 +454,9 @@ async def issued(w: World, method: Method) -> tuple[DisputeCase, datetime]:
             **CONSENT,
         )
         await act(w.agent, case, Action.SUBMIT_RESPONSE, t0 + timedelta(days=3), position="P")
+        await act(
+            w.complainant, case, Action.SUBMIT_REPLY, t0 + timedelta(days=3, hours=1), reply="R"
+        )
         await act(
             w.caseworker,
             case,
@@ -494,18 +513,27 @@ async def test_a_review_asked_on_the_last_day_of_reflection_is_in_time(factory: 
     assert await run_clock_job(when + timedelta(days=15)) == 0
 
 
-async def test_a_non_binding_outcome_stays_proposed_when_the_reflection_period_ends(
+async def test_a_non_binding_outcome_not_accepted_when_the_reflection_period_ends_closes(
     factory: Factory,
 ) -> None:
     w = await quick_world(factory)
     case, when = await issued(w, Method.OMBUDSMAN_RECOMMENDATION)
+    await act(w.complainant, case, Action.ACCEPT_OUTCOME, when + timedelta(days=2))
 
+    on_the_last_day = await run_clock_job(when + timedelta(days=14))
     handled = await run_clock_job(when + timedelta(days=14, seconds=1))
 
-    assert handled == 1
+    assert (on_the_last_day, handled) == (0, 1)
     case = await DisputeCase.get(id=case.id)
-    assert case.stage is Stage.OUTCOME_PROPOSED
-    assert (await events(case))[-1] == "clock_met:reflection"
+    assert (case.stage, case.closure_reason) == (Stage.CLOSED, ClosureReason.OUTCOME_NOT_ACCEPTED)
+    assert case.closed_at == when + timedelta(days=14, seconds=1)
+    assert (await events(case))[-3:] == [
+        "outcome_not_accepted",
+        "clock_met:reflection",
+        "case_closed",
+    ]
+    lapsed = await TimelineEvent.get(case_id=case.id, kind="outcome_not_accepted")
+    assert (lapsed.actor_role, lapsed.payload["accepted_by"]) == ("system", ["complainant"])
     assert (await clocks(case))[-1] == (ClockKind.REFLECTION, ClockStatus.MET)
 
 
@@ -521,9 +549,10 @@ async def test_the_implementation_clock_is_met_when_the_organisation_implements(
     await act(
         w.agent, case, Action.RECORD_IMPLEMENTATION, agreed + timedelta(days=10), evidence="E"
     )
-    handled = await run_clock_job(agreed + timedelta(days=31))
+    # The confirmation clock started on day 10 runs to day 24: nothing lapses before.
+    handled = await run_clock_job(agreed + timedelta(days=23))
     case = await act(
-        w.complainant, case, Action.CONFIRM_IMPLEMENTATION, agreed + timedelta(days=40)
+        w.complainant, case, Action.CONFIRM_IMPLEMENTATION, agreed + timedelta(days=23)
     )
 
     assert handled == 0
@@ -548,7 +577,11 @@ async def test_an_implementation_recorded_late_misses_its_clock(factory: Factory
 
     implementation = await Clock.get(case_id=case.id, kind=ClockKind.IMPLEMENTATION)
     assert implementation.status is ClockStatus.MISSED
-    assert (await events(case))[-2:] == ["implementation_recorded", "clock_missed:implementation"]
+    assert (await events(case))[-3:] == [
+        "implementation_recorded",
+        "clock_missed:implementation",
+        "clock_started:confirmation",
+    ]
 
 
 async def test_the_clock_job_with_nothing_due_does_nothing(factory: Factory) -> None:

@@ -393,6 +393,7 @@ async def test_the_guide_runs_a_dispute_from_complaint_to_implementation(
         "bank-statement.pdf",
         "application/pdf",
     )
+    await w.act(w.complainant, await case_row(case_id), Action.SUBMIT_REPLY, reply="Still wrong.")
     completed = await live.run("complete-file", provider, input__caseId=case_id)
     assert completed["completeFile"]["case"]["stage"] == "IN_RESOLUTION"
 

@@ -142,13 +142,14 @@ async def test_the_objection_window_is_a_right_and_nobodys_turn(
     assert consumer["stage"] == "FILE_REVIEW"
     assert (consumer["viewerDuties"], consumer["viewerRights"]) == (
         [],
-        ["OBJECT_TO_NEUTRAL", "WITHDRAW"],
+        ["SUBMIT_REPLY", "OBJECT_TO_NEUTRAL", "WITHDRAW"],
     )
     assert (organisation["viewerDuties"], organisation["viewerRights"]) == (
         [],
         ["OBJECT_TO_NEUTRAL"],
     )
-    # The running objection clock is a window: not "who must act", not overdue even late.
+    # The running objection clock is a window (so is the reply window): not "who must act",
+    # not overdue even late.
     assert {"kind": "OBJECTION", "obligation": "WINDOW"} in consumer["clocks"]
     assert consumer["whoMustAct"] == []
     assert consumer["overdue"] is False
@@ -172,12 +173,13 @@ async def test_answering_a_non_binding_outcome_is_a_duty_and_a_binding_award_is_
         )
         await DisputeCase.filter(id=case.id).update(method=method)
         await run_clock_job()
+        await w.reply(case)
         await w.act(w.caseworker, case, Action.COMPLETE_FILE)
         in_resolution = await _duties_rights(client, app, w.neutral, case)
         await w.act(w.neutral, case, Action.ISSUE_OUTCOME, summary="Refund 60 EUR.", reasons="R")
         outcomes[method] = (in_resolution, await _duties_rights(client, app, w.complainant, case))
         if method is Method.OMBUDSMAN_RECOMMENDATION:
-            # The reflection period ends unanswered: now the case waits on the provider.
+            # The reflection period ends unanswered: the case closes as not accepted.
             await Clock.filter(case_id=case.id, kind=ClockKind.REFLECTION).update(
                 due_at=datetime.now(UTC) - timedelta(seconds=1)
             )
@@ -189,13 +191,13 @@ async def test_answering_a_non_binding_outcome_is_a_duty_and_a_binding_award_is_
 
     recommendation = outcomes[Method.OMBUDSMAN_RECOMMENDATION]
     award = outcomes[Method.ARBITRATION_BINDING]
-    assert recommendation[0] == (["ISSUE_OUTCOME"], ["EXTEND_CLOCK"])
+    assert recommendation[0] == (
+        ["ISSUE_OUTCOME"],
+        ["DISCLOSE_CIRCUMSTANCE", "RECUSE", "EXTEND_CLOCK"],
+    )
     assert recommendation[1] == (["ACCEPT_OUTCOME", "REJECT_OUTCOME"], ["WITHDRAW"])
     assert award[1] == ([], ["ACCEPT_OUTCOME", "REQUEST_REVIEW", "WITHDRAW"])
-    assert ended == (
-        ([], ["ACCEPT_OUTCOME", "REJECT_OUTCOME", "WITHDRAW"]),
-        (["CLOSE"], []),
-    )
+    assert ended == (([], []), ([], []))
 
 
 # --- overdue: one definition for the filter, the flag and the order ---------------------------
@@ -235,9 +237,12 @@ async def test_the_overdue_filter_and_the_overdue_flag_agree(
     await w.act(w.complainant, missed, Action.GIVE_CONSENT, **CONSENT)
     await Clock.filter(case_id=missed.id, kind=ClockKind.RESPONSE).update(due_at=past)
     await run_clock_job()  # recorded missed
-    # Met: accepted in time; the next duty (consent) has no clock.
+    # Met: every clock met so far; the next duty (completing the file) has no clock.
     met = await w.new_case()
     await w.act(w.caseworker, met, Action.ACCEPT)
+    await w.act(w.complainant, met, Action.GIVE_CONSENT, **CONSENT)
+    await w.act(w.agent, met, Action.SUBMIT_RESPONSE, position="Fair bill.")
+    await w.reply(met)
     # A window past its end: the objection window, nobody's delay.
     window = await _to_the_objection_window(w)
     await Clock.filter(case_id=window.id, kind=ClockKind.OBJECTION).update(due_at=past)
@@ -280,8 +285,8 @@ async def test_a_missed_duty_is_no_longer_overdue_once_done(
 
     after = await _list(client, token)
     assert [(n["reference"], n["overdue"]) for n in before] == [(case.reference, True)]
-    assert [(n["reference"], n["overdue"], n["nextDue"]) for n in after] == [
-        (case.reference, False, None)
+    assert [(n["reference"], n["overdue"], n["nextDue"]["clock"]) for n in after] == [
+        (case.reference, False, "CONSENT")
     ]
     assert await _list(client, token, filter={"overdue": True}) == []
 
@@ -294,10 +299,10 @@ async def test_ordered_by_due_the_soonest_duty_comes_first_then_the_rest_newest_
     later = await w.new_case()
     overdue = await w.new_case()
     nothing_due = await w.new_case()
-    await w.act(w.caseworker, nothing_due, Action.ACCEPT)  # waits on consent: no clock
+    await w.act(w.complainant, nothing_due, Action.WITHDRAW)  # ended: nothing owed
     soon = await w.new_case()
     nothing_due_either = await w.new_case()
-    await w.act(w.caseworker, nothing_due_either, Action.ACCEPT)
+    await w.act(w.complainant, nothing_due_either, Action.WITHDRAW)
     for case, due in ((later, 10), (overdue, -1), (soon, 2)):
         await Clock.filter(case_id=case.id).update(due_at=now + timedelta(days=due))
     token = await token_for(app, w.caseworker)

@@ -404,8 +404,11 @@ async def test_the_fairness_report_sets_the_sides_next_to_each_other_without_cau
         {"kind": "RESPONSE", "responsible": "ORGANISATION", "status": "MET"},
         {"kind": "OBJECTION", "responsible": "PARTIES", "status": "MET"},
     ]
+    # Equal windows (DOMAIN.md): the organisation's to respond, the complainant's to reply.
     assert complainant["windows"] == [
-        {"kind": "OBJECTION", "responsible": "PARTIES", "status": "MET"}
+        {"kind": "CONSENT", "responsible": "COMPLAINANT", "status": "MET"},
+        {"kind": "REPLY", "responsible": "COMPLAINANT", "status": "RUNNING"},
+        {"kind": "OBJECTION", "responsible": "PARTIES", "status": "MET"},
     ]
     assert report["appointments"] == [
         {

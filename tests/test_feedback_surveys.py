@@ -86,6 +86,7 @@ async def test_a_resolved_case_writes_outcome_remedy_and_dates_back_to_its_compl
 ) -> None:
     w = await quick_world(factory)
     case = await in_file_review(w, await w.new_case(Method.NEGOTIATION))
+    await w.reply(case)
     await w.act(w.caseworker, case, Action.COMPLETE_FILE)
     await w.act(w.complainant, case, Action.MAKE_OFFER, amount="90.00", terms="Refund 90")
     offer = await Offer.get(case_id=case.id)

@@ -41,6 +41,7 @@ from portal.timeline.services import verify
 from tests.factories import NOTICE_READ, Factory, World, actor_for, quick_world
 
 CONSENT = {"understands_legal_effect": True, "understands_right_to_withdraw": True}
+REPLY = "The bill is still wrong: I was charged twice."
 
 
 async def act(
@@ -84,6 +85,9 @@ async def up_to_a_confirmed_neutral(w: World, case: DisputeCase, t0: datetime) -
     await act(w.complainant, case, Action.GIVE_CONSENT, t0 + timedelta(hours=2), **CONSENT)
     await act(w.agent, case, Action.SUBMIT_RESPONSE, t0 + timedelta(days=3), position="Fair bill.")
     await act(
+        w.complainant, case, Action.SUBMIT_REPLY, t0 + timedelta(days=3, hours=2), reply=REPLY
+    )
+    await act(
         w.caseworker, case, Action.APPOINT_NEUTRAL, t0 + timedelta(days=4), neutral_id=w.neutral.id
     )
     await act(w.neutral, case, Action.DECLARE_IMPARTIALITY, t0 + timedelta(days=5), impartial=True)
@@ -91,15 +95,28 @@ async def up_to_a_confirmed_neutral(w: World, case: DisputeCase, t0: datetime) -
     return await act(w.caseworker, case, Action.COMPLETE_FILE, t0 + timedelta(days=13))
 
 
+async def in_resolution(w: World, method: Method) -> tuple[DisputeCase, datetime]:
+    """A new case of ``method`` up to a confirmed neutral and the file complete (on day 13),
+    and the instant it was referred."""
+    case = await w.new_case(method)
+    t0 = case.stage_changed_at
+    return await up_to_a_confirmed_neutral(w, case, t0), t0
+
+
 UP_TO_A_CONFIRMED_NEUTRAL = [
     "case_referred",
     "clock_started:acceptance",
     "case_accepted",
     "clock_met:acceptance",
+    "clock_started:consent",
     "consent_given",
+    "clock_met:consent",
     "clock_started:response",
     "response_submitted",
     "clock_met:response",
+    "clock_started:reply",
+    "reply_submitted",
+    "clock_met:reply",
     "neutral_appointed",
     "impartiality_declared",
     "clock_started:objection",
@@ -164,15 +181,20 @@ async def test_a_mediation_ends_in_a_settlement_whose_implementation_is_confirme
         "clock_started:implementation",
         "implementation_recorded",
         "clock_met:implementation",
+        "clock_started:confirmation",
         "implementation_confirmed",
+        "clock_met:confirmation",
         "case_closed",
     ]
     assert await clocks(case) == [
         (ClockKind.ACCEPTANCE, ClockStatus.MET),
+        (ClockKind.CONSENT, ClockStatus.MET),
         (ClockKind.RESPONSE, ClockStatus.MET),
+        (ClockKind.REPLY, ClockStatus.MET),
         (ClockKind.OBJECTION, ClockStatus.MET),
         (ClockKind.OUTCOME, ClockStatus.MET),
         (ClockKind.IMPLEMENTATION, ClockStatus.MET),
+        (ClockKind.CONFIRMATION, ClockStatus.MET),
     ]
     await assert_chain_intact(case)
 
@@ -189,6 +211,9 @@ async def test_a_neutral_objected_to_is_removed_and_one_with_a_conflict_steps_as
     await act(w.caseworker, case, Action.ACCEPT, t0 + timedelta(hours=1))
     await act(w.complainant, case, Action.GIVE_CONSENT, t0 + timedelta(hours=2), **CONSENT)
     await act(w.agent, case, Action.SUBMIT_RESPONSE, t0 + timedelta(days=3), position="P")
+    await act(
+        w.complainant, case, Action.SUBMIT_REPLY, t0 + timedelta(days=3, hours=2), reply=REPLY
+    )
     await act(
         w.caseworker, case, Action.APPOINT_NEUTRAL, t0 + timedelta(days=4), neutral_id=w.neutral.id
     )
@@ -254,7 +279,7 @@ async def test_a_neutral_objected_to_is_removed_and_one_with_a_conflict_steps_as
         "A recent advisory role.",
     )
     assert await events(case) == [
-        *UP_TO_A_CONFIRMED_NEUTRAL[:11],
+        *UP_TO_A_CONFIRMED_NEUTRAL[:16],
         "neutral_objected",
         "clock_met:objection",
         "objection_decided",
@@ -301,7 +326,7 @@ async def test_an_ombudsman_recommendation_is_rejected_by_the_organisation_with_
     )
 
     assert (unreasoned.code, unreasoned.field) == ("REASONS_REQUIRED", "reasons")
-    assert (untouched.stage, untouched.last_sequence) == (Stage.OUTCOME_PROPOSED, 19)
+    assert (untouched.stage, untouched.last_sequence) == (Stage.OUTCOME_PROPOSED, 24)
     assert (unrejected.rejected_by, unrejected.rejection_reasons) == (None, "")
     assert case.stage is Stage.CLOSED
     assert case.closure_reason is ClosureReason.OUTCOME_REJECTED
@@ -331,7 +356,9 @@ async def test_an_ombudsman_recommendation_is_rejected_by_the_organisation_with_
     ]
     assert await clocks(case) == [
         (ClockKind.ACCEPTANCE, ClockStatus.MET),
+        (ClockKind.CONSENT, ClockStatus.MET),
         (ClockKind.RESPONSE, ClockStatus.MET),
+        (ClockKind.REPLY, ClockStatus.MET),
         (ClockKind.OBJECTION, ClockStatus.MET),
         (ClockKind.OUTCOME, ClockStatus.MET),
         (ClockKind.REFLECTION, ClockStatus.MET),
@@ -357,6 +384,9 @@ async def test_a_binding_award_is_reviewed_varied_and_implemented(factory: Facto
         **CONSENT,
     )
     await act(w.agent, case, Action.SUBMIT_RESPONSE, t0 + timedelta(days=3), position="Fair bill.")
+    await act(
+        w.complainant, case, Action.SUBMIT_REPLY, t0 + timedelta(days=3, hours=2), reply=REPLY
+    )
     await act(
         w.caseworker, case, Action.APPOINT_NEUTRAL, t0 + timedelta(days=4), neutral_id=w.neutral.id
     )
@@ -438,17 +468,22 @@ async def test_a_binding_award_is_reviewed_varied_and_implemented(factory: Facto
         "clock_started:implementation",
         "implementation_recorded",
         "clock_met:implementation",
+        "clock_started:confirmation",
         "implementation_confirmed",
+        "clock_met:confirmation",
         "case_closed",
     ]
     assert await clocks(case) == [
         (ClockKind.ACCEPTANCE, ClockStatus.MET),
+        (ClockKind.CONSENT, ClockStatus.MET),
         (ClockKind.RESPONSE, ClockStatus.MET),
+        (ClockKind.REPLY, ClockStatus.MET),
         (ClockKind.OBJECTION, ClockStatus.MET),
         (ClockKind.OUTCOME, ClockStatus.MET),
         (ClockKind.REFLECTION, ClockStatus.MET),
         (ClockKind.REVIEW, ClockStatus.MET),
         (ClockKind.IMPLEMENTATION, ClockStatus.MET),
+        (ClockKind.CONFIRMATION, ClockStatus.MET),
     ]
     await assert_chain_intact(case)
 
@@ -552,7 +587,8 @@ async def test_a_complainant_withdraws_a_case_still_waiting_for_the_provider(
     ]
     assert await clocks(case) == [(ClockKind.ACCEPTANCE, ClockStatus.STOPPED)]
     assert (await TimelineEvent.get(case_id=case.id, sequence=3)).payload == {
-        "reason": "Refund received."
+        "side": "complainant",
+        "reason": "Refund received.",
     }
     await assert_chain_intact(case)
 
@@ -572,19 +608,26 @@ async def test_a_complainant_withdraws_while_the_organisation_owes_its_response(
     )
 
     assert late.code == "ACTION_NOT_AVAILABLE"
-    assert (case.stage, case.withdrawal_reason) == (Stage.WITHDRAWN, "")
+    assert (case.stage, case.withdrawal_reason, case.withdrawn_by) == (
+        Stage.WITHDRAWN,
+        "",
+        Side.COMPLAINANT,
+    )
     assert await events(case) == [
         "case_referred",
         "clock_started:acceptance",
         "case_accepted",
         "clock_met:acceptance",
+        "clock_started:consent",
         "consent_given",
+        "clock_met:consent",
         "clock_started:response",
         "case_withdrawn",
         "clock_stopped:response",
     ]
     assert await clocks(case) == [
         (ClockKind.ACCEPTANCE, ClockStatus.MET),
+        (ClockKind.CONSENT, ClockStatus.MET),
         (ClockKind.RESPONSE, ClockStatus.STOPPED),
     ]
     assert await run_clock_job(t0 + timedelta(days=400)) == 0
@@ -614,7 +657,9 @@ async def test_a_representative_withdraws_a_mediation_in_progress(factory: Facto
     ]
     assert await clocks(case) == [
         (ClockKind.ACCEPTANCE, ClockStatus.MET),
+        (ClockKind.CONSENT, ClockStatus.MET),
         (ClockKind.RESPONSE, ClockStatus.MET),
+        (ClockKind.REPLY, ClockStatus.MET),
         (ClockKind.OBJECTION, ClockStatus.MET),
         (ClockKind.OUTCOME, ClockStatus.STOPPED),
     ]
@@ -645,7 +690,9 @@ async def test_an_organisation_silent_until_its_clock_runs_out_is_recorded_as_re
         "clock_started:acceptance",
         "case_accepted",
         "clock_met:acceptance",
+        "clock_started:consent",
         "consent_given",
+        "clock_met:consent",
         "clock_started:response",
         "organisation_silent",
         "clock_missed:response",
@@ -659,6 +706,7 @@ async def test_an_organisation_silent_until_its_clock_runs_out_is_recorded_as_re
     )
     assert await clocks(case) == [
         (ClockKind.ACCEPTANCE, ClockStatus.MET),
+        (ClockKind.CONSENT, ClockStatus.MET),
         (ClockKind.RESPONSE, ClockStatus.MISSED),
     ]
     late = await refusal(
@@ -689,7 +737,11 @@ async def test_where_silence_is_no_refusal_the_response_clock_is_only_recorded_m
     assert (handled, again) == (1, 0)
     assert waiting == (
         Stage.AWAITING_RESPONSE,
-        [(ClockKind.ACCEPTANCE, ClockStatus.MET), (ClockKind.RESPONSE, ClockStatus.MISSED)],
+        [
+            (ClockKind.ACCEPTANCE, ClockStatus.MET),
+            (ClockKind.CONSENT, ClockStatus.MET),
+            (ClockKind.RESPONSE, ClockStatus.MISSED),
+        ],
     )
     assert case.stage is Stage.FILE_REVIEW
     assert await events(case) == [
@@ -697,10 +749,13 @@ async def test_where_silence_is_no_refusal_the_response_clock_is_only_recorded_m
         "clock_started:acceptance",
         "case_accepted",
         "clock_met:acceptance",
+        "clock_started:consent",
         "consent_given",
+        "clock_met:consent",
         "clock_started:response",
         "clock_missed:response",
         "response_submitted",
+        "clock_started:reply",
     ]
     missed = await TimelineEvent.get(case_id=case.id, kind="clock_missed")
     assert (missed.actor_role, missed.occurred_at) == (

@@ -26,6 +26,7 @@ async def test_an_offer_expiry_outside_the_calendar_in_utc_is_a_coded_refusal(
 ) -> None:
     w = await quick_world(factory)
     case = await in_file_review(w, await w.new_case(Method.NEGOTIATION))
+    await w.reply(case)
     case = await w.act(w.caseworker, case, Action.COMPLETE_FILE)
     before = await snapshot(case)
 

@@ -203,9 +203,14 @@ TIMELINE = [
     "clock_started",  # acceptance
     "case_accepted",
     "clock_met",
+    "clock_started",  # consent
     "consent_given",
+    "clock_met",
     "clock_started",  # response
     "response_submitted",
+    "clock_met",
+    "clock_started",  # reply window
+    "reply_submitted",
     "clock_met",
     "neutral_appointed",
     "impartiality_declared",
@@ -229,6 +234,7 @@ async def test_the_same_scenario_passes_through_every_adapter(adapter: Adapter) 
     await adapter.turn(case, "accepted")
     # The parties' steps are theirs, in the portal, whatever the provider's adapter.
     case = await in_file_review(w, await DisputeCase.get(id=case.id))
+    case = await w.reply(case)
     await adapter.turn(case, "neutral_appointed")
     await run_clock_job()  # the (empty) objection window closed: the neutral is confirmed
     await adapter.turn(case, "file_completed")
@@ -249,7 +255,9 @@ async def test_the_same_scenario_passes_through_every_adapter(adapter: Adapter) 
     )
     assert [(k.value, s.value) for k, s in clocks] == [
         ("acceptance", "met"),
+        ("consent", "met"),
         ("response", "met"),
+        ("reply", "met"),
         ("objection", "met"),
         ("outcome", "met"),
         ("reflection", "stopped"),

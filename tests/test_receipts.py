@@ -184,6 +184,7 @@ async def test_an_issued_outcome_and_a_withdrawal_send_receipts_to_who_took_them
     )
     await OutboxMessage.filter(kind=MailKind.RECEIPT.value).delete()
     await act(w.agent, decided, Action.SUBMIT_RESPONSE, t0 + timedelta(days=3), position="Fair.")
+    await act(w.complainant, decided, Action.SUBMIT_REPLY, t0 + timedelta(days=3), reply="No.")
     await act(
         w.caseworker,
         decided,

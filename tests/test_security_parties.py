@@ -206,9 +206,10 @@ async def test_staff_made_representative_before_the_fix_act_only_as_staff(
         "availableActions": [],
         "messages": {"edges": [{"node": {"body": "Hello all", "visibility": "ALL_PARTIES"}}]},
     }
+    # As staff, the agent may withdraw only where the scheme lets the organisation do so.
     assert withdrawn["data"]["withdrawCase"] == {
         "case": None,
-        "userErrors": [{"code": "FORBIDDEN"}],
+        "userErrors": [{"code": "WITHDRAWAL_NOT_ALLOWED"}],
     }
     assert (await DisputeCase.get(id=case.id)).stage is Stage.REFERRED
 

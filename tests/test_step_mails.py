@@ -101,6 +101,9 @@ class Walk:
         )
         await self.act(w.agent, case, Action.SUBMIT_RESPONSE, t0 + timedelta(days=3), position="P")
         await self.act(
+            w.complainant, case, Action.SUBMIT_REPLY, t0 + timedelta(days=3, hours=1), reply="R"
+        )
+        await self.act(
             w.caseworker,
             case,
             Action.APPOINT_NEUTRAL,
@@ -129,6 +132,7 @@ async def _mediation(walk: Walk) -> DisputeCase:
     await walk.act(w.caseworker, case, Action.ACCEPT, t0 + timedelta(hours=1))
     await walk.act(w.complainant, case, Action.GIVE_CONSENT, t0 + timedelta(hours=2), **CONSENT)
     await walk.act(w.agent, case, Action.SUBMIT_RESPONSE, day(3), position="Fair bill.")
+    await walk.act(w.complainant, case, Action.SUBMIT_REPLY, day(3), reply="Still twice.")
     await walk.act(w.caseworker, case, Action.APPOINT_NEUTRAL, day(4), neutral_id=w.neutral.id)
     await walk.act(w.neutral, case, Action.DECLARE_IMPARTIALITY, day(5), impartial=True)
     await walk.act(w.agent, case, Action.OBJECT_TO_NEUTRAL, day(6), reasons="Met them before.")
@@ -259,6 +263,88 @@ async def _refused_silent_withdrawn_declined(walk: Walk) -> None:
     )
 
 
+async def _ways_forward(walk: Walk) -> None:
+    """Issue 15, deliverable 3: consent not given in time; a negotiation's time run out; a
+    neutral who discloses, withdraws and is replaced; an outcome nobody accepted in time; an
+    implementation reported not done, left unconfirmed, or not carried out in time. Each case
+    ends before the next begins, so each run of the clock job takes exactly one lapse."""
+    w = walk.w
+    unconsented = await w.new_case()
+    t0 = unconsented.stage_changed_at
+    await walk.act(w.caseworker, unconsented, Action.ACCEPT, t0 + timedelta(hours=1))
+    consent = await Clock.get(case_id=unconsented.id, kind=ClockKind.CONSENT)
+    await walk.clock_job(unconsented, Action.CONSENT_LAPSED, consent.due_at + timedelta(hours=1))
+
+    unsettled = await w.new_case(Method.NEGOTIATION)
+    t0 = unsettled.stage_changed_at
+    await walk.act(w.caseworker, unsettled, Action.ACCEPT, t0 + timedelta(hours=1))
+    await walk.act(
+        w.complainant, unsettled, Action.GIVE_CONSENT, t0 + timedelta(hours=2), **CONSENT
+    )
+    await walk.act(w.agent, unsettled, Action.SUBMIT_RESPONSE, t0 + timedelta(days=3), position="P")
+    await walk.act(w.complainant, unsettled, Action.SUBMIT_REPLY, t0 + timedelta(days=4), reply="R")
+    await walk.act(w.caseworker, unsettled, Action.COMPLETE_FILE, t0 + timedelta(days=5))
+    outcome = await Clock.get(case_id=unsettled.id, kind=ClockKind.OUTCOME)
+    await walk.clock_job(unsettled, Action.NEGOTIATION_LAPSED, outcome.due_at + timedelta(hours=1))
+
+    replaced, t0 = await walk.to_the_file(Method.OMBUDSMAN_RECOMMENDATION)
+    day = lambda n: t0 + timedelta(days=n)  # noqa: E731
+    await walk.act(
+        w.neutral, replaced, Action.DISCLOSE_CIRCUMSTANCE, day(14), disclosures="A new client."
+    )
+    await walk.clock_job(replaced, Action.CONFIRM_NEUTRAL, day(21) + timedelta(hours=1))
+    await walk.act(w.neutral, replaced, Action.RECUSE, day(22), reasons="Too busy now.")
+    await walk.act(w.caseworker, replaced, Action.APPOINT_NEUTRAL, day(23), neutral_id=w.neutral.id)
+    await walk.act(w.neutral, replaced, Action.DECLARE_IMPARTIALITY, day(24), impartial=True)
+    await walk.clock_job(replaced, Action.CONFIRM_NEUTRAL, day(31) + timedelta(hours=1))
+    await walk.act(w.caseworker, replaced, Action.REMOVE_NEUTRAL, day(32), reasons="Unwell.")
+    await walk.act(w.caseworker, replaced, Action.APPOINT_NEUTRAL, day(33), neutral_id=w.neutral.id)
+    await walk.act(w.neutral, replaced, Action.DECLARE_IMPARTIALITY, day(34), impartial=True)
+    await walk.clock_job(replaced, Action.CONFIRM_NEUTRAL, day(41) + timedelta(hours=1))
+    await walk.act(w.neutral, replaced, Action.ISSUE_OUTCOME, day(42), summary="S", reasons="R")
+    reflection = await Clock.get(case_id=replaced.id, kind=ClockKind.REFLECTION)
+    await walk.clock_job(
+        replaced, Action.OUTCOME_NOT_ACCEPTED, reflection.due_at + timedelta(hours=1)
+    )
+
+    for ending in (Action.REPORT_NOT_IMPLEMENTED, Action.CONFIRMATION_LAPSED):
+        case, start = await walk.to_the_file(Method.OMBUDSMAN_RECOMMENDATION)
+        at = {n: start + timedelta(days=n) for n in (20, 21, 22, 23, 60)}
+        await walk.act(w.neutral, case, Action.ISSUE_OUTCOME, at[20], summary="S", reasons="R")
+        await walk.act(w.complainant, case, Action.ACCEPT_OUTCOME, at[21])
+        await walk.act(w.agent, case, Action.ACCEPT_OUTCOME, at[21])
+        await walk.act(w.agent, case, Action.RECORD_IMPLEMENTATION, at[22], evidence="Paid.")
+        if ending is Action.REPORT_NOT_IMPLEMENTED:
+            await walk.act(w.complainant, case, ending, at[23], reasons="Nothing arrived.")
+        else:
+            confirmation = await Clock.get(case_id=case.id, kind=ClockKind.CONFIRMATION)
+            await walk.clock_job(case, ending, confirmation.due_at + timedelta(hours=1))
+        await _closed_by_the_provider(w, case, at[60])
+
+    overdue, t0 = await walk.to_the_file(Method.OMBUDSMAN_RECOMMENDATION)
+    await walk.act(
+        w.neutral, overdue, Action.ISSUE_OUTCOME, t0 + timedelta(days=20), summary="S", reasons="R"
+    )
+    await walk.act(w.complainant, overdue, Action.ACCEPT_OUTCOME, t0 + timedelta(days=21))
+    await walk.act(w.agent, overdue, Action.ACCEPT_OUTCOME, t0 + timedelta(days=21))
+    implementation = await Clock.get(case_id=overdue.id, kind=ClockKind.IMPLEMENTATION)
+    await walk.clock_job(
+        overdue, Action.IMPLEMENTATION_LAPSED, implementation.due_at + timedelta(hours=1)
+    )
+    await _closed_by_the_provider(w, overdue, implementation.due_at + timedelta(days=2))
+
+
+async def _closed_by_the_provider(w: World, case: DisputeCase, at: datetime) -> None:
+    """The provider decides an escalated implementation (its mail is the case-closed mail)."""
+    await perform(
+        await actor_for(w.caseworker),
+        case.id,
+        Action.CLOSE,
+        {"reason": "not_implemented", "note": "Nothing was paid."},
+        at=at,
+    )
+
+
 def _expected(w: World, step: Taken) -> set[str]:
     """Who the step's row tells, without its taker, of those who may read its record."""
     row = TABLE[step.action]
@@ -302,6 +388,7 @@ async def test_every_step_is_told_to_whom_its_row_names_in_their_language_and_zo
     await _binding_final(walk)
     await _recommendation(walk)
     await _refused_silent_withdrawn_declined(walk)
+    await _ways_forward(walk)
 
     rows = {
         message_id(str(r.id), settings): r

@@ -16,16 +16,24 @@ from portal.timeline.chain import GENESIS, ChainLink, payload_digest
 from portal.timeline.models import TimelineEvent, Visibility
 from portal.timeline.services import ERASED, Receipt, erase_payload, verify
 from tests.factories import Factory, quick_world
-from tests.test_lifecycle_paths import CONSENT, act
+from tests.test_lifecycle_paths import act
 
 
 async def six_events(factory: Factory) -> DisputeCase:
-    """Referred, accepted and consented to: six events, each with a payload."""
+    """Referred, accepted and the consent clock extended: six events, each with a payload."""
     w = await quick_world(factory)
     case = await w.new_case()
     t0 = case.stage_changed_at
     await act(w.caseworker, case, Action.ACCEPT, t0 + timedelta(hours=1))
-    case = await act(w.complainant, case, Action.GIVE_CONSENT, t0 + timedelta(hours=2), **CONSENT)
+    case = await act(
+        w.caseworker,
+        case,
+        Action.EXTEND_CLOCK,
+        t0 + timedelta(hours=2),
+        clock="consent",
+        days=7,
+        reason="The complainant is in hospital.",
+    )
     assert case.last_sequence == 6
     return case
 

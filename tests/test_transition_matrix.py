@@ -184,6 +184,7 @@ async def _file_review(cast: Cast, method: Method) -> Scene:
 
 async def _in_resolution(cast: Cast, method: Method) -> Scene:
     scene = await _file_review(cast, method)
+    await scene.act(Who.COMPLAINANT, Action.SUBMIT_REPLY, reply="The bill is still wrong.")
     if method.needs_neutral:
         await scene.confirm_neutral()
     await scene.act(Who.CASEWORKER, Action.COMPLETE_FILE)
@@ -258,36 +259,82 @@ async def _other_sides_offer(scene: Scene, who: Who) -> dict[str, Any]:
     return await _an_offer_by(scene, _on_other_side(who))
 
 
+async def _vacancy(scene: Scene) -> None:
+    """In resolution the case has a confirmed neutral: the provider removes them, so that a
+    replacement can be appointed (in file review there is nobody to remove yet)."""
+    if scene.case.stage is Stage.IN_RESOLUTION:
+        await scene.act(Who.CASEWORKER, Action.REMOVE_NEUTRAL, reasons="Unavailable for months.")
+
+
 async def _the_providers_neutral(scene: Scene, who: Who) -> dict[str, Any]:
+    await _vacancy(scene)
     return {"neutral_id": scene.cast.users[Who.NEUTRAL].id}
 
 
 async def _declaration_due(scene: Scene, who: Who) -> dict[str, Any]:
+    await _vacancy(scene)
     await scene.act(
         Who.CASEWORKER, Action.APPOINT_NEUTRAL, neutral_id=scene.cast.users[Who.NEUTRAL].id
     )
     return {"impartial": True}
 
 
+async def _window_open(scene: Scene) -> None:
+    """An objection window: after the declaration in file review; after a later disclosure by
+    the confirmed neutral in resolution."""
+    if scene.case.stage is Stage.IN_RESOLUTION:
+        await scene.act(Who.NEUTRAL, Action.DISCLOSE_CIRCUMSTANCE, disclosures="A new client.")
+    else:
+        await scene.appoint_and_declare()
+
+
 async def _objection_window(scene: Scene, who: Who) -> dict[str, Any]:
-    await scene.appoint_and_declare()
+    await _window_open(scene)
     return {"reasons": "The neutral used to work for the organisation."}
 
 
 async def _objection_raised(scene: Scene, who: Who) -> dict[str, Any]:
-    await scene.appoint_and_declare()
+    await _window_open(scene)
     await scene.act(Who.COMPLAINANT, Action.OBJECT_TO_NEUTRAL, reasons="A former employee.")
     return {"upheld": False, "reasons": "Left nine years ago."}
 
 
+async def _a_neutral(scene: Scene) -> None:
+    if scene.case.stage is Stage.FILE_REVIEW:
+        await scene.act(
+            Who.CASEWORKER, Action.APPOINT_NEUTRAL, neutral_id=scene.cast.users[Who.NEUTRAL].id
+        )
+
+
+async def _neutral_appointed(scene: Scene, who: Who) -> dict[str, Any]:
+    await _a_neutral(scene)
+    return {"reasons": "A family matter."}
+
+
 async def _neutral_confirmed(scene: Scene, who: Who) -> dict[str, Any]:
-    await scene.confirm_neutral()
+    if scene.case.stage is Stage.FILE_REVIEW:
+        await scene.confirm_neutral()
     return {}
+
+
+async def _file_ready(scene: Scene, who: Who) -> dict[str, Any]:
+    await scene.act(Who.COMPLAINANT, Action.SUBMIT_REPLY, reply="The bill is still wrong.")
+    return await _neutral_confirmed(scene, who)
+
+
+async def _a_new_circumstance(scene: Scene, who: Who) -> dict[str, Any]:
+    await _neutral_confirmed(scene, who)
+    return {"disclosures": "My sister took a job with the organisation."}
+
+
+async def _withdrawal_allowed(scene: Scene, who: Who) -> dict[str, Any]:
+    await Scheme.filter(id=scene.case.scheme_id).update(organisation_may_withdraw=True)
+    return {"reason": "Settled outside."}
 
 
 async def _implementation_recorded(scene: Scene, who: Who) -> dict[str, Any]:
     await scene.act(Who.ORG_AGENT, Action.RECORD_IMPLEMENTATION, evidence="Refund paid.")
-    return {"note": "Received."}
+    return {"note": "Received.", "reasons": "No refund reached my account."}
 
 
 async def _a_running_clock(scene: Scene, who: Who) -> dict[str, Any]:
@@ -310,12 +357,16 @@ SETUPS: dict[Action, Setup] = {
     Action.DECLINE: Setup(_data(ground="time_barred", reasons="Raised after a year.")),
     Action.GIVE_CONSENT: Setup(_data(**CONSENT)),
     Action.SUBMIT_RESPONSE: Setup(_data(position="The bill is right.")),
+    Action.SUBMIT_REPLY: Setup(_data(reply="The bill is still wrong.")),
     Action.REFUSE_PARTICIPATION: Setup(_data(reasons="We do not take part.")),
     Action.APPOINT_NEUTRAL: Setup(_the_providers_neutral),
     Action.DECLARE_IMPARTIALITY: Setup(_declaration_due),
     Action.OBJECT_TO_NEUTRAL: Setup(_objection_window),
     Action.DECIDE_OBJECTION: Setup(_objection_raised),
-    Action.COMPLETE_FILE: Setup(_neutral_confirmed),
+    Action.DISCLOSE_CIRCUMSTANCE: Setup(_a_new_circumstance),
+    Action.RECUSE: Setup(_neutral_appointed),
+    Action.REMOVE_NEUTRAL: Setup(_neutral_appointed),
+    Action.COMPLETE_FILE: Setup(_file_ready),
     Action.MAKE_OFFER: Setup(_data(amount="50.00", terms="Refund 50"), Method.MEDIATION),
     Action.WITHDRAW_OFFER: Setup(_own_offer, Method.MEDIATION),
     Action.REJECT_OFFER: Setup(_other_sides_offer, Method.MEDIATION),
@@ -331,16 +382,14 @@ SETUPS: dict[Action, Setup] = {
     ),
     Action.RECORD_IMPLEMENTATION: Setup(_data(evidence="Refund paid.")),
     Action.CONFIRM_IMPLEMENTATION: Setup(_implementation_recorded),
+    Action.REPORT_NOT_IMPLEMENTED: Setup(_implementation_recorded),
     Action.CLOSE: Setup(_data(reason="discontinued", note="The complainant stopped answering.")),
-    Action.WITHDRAW: Setup(_data(reason="Settled outside.")),
+    Action.WITHDRAW: Setup(_withdrawal_allowed),
 }
 
-# Source stages the table lists where the guards can never pass, with the code they give.
-# In ACCEPTED no clock runs: the provider has stopped its own and the response clock waits
-# for the complainant's consent.
-UNREACHABLE: dict[tuple[Action, Stage], str] = {
-    (Action.EXTEND_CLOCK, Stage.ACCEPTED): "NO_RUNNING_CLOCK",
-}
+# Source stages the table lists where the guards can never pass, with the code they give
+# (none since the consent clock runs in ACCEPTED).
+UNREACHABLE: dict[tuple[Action, Stage], str] = {}
 
 PERSON_TRANSITIONS = [
     (t, stage) for t in TRANSITIONS if not t.system for stage in Stage if stage in t.sources
@@ -476,10 +525,18 @@ async def test_only_the_roles_in_the_table_may_take_a_transition(
 # --- transitions only the clock job takes ------------------------------------------------------
 
 
-async def _response_overdue(cast: Cast) -> Scene:
-    scene = await _awaiting_response(cast, Method.MEDIATION)
-    scene.tick(days=60)
-    return scene
+SystemSetup = Callable[[Cast], Awaitable[Scene]]
+
+
+def _days_after(build: StageBuilder, method: Method, days: float) -> SystemSetup:
+    """A case of ``method`` just at a stage, and ``days`` later (a clock has run out)."""
+
+    async def setup(cast: Cast) -> Scene:
+        scene = await build(cast, method)
+        scene.tick(days=days)
+        return scene
+
+    return setup
 
 
 async def _objection_window_over(cast: Cast) -> Scene:
@@ -489,16 +546,24 @@ async def _objection_window_over(cast: Cast) -> Scene:
     return scene
 
 
-async def _reflection_over(cast: Cast) -> Scene:
-    scene = await _outcome_proposed(cast, Method.ARBITRATION_BINDING)
+async def _confirmation_overdue(cast: Cast) -> Scene:
+    scene = await _implementation(cast, Method.OMBUDSMAN_RECOMMENDATION)
+    await scene.act(Who.ORG_AGENT, Action.RECORD_IMPLEMENTATION, evidence="Refund paid.")
     scene.tick(days=15)
     return scene
 
 
-SYSTEM_SETUPS: dict[Action, Callable[[Cast], Awaitable[Scene]]] = {
-    Action.ORGANISATION_SILENT: _response_overdue,
+SYSTEM_SETUPS: dict[Action, SystemSetup] = {
+    Action.CONSENT_LAPSED: _days_after(_accepted, Method.MEDIATION, 31),
+    Action.ORGANISATION_SILENT: _days_after(_awaiting_response, Method.MEDIATION, 60),
     Action.CONFIRM_NEUTRAL: _objection_window_over,
-    Action.AWARD_FINAL: _reflection_over,
+    Action.NEGOTIATION_LAPSED: _days_after(_in_resolution, Method.NEGOTIATION, 91),
+    Action.AWARD_FINAL: _days_after(_outcome_proposed, Method.ARBITRATION_BINDING, 15),
+    Action.OUTCOME_NOT_ACCEPTED: _days_after(
+        _outcome_proposed, Method.OMBUDSMAN_RECOMMENDATION, 15
+    ),
+    Action.CONFIRMATION_LAPSED: _confirmation_overdue,
+    Action.IMPLEMENTATION_LAPSED: _days_after(_implementation, Method.OMBUDSMAN_RECOMMENDATION, 31),
 }
 SYSTEM_TRANSITIONS = [t for t in TRANSITIONS if t.system]
 

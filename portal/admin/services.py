@@ -139,6 +139,8 @@ def read_scheme(data: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
         changes["country"] = _country(data, required=True)
     if "silence_is_refusal" in given:
         changes["silence_is_refusal"] = bool(data["silence_is_refusal"])
+    if "organisation_may_withdraw" in given:
+        changes["organisation_may_withdraw"] = bool(data["organisation_may_withdraw"])
     if "methods" in given:
         changes["methods"] = _methods(data)
     if "fees" in given:
@@ -187,6 +189,7 @@ def scheme_snapshot(row: Scheme) -> dict[str, Any]:
         "country": row.country,
         "version": row.version,
         "silence_is_refusal": row.silence_is_refusal,
+        "organisation_may_withdraw": row.organisation_may_withdraw,
         "methods": list(row.methods),
         "fees": row.fees,
         "clock_policy": dict(row.clock_policy),
@@ -388,6 +391,7 @@ SCHEME_FIELDS = (
     "name",
     "country",
     "silence_is_refusal",
+    "organisation_may_withdraw",
     "methods",
     "fees",
     "clock_policy",

@@ -165,16 +165,16 @@ class Loaders:
         return DataLoader(case_loaders.clock_extensions_by_case)
 
     @cached_property
-    def scheme(self) -> DataLoader[uuid.UUID, Scheme | None]:
-        return DataLoader(by_id(Scheme))
-
-    @cached_property
     def timeline_page(self) -> DataLoader[TimelinePage, list[dict[str, Any]]]:
         return DataLoader(case_loaders.timeline_pages)
 
     @cached_property
     def provider_profile(self) -> DataLoader[uuid.UUID, ProviderProfile | None]:
         return DataLoader(directory_loaders.profiles_by_provider)
+
+    @cached_property
+    def scheme(self) -> DataLoader[uuid.UUID, Scheme | None]:
+        return DataLoader(by_id(Scheme))
 
     @cached_property
     def schemes_by_provider(self) -> DataLoader[uuid.UUID, list[Scheme]]:

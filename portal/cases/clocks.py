@@ -9,13 +9,14 @@ from datetime import date, datetime, timedelta
 
 import holidays
 
-from portal.cases.states import Calendar, ClockKind, Party
+from portal.cases.states import Calendar, ClockKind, Method, Party
 from portal.complaints.states import ComplaintClockKind
 
 # DOMAIN.md defaults, after EU ADR (Directive 2013/11/EU as amended): every number is the
 # scheme's to change through Scheme.clock_policy.
 DEFAULT_POLICY: dict[str, tuple[int, Calendar]] = {
     ClockKind.ACCEPTANCE: (21, Calendar.CALENDAR_DAYS),
+    ClockKind.CONSENT: (30, Calendar.CALENDAR_DAYS),
     ClockKind.RESPONSE: (20, Calendar.WORKING_DAYS),
     "response_complex": (30, Calendar.WORKING_DAYS),
     ClockKind.OBJECTION: (7, Calendar.CALENDAR_DAYS),
@@ -23,7 +24,13 @@ DEFAULT_POLICY: dict[str, tuple[int, Calendar]] = {
     ClockKind.REFLECTION: (14, Calendar.CALENDAR_DAYS),
     ClockKind.REVIEW: (30, Calendar.CALENDAR_DAYS),
     ClockKind.IMPLEMENTATION: (30, Calendar.CALENDAR_DAYS),
+    ClockKind.CONFIRMATION: (14, Calendar.CALENDAR_DAYS),
+    ClockKind.CLOSURE: (14, Calendar.CALENDAR_DAYS),
 }
+# DOMAIN.md, fairness: both sides get equal windows to answer. The complainant's reply to the
+# organisation's position runs as long as the organisation had to state it (the complex
+# length for a complex case), unless the scheme sets a length of its own for it.
+EQUAL_TO: dict[ClockKind, ClockKind] = {ClockKind.REPLY: ClockKind.RESPONSE}
 
 # ISO 10002 7.4 and 7.7: an organisation's own complaint clocks, both its duties, counted in
 # the organisation's country; each number is the organisation's to change through
@@ -33,15 +40,28 @@ DEFAULT_COMPLAINT_POLICY: dict[str, tuple[int, Calendar]] = {
     ComplaintClockKind.RESPOND: (40, Calendar.WORKING_DAYS),
 }
 
-RESPONSIBLE: dict[ClockKind, Party] = {
+_RESPONSIBLE: dict[ClockKind, Party] = {
     ClockKind.ACCEPTANCE: Party.PROVIDER,
+    ClockKind.CONSENT: Party.COMPLAINANT,
     ClockKind.RESPONSE: Party.ORGANISATION,
+    ClockKind.REPLY: Party.COMPLAINANT,
     ClockKind.OBJECTION: Party.PARTIES,
     ClockKind.OUTCOME: Party.NEUTRAL,
     ClockKind.REFLECTION: Party.PARTIES,
     ClockKind.REVIEW: Party.PROVIDER,
     ClockKind.IMPLEMENTATION: Party.ORGANISATION,
+    ClockKind.CONFIRMATION: Party.COMPLAINANT,
+    ClockKind.CLOSURE: Party.PROVIDER,
 }
+
+
+def responsible(kind: ClockKind, method: Method | None = None) -> Party:
+    """Who a clock names, on a case of ``method`` (None: in general, as a scheme lists it).
+    Unassisted negotiation has no neutral: its outcome clock is the parties' time to settle."""
+    if kind is ClockKind.OUTCOME and method is not None and not method.needs_neutral:
+        return Party.PARTIES
+    return _RESPONSIBLE[kind]
+
 
 # Which clocks are windows for a right rather than duties: `transitions.CLOCK_OBLIGATIONS`.
 # How often a clock may be extended (DOMAIN.md: the outcome clock once, with a reasoned notice);
@@ -59,19 +79,20 @@ class ClockRule:
 def rule_for(
     policy: dict[str, object], kind: ClockKind, *, complex_case: bool = False
 ) -> ClockRule:
+    if kind in EQUAL_TO and kind.value not in policy:
+        kind = EQUAL_TO[kind]
     key = "response_complex" if kind is ClockKind.RESPONSE and complex_case else kind.value
-    return _rule(policy, key, DEFAULT_POLICY)
+    # A kind with a length of its own in the policy starts from its equal's default.
+    return _rule(policy, key, DEFAULT_POLICY.get(key) or DEFAULT_POLICY[EQUAL_TO[kind]])
 
 
 def complaint_rule(policy: dict[str, object], kind: ComplaintClockKind) -> ClockRule:
     """An organisation's rule for one of its complaint clocks (its `complaint_policy`)."""
-    return _rule(policy, kind.value, DEFAULT_COMPLAINT_POLICY)
+    return _rule(policy, kind.value, DEFAULT_COMPLAINT_POLICY[kind.value])
 
 
-def _rule(
-    policy: dict[str, object], key: str, defaults: dict[str, tuple[int, Calendar]]
-) -> ClockRule:
-    days, calendar = defaults[key]
+def _rule(policy: dict[str, object], key: str, default: tuple[int, Calendar]) -> ClockRule:
+    days, calendar = default
     override = policy.get(key)
     if isinstance(override, dict):
         days = int(override.get("days", days))

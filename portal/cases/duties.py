@@ -29,12 +29,15 @@ def owed_clocks() -> QuerySet[Clock]:
     """Duty clocks whose duty is still owed: running ones, and missed ones while the case is
     still in a stage where the duty can be done (`transitions.owed_in`). Recording an
     implementation keeps the stage, so a missed implementation clock is owed only until the
-    implementation is recorded."""
+    implementation is recorded; a missed confirmation clock only until the implementation goes
+    to the provider to decide (then the provider's closure clock is what is owed)."""
     conditions = [Q(status=ClockStatus.RUNNING, kind__in=sorted(DUTY_CLOCKS))]
     for kind in sorted(DUTY_CLOCKS):
         missed = Q(status=ClockStatus.MISSED, kind=kind, case__stage__in=sorted(owed_in(kind)))
         if kind is ClockKind.IMPLEMENTATION:
             missed &= Q(case__implemented_at__isnull=True)
+        if kind is ClockKind.CONFIRMATION:
+            missed &= Q(case__escalated_at__isnull=True)
         conditions.append(missed)
     return Clock.filter(Q(*conditions, join_type=Q.OR))
 

@@ -20,8 +20,8 @@ from portal.auth.actor import Actor, ActorKind
 from portal.cases.clocks import (
     DEFAULT_MAX_EXTENSIONS,
     MAX_EXTENSIONS,
-    RESPONSIBLE,
     add_days,
+    responsible,
     rule_for,
 )
 from portal.cases.errors import CaseNotFound, refused, stage_changed
@@ -72,6 +72,8 @@ class Step:
     target: Stage | None = None  # set by the handler when the table lists several targets
     start: list[ClockKind] = field(default_factory=list)  # clocks started beyond the table's
     stop: list[ClockKind] = field(default_factory=list)
+    # Clocks whose party is gone (a neutral who recused or was removed): `halt_clock`.
+    halt: list[ClockKind] = field(default_factory=list)
 
     async def event(self, kind: EventKind, payload: dict[str, Any] | None = None) -> TimelineEvent:
         return await record(
@@ -97,6 +99,7 @@ def handles(action: Action) -> Callable[[Handler], Handler]:
 
 
 async def load_view(case: DisputeCase, at: datetime) -> CaseView:
+    scheme = await Scheme.get(id=case.scheme_id)
     appointment = (
         await NeutralAppointment.filter(case_id=case.id)
         .exclude(status=AppointmentStatus.REMOVED)
@@ -112,6 +115,7 @@ async def load_view(case: DisputeCase, at: datetime) -> CaseView:
     clocks = await Clock.filter(case_id=case.id).order_by("started_at")
     return CaseView(
         case=case,
+        scheme=scheme,
         appointment=appointment,
         outcome=outcome,
         offers=tuple(offers),
@@ -167,11 +171,10 @@ async def perform(
         if reason is not None:
             raise refused(reason)
         role = sorted(transition.roles & roles)[0]
-        scheme = await Scheme.get(id=case.scheme_id)
         step = Step(
             case=case,
             view=view,
-            scheme=scheme,
+            scheme=view.scheme,
             transition=transition,
             actor_id=actor.id if actor else None,
             role=role,
@@ -190,6 +193,8 @@ async def _finish(step: Step) -> None:
     event = await step.event(transition.event, step.payload)
     for kind in (*transition.stops, *step.stop):
         await stop_clock(step, kind)
+    for kind in step.halt:
+        await halt_clock(step, kind)
     if target is not None and target is not step.case.stage:
         if step.case.stage is Stage.IN_RESOLUTION:
             # Leaving resolution ends the bargaining: offers still open can no longer be taken.
@@ -236,10 +241,11 @@ async def open_clock(
     """Start a clock under the scheme's rule, and record it on the timeline."""
     rule = rule_for(scheme.clock_policy, kind, complex_case=case.is_complex)
     due = add_days(at, rule.days, rule.calendar, scheme.country)
+    party = responsible(kind, case.method)
     clock = await Clock.create(
         case_id=case.id,
         kind=kind,
-        responsible=RESPONSIBLE[kind],
+        responsible=party,
         calendar=rule.calendar.value,
         days=rule.days,
         started_at=at,
@@ -253,7 +259,7 @@ async def open_clock(
         actor_role=actor_role,
         payload={
             "clock": kind,
-            "responsible": RESPONSIBLE[kind],
+            "responsible": party,
             "due_at": due,
             "days": rule.days,
             "calendar": rule.calendar,
@@ -271,6 +277,16 @@ async def stop_clock(step: Step, kind: ClockKind) -> None:
         return
     on_time = step.at <= clock.due_at or kind in WINDOWS
     await _end_clock(step, clock, ClockStatus.MET if on_time else ClockStatus.MISSED)
+
+
+async def halt_clock(step: Step, kind: ClockKind) -> None:
+    """The party a running clock names is gone (a neutral who recused or was removed): the
+    clock stops as nobody's delay, unless it had already run out, which stays their delay."""
+    clock = step.view.running(kind)
+    if clock is None:
+        return
+    late = step.at > clock.due_at and kind not in WINDOWS
+    await _end_clock(step, clock, ClockStatus.MISSED if late else ClockStatus.STOPPED)
 
 
 async def _end_clock(step: Step, clock: Clock, status: ClockStatus) -> None:

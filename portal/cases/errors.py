@@ -56,6 +56,19 @@ MESSAGES = {
     "withdrawn.",
     "NO_RUNNING_CLOCK": "No clock is running on this case.",
     "EXTENSION_LIMIT": "This clock cannot be extended again.",
+    "NO_APPOINTMENT": "No neutral is appointed to this case.",
+    "REPLY_WINDOW_OPEN": "The complainant's window to reply to the organisation's position is "
+    "still open: the file is complete once they reply or the window ends.",
+    "REPLY_WINDOW_CLOSED": "The window to reply to the organisation's position is closed.",
+    "ALREADY_ESCALATED": "The implementation has already gone to the provider to decide.",
+    "WITHDRAWAL_NOT_ALLOWED": "This scheme does not let the organisation withdraw; before "
+    "responding it may refuse to take part.",
+    "SILENCE_NOT_REFUSAL": "Under this scheme the organisation's silence is not a refusal.",
+    "CONSENT_CLOCK_RUNNING": "The complainant's consent clock is still running.",
+    "OUTCOME_CLOCK_RUNNING": "The outcome clock is still running.",
+    "IMPLEMENTATION_CLOCK_RUNNING": "The implementation clock is still running.",
+    "CONFIRMATION_CLOCK_RUNNING": "The complainant's confirmation clock is still running.",
+    "NOT_NEGOTIATION": "Only a negotiation ends when its time runs out.",
 }
 
 

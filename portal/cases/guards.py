@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Offer, Outcome
+from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Offer, Outcome, Scheme
 from portal.cases.states import (
     COMPLAINANT_SIDE,
     AppointmentStatus,
@@ -25,6 +25,7 @@ class CaseView:
     """What the guards decide on: one case and its current records, loaded once."""
 
     case: DisputeCase
+    scheme: Scheme  # the case's rule book (a scheme cases point at never changes)
     appointment: NeutralAppointment | None  # the latest one not removed
     outcome: Outcome | None  # the current (not superseded) one
     offers: tuple[Offer, ...]
@@ -35,6 +36,12 @@ class CaseView:
         return next(
             (c for c in self.clocks if c.kind is kind and c.status is ClockStatus.RUNNING), None
         )
+
+    def ran_out(self, kind: ClockKind) -> bool:
+        """A clock of this kind is running past its due date (the clock job has not yet
+        taken it, or is taking it now)."""
+        clock = self.running(kind)
+        return clock is not None and self.now > clock.due_at
 
     def open_offers(self, side: Side | None = None) -> list[Offer]:
         return [
@@ -53,8 +60,7 @@ def facilitative(view: CaseView, role: CaseRole) -> str | None:
 def neutral_confirmed_or_not_needed(view: CaseView, role: CaseRole) -> str | None:
     if not view.case.method.needs_neutral:
         return None
-    confirmed = view.appointment and view.appointment.status is AppointmentStatus.CONFIRMED
-    return None if confirmed else "NEUTRAL_NOT_CONFIRMED"
+    return neutral_confirmed(view, role)
 
 
 def no_active_appointment(view: CaseView, role: CaseRole) -> str | None:
@@ -95,8 +101,66 @@ def reflection_period_elapsed(view: CaseView, role: CaseRole) -> str | None:
 
 
 def response_clock_ran_out(view: CaseView, role: CaseRole) -> str | None:
-    clock = view.running(ClockKind.RESPONSE)
-    return None if clock is not None and view.now > clock.due_at else "RESPONSE_CLOCK_RUNNING"
+    return None if view.ran_out(ClockKind.RESPONSE) else "RESPONSE_CLOCK_RUNNING"
+
+
+def silence_is_refusal(view: CaseView, role: CaseRole) -> str | None:
+    """DOMAIN.md: the organisation's silence counts as refusal where the scheme says so."""
+    return None if view.scheme.silence_is_refusal else "SILENCE_NOT_REFUSAL"
+
+
+def consent_clock_ran_out(view: CaseView, role: CaseRole) -> str | None:
+    return None if view.ran_out(ClockKind.CONSENT) else "CONSENT_CLOCK_RUNNING"
+
+
+def outcome_clock_ran_out(view: CaseView, role: CaseRole) -> str | None:
+    return None if view.ran_out(ClockKind.OUTCOME) else "OUTCOME_CLOCK_RUNNING"
+
+
+def implementation_clock_ran_out(view: CaseView, role: CaseRole) -> str | None:
+    return None if view.ran_out(ClockKind.IMPLEMENTATION) else "IMPLEMENTATION_CLOCK_RUNNING"
+
+
+def confirmation_clock_ran_out(view: CaseView, role: CaseRole) -> str | None:
+    return None if view.ran_out(ClockKind.CONFIRMATION) else "CONFIRMATION_CLOCK_RUNNING"
+
+
+def reply_window_open(view: CaseView, role: CaseRole) -> str | None:
+    clock = view.running(ClockKind.REPLY)
+    return None if clock is not None and view.now <= clock.due_at else "REPLY_WINDOW_CLOSED"
+
+
+def reply_window_over(view: CaseView, role: CaseRole) -> str | None:
+    """The file waits for the complainant's reply to the organisation's position, or for the
+    end of the window for it (DOMAIN.md, fairness: equal windows)."""
+    clock = view.running(ClockKind.REPLY)
+    return None if clock is None or view.now > clock.due_at else "REPLY_WINDOW_OPEN"
+
+
+def negotiation(view: CaseView, role: CaseRole) -> str | None:
+    return "NOT_NEGOTIATION" if view.case.method.needs_neutral else None
+
+
+def not_escalated(view: CaseView, role: CaseRole) -> str | None:
+    return "ALREADY_ESCALATED" if view.case.escalated_at else None
+
+
+def may_withdraw(view: CaseView, role: CaseRole) -> str | None:
+    """ISO 10003 4.6: the complainant may withdraw at any stage; the organisation only where
+    its scheme allows it."""
+    if role is not CaseRole.ORGANISATION or view.scheme.organisation_may_withdraw:
+        return None
+    return "WITHDRAWAL_NOT_ALLOWED"
+
+
+def an_appointment(view: CaseView, role: CaseRole) -> str | None:
+    """A neutral is appointed (in any state short of removed)."""
+    return None if view.appointment is not None else "NO_APPOINTMENT"
+
+
+def neutral_confirmed(view: CaseView, role: CaseRole) -> str | None:
+    confirmed = view.appointment and view.appointment.status is AppointmentStatus.CONFIRMED
+    return None if confirmed else "NEUTRAL_NOT_CONFIRMED"
 
 
 def objection_pending(view: CaseView, role: CaseRole) -> str | None:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
-from portal.accounts.models import Membership, Role
 from portal.cases.engine import Step, extend, handles
 from portal.cases.errors import CaseError
 from portal.cases.inputs import amount, choice, currency, text
-from portal.cases.models import Consent, NeutralAppointment, Objection, Offer, Outcome
+from portal.cases.models import Consent, Offer, Outcome
 from portal.cases.notices import acceptance_notice, language_of, require_shown
 from portal.cases.states import (
     COMPLAINANT_SIDE,
-    AppointmentStatus,
     ClockKind,
     ClosureReason,
     DeclineGround,
@@ -23,8 +20,6 @@ from portal.cases.states import (
     Stage,
 )
 from portal.cases.transitions import Action
-from portal.directory.models import NeutralProfile
-from portal.directory.services import availability
 
 
 def side_of(step: Step) -> Side:
@@ -103,6 +98,13 @@ async def _respond(step: Step) -> None:
     step.payload.update(position=step.case.organisation_position)
 
 
+@handles(Action.SUBMIT_REPLY)
+async def _reply(step: Step) -> None:
+    step.case.complainant_reply = text(step.data, "reply")
+    step.case.replied_at = step.at
+    step.payload.update(reply=step.case.complainant_reply)
+
+
 @handles(Action.REFUSE_PARTICIPATION)
 async def _refuse(step: Step) -> None:
     step.case.closure_reason = ClosureReason.ORGANISATION_REFUSED
@@ -115,100 +117,6 @@ async def _silent(step: Step) -> None:
     step.case.closure_reason = ClosureReason.ORGANISATION_REFUSED
     step.case.closure_note = "The organisation did not respond before its clock ran out."
     step.payload.update(recorded_as="refusal")
-
-
-@handles(Action.APPOINT_NEUTRAL)
-async def _appoint(step: Step) -> None:
-    neutral_id = step.data.get("neutral_id")
-    on_roster = isinstance(neutral_id, uuid.UUID) and await Membership.exists(
-        user_id=neutral_id, role=Role.NEUTRAL, provider_id=step.case.provider_id
-    )
-    if not on_roster:
-        raise CaseError(
-            "NEUTRAL_NOT_ON_ROSTER",
-            "That person is not a neutral of this provider.",
-            field="neutral_id",
-        )
-    assert step.actor_id is not None
-    assert isinstance(neutral_id, uuid.UUID)
-    profile = await NeutralProfile.get_or_none(
-        provider_id=step.case.provider_id, user_id=neutral_id
-    )
-    unavailable = availability(profile, step.case.method, step.at.date())
-    if unavailable is not None:
-        raise CaseError("NEUTRAL_NOT_AVAILABLE", unavailable, field="neutral_id")
-    await NeutralAppointment.create(
-        case_id=step.case.id,
-        neutral_id=neutral_id,
-        appointed_by_id=step.actor_id,
-        status=AppointmentStatus.AWAITING_DECLARATION,
-        appointed_at=step.at,
-    )
-    # The standing disclosures as they stood at the appointment (DOMAIN.md, fairness): a later
-    # edit of the roster entry does not rewrite what the parties were shown.
-    step.payload.update(neutral_id=str(neutral_id), **(profile.as_disclosure() if profile else {}))
-
-
-@handles(Action.DECLARE_IMPARTIALITY)
-async def _declare(step: Step) -> None:
-    appointment = step.view.appointment
-    assert appointment is not None
-    impartial = bool(step.data.get("impartial"))
-    appointment.impartial = impartial
-    appointment.disclosures = text(step.data, "disclosures", required=not impartial)
-    appointment.declared_at = step.at
-    step.payload.update(impartial=impartial, disclosures=appointment.disclosures)
-    if impartial:
-        appointment.status = AppointmentStatus.OBJECTION_WINDOW
-        step.start.append(ClockKind.OBJECTION)
-    else:
-        # A declared conflict ends the appointment; the provider appoints someone else.
-        appointment.status = AppointmentStatus.REMOVED
-        appointment.ended_at = step.at
-        step.payload["conflict"] = True
-    await appointment.save()
-
-
-@handles(Action.OBJECT_TO_NEUTRAL)
-async def _object(step: Step) -> None:
-    appointment = step.view.appointment
-    assert appointment is not None
-    assert step.actor_id is not None
-    reasons = text(step.data, "reasons")
-    await Objection.create(
-        appointment_id=appointment.id,
-        raised_by_id=step.actor_id,
-        side=side_of(step),
-        reasons=reasons,
-        raised_at=step.at,
-    )
-    appointment.status = AppointmentStatus.OBJECTED
-    await appointment.save(update_fields=["status"])
-    step.payload.update(side=side_of(step), reasons=reasons)
-
-
-@handles(Action.DECIDE_OBJECTION)
-async def _decide_objection(step: Step) -> None:
-    appointment = step.view.appointment
-    assert appointment is not None
-    upheld = bool(step.data.get("upheld"))
-    reasons = text(step.data, "reasons")
-    await Objection.filter(appointment_id=appointment.id, decided_at__isnull=True).update(
-        upheld=upheld, decision_reasons=reasons, decided_at=step.at
-    )
-    appointment.status = AppointmentStatus.REMOVED if upheld else AppointmentStatus.CONFIRMED
-    appointment.ended_at = step.at if upheld else None
-    await appointment.save(update_fields=["status", "ended_at"])
-    step.payload.update(upheld=upheld, reasons=reasons)
-
-
-@handles(Action.CONFIRM_NEUTRAL)
-async def _confirm_neutral(step: Step) -> None:
-    appointment = step.view.appointment
-    assert appointment is not None
-    appointment.status = AppointmentStatus.CONFIRMED
-    await appointment.save(update_fields=["status"])
-    step.payload.update(neutral_id=str(appointment.neutral_id))
 
 
 @handles(Action.COMPLETE_FILE)
@@ -440,38 +348,3 @@ async def _decide_review(step: Step) -> None:
 async def _award_final(step: Step) -> None:
     assert step.view.outcome is not None
     step.payload.update(outcome_id=str(step.view.outcome.id))
-
-
-@handles(Action.RECORD_IMPLEMENTATION)
-async def _record_implementation(step: Step) -> None:
-    step.case.implementation_evidence = text(step.data, "evidence")
-    step.case.implemented_at = step.at
-    step.payload.update(evidence=step.case.implementation_evidence)
-
-
-@handles(Action.CONFIRM_IMPLEMENTATION)
-async def _confirm_implementation(step: Step) -> None:
-    step.case.implementation_confirmed_at = step.at
-    step.case.closure_reason = ClosureReason.RESOLVED
-    step.case.closure_note = text(step.data, "note", required=False)
-
-
-@handles(Action.CLOSE)
-async def _close(step: Step) -> None:
-    reason = choice(step.data, "reason", ClosureReason)
-    if reason is ClosureReason.RESOLVED:
-        # A case is resolved by the complainant's confirmation, not by the provider's say-so.
-        raise CaseError(
-            "RESOLVED_BY_CONFIRMATION",
-            "A case closes as resolved when the complainant confirms the implementation.",
-            field="reason",
-        )
-    step.case.closure_reason = reason
-    step.case.closure_note = text(step.data, "note")
-    step.payload.update(reason=reason, note=step.case.closure_note)
-
-
-@handles(Action.WITHDRAW)
-async def _withdraw(step: Step) -> None:
-    step.case.withdrawal_reason = text(step.data, "reason", required=False)
-    step.payload.update(reason=step.case.withdrawal_reason or None)

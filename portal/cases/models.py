@@ -45,6 +45,9 @@ class Scheme(Model):
     clock_policy: dict[str, Any] = fields.JSONField(default=dict)
     # DOMAIN.md: the organisation's silence until its response clock runs out is a refusal.
     silence_is_refusal = fields.BooleanField(default=True)
+    # Whether the organisation may withdraw from a case it has joined (ISO 10003 4.6 gives the
+    # complainant that right at any stage; the organisation has it only where the scheme says).
+    organisation_may_withdraw = fields.BooleanField(default=False)
     # Method values this scheme runs; empty: whatever the provider's profile publishes.
     methods: list[str] = fields.JSONField(default=list)
     fees = fields.TextField(default="")  # costs for the parties under this scheme, in words
@@ -130,13 +133,21 @@ class DisputeCase(Model):
     decline_reasons = fields.TextField(default="")
     organisation_position = fields.TextField(default="")
     responded_at = fields.DatetimeField(null=True)
+    # DOMAIN.md, fairness: the complainant's answer to the organisation's position.
+    complainant_reply = fields.TextField(default="")
+    replied_at = fields.DatetimeField(null=True)
     file_completed_at = fields.DatetimeField(null=True)
     implementation_evidence = fields.TextField(default="")
     implemented_at = fields.DatetimeField(null=True)
     implementation_confirmed_at = fields.DatetimeField(null=True)
+    # The implementation went to the provider to decide: reported not done, not confirmed in
+    # time, or not recorded in time; with what was said (portal.cases.implementation).
+    escalated_at = fields.DatetimeField(null=True)
+    escalation_note = fields.TextField(default="")
     closure_reason = fields.CharEnumField(ClosureReason, max_length=32, null=True)
     closure_note = fields.TextField(default="")
     withdrawal_reason = fields.TextField(default="")
+    withdrawn_by = fields.CharEnumField(Side, max_length=16, null=True)
     closed_at = fields.DatetimeField(null=True)
     # The timeline's head: its length and the hash of its last event (the receipt).
     last_sequence = fields.IntField(default=0)
@@ -251,6 +262,8 @@ class NeutralAppointment(Model):
     declared_at = fields.DatetimeField(null=True)
     appointed_at = fields.DatetimeField()
     ended_at = fields.DatetimeField(null=True)
+    # Why it ended, when the neutral withdrew or the provider removed them.
+    end_reasons = fields.TextField(default="")
 
     class Meta:
         table = "neutral_appointment"

@@ -11,13 +11,15 @@ from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
-from portal.cases import handlers as _handlers  # noqa: F401  (registers the handlers)
-from portal.cases.engine import now, perform
+from portal.cases import appointments as _appointments  # noqa: F401  (registers handlers)
+from portal.cases import closing as _closing  # noqa: F401
+from portal.cases import handlers as _handlers  # noqa: F401
+from portal.cases.engine import load_view, now, perform
 from portal.cases.errors import CaseError
 from portal.cases.events import EventKind, record
-from portal.cases.models import Clock, DisputeCase, Scheme
-from portal.cases.states import CaseRole, ClockKind, ClockStatus, Stage
-from portal.cases.transitions import WINDOWS, Action
+from portal.cases.models import Clock, DisputeCase
+from portal.cases.states import CaseRole, ClockStatus
+from portal.cases.transitions import WINDOWS, Action, lapse_of
 
 log = logging.getLogger("portal.clocks")
 
@@ -48,8 +50,8 @@ async def _lapse(clock_id: uuid.UUID, case_id: uuid.UUID, at: datetime) -> int:
         # Read again under the case's lock: acted on, or extended, since the job listed it.
         if clock.status is not ClockStatus.RUNNING or clock.due_at >= at:
             return 0
-        scheme = await Scheme.get(id=case.scheme_id)
-        action = _consequence(clock.kind, case, scheme)
+        # The table's row for this lapse, if one applies (transitions.lapse_of).
+        action = lapse_of(clock.kind, await load_view(case, at))
     if action is not None:
         await perform(None, case_id, action, at=at)
         return 1
@@ -73,15 +75,3 @@ async def _lapse(clock_id: uuid.UUID, case_id: uuid.UUID, at: datetime) -> int:
         await case.save(update_fields=["last_sequence", "head_hash"])
     log.info("clock %s", status.value, extra={"case": case.reference, "clock": clock.kind.value})
     return 1
-
-
-def _consequence(kind: ClockKind, case: DisputeCase, scheme: Scheme) -> Action | None:
-    """What the scheme says happens when this clock runs out (None: it is recorded missed)."""
-    if kind is ClockKind.RESPONSE and case.stage is Stage.AWAITING_RESPONSE:
-        return Action.ORGANISATION_SILENT if scheme.silence_is_refusal else None
-    if kind is ClockKind.OBJECTION:
-        return Action.CONFIRM_NEUTRAL
-    if kind is ClockKind.REFLECTION:
-        # A non-binding outcome not accepted by both in time stays for the provider to close.
-        return Action.AWARD_FINAL if case.method.binding else None
-    return None

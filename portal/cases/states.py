@@ -19,7 +19,7 @@ class Stage(StrEnum):
     UNDER_REVIEW = "under_review"  # review of a binding award
     IMPLEMENTATION = "implementation"  # 7.6
     CLOSED = "closed"  # 7.7
-    WITHDRAWN = "withdrawn"  # by the complainant, at any stage
+    WITHDRAWN = "withdrawn"  # by the complainant at any stage; by the organisation where allowed
 
 
 TERMINAL_STAGES = frozenset({Stage.DECLINED, Stage.CLOSED, Stage.WITHDRAWN})
@@ -119,20 +119,28 @@ class DeclineGround(StrEnum):
 
 
 class ClosureReason(StrEnum):
-    RESOLVED = "resolved"  # outcome implemented and confirmed
+    RESOLVED = "resolved"  # outcome implemented: confirmed, or so found by the provider
     OUTCOME_REJECTED = "outcome_rejected"
     ORGANISATION_REFUSED = "organisation_refused"  # explicitly, or by silence
     DISCONTINUED = "discontinued"  # by the provider, with reasons
+    CONSENT_NOT_GIVEN = "consent_not_given"  # the consent clock ran out
+    NOT_SETTLED = "not_settled"  # a negotiation's time ran out without a settlement
+    OUTCOME_NOT_ACCEPTED = "outcome_not_accepted"  # a non-binding outcome left unaccepted
+    NOT_IMPLEMENTED = "not_implemented"  # the organisation did not carry the outcome out
 
 
 class ClockKind(StrEnum):
     ACCEPTANCE = "acceptance"  # provider accepts or declines
+    CONSENT = "consent"  # complainant consents to the method
     RESPONSE = "response"  # organisation states its position
+    REPLY = "reply"  # complainant may reply to the organisation's position
     OBJECTION = "objection"  # parties may object to the neutral
     OUTCOME = "outcome"  # neutral issues an outcome
     REFLECTION = "reflection"  # parties accept or reject
     REVIEW = "review"  # provider decides a review of an award
     IMPLEMENTATION = "implementation"  # organisation implements
+    CONFIRMATION = "confirmation"  # complainant confirms the implementation, or reports it not done
+    CLOSURE = "closure"  # provider closes a case whose implementation was escalated to it
 
 
 class ClockStatus(StrEnum):
@@ -162,7 +170,7 @@ class AppointmentStatus(StrEnum):
     OBJECTION_WINDOW = "objection_window"
     OBJECTED = "objected"
     CONFIRMED = "confirmed"
-    REMOVED = "removed"  # objection upheld, or the neutral declared a conflict
+    REMOVED = "removed"  # objection upheld, a conflict declared, recused, or removed
 
 
 class OfferStatus(StrEnum):

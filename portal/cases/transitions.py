@@ -17,10 +17,11 @@ Two actions are a duty only in one situation (`DutyWhen`):
 - `accept_outcome` and `reject_outcome`: a duty for each side that has not answered a
   non-binding outcome while the reflection period is open (the case waits for both answers);
   a right for a binding award (it becomes final when the period ends, whatever the parties
-  do) and after the period (silence counts as not accepting; the provider closes the case).
+  do) and after the period.
 - `close`: a right of the provider at any active stage (discontinuing, with a reason), and a
-  duty once a non-binding outcome's reflection period has ended without both sides accepting:
-  then the case waits on the provider alone.
+  duty once the implementation has been escalated to it (below): then the case waits on the
+  provider alone, timed by the closure clock. (Also for a non-binding outcome whose reflection
+  period ended before the clock job closed such cases: nothing else moves those.)
 
 Every clock is a DUTY clock (someone must act by its due date; running past it is a delay of
 the responsible party, and the clock is recorded missed) or a WINDOW (the time in which a
@@ -28,6 +29,42 @@ right may be used; its end is nobody's failure and never makes a case overdue): 
 `CLOCK_OBLIGATIONS`. The reflection period is a window: for a binding award it is the time to
 ask for a review, for a non-binding outcome the time in which answering is a duty, but a side
 that lets it pass has chosen not to accept, which is not a delay.
+
+A way forward from every stage (issue 15): no active stage waits on nobody. Where a clock's
+lapse has a consequence, a row of the clock job takes it (`lapse_of`: the system row that
+stops that clock and whose guards pass); any other duty clock that runs out is recorded
+missed and keeps its case overdue while the duty is owed.
+
+- Consent: accepting starts the complainant's consent clock; when it runs out without consent
+  (`consent_lapsed`) the case closes as `consent_not_given`.
+- Reply: the organisation's position opens a window for the complainant's reply, as long as
+  the organisation had to respond (DOMAIN.md: equal windows). The file is not complete while it
+  is open: `complete_file` waits for the reply, or for the window's end.
+- Neutrals: before an outcome, the neutral may withdraw (`recuse`) and the provider may remove
+  them (`remove_neutral`), each with reasons; the provider then appoints a replacement, in
+  `file_review` or `in_resolution`, who declares and may be objected to as the first one was.
+  In resolution, the outcome clock of a neutral who leaves is stopped (nobody's delay, unless
+  it had already run out: then it is recorded missed), and the replacement's confirmation
+  starts a new one: an outcome clock always names a neutral who is there. A confirmed neutral
+  who learns of a new circumstance discloses it (`disclose_circumstance`): the parties get a
+  new objection window, and the provider decides any objection as before.
+- Negotiation has no neutral: its outcome clock names the parties (`clocks.responsible`), and
+  when it runs out without a settlement the clock job closes the case as `not_settled`
+  (`negotiation_lapsed`), rather than leaving the provider a duty to do the same by hand: the
+  time was known to both parties from the start, and extending it stays the provider's right.
+- A non-binding outcome not accepted by both sides when the reflection period ends closes as
+  `outcome_not_accepted` (`outcome_not_accepted`: silence counts as not accepting); until then
+  the provider may still close the case by hand.
+- Implementation: recording it starts the complainant's confirmation clock. The complainant
+  confirms (closed `resolved`) or reports it not done, with reasons
+  (`report_not_implemented`); a confirmation clock or an implementation clock that runs out
+  does the same without them (`confirmation_lapsed`, `implementation_lapsed`). Each escalates
+  to the provider, whose closure clock then runs: it closes the case as `resolved` (the
+  implementation is recorded) or `not_implemented` (the organisation's non-compliance, counted
+  in its management review), or discontinues it.
+- Withdrawal: the complainant at any stage until an outcome is agreed; the organisation only
+  where its scheme allows it (`Scheme.organisation_may_withdraw`), and otherwise refuses to take
+  part before responding.
 
 Each row also says who is told of the step by mail (`tells`); every step that ends a case
 in `closed` is told to the parties by the case-closed mail, which the `close` row's `tells`
@@ -51,24 +88,36 @@ from portal.cases.guards import (
     CaseView,
     Guard,
     a_clock_is_running,
+    an_appointment,
     awaiting_declaration,
     binding,
+    confirmation_clock_ran_out,
+    consent_clock_ran_out,
     facilitative,
+    implementation_clock_ran_out,
     implementation_not_recorded,
     implementation_recorded,
+    may_withdraw,
+    negotiation,
     neutral_at_work,
+    neutral_confirmed,
     neutral_confirmed_or_not_needed,
     no_active_appointment,
     not_binding,
+    not_escalated,
     objection_pending,
     objection_window_elapsed,
     objection_window_open,
     other_side_has_open_offer,
+    outcome_clock_ran_out,
     outcome_unanswered_by_side,
     own_open_offer,
     reflection_period_elapsed,
     reflection_period_open,
+    reply_window_open,
+    reply_window_over,
     response_clock_ran_out,
+    silence_is_refusal,
 )
 from portal.cases.states import (
     ACTIVE_STAGES,
@@ -94,6 +143,7 @@ __all__ = [
     "available_actions",
     "discharging",
     "is_duty",
+    "lapse_of",
     "obligations",
     "owed_in",
     "refusal",
@@ -131,11 +181,15 @@ class Action(StrEnum):
     DECLINE = "decline"
     GIVE_CONSENT = "give_consent"
     SUBMIT_RESPONSE = "submit_response"
+    SUBMIT_REPLY = "submit_reply"
     REFUSE_PARTICIPATION = "refuse_participation"
     APPOINT_NEUTRAL = "appoint_neutral"
     DECLARE_IMPARTIALITY = "declare_impartiality"
     OBJECT_TO_NEUTRAL = "object_to_neutral"
     DECIDE_OBJECTION = "decide_objection"
+    DISCLOSE_CIRCUMSTANCE = "disclose_circumstance"
+    RECUSE = "recuse"
+    REMOVE_NEUTRAL = "remove_neutral"
     COMPLETE_FILE = "complete_file"
     MAKE_OFFER = "make_offer"
     WITHDRAW_OFFER = "withdraw_offer"
@@ -149,12 +203,18 @@ class Action(StrEnum):
     DECIDE_REVIEW = "decide_review"
     RECORD_IMPLEMENTATION = "record_implementation"
     CONFIRM_IMPLEMENTATION = "confirm_implementation"
+    REPORT_NOT_IMPLEMENTED = "report_not_implemented"
     CLOSE = "close"
     WITHDRAW = "withdraw"
     # Taken by the clock job, never by a person.
+    CONSENT_LAPSED = "consent_lapsed"
     ORGANISATION_SILENT = "organisation_silent"
     CONFIRM_NEUTRAL = "confirm_neutral"
+    NEGOTIATION_LAPSED = "negotiation_lapsed"
     AWARD_FINAL = "award_final"
+    OUTCOME_NOT_ACCEPTED = "outcome_not_accepted"
+    CONFIRMATION_LAPSED = "confirmation_lapsed"
+    IMPLEMENTATION_LAPSED = "implementation_lapsed"
 
 
 @dataclass(frozen=True)
@@ -193,8 +253,10 @@ _ORG = frozenset({CaseRole.ORGANISATION})
 _NEUTRAL = frozenset({CaseRole.NEUTRAL})
 _SYSTEM = frozenset({CaseRole.SYSTEM})
 # The neutral is appointed, declares, may be objected to and is confirmed before the file is
-# complete (COMPLETE_FILE needs a confirmed neutral, and a confirmed neutral is never removed).
-_FILE_REVIEW = frozenset({Stage.FILE_REVIEW})
+# complete (COMPLETE_FILE needs a confirmed neutral); a replacement for one who recused or was
+# removed goes through the same steps, in resolution too, until an outcome is issued.
+_APPOINTING = frozenset({Stage.FILE_REVIEW, Stage.IN_RESOLUTION})
+_FILE = frozenset({Stage.FILE_REVIEW})
 
 
 def _answer_due(view: CaseView, role: CaseRole) -> bool:
@@ -211,14 +273,18 @@ def _answer_due(view: CaseView, role: CaseRole) -> bool:
 
 
 def _close_due(view: CaseView, role: CaseRole) -> bool:
-    """A non-binding outcome whose reflection period ended without both sides accepting."""
+    """The implementation was escalated to the provider to decide (module docstring); or a
+    non-binding outcome's reflection period ended, and no clock is left to close the case:
+    a case from before the clock job closed such cases, whose reflection clock it recorded
+    met and left waiting on the provider."""
+    if view.case.stage is Stage.IMPLEMENTATION:
+        return view.case.escalated_at is not None
     outcome = view.outcome
-    reflection = view.running(ClockKind.REFLECTION)
     return (
         view.case.stage is Stage.OUTCOME_PROPOSED
         and outcome is not None
         and not outcome.binding
-        and (reflection is None or view.now > reflection.due_at)
+        and view.running(ClockKind.REFLECTION) is None
     )
 
 
@@ -231,7 +297,8 @@ _ANSWER = DutyWhen(
 )
 _CLOSE = DutyWhen(
     _close_due,
-    "duty once a non-binding outcome's reflection period has ended; otherwise a right",
+    "duty once the implementation has been escalated to the provider (or a non-binding "
+    "outcome's reflection period ended with no clock left to close the case); otherwise a right",
 )
 
 
@@ -242,10 +309,10 @@ def _t(*args: object, **kwargs: object) -> Transition:
 # fmt: off
 TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.ACCEPT, frozenset({Stage.REFERRED}), (Stage.ACCEPTED,), _PROVIDER, EventKind.CASE_ACCEPTED,
-       stops=(ClockKind.ACCEPTANCE,),
+       stops=(ClockKind.ACCEPTANCE,), starts=(ClockKind.CONSENT,),
        obligation=_DUTY,
        tells=_PARTIES,
-       summary="Accept the dispute; the parties are notified (ISO 10003 7.3)."),
+       summary="Accept the dispute; the parties are notified (ISO 10003 7.3) and the complainant's consent clock starts."),
     _t(Action.DECLINE, frozenset({Stage.REFERRED}), (Stage.DECLINED,), _PROVIDER, EventKind.CASE_DECLINED,
        stops=(ClockKind.ACCEPTANCE,),
        obligation=_DUTY,
@@ -253,47 +320,69 @@ TRANSITIONS: tuple[Transition, ...] = (
        tells=_PARTIES,
        summary="Decline on a ground from the fixed list, with reasons."),
     _t(Action.GIVE_CONSENT, frozenset({Stage.ACCEPTED}), (Stage.AWAITING_RESPONSE,), COMPLAINANT_SIDE, EventKind.CONSENT_GIVEN,
-       starts=(ClockKind.RESPONSE,), by_person=True,
+       stops=(ClockKind.CONSENT,), starts=(ClockKind.RESPONSE,), by_person=True,
        obligation=_DUTY,
        irreversible=True,
        tells=COMPLAINANT_SIDE | _PROVIDER,  # the organisation: its response clock
        summary="Consent to the method, knowing its legal effect and the right to withdraw."),
     _t(Action.SUBMIT_RESPONSE, frozenset({Stage.AWAITING_RESPONSE}), (Stage.FILE_REVIEW,), _ORG, EventKind.RESPONSE_SUBMITTED,
-       stops=(ClockKind.RESPONSE,),
+       stops=(ClockKind.RESPONSE,), starts=(ClockKind.REPLY,),
        obligation=_DUTY,
        tells=COMPLAINANT_SIDE | _PROVIDER,
-       summary="State the organisation's position (ISO 10003 7.4)."),
+       summary="State the organisation's position (ISO 10003 7.4); the complainant's reply window opens."),
+    _t(Action.SUBMIT_REPLY, _FILE, (), COMPLAINANT_SIDE, EventKind.REPLY_SUBMITTED,
+       guards=(reply_window_open,), stops=(ClockKind.REPLY,),
+       obligation=_RIGHT,
+       tells=_ORG | _PROVIDER | _NEUTRAL,
+       summary="Reply to the organisation's position, within a window as long as it had to respond (DOMAIN.md: equal windows)."),
     _t(Action.REFUSE_PARTICIPATION, frozenset({Stage.AWAITING_RESPONSE}), (Stage.CLOSED,), _ORG, EventKind.PARTICIPATION_REFUSED,
        stops=(ClockKind.RESPONSE,),
        obligation=_DUTY,
        irreversible=True,
        tells=_PROVIDER,  # the parties: the case-closed mail
        summary="Refuse to take part; the case closes."),
-    _t(Action.APPOINT_NEUTRAL, _FILE_REVIEW, (), _PROVIDER, EventKind.NEUTRAL_APPOINTED,
+    _t(Action.APPOINT_NEUTRAL, _APPOINTING, (), _PROVIDER, EventKind.NEUTRAL_APPOINTED,
        guards=(no_active_appointment,), by_person=True,
        obligation=_DUTY,
        tells=_PARTIES | _NEUTRAL,
-       summary="Appoint a neutral from the provider's roster."),
-    _t(Action.DECLARE_IMPARTIALITY, _FILE_REVIEW, (), _NEUTRAL, EventKind.IMPARTIALITY_DECLARED,
+       summary="Appoint a neutral from the provider's roster (or a replacement for one who left)."),
+    _t(Action.DECLARE_IMPARTIALITY, _APPOINTING, (), _NEUTRAL, EventKind.IMPARTIALITY_DECLARED,
        guards=(awaiting_declaration,), by_person=True,
        obligation=_DUTY,
        tells=_PARTIES | _PROVIDER,
        summary="Declare impartiality and conflicts before seeing the file; the parties may then object within the window."),
-    _t(Action.OBJECT_TO_NEUTRAL, _FILE_REVIEW, (), _PARTIES, EventKind.NEUTRAL_OBJECTED,
+    _t(Action.OBJECT_TO_NEUTRAL, _APPOINTING, (), _PARTIES, EventKind.NEUTRAL_OBJECTED,
        guards=(objection_window_open,), stops=(ClockKind.OBJECTION,), by_person=True,
        obligation=_RIGHT,
        tells=_PROVIDER | _NEUTRAL,
        summary="Object to the neutral, with reasons, within the window."),
-    _t(Action.DECIDE_OBJECTION, _FILE_REVIEW, (), _PROVIDER, EventKind.OBJECTION_DECIDED,
+    _t(Action.DECIDE_OBJECTION, _APPOINTING, (), _PROVIDER, EventKind.OBJECTION_DECIDED,
        guards=(objection_pending,),
        obligation=_DUTY,
        tells=_PARTIES | _NEUTRAL,
        summary="Uphold the objection (the neutral is removed) or reject it (confirmed)."),
-    _t(Action.COMPLETE_FILE, _FILE_REVIEW, (Stage.IN_RESOLUTION,), _PROVIDER, EventKind.FILE_COMPLETED,
-       guards=(neutral_confirmed_or_not_needed,), starts=(ClockKind.OUTCOME,),
+    _t(Action.DISCLOSE_CIRCUMSTANCE, _APPOINTING, (), _NEUTRAL, EventKind.CIRCUMSTANCE_DISCLOSED,
+       guards=(neutral_confirmed,), starts=(ClockKind.OBJECTION,), by_person=True,
+       obligation=_RIGHT,
+       tells=_PARTIES | _PROVIDER,
+       summary="Disclose a circumstance that arose after confirmation; the parties get a new objection window."),
+    _t(Action.RECUSE, _APPOINTING, (), _NEUTRAL, EventKind.NEUTRAL_RECUSED,
+       guards=(an_appointment,), by_person=True,
+       obligation=_RIGHT,
+       irreversible=True,
+       tells=_PARTIES | _PROVIDER,
+       summary="Withdraw from the case as its neutral, with reasons, before an outcome; the provider appoints a replacement."),
+    _t(Action.REMOVE_NEUTRAL, _APPOINTING, (), _PROVIDER, EventKind.NEUTRAL_REMOVED,
+       guards=(an_appointment,), by_person=True,
+       obligation=_RIGHT,
+       irreversible=True,
+       tells=_PARTIES,
+       summary="Remove the neutral, with reasons, to appoint a replacement."),
+    _t(Action.COMPLETE_FILE, _FILE, (Stage.IN_RESOLUTION,), _PROVIDER, EventKind.FILE_COMPLETED,
+       guards=(neutral_confirmed_or_not_needed, reply_window_over), stops=(ClockKind.REPLY,), starts=(ClockKind.OUTCOME,),
        obligation=_DUTY,
        tells=_PARTIES,  # the neutral: the outcome clock
-       summary="Declare the file complete; the outcome clock starts."),
+       summary="Declare the file complete, once the complainant has replied or the reply window has ended; the outcome clock starts."),
     _t(Action.MAKE_OFFER, frozenset({Stage.IN_RESOLUTION}), (), _PARTIES, EventKind.OFFER_MADE,
        guards=(facilitative,), by_person=True,
        obligation=_RIGHT,
@@ -351,44 +440,77 @@ TRANSITIONS: tuple[Transition, ...] = (
        tells=_PARTIES | _NEUTRAL,
        summary="Uphold or vary the award, with reasons."),
     _t(Action.RECORD_IMPLEMENTATION, frozenset({Stage.IMPLEMENTATION}), (), _ORG, EventKind.IMPLEMENTATION_RECORDED,
-       guards=(implementation_not_recorded,), stops=(ClockKind.IMPLEMENTATION,),
+       guards=(implementation_not_recorded,), stops=(ClockKind.IMPLEMENTATION,), starts=(ClockKind.CONFIRMATION,),
        obligation=_DUTY,
        tells=COMPLAINANT_SIDE | _PROVIDER,
-       summary="Record how the outcome was implemented, with evidence (ISO 10003 7.6)."),
+       summary="Record how the outcome was implemented, with evidence (ISO 10003 7.6); the complainant's confirmation clock starts."),
     _t(Action.CONFIRM_IMPLEMENTATION, frozenset({Stage.IMPLEMENTATION}), (Stage.CLOSED,), COMPLAINANT_SIDE, EventKind.IMPLEMENTATION_CONFIRMED,
-       guards=(implementation_recorded,),
+       guards=(implementation_recorded,), stops=(ClockKind.CONFIRMATION,),
        obligation=_DUTY,
        irreversible=True,
        tells=_PROVIDER | _NEUTRAL,  # the parties: the case-closed mail
        summary="Confirm the implementation; the case closes as resolved."),
+    _t(Action.REPORT_NOT_IMPLEMENTED, frozenset({Stage.IMPLEMENTATION}), (), COMPLAINANT_SIDE, EventKind.IMPLEMENTATION_DISPUTED,
+       guards=(implementation_recorded, not_escalated), stops=(ClockKind.CONFIRMATION,), starts=(ClockKind.CLOSURE,),
+       obligation=_DUTY,
+       irreversible=True,
+       tells=_ORG,  # the provider: the closure clock
+       summary="Report, with reasons, that the outcome was not carried out as recorded; the provider decides."),
     _t(Action.CLOSE, ACTIVE_STAGES, (Stage.CLOSED,), _PROVIDER, EventKind.CASE_CLOSED,
+       stops=(ClockKind.CLOSURE,),
        obligation=_CLOSE,
        irreversible=True,
        tells=_PARTIES,
-       summary="Close the case with a reason (ISO 10003 7.7)."),
+       summary="Close the case with a reason (ISO 10003 7.7); after an escalated implementation, as resolved or not implemented."),
     # Not once an outcome is agreed (implementation): the dispute is then settled, and what
     # remains is carrying the outcome out, not a process to leave (issue 16: "You can now:
     # withdraw" after accepting a full and final settlement).
-    _t(Action.WITHDRAW, ACTIVE_STAGES - {Stage.IMPLEMENTATION}, (Stage.WITHDRAWN,), COMPLAINANT_SIDE, EventKind.CASE_WITHDRAWN,
+    _t(Action.WITHDRAW, ACTIVE_STAGES - {Stage.IMPLEMENTATION}, (Stage.WITHDRAWN,), _PARTIES, EventKind.CASE_WITHDRAWN,
+       guards=(may_withdraw,),
        obligation=_RIGHT,
        irreversible=True,
        tells=_PARTIES | _PROVIDER | _NEUTRAL,
-       summary="Withdraw from the process, at any stage until an outcome is agreed (ISO 10003 4.6)."),
-    _t(Action.ORGANISATION_SILENT, frozenset({Stage.AWAITING_RESPONSE}), (Stage.CLOSED,), _SYSTEM, EventKind.ORGANISATION_SILENT,
-       guards=(response_clock_ran_out,), stops=(ClockKind.RESPONSE,), system=True,
+       summary="Withdraw from the process until an outcome is agreed: the complainant at any stage (ISO 10003 4.6), the organisation where its scheme allows it."),
+    _t(Action.CONSENT_LAPSED, frozenset({Stage.ACCEPTED}), (Stage.CLOSED,), _SYSTEM, EventKind.CONSENT_LAPSED,
+       guards=(consent_clock_ran_out,), stops=(ClockKind.CONSENT,), system=True,
        obligation=_DUTY,
        tells=_PROVIDER,  # the parties: the case-closed mail
-       summary="The response clock ran out: silence is recorded as a refusal."),
-    _t(Action.CONFIRM_NEUTRAL, _FILE_REVIEW, (), _SYSTEM, EventKind.NEUTRAL_CONFIRMED,
+       summary="The consent clock ran out: no resolution step starts without consent, and the case closes."),
+    _t(Action.ORGANISATION_SILENT, frozenset({Stage.AWAITING_RESPONSE}), (Stage.CLOSED,), _SYSTEM, EventKind.ORGANISATION_SILENT,
+       guards=(silence_is_refusal, response_clock_ran_out), stops=(ClockKind.RESPONSE,), system=True,
+       obligation=_DUTY,
+       tells=_PROVIDER,  # the parties: the case-closed mail
+       summary="The response clock ran out: where the scheme says so, silence is recorded as a refusal."),
+    _t(Action.CONFIRM_NEUTRAL, _APPOINTING, (), _SYSTEM, EventKind.NEUTRAL_CONFIRMED,
        guards=(objection_window_elapsed,), stops=(ClockKind.OBJECTION,), system=True,
        obligation=_DUTY,
        tells=_PARTIES | _PROVIDER | _NEUTRAL,
        summary="The objection window closed without objection."),
+    _t(Action.NEGOTIATION_LAPSED, frozenset({Stage.IN_RESOLUTION}), (Stage.CLOSED,), _SYSTEM, EventKind.NEGOTIATION_LAPSED,
+       guards=(negotiation, outcome_clock_ran_out), stops=(ClockKind.OUTCOME,), system=True,
+       obligation=_DUTY,
+       tells=_PROVIDER,  # the parties: the case-closed mail
+       summary="A negotiation's time ran out without a settlement: the case closes as not settled."),
     _t(Action.AWARD_FINAL, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.IMPLEMENTATION,), _SYSTEM, EventKind.AWARD_FINAL,
        guards=(binding, reflection_period_elapsed,), stops=(ClockKind.REFLECTION,), starts=(ClockKind.IMPLEMENTATION,), system=True,
        obligation=_DUTY,
        tells=_PARTIES | _PROVIDER | _NEUTRAL,
        summary="The reflection period ended without a review request: the award is final."),
+    _t(Action.OUTCOME_NOT_ACCEPTED, frozenset({Stage.OUTCOME_PROPOSED}), (Stage.CLOSED,), _SYSTEM, EventKind.OUTCOME_NOT_ACCEPTED,
+       guards=(not_binding, reflection_period_elapsed,), stops=(ClockKind.REFLECTION,), system=True,
+       obligation=_DUTY,
+       tells=_PROVIDER | _NEUTRAL,  # the parties: the case-closed mail
+       summary="The reflection period ended without both sides accepting a non-binding outcome: the case closes as not accepted."),
+    _t(Action.CONFIRMATION_LAPSED, frozenset({Stage.IMPLEMENTATION}), (), _SYSTEM, EventKind.CONFIRMATION_LAPSED,
+       guards=(not_escalated, confirmation_clock_ran_out), stops=(ClockKind.CONFIRMATION,), starts=(ClockKind.CLOSURE,), system=True,
+       obligation=_DUTY,
+       tells=_PARTIES,  # the provider: the closure clock
+       summary="The complainant neither confirmed nor disputed the implementation in time: the provider decides."),
+    _t(Action.IMPLEMENTATION_LAPSED, frozenset({Stage.IMPLEMENTATION}), (), _SYSTEM, EventKind.IMPLEMENTATION_OVERDUE,
+       guards=(not_escalated, implementation_clock_ran_out), stops=(ClockKind.IMPLEMENTATION,), starts=(ClockKind.CLOSURE,), system=True,
+       obligation=_DUTY,
+       tells=_PARTIES,  # the provider: the closure clock
+       summary="The organisation did not record the implementation in time: the provider decides."),
 )
 # fmt: on
 
@@ -398,12 +520,16 @@ TABLE: dict[Action, Transition] = {t.action: t for t in TRANSITIONS}
 # Every clock, a duty or a window (module docstring).
 CLOCK_OBLIGATIONS: dict[ClockKind, ClockObligation] = {
     ClockKind.ACCEPTANCE: ClockObligation.DUTY,  # the provider accepts or declines
+    ClockKind.CONSENT: ClockObligation.DUTY,  # the complainant consents (or the case closes)
     ClockKind.RESPONSE: ClockObligation.DUTY,  # the organisation responds or refuses
+    ClockKind.REPLY: ClockObligation.WINDOW,  # the complainant may reply to the position
     ClockKind.OBJECTION: ClockObligation.WINDOW,  # the parties may object to the neutral
     ClockKind.OUTCOME: ClockObligation.DUTY,  # the neutral issues an outcome
     ClockKind.REFLECTION: ClockObligation.WINDOW,  # consider the outcome; ask for a review
     ClockKind.REVIEW: ClockObligation.DUTY,  # the provider decides the review
     ClockKind.IMPLEMENTATION: ClockObligation.DUTY,  # the organisation implements
+    ClockKind.CONFIRMATION: ClockObligation.DUTY,  # the complainant confirms or disputes it
+    ClockKind.CLOSURE: ClockObligation.DUTY,  # the provider closes an escalated case
 }
 WINDOWS = frozenset(k for k, o in CLOCK_OBLIGATIONS.items() if o is ClockObligation.WINDOW)
 DUTY_CLOCKS = frozenset(k for k, o in CLOCK_OBLIGATIONS.items() if o is ClockObligation.DUTY)
@@ -424,6 +550,21 @@ def owed_in(kind: ClockKind) -> frozenset[Stage]:
     """The stages in which a duty clock's duty is still owed: where the duties that stop it
     may be taken. A missed clock keeps its case overdue while the case is in one of them."""
     return frozenset(s for action in discharging(kind) for s in TABLE[action].sources)
+
+
+def lapse_of(kind: ClockKind, view: CaseView) -> Action | None:
+    """The clock job's row that takes the lapse of a running clock of ``kind`` on the case as
+    ``view`` sees it (its due date passed): the system row that stops that clock and whose
+    guards pass now. None: the lapse has no consequence beyond being recorded (missed for a
+    duty clock, which keeps its party overdue; met for a window)."""
+    return next(
+        (
+            t.action
+            for t in TRANSITIONS
+            if t.system and kind in t.stops and refusal(t, view, _SYSTEM) is None
+        ),
+        None,
+    )
 
 
 def is_duty(transition: Transition, view: CaseView, roles: frozenset[CaseRole]) -> bool:

@@ -339,6 +339,13 @@ async def heat_pump_in_resolution(p: Play) -> AsyncIterator[datetime]:
         position="The tariff applies from the date the confirmation reached our billing system. "
         "We are open to a goodwill settlement.",
     )
+    yield p.ago(39, 19, 30)
+    await p.act(
+        CONSUMER,
+        Action.SUBMIT_REPLY,
+        reply="The network operator's confirmation is dated 14 March; it is attached to my "
+        "complaint.",
+    )
     yield p.ago(38, 10, 0)
     await p.appoint("mediator")
     yield p.ago(37, 9, 15)
@@ -398,6 +405,12 @@ async def meter_outcome_proposed(p: Play) -> AsyncIterator[datetime]:
         "agent",
         Action.SUBMIT_RESPONSE,
         position="Northwind认为旧电表运行正常，现场检测报告已附上。旧电表已封存，可供专家检测。",
+    )
+    yield p.ago(83, 20, 15)
+    await p.act(
+        CONSUMER,
+        Action.SUBMIT_REPLY,
+        reply="旧电表的检测报告没有记录检测日期，我要求由独立专家重新检测。",
     )
     yield p.ago(82, 10, 0)
     await p.appoint("arbitrator")
@@ -466,6 +479,13 @@ async def surge_under_review(p: Play) -> AsyncIterator[datetime]:
         position="The surge came from the customer's own installation; the contractor's "
         "measurement protocol shows correct voltage after the work.",
     )
+    yield p.ago(91, 18, 0)
+    await p.act(
+        CONSUMER,
+        Action.SUBMIT_REPLY,
+        reply="Three neighbours lost appliances the same evening; my installation was "
+        "inspected in May.",
+    )
     yield p.ago(90, 9, 45)
     await p.appoint("arbitrator")
     yield p.ago(89, 8, 20)
@@ -525,6 +545,12 @@ async def switch_fee_implementation(p: Play) -> AsyncIterator[datetime]:
         "agent",
         Action.SUBMIT_RESPONSE,
         position="系统中的合同到期日与确认书不一致；我们正在核查，但认为违约金条款仍然适用。",
+    )
+    yield p.ago(77, 21, 0)
+    await p.act(
+        CONSUMER,
+        Action.SUBMIT_REPLY,
+        reply="确认书上的到期日是我换供应商的前一天，违约金条款不适用。",
     )
     yield p.ago(76, 10, 0)
     await p.appoint("mediator")
@@ -586,6 +612,12 @@ async def estimate_closed_resolved(p: Play) -> AsyncIterator[datetime]:
         "agent",
         Action.SUBMIT_RESPONSE,
         position="The photo's timestamp is before the billing run. We will negotiate a refund.",
+    )
+    yield p.ago(44, 20, 0)
+    await p.act(
+        CONSUMER,
+        Action.SUBMIT_REPLY,
+        reply="I accept a negotiated refund; the corrected bill shows €218.60.",
     )
     yield p.ago(43, 9, 0)
     await p.act("caseworker", Action.COMPLETE_FILE)
@@ -660,6 +692,12 @@ async def price_rise_closed_rejected(p: Play) -> AsyncIterator[datetime]:
         "manager",
         Action.SUBMIT_RESPONSE,
         position="涨价通知已按合同约定通过电子邮件发送，邮件服务器日志可以证明。",
+    )
+    yield p.ago(114, 19, 0)
+    await p.act(
+        CONSUMER,
+        Action.SUBMIT_REPLY,
+        reply="服务器日志只能证明邮件已发出，不能证明我收到了；我的邮箱里没有这封邮件。",
     )
     yield p.ago(113, 10, 0)
     await p.appoint("arbitrator")

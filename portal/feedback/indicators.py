@@ -6,7 +6,8 @@ Indicators are for one scope (an organisation, or a provider) and one period, `[
 - clocks: by the instant they were met or missed; windows (objection, reflection) are nobody's
   duty and are left out;
 - outcomes: by `issued_at`, the standing ones (a varied award counts once, as varied);
-- implementation: cases whose implementation clock started in the period;
+- implementation: cases whose implementation clock started in the period; outcomes not
+  implemented (the organisation's non-compliance) by when the provider closed the case so;
 - satisfaction: the `overall` answers of complainants, by when they were given.
 Each section is one statement, whatever the number of cases.
 """
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from portal.cases.states import ClosureReason
+from portal.cases.transitions import WINDOWS
 from portal.feedback.questions import OVERALL
 from portal.feedback.sql import dialect_is_postgres, percentiles, rows, seconds_between
 
@@ -105,6 +108,7 @@ class Indicators:
     implementations_due: int
     implemented: int
     implemented_on_time: int
+    outcomes_not_implemented: int
     satisfaction_by_method: list[Satisfaction]
     satisfaction_by_provider: list[Satisfaction]
 
@@ -126,7 +130,8 @@ class Indicators:
 
 
 METRICS = ("acknowledge", "respond", "resolve")
-WINDOW_CLOCKS = ("objection", "reflection")
+# Windows for a right are nobody's duty (transitions.WINDOWS): left out of clock adherence.
+WINDOW_CLOCKS = ", ".join(f"'{kind.value}'" for kind in sorted(WINDOWS))
 
 
 def _days(seconds: Any) -> float | None:
@@ -219,9 +224,18 @@ async def _counts(scope: Scope, start: datetime, end: datetime) -> dict[str, int
             (SELECT COUNT(*) FROM clock k JOIN dispute_case dc ON dc.id = k.case_id
                 WHERE dc.{scope.column} = :scope AND k.kind = 'implementation'
                 AND k.started_at >= :start AND k.started_at < :end
-                AND k.status = 'met') AS implemented_on_time
+                AND k.status = 'met') AS implemented_on_time,
+            (SELECT COUNT(*) FROM dispute_case dc WHERE dc.{scope.column} = :scope
+                AND dc.stage = 'closed' AND dc.closure_reason = :not_implemented
+                AND dc.closed_at >= :start AND dc.closed_at < :end) AS outcomes_not_implemented
     """
-    (row,) = await rows(sql, scope=scope.id, start=start, end=end)
+    (row,) = await rows(
+        sql,
+        scope=scope.id,
+        start=start,
+        end=end,
+        not_implemented=ClosureReason.NOT_IMPLEMENTED.value,
+    )
     return {k: int(v) for k, v in row.items()}
 
 
@@ -246,7 +260,7 @@ async def _clocks(scope: Scope, start: datetime, end: datetime) -> list[ClockTal
             SUM(CASE WHEN k.status = 'missed' THEN 1 ELSE 0 END) AS missed
         FROM clock k JOIN dispute_case dc ON dc.id = k.case_id
         WHERE dc.{scope.column} = :scope AND k.status IN ('met', 'missed')
-            AND k.kind NOT IN ('objection', 'reflection')
+            AND k.kind NOT IN ({WINDOW_CLOCKS})
             AND k.ended_at >= :start AND k.ended_at < :end
         GROUP BY k.responsible ORDER BY k.responsible
     """
@@ -300,6 +314,7 @@ async def indicators(scope: Scope, start: datetime, end: datetime) -> Indicators
         implementations_due=counts["implementations_due"],
         implemented=counts["implemented"],
         implemented_on_time=counts["implemented_on_time"],
+        outcomes_not_implemented=counts["outcomes_not_implemented"],
         satisfaction_by_method=by_method,
         satisfaction_by_provider=by_provider,
     )

@@ -127,6 +127,7 @@ def review_document(review: ManagementReview) -> dict[str, Any]:
             "implemented": i.implemented,
             "implemented_on_time": i.implemented_on_time,
             "implementation_rate": i.implementation.rate,
+            "not_implemented": i.outcomes_not_implemented,
         },
         "satisfaction": {
             "by_method": {s.key: _satisfaction(s) for s in i.satisfaction_by_method},

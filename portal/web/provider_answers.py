@@ -26,9 +26,10 @@ from starlette.routing import Route
 from portal.accounts.models import Provider
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken, TokenKind
+from portal.cases.closing import closure_reasons
 from portal.cases.engine import load_view
 from portal.cases.models import DisputeCase
-from portal.cases.states import CaseRole, ClosureReason, DeclineGround
+from portal.cases.states import CaseRole, DeclineGround
 from portal.cases.transitions import Action, available_actions
 from portal.ids import global_id
 from portal.notifications.provider_callbacks import (
@@ -86,7 +87,7 @@ def _page(status: int, title: str, **values: Any) -> HTMLResponse:
         "submission": "",
         "labels": LABELS,
         "grounds": [g.value for g in DeclineGround],
-        "reasons": [r.value for r in ClosureReason if r is not ClosureReason.RESOLVED],
+        "reasons": [],
         **values,
     }
     return HTMLResponse(_PAGE.render(title=title, **context), status_code=status, headers=HEADERS)
@@ -140,6 +141,8 @@ def answer_routes(auth: AuthService, settings: Settings) -> list[Route]:
                 "stage": case.stage.value,
             },
             offered=[OFFERED[a] for a in actions if a in OFFERED],
+            # The reasons the provider may close with now (portal.cases.closing).
+            reasons=[r.value for r in closure_reasons(view)],
             token=token,
             csrf=csrf,
             submission=uuid.uuid4().hex,

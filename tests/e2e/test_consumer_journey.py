@@ -162,9 +162,10 @@ async def test_a_consumer_files_by_keyboard_escalates_and_answers_through_checks
 
     # The case moves on to offers; the consumer counters, and a success banner takes focus
     await w.act(w.agent, case, Action.SUBMIT_RESPONSE, position="One debit was reversed.")
+    await w.reply(case)
     await w.act(w.caseworker, case, Action.APPOINT_NEUTRAL, neutral_id=w.neutral.id)
     await w.act(w.neutral, case, Action.DECLARE_IMPARTIALITY, impartial=True)
-    await run_clock_job(now() + timedelta(days=30))
+    await run_clock_job(now() + timedelta(days=8))  # the objection window closes
     await w.act(w.caseworker, case, Action.COMPLETE_FILE)
     await w.act(w.agent, case, Action.MAKE_OFFER, amount="60.00", terms="Half, as goodwill.")
     await expect(stage).to_have_text("In resolution")
@@ -183,10 +184,12 @@ async def test_a_consumer_files_by_keyboard_escalates_and_answers_through_checks
     neutral_errors = _no_script_errors(neutral)
     await sign_in(neutral, w.neutral.email, PASSWORD)
     await neutral.goto(f"/cases/{case_id(case)}")
-    await neutral.get_by_label("Outcome", exact=True).fill("Refund the duplicate debit.")
-    await neutral.get_by_label("Reasons").fill("The statement shows the same debit twice.")
-    await neutral.get_by_label("Amount (optional)").fill("84.10")
-    await neutral.get_by_role("button", name="Continue").click()
+    # The outcome's form (the neutral may also withdraw, in a folded form of its own)
+    issue = neutral.locator("#action-ISSUE_OUTCOME")
+    await issue.get_by_label("Outcome", exact=True).fill("Refund the duplicate debit.")
+    await issue.get_by_label("Reasons").fill("The statement shows the same debit twice.")
+    await issue.get_by_label("Amount (optional)").fill("84.10")
+    await issue.get_by_role("button", name="Continue").click()
     await expect(neutral.get_by_test_id("check-page")).to_contain_text("binds nobody")
     await accessible(neutral, "neutral-issue-check")
     await neutral.get_by_role("button", name="Issue", exact=True).click()
@@ -228,7 +231,9 @@ async def test_a_consumer_files_by_keyboard_escalates_and_answers_through_checks
         "Confirm the outcome was carried out"
     )
     await consumer.get_by_test_id("next-step-button").click()
-    await consumer.get_by_role("button", name="Continue").click()
+    # Confirming, or reporting that it was not carried out: both are the consumer's turn
+    confirm = consumer.get_by_role("region", name="Confirm implementation")
+    await confirm.get_by_role("button", name="Continue").click()
     await (
         consumer.get_by_test_id("check-page")
         .get_by_role("button", name="Confirm it was carried out")

@@ -31,6 +31,7 @@ async def _with_offer(w: World, case: DisputeCase) -> None:
     await w.act(w.complainant, case, Action.GIVE_CONSENT, understands_legal_effect=True,
                 understands_right_to_withdraw=True)  # fmt: skip
     await w.act(w.agent, case, Action.SUBMIT_RESPONSE, position="One debit was reversed.")
+    await w.reply(case)
     await w.act(w.caseworker, case, Action.APPOINT_NEUTRAL, neutral_id=w.neutral.id)
     await w.act(w.neutral, case, Action.DECLARE_IMPARTIALITY, impartial=True)
 
@@ -57,7 +58,7 @@ async def test_one_duty_is_your_turn_and_accepting_an_offer_is_checked_and_confi
         case = await w.new_case()
         await _with_offer(w, case)
         offered.append(case)
-    await run_clock_job(now() + timedelta(days=30))
+    await run_clock_job(now() + timedelta(days=8))  # the objection windows close
     for case in offered:
         await w.act(w.caseworker, case, Action.COMPLETE_FILE)
         await w.act(w.agent, case, Action.MAKE_OFFER, amount="60.00", terms="Half, as goodwill.")

@@ -215,7 +215,8 @@ async def test_provider_organisation_and_neutral_work_a_case(
     await accessible(neutral, "neutral-case-file")
 
     # The objection window lapses and the file completes: the neutral extends the outcome clock
-    await run_clock_job(now() + timedelta(days=30))
+    await run_clock_job(now() + timedelta(days=8))
+    await w.reply(kept)
     await w.act(w.caseworker, kept, Action.COMPLETE_FILE)
     await expect(neutral.get_by_test_id("case-stage")).to_have_text("In resolution")
     await neutral.get_by_label("Extra days").fill("abc")

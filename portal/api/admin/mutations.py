@@ -31,6 +31,10 @@ from portal.cases.states import Calendar, ClockKind, Method
 
 _NOTHING = uuid.UUID(int=0)
 LEAVE = "Left out: unchanged."
+MAY_WITHDRAW = (
+    "Whether the organisation may withdraw from a case it has joined (the complainant always "
+    "may, until an outcome is agreed)."
+)
 IDEMPOTENCY = (
     "Optional: a retry with the same key answers with what the first request created, "
     "instead of creating it again."
@@ -111,6 +115,7 @@ class CreateSchemeInput:
     name: str
     country: str = strawberry.field(description="Whose public holidays working days skip.")
     silence_is_refusal: bool = True
+    organisation_may_withdraw: bool = strawberry.field(default=False, description=MAY_WITHDRAW)
     methods: list[Method] = strawberry.field(
         default_factory=list, description="Empty: the methods the provider publishes."
     )
@@ -130,6 +135,9 @@ class UpdateSchemeInput:
     name: str | None = strawberry.field(default=None, description=LEAVE)
     country: str | None = None
     silence_is_refusal: bool | None = None
+    organisation_may_withdraw: bool | None = strawberry.field(
+        default=None, description=MAY_WITHDRAW
+    )
     methods: list[Method] | None = None
     fees: str | None = None
     clocks: list[SchemeClockInput] | None = None

@@ -68,6 +68,20 @@ class SubmitResponseInput(CaseActionInput):
     position: str
 
 
+@strawberry.input(description="The complainant's reply to the organisation's position.")
+class SubmitReplyInput(CaseActionInput):
+    reply: str = strawberry.field(
+        description="What the complainant says to the position; it ends the reply window."
+    )
+
+
+@strawberry.input(description="A circumstance the confirmed neutral discloses after confirmation.")
+class DiscloseCircumstanceInput(CaseActionInput):
+    disclosures: str = strawberry.field(
+        description="The circumstance, as both sides will read it; a new objection window opens."
+    )
+
+
 @strawberry.input
 class ReasonsInput(CaseActionInput):
     """For actions that state reasons: refusing, objecting, rejecting, asking for review."""
@@ -164,7 +178,11 @@ class CloseCaseInput(CaseActionInput):
 
 @strawberry.input
 class WithdrawCaseInput(CaseActionInput):
-    reason: str | None = None
+    reason: str | None = strawberry.field(
+        default=None,
+        description="Optional for the complainant; required for an organisation (where its "
+        "scheme lets it withdraw).",
+    )
 
 
 # One named input per mutation, so each can grow on its own.
@@ -187,6 +205,24 @@ class RejectOutcomeInput(ReasonsInput):
 
 @strawberry.input
 class RequestReviewInput(ReasonsInput):
+    pass
+
+
+@strawberry.input(description="The neutral withdraws from the case, with reasons.")
+class RecuseInput(ReasonsInput):
+    pass
+
+
+@strawberry.input(description="The provider removes the neutral, with reasons, to replace them.")
+class RemoveNeutralInput(ReasonsInput):
+    pass
+
+
+@strawberry.input(
+    description="The complainant reports, with reasons, that the outcome was not carried out "
+    "as the organisation recorded it."
+)
+class ReportNotImplementedInput(ReasonsInput):
     pass
 
 

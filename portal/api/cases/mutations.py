@@ -25,16 +25,21 @@ from portal.api.cases.inputs import (
     DecideReviewInput,
     DeclareImpartialityInput,
     DeclineCaseInput,
+    DiscloseCircumstanceInput,
     ExtendClockInput,
     GiveConsentInput,
     IssueOutcomeInput,
     MakeOfferInput,
     ObjectToNeutralInput,
     RecordImplementationInput,
+    RecuseInput,
     RefuseParticipationInput,
     RejectOfferInput,
     RejectOutcomeInput,
+    RemoveNeutralInput,
+    ReportNotImplementedInput,
     RequestReviewInput,
+    SubmitReplyInput,
     SubmitResponseInput,
     WithdrawCaseInput,
     WithdrawOfferInput,
@@ -132,6 +137,10 @@ class CaseMutations:
     async def submit_response(self, info: Info, input: SubmitResponseInput) -> DisputeCasePayload:
         return await act(info, Action.SUBMIT_RESPONSE, input)
 
+    @strawberry.mutation(description=_about(Action.SUBMIT_REPLY))
+    async def submit_reply(self, info: Info, input: SubmitReplyInput) -> DisputeCasePayload:
+        return await act(info, Action.SUBMIT_REPLY, input)
+
     @strawberry.mutation(description=_about(Action.REFUSE_PARTICIPATION))
     async def refuse_participation(
         self, info: Info, input: RefuseParticipationInput
@@ -157,6 +166,20 @@ class CaseMutations:
     @strawberry.mutation(description=_about(Action.DECIDE_OBJECTION))
     async def decide_objection(self, info: Info, input: DecideObjectionInput) -> DisputeCasePayload:
         return await act(info, Action.DECIDE_OBJECTION, input)
+
+    @strawberry.mutation(description=_about(Action.DISCLOSE_CIRCUMSTANCE))
+    async def disclose_circumstance(
+        self, info: Info, input: DiscloseCircumstanceInput
+    ) -> DisputeCasePayload:
+        return await act(info, Action.DISCLOSE_CIRCUMSTANCE, input)
+
+    @strawberry.mutation(description=_about(Action.RECUSE))
+    async def recuse(self, info: Info, input: RecuseInput) -> DisputeCasePayload:
+        return await act(info, Action.RECUSE, input)
+
+    @strawberry.mutation(description=_about(Action.REMOVE_NEUTRAL))
+    async def remove_neutral(self, info: Info, input: RemoveNeutralInput) -> DisputeCasePayload:
+        return await act(info, Action.REMOVE_NEUTRAL, input)
 
     @strawberry.mutation(description=_about(Action.COMPLETE_FILE))
     async def complete_file(self, info: Info, input: CompleteFileInput) -> DisputeCasePayload:
@@ -213,6 +236,12 @@ class CaseMutations:
         self, info: Info, input: ConfirmImplementationInput
     ) -> DisputeCasePayload:
         return await act(info, Action.CONFIRM_IMPLEMENTATION, input)
+
+    @strawberry.mutation(description=_about(Action.REPORT_NOT_IMPLEMENTED))
+    async def report_not_implemented(
+        self, info: Info, input: ReportNotImplementedInput
+    ) -> DisputeCasePayload:
+        return await act(info, Action.REPORT_NOT_IMPLEMENTED, input)
 
     @strawberry.mutation(description=_about(Action.CLOSE))
     async def close_case(self, info: Info, input: CloseCaseInput) -> DisputeCasePayload:

@@ -38,6 +38,7 @@ from portal.api.node import Node, to_global_id
 from portal.api.pagination import After, Connection, First
 from portal.auth.actor import ActorKind
 from portal.cases import models
+from portal.cases.closing import closure_reasons
 from portal.cases.engine import now
 from portal.cases.notices import language_of
 from portal.cases.states import (
@@ -46,9 +47,10 @@ from portal.cases.states import (
     DeclineGround,
     Method,
     MethodFamily,
+    Side,
     Stage,
 )
-from portal.cases.transitions import TABLE, CaseView, available_actions, obligations
+from portal.cases.transitions import TABLE, Action, CaseView, available_actions, obligations
 from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:
@@ -74,13 +76,26 @@ class DisputeCase(Node):
     decline_reasons: str
     organisation_position: str
     responded_at: datetime | None
+    complainant_reply: str = strawberry.field(
+        description="The complainant's reply to the organisation's position (empty: none)."
+    )
+    replied_at: datetime | None = strawberry.field(description="When the complainant replied.")
     file_completed_at: datetime | None
     implementation_evidence: str
     implemented_at: datetime | None
     implementation_confirmed_at: datetime | None
+    escalated_at: datetime | None = strawberry.field(
+        description="When the implementation went to the provider to decide: reported not "
+        "done by the complainant, or not confirmed or not recorded in time."
+    )
+    escalation_note: str = strawberry.field(
+        description="Why it went to the provider: the complainant's reasons, or which clock ran "
+        "out."
+    )
     closure_reason: ClosureReason | None
     closure_note: str
     withdrawal_reason: str
+    withdrawn_by: Side | None = strawberry.field(description="Which side withdrew, if one did.")
     closed_at: datetime | None
     timeline_head: TimelineReceipt = strawberry.field(
         description="The receipt for the timeline as it stands: its length and last hash."
@@ -112,13 +127,18 @@ class DisputeCase(Node):
             decline_reasons=row.decline_reasons,
             organisation_position=row.organisation_position,
             responded_at=row.responded_at,
+            complainant_reply=row.complainant_reply,
+            replied_at=row.replied_at,
             file_completed_at=row.file_completed_at,
             implementation_evidence=row.implementation_evidence,
             implemented_at=row.implemented_at,
             implementation_confirmed_at=row.implementation_confirmed_at,
+            escalated_at=row.escalated_at,
+            escalation_note=row.escalation_note,
             closure_reason=row.closure_reason,
             closure_note=row.closure_note,
             withdrawal_reason=row.withdrawal_reason,
+            withdrawn_by=row.withdrawn_by,
             closed_at=row.closed_at,
             timeline_head=TimelineReceipt(sequence=row.last_sequence, hash=row.head_hash),
             row=row,
@@ -197,13 +217,16 @@ class DisputeCase(Node):
     async def _view(self, info: Info) -> tuple[CaseView, frozenset[CaseRole], bool]:
         access = await access_to(info, self.row)
         loaders = info.context.loaders
-        clocks, offers, outcomes = await asyncio.gather(
+        clocks, offers, outcomes, scheme = await asyncio.gather(
             loaders.clocks_by_case.load(self.row.id),
             loaders.offers_by_case.load(self.row.id),
             loaders.outcomes_by_case.load(self.row.id),
+            loaders.scheme.load(self.row.scheme_id),
         )
+        assert scheme is not None  # a case's scheme is never deleted (RESTRICT)
         view = CaseView(
             case=self.row,
+            scheme=scheme,
             appointment=access.appointment,
             outcome=current_outcome(outcomes),
             offers=tuple(offers),
@@ -255,6 +278,17 @@ class DisputeCase(Node):
         view, roles, person = await self._view(info)
         _, rights = obligations(view, roles, person=person)
         return [CaseAction(a.value) for a in rights]
+
+    @strawberry.field(
+        description="The reasons you may give `closeCase` now: empty unless you may close the "
+        "case. `RESOLVED` once the implementation is recorded; `NOT_IMPLEMENTED` once it has "
+        "gone to the provider to decide."
+    )
+    async def closure_reasons(self, info: Info) -> list[ClosureReason]:
+        view, roles, person = await self._view(info)
+        if Action.CLOSE not in available_actions(view, roles, person=person):
+            return []
+        return closure_reasons(view)
 
     @strawberry.field(
         description="Who must act, and by when: the case's duty clocks still owed (running, "

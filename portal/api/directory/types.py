@@ -15,7 +15,7 @@ from portal.api.errors import Unauthenticated
 from portal.api.node import to_global_id
 from portal.auth import policy
 from portal.auth.actor import ActorKind
-from portal.cases.clocks import RESPONSIBLE, rule_for
+from portal.cases.clocks import responsible, rule_for
 from portal.cases.models import Scheme as SchemeRow
 from portal.cases.states import Calendar, ClockKind, Method, Party
 from portal.directory import models, texts
@@ -196,6 +196,10 @@ class Scheme:
         description="Whether an organisation silent past its response clock is recorded as "
         "refusing to take part."
     )
+    organisation_may_withdraw: bool = strawberry.field(
+        description="Whether the organisation may withdraw from a case it has joined; the "
+        "complainant always may, until an outcome is agreed."
+    )
     clocks: list[SchemeClock] = strawberry.field(
         description="Every clock kind with its length; the response clock of a complex case "
         "is `complexResponse`."
@@ -211,7 +215,7 @@ class Scheme:
             rule = rule_for(row.clock_policy, kind)
             clocks.append(
                 SchemeClock(
-                    kind=kind, days=rule.days, calendar=rule.calendar, responsible=RESPONSIBLE[kind]
+                    kind=kind, days=rule.days, calendar=rule.calendar, responsible=responsible(kind)
                 )
             )
         rule = rule_for(row.clock_policy, ClockKind.RESPONSE, complex_case=True)
@@ -219,7 +223,7 @@ class Scheme:
             kind=ClockKind.RESPONSE,
             days=rule.days,
             calendar=rule.calendar,
-            responsible=RESPONSIBLE[ClockKind.RESPONSE],
+            responsible=responsible(ClockKind.RESPONSE),
         )
         return cls(
             id=to_global_id("Scheme", row.id),
@@ -238,6 +242,7 @@ class Scheme:
             else None,
             country=row.country,
             silence_is_refusal=row.silence_is_refusal,
+            organisation_may_withdraw=row.organisation_may_withdraw,
             clocks=clocks,
             complex_response=complex_response,
         )

@@ -173,6 +173,11 @@ class Indicators:
         description="Outcomes due for implementation that the organisation implemented."
     )
     implemented_on_time: int
+    outcomes_not_implemented: int = strawberry.field(
+        description="Cases the provider closed in the period as not implemented: outcomes the "
+        "organisation did not carry out (ISO 10003 7.6), whether reported by the complainant "
+        "or left unrecorded past the implementation clock."
+    )
     satisfaction_by_method: list[SatisfactionIndicator]
     satisfaction_by_provider: list[SatisfactionIndicator]
 
@@ -198,6 +203,7 @@ class Indicators:
             outcomes_rejected=i.outcomes_rejected,
             implementation=RateIndicator.of(i.implementation),
             implemented_on_time=i.implemented_on_time,
+            outcomes_not_implemented=i.outcomes_not_implemented,
             satisfaction_by_method=SatisfactionIndicator.all(i.satisfaction_by_method),
             satisfaction_by_provider=SatisfactionIndicator.all(i.satisfaction_by_provider),
         )

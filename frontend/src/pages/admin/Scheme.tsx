@@ -37,7 +37,20 @@ const METHODS: ResolutionMethod[] = [
   "ARBITRATION_NON_BINDING",
   "ARBITRATION_BINDING",
 ];
-const KINDS: ClockKind[] = ["ACCEPTANCE", "RESPONSE", "OBJECTION", "OUTCOME", "REFLECTION", "REVIEW", "IMPLEMENTATION"];
+// The reply window is left out: it is as long as the response clock (DOMAIN.md, equal windows).
+const KINDS = [
+  "ACCEPTANCE",
+  "CONSENT",
+  "RESPONSE",
+  "OBJECTION",
+  "OUTCOME",
+  "REFLECTION",
+  "REVIEW",
+  "IMPLEMENTATION",
+  "CONFIRMATION",
+  "CLOSURE",
+] as const satisfies readonly ClockKind[];
+type Editable = (typeof KINDS)[number] | "COMPLEX";
 const CALENDARS: ClockCalendar[] = ["CALENDAR_DAYS", "WORKING_DAYS"];
 // The languages the portal's texts are written in; the API takes any language cases run in.
 const TEXT_LANGUAGES = [
@@ -46,8 +59,9 @@ const TEXT_LANGUAGES = [
 ] as const;
 // A new scheme starts from the defaults of DOMAIN.md "Clocks" (the server's, shown by every
 // scheme that leaves a clock out); the admin changes what the scheme's rules say.
-const NEW_CLOCKS: Record<ClockKind | "COMPLEX", [number, ClockCalendar]> = {
+const NEW_CLOCKS: Record<Editable, [number, ClockCalendar]> = {
   ACCEPTANCE: [21, "CALENDAR_DAYS"],
+  CONSENT: [30, "CALENDAR_DAYS"],
   RESPONSE: [20, "WORKING_DAYS"],
   COMPLEX: [30, "WORKING_DAYS"],
   OBJECTION: [7, "CALENDAR_DAYS"],
@@ -55,6 +69,8 @@ const NEW_CLOCKS: Record<ClockKind | "COMPLEX", [number, ClockCalendar]> = {
   REFLECTION: [14, "CALENDAR_DAYS"],
   REVIEW: [30, "CALENDAR_DAYS"],
   IMPLEMENTATION: [30, "CALENDAR_DAYS"],
+  CONFIRMATION: [14, "CALENDAR_DAYS"],
+  CLOSURE: [14, "CALENDAR_DAYS"],
 };
 
 /** A scheme of a provider: create one (`scheme` is "new") or change one. */
@@ -117,6 +133,7 @@ function SchemeBody({
     name: { label: t("admin.name"), initial: initial.name, required: true, maxLength: ADMIN_LIMITS.name },
     country: { label: t("admin.scheme.country"), initial: initial.country, required: true },
     silence: { label: t("admin.scheme.silence"), initial: initial.silence, required: true },
+    withdraw: { label: t("admin.scheme.orgWithdraw"), initial: initial.withdraw, required: true },
     fees: { label: t("admin.scheme.fees"), initial: initial.fees, maxLength: ADMIN_LIMITS.text },
     ...Object.fromEntries(
       METHODS.map((m) => [`method_${m}`, { label: label("method", m), initial: initial.methods.includes(m) }]),
@@ -153,7 +170,7 @@ function SchemeBody({
     ),
   } as Record<string, { label: string; initial: string | boolean; required?: boolean; maxLength?: number; serverNames?: string[] }>;
 
-  function clockName(kind: ClockKind | "COMPLEX"): string {
+  function clockName(kind: Editable): string {
     return kind === "COMPLEX" ? t("admin.scheme.complexResponse") : label("clock", kind);
   }
 
@@ -196,6 +213,7 @@ function SchemeBody({
       name: String(current.name),
       country: String(current.country).toUpperCase(),
       silenceIsRefusal: current.silence === "yes",
+      organisationMayWithdraw: current.withdraw === "yes",
       fees: String(current.fees),
       methods,
       clocks,
@@ -258,6 +276,7 @@ function SchemeBody({
                     name: data.name,
                     country: data.country,
                     silenceIsRefusal: data.silenceIsRefusal,
+                    organisationMayWithdraw: data.organisationMayWithdraw,
                     fees: data.fees,
                     methods: same(before.methods, data.methods) ? undefined : data.methods,
                     clocks: same(before.clocks, data.clocks) ? undefined : data.clocks,
@@ -286,6 +305,14 @@ function SchemeBody({
                   { value: "no", label: t("admin.scheme.silenceNo") },
                 ]}
               />
+              <Radios
+                bound={form.bind("withdraw")}
+                hint={t("admin.scheme.orgWithdrawHint")}
+                options={[
+                  { value: "yes", label: t("admin.scheme.orgWithdrawYes") },
+                  { value: "no", label: t("admin.scheme.orgWithdrawNo") },
+                ]}
+              />
               <div className="govuk-form-group">
                 <fieldset className="govuk-fieldset" aria-describedby="scheme-methods-hint">
                   <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
@@ -302,6 +329,7 @@ function SchemeBody({
               <Textarea bound={form.bind("fees")} hint={t("admin.scheme.feesHint")} rows={3} />
               <h2 className="govuk-heading-m">{t("admin.scheme.clocks")}</h2>
               <p className="govuk-body">{t("admin.scheme.clocksHint")}</p>
+              <p className="govuk-body">{t("admin.scheme.replyHint")}</p>
               {[...KINDS, "COMPLEX" as const].map((kind) => (
                 <fieldset className="govuk-fieldset parley-admin-clock" key={kind}>
                   <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{clockName(kind)}</legend>
@@ -359,7 +387,9 @@ function initialValues(scheme: AdminSchemeFieldsFragment | null) {
   const clocks = { ...NEW_CLOCKS };
   const effects: Record<string, string> = {};
   if (scheme) {
-    for (const clock of scheme.clocks) clocks[clock.kind] = [clock.days, clock.calendar];
+    for (const clock of scheme.clocks) {
+      if (clock.kind in clocks) clocks[clock.kind as Editable] = [clock.days, clock.calendar];
+    }
     clocks.COMPLEX = [scheme.complexResponse.days, scheme.complexResponse.calendar];
     for (const effect of scheme.legalEffects) effects[`${effect.method} ${effect.language}`] = effect.text;
   }
@@ -367,6 +397,7 @@ function initialValues(scheme: AdminSchemeFieldsFragment | null) {
     name: scheme?.name ?? "",
     country: scheme?.country ?? "",
     silence: scheme ? (scheme.silenceIsRefusal ? "yes" : "no") : "yes",
+    withdraw: scheme?.organisationMayWithdraw ? "yes" : "no",
     fees: scheme?.fees ?? "",
     methods: (scheme?.methods ?? []) as string[],
     clocks,

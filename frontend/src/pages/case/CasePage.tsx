@@ -268,6 +268,9 @@ function CaseFacts({ item, money }: { item: CaseData; money(amount: string, curr
     ...(item.representative ? [{ key: t("case.representative"), value: item.representative.displayName }] : []),
     { key: t("case.unresolvedReason"), value: item.unresolvedReason || "—" },
     ...(item.organisationPosition ? [{ key: t("case.organisationPosition"), value: item.organisationPosition }] : []),
+    ...(item.complainantReply
+      ? [{ key: t("case.reply"), value: `${item.complainantReply} (${date(item.repliedAt)})` }]
+      : []),
     ...(item.declineGround
       ? [{ key: t("case.declined"), value: `${label("declineGround", item.declineGround)}: ${item.declineReasons ?? ""}` }]
       : []),
@@ -278,8 +281,14 @@ function CaseFacts({ item, money }: { item: CaseData; money(amount: string, curr
     ...(item.implementationEvidence
       ? [{ key: t("case.implementation"), value: `${item.implementationEvidence} (${date(item.implementedAt)})` }]
       : []),
+    ...(item.escalatedAt
+      ? [{ key: t("case.escalated"), value: `${item.escalationNote} (${date(item.escalatedAt)})` }]
+      : []),
     ...(item.closureReason
       ? [{ key: t("case.closed"), value: `${label("closure", item.closureReason)} · ${date(item.closedAt)} ${item.closureNote ?? ""}` }]
+      : []),
+    ...(item.withdrawnBy
+      ? [{ key: t("case.withdrawnBy"), value: `${label("side", item.withdrawnBy)}${item.withdrawalReason ? `: ${item.withdrawalReason}` : ""}` }]
       : []),
   ];
   return (

@@ -142,7 +142,8 @@ function useSentence(clocks: readonly ClockFieldsFragment[]) {
       who,
       amount: amount ?? "",
       file: text(payload.filename) ?? "",
-      what: kind ? label("clockWhat", kind) : "",
+      // Negotiation has no neutral: its outcome clock is the parties' time to settle.
+      what: kind === "OUTCOME" && payload.responsible === "parties" ? t("clockWhat.settle") : kind ? label("clockWhat", kind) : "",
       party: label("party", text(payload.responsible)?.toUpperCase() ?? ""),
       due: date(text(payload.due_at)),
       previous: date(text(payload.previous_due_at)),

@@ -1,4 +1,5 @@
-// The forms for actions that stand on their own (consent, objection, confirmation,
+// The forms for actions that stand on their own (consent, the reply to the organisation's
+// position, objection, confirmation or a report that the outcome was not carried out,
 // withdrawal, issuing an outcome), keyed by the server's CaseAction. Offers and outcomes have
 // theirs next to what they answer (Offers.tsx, OutcomePanel.tsx). To add a form for another
 // action, write a component taking ActionProps and add it to PANELS.
@@ -28,6 +29,8 @@ import {
   GiveConsentDocument,
   IssueOutcomeDocument,
   ObjectToNeutralDocument,
+  ReportNotImplementedDocument,
+  SubmitReplyDocument,
   WithdrawCaseDocument,
   type CaseAction,
 } from "../../gql/graphql";
@@ -48,8 +51,10 @@ export interface ActionProps {
 
 export const PANELS: Partial<Record<CaseAction, ComponentType<ActionProps>>> = {
   GIVE_CONSENT: ConsentForm,
+  SUBMIT_REPLY: ReplyForm,
   OBJECT_TO_NEUTRAL: ObjectionForm,
   CONFIRM_IMPLEMENTATION: ConfirmImplementationForm,
+  REPORT_NOT_IMPLEMENTED: NotImplementedForm,
   ISSUE_OUTCOME: IssueOutcomeForm,
   WITHDRAW: WithdrawForm,
 };
@@ -350,23 +355,86 @@ function ConfirmImplementationForm({ item, onDone }: ActionProps) {
   );
 }
 
-/** ISO 10003 4.6: a party may withdraw at any stage. */
+/** DOMAIN.md, fairness: the complainant answers the organisation's position, within a window
+ * as long as the organisation had to respond. */
+function ReplyForm({ item, onDone }: ActionProps) {
+  const { t } = useI18n();
+  const action = useAction(SubmitReplyDocument, onDone);
+  const step = useReasonStep(action);
+  return (
+    <ReasonForm
+      id="action-SUBMIT_REPLY"
+      title={t("reply.title")}
+      intro={
+        <p className="govuk-body parley-prose">{t("reply.intro", { position: item.organisationPosition || "—" })}</p>
+      }
+      field={t("reply.field")}
+      hint={t("reply.hint")}
+      submitLabel={t("reply.submit")}
+      required
+      busy={action.busy}
+      onSubmit={(reply) =>
+        step({ caseId: item.id, expectedStage: item.stage, reply }, { title: t("reply.done"), next: t("reply.doneNext") })
+      }
+    >
+      <RequestError error={action.error} />
+    </ReasonForm>
+  );
+}
+
+/** ISO 10003 7.6: the complainant reports, with reasons, that the outcome was not carried out
+ * as the organisation recorded it; the provider then decides. */
+function NotImplementedForm({ item, onDone }: ActionProps) {
+  const { t } = useI18n();
+  const action = useAction(ReportNotImplementedDocument, onDone);
+  const step = useReasonStep(action);
+  return (
+    <ReasonForm
+      id="action-REPORT_NOT_IMPLEMENTED"
+      title={t("notImplemented.title")}
+      intro={t("notImplemented.intro", { evidence: item.implementationEvidence || "—" })}
+      field={t("form.reasons")}
+      submitLabel={t("notImplemented.submit")}
+      required
+      busy={action.busy}
+      check={
+        isIrreversible(item, "REPORT_NOT_IMPLEMENTED")
+          ? { title: t("notImplemented.checkTitle"), effect: <p className="govuk-body">{t("notImplemented.effect")}</p> }
+          : undefined
+      }
+      onSubmit={(reasons) =>
+        step(
+          { caseId: item.id, expectedStage: item.stage, reasons },
+          { title: t("notImplemented.done"), next: t("notImplemented.doneNext"), receipt: true },
+        )
+      }
+    >
+      <RequestError error={action.error} />
+    </ReasonForm>
+  );
+}
+
+/** ISO 10003 4.6: the complainant may withdraw at any stage; the organisation where the
+ * case's scheme allows it, with reasons. */
 function WithdrawForm({ item, onDone }: ActionProps) {
   const { t } = useI18n();
   const action = useAction(WithdrawCaseDocument, onDone);
   const step = useReasonStep(action);
+  const organisation = item.viewerRoles.includes("ORGANISATION");
   return (
     <ReasonForm
       id="action-WITHDRAW"
       title={t("withdraw.title")}
-      intro={t("withdraw.intro")}
-      field={t("form.reason")}
+      intro={organisation ? t("withdraw.introOrganisation") : t("withdraw.intro")}
+      field={organisation ? t("form.reasons") : t("form.reason")}
       submitLabel={t("withdraw.submit")}
-      required={false}
+      required={organisation}
       busy={action.busy}
       check={{
         title: t("withdraw.checkTitle"),
-        effect: (
+        effect: organisation ? (
+          <p className="govuk-body">{t("withdraw.effectOrganisation")}</p>
+        ) : (
           <>
             <p className="govuk-body">{t("withdraw.effect")}</p>
             <p className="govuk-body">

@@ -37,9 +37,12 @@ import {
   DecideObjectionDocument,
   DecideReviewDocument,
   DeclineCaseDocument,
+  DiscloseCircumstanceDocument,
   ExtendClockDocument,
   RecordImplementationDocument,
+  RecuseDocument,
   RefuseParticipationDocument,
+  RemoveNeutralDocument,
   SubmitResponseDocument,
   type CaseAction,
   type CaseStage,
@@ -60,6 +63,11 @@ export interface StaffItem {
   stage: CaseStage;
   availableActions: readonly CaseAction[];
   clocks: readonly ClockFieldsFragment[];
+  /** What the provider may close with now (the case page loads it; the queues close nothing). */
+  closureReasons?: readonly ClosureReason[];
+  /** When the implementation went to the provider to decide, and why. */
+  escalatedAt?: string | null;
+  escalationNote?: string;
 }
 
 /** What a form reports when its step is done: a banner, or a confirmation for a step that
@@ -88,8 +96,6 @@ export const DECLINE_GROUNDS: DeclineGround[] = [
   "SERIOUSLY_IMPAIRS_OPERATION",
 ];
 
-const CLOSURE_REASONS: ClosureReason[] = ["RESOLVED", "OUTCOME_REJECTED", "ORGANISATION_REFUSED", "DISCONTINUED"];
-
 const ROOT_CAUSES: RootCause[] = [
   "PRODUCT_DEFECT",
   "SERVICE_FAILURE",
@@ -109,6 +115,9 @@ export const STAFF_PANELS: Partial<Record<CaseAction, ComponentType<StaffActionP
   APPOINT_NEUTRAL: AppointNeutralForm,
   DECLARE_IMPARTIALITY: ImpartialityForm,
   DECIDE_OBJECTION: DecideObjectionForm,
+  DISCLOSE_CIRCUMSTANCE: DiscloseForm,
+  RECUSE: RecuseForm,
+  REMOVE_NEUTRAL: RemoveNeutralForm,
   COMPLETE_FILE: CompleteFileForm,
   SUBMIT_RESPONSE: SubmitResponseForm,
   REFUSE_PARTICIPATION: RefuseParticipationForm,
@@ -625,53 +634,183 @@ function SubmitResponseForm({ item, onDone, onSuccess }: StaffActionProps) {
   );
 }
 
-/** The organisation refuses to take part: checked, then confirmed (the case ends). */
-function RefuseParticipationForm({ item, onDone, onSuccess }: StaffActionProps) {
+/** A step with reasons that cannot be undone, folded until opened: the reasons, then the check
+ * page with what the step means, then a confirmation. */
+function CheckedReasonsForm({
+  id,
+  action,
+  item,
+  title,
+  intro,
+  check,
+  effect,
+  submitLabel,
+  busy,
+  error,
+  run,
+  done,
+}: {
+  id: string;
+  /** Its summary is where the case page's links to this action lead (`anchorFor`). */
+  action: CaseAction;
+  item: StaffItem;
+  title: string;
+  intro: string;
+  check: string;
+  effect: string;
+  submitLabel: string;
+  busy: boolean;
+  error: Parameters<typeof RequestError>[0]["error"];
+  run(reasons: string): Promise<{ ok: boolean; userErrors: readonly UserErrorLike[]; failed: boolean }>;
+  done(): void;
+}) {
   const { t } = useI18n();
-  const action = useStaffMutation(RefuseParticipationDocument, onDone);
   const send = useSend();
   const form = useForm({
-    id: `refuse-${item.id}`,
+    id: `${id}-${item.id}`,
     draft: true,
     fields: { reasons: { label: t("form.reasons"), initial: "", required: true, maxLength: LIMITS.text } },
   });
   const step = useCheckStep<typeof form.values>();
   const body = step.pending ? (
     <CheckPage
-      title={t("refuse.check")}
+      title={check}
       caption={item.reference}
       rows={[{ key: t("form.reasons"), value: <span className="parley-prose">{step.pending.reasons}</span> }]}
-      effect={t("refuse.effect")}
-      confirmLabel={t("refuse.submit")}
-      busy={action.busy}
+      effect={effect}
+      confirmLabel={submitLabel}
+      busy={busy}
       onBack={step.back}
       onConfirm={async () => {
-        const answer = await action.run({ caseId: item.id, expectedStage: item.stage, reasons: step.pending!.reasons });
+        const answer = await run(step.pending!.reasons as string);
         step.back();
         form.setErrors(send(form, answer));
         if (answer.ok) {
           form.reset();
-          onSuccess({ title: t("refuse.done"), reference: item.reference, next: t("refuse.doneNext"), confirmation: true });
+          done();
         }
       }}
     />
   ) : (
     <>
-      <p className="govuk-body">{t("refuse.intro")}</p>
+      <p className="govuk-body">{intro}</p>
       <FormShell form={form} onSubmit={form.onSubmit(async (values) => step.hold(values))}>
         <Textarea bound={form.bind("reasons")} rows={3} />
-        <RequestError error={action.error} />
+        <RequestError error={error} />
         <SubmitButton>{t("staffForm.continue")}</SubmitButton>
       </FormShell>
     </>
   );
   return (
-    <details className="govuk-details" open={step.pending !== null || form.errors.length > 0 || undefined}>
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">{t("refuse.title")}</span>
+    <details
+      className="govuk-details"
+      data-testid={`staff-${id}`}
+      open={step.pending !== null || form.errors.length > 0 || undefined}
+    >
+      <summary className="govuk-details__summary" id={`action-${action}-heading`}>
+        <span className="govuk-details__summary-text">{title}</span>
       </summary>
       <div className="govuk-details__text">{body}</div>
     </details>
+  );
+}
+
+/** The organisation refuses to take part: checked, then confirmed (the case ends). */
+function RefuseParticipationForm({ item, onDone, onSuccess }: StaffActionProps) {
+  const { t } = useI18n();
+  const action = useStaffMutation(RefuseParticipationDocument, onDone);
+  return (
+    <CheckedReasonsForm
+      id="refuse"
+      action="REFUSE_PARTICIPATION"
+      item={item}
+      title={t("refuse.title")}
+      intro={t("refuse.intro")}
+      check={t("refuse.check")}
+      effect={t("refuse.effect")}
+      submitLabel={t("refuse.submit")}
+      busy={action.busy}
+      error={action.error}
+      run={(reasons) => action.run({ caseId: item.id, expectedStage: item.stage, reasons })}
+      done={() =>
+        onSuccess({ title: t("refuse.done"), reference: item.reference, next: t("refuse.doneNext"), confirmation: true })
+      }
+    />
+  );
+}
+
+/** ISO 10003 4.7: the neutral withdraws from the case, with reasons, before an outcome; the
+ * provider appoints someone else. */
+function RecuseForm({ item, onDone, onSuccess }: StaffActionProps) {
+  const { t } = useI18n();
+  const action = useStaffMutation(RecuseDocument, onDone);
+  return (
+    <CheckedReasonsForm
+      id="recuse"
+      action="RECUSE"
+      item={item}
+      title={t("recuse.title")}
+      intro={t("recuse.intro")}
+      check={t("recuse.check")}
+      effect={t("recuse.effect")}
+      submitLabel={t("recuse.submit")}
+      busy={action.busy}
+      error={action.error}
+      run={(reasons) => action.run({ caseId: item.id, expectedStage: item.stage, reasons })}
+      done={() =>
+        onSuccess({ title: t("recuse.done"), reference: item.reference, next: t("recuse.doneNext"), confirmation: true })
+      }
+    />
+  );
+}
+
+/** The provider removes the neutral, with reasons, to appoint a replacement. */
+function RemoveNeutralForm({ item, onDone, onSuccess }: StaffActionProps) {
+  const { t } = useI18n();
+  const action = useStaffMutation(RemoveNeutralDocument, onDone);
+  return (
+    <CheckedReasonsForm
+      id="remove-neutral"
+      action="REMOVE_NEUTRAL"
+      item={item}
+      title={t("removeNeutral.title")}
+      intro={t("removeNeutral.intro")}
+      check={t("removeNeutral.check")}
+      effect={t("removeNeutral.effect")}
+      submitLabel={t("removeNeutral.submit")}
+      busy={action.busy}
+      error={action.error}
+      run={(reasons) => action.run({ caseId: item.id, expectedStage: item.stage, reasons })}
+      done={() =>
+        onSuccess({
+          title: t("removeNeutral.done"),
+          reference: item.reference,
+          next: t("removeNeutral.doneNext"),
+          confirmation: true,
+        })
+      }
+    />
+  );
+}
+
+/** A confirmed neutral discloses a circumstance that arose later: the sides may object again. */
+function DiscloseForm({ item, onDone, onSuccess }: StaffActionProps) {
+  const { t } = useI18n();
+  const action = useStaffMutation(DiscloseCircumstanceDocument, onDone);
+  return (
+    <TextStepForm
+      id="disclose"
+      item={item}
+      title={t("disclose.title")}
+      intro={t("disclose.intro")}
+      field={t("disclose.field")}
+      hint={t("disclose.hint")}
+      submitLabel={t("disclose.submit")}
+      busy={action.busy}
+      error={action.error}
+      run={(disclosures) => action.run({ caseId: item.id, expectedStage: item.stage, disclosures })}
+      done={() => onSuccess({ title: t("disclose.done"), next: t("disclose.doneNext") })}
+    />
   );
 }
 
@@ -872,6 +1011,8 @@ function CloseCaseForm({ item, onDone, onSuccess }: StaffActionProps) {
     },
   });
   const step = useCheckStep<typeof form.values>();
+  const reasons = item.closureReasons ?? [];
+  const escalated = Boolean(item.escalatedAt);
   const body = step.pending ? (
     <CheckPage
       title={t("closeCase.check")}
@@ -907,11 +1048,16 @@ function CloseCaseForm({ item, onDone, onSuccess }: StaffActionProps) {
     />
   ) : (
     <>
+      {escalated && (
+        <p className="govuk-body parley-prose" data-testid="escalation">
+          {t("closeCase.escalated", { note: item.escalationNote || "—" })}
+        </p>
+      )}
       <p className="govuk-body">{t("closeCase.intro")}</p>
       <FormShell form={form} onSubmit={form.onSubmit(async (values) => step.hold(values))}>
         <Select
           bound={form.bind("reason")}
-          options={CLOSURE_REASONS.map((r) => ({ value: r, label: label("closure", r) }))}
+          options={reasons.map((r) => ({ value: r, label: label("closure", r) }))}
         />
         <Select
           bound={form.bind("rootCause")}
@@ -925,8 +1071,11 @@ function CloseCaseForm({ item, onDone, onSuccess }: StaffActionProps) {
     </>
   );
   return (
-    <details className="govuk-details" open={step.pending !== null || form.errors.length > 0 || undefined}>
-      <summary className="govuk-details__summary">
+    <details
+      className="govuk-details"
+      open={escalated || step.pending !== null || form.errors.length > 0 || undefined}
+    >
+      <summary className="govuk-details__summary" id="action-CLOSE-heading">
         <span className="govuk-details__summary-text">{t("closeCase.title")}</span>
       </summary>
       <div className="govuk-details__text">{body}</div>

@@ -134,6 +134,7 @@ function ReviewFigures({ review }: { review: Review }) {
                   { count: ind.implementedOnTime },
                 )}`,
               },
+              { key: t("review.notImplemented"), value: number(ind.outcomesNotImplemented) },
               {
                 key: t("review.timeToRespond"),
                 value: t("review.medianP90", { median: days(ind.timeToRespond.medianDays), p90: days(ind.timeToRespond.p90Days) }),
