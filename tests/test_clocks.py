@@ -518,7 +518,7 @@ async def test_a_non_binding_outcome_not_accepted_when_the_reflection_period_end
 ) -> None:
     w = await quick_world(factory)
     case, when = await issued(w, Method.OMBUDSMAN_RECOMMENDATION)
-    await act(w.complainant, case, Action.ACCEPT_OUTCOME, when + timedelta(days=2))
+    await act(w.complainant, case, Action.ACCEPT_OUTCOME, when + timedelta(days=2), **NOTICE_READ)
 
     on_the_last_day = await run_clock_job(when + timedelta(days=14))
     handled = await run_clock_job(when + timedelta(days=14, seconds=1))

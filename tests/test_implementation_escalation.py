@@ -25,7 +25,7 @@ from portal.cases.transitions import obligations
 from portal.feedback.periods import Period
 from portal.feedback.review import management_review, review_document
 from portal.timeline.models import TimelineEvent
-from tests.factories import Factory, World, actor_for, quick_world
+from tests.factories import NOTICE_READ, Factory, World, actor_for, quick_world
 from tests.test_clocks import issued
 from tests.test_lifecycle_paths import act, assert_chain_intact, events, refusal
 
@@ -35,9 +35,11 @@ PROVIDER = frozenset({CaseRole.PROVIDER})
 async def agreed(w: World) -> tuple[DisputeCase, datetime]:
     """An ombudsman's recommendation both sides accepted: the implementation clock runs."""
     case, issued_at = await issued(w, Method.OMBUDSMAN_RECOMMENDATION)
-    await act(w.complainant, case, Action.ACCEPT_OUTCOME, issued_at + timedelta(days=1))
+    await act(
+        w.complainant, case, Action.ACCEPT_OUTCOME, issued_at + timedelta(days=1), **NOTICE_READ
+    )
     at = issued_at + timedelta(days=2)
-    case = await act(w.agent, case, Action.ACCEPT_OUTCOME, at)
+    case = await act(w.agent, case, Action.ACCEPT_OUTCOME, at, **NOTICE_READ)
     assert case.stage is Stage.IMPLEMENTATION
     return case, at
 

@@ -76,6 +76,7 @@ async def _outcome_proposed(w: World, method: Method) -> DisputeCase:
     case = await w.act(
         w.caseworker, case, Action.DECIDE_OBJECTION, upheld=False, reasons="No conflict."
     )
+    case = await w.reply(case)
     case = await w.act(w.caseworker, case, Action.COMPLETE_FILE)
     return await w.act(w.neutral, case, Action.ISSUE_OUTCOME, summary="Refund 60", reasons="R.")
 

@@ -311,8 +311,8 @@ async def _ways_forward(walk: Walk) -> None:
         case, start = await walk.to_the_file(Method.OMBUDSMAN_RECOMMENDATION)
         at = {n: start + timedelta(days=n) for n in (20, 21, 22, 23, 60)}
         await walk.act(w.neutral, case, Action.ISSUE_OUTCOME, at[20], summary="S", reasons="R")
-        await walk.act(w.complainant, case, Action.ACCEPT_OUTCOME, at[21])
-        await walk.act(w.agent, case, Action.ACCEPT_OUTCOME, at[21])
+        await walk.act(w.complainant, case, Action.ACCEPT_OUTCOME, at[21], **NOTICE_READ)
+        await walk.act(w.agent, case, Action.ACCEPT_OUTCOME, at[21], **NOTICE_READ)
         await walk.act(w.agent, case, Action.RECORD_IMPLEMENTATION, at[22], evidence="Paid.")
         if ending is Action.REPORT_NOT_IMPLEMENTED:
             await walk.act(w.complainant, case, ending, at[23], reasons="Nothing arrived.")
@@ -325,8 +325,10 @@ async def _ways_forward(walk: Walk) -> None:
     await walk.act(
         w.neutral, overdue, Action.ISSUE_OUTCOME, t0 + timedelta(days=20), summary="S", reasons="R"
     )
-    await walk.act(w.complainant, overdue, Action.ACCEPT_OUTCOME, t0 + timedelta(days=21))
-    await walk.act(w.agent, overdue, Action.ACCEPT_OUTCOME, t0 + timedelta(days=21))
+    await walk.act(
+        w.complainant, overdue, Action.ACCEPT_OUTCOME, t0 + timedelta(days=21), **NOTICE_READ
+    )
+    await walk.act(w.agent, overdue, Action.ACCEPT_OUTCOME, t0 + timedelta(days=21), **NOTICE_READ)
     implementation = await Clock.get(case_id=overdue.id, kind=ClockKind.IMPLEMENTATION)
     await walk.clock_job(
         overdue, Action.IMPLEMENTATION_LAPSED, implementation.due_at + timedelta(hours=1)
