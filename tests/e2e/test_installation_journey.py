@@ -36,6 +36,13 @@ from tests.factories import (
 
 CODE = re.compile(r"\bis (\d{6})\b")
 INVITATION = re.compile(r"/invitations/accept#token=([\w.-]+)")
+# The names the invited give when they claim the accounts their invitations made.
+NAMES = {
+    "manager@north.example": "Mia Manager",
+    "caseworker@calm.example": "Carl Caseworker",
+    "agent@north.example": "Anna Agent",
+    "neutral@calm.example": "Nina Neutral",
+}
 
 
 class Mailbox:
@@ -101,6 +108,11 @@ async def _join(portal: Portal, mailbox: Mailbox, address: str, team: str, role:
     await page.goto(f"/invitations/accept#token={token}")
     await page.get_by_role("link", name="Sign in to answer").click()
     await _sign_in_with_code(page, mailbox, address)
+    # An account made by the invitation is claimed first: the name the team lists them by
+    await expect(page).to_have_url(re.compile(r"/claim\?next=%2Finvitations%2Faccept$"))
+    await page.get_by_label("Your name").fill(NAMES[address])
+    await page.get_by_role("button", name="Save and continue").click()
+    await page.get_by_test_id("claim-continue").click()
     await expect(page).to_have_url(f"{portal.url}/invitations/accept")
     await expect(page.get_by_text(team, exact=True)).to_be_visible()
     await expect(page.get_by_text(role, exact=True)).to_be_visible()
@@ -205,8 +217,8 @@ async def test_an_installation_from_an_empty_database_to_an_appointed_neutral(
     # ... the neutral is on the provider's roster; the caseworker completes the entry there.
     await caseworker.goto("/provider/roster")
     roster = caseworker.get_by_test_id("roster")
-    await expect(roster).to_contain_text("neutral@calm.example")
-    await caseworker.get_by_role("button", name="Edit neutral@calm.example").click()
+    await expect(roster).to_contain_text("Nina Neutral")
+    await caseworker.get_by_role("button", name="Edit Nina Neutral").click()
     await caseworker.get_by_label("Competences").fill("energy")
     await caseworker.get_by_role("button", name="Save").click()
     await expect(caseworker.get_by_test_id("success-banner")).to_contain_text("is saved")
@@ -303,7 +315,7 @@ async def test_an_installation_from_an_empty_database_to_an_appointed_neutral(
     # 9. The provider appoints the neutral from its roster; the neutral finds the case.
     await caseworker.reload()
     card = caseworker.get_by_test_id("staff-case").filter(has_text="Charged twice for March")
-    await card.get_by_label("neutral@calm.example").check()
+    await card.get_by_label("Nina Neutral").check()
     await accessible(caseworker, "journey-appoint")
     await card.get_by_role("button", name="Appoint").click()
     await expect(caseworker.get_by_test_id("success-banner")).to_contain_text("is appointed")

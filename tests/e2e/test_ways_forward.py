@@ -14,7 +14,7 @@ from portal.cases.models import DisputeCase, NeutralAppointment
 from portal.cases.services import Action, run_clock_job
 from portal.cases.states import AppointmentStatus, ClosureReason, Method, Stage
 from tests.e2e.conftest import Portal, accessible, sign_in
-from tests.factories import PASSWORD, Factory, build_world
+from tests.factories import NOTICE_READ, PASSWORD, Factory, build_world
 from tests.test_api_support import case_id
 
 
@@ -90,8 +90,8 @@ async def test_reply_recusal_report_and_closing_as_not_implemented(
     await run_clock_job(now() + timedelta(days=8))
     await w.act(w.caseworker, case, Action.COMPLETE_FILE)
     await w.act(w.neutral, case, Action.ISSUE_OUTCOME, summary="Refund 60 EUR", reasons="R")
-    await w.act(w.complainant, case, Action.ACCEPT_OUTCOME)
-    await w.act(w.agent, case, Action.ACCEPT_OUTCOME)
+    await w.act(w.complainant, case, Action.ACCEPT_OUTCOME, **NOTICE_READ)
+    await w.act(w.agent, case, Action.ACCEPT_OUTCOME, **NOTICE_READ)
     await w.act(w.agent, case, Action.RECORD_IMPLEMENTATION, evidence="Refund sent on 2 May.")
 
     await consumer.reload()
