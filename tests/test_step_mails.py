@@ -358,7 +358,8 @@ def _expected(w: World, step: Taken) -> set[str]:
         w.manager: CaseRole.ORGANISATION,
         w.caseworker: CaseRole.PROVIDER,
     }
-    if step.neutral != "none":
+    # The removed neutral is off the case, yet told that they are.
+    if step.neutral != "none" or step.action is Action.REMOVE_NEUTRAL:
         roles[w.neutral] = CaseRole.NEUTRAL
     told = {u.email for u, role in roles.items() if role in row.tells and u.id != step.actor_id}
     # A neutral reads nothing before declaring; their appointment is the one thing they hear.
@@ -421,7 +422,13 @@ async def test_every_step_is_told_to_whom_its_row_names_in_their_language_and_zo
         row = rows[mail["Message-ID"]]
         text = mail_text(mail)
         assert bool(CJK.search(text)) is (row.recipient in zh), (row.kind, row.context["action"])
-        assert f"{settings.public_url}/cases/{global_id('DisputeCase', row.case_id)}" in text
+        link = f"{settings.public_url}/cases/{global_id('DisputeCase', row.case_id)}"
+        if row.context["action"] == "remove_neutral" and row.recipient == w.neutral.email:
+            # Off the case: its file is closed to them, so no link that would answer NOT_FOUND.
+            assert "You are no longer the neutral" in str(mail["Subject"])
+            assert link not in text
+        else:
+            assert link in text
         signed = (
             f"{w.provider.name}（通过 Parley 发送）"  # noqa: RUF001
             if row.recipient in zh

@@ -376,7 +376,7 @@ TRANSITIONS: tuple[Transition, ...] = (
        guards=(an_appointment,), by_person=True,
        obligation=_RIGHT,
        irreversible=True,
-       tells=_PARTIES,
+       tells=_PARTIES | _NEUTRAL,
        summary="Remove the neutral, with reasons, to appoint a replacement."),
     _t(Action.COMPLETE_FILE, _FILE, (Stage.IN_RESOLUTION,), _PROVIDER, EventKind.FILE_COMPLETED,
        guards=(neutral_confirmed_or_not_needed, reply_window_over), stops=(ClockKind.REPLY,), starts=(ClockKind.OUTCOME,),

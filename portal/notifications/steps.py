@@ -7,10 +7,11 @@ started: the file being complete states when the outcome is due (EU ADR Art. 8(d
 
 Who is mailed is the row's `tells`, and of those only who may read the step's record
 (`policy.readable_scopes`, through `recipients.audience`). The one who took the step is never
-mailed about it: it is no news to them, and they get a receipt when it cannot be undone. One
-exception to the reading rule: a neutral just appointed reads nothing of the file before
+mailed about it: it is no news to them, and they get a receipt when it cannot be undone. Two
+exceptions to the reading rule: a neutral just appointed reads nothing of the file before
 declaring impartiality, yet must hear of the appointment to declare; their mail names the
-case and asks for the declaration, nothing more.
+case and asks for the declaration, nothing more. And a neutral the provider removed is no
+longer on the case, yet is told that they are off it.
 
 A row whose event has a mail kind of its own (`case_accepted`, `case_declined`,
 `outcome_issued`) is mailed as that kind; every other row as `case_step`, worded per action
@@ -124,6 +125,12 @@ async def step_taken(
         and appointment.status is AppointmentStatus.AWAITING_DECLARATION
     ):
         told += [p for p in people if CaseRole.NEUTRAL in p.roles and p not in told]
+    if transition.event is EventKind.NEUTRAL_REMOVED and CaseRole.NEUTRAL in transition.tells:
+        # Removed, they are no longer on the case's list, yet must hear that they are off the
+        # case (the mail names it, nothing of its file).
+        removed = await User.get_or_none(id=uuid.UUID(event.payload["neutral_id"]), is_active=True)
+        if removed is not None and removed.id != actor_id:
+            told.append(Recipient.of(removed, frozenset({CaseRole.NEUTRAL})))
     if not told:
         return 0
     context = {
