@@ -40,6 +40,9 @@ class Document(Model):
     uploaded_by_id = fields.UUIDField()  # a user or a service account
     uploader_role = fields.CharField(max_length=16)
     created_at = fields.DatetimeField()
+    # Set when retention or an erasure removed the content (issue 19): the row, its SHA-256
+    # and its place on the chain stay; the bytes are gone and are no longer compared.
+    redacted_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "document"
@@ -76,6 +79,9 @@ class Message(Model):
     author_role = fields.CharField(max_length=16)
     body = fields.TextField()
     created_at = fields.DatetimeField()
+    # Set when retention or an erasure removed the content (issue 19): the row, its SHA-256
+    # and its place on the chain stay; the bytes are gone and are no longer compared.
+    redacted_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "message"

@@ -110,6 +110,8 @@ class ComplaintStep(Model):
     text = fields.TextField(default="")
     decision = fields.CharEnumField(ComplaintDecision, max_length=16, null=True)
     clock = fields.CharEnumField(ComplaintClockKind, max_length=16, null=True)  # lapsed one
+    # Set when retention or an erasure removed the text (issue 19); its digest stays on the chain.
+    redacted_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "complaint_step"
