@@ -3,6 +3,7 @@ per participant and unread counts, and refusals that change nothing."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import httpx
@@ -73,7 +74,12 @@ async def test_a_message_and_its_reply_stay_in_one_scope_and_reach_the_timeline(
     assert event is not None
     assert (event.kind, event.visibility.value) == ("message_posted", "organisation_internal")
     row = await Message.get(body="Offer 80.")
-    assert event.payload == {"message_id": str(row.id), "reply_to_id": str(row.reply_to_id)}
+    assert event.payload == {
+        "message_id": str(row.id),
+        "reply_to_id": str(row.reply_to_id),
+        # Issue 19: the text is on the chain by its SHA-256.
+        "text_digest": hashlib.sha256(b"Offer 80.").hexdigest(),
+    }
 
 
 async def test_a_reply_cannot_change_scope_or_answer_what_its_author_cannot_see(

@@ -33,6 +33,7 @@ from portal.cases.events import EventKind, record
 from portal.cases.models import DisputeCase, NeutralAppointment
 from portal.cases.states import TERMINAL_STAGES, AppointmentStatus, CaseRole
 from portal.lengths import at_most, plain_size
+from portal.timeline.coverage import message_payload
 from portal.timeline.models import Visibility
 
 # What a multipart upload request may carry beyond the document: the operation and the map
@@ -414,10 +415,8 @@ async def post_message(
             at=at,
             actor_id=actor.id,
             actor_role=role.value,
-            payload={
-                "message_id": str(message.id),
-                "reply_to_id": str(reply_to_id) if reply_to_id else None,
-            },
+            # Issue 19: the text's digest is on the chain (portal.timeline.coverage).
+            payload=message_payload(message),
             visibility=visibility,
         )
         await found.case.save(update_fields=["last_sequence", "head_hash"])

@@ -63,6 +63,9 @@ class EventKind(StrEnum):
     REPRESENTATIVE_INVITATION_REVOKED = "representative_invitation_revoked"
     REPRESENTATIVE_ACCEPTED = "representative_accepted"
     REPRESENTATIVE_REMOVED = "representative_removed"
+    # Issue 19, part A: the digests of every message and document version a case held when
+    # the chain began to cover them (migration 0023; portal.timeline.coverage).
+    RECORDS_ANCHORED = "records_anchored"
 
 
 def _plain(value: Any) -> Any:

@@ -24,6 +24,7 @@ from portal.cases.clocks import add_days, complaint_rule
 from portal.cases.errors import CaseError
 from portal.cases.inputs import text
 from portal.cases.states import ClockStatus
+from portal.complaints.chain import chained_fields, next_link
 from portal.complaints.models import Complaint, ComplaintClock, ComplaintStep
 from portal.complaints.states import (
     ComplaintAction,
@@ -187,6 +188,20 @@ async def _finish(step: Step) -> None:
             for clock in step.view.clocks:
                 if clock.status is ClockStatus.RUNNING:
                     await _end(step, clock, ClockStatus.STOPPED)
+    # Issue 19: the step goes on the complaint's chain; the complaint keeps the new head.
+    link = next_link(
+        complaint,
+        action=transition.action,
+        status=complaint.status,
+        actor_id=step.actor_id,
+        actor_role=step.role,
+        at=step.at,
+        text=step.text,
+        decision=step.decision,
+        clock=step.clock,
+    )
+    complaint.last_sequence = link.sequence
+    complaint.head_hash = link.hash()
     await complaint.save()
     if transition.starts:
         organisation = await Organisation.get(id=complaint.organisation_id)
@@ -202,6 +217,7 @@ async def _finish(step: Step) -> None:
         text=step.text,
         decision=step.decision,
         clock=step.clock,
+        **chained_fields(link),
     )
     if transition.tells:
         # Written in the same transaction as the step, or not at all.

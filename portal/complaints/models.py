@@ -84,6 +84,14 @@ class Complaint(Model):
     remedy_granted = fields.TextField(default="")
     root_cause = fields.CharField(max_length=64, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
+    # Issue 19: the head of the complaint's hash chain (`portal.complaints.chain`), like a
+    # case's: its steps so far and the last one's hash; "" before the first step.
+    last_sequence = fields.IntField(default=0)
+    head_hash = fields.CharField(max_length=64, default="")
+    # A complaint whose steps were taken before the chain existed (migration 0023): when they
+    # were chained, and how many there were then. Both are covered by the first step's hash.
+    anchored_at = fields.DatetimeField(null=True)
+    anchored_steps = fields.IntField(default=0)
 
     class Meta:
         table = "complaint"
@@ -93,8 +101,12 @@ class Complaint(Model):
 class ComplaintStep(Model):
     """One step taken on a complaint, as its transition table ran it (append-only).
 
-    Oldest first by (at, id). Every step names its actor's role; the actor itself is empty for
-    the clock job, and for steps from before 0019 whose record does not say who took them."""
+    Oldest first by (at, id), which is also the order of `sequence`. Every step names its
+    actor's role; the actor itself is empty for the clock job, and for steps from before 0019
+    whose record does not say who took them.
+
+    Issue 19: the steps of one complaint form a hash chain (`portal.complaints.chain`): each
+    covers its fields and the SHA-256 of its text, and the hash of the step before."""
 
     id = fields.BigIntField(primary_key=True)
     complaint: fields.ForeignKeyRelation[Complaint] = fields.ForeignKeyField(
@@ -112,6 +124,13 @@ class ComplaintStep(Model):
     clock = fields.CharEnumField(ComplaintClockKind, max_length=16, null=True)  # lapsed one
     # Set when retention or an erasure removed the text (issue 19); its digest stays on the chain.
     redacted_at = fields.DatetimeField(null=True)
+    # Its place on the complaint's chain: 1, 2, ... ; the SHA-256 of `text` (kept when the text
+    # is erased); the digest of the step's fields; the previous step's hash; its own hash.
+    sequence = fields.IntField(default=0)
+    text_digest = fields.CharField(max_length=64, default="")
+    payload_digest = fields.CharField(max_length=64, default="")
+    prev_hash = fields.CharField(max_length=64, default="")
+    hash = fields.CharField(max_length=64, default="")
 
     class Meta:
         table = "complaint_step"

@@ -1,7 +1,9 @@
 """The hash chain: a canonical encoding, each event's hash, and verification.
 
 Event n stores SHA-256 over the canonical encoding of its own fields, the digest of its
-payload, and the hash of event n-1. Editing, deleting or reordering any event breaks the chain
+payload, and the hash of event n-1. A payload that names a record kept beside the chain (a
+message, a document version) carries that record's digest, so the record is covered too
+(`portal.timeline.coverage`). Editing, deleting or reordering any event breaks the chain
 at that sequence; truncating the tail shows against the case's stored head and any receipt.
 """
 
@@ -27,7 +29,14 @@ def payload_digest(payload: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(payload)).hexdigest()
 
 
-def _instant(at: datetime) -> str:
+def text_digest(text: str) -> str:
+    """SHA-256 hex of a text's UTF-8 bytes: what the chain keeps of a message or a step's text,
+    so the text itself can later be erased while the chain still proves what it was."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def instant(at: datetime) -> str:
+    """An instant as the chain encodes it: UTC, microseconds, a trailing Z."""
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
@@ -50,7 +59,7 @@ class ChainLink:
                     "case": str(self.case_id),
                     "seq": self.sequence,
                     "kind": self.kind,
-                    "at": _instant(self.occurred_at),
+                    "at": instant(self.occurred_at),
                     "actor": str(self.actor_id) if self.actor_id else None,
                     "role": self.actor_role,
                     "scope": self.visibility,

@@ -14,6 +14,7 @@ from tortoise import connections
 from portal.cases.models import DisputeCase
 from portal.timeline import live
 from portal.timeline.chain import GENESIS, ChainLink, payload_digest
+from portal.timeline.coverage import BreakReason, Records, records_of
 from portal.timeline.models import TimelineEvent, Visibility
 
 
@@ -132,6 +133,7 @@ async def _walk(case: DisputeCase) -> tuple[Verification, list[str]]:
     (all of them when it is intact)."""
     query = TimelineEvent.filter(case_id=case.id).order_by("sequence", "id").values(*_COLUMNS)
     rows = await connections.get("default").execute_query_dict(query.sql(params_inline=True))
+    records = await records_of(case.id)
     prev = GENESIS
     hashes: list[str] = []
     for expected, row in enumerate(rows, start=1):
@@ -146,13 +148,68 @@ async def _walk(case: DisputeCase) -> tuple[Verification, list[str]]:
             and (erased or payload_digest(payload) == link.payload_digest)
             and link.hash() == row["hash"]
         )
-        if not intact:
+        if not intact or _uncovered(records, link, payload) is not None:
             return Verification(False, len(rows), case.head_hash, expected), hashes
         prev = str(row["hash"])
         hashes.append(prev)
     if len(rows) != case.last_sequence or prev != (case.head_hash or GENESIS):
         return Verification(False, len(rows), case.head_hash, len(rows) + 1), hashes
     return Verification(True, len(rows), case.head_hash, None), hashes
+
+
+# --- coverage (issue 19): the records an event names, and naming the event that breaks ------
+
+
+def _uncovered(records: Records, link: ChainLink, payload: dict[str, Any]) -> BreakReason | None:
+    """Why the messages or document versions ``link`` names no longer match it; None when they
+    do. An erased payload names nothing any more (its records are redacted with it)."""
+    if set(payload) == {ERASED}:
+        return None
+    actor = str(link.actor_id) if link.actor_id else None
+    return records.check(
+        link.kind, payload, at=link.occurred_at, actor=actor, scope=link.visibility
+    )
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The event at which a chain no longer holds, named: its sequence, its kind as stored
+    (None when no event is stored there), and why."""
+
+    sequence: int
+    kind: str | None
+    reason: BreakReason
+
+
+async def name_break(case: DisputeCase, sequence: int) -> ChainBreak:
+    """Name the event at ``sequence``, where a verification found the chain broken."""
+    query = (
+        TimelineEvent.filter(case_id=case.id, sequence__in=[sequence - 1, sequence])
+        .order_by("sequence", "id")
+        .values(*_COLUMNS)
+    )
+    rows = await connections.get("default").execute_query_dict(query.sql(params_inline=True))
+    here = [r for r in rows if r["sequence"] == sequence]
+    if not here:
+        return ChainBreak(sequence, None, BreakReason.EVENT_MISSING)
+    row = here[0]
+    before = [r for r in rows if r["sequence"] == sequence - 1]
+    prev = GENESIS if sequence == 1 else str(before[0]["hash"]) if before else None
+    try:
+        link, payload = _link(case.id, row)
+    except (ValueError, TypeError, orjson.JSONDecodeError):
+        return ChainBreak(sequence, str(row["kind"]), BreakReason.EVENT_ALTERED)
+    erased = set(payload) == {ERASED}
+    if (
+        link.prev_hash != prev
+        or not (erased or payload_digest(payload) == link.payload_digest)
+        or link.hash() != row["hash"]
+    ):
+        return ChainBreak(sequence, link.kind, BreakReason.EVENT_ALTERED)
+    reason = _uncovered(await records_of(case.id), link, payload)
+    # Otherwise the event holds by itself but is not the one the case's head (or a receipt)
+    # was taken over: the chain was recomputed from here on.
+    return ChainBreak(sequence, link.kind, reason or BreakReason.EVENT_ALTERED)
 
 
 async def verify(case: DisputeCase, receipt: Receipt | None = None) -> Verification:

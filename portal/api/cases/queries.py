@@ -39,7 +39,7 @@ from portal.cases import models
 from portal.cases.duties import overdue_cases, owed_clocks
 from portal.cases.engine import now
 from portal.cases.states import Method, Stage
-from portal.timeline.services import Receipt, check_receipt, verify
+from portal.timeline.services import Receipt, check_receipt, name_break, verify
 
 MAX_SEARCH = 100
 _HEX = frozenset("0123456789abcdef")
@@ -206,7 +206,10 @@ class CaseQueries:
             raise InvalidArgument("A receipt's sequence starts at 1.")
         case = await find_case(info, case_id)
         kept = Receipt(receipt.sequence, receipt.hash) if receipt else None
-        return TimelineVerification.of(await verify(case, kept))
+        result = await verify(case, kept)
+        broken = result.first_broken_sequence
+        named = await name_break(case, broken) if broken is not None else None
+        return TimelineVerification.of(result, named)
 
     @strawberry.field(
         description="Check a kept receipt (`timelineHead`: a sequence and its hash) against the "

@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.cases.chain import ChainBreak
 from portal.api.cases.loaders import CaseAccess, TimelinePage
 from portal.api.context import Info
 from portal.api.pagination import (
@@ -23,6 +24,7 @@ from portal.api.pagination import (
 from portal.api.selection import selected
 from portal.cases.states import CaseRole
 from portal.timeline.models import Visibility
+from portal.timeline.services import ChainBreak as ChainBreakResult
 from portal.timeline.services import ReceiptCheck as ReceiptCheckResult
 from portal.timeline.services import ReceiptResult, Verification
 
@@ -75,14 +77,23 @@ class TimelineVerification:
     first_broken_sequence: int | None = strawberry.field(
         description="The first sequence that is altered, missing or out of order."
     )
+    broken_event: ChainBreak | None = strawberry.field(
+        default=None,
+        description="The event at `firstBrokenSequence`, named: its kind and why it no longer "
+        "holds (its own fields, or the message or document version it covers); null when the "
+        "chain verifies.",
+    )
 
     @classmethod
-    def of(cls, result: Verification) -> TimelineVerification:
+    def of(
+        cls, result: Verification, broken: ChainBreakResult | None = None
+    ) -> TimelineVerification:
         return cls(
             ok=result.ok,
             length=result.length,
             head_hash=result.head_hash,
             first_broken_sequence=result.first_broken_sequence,
+            broken_event=ChainBreak.of(broken) if broken is not None else None,
         )
 
 

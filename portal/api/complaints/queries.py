@@ -6,6 +6,7 @@ from typing import Annotated
 
 import strawberry
 
+from portal.api.complaints.chain import ComplaintVerification
 from portal.api.complaints.types import Complaint, visible_complaint
 from portal.api.context import Info
 from portal.api.errors import NotFound
@@ -13,6 +14,7 @@ from portal.api.node import decode_id
 from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
 from portal.auth import policy
 from portal.cases.engine import now
+from portal.complaints.chain import verify_complaint
 from portal.complaints.clocks import overdue_complaints
 from portal.complaints.models import Complaint as ComplaintRow
 from portal.complaints.models import ComplaintStatus
@@ -59,3 +61,23 @@ class ComplaintQueries:
         if found is None:
             raise NotFound()
         return found
+
+    @strawberry.field(
+        description="Recompute a complaint's hash chain (issue 19) and name the first step that "
+        "no longer holds, for whoever may see the complaint. A complaint you may not see is "
+        "reported exactly like one that does not exist (NOT_FOUND)."
+    )
+    async def verify_complaint(
+        self,
+        info: Info,
+        complaint_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The complaint's global ID.")
+        ],
+    ) -> ComplaintVerification:
+        actor = info.context.require_actor()
+        pk = decode_id(complaint_id, "Complaint")
+        row = await ComplaintRow.get_or_none(id=pk) if pk else None
+        if row is None or not policy.may_view_complaint(actor, row):
+            raise NotFound()
+        result = await verify_complaint(row)
+        return ComplaintVerification.of(result, anchored=row.anchored_at is not None)
