@@ -655,6 +655,13 @@ QUERY_ROWS = [
         lambda t, me: {"id": t["complaint"]},
     ),
     Row(
+        "verifyComplaint",
+        # Issue 19: whoever sees the complaint may verify its chain of steps.
+        Rule(may=COMPLAINT_VIEWERS),
+        single("verifyComplaint", "ok length", "$id: ID!", "complaintId: $id"),
+        lambda t, me: {"id": t["complaint"]},
+    ),
+    Row(
         "organisations",
         Rule(may=SIGNED_IN, public=True, **LISTED),
         f"query Q {{ organisations(first: 100) {{ {PAGE} }} }}",
