@@ -130,6 +130,34 @@ async def test_a_deleted_message_names_its_event(factory: Factory) -> None:
     )
 
 
+async def test_a_message_or_document_no_event_names_breaks_the_chain_after_its_head(
+    factory: Factory, settings: Settings
+) -> None:
+    w = await quick_world(factory)
+    case, first, _ = await _with_messages(w)
+    head = (await DisputeCase.get(id=case.id)).last_sequence
+    forged = {
+        k: getattr(first, k) for k in first._meta.db_fields if k not in ("id", "body", "author_id")
+    }
+    forged_message = await Message.create(
+        **forged, body="We accept your claim in full.", author_id=w.manager.id
+    )
+
+    assert await broken(case) == ChainBreak(head + 1, None, BreakReason.MESSAGE_NOT_ON_CHAIN)
+
+    # Redacted, it is no longer held against the chain (its event may have been erased).
+    await Message.filter(id=forged_message.id).update(body="", redacted_at=LATER)
+    assert await broken(case) is None
+
+    _, _, second = await _with_versions(w, settings)
+    other = await DisputeCase.get(id=second.case_id)
+    copied = {k: getattr(second, k) for k in second._meta.db_fields if k != "id"}
+    await Document.create(**{**copied, "storage_key": "forged", "version": 3})
+    assert await broken(other) == ChainBreak(
+        other.last_sequence + 1, None, BreakReason.DOCUMENT_NOT_ON_CHAIN
+    )
+
+
 async def test_a_redacted_message_still_verifies_and_its_text_is_gone(factory: Factory) -> None:
     w = await quick_world(factory)
     case, first, _ = await _with_messages(w)

@@ -7,7 +7,9 @@ and those of `document_uploaded` and `document_superseded` carry the version's `
 migration 0023) lists the digests of every message and document version that existed before.
 Verification holds each such event against the rows it names: a message whose text, scope,
 author or time differs, or a document version whose digest, place in its lineage or other
-fields differ, or a row that is gone, breaks the chain at the first event that names it.
+fields differ, or a row that is gone, breaks the chain at the first event that names it. A
+message or document version that no event names (written behind the chain's back) breaks it
+after its head.
 
 A row marked `redacted_at` (retention or an erasure removed its content) is still held to its
 place: it must exist, in its scope, by its author, with its digest; only its content (a
@@ -45,6 +47,10 @@ class BreakReason(StrEnum):
     MESSAGE_ALTERED = "message_altered"  # its text, scope, author or time differ
     DOCUMENT_MISSING = "document_missing"  # the document version the event names is gone
     DOCUMENT_ALTERED = "document_altered"  # its digest, version, lineage or fields differ
+    # A message or document version is stored that no event names: written behind the
+    # chain's back. Named at the sequence after the head, where its event is missing.
+    MESSAGE_NOT_ON_CHAIN = "message_not_on_chain"
+    DOCUMENT_NOT_ON_CHAIN = "document_not_on_chain"
 
 
 def _text(value: Any) -> str | None:
@@ -123,6 +129,16 @@ class Records:
             return self._anchored(payload)
         return None
 
+    def unnamed(self, named: set[str]) -> BreakReason | None:
+        """Why the case holds a record no event names; None when every one is named. A
+        redacted record is left out: the event that named it may have had its payload erased
+        with it."""
+        if any(k not in named and not r.redacted for k, r in self.messages.items()):
+            return BreakReason.MESSAGE_NOT_ON_CHAIN
+        if any(k not in named and not r.redacted for k, r in self.documents.items()):
+            return BreakReason.DOCUMENT_NOT_ON_CHAIN
+        return None
+
     def _message(
         self, payload: dict[str, Any], *, at: datetime, actor: str | None, scope: str
     ) -> BreakReason | None:
@@ -189,6 +205,18 @@ class Records:
             if not self._version_holds(row, listed):
                 return BreakReason.DOCUMENT_ALTERED
         return None
+
+
+def names(kind: str, payload: dict[str, Any]) -> set[str]:
+    """The ids of the messages and document versions an event's payload names."""
+    if kind == MESSAGE_POSTED:
+        return {str(payload.get("message_id"))}
+    if kind in (DOCUMENT_UPLOADED, DOCUMENT_SUPERSEDED):
+        return {str(payload.get("document_id"))}
+    if kind == RECORDS_ANCHORED:
+        listed = [*payload.get("messages", []), *payload.get("documents", [])]
+        return {str(r.get("message_id") or r.get("document_id")) for r in listed}
+    return set()
 
 
 def _int(value: Any) -> int | None:

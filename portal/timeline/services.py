@@ -14,7 +14,7 @@ from tortoise import connections
 from portal.cases.models import DisputeCase
 from portal.timeline import live
 from portal.timeline.chain import GENESIS, ChainLink, payload_digest
-from portal.timeline.coverage import BreakReason, Records, records_of
+from portal.timeline.coverage import BreakReason, Records, names, records_of
 from portal.timeline.models import TimelineEvent, Visibility
 
 
@@ -136,11 +136,13 @@ async def _walk(case: DisputeCase) -> tuple[Verification, list[str]]:
     records = await records_of(case.id)
     prev = GENESIS
     hashes: list[str] = []
+    named: set[str] = set()
     for expected, row in enumerate(rows, start=1):
         try:
             link, payload = _link(case.id, row)
         except (ValueError, TypeError, orjson.JSONDecodeError):
             return Verification(False, len(rows), case.head_hash, expected), hashes
+        named |= names(link.kind, payload)
         erased = set(payload) == {ERASED}
         intact = (
             link.sequence == expected
@@ -153,6 +155,8 @@ async def _walk(case: DisputeCase) -> tuple[Verification, list[str]]:
         prev = str(row["hash"])
         hashes.append(prev)
     if len(rows) != case.last_sequence or prev != (case.head_hash or GENESIS):
+        return Verification(False, len(rows), case.head_hash, len(rows) + 1), hashes
+    if await _not_on_chain(case, records, named, after=len(rows)) is not None:
         return Verification(False, len(rows), case.head_hash, len(rows) + 1), hashes
     return Verification(True, len(rows), case.head_hash, None), hashes
 
@@ -169,6 +173,32 @@ def _uncovered(records: Records, link: ChainLink, payload: dict[str, Any]) -> Br
     return records.check(
         link.kind, payload, at=link.occurred_at, actor=actor, scope=link.visibility
     )
+
+
+async def _named_after(case: DisputeCase, after: int) -> set[str]:
+    """The records named by the case's events after sequence ``after``, as stored."""
+    query = TimelineEvent.filter(case_id=case.id, sequence__gt=after).values("kind", "payload")
+    found: set[str] = set()
+    for row in await connections.get("default").execute_query_dict(query.sql(params_inline=True)):
+        payload = row["payload"]
+        try:
+            payload = orjson.loads(payload) if isinstance(payload, str | bytes) else payload
+        except orjson.JSONDecodeError:
+            continue
+        if isinstance(payload, dict):
+            found |= names(str(row["kind"]), payload)
+    return found
+
+
+async def _not_on_chain(
+    case: DisputeCase, records: Records, named: set[str], *, after: int
+) -> BreakReason | None:
+    """Why the case holds a message or document version that no event names; None when it
+    holds none. The records were read after the events: a record posted meanwhile is named by
+    an event after ``after`` (a record and its event are written in one transaction)."""
+    if records.unnamed(named) is None:
+        return None
+    return records.unnamed(named | await _named_after(case, after))
 
 
 @dataclass(frozen=True)
@@ -191,7 +221,11 @@ async def name_break(case: DisputeCase, sequence: int) -> ChainBreak:
     rows = await connections.get("default").execute_query_dict(query.sql(params_inline=True))
     here = [r for r in rows if r["sequence"] == sequence]
     if not here:
-        return ChainBreak(sequence, None, BreakReason.EVENT_MISSING)
+        unnamed = None
+        if sequence > case.last_sequence:
+            # Past the head: the chain holds, but a record is stored that it does not name.
+            unnamed = await _not_on_chain(case, await records_of(case.id), set(), after=0)
+        return ChainBreak(sequence, None, unnamed or BreakReason.EVENT_MISSING)
     row = here[0]
     before = [r for r in rows if r["sequence"] == sequence - 1]
     prev = GENESIS if sequence == 1 else str(before[0]["hash"]) if before else None

@@ -23,6 +23,10 @@ for _value in BreakReason.__strawberry_definition__.values:  # type: ignore[attr
         BreakReason.DOCUMENT_MISSING: "The document version the event names is no longer stored.",
         BreakReason.DOCUMENT_ALTERED: "The document version the event names differs: its "
         "SHA-256, version, lineage, scope, uploader, time, name, type or size changed.",
+        BreakReason.MESSAGE_NOT_ON_CHAIN: "A message is stored that no event names (written "
+        "behind the chain's back); named at the sequence after the head, with no kind.",
+        BreakReason.DOCUMENT_NOT_ON_CHAIN: "A document version is stored that no event names "
+        "(written behind the chain's back); named at the sequence after the head, with no kind.",
     }[BreakReason(_value.value)]
 
 
