@@ -105,6 +105,17 @@ export function Timeline({
               ? t("timeline.verified", { count: verification.length })
               : t("timeline.broken", { sequence: verification.firstBrokenSequence ?? "?" })}
           </p>
+          {verification.brokenEvent && (
+            <p className="govuk-body" data-testid="timeline-broken-event">
+              {t("chain.brokenEvent", {
+                sequence: verification.brokenEvent.sequence,
+                what: verification.brokenEvent.kind
+                  ? label("event", verification.brokenEvent.kind)
+                  : t("chain.noEvent"),
+                why: label("chain.reason", verification.brokenEvent.reason),
+              })}
+            </p>
+          )}
           <Explained summary={t("timeline.howWeKnow")}>
             <p className="govuk-body">{t("timeline.howWeKnowText")}</p>
             <p className="govuk-body parley-hash">{t("timeline.fingerprint", { hash: verification.headHash })}</p>
