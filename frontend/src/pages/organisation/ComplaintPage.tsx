@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ComponentType, ReactNode } from "react";
 import { Link } from "wouter";
 import { useQuery, type AnyVariables, type TypedDocumentNode } from "urql";
@@ -14,6 +14,7 @@ import {
   CloseComplaintDocument,
   HandledComplaintDocument,
   RespondToComplaintDocument,
+  VerifyComplaintDocument,
   type ComplaintAction,
   type ComplaintDecision,
   type HandledComplaintFieldsFragment,
@@ -221,7 +222,44 @@ function Steps({ complaint }: { complaint: Complaint }) {
           ))}
         </ol>
       )}
+      <StepsCheck complaint={complaint} />
     </section>
+  );
+}
+
+/** Issue 19: the steps form a hash chain; say whether it still holds, and if not, which step
+ * no longer does and why. Checked again whenever the steps change. */
+function StepsCheck({ complaint }: { complaint: Complaint }) {
+  const { t, label } = useI18n();
+  const [{ data }, recheck] = useQuery({
+    query: VerifyComplaintDocument,
+    variables: { id: complaint.id },
+    requestPolicy: "network-only",
+  });
+  const steps = complaint.steps.length;
+  const checked = useRef(steps);
+  useEffect(() => {
+    if (checked.current === steps) return;
+    checked.current = steps;
+    recheck({ requestPolicy: "network-only" });
+  }, [steps, recheck]);
+  const check = data?.verifyComplaint;
+  if (!check) return null;
+  const broken = check.brokenStep;
+  return (
+    <p
+      role="status"
+      data-testid="complaint-chain"
+      className={`govuk-body-s${check.ok ? "" : " govuk-error-message"}`}
+    >
+      {broken
+        ? t("chain.brokenStep", {
+            sequence: broken.sequence,
+            what: broken.action ? label("complaintStep", broken.action) : t("chain.noEvent"),
+            why: label("chain.stepReason", broken.reason),
+          })
+        : t("chain.stepsVerified", { count: check.length })}
+    </p>
   );
 }
 
