@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from portal.accounts.models import Organisation
 from portal.auth import policy
 from portal.auth.actor import Actor
+from portal.cases.engine import now
+from portal.commitments.measures import CommitmentMeasure, measure_commitments
 from portal.feedback.csvfile import csv_text
 from portal.feedback.errors import FeedbackError, Forbidden
 from portal.feedback.indicators import Indicators, Scope, Tally, indicators
@@ -28,6 +31,8 @@ class ManagementReview:
     indicators: Indicators
     root_causes: list[Tally]  # most frequent first
     systemic_threshold: int
+    # ISO 10001 8.3: each of the organisation's commitments, measured for the period.
+    commitments: list[CommitmentMeasure] = field(default_factory=list)
 
     @property
     def systemic_issues(self) -> list[Tally]:
@@ -41,10 +46,16 @@ class ManagementReview:
 
 
 async def management_review(
-    actor: Actor, organisation_id: uuid.UUID, period: Period, *, systemic_threshold: int
+    actor: Actor,
+    organisation_id: uuid.UUID,
+    period: Period,
+    *,
+    systemic_threshold: int,
+    at: datetime | None = None,
 ) -> ManagementReview:
     """For the organisation's managers, its auditors and admins; Forbidden for anyone else,
-    and for an organisation that does not exist (which then looks the same)."""
+    and for an organisation that does not exist (which then looks the same). ``at``: when
+    the commitments are measured (what is still within its time then is pending)."""
     if not policy.may_view_management_review(actor, organisation_id):
         raise Forbidden()
     organisation = await Organisation.get_or_none(id=organisation_id)
@@ -71,6 +82,7 @@ async def management_review(
         indicators=found,
         root_causes=tallies,
         systemic_threshold=systemic_threshold,
+        commitments=await measure_commitments(organisation, period, at=at or now()),
     )
 
 
@@ -135,7 +147,37 @@ def review_document(review: ManagementReview) -> dict[str, Any]:
         },
         "root_causes": {t.key: t.count for t in review.root_causes},
         "systemic_issues": {t.key: t.count for t in review.systemic_issues},
+        "commitments": {
+            m.commitment.kind.value: commitment_document(m) for m in review.commitments
+        },
     }
+
+
+def commitment_document(m: CommitmentMeasure) -> dict[str, Any]:
+    """One commitment and how it fared; a commitment that cannot be measured says so
+    (`measurable`: false, and why in `note`) and carries no figures."""
+    c = m.commitment
+    found: dict[str, Any] = {
+        "days": c.days,
+        "calendar": c.calendar.value if c.calendar else None,
+        "items": list(c.items),
+        "wording_en": c.wording_en,
+        "wording_zh_hans": c.wording_zh_hans,
+        "measurable": m.measurable,
+        "basis": m.basis.value,
+        "note": m.note,
+    }
+    if m.measurable:
+        found |= {
+            "evidence": m.evidence,
+            "met": m.met,
+            "missed": m.missed,
+            "share_met": m.share_met,
+            "pending": m.pending,
+            "median_days": m.median_days,
+            "missed_references": list(m.missed_references),
+        }
+    return found
 
 
 def _plain(value: Any) -> dict[str, Any]:
@@ -156,6 +198,8 @@ def flatten(document: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             lines += flatten(value, f"{name}.")
+        elif isinstance(value, list):
+            lines.append((name, " ".join(str(v) for v in value)))
         else:
             lines.append((name, "" if value is None else value))
     return lines
