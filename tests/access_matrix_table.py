@@ -737,7 +737,7 @@ QUERY_ROWS = [
     ),
     Row(
         "organisationCommitments",
-        # Published words (ISO 10001 7.2): for everyone, signed in or not.
+        # Published words (ISO 10001 clause 7): for everyone, signed in or not.
         everyone(missing="NOT_FOUND"),
         single("organisationCommitments", "kind", "$id: ID!", "organisationId: $id"),
         lambda t, me: {"id": t["organisation"]},

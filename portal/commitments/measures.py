@@ -1,5 +1,5 @@
-"""Measuring an organisation's commitments for a period (ISO 10001 8.2 to 8.4), for the
-management review (portal.feedback.review).
+"""Measuring an organisation's commitments for a period (ISO 10001 clause 8: monitoring and
+evaluating the code), for the management review (portal.feedback.review).
 
 Each commitment is measured against the records that can show it, and only those:
 - complaint acknowledgement and response: complaints received in the period, from receipt

@@ -31,7 +31,8 @@ class ManagementReview:
     indicators: Indicators
     root_causes: list[Tally]  # most frequent first
     systemic_threshold: int
-    # ISO 10001 8.3: each of the organisation's commitments, measured for the period.
+    # ISO 10001 clause 8 (monitoring the code): each of the organisation's commitments,
+    # measured for the period.
     commitments: list[CommitmentMeasure] = field(default_factory=list)
 
     @property

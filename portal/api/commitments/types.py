@@ -67,7 +67,7 @@ class Commitment:
 
 
 @strawberry.type(
-    description="How one commitment fared in the review's period (ISO 10001 8.3). A "
+    description="How one commitment fared in the review's period (ISO 10001 clause 8). A "
     "commitment the records cannot show (`measurable` false) carries no figures: `evidence` "
     "is 0 and `shareMet` null, and `note` says why."
 )

@@ -221,7 +221,7 @@ class ManagementReview:
         description="Root causes recurring at least `PORTAL_SYSTEMIC_ISSUE_THRESHOLD` times."
     )
     commitments: list[CommitmentMeasure] = strawberry.field(
-        description="ISO 10001 8.3: each of the organisation's commitments measured for the "
+        description="ISO 10001 clause 8: each of the organisation's commitments measured for the "
         "period, in the order of `CommitmentKind`; empty when it records none."
     )
 
