@@ -42,8 +42,14 @@ async def commitments_of_existing(organisation_id: uuid.UUID) -> list[Commitment
     return await commitments_of(organisation_id)
 
 
+SLUG_LENGTH = 64  # Organisation.slug
+
+
 async def organisation_by_slug(slug: str) -> Organisation:
-    if not 0 < len(slug) <= 64 or "\x00" in slug:
+    """The organisation with this slug; NOT_FOUND for none. Issue 13 F8: no slug is longer
+    than the column or holds a NUL byte; asked for as one, Tortoise (and PostgreSQL) raised
+    instead of finding nothing."""
+    if not 0 < len(slug) <= SLUG_LENGTH or "\x00" in slug:
         raise FeedbackError("NOT_FOUND", "No such organisation.", "organisation")
     found = await Organisation.get_or_none(slug=slug)
     if found is None:

@@ -14,8 +14,9 @@ from portal.auth import policy
 from portal.auth.actor import Actor
 from portal.cases.engine import now
 from portal.commitments.measures import CommitmentMeasure, measure_commitments
+from portal.commitments.services import organisation_by_slug
 from portal.feedback.csvfile import csv_text
-from portal.feedback.errors import FeedbackError, Forbidden
+from portal.feedback.errors import Forbidden
 from portal.feedback.indicators import Indicators, Scope, Tally, indicators
 from portal.feedback.periods import Period
 from portal.feedback.sql import rows
@@ -87,24 +88,16 @@ async def management_review(
     )
 
 
-SLUG_LENGTH = 64
-
-
 async def review_for(
     actor: Actor, organisation: str, period: Period, *, systemic_threshold: int
 ) -> ManagementReview:
     """By the organisation's id or slug, for the export endpoints."""
     try:
-        pk = uuid.UUID(organisation)
+        pk: uuid.UUID | None = uuid.UUID(organisation)
     except ValueError:
-        # Issue 13 F8: no slug is longer than the column or holds a NUL byte; asked for as
-        # one, Tortoise (and PostgreSQL) raised instead of finding nothing.
-        if not 0 < len(organisation) <= SLUG_LENGTH or "\x00" in organisation:
-            raise FeedbackError("NOT_FOUND", "No such organisation.", "organisation") from None
-        found = await Organisation.get_or_none(slug=organisation)
-        if found is None:
-            raise FeedbackError("NOT_FOUND", "No such organisation.", "organisation") from None
-        pk = found.id
+        pk = None
+    if pk is None:
+        pk = (await organisation_by_slug(organisation)).id
     return await management_review(actor, pk, period, systemic_threshold=systemic_threshold)
 
 
