@@ -6,6 +6,7 @@ Monday (6 April) and May Day (1 May) are holidays."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from datetime import UTC, datetime, timedelta
@@ -306,6 +307,38 @@ async def test_a_manager_records_changes_and_removes_a_commitment_each_change_au
     assert (entries[1].before["days"], entries[1].after["days"]) == (10, 15)
     assert entries[1].after["calendar"] == "calendar_days"
     assert (entries[2].before is not None, entries[2].after) == (True, None)
+
+
+async def test_two_managers_saving_the_same_new_commitment_at_once_both_succeed(
+    factory: Factory,
+) -> None:
+    """On PostgreSQL both transactions find no row and insert; the unique key refuses the
+    second, which then changes the first one's row instead of failing."""
+    f = Factory(factory.settings, passwords=False)
+    org = await f.organisation()
+    first = await actor_for(await f.user(Role.ORG_MANAGER, organisation=org))
+    second = await actor_for(await f.user(Role.ORG_MANAGER, organisation=org))
+
+    saved = await asyncio.gather(
+        *(
+            set_commitment(
+                who,
+                org.id,
+                CommitmentKind.RESPOND_DISPUTE,
+                wording_en=f"Within {days} working days.",
+                wording_zh_hans=f"{days}个工作日内。",
+                days=days,
+                at=day(1, 5),
+            )
+            for who, days in ((first, 5), (second, 7))
+        )
+    )
+
+    (row,) = await Commitment.filter(organisation_id=org.id)
+    assert {s.id for s in saved} == {row.id}
+    actions = await AdminAuditEntry.filter(subject_id=row.id).values_list("action", flat=True)
+    assert sorted(actions) == ["commitment.create", "commitment.update"]
+    assert row.days in (5, 7)
 
 
 @pytest.mark.parametrize(

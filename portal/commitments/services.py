@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from portal.accounts.models import Organisation
@@ -126,6 +127,22 @@ async def set_commitment(
         "wording_en": _wording(wording_en, "wording_en"),
         "wording_zh_hans": _wording(wording_zh_hans, "wording_zh_hans"),
     }
+    try:
+        return await _store(actor, organisation_id, kind, values, at)
+    except IntegrityError:
+        # Another manager recorded this kind at the same moment (the unique key refused the
+        # second row, and its transaction wrote nothing): theirs stands; change it.
+        return await _store(actor, organisation_id, kind, values, at)
+
+
+async def _store(
+    actor: Actor,
+    organisation_id: uuid.UUID,
+    kind: CommitmentKind,
+    values: dict[str, Any],
+    at: datetime,
+) -> Commitment:
+    """`set_commitment`'s one transaction: the row and its audit entry, or nothing."""
     async with in_transaction():
         # Only an admin passes the check above for an organisation that does not exist.
         if not await Organisation.exists(id=organisation_id):
@@ -160,7 +177,11 @@ async def remove_commitment(
     if not policy.may_manage_commitments(actor, organisation_id):
         raise Forbidden()
     async with in_transaction():
-        row = await Commitment.get_or_none(organisation_id=organisation_id, kind=kind)
+        row = (
+            await Commitment.filter(organisation_id=organisation_id, kind=kind)
+            .select_for_update()
+            .first()
+        )
         if row is None:
             raise FeedbackError("NOT_FOUND", "The organisation makes no such commitment.", "kind")
         before = row.snapshot()
