@@ -28,6 +28,8 @@ from portal.cases.models import Scheme as SchemeRow
 from portal.cases.notices import acceptance_notice
 from portal.cases.states import CaseRole, Method, Stage
 from portal.cases.transitions import TABLE, Action
+from portal.commitments.models import Commitment as CommitmentRow
+from portal.commitments.models import CommitmentKind
 from portal.complaints.models import ComplaintStatus
 from tests.access_matrix_rules import (
     COMPLAINT_VIEWERS,
@@ -741,6 +743,13 @@ QUERY_ROWS = [
         lambda t, me: {"id": t["organisation"]},
     ),
     Row(
+        "organisationCommitments",
+        # Published words (ISO 10001 clause 7): for everyone, signed in or not.
+        everyone(missing="NOT_FOUND"),
+        single("organisationCommitments", "kind", "$id: ID!", "organisationId: $id"),
+        lambda t, me: {"id": t["organisation"]},
+    ),
+    Row(
         "deadLetters",
         Rule(
             may=frozenset({P.ADMIN}),
@@ -932,6 +941,22 @@ def _slug(t: Target, me: Me) -> str:
     return f"matrix-{uuid.uuid4().hex[:12]}"
 
 
+async def _commitment(side: Side | None, me: Me) -> Target:
+    """The side's organisation makes an accessibility commitment, for removeCommitment."""
+    if side is not None:
+        await CommitmentRow.get_or_create(
+            organisation_id=side.w.organisation.id,
+            kind=CommitmentKind.ACCESSIBILITY,
+            defaults={
+                "wording_en": "Large print on request.",
+                "wording_zh_hans": "可应要求提供大字版。",
+                "created_at": datetime.now(UTC),
+                "updated_at": datetime.now(UTC),
+            },
+        )
+    return {}
+
+
 async def _fresh_provider(side: Side, me: Me) -> Target:
     row = await ProviderRow.create(slug=_slug({}, me), name="Fresh ADR", country="DE")
     return {"provider": gid("Provider", row.id), "provider_uuid": row.id}
@@ -1105,6 +1130,36 @@ FEEDBACK_ROWS = [
         ),
         mutation("configureSurveys", f"policy {{ validDays }} {UE}"),
         inputs(organisationId=key("organisation"), validDays=const(30)),
+    ),
+    Row(
+        "setCommitment",
+        # An organisation's managers in person and admins; an admin learns a missing
+        # organisation names nothing.
+        Rule(
+            may=frozenset({P.ORG_MANAGER, P.ADMIN}),
+            hidden="ue:FORBIDDEN",
+            cells={(P.ADMIN, O.MISSING): "ue:NOT_FOUND"},
+        ),
+        mutation("setCommitment", f"commitment {{ kind }} {UE}"),
+        inputs(
+            organisationId=key("organisation"),
+            kind=const("ACKNOWLEDGE_COMPLAINT"),
+            days=const(5),
+            wordingEn=const("We acknowledge every complaint within 5 working days."),
+            wordingZhHans=const("我们在5个工作日内确认收到每一项投诉。"),
+        ),
+    ),
+    Row(
+        "removeCommitment",
+        Rule(
+            may=frozenset({P.ORG_MANAGER, P.ADMIN}),
+            hidden="ue:FORBIDDEN",
+            cells={(P.ADMIN, O.MISSING): "ue:NOT_FOUND"},
+        ),
+        mutation("removeCommitment", f"removed {UE}"),
+        inputs(organisationId=key("organisation"), kind=const("ACCESSIBILITY")),
+        prepare=_commitment,
+        prepare_each=True,
     ),
     Row(
         "createWebhookSubscription",

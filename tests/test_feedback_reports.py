@@ -469,9 +469,10 @@ async def test_reports_cost_the_same_statements_whatever_the_number_of_cases(
         await _counted(client, None, TRANSPARENCY, public),
     )
 
-    # Review: authentication, the organisation, five indicator statements, root causes.
-    # Transparency: the provider, five indicator statements, the tallies, the disclosure.
-    assert before == after == (8, 8)
+    # Review: authentication, the organisation, five indicator statements, root causes, its
+    # commitments (none here: tests/test_commitments.py counts those). Transparency: the
+    # provider, five indicator statements, the tallies, the disclosure.
+    assert before == after == (9, 8)
 
 
 async def test_a_page_larger_than_the_limit_is_refused(client: httpx.AsyncClient) -> None:

@@ -229,6 +229,7 @@ async def test_without_a_build_the_root_leads_to_the_api(
 def test_the_forms_text_limits_are_the_servers() -> None:
     """frontend/src/design/limits.ts counts characters against the server's limits."""
     from portal.cases.inputs import MAX_TEXT
+    from portal.commitments.services import MAX_WORDING
     from portal.complaints.services import MAX_NAME, MAX_SUBJECT
 
     source = (FRONTEND / "src" / "design" / "limits.ts").read_text(encoding="utf-8")
@@ -236,4 +237,9 @@ def test_the_forms_text_limits_are_the_servers() -> None:
         name: int(value.replace("_", ""))
         for name, value in re.findall(r"^\s*(\w+): ([\d_]+),", source, re.MULTILINE)
     }
-    assert limits == {"subject": MAX_SUBJECT, "text": MAX_TEXT, "name": MAX_NAME}
+    assert limits == {
+        "subject": MAX_SUBJECT,
+        "text": MAX_TEXT,
+        "name": MAX_NAME,
+        "commitmentWording": MAX_WORDING,
+    }

@@ -56,6 +56,7 @@ const AcceptInvitation = page(() => import("./pages/members"), "AcceptInvitation
 const ProviderProfileEditor = page(() => import("./pages/members"), "ProviderProfile");
 const Roster = page(() => import("./pages/members"), "Roster");
 const SurveyPolicy = page(() => import("./pages/members"), "SurveyPolicy");
+const Commitments = page(() => import("./pages/members"), "Commitments");
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * consumerOrNewcomer: a consumer, or someone not signed in yet (the page offers sign-up, so
@@ -112,6 +113,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/providers/:slug", component: ProviderProfile, access: "public" },
   { path: "/organisation/team", component: OrganisationTeam, access: ["ORG_MANAGER"] },
   { path: "/organisation/surveys", component: SurveyPolicy, access: ["ORG_MANAGER"] },
+  { path: "/organisation/commitments", component: Commitments, access: ["ORG_MANAGER"] },
   { path: "/provider/team", component: ProviderTeam, access: ["PROVIDER_CASEWORKER"] },
   { path: "/provider/profile", component: ProviderProfileEditor, access: ["PROVIDER_CASEWORKER"] },
   { path: "/provider/roster", component: Roster, access: ["PROVIDER_CASEWORKER"] },
@@ -148,6 +150,7 @@ export const NAV: NavItem[] = [
   { href: "/admin/audit", label: "nav.adminAudit", access: ["ADMIN", "AUDITOR"] },
   { href: "/organisation/team", label: "nav.team", access: ["ORG_MANAGER"] },
   { href: "/organisation/surveys", label: "nav.surveyPolicy", access: ["ORG_MANAGER"] },
+  { href: "/organisation/commitments", label: "nav.commitments", access: ["ORG_MANAGER"] },
   { href: "/provider/team", label: "nav.providerTeam", access: ["PROVIDER_CASEWORKER"] },
   { href: "/provider/profile", label: "nav.providerProfile", access: ["PROVIDER_CASEWORKER"] },
   { href: "/provider/roster", label: "nav.roster", access: ["PROVIDER_CASEWORKER"] },

@@ -38,6 +38,8 @@ from portal.api.cases.representatives import RepresentativeMutations, Representa
 from portal.api.cases.subscriptions import CaseSubscriptions
 from portal.api.cases.types import DisputeCase
 from portal.api.characters import StringCharacters
+from portal.api.commitments.mutations import CommitmentMutations
+from portal.api.commitments.queries import CommitmentQueries
 from portal.api.complaints.mutations import ComplaintMutations
 from portal.api.complaints.queries import ComplaintQueries
 from portal.api.complaints.types import Complaint
@@ -67,6 +69,7 @@ class Query(
     ComplaintQueries,
     DirectoryQueries,
     FeedbackQueries,
+    CommitmentQueries,
     NotificationQueries,
     IntegrationClientQueries,
     AdminQueries,
@@ -96,6 +99,7 @@ class Mutation(
     DirectoryMutations,
     ProviderAdapterMutations,
     FeedbackMutations,
+    CommitmentMutations,
     NotificationMutations,
     IntegrationClientMutations,
     AdminMutations,

@@ -477,6 +477,26 @@ def may_view_management_review(actor: Actor, organisation_id: uuid.UUID) -> bool
     )
 
 
+# --- commitments (ISO 10001) ----------------------------------------------------------------
+
+
+def may_manage_commitments(actor: Actor, organisation_id: uuid.UUID) -> bool:
+    """An organisation's code of conduct is its top management's (ISO 10001 clauses 5 and 6): its
+    managers, in person, and admins. Agents, its integration clients and auditors do not
+    change what the organisation promises; the management review measures it for whoever
+    may see that (`may_view_management_review`)."""
+    if actor.kind is not ActorKind.USER:
+        return False
+    return actor.is_admin or actor.has_role(Role.ORG_MANAGER, organisation_id=organisation_id)
+
+
+def may_read_commitments(actor: Actor | None) -> bool:
+    """The commitments' wording is published (ISO 10001 clause 7: the code is communicated to
+    customers, before they complain): for everyone, signed in or not. Only the published
+    words and numbers; how each fared is the management review's."""
+    return True
+
+
 # --- events out -----------------------------------------------------------------------------
 
 

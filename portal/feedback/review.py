@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from portal.accounts.models import Organisation
 from portal.auth import policy
 from portal.auth.actor import Actor
+from portal.cases.engine import now
+from portal.commitments.measures import CommitmentMeasure, measure_commitments
+from portal.commitments.services import organisation_by_slug
 from portal.feedback.csvfile import csv_text
-from portal.feedback.errors import FeedbackError, Forbidden
+from portal.feedback.errors import Forbidden
 from portal.feedback.indicators import Indicators, Scope, Tally, indicators
 from portal.feedback.periods import Period
 from portal.feedback.sql import rows
@@ -28,6 +32,9 @@ class ManagementReview:
     indicators: Indicators
     root_causes: list[Tally]  # most frequent first
     systemic_threshold: int
+    # ISO 10001 clause 8 (monitoring the code): each of the organisation's commitments,
+    # measured for the period.
+    commitments: list[CommitmentMeasure] = field(default_factory=list)
 
     @property
     def systemic_issues(self) -> list[Tally]:
@@ -41,10 +48,16 @@ class ManagementReview:
 
 
 async def management_review(
-    actor: Actor, organisation_id: uuid.UUID, period: Period, *, systemic_threshold: int
+    actor: Actor,
+    organisation_id: uuid.UUID,
+    period: Period,
+    *,
+    systemic_threshold: int,
+    at: datetime | None = None,
 ) -> ManagementReview:
     """For the organisation's managers, its auditors and admins; Forbidden for anyone else,
-    and for an organisation that does not exist (which then looks the same)."""
+    and for an organisation that does not exist (which then looks the same). ``at``: when
+    the commitments are measured (what is still within its time then is pending)."""
     if not policy.may_view_management_review(actor, organisation_id):
         raise Forbidden()
     organisation = await Organisation.get_or_none(id=organisation_id)
@@ -71,10 +84,8 @@ async def management_review(
         indicators=found,
         root_causes=tallies,
         systemic_threshold=systemic_threshold,
+        commitments=await measure_commitments(organisation, period, at=at or now()),
     )
-
-
-SLUG_LENGTH = 64
 
 
 async def review_for(
@@ -82,16 +93,11 @@ async def review_for(
 ) -> ManagementReview:
     """By the organisation's id or slug, for the export endpoints."""
     try:
-        pk = uuid.UUID(organisation)
+        pk: uuid.UUID | None = uuid.UUID(organisation)
     except ValueError:
-        # Issue 13 F8: no slug is longer than the column or holds a NUL byte; asked for as
-        # one, Tortoise (and PostgreSQL) raised instead of finding nothing.
-        if not 0 < len(organisation) <= SLUG_LENGTH or "\x00" in organisation:
-            raise FeedbackError("NOT_FOUND", "No such organisation.", "organisation") from None
-        found = await Organisation.get_or_none(slug=organisation)
-        if found is None:
-            raise FeedbackError("NOT_FOUND", "No such organisation.", "organisation") from None
-        pk = found.id
+        pk = None
+    if pk is None:
+        pk = (await organisation_by_slug(organisation)).id
     return await management_review(actor, pk, period, systemic_threshold=systemic_threshold)
 
 
@@ -135,7 +141,37 @@ def review_document(review: ManagementReview) -> dict[str, Any]:
         },
         "root_causes": {t.key: t.count for t in review.root_causes},
         "systemic_issues": {t.key: t.count for t in review.systemic_issues},
+        "commitments": {
+            m.commitment.kind.value: commitment_document(m) for m in review.commitments
+        },
     }
+
+
+def commitment_document(m: CommitmentMeasure) -> dict[str, Any]:
+    """One commitment and how it fared; a commitment that cannot be measured says so
+    (`measurable`: false, and why in `note`) and carries no figures."""
+    c = m.commitment
+    found: dict[str, Any] = {
+        "days": c.days,
+        "calendar": c.calendar.value if c.calendar else None,
+        "items": list(c.items),
+        "wording_en": c.wording_en,
+        "wording_zh_hans": c.wording_zh_hans,
+        "measurable": m.measurable,
+        "basis": m.basis.value,
+        "note": m.note,
+    }
+    if m.measurable:
+        found |= {
+            "evidence": m.evidence,
+            "met": m.met,
+            "missed": m.missed,
+            "share_met": m.share_met,
+            "pending": m.pending,
+            "median_days": m.median_days,
+            "missed_references": list(m.missed_references),
+        }
+    return found
 
 
 def _plain(value: Any) -> dict[str, Any]:
@@ -156,6 +192,8 @@ def flatten(document: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             lines += flatten(value, f"{name}.")
+        elif isinstance(value, list):
+            lines.append((name, " ".join(str(v) for v in value)))
         else:
             lines.append((name, "" if value is None else value))
     return lines

@@ -8,4 +8,6 @@ export const LIMITS = {
   text: 20_000,
   /** portal/complaints/services.py MAX_NAME: a person's name. */
   name: 200,
+  /** portal/commitments/services.py MAX_WORDING: a commitment's public wording, per language. */
+  commitmentWording: 2_000,
 } as const;

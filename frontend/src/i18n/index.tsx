@@ -3,12 +3,13 @@
 // locale. The choice is kept in localStorage and sets <html lang>. To add strings: put them in
 // the area's file in both locales (common: layout and forms; consumer; case; staff; records;
 // admin; directory; integrations; members: teams, profiles, surveys; account: sign-up, setup,
-// claiming an account).
+// claiming an account; commitments: ISO 10001 commitments and their review).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import enAccount from "./en/account.json";
 import enAdmin from "./en/admin.json";
 import enCase from "./en/case.json";
+import enCommitments from "./en/commitments.json";
 import enCommon from "./en/common.json";
 import enConsumer from "./en/consumer.json";
 import enDirectory from "./en/directory.json";
@@ -28,6 +29,7 @@ const en = {
   ...enIntegrations,
   ...enMembers,
   ...enAccount,
+  ...enCommitments,
 };
 
 // Other languages load when chosen, so nobody downloads a catalogue they do not read (issue 16:

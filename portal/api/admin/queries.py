@@ -38,12 +38,13 @@ class AdminAuditEntry:
     actor_email: str = strawberry.field(description="The admin's address when they acted.")
     action: str = strawberry.field(
         description="What was done: `organisation.create`, `provider.retire`, `scheme.update`, "
-        "`scheme.new_version`, `link.create`, `team.invite`, `team.change_role`, ... "
+        "`scheme.new_version`, `link.create`, `team.invite`, `team.change_role`, "
+        "`commitment.update`, ... "
         "(docs/administration.md)."
     )
     subject_type: str = strawberry.field(
         description="`Organisation`, `Provider`, `Scheme`, `OrganisationProviderLink`, "
-        "`StaffInvitation` or `Membership`."
+        "`StaffInvitation`, `Membership` or `Commitment`."
     )
     subject_id: strawberry.ID = strawberry.field(description="Global ID of what was changed.")
     before: JSON | None

@@ -9,6 +9,7 @@ from typing import Any
 import strawberry
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.commitments.types import CommitmentMeasure
 from portal.feedback import indicators as ind
 from portal.feedback import review as rev
 from portal.feedback.models import SurveyPolicy as SurveyPolicyRow
@@ -219,6 +220,10 @@ class ManagementReview:
     systemic_issues: list[Tally] = strawberry.field(
         description="Root causes recurring at least `PORTAL_SYSTEMIC_ISSUE_THRESHOLD` times."
     )
+    commitments: list[CommitmentMeasure] = strawberry.field(
+        description="ISO 10001 clause 8: each of the organisation's commitments measured for the "
+        "period, in the order of `CommitmentKind`; empty when it records none."
+    )
 
     @classmethod
     def of(cls, r: rev.ManagementReview) -> ManagementReview:
@@ -227,4 +232,5 @@ class ManagementReview:
             indicators=Indicators.of(r.indicators),
             root_causes=Tally.all(r.root_causes),
             systemic_issues=Tally.all(r.systemic_issues),
+            commitments=[CommitmentMeasure.of(m) for m in r.commitments],
         )

@@ -5,8 +5,9 @@ import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
 import { Explained, SummaryList } from "../../design/patterns";
 import { ManagementReviewDocument, type ManagementReviewQuery } from "../../gql/graphql";
-import { useI18n } from "../../i18n";
+import { useI18n, type MessageKey } from "../../i18n";
 import { useAuth } from "../../lib/auth";
+import { useTerms } from "../members/commitmentTerms";
 
 type Review = ManagementReviewQuery["managementReview"];
 
@@ -164,6 +165,7 @@ function ReviewFigures({ review }: { review: Review }) {
           </ul>
         </div>
       )}
+      <CommitmentsSection review={review} />
       <section aria-labelledby="review-charts-heading" className="parley-section">
         <h2 id="review-charts-heading" className="govuk-heading-l">
           {t("review.charts")}
@@ -225,5 +227,63 @@ function ReviewFigures({ review }: { review: Review }) {
         </div>
       </section>
     </>
+  );
+}
+
+/** ISO 10001: each published commitment and how it fared; one that the records cannot show
+ * says so, with no figure. */
+function CommitmentsSection({ review }: { review: Review }) {
+  const { t, number, locale } = useI18n();
+  const terms = useTerms();
+  const pct = (rate: number | null | undefined) =>
+    rate === null || rate === undefined ? "—" : number(rate, { style: "percent", maximumFractionDigits: 0 });
+  return (
+    <section aria-labelledby="review-commitments-heading" className="parley-section" data-testid="review-commitments">
+      <h2 id="review-commitments-heading" className="govuk-heading-l">
+        {t("commitments.reviewTitle")}
+      </h2>
+      {review.commitments.length === 0 ? (
+        <p className="govuk-body">{t("commitments.reviewNone")}</p>
+      ) : (
+        <p className="govuk-body">{t("commitments.reviewIntro")}</p>
+      )}
+      {review.commitments.map((m) => {
+        const c = m.commitment;
+        const headingId = `review-commitment-${c.kind.toLowerCase()}`;
+        const wording = locale === "zh-Hans" ? c.wordingZhHans : c.wordingEn;
+        const rows = m.measurable
+          ? [
+              {
+                key: t("commitments.shareMet"),
+                value: t("review.ofAll", { rate: pct(m.shareMet), part: number(m.met), whole: number(m.evidence) }),
+              },
+              { key: t("commitments.misses"), value: number(m.missed) },
+              ...(m.missedReferences.length > 0
+                ? [{ key: t("commitments.missedReferences"), value: m.missedReferences.join(", ") }]
+                : []),
+              ...(m.medianDays === null || m.medianDays === undefined
+                ? []
+                : [{ key: t("commitments.median"), value: t("commitments.medianDays", { days: number(m.medianDays) }) }]),
+              { key: t("commitments.pending"), value: number(m.pending) },
+              { key: t("commitments.measuredAgainst"), value: t(`commitments.basis.${m.basis}` as MessageKey) },
+            ]
+          : [
+              { key: t("commitments.evidence"), value: t("commitments.notMeasurable") },
+              { key: t("commitments.measuredAgainst"), value: t(`commitments.basis.${m.basis}` as MessageKey) },
+            ];
+        return (
+          <section key={c.kind} aria-labelledby={headingId} data-testid={`review-commitment-${c.kind}`}>
+            <h3 id={headingId} className="govuk-heading-m">
+              {t(`commitments.kind.${c.kind}` as MessageKey)}
+              {c.kind !== "ACCESSIBILITY" && <span className="govuk-caption-m">{terms(c)}</span>}
+            </h3>
+            <p className="govuk-body" lang={locale === "zh-Hans" ? "zh-Hans" : "en"}>
+              {wording}
+            </p>
+            <SummaryList rows={rows} />
+          </section>
+        );
+      })}
+    </section>
   );
 }
