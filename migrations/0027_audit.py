@@ -231,7 +231,7 @@ class Migration(migrations.Migration):
                 "table": "audit_run_case",
                 "app": "portal",
                 "unique_together": (("run", "case"),),
-                "indexes": [Index(fields=["run", "checked_at"])],
+                "indexes": [Index(fields=["run_id", "checked_at"])],
                 "pk_attr": "id",
                 "table_description": "One case of a run: unchecked until `checked_at`, then intact or broken at a sequence.",
             },

@@ -67,7 +67,7 @@ class AuditRunCase(Model):
     class Meta:
         table = "audit_run_case"
         unique_together = (("run", "case"),)
-        indexes = (("run", "checked_at"),)
+        indexes = (("run_id", "checked_at"),)
 
 
 class Severity(StrEnum):
