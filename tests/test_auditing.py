@@ -161,10 +161,13 @@ async def test_findings_are_followed_up_and_closed(
     forbidden = _data(
         await call(client, manager, RAISE, {"input": finding_input}), "raiseAuditFinding"
     )
+    by_reference = {**finding_input, "caseId": None, "caseReference": case.reference.lower()}
+    named = _data(await call(client, token, RAISE, {"input": by_reference}), "raiseAuditFinding")
+    assert named["finding"]["caseReference"] == case.reference
     assert refused["userErrors"][0]["code"] == "NOT_FOUND"
     assert missing["userErrors"][0]["field"] == ["input", "found"]
     assert forbidden["userErrors"][0]["code"] == "FORBIDDEN"
-    listed = await call(client, token, "query { auditFindings { id status } }")
+    listed = await call(client, token, "query { auditFindings(status: CLOSED) { id status } }")
     assert _data(listed, "auditFindings") == [{"id": finding_id, "status": "CLOSED"}]
     stranger = await token_for(app, other.auditor)
     assert (

@@ -55,16 +55,23 @@ async def raise_finding(
     action: str,
     run_id: uuid.UUID | None,
     at: datetime,
+    reference: str | None = None,
 ) -> AuditFinding:
+    """Raise a finding on a case the actor audits, named by its id or else its reference."""
     if not policy.may_audit(actor):
         raise NotAnAuditor()
-    case = await DisputeCase.get_or_none(id=case_id) if case_id is not None else None
+    if case_id is not None:
+        case = await DisputeCase.get_or_none(id=case_id)
+    elif reference and reference.strip():
+        case = await DisputeCase.get_or_none(reference=reference.strip().upper())
+    else:
+        raise AuditError("REQUIRED", "Name the case: its ID or its reference.", "case_reference")
     if case is None or not policy.may_audit_case(actor, case):
-        raise NotFound("caseId")
+        raise NotFound("case_id" if case_id is not None else "case_reference")
     if run_id is not None:
         run = await AuditRun.get_or_none(id=run_id)
         if run is None or not policy.may_view_audit_run(actor, run.scopes):
-            raise NotFound("runId")
+            raise NotFound("run_id")
     return await AuditFinding.create(
         id=uuid.uuid4(),
         case_id=case.id,
@@ -85,7 +92,7 @@ async def visible_finding(actor: Actor, finding_id: uuid.UUID | None) -> AuditFi
         else None
     )
     if finding is None:
-        raise NotFound("findingId")
+        raise NotFound("finding_id")
     return finding
 
 

@@ -70,7 +70,7 @@ async def visible_run(actor: Actor, run_id: uuid.UUID | None) -> AuditRun:
         raise NotAnAuditor()
     run = await AuditRun.get_or_none(id=run_id) if run_id is not None else None
     if run is None or not policy.may_view_audit_run(actor, run.scopes):
-        raise NotFound("runId")
+        raise NotFound("run_id")
     return run
 
 

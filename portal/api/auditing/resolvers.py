@@ -147,7 +147,12 @@ class StartAuditRunPayload:
 
 @strawberry.input(description="A finding against a case.")
 class RaiseAuditFindingInput:
-    case_id: strawberry.ID = strawberry.field(description="Global ID of the case.")
+    case_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the case (or give its reference)."
+    )
+    case_reference: str | None = strawberry.field(
+        default=None, description="The case's reference, when its ID is not given."
+    )
     severity: rows.Severity = strawberry.field(description="How much it matters.")
     found: str = strawberry.field(description="What was found.")
     action: str = strawberry.field(description="What should follow.")
@@ -195,9 +200,15 @@ class AuditMutations:
                 run_id = decode_id(input.run_id, "AuditRun")
                 if run_id is None:
                     raise AuditError("NOT_FOUND", "Not found, or not yours to audit.", "run_id")
+            case_id = None
+            if input.case_id is not None:
+                case_id = decode_id(input.case_id, "DisputeCase")
+                if case_id is None:
+                    raise AuditError("NOT_FOUND", "Not found, or not yours to audit.", "case_id")
             finding = await findings.raise_finding(
                 actor,
-                decode_id(input.case_id, "DisputeCase"),
+                case_id,
+                reference=input.case_reference,
                 severity=input.severity,
                 found=input.found,
                 action=input.action,
