@@ -3,6 +3,8 @@ resumed after a restart; findings with their follow-up; the period report and it
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,6 +17,8 @@ from portal.auditing import findings, runs
 from portal.auditing.models import AuditRun, AuditRunCase, RunStatus, Severity
 from portal.auth.actor import Actor
 from portal.cases.models import DisputeCase
+from portal.notifications.worker import Worker
+from portal.settings import Settings
 from portal.timeline.models import TimelineEvent
 from tests.factories import Factory, actor_for, quick_world
 from tests.test_api_support import call, case_id, token_for
@@ -244,3 +248,30 @@ async def test_the_report_counts_a_period_and_downloads(
         "/reports/audit.csv", params={"from": "2026-05-01", "until": "2026-04-01"}, headers=headers
     )
     assert (refused.status_code, nobody.status_code, backwards.status_code) == (403, 401, 400)
+
+
+async def test_the_workers_loop_checks_a_run_in_the_background(
+    factory: Factory, settings: Settings
+) -> None:
+    w = await quick_world(factory)
+    await _tamper(await w.new_case(), 1)
+    await w.new_case()
+    run = await runs.start_run(await actor_for(w.auditor), datetime.now(UTC))
+    stop = asyncio.Event()
+    worker = asyncio.create_task(Worker(dataclasses.replace(settings, clock_interval=0)).run(stop))
+    try:
+        for _ in range(400):  # 20 s at most
+            if (await AuditRun.get(id=run.id)).status is RunStatus.DONE:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        stop.set()
+        await worker
+
+    done = await AuditRun.get(id=run.id)
+    assert (done.checked, done.broken, done.claimed_by, done.finished_at is not None) == (
+        2,
+        1,
+        "",
+        True,
+    )
