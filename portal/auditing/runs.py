@@ -78,8 +78,15 @@ async def visible_runs(actor: Actor, limit: int = 20) -> list[AuditRun]:
     """The latest runs the actor may see, newest first."""
     if not policy.may_audit(actor):
         raise NotAnAuditor()
-    runs = await AuditRun.all().order_by("-started_at", "-id").limit(limit * 5)
-    return [r for r in runs if policy.may_view_audit_run(actor, r.scopes)][:limit]
+    seen: list[AuditRun] = []
+    offset, page = 0, 100
+    while len(seen) < limit:
+        batch = await AuditRun.all().order_by("-started_at", "-id").offset(offset).limit(page)
+        seen += [r for r in batch if policy.may_view_audit_run(actor, r.scopes)]
+        if len(batch) < page:
+            break
+        offset += page
+    return seen[:limit]
 
 
 async def broken_cases(run: AuditRun, limit: int = MAX_LISTED) -> list[AuditRunCase]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Annotated
 
@@ -36,9 +37,32 @@ async def run_of(run: rows.AuditRun) -> AuditRun:
     return AuditRun.of(run, await runs.broken_cases(run))
 
 
+async def findings_of(found: list[rows.AuditFinding]) -> list[AuditFinding]:
+    """The findings with their cases, raisers and follow-up entries, in three queries."""
+    if not found:
+        return []
+    ids = [f.id for f in found]
+    full = {
+        f.id: f
+        for f in await rows.AuditFinding.filter(id__in=ids).select_related("case", "raised_by")
+    }
+    entries: dict[uuid.UUID, list[AuditFollowUp]] = {pk: [] for pk in ids}
+    for e in (
+        await rows.AuditFollowUp.filter(finding_id__in=ids)
+        .select_related("author")
+        .order_by("at", "id")
+    ):
+        entries[e.finding_id].append(
+            AuditFollowUp(at=e.at, author_email=e.author.email, text=e.text, closes=e.closes)
+        )
+    return [_finding(full[pk], entries[pk]) for pk in ids]
+
+
 async def finding_of(finding: rows.AuditFinding) -> AuditFinding:
-    await finding.fetch_related("case", "raised_by")
-    entries = await rows.AuditFollowUp.filter(finding_id=finding.id).select_related("author")
+    return (await findings_of([finding]))[0]
+
+
+def _finding(finding: rows.AuditFinding, entries: list[AuditFollowUp]) -> AuditFinding:
     return AuditFinding(
         id=to_global_id("AuditFinding", finding.id),
         case_id=to_global_id("DisputeCase", finding.case_id),
@@ -51,10 +75,7 @@ async def finding_of(finding: rows.AuditFinding) -> AuditFinding:
         raised_at=finding.raised_at,
         raised_by_email=finding.raised_by.email,
         closed_at=finding.closed_at,
-        follow_ups=[
-            AuditFollowUp(at=e.at, author_email=e.author.email, text=e.text, closes=e.closes)
-            for e in sorted(entries, key=lambda e: (e.at, e.id))
-        ],
+        follow_ups=entries,
     )
 
 
@@ -108,7 +129,7 @@ class AuditQueries:
         if status is not None:
             query = query.filter(status=status)
         found = await query.order_by("-raised_at", "-id").limit(MAX_FINDINGS)
-        return [await finding_of(f) for f in found]
+        return await findings_of(found)
 
     @strawberry.field(description="One finding, by its global ID, with its follow-up.")
     async def audit_finding(self, info: Info, id: strawberry.ID) -> AuditFinding:
