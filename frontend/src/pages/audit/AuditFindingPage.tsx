@@ -53,7 +53,7 @@ function FindingFacts({ finding }: { finding: AuditFindingFieldsFragment }) {
             ),
           },
           { key: t("audit.finding.status"), value: <FindingStatusTag status={finding.status} /> },
-          { key: t("audit.finding.severity"), value: <SeverityTag severity={finding.severity} /> },
+          { key: t("audit.finding.severityKey"), value: <SeverityTag severity={finding.severity} /> },
           { key: t("audit.finding.found"), value: <span className="parley-prose">{finding.found}</span> },
           { key: t("audit.finding.action"), value: <span className="parley-prose">{finding.action}</span> },
           { key: t("audit.finding.raised"), value: t("audit.finding.byAt", { who: finding.raisedByEmail, at: dateTime(finding.raisedAt) }) },

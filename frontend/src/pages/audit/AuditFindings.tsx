@@ -60,7 +60,7 @@ export function AuditFindings() {
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">{t("audit.finding.case")}</th>
-                <th scope="col" className="govuk-table__header">{t("audit.finding.severity")}</th>
+                <th scope="col" className="govuk-table__header">{t("audit.finding.severityKey")}</th>
                 <th scope="col" className="govuk-table__header">{t("audit.finding.status")}</th>
                 <th scope="col" className="govuk-table__header">{t("audit.finding.raised")}</th>
               </tr>
