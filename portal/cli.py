@@ -334,6 +334,7 @@ def cmd_docs(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     import signal
 
+    from portal.auditing import runs as audit_runs
     from portal.db import database
     from portal.logs import configure_logging
     from portal.notifications.worker import Worker
@@ -352,6 +353,7 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
                 await worker.schedule()
                 while await worker.deliver_due():
                     pass
+                await audit_runs.work_all(worker.name, worker.clock())
             else:
                 print(f"Outbox worker {worker.name}", flush=True)
                 await worker.run(stop)

@@ -36,6 +36,7 @@ MODEL_MODULES = [
     "portal.notifications.models",
     "portal.admin.models",
     "portal.commitments.models",
+    "portal.auditing.models",
 ]
 MIGRATIONS_MODULE = "migrations"
 # Tortoise's clients with Parley's changes (issue 13 D1, D3): SQLite transactions take the write

@@ -1576,6 +1576,87 @@ TEAM_ROWS = [
     ),
 ]
 
+# --- audits (issue 19 E) --------------------------------------------------------------------
+
+# Auditors only: anyone else is refused outright (FORBIDDEN, as a userError in a mutation);
+# an auditor asking about another organisation's run, finding or case is answered as if it
+# did not exist.
+AUDITORS_ONLY = Rule(
+    may=frozenset({P.AUDITOR}),
+    hidden="FORBIDDEN",
+    cells={(P.AUDITOR, O.FOREIGN): "NOT_FOUND", (P.AUDITOR, O.MISSING): "NOT_FOUND"},
+)
+AUDITORS_ONLY_UE = Rule(
+    may=frozenset({P.AUDITOR}),
+    hidden="ue:FORBIDDEN",
+    cells={(P.AUDITOR, O.FOREIGN): "ue:NOT_FOUND", (P.AUDITOR, O.MISSING): "ue:NOT_FOUND"},
+)
+AUDIT_ROWS = [
+    Row(
+        "auditRuns",
+        Rule(
+            may=frozenset({P.AUDITOR}),
+            hidden="FORBIDDEN",
+            ok="LISTED",
+            cells={(P.AUDITOR, O.FOREIGN): "ABSENT", (P.AUDITOR, O.MISSING): "ABSENT"},
+        ),
+        "query Q { auditRuns(first: 20) { id } }",
+        list_key="audit_run",
+    ),
+    Row(
+        "auditRun",
+        AUDITORS_ONLY,
+        single("auditRun", "id checked broken brokenCases { reference }"),
+        lambda t, me: {"id": t["audit_run"]},
+    ),
+    Row(
+        "auditFindings",
+        Rule(
+            may=frozenset({P.AUDITOR}),
+            hidden="FORBIDDEN",
+            ok="LISTED",
+            cells={(P.AUDITOR, O.FOREIGN): "ABSENT", (P.AUDITOR, O.MISSING): "ABSENT"},
+        ),
+        "query Q { auditFindings { id } }",
+        list_key="finding",
+    ),
+    Row(
+        "auditFinding",
+        AUDITORS_ONLY,
+        single("auditFinding", "id found followUps { text }"),
+        lambda t, me: {"id": t["finding"]},
+    ),
+    Row(
+        "auditReport",
+        Rule(may=frozenset({P.AUDITOR}), sees=SIGNED_IN, forbidden="FORBIDDEN"),
+        'query Q { auditReport(from: "2026-01-01", until: "2027-01-01") { runsStarted } }',
+        objects=NO_OBJECT,
+    ),
+    Row(
+        "startAuditRun",
+        Rule(may=frozenset({P.AUDITOR}), sees=SIGNED_IN),
+        f"mutation M {{ startAuditRun {{ run {{ id }} {UE} }} }}",
+        objects=NO_OBJECT,
+    ),
+    Row(
+        "raiseAuditFinding",
+        AUDITORS_ONLY_UE,
+        f"mutation M($input: RaiseAuditFindingInput!) {{ raiseAuditFinding(input: $input) "
+        f"{{ finding {{ id }} {UE} }} }}",
+        lambda t, me: {
+            "input": {"caseId": t["case"], "severity": "LOW", "found": "F.", "action": "A."}
+        },
+    ),
+    Row(
+        "followUpAuditFinding",
+        AUDITORS_ONLY_UE,
+        f"mutation M($input: FollowUpAuditFindingInput!) {{ followUpAuditFinding(input: $input) "
+        f"{{ finding {{ id }} {UE} }} }}",
+        lambda t, me: {"input": {"findingId": t["finding"], "text": "Asked the provider."}},
+    ),
+]
+
+
 GRAPHQL_ROWS: list[Row] = [
     *QUERY_ROWS,
     *NODE_ROWS,
@@ -1589,6 +1670,7 @@ GRAPHQL_ROWS: list[Row] = [
     *FEEDBACK_ROWS,
     *SUBSCRIPTION_ROWS,
     *TEAM_ROWS,
+    *AUDIT_ROWS,
 ]
 
 # --- REST endpoints -------------------------------------------------------------------------
@@ -1693,6 +1775,18 @@ REST_ROWS = [
             anonymous="http:401:UNAUTHENTICATED",
         ),
         http=_get(lambda t, me: REVIEW.format(t["organisation_uuid"])),
+    ),
+    Row(
+        "/reports/audit.{format:str}",
+        Rule(
+            may=frozenset({P.AUDITOR}),
+            sees=SIGNED_IN,
+            forbidden="http:403:FORBIDDEN",
+            ok="http:200",
+            anonymous="http:401:UNAUTHENTICATED",
+        ),
+        objects=NO_OBJECT,
+        http=_get(lambda t, me: "/reports/audit.json?from=2026-01-01&until=2027-01-01"),
     ),
     Row(
         "/reports/transparency/{provider}.{format:str}",

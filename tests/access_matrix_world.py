@@ -19,6 +19,9 @@ from starlette.applications import Starlette
 from portal.accounts.models import Role, User
 from portal.accounts.services import NewServiceAccount, create_service_account
 from portal.api.node import to_global_id
+from portal.auditing import findings as audit_findings
+from portal.auditing import runs as audit_runs
+from portal.auditing.models import Severity
 from portal.auth.actor import Actor
 from portal.auth.tokens import TokenKind
 from portal.casefiles import services as casefiles
@@ -216,6 +219,25 @@ class Side:
         )
         return gid("OutboxMessage", row.id)
 
+    async def audit_run(self) -> str:
+        """A finished verification run of the side's (organisation's) auditor."""
+        at = datetime.now(UTC)
+        run = await audit_runs.start_run(await actor_for(self.w.auditor), at)
+        await audit_runs.work_all("access-matrix", at)
+        return gid("AuditRun", run.id)
+
+    async def finding(self, case_id: uuid.UUID) -> str:
+        row = await audit_findings.raise_finding(
+            await actor_for(self.w.auditor),
+            case_id,
+            severity=Severity.MEDIUM,
+            found="A gap in the file.",
+            action="Ask the provider.",
+            run_id=None,
+            at=datetime.now(UTC),
+        )
+        return gid("AuditFinding", row.id)
+
 
 async def build_side(factory: Factory, settings: Settings, app: Starlette) -> Side:
     w = await build_world(factory)
@@ -278,6 +300,8 @@ async def build_side(factory: Factory, settings: Settings, app: Starlette) -> Si
         "dead_letter": await side.dead_letter(),
         "survey_token": issuer.issue(TokenKind.SURVEY, str(invitation.id), 3600),
         "client_id": side.org_client.account.client_id,
+        "audit_run": await side.audit_run(),
+        "finding": await side.finding(case.id),
     }
     return side
 
@@ -304,6 +328,8 @@ def missing_target(app: Starlette) -> Target:
         "invitation": "RepresentativeInvitation",
         "staff_invitation": "StaffInvitation",
         "member": "Membership",
+        "audit_run": "AuditRun",
+        "finding": "AuditFinding",
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}
     target.update(

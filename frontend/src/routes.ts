@@ -57,6 +57,11 @@ const ProviderProfileEditor = page(() => import("./pages/members"), "ProviderPro
 const Roster = page(() => import("./pages/members"), "Roster");
 const SurveyPolicy = page(() => import("./pages/members"), "SurveyPolicy");
 const Commitments = page(() => import("./pages/members"), "Commitments");
+const AuditRuns = page(() => import("./pages/audit"), "AuditRuns");
+const AuditFindings = page(() => import("./pages/audit"), "AuditFindings");
+const NewAuditFinding = page(() => import("./pages/audit"), "NewAuditFinding");
+const AuditFindingPage = page(() => import("./pages/audit"), "AuditFindingPage");
+const AuditReport = page(() => import("./pages/audit"), "AuditReport");
 
 /** public: anyone; signedIn: any person signed in; consumer: a person with no staff role;
  * consumerOrNewcomer: a consumer, or someone not signed in yet (the page offers sign-up, so
@@ -107,6 +112,12 @@ export const ROUTES: PageRoute[] = [
   { path: "/admin/providers/:id/team", component: AdminProviderTeam, access: ["ADMIN"] },
   { path: "/admin/providers/:id/schemes/:scheme", component: AdminScheme, access: ["ADMIN"] },
   { path: "/admin/audit", component: AdminAuditLog, access: ["ADMIN", "AUDITOR"] },
+  { path: "/audit", component: AuditRuns, access: ["AUDITOR"] },
+  { path: "/audit/findings", component: AuditFindings, access: ["AUDITOR"] },
+  // Before `:id`: the first route that matches is the page.
+  { path: "/audit/findings/new", component: NewAuditFinding, access: ["AUDITOR"] },
+  { path: "/audit/findings/:id", component: AuditFindingPage, access: ["AUDITOR"] },
+  { path: "/audit/report", component: AuditReport, access: ["AUDITOR"] },
   // Public: the mailed link's #token survives no sign-in redirect; the page asks to sign in.
   { path: "/representative-invitation", component: AcceptRepresentation, access: "public" },
   { path: "/providers", component: Directory, access: "public" },
@@ -148,6 +159,9 @@ export const NAV: NavItem[] = [
   { href: "/admin/organisations", label: "nav.adminOrganisations", access: ["ADMIN"] },
   { href: "/admin/providers", label: "nav.adminProviders", access: ["ADMIN"] },
   { href: "/admin/audit", label: "nav.adminAudit", access: ["ADMIN", "AUDITOR"] },
+  { href: "/audit", label: "audit.nav.runs", access: ["AUDITOR"] },
+  { href: "/audit/findings", label: "audit.nav.findings", access: ["AUDITOR"] },
+  { href: "/audit/report", label: "audit.nav.report", access: ["AUDITOR"] },
   { href: "/organisation/team", label: "nav.team", access: ["ORG_MANAGER"] },
   { href: "/organisation/surveys", label: "nav.surveyPolicy", access: ["ORG_MANAGER"] },
   { href: "/organisation/commitments", label: "nav.commitments", access: ["ORG_MANAGER"] },

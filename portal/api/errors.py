@@ -172,6 +172,9 @@ class UserErrorCode(StrEnum):
     SCHEME_IN_USE = "SCHEME_IN_USE"
     SCHEME_RETIRED = "SCHEME_RETIRED"
     SLUG_TAKEN = "SLUG_TAKEN"
+    # Audits (issue 19 E, portal.auditing).
+    AUDIT_RUN_ACTIVE = "AUDIT_RUN_ACTIVE"
+    FINDING_CLOSED = "FINDING_CLOSED"
 
 
 @strawberry.type(description="An expected failure of a mutation, for the user to act on.")

@@ -26,6 +26,7 @@ from portal.api.accounts.types import (
 )
 from portal.api.admin.mutations import AdminMutations
 from portal.api.admin.queries import AdminQueries
+from portal.api.auditing.resolvers import AuditMutations, AuditQueries
 from portal.api.auth.codes import SignInCodeMutations
 from portal.api.auth.mutations import AuthMutations
 from portal.api.casefiles.mutations import CaseFileMutations
@@ -73,6 +74,7 @@ class Query(
     NotificationQueries,
     IntegrationClientQueries,
     AdminQueries,
+    AuditQueries,
 ):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
@@ -103,6 +105,7 @@ class Mutation(
     NotificationMutations,
     IntegrationClientMutations,
     AdminMutations,
+    AuditMutations,
 ):
     pass
 

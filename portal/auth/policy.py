@@ -20,7 +20,7 @@ from portal.accounts.models import (
     Role,
     User,
 )
-from portal.auth.actor import Actor, ActorKind
+from portal.auth.actor import Actor, ActorKind, Grant
 from portal.cases.models import CaseParticipant, DisputeCase, NeutralAppointment
 from portal.cases.states import AppointmentStatus, CaseRole
 from portal.complaints.models import Complaint
@@ -155,11 +155,7 @@ def case_roles(
             roles.add(CaseRole.ORGANISATION)
         elif grant.role is Role.PROVIDER_CASEWORKER and grant.provider_id == case.provider_id:
             roles.add(CaseRole.PROVIDER)
-        elif grant.role is Role.AUDITOR and (
-            (grant.organisation_id is None and grant.provider_id is None)
-            or grant.organisation_id == case.organisation_id
-            or grant.provider_id == case.provider_id
-        ):
+        elif grant.role is Role.AUDITOR and _audit_grant_covers(grant, case):
             roles.add(CaseRole.AUDITOR)
         elif grant.role is Role.ADMIN:
             roles.add(CaseRole.ADMIN)
@@ -455,6 +451,76 @@ def visible_complaints_filter(actor: Actor) -> Q:
     if organisations:
         conditions.append(Q(organisation_id__in=organisations))
     return Q(*conditions, join_type=Q.OR)
+
+
+# --- audits (issue 19, part E) ----------------------------------------------------------------
+
+INSTALLATION_SCOPE = "installation"
+
+
+def _audit_grant_covers(grant: Grant, case: DisputeCase) -> bool:
+    """An auditor's grant covers the case: installation-wide, or its organisation or provider."""
+    return (
+        (grant.organisation_id is None and grant.provider_id is None)
+        or grant.organisation_id == case.organisation_id
+        or grant.provider_id == case.provider_id
+    )
+
+
+def audit_scopes(actor: Actor) -> frozenset[str]:
+    """What the actor audits, as the scopes a run records: `installation`, or
+    `organisation:<id>` and `provider:<id>` for each auditor grant. Empty: no auditor. Audits
+    are the auditor role's alone: admins run the installation, they do not audit it."""
+    scopes: set[str] = set()
+    for g in actor.grants:
+        if g.role is not Role.AUDITOR:
+            continue
+        if g.organisation_id is None and g.provider_id is None:
+            scopes.add(INSTALLATION_SCOPE)
+        if g.organisation_id is not None:
+            scopes.add(f"organisation:{g.organisation_id}")
+        if g.provider_id is not None:
+            scopes.add(f"provider:{g.provider_id}")
+    return frozenset(scopes)
+
+
+def may_audit(actor: Actor) -> bool:
+    """Starting a verification run, raising findings, reading the audit report: auditors."""
+    return bool(audit_scopes(actor))
+
+
+def audited_cases_filter(actor: Actor) -> Q:
+    """The cases the actor audits, as one SQL condition: through auditor grants only (a case
+    they take part in otherwise is not theirs to audit)."""
+    scopes = audit_scopes(actor)
+    if INSTALLATION_SCOPE in scopes:
+        return Q()
+    auditing = [g for g in actor.grants if g.role is Role.AUDITOR]
+    organisations = [g.organisation_id for g in auditing if g.organisation_id]
+    providers = [g.provider_id for g in auditing if g.provider_id]
+    conditions: list[Q] = []
+    if organisations:
+        conditions.append(Q(organisation_id__in=organisations))
+    if providers:
+        conditions.append(Q(provider_id__in=providers))
+    if not conditions:
+        return Q(id__in=[])
+    return Q(*conditions, join_type=Q.OR)
+
+
+def may_audit_case(actor: Actor, case: DisputeCase) -> bool:
+    """Findings on a case are for the auditors whose grants cover it."""
+    return any(g.role is Role.AUDITOR and _audit_grant_covers(g, case) for g in actor.grants)
+
+
+def may_view_audit_run(actor: Actor, run_scopes: Iterable[str]) -> bool:
+    """A run (its progress and the cases it found broken) is for the auditors who audit at
+    least all it covered: the starter, their fellow auditors of the same scope, and
+    installation-wide auditors."""
+    mine = audit_scopes(actor)
+    if not mine:
+        return False
+    return INSTALLATION_SCOPE in mine or set(run_scopes) <= mine
 
 
 # --- reports --------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from datetime import datetime
 import httpx
 import jinja2
 
+from portal.auditing import runs as audit_runs
 from portal.auth.keys import load_keyset
 from portal.auth.tokens import TokenIssuer
 from portal.cases.services import run_clock_job
@@ -102,6 +103,9 @@ class Worker:
                 try:
                     await self.schedule()
                     handled = await self.deliver_due(client)
+                    # Audit runs (portal.auditing): a batch of cases per round, resumed after a
+                    # restart by whichever worker finds the run's lease run out.
+                    handled += await audit_runs.work(self.name, self.clock())
                 except Exception:
                     log.exception("outbox worker round failed; retrying")
                     handled = 0

@@ -5,6 +5,7 @@ public transparency report, each as JSON and as CSV.
 (the id as a UUID or a global ID)
 `/reports/transparency/<provider slug>.{json,csv}?year=YYYY[&quarter=1-4][&order=...]`
 (`&descending=true` reverses the order).
+`/reports/audit.{json,csv}?from=YYYY-MM-DD&until=...`: the audit report (auditors; Bearer token).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from portal.api.view import bearer_token
+from portal.auditing import report as audit_report
+from portal.auditing.errors import AuditError
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
 from portal.feedback import review, transparency
@@ -37,7 +40,7 @@ def _error(status: int, code: str, message: str, headers: dict[str, str] | None 
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def _refused(exc: FeedbackError) -> Response:
+def _refused(exc: FeedbackError | AuditError) -> Response:
     return _error(_STATUS.get(exc.code, 400), exc.code, exc.message)
 
 
@@ -73,6 +76,7 @@ def _organisation(raw: str) -> str:
 
 
 _FORMATS = ("json", "csv")
+_REALM = 'Bearer realm="parley"'
 _NO_FORMAT = "Reports come as .json or .csv."
 
 
@@ -102,6 +106,31 @@ def report_routes(auth: AuthService) -> list[Route]:
             return _refused(exc)
         body = review.review_csv(found) if fmt == "csv" else review.review_document(found)
         name = f"management-review-{period.start.date()}-{period.end.date()}"
+        return _download(body, fmt, name, private=True)
+
+    async def audit(request: Request) -> Response:
+        token = bearer_token(request)
+        if token is None:
+            return _error(
+                401, "UNAUTHENTICATED", "Send a Bearer token.", {"WWW-Authenticate": _REALM}
+            )
+        try:
+            actor = await auth.authenticate(token)
+        except InvalidToken as exc:
+            log.info("report token refused: %s", exc.reason)
+            return _error(401, "UNAUTHENTICATED", "The access token is invalid or expired.")
+        fmt = request.path_params["format"]
+        if fmt not in _FORMATS:
+            return _error(404, "NOT_FOUND", _NO_FORMAT)
+        try:
+            period = Period.of_dates(_date(request, "from"), _date(request, "until"))
+            found = await audit_report.report_for(actor, period)
+        except (FeedbackError, AuditError) as exc:
+            return _refused(exc)
+        body = (
+            audit_report.report_csv(found) if fmt == "csv" else audit_report.report_document(found)
+        )
+        name = f"audit-report-{period.start.date()}-{period.end.date()}"
         return _download(body, fmt, name, private=True)
 
     async def transparency_report(request: Request) -> Response:
@@ -137,6 +166,7 @@ def report_routes(auth: AuthService) -> list[Route]:
     formats = "{format:str}"
     return [
         Route(f"/reports/management-review.{formats}", management_review, methods=["GET"]),
+        Route(f"/reports/audit.{formats}", audit, methods=["GET"]),
         Route(
             f"/reports/transparency/{{provider}}.{formats}", transparency_report, methods=["GET"]
         ),

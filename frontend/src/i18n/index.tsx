@@ -8,6 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from "react";
 import enAccount from "./en/account.json";
 import enAdmin from "./en/admin.json";
+import enAudit from "./en/audit.json";
 import enCase from "./en/case.json";
 import enCommitments from "./en/commitments.json";
 import enCommon from "./en/common.json";
@@ -30,6 +31,7 @@ const en = {
   ...enMembers,
   ...enAccount,
   ...enCommitments,
+  ...enAudit,
 };
 
 // Other languages load when chosen, so nobody downloads a catalogue they do not read (issue 16:
