@@ -24,7 +24,7 @@ from portal.api.selection import selected
 from portal.cases.states import CaseRole
 from portal.timeline.models import Visibility
 from portal.timeline.services import ReceiptCheck as ReceiptCheckResult
-from portal.timeline.services import ReceiptResult, Verification
+from portal.timeline.services import ReceiptResult, Verification, VerificationResult
 
 
 @strawberry.type(description="One fact on a case's timeline, chained to the one before by hash.")
@@ -67,19 +67,33 @@ class TimelineReceiptInput:
     hash: str
 
 
+strawberry.enum(
+    VerificationResult,
+    description="What recomputing a chain found: `INTACT` (it verifies, and holds the receipt "
+    "when one was given), `CHAIN_BROKEN` (it no longer verifies by itself, from "
+    "`firstBrokenSequence` on), `RECEIPT_MISMATCH` (it verifies, but its event at the "
+    "receipt's sequence carries another hash) or `RECEIPT_FROM_FUTURE` (it verifies, but ends "
+    "before the receipt's sequence).",
+)
+
+
 @strawberry.type(description="The result of recomputing a case's whole hash chain.")
 class TimelineVerification:
-    ok: bool
+    ok: bool = strawberry.field(description="`result` is `INTACT`.")
+    result: VerificationResult = strawberry.field(description="What was found, distinctly.")
     length: int = strawberry.field(description="Events stored.")
     head_hash: str = strawberry.field(description="The head the case records.")
     first_broken_sequence: int | None = strawberry.field(
-        description="The first sequence that is altered, missing or out of order."
+        description="Only with `CHAIN_BROKEN`: the first sequence that is altered, missing or "
+        "out of order."
     )
 
     @classmethod
     def of(cls, result: Verification) -> TimelineVerification:
+        assert result.result is not None
         return cls(
             ok=result.ok,
+            result=result.result,
             length=result.length,
             head_hash=result.head_hash,
             first_broken_sequence=result.first_broken_sequence,
