@@ -36,6 +36,7 @@ from tests import samples
 from tests.casefile_support import bearer, download, uploaded
 from tests.factories import Factory, World, actor_for, quick_world
 from tests.test_api_support import case_id, token_for
+from tests.test_docs_operations import sh
 
 BUNDLE_LINK = "query Q($id: ID!) { case(id: $id) { bundleLink { url } } }"
 
@@ -267,3 +268,46 @@ async def test_verify_bundle_exits_1_with_the_problem_and_2_for_what_is_not_a_bu
     assert "does NOT hold" in bad_out
     assert unreadable == 2
     assert "not a readable zip" in unreadable_err
+
+
+async def test_the_documented_offline_check_with_standard_tools_passes_and_fails_as_it_should(
+    settings: Settings, factory: Factory, tmp_path: Path
+) -> None:
+    """docs/operations.md: unzip, sha256sum, openssl and python3 alone check a real bundle;
+    the same commands fail on a bundle whose manifest was changed, or whose chain was."""
+    w = await quick_world(factory)
+    members = await _bundle(settings, w, await _filed(w))
+    jwks = json.dumps(load_keyset(settings).jwks())
+
+    def folder(name: str, bundle: dict[str, bytes]) -> Path:
+        where = tmp_path / name
+        where.mkdir()
+        (where / "jwks.json").write_text(jwks)
+        with zipfile.ZipFile(where / "bundle.zip", "w") as archive:
+            for member, content in bundle.items():
+                archive.writestr(member, content)
+        return where
+
+    good = folder("good", members)
+    await sh("verify_bundle_offline", good)
+    await sh("verify_bundle_chain", good / "checked")
+
+    manifest = bytearray(members[MANIFEST])
+    manifest[0] ^= 0x01  # the first digest's first digit: a manifest no longer signed
+    unsigned = folder("unsigned", {**members, MANIFEST: bytes(manifest)})
+    with pytest.raises(AssertionError, match="verify_bundle_offline"):
+        await sh("verify_bundle_offline", unsigned)
+    jws = members[SIGNATURE].decode()
+    middle = len(jws) - 40  # inside the signature's part
+    forged = jws[:middle] + ("B" if jws[middle] == "A" else "A") + jws[middle + 1 :]
+    resigned = folder("forged", {**members, SIGNATURE: forged.encode()})
+    with pytest.raises(AssertionError, match="verify_bundle_offline"):
+        await sh("verify_bundle_offline", resigned)
+    timeline: dict[str, Any] = orjson.loads(members[TIMELINE])
+    timeline["events"][0]["kind"] = "case_closed"
+    rechained = folder(
+        "rechained", await _resigned(settings, members, TIMELINE, orjson.dumps(timeline))
+    )
+    await sh("verify_bundle_offline", rechained)  # signed by the installation: sums and JWS hold
+    with pytest.raises(AssertionError, match="the chain breaks at sequence 1"):
+        await sh("verify_bundle_chain", rechained / "checked")

@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.loaders import CaseAccess, TimelinePage
 from portal.api.context import Info
+from portal.api.node import to_global_id
 from portal.api.pagination import (
     Connection,
     InvalidCursor,
@@ -21,7 +22,10 @@ from portal.api.pagination import (
     page_size,
 )
 from portal.api.selection import selected
+from portal.auth.actor import ActorKind
 from portal.cases.states import CaseRole
+from portal.notifications.models import HeadReceipt as HeadReceiptRow
+from portal.notifications.models import ReceiptMoment
 from portal.timeline.models import Visibility
 from portal.timeline.services import ReceiptCheck as ReceiptCheckResult
 from portal.timeline.services import ReceiptResult, Verification, VerificationResult
@@ -129,6 +133,52 @@ class ReceiptCheck:
             head_hash=check.head_hash,
             broken_at_sequence=check.broken_at,
         )
+
+
+strawberry.enum(
+    ReceiptMoment,
+    description="When a case's head was mailed to every party: `OUTCOME_ISSUED`, "
+    "`OUTCOME_ACCEPTED` (by everyone who must) or `CASE_CLOSED`.",
+)
+
+KEPT_RECEIPTS = 100
+
+
+@strawberry.type(
+    description="A case's chain head as mailed to you at a key moment, kept on your account: "
+    "check it at any time with `verifyReceipt`."
+)
+class KeptReceipt:
+    case_id: strawberry.ID = strawberry.field(description="The case's global ID.")
+    case_reference: str = strawberry.field(description="The case's reference, for people.")
+    moment: ReceiptMoment = strawberry.field(description="What had just happened.")
+    sequence: int = strawberry.field(description="The number of the last event then.")
+    hash: str = strawberry.field(description="That event's hash: the head of the chain then.")
+    received_at: datetime = strawberry.field(description="When it was mailed.")
+
+
+async def kept_receipts(info: Info) -> list[KeptReceipt]:
+    """The viewer's own receipts, newest first (an integration client has none)."""
+    actor = info.context.require_actor()
+    if actor.kind is not ActorKind.USER:
+        return []
+    rows = (
+        await HeadReceiptRow.filter(user_id=actor.id)
+        .order_by("-created_at", "-sequence")
+        .limit(KEPT_RECEIPTS)
+        .values("case_id", "case__reference", "moment", "sequence", "hash", "created_at")
+    )
+    return [
+        KeptReceipt(
+            case_id=strawberry.ID(to_global_id("DisputeCase", r["case_id"])),
+            case_reference=r["case__reference"],
+            moment=ReceiptMoment(r["moment"]),
+            sequence=r["sequence"],
+            hash=r["hash"],
+            received_at=r["created_at"],
+        )
+        for r in rows
+    ]
 
 
 def _after_sequence(after: str | None) -> int:
