@@ -5,6 +5,7 @@ byte of any member changes, the signature included."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import hashlib
 import io
@@ -110,8 +111,6 @@ async def test_a_downloaded_bundle_verifies_offline_against_the_published_jwks(
 
 
 def _b64(part: bytes) -> bytes:
-    import base64
-
     return base64.urlsafe_b64decode(part + b"=" * (-len(part) % 4))
 
 
