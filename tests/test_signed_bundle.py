@@ -31,8 +31,8 @@ from portal.cases.events import EventKind
 from portal.cases.models import DisputeCase
 from portal.cli import main
 from portal.settings import Settings
-from portal.timeline.models import Visibility
-from portal.timeline.services import append
+from portal.timeline.models import TimelineEvent, Visibility
+from portal.timeline.services import append, erase_payload
 from tests import samples
 from tests.casefile_support import bearer, download, uploaded
 from tests.factories import Factory, World, actor_for, quick_world
@@ -310,3 +310,20 @@ async def test_the_documented_offline_check_with_standard_tools_passes_and_fails
     await sh("verify_bundle_offline", rechained)  # signed by the installation: sums and JWS hold
     with pytest.raises(AssertionError, match="the chain breaks at sequence 1"):
         await sh("verify_bundle_chain", rechained / "checked")
+
+
+async def test_an_erased_payload_leaves_the_bundle_verifiable(
+    settings: Settings, factory: Factory
+) -> None:
+    """Retention or an erasure empties a payload (its digest stays): the chain inside the
+    bundle still holds, with nothing of what the payload said."""
+    w = await quick_world(factory)
+    case = await _filed(w)
+    event = await TimelineEvent.get(case_id=case.id, sequence=1)
+    await erase_payload(event.id, datetime.now(UTC))
+
+    members = await _bundle(settings, w, case)
+    report = check_bundle(members, load_keyset(settings).jwks())
+
+    assert report.ok, report.lines()
+    assert orjson.loads(members[TIMELINE])["events"][0]["payload"].keys() == {"_erased"}
