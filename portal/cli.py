@@ -1,5 +1,5 @@
 """The `portal` command: serve, worker, mailsink, migrate, check, demo, init, createuser,
-createclient, export-schema, provider-simulator, retry-dead-letters, settings."""
+createclient, export-schema, provider-simulator, retry-dead-letters, verify-bundle, settings."""
 
 from __future__ import annotations
 
@@ -463,6 +463,51 @@ def cmd_provider_simulator(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _jwks(settings: Settings, source: str | None) -> dict[str, object]:
+    """The JWKS to check a signature with: a file, a URL (the installation's
+    `/.well-known/jwks.json`), or this installation's own keys."""
+    import json
+
+    if source is None:
+        from portal.auth.keys import load_keyset
+
+        return load_keyset(settings).jwks()
+    if source.startswith(("https://", "http://")):
+        import httpx
+
+        response = httpx.get(source, timeout=10.0, follow_redirects=False)
+        response.raise_for_status()
+        loaded = response.json()
+    else:
+        loaded = json.loads(Path(source).read_text(encoding="utf-8"))
+    if not isinstance(loaded, dict):
+        raise ValueError(f"{source}: not a JWK Set")
+    return loaded
+
+
+def cmd_verify_bundle(settings: Settings, args: argparse.Namespace) -> int:
+    """Exit 0 when the bundle holds, 1 when a check fails, 2 when it cannot be read."""
+    import httpx
+
+    from portal.casefiles.bundle_check import check_bundle, read_bundle
+
+    try:
+        members = read_bundle(Path(args.file))
+        jwks = _jwks(settings, args.jwks)
+    except (ValueError, OSError, httpx.HTTPError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    report = check_bundle(members, jwks)
+    for line in report.lines():
+        print(line)
+    print(
+        "The bundle holds."
+        if report.ok
+        else f"The bundle does NOT hold: {len(report.problems)} problem(s)."
+    )
+    return 0 if report.ok else 1
+
+
 def cmd_settings(settings: Settings, args: argparse.Namespace) -> int:
     sys.stdout.write(settings_markdown())
     return 0
@@ -567,6 +612,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="the secret callbacks are signed with (env PARLEY_SIMULATOR_SIGN_SECRET)",
     )
     sim.set_defaults(func=cmd_provider_simulator)
+    check = sub.add_parser(
+        "verify-bundle",
+        help="check a case bundle offline: signature, SHA-256 sums, chain, message digests",
+    )
+    check.add_argument("file", help="the bundle (zip)")
+    check.add_argument(
+        "--jwks",
+        help="the JWK Set to check the signature with: a file or a URL (default: this "
+        "installation's keys)",
+    )
+    check.set_defaults(func=cmd_verify_bundle)
     sub.add_parser("settings", help="print the settings table (Markdown)").set_defaults(
         func=cmd_settings
     )

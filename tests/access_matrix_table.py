@@ -780,6 +780,15 @@ QUERY_ROWS = [
         list_key="managed_client",
     ),
     Row("viewer", Rule(may=SIGNED_IN), "query Q { viewer { kind } }", objects=NO_OBJECT),
+    # Issue 19: a person's own receipts only, by who asks (no id to name another's: the test
+    # of head receipts shows another person's list stays empty); a client's list is empty.
+    Row(
+        "viewer",
+        Rule(may=SIGNED_IN),
+        "query Q { viewer { receipts { caseId sequence hash } } }",
+        objects=NO_OBJECT,
+        label="receipts",
+    ),
     # What an upload may be: the same public facts for everyone, signed in or not.
     Row(
         "uploadLimits",

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
-import pytest
 from starlette.applications import Starlette
 from tortoise.transactions import in_transaction
 
@@ -134,7 +133,9 @@ async def test_the_timeline_pages_by_sequence_and_chains_by_hash(
 
 VERIFY = """
 query V($id: ID!, $receipt: TimelineReceiptInput) {
-  verifyTimeline(caseId: $id, receipt: $receipt) { ok length headHash firstBrokenSequence }
+  verifyTimeline(caseId: $id, receipt: $receipt) {
+    ok result length headHash firstBrokenSequence
+  }
 }
 """
 
@@ -162,36 +163,48 @@ async def test_verify_timeline_reports_the_first_altered_event(
 
     assert intact == {
         "ok": True,
+        "result": "INTACT",
         "length": row.last_sequence,
         "headHash": row.head_hash,
         "firstBrokenSequence": None,
     }
-    assert altered == {**intact, "ok": False, "firstBrokenSequence": 4}
+    assert altered == {**intact, "ok": False, "result": "CHAIN_BROKEN", "firstBrokenSequence": 4}
 
 
-@pytest.mark.parametrize(
-    ("receipt", "broken"),
-    [
-        ({"sequence": 2, "hash": "0" * 64}, 2),  # history rewritten since the receipt
-        ({"sequence": 99, "hash": "0" * 64}, "length + 1"),  # the chain is shorter than it was
-    ],
-)
-async def test_verify_timeline_checks_a_kept_receipt(
-    client: httpx.AsyncClient,
-    app: Starlette,
-    factory: Factory,
-    receipt: dict[str, Any],
-    broken: Any,
+async def test_verify_timeline_tells_a_bad_receipt_from_a_broken_chain(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
 ) -> None:
+    """Issue 19: a receipt that does not match, one from beyond the head, and a chain that
+    breaks by itself are three answers, and only a broken chain names a sequence."""
     w = await quick_world(factory)
     case = await w.new_case()
     token = await token_for(app, w.agent)
-
-    result = await _verify(client, token, case, receipt)
-
     length = (await DisputeCase.get(id=case.id)).last_sequence
-    assert result["ok"] is False
-    assert result["firstBrokenSequence"] == (length + 1 if broken == "length + 1" else broken)
+    good = {"sequence": 2, "hash": (await TimelineEvent.get(case_id=case.id, sequence=2)).hash}
+
+    intact = await _verify(client, token, case, good)
+    mismatch = await _verify(client, token, case, {"sequence": 2, "hash": "0" * 64})
+    future = await _verify(client, token, case, {"sequence": length + 1, "hash": good["hash"]})
+    await TimelineEvent.filter(case_id=case.id, sequence=2).update(actor_role="neutral")
+    broken = await _verify(client, token, case, good)
+
+    assert (intact["ok"], intact["result"], intact["firstBrokenSequence"]) == (True, "INTACT", None)
+    assert (mismatch["ok"], mismatch["result"], mismatch["firstBrokenSequence"]) == (
+        False,
+        "RECEIPT_MISMATCH",
+        None,
+    )
+    assert (future["ok"], future["result"], future["firstBrokenSequence"]) == (
+        False,
+        "RECEIPT_FROM_FUTURE",
+        None,
+    )
+    assert (broken["ok"], broken["result"], broken["firstBrokenSequence"]) == (
+        False,
+        "CHAIN_BROKEN",
+        2,
+    )
+    assert {mismatch["length"], future["length"], broken["length"]} == {length}
 
 
 async def test_verify_timeline_of_a_foreign_case_is_not_found(

@@ -455,12 +455,14 @@ async def test_the_bundle_holds_the_documents_the_timeline_and_a_manifest(
         f"documents/{rows[0].lineage_id}/v1/claim.pdf",
         f"documents/{rows[1].lineage_id}/v1/payments.csv",
         "timeline.json",
+        "messages.json",
         "MANIFEST.sha256",
+        "MANIFEST.sha256.jws",
     ]
     for line in manifest:
         digest, name = line.split("  ")
         assert hashlib.sha256(archive.read(name)).hexdigest() == digest
-    assert len(manifest) == 3
+    assert len(manifest) == 4
     timeline = archive.read("timeline.json")
     assert b'"document_uploaded"' in timeline
     assert b'"hash"' in timeline

@@ -434,6 +434,7 @@ async def test_the_guide_runs_a_dispute_from_complaint_to_implementation(
     verified = await live.run("verify-timeline", org, caseId=case_id, receipt=shown["timelineHead"])
     assert verified["verifyTimeline"] == {
         "ok": True,
+        "result": "INTACT",
         "length": shown["timelineHead"]["sequence"],
         "headHash": shown["timelineHead"]["hash"],
         "firstBrokenSequence": None,

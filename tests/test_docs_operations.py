@@ -55,6 +55,9 @@ EXECUTED = {
     "healthz",
     "readyz",
     "readyz_unavailable",
+    # Run in tests/test_signed_bundle.py, on a real bundle.
+    "verify_bundle_offline",
+    "verify_bundle_chain",
 }
 
 

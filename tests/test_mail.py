@@ -98,6 +98,12 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "next": [{"clock": "implementation", "due": "2027-01-05 16:00 UTC"}],
         "receipt": {"sequence": 12, "hash": "ab" * 32},
     },
+    MailKind.HEAD_RECEIPT: {
+        **ABOUT,
+        "moment": "outcome_accepted",
+        "when": "2026-12-06 16:00 UTC",
+        "receipt": {"sequence": 12, "hash": "ab" * 32},
+    },
     MailKind.SURVEY_REMINDER: {
         **ABOUT,
         "survey_link": "http://127.0.0.1:8000/survey#token=t",

@@ -26,6 +26,7 @@ from portal.cases.states import (
 from portal.cases.transitions import TRANSITIONS
 from portal.complaints.models import Channel
 from portal.notifications.mail import MailKind, render
+from portal.notifications.models import ReceiptMoment
 from portal.notifications.receipts import receipt_actions
 from portal.notifications.steps import mail_kind
 from tests.test_mail import CONTEXTS
@@ -42,6 +43,7 @@ ENUMS: tuple[type[StrEnum], ...] = (
     Party,
     Channel,
     Role,
+    ReceiptMoment,
 )
 URL = re.compile(r"https?://\S+")
 STEP_ACTIONS = [t.action for t in TRANSITIONS if t.tells and mail_kind(t) is MailKind.CASE_STEP]
@@ -92,6 +94,8 @@ def _variants(kind: MailKind, context: dict[str, Any]) -> Iterator[dict[str, Any
     if "clock" in context:
         for clock, binding in itertools.product(ClockKind, (True, False)):
             yield {**context, "clock": clock.value, "binding": binding}
+    if kind is MailKind.HEAD_RECEIPT:
+        yield from ({**context, "moment": m.value} for m in ReceiptMoment)
     if kind is MailKind.RECEIPT:
         for action, outcome in itertools.product(receipt_actions(), OutcomeKind):
             step = {**context["step"], "kind": outcome.value, "decision": "varied"}

@@ -14,7 +14,7 @@ from portal.cases.models import DisputeCase
 from portal.cases.services import Action
 from portal.timeline.chain import GENESIS, ChainLink, payload_digest
 from portal.timeline.models import TimelineEvent, Visibility
-from portal.timeline.services import ERASED, Receipt, erase_payload, verify
+from portal.timeline.services import ERASED, Receipt, VerificationResult, erase_payload, verify
 from tests.factories import Factory, quick_world
 from tests.test_lifecycle_paths import act
 
@@ -232,7 +232,12 @@ async def test_a_tail_cut_together_with_the_head_is_caught_by_an_earlier_receipt
     alone = await verify(stored)
     against_receipt = await verify(stored, receipt)
     assert (alone.ok, alone.length, alone.first_broken_sequence) == (True, 4, None)
-    assert (against_receipt.ok, against_receipt.first_broken_sequence) == (False, 5)
+    # The chain itself holds; the receipt is from beyond its head now (issue 19: its own answer).
+    assert (against_receipt.ok, against_receipt.result, against_receipt.first_broken_sequence) == (
+        False,
+        VerificationResult.RECEIPT_FROM_FUTURE,
+        None,
+    )
 
 
 async def test_a_tail_rewritten_and_rehashed_is_caught_by_an_earlier_receipt(
@@ -275,7 +280,12 @@ async def test_a_tail_rewritten_and_rehashed_is_caught_by_an_earlier_receipt(
     alone = await verify(stored)
     against_receipt = await verify(stored, receipt)
     assert (alone.ok, alone.first_broken_sequence) == (True, None)
-    assert (against_receipt.ok, against_receipt.first_broken_sequence) == (False, 4)
+    # The chain itself holds; its event at the receipt's sequence is another (issue 19).
+    assert (against_receipt.ok, against_receipt.result, against_receipt.first_broken_sequence) == (
+        False,
+        VerificationResult.RECEIPT_MISMATCH,
+        None,
+    )
 
 
 async def test_each_case_has_its_own_chain(factory: Factory) -> None:

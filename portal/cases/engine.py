@@ -47,7 +47,7 @@ from portal.cases.states import (
 )
 from portal.cases.transitions import TABLE, WINDOWS, Action, CaseView, Transition, refusal
 from portal.feedback.closure import case_ended
-from portal.notifications.receipts import mail_receipt
+from portal.notifications.receipts import head_moment, mail_head, mail_receipt
 from portal.notifications.steps import step_taken
 from portal.timeline.models import TimelineEvent
 
@@ -189,6 +189,7 @@ async def perform(
 
 async def _finish(step: Step) -> None:
     transition = step.transition
+    was = step.case.stage
     target = step.target or (transition.targets[0] if len(transition.targets) == 1 else None)
     event = await step.event(transition.event, step.payload)
     for kind in (*transition.stops, *step.stop):
@@ -221,6 +222,10 @@ async def _finish(step: Step) -> None:
     if transition.irreversible and step.actor_id is not None:
         # The receipt is written last: it says where the case stands after the step.
         await mail_receipt(step.case, event, transition, step.actor_id, started)
+    moment = head_moment(transition.event, was, step.case.stage)
+    if moment is not None:
+        # Last of all: the head every party is mailed covers everything the step recorded.
+        await mail_head(step.case, moment, step.at)
 
 
 async def start_clock(step: Step, kind: ClockKind) -> Clock:

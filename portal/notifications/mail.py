@@ -57,6 +57,9 @@ class MailKind(StrEnum):
     # Issue 16: to whoever took a step that cannot be undone; one template per action
     # (`receipt_<action>.txt`), chosen by the context's `action`.
     RECEIPT = "receipt"
+    # Issue 19: the case's chain head, to every party, when an outcome is issued or accepted
+    # and when the case closes (portal.notifications.receipts.mail_head); kept on the account.
+    HEAD_RECEIPT = "head_receipt"
     # Issue 15: a step of a case, to those its transition row `tells`; one template per
     # action (`step_<action>.txt`), chosen by the context's `action` (portal.notifications.steps).
     CASE_STEP = "case_step"

@@ -10,12 +10,15 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 from tortoise.models import Model
 
 from portal.accounts.models import Organisation, User
+
+if TYPE_CHECKING:
+    from portal.cases.models import DisputeCase
 
 
 class Channel(StrEnum):
@@ -188,3 +191,37 @@ class SignInCode(Model):
 
     class Meta:
         table = "sign_in_code"
+
+
+class ReceiptMoment(StrEnum):
+    """The moments a case's head is mailed to every party and kept on their account (DOMAIN.md
+    "The timeline": parties receive the head hash at key moments)."""
+
+    OUTCOME_ISSUED = "outcome_issued"
+    OUTCOME_ACCEPTED = "outcome_accepted"
+    CASE_CLOSED = "case_closed"
+
+
+class HeadReceipt(Model):
+    """A case's chain head as mailed to one person at one moment, kept on their account so
+    they can hold it against the live chain later (`viewer.receipts`, `verifyReceipt`). The
+    same head is no secret: everyone who may see the case sees it (`timelineHead`)."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "portal.User", related_name="head_receipts", on_delete=fields.CASCADE
+    )
+    user_id: uuid.UUID
+    case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
+        "portal.DisputeCase", related_name="head_receipts", on_delete=fields.RESTRICT
+    )
+    case_id: uuid.UUID
+    moment = fields.CharEnumField(ReceiptMoment, max_length=24)
+    sequence = fields.IntField()
+    hash = fields.CharField(max_length=64)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "head_receipt"
+        unique_together = (("user", "case", "sequence"),)
+        indexes = (("user_id", "created_at"),)

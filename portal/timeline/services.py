@@ -18,12 +18,31 @@ from portal.timeline.coverage import BreakReason, Records, names, records_of
 from portal.timeline.models import TimelineEvent, Visibility
 
 
+class VerificationResult(StrEnum):
+    """What recomputing a chain (and holding a kept receipt against it) found."""
+
+    INTACT = "intact"  # the chain verifies, and holds the receipt when one was given
+    CHAIN_BROKEN = "chain_broken"  # the chain itself no longer verifies, from a sequence on
+    RECEIPT_MISMATCH = "receipt_mismatch"  # it verifies, but its event at the receipt's sequence
+    # carries another hash: history was rewritten since, or the receipt is not of this case
+    RECEIPT_FROM_FUTURE = "receipt_from_future"  # it verifies, but ends before the receipt's
+    # sequence: the chain was cut back since, or the receipt is not of this case
+
+
 @dataclass(frozen=True)
 class Verification:
     ok: bool
     length: int
     head_hash: str
+    # Only with CHAIN_BROKEN: the first sequence altered, missing or out of order.
     first_broken_sequence: int | None
+    # Left out, it follows `ok`: INTACT or CHAIN_BROKEN (a walk of the chain alone).
+    result: VerificationResult | None = None
+
+    def __post_init__(self) -> None:
+        if self.result is None:
+            walked = VerificationResult.INTACT if self.ok else VerificationResult.CHAIN_BROKEN
+            object.__setattr__(self, "result", walked)
 
 
 async def append(
@@ -252,8 +271,10 @@ async def verify(case: DisputeCase, receipt: Receipt | None = None) -> Verificat
     A deleted event shows as a gap at its sequence; a truncated tail as a break at the first
     missing sequence, against the head the case row records. With a ``receipt``, the event at
     its sequence must still carry its hash: a chain rewritten and re-hashed from some point on
-    verifies by itself, but not against a receipt taken before (it then breaks at the
-    receipt's sequence, or at the first missing one when the chain is now shorter).
+    verifies by itself, but not against a receipt taken before. The answers stay apart: a
+    chain that breaks by itself (CHAIN_BROKEN, with the sequence) comes first, since nothing
+    it says of a receipt can then be trusted; then a receipt whose hash differs at its
+    sequence (RECEIPT_MISMATCH) and one beyond the head (RECEIPT_FROM_FUTURE).
 
     Rows are read raw, not through the model: a value the model could not load (written
     behind its back) is reported as a break at that sequence, not raised.
@@ -261,11 +282,11 @@ async def verify(case: DisputeCase, receipt: Receipt | None = None) -> Verificat
     result, hashes = await _walk(case)
     if not result.ok or receipt is None:
         return result
-    length = result.length
+    length, head = result.length, case.head_hash
     if receipt.sequence > length:
-        return Verification(False, length, case.head_hash, length + 1)
+        return Verification(False, length, head, None, VerificationResult.RECEIPT_FROM_FUTURE)
     if receipt.sequence >= 1 and hashes[receipt.sequence - 1] != receipt.hash:
-        return Verification(False, length, case.head_hash, receipt.sequence)
+        return Verification(False, length, head, None, VerificationResult.RECEIPT_MISMATCH)
     return result
 
 
@@ -286,16 +307,18 @@ class ReceiptCheck:
     broken_at: int | None
 
 
+_RECEIPT_RESULTS = {
+    VerificationResult.INTACT: ReceiptResult.MATCHES,
+    VerificationResult.RECEIPT_MISMATCH: ReceiptResult.DIFFERS,
+    VerificationResult.RECEIPT_FROM_FUTURE: ReceiptResult.UNKNOWN_SEQUENCE,
+    VerificationResult.CHAIN_BROKEN: ReceiptResult.CHAIN_BROKEN,
+}
+
+
 async def check_receipt(case: DisputeCase, receipt: Receipt) -> ReceiptCheck:
     """Hold a kept receipt against the live chain (DOMAIN.md "The timeline": a rewrite of the
-    tail is detectable by whoever kept a head). A chain that does not verify by itself comes
-    first: then nothing it says about the receipt can be trusted."""
-    walked, hashes = await _walk(case)
-    length, head = walked.length, case.head_hash
-    if not walked.ok:
-        return ReceiptCheck(ReceiptResult.CHAIN_BROKEN, length, head, walked.first_broken_sequence)
-    if receipt.sequence > length:
-        return ReceiptCheck(ReceiptResult.UNKNOWN_SEQUENCE, length, head, None)
-    if hashes[receipt.sequence - 1] != receipt.hash:
-        return ReceiptCheck(ReceiptResult.DIFFERS, length, head, None)
-    return ReceiptCheck(ReceiptResult.MATCHES, length, head, None)
+    tail is detectable by whoever kept a head): `verify`'s answer, in a person's words."""
+    found = await verify(case, receipt)
+    assert found.result is not None
+    result = _RECEIPT_RESULTS[found.result]
+    return ReceiptCheck(result, found.length, found.head_hash, found.first_broken_sequence)

@@ -125,7 +125,7 @@ def casefile_routes(auth: AuthService, settings: Settings) -> list[Route]:
             return _not_found().response
         spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115
         try:
-            await write_bundle(storage, found, spool)
+            await write_bundle(storage, found, spool, auth.issuer.keys)
             size = spool.tell()
         except BaseException:
             spool.close()

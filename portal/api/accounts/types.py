@@ -10,6 +10,7 @@ import strawberry
 
 from portal.accounts import models
 from portal.api.cases.enums import Locale
+from portal.api.cases.timeline import KeptReceipt, kept_receipts
 from portal.api.context import Info
 from portal.api.directory.types import Neutral, ProviderProfile, Scheme, signed_in_only
 from portal.api.node import Node, node_resolver, to_global_id
@@ -309,6 +310,14 @@ class Viewer:
     user: User | None
     service_account: ServiceAccount | None
     roles: list[Membership]
+
+    @strawberry.field(
+        description="The receipts of case records mailed to you (an outcome issued or "
+        "accepted, a case closed) and kept on your account, newest first (the last 100); an "
+        "integration client has none."
+    )
+    async def receipts(self, info: Info) -> list[KeptReceipt]:
+        return await kept_receipts(info)
 
 
 @node_resolver("User")

@@ -13,6 +13,7 @@ from portal.api.cases import enums as _enums  # noqa: F401  (registers the domai
 from portal.api.cases.chain import ChainBreak
 from portal.api.cases.loaders import CaseAccess, TimelinePage
 from portal.api.context import Info
+from portal.api.node import to_global_id
 from portal.api.pagination import (
     Connection,
     InvalidCursor,
@@ -22,11 +23,14 @@ from portal.api.pagination import (
     page_size,
 )
 from portal.api.selection import selected
+from portal.auth.actor import ActorKind
 from portal.cases.states import CaseRole
+from portal.notifications.models import HeadReceipt as HeadReceiptRow
+from portal.notifications.models import ReceiptMoment
 from portal.timeline.models import Visibility
 from portal.timeline.services import ChainBreak as ChainBreakResult
 from portal.timeline.services import ReceiptCheck as ReceiptCheckResult
-from portal.timeline.services import ReceiptResult, Verification
+from portal.timeline.services import ReceiptResult, Verification, VerificationResult
 
 
 @strawberry.type(description="One fact on a case's timeline, chained to the one before by hash.")
@@ -69,13 +73,25 @@ class TimelineReceiptInput:
     hash: str
 
 
+strawberry.enum(
+    VerificationResult,
+    description="What recomputing a chain found: `INTACT` (it verifies, and holds the receipt "
+    "when one was given), `CHAIN_BROKEN` (it no longer verifies by itself, from "
+    "`firstBrokenSequence` on), `RECEIPT_MISMATCH` (it verifies, but its event at the "
+    "receipt's sequence carries another hash) or `RECEIPT_FROM_FUTURE` (it verifies, but ends "
+    "before the receipt's sequence).",
+)
+
+
 @strawberry.type(description="The result of recomputing a case's whole hash chain.")
 class TimelineVerification:
-    ok: bool
+    ok: bool = strawberry.field(description="`result` is `INTACT`.")
+    result: VerificationResult = strawberry.field(description="What was found, distinctly.")
     length: int = strawberry.field(description="Events stored.")
     head_hash: str = strawberry.field(description="The head the case records.")
     first_broken_sequence: int | None = strawberry.field(
-        description="The first sequence that is altered, missing or out of order."
+        description="Only with `CHAIN_BROKEN`: the first sequence that is altered, missing or "
+        "out of order."
     )
     broken_event: ChainBreak | None = strawberry.field(
         default=None,
@@ -88,8 +104,10 @@ class TimelineVerification:
     def of(
         cls, result: Verification, broken: ChainBreakResult | None = None
     ) -> TimelineVerification:
+        assert result.result is not None
         return cls(
             ok=result.ok,
+            result=result.result,
             length=result.length,
             head_hash=result.head_hash,
             first_broken_sequence=result.first_broken_sequence,
@@ -126,6 +144,52 @@ class ReceiptCheck:
             head_hash=check.head_hash,
             broken_at_sequence=check.broken_at,
         )
+
+
+strawberry.enum(
+    ReceiptMoment,
+    description="When a case's head was mailed to every party: `OUTCOME_ISSUED`, "
+    "`OUTCOME_ACCEPTED` (by everyone who must) or `CASE_CLOSED`.",
+)
+
+KEPT_RECEIPTS = 100
+
+
+@strawberry.type(
+    description="A case's chain head as mailed to you at a key moment, kept on your account: "
+    "check it at any time with `verifyReceipt`."
+)
+class KeptReceipt:
+    case_id: strawberry.ID = strawberry.field(description="The case's global ID.")
+    case_reference: str = strawberry.field(description="The case's reference, for people.")
+    moment: ReceiptMoment = strawberry.field(description="What had just happened.")
+    sequence: int = strawberry.field(description="The number of the last event then.")
+    hash: str = strawberry.field(description="That event's hash: the head of the chain then.")
+    received_at: datetime = strawberry.field(description="When it was mailed.")
+
+
+async def kept_receipts(info: Info) -> list[KeptReceipt]:
+    """The viewer's own receipts, newest first (an integration client has none)."""
+    actor = info.context.require_actor()
+    if actor.kind is not ActorKind.USER:
+        return []
+    rows = (
+        await HeadReceiptRow.filter(user_id=actor.id)
+        .order_by("-created_at", "-sequence")
+        .limit(KEPT_RECEIPTS)
+        .values("case_id", "case__reference", "moment", "sequence", "hash", "created_at")
+    )
+    return [
+        KeptReceipt(
+            case_id=strawberry.ID(to_global_id("DisputeCase", r["case_id"])),
+            case_reference=r["case__reference"],
+            moment=ReceiptMoment(r["moment"]),
+            sequence=r["sequence"],
+            hash=r["hash"],
+            received_at=r["created_at"],
+        )
+        for r in rows
+    ]
 
 
 def _after_sequence(after: str | None) -> int:

@@ -6,9 +6,10 @@ import { CaseBundleDocument } from "../../../gql/graphql";
 import { useI18n } from "../../../i18n";
 import { download } from "../../../lib/upload";
 
-/** The case bundle: one zip of the documents the viewer may read (every version), the case
- * record as they may read it with its hashes, and a SHA-256 manifest; through a short-lived
- * signed link fetched with the viewer's own token. */
+/** The case bundle: one zip of the documents the viewer may read (every version), the
+ * messages, the case record as they may read it with its hashes, a SHA-256 manifest and its
+ * signature by the installation (issue 19); through a short-lived signed link fetched with the
+ * viewer's own token. */
 export function Bundle({ caseId }: { caseId: string }) {
   const { t } = useI18n();
   const client = useClient();
@@ -41,12 +42,15 @@ export function Bundle({ caseId }: { caseId: string }) {
       <p className="govuk-body">{t("bundle.holds")}</p>
       <ul className="govuk-list govuk-list--bullet">
         <li>{t("bundle.documents")}</li>
+        <li>{t("bundle.messages")}</li>
         <li>{t("bundle.timeline")}</li>
         <li>{t("bundle.manifest")}</li>
+        <li>{t("bundle.signature")}</li>
       </ul>
       <Explained summary={t("bundle.checkSummary")}>
         <p className="govuk-body">{t("bundle.check")}</p>
         <pre className="parley-hash">sha256sum -c MANIFEST.sha256</pre>
+        <p className="govuk-body">{t("bundle.checkSignature")}</p>
       </Explained>
       <RequestError error={failure} />
       <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy || undefined} onClick={() => void fetchBundle()}>

@@ -236,7 +236,7 @@ function PastedReceipt({
 }
 
 /** What the check found, in plain words; focused when it appears. */
-function CheckResult({ check }: { check: ReceiptCheck }) {
+export function CheckResult({ check }: { check: ReceiptCheck }) {
   const { t } = useI18n();
   const box = useFocusOnMount<HTMLDivElement>();
   const good = check.result === "MATCHES";
@@ -269,7 +269,7 @@ function CheckResult({ check }: { check: ReceiptCheck }) {
 }
 
 /** The live check: the server holds the receipt against the chain as it is now. */
-function useVerifyReceipt(caseId: string) {
+export function useVerifyReceipt(caseId: string) {
   const client = useClient();
   return async (sequence: number, headHash: string): Promise<ReceiptCheck> => {
     const answer = await client
