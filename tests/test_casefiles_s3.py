@@ -14,9 +14,11 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
+from portal.accounts.models import User
 from portal.app import create_app
 from portal.casefiles import services
 from portal.casefiles.links import LinkKind, issue_link, link_path
+from portal.casefiles.models import Document
 from portal.casefiles.storage import S3Storage, StorageError, new_key, storage_of
 from portal.settings import Settings, SettingsError, load_settings
 from portal.timeline.models import Visibility
@@ -118,29 +120,42 @@ async def on_s3(
         yield client, app, chosen
 
 
+async def _uploaded(
+    factory: Factory, settings: Settings, filename: str, content: bytes
+) -> tuple[User, Document]:
+    """A complainant's upload to a new case through the installation's storage."""
+    w = await quick_world(factory)
+    case = await w.new_case()
+    document = await services.upload_document(
+        storage_of(settings),
+        await actor_for(w.complainant),
+        case.id,
+        services.IncomingFile(filename, io.BytesIO(content)),
+        Visibility.ALL_PARTIES,
+        max_bytes=settings.document_max_bytes,
+    )
+    return w.complainant, document
+
+
+async def _download(
+    client: httpx.AsyncClient, app: Starlette, user: User, document: Document
+) -> httpx.Response:
+    """The document through its download link, as ``user``."""
+    token = await token_for(app, user)
+    reader = await app.state.auth.authenticate(token)
+    link = issue_link(app.state.auth.issuer, reader, LinkKind.DOCUMENT, document.id, 60)
+    return await client.get(link_path(LinkKind.DOCUMENT, link.token), headers=bearer(token))
+
+
 async def test_an_upload_is_stored_in_s3_and_downloaded_from_it(
     on_s3: tuple[httpx.AsyncClient, Starlette, Settings], factory: Factory
 ) -> None:
     client, app, settings = on_s3
-    w = await quick_world(factory)
-    case = await w.new_case()
-    actor = await actor_for(w.complainant)
-    store = storage_of(settings)
-    s3 = store.backend("s3")
+    s3 = storage_of(settings).backend("s3")
     assert isinstance(s3, S3Storage)
 
-    document = await services.upload_document(
-        store,
-        actor,
-        case.id,
-        services.IncomingFile("statement.txt", io.BytesIO(LARGE_TEXT)),
-        Visibility.ALL_PARTIES,
-        max_bytes=settings.document_max_bytes,
-    )
-    token = await token_for(app, w.complainant)
-    reader = await app.state.auth.authenticate(token)
-    link = issue_link(app.state.auth.issuer, reader, LinkKind.DOCUMENT, document.id, 60)
-    downloaded = await client.get(link_path(LinkKind.DOCUMENT, link.token), headers=bearer(token))
+    user, document = await _uploaded(factory, settings, "statement.txt", LARGE_TEXT)
+    downloaded = await _download(client, app, user, document)
 
     assert document.storage_backend == "s3"
     assert await stored_keys(s3) == [f"documents/{document.storage_key}"]
@@ -153,8 +168,7 @@ async def test_an_upload_is_stored_in_s3_and_downloaded_from_it(
 
     # Gone from the store behind the portal's back: an error answer, not a cut-off file.
     await s3.delete(document.storage_key)
-    link = issue_link(app.state.auth.issuer, reader, LinkKind.DOCUMENT, document.id, 60)
-    missing = await client.get(link_path(LinkKind.DOCUMENT, link.token), headers=bearer(token))
+    missing = await _download(client, app, user, document)
 
     assert missing.status_code == 500
     assert missing.json()["errors"][0]["extensions"]["code"] == "INTERNAL_SERVER_ERROR"
@@ -164,27 +178,14 @@ async def test_content_the_store_altered_is_never_delivered_whole(
     on_s3: tuple[httpx.AsyncClient, Starlette, Settings], factory: Factory
 ) -> None:
     client, app, settings = on_s3
-    w = await quick_world(factory)
-    case = await w.new_case()
-    actor = await actor_for(w.complainant)
     store = storage_of(settings)
-    document = await services.upload_document(
-        store,
-        actor,
-        case.id,
-        services.IncomingFile("claim.pdf", io.BytesIO(samples.PDF)),
-        Visibility.ALL_PARTIES,
-        max_bytes=settings.document_max_bytes,
-    )
+    user, document = await _uploaded(factory, settings, "claim.pdf", samples.PDF)
     altered = samples.PDF.replace(b"Catalog", b"Catalof")
     await store.backend("s3").save(document.storage_key, io.BytesIO(altered))
 
     with pytest.raises(StorageError, match="does not match its SHA-256"):
         b"".join([chunk async for chunk in store.read_document(document)])
-    token = await token_for(app, w.complainant)
-    reader = await app.state.auth.authenticate(token)
-    link = issue_link(app.state.auth.issuer, reader, LinkKind.DOCUMENT, document.id, 60)
-    refused = await client.get(link_path(LinkKind.DOCUMENT, link.token), headers=bearer(token))
+    refused = await _download(client, app, user, document)
 
     assert refused.status_code == 500
     assert altered not in refused.content
