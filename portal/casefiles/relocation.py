@@ -87,11 +87,13 @@ class Move:
 
 
 def _size(n: int) -> str:
-    for unit in ("bytes", "KiB", "MiB", "GiB"):
-        if n < 1024 or unit == "GiB":
-            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
-    raise AssertionError("unreachable")
+    if n < 1024:
+        return f"{n} bytes"
+    units = ("KiB", "MiB", "GiB")
+    value, index = n / 1024, 0
+    while value >= 1024 and index < len(units) - 1:
+        value, index = value / 1024, index + 1
+    return f"{value:.1f} {units[index]}"
 
 
 class _Mismatch(Exception):

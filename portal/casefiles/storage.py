@@ -16,6 +16,7 @@ is trusted with integrity: what is read is checked against the SHA-256 recorded 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import os
 import re
@@ -267,9 +268,12 @@ class S3Storage:
                 Bucket=bucket, Key=name, UploadId=upload_id, MultipartUpload={"Parts": parts}
             )
         except BaseException:
-            await asyncio.shield(
-                client.abort_multipart_upload(Bucket=bucket, Key=name, UploadId=upload_id)
-            )
+            # The upload's own failure is what is reported; a store that cannot abort either
+            # is left to the bucket's lifecycle rule (docs/operations.md).
+            with contextlib.suppress(Exception):
+                await asyncio.shield(
+                    client.abort_multipart_upload(Bucket=bucket, Key=name, UploadId=upload_id)
+                )
             raise
 
     async def read(self, key: str) -> AsyncIterator[bytes]:
