@@ -195,6 +195,8 @@ async def test_altered_content_is_not_copied_and_stays_where_it_is(
     move = await move_documents(store, S3)
 
     assert [document_id for document_id, _ in move.failures] == [str(victim.id)]
+    assert move.remaining == 1
+    assert "uploaded elsewhere" not in move.summary()
     assert "does not match its SHA-256" in move.failures[0][1]
     assert "NOT moved" in move.summary()
     assert (await Document.get(id=victim.id)).storage_backend == LOCAL

@@ -42,6 +42,9 @@ class Move:
     redacted: int = 0
     already: int = 0
     leftovers_deleted: int = 0
+    # Still elsewhere when the run ended: the failures, and uploads to another backend that
+    # came in during the run (PORTAL_DOCUMENT_STORAGE not yet switched).
+    remaining: int = 0
     sources: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[str, str]] = field(default_factory=list)
 
@@ -77,6 +80,11 @@ class Move:
                 f"{self.leftovers_deleted} old copy(ies) an interrupted run left were deleted."
             )
         lines.append(f"{self.already} document(s) were already in {self.target}.")
+        if self.remaining > len(self.failures):
+            lines.append(
+                f"{self.remaining - len(self.failures)} document(s) uploaded elsewhere during "
+                "the run are not in the target yet: run the command again."
+            )
         if self.failures:
             lines.append(
                 f"{len(self.failures)} document(s) NOT moved (they stay where they are, "
@@ -127,6 +135,8 @@ async def move_documents(
             after = document.id
             await _move_one(store, into, document, move)
             progress(move)
+    if not dry_run:
+        move.remaining = await Document.exclude(storage_backend=target).count()
     return move
 
 

@@ -22,7 +22,7 @@ import os
 import re
 import uuid
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -165,7 +165,7 @@ class S3Config:
     endpoint_url: str = ""
     prefix: str = ""
     access_key_id: str = ""
-    secret_access_key: str = ""
+    secret_access_key: str = field(default="", repr=False)
     path_style: bool = False
     part_bytes: int = 8 << 20
 
