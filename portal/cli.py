@@ -1,5 +1,6 @@
 """The `portal` command: serve, worker, mailsink, migrate, check, demo, init, createuser,
-createclient, export-schema, provider-simulator, retry-dead-letters, verify-bundle, settings."""
+createclient, export-schema, provider-simulator, retry-dead-letters, verify-bundle, settings,
+documents migrate."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ from pathlib import Path
 
 from portal.accounts.models import Role
 from portal.notifications.models import Channel
-from portal.settings import Settings, SettingsError, load_settings, settings_markdown
+from portal.settings import (
+    STORAGE_BACKENDS,
+    Settings,
+    SettingsError,
+    load_settings,
+    settings_markdown,
+)
 
 SCHEMA_PATH = Path("graphql/schema.graphql")
 
@@ -321,6 +328,46 @@ def cmd_clocks(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_documents_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    """Move every document to one backend (portal.casefiles.relocation); exit 1 when any
+    could not be moved, 2 when the target cannot be used at all."""
+    from portal.casefiles.relocation import Move, move_documents
+    from portal.casefiles.storage import StorageError, storage_of
+    from portal.db import database
+
+    tty = sys.stdout.isatty()
+    last = [0.0]
+
+    def progress(move: Move) -> None:
+        # One line rewritten in a terminal; otherwise a line every 100 documents and the last.
+        if tty:
+            print(f"\r{move.progress_line()}", end="", flush=True)
+        elif move.done - last[0] >= 100 or move.done == move.total:
+            last[0] = move.done
+            print(move.progress_line(), flush=True)
+
+    async def run() -> Move:
+        async with database(settings):
+            return await move_documents(
+                storage_of(settings), args.to, dry_run=args.dry_run, progress=progress
+            )
+
+    try:
+        move = asyncio.run(run())
+    except StorageError as exc:
+        print(f"\nerror: {exc}", file=sys.stderr)
+        return 2
+    if tty:
+        print()
+    print(move.summary())
+    if settings.document_storage != args.to:
+        print(
+            f"note: PORTAL_DOCUMENT_STORAGE is `{settings.document_storage}`: new documents "
+            f"still go there. Set it to `{args.to}` (and restart) to keep them in one place."
+        )
+    return 1 if move.failures else 0
+
+
 def cmd_docs(settings: Settings, args: argparse.Namespace) -> int:
     from portal.cases.diagram import stages_page
 
@@ -573,6 +620,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("clocks", help="handle lapsed clocks once (for cron)").set_defaults(
         func=cmd_clocks
     )
+    documents = sub.add_parser("documents", help="document storage")
+    documents_sub = documents.add_subparsers(dest="documents_command", required=True)
+    relocate = documents_sub.add_parser(
+        "migrate",
+        help="move every document (every version) to one storage backend, each SHA-256 "
+        "checked; resumable",
+    )
+    relocate.add_argument("--to", required=True, choices=list(STORAGE_BACKENDS))
+    relocate.add_argument(
+        "--dry-run", action="store_true", help="read and check every document, move nothing"
+    )
+    relocate.set_defaults(func=cmd_documents_migrate)
     docs = sub.add_parser(
         "docs", help="write docs/stages.md from the case and complaint transition tables"
     )

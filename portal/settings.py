@@ -97,10 +97,22 @@ def _str(raw: str) -> str:
     return raw.strip()
 
 
+STORAGE_BACKENDS = ("local", "database", "s3")
+# S3 refuses a multipart upload part under 5 MiB (but the last).
+S3_MIN_PART_BYTES = 5 << 20
+
+
 def _storage(raw: str) -> str:
     value = raw.strip().lower()
-    if value not in {"local", "database"}:
-        raise ValueError(f"expected `local` or `database`, got {raw!r}")
+    if value not in STORAGE_BACKENDS:
+        raise ValueError(f"expected one of {', '.join(STORAGE_BACKENDS)}, got {raw!r}")
+    return value
+
+
+def _part_bytes(raw: str) -> int:
+    value = _positive_int(raw)
+    if value < S3_MIN_PART_BYTES:
+        raise ValueError(f"expected at least {S3_MIN_PART_BYTES} (5 MiB), got {raw!r}")
     return value
 
 
@@ -309,8 +321,48 @@ SETTINGS: tuple[Setting, ...] = (
         "document_storage",
         _storage,
         "local",
-        "Where document content is kept: `local` (under `{data_dir}/documents/`) or "
-        "`database` (in the database, shared by several instances on PostgreSQL).",
+        "Where new documents are kept: `local` (under `{data_dir}/documents/`), `database` "
+        "(in the database, shared by several instances on PostgreSQL) or `s3` (an "
+        "S3-compatible object store, `PORTAL_S3_*`). Each document records where it is, so "
+        "a change moves nothing and orphans nothing: `portal documents migrate --to` moves "
+        "the existing ones.",
+    ),
+    Setting(
+        "s3_endpoint_url",
+        _str,
+        "",
+        "Endpoint of the S3-compatible store (`https://s3.example.net`, a MinIO or Ceph "
+        "address); empty: AWS S3 in `PORTAL_S3_REGION`.",
+    ),
+    Setting("s3_bucket", _str, "", "Bucket that holds the documents (required for `s3`)."),
+    Setting("s3_region", _str, "us-east-1", "Region of the bucket (signing region)."),
+    Setting(
+        "s3_prefix",
+        _str,
+        "documents/",
+        "Prefix of every object's key in the bucket (a bucket may be shared).",
+    ),
+    Setting(
+        "s3_access_key_id",
+        _str,
+        "",
+        "Access key; empty (with the secret empty too): the usual AWS credential chain "
+        "(`AWS_*` variables, shared config, the instance's role).",
+    ),
+    Setting("s3_secret_access_key", _str, "", "Secret of `PORTAL_S3_ACCESS_KEY_ID`."),
+    Setting(
+        "s3_path_style",
+        _bool,
+        False,
+        "Address the bucket in the path (`endpoint/bucket/key`) rather than as a host name "
+        "(`bucket.endpoint/key`); most self-hosted stores need it.",
+    ),
+    Setting(
+        "s3_part_bytes",
+        _part_bytes,
+        8_388_608,
+        "Size of each part of a multipart upload, bytes (at least 5 MiB); a document of "
+        "this size or more is uploaded in parts, a smaller one in one request.",
     ),
     Setting(
         "download_link_ttl",
@@ -546,6 +598,14 @@ class Settings:
     document_max_bytes: int
     document_max_unpacked_bytes: int
     document_storage: str
+    s3_endpoint_url: str
+    s3_bucket: str
+    s3_region: str
+    s3_prefix: str
+    s3_access_key_id: str
+    s3_secret_access_key: str
+    s3_path_style: bool
+    s3_part_bytes: int
     download_link_ttl: int
     clock_interval: int
     allowed_origins: tuple[str, ...]
@@ -637,6 +697,10 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
         )
     if len(values["secret_key"].encode()) < 32:
         problems.append("PORTAL_SECRET_KEY: must be at least 32 bytes")
+    if values["document_storage"] == "s3" and not values["s3_bucket"]:
+        problems.append("PORTAL_S3_BUCKET: required when PORTAL_DOCUMENT_STORAGE is `s3`")
+    if bool(values["s3_access_key_id"]) != bool(values["s3_secret_access_key"]):
+        problems.append("PORTAL_S3_ACCESS_KEY_ID, PORTAL_S3_SECRET_ACCESS_KEY: set both or neither")
     if values["env"] == "production":
         problems.extend(_production_problems(values))
     if problems:
@@ -656,6 +720,8 @@ def _production_problems(values: Mapping[str, Any]) -> list[str]:
         )
     if is_placeholder(values["metrics_token"]):
         problems.append("PORTAL_METRICS_TOKEN: an example value is refused in production")
+    if is_placeholder(values["s3_secret_access_key"]):
+        problems.append("PORTAL_S3_SECRET_ACCESS_KEY: an example value is refused in production")
     if is_placeholder(values["smtp_password"]):
         problems.append("PORTAL_SMTP_PASSWORD: an example value is refused in production")
     if is_placeholder(_url_password(values["database_url"]) or ""):

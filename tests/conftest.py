@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import argon2
@@ -138,3 +138,12 @@ async def client(app: Starlette, db: str) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture
 def factory(db: str, settings: Settings) -> Factory:
     return Factory(settings)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real S3-compatible server (moto's), one for the whole session (tests/s3_support.py)."""
+    from tests.s3_support import moto_server
+
+    with moto_server(tmp_path_factory.mktemp("s3") / "moto.log") as url:
+        yield url

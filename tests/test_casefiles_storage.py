@@ -1,5 +1,6 @@
-"""The two storage backends: content under generated names, streamed in chunks both ways,
-and nothing left behind by a rejected or failed upload."""
+"""The local and database storage backends: content under generated names, streamed in chunks
+both ways, nothing left behind by a rejected or failed upload, and nothing orphaned when the
+backend changes (the s3 backend: tests/test_casefiles_s3.py)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,19 @@ import contextlib
 import hashlib
 import io
 import uuid
+import zipfile
 from collections.abc import Awaitable
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from tortoise.transactions import in_transaction
 
+from portal.app import create_app
 from portal.casefiles import services
 from portal.casefiles.errors import CaseFileError
+from portal.casefiles.links import LinkKind, issue_link, link_path
 from portal.casefiles.models import Document, DocumentChunk
 from portal.casefiles.storage import (
     CHUNK_BYTES,
@@ -23,12 +28,15 @@ from portal.casefiles.storage import (
     LocalStorage,
     StorageError,
     new_key,
+    storage_of,
 )
 from portal.cases.models import DisputeCase
 from portal.settings import Settings
 from portal.timeline.models import TimelineEvent, Visibility
 from tests import samples
+from tests.casefile_support import bearer
 from tests.factories import Factory, actor_for, quick_world
+from tests.test_api_support import token_for
 
 BIG_TEXT = ("Line of a long statement, with ümlauts and 中文.\n" * 60_000).encode()
 
@@ -164,3 +172,54 @@ async def test_an_upload_that_loses_an_idempotency_race_leaves_no_content(
     assert answer.id == winner.id
     assert await Document.all().count() == 1
     assert _files(tmp_path) == [storage.path(winner.storage_key)]
+
+
+async def test_a_change_of_backend_orphans_nothing(factory: Factory, settings: Settings) -> None:
+    """Issue 19: documents stored before PORTAL_DOCUMENT_STORAGE changed are read from where
+    they are; new ones go to the new backend."""
+    w = await quick_world(factory)
+    case = await w.new_case()
+    actor = await actor_for(w.complainant)
+    moved = Settings(**{**settings.__dict__, "document_storage": "database"})
+    before = await services.upload_document(
+        storage_of(settings),
+        actor,
+        case.id,
+        services.IncomingFile("claim.pdf", io.BytesIO(samples.PDF)),
+        Visibility.ALL_PARTIES,
+        max_bytes=settings.document_max_bytes,
+    )
+    after = await services.upload_document(
+        storage_of(moved),
+        actor,
+        case.id,
+        services.IncomingFile("photo.png", io.BytesIO(samples.PNG)),
+        Visibility.ALL_PARTIES,
+        max_bytes=settings.document_max_bytes,
+    )
+    on_database = create_app(moved, manage_orm=False)
+    token = await token_for(on_database, w.complainant)
+    reader = await on_database.state.auth.authenticate(token)
+    downloads = {}
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=on_database), base_url="http://testserver"
+    ) as http:
+        for document in (before, after):
+            link = issue_link(
+                on_database.state.auth.issuer, reader, LinkKind.DOCUMENT, document.id, 60
+            )
+            response = await http.get(
+                link_path(LinkKind.DOCUMENT, link.token), headers=bearer(token)
+            )
+            downloads[document.filename] = (response.status_code, response.content)
+        link = issue_link(on_database.state.auth.issuer, reader, LinkKind.BUNDLE, case.id, 60)
+        bundle = await http.get(link_path(LinkKind.BUNDLE, link.token), headers=bearer(token))
+
+    assert (before.storage_backend, after.storage_backend) == ("local", "database")
+    assert await DocumentChunk.filter(storage_key=before.storage_key).count() == 0
+    assert downloads == {"claim.pdf": (200, samples.PDF), "photo.png": (200, samples.PNG)}
+    assert bundle.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(bundle.content))
+    assert sorted(
+        archive.read(n) for n in archive.namelist() if n.startswith("documents/")
+    ) == sorted([samples.PDF, samples.PNG])

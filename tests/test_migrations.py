@@ -485,3 +485,29 @@ async def test_0019_gives_existing_complaints_their_steps_from_the_dates_they_ke
         ],
     }
     assert [orjson.loads(p["complaint_policy"]) for p in policies] == [{}] * ROWS_PER_TABLE
+
+
+async def test_0029_records_where_each_existing_document_is(fresh_url: str) -> None:
+    """Issue 19: a document with content in `document_chunk` is in `database`, every other one
+    in `local` (the only other backend there was), whatever the setting says now."""
+    sqlite = is_sqlite(fresh_url)
+    await migrate_to(fresh_url, "0022_redaction_marks", MODEL_MODULES, MIGRATIONS_MODULE)
+    async with connect(fresh_url) as (conn, _):
+        await populate_every_table(conn, sqlite)
+        documents = await conn.execute_query_dict(
+            "SELECT id, storage_key FROM document ORDER BY id"
+        )
+        in_database = documents[1]
+        await conn.execute_script(
+            f"UPDATE document_chunk SET storage_key = {_literal(in_database['storage_key'])}"
+        )
+
+    await migrate(fresh_url)
+
+    async with connect(fresh_url) as (conn, _):
+        rows = await conn.execute_query_dict(
+            "SELECT id, storage_backend, storage_moved_from FROM document ORDER BY id"
+        )
+    assert [(str(r["id"]), r["storage_backend"], r["storage_moved_from"]) for r in rows] == [
+        (str(d["id"]), "database" if d is in_database else "local", None) for d in documents
+    ]

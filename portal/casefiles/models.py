@@ -37,6 +37,12 @@ class Document(Model):
     sha256 = fields.CharField(max_length=64)
     # The generated name in the storage backend (portal.casefiles.storage).
     storage_key = fields.CharField(max_length=64, unique=True)
+    # The backend that holds the content (`local`, `database` or `s3`): reads go there, so
+    # changing PORTAL_DOCUMENT_STORAGE never orphans a document (`portal documents migrate`
+    # moves them). `storage_moved_from` names the backend a move left a copy in until that
+    # copy is deleted: an interrupted move finishes the deletion when run again.
+    storage_backend = fields.CharField(max_length=16, default="local")
+    storage_moved_from = fields.CharField(max_length=16, null=True)
     uploaded_by_id = fields.UUIDField()  # a user or a service account
     uploader_role = fields.CharField(max_length=16)
     created_at = fields.DatetimeField()

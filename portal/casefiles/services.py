@@ -244,7 +244,9 @@ async def upload_document(
     async def write(key: str) -> uuid.UUID:
         found = await case_access(actor, case_id, lock=True)
         role = found.writer(visibility)
-        return await _write_version(found, actor, role, at, checked, key, visibility, None)
+        return await _write_version(
+            found, actor, role, at, checked, key, visibility, None, backend=storage.name
+        )
 
     request = {
         "case_id": str(case_id),
@@ -283,7 +285,7 @@ async def supersede_document(
         if not claimed:
             raise _already_superseded()
         return await _write_version(
-            found, actor, role, at, checked, key, current.visibility, current
+            found, actor, role, at, checked, key, current.visibility, current, backend=storage.name
         )
 
     request = {
@@ -322,9 +324,11 @@ async def _write_version(
     key: str,
     visibility: Visibility,
     previous: Document | None,
+    *,
+    backend: str,
 ) -> uuid.UUID:
     """The row of a first version (``previous`` None) or of the version after ``previous``,
-    and its timeline event in the document's own scope."""
+    stored under ``key`` in ``backend``, and its timeline event in the document's own scope."""
     document_id = uuid.uuid4()
     document = await Document.create(
         id=document_id,
@@ -338,6 +342,7 @@ async def _write_version(
         size=checked.size,
         sha256=checked.sha256,
         storage_key=key,
+        storage_backend=backend,
         uploaded_by_id=actor.id,
         uploader_role=role.value,
         created_at=at,

@@ -111,9 +111,10 @@ def casefile_routes(auth: AuthService, settings: Settings) -> list[Route]:
             "Content-Length": str(found.size),
             "ETag": f'"{found.sha256}"',
         }
-        return StreamingResponse(
-            storage.read(found.storage_key), media_type=found.content_type, headers=headers
-        )
+        # The first chunk is read before the answer starts: content that is missing from its
+        # backend is an error answer (logged with the backend's reason), not a cut-off file.
+        content = await _started(storage.read_document(found))
+        return StreamingResponse(content, media_type=found.content_type, headers=headers)
 
     async def bundle(request: Request) -> Response:
         try:
@@ -141,6 +142,17 @@ def casefile_routes(auth: AuthService, settings: Settings) -> list[Route]:
         Route(ROUTES[LinkKind.DOCUMENT], document, methods=["GET"]),
         Route(ROUTES[LinkKind.BUNDLE], bundle, methods=["GET"]),
     ]
+
+
+async def _started(content: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    first = await anext(content, b"")
+
+    async def rest() -> AsyncIterator[bytes]:
+        yield first
+        async for chunk in content:
+            yield chunk
+
+    return rest()
 
 
 async def _drain(spool: IO[bytes]) -> AsyncIterator[bytes]:
