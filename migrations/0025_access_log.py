@@ -4,7 +4,7 @@ of its rows (and TRUNCATE of the table), so not even a bug or a stray statement 
 rewrites who read what; SQLite, the embedded single-user default, has no code path that does.
 """
 
-from uuid import uuid4  # noqa: F401  (the generated migrations' imports)
+from uuid import uuid4
 
 from tortoise import fields, migrations
 from tortoise.migrations import operations as ops
@@ -52,8 +52,14 @@ class Migration(migrations.Migration):
         ops.CreateModel(
             name="AccessRecord",
             fields=[
-                ("id", fields.BigIntField(primary_key=True, unique=True, db_index=True)),
-                ("at", fields.DatetimeField(db_index=True, auto_now=False, auto_now_add=False)),
+                (
+                    "id",
+                    fields.UUIDField(primary_key=True, default=uuid4, unique=True, db_index=True),
+                ),
+                (
+                    "created_at",
+                    fields.DatetimeField(db_index=True, auto_now=False, auto_now_add=False),
+                ),
                 (
                     "reader_kind",
                     fields.CharEnumField(

@@ -48,7 +48,7 @@ query T($provider: String!) { transparencyReport(provider: $provider, year: 2026
 
 
 async def records() -> list[AccessRecord]:
-    return await AccessRecord.all().order_by("id")
+    return await AccessRecord.all().order_by("created_at")
 
 
 def who_what_where(record: AccessRecord) -> tuple[Any, ...]:
@@ -267,8 +267,8 @@ async def test_the_log_cannot_be_updated_or_deleted_on_postgresql(
     refused: list[str] = []
 
     for statement in (
-        f"UPDATE access_record SET reader_id = NULL WHERE id = {record.id}",
-        f"DELETE FROM access_record WHERE id = {record.id}",
+        f"UPDATE access_record SET reader_id = NULL WHERE id = '{record.id}'",
+        f"DELETE FROM access_record WHERE id = '{record.id}'",
         "TRUNCATE access_record",
     ):
         with pytest.raises(Exception, match="append-only") as caught:

@@ -28,8 +28,8 @@ class AccessRecord(Model):
     """Who read what, in which role, when and from where. The case and its parties are kept
     by id and reference, not by foreign key: a log row outlives whatever it names."""
 
-    id = fields.BigIntField(primary_key=True)
-    at = fields.DatetimeField(db_index=True)
+    id = fields.UUIDField(primary_key=True)
+    created_at = fields.DatetimeField(db_index=True)  # when it was read
     reader_kind = fields.CharEnumField(ReaderKind, max_length=16)
     reader_id = fields.UUIDField(null=True, db_index=True)
     role = fields.CharField(max_length=200, default="")  # the roles it read in, comma-separated

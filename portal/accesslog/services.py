@@ -97,7 +97,7 @@ async def record_access(
     request = context.request
     kind, reader_id = _reader(context.actor)
     await AccessRecord.create(
-        at=datetime.now(UTC),
+        created_at=datetime.now(UTC),
         reader_kind=kind,
         reader_id=reader_id,
         role=_roles(context.actor, roles),
@@ -107,7 +107,7 @@ async def record_access(
         organisation_id=case.organisation_id if case else organisation_id,
         provider_id=case.provider_id if case else provider_id,
         target_type=target.type,
-        target_id=target.id,
+        target_id=target.id[:64],
         ip=(request.client.host if request.client else "")[:_IP],
         user_agent=request.headers.get("user-agent", "")[:_USER_AGENT],
         request_id=(current_request_id() or "")[:64],
