@@ -91,10 +91,14 @@ class Migration(migrations.Migration):
                 ("ip", fields.CharField(default="", max_length=64)),
                 ("user_agent", fields.CharField(default="", max_length=512)),
                 ("request_id", fields.CharField(default="", max_length=64)),
+                ("visit", fields.BigIntField(null=True)),
             ],
             options={
                 "table": "access_record",
                 "app": "portal",
+                "unique_together": (
+                    ("reader_id", "action", "target_type", "target_id", "visit"),
+                ),
                 "pk_attr": "id",
                 "table_description": "Who read what, in which role, when and from where "
                 "(append-only).",

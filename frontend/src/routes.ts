@@ -36,6 +36,8 @@ const SignUp = page(() => import("./pages/account/SignUp"), "SignUp");
 const Setup = page(() => import("./pages/account/Setup"), "Setup");
 const Claim = page(() => import("./pages/account/Claim"), "Claim");
 const Preferences = page(() => import("./pages/account/Preferences"), "Preferences");
+const RecordReads = page(() => import("./pages/account/RecordReads"), "RecordReads");
+const AccessLogReview = page(() => import("./pages/audit"), "AccessLogReview");
 const AdminOrganisations = page(() => import("./pages/admin"), "AdminOrganisations");
 const AdminOrganisation = page(() => import("./pages/admin"), "AdminOrganisation");
 const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
@@ -78,6 +80,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/complaints/new", component: FileComplaint, access: "consumerOrNewcomer" },
   { path: "/complaints/:id/escalate", component: Escalate, access: "consumer" },
   { path: "/account", component: Preferences, access: "signedIn" },
+  { path: "/account/reads", component: RecordReads, access: "signedIn" },
   { path: "/cases", component: CaseList, access: "signedIn" },
   { path: "/cases/:id", component: CasePage, access: "signedIn" },
   { path: "/neutral/cases", component: AssignedCases, access: ["NEUTRAL"] },
@@ -106,6 +109,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/admin/providers/:id/team", component: AdminProviderTeam, access: ["ADMIN"] },
   { path: "/admin/providers/:id/schemes/:scheme", component: AdminScheme, access: ["ADMIN"] },
   { path: "/admin/audit", component: AdminAuditLog, access: ["ADMIN", "AUDITOR"] },
+  { path: "/audit/access", component: AccessLogReview, access: ["AUDITOR", "ADMIN"] },
   // Public: the mailed link's #token survives no sign-in redirect; the page asks to sign in.
   { path: "/representative-invitation", component: AcceptRepresentation, access: "public" },
   { path: "/providers", component: Directory, access: "public" },
@@ -146,6 +150,7 @@ export const NAV: NavItem[] = [
   { href: "/admin/organisations", label: "nav.adminOrganisations", access: ["ADMIN"] },
   { href: "/admin/providers", label: "nav.adminProviders", access: ["ADMIN"] },
   { href: "/admin/audit", label: "nav.adminAudit", access: ["ADMIN", "AUDITOR"] },
+  { href: "/audit/access", label: "accessLog.nav", access: ["AUDITOR", "ADMIN"] },
   { href: "/organisation/team", label: "nav.team", access: ["ORG_MANAGER"] },
   { href: "/organisation/surveys", label: "nav.surveyPolicy", access: ["ORG_MANAGER"] },
   { href: "/provider/team", label: "nav.providerTeam", access: ["PROVIDER_CASEWORKER"] },

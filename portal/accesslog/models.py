@@ -44,7 +44,12 @@ class AccessRecord(Model):
     ip = fields.CharField(max_length=64, default="")
     user_agent = fields.CharField(max_length=512, default="")
     request_id = fields.CharField(max_length=64, default="")
+    # A page view's minute (`services.PAGE_VIEW_SECONDS`): one record per reader, read and
+    # minute, whatever number of requests the page sent. Null (never folded) for downloads
+    # and exports, and for anonymous readers (a null never conflicts).
+    visit = fields.BigIntField(null=True)
 
     class Meta:
         table = "access_record"
+        unique_together = (("reader_id", "action", "target_type", "target_id", "visit"),)
         table_description = "Who read what, in which role, when and from where (append-only)."

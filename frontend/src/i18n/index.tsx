@@ -6,6 +6,7 @@
 // claiming an account).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
+import enAccessLog from "./en/accessLog.json";
 import enAccount from "./en/account.json";
 import enAdmin from "./en/admin.json";
 import enCase from "./en/case.json";
@@ -28,6 +29,7 @@ const en = {
   ...enIntegrations,
   ...enMembers,
   ...enAccount,
+  ...enAccessLog,
 };
 
 // Other languages load when chosen, so nobody downloads a catalogue they do not read (issue 16:
