@@ -4,6 +4,7 @@ the person whose records were read sees those reads through `viewer.accessLog`."
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -103,6 +104,9 @@ async def test_the_log_filters_by_case_person_action_and_period_and_pages(
     by_person = await log(client, admin, {"person": mine.agent.email.upper()})
     by_action = await log(client, admin, {"action": "DOCUMENT_DOWNLOAD"})
     past = await log(client, admin, {"from": "2020-01-01", "until": "2020-02-01"})
+    today = datetime.now(UTC).date()
+    days = {"from": str(today - timedelta(days=1)), "until": str(today + timedelta(days=1))}
+    recent = await log(client, admin, days)
     backwards = await log(client, admin, {"from": "2030-01-01", "until": "2020-02-01"})
     first = await log(client, admin, first=3)
     cursor = first["data"]["accessLog"]["pageInfo"]["endCursor"]
@@ -112,6 +116,7 @@ async def test_the_log_filters_by_case_person_action_and_period_and_pages(
     assert shown(by_person) == [(own.reference, label(mine, "agent"), ["organisation"])]
     assert shown(by_action) == []
     assert shown(past) == []
+    assert len(shown(recent)) == 4
     assert backwards["errors"][0]["extensions"]["code"] == "INVALID_PERIOD"
     assert len(shown(first)) == 3
     assert first["data"]["accessLog"]["pageInfo"]["hasNextPage"] is True
