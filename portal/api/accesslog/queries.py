@@ -3,6 +3,8 @@ policy.access_log_filter), `viewer.accessLog` for the person whose records were 
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from portal.accesslog import reading
@@ -42,7 +44,10 @@ class AccessLogQueries:
     async def access_log(
         self,
         info: Info,
-        filter: AccessLogFilterInput | None = None,
+        filter: Annotated[
+            AccessLogFilterInput | None,
+            strawberry.argument(description="Only the reads that match every field given."),
+        ] = None,
         first: First = None,
         after: After = None,
     ) -> Connection[AccessRecordEntry]:
