@@ -37,6 +37,7 @@ MODEL_MODULES = [
     "portal.admin.models",
     "portal.commitments.models",
     "portal.auditing.models",
+    "portal.accesslog.models",
 ]
 MIGRATIONS_MODULE = "migrations"
 # Tortoise's clients with Parley's changes (issue 13 D1, D3): SQLite transactions take the write

@@ -1084,6 +1084,34 @@ ADMIN_ROWS = [
         prepare=_fresh_link,
     ),
     Row(
+        "accessLog",
+        # Issue 19, 3: admins see every read; the organisation's auditor the reads of its
+        # cases (the other side's are not listed); everyone else is refused outright.
+        Rule(
+            may=frozenset({P.ADMIN, P.AUDITOR}),
+            sees=SIGNED_IN,
+            ok="LISTED",
+            hidden="FORBIDDEN",
+            forbidden="FORBIDDEN",
+            cells={
+                (P.ADMIN, O.MISSING): "ABSENT",
+                (P.AUDITOR, O.FOREIGN): "ABSENT",
+                (P.AUDITOR, O.MISSING): "ABSENT",
+            },
+        ),
+        f"query Q {{ accessLog(first: 100) {{ {PAGE} }} }}",
+        list_key="access_record",
+    ),
+    Row(
+        "viewer",
+        # The data subject's view: reads of the cases they take part in, their own side's
+        # only; for anyone else (staff, auditors, admins, clients) nothing of the case.
+        Rule(may=frozenset({P.COMPLAINANT, P.REPRESENTATIVE}), ok="LISTED", hidden="ABSENT"),
+        f"query Q {{ viewer {{ accessLog(first: 100) {{ {PAGE} }} }} }}",
+        list_key="access_record",
+        label="accessLog",
+    ),
+    Row(
         "adminAuditLog",
         # Admins and auditors (of any scope) read it; everyone else is refused outright.
         Rule(

@@ -16,6 +16,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 
+from portal.accesslog.models import AccessAction, AccessRecord, ReaderKind
 from portal.accounts.models import Role, User
 from portal.accounts.services import NewServiceAccount, create_service_account
 from portal.api.node import to_global_id
@@ -161,6 +162,23 @@ class Side:
         )
         return gid("Document", row.id)
 
+    async def access_record(self, case: DisputeCase) -> str:
+        """A read of the case by its organisation's agent, in the record access log."""
+        row = await AccessRecord.create(
+            created_at=datetime.now(UTC),
+            reader_kind=ReaderKind.USER,
+            reader_id=self.w.agent.id,
+            role="organisation",
+            action=AccessAction.CASE_READ,
+            case_id=case.id,
+            case_reference=case.reference,
+            organisation_id=case.organisation_id,
+            provider_id=case.provider_id,
+            target_type="DisputeCase",
+            target_id=str(case.id),
+        )
+        return gid("AccessRecord", row.id)
+
     async def subscription(self) -> str:
         row = await create_subscription(
             await actor_for(self.w.manager),
@@ -298,6 +316,7 @@ async def build_side(factory: Factory, settings: Settings, app: Starlette) -> Si
         "delivery": await side.delivery(),  # of that subscription
         "managed_client": await side.managed_client(),
         "dead_letter": await side.dead_letter(),
+        "access_record": await side.access_record(case),
         "survey_token": issuer.issue(TokenKind.SURVEY, str(invitation.id), 3600),
         "client_id": side.org_client.account.client_id,
         "audit_run": await side.audit_run(),
@@ -323,6 +342,7 @@ def missing_target(app: Starlette) -> Target:
         "delivery": "WebhookDelivery",
         "managed_client": "ServiceAccount",
         "dead_letter": "OutboxMessage",
+        "access_record": "AccessRecord",
         "scheme": "Scheme",
         "link": "OrganisationProviderLink",
         "invitation": "RepresentativeInvitation",

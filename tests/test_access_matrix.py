@@ -79,6 +79,8 @@ def _graphql_answer(body: dict[str, Any], row: Row, target: Target) -> str:
     data = next(iter((body.get("data") or {}).values()), None)
     if row.list_key is not None:
         wanted = target[row.list_key]
+        while isinstance(data, dict) and "edges" not in data and len(data) == 1:
+            data = next(iter(data.values()))  # a list inside an object (`viewer { ... }`)
         nodes = data if isinstance(data, list) else [e["node"] for e in data["edges"]]
         if not nodes and row.rule.hidden == "EMPTY":
             return "EMPTY"

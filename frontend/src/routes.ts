@@ -36,6 +36,8 @@ const SignUp = page(() => import("./pages/account/SignUp"), "SignUp");
 const Setup = page(() => import("./pages/account/Setup"), "Setup");
 const Claim = page(() => import("./pages/account/Claim"), "Claim");
 const Preferences = page(() => import("./pages/account/Preferences"), "Preferences");
+const RecordReads = page(() => import("./pages/account/RecordReads"), "RecordReads");
+const AccessLogReview = page(() => import("./pages/audit"), "AccessLogReview");
 const AdminOrganisations = page(() => import("./pages/admin"), "AdminOrganisations");
 const AdminOrganisation = page(() => import("./pages/admin"), "AdminOrganisation");
 const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
@@ -84,6 +86,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/complaints/new", component: FileComplaint, access: "consumerOrNewcomer" },
   { path: "/complaints/:id/escalate", component: Escalate, access: "consumer" },
   { path: "/account", component: Preferences, access: "signedIn" },
+  { path: "/account/reads", component: RecordReads, access: "signedIn" },
   { path: "/cases", component: CaseList, access: "signedIn" },
   { path: "/cases/:id", component: CasePage, access: "signedIn" },
   { path: "/neutral/cases", component: AssignedCases, access: ["NEUTRAL"] },
@@ -118,6 +121,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/audit/findings/new", component: NewAuditFinding, access: ["AUDITOR"] },
   { path: "/audit/findings/:id", component: AuditFindingPage, access: ["AUDITOR"] },
   { path: "/audit/report", component: AuditReport, access: ["AUDITOR"] },
+  { path: "/audit/access", component: AccessLogReview, access: ["AUDITOR", "ADMIN"] },
   // Public: the mailed link's #token survives no sign-in redirect; the page asks to sign in.
   { path: "/representative-invitation", component: AcceptRepresentation, access: "public" },
   { path: "/providers", component: Directory, access: "public" },
@@ -162,6 +166,7 @@ export const NAV: NavItem[] = [
   { href: "/audit", label: "audit.nav.runs", access: ["AUDITOR"] },
   { href: "/audit/findings", label: "audit.nav.findings", access: ["AUDITOR"] },
   { href: "/audit/report", label: "audit.nav.report", access: ["AUDITOR"] },
+  { href: "/audit/access", label: "accessLog.nav", access: ["AUDITOR", "ADMIN"] },
   { href: "/organisation/team", label: "nav.team", access: ["ORG_MANAGER"] },
   { href: "/organisation/surveys", label: "nav.surveyPolicy", access: ["ORG_MANAGER"] },
   { href: "/organisation/commitments", label: "nav.commitments", access: ["ORG_MANAGER"] },

@@ -29,6 +29,8 @@ class Context:
     auth: AuthService
     actor: Actor | None
     loaders: Loaders = field(default_factory=Loaders)
+    # The reads this request recorded in the access log (portal.accesslog): each once.
+    recorded_reads: set[tuple[str, str, str]] = field(default_factory=set)
     # WebSocket connections only: strawberry stores the `connection_init` payload here, and the
     # access token it carried stays for re-checking the session at every live event.
     connection_params: dict[str, Any] | None = None

@@ -12,6 +12,7 @@ from strawberry.extensions import AddValidationRules, DisableIntrospection, Sche
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from portal.api.accesslog.queries import AccessLogQueries
 from portal.api.accounts.clients import IntegrationClientMutations, IntegrationClientQueries
 from portal.api.accounts.queries import DirectoryQueries
 from portal.api.accounts.signup import SignUpMutations
@@ -75,6 +76,7 @@ class Query(
     IntegrationClientQueries,
     AdminQueries,
     AuditQueries,
+    AccessLogQueries,
 ):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:

@@ -561,6 +561,39 @@ def may_read_commitments(actor: Actor | None) -> bool:
     customers, before they complain): for everyone, signed in or not. Only the published
     words and numbers; how each fared is the management review's."""
     return True
+# --- the record access log (issue 19, 3) ----------------------------------------------------
+
+
+def access_log_filter(actor: Actor) -> Q | None:
+    """Which reads of records an actor may review in the access log, as one condition; None
+    when they may review none (FORBIDDEN). Admins and installation-wide auditors: every read.
+    An organisation's auditor: reads of its cases and its reports; a provider's auditor: of
+    the provider's cases. Nobody else: the log says who looked at whose file, which is itself
+    personal data; the person whose records they are sees theirs (`own_access_log_filter`)."""
+    if actor.is_admin:
+        return Q()
+    conditions: list[Q] = []
+    for grant in actor.grants:
+        if grant.role is not Role.AUDITOR:
+            continue
+        if grant.organisation_id is None and grant.provider_id is None:
+            return Q()
+        if grant.organisation_id:
+            conditions.append(Q(organisation_id=grant.organisation_id))
+        if grant.provider_id:
+            conditions.append(Q(provider_id=grant.provider_id))
+    return Q(*conditions, join_type=Q.OR) if conditions else None
+
+
+def own_access_log_filter(actor: Actor) -> Q:
+    """The reads of a person's own records (GDPR Art. 15): of the cases they take part in
+    (complainant or representative), and of records about them as a person (a subject-access
+    export names them as its target). An integration client has no records of its own."""
+    if actor.kind is not ActorKind.USER:
+        return Q(id__in=[])
+    return Q(case_id__in=Subquery(participations_of(actor.id).values("case_id"))) | Q(
+        target_type="User", target_id=str(actor.id)
+    )
 
 
 # --- events out -----------------------------------------------------------------------------

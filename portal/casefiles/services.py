@@ -105,13 +105,19 @@ async def case_access(actor: Actor, case_id: uuid.UUID, *, lock: bool = False) -
 
 async def readable_document(actor: Actor, document_id: uuid.UUID) -> Document:
     """The document (any version) when the actor may read it; DocumentNotFound otherwise."""
+    return (await document_access(actor, document_id))[0]
+
+
+async def document_access(actor: Actor, document_id: uuid.UUID) -> tuple[Document, CaseFileAccess]:
+    """`readable_document` with the actor's access to its case (a download records both)."""
     document = await Document.get_or_none(id=document_id)
     if document is None:
         raise DocumentNotFound()
     case = await DisputeCase.get(id=document.case_id)
-    if document.visibility not in (await access(actor, case)).readable:
+    found = await access(actor, case)
+    if document.visibility not in found.readable:
         raise DocumentNotFound()
-    return document
+    return document, found
 
 
 def documents_of(

@@ -21,6 +21,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from portal.accesslog.models import AccessAction
+from portal.accesslog.services import RouteRead, Target, record_access
 from portal.api.view import bearer_token, error_response
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
@@ -100,11 +102,18 @@ def casefile_routes(auth: AuthService, settings: Settings) -> list[Route]:
     async def document(request: Request) -> Response:
         try:
             actor, object_id = await _authorised(request, auth, LinkKind.DOCUMENT)
-            found = await services.readable_document(actor, object_id)
+            found, access = await services.document_access(actor, object_id)
         except _Refusal as refusal:
             return refusal.response
         except DocumentNotFound:
             return _not_found().response
+        await record_access(
+            RouteRead(request, actor),
+            AccessAction.DOCUMENT_DOWNLOAD,
+            case=access.case,
+            target=Target("Document", str(found.id)),
+            roles=access.roles,
+        )
         headers = {
             **_SAFE_HEADERS,
             "Content-Disposition": content_disposition(found.filename),
@@ -124,6 +133,13 @@ def casefile_routes(auth: AuthService, settings: Settings) -> list[Route]:
             return refusal.response
         except CaseNotFound:
             return _not_found().response
+        await record_access(
+            RouteRead(request, actor),
+            AccessAction.BUNDLE_DOWNLOAD,
+            case=found.case,
+            target=Target("CaseBundle", str(found.case.id)),
+            roles=found.roles,
+        )
         spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115
         try:
             await write_bundle(storage, found, spool, auth.issuer.keys)

@@ -19,6 +19,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from portal.accesslog.models import AccessAction
+from portal.accesslog.services import RouteRead, Target, record_access
 from portal.api.view import bearer_token
 from portal.auditing import report as audit_report
 from portal.auditing.errors import AuditError
@@ -104,6 +106,12 @@ def report_routes(auth: AuthService) -> list[Route]:
             )
         except FeedbackError as exc:
             return _refused(exc)
+        await record_access(
+            RouteRead(request, actor),
+            AccessAction.EXPORT,
+            target=Target("ManagementReview", str(found.organisation_id)),
+            organisation_id=found.organisation_id,
+        )
         body = review.review_csv(found) if fmt == "csv" else review.review_document(found)
         name = f"management-review-{period.start.date()}-{period.end.date()}"
         return _download(body, fmt, name, private=True)
@@ -158,6 +166,9 @@ def report_routes(auth: AuthService) -> list[Route]:
             )
         except FeedbackError as exc:
             return _refused(exc)
+        await record_access(
+            RouteRead(request, None), AccessAction.EXPORT, target=Target("TransparencyReport", slug)
+        )
         body = (
             transparency.report_csv(found) if fmt == "csv" else transparency.report_document(found)
         )

@@ -6,6 +6,7 @@
 // claiming an account; commitments: ISO 10001 commitments and their review).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
+import enAccessLog from "./en/accessLog.json";
 import enAccount from "./en/account.json";
 import enAdmin from "./en/admin.json";
 import enAudit from "./en/audit.json";
@@ -32,6 +33,7 @@ const en = {
   ...enAccount,
   ...enCommitments,
   ...enAudit,
+  ...enAccessLog,
 };
 
 // Other languages load when chosen, so nobody downloads a catalogue they do not read (issue 16:

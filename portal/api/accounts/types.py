@@ -9,6 +9,8 @@ from enum import StrEnum
 import strawberry
 
 from portal.accounts import models
+from portal.api.accesslog.queries import own_access_log
+from portal.api.accesslog.types import RecordRead
 from portal.api.cases.enums import Locale
 from portal.api.cases.timeline import KeptReceipt, kept_receipts
 from portal.api.context import Info
@@ -318,6 +320,16 @@ class Viewer:
     )
     async def receipts(self, info: Info) -> list[KeptReceipt]:
         return await kept_receipts(info)
+
+    @strawberry.field(
+        description="Who has read your records (issue 19, GDPR Art. 15): the reads of the "
+        "cases you take part in and of records about you, newest first (at most 100 per "
+        "page). Empty for an integration client."
+    )
+    async def access_log(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[RecordRead]:
+        return await own_access_log(info, first, after)
 
 
 @node_resolver("User")

@@ -8,6 +8,8 @@ from datetime import datetime
 
 import strawberry
 
+from portal.accesslog.models import AccessAction
+from portal.accesslog.services import Target, record_access
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.access import access_to
 from portal.api.cases.records import Participant, participant
@@ -126,15 +128,27 @@ async def read_by(reader_id: uuid.UUID, message_ids: list[uuid.UUID]) -> set[uui
     return set(rows)  # type: ignore[arg-type]
 
 
-async def _readable(info: Info, case_id: uuid.UUID, visibility: Visibility) -> bool:
+async def _readable(info: Info, case_id: uuid.UUID, visibility: Visibility, target: Target) -> bool:
+    """Whether the actor may read an item of the file; a read by id is recorded in the access
+    log as a read of the case file (the item named)."""
     case = await info.context.loaders.case.load(case_id)
-    return case is not None and visibility in (await access_to(info, case)).scopes
+    if case is None:
+        return False
+    access = await access_to(info, case)
+    if visibility not in access.scopes:
+        return False
+    await record_access(
+        info.context, AccessAction.CASE_READ, case=case, target=target, roles=access.roles
+    )
+    return True
 
 
 @node_resolver("Document")
 async def document_node(info: Info, pk: uuid.UUID) -> Document | None:
     row = await models.Document.get_or_none(id=pk)
-    if row is None or not await _readable(info, row.case_id, row.visibility):
+    if row is None or not await _readable(
+        info, row.case_id, row.visibility, Target("Document", str(row.id))
+    ):
         return None
     return Document.from_row(row)
 
@@ -142,7 +156,9 @@ async def document_node(info: Info, pk: uuid.UUID) -> Document | None:
 @node_resolver("Message")
 async def message_node(info: Info, pk: uuid.UUID) -> Message | None:
     row = await models.Message.get_or_none(id=pk)
-    if row is None or not await _readable(info, row.case_id, row.visibility):
+    if row is None or not await _readable(
+        info, row.case_id, row.visibility, Target("Message", str(row.id))
+    ):
         return None
     reader = info.context.require_actor().id
     return Message.from_row(row, row.id in await read_by(reader, [row.id]))

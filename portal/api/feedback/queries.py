@@ -8,6 +8,8 @@ from typing import Annotated
 
 import strawberry
 
+from portal.accesslog.models import AccessAction
+from portal.accesslog.services import Target, record_access
 from portal.api.context import Info
 from portal.api.errors import PublicError
 from portal.api.feedback.reports import FairnessReport, TransparencyReport
@@ -64,6 +66,12 @@ class FeedbackQueries:
             )
         except FeedbackError as exc:
             raise FeedbackRefused(exc) from exc
+        await record_access(
+            info.context,
+            AccessAction.REPORT_READ,
+            target=Target("ManagementReview", str(found.organisation_id)),
+            organisation_id=found.organisation_id,
+        )
         return ManagementReview.of(found)
 
     @strawberry.field(
@@ -93,6 +101,9 @@ class FeedbackQueries:
             )
         except FeedbackError as exc:
             raise FeedbackRefused(exc) from exc
+        await record_access(
+            info.context, AccessAction.REPORT_READ, target=Target("TransparencyReport", provider)
+        )
         return TransparencyReport.of(found)
 
     @strawberry.field(

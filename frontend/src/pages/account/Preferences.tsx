@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
+import { Link } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError, useDescribeUserError } from "../../components/Status";
 import { FormShell, SubmitButton, useForm } from "../../design/forms";
@@ -22,6 +23,11 @@ export function Preferences() {
       <div className="govuk-grid-column-two-thirds">
         <PageTitle text={t("preferences.title")} />
         <p className="govuk-body">{t("preferences.intro")}</p>
+        <p className="govuk-body">
+          <Link href="/account/reads" className="govuk-link">
+            {t("accessLog.mine.link")}
+          </Link>
+        </p>
         <RequestError error={error} />
         {fetching && !user ? <Loading /> : null}
         {user ? <PreferencesForm language={uiLocaleOf(user.locale)} timeZone={user.timeZone} /> : null}
