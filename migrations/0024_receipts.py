@@ -13,7 +13,7 @@ from portal.notifications.models import ReceiptMoment
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0022_redaction_marks")]
+    dependencies = [("portal", "0023_chain_coverage")]
 
     initial = False
 

@@ -44,7 +44,7 @@ async def allow_changes(apps, state_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0022_redaction_marks")]
+    dependencies = [("portal", "0024_receipts")]
 
     initial = False
 

@@ -14,7 +14,7 @@ from tortoise import fields
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0022_redaction_marks")]
+    dependencies = [("portal", "0027_audit")]
 
     initial = False
 

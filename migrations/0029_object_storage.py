@@ -28,7 +28,7 @@ class AddColumnWithDefault(ops.AddField):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0022_redaction_marks")]
+    dependencies = [("portal", "0028_commitments")]
 
     initial = False
 

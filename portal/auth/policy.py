@@ -561,6 +561,8 @@ def may_read_commitments(actor: Actor | None) -> bool:
     customers, before they complain): for everyone, signed in or not. Only the published
     words and numbers; how each fared is the management review's."""
     return True
+
+
 # --- the record access log (issue 19, 3) ----------------------------------------------------
 
 
