@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 from starlette.applications import Starlette
 
+from portal.accesslog.models import AccessAction, AccessRecord
 from portal.accounts.models import Role
 from portal.auditing import findings, runs
 from portal.auditing.models import AuditRun, AuditRunCase, RunStatus, Severity
@@ -248,6 +249,11 @@ async def test_the_report_counts_a_period_and_downloads(
         "/reports/audit.csv", params={"from": "2026-05-01", "until": "2026-04-01"}, headers=headers
     )
     assert (refused.status_code, nobody.status_code, backwards.status_code) == (403, 401, 400)
+    # Each download served is one export in the record access log; the refused ones are none.
+    exports = await AccessRecord.filter(action=AccessAction.EXPORT).values_list(
+        "target_type", "target_id"
+    )
+    assert exports == [("AuditReport", "2026-04-01/2026-05-01")] * 2
 
 
 async def test_the_workers_loop_checks_a_run_in_the_background(

@@ -24,6 +24,7 @@ from portal.accesslog.services import RouteRead, Target, record_access
 from portal.api.view import bearer_token
 from portal.auditing import report as audit_report
 from portal.auditing.errors import AuditError
+from portal.auth.actor import Actor
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
 from portal.feedback import review, transparency
@@ -83,16 +84,23 @@ _NO_FORMAT = "Reports come as .json or .csv."
 
 
 def report_routes(auth: AuthService) -> list[Route]:
-    async def management_review(request: Request) -> Response:
+    async def signed_in(request: Request) -> Actor | Response:
+        """The Bearer token's actor, or the 401 that says why there is none."""
         token = bearer_token(request)
-        unauthenticated = {"WWW-Authenticate": 'Bearer realm="parley"'}
         if token is None:
-            return _error(401, "UNAUTHENTICATED", "Send a Bearer token.", unauthenticated)
+            return _error(
+                401, "UNAUTHENTICATED", "Send a Bearer token.", {"WWW-Authenticate": _REALM}
+            )
         try:
-            actor = await auth.authenticate(token)
+            return await auth.authenticate(token)
         except InvalidToken as exc:
             log.info("report token refused: %s", exc.reason)
             return _error(401, "UNAUTHENTICATED", "The access token is invalid or expired.")
+
+    async def management_review(request: Request) -> Response:
+        actor = await signed_in(request)
+        if isinstance(actor, Response):
+            return actor
         fmt = request.path_params["format"]
         if fmt not in _FORMATS:
             return _error(404, "NOT_FOUND", _NO_FORMAT)
@@ -117,16 +125,9 @@ def report_routes(auth: AuthService) -> list[Route]:
         return _download(body, fmt, name, private=True)
 
     async def audit(request: Request) -> Response:
-        token = bearer_token(request)
-        if token is None:
-            return _error(
-                401, "UNAUTHENTICATED", "Send a Bearer token.", {"WWW-Authenticate": _REALM}
-            )
-        try:
-            actor = await auth.authenticate(token)
-        except InvalidToken as exc:
-            log.info("report token refused: %s", exc.reason)
-            return _error(401, "UNAUTHENTICATED", "The access token is invalid or expired.")
+        actor = await signed_in(request)
+        if isinstance(actor, Response):
+            return actor
         fmt = request.path_params["format"]
         if fmt not in _FORMATS:
             return _error(404, "NOT_FOUND", _NO_FORMAT)
@@ -135,6 +136,11 @@ def report_routes(auth: AuthService) -> list[Route]:
             found = await audit_report.report_for(actor, period)
         except (FeedbackError, AuditError) as exc:
             return _refused(exc)
+        await record_access(
+            RouteRead(request, actor),
+            AccessAction.EXPORT,
+            target=Target("AuditReport", f"{period.start.date()}/{period.end.date()}"),
+        )
         body = (
             audit_report.report_csv(found) if fmt == "csv" else audit_report.report_document(found)
         )
