@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 import io
 import json
+import uuid
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -217,7 +218,7 @@ async def test_a_message_text_is_held_against_the_digest_the_chain_recorded(
     forged = check_bundle(await _resigned(settings, members, MESSAGES, orjson.dumps(listed)), jwks)
 
     assert intact.ok, intact.lines()
-    assert any("1 held against the chain" in line for line in intact.checked)
+    assert any("2 held against the chain" in line for line in intact.checked), intact.checked
     assert [p for p in altered.problems] == [
         f"{MESSAGES}: message {message.id}: its text is not the one the chain recorded"
     ]
@@ -241,6 +242,28 @@ async def test_a_chain_altered_inside_a_resigned_bundle_is_named_by_its_sequence
     )
 
     assert report.problems == [f"{TIMELINE}: the chain breaks at sequence {second}"]
+
+
+async def test_a_message_no_event_of_a_whole_chain_records_fails_the_check(
+    settings: Settings, factory: Factory
+) -> None:
+    """A message slipped into a re-signed bundle, whose digest no event of the (intact) chain
+    records, is named: the chain covers every message's text, posted or anchored (0023)."""
+    w = await quick_world(factory)
+    members = await _bundle(settings, w, await _filed(w))
+    listed: dict[str, Any] = orjson.loads(members[MESSAGES])
+    body = "I never agreed to this."
+    slipped = str(uuid.uuid4())
+    listed["messages"].append(
+        {"id": slipped, "body": body, "text_digest": hashlib.sha256(body.encode()).hexdigest()}
+    )
+    jwks = load_keyset(settings).jwks()
+
+    report = check_bundle(await _resigned(settings, members, MESSAGES, orjson.dumps(listed)), jwks)
+
+    assert report.problems == [
+        f"{MESSAGES}: message {slipped}: no event of the chain records its digest"
+    ]
 
 
 async def test_verify_bundle_exits_1_with_the_problem_and_2_for_what_is_not_a_bundle(

@@ -70,11 +70,14 @@ def check_bundle(members: dict[str, bytes], jwks: dict[str, Any]) -> BundleRepor
     listed = _check_sums(members, manifest, report)
     timeline = _json(members, TIMELINE, listed, report)
     hashes: dict[int, dict[str, Any]] = {}
+    before = len(report.problems)
     if timeline is not None:
         hashes = _check_chain(timeline, report)
+    # Only a whole chain can say that no event records a message (a broken one stops early).
+    whole = timeline is not None and len(report.problems) == before
     messages = _json(members, MESSAGES, listed, report)
     if messages is not None:
-        _check_messages(messages, hashes, report)
+        _check_messages(messages, hashes, report, whole=whole)
     return report
 
 
@@ -188,14 +191,33 @@ def _check_chain(timeline: dict[str, Any], report: BundleReport) -> dict[int, di
     return readable_events
 
 
+def _message_digests(payload: Any) -> list[dict[str, Any]]:
+    """The message digests one event's payload records: `message_posted` names its message;
+    `records_anchored` (migration 0023) lists the messages posted before the chain covered
+    their text."""
+    if not isinstance(payload, dict):
+        return []
+    if "message_id" in payload and "text_digest" in payload:
+        return [payload]
+    listed = payload.get("messages")
+    if isinstance(listed, list):
+        return [
+            m for m in listed if isinstance(m, dict) and {"message_id", "text_digest"} <= set(m)
+        ]
+    return []
+
+
 def _check_messages(
-    messages: dict[str, Any], events: dict[int, dict[str, Any]], report: BundleReport
+    messages: dict[str, Any],
+    events: dict[int, dict[str, Any]],
+    report: BundleReport,
+    *,
+    whole: bool,
 ) -> None:
     recorded: dict[str, str] = {}  # message id -> the digest its latest event records
     for sequence in sorted(events):
-        payload = events[sequence]["payload"]
-        if isinstance(payload, dict) and "message_id" in payload and "text_digest" in payload:
-            recorded[str(payload["message_id"])] = str(payload["text_digest"])
+        for named in _message_digests(events[sequence]["payload"]):
+            recorded[str(named["message_id"])] = str(named["text_digest"])
     found, before = 0, len(report.problems)
     try:
         listed = list(messages["messages"])
@@ -206,12 +228,18 @@ def _check_messages(
             if text_digest(body) != digest:
                 report.problems.append(f"{MESSAGES}: message {ident}: its text is not its digest")
                 continue
-            if ident in recorded:
-                found += 1
-                if recorded[ident] != digest:
-                    report.problems.append(
-                        f"{MESSAGES}: message {ident}: its text is not the one the chain recorded"
-                    )
+            if ident not in recorded:
+                if not whole:
+                    continue
+                report.problems.append(
+                    f"{MESSAGES}: message {ident}: no event of the chain records its digest"
+                )
+                continue
+            found += 1
+            if recorded[ident] != digest:
+                report.problems.append(
+                    f"{MESSAGES}: message {ident}: its text is not the one the chain recorded"
+                )
     except (KeyError, TypeError, AttributeError, UnicodeEncodeError) as exc:
         report.problems.append(f"{MESSAGES}: not a Parley message list ({exc})")
         return
