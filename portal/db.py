@@ -35,6 +35,7 @@ MODEL_MODULES = [
     "portal.api.idempotency",
     "portal.notifications.models",
     "portal.admin.models",
+    "portal.privacy.models",
 ]
 MIGRATIONS_MODULE = "migrations"
 # Tortoise's clients with Parley's changes (issue 13 D1, D3): SQLite transactions take the write

@@ -63,6 +63,9 @@ class EventKind(StrEnum):
     REPRESENTATIVE_INVITATION_REVOKED = "representative_invitation_revoked"
     REPRESENTATIVE_ACCEPTED = "representative_accepted"
     REPRESENTATIVE_REMOVED = "representative_removed"
+    # D (issue 19, data protection): retention or a granted erasure removed the case's
+    # personal data; its payload holds the rule and the counts, never the data.
+    RECORDS_REDACTED = "records_redacted"
 
 
 def _plain(value: Any) -> Any:
