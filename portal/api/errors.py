@@ -172,6 +172,11 @@ class UserErrorCode(StrEnum):
     SCHEME_IN_USE = "SCHEME_IN_USE"
     SCHEME_RETIRED = "SCHEME_RETIRED"
     SLUG_TAKEN = "SLUG_TAKEN"
+    # Issue 19, data protection (portal.privacy): an erasure a legal hold stops, a second
+    # request while one awaits its decision, a decision on a request already decided.
+    ERASURE_HELD = "ERASURE_HELD"
+    ERASURE_ALREADY_REQUESTED = "ERASURE_ALREADY_REQUESTED"
+    ALREADY_DECIDED = "ALREADY_DECIDED"
 
 
 @strawberry.type(description="An expected failure of a mutation, for the user to act on.")

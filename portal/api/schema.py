@@ -53,6 +53,7 @@ from portal.api.node import Node, resolve_node
 from portal.api.notifications.mutations import NotificationMutations
 from portal.api.notifications.queries import NotificationQueries
 from portal.api.notifications.types import OutboxMessage, WebhookDelivery, WebhookSubscription
+from portal.api.privacy.operations import PrivacyMutations, PrivacyQueries
 from portal.settings import Settings
 
 log = logging.getLogger("portal.api")
@@ -70,6 +71,7 @@ class Query(
     NotificationQueries,
     IntegrationClientQueries,
     AdminQueries,
+    PrivacyQueries,
 ):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
@@ -99,6 +101,7 @@ class Mutation(
     NotificationMutations,
     IntegrationClientMutations,
     AdminMutations,
+    PrivacyMutations,
 ):
     pass
 

@@ -213,7 +213,6 @@ async def decide_erasure(
             ],
             "requested": request.created_at,
             "name": "" if grant else name,
-            "path": "/account/privacy",
         }
         await enqueue(
             Channel.EMAIL,
