@@ -42,6 +42,7 @@ const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
 const AdminProvider = page(() => import("./pages/admin"), "AdminProvider");
 const AdminScheme = page(() => import("./pages/admin"), "AdminScheme");
 const AdminAuditLog = page(() => import("./pages/admin"), "AdminAuditLog");
+const AdminErasureRequests = page(() => import("./pages/admin"), "AdminErasureRequests");
 const AdminOrganisationTeam = page(() => import("./pages/admin"), "AdminOrganisationTeam");
 const AdminProviderTeam = page(() => import("./pages/admin"), "AdminProviderTeam");
 const AcceptRepresentation = page(
@@ -106,6 +107,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/admin/providers/:id/team", component: AdminProviderTeam, access: ["ADMIN"] },
   { path: "/admin/providers/:id/schemes/:scheme", component: AdminScheme, access: ["ADMIN"] },
   { path: "/admin/audit", component: AdminAuditLog, access: ["ADMIN", "AUDITOR"] },
+  { path: "/admin/erasure", component: AdminErasureRequests, access: ["ADMIN"] },
   // Public: the mailed link's #token survives no sign-in redirect; the page asks to sign in.
   { path: "/representative-invitation", component: AcceptRepresentation, access: "public" },
   { path: "/providers", component: Directory, access: "public" },
@@ -146,6 +148,7 @@ export const NAV: NavItem[] = [
   { href: "/admin/organisations", label: "nav.adminOrganisations", access: ["ADMIN"] },
   { href: "/admin/providers", label: "nav.adminProviders", access: ["ADMIN"] },
   { href: "/admin/audit", label: "nav.adminAudit", access: ["ADMIN", "AUDITOR"] },
+  { href: "/admin/erasure", label: "nav.adminErasure", access: ["ADMIN"] },
   { href: "/organisation/team", label: "nav.team", access: ["ORG_MANAGER"] },
   { href: "/organisation/surveys", label: "nav.surveyPolicy", access: ["ORG_MANAGER"] },
   { href: "/provider/team", label: "nav.providerTeam", access: ["PROVIDER_CASEWORKER"] },

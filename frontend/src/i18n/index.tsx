@@ -3,7 +3,7 @@
 // locale. The choice is kept in localStorage and sets <html lang>. To add strings: put them in
 // the area's file in both locales (common: layout and forms; consumer; case; staff; records;
 // admin; directory; integrations; members: teams, profiles, surveys; account: sign-up, setup,
-// claiming an account).
+// claiming an account; privacy: the person's data, its export and erasure).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import enAccount from "./en/account.json";
@@ -15,6 +15,7 @@ import enDirectory from "./en/directory.json";
 import enIntegrations from "./en/integrations.json";
 import enMembers from "./en/members.json";
 import enRecords from "./en/records.json";
+import enPrivacy from "./en/privacy.json";
 import enStaff from "./en/staff.json";
 
 const en = {
@@ -28,6 +29,7 @@ const en = {
   ...enIntegrations,
   ...enMembers,
   ...enAccount,
+  ...enPrivacy,
 };
 
 // Other languages load when chosen, so nobody downloads a catalogue they do not read (issue 16:

@@ -7,10 +7,12 @@ import { SuccessBanner } from "../../design/patterns";
 import { MyPreferencesDocument, UpdateMyPreferencesDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { languageOf, PreferenceInputs, uiLocaleOf, usePreferenceFields } from "./join";
+import { YourData } from "./YourData";
 
 /** `/account`: the signed-in person's language (of the portal and of the e-mails Parley sends
  * them) and time zone (every date and deadline in their e-mails is shown in it). The header's
- * language switch keeps the language too (issue 15). */
+ * language switch keeps the language too (issue 15). Below, their data: a copy, and erasure
+ * (issue 19). */
 export function Preferences() {
   const { t } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: MyPreferencesDocument });
@@ -23,6 +25,7 @@ export function Preferences() {
         <RequestError error={error} />
         {fetching && !user ? <Loading /> : null}
         {user ? <PreferencesForm language={uiLocaleOf(user.locale)} timeZone={user.timeZone} /> : null}
+        {user ? <YourData /> : null}
       </div>
     </div>
   );
