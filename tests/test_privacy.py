@@ -5,6 +5,7 @@ decided with reasons, mailed in the person's language, and when granted erase li
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import zipfile
@@ -21,6 +22,7 @@ from portal.cases.models import DisputeCase, Scheme
 from portal.complaints.models import Complaint, ComplaintStep
 from portal.notifications.mail import MailKind
 from portal.notifications.models import OutboxMessage
+from portal.notifications.worker import Worker
 from portal.privacy.erasure import ERASED_DOMAIN, decide_erasure, request_erasure
 from portal.privacy.errors import PrivacyError
 from portal.privacy.export import build_export, request_data_export
@@ -271,3 +273,24 @@ async def test_a_granted_erasure_erases_like_retention_and_anonymises_the_accoun
     assert await OutboxMessage.filter(kind=MailKind.ERASURE_DECIDED.value, recipient="").exists()
     # Once the last mail is sent, nothing in the database names the person any more.
     assert await found_in_database(*PERSONAL) == {}
+
+
+async def test_the_worker_runs_retention_beside_the_clock_job(
+    factory: Factory, settings: Settings
+) -> None:
+    data = await populated(factory, settings)
+    await Scheme.filter(id=data.world.scheme.id).update(retention_years=1)
+    closed = (await DisputeCase.get(id=data.case.id)).closed_at
+    assert closed is not None
+    worker = Worker(dataclasses.replace(settings, clock_interval=1))
+    await worker.schedule(kept_until(closed, 1) - timedelta(days=1))
+    assert (await DisputeCase.get(id=data.case.id)).redacted_at is None
+    later = kept_until(closed, 1) + timedelta(days=1)
+    # Within the hour the worker does not look again (the clock job still runs each round)...
+    worker._last_schedule = float("-inf")
+    await worker.schedule(later)
+    assert (await DisputeCase.get(id=data.case.id)).redacted_at is None
+    # ...and in the next hour it does.
+    worker._last_schedule = worker._last_retention = float("-inf")
+    await worker.schedule(later)
+    await _redacted_everywhere(data.case)
