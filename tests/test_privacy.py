@@ -9,7 +9,7 @@ import dataclasses
 import hashlib
 import io
 import zipfile
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -42,12 +42,25 @@ from tests.privacy_support import (
     PERSONAL,
     REPLY,
     TO_ALL,
+    Populated,
     found_in_database,
     populated,
 )
 
 # What retention keeps on purpose: the account itself (it is not the case's; erasure removes it).
 ACCOUNT_TABLES = frozenset({"user_account"})
+
+
+async def _closed(
+    factory: Factory, settings: Settings, retention_years: int | None = None
+) -> tuple[Populated, datetime]:
+    """The populated case, closed, under a scheme keeping it ``retention_years`` (default: 6)."""
+    data = await populated(factory, settings)
+    if retention_years is not None:
+        await Scheme.filter(id=data.world.scheme.id).update(retention_years=retention_years)
+    closed = (await DisputeCase.get(id=data.case.id)).closed_at
+    assert closed is not None
+    return data, closed
 
 
 async def _redacted_everywhere(case: DisputeCase) -> None:
@@ -69,10 +82,7 @@ async def _redacted_everywhere(case: DisputeCase) -> None:
 async def test_retention_redacts_a_closed_case_past_its_period_and_every_chain_verifies(
     factory: Factory, settings: Settings
 ) -> None:
-    data = await populated(factory, settings)
-    await Scheme.filter(id=data.world.scheme.id).update(retention_years=2)
-    closed = (await DisputeCase.get(id=data.case.id)).closed_at
-    assert closed is not None
+    data, closed = await _closed(factory, settings, retention_years=2)
     storage = storage_of(settings)
     document = await Document.get(case_id=data.case.id)
     before = await verify(await DisputeCase.get(id=data.case.id))
@@ -224,9 +234,7 @@ async def test_an_erasure_request_on_an_open_case_is_held_with_its_reason_and_re
 async def test_a_closed_case_within_its_period_holds_an_erasure_until_the_period_ends(
     factory: Factory, settings: Settings
 ) -> None:
-    data = await populated(factory, settings)
-    closed = (await DisputeCase.get(id=data.case.id)).closed_at
-    assert closed is not None
+    data, closed = await _closed(factory, settings)
     admin = await actor_for(await factory.user(Role.ADMIN))
     request = await request_erasure(admin, data.person.id, "Letter of 3 May.", closed)
     assert request.on_paper
@@ -239,10 +247,7 @@ async def test_a_closed_case_within_its_period_holds_an_erasure_until_the_period
 async def test_a_granted_erasure_erases_like_retention_and_anonymises_the_account(
     factory: Factory, settings: Settings, tmp_path: Path
 ) -> None:
-    data = await populated(factory, settings)
-    await Scheme.filter(id=data.world.scheme.id).update(retention_years=0)
-    closed = (await DisputeCase.get(id=data.case.id)).closed_at
-    assert closed is not None
+    data, closed = await _closed(factory, settings, retention_years=0)
     at = closed  # a period of no years: over as the case closes
     request = await request_erasure(await actor_for(data.person), data.person.id, "", at)
     assert request.status is ErasureStatus.PENDING
@@ -278,10 +283,7 @@ async def test_a_granted_erasure_erases_like_retention_and_anonymises_the_accoun
 async def test_the_worker_runs_retention_beside_the_clock_job(
     factory: Factory, settings: Settings
 ) -> None:
-    data = await populated(factory, settings)
-    await Scheme.filter(id=data.world.scheme.id).update(retention_years=1)
-    closed = (await DisputeCase.get(id=data.case.id)).closed_at
-    assert closed is not None
+    data, closed = await _closed(factory, settings, retention_years=1)
     worker = Worker(dataclasses.replace(settings, clock_interval=1))
     await worker.schedule(kept_until(closed, 1) - timedelta(days=1))
     assert (await DisputeCase.get(id=data.case.id)).redacted_at is None
