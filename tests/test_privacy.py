@@ -12,7 +12,9 @@ import zipfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
+from starlette.applications import Starlette
 
 from portal.accounts.models import Locale, Role, User
 from portal.casefiles.models import Document, Message
@@ -46,6 +48,7 @@ from tests.privacy_support import (
     found_in_database,
     populated,
 )
+from tests.test_api_support import call, token_for
 
 # What retention keeps on purpose: the account itself (it is not the case's; erasure removes it).
 ACCOUNT_TABLES = frozenset({"user_account"})
@@ -296,3 +299,51 @@ async def test_the_worker_runs_retention_beside_the_clock_job(
     worker._last_schedule = worker._last_retention = float("-inf")
     await worker.schedule(later)
     await _redacted_everywhere(data.case)
+
+
+MY_REQUEST = """
+mutation { requestErasure(input: {reasons: "Forget me."}) {
+  erasureRequest { id status holds { kind reference reason until } }
+  userErrors { code }
+} }
+"""
+ADMIN_LIST = "query { erasureRequests { id status personEmail } }"
+DECIDE = """
+mutation D($id: ID!, $grant: Boolean!) {
+  decideErasure(input: {requestId: $id, grant: $grant, reasons: "A case is open."}) {
+    erasureRequest { status decisionReasons } userErrors { code }
+  }
+}
+"""
+
+
+async def test_through_the_api_a_held_request_shows_its_hold_and_an_admin_can_only_refuse_it(
+    factory: Factory, settings: Settings, client: httpx.AsyncClient, app: Starlette
+) -> None:
+    data = await populated(factory, settings, close=False)
+    own = await token_for(app, data.person)
+    made = (await call(client, own, MY_REQUEST))["data"]["requestErasure"]
+    assert made["userErrors"] == []
+    request = made["erasureRequest"]
+    assert request["status"] == "HELD"
+    assert request["holds"] == [
+        {
+            "kind": "OPEN_CASE",
+            "reference": data.case.reference,
+            "reason": f"{data.case.reference} is still being handled; its records are needed "
+            "until it closes.",
+            "until": None,
+        }
+    ]
+    admin = await token_for(app, await factory.user(Role.ADMIN))
+    listed = (await call(client, admin, ADMIN_LIST))["data"]["erasureRequests"]
+    assert listed == [{"id": request["id"], "status": "HELD", "personEmail": EMAIL}]
+    granted = await call(client, admin, DECIDE, {"id": request["id"], "grant": True})
+    assert granted["data"]["decideErasure"]["userErrors"] == [{"code": "ERASURE_HELD"}]
+    refused = await call(client, admin, DECIDE, {"id": request["id"], "grant": False})
+    assert refused["data"]["decideErasure"] == {
+        "erasureRequest": {"status": "REFUSED", "decisionReasons": "A case is open."},
+        "userErrors": [],
+    }
+    again = await call(client, admin, DECIDE, {"id": request["id"], "grant": False})
+    assert again["data"]["decideErasure"]["userErrors"] == [{"code": "ALREADY_DECIDED"}]

@@ -116,7 +116,8 @@ class PrivacyQueries:
         ]
 
     @strawberry.field(
-        description="Admins: every erasure request, oldest undecided first; filter by status."
+        description="Admins: every undecided erasure request, oldest first, then the 100 decided "
+        "last; filter by status."
     )
     async def erasure_requests(
         self,
@@ -129,11 +130,10 @@ class PrivacyQueries:
         actor = info.context.require_actor()
         if not policy.may_decide_erasure(actor):
             raise ErasureListForbidden("Erasure requests are for admins to decide.")
-        query = models.ErasureRequest.all()
-        if status:
-            query = query.filter(status__in=status)
-        rows = await query.order_by("decided_at", "created_at").limit(200)
-        return [await _request_of(r) for r in rows]
+        query = models.ErasureRequest.filter(status__in=status) if status else models.ErasureRequest
+        undecided = await query.filter(decided_at__isnull=True).order_by("created_at")
+        decided = await query.filter(decided_at__isnull=False).order_by("-decided_at").limit(100)
+        return [await _request_of(r) for r in [*undecided, *decided]]
 
 
 @strawberry.type
