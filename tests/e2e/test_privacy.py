@@ -28,7 +28,7 @@ async def test_a_complainant_downloads_their_data_asks_for_erasure_and_an_admin_
     page = await (await portal.context(phone=True)).new_page()
     await sign_in(page, w.complainant.email, PASSWORD)
     await page.goto("/account")
-    await expect(page.get_by_role("heading", name=en["privacy.title"])).to_be_visible()
+    await expect(page.get_by_role("heading", name=en["privacy.title"], exact=True)).to_be_visible()
     await page.get_by_role("button", name=en["privacy.export.request"]).click()
     await expect(page.get_by_text(en["privacy.export.made"])).to_be_visible()
     exports = page.get_by_test_id("data-exports")
