@@ -1,21 +1,8 @@
-"""Expected failures of data protection requests, each with a stable code the API shows."""
+"""Expected failures of data protection requests, each with a stable code the API shows: the
+domain's one refusal type, as administration uses it (portal.admin.services)."""
 
 from __future__ import annotations
 
+from portal.cases.errors import CaseError
 
-class PrivacyError(Exception):
-    def __init__(
-        self,
-        code: str,
-        message: str,
-        field: str | None = None,
-        *,
-        limit: int | None = None,
-        actual: int | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
-        self.limit = limit
-        self.actual = actual
+PrivacyError = CaseError
