@@ -5,11 +5,12 @@ decided with reasons, mailed in the person's language, and when granted erase li
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import hashlib
 import io
 import zipfile
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -347,3 +348,42 @@ async def test_through_the_api_a_held_request_shows_its_hold_and_an_admin_can_on
     }
     again = await call(client, admin, DECIDE, {"id": request["id"], "grant": False})
     assert again["data"]["decideErasure"]["userErrors"] == [{"code": "ALREADY_DECIDED"}]
+
+
+async def test_two_admins_deciding_at_once_make_one_decision(
+    factory: Factory, settings: Settings
+) -> None:
+    data = await populated(factory, settings, close=False)
+    at = data.case.stage_changed_at
+    request = await request_erasure(await actor_for(data.person), data.person.id, None, at)
+    first = await actor_for(await factory.user(Role.ADMIN))
+    second = await actor_for(await factory.user(Role.ADMIN))
+    storage = storage_of(settings)
+    answers = await asyncio.gather(
+        decide_erasure(first, request.id, False, "Open.", at, storage),
+        decide_erasure(second, request.id, False, "Still open.", at, storage),
+        return_exceptions=True,
+    )
+    refused = [a for a in answers if isinstance(a, PrivacyError)]
+    assert [e.code for e in refused] == ["ALREADY_DECIDED"]
+    assert await OutboxMessage.filter(kind=MailKind.ERASURE_DECIDED.value).count() == 1
+    # A grant a hold stops leaves the request open to a decision.
+    held = await request_erasure(await actor_for(data.person), data.person.id, None, at)
+    with pytest.raises(PrivacyError):
+        await decide_erasure(first, held.id, True, "Yes.", at, storage)
+    refusal = await decide_erasure(second, held.id, False, "No.", at, storage)
+    assert refusal.status is ErasureStatus.REFUSED
+    assert refusal.decided_by_id == second.id
+
+
+async def test_retention_removes_content_stored_in_the_database_too(
+    factory: Factory, settings: Settings
+) -> None:
+    in_database = dataclasses.replace(settings, document_storage="database")
+    data = await populated(factory, in_database)
+    await Scheme.filter(id=data.world.scheme.id).update(retention_years=0)
+    assert await found_in_database("QRTN-DOC") == {"QRTN-DOC": "document_chunk"}
+    done = await run_retention(storage_of(in_database), datetime.now(UTC) + timedelta(seconds=1))
+    assert done.cases == [data.case.reference]
+    assert await found_in_database("QRTN-DOC", *PERSONAL, skip=ACCOUNT_TABLES) == {}
+    await _redacted_everywhere(data.case)

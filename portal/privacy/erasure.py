@@ -100,7 +100,7 @@ async def request_erasure(
     async with in_transaction():
         user = await User.select_for_update().get_or_none(id=user_id)
         if user is None or user.email.endswith("@" + ERASED_DOMAIN):
-            raise PrivacyError("NOT_FOUND", "No such person.", "userId")
+            raise PrivacyError("NOT_FOUND", "No such person.", "user_id")
         undecided = await ErasureRequest.filter(
             user_id=user_id, status__in=[ErasureStatus.PENDING, ErasureStatus.HELD]
         ).exists()
@@ -178,22 +178,34 @@ async def decide_erasure(
     text = _reasons(reasons, "reasons", required=True)
     request = await ErasureRequest.get_or_none(id=request_id)
     if request is None:
-        raise PrivacyError("NOT_FOUND", "No such erasure request.", "requestId")
-    if request.status in (ErasureStatus.GRANTED, ErasureStatus.REFUSED):
+        raise PrivacyError("NOT_FOUND", "No such erasure request.", "request_id")
+    # One decision: the first admin to get here claims the request (a conditional update, on
+    # both databases); a second one, at the same moment or later, is told it is decided.
+    claimed = await ErasureRequest.filter(
+        id=request_id,
+        decided_at__isnull=True,
+        status__in=[ErasureStatus.PENDING, ErasureStatus.HELD],
+    ).update(decided_at=at, decided_by_id=actor.id)
+    if not claimed:
         raise PrivacyError("ALREADY_DECIDED", "This erasure request has been decided.")
     user = await User.get(id=request.user_id)
     recipient = (user.email, user.display_name, user.locale.value, user.time_zone)
-    holds = await legal_holds(user.id, at)
     erased: dict[str, int] = {}
-    if grant:
-        if holds:
+    try:
+        holds = await legal_holds(user.id, at)
+        if grant and holds:
             await ErasureRequest.filter(id=request.id).update(
                 holds=holds, status=ErasureStatus.HELD
             )
             raise PrivacyError(
                 "ERASURE_HELD", "A legal hold stops this erasure: see the request's holds."
             )
-        erased = await erase_person(user.id, at, storage, request.id)
+        if grant:
+            erased = await erase_person(user.id, at, storage, request.id)
+    except BaseException:
+        # Not decided after all: the request is open to a decision again.
+        await ErasureRequest.filter(id=request.id).update(decided_at=None, decided_by_id=None)
+        raise
     async with in_transaction():
         request = await ErasureRequest.select_for_update().get(id=request_id)
         request.status = ErasureStatus.GRANTED if grant else ErasureStatus.REFUSED

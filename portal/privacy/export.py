@@ -197,7 +197,7 @@ async def request_data_export(
     if not policy.may_export_personal_data(actor, user_id):
         raise PrivacyError("FORBIDDEN", "Your role does not allow this.")
     if not await User.filter(id=user_id).exists():
-        raise PrivacyError("NOT_FOUND", "No such person.", "userId")
+        raise PrivacyError("NOT_FOUND", "No such person.", "user_id")
     content = await build_export(user_id, storage)
     return await DataExport.create(
         user_id=user_id,
