@@ -15,7 +15,7 @@ from portal.auditing.models import FindingStatus, RunStatus, Severity
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0025_access_log")]
+    dependencies = [("portal", "0026_data_protection")]
 
     initial = False
 

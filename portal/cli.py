@@ -1,6 +1,6 @@
 """The `portal` command: serve, worker, mailsink, migrate, check, demo, init, createuser,
 createclient, export-schema, provider-simulator, retry-dead-letters, verify-bundle, settings,
-documents migrate."""
+documents migrate, retention, privacy."""
 
 from __future__ import annotations
 
@@ -366,6 +366,63 @@ def cmd_documents_migrate(settings: Settings, args: argparse.Namespace) -> int:
             f"still go there. Set it to `{args.to}` (and restart) to keep them in one place."
         )
     return 1 if move.failures else 0
+def cmd_retention(settings: Settings, args: argparse.Namespace) -> int:
+    """Issue 19: redact the personal data of every closed case (and complaint never referred)
+    past its retention period; delete expired subject-access exports."""
+    from portal.casefiles.storage import storage_of
+    from portal.db import database
+    from portal.privacy.retention import run_retention
+
+    async def run() -> int:
+        async with database(settings):
+            done = await run_retention(storage_of(settings), dry_run=args.dry_run)
+        verb = "Would redact" if args.dry_run else "Redacted"
+        print(f"{verb} {len(done.cases)} case(s), {len(done.complaints)} complaint(s).")
+        for reference in done.cases + done.complaints:
+            print(f"  - {reference}")
+        if done.counts:
+            print("  " + ", ".join(f"{key}: {value}" for key, value in done.counts.items()))
+        deleted = "would delete" if args.dry_run else "deleted"
+        print(f"Expired exports {deleted}: {done.exports_deleted}.")
+        return 0
+
+    return asyncio.run(run())
+
+
+def cmd_privacy_export(settings: Settings, args: argparse.Namespace) -> int:
+    """Issue 19: a subject-access export for a person who asked on paper, made by an admin."""
+    from datetime import UTC, datetime
+
+    from portal.accounts.external import acting_as
+    from portal.accounts.models import User
+    from portal.casefiles.storage import storage_of
+    from portal.db import database
+    from portal.privacy.errors import PrivacyError
+    from portal.privacy.export import request_data_export
+
+    async def run() -> bytes | None:
+        async with database(settings):
+            admin = await User.get_or_none(email=args.admin.strip().lower())
+            person = await User.get_or_none(email=args.email.strip().lower())
+            if admin is None or person is None:
+                print("error: no account with that e-mail address", file=sys.stderr)
+                return None
+            try:
+                export = await request_data_export(
+                    await acting_as(admin), person.id, datetime.now(UTC), storage_of(settings)
+                )
+            except PrivacyError as exc:
+                print(f"error: {exc.message} ({exc.code})", file=sys.stderr)
+                return None
+            print(f"Export {export.id}: {export.size} bytes, SHA-256 {export.sha256}.")
+            return bytes(export.content)
+
+    content = asyncio.run(run())
+    if content is None:
+        return 2
+    Path(args.output).write_bytes(content)
+    print(f"Wrote {args.output}.")
+    return 0
 
 
 def cmd_docs(settings: Settings, args: argparse.Namespace) -> int:
@@ -632,6 +689,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="read and check every document, move nothing"
     )
     relocate.set_defaults(func=cmd_documents_migrate)
+    retention = sub.add_parser(
+        "retention", help="data protection: redact personal data past its retention period"
+    )
+    retention_sub = retention.add_subparsers(dest="retention_command", required=True)
+    retention_run = retention_sub.add_parser(
+        "run", help="redact closed cases past their scheme's retention period (for cron)"
+    )
+    retention_run.add_argument(
+        "--dry-run", action="store_true", help="list what would be redacted; change nothing"
+    )
+    retention_run.set_defaults(func=cmd_retention)
+    privacy = sub.add_parser("privacy", help="data protection requests made on paper")
+    privacy_sub = privacy.add_subparsers(dest="privacy_command", required=True)
+    export_data = privacy_sub.add_parser(
+        "export", help="a person's subject-access export (GDPR Art. 15), as a zip file"
+    )
+    export_data.add_argument("email", help="the person's e-mail address")
+    export_data.add_argument("--admin", required=True, help="the acting admin's e-mail address")
+    export_data.add_argument("--output", required=True, help="where to write the zip file")
+    export_data.set_defaults(func=cmd_privacy_export)
     docs = sub.add_parser(
         "docs", help="write docs/stages.md from the case and complaint transition tables"
     )

@@ -1124,6 +1124,83 @@ ADMIN_ROWS = [
     ),
 ]
 
+# --- data protection (issue 19, D) ----------------------------------------------------------
+
+
+async def _fresh_erasure_request(side: Side | None, me: Me) -> Target:
+    return {"erasure_request": await side.erasure_request()} if side is not None else {}
+
+
+async def _no_undecided_request(side: Side | None, me: Me) -> Target:
+    """One undecided request per person: each call starts without one."""
+    from portal.privacy.models import ErasureRequest as ErasureRow
+
+    if side is not None:
+        await ErasureRow.filter(user_id=side.w.complainant.id).delete()
+    return {}
+
+
+# A request about a person: the person themselves, and an admin acting on a paper request
+# (for anyone, foreign included); everyone else is refused before anything is looked up.
+ABOUT_A_PERSON = Rule(
+    may=frozenset({P.COMPLAINANT, P.ADMIN}),
+    sees=SIGNED_IN,
+    hidden="ue:FORBIDDEN",
+    cells={(P.ADMIN, O.MISSING): "ue:NOT_FOUND"},
+)
+PRIVACY_ROWS = [
+    Row(
+        "requestDataExport",
+        ABOUT_A_PERSON,
+        f"mutation M($u: ID) {{ requestDataExport(input: {{userId: $u}}) "
+        f"{{ dataExport {{ id }} {UE} }} }}",
+        vars=lambda t, me: {"u": t["person"]},
+    ),
+    Row(
+        "requestErasure",
+        ABOUT_A_PERSON,
+        f'mutation M($u: ID) {{ requestErasure(input: {{userId: $u, reasons: "x"}}) '
+        f"{{ erasureRequest {{ status }} {UE} }} }}",
+        vars=lambda t, me: {"u": t["person"]},
+        prepare=_no_undecided_request,
+        prepare_each=True,
+    ),
+    Row(
+        "decideErasure",
+        # The installation admins decide, any request; nobody else learns whether one exists.
+        Rule(
+            may=frozenset({P.ADMIN}),
+            sees=SIGNED_IN,
+            hidden="ue:FORBIDDEN",
+            cells={(P.ADMIN, O.MISSING): "ue:NOT_FOUND"},
+        ),
+        f"mutation M($r: ID!) {{ decideErasure(input: {{requestId: $r, grant: false, "
+        f'reasons: "Open."}}) {{ erasureRequest {{ status }} {UE} }} }}',
+        vars=lambda t, me: {"r": t["erasure_request"]},
+        prepare=_fresh_erasure_request,
+        prepare_each=True,
+    ),
+    Row(
+        "erasureRequests",
+        Rule(may=frozenset({P.ADMIN}), sees=SIGNED_IN, forbidden="FORBIDDEN"),
+        "query Q { erasureRequests { id status } }",
+        objects=NO_OBJECT,
+    ),
+    # The viewer's own: every signed-in principal is answered with their own list.
+    Row(
+        "myDataExports",
+        Rule(may=SIGNED_IN),
+        "query Q { myDataExports { id } }",
+        objects=NO_OBJECT,
+    ),
+    Row(
+        "myErasureRequests",
+        Rule(may=SIGNED_IN),
+        "query Q { myErasureRequests { id } }",
+        objects=NO_OBJECT,
+    ),
+]
+
 # --- feedback and events out ----------------------------------------------------------------
 
 
@@ -1704,6 +1781,7 @@ GRAPHQL_ROWS: list[Row] = [
     *REPRESENTATIVE_ROWS,
     *DIRECTORY_ROWS,
     *ADMIN_ROWS,
+    *PRIVACY_ROWS,
     *FEEDBACK_ROWS,
     *SUBSCRIPTION_ROWS,
     *TEAM_ROWS,
@@ -1739,6 +1817,8 @@ def _link(kind: str) -> Callable[[Target, Me], str]:
         link_kind = LinkKind(kind)
         if link_kind is LinkKind.DOCUMENT:
             pk = decode_id(t["document"], "Document")
+        elif link_kind is LinkKind.DATA_EXPORT:
+            pk = decode_id(t["data_export"], "DataExport")
         else:
             pk = decode_id(t["case"], "DisputeCase")
         assert pk is not None
@@ -1803,6 +1883,18 @@ REST_ROWS = [
     ),
     Row("/files/documents/{link}", FILES, http=_get(_link("document"))),
     Row("/files/bundles/{link}", FILES, http=_get(_link("bundle"))),
+    Row(
+        "/files/exports/{link}",
+        # Issue 19: a subject-access export is its person's alone (an admin downloads only
+        # the one they made for a paper request, which this world does not hold).
+        Rule(
+            may=frozenset({P.COMPLAINANT}),
+            ok="http:200",
+            hidden="http:404:NOT_FOUND",
+            anonymous="http:401:UNAUTHENTICATED",
+        ),
+        http=_get(_link("data_export")),
+    ),
     Row(
         "/reports/management-review.{format:str}",
         Rule(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from starlette.applications import Starlette
@@ -41,6 +41,7 @@ from portal.notifications.models import (
     WebhookSubscription,
 )
 from portal.notifications.services import create_subscription
+from portal.privacy.models import DataExport, ErasureRequest, ErasureStatus
 from portal.settings import Settings
 from portal.timeline.models import Visibility
 from tests import samples
@@ -224,6 +225,30 @@ class Side:
         )
         return gid("ServiceAccount", new.account.id)
 
+    async def data_export(self) -> str:
+        at = datetime.now(UTC)
+        row = await DataExport.create(
+            user_id=self.w.complainant.id,
+            requested_by_id=self.w.complainant.id,
+            created_at=at,
+            expires_at=at + timedelta(days=30),
+            size=3,
+            sha256="0" * 64,
+            content=b"zip",
+        )
+        return gid("DataExport", row.id)
+
+    async def erasure_request(self) -> str:
+        """A fresh undecided request of the complainant (theirs alone: one at a time)."""
+        await ErasureRequest.filter(user_id=self.w.complainant.id).delete()
+        row = await ErasureRequest.create(
+            user_id=self.w.complainant.id,
+            requested_by_id=self.w.complainant.id,
+            status=ErasureStatus.HELD,
+            created_at=datetime.now(UTC),
+        )
+        return gid("ErasureRequest", row.id)
+
     async def dead_letter(self) -> str:
         at = datetime.now(UTC)
         row = await OutboxMessage.create(
@@ -321,6 +346,10 @@ async def build_side(factory: Factory, settings: Settings, app: Starlette) -> Si
         "client_id": side.org_client.account.client_id,
         "audit_run": await side.audit_run(),
         "finding": await side.finding(case.id),
+        # Issue 19: the complainant (a person data-protection requests are about), and an
+        # export of theirs, made by them.
+        "person": gid("User", w.complainant.id),
+        "data_export": await side.data_export(),
     }
     return side
 
@@ -350,6 +379,9 @@ def missing_target(app: Starlette) -> Target:
         "member": "Membership",
         "audit_run": "AuditRun",
         "finding": "AuditFinding",
+        "person": "User",
+        "data_export": "DataExport",
+        "erasure_request": "ErasureRequest",
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}
     target.update(

@@ -469,3 +469,27 @@ async def test_an_admin_takes_a_provider_out_of_the_public_directory_and_back(
     assert w.provider.slug not in await public_slugs()
     _ok(await _do(client, token, UPDATE_PROVIDER, providerId=provider_id, published=True))
     assert w.provider.slug in await public_slugs()
+
+
+async def test_a_schemes_retention_period_is_set_and_checked_and_new_versions_keep_it(
+    factory: Factory, app: Starlette, client: httpx.AsyncClient
+) -> None:
+    """Issue 19: `retentionYears` (6 by default) is part of the scheme's rules."""
+    w = await quick_world(factory)
+    await w.new_case()  # the scheme is in use: an edit makes a new version
+    _, token = await _admin(factory, app)
+    scheme_id = to_global_id("Scheme", w.scheme.id)
+    for bad in (-1, 101):
+        refused = await _do(client, token, UPDATE_SCHEME, schemeId=scheme_id, retentionYears=bad)
+        assert _code(refused) == "INVALID_INPUT"
+        assert refused["userErrors"][0]["field"] == ["input", "retentionYears"]
+    assert (await Scheme.get(id=w.scheme.id)).retention_years == 6
+    _ok(await _do(client, token, UPDATE_SCHEME, schemeId=scheme_id, retentionYears=10))
+    old = await Scheme.get(id=w.scheme.id)
+    assert old.retention_years == 6  # the cases under it keep the period they started with
+    new = await Scheme.get(id=old.replaced_by_id)
+    assert new.retention_years == 10
+    await w.new_case()  # now under the new version: another edit copies the period forward
+    _ok(await _do(client, token, UPDATE_SCHEME, schemeId=to_global_id("Scheme", new.id), fees="x"))
+    newest = await Scheme.get(id=(await Scheme.get(id=new.id)).replaced_by_id)
+    assert (newest.fees, newest.retention_years) == ("x", 10)

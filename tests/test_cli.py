@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -329,3 +330,36 @@ def test_an_unopenable_sqlite_database_fails_at_once_with_the_reason(
     assert result.returncode == 2
     assert "cannot open the SQLite database" in result.stderr
     assert "unable to open database file" in result.stderr
+
+
+def test_retention_runs_dry_and_an_admin_exports_a_persons_data_for_a_paper_request(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    """Issue 19: `portal retention run [--dry-run]` and `portal privacy export`."""
+    assert portal(cli_env, "migrate").returncode == 0
+    admin = portal(cli_env, "createuser", "admin@example.org", "--password", "long enough pw",
+                   "--role", "admin")  # fmt: skip
+    person = portal(cli_env, "createuser", "person@example.org", "--password", "long enough pw")
+    assert admin.returncode == person.returncode == 0
+
+    dry = portal(cli_env, "retention", "run", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "Would redact 0 case(s), 0 complaint(s)." in dry.stdout
+    done = portal(cli_env, "retention", "run")
+    assert done.returncode == 0, done.stderr
+    assert "Redacted 0 case(s)" in done.stdout
+
+    output = tmp_path / "export.zip"
+    refused = portal(cli_env, "privacy", "export", "admin@example.org",
+                     "--admin", "person@example.org", "--output", str(output))  # fmt: skip
+    assert refused.returncode == 2
+    assert "FORBIDDEN" in refused.stderr
+    assert not output.exists()
+    made = portal(cli_env, "privacy", "export", "person@example.org",
+                  "--admin", "admin@example.org", "--output", str(output))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(output) as archive:
+        account = json.loads(archive.read("account.json"))
+        manifest = archive.read("MANIFEST.sha256").decode()
+    assert account["account"]["email"] == "person@example.org"
+    assert "  account.json" in manifest

@@ -121,6 +121,19 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "role": "org_agent",
         "expires": "2026-12-20 10:00 UTC",
     },
+    MailKind.ERASURE_DECIDED: {
+        "granted": False,
+        "reasons": "A case of yours is still open.",
+        "holds": [
+            {
+                "kind": "open_case",
+                "reference": "DR-2026-000042",
+                "reason": "DR-2026-000042 is still being handled.",
+                "until": None,
+            }
+        ],
+        "requested": "2026-12-01 10:00 UTC",
+    },
     MailKind.CASE_STEP: {
         **ABOUT,
         "action": "extend_clock",

@@ -44,6 +44,7 @@ const AdminProviders = page(() => import("./pages/admin"), "AdminProviders");
 const AdminProvider = page(() => import("./pages/admin"), "AdminProvider");
 const AdminScheme = page(() => import("./pages/admin"), "AdminScheme");
 const AdminAuditLog = page(() => import("./pages/admin"), "AdminAuditLog");
+const AdminErasureRequests = page(() => import("./pages/admin"), "AdminErasureRequests");
 const AdminOrganisationTeam = page(() => import("./pages/admin"), "AdminOrganisationTeam");
 const AdminProviderTeam = page(() => import("./pages/admin"), "AdminProviderTeam");
 const AcceptRepresentation = page(
@@ -122,6 +123,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/audit/findings/:id", component: AuditFindingPage, access: ["AUDITOR"] },
   { path: "/audit/report", component: AuditReport, access: ["AUDITOR"] },
   { path: "/audit/access", component: AccessLogReview, access: ["AUDITOR", "ADMIN"] },
+  { path: "/admin/erasure", component: AdminErasureRequests, access: ["ADMIN"] },
   // Public: the mailed link's #token survives no sign-in redirect; the page asks to sign in.
   { path: "/representative-invitation", component: AcceptRepresentation, access: "public" },
   { path: "/providers", component: Directory, access: "public" },
@@ -167,6 +169,7 @@ export const NAV: NavItem[] = [
   { href: "/audit/findings", label: "audit.nav.findings", access: ["AUDITOR"] },
   { href: "/audit/report", label: "audit.nav.report", access: ["AUDITOR"] },
   { href: "/audit/access", label: "accessLog.nav", access: ["AUDITOR", "ADMIN"] },
+  { href: "/admin/erasure", label: "nav.adminErasure", access: ["ADMIN"] },
   { href: "/organisation/team", label: "nav.team", access: ["ORG_MANAGER"] },
   { href: "/organisation/surveys", label: "nav.surveyPolicy", access: ["ORG_MANAGER"] },
   { href: "/organisation/commitments", label: "nav.commitments", access: ["ORG_MANAGER"] },

@@ -149,7 +149,24 @@ def read_scheme(data: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
         changes["clock_policy"] = _clocks(data)
     if "legal_effects" in given:
         changes["legal_effects"] = _legal_effects(data)
+    if "retention_years" in given:
+        changes["retention_years"] = _retention_years(data)
     return changes
+
+
+# Issue 19: whole years a closed case's personal data is kept (portal.privacy.retention).
+MAX_RETENTION_YEARS = 100
+
+
+def _retention_years(data: Mapping[str, Any]) -> int:
+    years = data["retention_years"]
+    if not isinstance(years, int) or not 0 <= years <= MAX_RETENTION_YEARS:
+        raise AdminError(
+            "INVALID_INPUT",
+            f"A retention period is 0 to {MAX_RETENTION_YEARS} whole years.",
+            "retention_years",
+        )
+    return years
 
 
 # --- snapshots and the log ------------------------------------------------------------------
@@ -194,6 +211,7 @@ def scheme_snapshot(row: Scheme) -> dict[str, Any]:
         "fees": row.fees,
         "clock_policy": dict(row.clock_policy),
         "legal_effects": dict(row.legal_effects),
+        "retention_years": row.retention_years,
         "replaced_by_id": str(row.replaced_by_id) if row.replaced_by_id else None,
         "retired_at": _at(row.retired_at),
     }
@@ -396,6 +414,7 @@ SCHEME_FIELDS = (
     "fees",
     "clock_policy",
     "legal_effects",
+    "retention_years",
 )
 
 

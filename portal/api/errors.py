@@ -175,6 +175,11 @@ class UserErrorCode(StrEnum):
     # Audits (issue 19 E, portal.auditing).
     AUDIT_RUN_ACTIVE = "AUDIT_RUN_ACTIVE"
     FINDING_CLOSED = "FINDING_CLOSED"
+    # Issue 19, data protection (portal.privacy): an erasure a legal hold stops, a second
+    # request while one awaits its decision, a decision on a request already decided.
+    ERASURE_HELD = "ERASURE_HELD"
+    ERASURE_ALREADY_REQUESTED = "ERASURE_ALREADY_REQUESTED"
+    ALREADY_DECIDED = "ALREADY_DECIDED"
 
 
 @strawberry.type(description="An expected failure of a mutation, for the user to act on.")

@@ -57,6 +57,7 @@ from portal.api.node import Node, resolve_node
 from portal.api.notifications.mutations import NotificationMutations
 from portal.api.notifications.queries import NotificationQueries
 from portal.api.notifications.types import OutboxMessage, WebhookDelivery, WebhookSubscription
+from portal.api.privacy.operations import PrivacyMutations, PrivacyQueries
 from portal.settings import Settings
 
 log = logging.getLogger("portal.api")
@@ -77,6 +78,7 @@ class Query(
     AdminQueries,
     AuditQueries,
     AccessLogQueries,
+    PrivacyQueries,
 ):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
@@ -108,6 +110,7 @@ class Mutation(
     IntegrationClientMutations,
     AdminMutations,
     AuditMutations,
+    PrivacyMutations,
 ):
     pass
 

@@ -675,6 +675,41 @@ def may_read_admin_audit(actor: Actor) -> bool:
     return actor.is_admin or actor.has_role(Role.AUDITOR)
 
 
+# --- data protection (issue 19, D) ---------------------------------------------------------
+
+
+def _self_or_admin(actor: Actor, user_id: uuid.UUID) -> bool:
+    return actor.is_admin or (actor.kind is ActorKind.USER and actor.id == user_id)
+
+
+def may_export_personal_data(actor: Actor, user_id: uuid.UUID) -> bool:
+    """A subject-access export (GDPR Art. 15): the person, of their own data; an admin, for a
+    person who asked on paper. Nobody else, staff and auditors included."""
+    return _self_or_admin(actor, user_id)
+
+
+def may_download_export(actor: Actor, user_id: uuid.UUID, requested_by_id: uuid.UUID) -> bool:
+    """The export's person; and the admin who made it for them from a paper request."""
+    if actor.kind is not ActorKind.USER:
+        return False
+    return actor.id == user_id or (actor.is_admin and actor.id == requested_by_id)
+
+
+def may_request_erasure(actor: Actor, user_id: uuid.UUID) -> bool:
+    """An erasure request (GDPR Art. 17): the person's own, or recorded by an admin."""
+    return _self_or_admin(actor, user_id)
+
+
+def may_view_erasure_request(actor: Actor, user_id: uuid.UUID) -> bool:
+    """The person sees their own requests and how they stand; admins see every request."""
+    return _self_or_admin(actor, user_id)
+
+
+def may_decide_erasure(actor: Actor) -> bool:
+    """Granting or refusing an erasure is the installation admins' (the controller's)."""
+    return actor.is_admin
+
+
 # --- teams (issue 14, 4) --------------------------------------------------------------------
 
 # The roles a team offers, and the one that runs it: an organisation's managers; a provider's

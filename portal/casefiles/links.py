@@ -20,12 +20,14 @@ from portal.auth.tokens import InvalidToken, TokenIssuer, TokenKind
 class LinkKind(StrEnum):
     DOCUMENT = "document"
     BUNDLE = "bundle"
+    DATA_EXPORT = "data_export"  # issue 19: a subject-access export (portal.privacy.export)
 
 
 # Where the download handler (portal.web.downloads) serves each kind of link.
 ROUTES = {
     LinkKind.DOCUMENT: "/files/documents/{link}",
     LinkKind.BUNDLE: "/files/bundles/{link}",
+    LinkKind.DATA_EXPORT: "/files/exports/{link}",
 }
 
 

@@ -66,6 +66,9 @@ class EventKind(StrEnum):
     # Issue 19, part A: the digests of every message and document version a case held when
     # the chain began to cover them (migration 0023; portal.timeline.coverage).
     RECORDS_ANCHORED = "records_anchored"
+    # D (issue 19, data protection): retention or a granted erasure removed the case's
+    # personal data; its payload holds the rule and the counts, never the data.
+    RECORDS_REDACTED = "records_redacted"
 
 
 def _plain(value: Any) -> Any:

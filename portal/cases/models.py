@@ -63,6 +63,9 @@ class Scheme(Model):
     replaced_by_id: uuid.UUID | None
     retired_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+    # Issue 19: a closed case's personal data is kept this many whole years after it closed,
+    # then redacted by the retention job (portal.privacy.retention; docs/operations.md).
+    retention_years = fields.IntField(default=6)
 
     class Meta:
         table = "scheme"
@@ -149,6 +152,9 @@ class DisputeCase(Model):
     withdrawal_reason = fields.TextField(default="")
     withdrawn_by = fields.CharEnumField(Side, max_length=16, null=True)
     closed_at = fields.DatetimeField(null=True)
+    # Issue 19: when retention or an erasure removed the case's personal data (its chain
+    # records it with a `records_redacted` event).
+    redacted_at = fields.DatetimeField(null=True)
     # The timeline's head: its length and the hash of its last event (the receipt).
     last_sequence = fields.IntField(default=0)
     head_hash = fields.CharField(max_length=64, default="")

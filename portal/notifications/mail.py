@@ -67,6 +67,8 @@ class MailKind(StrEnum):
     REPRESENTATIVE_INVITATION = "representative_invitation"
     # A manager asks the recipient to join their team; the link is minted at delivery too.
     STAFF_INVITATION = "staff_invitation"
+    # Issue 19: an admin's decision on the recipient's erasure request (GDPR Art. 17).
+    ERASURE_DECIDED = "erasure_decided"
 
 
 def _env(autoescape: bool) -> jinja2.Environment:

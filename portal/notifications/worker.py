@@ -28,6 +28,7 @@ import jinja2
 from portal.auditing import runs as audit_runs
 from portal.auth.keys import load_keyset
 from portal.auth.tokens import TokenIssuer
+from portal.casefiles.storage import storage_of
 from portal.cases.services import run_clock_job
 from portal.complaints.clocks import run_complaint_clock_job
 from portal.notifications import mail, provider_delivery, webhooks
@@ -44,6 +45,7 @@ from portal.notifications.models import (
 from portal.notifications.outbox import RetrySchedule, claim, hold, now, settle
 from portal.notifications.schedule import schedule_reminders
 from portal.notifications.surveys import schedule_survey_reminders, survey_link
+from portal.privacy.retention import RETENTION_INTERVAL, run_retention
 from portal.settings import Settings
 from providers.contract import DeliveryStatus
 
@@ -78,6 +80,7 @@ class Worker:
     settings: Settings
     name: str = field(default_factory=worker_name)
     _last_schedule: float = float("-inf")
+    _last_retention: float = float("-inf")
     # What time it is for due dates and the attempt log: tests drive it through an outage of
     # a day without waiting one.
     clock: Callable[[], datetime] = now
@@ -134,6 +137,10 @@ class Worker:
         await run_complaint_clock_job(moment)
         await schedule_reminders(moment, self.settings.reminder_days)
         await schedule_survey_reminders(moment)
+        # Issue 19: personal data past its retention period, at most once an hour.
+        if time.monotonic() - self._last_retention >= RETENTION_INTERVAL:
+            self._last_retention = time.monotonic()
+            await run_retention(storage_of(self.settings), moment)
 
     async def deliver_due(self, client: httpx.AsyncClient | None = None) -> int:
         """Claim one batch and deliver it; returns how many rows were handled."""
@@ -195,6 +202,13 @@ class Worker:
         if status is OutboxStatus.DELIVERED and message.kind in CODE_MAILS:
             # The code is a credential: once handed over, it is not kept in the outbox.
             await OutboxMessage.filter(id=message.id).update(context={})
+        if (
+            status is OutboxStatus.DELIVERED
+            and message.kind == mail.MailKind.ERASURE_DECIDED
+            and message.context.get("granted")
+        ):
+            # Issue 19: the last mail to an erased person; once sent, their address goes too.
+            await OutboxMessage.filter(id=message.id).update(context={}, recipient="")
         log.info(
             "delivery attempt %s",
             result.outcome.value,

@@ -14,6 +14,7 @@ import logging
 import tempfile
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import IO
 
 from starlette.concurrency import run_in_threadpool
@@ -24,6 +25,7 @@ from starlette.routing import Route
 from portal.accesslog.models import AccessAction
 from portal.accesslog.services import RouteRead, Target, record_access
 from portal.api.view import bearer_token, error_response
+from portal.auth import policy
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
@@ -34,6 +36,7 @@ from portal.casefiles.filenames import content_disposition
 from portal.casefiles.links import ROUTES, LinkKind, LinkRefused, verify_link
 from portal.casefiles.storage import storage_of
 from portal.cases.errors import CaseNotFound
+from portal.privacy.models import DataExport
 from portal.settings import Settings
 
 log = logging.getLogger("portal.downloads")
@@ -154,9 +157,32 @@ def casefile_routes(auth: AuthService, settings: Settings) -> list[Route]:
         }
         return StreamingResponse(_drain(spool), media_type="application/zip", headers=headers)
 
+    async def data_export(request: Request) -> Response:
+        """Issue 19: a subject-access export, for its person (or the admin who made it)."""
+        try:
+            actor, object_id = await _authorised(request, auth, LinkKind.DATA_EXPORT)
+        except _Refusal as refusal:
+            return refusal.response
+        found = await DataExport.get_or_none(id=object_id)
+        if (
+            found is None
+            or found.expires_at <= datetime.now(UTC)
+            or not policy.may_download_export(actor, found.user_id, found.requested_by_id)
+        ):
+            return _not_found().response
+        headers = {
+            **_SAFE_HEADERS,
+            "Content-Disposition": content_disposition(
+                f"parley-data-export-{found.created_at:%Y-%m-%d}.zip"
+            ),
+            "ETag": f'"{found.sha256}"',
+        }
+        return Response(bytes(found.content), media_type="application/zip", headers=headers)
+
     return [
         Route(ROUTES[LinkKind.DOCUMENT], document, methods=["GET"]),
         Route(ROUTES[LinkKind.BUNDLE], bundle, methods=["GET"]),
+        Route(ROUTES[LinkKind.DATA_EXPORT], data_export, methods=["GET"]),
     ]
 
 

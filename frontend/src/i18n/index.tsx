@@ -4,6 +4,7 @@
 // the area's file in both locales (common: layout and forms; consumer; case; staff; records;
 // admin; directory; integrations; members: teams, profiles, surveys; account: sign-up, setup,
 // claiming an account; commitments: ISO 10001 commitments and their review).
+// claiming an account; privacy: the person's data, its export and erasure).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import enAccessLog from "./en/accessLog.json";
@@ -18,6 +19,7 @@ import enDirectory from "./en/directory.json";
 import enIntegrations from "./en/integrations.json";
 import enMembers from "./en/members.json";
 import enRecords from "./en/records.json";
+import enPrivacy from "./en/privacy.json";
 import enStaff from "./en/staff.json";
 
 const en = {
@@ -34,6 +36,7 @@ const en = {
   ...enCommitments,
   ...enAudit,
   ...enAccessLog,
+  ...enPrivacy,
 };
 
 // Other languages load when chosen, so nobody downloads a catalogue they do not read (issue 16:

@@ -92,6 +92,12 @@ class RetireProviderInput:
     provider_id: strawberry.ID
 
 
+RETENTION = (
+    "Whole years a closed case's personal data is kept before it is redacted (0 to 100; "
+    "6 by default; docs/operations.md, data protection)."
+)
+
+
 @strawberry.input(description="One clock's length; a kind left out keeps Parley's default.")
 class SchemeClockInput:
     kind: ClockKind
@@ -122,6 +128,7 @@ class CreateSchemeInput:
     fees: str = ""
     clocks: list[SchemeClockInput] = strawberry.field(default_factory=list)
     legal_effects: list[LegalEffectTextInput] = strawberry.field(default_factory=list)
+    retention_years: int = strawberry.field(default=6, description=RETENTION)
     idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
 
 
@@ -142,6 +149,7 @@ class UpdateSchemeInput:
     fees: str | None = None
     clocks: list[SchemeClockInput] | None = None
     legal_effects: list[LegalEffectTextInput] | None = None
+    retention_years: int | None = strawberry.field(default=None, description=RETENTION)
 
 
 @strawberry.input

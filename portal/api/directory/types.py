@@ -200,6 +200,9 @@ class Scheme:
         description="Whether the organisation may withdraw from a case it has joined; the "
         "complainant always may, until an outcome is agreed."
     )
+    retention_years: int = strawberry.field(
+        description="Whole years a closed case's personal data is kept, then redacted."
+    )
     clocks: list[SchemeClock] = strawberry.field(
         description="Every clock kind with its length; the response clock of a complex case "
         "is `complexResponse`."
@@ -243,6 +246,7 @@ class Scheme:
             country=row.country,
             silence_is_refusal=row.silence_is_refusal,
             organisation_may_withdraw=row.organisation_may_withdraw,
+            retention_years=row.retention_years,
             clocks=clocks,
             complex_response=complex_response,
         )

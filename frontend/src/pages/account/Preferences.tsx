@@ -9,11 +9,12 @@ import { MyPreferencesDocument, UpdateMyPreferencesDocument } from "../../gql/gr
 import { useI18n } from "../../i18n";
 import { languageOf, PreferenceInputs, uiLocaleOf, usePreferenceFields } from "./join";
 import { AccountReceipts } from "./Receipts";
+import { YourData } from "./YourData";
 
 /** `/account`: the signed-in person's language (of the portal and of the e-mails Parley sends
  * them) and time zone (every date and deadline in their e-mails is shown in it). The header's
- * language switch keeps the language too (issue 15). Below: the receipts of their case records
- * (issue 19). */
+ * language switch keeps the language too (issue 15). Below (issue 19): who has read their
+ * records, the receipts of their case records, and their data (a copy, and erasure). */
 export function Preferences() {
   const { t } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: MyPreferencesDocument });
@@ -32,6 +33,7 @@ export function Preferences() {
         {fetching && !user ? <Loading /> : null}
         {user ? <PreferencesForm language={uiLocaleOf(user.locale)} timeZone={user.timeZone} /> : null}
         {user ? <AccountReceipts /> : null}
+        {user ? <YourData /> : null}
       </div>
     </div>
   );

@@ -135,6 +135,12 @@ function SchemeBody({
     silence: { label: t("admin.scheme.silence"), initial: initial.silence, required: true },
     withdraw: { label: t("admin.scheme.orgWithdraw"), initial: initial.withdraw, required: true },
     fees: { label: t("admin.scheme.fees"), initial: initial.fees, maxLength: ADMIN_LIMITS.text },
+    retention: {
+      label: t("privacy.scheme.retention"),
+      initial: initial.retention,
+      required: true,
+      serverNames: ["retention_years", "retentionYears"],
+    },
     ...Object.fromEntries(
       METHODS.map((m) => [`method_${m}`, { label: label("method", m), initial: initial.methods.includes(m) }]),
     ),
@@ -180,6 +186,10 @@ function SchemeBody({
     fields,
     validate: (values) => {
       const found: FieldError[] = [];
+      const years = String(values.retention).trim();
+      if (years && (!/^\d+$/.test(years) || Number(years) > 100)) {
+        found.push({ field: "retention", message: t("privacy.scheme.errorRetention") });
+      }
       const country = String(values.country).trim();
       if (country && !COUNTRY.test(country)) found.push({ field: "country", message: t("admin.errorCountry") });
       for (const kind of [...KINDS, "COMPLEX"] as const) {
@@ -215,6 +225,7 @@ function SchemeBody({
       silenceIsRefusal: current.silence === "yes",
       organisationMayWithdraw: current.withdraw === "yes",
       fees: String(current.fees),
+      retentionYears: Number(String(current.retention).trim()),
       methods,
       clocks,
       legalEffects,
@@ -278,6 +289,7 @@ function SchemeBody({
                     silenceIsRefusal: data.silenceIsRefusal,
                     organisationMayWithdraw: data.organisationMayWithdraw,
                     fees: data.fees,
+                    retentionYears: data.retentionYears,
                     methods: same(before.methods, data.methods) ? undefined : data.methods,
                     clocks: same(before.clocks, data.clocks) ? undefined : data.clocks,
                     legalEffects: same(before.legalEffects, data.legalEffects) ? undefined : data.legalEffects,
@@ -327,6 +339,12 @@ function SchemeBody({
                 </fieldset>
               </div>
               <Textarea bound={form.bind("fees")} hint={t("admin.scheme.feesHint")} rows={3} />
+              <TextInput
+                bound={form.bind("retention")}
+                hint={t("privacy.scheme.retentionHint")}
+                width="3"
+                inputMode="numeric"
+              />
               <h2 className="govuk-heading-m">{t("admin.scheme.clocks")}</h2>
               <p className="govuk-body">{t("admin.scheme.clocksHint")}</p>
               <p className="govuk-body">{t("admin.scheme.replyHint")}</p>
@@ -399,6 +417,7 @@ function initialValues(scheme: AdminSchemeFieldsFragment | null) {
     silence: scheme ? (scheme.silenceIsRefusal ? "yes" : "no") : "yes",
     withdraw: scheme?.organisationMayWithdraw ? "yes" : "no",
     fees: scheme?.fees ?? "",
+    retention: String(scheme?.retentionYears ?? 6),
     methods: (scheme?.methods ?? []) as string[],
     clocks,
     effects,

@@ -14,12 +14,17 @@ export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 export const COUNTRY = /^[A-Za-z]{2}$/;
 
 /** The administration's own menu, shown on each of its pages. */
-export function AdminMenu({ current }: { current: "organisations" | "providers" | "audit" }) {
+export function AdminMenu({
+  current,
+}: {
+  current: "organisations" | "providers" | "audit" | "erasure";
+}) {
   const { t } = useI18n();
   const items = [
     { key: "organisations", href: "/admin/organisations", label: t("nav.adminOrganisations") },
     { key: "providers", href: "/admin/providers", label: t("nav.adminProviders") },
     { key: "audit", href: "/admin/audit", label: t("nav.adminAudit") },
+    { key: "erasure", href: "/admin/erasure", label: t("nav.adminErasure") },
   ] as const;
   return (
     <nav aria-label={t("admin.menu")} className="govuk-!-margin-bottom-6">

@@ -1,0 +1,211 @@
+"""Subject-access export (GDPR Art. 15): every record naming the person, as a zip of JSON with
+a `MANIFEST.sha256` (`sha256sum -c MANIFEST.sha256` checks it).
+
+What it holds: the account and its roles; the person's complaints and their steps; every case
+they take part in (as complainant, representative or neutral) with the events, messages and
+documents their role on it may read (portal.auth.policy: never another side's caucus), the
+offers and outcomes; messages they wrote anywhere else; their survey answers; the mails sent to
+them; their erasure requests and earlier exports. Content of a redacted record is gone, and the
+export says so (`redacted_at`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import uuid
+import zipfile
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import orjson
+from tortoise.expressions import Subquery
+
+from portal.accounts.external import acting_as
+from portal.accounts.models import Membership, User
+from portal.auth import policy
+from portal.auth.actor import Actor
+from portal.casefiles.models import Document, Message
+from portal.casefiles.storage import Storage, StorageError
+from portal.cases.models import (
+    Consent,
+    DisputeCase,
+    NeutralAppointment,
+    Offer,
+    Outcome,
+)
+from portal.complaints.models import Complaint, ComplaintStep
+from portal.feedback.models import SatisfactionRecord, SurveyInvitation
+from portal.notifications.models import OutboxMessage
+from portal.privacy.errors import PrivacyError
+from portal.privacy.models import DataExport, ErasureRequest
+from portal.timeline.models import TimelineEvent
+
+# How long an export stays downloadable; the retention job deletes it after.
+EXPORT_DAYS = 30
+# A fixed time for every entry: the archive's bytes depend on the data alone.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _default(value: Any) -> Any:
+    # asyncpg's UUID is a subclass orjson does not take as one.
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    raise TypeError(type(value).__name__)
+
+
+def _json(value: Any) -> bytes:
+    return orjson.dumps(value, default=_default, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+
+
+async def _case_files(
+    user: User, actor: Actor, storage: Storage
+) -> tuple[dict[str, bytes], set[uuid.UUID]]:
+    files: dict[str, bytes] = {}
+    participations = await policy.participations_of(user.id).values_list("case_id", "role")
+    roles_of: dict[uuid.UUID, list[str]] = {}
+    for case_id, role in participations:
+        roles_of.setdefault(case_id, []).append(role)
+    appointed = await NeutralAppointment.filter(neutral_id=user.id).only("case_id")
+    case_ids = set(roles_of) | {a.case_id for a in appointed}
+    for case in await DisputeCase.filter(id__in=case_ids).order_by("created_at"):
+        appointment = (
+            await NeutralAppointment.filter(case_id=case.id).order_by("-appointed_at").first()
+        )
+        roles = policy.case_roles(actor, case, roles_of.get(case.id, []), appointment)
+        scopes = policy.readable_scopes(roles, appointment)
+        folder = f"cases/{case.reference}"
+        record = await DisputeCase.filter(id=case.id).values()
+        files[f"{folder}/case.json"] = _json(
+            {
+                "case": record[0],
+                "your_roles": sorted(r.value for r in roles),
+                "consents": await Consent.filter(case_id=case.id).values(),
+                "appointments": await NeutralAppointment.filter(case_id=case.id).values(),
+                "offers": await Offer.filter(case_id=case.id).values(),
+                "outcomes": await Outcome.filter(case_id=case.id).values(),
+            }
+        )
+        files[f"{folder}/events.json"] = _json(
+            await TimelineEvent.filter(case_id=case.id, visibility__in=scopes)
+            .order_by("sequence")
+            .values()
+        )
+        files[f"{folder}/messages.json"] = _json(
+            await Message.filter(case_id=case.id, visibility__in=scopes)
+            .order_by("created_at", "id")
+            .values()
+        )
+        documents = (
+            await Document.filter(case_id=case.id, visibility__in=scopes)
+            .order_by("created_at", "version")
+            .values()
+        )
+        files[f"{folder}/documents.json"] = _json(documents)
+        for document in documents:
+            if document["redacted_at"] is not None:
+                continue
+            try:
+                content = b"".join([chunk async for chunk in storage.read(document["storage_key"])])
+            except StorageError:
+                continue  # listed in documents.json with its SHA-256; the content is missing
+            files[f"{folder}/documents/{document['id']}"] = content
+    return files, case_ids
+
+
+async def build_export(user_id: uuid.UUID, storage: Storage) -> bytes:
+    """The archive's bytes."""
+    user = await User.get(id=user_id)
+    actor = await acting_as(user)
+    files: dict[str, bytes] = {}
+    account = (
+        await User.filter(id=user.id).values(
+            "id",
+            "email",
+            "display_name",
+            "locale",
+            "time_zone",
+            "created_at",
+            "last_login_at",
+            "is_active",
+            "claim_pending",
+        )
+    )[0]
+    files["account.json"] = _json(
+        {
+            "account": account,
+            "roles": await Membership.filter(user_id=user.id).values(
+                "role", "organisation_id", "provider_id", "created_at"
+            ),
+        }
+    )
+    complaints = await Complaint.filter(complainant_id=user.id).order_by("received_at").values()
+    for complaint in complaints:
+        complaint["steps"] = (
+            await ComplaintStep.filter(complaint_id=complaint["id"]).order_by("at", "id").values()
+        )
+    files["complaints.json"] = _json(complaints)
+    case_files, case_ids = await _case_files(user, actor, storage)
+    files.update(case_files)
+    # Messages the person wrote on cases not exported above (as organisation or provider staff):
+    # theirs, in the scope they wrote them in.
+    files["messages_written_elsewhere.json"] = _json(
+        await Message.filter(author_id=user.id)
+        .exclude(case_id__in=list(case_ids))
+        .order_by("created_at", "id")
+        .values()
+    )
+    invitations = Subquery(SurveyInvitation.filter(recipient_id=user.id).values("id"))
+    files["survey_answers.json"] = _json(
+        await SatisfactionRecord.filter(invitation_id__in=invitations)
+        .order_by("answered_at")
+        .values("case_id", "question", "kind", "score", "agreed", "comment", "answered_at")
+    )
+    files["mails.json"] = _json(
+        await OutboxMessage.filter(recipient=user.email, channel="email")
+        .order_by("created_at")
+        .values(
+            "id", "kind", "locale", "context", "case_id", "status", "created_at", "delivered_at"
+        )
+    )
+    files["erasure_requests.json"] = _json(
+        await ErasureRequest.filter(user_id=user.id).order_by("created_at").values()
+    )
+    files["exports.json"] = _json(
+        await DataExport.filter(user_id=user.id)
+        .order_by("created_at")
+        .values("id", "created_at", "expires_at", "size", "sha256", "on_paper")
+    )
+    manifest = "".join(
+        f"{hashlib.sha256(content).hexdigest()}  {name}\n"
+        for name, content in sorted(files.items())
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in sorted(files.items()):
+            archive.writestr(zipfile.ZipInfo(name, _ZIP_TIME), content, zipfile.ZIP_DEFLATED)
+        archive.writestr(zipfile.ZipInfo("MANIFEST.sha256", _ZIP_TIME), manifest.encode())
+    return buffer.getvalue()
+
+
+async def request_data_export(
+    actor: Actor, user_id: uuid.UUID, at: datetime, storage: Storage
+) -> DataExport:
+    """Build the person's export now and keep it for `EXPORT_DAYS`: asked by the person, or by
+    an admin acting on a request made on paper."""
+    if not policy.may_export_personal_data(actor, user_id):
+        raise PrivacyError("FORBIDDEN", "Your role does not allow this.")
+    if not await User.filter(id=user_id).exists():
+        raise PrivacyError("NOT_FOUND", "No such person.", "user_id")
+    content = await build_export(user_id, storage)
+    return await DataExport.create(
+        user_id=user_id,
+        requested_by_id=actor.id,
+        on_paper=actor.id != user_id,
+        created_at=at,
+        expires_at=at + timedelta(days=EXPORT_DAYS),
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+    )
