@@ -366,6 +366,8 @@ def cmd_documents_migrate(settings: Settings, args: argparse.Namespace) -> int:
             f"still go there. Set it to `{args.to}` (and restart) to keep them in one place."
         )
     return 1 if move.failures else 0
+
+
 def cmd_retention(settings: Settings, args: argparse.Namespace) -> int:
     """Issue 19: redact the personal data of every closed case (and complaint never referred)
     past its retention period; delete expired subject-access exports."""
