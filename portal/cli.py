@@ -397,6 +397,7 @@ def cmd_privacy_export(settings: Settings, args: argparse.Namespace) -> int:
 
     from portal.accounts.external import acting_as
     from portal.accounts.models import User
+    from portal.auth.keys import load_keyset
     from portal.casefiles.storage import storage_of
     from portal.db import database
     from portal.privacy.errors import PrivacyError
@@ -411,7 +412,11 @@ def cmd_privacy_export(settings: Settings, args: argparse.Namespace) -> int:
                 return None
             try:
                 export = await request_data_export(
-                    await acting_as(admin), person.id, datetime.now(UTC), storage_of(settings)
+                    await acting_as(admin),
+                    person.id,
+                    datetime.now(UTC),
+                    storage_of(settings),
+                    load_keyset(settings),
                 )
             except PrivacyError as exc:
                 print(f"error: {exc.message} ({exc.code})", file=sys.stderr)

@@ -14,11 +14,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
+import orjson
 import pytest
 from starlette.applications import Starlette
 
+from portal.accesslog.models import AccessAction, AccessRecord, ReaderKind
 from portal.accounts.models import Locale, Role, User
+from portal.auth.keys import load_keyset
 from portal.casefiles.models import Document, Message
+from portal.casefiles.signing import verify_manifest
 from portal.casefiles.storage import StorageError, storage_of
 from portal.cases.events import EventKind
 from portal.cases.models import DisputeCase, Scheme
@@ -142,7 +146,23 @@ async def test_the_export_holds_every_record_naming_the_person_and_nothing_of_th
     factory: Factory, settings: Settings
 ) -> None:
     data = await populated(factory, settings)
-    files = _archive(await build_export(data.person.id, storage_of(settings)))
+    keys = load_keyset(settings)
+    # An agent read the case once (issue 19, 3): the person learns it, by role, not by name.
+    await AccessRecord.create(
+        created_at=data.case.stage_changed_at,
+        reader_kind=ReaderKind.USER,
+        reader_id=data.world.agent.id,
+        role="org_agent",
+        action=AccessAction.CASE_READ,
+        case_id=data.case.id,
+        case_reference=data.case.reference,
+        target_type="DisputeCase",
+        target_id=str(data.case.id),
+        ip="203.0.113.9",
+    )
+    files = _archive(await build_export(data.person.id, storage_of(settings), keys))
+    signature = files.pop("MANIFEST.sha256.jws").decode()
+    verify_manifest(files["MANIFEST.sha256"], signature, keys.jwks())
     manifest = files.pop("MANIFEST.sha256").decode()
     listed = dict(reversed(line.split("  ", 1)) for line in manifest.splitlines())
     assert set(listed) == set(files)
@@ -163,6 +183,14 @@ async def test_the_export_holds_every_record_naming_the_person_and_nothing_of_th
     assert (
         files["mails.json"].count(b'"kind"') == await OutboxMessage.filter(recipient=EMAIL).count()
     )
+    [read] = orjson.loads(files["access_log.json"])
+    assert (read["role"], read["action"], read["case_reference"]) == (
+        "org_agent",
+        "case_read",
+        data.case.reference,
+    )
+    assert str(data.world.agent.id) not in files["access_log.json"].decode()
+    assert "203.0.113.9" not in everything
 
 
 async def test_an_export_is_the_persons_own_or_an_admins_for_a_paper_request(
@@ -170,16 +198,17 @@ async def test_an_export_is_the_persons_own_or_an_admins_for_a_paper_request(
 ) -> None:
     data = await populated(factory, settings, close=False)
     storage = storage_of(settings)
+    keys = load_keyset(settings)
     at = data.case.stage_changed_at
     for stranger in (data.world.agent, data.world.auditor, data.world.neutral):
         with pytest.raises(PrivacyError) as refused:
-            await request_data_export(await actor_for(stranger), data.person.id, at, storage)
+            await request_data_export(await actor_for(stranger), data.person.id, at, storage, keys)
         assert refused.value.code == "FORBIDDEN"
-    own = await request_data_export(await actor_for(data.person), data.person.id, at, storage)
+    own = await request_data_export(await actor_for(data.person), data.person.id, at, storage, keys)
     assert not own.on_paper
     assert own.expires_at == at + timedelta(days=30)
     admin = await factory.user(Role.ADMIN)
-    paper = await request_data_export(await actor_for(admin), data.person.id, at, storage)
+    paper = await request_data_export(await actor_for(admin), data.person.id, at, storage, keys)
     assert paper.on_paper
     assert paper.requested_by_id == admin.id
     assert hashlib.sha256(paper.content).hexdigest() == paper.sha256

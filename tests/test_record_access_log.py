@@ -217,6 +217,41 @@ async def test_a_bundle_download_is_one_record(
     assert record.role == "provider"
 
 
+EXPORT = (
+    "mutation { requestDataExport(input: {}) { dataExport { download { url } } "
+    "userErrors { code } } }"
+)
+
+
+async def test_a_subject_access_export_download_is_recorded_against_its_person(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    """Each download of a person's export leaves a copy of everything about them: each is
+    recorded, with the person as its target, so it shows in their own `viewer.accessLog`."""
+    world = await quick_world(factory)
+    token = await token_for(app, world.complainant)
+    made = (await gql(client, EXPORT, token=token)).json()["data"]["requestDataExport"]
+    before = len(await records())
+
+    downloaded = await client.get(
+        path_of(made["dataExport"]["download"]["url"]), headers={**bearer(token), **AGENT}
+    )
+
+    assert downloaded.status_code == 200
+    [record] = (await records())[before:]
+    assert who_what_where(record) == (
+        ReaderKind.USER,
+        world.complainant.id,
+        AccessAction.SUBJECT_ACCESS_EXPORT,
+        "",
+        "User",
+        str(world.complainant.id),
+        "127.0.0.1",
+        "parley-test/1.0",
+        "req-access-0001",
+    )
+
+
 async def test_the_management_review_read_and_export_are_recorded(
     client: httpx.AsyncClient, app: Starlette, factory: Factory
 ) -> None:

@@ -22,11 +22,14 @@ from typing import Any
 import orjson
 from tortoise.expressions import Subquery
 
+from portal.accesslog.models import AccessRecord
 from portal.accounts.external import acting_as
 from portal.accounts.models import Membership, User
 from portal.auth import policy
 from portal.auth.actor import Actor
+from portal.auth.keys import KeySet
 from portal.casefiles.models import Document, Message
+from portal.casefiles.signing import sign_manifest
 from portal.casefiles.storage import Storage, StorageError
 from portal.cases.models import (
     Consent,
@@ -114,8 +117,9 @@ async def _case_files(
     return files, case_ids
 
 
-async def build_export(user_id: uuid.UUID, storage: Storage) -> bytes:
-    """The archive's bytes."""
+async def build_export(user_id: uuid.UUID, storage: Storage, keys: KeySet) -> bytes:
+    """The archive's bytes: its manifest signed like a case bundle's (`MANIFEST.sha256.jws`,
+    portal.casefiles.signing), so the person can prove later what Parley handed them."""
     user = await User.get(id=user_id)
     actor = await acting_as(user)
     files: dict[str, bytes] = {}
@@ -177,6 +181,12 @@ async def build_export(user_id: uuid.UUID, storage: Storage) -> bytes:
         .order_by("created_at")
         .values("id", "created_at", "expires_at", "size", "sha256", "on_paper")
     )
+    # Who has read their records (issue 19, 3): as `viewer.accessLog` shows them, by role.
+    files["access_log.json"] = _json(
+        await AccessRecord.filter(policy.own_access_log_filter(actor))
+        .order_by("created_at", "id")
+        .values("created_at", "role", "action", "case_reference", "target_type", "target_id")
+    )
     manifest = "".join(
         f"{hashlib.sha256(content).hexdigest()}  {name}\n"
         for name, content in sorted(files.items())
@@ -186,11 +196,15 @@ async def build_export(user_id: uuid.UUID, storage: Storage) -> bytes:
         for name, content in sorted(files.items()):
             archive.writestr(zipfile.ZipInfo(name, _ZIP_TIME), content, zipfile.ZIP_DEFLATED)
         archive.writestr(zipfile.ZipInfo("MANIFEST.sha256", _ZIP_TIME), manifest.encode())
+        archive.writestr(
+            zipfile.ZipInfo("MANIFEST.sha256.jws", _ZIP_TIME),
+            sign_manifest(manifest.encode(), keys).encode(),
+        )
     return buffer.getvalue()
 
 
 async def request_data_export(
-    actor: Actor, user_id: uuid.UUID, at: datetime, storage: Storage
+    actor: Actor, user_id: uuid.UUID, at: datetime, storage: Storage, keys: KeySet
 ) -> DataExport:
     """Build the person's export now and keep it for `EXPORT_DAYS`: asked by the person, or by
     an admin acting on a request made on paper."""
@@ -198,7 +212,7 @@ async def request_data_export(
         raise PrivacyError("FORBIDDEN", "Your role does not allow this.")
     if not await User.filter(id=user_id).exists():
         raise PrivacyError("NOT_FOUND", "No such person.", "user_id")
-    content = await build_export(user_id, storage)
+    content = await build_export(user_id, storage, keys)
     return await DataExport.create(
         user_id=user_id,
         requested_by_id=actor.id,

@@ -170,6 +170,11 @@ def casefile_routes(auth: AuthService, settings: Settings) -> list[Route]:
             or not policy.may_download_export(actor, found.user_id, found.requested_by_id)
         ):
             return _not_found().response
+        await record_access(
+            RouteRead(request, actor),
+            AccessAction.SUBJECT_ACCESS_EXPORT,
+            target=Target("User", str(found.user_id)),
+        )
         headers = {
             **_SAFE_HEADERS,
             "Content-Disposition": content_disposition(

@@ -148,7 +148,11 @@ class PrivacyMutations:
         try:
             person = _person(info, input.user_id)
             row = await export.request_data_export(
-                info.context.require_actor(), person, now(), storage_of(info.context.settings)
+                info.context.require_actor(),
+                person,
+                now(),
+                storage_of(info.context.settings),
+                info.context.auth.issuer.keys,
             )
         except PrivacyError as exc:
             return RequestDataExportPayload(user_errors=_error(exc))
