@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
+from portal.cases.errors import CaseError
 
-class AuditError(Exception):
-    def __init__(
-        self,
-        code: str,
-        message: str,
-        field: str | None = None,
-        *,
-        limit: int | None = None,
-        actual: int | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
-        # A refusal for a limit (portal.lengths): the limit and the size found.
-        self.limit = limit
-        self.actual = actual
+
+class AuditError(CaseError):
+    """A refusal of an audit action: the code, message, field and limit of every expected
+    failure the API shows (portal.cases.errors), under a type of its own."""
 
 
 class NotAnAuditor(AuditError):
