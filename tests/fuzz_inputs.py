@@ -242,7 +242,7 @@ def generate(ids: Sequence[str], per_field: int, run_seed: int) -> list[Operatio
                 drawn = _draw(strategy, field, valid, per_field, run_seed)
                 found.extend(replace(op, query=with_user_errors(op.query)) for op in drawn)
             except InvalidArgument:
-                # No argument to break (`viewer`, `uploadLimits`, `logout`): only valid
+                # No argument to break (`uploadLimits`, `logout`, `startAuditRun`...): only valid
                 # operations exist.
                 assert not valid, field
     return [
