@@ -13,10 +13,8 @@ import strawberry
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
-from portal.accesslog.models import AccessAction
-from portal.accesslog.services import record_access
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
-from portal.api.cases.access import access_to, visible
+from portal.api.cases.access import record_read, visible
 from portal.api.cases.records import Offer
 from portal.api.cases.timeline import ReceiptCheck, TimelineReceiptInput, TimelineVerification
 from portal.api.cases.types import DisputeCase
@@ -241,13 +239,6 @@ async def _case_node(info: Info, pk: uuid.UUID) -> DisputeCase | None:
         return None
     await record_read(info, row)
     return DisputeCase.from_row(row)
-
-
-async def record_read(info: Info, row: models.DisputeCase) -> None:
-    """A case opened by id (a case page, a case file): one access-log record per case per
-    request, in the roles the actor holds on it. Lists of cases are not reads of a file."""
-    roles = (await access_to(info, row)).roles
-    await record_access(info.context, AccessAction.CASE_READ, case=row, roles=roles)
 
 
 @node_resolver("Offer")
