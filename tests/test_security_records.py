@@ -1,6 +1,7 @@
 """Attacks on issue 19's records (the access log, subject-access exports, verify-bundle), over
 the real HTTP surface: a reader who reaches a case file by a path that is not a case page is
-still recorded."""
+still recorded; a person cannot pile up exports (each a whole zip kept in the database) by
+aliasing the mutation or by repeating it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import httpx
 from starlette.applications import Starlette
 
 from portal.accesslog.models import AccessAction, AccessRecord
+from portal.privacy.export import EXPORTS_PER_DAY
+from portal.privacy.models import DataExport
 from tests.factories import Factory, gql, quick_world
 from tests.live_support import serving, subscribed
 from tests.test_api_support import case_id, token_for
@@ -70,3 +73,30 @@ async def test_following_a_case_timeline_over_a_websocket_is_a_read(
     assert first["sequence"] == 1
     reads = await AccessRecord.all().values_list("action", "reader_id", "case_id", "role")
     assert reads == [(AccessAction.CASE_READ, world.agent.id, case.id, "organisation")]
+
+
+def aliased_exports(count: int) -> str:
+    fields = " ".join(
+        f"e{n}: requestDataExport(input: {{}}) {{ dataExport {{ id }} userErrors {{ code }} }}"
+        for n in range(count)
+    )
+    return f"mutation {{ {fields} }}"
+
+
+async def test_aliased_exports_stop_at_the_daily_number(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    """Each export is a whole zip of the person's records kept in the database for 30 days:
+    an alias per export (up to the alias limit), sent again and again, would fill it."""
+    world = await quick_world(factory)
+    token = await token_for(app, world.complainant)
+
+    answer = (await gql(client, aliased_exports(EXPORTS_PER_DAY + 2), token=token)).json()
+    again = (await gql(client, aliased_exports(1), token=token)).json()
+
+    assert "errors" not in answer, answer
+    made = [answer["data"][f"e{n}"] for n in range(EXPORTS_PER_DAY + 2)]
+    assert [m["dataExport"] is not None for m in made] == [True] * EXPORTS_PER_DAY + [False] * 2
+    assert {m["userErrors"][0]["code"] for m in made[EXPORTS_PER_DAY:]} == {"EXPORT_LIMIT"}
+    assert again["data"]["e0"]["userErrors"][0]["code"] == "EXPORT_LIMIT"
+    assert await DataExport.filter(user_id=world.complainant.id).count() == EXPORTS_PER_DAY
