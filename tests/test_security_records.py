@@ -5,14 +5,24 @@ aliasing the mutation or by repeating it."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import httpx
+import orjson
 from starlette.applications import Starlette
 
 from portal.accesslog.models import AccessAction, AccessRecord
-from portal.privacy.export import EXPORTS_PER_DAY
+from portal.auth.keys import load_keyset
+from portal.casefiles.models import Message
+from portal.casefiles.storage import storage_of
+from portal.ids import global_id
+from portal.privacy.export import EXPORTS_PER_DAY, build_export
 from portal.privacy.models import DataExport
+from portal.settings import Settings
 from tests.factories import Factory, gql, quick_world
 from tests.live_support import serving, subscribed
+from tests.privacy_support import ORG_INTERNAL, populated
 from tests.test_api_support import case_id, token_for
 
 # A whole case file read through the list of cases, never opening a case by id.
@@ -100,3 +110,26 @@ async def test_aliased_exports_stop_at_the_daily_number(
     assert {m["userErrors"][0]["code"] for m in made[EXPORTS_PER_DAY:]} == {"EXPORT_LIMIT"}
     assert again["data"]["e0"]["userErrors"][0]["code"] == "EXPORT_LIMIT"
     assert await DataExport.filter(user_id=world.complainant.id).count() == EXPORTS_PER_DAY
+
+
+async def test_the_export_does_not_name_the_other_sides_items_its_reads_touched(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings
+) -> None:
+    """The person's own access log in their export says when, in which role and what kind of
+    record was read, as their "Who has read my records" page does: not the id of an item
+    their role may not read (an organisation's internal note its agent opened by id)."""
+    data = await populated(factory, settings, close=False)
+    internal = await Message.get(body=ORG_INTERNAL)
+    agent = await token_for(app, data.world.agent)
+    node = "query N($id: ID!) { node(id: $id) { id } }"
+    read = await gql(client, node, {"id": global_id("Message", internal.id)}, token=agent)
+    assert read.json()["data"]["node"] is not None
+
+    content = await build_export(data.person.id, storage_of(settings), load_keyset(settings))
+
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        log = archive.read("access_log.json")
+        everything = b"".join(archive.read(n) for n in archive.namelist())
+    reads = orjson.loads(log)
+    assert {(r["action"], r["target_type"]) for r in reads} == {("case_read", "Message")}
+    assert str(internal.id).encode() not in everything

@@ -188,11 +188,13 @@ async def build_export(user_id: uuid.UUID, storage: Storage, keys: KeySet) -> by
         .order_by("created_at")
         .values("id", "created_at", "expires_at", "size", "sha256", "on_paper")
     )
-    # Who has read their records (issue 19, 3): as `viewer.accessLog` shows them, by role.
+    # Who has read their records (issue 19, 3): as `viewer.accessLog` shows them, by role and
+    # kind of record; not the record's id, which for a read of the other side's caucus or an
+    # organisation's internal note would name an item the person may not know of.
     files["access_log.json"] = _json(
         await AccessRecord.filter(policy.own_access_log_filter(actor))
         .order_by("created_at", "id")
-        .values("created_at", "role", "action", "case_reference", "target_type", "target_id")
+        .values("created_at", "role", "action", "case_reference", "target_type")
     )
     manifest = "".join(
         f"{hashlib.sha256(content).hexdigest()}  {name}\n"
