@@ -13,14 +13,18 @@ import orjson
 from starlette.applications import Starlette
 
 from portal.accesslog.models import AccessAction, AccessRecord
+from portal.accounts.models import Role
 from portal.auth.keys import load_keyset
 from portal.casefiles.models import Message
 from portal.casefiles.storage import storage_of
+from portal.cases.models import DisputeCase, Scheme
+from portal.complaints.models import Complaint
 from portal.ids import global_id
+from portal.privacy.erasure import decide_erasure, request_erasure
 from portal.privacy.export import EXPORTS_PER_DAY, build_export
-from portal.privacy.models import DataExport
+from portal.privacy.models import DataExport, ErasureStatus
 from portal.settings import Settings
-from tests.factories import Factory, gql, quick_world
+from tests.factories import Factory, actor_for, gql, quick_world
 from tests.live_support import serving, subscribed
 from tests.privacy_support import ORG_INTERNAL, populated
 from tests.test_api_support import case_id, token_for
@@ -133,3 +137,40 @@ async def test_the_export_does_not_name_the_other_sides_items_its_reads_touched(
     reads = orjson.loads(log)
     assert {(r["action"], r["target_type"]) for r in reads} == {("case_read", "Message")}
     assert str(internal.id).encode() not in everything
+
+
+async def test_a_granted_erasure_leaves_the_case_and_complaint_chains_verifiable(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings
+) -> None:
+    """Erasure redacts the case and the complaint it came from: both chains still verify, as
+    the organisation's agent checks them through the API afterwards."""
+    data = await populated(factory, settings)
+    await Scheme.filter(id=data.world.scheme.id).update(retention_years=0)
+    case = await DisputeCase.get(id=data.case.id)
+    assert case.closed_at is not None
+    request = await request_erasure(
+        await actor_for(data.person), data.person.id, "", case.closed_at
+    )
+    admin = await actor_for(await factory.user(Role.ADMIN))
+    decided = await decide_erasure(
+        admin, request.id, True, "No hold applies.", case.closed_at, storage_of(settings)
+    )
+    assert decided.status is ErasureStatus.GRANTED
+    token = await token_for(app, data.world.agent)
+    query = """
+    query V($case: ID!, $complaint: ID!) {
+      verifyTimeline(caseId: $case) { ok }
+      verifyComplaint(complaintId: $complaint) { ok length }
+    }
+    """
+    variables = {
+        "case": case_id(case),
+        "complaint": global_id("Complaint", case.complaint_id),
+    }
+
+    answer = (await gql(client, query, variables, token=token)).json()
+
+    assert "errors" not in answer, answer
+    assert answer["data"]["verifyTimeline"] == {"ok": True}
+    assert answer["data"]["verifyComplaint"]["ok"] is True
+    assert await Complaint.filter(id=case.complaint_id, description="").exists()
