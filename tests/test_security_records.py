@@ -174,3 +174,35 @@ async def test_a_granted_erasure_leaves_the_case_and_complaint_chains_verifiable
     assert answer["data"]["verifyTimeline"] == {"ok": True}
     assert answer["data"]["verifyComplaint"]["ok"] is True
     assert await Complaint.filter(id=case.complaint_id, description="").exists()
+
+
+LONG_REFERENCE_LOG = """
+query L($r: String) { accessLog(filter: {caseReference: $r}) { edges { node { id } } } }
+"""
+LONG_REFERENCE_FINDING = """
+mutation F($r: String) {
+  raiseAuditFinding(input: {caseReference: $r, severity: LOW, found: "f", action: "a"}) {
+    finding { id } userErrors { code field }
+  }
+}
+"""
+
+
+async def test_a_case_reference_longer_than_any_is_no_match_not_an_internal_error(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    """The column holds 32 characters and the ORM refuses a longer filter value outright: the
+    access log's filter and a finding named by reference answered INTERNAL_SERVER_ERROR."""
+    world = await quick_world(factory)
+    await world.new_case()
+    token = await token_for(app, world.auditor)
+    reference = "DR-" + "9" * 40
+
+    log = (await gql(client, LONG_REFERENCE_LOG, {"r": reference}, token=token)).json()
+    finding = (await gql(client, LONG_REFERENCE_FINDING, {"r": reference}, token=token)).json()
+
+    assert log == {"data": {"accessLog": {"edges": []}}}
+    assert finding["data"]["raiseAuditFinding"] == {
+        "finding": None,
+        "userErrors": [{"code": "NOT_FOUND", "field": ["input", "caseReference"]}],
+    }

@@ -43,7 +43,6 @@ from portal.timeline.services import Receipt, check_receipt, name_break, verify
 
 MAX_SEARCH = 100
 _HEX = frozenset("0123456789abcdef")
-_MAX_REFERENCE = 32
 
 
 class InvalidArgument(PublicError):
@@ -151,7 +150,7 @@ async def find_case(info: Info, id: str) -> models.DisputeCase:
     pk = decode_id(id, "DisputeCase")
     if pk is not None:
         row = await loaders.case.load(pk)
-    elif len(id) <= _MAX_REFERENCE:
+    elif len(id) <= models.REFERENCE_LENGTH:
         row = await loaders.case_by_reference.load(id)
     else:
         row = None

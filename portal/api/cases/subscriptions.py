@@ -26,11 +26,9 @@ from portal.api.node import decode_id
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
-from portal.cases.models import DisputeCase
+from portal.cases.models import REFERENCE_LENGTH, DisputeCase
 from portal.timeline import live
 from portal.timeline.models import Visibility
-
-_MAX_REFERENCE = 32
 
 
 class WebSocketRequired(PublicError):
@@ -44,7 +42,7 @@ async def _case(id: str) -> DisputeCase | None:
     pk = decode_id(id, "DisputeCase")
     if pk is not None:
         return await DisputeCase.get_or_none(id=pk)
-    if len(id) <= _MAX_REFERENCE:
+    if len(id) <= REFERENCE_LENGTH:
         return await DisputeCase.get_or_none(reference=id)
     return None
 
