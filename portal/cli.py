@@ -603,7 +603,7 @@ def cmd_verify_bundle(settings: Settings, args: argparse.Namespace) -> int:
     from portal.casefiles.bundle_check import check_bundle, read_bundle
 
     try:
-        members = read_bundle(Path(args.file))
+        members = read_bundle(Path(args.file), args.max_size)
         jwks = _jwks(settings, args.jwks)
     except (ValueError, OSError, httpx.HTTPError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -764,6 +764,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--jwks",
         help="the JWK Set to check the signature with: a file or a URL (default: this "
         "installation's keys)",
+    )
+    check.add_argument(
+        "--max-size",
+        type=int,
+        help="refuse a zip that unpacks to more bytes than this, before reading it "
+        "(default: 1 GiB)",
     )
     check.set_defaults(func=cmd_verify_bundle)
     sub.add_parser("settings", help="print the settings table (Markdown)").set_defaults(

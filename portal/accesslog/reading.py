@@ -15,6 +15,7 @@ from portal.accesslog.models import AccessAction, AccessRecord, ReaderKind
 from portal.accounts.models import ServiceAccount, User
 from portal.auth import policy
 from portal.auth.actor import Actor
+from portal.cases.models import REFERENCE_LENGTH
 from portal.feedback.periods import Period
 from portal.ids import decode_id
 
@@ -41,7 +42,10 @@ def _midnight(day: date) -> datetime:
 async def _narrowed(where: AccessLogFilter) -> Q:
     condition = Q()
     if where.case_reference and where.case_reference.strip():
-        condition &= Q(case_reference=where.case_reference.strip())
+        reference = where.case_reference.strip()
+        if len(reference) > REFERENCE_LENGTH:
+            return Q(id__in=[])  # no case has it
+        condition &= Q(case_reference=reference)
     if where.person and where.person.strip():
         text = where.person.strip()
         pk = decode_id(text, "User")

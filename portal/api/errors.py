@@ -180,6 +180,8 @@ class UserErrorCode(StrEnum):
     ERASURE_HELD = "ERASURE_HELD"
     ERASURE_ALREADY_REQUESTED = "ERASURE_ALREADY_REQUESTED"
     ALREADY_DECIDED = "ALREADY_DECIDED"
+    # Issue 19 attack review: a person's subject-access exports are capped per day.
+    EXPORT_LIMIT = "EXPORT_LIMIT"
 
 
 @strawberry.type(description="An expected failure of a mutation, for the user to act on.")

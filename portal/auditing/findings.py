@@ -21,7 +21,7 @@ from portal.auditing.models import (
 from portal.auth import policy
 from portal.auth.actor import Actor
 from portal.cases.inputs import MAX_TEXT
-from portal.cases.models import DisputeCase
+from portal.cases.models import REFERENCE_LENGTH, DisputeCase
 from portal.lengths import at_most
 
 
@@ -63,7 +63,9 @@ async def raise_finding(
     if case_id is not None:
         case = await DisputeCase.get_or_none(id=case_id)
     elif reference and reference.strip():
-        case = await DisputeCase.get_or_none(reference=reference.strip().upper())
+        named = reference.strip().upper()
+        too_long = len(named) > REFERENCE_LENGTH
+        case = None if too_long else await DisputeCase.get_or_none(reference=named)
     else:
         raise AuditError("REQUIRED", "Name the case: its ID or its reference.", "case_reference")
     if case is None or not policy.may_audit_case(actor, case):

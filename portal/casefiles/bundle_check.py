@@ -42,15 +42,37 @@ class BundleReport:
         return [f"ok: {c}" for c in self.checked] + [f"FAILED: {p}" for p in self.problems]
 
 
-def read_bundle(path: Path) -> dict[str, bytes]:
+# What a bundle may hold before any member is read (the check keeps every member in memory):
+# the sizes the zip's directory states, which bound what reading it yields (zipfile stops at
+# the stated size, and a member whose bytes then fail their CRC is refused). A zip bomb of a
+# few kilobytes stating gigabytes is refused without unpacking anything; `--max-size` lets a
+# larger real bundle through.
+MAX_UNPACKED_BYTES = 2**30
+MAX_MEMBERS = 100_000
+
+
+def read_bundle(path: Path, max_bytes: int | None = None) -> dict[str, bytes]:
     """Every member of the zip, by name; raises ValueError for what is not a readable zip
-    (a member whose CRC no longer holds included)."""
+    (a member whose CRC no longer holds included), and for one that would unpack to more
+    than ``max_bytes`` or hold more than MAX_MEMBERS members. Nothing is written anywhere:
+    a member's name (`../x`, `/etc/x`) is only a key."""
+    if max_bytes is None:
+        max_bytes = MAX_UNPACKED_BYTES
     try:
         with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
+            infos = archive.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise ValueError(f"the zip holds {len(infos)} members, more than {MAX_MEMBERS}")
+            names = [info.filename for info in infos]
             if len(set(names)) != len(names):
                 raise ValueError("the zip holds two members of the same name")
-            return {name: archive.read(name) for name in names}
+            stated = sum(info.file_size for info in infos)
+            if stated > max_bytes:
+                raise ValueError(
+                    f"the zip unpacks to {stated} bytes, more than {max_bytes} "
+                    "(--max-size raises the limit for a bundle that is that large)"
+                )
+            return {info.filename: archive.read(info) for info in infos}
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
         raise ValueError(f"not a readable zip: {exc}") from exc
 

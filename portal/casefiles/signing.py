@@ -71,7 +71,10 @@ def verify_manifest(manifest: bytes, jws: str, jwks: dict[str, Any]) -> None:
     if header.get("b64", True) is not True or "crit" in header:
         raise SignatureInvalid("unsupported JWS header parameters")
     kid = header.get("kid")
-    found = [k for k in jwks.get("keys", []) if isinstance(k, dict) and k.get("kid") == kid]
+    keys = jwks.get("keys")
+    if not isinstance(keys, list):
+        raise SignatureInvalid("the JWKS has no list of keys")
+    found = [k for k in keys if isinstance(k, dict) and k.get("kid") == kid]
     if not found:
         raise SignatureInvalid(f"the JWKS has no key {kid!r}")
     try:

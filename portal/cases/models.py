@@ -100,9 +100,14 @@ class OrganisationProvider(Model):
         unique_together = (("organisation", "provider"),)
 
 
+# The longest case reference the column holds: a longer one names no case (the ORM refuses a
+# longer filter value outright, so callers check it first).
+REFERENCE_LENGTH = 32
+
+
 class DisputeCase(Model):
     id = fields.UUIDField(primary_key=True)
-    reference = fields.CharField(max_length=32, unique=True)
+    reference = fields.CharField(max_length=REFERENCE_LENGTH, unique=True)
     complaint: fields.OneToOneRelation[Complaint] = fields.OneToOneField(
         "portal.Complaint", related_name="dispute", on_delete=fields.RESTRICT
     )

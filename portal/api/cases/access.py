@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 
+from portal.accesslog.models import AccessAction
+from portal.accesslog.services import record_access
 from portal.api.cases.loaders import CaseAccess
 from portal.api.context import Info
 from portal.auth import policy
@@ -73,3 +75,12 @@ async def visible(info: Info, case: DisputeCase | None) -> DisputeCase | None:
     if case is None:
         return None
     return case if (await access_to(info, case)).roles else None
+
+
+async def record_read(info: Info, case: DisputeCase) -> None:
+    """A read of the case file: the case opened by id (a case page), or its documents, messages
+    or timeline listed under it, however the case was reached (a list of cases included). One
+    access-log record per case per request, in the roles the actor holds on it. A list of
+    cases that selects none of the file is not a read of it."""
+    roles = (await access_to(info, case)).roles
+    await record_access(info.context, AccessAction.CASE_READ, case=case, roles=roles)

@@ -13,10 +13,8 @@ import strawberry
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
-from portal.accesslog.models import AccessAction
-from portal.accesslog.services import record_access
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
-from portal.api.cases.access import access_to, visible
+from portal.api.cases.access import record_read, visible
 from portal.api.cases.records import Offer
 from portal.api.cases.timeline import ReceiptCheck, TimelineReceiptInput, TimelineVerification
 from portal.api.cases.types import DisputeCase
@@ -45,7 +43,6 @@ from portal.timeline.services import Receipt, check_receipt, name_break, verify
 
 MAX_SEARCH = 100
 _HEX = frozenset("0123456789abcdef")
-_MAX_REFERENCE = 32
 
 
 class InvalidArgument(PublicError):
@@ -153,7 +150,7 @@ async def find_case(info: Info, id: str) -> models.DisputeCase:
     pk = decode_id(id, "DisputeCase")
     if pk is not None:
         row = await loaders.case.load(pk)
-    elif len(id) <= _MAX_REFERENCE:
+    elif len(id) <= models.REFERENCE_LENGTH:
         row = await loaders.case_by_reference.load(id)
     else:
         row = None
@@ -241,13 +238,6 @@ async def _case_node(info: Info, pk: uuid.UUID) -> DisputeCase | None:
         return None
     await record_read(info, row)
     return DisputeCase.from_row(row)
-
-
-async def record_read(info: Info, row: models.DisputeCase) -> None:
-    """A case opened by id (a case page, a case file): one access-log record per case per
-    request, in the roles the actor holds on it. Lists of cases are not reads of a file."""
-    roles = (await access_to(info, row)).roles
-    await record_access(info.context, AccessAction.CASE_READ, case=row, roles=roles)
 
 
 @node_resolver("Offer")

@@ -14,8 +14,10 @@ from collections.abc import AsyncGenerator
 import strawberry
 from starlette.websockets import WebSocket
 
+from portal.accesslog.models import AccessAction
+from portal.accesslog.services import record_access
 from portal.api.cases.access import current_access
-from portal.api.cases.loaders import EVENT_COLUMNS
+from portal.api.cases.loaders import EVENT_COLUMNS, CaseAccess
 from portal.api.cases.queries import InvalidArgument
 from portal.api.cases.timeline import TimelineEvent
 from portal.api.context import Info
@@ -24,11 +26,9 @@ from portal.api.node import decode_id
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
-from portal.cases.models import DisputeCase
+from portal.cases.models import REFERENCE_LENGTH, DisputeCase
 from portal.timeline import live
 from portal.timeline.models import Visibility
-
-_MAX_REFERENCE = 32
 
 
 class WebSocketRequired(PublicError):
@@ -42,18 +42,22 @@ async def _case(id: str) -> DisputeCase | None:
     pk = decode_id(id, "DisputeCase")
     if pk is not None:
         return await DisputeCase.get_or_none(id=pk)
-    if len(id) <= _MAX_REFERENCE:
+    if len(id) <= REFERENCE_LENGTH:
         return await DisputeCase.get_or_none(reference=id)
     return None
 
 
-async def _readable(actor: Actor, case: DisputeCase | None) -> frozenset[Visibility]:
+async def _access(actor: Actor, case: DisputeCase | None) -> CaseAccess:
     if case is None:
         raise NotFound()
     access = await current_access(actor, case)
     if not access.roles:
         raise NotFound()
-    return access.scopes
+    return access
+
+
+async def _readable(actor: Actor, case: DisputeCase | None) -> frozenset[Visibility]:
+    return (await _access(actor, case)).scopes
 
 
 def _rechecked(auth: AuthService, token: str, case: DisputeCase) -> live.Scopes:
@@ -88,8 +92,11 @@ class CaseSubscriptions:
             raise InvalidArgument("`afterSequence` is 0 or more.")
         actor = context.require_actor()
         case = await _case(str(case_id))
-        await _readable(actor, case)
+        access = await _access(actor, case)
         assert case is not None
+        # The stream reads the case's timeline (all of it, with `afterSequence: 0`): a read of
+        # the case file in the access log, once per case on a connection.
+        await record_access(context, AccessAction.CASE_READ, case=case, roles=access.roles)
         scopes = _rechecked(context.auth, context.access_token, case)
         case_pk: uuid.UUID = case.id
         async for row in live.follow(case_pk, after_sequence, scopes, EVENT_COLUMNS):

@@ -16,7 +16,7 @@ from portal.api.accounts.types import Organisation, Provider, organisation_for, 
 from portal.api.casefiles import fields as casefile
 from portal.api.casefiles.types import Document, DownloadLink, Message
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
-from portal.api.cases.access import access_to, current_appointment, current_outcome
+from portal.api.cases.access import access_to, current_appointment, current_outcome, record_read
 from portal.api.cases.enums import CaseAction, Locale
 from portal.api.cases.records import (
     CLOCK_COLUMNS,
@@ -384,6 +384,7 @@ class DisputeCase(Node):
             bool, strawberry.argument(description="Superseded versions too.")
         ] = False,
     ) -> Connection[Document]:
+        await record_read(info, self.row)
         return await casefile.documents_connection(
             info, self.row, first, after, visibility, history
         )
@@ -396,6 +397,7 @@ class DisputeCase(Node):
         after: After = None,
         visibility: Visibility | None = None,
     ) -> Connection[Message]:
+        await record_read(info, self.row)
         return await casefile.messages_connection(info, self.row, first, after, visibility)
 
     @strawberry.field(description="Messages you may read, by others, that you have not read.")
@@ -422,6 +424,7 @@ class DisputeCase(Node):
     async def timeline(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[TimelineEvent]:
+        await record_read(info, self.row)
         access = await access_to(info, self.row)
         return await timeline_of(info, self.row.id, access, first, after)
 
