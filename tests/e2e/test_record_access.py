@@ -42,7 +42,7 @@ async def test_the_complainant_and_the_auditor_read_the_access_log_on_a_phone(
     await page.goto(f"/cases/{case.reference}")
     await expect(page.get_by_role("heading", level=1)).to_have_text("Overcharged on the March bill")
     await page.goto("/account")
-    await page.get_by_role("link", name="Who has read my records").click()
+    await page.get_by_role("link", name="See who has read your records").click()
     table = page.get_by_test_id("my-record-reads")
     await expect(table).to_contain_text("Organisation staff")
     await expect(table).to_contain_text("Downloaded a document")

@@ -28,7 +28,7 @@ export function YourData() {
   const reload = () => refetch({ requestPolicy: "network-only" });
   return (
     <section aria-labelledby="your-data-heading" className="govuk-!-margin-top-9">
-      <h2 id="your-data-heading" className="govuk-heading-l">
+      <h2 id="your-data-heading" className="govuk-heading-l" tabIndex={-1}>
         {t("privacy.title")}
       </h2>
       <p className="govuk-body">{t("privacy.intro")}</p>
