@@ -34,12 +34,16 @@ async def test_a_manager_records_commitments_and_the_review_measures_them(
     await expect(page.get_by_role("heading", name="Your commitments to customers")).to_be_visible()
     await accessible(page, "commitments")
 
-    # The form checks before sending: days, and the wording in both languages
+    # The form checks before sending: days, and the wording in both languages. A time needs its
+    # days and a language commitment its languages: neither is marked optional.
     ack = page.get_by_test_id("commitment-ACKNOWLEDGE_COMPLAINT")
+    await expect(ack.locator("label", has_text="Number of days")).not_to_contain_text("optional")
+    languages = page.get_by_test_id("commitment-LANGUAGES")
+    await expect(languages.locator("label", has_text="Languages")).not_to_contain_text("optional")
     await ack.get_by_role("button", name="Save this commitment").click()
     summary = ack.get_by_test_id("error-summary")
     await expect(summary).to_be_focused()
-    await expect(summary).to_contain_text("Enter a whole number of days from 1 to 365")
+    await expect(summary.get_by_text("Enter a whole number of days from 1 to 365")).to_have_count(1)
     await expect(summary).to_contain_text("Public wording in Simplified Chinese")
     await accessible(page, "commitments-errors")
     await ack.get_by_label("Number of days").fill("3")

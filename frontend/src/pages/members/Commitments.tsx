@@ -106,7 +106,14 @@ function KindSection({
   const [removal, remove] = useMutation(RemoveCommitmentDocument);
   const timed = TIMED.includes(kind);
   const fields: FieldSpecs = {
-      days: { label: t("commitments.days"), initial: current?.days ? String(current.days) : "", serverNames: ["days"] },
+      // Required where they apply: a time needs its days, a language commitment its languages.
+      days: {
+        label: t("commitments.days"),
+        initial: current?.days ? String(current.days) : "",
+        required: timed,
+        requiredMessage: t("commitments.errorDays"),
+        serverNames: ["days"],
+      },
       calendar: {
         label: t("commitments.calendar"),
         initial: current?.calendar ?? "WORKING_DAYS",
@@ -115,6 +122,8 @@ function KindSection({
       languages: {
         label: t("commitments.languages"),
         initial: kind === "LANGUAGES" ? (current?.items ?? []).join(", ") : "",
+        required: kind === "LANGUAGES",
+        requiredMessage: t("commitments.errorLanguages"),
         serverNames: kind === "LANGUAGES" ? ["items"] : [],
       },
       ...Object.fromEntries(
@@ -149,12 +158,14 @@ function KindSection({
       const errors = [];
       if (timed) {
         const days = String(values.days).trim();
-        if (!DAYS.test(days) || Number(days) < 1 || Number(days) > 365)
+        // Empty: the field is required, and says so once.
+        if (days && (!DAYS.test(days) || Number(days) < 1 || Number(days) > 365))
           errors.push({ field: "days", message: t("commitments.errorDays") });
       }
       if (kind === "REMEDIES" && !REMEDIES.some((remedy) => values[`remedy${remedy}`] === true))
         errors.push({ field: `remedy${REMEDIES[0]}`, message: t("commitments.errorRemedies") });
-      if (kind === "LANGUAGES" && languagesOf(String(values.languages)).length === 0)
+      const languages = String(values.languages);
+      if (kind === "LANGUAGES" && languages.trim() && languagesOf(languages).length === 0)
         errors.push({ field: "languages", message: t("commitments.errorLanguages") });
       return errors;
     },
