@@ -35,7 +35,9 @@ async def test_an_auditor_checks_the_records_and_follows_up_a_finding(
     page.on("pageerror", lambda error: errors.append(str(error)))
     await sign_in(page, w.auditor.email, PASSWORD)
 
-    await page.goto("/audit")
+    # The auditor's own pages come first: the portal's front door leads to the records check.
+    await page.goto("/")
+    await expect(page).to_have_url(f"{portal.url}/audit")
     await expect(page.get_by_text("No check has been run yet.")).to_be_visible()
     await page.get_by_role("button", name="Check every case now").click()
     progress = page.get_by_test_id("run-progress")
@@ -83,7 +85,12 @@ async def test_an_auditor_checks_the_records_and_follows_up_a_finding(
     await expect(page.get_by_role("button", name="Record the follow-up")).to_have_count(0)
     await _fits(page, "audit-finding-closed")
 
-    await page.get_by_role("link", name="Audit findings").first.click()
+    # The menu shows where a finding's page belongs: under "Audit findings".
+    menu = page.get_by_role("navigation", name="Main")
+    findings = menu.get_by_role("link", name="Audit findings")
+    await expect(findings).to_have_attribute("aria-current", "true")
+    await findings.click()
+    await expect(findings).to_have_attribute("aria-current", "page")
     await expect(page.get_by_test_id("findings")).to_contain_text(tampered.reference)
 
     await page.goto("/audit/report")

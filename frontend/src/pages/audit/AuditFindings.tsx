@@ -8,7 +8,7 @@ import { LIMITS } from "../../design/limits";
 import { ScrollRegion } from "../../design/patterns";
 import { AuditFindingsDocument, RaiseAuditFindingDocument, type FindingStatus } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { AuditMenu, FindingStatusTag, SeverityTag } from "./common";
+import { FindingStatusTag, SeverityTag } from "./common";
 
 const STATUSES: FindingStatus[] = ["OPEN", "FOLLOWED_UP", "CLOSED"];
 
@@ -25,7 +25,6 @@ export function AuditFindings() {
   return (
     <>
       <PageTitle text={t("audit.findings.title")} />
-      <AuditMenu current="findings" />
       <p className="govuk-body">{t("audit.findings.intro")}</p>
       <Link href="/audit/findings/new" className="govuk-button govuk-button--secondary">
         {t("audit.findings.new")}
@@ -123,7 +122,6 @@ export function NewAuditFinding() {
   return (
     <>
       <PageTitle text={t("audit.finding.newTitle")} />
-      <AuditMenu current="findings" />
       <p className="govuk-body">{t("audit.finding.newIntro")}</p>
       <FormShell
         form={form}

@@ -11,7 +11,6 @@ import {
   type AuditRunFieldsFragment,
 } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { AuditMenu } from "./common";
 
 // How often the page asks how far a run has come, while it is not done.
 const POLL_MS = 2000;
@@ -28,7 +27,6 @@ export function AuditRuns() {
   return (
     <>
       <PageTitle text={t("audit.runs.title")} />
-      <AuditMenu current="runs" />
       <p className="govuk-body">{t("audit.runs.intro")}</p>
       <UserErrors errors={userErrors} />
       <RequestError error={started.error} />
