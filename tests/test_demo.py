@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from tortoise import Tortoise
 
+from portal.accesslog.models import AccessRecord
 from portal.accounts.models import User
 from portal.auditing.models import AuditFinding, AuditRun, FindingStatus, RunStatus
 from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Offer, Outcome
@@ -161,3 +162,8 @@ async def test_the_manager_auditor_and_consumers_find_the_records_pages_filled(d
         case_id=finding.case.id, kind=ClockKind.RESPONSE, status=ClockStatus.MISSED
     ).exists()
     assert await HeadReceipt.filter(user__email="maria@consumer.example").exists()
+    maria = await User.get(email="maria@consumer.example")
+    her_cases = await DisputeCase.filter(complainant_id=maria.id).values_list("id", flat=True)
+    reads = await AccessRecord.filter(case_id__in=her_cases)
+    assert {r.role for r in reads} == {"organisation", "provider"}
+    assert all(r.created_at < datetime.now(UTC) for r in reads)

@@ -1,8 +1,10 @@
 # Chinese text uses Chinese punctuation (full-width commas, semicolons, brackets).
 # ruff: noqa: RUF001
-"""What the demo's manager and auditor find on their own pages (issue 19): Northwind's
-code-of-conduct commitments (ISO 10001), which the management review measures, and a
-verification run over every case with one finding and its follow-up on /audit.
+"""What the demo's manager, auditor and consumers find on their own pages (issue 19):
+Northwind's code-of-conduct commitments (ISO 10001), which the management review measures; a
+verification run over every case with one finding and its follow-up on /audit; and the staff's
+reads of each case file in the access log (what a consumer sees under "Who has read my
+records", and an auditor at /audit/access), as the portal records them when a page is opened.
 
 Made through the same services as the pages, after the stories; each part only when the
 installation has none yet, so that seeding twice adds nothing.
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from portal.accesslog.models import AccessAction, AccessRecord, ReaderKind
 from portal.auditing.findings import follow_up, raise_finding
 from portal.auditing.models import AuditFinding, AuditRun, Severity
 from portal.auditing.runs import start_run, work_all
@@ -21,8 +24,11 @@ from portal.cases.states import Calendar, ClockKind, ClockStatus
 from portal.commitments.models import Commitment, CommitmentKind, Remedy
 from portal.commitments.services import set_commitment
 from portal.demo.installation import Installation
+from portal.timeline.models import TimelineEvent
 
 MANAGER = "manager@northwind.example"
+AGENT = "agent@northwind.example"
+CASEWORKER = "caseworker@fairsettle.example"
 AUDITOR = "auditor@parley.example"
 
 # kind, days and calendar (times), items (lists), then the public wording in both languages
@@ -89,6 +95,7 @@ async def seed_records(
                 at=now - timedelta(days=120),
             )
         progress(f"{organisation.name}: {len(COMMITMENTS)} commitments (ISO 10001)")
+    await _reads(installation, now)
     auditor = installation.actors[AUDITOR]
     if await AuditRun.filter(started_by_id=auditor.id).exists():
         return
@@ -128,3 +135,38 @@ async def seed_records(
                 at=started + timedelta(hours=3),
             )
     progress(f"audit: a verification run over {run.total} cases, a finding with its follow-up")
+
+
+async def _reads(installation: Installation, now: datetime) -> None:
+    """Northwind's agent opened each case file the day after it was referred, and FairSettle's
+    caseworker opened each of theirs two hours after it arrived."""
+    if await AccessRecord.exists():
+        return
+    agent = installation.users[AGENT]
+    caseworker = installation.users[CASEWORKER]
+    cases = await DisputeCase.filter(organisation_id=installation.organisation.id).order_by(
+        "reference"
+    )
+    for case in cases:
+        referred = await TimelineEvent.get(case_id=case.id, sequence=1)
+        readers = [(agent, "organisation", referred.occurred_at + timedelta(days=1))]
+        if case.provider_id == installation.provider.id:
+            readers.append((caseworker, "provider", referred.occurred_at + timedelta(hours=2)))
+        for reader, role, at in readers:
+            if at >= now:
+                continue
+            await AccessRecord.create(
+                created_at=at,
+                reader_kind=ReaderKind.USER,
+                reader_id=reader.id,
+                role=role,
+                action=AccessAction.CASE_READ,
+                case_id=case.id,
+                case_reference=case.reference,
+                organisation_id=case.organisation_id,
+                provider_id=case.provider_id,
+                target_type="DisputeCase",
+                target_id=str(case.id),
+                ip="192.0.2.10" if role == "organisation" else "198.51.100.20",
+                user_agent="Mozilla/5.0 (demo)",
+            )
