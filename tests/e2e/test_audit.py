@@ -39,9 +39,12 @@ async def test_an_auditor_checks_the_records_and_follows_up_a_finding(
     await page.goto("/")
     await expect(page).to_have_url(f"{portal.url}/audit")
     await expect(page.get_by_text("No check has been run yet.")).to_be_visible()
-    await page.get_by_role("button", name="Check every case now").click()
+    start = page.get_by_role("button", name="Check every case now")
+    await start.click()
     progress = page.get_by_test_id("run-progress")
     await expect(progress).to_contain_text("Waiting to start")
+    # The keyboard stays where it was, on the button (the progress is announced).
+    await expect(start).to_be_focused()
     await expect(progress).to_contain_text("0 of 2")
     await _fits(page, "audit-run-started")
 

@@ -33,9 +33,11 @@ export function AuditRuns() {
       <button
         type="button"
         className="govuk-button"
-        disabled={started.fetching}
+        // Not `disabled`: that would drop the keyboard focus to the page's start while the
+        // run is asked for; the progress below is announced (role="status").
         aria-disabled={started.fetching || undefined}
         onClick={async () => {
+          if (started.fetching) return;
           const answer = await start({});
           if (answer.data?.startAuditRun.run) refetch({ requestPolicy: "network-only" });
         }}
