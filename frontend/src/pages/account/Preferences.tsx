@@ -47,13 +47,13 @@ export function Preferences() {
         </nav>
         <RequestError error={error} />
         {fetching && !user ? <Loading /> : null}
-        <section aria-labelledby="preferences-heading" className="parley-section">
+        <div className="parley-section">
           <h2 id="preferences-heading" className="govuk-heading-l" tabIndex={-1}>
             {t("preferences.title")}
           </h2>
           <p className="govuk-body">{t("preferences.intro")}</p>
           {user ? <PreferencesForm language={uiLocaleOf(user.locale)} timeZone={user.timeZone} /> : null}
-        </section>
+        </div>
         {user ? <AccountReceipts /> : null}
         <section aria-labelledby="account-reads" className="parley-section">
           <h2 id="account-reads" className="govuk-heading-l" tabIndex={-1}>
