@@ -66,6 +66,15 @@ async def test_an_auditor_checks_the_records_and_follows_up_a_finding(
     await page.get_by_label("What should follow").fill(
         "The provider restores event 1 from its backup and explains the change."
     )
+    # A reference that names no case the auditor audits is said so, on its field
+    await page.get_by_label("Case reference").fill("DR-1999-000001")
+    await page.get_by_role("button", name="Raise the finding").click()
+    summary = page.get_by_test_id("error-summary")
+    await expect(summary).to_be_focused()
+    await expect(summary).to_contain_text(
+        "There is no case with this reference among the cases you audit"
+    )
+    await page.get_by_label("Case reference").fill(tampered.reference)
     await _fits(page, "audit-finding-form")
     await page.get_by_role("button", name="Raise the finding").click()
 

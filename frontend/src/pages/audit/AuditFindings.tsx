@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link, useLocation, useSearch } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
-import { Loading, RequestError, useDescribeUserError } from "../../components/Status";
+import { Loading, RequestError, useDescribeUserError, type UserErrorLike } from "../../components/Status";
 import { FormShell, Radios, SubmitButton, Textarea, TextInput, useForm } from "../../design/forms";
 import { LIMITS } from "../../design/limits";
 import { ScrollRegion } from "../../design/patterns";
@@ -140,7 +140,12 @@ export function NewAuditFinding() {
             navigate(`/audit/findings/${encodeURIComponent(payload.finding.id)}?raised=1`);
             return [];
           }
-          if (payload) return form.fromUserErrors(payload.userErrors, describe);
+          // An unknown reference (or a case the auditor does not audit) reads as such.
+          const named = (error: UserErrorLike) =>
+            error.code === "NOT_FOUND" && ["caseReference", "case_reference"].includes(error.field?.at(-1) ?? "")
+              ? t("audit.finding.errorNoCase")
+              : describe(error);
+          if (payload) return form.fromUserErrors(payload.userErrors, named);
           return [{ field: "", message: t("status.failedTryAgain") }];
         })}
       >
