@@ -61,7 +61,12 @@ async def test_a_manager_records_commitments_and_the_review_measures_them(
     await access.get_by_label("Public wording in English").fill("Large print on request.")
     await access.get_by_label("Public wording in Simplified Chinese").fill("可应要求提供大字版。")
     await access.get_by_role("button", name="Save this commitment").click()
-    await expect(access.get_by_role("button", name="Withdraw this commitment")).to_be_visible()
+    # A commitment made is read first; its form folds under "Change or withdraw"
+    await expect(access).to_contain_text("Large print on request.")
+    withdraw = access.get_by_role("button", name="Withdraw this commitment")
+    await expect(withdraw).to_be_hidden()
+    await access.get_by_text("Change or withdraw this commitment").click()
+    await expect(withdraw).to_be_visible()
 
     recorded = await Commitment.get(
         organisation_id=w.organisation.id, kind=CommitmentKind.ACKNOWLEDGE_COMPLAINT
