@@ -105,6 +105,15 @@ async def test_an_auditor_checks_the_records_and_follows_up_a_finding(
     await expect(findings).to_have_attribute("aria-current", "page")
     await expect(page.get_by_test_id("findings")).to_contain_text(tampered.reference)
 
+    # A second check: the first is listed under "Earlier checks", one named region
+    await page.goto("/audit")
+    await page.get_by_role("button", name="Check every case now").click()
+    await expect(progress).to_contain_text("Waiting to start")
+    assert await runs.work_all("e2e-worker", datetime.now(UTC)) == 2
+    await expect(progress).to_contain_text("Finished")
+    await expect(page.get_by_role("region", name="Earlier checks")).to_have_count(1)
+    await _fits(page, "audit-earlier-runs")
+
     await page.goto("/audit/report")
     report = page.get_by_test_id("audit-report")
     await expect(report).to_contain_text("Broken chains found")

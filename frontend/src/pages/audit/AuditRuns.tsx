@@ -153,7 +153,8 @@ function RunProgress({ first }: { first: AuditRunFieldsFragment }) {
 function EarlierRuns({ runs }: { runs: AuditRunFieldsFragment[] }) {
   const { t, label, number, dateTime } = useI18n();
   return (
-    <section aria-labelledby="earlier-heading" className="parley-section">
+    // No named section: the table's scrolling region carries the name (one landmark each).
+    <div className="parley-section">
       <h2 id="earlier-heading" className="govuk-heading-m">
         {t("audit.runs.earlier")}
       </h2>
@@ -182,6 +183,6 @@ function EarlierRuns({ runs }: { runs: AuditRunFieldsFragment[] }) {
           </tbody>
         </table>
       </ScrollRegion>
-    </section>
+    </div>
   );
 }
