@@ -7,11 +7,15 @@ from datetime import UTC, datetime
 import pytest
 from tortoise import Tortoise
 
+from portal.accesslog.models import AccessRecord
 from portal.accounts.models import User
+from portal.auditing.models import AuditFinding, AuditRun, FindingStatus, RunStatus
 from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Offer, Outcome
-from portal.cases.states import ClockStatus, Method, MethodFamily, OfferStatus, Stage
+from portal.cases.states import ClockKind, ClockStatus, Method, MethodFamily, OfferStatus, Stage
+from portal.commitments.models import Commitment, CommitmentKind
 from portal.complaints.models import Complaint, ComplaintStatus
 from portal.demo import PEOPLE, seed_demo
+from portal.notifications.models import HeadReceipt
 from portal.timeline.models import TimelineEvent
 from portal.timeline.services import verify
 
@@ -135,3 +139,31 @@ async def test_the_demo_tells_the_same_stories_on_any_day(db: str, today: dateti
     assert await Clock.filter(status=ClockStatus.MISSED).count() == 1
     assert await Clock.filter(status=ClockStatus.RUNNING, due_at__lt=today).count() == 0
     assert await TimelineEvent.filter(occurred_at__gte=today).count() == 0
+
+
+async def test_the_manager_auditor_and_consumers_find_the_records_pages_filled(db: str) -> None:
+    """Issue 19's pages are not empty in the demo: Northwind's commitments, a finished
+    verification run with a finding followed up on the silent case, and receipts mailed to
+    the consumers whose cases reached an outcome or closed."""
+    await seed_demo()
+
+    kinds = {c.kind for c in await Commitment.all()}
+    assert {CommitmentKind.RESPOND_COMPLAINT, CommitmentKind.REMEDIES} <= kinds
+    runs = await AuditRun.all()
+    assert len(runs) == 1
+    assert (runs[0].status, runs[0].checked, runs[0].broken) == (
+        RunStatus.DONE,
+        await DisputeCase.all().count(),
+        0,
+    )
+    finding = await AuditFinding.get().prefetch_related("case")
+    assert finding.status is FindingStatus.FOLLOWED_UP
+    assert await Clock.filter(
+        case_id=finding.case.id, kind=ClockKind.RESPONSE, status=ClockStatus.MISSED
+    ).exists()
+    assert await HeadReceipt.filter(user__email="maria@consumer.example").exists()
+    maria = await User.get(email="maria@consumer.example")
+    her_cases = await DisputeCase.filter(complainant_id=maria.id).values_list("id", flat=True)
+    reads = await AccessRecord.filter(case_id__in=her_cases)
+    assert {r.role for r in reads} == {"organisation", "provider"}
+    assert all(r.created_at < datetime.now(UTC) for r in reads)

@@ -16,6 +16,7 @@ from tortoise.transactions import in_transaction
 from portal.demo.directory import seed_directory
 from portal.demo.installation import DEMO_PASSWORD, PEOPLE, DemoPerson, seed_installation
 from portal.demo.play import already_played, play_all
+from portal.demo.records import seed_records
 from portal.demo.simulated import SIMULATOR_URL, seed_simulated_provider
 from portal.demo.stories import STORIES
 
@@ -34,10 +35,12 @@ async def seed_demo(
     stories = [story for story in STORIES if not await already_played(installation, story)]
     if not stories:
         progress(f"{len(STORIES)} complaints and their disputes already seeded")
+        await seed_records(installation, now, progress)
         return list(PEOPLE)
     # All stories or none: a failure leaves no half-told story that would be skipped next time.
     async with in_transaction():
         plays = await play_all(installation, stories, now, progress)
     for line in sorted([await play.summary() for play in plays]):
         progress(line)
+    await seed_records(installation, now, progress)
     return list(PEOPLE)

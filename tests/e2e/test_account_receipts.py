@@ -28,7 +28,21 @@ async def test_a_kept_receipt_is_listed_on_the_account_and_checked_there(
     page.on("pageerror", lambda error: errors.append(str(error)))
     await sign_in(page, w.complainant.email, PASSWORD)
 
-    await page.goto("/account")
+    # The account page is named for all it holds, and lists its sections at the top.
+    await page.get_by_role("link", name="Your account").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    assert await page.title() == "Your account · Parley"
+    contents = page.get_by_role("navigation", name="On this page")
+    await expect(contents.get_by_role("link")).to_have_text(
+        [
+            "Language and time zone",
+            "Receipts of your case records",
+            "Who has read my records",
+            "Your data",
+        ]
+    )
+    await contents.get_by_role("link", name="Your data").click()
+    await expect(page.get_by_role("heading", name="Your data", exact=True)).to_be_focused()
     section = page.get_by_test_id("account-receipts")
     await expect(
         section.get_by_role("heading", name="Receipts of your case records")

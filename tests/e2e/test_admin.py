@@ -134,6 +134,15 @@ async def test_an_admin_sets_up_an_organisation_and_a_provider_and_reads_the_aud
     await page.get_by_role("link", name="Calm ADR", exact=True).click()
     await page.get_by_role("link", name="Energy scheme").click()
     await expect(page.get_by_text("Changes apply to new cases only.")).to_be_visible()
+    # The retention period (issue 19): six years unless changed, whole years up to 100
+    retention = page.get_by_label("Retention period, in years")
+    await expect(retention).to_have_value("6")
+    await retention.fill("150")
+    await page.get_by_role("button", name="Save changes").click()
+    summary = page.get_by_test_id("error-summary")
+    await expect(summary).to_be_focused()
+    await expect(summary).to_contain_text("Enter the retention period as whole years from 0 to 100")
+    await retention.fill("10")
     await page.get_by_label("Decide on acceptance: days").fill("12")
     await page.get_by_role("button", name="Save changes").click()
     await expect(page.get_by_test_id("success-banner")).to_contain_text(
@@ -143,6 +152,7 @@ async def test_an_admin_sets_up_an_organisation_and_a_provider_and_reads_the_aud
     current = await Scheme.get(provider_id=provider.id, retired_at=None)
     assert current.version == 2
     assert current.clock_policy["acceptance"]["days"] == 12
+    assert current.retention_years == 10
     assert (await DisputeCase.get(id=case.id)).scheme_id == scheme.id
     assert (await Clock.get(case_id=case.id, kind=ClockKind.ACCEPTANCE)).days == 10
 

@@ -35,11 +35,16 @@ async def test_an_auditor_checks_the_records_and_follows_up_a_finding(
     page.on("pageerror", lambda error: errors.append(str(error)))
     await sign_in(page, w.auditor.email, PASSWORD)
 
-    await page.goto("/audit")
+    # The auditor's own pages come first: the portal's front door leads to the records check.
+    await page.goto("/")
+    await expect(page).to_have_url(f"{portal.url}/audit")
     await expect(page.get_by_text("No check has been run yet.")).to_be_visible()
-    await page.get_by_role("button", name="Check every case now").click()
+    start = page.get_by_role("button", name="Check every case now")
+    await start.click()
     progress = page.get_by_test_id("run-progress")
     await expect(progress).to_contain_text("Waiting to start")
+    # The keyboard stays where it was, on the button (the progress is announced).
+    await expect(start).to_be_focused()
     await expect(progress).to_contain_text("0 of 2")
     await _fits(page, "audit-run-started")
 
@@ -61,6 +66,15 @@ async def test_an_auditor_checks_the_records_and_follows_up_a_finding(
     await page.get_by_label("What should follow").fill(
         "The provider restores event 1 from its backup and explains the change."
     )
+    # A reference that names no case the auditor audits is said so, on its field
+    await page.get_by_label("Case reference").fill("DR-1999-000001")
+    await page.get_by_role("button", name="Raise the finding").click()
+    summary = page.get_by_test_id("error-summary")
+    await expect(summary).to_be_focused()
+    await expect(summary).to_contain_text(
+        "There is no case with this reference among the cases you audit"
+    )
+    await page.get_by_label("Case reference").fill(tampered.reference)
     await _fits(page, "audit-finding-form")
     await page.get_by_role("button", name="Raise the finding").click()
 
@@ -83,8 +97,22 @@ async def test_an_auditor_checks_the_records_and_follows_up_a_finding(
     await expect(page.get_by_role("button", name="Record the follow-up")).to_have_count(0)
     await _fits(page, "audit-finding-closed")
 
-    await page.get_by_role("link", name="Audit findings").first.click()
+    # The menu shows where a finding's page belongs: under "Audit findings".
+    menu = page.get_by_role("navigation", name="Main")
+    findings = menu.get_by_role("link", name="Audit findings")
+    await expect(findings).to_have_attribute("aria-current", "true")
+    await findings.click()
+    await expect(findings).to_have_attribute("aria-current", "page")
     await expect(page.get_by_test_id("findings")).to_contain_text(tampered.reference)
+
+    # A second check: the first is listed under "Earlier checks", one named region
+    await page.goto("/audit")
+    await page.get_by_role("button", name="Check every case now").click()
+    await expect(progress).to_contain_text("Waiting to start")
+    assert await runs.work_all("e2e-worker", datetime.now(UTC)) == 2
+    await expect(progress).to_contain_text("Finished")
+    await expect(page.get_by_role("region", name="Earlier checks")).to_have_count(1)
+    await _fits(page, "audit-earlier-runs")
 
     await page.goto("/audit/report")
     report = page.get_by_test_id("audit-report")

@@ -39,6 +39,10 @@ async def test_the_case_page_names_the_entry_whose_message_was_changed(
         await expect(named).to_contain_text(str(event.sequence))
         await expect(named).to_contain_text(words["event.message_posted"])
         await expect(named).to_contain_text(words["chain.reason.MESSAGE_ALTERED"])
+        # A broken record does not claim "how we know nothing was changed".
+        verification = page.get_by_test_id("timeline-verification")
+        await expect(verification).to_contain_text(words["timeline.howWeCheck"])
+        await expect(verification).not_to_contain_text(words["timeline.howWeKnow"])
         await fits(page, f"phone-case-broken-chain-{locale}")
 
 

@@ -34,12 +34,16 @@ async def test_a_manager_records_commitments_and_the_review_measures_them(
     await expect(page.get_by_role("heading", name="Your commitments to customers")).to_be_visible()
     await accessible(page, "commitments")
 
-    # The form checks before sending: days, and the wording in both languages
+    # The form checks before sending: days, and the wording in both languages. A time needs its
+    # days and a language commitment its languages: neither is marked optional.
     ack = page.get_by_test_id("commitment-ACKNOWLEDGE_COMPLAINT")
+    await expect(ack.locator("label", has_text="Number of days")).not_to_contain_text("optional")
+    languages = page.get_by_test_id("commitment-LANGUAGES")
+    await expect(languages.locator("label", has_text="Languages")).not_to_contain_text("optional")
     await ack.get_by_role("button", name="Save this commitment").click()
     summary = ack.get_by_test_id("error-summary")
     await expect(summary).to_be_focused()
-    await expect(summary).to_contain_text("Enter a whole number of days from 1 to 365")
+    await expect(summary.get_by_text("Enter a whole number of days from 1 to 365")).to_have_count(1)
     await expect(summary).to_contain_text("Public wording in Simplified Chinese")
     await accessible(page, "commitments-errors")
     await ack.get_by_label("Number of days").fill("3")
@@ -57,7 +61,12 @@ async def test_a_manager_records_commitments_and_the_review_measures_them(
     await access.get_by_label("Public wording in English").fill("Large print on request.")
     await access.get_by_label("Public wording in Simplified Chinese").fill("可应要求提供大字版。")
     await access.get_by_role("button", name="Save this commitment").click()
-    await expect(access.get_by_role("button", name="Withdraw this commitment")).to_be_visible()
+    # A commitment made is read first; its form folds under "Change or withdraw"
+    await expect(access).to_contain_text("Large print on request.")
+    withdraw = access.get_by_role("button", name="Withdraw this commitment")
+    await expect(withdraw).to_be_hidden()
+    await access.get_by_text("Change or withdraw this commitment").click()
+    await expect(withdraw).to_be_visible()
 
     recorded = await Commitment.get(
         organisation_id=w.organisation.id, kind=CommitmentKind.ACKNOWLEDGE_COMPLAINT

@@ -153,7 +153,7 @@ async def test_main_pages_fit_a_phone_and_the_language_switch_persists(
     # The account page: language and time zone, which every date in their mail follows
     zh = catalogue("zh-Hans")
     await page.get_by_role("link", name=zh["layout.account"]).click()
-    await expect(page.get_by_role("heading", level=1)).to_have_text(zh["preferences.title"])
+    await expect(page.get_by_role("heading", level=1)).to_have_text(zh["account.title"])
     await expect(page.get_by_label("简体中文")).to_be_checked()
     await page.get_by_label(zh["account.timeZone"]).select_option("Asia/Shanghai")
     await page.get_by_role("button", name=zh["preferences.save"]).click()

@@ -48,6 +48,7 @@ async def test_a_complainant_downloads_their_data_asks_for_erasure_and_an_admin_
     await expect(page.get_by_text(en["privacy.erasure.sent"])).to_be_visible()
     await expect(page.get_by_test_id("erasure-status")).to_have_text(en["privacy.status.HELD"])
     await expect(page.get_by_test_id("erasure-holds")).to_contain_text(case.reference)
+    await expect(page.get_by_text(en["privacy.erasure.holds"])).to_be_visible()
     await expect(page.get_by_role("button", name=en["privacy.erasure.request"])).to_have_count(0)
     await fits(page, "privacy-account-phone")
     await accessible(page, "privacy-account-phone")
@@ -59,6 +60,9 @@ async def test_a_complainant_downloads_their_data_asks_for_erasure_and_an_admin_
     request = desk.get_by_test_id("erasure-request")
     await expect(request).to_contain_text(w.complainant.email)
     await expect(request).to_contain_text(case.reference)
+    # The admin reads of "the data", not of "your data".
+    await expect(request).to_contain_text(zh["privacy.admin.holds"])
+    await expect(request).not_to_contain_text(zh["privacy.erasure.holds"])
     # A hold stands: only refusing is offered.
     await expect(request.get_by_role("button", name=zh["privacy.admin.grant"])).to_have_count(0)
     await accessible(desk, "privacy-admin")

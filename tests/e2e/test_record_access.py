@@ -42,7 +42,7 @@ async def test_the_complainant_and_the_auditor_read_the_access_log_on_a_phone(
     await page.goto(f"/cases/{case.reference}")
     await expect(page.get_by_role("heading", level=1)).to_have_text("Overcharged on the March bill")
     await page.goto("/account")
-    await page.get_by_role("link", name="Who has read my records").click()
+    await page.get_by_role("link", name="See who has read your records").click()
     table = page.get_by_test_id("my-record-reads")
     await expect(table).to_contain_text("Organisation staff")
     await expect(table).to_contain_text("Downloaded a document")
@@ -67,3 +67,15 @@ async def test_the_complainant_and_the_auditor_read_the_access_log_on_a_phone(
     await expect(log).not_to_contain_text(world.complainant.email)
     await expect(log).to_contain_text(world.agent.email)
     await _fits(auditor, "phone-access-log")
+
+    # A period that ends before it starts is caught on the page, as a form's error
+    await auditor.get_by_label("From (day)").fill("2026-03-10")
+    await auditor.get_by_label("Until (day)").fill("2026-03-01")
+    await auditor.get_by_role("button", name="Apply filters").click()
+    summary = auditor.get_by_test_id("error-summary")
+    await expect(summary).to_be_focused()
+    await expect(summary).to_contain_text("The day in Until must come after the day in From")
+    await expect(auditor.get_by_label("Until (day)")).to_have_attribute("aria-invalid", "true")
+    await expect(log).to_contain_text(world.agent.email)  # the last filter still stands
+    await expect(auditor.get_by_test_id("request-error")).to_have_count(0)
+    await _fits(auditor, "phone-access-log-period-error")

@@ -29,6 +29,11 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [path]);
 
   const items = NAV.filter((item) => mayOpen(item.access, status, viewer));
+  // The entry of the page, or else of the area the page is in (a finding under "Audit
+  // findings", a case under "Cases"): the longest entry the path starts with.
+  const area = items
+    .filter((item) => path === item.href || path.startsWith(`${item.href}/`))
+    .reduce<string | null>((best, item) => (best && best.length >= item.href.length ? best : item.href), null);
   return (
     <>
       <a className="govuk-skip-link" href="#main">
@@ -90,7 +95,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   <Link
                     href={item.href}
                     className="govuk-link govuk-link--no-visited-state"
-                    aria-current={path === item.href ? "page" : undefined}
+                    aria-current={path === item.href ? "page" : area === item.href ? "true" : undefined}
                   >
                     {t(item.label)}
                   </Link>

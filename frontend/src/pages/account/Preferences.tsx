@@ -11,28 +11,61 @@ import { languageOf, PreferenceInputs, uiLocaleOf, usePreferenceFields } from ".
 import { AccountReceipts } from "./Receipts";
 import { YourData } from "./YourData";
 
-/** `/account`: the signed-in person's language (of the portal and of the e-mails Parley sends
- * them) and time zone (every date and deadline in their e-mails is shown in it). The header's
- * language switch keeps the language too (issue 15). Below (issue 19): who has read their
- * records, the receipts of their case records, and their data (a copy, and erasure). */
+/** `/account`: the signed-in person's own page. Four sections, listed at the top: their
+ * language (of the portal and of the e-mails Parley sends them) and time zone (every date and
+ * deadline in their e-mails is shown in it; the header's language switch keeps the language too,
+ * issue 15); and, since issue 19, the receipts of their case records, who has read their
+ * records (the list is a page of its own), and their data (a copy, and erasure). */
 export function Preferences() {
   const { t } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: MyPreferencesDocument });
   const user = data?.viewer?.user;
+  const contents = [
+    { id: "preferences-heading", text: t("preferences.title") },
+    { id: "account-receipts", text: t("receipts.account.title") },
+    { id: "account-reads", text: t("accessLog.mine.title") },
+    { id: "your-data-heading", text: t("privacy.title") },
+  ];
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <PageTitle text={t("preferences.title")} />
-        <p className="govuk-body">{t("preferences.intro")}</p>
-        <p className="govuk-body">
-          <Link href="/account/reads" className="govuk-link">
-            {t("accessLog.mine.link")}
-          </Link>
-        </p>
+        <PageTitle text={t("account.title")} />
+        <p className="govuk-body">{t("account.intro")}</p>
+        <nav aria-labelledby="account-contents" className="govuk-!-margin-bottom-8">
+          <h2 id="account-contents" className="govuk-heading-s govuk-!-margin-bottom-2">
+            {t("account.contents")}
+          </h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {contents.map((item) => (
+              <li key={item.id}>
+                <a href={`#${item.id}`} className="govuk-link">
+                  {item.text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <RequestError error={error} />
         {fetching && !user ? <Loading /> : null}
-        {user ? <PreferencesForm language={uiLocaleOf(user.locale)} timeZone={user.timeZone} /> : null}
+        <div className="parley-section">
+          <h2 id="preferences-heading" className="govuk-heading-l" tabIndex={-1}>
+            {t("preferences.title")}
+          </h2>
+          <p className="govuk-body">{t("preferences.intro")}</p>
+          {user ? <PreferencesForm language={uiLocaleOf(user.locale)} timeZone={user.timeZone} /> : null}
+        </div>
         {user ? <AccountReceipts /> : null}
+        <section aria-labelledby="account-reads" className="parley-section">
+          <h2 id="account-reads" className="govuk-heading-l" tabIndex={-1}>
+            {t("accessLog.mine.title")}
+          </h2>
+          <p className="govuk-body">{t("account.reads.intro")}</p>
+          <p className="govuk-body">
+            <Link href="/account/reads" className="govuk-link">
+              {t("account.reads.link")}
+            </Link>
+          </p>
+        </section>
         {user ? <YourData /> : null}
       </div>
     </div>

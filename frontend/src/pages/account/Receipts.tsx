@@ -18,7 +18,7 @@ export function AccountReceipts() {
   const receipts = data?.viewer.receipts;
   return (
     <section aria-labelledby="account-receipts" className="parley-section" data-testid="account-receipts">
-      <h2 id="account-receipts" className="govuk-heading-l">
+      <h2 id="account-receipts" className="govuk-heading-l" tabIndex={-1}>
         {t("receipts.account.title")}
       </h2>
       <p className="govuk-body">{t("receipts.account.intro")}</p>

@@ -28,7 +28,7 @@ export function YourData() {
   const reload = () => refetch({ requestPolicy: "network-only" });
   return (
     <section aria-labelledby="your-data-heading" className="govuk-!-margin-top-9">
-      <h2 id="your-data-heading" className="govuk-heading-l">
+      <h2 id="your-data-heading" className="govuk-heading-l" tabIndex={-1}>
         {t("privacy.title")}
       </h2>
       <p className="govuk-body">{t("privacy.intro")}</p>
@@ -194,8 +194,15 @@ function Erasure({
   );
 }
 
-/** One erasure request: its status, its legal holds (why, until when), the decision. */
-export function ErasureRequestSummary({ request }: { request: ErasureRequestFieldsFragment }) {
+/** One erasure request: its status, its legal holds (why, until when), the decision. Read by
+ * the person ("your data") or by an administrator (`forAdmin`: "the data"). */
+export function ErasureRequestSummary({
+  request,
+  forAdmin = false,
+}: {
+  request: ErasureRequestFieldsFragment;
+  forAdmin?: boolean;
+}) {
   const { t, label, dateTime } = useI18n();
   const status: ErasureRequestStatus = request.status;
   const rows = [
@@ -210,7 +217,7 @@ export function ErasureRequestSummary({ request }: { request: ErasureRequestFiel
   ];
   if (request.holds.length > 0) {
     rows.push({
-      key: t("privacy.erasure.holds"),
+      key: t(forAdmin ? "privacy.admin.holds" : "privacy.erasure.holds"),
       value: (
         <ul className="govuk-list govuk-list--bullet" data-testid="erasure-holds">
           {request.holds.map((hold) => (

@@ -62,7 +62,7 @@ function ErasureRequestCard({ request, onDecided }: { request: Request; onDecide
           ...(request.reasons ? [{ key: t("privacy.admin.theirReasons"), value: request.reasons }] : []),
         ]}
       />
-      <ErasureRequestSummary request={request} />
+      <ErasureRequestSummary request={request} forAdmin />
       {open ? <DecisionForm request={request} onDecided={onDecided} /> : null}
     </section>
   );

@@ -3,6 +3,7 @@ import type { FormEvent, ReactNode } from "react";
 import { useQuery } from "urql";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
+import { ErrorSummary, type FieldError } from "../../design/forms";
 import { ScrollRegion } from "../../design/patterns";
 import { AccessLogDocument, type AccessAction, type AccessLogFilterInput } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
@@ -45,8 +46,15 @@ export function AccessLogReview() {
   const [draft, setDraft] = useState<Filters>(NO_FILTER);
   const [applied, setApplied] = useState<Filters>(NO_FILTER);
   const [pages, setPages] = useState<(string | null)[]>([null]);
+  const [errors, setErrors] = useState<FieldError[]>([]);
   const apply = (e: FormEvent) => {
     e.preventDefault();
+    // A period that ends before it starts is refused by the server: say so here, as a form does.
+    if (draft.from && draft.until && draft.until <= draft.from) {
+      setErrors([{ field: "until", message: t("accessLog.review.periodError") }]);
+      return;
+    }
+    setErrors([]);
     setApplied(draft);
     setPages([null]);
   };
@@ -54,7 +62,8 @@ export function AccessLogReview() {
     <>
       <PageTitle text={t("accessLog.review.title")} />
       <p className="govuk-body">{t("accessLog.review.intro")}</p>
-      <FilterForm value={draft} onChange={setDraft} onSubmit={apply} />
+      <ErrorSummary errors={errors} fieldId={(name) => `access-${name}`} />
+      <FilterForm value={draft} onChange={setDraft} onSubmit={apply} errors={errors} />
       <ScrollRegion label={t("accessLog.review.table")}>
         <table className="govuk-table" data-testid="access-log">
           <caption className="govuk-visually-hidden">{t("accessLog.review.table")}</caption>
@@ -85,14 +94,19 @@ function FilterForm({
   value,
   onChange,
   onSubmit,
+  errors,
 }: {
   value: Filters;
   onChange(value: Filters): void;
   onSubmit(e: FormEvent): void;
+  errors: readonly FieldError[];
 }) {
   const { t, label } = useI18n();
-  const text = (name: keyof Filters, caption: string, hint?: string, type = "text") => (
-    <div className="govuk-form-group">
+  const text = (name: keyof Filters, caption: string, hint?: string, type = "text") => {
+    const error = errors.find((e) => e.field === name)?.message;
+    const described = [hint && `access-${name}-hint`, error && `access-${name}-error`].filter(Boolean).join(" ");
+    return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <label className="govuk-label" htmlFor={`access-${name}`}>
         {caption}
       </label>
@@ -101,16 +115,23 @@ function FilterForm({
           {hint}
         </div>
       )}
+      {error && (
+        <p id={`access-${name}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">{t("form.errorPrefix")}</span> {error}
+        </p>
+      )}
       <input
         id={`access-${name}`}
-        className="govuk-input govuk-input--width-20"
+        className={`govuk-input govuk-input--width-20${error ? " govuk-input--error" : ""}`}
         type={type}
-        aria-describedby={hint ? `access-${name}-hint` : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described || undefined}
         value={value[name]}
         onChange={(e) => onChange({ ...value, [name]: e.target.value.slice(0, 254) })}
       />
     </div>
-  );
+    );
+  };
   return (
     <form className="parley-filters" role="search" aria-label={t("accessLog.review.filters")} onSubmit={onSubmit} noValidate>
       {text("caseReference", t("accessLog.review.case"))}

@@ -8,7 +8,7 @@ import { LIMITS } from "../../design/limits";
 import { SuccessBanner, SummaryList } from "../../design/patterns";
 import { AuditFindingPageDocument, FollowUpAuditFindingDocument, type AuditFindingFieldsFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { AuditMenu, FindingStatusTag, SeverityTag } from "./common";
+import { FindingStatusTag, SeverityTag } from "./common";
 
 /** One finding: what was found on which case, what should follow, its follow-up entries, and
  * the form for the next entry (which may close it). */
@@ -22,7 +22,6 @@ export function AuditFindingPage({ id }: { id: string }) {
   return (
     <>
       <PageTitle text={finding ? t("audit.finding.title", { reference: finding.caseReference }) : t("audit.finding.titlePlain")} />
-      <AuditMenu current="findings" />
       {done && <SuccessBanner title={done} />}
       {fetching && !data && <Loading />}
       <RequestError error={error} />

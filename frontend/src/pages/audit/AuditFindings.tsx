@@ -2,13 +2,13 @@ import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link, useLocation, useSearch } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
-import { Loading, RequestError, useDescribeUserError } from "../../components/Status";
+import { Loading, RequestError, useDescribeUserError, type UserErrorLike } from "../../components/Status";
 import { FormShell, Radios, SubmitButton, Textarea, TextInput, useForm } from "../../design/forms";
 import { LIMITS } from "../../design/limits";
 import { ScrollRegion } from "../../design/patterns";
 import { AuditFindingsDocument, RaiseAuditFindingDocument, type FindingStatus } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { AuditMenu, FindingStatusTag, SeverityTag } from "./common";
+import { FindingStatusTag, SeverityTag } from "./common";
 
 const STATUSES: FindingStatus[] = ["OPEN", "FOLLOWED_UP", "CLOSED"];
 
@@ -25,7 +25,6 @@ export function AuditFindings() {
   return (
     <>
       <PageTitle text={t("audit.findings.title")} />
-      <AuditMenu current="findings" />
       <p className="govuk-body">{t("audit.findings.intro")}</p>
       <Link href="/audit/findings/new" className="govuk-button govuk-button--secondary">
         {t("audit.findings.new")}
@@ -123,7 +122,6 @@ export function NewAuditFinding() {
   return (
     <>
       <PageTitle text={t("audit.finding.newTitle")} />
-      <AuditMenu current="findings" />
       <p className="govuk-body">{t("audit.finding.newIntro")}</p>
       <FormShell
         form={form}
@@ -142,7 +140,12 @@ export function NewAuditFinding() {
             navigate(`/audit/findings/${encodeURIComponent(payload.finding.id)}?raised=1`);
             return [];
           }
-          if (payload) return form.fromUserErrors(payload.userErrors, describe);
+          // An unknown reference (or a case the auditor does not audit) reads as such.
+          const named = (error: UserErrorLike) =>
+            error.code === "NOT_FOUND" && ["caseReference", "case_reference"].includes(error.field?.at(-1) ?? "")
+              ? t("audit.finding.errorNoCase")
+              : describe(error);
+          if (payload) return form.fromUserErrors(payload.userErrors, named);
           return [{ field: "", message: t("status.failedTryAgain") }];
         })}
       >

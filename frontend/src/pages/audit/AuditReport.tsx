@@ -6,7 +6,6 @@ import { SummaryList } from "../../design/patterns";
 import { AuditReportDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { download } from "../../lib/upload";
-import { AuditMenu } from "./common";
 
 function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -39,7 +38,6 @@ export function AuditReport() {
   return (
     <>
       <PageTitle text={t("audit.report.title")} />
-      <AuditMenu current="report" />
       <p className="govuk-body">{t("audit.report.intro")}</p>
       <form className="parley-filters" aria-label={t("audit.report.period")} onSubmit={(e) => e.preventDefault()} noValidate>
         <div className={`govuk-form-group${valid ? "" : " govuk-form-group--error"}`}>

@@ -11,7 +11,6 @@ import {
   type AuditRunFieldsFragment,
 } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { AuditMenu } from "./common";
 
 // How often the page asks how far a run has come, while it is not done.
 const POLL_MS = 2000;
@@ -28,16 +27,17 @@ export function AuditRuns() {
   return (
     <>
       <PageTitle text={t("audit.runs.title")} />
-      <AuditMenu current="runs" />
       <p className="govuk-body">{t("audit.runs.intro")}</p>
       <UserErrors errors={userErrors} />
       <RequestError error={started.error} />
       <button
         type="button"
         className="govuk-button"
-        disabled={started.fetching}
+        // Not `disabled`: that would drop the keyboard focus to the page's start while the
+        // run is asked for; the progress below is announced (role="status").
         aria-disabled={started.fetching || undefined}
         onClick={async () => {
+          if (started.fetching) return;
           const answer = await start({});
           if (answer.data?.startAuditRun.run) refetch({ requestPolicy: "network-only" });
         }}
@@ -153,7 +153,8 @@ function RunProgress({ first }: { first: AuditRunFieldsFragment }) {
 function EarlierRuns({ runs }: { runs: AuditRunFieldsFragment[] }) {
   const { t, label, number, dateTime } = useI18n();
   return (
-    <section aria-labelledby="earlier-heading" className="parley-section">
+    // No named section: the table's scrolling region carries the name (one landmark each).
+    <div className="parley-section">
       <h2 id="earlier-heading" className="govuk-heading-m">
         {t("audit.runs.earlier")}
       </h2>
@@ -182,6 +183,6 @@ function EarlierRuns({ runs }: { runs: AuditRunFieldsFragment[] }) {
           </tbody>
         </table>
       </ScrollRegion>
-    </section>
+    </div>
   );
 }

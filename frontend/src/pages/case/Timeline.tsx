@@ -116,7 +116,7 @@ export function Timeline({
               })}
             </p>
           )}
-          <Explained summary={t("timeline.howWeKnow")}>
+          <Explained summary={t(verification.ok ? "timeline.howWeKnow" : "timeline.howWeCheck")}>
             <p className="govuk-body">{t("timeline.howWeKnowText")}</p>
             <p className="govuk-body parley-hash">{t("timeline.fingerprint", { hash: verification.headHash })}</p>
           </Explained>

@@ -106,7 +106,14 @@ function KindSection({
   const [removal, remove] = useMutation(RemoveCommitmentDocument);
   const timed = TIMED.includes(kind);
   const fields: FieldSpecs = {
-      days: { label: t("commitments.days"), initial: current?.days ? String(current.days) : "", serverNames: ["days"] },
+      // Required where they apply: a time needs its days, a language commitment its languages.
+      days: {
+        label: t("commitments.days"),
+        initial: current?.days ? String(current.days) : "",
+        required: timed,
+        requiredMessage: t("commitments.errorDays"),
+        serverNames: ["days"],
+      },
       calendar: {
         label: t("commitments.calendar"),
         initial: current?.calendar ?? "WORKING_DAYS",
@@ -115,6 +122,8 @@ function KindSection({
       languages: {
         label: t("commitments.languages"),
         initial: kind === "LANGUAGES" ? (current?.items ?? []).join(", ") : "",
+        required: kind === "LANGUAGES",
+        requiredMessage: t("commitments.errorLanguages"),
         serverNames: kind === "LANGUAGES" ? ["items"] : [],
       },
       ...Object.fromEntries(
@@ -149,16 +158,89 @@ function KindSection({
       const errors = [];
       if (timed) {
         const days = String(values.days).trim();
-        if (!DAYS.test(days) || Number(days) < 1 || Number(days) > 365)
+        // Empty: the field is required, and says so once.
+        if (days && (!DAYS.test(days) || Number(days) < 1 || Number(days) > 365))
           errors.push({ field: "days", message: t("commitments.errorDays") });
       }
       if (kind === "REMEDIES" && !REMEDIES.some((remedy) => values[`remedy${remedy}`] === true))
         errors.push({ field: `remedy${REMEDIES[0]}`, message: t("commitments.errorRemedies") });
-      if (kind === "LANGUAGES" && languagesOf(String(values.languages)).length === 0)
+      const languages = String(values.languages);
+      if (kind === "LANGUAGES" && languages.trim() && languagesOf(languages).length === 0)
         errors.push({ field: "languages", message: t("commitments.errorLanguages") });
       return errors;
     },
   });
+  const editor = (
+    <FormShell
+      form={form}
+      onSubmit={form.onSubmit(async (values) => {
+        const answer = await save({
+          input: {
+            organisationId,
+            kind,
+            wordingEn: String(values.wordingEn),
+            wordingZhHans: String(values.wordingZhHans),
+            days: timed ? Number(String(values.days).trim()) : null,
+            calendar: timed ? (values.calendar as ClockCalendar) : null,
+            items:
+              kind === "REMEDIES"
+                ? REMEDIES.filter((remedy) => values[`remedy${remedy}`] === true).map((r) => r.toLowerCase())
+                : kind === "LANGUAGES"
+                  ? languagesOf(String(values.languages))
+                  : [],
+          },
+        });
+        const payload = answer.data?.setCommitment;
+        if (payload?.commitment) {
+          onDone(t("commitments.saved"));
+          return [];
+        }
+        if (payload) return form.fromUserErrors(payload.userErrors, describe);
+        return [{ field: "", message: t("commitments.notSent") }];
+      })}
+    >
+      {timed && (
+        <>
+          <TextInput bound={form.bind("days")} inputMode="numeric" width="3" hint={t("commitments.daysHint")} />
+          <Radios
+            bound={form.bind("calendar")}
+            options={[
+              { value: "WORKING_DAYS", label: t("commitments.workingDays") },
+              { value: "CALENDAR_DAYS", label: t("commitments.calendarDays") },
+            ]}
+          />
+        </>
+      )}
+      {kind === "REMEDIES" && (
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("commitments.remedies")}</legend>
+          {REMEDIES.map((remedy) => (
+            <Checkbox key={remedy} bound={form.bind(`remedy${remedy}`)} />
+          ))}
+        </fieldset>
+      )}
+      {kind === "LANGUAGES" && <TextInput bound={form.bind("languages")} hint={t("commitments.languagesHint")} />}
+      <Textarea bound={form.bind("wordingEn")} rows={3} hint={t("commitments.wordingHint")} />
+      <Textarea bound={form.bind("wordingZhHans")} rows={3} hint={t("commitments.wordingHint")} />
+      <RequestError error={result.error ?? removal.error} />
+      <div className="govuk-button-group">
+        <SubmitButton busy={result.fetching}>{t("commitments.save")}</SubmitButton>
+        {current && (
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            disabled={removal.fetching}
+            onClick={async () => {
+              const answer = await remove({ input: { organisationId, kind } });
+              if (answer.data?.removeCommitment.removed) onDone(t("commitments.removed"));
+            }}
+          >
+            {t("commitments.remove")}
+          </button>
+        )}
+      </div>
+    </FormShell>
+  );
   const headingId = `commitment-${kind.toLowerCase()}-heading`;
   return (
     <section aria-labelledby={headingId} className="parley-section" data-testid={`commitment-${kind}`}>
@@ -177,75 +259,21 @@ function KindSection({
       ) : (
         <p className="govuk-body">{t("commitments.notSet")}</p>
       )}
-      <FormShell
-        form={form}
-        onSubmit={form.onSubmit(async (values) => {
-          const answer = await save({
-            input: {
-              organisationId,
-              kind,
-              wordingEn: String(values.wordingEn),
-              wordingZhHans: String(values.wordingZhHans),
-              days: timed ? Number(String(values.days).trim()) : null,
-              calendar: timed ? (values.calendar as ClockCalendar) : null,
-              items:
-                kind === "REMEDIES"
-                  ? REMEDIES.filter((remedy) => values[`remedy${remedy}`] === true).map((r) => r.toLowerCase())
-                  : kind === "LANGUAGES"
-                    ? languagesOf(String(values.languages))
-                    : [],
-            },
-          });
-          const payload = answer.data?.setCommitment;
-          if (payload?.commitment) {
-            onDone(t("commitments.saved"));
-            return [];
-          }
-          if (payload) return form.fromUserErrors(payload.userErrors, describe);
-          return [{ field: "", message: t("commitments.notSent") }];
-        })}
-      >
-        {timed && (
-          <>
-            <TextInput bound={form.bind("days")} inputMode="numeric" width="3" hint={t("commitments.daysHint")} />
-            <Radios
-              bound={form.bind("calendar")}
-              options={[
-                { value: "WORKING_DAYS", label: t("commitments.workingDays") },
-                { value: "CALENDAR_DAYS", label: t("commitments.calendarDays") },
-              ]}
-            />
-          </>
-        )}
-        {kind === "REMEDIES" && (
-          <fieldset className="govuk-fieldset">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("commitments.remedies")}</legend>
-            {REMEDIES.map((remedy) => (
-              <Checkbox key={remedy} bound={form.bind(`remedy${remedy}`)} />
-            ))}
-          </fieldset>
-        )}
-        {kind === "LANGUAGES" && <TextInput bound={form.bind("languages")} hint={t("commitments.languagesHint")} />}
-        <Textarea bound={form.bind("wordingEn")} rows={3} hint={t("commitments.wordingHint")} />
-        <Textarea bound={form.bind("wordingZhHans")} rows={3} hint={t("commitments.wordingHint")} />
-        <RequestError error={result.error ?? removal.error} />
-        <div className="govuk-button-group">
-          <SubmitButton busy={result.fetching}>{t("commitments.save")}</SubmitButton>
-          {current && (
-            <button
-              type="button"
-              className="govuk-button govuk-button--secondary"
-              disabled={removal.fetching}
-              onClick={async () => {
-                const answer = await remove({ input: { organisationId, kind } });
-                if (answer.data?.removeCommitment.removed) onDone(t("commitments.removed"));
-              }}
-            >
-              {t("commitments.remove")}
-            </button>
-          )}
-        </div>
-      </FormShell>
+      {current ? (
+        // A commitment already made is read first; its form is one step away (a phone would
+        // otherwise scroll through six open forms).
+        <details className="govuk-details" data-testid={`commitment-${kind}-change`}>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">
+              {t("commitments.change")}
+              <span className="govuk-visually-hidden">: {t(`commitments.kind.${kind}`)}</span>
+            </span>
+          </summary>
+          <div className="govuk-details__text">{editor}</div>
+        </details>
+      ) : (
+        editor
+      )}
     </section>
   );
 }
