@@ -214,3 +214,62 @@ export function Explained({ summary, children }: { summary: ReactNode; children:
     </details>
   );
 }
+
+/** A reporting period's two dates (from, until), inside the caller's form: the management
+ * review and the audit report ask for one the same way. `valid` false shows `error` on the
+ * first date, as the GOV.UK date pattern does. */
+export function PeriodFields({
+  idPrefix,
+  from,
+  until,
+  onFrom,
+  onUntil,
+  valid,
+  labels,
+}: {
+  idPrefix: string;
+  from: string;
+  until: string;
+  onFrom: (value: string) => void;
+  onUntil: (value: string) => void;
+  valid: boolean;
+  labels: { from: string; until: string; error: string };
+}) {
+  const { t } = useI18n();
+  const errorId = `${idPrefix}-period-error`;
+  return (
+    <>
+      <div className={`govuk-form-group${valid ? "" : " govuk-form-group--error"}`}>
+        <label className="govuk-label" htmlFor={`${idPrefix}-from`}>
+          {labels.from}
+        </label>
+        {!valid && (
+          <p id={errorId} className="govuk-error-message">
+            <span className="govuk-visually-hidden">{t("form.errorPrefix")}</span> {labels.error}
+          </p>
+        )}
+        <input
+          id={`${idPrefix}-from`}
+          className="govuk-input govuk-input--width-10"
+          type="date"
+          value={from}
+          aria-invalid={valid ? undefined : true}
+          aria-describedby={valid ? undefined : errorId}
+          onChange={(e) => onFrom(e.target.value)}
+        />
+      </div>
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor={`${idPrefix}-until`}>
+          {labels.until}
+        </label>
+        <input
+          id={`${idPrefix}-until`}
+          className="govuk-input govuk-input--width-10"
+          type="date"
+          value={until}
+          onChange={(e) => onUntil(e.target.value)}
+        />
+      </div>
+    </>
+  );
+}

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useQuery } from "urql";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
-import { SummaryList } from "../../design/patterns";
+import { PeriodFields, SummaryList } from "../../design/patterns";
 import { AuditReportDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { download } from "../../lib/upload";
@@ -40,37 +40,15 @@ export function AuditReport() {
       <PageTitle text={t("audit.report.title")} />
       <p className="govuk-body">{t("audit.report.intro")}</p>
       <form className="parley-filters" aria-label={t("audit.report.period")} onSubmit={(e) => e.preventDefault()} noValidate>
-        <div className={`govuk-form-group${valid ? "" : " govuk-form-group--error"}`}>
-          <label className="govuk-label" htmlFor="audit-from">
-            {t("audit.report.from")}
-          </label>
-          {!valid && (
-            <p id="audit-period-error" className="govuk-error-message">
-              <span className="govuk-visually-hidden">{t("form.errorPrefix")}</span> {t("audit.report.periodError")}
-            </p>
-          )}
-          <input
-            id="audit-from"
-            className="govuk-input govuk-input--width-10"
-            type="date"
-            value={from}
-            aria-invalid={valid ? undefined : true}
-            aria-describedby={valid ? undefined : "audit-period-error"}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="audit-until">
-            {t("audit.report.until")}
-          </label>
-          <input
-            id="audit-until"
-            className="govuk-input govuk-input--width-10"
-            type="date"
-            value={until}
-            onChange={(e) => setUntil(e.target.value)}
-          />
-        </div>
+        <PeriodFields
+          idPrefix="audit"
+          from={from}
+          until={until}
+          onFrom={setFrom}
+          onUntil={setUntil}
+          valid={valid}
+          labels={{ from: t("audit.report.from"), until: t("audit.report.until"), error: t("audit.report.periodError") }}
+        />
       </form>
       {fetching && !data && <Loading />}
       <RequestError error={error} />

@@ -3,7 +3,7 @@ import { useQuery } from "urql";
 import { BarChart } from "../../components/BarChart";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
-import { Explained, SummaryList } from "../../design/patterns";
+import { Explained, PeriodFields, SummaryList } from "../../design/patterns";
 import { ManagementReviewDocument, type ManagementReviewQuery } from "../../gql/graphql";
 import { useI18n, type MessageKey } from "../../i18n";
 import { useAuth } from "../../lib/auth";
@@ -58,37 +58,15 @@ export function ManagementReview() {
             </select>
           </div>
         )}
-        <div className={`govuk-form-group${valid ? "" : " govuk-form-group--error"}`}>
-          <label className="govuk-label" htmlFor="review-from">
-            {t("review.from")}
-          </label>
-          {!valid && (
-            <p id="review-period-error" className="govuk-error-message">
-              <span className="govuk-visually-hidden">{t("form.errorPrefix")}</span> {t("review.periodError")}
-            </p>
-          )}
-          <input
-            id="review-from"
-            className="govuk-input govuk-input--width-10"
-            type="date"
-            value={from}
-            aria-invalid={valid ? undefined : true}
-            aria-describedby={valid ? undefined : "review-period-error"}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="review-until">
-            {t("review.until")}
-          </label>
-          <input
-            id="review-until"
-            className="govuk-input govuk-input--width-10"
-            type="date"
-            value={until}
-            onChange={(e) => setUntil(e.target.value)}
-          />
-        </div>
+        <PeriodFields
+          idPrefix="review"
+          from={from}
+          until={until}
+          onFrom={setFrom}
+          onUntil={setUntil}
+          valid={valid}
+          labels={{ from: t("review.from"), until: t("review.until"), error: t("review.periodError") }}
+        />
       </form>
       {!organisationId && <p className="govuk-body">{t("review.noOrganisation")}</p>}
       {fetching && !data && <Loading />}
