@@ -1,13 +1,11 @@
 import { useState } from "react";
-import type { ReactNode } from "react";
 import { useQuery } from "urql";
 import { Link } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
-import { Loading, RequestError } from "../../components/Status";
 import { ScrollRegion } from "../../design/patterns";
 import { MyRecordReadsDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { ReadRoles } from "../audit/reads";
+import { ReadRoles, ReadRows } from "../audit/reads";
 
 const PAGE = 50;
 
@@ -60,18 +58,18 @@ function Page({ after, last, onMore }: { after: string | null; last: boolean; on
   });
   const log = data?.viewer.accessLog;
   const reads = log?.edges.map((edge) => edge.node) ?? [];
-  const whole = (content: ReactNode) => (
-    <tr className="govuk-table__row">
-      <td className="govuk-table__cell" colSpan={3}>
-        {content}
-      </td>
-    </tr>
-  );
   return (
-    <tbody className="govuk-table__body">
-      {fetching && !data && whole(<Loading />)}
-      {error && whole(<RequestError error={error} />)}
-      {data && reads.length === 0 && after === null && whole(t("accessLog.mine.none"))}
+    <ReadRows
+      columns={3}
+      fetching={fetching}
+      loaded={Boolean(data)}
+      error={error}
+      empty={reads.length === 0 ? t("accessLog.mine.none") : null}
+      firstPage={after === null}
+      lastPage={last}
+      next={log?.pageInfo.hasNextPage ? log.pageInfo.endCursor : null}
+      onMore={onMore}
+    >
       {reads.map((read) => (
         <tr className="govuk-table__row" key={read.id}>
           <td className="govuk-table__cell">{dateTime(read.at)}</td>
@@ -86,18 +84,6 @@ function Page({ after, last, onMore }: { after: string | null; last: boolean; on
           </td>
         </tr>
       ))}
-      {last &&
-        log?.pageInfo.hasNextPage &&
-        log.pageInfo.endCursor &&
-        whole(
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-            onClick={() => onMore(log.pageInfo.endCursor!)}
-          >
-            {t("accessLog.more")}
-          </button>,
-        )}
-    </tbody>
+    </ReadRows>
   );
 }

@@ -1,13 +1,12 @@
 import { useState } from "react";
-import type { FormEvent, ReactNode } from "react";
+import type { FormEvent } from "react";
 import { useQuery } from "urql";
 import { PageTitle } from "../../components/PageTitle";
-import { Loading, RequestError } from "../../components/Status";
 import { ErrorSummary, type FieldError } from "../../design/forms";
 import { ScrollRegion } from "../../design/patterns";
 import { AccessLogDocument, type AccessAction, type AccessLogFilterInput } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { ReadRoles } from "./reads";
+import { ReadRoles, ReadRows } from "./reads";
 
 export const ACTIONS: AccessAction[] = [
   "CASE_READ",
@@ -184,18 +183,18 @@ function Page({
   });
   const entries = data?.accessLog.edges.map((edge) => edge.node) ?? [];
   const more = data?.accessLog.pageInfo;
-  const whole = (content: ReactNode) => (
-    <tr className="govuk-table__row">
-      <td className="govuk-table__cell" colSpan={4}>
-        {content}
-      </td>
-    </tr>
-  );
   return (
-    <tbody className="govuk-table__body">
-      {fetching && !data && whole(<Loading />)}
-      {error && whole(<RequestError error={error} />)}
-      {data && entries.length === 0 && after === null && whole(t("accessLog.none"))}
+    <ReadRows
+      columns={4}
+      fetching={fetching}
+      loaded={Boolean(data)}
+      error={error}
+      empty={entries.length === 0 ? t("accessLog.none") : null}
+      firstPage={after === null}
+      lastPage={last}
+      next={more?.hasNextPage ? more.endCursor : null}
+      onMore={onMore}
+    >
       {entries.map((entry) => (
         <tr className="govuk-table__row" key={entry.id}>
           <td className="govuk-table__cell">{dateTime(entry.at)}</td>
@@ -224,18 +223,6 @@ function Page({
           </td>
         </tr>
       ))}
-      {last &&
-        more?.hasNextPage &&
-        more.endCursor &&
-        whole(
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-            onClick={() => onMore(more.endCursor!)}
-          >
-            {t("accessLog.more")}
-          </button>,
-        )}
-    </tbody>
+    </ReadRows>
   );
 }
