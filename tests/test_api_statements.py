@@ -62,8 +62,9 @@ query List($first: Int!) {
         # 17), the page, participants and appointments (the viewer's roles), clocks, offers,
         # outcomes and schemes (availableActions), users, organisations
         (CASE_LIST, 10),
-        # ... and providers, complaints, consents, the neutrals, objections, the timelines
-        (LIST, 16),
+        # ... and providers, complaints, consents, the neutrals, objections, the timelines, and
+        # the access log's one INSERT for every case whose file the page reads (issue 19, 3)
+        (LIST, 17),
     ],
     ids=["case list", "every field"],
 )

@@ -10,6 +10,7 @@ requests within the same minute is one record (`PAGE_VIEW_SECONDS`).
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -124,27 +125,73 @@ async def record_access(
         request_id=(current_request_id() or "")[:64],
         visit=visit,
     )
-    await _insert(record)
+    await _insert(context, record)
 
 
 _PROJECTION = AccessRecord._meta.fields_db_projection
 
 
 @cache
-def _statement(dialect: str) -> str:
+def _statement(dialect: str, rows: int = 1) -> str:
     """One statement, autocommitted, on both databases (SQLite 3.24 and later know the
     clause): Tortoise's `bulk_create(ignore_conflicts=True)` would wrap it in a transaction,
     two more round trips on PostgreSQL."""
     columns = ", ".join(f'"{column}"' for column in _PROJECTION.values())
+    width = len(_PROJECTION)
     marks = ", ".join(
-        "?" if dialect == "sqlite" else f"${n}" for n in range(1, len(_PROJECTION) + 1)
+        "("
+        + ", ".join(
+            "?" if dialect == "sqlite" else f"${row * width + n}" for n in range(1, width + 1)
+        )
+        + ")"
+        for row in range(rows)
     )
     table = AccessRecord._meta.db_table
-    return f'INSERT INTO "{table}" ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING'  # noqa: S608
+    return f'INSERT INTO "{table}" ({columns}) VALUES {marks} ON CONFLICT DO NOTHING'  # noqa: S608
 
 
-async def _insert(record: AccessRecord) -> None:
-    conn = connections.get("default")
-    fields = AccessRecord._meta.fields_map
-    values = [fields[name].to_db_value(getattr(record, name), record) for name in _PROJECTION]
-    await conn.execute_query(_statement(str(conn.capabilities.dialect)), values)
+@dataclass
+class _Batch:
+    records: list[AccessRecord]
+    done: asyncio.Future[None]
+
+
+# The reads one request makes in the same turn of the event loop (a list of cases whose files
+# are read: one per case) wait for one multi-row INSERT, as a DataLoader batches its loads:
+# the statements of a request do not grow with its page size.
+_pending: dict[int, _Batch] = {}
+_ROWS_PER_STATEMENT = 500  # SQLite allows 32,766 bound values; 500 rows of 16 columns fit
+
+
+async def _insert(context: ReadContext, record: AccessRecord) -> None:
+    loop = asyncio.get_running_loop()
+    key = id(context)
+    batch = _pending.get(key)
+    if batch is None:
+        batch = _pending[key] = _Batch([], loop.create_future())
+        loop.call_soon(lambda: loop.create_task(_flush(key, batch)))
+    batch.records.append(record)
+    await asyncio.shield(batch.done)
+
+
+async def _flush(key: int, batch: _Batch) -> None:
+    del _pending[key]
+    try:
+        conn = connections.get("default")
+        dialect = str(conn.capabilities.dialect)
+        fields = AccessRecord._meta.fields_map
+        for start in range(0, len(batch.records), _ROWS_PER_STATEMENT):
+            rows = batch.records[start : start + _ROWS_PER_STATEMENT]
+            values = [
+                fields[name].to_db_value(getattr(record, name), record)
+                for record in rows
+                for name in _PROJECTION
+            ]
+            await conn.execute_query(_statement(dialect, len(rows)), values)
+    except asyncio.CancelledError:
+        batch.done.cancel()
+        raise
+    except Exception as exc:  # every read of the batch fails with its record: none is served
+        batch.done.set_exception(exc)
+    else:
+        batch.done.set_result(None)
