@@ -90,7 +90,14 @@ class Sender:
         # The principal's request before each refusal of its token: what ended the session.
         self.sessions_ended: list[Sent] = []
         self.last: dict[str, Sent] = {}
-        self.http = httpx.Client(base_url=server.base, timeout=120)
+        # A new connection per request: a kept-alive one can be closed by the server's idle
+        # timeout just as the next request goes out (the keep-alive race, seen on a loaded
+        # machine as 'Server disconnected without sending a response'), which would be
+        # reported as the server failing the request. A fresh connection dropped without an
+        # answer still is one.
+        self.http = httpx.Client(
+            base_url=server.base, timeout=120, limits=httpx.Limits(max_keepalive_connections=0)
+        )
 
     def close(self) -> None:
         self.http.close()
