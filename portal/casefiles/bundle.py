@@ -25,6 +25,7 @@ from portal.casefiles.models import Document
 from portal.casefiles.services import CaseFileAccess, documents_of, messages_of
 from portal.casefiles.signing import sign_manifest
 from portal.casefiles.storage import Storage, StorageError
+from portal.timeline.chain import text_digest
 from portal.timeline.models import TimelineEvent
 
 MANIFEST = "MANIFEST.sha256"
@@ -49,11 +50,6 @@ _EVENT_COLUMNS = (
 def member_name(document: Document) -> str:
     """Unique per version; the name was checked at upload (no path, no control characters)."""
     return f"documents/{document.lineage_id}/v{document.version}/{document.filename}"
-
-
-def text_digest(body: str) -> str:
-    """SHA-256 hex of a message's UTF-8 text: `text_digest` on the chain (issue 19)."""
-    return hashlib.sha256(body.encode()).hexdigest()
 
 
 async def _messages(found: CaseFileAccess) -> bytes:

@@ -14,17 +14,14 @@ import hashlib
 import uuid
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from portal.casefiles.bundle import MANIFEST, MESSAGES, SIGNATURE, TIMELINE, text_digest
+from portal.casefiles.bundle import MANIFEST, MESSAGES, SIGNATURE, TIMELINE
 from portal.casefiles.signing import SignatureInvalid, verify_manifest
-from portal.timeline.chain import GENESIS, ChainLink, payload_digest
-
-ERASED = "_erased"  # an erased payload (portal.timeline.services.erase_payload)
+from portal.timeline.chain import GENESIS, is_erased, link_of, payload_digest, text_digest
 
 
 @dataclass
@@ -147,24 +144,6 @@ def _json(
     return value
 
 
-def _link(case_id: uuid.UUID, event: dict[str, Any]) -> ChainLink:
-    actor = event["actor_id"]
-    occurred_at = datetime.fromisoformat(event["occurred_at"])
-    if occurred_at.tzinfo is None:
-        raise ValueError("occurred_at is not an instant")
-    return ChainLink(
-        case_id=case_id,
-        sequence=int(event["sequence"]),
-        kind=str(event["kind"]),
-        occurred_at=occurred_at,
-        actor_id=uuid.UUID(actor) if actor else None,
-        actor_role=str(event["actor_role"]),
-        visibility=str(event["visibility"]),
-        payload_digest=str(event["payload_digest"]),
-        prev_hash=str(event["prev_hash"]),
-    )
-
-
 def _check_chain(timeline: dict[str, Any], report: BundleReport) -> dict[int, dict[str, Any]]:
     """Recompute the chain; returns the readable events by sequence when it holds."""
     try:
@@ -190,11 +169,10 @@ def _check_chain(timeline: dict[str, Any], report: BundleReport) -> dict[int, di
             intact = event["prev_hash"] == prev and isinstance(event["hash"], str)
             if readable:
                 payload = event["payload"]
-                erased = isinstance(payload, dict) and set(payload) == {ERASED}
                 intact = (
                     intact
-                    and (erased or payload_digest(payload) == event["payload_digest"])
-                    and _link(case_id, event).hash() == event["hash"]
+                    and (is_erased(payload) or payload_digest(payload) == event["payload_digest"])
+                    and link_of(case_id, event)[0].hash() == event["hash"]
                 )
         except (KeyError, TypeError, ValueError, AttributeError, orjson.JSONEncodeError):
             intact = False

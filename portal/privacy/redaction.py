@@ -34,8 +34,9 @@ from portal.cases.models import (
 from portal.complaints.models import Complaint, ComplaintStep
 from portal.feedback.models import SatisfactionRecord
 from portal.notifications.models import OutboxMessage, OutboxStatus
+from portal.timeline.chain import ERASED, is_erased
 from portal.timeline.models import TimelineEvent, Visibility
-from portal.timeline.services import ERASED, append, erase_payload
+from portal.timeline.services import append, erase_payload
 
 # Free text and personal fields, per model: blanked, never dropped (the columns are NOT NULL).
 CASE_TEXT = (
@@ -136,7 +137,7 @@ async def redact_case(
         case = await DisputeCase.select_for_update().get(id=case_id)
         events = await TimelineEvent.filter(case_id=case.id).only("id", "payload")
         for event in events:
-            if set(event.payload) != {ERASED}:
+            if not is_erased(event.payload):
                 await erase_payload(event.id, at)
                 counts["events"] += 1
         counts["messages"] = await Message.filter(case_id=case.id, redacted_at__isnull=True).update(

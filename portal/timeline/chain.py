@@ -25,6 +25,14 @@ def canonical(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
 
 
+# An erased payload (GDPR Art. 17, retention): `{ERASED: when}`; its digest stays on the chain.
+ERASED = "_erased"
+
+
+def is_erased(payload: Any) -> bool:
+    return isinstance(payload, dict) and set(payload) == {ERASED}
+
+
 def payload_digest(payload: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(payload)).hexdigest()
 
@@ -68,3 +76,32 @@ class ChainLink:
                 }
             )
         ).hexdigest()
+
+
+def link_of(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[str, Any]]:
+    """One stored event (a database row, or an event of a bundle's `timeline.json`) as the chain
+    saw it, with its payload; raises ValueError for a value it could never have been written
+    with (tampering below the ORM, or in the bundle)."""
+    occurred_at = row["occurred_at"]
+    if isinstance(occurred_at, str):
+        occurred_at = datetime.fromisoformat(occurred_at)
+    if not isinstance(occurred_at, datetime) or occurred_at.tzinfo is None:
+        raise ValueError("occurred_at is not an instant")
+    payload = row["payload"]
+    if isinstance(payload, str | bytes):
+        payload = orjson.loads(payload)
+    if not isinstance(payload, dict):
+        raise ValueError("payload is not an object")
+    actor = row["actor_id"]
+    link = ChainLink(
+        case_id=case_id,
+        sequence=int(row["sequence"]),
+        kind=str(row["kind"]),
+        occurred_at=occurred_at,
+        actor_id=uuid.UUID(str(actor)) if actor else None,
+        actor_role=str(row["actor_role"]),
+        visibility=str(row["visibility"]),
+        payload_digest=str(row["payload_digest"]),
+        prev_hash=str(row["prev_hash"]),
+    )
+    return link, payload

@@ -13,7 +13,7 @@ from tortoise import connections
 
 from portal.cases.models import DisputeCase
 from portal.timeline import live
-from portal.timeline.chain import GENESIS, ChainLink, payload_digest
+from portal.timeline.chain import ERASED, GENESIS, ChainLink, is_erased, link_of, payload_digest
 from portal.timeline.coverage import BreakReason, Records, names, records_of
 from portal.timeline.models import TimelineEvent, Visibility
 
@@ -97,8 +97,6 @@ class Receipt:
     hash: str
 
 
-ERASED = "_erased"
-
 _COLUMNS = (
     "sequence",
     "kind",
@@ -120,30 +118,9 @@ async def erase_payload(event_id: int, at: datetime) -> None:
 
 
 def _link(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[str, Any]]:
-    """Rebuild one stored row as the chain saw it; raises ValueError for a value the row could
-    never have been written with (tampering below the ORM)."""
-    occurred_at = row["occurred_at"]
-    if isinstance(occurred_at, str):
-        occurred_at = datetime.fromisoformat(occurred_at)
-    if not isinstance(occurred_at, datetime) or occurred_at.tzinfo is None:
-        raise ValueError("occurred_at is not an instant")
-    payload = row["payload"]
-    if isinstance(payload, str | bytes):
-        payload = orjson.loads(payload)
-    if not isinstance(payload, dict):
-        raise ValueError("payload is not an object")
-    actor = row["actor_id"]
-    link = ChainLink(
-        case_id=case_id,
-        sequence=int(row["sequence"]),
-        kind=str(row["kind"]),
-        occurred_at=occurred_at,
-        actor_id=uuid.UUID(str(actor)) if actor else None,
-        actor_role=str(row["actor_role"]),
-        visibility=Visibility(row["visibility"]).value,
-        payload_digest=str(row["payload_digest"]),
-        prev_hash=str(row["prev_hash"]),
-    )
+    """A stored row as the chain saw it (`chain.link_of`), its scope one the model knows."""
+    link, payload = link_of(case_id, row)
+    Visibility(link.visibility)
     return link, payload
 
 
@@ -162,7 +139,7 @@ async def _walk(case: DisputeCase) -> tuple[Verification, list[str]]:
         except (ValueError, TypeError, orjson.JSONDecodeError):
             return Verification(False, len(rows), case.head_hash, expected), hashes
         named |= names(link.kind, payload)
-        erased = set(payload) == {ERASED}
+        erased = is_erased(payload)
         intact = (
             link.sequence == expected
             and link.prev_hash == prev
@@ -186,7 +163,7 @@ async def _walk(case: DisputeCase) -> tuple[Verification, list[str]]:
 def _uncovered(records: Records, link: ChainLink, payload: dict[str, Any]) -> BreakReason | None:
     """Why the messages or document versions ``link`` names no longer match it; None when they
     do. An erased payload names nothing any more (its records are redacted with it)."""
-    if set(payload) == {ERASED}:
+    if is_erased(payload):
         return None
     actor = str(link.actor_id) if link.actor_id else None
     return records.check(
@@ -252,7 +229,7 @@ async def name_break(case: DisputeCase, sequence: int) -> ChainBreak:
         link, payload = _link(case.id, row)
     except (ValueError, TypeError, orjson.JSONDecodeError):
         return ChainBreak(sequence, str(row["kind"]), BreakReason.EVENT_ALTERED)
-    erased = set(payload) == {ERASED}
+    erased = is_erased(payload)
     if (
         link.prev_hash != prev
         or not (erased or payload_digest(payload) == link.payload_digest)
