@@ -25,7 +25,14 @@ from typing import Any
 from tortoise import connections
 
 from portal.complaints.models import Complaint, ComplaintStep
-from portal.timeline.chain import GENESIS, canonical, instant, payload_digest, text_digest
+from portal.timeline.chain import (
+    GENESIS,
+    canonical,
+    instant,
+    payload_digest,
+    stored_instant,
+    text_digest,
+)
 
 
 def anchor_hash(complaint_id: uuid.UUID, anchored_at: datetime, steps: int) -> str:
@@ -174,13 +181,6 @@ _COLUMNS = (
 )
 
 
-def _instant(value: Any) -> datetime:
-    at = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    if at.tzinfo is None:
-        raise ValueError("not an instant")
-    return at
-
-
 def _check(complaint_id: uuid.UUID, row: dict[str, Any], expected: int, prev: str) -> str | None:
     """None when the stored step holds at ``expected`` after ``prev``; else why not."""
     try:
@@ -192,7 +192,7 @@ def _check(complaint_id: uuid.UUID, row: dict[str, Any], expected: int, prev: st
             status=str(row["status"]),
             actor_id=uuid.UUID(str(actor)) if actor else None,
             actor_role=str(row["actor_role"]),
-            at=_instant(row["at"]),
+            at=stored_instant(row["at"]),
             text_digest=str(row["text_digest"]),
             decision=_value(row["decision"]),
             clock=_value(row["clock"]),

@@ -78,15 +78,20 @@ class ChainLink:
         ).hexdigest()
 
 
+def stored_instant(value: Any) -> datetime:
+    """A timestamp as a raw row holds it (a datetime, or ISO text on SQLite); ValueError when
+    it is not an instant (no time zone: written below the ORM)."""
+    at = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if at.tzinfo is None:
+        raise ValueError("not an instant")
+    return at
+
+
 def link_of(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[str, Any]]:
     """One stored event (a database row, or an event of a bundle's `timeline.json`) as the chain
     saw it, with its payload; raises ValueError for a value it could never have been written
     with (tampering below the ORM, or in the bundle)."""
-    occurred_at = row["occurred_at"]
-    if isinstance(occurred_at, str):
-        occurred_at = datetime.fromisoformat(occurred_at)
-    if not isinstance(occurred_at, datetime) or occurred_at.tzinfo is None:
-        raise ValueError("occurred_at is not an instant")
+    occurred_at = stored_instant(row["occurred_at"])
     payload = row["payload"]
     if isinstance(payload, str | bytes):
         payload = orjson.loads(payload)

@@ -29,7 +29,7 @@ from tortoise import connections
 from tortoise.models import Model
 
 from portal.casefiles.models import Document, Message
-from portal.timeline.chain import instant, text_digest
+from portal.timeline.chain import instant, stored_instant, text_digest
 
 # Event kinds, as stored (portal.cases.events.EventKind, which imports this module's users).
 MESSAGE_POSTED = "message_posted"
@@ -60,10 +60,9 @@ def _text(value: Any) -> str | None:
 def _instant(value: Any) -> str | None:
     """A stored timestamp in the chain's encoding; None when it is none or not an instant."""
     try:
-        at = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        return instant(stored_instant(value))
     except ValueError:
         return None
-    return instant(at) if at.tzinfo is not None else None
 
 
 @dataclass(frozen=True)
