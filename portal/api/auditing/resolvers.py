@@ -101,7 +101,11 @@ class AuditQueries:
     @strawberry.field(
         description="One verification run, by its global ID: progress and the broken cases."
     )
-    async def audit_run(self, info: Info, id: strawberry.ID) -> AuditRun:
+    async def audit_run(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The run's global ID.")],
+    ) -> AuditRun:
         actor = info.context.require_actor()
         try:
             run = await runs.visible_run(actor, decode_id(id, "AuditRun"))
@@ -132,7 +136,11 @@ class AuditQueries:
         return await findings_of(found)
 
     @strawberry.field(description="One finding, by its global ID, with its follow-up.")
-    async def audit_finding(self, info: Info, id: strawberry.ID) -> AuditFinding:
+    async def audit_finding(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The finding's global ID.")],
+    ) -> AuditFinding:
         actor = info.context.require_actor()
         try:
             finding = await findings.visible_finding(actor, decode_id(id, "AuditFinding"))
@@ -163,7 +171,9 @@ class AuditQueries:
 @strawberry.type(description="The run started, or why not.")
 class StartAuditRunPayload:
     run: AuditRun | None = strawberry.field(default=None, description="The new run.")
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why the audit action was refused; empty if taken."
+    )
 
 
 @strawberry.input(description="A finding against a case.")
@@ -192,7 +202,9 @@ class FollowUpAuditFindingInput:
 @strawberry.type(description="The finding as it stands after the change, or why not.")
 class AuditFindingPayload:
     finding: AuditFinding | None = strawberry.field(default=None, description="The finding.")
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why the audit action was refused; empty if taken."
+    )
 
 
 @strawberry.type

@@ -86,7 +86,10 @@ class DiscloseCircumstanceInput(CaseActionInput):
 class ReasonsInput(CaseActionInput):
     """For actions that state reasons: refusing, objecting, rejecting, asking for review."""
 
-    reasons: str
+    reasons: str = strawberry.field(
+        description="Why, in the actor's own words: recorded on the timeline and shown to the "
+        "parties who may read the step."
+    )
 
 
 @strawberry.input

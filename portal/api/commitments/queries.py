@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from portal.api.commitments.types import Commitment
@@ -23,8 +25,14 @@ class CommitmentQueries:
     async def organisation_commitments(
         self,
         info: Info,
-        organisation_id: strawberry.ID | None = None,
-        slug: str | None = None,
+        organisation_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="The organisation's global ID (or give `slug`)."),
+        ] = None,
+        slug: Annotated[
+            str | None,
+            strawberry.argument(description="The organisation's slug (or give `organisationId`)."),
+        ] = None,
     ) -> list[Commitment]:
         try:
             if not policy.may_read_commitments(info.context.actor):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
@@ -30,7 +31,7 @@ strawberry.enum(
     "public wording in English and Simplified Chinese."
 )
 class Commitment:
-    kind: CommitmentKind
+    kind: CommitmentKind = strawberry.field(description="What the organisation commits to.")
     days: int | None = strawberry.field(
         description="For ACKNOWLEDGE_COMPLAINT, RESPOND_COMPLAINT and RESPOND_DISPUTE: within "
         "how many days; null for the others."
@@ -50,7 +51,12 @@ class Commitment:
     @strawberry.field(
         description="The public wording in `language` (`en` or `zh-Hans`); English for any other."
     )
-    def wording(self, language: str = "en") -> str:
+    def wording(
+        self,
+        language: Annotated[
+            str, strawberry.argument(description="A BCP 47 tag: `en` or `zh-Hans`.")
+        ] = "en",
+    ) -> str:
         return self.wording_zh_hans if language == "zh-Hans" else self.wording_en
 
     @classmethod
@@ -72,7 +78,7 @@ class Commitment:
     "is 0 and `shareMet` null, and `note` says why."
 )
 class CommitmentMeasure:
-    commitment: Commitment
+    commitment: Commitment = strawberry.field(description="The commitment measured.")
     measurable: bool = strawberry.field(
         description="Whether the records can show this commitment met or missed."
     )
