@@ -24,7 +24,7 @@ from portal.auth.keys import KeySet
 from portal.casefiles.models import Document
 from portal.casefiles.services import CaseFileAccess, documents_of, messages_of
 from portal.casefiles.signing import sign_manifest
-from portal.casefiles.storage import Storage, StorageError
+from portal.casefiles.storage import DocumentStore
 from portal.timeline.chain import text_digest
 from portal.timeline.models import TimelineEvent
 
@@ -75,7 +75,7 @@ _JSON = orjson.OPT_INDENT_2 | orjson.OPT_UTC_Z
 
 
 async def write_bundle(
-    storage: Storage, found: CaseFileAccess, out: IO[bytes], keys: KeySet
+    storage: DocumentStore, found: CaseFileAccess, out: IO[bytes], keys: KeySet
 ) -> list[str]:
     """Write the zip to ``out``, its manifest signed with ``keys``; returns the manifest's
     lines."""
@@ -95,14 +95,14 @@ async def write_bundle(
     manifest: list[str] = []
     with zipfile.ZipFile(out, "w") as archive:
         for document in documents:
+            if document.redacted_at is not None:
+                continue  # its content was removed (retention, erasure); its event stays
             name = member_name(document)
-            digest = hashlib.sha256()
             with archive.open(name, "w", force_zip64=document.size > 2**31) as entry:
-                async for chunk in storage.read(document.storage_key):
-                    digest.update(chunk)
+                # From the backend that holds it, checked against its SHA-256: an altered
+                # file raises before its last chunk, and the whole bundle is refused.
+                async for chunk in storage.read_document(document):
                     entry.write(chunk)
-            if digest.hexdigest() != document.sha256:
-                raise StorageError(f"stored content of document {document.id} was altered")
             manifest.append(f"{document.sha256}  {name}")
         timeline = orjson.dumps(
             {

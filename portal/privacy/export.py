@@ -31,7 +31,7 @@ from portal.auth.actor import Actor
 from portal.auth.keys import KeySet
 from portal.casefiles.models import Document, Message
 from portal.casefiles.signing import sign_manifest
-from portal.casefiles.storage import Storage, StorageError
+from portal.casefiles.storage import DocumentStore, StorageError, read_checked
 from portal.cases.models import (
     Consent,
     DisputeCase,
@@ -70,7 +70,7 @@ def _json(value: Any) -> bytes:
 
 
 async def _case_files(
-    user: User, actor: Actor, storage: Storage
+    user: User, actor: Actor, storage: DocumentStore
 ) -> tuple[dict[str, bytes], set[uuid.UUID]]:
     files: dict[str, bytes] = {}
     participations = await policy.participations_of(user.id).values_list("case_id", "role")
@@ -116,15 +116,19 @@ async def _case_files(
         for document in documents:
             if document["redacted_at"] is not None:
                 continue
+            holder = storage.backend(document["storage_backend"])
+            checked = read_checked(
+                holder, document["storage_key"], document["sha256"], document["size"]
+            )
             try:
-                content = b"".join([chunk async for chunk in storage.read(document["storage_key"])])
+                content = b"".join([chunk async for chunk in checked])
             except StorageError:
                 continue  # listed in documents.json with its SHA-256; the content is missing
             files[f"{folder}/documents/{document['id']}"] = content
     return files, case_ids
 
 
-async def build_export(user_id: uuid.UUID, storage: Storage, keys: KeySet) -> bytes:
+async def build_export(user_id: uuid.UUID, storage: DocumentStore, keys: KeySet) -> bytes:
     """The archive's bytes: its manifest signed like a case bundle's (`MANIFEST.sha256.jws`,
     portal.casefiles.signing), so the person can prove later what Parley handed them."""
     user = await User.get(id=user_id)
@@ -213,7 +217,7 @@ async def build_export(user_id: uuid.UUID, storage: Storage, keys: KeySet) -> by
 
 
 async def request_data_export(
-    actor: Actor, user_id: uuid.UUID, at: datetime, storage: Storage, keys: KeySet
+    actor: Actor, user_id: uuid.UUID, at: datetime, storage: DocumentStore, keys: KeySet
 ) -> DataExport:
     """Build the person's export now and keep it for `EXPORT_DAYS`: asked by the person, or by
     an admin acting on a request made on paper."""

@@ -110,6 +110,13 @@ def casefile_routes(auth: AuthService, settings: Settings) -> list[Route]:
             return refusal.response
         except DocumentNotFound:
             return _not_found().response
+        if found.redacted_at is not None:
+            return _refuse(
+                410,
+                "CONTENT_REDACTED",
+                "The document's content was removed under the retention rules or an erasure; "
+                "its record and SHA-256 remain on the case.",
+            ).response
         await record_access(
             RouteRead(request, actor),
             AccessAction.DOCUMENT_DOWNLOAD,
