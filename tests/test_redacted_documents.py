@@ -23,7 +23,7 @@ from portal.ids import decode_id
 from portal.settings import Settings
 from tests import samples
 from tests.casefile_support import bearer, path_of, uploaded
-from tests.factories import Factory, actor_for, quick_world
+from tests.factories import Factory, actor_for, gql, quick_world
 from tests.test_api_support import case_id, token_for
 
 
@@ -43,6 +43,14 @@ async def test_a_redacted_document_answers_410_and_its_bundle_still_verifies(
     answer = await client.get(path_of(gone["downloadLink"]["url"]), headers=bearer(token))
     still = await client.get(path_of(kept["downloadLink"]["url"]), headers=bearer(token))
 
+    shown = await gql(
+        client,
+        "query N($id: ID!) { node(id: $id) { ... on Document { redactedAt sha256 } } }",
+        {"id": gone["id"]},
+        token=token,
+    )
+    assert shown.json()["data"]["node"]["redactedAt"] is not None
+    assert shown.json()["data"]["node"]["sha256"] == gone["sha256"]
     assert answer.status_code == 410
     assert answer.json()["errors"][0]["extensions"]["code"] == "CONTENT_REDACTED"
     assert still.status_code == 200

@@ -57,6 +57,10 @@ class Document(Node):
         description="When a newer version replaced this one; empty for the current version."
     )
     uploader_role: CaseRole
+    redacted_at: datetime | None = strawberry.field(
+        description="When retention or an erasure removed its content (issue 19): its record "
+        "and SHA-256 stay, its download answers 410 CONTENT_REDACTED. Empty while it is kept."
+    )
     row: strawberry.Private[models.Document]
 
     @classmethod
@@ -72,6 +76,7 @@ class Document(Node):
             created_at=row.created_at,
             superseded_at=row.superseded_at,
             uploader_role=CaseRole(row.uploader_role),
+            redacted_at=row.redacted_at,
             row=row,
         )
 
@@ -98,6 +103,10 @@ class Message(Node):
     read_by_viewer: bool = strawberry.field(
         description="Whether you have read it (your own messages count as read)."
     )
+    redacted_at: datetime | None = strawberry.field(
+        description="When retention or an erasure removed its text (issue 19): `body` is then "
+        "empty, and the digest on the timeline still proves what it said. Empty while kept."
+    )
     row: strawberry.Private[models.Message]
 
     @classmethod
@@ -110,6 +119,7 @@ class Message(Node):
             created_at=row.created_at,
             reply_to_id=to_global_id("Message", row.reply_to_id) if row.reply_to_id else None,
             read_by_viewer=read,
+            redacted_at=row.redacted_at,
             row=row,
         )
 
