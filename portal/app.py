@@ -25,13 +25,14 @@ from portal.auth.services import AuthService
 from portal.auth.tokens import TokenIssuer
 from portal.casefiles.services import UPLOAD_OVERHEAD
 from portal.cases.clock_runner import run_periodically
+from portal.cases.clocks import use_sandbox
 from portal.db import tortoise_config
 from portal.metrics import metrics_routes
 from portal.notifications.mailsink import MailSink, serve_mailsink
 from portal.notifications.worker import Worker
 from portal.settings import Settings, load_settings
 from portal.timeline import live
-from portal.web import health, provider_callbacks
+from portal.web import health, openapi, provider_callbacks
 from portal.web.characters import UrlCharacterMiddleware
 from portal.web.compression import CompressedResponses
 from portal.web.downloads import casefile_routes
@@ -92,6 +93,7 @@ def create_app(
     """Build the app. ``manage_orm=False`` leaves the ORM to the caller (the test fixtures);
     ``mailsink``: also run the development mail sink, keeping mail in that folder."""
     settings = settings or load_settings()
+    use_sandbox(settings.sandbox_day)
     keys = load_keyset(settings)
     issuer = TokenIssuer(keys=keys, issuer=settings.issuer, audience=settings.jwt_audience)
     auth = AuthService(settings=settings, issuer=issuer)
@@ -101,7 +103,13 @@ def create_app(
 
     async def api_home(request: Request) -> Response:
         return JSONResponse(
-            {"name": "Parley", "graphql": "/graphql", "jwks": "/.well-known/jwks.json"}
+            {
+                "name": "Parley",
+                "graphql": "/graphql",
+                "jwks": "/.well-known/jwks.json",
+                "openapi": openapi.OPENAPI_PATH,
+                "sandbox": settings.sandbox,
+            }
         )
 
     async def home(request: Request) -> Response:
@@ -129,8 +137,8 @@ def create_app(
             if settings.worker_in_serve:
                 # The worker also runs the clock job, every `clock_interval` seconds.
                 tasks.append(asyncio.create_task(Worker(settings).run(stop)))
-            elif settings.clock_interval:
-                tasks.append(asyncio.create_task(run_periodically(settings.clock_interval)))
+            elif settings.clock_job_interval:
+                tasks.append(asyncio.create_task(run_periodically(settings.clock_job_interval)))
             try:
                 yield
             finally:
@@ -185,6 +193,7 @@ def create_app(
             *token_routes(auth, keys),
             *casefile_routes(auth, settings),
             *health.routes,
+            *openapi.routes,
             *metrics_routes(settings),
             *report_routes(auth),
             *provider_callbacks.routes,

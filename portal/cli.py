@@ -789,7 +789,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    from portal.cases.clocks import use_sandbox
     from portal.db import DatabaseUnavailable
+
+    use_sandbox(settings.sandbox_day)
 
     try:
         return int(args.func(settings, args))

@@ -154,8 +154,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "public_url",
         _str,
-        "http://127.0.0.1:8000",
-        "The portal's external base URL, used as the token issuer and in links.",
+        "",
+        "The portal's external base URL, used as the token issuer and in links. Empty: "
+        "`http://127.0.0.1:{port}`, following `PORTAL_PORT` (production needs it set).",
     ),
     Setting(
         "secret_key",
@@ -554,6 +555,20 @@ SETTINGS: tuple[Setting, ...] = (
         "Bearer token a Prometheus scraper sends to `/metrics` (at least 32 characters); "
         "empty: `/metrics` is off (404).",
     ),
+    Setting(
+        "sandbox",
+        _bool,
+        False,
+        "Development sandbox (issue 18): every day of a scheme's or an organisation's clock "
+        "lasts `sandbox_day_seconds` instead, working days count like calendar days, so a "
+        "whole dispute runs in minutes. Refused in production.",
+    ),
+    Setting(
+        "sandbox_day_seconds",
+        _positive_int,
+        60,
+        "With `sandbox`: how many seconds one clock day lasts.",
+    ),
     Setting("log_level", _str, "INFO", "Log level."),
     Setting("log_json", _bool, True, "Structured JSON logs (one object per line)."),
 )
@@ -640,6 +655,8 @@ class Settings:
     client_secret_overlap: int
     provider_answer_link_ttl: int
     metrics_token: str
+    sandbox: bool
+    sandbox_day_seconds: int
     log_level: str
     log_json: bool
 
@@ -660,6 +677,19 @@ class Settings:
     @property
     def issuer(self) -> str:
         return self.public_url.rstrip("/")
+
+    @property
+    def sandbox_day(self) -> int | None:
+        """Seconds one clock day lasts in the development sandbox; None outside it."""
+        return self.sandbox_day_seconds if self.sandbox else None
+
+    @property
+    def clock_job_interval(self) -> int:
+        """Seconds between clock job runs: `clock_interval`, and in the sandbox often enough
+        that a clock of one sandbox day lapses within a sixth of it."""
+        if self.sandbox and self.clock_interval:
+            return min(self.clock_interval, max(1, self.sandbox_day_seconds // 6))
+        return self.clock_interval
 
     @property
     def ide_enabled(self) -> bool:
@@ -685,6 +715,9 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
         except ValueError as exc:
             problems.append(f"{setting.env}: {exc}")
     values.update(overrides)
+    if not values["public_url"] and isinstance(values["port"], int):
+        # Issue 18: the issuer and every link follow the port the portal listens on.
+        values["public_url"] = f"http://127.0.0.1:{values['port']}"
     for old, new in REPLACED.items():
         if old in env:
             problems.append(f"{old}: no longer read; set {new} instead")
@@ -730,6 +763,10 @@ def _production_problems(values: Mapping[str, Any]) -> list[str]:
         problems.append("PORTAL_JWT_PRIVATE_KEY: production needs a signing key of its own")
     if not str(values["public_url"]).startswith("https://"):
         problems.append("PORTAL_PUBLIC_URL: production needs an https:// URL")
+    if values["sandbox"]:
+        problems.append(
+            "PORTAL_SANDBOX: refused in production (it shortens every clock to minutes)"
+        )
     if values["webhook_allow_private"]:
         # Issue 13 F6: it lets signed webhooks reach the portal's own network (loopback, the
         # cloud's metadata address, internal services).

@@ -114,6 +114,40 @@ def is_working_day(day: date, country: str) -> bool:
     return day.weekday() < 5 and day not in _holidays(country, day.year)
 
 
+# Issue 18: the development sandbox (`PORTAL_SANDBOX`). While it is on, a clock's day lasts
+# this long and every day counts, so an integrator runs a whole dispute (the 90-day outcome
+# window included) in minutes. Set from the settings by `use_sandbox` wherever the settings
+# are read (`create_app`, the worker, the command line); None: real days. Production refuses
+# the setting (portal.settings).
+_sandbox_day: timedelta | None = None
+
+
+def use_sandbox(day_seconds: int | None) -> None:
+    """Turn the sandbox on (one clock day = ``day_seconds`` seconds) or off (None)."""
+    global _sandbox_day
+    _sandbox_day = timedelta(seconds=day_seconds) if day_seconds else None
+
+
+def sandbox_day() -> timedelta | None:
+    """How long one clock day lasts in the sandbox; None outside it."""
+    return _sandbox_day
+
+
+def due_at(start: datetime, days: int, calendar: Calendar, country: str) -> datetime:
+    """When a clock of ``days`` days started (or extended) at ``start`` runs out: the one
+    place every case and complaint clock's due instant is computed, so the sandbox shortens
+    them all alike."""
+    if _sandbox_day is not None:
+        return start + days * _sandbox_day
+    return add_days(start, days, calendar, country)
+
+
+def days_ahead(days: int) -> timedelta:
+    """``days`` days as the clocks count them (in the sandbox: sandbox days), for what is
+    measured against a clock's due instant (reminders ahead of it)."""
+    return days * (_sandbox_day or timedelta(days=1))
+
+
 def add_days(start: datetime, days: int, calendar: Calendar, country: str) -> datetime:
     """The due instant ``days`` after ``start``.
 

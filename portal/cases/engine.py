@@ -20,7 +20,7 @@ from portal.auth.actor import Actor, ActorKind
 from portal.cases.clocks import (
     DEFAULT_MAX_EXTENSIONS,
     MAX_EXTENSIONS,
-    add_days,
+    due_at,
     responsible,
     rule_for,
 )
@@ -245,7 +245,7 @@ async def open_clock(
 ) -> Clock:
     """Start a clock under the scheme's rule, and record it on the timeline."""
     rule = rule_for(scheme.clock_policy, kind, complex_case=case.is_complex)
-    due = add_days(at, rule.days, rule.calendar, scheme.country)
+    due = due_at(at, rule.days, rule.calendar, scheme.country)
     party = responsible(kind, case.method)
     clock = await Clock.create(
         case_id=case.id,
@@ -315,7 +315,7 @@ async def extend(step: Step, clock: Clock, days: int, reason: str) -> None:
     # The clock's own calendar: the scheme's rule for its kind may differ (a complex case's
     # response clock has a rule of its own).
     calendar = Calendar(clock.calendar)
-    clock.due_at = add_days(clock.due_at, days, calendar, step.scheme.country)
+    clock.due_at = due_at(clock.due_at, days, calendar, step.scheme.country)
     clock.extensions += 1
     await clock.save(update_fields=["due_at", "extensions"])
     step.payload.update(

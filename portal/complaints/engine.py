@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from portal.accounts.models import Organisation
 from portal.auth import policy
 from portal.auth.actor import Actor
-from portal.cases.clocks import add_days, complaint_rule
+from portal.cases.clocks import complaint_rule, due_at
 from portal.cases.errors import CaseError
 from portal.cases.inputs import text
 from portal.cases.states import ClockStatus
@@ -234,7 +234,7 @@ async def _start(step: Step, organisation: Organisation, kind: ComplaintClockKin
         calendar=rule.calendar,
         days=rule.days,
         started_at=step.at,
-        due_at=add_days(step.at, rule.days, rule.calendar, organisation.country),
+        due_at=due_at(step.at, rule.days, rule.calendar, organisation.country),
     )
 
 

@@ -4,11 +4,12 @@ run and however often they restart (DOMAIN.md "Clocks": reminders go out before 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from portal.cases.clocks import days_ahead
 from portal.cases.models import Clock, DisputeCase
 from portal.cases.states import ClockStatus
 from portal.notifications.derive import case_context, clock_mail, mail_people
@@ -26,7 +27,7 @@ async def schedule_reminders(at: datetime, days_before: int) -> int:
     if days_before <= 0:
         return 0
     clocks = await Clock.filter(
-        status=ClockStatus.RUNNING, due_at__gt=at, due_at__lte=at + timedelta(days=days_before)
+        status=ClockStatus.RUNNING, due_at__gt=at, due_at__lte=at + days_ahead(days_before)
     ).order_by("due_at")
     if not clocks:
         return 0

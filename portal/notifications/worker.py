@@ -29,6 +29,7 @@ from portal.auditing import runs as audit_runs
 from portal.auth.keys import load_keyset
 from portal.auth.tokens import TokenIssuer
 from portal.casefiles.storage import storage_of
+from portal.cases.clocks import use_sandbox
 from portal.cases.services import run_clock_job
 from portal.complaints.clocks import run_complaint_clock_job
 from portal.notifications import mail, provider_delivery, webhooks
@@ -85,6 +86,10 @@ class Worker:
     # a day without waiting one.
     clock: Callable[[], datetime] = now
 
+    def __post_init__(self) -> None:
+        # The clocks this worker starts and lapses run as the settings say (issue 18 sandbox).
+        use_sandbox(self.settings.sandbox_day)
+
     @functools.cached_property
     def issuer(self) -> TokenIssuer:
         """Signs the survey links mails carry, and e-mail providers' answer links, with the
@@ -128,7 +133,7 @@ class Worker:
         """Every `clock_interval` seconds: lapse due clocks, the cases' and the complaints' (a
         missed one writes its escalation mails with its step) and write the reminders that are
         due."""
-        interval = self.settings.clock_interval
+        interval = self.settings.clock_job_interval
         if not interval or time.monotonic() - self._last_schedule < interval:
             return
         self._last_schedule = time.monotonic()

@@ -314,6 +314,23 @@ class Viewer:
     roles: list[Membership]
 
     @strawberry.field(
+        description="Whether this installation is a development sandbox (`PORTAL_SANDBOX`, "
+        "never in production): every clock's day lasts `sandboxDaySeconds` seconds and working "
+        "days count like calendar days, so a whole dispute runs in minutes. Due dates in a "
+        "sandbox are not real deadlines."
+    )
+    def sandbox(self, info: Info) -> bool:
+        return bool(info.context.settings.sandbox)
+
+    @strawberry.field(
+        description="In a sandbox: how many seconds one clock day lasts (a clock of 90 days runs "
+        "out after 90 times this). Null outside a sandbox."
+    )
+    def sandbox_day_seconds(self, info: Info) -> int | None:
+        day: int | None = info.context.settings.sandbox_day
+        return day
+
+    @strawberry.field(
         description="The receipts of case records mailed to you (an outcome issued or "
         "accepted, a case closed) and kept on your account, newest first (the last 100); an "
         "integration client has none."
