@@ -1852,6 +1852,12 @@ REST_ROWS = [
     Row("/api", everyone("http:200"), objects=NO_OBJECT, http=_get(lambda t, me: "/api")),
     Row("/", everyone("http:307"), objects=NO_OBJECT, http=_get(lambda t, me: "/")),
     Row("/healthz", everyone("http:200"), objects=NO_OBJECT, http=_get(lambda t, me: "/healthz")),
+    Row(
+        "/openapi.json",
+        everyone("http:200"),
+        objects=NO_OBJECT,
+        http=_get(lambda t, me: "/openapi.json"),
+    ),
     Row("/readyz", everyone("http:200"), objects=NO_OBJECT, http=_get(lambda t, me: "/readyz")),
     Row(
         "/.well-known/jwks.json",
