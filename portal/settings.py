@@ -559,15 +559,16 @@ SETTINGS: tuple[Setting, ...] = (
         "sandbox",
         _bool,
         False,
-        "Development sandbox (issue 18): every day of a scheme's or an organisation's clock "
-        "lasts `sandbox_day_seconds` instead, working days count like calendar days, so a "
-        "whole dispute runs in minutes. Refused in production.",
+        "Development sandbox: every day of a scheme's or an organisation's clock lasts "
+        "`PORTAL_SANDBOX_DAY_SECONDS` instead (working days count like calendar days), and the "
+        "clock job runs at least every sixth of that, so a whole dispute runs in minutes "
+        "(docs/integrator-guide.md, \"The sandbox\"). Refused in production.",
     ),
     Setting(
         "sandbox_day_seconds",
         _positive_int,
         60,
-        "With `sandbox`: how many seconds one clock day lasts.",
+        "With `PORTAL_SANDBOX`: how many seconds one clock day lasts.",
     ),
     Setting("log_level", _str, "INFO", "Log level."),
     Setting("log_json", _bool, True, "Structured JSON logs (one object per line)."),
@@ -715,7 +716,7 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
         except ValueError as exc:
             problems.append(f"{setting.env}: {exc}")
     values.update(overrides)
-    if not values["public_url"] and isinstance(values["port"], int):
+    if not values.get("public_url") and isinstance(values.get("port"), int):
         # Issue 18: the issuer and every link follow the port the portal listens on.
         values["public_url"] = f"http://127.0.0.1:{values['port']}"
     for old, new in REPLACED.items():

@@ -191,3 +191,26 @@ def test_readme_documents_every_setting() -> None:
         "run `./run settings` and paste it into the README"
     )
     assert len(SETTINGS) == table.group(1).count("| `PORTAL_")
+
+
+def test_the_public_url_follows_the_port_unless_it_is_set() -> None:
+    """Issue 18: on any port but 8000 the token issuer was another address than the portal's."""
+    assert load_settings({}).issuer == "http://127.0.0.1:8000"
+    assert load_settings({"PORTAL_PORT": "8123"}).issuer == "http://127.0.0.1:8123"
+    given = {"PORTAL_PORT": "8123", "PORTAL_PUBLIC_URL": "https://parley.example/"}
+    assert load_settings(given).issuer == "https://parley.example"
+
+
+def test_the_sandbox_is_off_by_default_and_refused_in_production(tmp_path: Path) -> None:
+    assert load_settings({}).sandbox_day is None
+    sandbox = load_settings({"PORTAL_SANDBOX": "1", "PORTAL_SANDBOX_DAY_SECONDS": "30"})
+    assert sandbox.sandbox_day == 30
+    # The clock job runs often enough for a 30-second day; never less often than configured.
+    assert sandbox.clock_job_interval == 5
+    assert load_settings({"PORTAL_SANDBOX": "1", "PORTAL_CLOCK_INTERVAL": "2"}).clock_job_interval == 2
+    assert load_settings({"PORTAL_SANDBOX": "1", "PORTAL_CLOCK_INTERVAL": "0"}).clock_job_interval == 0
+
+    with pytest.raises(SettingsError) as raised:
+        load_settings(_production(tmp_path, PORTAL_SANDBOX="true"))
+
+    assert "PORTAL_SANDBOX: refused in production" in str(raised.value)
