@@ -94,8 +94,13 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from portal.cases.clocks import use_sandbox
     from portal.db import database
     from portal.demo import DEMO_PASSWORD, seed_demo
+
+    # The demo's stories happened over months: their clocks keep real days, in a sandbox too
+    # (sandbox days would make every one of them lapse at once); new cases get sandbox days.
+    use_sandbox(None)
 
     async def run() -> None:
         await _migrate(settings)

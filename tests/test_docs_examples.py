@@ -13,6 +13,7 @@ import os
 import re
 import shlex
 import shutil
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,12 @@ from portal.api.node import from_global_id, to_global_id
 from portal.app import create_app
 from portal.cases.models import DisputeCase, Offer
 from portal.cases.services import Action
+from portal.cases.transitions import TABLE
 from portal.cli import build_parser
+from portal.demo.installation import DEMO_ORGANISATION
+from portal.notifications.outbox import RetrySchedule
 from portal.notifications.worker import Worker
-from portal.settings import Settings
+from portal.settings import Settings, load_settings
 from tests.factories import Factory, World, deliver_all, mail_settings, quick_world, start_mailsink
 from tests.live_support import free_port
 from tests.samples import PDF
@@ -46,7 +50,7 @@ GUIDE = ROOT / "docs" / "integrator-guide.md"
 EXAMPLES = ROOT / "graphql" / "examples"
 FENCE = re.compile(r"^```(\w*)[ \t]*([\w-]*)[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
 EXECUTED = {"createclient", "token", "verify_token", "query", "upload", "subscribe", "webhook"}
-EXECUTED |= {"schema_diff"}
+EXECUTED |= {"schema_diff", "demo", "access_token", "first_query", "openapi"}
 
 
 def guide() -> str:
@@ -130,17 +134,62 @@ def test_the_user_error_table_lists_every_code_of_the_enum() -> None:
     assert set(listed) == {code.value for code in UserErrorCode}
 
 
-def test_the_createclient_command_is_one_the_cli_accepts() -> None:
-    argv = shlex.split(block("createclient"))
+def createclient_argv() -> list[str]:
+    """The guide's `portal createclient ...` command line, up to its redirection."""
+    (line,) = [ln for ln in block("createclient").splitlines() if " createclient " in ln]
+    return shlex.split(line.split(">")[0])
+
+
+def test_the_createclient_command_is_one_the_cli_accepts_for_the_demos_organisation() -> None:
+    """Issue 18: the guide's first command named an organisation the demo does not have, and
+    a `portal` that is not on the PATH of a fresh clone."""
+    argv = createclient_argv()
 
     args = build_parser().parse_args(argv[1:])
 
-    assert argv[0] == "portal"
+    assert argv[0] == ".venv/bin/portal"  # where `./run demo` installs it
     assert (args.command, args.role, args.organisation) == (
         "createclient",
         Role.ORG_AGENT.value,
-        "acme-utilities",
+        DEMO_ORGANISATION,
     )
+
+
+def test_the_demo_block_serves_on_the_port_the_other_blocks_use() -> None:
+    demo = block("demo").splitlines()
+    port = re.fullmatch(r"export PORTAL_PORT=(\d+)", demo[0])
+
+    assert port is not None and port.group(1) != "8000"
+    assert demo[1:] == ["./run demo"]
+    assert f"PARLEY_URL=http://127.0.0.1:{port.group(1)}" in block("createclient")
+    assert load_settings({"PORTAL_PORT": port.group(1)}).issuer == (
+        f"http://127.0.0.1:{port.group(1)}"
+    )
+
+
+def test_the_people_steps_the_guide_lists_are_the_stage_tables() -> None:
+    """Issue 18: "Offers ... are people's steps" said more than the access rules do."""
+    listed = guide().split("<!-- people-steps:begin -->")[1].split("<!-- people-steps:end")[0]
+
+    assert set(re.findall(r"`([A-Z_]+)`", listed)) == {
+        action.name for action, transition in TABLE.items() if transition.by_person
+    }
+
+
+def test_the_retry_schedule_the_guide_gives_is_the_default() -> None:
+    """Issue 18: the guide gave a base delay where the first retry came at a random part of it;
+    it gives the schedule, and says each wait is lengthened by up to a fifth."""
+    shown = guide().split("<!-- retry-schedule:begin -->")[1].split("<!-- retry-schedule:end")[0]
+    units = {"s": 1, "min": 60, "h": 3600}
+    waits = tuple(
+        float(number) * units[unit] for number, unit in re.findall(r"(\d+) (s|min|h)\b", shown)
+    )
+    schedule = RetrySchedule(load_settings({}).outbox_retry_schedule)
+
+    assert waits == schedule.waits
+    assert "lengthened by up to a fifth" in guide()
+    low, high = schedule.wait(1), schedule.wait(1) * 1.2
+    assert all(low <= schedule.delay(1) <= high for _ in range(200))
 
 
 def test_the_schema_diff_snippet_names_breaking_and_risky_changes() -> None:
@@ -283,9 +332,7 @@ async def test_the_guide_runs_a_dispute_from_complaint_to_implementation(
     live: Live, factory: Factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w: World = await quick_world(factory)
-    w.organisation.slug = (
-        build_parser().parse_args(shlex.split(block("createclient"))[1:]).organisation
-    )
+    w.organisation.slug = build_parser().parse_args(createclient_argv()[1:]).organisation
     await w.organisation.save(update_fields=["slug"])
     org_client = await create_service_account(
         "Acme CRM", Role.ORG_AGENT, live.settings.secret_key, organisation=w.organisation
@@ -467,3 +514,69 @@ async def test_the_guide_runs_a_dispute_from_complaint_to_implementation(
     attempts = [a for e in logged["deliveries"]["edges"] for a in e["node"]["attempts"]]
     assert {e["node"]["status"] for e in logged["deliveries"]["edges"]} == {"DELIVERED"}
     assert {a["responseStatus"] for a in attempts} == {204}
+
+
+async def test_a_newcomer_runs_the_first_commands_on_another_port(
+    db: str, settings: Settings, factory: Factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18: from a fresh clone, on a port that is not 8000, the guide's commands in order
+    (create a client with the `portal` of `.venv`, get a token into `$TOKEN`, ask who you are,
+    list the HTTP endpoints) work as written, and the token verifies with the guide's code
+    against the issuer the port gives, PORTAL_PUBLIC_URL unset."""
+    port = free_port()
+    configured = load_settings(
+        {"PORTAL_PORT": str(port)},
+        data_dir=settings.data_dir,
+        database_url=settings.database_url,
+        log_json=False,
+        smtp_port=9,
+    )
+    organisation = await factory.organisation()
+    organisation.slug = DEMO_ORGANISATION
+    await organisation.save(update_fields=["slug"])
+    shown = re.fullmatch(r"export PORTAL_PORT=(\d+)", block("demo").splitlines()[0])
+    assert shown is not None
+    # A fresh clone after `./run demo`: the repository's files, and `.venv` with Parley in it.
+    (tmp_path / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
+    shutil.copytree(EXAMPLES, tmp_path / "graphql" / "examples")
+    names = ("createclient", "access_token", "first_query", "openapi")
+    script = "\n".join(f"echo '--- {n}'\n{block(n)}" for n in names)
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "PORTAL_DATA_DIR": configured.data_dir,
+        "PORTAL_DATABASE_URL": configured.db_url,
+        "PORTAL_LOG_JSON": "false",
+    }
+
+    app = create_app(configured, manage_orm=False)
+    async with uvicorn_serving(app, port, "on"):
+        process = await asyncio.create_subprocess_exec(
+            "bash",
+            "-euo",
+            "pipefail",
+            "-c",
+            script.replace(shown.group(1), str(port)) + '\necho "--- token"\necho "$TOKEN"',
+            cwd=tmp_path,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await process.communicate()
+        assert process.returncode == 0, err.decode()
+        parts = dict(
+            part.split("\n", 1) for part in out.decode().split("--- ")[1:]
+        )
+        verify = exec_live_block("verify_token", monkeypatch, f"http://127.0.0.1:{port}")["verify"]
+        claims = await asyncio.to_thread(verify, parts["token"].strip())
+
+    assert parts["createclient"].startswith("client_id:     parley_")
+    assert json.loads(parts["first_query"])["data"]["viewer"] == {
+        "kind": "SERVICE_ACCOUNT",
+        "sandbox": False,
+        "serviceAccount": {"name": "Acme CRM"},
+    }
+    assert claims["iss"] == f"http://127.0.0.1:{port}"
+    assert claims["sub"].startswith("svc:")
+    assert {"/oauth/token", "/openapi.json"} <= set(parts["openapi"].split())
+    assert not (tmp_path / "client.txt").exists()

@@ -57,6 +57,10 @@ class Installation:
     simulated: Provider | None = None
 
 
+# The demo organisation's slug: the integrator guide's first commands name it.
+DEMO_ORGANISATION = "northwind"
+
+
 async def actor_of(user: User) -> Actor:
     """The actor ``user`` is once signed in, with the roles they hold."""
     return await acting_as(user)
@@ -64,7 +68,7 @@ async def actor_of(user: User) -> Actor:
 
 async def seed_installation(progress: Callable[[str], None]) -> Installation:
     organisation, _ = await Organisation.get_or_create(
-        slug="northwind", defaults={"name": "Northwind Energy", "country": "DE"}
+        slug=DEMO_ORGANISATION, defaults={"name": "Northwind Energy", "country": "DE"}
     )
     provider, _ = await Provider.get_or_create(
         slug="fairsettle",
