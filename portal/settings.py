@@ -562,7 +562,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Development sandbox: every day of a scheme's or an organisation's clock lasts "
         "`PORTAL_SANDBOX_DAY_SECONDS` instead (working days count like calendar days), and the "
         "clock job runs at least every sixth of that, so a whole dispute runs in minutes "
-        "(docs/integrator-guide.md, \"The sandbox\"). Refused in production.",
+        '(docs/integrator-guide.md, "The sandbox"). Refused in production.',
     ),
     Setting(
         "sandbox_day_seconds",

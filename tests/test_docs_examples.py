@@ -159,7 +159,8 @@ def test_the_demo_block_serves_on_the_port_the_other_blocks_use() -> None:
     demo = block("demo").splitlines()
     port = re.fullmatch(r"export PORTAL_PORT=(\d+)", demo[0])
 
-    assert port is not None and port.group(1) != "8000"
+    assert port is not None
+    assert port.group(1) != "8000"
     assert demo[1:] == ["./run demo"]
     assert f"PARLEY_URL=http://127.0.0.1:{port.group(1)}" in block("createclient")
     assert load_settings({"PORTAL_PORT": port.group(1)}).issuer == (
@@ -564,9 +565,7 @@ async def test_a_newcomer_runs_the_first_commands_on_another_port(
         )
         out, err = await process.communicate()
         assert process.returncode == 0, err.decode()
-        parts = dict(
-            part.split("\n", 1) for part in out.decode().split("--- ")[1:]
-        )
+        parts = dict(part.split("\n", 1) for part in out.decode().split("--- ")[1:])
         verify = exec_live_block("verify_token", monkeypatch, f"http://127.0.0.1:{port}")["verify"]
         claims = await asyncio.to_thread(verify, parts["token"].strip())
 

@@ -152,9 +152,11 @@ class _Request:
         self._url = urlsplit(str(request.url))
         self.method = request.method.lower()
         # A multipart body was streamed out, and response validation does not read it.
-        self.body = request.content if not request.headers.get("content-type", "").startswith(
-            "multipart/"
-        ) else b""
+        self.body = (
+            request.content
+            if not request.headers.get("content-type", "").startswith("multipart/")
+            else b""
+        )
         self.content_type = request.headers.get("content-type", "")
         self.parameters = RequestParameters(
             query=ImmutableMultiDict(parse_qs(self._url.query)),
@@ -362,7 +364,10 @@ async def _files(live: Live) -> None:
 async def _case_gid(c: Checked, bearer: dict[str, str], case: DisputeCase) -> str:
     found = await c.post(
         "/graphql",
-        json={"query": "query C($id: ID!) { case(id: $id) { id } }", "variables": {"id": case.reference}},
+        json={
+            "query": "query C($id: ID!) { case(id: $id) { id } }",
+            "variables": {"id": case.reference},
+        },
         headers=bearer,
     )
     return str(found.json()["data"]["case"]["id"])

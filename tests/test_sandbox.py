@@ -55,7 +55,9 @@ def test_a_clock_day_lasts_the_sandbox_day_and_every_day_counts() -> None:
 
 def test_the_app_and_the_worker_take_the_sandbox_from_their_settings(settings: Settings) -> None:
     try:
-        create_app(dataclasses.replace(settings, sandbox=True, sandbox_day_seconds=5), manage_orm=False)
+        create_app(
+            dataclasses.replace(settings, sandbox=True, sandbox_day_seconds=5), manage_orm=False
+        )
         assert sandbox_day() == timedelta(seconds=5)
         Worker(settings)
         assert sandbox_day() is None
@@ -116,7 +118,9 @@ async def test_the_api_says_it_is_a_sandbox(sandbox: Settings, factory: Factory)
     assert index.json()["sandbox"] is True
 
 
-async def test_outside_a_sandbox_the_api_says_so(app: object, client: httpx.AsyncClient, factory: Factory) -> None:
+async def test_outside_a_sandbox_the_api_says_so(
+    app: object, client: httpx.AsyncClient, factory: Factory
+) -> None:
     w = await quick_world(factory)
     token = await token_for(app, w.agent)  # type: ignore[arg-type]
 

@@ -207,8 +207,12 @@ def test_the_sandbox_is_off_by_default_and_refused_in_production(tmp_path: Path)
     assert sandbox.sandbox_day == 30
     # The clock job runs often enough for a 30-second day; never less often than configured.
     assert sandbox.clock_job_interval == 5
-    assert load_settings({"PORTAL_SANDBOX": "1", "PORTAL_CLOCK_INTERVAL": "2"}).clock_job_interval == 2
-    assert load_settings({"PORTAL_SANDBOX": "1", "PORTAL_CLOCK_INTERVAL": "0"}).clock_job_interval == 0
+    assert (
+        load_settings({"PORTAL_SANDBOX": "1", "PORTAL_CLOCK_INTERVAL": "2"}).clock_job_interval == 2
+    )
+    assert (
+        load_settings({"PORTAL_SANDBOX": "1", "PORTAL_CLOCK_INTERVAL": "0"}).clock_job_interval == 0
+    )
 
     with pytest.raises(SettingsError) as raised:
         load_settings(_production(tmp_path, PORTAL_SANDBOX="true"))
