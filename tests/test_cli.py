@@ -282,7 +282,8 @@ def test_serve_on_an_empty_database_prints_a_setup_link_and_init_makes_one_admin
     )
     again = portal(cli_env, "init", "--email", "eve@example.org", "--name", "Eve")
 
-    assert "http://127.0.0.1:8000/setup#token=" in log_path.read_text()
+    # Issue 18: the link follows the port the portal serves on (PORTAL_PUBLIC_URL unset).
+    assert f"http://127.0.0.1:{port}/setup#token=" in log_path.read_text()
     assert made.returncode == 0, made.stderr
     assert "Created the first administrator: ada@example.org" in made.stdout
     assert (again.returncode, again.stderr.split(":")[:2]) == (2, ["error", " ADMIN_EXISTS"])
