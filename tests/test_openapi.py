@@ -287,6 +287,11 @@ async def _oauth(live: Live) -> None:
 
     jwks = await c.get("/.well-known/jwks.json")
     assert jwks.json()["keys"]
+    metadata = "/.well-known/oauth-authorization-server"
+    if (metadata, "get") not in PENDING:  # the lead takes it out of PENDING at the merge
+        described = (await c.get(metadata)).json()
+        assert described["issuer"] == live.settings.issuer
+        assert described["token_endpoint"] == f"{live.settings.issuer}/oauth/token"
 
 
 async def _reports(live: Live) -> None:
