@@ -1854,6 +1854,12 @@ REST_ROWS = [
     Row("/healthz", everyone("http:200"), objects=NO_OBJECT, http=_get(lambda t, me: "/healthz")),
     Row("/readyz", everyone("http:200"), objects=NO_OBJECT, http=_get(lambda t, me: "/readyz")),
     Row(
+        "/events/schemas/{kind}.json",
+        everyone("http:200"),
+        objects=NO_OBJECT,
+        http=_get(lambda t, me: "/events/schemas/case_accepted.json"),
+    ),
+    Row(
         "/.well-known/jwks.json",
         everyone("http:200"),
         objects=NO_OBJECT,
