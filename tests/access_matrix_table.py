@@ -1860,6 +1860,12 @@ REST_ROWS = [
         http=_get(lambda t, me: "/events/schemas/case_accepted.json"),
     ),
     Row(
+        "/events/schemas/payload/{kind}.json",
+        everyone("http:200"),
+        objects=NO_OBJECT,
+        http=_get(lambda t, me: "/events/schemas/payload/case_accepted.json"),
+    ),
+    Row(
         "/.well-known/jwks.json",
         everyone("http:200"),
         objects=NO_OBJECT,

@@ -41,6 +41,8 @@ PING = "ping"
 # Where the portal serves the JSON Schema of each kind's body (`<kind>` is the body's `type`),
 # below PORTAL_PUBLIC_URL; the same files are in the repository, docs/events/schemas/.
 SCHEMA_PATH = "/events/schemas/{kind}.json"
+# And of each kind's whole payload, as `TimelineEvent.payload` and the live stream carry it.
+PAYLOAD_SCHEMA_PATH = "/events/schemas/payload/{kind}.json"
 
 __all__ = [
     "MAX_URL_LENGTH",

@@ -16,6 +16,7 @@ from portal.timeline.catalogue import (
     Field,
     Record,
     erased_schema,
+    payload_schema,
     present,
 )
 
@@ -27,6 +28,13 @@ def _schemas() -> dict[str, dict[str, Any]]:
     from portal.notifications.webhooks import body_schema
 
     files = {f"{entry.kind.value}.json": body_schema(entry.kind) for entry in ENTRIES}
+    for entry in ENTRIES:
+        files[f"payload/{entry.kind.value}.json"] = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"Parley {entry.type_name}",
+            "description": entry.meaning,
+            **payload_schema(entry),
+        }
     files["erased.json"] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"Parley {ERASED_TYPE}",
@@ -36,7 +44,9 @@ def _schemas() -> dict[str, dict[str, Any]]:
 
 
 def schema_files() -> dict[str, str]:
-    """File name -> content, for docs/events/schemas/."""
+    """Path (below docs/events/schemas/) -> content: `<kind>.json` a webhook body,
+    `payload/<kind>.json` the whole payload (`TimelineEvent.payload`, the live stream),
+    `erased.json` an erased one."""
     return {
         name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
         for name, schema in _schemas().items()
@@ -69,8 +79,9 @@ def _section(entry: Entry) -> list[str]:
     lines += [
         f"**Who sees it:** {entry.seen_by}.",
         "",
-        f"**Payload:** `{entry.type_name}`; webhook schema "
-        f"[`{entry.kind.value}.json`](events/schemas/{entry.kind.value}.json).",
+        f"**Payload:** `{entry.type_name}` "
+        f"([schema](events/schemas/payload/{entry.kind.value}.json)); webhook body "
+        f"[schema](events/schemas/{entry.kind.value}.json).",
         "",
         "| Field | Type | Present | In webhooks | Meaning |",
         "|---|---|---|---|---|",
@@ -111,7 +122,8 @@ def events_page() -> str:
         "(draft 2020-12), served by the portal at",
         "`<PORTAL_PUBLIC_URL>/events/schemas/<type>.json` and kept in this repository under",
         "[docs/events/schemas/](events/schemas/): validate a delivery against the schema its",
-        "`type` names.",
+        "`type` names. The whole payload, as `TimelineEvent.payload` and the live stream",
+        "(`caseEvents`) carry it, has its schema at `/events/schemas/payload/<type>.json`.",
         "",
         "## Kinds",
         "",
@@ -135,6 +147,7 @@ def write(root: Path) -> list[Path]:
     folder = root / SCHEMAS
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in schema_files().items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(content, encoding="utf-8")
         written.append(folder / name)
     return written

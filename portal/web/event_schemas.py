@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from portal.notifications.webhooks import SCHEMA_PATH
+from portal.notifications.webhooks import PAYLOAD_SCHEMA_PATH, SCHEMA_PATH
 from portal.timeline.eventdocs import schema_files
 
 
@@ -18,8 +18,7 @@ def _files() -> dict[str, bytes]:
     return {name: content.encode() for name, content in schema_files().items()}
 
 
-async def event_schema(request: Request) -> Response:
-    name = f"{request.path_params['kind']}.json"
+def _serve(name: str) -> Response:
     found = _files().get(name)
     if found is None:
         return Response(status_code=404, headers={"Cache-Control": "no-store"})
@@ -30,4 +29,17 @@ async def event_schema(request: Request) -> Response:
     )
 
 
-routes = [Route(SCHEMA_PATH, event_schema, methods=["GET"])]
+async def body_schema(request: Request) -> Response:
+    """A webhook body of one kind."""
+    return _serve(f"{request.path_params['kind']}.json")
+
+
+async def payload_schema(request: Request) -> Response:
+    """The whole payload of one kind (`TimelineEvent.payload`, the live stream)."""
+    return _serve(f"payload/{request.path_params['kind']}.json")
+
+
+routes = [
+    Route(SCHEMA_PATH, body_schema, methods=["GET"]),
+    Route(PAYLOAD_SCHEMA_PATH, payload_schema, methods=["GET"]),
+]
