@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from graphql import GraphQLEnumType, GraphQLUnionType, build_schema
+from graphql import GraphQLEnumType, GraphQLUnionType, build_schema, parse, validate
 from jsonschema import Draft202012Validator
 from tortoise.transactions import in_transaction
 
@@ -24,7 +24,7 @@ from portal.notifications.kinds import MAIL_MEANINGS, OutboxKind
 from portal.notifications.mail import MailKind
 from portal.timeline.catalogue import CATALOGUE, ENTRIES, EventKind, Id, present
 from portal.timeline.chain import ERASED
-from portal.timeline.eventdocs import EXAMPLE_CASE, events_page, schema_files
+from portal.timeline.eventdocs import EXAMPLE_CASE, events_page, payload_selection, schema_files
 from portal.timeline.models import TimelineEvent, Visibility
 from portal.timeline.services import UnknownEventKind, append
 from tests.factories import Factory, quick_world
@@ -188,3 +188,15 @@ async def test_the_portal_serves_each_schema_at_its_url(client: httpx.AsyncClien
     assert body.text == schema_files()["case_accepted.json"]
     assert payload.json() == json.loads(schema_files()["payload/offer_made.json"])
     assert missing.status_code == 404
+
+
+def test_a_client_may_select_every_payload_field_at_once() -> None:
+    """One name, one type across the union: GraphQL refuses a query whose fragments select a
+    name with two types, so no two payload types may publish one name differently."""
+    sdl = build_schema((ROOT / "graphql" / "schema.graphql").read_text())
+    query = (
+        "query T($id: ID!) { case(id: $id) { timeline(first: 100) { edges { node { "
+        f"payload {{ {payload_selection()} }} }} }} }} }} }}"
+    )
+
+    assert validate(sdl, parse(query)) == []

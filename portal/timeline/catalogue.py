@@ -331,10 +331,16 @@ class Field:
     # them through GraphQL with its own token, as the access rules allow then.
     webhook: bool = True
     default: Any = None  # published when an optional value is absent
+    published: str | None = None  # the published name, when not the key in camelCase
 
     @property
     def name(self) -> str:
-        return camel(self.key)
+        return self.published or camel(self.key)
+
+    @property
+    def optional(self) -> bool:
+        """Whether the published value may be null."""
+        return not self.required and self.default is None
 
 
 def present_fields(fields: Sequence[Field], stored: Mapping[str, Any]) -> dict[str, Any]:
@@ -352,7 +358,7 @@ def present_fields(fields: Sequence[Field], stored: Mapping[str, Any]) -> dict[s
 
 def _json_type(f: Field) -> dict[str, Any]:
     schema = {**f.type.schema(), "description": f.description}
-    if not f.required and f.default is None:
+    if f.optional:
         return {"anyOf": [schema, {"type": "null"}], "description": f.description}
     return schema
 
@@ -388,7 +394,11 @@ NEUTRAL = Field("neutral_id", Id("User"), "The neutral (their user account).")
 OUTCOME = Field("outcome_id", Id("Outcome"), "The outcome.")
 OFFER = Field("offer_id", Id("Offer"), "The offer.")
 CURRENCY = Field("currency", Text(), "ISO 4217 code of `amount`.")
-CLOSURE = Field("reason", Choice(ClosureReason), "Why the case closed.")
+# Published as `closureReason`: a field of one name has one type in every payload type (GraphQL
+# refuses a query selecting `reason` of two types from the union), and `reason` is free text.
+CLOSURE = Field(
+    "reason", Choice(ClosureReason), "Why the case closed.", published="closureReason"
+)
 ESCALATED = Field(
     "escalated", Bool(), "Always true: the implementation went to the provider to decide."
 )
@@ -784,7 +794,13 @@ ENTRIES: tuple[Entry, ...] = (
         "The case closed, with the reason (recorded after any step that ends a case by "
         "closing it).",
         (
-            Field("reason", Choice(ClosureReason), "Why it closed.", required=False),
+            Field(
+                "reason",
+                Choice(ClosureReason),
+                "Why it closed.",
+                required=False,
+                published="closureReason",
+            ),
             Field("note", Text(), "The closing note.", required=False, webhook=False),
         ),
         {"reason": "resolved", "note": "Refund confirmed."},
@@ -1003,16 +1019,22 @@ ENTRIES: tuple[Entry, ...] = (
 
 CATALOGUE: dict[EventKind, Entry] = {entry.kind: entry for entry in ENTRIES}
 
+# The published names that are null in some payload type: GraphQL makes them nullable in all
+# (one name, one type across the union), while each kind's JSON Schema still requires a value
+# where its kind always has one.
+NULLABLE = frozenset(f.name for entry in ENTRIES for f in entry.all_fields if f.optional)
+
 # The published shape of a payload erased under GDPR Art. 17 or retention.
 ERASED_TYPE = "ErasedEventPayload"
 ERASED_FIELDS = (
     CASE_ID,
-    Field(ERASED, Instant(), "When its personal data was erased; the chain keeps its digest."),
+    Field(
+        ERASED,
+        Instant(),
+        "When its personal data was erased; the chain keeps its digest.",
+        published="erasedAt",
+    ),
 )
-
-
-def _erased_name(f: Field) -> str:
-    return "erasedAt" if f.key == ERASED else f.name
 
 
 def present(kind: str, payload: Mapping[str, Any], *, case_id: uuid.UUID) -> dict[str, Any]:
@@ -1024,7 +1046,7 @@ def present(kind: str, payload: Mapping[str, Any], *, case_id: uuid.UUID) -> dic
     """
     stored = {**payload, "case_id": str(case_id)}
     if is_erased(dict(payload)):
-        return {_erased_name(f): f.type.present(stored[f.key]) for f in ERASED_FIELDS}
+        return present_fields(ERASED_FIELDS, stored)
     return present_fields(CATALOGUE[EventKind(kind)].all_fields, stored)
 
 
@@ -1040,12 +1062,4 @@ def payload_schema(entry: Entry, *, webhook: bool = False) -> dict[str, Any]:
 
 
 def erased_schema() -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": {
-            _erased_name(f): {**f.type.schema(), "description": f.description}
-            for f in ERASED_FIELDS
-        },
-        "required": [_erased_name(f) for f in ERASED_FIELDS],
-        "additionalProperties": False,
-    }
+    return object_schema(ERASED_FIELDS)

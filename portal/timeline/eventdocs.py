@@ -11,6 +11,7 @@ from typing import Any
 from portal.timeline.catalogue import (
     CATALOGUE,
     ENTRIES,
+    ERASED_FIELDS,
     ERASED_TYPE,
     Entry,
     Field,
@@ -51,6 +52,21 @@ def schema_files() -> dict[str, str]:
         name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
         for name, schema in _schemas().items()
     }
+
+
+def _selection(fields: tuple[Field, ...]) -> str:
+    return " ".join(
+        f"{f.name} {{ {_selection(f.type.fields)} }}" if isinstance(f.type, Record) else f.name
+        for f in fields
+    )
+
+
+def payload_selection() -> str:
+    """A GraphQL selection of every field of every `EventPayload` type, by fragments: a client
+    may select them all at once (a field of one name has one type across the union)."""
+    fragments = [f"... on {e.type_name} {{ {_selection(e.all_fields)} }}" for e in ENTRIES]
+    fragments.append(f"... on {ERASED_TYPE} {{ {_selection(ERASED_FIELDS)} }}")
+    return "__typename " + " ".join(fragments)
 
 
 def _rows(fields: tuple[Field, ...], prefix: str = "") -> list[str]:

@@ -63,7 +63,7 @@ for _enum_class, _values in catalogue.ENUM_DESCRIPTIONS.items():
     _enum(_enum_class, str(_enum_class.__doc__), _values, {})
 
 
-def _graphql_type(field: catalogue.Field) -> Any:
+def _graphql_type(field: catalogue.Field, nested: bool = False) -> Any:
     kind = field.type
     found: Any
     if isinstance(kind, catalogue.Record):
@@ -76,7 +76,8 @@ def _graphql_type(field: catalogue.Field) -> Any:
         found = kind.enum
     else:
         found = _SCALARS[type(kind)]
-    return found | None if not field.required and field.default is None else found
+    nullable = field.optional if nested else field.name in catalogue.NULLABLE
+    return found | None if nullable else found
 
 
 _SCALARS: dict[type, Any] = {
@@ -119,18 +120,21 @@ def _attribute(field: catalogue.Field) -> str:
 
 
 def _object(cls: type, fields: Sequence[catalogue.Field], presented: dict[str, Any]) -> Any:
-    names = {f.key: ("erasedAt" if f.key == catalogue.ERASED else f.name) for f in fields}
-    return cls(**{_attribute(f): _value(f.type, presented[names[f.key]]) for f in fields})
+    return cls(**{_attribute(f): _value(f.type, presented[f.name]) for f in fields})
 
 
-def _payload_type(name: str, description: str, fields: Sequence[catalogue.Field]) -> type:
+def _payload_type(
+    name: str, description: str, fields: Sequence[catalogue.Field], nested: bool = False
+) -> type:
     namespace: dict[str, Any] = {
-        "__annotations__": {_attribute(f): _graphql_type(f) for f in fields},
+        "__annotations__": {_attribute(f): _graphql_type(f, nested) for f in fields},
         "__module__": __name__,
         "__doc__": description,
     }
     for f in fields:
-        namespace[_attribute(f)] = strawberry.field(description=f.description)
+        namespace[_attribute(f)] = strawberry.field(
+            name=f.name, description=f.description
+        )
     return strawberry.type(type(name, (), namespace), description=description)
 
 
@@ -139,7 +143,7 @@ for _entry in catalogue.ENTRIES:
     for _field in _entry.fields:
         if isinstance(_field.type, catalogue.Record) and _field.type.name not in _records:
             _records[_field.type.name] = _payload_type(
-                _field.type.name, _field.type.description, _field.type.fields
+                _field.type.name, _field.type.description, _field.type.fields, nested=True
             )
 
 PAYLOAD_TYPES: dict[EventKind, type] = {
