@@ -30,8 +30,11 @@ WAIT = 10.0  # seconds a test waits for a message it expects
 
 CASE_EVENTS = """
 subscription S($caseId: ID!, $after: Int) {
-  caseEvents(caseId: $caseId, afterSequence: $after) { sequence kind visibility payload { __typename ... on CaseAcceptedEventPayload { note } } }
+  caseEvents(caseId: $caseId, afterSequence: $after) {
+    sequence kind visibility payload { ...Note }
+  }
 }
+fragment Note on EventPayload { ... on CaseAcceptedEventPayload { note } }
 """
 
 

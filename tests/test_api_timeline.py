@@ -26,11 +26,14 @@ query T($id: ID!, $first: Int, $after: String) {
   case(id: $id) {
     timelineHead { sequence hash }
     timeline(first: $first, after: $after) {
-      edges { cursor node { sequence kind visibility actorRole payload { __typename ... on CaseAcceptedEventPayload { note } } hash prevHash } }
+      edges { cursor node {
+        sequence kind visibility actorRole payload { ...Note } hash prevHash
+      } }
       pageInfo { hasNextPage endCursor }
     }
   }
 }
+fragment Note on EventPayload { ... on CaseAcceptedEventPayload { note } }
 """
 
 

@@ -55,7 +55,6 @@ from tests.live_support import free_port
 from tests.samples import PDF
 from tests.test_api_support import call, case_id, token_for
 
-
 # Every field of every payload type, by fragments on the union (built from the catalogue).
 PAYLOAD = payload_selection()
 TIMELINE = f"""
@@ -109,7 +108,7 @@ async def serving(app: Starlette, port: int, lifespan: str) -> AsyncIterator[Non
     )
     task = asyncio.create_task(server.serve())
     try:
-        while not server.started:  # noqa: ASYNC110 (uvicorn offers no event for it)
+        while not server.started:
             assert not task.done(), "uvicorn stopped before it started"
             await asyncio.sleep(0.02)
         yield
@@ -199,10 +198,13 @@ async def _lifecycle(w: World, crm: Client) -> DisputeCase:
     )
     assert stage == Stage.FILE_REVIEW.name
     posted = await crm.call(
-        POST, {"input": {"caseId": gid, "body": "Our refund reference.", "visibility": "ALL_PARTIES"}}
+        POST,
+        {"input": {"caseId": gid, "body": "Our refund reference.", "visibility": "ALL_PARTIES"}},
     )
     assert posted["data"]["postMessage"]["userErrors"] == [], posted
-    document = await crm.upload(UPLOAD, "uploadDocument", {"caseId": gid, "visibility": "ALL_PARTIES"})
+    document = await crm.upload(
+        UPLOAD, "uploadDocument", {"caseId": gid, "visibility": "ALL_PARTIES"}
+    )
     await crm.upload(SUPERSEDE, "supersedeDocument", {"documentId": document})
     await w.reply(case)
     await w.act(w.caseworker, case, Action.APPOINT_NEUTRAL, neutral_id=w.neutral.id)
@@ -331,7 +333,9 @@ async def test_a_whole_lifecycle_as_an_integration_client_holds_to_the_published
     assert [b["data"]["event"]["sequence"] for b in deliveries] == sorted(by_sequence)
     for body in deliveries:
         event = by_sequence[body["data"]["event"]["sequence"]]
-        webhook_fields = {f.name for f in CATALOGUE[EventKind(body["type"])].all_fields if f.webhook}
+        webhook_fields = {
+            f.name for f in CATALOGUE[EventKind(body["type"])].all_fields if f.webhook
+        }
         assert body["data"]["event"]["id"] == event["id"]
         assert body["data"]["event"]["payload"] == {
             k: v for k, v in event["payload"].items() if k in webhook_fields

@@ -11,10 +11,8 @@ events: their mails are `portal.notifications.complaint_mails`.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-
-import orjson
 
 from portal.accounts.models import Organisation, Provider
 from portal.auth import policy
@@ -26,7 +24,6 @@ from portal.ids import global_id
 from portal.notifications.mail import MailKind, in_zone
 from portal.notifications.models import Channel, OutboxStatus, WebhookSubscription
 from portal.notifications.outbox import enqueue
-from portal.notifications.webhooks import webhook_body
 from portal.notifications.provider_outbox import provider_rows
 from portal.notifications.recipients import (
     PARTIES,
@@ -35,7 +32,8 @@ from portal.notifications.recipients import (
     audience,
     case_people,
 )
-from portal.timeline.models import TimelineEvent, Visibility
+from portal.notifications.webhooks import webhook_body
+from portal.timeline.models import TimelineEvent
 
 EVERYONE = frozenset(CaseRole)
 WITH_PROVIDER = PARTIES | {CaseRole.PROVIDER}

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import orjson
 
+from portal.ids import global_id
 from portal.notifications.destinations import (
     MAX_URL_LENGTH,
     UrlRefused,
     check_syntax,
     check_url,
 )
-from portal.ids import global_id
 from portal.timeline import catalogue
 from portal.timeline.models import Visibility
 from providers import http, standard_webhooks

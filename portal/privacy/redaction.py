@@ -14,7 +14,6 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from tortoise.expressions import Subquery

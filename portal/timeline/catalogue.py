@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum, StrEnum
@@ -309,7 +309,7 @@ class Record:
 FieldType = Text | Int | Bool | Instant | Day | Amount | Id | Choice | ListOf | Record
 
 # The schema's names of the domain enums (portal.api.cases.enums registers them so).
-_GRAPHQL_NAMES = {
+_GRAPHQL_NAMES: dict[type[Enum], str] = {
     Method: "ResolutionMethod",
     Calendar: "ClockCalendar",
     Party: "ResponsibleParty",
@@ -396,9 +396,7 @@ OFFER = Field("offer_id", Id("Offer"), "The offer.")
 CURRENCY = Field("currency", Text(), "ISO 4217 code of `amount`.")
 # Published as `closureReason`: a field of one name has one type in every payload type (GraphQL
 # refuses a query selecting `reason` of two types from the union), and `reason` is free text.
-CLOSURE = Field(
-    "reason", Choice(ClosureReason), "Why the case closed.", published="closureReason"
-)
+CLOSURE = Field("reason", Choice(ClosureReason), "Why the case closed.", published="closureReason")
 ESCALATED = Field(
     "escalated", Bool(), "Always true: the implementation went to the provider to decide."
 )
@@ -592,9 +590,7 @@ ENTRIES: tuple[Entry, ...] = (
         "a conflict (`conflict`: the appointment ends).",
         (
             Field("impartial", Bool(), "Whether they declared themselves impartial."),
-            Field(
-                "disclosures", Text(), "What they disclosed.", required=False, webhook=False
-            ),
+            Field("disclosures", Text(), "What they disclosed.", required=False, webhook=False),
             Field(
                 "conflict",
                 Bool(),
@@ -975,9 +971,7 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         {
             "messages": [{"message_id": _V, "text_digest": _DIGEST}],
-            "documents": [
-                {"document_id": _W, "lineage_id": _W, "version": 1, "sha256": _DIGEST}
-            ],
+            "documents": [{"document_id": _W, "lineage_id": _W, "version": 1, "sha256": _DIGEST}],
         },
         scope=None,
     ),

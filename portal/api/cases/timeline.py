@@ -7,16 +7,16 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any, Union
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union, cast
 
 import strawberry
 from strawberry.scalars import JSON
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.cases.access import access_to, visible
 from portal.api.cases.chain import ChainBreak
 from portal.api.cases.loaders import EVENT_COLUMNS, CaseAccess, TimelinePage
 from portal.api.context import Info
-from portal.api.cases.access import access_to, visible
 from portal.api.node import Node, node_resolver, to_global_id
 from portal.api.pagination import (
     Connection,
@@ -33,7 +33,7 @@ from portal.notifications.models import HeadReceipt as HeadReceiptRow
 from portal.notifications.models import ReceiptMoment
 from portal.timeline import catalogue
 from portal.timeline.catalogue import EventKind
-from portal.timeline.chain import is_erased
+from portal.timeline.chain import ERASED, is_erased
 from portal.timeline.models import TimelineEvent as TimelineEventRow
 from portal.timeline.models import Visibility
 from portal.timeline.services import ChainBreak as ChainBreakResult
@@ -71,7 +71,7 @@ def _graphql_type(field: catalogue.Field, nested: bool = False) -> Any:
         found = list[found] if kind.many else found
     elif isinstance(kind, catalogue.ListOf):
         item = kind.item
-        found = list[item.enum] if isinstance(item, catalogue.Choice) else list[str]
+        found = cast(Any, list)[item.enum if isinstance(item, catalogue.Choice) else str]
     elif isinstance(kind, catalogue.Choice):
         found = kind.enum
     else:
@@ -116,7 +116,7 @@ def _value(kind: catalogue.FieldType, value: Any) -> Any:
 
 
 def _attribute(field: catalogue.Field) -> str:
-    return "erased_at" if field.key == catalogue.ERASED else field.key
+    return "erased_at" if field.key == ERASED else field.key
 
 
 def _object(cls: type, fields: Sequence[catalogue.Field], presented: dict[str, Any]) -> Any:
@@ -132,9 +132,7 @@ def _payload_type(
         "__doc__": description,
     }
     for f in fields:
-        namespace[_attribute(f)] = strawberry.field(
-            name=f.name, description=f.description
-        )
+        namespace[_attribute(f)] = strawberry.field(name=f.name, description=f.description)
     return strawberry.type(type(name, (), namespace), description=description)
 
 
@@ -158,15 +156,18 @@ ErasedEventPayload = _payload_type(
     "retention): only when; the chain keeps its digest, so it still verifies.",
     catalogue.ERASED_FIELDS,
 )
-EventPayload = Annotated[
-    Union[(*PAYLOAD_TYPES.values(), ErasedEventPayload)],  # type: ignore[valid-type]  # noqa: UP007
-    strawberry.union(
-        "EventPayload",
-        description="What an event carries: one type per `EventKind` (`<Kind>EventPayload`), "
-        "or `ErasedEventPayload` once its personal data was erased. Ids are global ids that "
-        "`node(id:)` resolves for whoever may read them.",
-    ),
-]
+if TYPE_CHECKING:
+    EventPayload: TypeAlias = Any
+else:
+    EventPayload = Annotated[
+        Union[(*PAYLOAD_TYPES.values(), ErasedEventPayload)],
+        strawberry.union(
+            "EventPayload",
+            description="What an event carries: one type per `EventKind` (`<Kind>EventPayload`), "
+            "or `ErasedEventPayload` once its personal data was erased. Ids are global ids that "
+            "`node(id:)` resolves for whoever may read them.",
+        ),
+    ]
 
 
 def event_id(pk: int) -> strawberry.ID:
@@ -194,16 +195,11 @@ class TimelineEvent(Node):
         "ids, the schema's enum values."
     )
     def payload(self) -> EventPayload:
-        kind = self.row["kind"]
-        cls = (
-            ErasedEventPayload if is_erased(self.row["payload"]) else PAYLOAD_TYPES[EventKind(kind)]
-        )
-        fields = (
-            catalogue.ERASED_FIELDS
-            if cls is ErasedEventPayload
-            else catalogue.CATALOGUE[EventKind(kind)].all_fields
-        )
-        return _object(cls, fields, presented_payload(self.row))  # type: ignore[no-any-return]
+        presented = presented_payload(self.row)
+        if is_erased(self.row["payload"]):
+            return _object(ErasedEventPayload, catalogue.ERASED_FIELDS, presented)
+        kind = EventKind(self.row["kind"])
+        return _object(PAYLOAD_TYPES[kind], catalogue.CATALOGUE[kind].all_fields, presented)
 
     @strawberry.field(
         description="The payload as stored (snake_case keys, raw UUIDs, lower-case values).",
