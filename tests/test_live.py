@@ -292,7 +292,7 @@ async def test_without_after_sequence_only_new_events_arrive(
 
     assert event == {
         "sequence": 3,
-        "kind": "case_accepted",
+        "kind": "CASE_ACCEPTED",
         "visibility": "ALL_PARTIES",
         "payload": {"note": "new"},
     }
