@@ -514,7 +514,12 @@ ENTRIES: tuple[Entry, ...] = (
         (
             Field("method", Choice(Method), "The method consented to."),
             Field("legal_effect", Text(), "The consent text as shown.", webhook=False),
-            Field("language", Text(), "The language it was shown in."),
+            Field(
+                "language",
+                Text(),
+                "The language it was shown in (null on consents given before it was kept).",
+                required=False,
+            ),
             Field("right_to_withdraw", Bool(), "The right to withdraw was acknowledged."),
             Field("bound", Bool(), "Consented to be bound (binding methods only)."),
         ),
@@ -707,8 +712,19 @@ ENTRIES: tuple[Entry, ...] = (
         (
             SIDE,
             OUTCOME,
-            Field("notice", Text(), "The notice as shown.", webhook=False),
-            Field("notice_language", Text(), "The language it was shown in."),
+            Field(
+                "notice",
+                Text(),
+                "The notice as shown (null on acceptances from before it was kept).",
+                required=False,
+                webhook=False,
+            ),
+            Field(
+                "notice_language",
+                Text(),
+                "The language it was shown in (null as `notice`).",
+                required=False,
+            ),
         ),
         {
             "side": "complainant",
