@@ -26,6 +26,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from tortoise.transactions import in_transaction
 
+from portal.accesslog.models import AccessRecord
 from portal.accounts.models import Role
 from portal.accounts.services import create_service_account
 from portal.api.cases.timeline import event_id
@@ -436,3 +437,6 @@ async def test_an_event_resolves_by_its_id_only_for_those_who_may_read_its_scope
     assert shared["data"]["node"]["kind"] == "CASE_REFERRED"
     assert [e["extensions"]["code"] for e in stranger["errors"]] == ["NOT_FOUND"]
     assert json.dumps(theirs).count("for the complainant") == 0
+    # Reading an event is reading the case file: in the access log, as the timeline is.
+    reads = await AccessRecord.all().values_list("reader_id", "case_id")
+    assert sorted(reads) == sorted([(w.complainant.id, case.id), (w.agent.id, case.id)])

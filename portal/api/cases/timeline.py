@@ -13,7 +13,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
-from portal.api.cases.access import access_to, visible
+from portal.api.cases.access import access_to, record_read, visible
 from portal.api.cases.chain import ChainBreak
 from portal.api.cases.loaders import EVENT_COLUMNS, CaseAccess, TimelinePage
 from portal.api.context import Info
@@ -238,6 +238,7 @@ async def _event_node(info: Info, pk: uuid.UUID) -> TimelineEvent | None:
     access = await access_to(info, case)
     if Visibility(row[0]["visibility"]) not in access.scopes:
         return None
+    await record_read(info, case)  # a part of the case file, as its timeline is
     return TimelineEvent.from_values(row[0])
 
 
