@@ -32,7 +32,7 @@ from portal.notifications.mailsink import MailSink, serve_mailsink
 from portal.notifications.worker import Worker
 from portal.settings import Settings, load_settings
 from portal.timeline import live
-from portal.web import health, openapi, provider_callbacks
+from portal.web import event_schemas, health, openapi, provider_callbacks
 from portal.web.characters import UrlCharacterMiddleware
 from portal.web.compression import CompressedResponses
 from portal.web.downloads import casefile_routes
@@ -194,6 +194,7 @@ def create_app(
             *casefile_routes(auth, settings),
             *health.routes,
             *openapi.routes,
+            *event_schemas.routes,
             *metrics_routes(settings),
             *report_routes(auth),
             *provider_callbacks.routes,

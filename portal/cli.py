@@ -440,6 +440,12 @@ def cmd_privacy_export(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_docs(settings: Settings, args: argparse.Namespace) -> int:
     from portal.cases.diagram import stages_page
 
+    if args.page == "events":
+        from portal.timeline.eventdocs import write
+
+        written = write(Path("."))
+        print(f"Wrote {written[0]} and {len(written) - 1} schemas in {written[1].parent}")
+        return 0
     target = Path(args.output)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(stages_page(), encoding="utf-8")
@@ -722,8 +728,11 @@ def build_parser() -> argparse.ArgumentParser:
     export_data.add_argument("--output", required=True, help="where to write the zip file")
     export_data.set_defaults(func=cmd_privacy_export)
     docs = sub.add_parser(
-        "docs", help="write docs/stages.md from the case and complaint transition tables"
+        "docs",
+        help="write docs/stages.md from the case and complaint transition tables, or "
+        "(`docs events`) docs/events.md and docs/events/schemas/ from the event catalogue",
     )
+    docs.add_argument("page", nargs="?", choices=("stages", "events"), default="stages")
     docs.add_argument("--output", default="docs/stages.md")
     docs.set_defaults(func=cmd_docs)
     worker = sub.add_parser("worker", help="deliver the outbox (mail, webhooks), run reminders")

@@ -1860,6 +1860,18 @@ REST_ROWS = [
     ),
     Row("/readyz", everyone("http:200"), objects=NO_OBJECT, http=_get(lambda t, me: "/readyz")),
     Row(
+        "/events/schemas/{kind}.json",
+        everyone("http:200"),
+        objects=NO_OBJECT,
+        http=_get(lambda t, me: "/events/schemas/case_accepted.json"),
+    ),
+    Row(
+        "/events/schemas/payload/{kind}.json",
+        everyone("http:200"),
+        objects=NO_OBJECT,
+        http=_get(lambda t, me: "/events/schemas/payload/case_accepted.json"),
+    ),
+    Row(
         "/.well-known/jwks.json",
         everyone("http:200"),
         objects=NO_OBJECT,

@@ -30,8 +30,11 @@ WAIT = 10.0  # seconds a test waits for a message it expects
 
 CASE_EVENTS = """
 subscription S($caseId: ID!, $after: Int) {
-  caseEvents(caseId: $caseId, afterSequence: $after) { sequence kind visibility payload }
+  caseEvents(caseId: $caseId, afterSequence: $after) {
+    sequence kind visibility payload { ...Note }
+  }
 }
+fragment Note on EventPayload { ... on CaseAcceptedEventPayload { note } }
 """
 
 
@@ -96,7 +99,7 @@ class Socket:
         seen: list[str] = []
         while not seen or seen[-1] != note:
             (event,) = await self.events(1, id)
-            seen.append(event["payload"].get("note") or event["kind"])
+            seen.append(event["payload"].get("note") or event["kind"].lower())
         return seen
 
     async def closed(self) -> tuple[int | None, str | None]:
@@ -134,7 +137,7 @@ async def note(case: DisputeCase, visibility: Visibility, text: str) -> int:
             at=datetime.now(UTC),
             actor_id=None,
             actor_role=CaseRole.SYSTEM.value,
-            payload={"note": text},
+            payload={"is_complex": False, "note": text},
             visibility=visibility,
         )
         await row.save(update_fields=["last_sequence", "head_hash"])

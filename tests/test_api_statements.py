@@ -23,7 +23,7 @@ query List($first: Int!) {
       consents { method givenBy { displayName } }
       neutralAppointment { status neutral { displayName } objections { side } }
       offers { id amount { amount } status } outcome { kind } outcomes { kind }
-      timeline(first: 3) { edges { node { sequence kind payload } } }
+      timeline(first: 3) { edges { node { sequence kind payload { __typename } } } }
     } }
     pageInfo { hasNextPage endCursor }
   }

@@ -26,11 +26,14 @@ query T($id: ID!, $first: Int, $after: String) {
   case(id: $id) {
     timelineHead { sequence hash }
     timeline(first: $first, after: $after) {
-      edges { cursor node { sequence kind visibility actorRole payload hash prevHash } }
+      edges { cursor node {
+        sequence kind visibility actorRole payload { ...Note } hash prevHash
+      } }
       pageInfo { hasNextPage endCursor }
     }
   }
 }
+fragment Note on EventPayload { ... on CaseAcceptedEventPayload { note } }
 """
 
 
@@ -44,7 +47,7 @@ async def _note(case: DisputeCase, visibility: Visibility, text: str) -> None:
             at=datetime.now(UTC),
             actor_id=None,
             actor_role=CaseRole.SYSTEM.value,
-            payload={"note": text},
+            payload={"is_complex": False, "note": text},
             visibility=visibility,
         )
         await row.save(update_fields=["last_sequence", "head_hash"])
@@ -53,7 +56,7 @@ async def _note(case: DisputeCase, visibility: Visibility, text: str) -> None:
 async def _kinds_seen(client: httpx.AsyncClient, token: str, case: DisputeCase) -> list[str]:
     body = await call(client, token, TIMELINE, {"id": case_id(case), "first": 100})
     edges = body["data"]["case"]["timeline"]["edges"]
-    return [e["node"]["payload"].get("note") or e["node"]["kind"] for e in edges]
+    return [e["node"]["payload"].get("note") or e["node"]["kind"].lower() for e in edges]
 
 
 async def test_the_timeline_shows_each_role_only_the_scopes_it_may_read(

@@ -134,7 +134,7 @@ async def _seen_through_every_path(
         seen["timeline"] = {
             Visibility(e["node"]["visibility"].lower())
             for e in data["timeline"]["edges"]
-            if e["node"]["kind"] in CASEFILE_EVENTS
+            if e["node"]["kind"].lower() in CASEFILE_EVENTS
         }
         bundle = await client.get(path_of(data["bundleLink"]["url"]), headers=bearer(token))
         archive = zipfile.ZipFile(io.BytesIO(bundle.content))

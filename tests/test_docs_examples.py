@@ -466,7 +466,7 @@ async def test_the_guide_runs_a_dispute_from_complaint_to_implementation(
 
     await asyncio.wait_for(read(), 10)
     assert [e["sequence"] for e in streamed] == list(range(1, head + 1))
-    assert "implementation_recorded" in [e["kind"] for e in streamed]
+    assert "IMPLEMENTATION_RECORDED" in [e["kind"] for e in streamed]
     await w.act(w.complainant, await case_row(case_id), Action.CONFIRM_IMPLEMENTATION)
 
     # Follow the case (the guide's curl, then the example page by page) and verify it.

@@ -111,7 +111,7 @@ async def test_the_socket_closes_when_the_access_token_expires(
         closed = await sock.closed()  # within live_support.WAIT, not at the 60 s init timeout
         closed_at = datetime.now(UTC).timestamp()
 
-    assert [e["kind"] for e in replayed] == ["case_referred", "clock_started"]
+    assert [e["kind"] for e in replayed] == ["CASE_REFERRED", "CLOCK_STARTED"]
     assert closed == (4403, "Access token expired")
     assert closed_at >= expires
 
@@ -292,7 +292,7 @@ async def test_without_after_sequence_only_new_events_arrive(
 
     assert event == {
         "sequence": 3,
-        "kind": "case_accepted",
+        "kind": "CASE_ACCEPTED",
         "visibility": "ALL_PARTIES",
         "payload": {"note": "new"},
     }
@@ -343,7 +343,7 @@ async def test_a_connection_holds_at_most_the_configured_subscriptions(
             }
         ],
     }
-    assert event["kind"] == "clock_started"
+    assert event["kind"] == "CLOCK_STARTED"
 
 
 async def test_browsers_may_connect_only_from_allowed_origins(limited_url: str) -> None:

@@ -8,6 +8,7 @@ import asyncio
 import dataclasses
 import json
 import socket
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -85,6 +86,9 @@ async def receiver() -> AsyncIterator[tuple[Receiver, str]]:
         sock.close()
 
 
+DOCUMENT = uuid.UUID("5d0b7b56-0a39-4b73-b1c8-4c3e6f9a2d20")
+
+
 async def _event(case: DisputeCase, kind: EventKind, visibility: Visibility) -> None:
     row = await DisputeCase.get(id=case.id)
     await record(
@@ -93,7 +97,16 @@ async def _event(case: DisputeCase, kind: EventKind, visibility: Visibility) -> 
         at=datetime.now(UTC),
         actor_id=None,
         actor_role=CaseRole.ORGANISATION.value,
-        payload={"document_id": "doc-1", "filename": "secret.pdf", "note": "private words"},
+        payload={
+            "document_id": str(DOCUMENT),
+            "lineage_id": str(DOCUMENT),
+            "version": 1,
+            "filename": "secret.pdf",
+            "sha256": "0" * 64,
+            "size": 12,
+            "content_type": "application/pdf",
+            "note": "private words",  # no field of the kind: never published
+        },
         visibility=visibility,
     )
     await row.save(update_fields=["last_sequence", "head_hash"])
@@ -129,8 +142,8 @@ async def test_deliveries_verify_with_standardwebhooks_and_hold_only_what_the_or
         "id": to_global_id("DisputeCase", case.id),
         "reference": case.reference,
     }
-    assert document["event"]["document_id"] == "doc-1"
-    assert document["event"]["visibility"] == "organisation_internal"
+    assert document["event"]["payload"]["documentId"] == to_global_id("Document", DOCUMENT)
+    assert document["event"]["visibility"] == "ORGANISATION_INTERNAL"
     assert "secret.pdf" not in json.dumps(hook.verified)
     assert "private words" not in json.dumps(hook.verified)
     rows = await OutboxMessage.filter(channel="webhook").order_by("created_at")

@@ -11,10 +11,8 @@ events: their mails are `portal.notifications.complaint_mails`.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-
-import orjson
 
 from portal.accounts.models import Organisation, Provider
 from portal.auth import policy
@@ -34,7 +32,8 @@ from portal.notifications.recipients import (
     audience,
     case_people,
 )
-from portal.timeline.models import TimelineEvent, Visibility
+from portal.notifications.webhooks import webhook_body
+from portal.timeline.models import TimelineEvent
 
 EVERYONE = frozenset(CaseRole)
 WITH_PROVIDER = PARTIES | {CaseRole.PROVIDER}
@@ -43,8 +42,6 @@ CASE_FILE_EVENTS = frozenset(
 )
 # What the organisation's own systems may see of a case: what its staff may read.
 ORGANISATION_SCOPES = policy.readable_scopes(frozenset({CaseRole.ORGANISATION}), None)
-# Ids an event's payload may carry into a webhook: never its text, amounts or reasons.
-WEBHOOK_PAYLOAD_IDS = ("outcome_id", "offer_id", "document_id", "message_id", "neutral_id")
 
 # Event kind -> (mail kind, roles it goes to), for the events that are not the record of a
 # step: a step of the transition table is mailed when it is done, to the roles its row
@@ -179,25 +176,3 @@ async def _webhooks(case: DisputeCase, event: TimelineEvent) -> None:
             subscription_id=subscription.id,
             status=OutboxStatus.PENDING if subscription.is_active else OutboxStatus.HELD,
         )
-
-
-def webhook_body(case: DisputeCase, event: TimelineEvent) -> str:
-    """The JSON an integrator receives (Standard Webhooks' `type`, `timestamp`, `data`): ids
-    and the event's place in the timeline, never its text; the integrator reads what it may
-    through GraphQL with its own token. Serialised once, so every retry sends the same bytes."""
-    ids = {k: event.payload[k] for k in WEBHOOK_PAYLOAD_IDS if k in event.payload}
-    data: dict[str, Any] = {
-        "case": {"id": global_id("DisputeCase", case.id), "reference": case.reference},
-        "event": {
-            "sequence": event.sequence,
-            "kind": event.kind,
-            "occurredAt": event.occurred_at.astimezone(UTC).isoformat(),
-            "visibility": Visibility(event.visibility).value,
-            **ids,
-        },
-    }
-    if "clock" in event.payload:
-        data["event"]["clock"] = event.payload["clock"]
-    return orjson.dumps(
-        {"type": event.kind, "timestamp": data["event"]["occurredAt"], "data": data}
-    ).decode()

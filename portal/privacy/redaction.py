@@ -14,7 +14,6 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from tortoise.expressions import Subquery
@@ -34,6 +33,7 @@ from portal.cases.models import (
 from portal.complaints.models import Complaint, ComplaintStep
 from portal.feedback.models import SatisfactionRecord
 from portal.notifications.models import OutboxMessage, OutboxStatus
+from portal.timeline.catalogue import RedactionRule
 from portal.timeline.chain import ERASED, is_erased
 from portal.timeline.models import TimelineEvent, Visibility
 from portal.timeline.services import append, erase_payload
@@ -72,11 +72,8 @@ OUTCOME_TEXT = (
 )
 
 
-class Rule(StrEnum):
-    """Why personal data was removed (the `records_redacted` event's `rule`)."""
-
-    RETENTION = "retention"  # its scheme's retention period ran out
-    ERASURE = "erasure"  # an erasure request was granted (GDPR Art. 17)
+# Why personal data was removed (the `records_redacted` event's `rule`).
+Rule = RedactionRule
 
 
 def _blank(names: tuple[str, ...]) -> dict[str, str]:

@@ -13,6 +13,7 @@ from tortoise import connections
 
 from portal.cases.models import DisputeCase
 from portal.timeline import live
+from portal.timeline.catalogue import CATALOGUE, EventKind
 from portal.timeline.chain import ERASED, GENESIS, ChainLink, is_erased, link_of, payload_digest
 from portal.timeline.coverage import BreakReason, Records, names, records_of
 from portal.timeline.models import TimelineEvent, Visibility
@@ -45,6 +46,14 @@ class Verification:
             object.__setattr__(self, "result", walked)
 
 
+# The kinds code may record: those of the catalogue that are not retired.
+EVENT_KINDS = frozenset(k.value for k in EventKind if CATALOGUE[k].deprecation is None)
+
+
+class UnknownEventKind(ValueError):
+    """A kind the event catalogue (portal.timeline.catalogue) does not list."""
+
+
 async def append(
     case: DisputeCase,
     kind: str,
@@ -56,7 +65,12 @@ async def append(
     payload: dict[str, Any],
 ) -> TimelineEvent:
     """Append one event. The caller holds the case row locked inside its transaction, so the
-    sequence and the previous hash come from the case row and cannot race."""
+    sequence and the previous hash come from the case row and cannot race.
+
+    Only a kind of the catalogue is recorded: any other raises UnknownEventKind, so code
+    cannot append a kind that is documented nowhere (tests/test_event_catalogue.py)."""
+    if kind not in EVENT_KINDS:
+        raise UnknownEventKind(kind)
     digest = payload_digest(payload)
     link = ChainLink(
         case_id=case.id,

@@ -103,6 +103,7 @@ class TimelinePage:
 
 
 EVENT_COLUMNS = (
+    "id",
     "case_id",
     "sequence",
     "kind",

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from typing import Any
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union, cast
 
 import strawberry
 from strawberry.scalars import JSON
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.cases.access import access_to, record_read, visible
 from portal.api.cases.chain import ChainBreak
-from portal.api.cases.loaders import CaseAccess, TimelinePage
+from portal.api.cases.loaders import EVENT_COLUMNS, CaseAccess, TimelinePage
 from portal.api.context import Info
-from portal.api.node import to_global_id
+from portal.api.node import Node, node_resolver, to_global_id
 from portal.api.pagination import (
     Connection,
     InvalidCursor,
@@ -27,35 +31,215 @@ from portal.auth.actor import ActorKind
 from portal.cases.states import CaseRole
 from portal.notifications.models import HeadReceipt as HeadReceiptRow
 from portal.notifications.models import ReceiptMoment
+from portal.timeline import catalogue
+from portal.timeline.catalogue import EventKind
+from portal.timeline.chain import ERASED, is_erased
+from portal.timeline.models import TimelineEvent as TimelineEventRow
 from portal.timeline.models import Visibility
 from portal.timeline.services import ChainBreak as ChainBreakResult
 from portal.timeline.services import ReceiptCheck as ReceiptCheckResult
 from portal.timeline.services import ReceiptResult, Verification, VerificationResult
 
 
+def _enum(
+    enum: type[Enum], description: str, values: dict[str, str], retired: dict[str, str]
+) -> None:
+    """Register a catalogue enum with a description per value (and the retired ones')."""
+    strawberry.enum(enum, name=catalogue.graphql_enum_name(enum), description=description)
+    for value in enum.__strawberry_definition__.values:  # type: ignore[attr-defined]
+        value.description = values[value.name]
+        value.deprecation_reason = retired.get(value.name)
+
+
+_enum(
+    EventKind,
+    "What happened on a case: one value per kind of fact a timeline records. Each has its "
+    "payload type (`EventPayload`); docs/events.md lists them with who sees them and an "
+    "example.",
+    {e.kind.name: e.meaning for e in catalogue.ENTRIES},
+    {e.kind.name: e.deprecation for e in catalogue.ENTRIES if e.deprecation},
+)
+for _enum_class, _values in catalogue.ENUM_DESCRIPTIONS.items():
+    _enum(_enum_class, str(_enum_class.__doc__), _values, {})
+
+
+def _graphql_type(field: catalogue.Field, nested: bool = False) -> Any:
+    kind = field.type
+    found: Any
+    if isinstance(kind, catalogue.Record):
+        found = _records[kind.name]
+        found = list[found] if kind.many else found
+    elif isinstance(kind, catalogue.ListOf):
+        item = kind.item
+        found = cast(Any, list)[item.enum if isinstance(item, catalogue.Choice) else str]
+    elif isinstance(kind, catalogue.Choice):
+        found = kind.enum
+    else:
+        found = _SCALARS[type(kind)]
+    nullable = field.optional if nested else field.name in catalogue.NULLABLE
+    return found | None if nullable else found
+
+
+_SCALARS: dict[type, Any] = {
+    catalogue.Text: str,
+    catalogue.Int: int,
+    catalogue.Bool: bool,
+    catalogue.Instant: datetime,
+    catalogue.Day: date,
+    catalogue.Amount: Decimal,
+    catalogue.Id: strawberry.ID,
+}
+
+
+def _value(kind: catalogue.FieldType, value: Any) -> Any:
+    """A presented (JSON) value as the GraphQL type holds it."""
+    if value is None:
+        return None
+    if isinstance(kind, catalogue.Record):
+        cls = _records[kind.name]
+        if kind.many:
+            return [_object(cls, kind.fields, v) for v in value]
+        return _object(cls, kind.fields, value)
+    if isinstance(kind, catalogue.ListOf):
+        return [_value(kind.item, v) for v in value]
+    if isinstance(kind, catalogue.Choice):
+        return kind.enum[value]
+    if isinstance(kind, catalogue.Instant):
+        return datetime.fromisoformat(value)
+    if isinstance(kind, catalogue.Day):
+        return date.fromisoformat(value)
+    if isinstance(kind, catalogue.Amount):
+        return Decimal(value)
+    if isinstance(kind, catalogue.Id):
+        return strawberry.ID(value)
+    return value
+
+
+def _attribute(field: catalogue.Field) -> str:
+    return "erased_at" if field.key == ERASED else field.key
+
+
+def _object(cls: type, fields: Sequence[catalogue.Field], presented: dict[str, Any]) -> Any:
+    return cls(**{_attribute(f): _value(f.type, presented[f.name]) for f in fields})
+
+
+def _payload_type(
+    name: str, description: str, fields: Sequence[catalogue.Field], nested: bool = False
+) -> type:
+    namespace: dict[str, Any] = {
+        "__annotations__": {_attribute(f): _graphql_type(f, nested) for f in fields},
+        "__module__": __name__,
+        "__doc__": description,
+    }
+    for f in fields:
+        namespace[_attribute(f)] = strawberry.field(name=f.name, description=f.description)
+    return strawberry.type(type(name, (), namespace), description=description)
+
+
+_records: dict[str, type] = {}
+for _entry in catalogue.ENTRIES:
+    for _field in _entry.fields:
+        if isinstance(_field.type, catalogue.Record) and _field.type.name not in _records:
+            _records[_field.type.name] = _payload_type(
+                _field.type.name, _field.type.description, _field.type.fields, nested=True
+            )
+
+PAYLOAD_TYPES: dict[EventKind, type] = {
+    entry.kind: _payload_type(
+        entry.type_name, f"The payload of `{entry.kind.name}`: {entry.meaning}", entry.all_fields
+    )
+    for entry in catalogue.ENTRIES
+}
+ErasedEventPayload = _payload_type(
+    catalogue.ERASED_TYPE,
+    "The payload of an event whose personal data was erased (GDPR Art. 17 or the scheme's "
+    "retention): only when; the chain keeps its digest, so it still verifies.",
+    catalogue.ERASED_FIELDS,
+)
+if TYPE_CHECKING:
+    EventPayload: TypeAlias = Any
+else:
+    EventPayload = Annotated[
+        Union[(*PAYLOAD_TYPES.values(), ErasedEventPayload)],
+        strawberry.union(
+            "EventPayload",
+            description="What an event carries: one type per `EventKind` (`<Kind>EventPayload`), "
+            "or `ErasedEventPayload` once its personal data was erased. Ids are global ids that "
+            "`node(id:)` resolves for whoever may read them.",
+        ),
+    ]
+
+
+def event_id(pk: int) -> strawberry.ID:
+    """An event's global id (its row's number, as the id's UUID: events have no UUID)."""
+    return to_global_id("TimelineEvent", uuid.UUID(int=pk))
+
+
+def presented_payload(row: dict[str, Any]) -> dict[str, Any]:
+    return catalogue.present(row["kind"], row["payload"], case_id=row["case_id"])
+
+
 @strawberry.type(description="One fact on a case's timeline, chained to the one before by hash.")
-class TimelineEvent:
-    sequence: int
-    kind: str = strawberry.field(description="What happened, e.g. `case_accepted`.")
-    occurred_at: datetime
-    actor_role: CaseRole
-    visibility: Visibility
-    payload: JSON
+class TimelineEvent(Node):
+    sequence: int = strawberry.field(description="Its place in the case's chain, from 1.")
+    kind: EventKind = strawberry.field(description="What happened.")
+    occurred_at: datetime = strawberry.field(description="When it happened.")
+    actor_role: CaseRole = strawberry.field(description="The role of whoever did it.")
+    visibility: Visibility = strawberry.field(description="Who may read it.")
     hash: str = strawberry.field(description="SHA-256 over this event and `prevHash`.")
-    prev_hash: str
+    prev_hash: str = strawberry.field(description="The hash of the event before it.")
+    row: strawberry.Private[dict[str, Any]]
+
+    @strawberry.field(
+        description="What it carries, typed by its kind (docs/events.md): camelCase, global "
+        "ids, the schema's enum values."
+    )
+    def payload(self) -> EventPayload:
+        presented = presented_payload(self.row)
+        if is_erased(self.row["payload"]):
+            return _object(ErasedEventPayload, catalogue.ERASED_FIELDS, presented)
+        kind = EventKind(self.row["kind"])
+        return _object(PAYLOAD_TYPES[kind], catalogue.CATALOGUE[kind].all_fields, presented)
+
+    @strawberry.field(
+        description="The payload as stored (snake_case keys, raw UUIDs, lower-case values).",
+        deprecation_reason="Use `payload`, typed by kind; `data` goes in the next release.",
+    )
+    def data(self) -> JSON:
+        return self.row["payload"]  # type: ignore[no-any-return]
 
     @classmethod
     def from_values(cls, row: dict[str, Any]) -> TimelineEvent:
         return cls(
+            id=event_id(row["id"]),
             sequence=row["sequence"],
-            kind=row["kind"],
+            kind=EventKind(row["kind"]),
             occurred_at=row["occurred_at"],
             actor_role=CaseRole(row["actor_role"]),
             visibility=Visibility(row["visibility"]),
-            payload=row["payload"],
             hash=row["hash"],
             prev_hash=row["prev_hash"],
+            row=row,
         )
+
+
+@node_resolver("TimelineEvent")
+async def _event_node(info: Info, pk: uuid.UUID) -> TimelineEvent | None:
+    """An event for whoever may read its scope on its case (policy.readable_scopes): a caucus
+    or internal event is not found for the others, as if it did not exist."""
+    if pk.int >= 2**63:
+        return None
+    row = await TimelineEventRow.filter(id=pk.int).values(*EVENT_COLUMNS)
+    if not row:
+        return None
+    case = await visible(info, await info.context.loaders.case.load(row[0]["case_id"]))
+    if case is None:
+        return None
+    access = await access_to(info, case)
+    if Visibility(row[0]["visibility"]) not in access.scopes:
+        return None
+    await record_read(info, case)  # a part of the case file, as its timeline is
+    return TimelineEvent.from_values(row[0])
 
 
 @strawberry.type(

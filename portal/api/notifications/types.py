@@ -12,10 +12,19 @@ from portal.api.node import Node, node_resolver, to_global_id
 from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
 from portal.auth import policy
 from portal.notifications import models
+from portal.notifications.kinds import MEANINGS, OutboxKind
 
 OutboxChannel = strawberry.enum(models.Channel, description="How a message leaves Parley.")
 OutboxStatus = strawberry.enum(models.OutboxStatus, description="Where a message stands.")
 AttemptOutcome = strawberry.enum(models.AttemptOutcome, description="What came of one attempt.")
+strawberry.enum(
+    OutboxKind,
+    description="What an outbox message sends: a mail's kind, the event kind a webhook carries "
+    "(or `PING`), or what a provider's adapter is asked to do. A mail and an event may share a "
+    "value; the message's `channel` tells which.",
+)
+for _value in OutboxKind.__strawberry_definition__.values:  # type: ignore[attr-defined]
+    _value.description = MEANINGS[_value.value]
 
 
 @strawberry.type(description="One try at delivering an outbox message.")
@@ -34,7 +43,7 @@ class DeliveryAttempt:
 )
 class OutboxMessage(Node):
     channel: OutboxChannel  # type: ignore[valid-type]
-    kind: str = strawberry.field(description="The mail kind, or the event kind of a webhook.")
+    kind: OutboxKind = strawberry.field(description="What it sends (by its `channel`).")
     recipient: str = strawberry.field(description="The e-mail address or the webhook URL.")
     status: OutboxStatus  # type: ignore[valid-type]
     attempts: int = strawberry.field(description="Attempts since it was written or retried.")
@@ -49,7 +58,7 @@ class OutboxMessage(Node):
         return cls(
             id=to_global_id("OutboxMessage", row.id),
             channel=row.channel,
-            kind=row.kind,
+            kind=OutboxKind(row.kind),
             recipient=row.recipient,
             status=row.status,
             attempts=row.attempts,

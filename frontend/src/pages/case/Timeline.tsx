@@ -141,29 +141,44 @@ export function Timeline({
 
 const text = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
 
+/** What a sentence names of an event's payload: the fields the fragment selects on the union
+ * members that have them (the others have none of them). */
+type Parts = Partial<{
+  amount: string | null;
+  currency: string;
+  filename: string;
+  clock: ClockKind;
+  responsible: string;
+  dueAt: string;
+  previousDueAt: string;
+  reason: string | null;
+}>;
+
 /** One event as a sentence that names who, and the document, amount or time limit. */
 function useSentence(clocks: readonly ClockFieldsFragment[]) {
   const { t, label, date, money } = useI18n();
   return (event: Event): string => {
-    const payload = event.payload as Record<string, unknown>;
+    const payload = event.payload as Parts;
     const who = label("actor", event.actorRole);
     const amount = text(payload.amount) && text(payload.currency) ? money(String(payload.amount), String(payload.currency)) : null;
-    const kind = text(payload.clock)?.toUpperCase() as ClockKind | undefined;
+    const kind = payload.clock;
     const vars = {
       who,
       amount: amount ?? "",
       file: text(payload.filename) ?? "",
       // Negotiation has no neutral: its outcome clock is the parties' time to settle.
-      what: kind === "OUTCOME" && payload.responsible === "parties" ? t("clockWhat.settle") : kind ? label("clockWhat", kind) : "",
-      party: label("party", text(payload.responsible)?.toUpperCase() ?? ""),
-      due: date(text(payload.due_at)),
-      previous: date(text(payload.previous_due_at)),
+      what: kind === "OUTCOME" && payload.responsible === "PARTIES" ? t("clockWhat.settle") : kind ? label("clockWhat", kind) : "",
+      party: label("party", payload.responsible ?? ""),
+      due: date(text(payload.dueAt)),
+      previous: date(text(payload.previousDueAt)),
       reason: text(payload.reason) ?? "",
     };
-    let key = `timelineSay.${event.kind}`;
-    if (event.kind === "clock_started" && kind && isWindow(clocks, kind)) key = "timelineSay.window_started";
-    if ((event.kind === "outcome_issued" || event.kind === "offer_accepted") && !amount) key += "_noAmount";
+    // Messages are keyed by the stored kind (`case_accepted`); the schema's value is upper case.
+    const stored = event.kind.toLowerCase();
+    let key = `timelineSay.${stored}`;
+    if (event.kind === "CLOCK_STARTED" && kind && isWindow(clocks, kind)) key = "timelineSay.window_started";
+    if ((event.kind === "OUTCOME_ISSUED" || event.kind === "OFFER_ACCEPTED") && !amount) key += "_noAmount";
     const sentence = t(key as MessageKey, vars);
-    return sentence === key ? `${who}: ${label("event", event.kind)}` : sentence;
+    return sentence === key ? `${who}: ${label("event", stored)}` : sentence;
   };
 }
