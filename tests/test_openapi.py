@@ -285,6 +285,12 @@ async def _oauth(live: Live) -> None:
     assert revoked.status_code == 200
     assert (await c.post("/oauth/revoke", data={}, headers=foreign)).status_code == 403
 
+    body = await c.get("/events/schemas/case_accepted.json")
+    assert body.json()["$schema"].endswith("2020-12/schema")
+    assert (await c.get("/events/schemas/payload/case_accepted.json")).status_code == 200
+    assert (await c.get("/events/schemas/no_such_kind.json")).status_code == 404
+    assert (await c.get("/events/schemas/payload/no_such_kind.json")).status_code == 404
+
     jwks = await c.get("/.well-known/jwks.json")
     assert jwks.json()["keys"]
     metadata = "/.well-known/oauth-authorization-server"
