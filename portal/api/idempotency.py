@@ -270,7 +270,9 @@ class AnswerForm:
     dump: Callable[[Info, Any], Awaitable[dict[str, Any]]]
     # (info, stored answer, the mutation's arguments) -> the payload and, when the replay
     # changed what a later replay must give, the answer to store in its place.
-    load: Callable[[Info, dict[str, Any], dict[str, Any]], Awaitable[tuple[Any, dict | None]]]
+    load: Callable[
+        [Info, dict[str, Any], dict[str, Any]], Awaitable[tuple[Any, dict[str, Any] | None]]
+    ]
 
 
 _FORMS: dict[type, AnswerForm] = {}
@@ -313,7 +315,7 @@ class Idempotent(FieldExtension):
                 StrawberryArgument(
                     python_name=KEY,
                     graphql_name=None,
-                    type_annotation=StrawberryAnnotation(str | None),  # type: ignore[arg-type]
+                    type_annotation=StrawberryAnnotation(str | None),
                     default=None,
                     description=KEY_DESCRIPTION,
                 ),
