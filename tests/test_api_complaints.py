@@ -120,20 +120,28 @@ async def test_keys_belong_to_one_actor(
     assert await Complaint.filter(organisation_id=w.organisation.id).count() == 2
 
 
-async def test_a_refused_creation_stores_no_key(
+async def test_a_refused_creation_is_its_keys_answer(
     client: httpx.AsyncClient, app: Starlette, factory: Factory
 ) -> None:
+    """Issue 18, 5: a key's first answer is its answer, a refusal too; the corrected request
+    is another request, with a key of its own."""
     w = await quick_world(factory)
     token = await token_for(app, w.complainant)
 
     refused = await mutate(
         client, token, "fileComplaint", **filing(w, idempotencyKey="k1", subject="  ")
     )
-    retried = await mutate(client, token, "fileComplaint", **filing(w, idempotencyKey="k1"))
+    repeated = await mutate(
+        client, token, "fileComplaint", **filing(w, idempotencyKey="k1", subject="  ")
+    )
+    corrected = await mutate(client, token, "fileComplaint", **filing(w, idempotencyKey="k1"))
+    retried = await mutate(client, token, "fileComplaint", **filing(w, idempotencyKey="k2"))
     too_long = await mutate(client, token, "fileComplaint", **filing(w, idempotencyKey="k" * 201))
 
     assert [e["code"] for e in refused["userErrors"]] == ["REQUIRED"]
     assert refused["userErrors"][0]["field"] == ["input", "subject"]
+    assert repeated == refused
+    assert [e["code"] for e in corrected["userErrors"]] == ["IDEMPOTENCY_KEY_REUSED"]
     assert retried["userErrors"] == []
     assert [e["code"] for e in too_long["userErrors"]] == ["INVALID_INPUT"]
     assert await Complaint.filter(complainant_id=w.complainant.id).count() == 1

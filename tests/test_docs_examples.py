@@ -389,11 +389,14 @@ async def test_the_guide_runs_a_dispute_from_complaint_to_implementation(
     assert referred["referComplaint"]["case"]["stage"] == "REFERRED"
     accepted = await live.run("accept-case", provider, input__caseId=case_id)
     assert accepted["acceptCase"]["case"]["stage"] == "ACCEPTED"
+    # Repeated with its key (a lost answer): the first answer; without a key: refused.
+    repeated = await live.run("accept-case", provider, input__caseId=case_id)
+    assert repeated["acceptCase"]["case"]["stage"] == "ACCEPTED"
     again_accepted = await live.http.post(
         "/graphql",
         json={
             "query": example("accept-case"),
-            "variables": variables("accept-case", input__caseId=case_id),
+            "variables": variables("accept-case", input__caseId=case_id, key=None),
         },
         headers={"Authorization": f"Bearer {provider}"},
     )

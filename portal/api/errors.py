@@ -50,6 +50,8 @@ class UserErrorCode(StrEnum):
     EMAIL_TAKEN = "EMAIL_TAKEN"
     # Idempotent create mutations: a key reused for a different request.
     IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED"
+    # A repeat whose first answer carried a secret shown once (portal.api.idempotency).
+    SECRET_NOT_REPEATED = "SECRET_NOT_REPEATED"
     # Complaints and cases (portal.cases.errors, the transition table's guards, handlers).
     ACTION_NOT_AVAILABLE = "ACTION_NOT_AVAILABLE"
     ALREADY_ANSWERED = "ALREADY_ANSWERED"

@@ -52,6 +52,7 @@ from portal.api.documents import Documents, LimitedParser
 from portal.api.errors import PublicErrors
 from portal.api.feedback.mutations import FeedbackMutations
 from portal.api.feedback.queries import FeedbackQueries
+from portal.api.idempotency import make_idempotent
 from portal.api.limits import limit_rule
 from portal.api.node import Node, resolve_node
 from portal.api.notifications.mutations import NotificationMutations
@@ -178,6 +179,8 @@ def config_for(settings: Settings) -> StrawberryConfig:
 
 def build_schema(settings: Settings) -> PortalSchema:
     documents = documents_for(settings)
+    # Every mutation takes `idempotencyKey` and answers a repeat with its first answer.
+    make_idempotent(Mutation)
     return PortalSchema(
         query=Query,
         mutation=Mutation,

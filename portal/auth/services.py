@@ -249,6 +249,49 @@ class AuthService:
         log.info("refresh answer lost; rotated again", extra={"session_id": str(spent.session_id)})
         return secret, ends - now
 
+    async def reissue(self, token_id: uuid.UUID) -> IssuedTokens | None:
+        """A repeat of the request that issued refresh token ``token_id`` (portal.api.idempotency:
+        the same idempotency key and the same credentials): while that token is unused and its
+        session lives, spend it and hand out a fresh pair for the same session, so a lost answer
+        costs neither a second session nor the reuse detection of `refresh`. None once it was
+        used (the answer arrived after all) or the session ended."""
+        now = _now()
+        token = await RefreshToken.get_or_none(id=token_id).select_related(
+            "session", "session__user"
+        )
+        if token is None or token.used_at is not None:
+            return None
+        session = token.session
+        if (
+            session.revoked_at is not None
+            or token.expires_at <= now
+            or session.expires_at <= now
+            or not session.user.is_active
+        ):
+            return None
+        secret = new_secret()
+        async with in_transaction():
+            taken = await RefreshToken.filter(id=token.id, used_at__isnull=True).update(
+                used_at=now, superseded_at=now
+            )
+            if taken == 1:
+                ends = await self._new_refresh_token(session, secret, now)
+        if taken != 1:
+            return None
+        return self._tokens_for(session.user.id, session.id, secret, ends - now)
+
+    async def issued_token(self, access_token: str) -> uuid.UUID | None:
+        """The refresh token issued with ``access_token`` (its session's newest)."""
+        sid = self.verify_access_token(access_token).get("sid")
+        if sid is None:
+            return None
+        newest = (
+            await RefreshToken.filter(session_id=uuid.UUID(str(sid)))
+            .order_by("-created_at")
+            .first()
+        )
+        return newest.id if newest else None
+
     async def logout(self, refresh_token: str | None, actor: Actor | None) -> bool:
         """Revoke the session named by the refresh token, or else the actor's own session."""
         session_id: uuid.UUID | None = None

@@ -25,6 +25,7 @@ from datetime import datetime
 import httpx
 import jinja2
 
+from portal.api.idempotency import purge_answers
 from portal.auditing import runs as audit_runs
 from portal.auth.keys import load_keyset
 from portal.auth.tokens import TokenIssuer
@@ -142,6 +143,8 @@ class Worker:
         await run_complaint_clock_job(moment)
         await schedule_reminders(moment, self.settings.reminder_days)
         await schedule_survey_reminders(moment)
+        # Issue 18, 5: idempotency answers past their window.
+        await purge_answers(moment)
         # Issue 19: personal data past its retention period, at most once an hour.
         if time.monotonic() - self._last_retention >= RETENTION_INTERVAL:
             self._last_retention = time.monotonic()

@@ -283,7 +283,10 @@ export type CreateIntegrationClientInput = {
 export type CreateOrganisationInput = {
   /** ISO 3166-1 alpha-2 code. */
   country?: string;
-  /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
+  /**
+   * The key as an input field, as some mutations took it first; the same as the mutation's `idempotencyKey` argument (give one of the two).
+   * @deprecated Use the mutation's `idempotencyKey` argument.
+   */
   idempotencyKey?: string | null | undefined;
   name: string;
   /** Unique; lower-case letters, digits, hyphens. */
@@ -294,7 +297,10 @@ export type CreateOrganisationInput = {
 export type CreateProviderInput = {
   /** ISO 3166-1 alpha-2 code. */
   country?: string;
-  /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
+  /**
+   * The key as an input field, as some mutations took it first; the same as the mutation's `idempotencyKey` argument (give one of the two).
+   * @deprecated Use the mutation's `idempotencyKey` argument.
+   */
   idempotencyKey?: string | null | undefined;
   name: string;
   /** Unique; lower-case letters, digits, hyphens. */
@@ -307,7 +313,10 @@ export type CreateSchemeInput = {
   /** Whose public holidays working days skip. */
   country: string;
   fees?: string;
-  /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
+  /**
+   * The key as an input field, as some mutations took it first; the same as the mutation's `idempotencyKey` argument (give one of the two).
+   * @deprecated Use the mutation's `idempotencyKey` argument.
+   */
   idempotencyKey?: string | null | undefined;
   legalEffects?: Array<LegalEffectTextInput>;
   /** Empty: the methods the provider publishes. */
@@ -325,7 +334,10 @@ export type CreateWebhookSubscriptionInput = {
   description?: string;
   /** Timeline event kinds to receive, e.g. `case_accepted`. */
   eventKinds: Array<string>;
-  /** Retrying with the same key returns the first result instead of creating another. */
+  /**
+   * The key as an input field, as some mutations took it first; the same as the mutation's `idempotencyKey` argument (give one of the two).
+   * @deprecated Use the mutation's `idempotencyKey` argument.
+   */
   idempotencyKey?: string | null | undefined;
   organisationId: string | number;
   /** Where events are POSTed (http or https). */
@@ -499,7 +511,10 @@ export type LegalHoldKind =
 
 /** The organisation takes part in the provider's scheme. */
 export type LinkOrganisationProviderInput = {
-  /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
+  /**
+   * The key as an input field, as some mutations took it first; the same as the mutation's `idempotencyKey` argument (give one of the two).
+   * @deprecated Use the mutation's `idempotencyKey` argument.
+   */
   idempotencyKey?: string | null | undefined;
   organisationId: string | number;
   providerId: string | number;
@@ -984,6 +999,7 @@ export type UserErrorCode =
   | 'SCHEME_RETIRED'
   | 'SCOPE_MISMATCH'
   | 'SCOPE_NOT_ALLOWED'
+  | 'SECRET_NOT_REPEATED'
   | 'SETUP_LINK_INVALID'
   | 'SIGN_IN_CODE_REQUIRED'
   | 'SILENCE_NOT_REFUSAL'

@@ -21,7 +21,7 @@ from portal.api.context import Info
 from portal.api.directory.mutations import ProviderPayload
 from portal.api.directory.types import Scheme
 from portal.api.errors import UserError, user_error
-from portal.api.idempotency import IdempotencyError, once
+from portal.api.idempotency import legacy_key
 from portal.api.node import decode_id
 from portal.auth.actor import Actor
 from portal.cases.errors import CaseError
@@ -35,10 +35,6 @@ MAY_WITHDRAW = (
     "Whether the organisation may withdraw from a case it has joined (the complainant always "
     "may, until an outcome is agreed)."
 )
-IDEMPOTENCY = (
-    "Optional: a retry with the same key answers with what the first request created, "
-    "instead of creating it again."
-)
 M = TypeVar("M", bound=Model)
 
 
@@ -50,7 +46,7 @@ class CreateOrganisationInput:
     slug: str = strawberry.field(description="Unique; lower-case letters, digits, hyphens.")
     name: str
     country: str = strawberry.field(default="", description="ISO 3166-1 alpha-2 code.")
-    idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
+    idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input(description="What changes; a field left out stays as it is.")
@@ -71,7 +67,7 @@ class CreateProviderInput:
     slug: str = strawberry.field(description="Unique; lower-case letters, digits, hyphens.")
     name: str
     country: str = strawberry.field(default="", description="ISO 3166-1 alpha-2 code.")
-    idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
+    idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input(description="What changes; a field left out stays as it is.")
@@ -129,7 +125,7 @@ class CreateSchemeInput:
     clocks: list[SchemeClockInput] = strawberry.field(default_factory=list)
     legal_effects: list[LegalEffectTextInput] = strawberry.field(default_factory=list)
     retention_years: int = strawberry.field(default=6, description=RETENTION)
-    idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
+    idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input(
@@ -162,7 +158,7 @@ class LinkOrganisationProviderInput:
     organisation_id: strawberry.ID
     provider_id: strawberry.ID
     scheme_id: strawberry.ID = strawberry.field(description="One of the provider's schemes.")
-    idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
+    idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input(description="Refer under another scheme of the same provider from now on.")
@@ -232,20 +228,10 @@ async def _create(
     create: Callable[[], Awaitable[Model]],
     model: type[M],
 ) -> M:
-    """Run ``create`` once per idempotency key (when given); the row it made."""
-    key = data.pop("idempotency_key", None)
-    if key is None:
-        return await create()  # type: ignore[return-value]
-
-    async def made() -> uuid.UUID:
-        row = await create()
-        return row.pk  # type: ignore[no-any-return]
-
-    try:
-        pk = await once(actor.id, key, operation, data, made)
-    except IdempotencyError as exc:
-        raise CaseError(exc.code, exc.message, exc.field) from exc
-    return await model.get(pk=pk)
+    """The row ``create`` made. A key is the `Idempotent` rule's (portal.api.idempotency),
+    which answers a repeat before this runs: it is no data of the row."""
+    data.pop("idempotency_key", None)
+    return await create()  # type: ignore[return-value]
 
 
 @strawberry.type

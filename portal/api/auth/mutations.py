@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 import strawberry
 from starlette.responses import Response
 
+from portal.api import idempotency
 from portal.api.accounts.types import Viewer, viewer_of
 from portal.api.context import Info
 from portal.api.errors import UserError, UserErrorCode
@@ -164,3 +167,34 @@ class AuthMutations:
         if isinstance(info.context.response, Response):
             clear_refresh_cookie(info.context.response, info.context.settings)
         return LogoutPayload(revoked=revoked)
+
+
+async def _dump_session(info: Info, payload: SessionPayload) -> dict[str, Any]:
+    """A session answer keeps no token: the refresh token it issued, by its row's id."""
+    errors = idempotency.dump_fields(SessionPayload(user_errors=payload.user_errors))
+    token = (
+        await info.context.auth.issued_token(payload.access_token) if payload.access_token else None
+    )
+    return {"user_errors": errors["user_errors"], "issued": str(token) if token else None}
+
+
+async def _load_session(
+    info: Info, answer: dict[str, Any], arguments: dict[str, Any]
+) -> tuple[SessionPayload, dict[str, Any] | None]:
+    """A repeat of a sign-in or a refresh (same key, same credentials): a refusal as it was;
+    a session as a fresh token pair for the same session, while the refresh token the first
+    answer carried is unused (else `SECRET_NOT_REPEATED`: the answer did arrive)."""
+    if answer.get("issued") is None:
+        errors = {"user_errors": answer["user_errors"]}
+        return await idempotency.load_fields(info, SessionPayload, errors), None
+    tokens = await info.context.auth.reissue(uuid.UUID(answer["issued"]))
+    if tokens is None:
+        return SessionPayload(user_errors=[idempotency.secret_not_repeated("refresh_token")]), None
+    delivery = getattr(arguments.get("input"), "refresh_token_delivery", RefreshTokenDelivery.BODY)
+    payload = await _session_payload(info, tokens, delivery)
+    # A later repeat rotates the pair this one handed out.
+    issued = await info.context.auth.issued_token(tokens.access_token)
+    return payload, {**answer, "issued": str(issued) if issued else None}
+
+
+idempotency.answer_form(SessionPayload, idempotency.AnswerForm(_dump_session, _load_session))

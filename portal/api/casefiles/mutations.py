@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 import strawberry
 from starlette.datastructures import UploadFile
@@ -16,7 +15,7 @@ from portal.api.casefiles.types import Document, Message
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
-from portal.api.idempotency import IdempotencyError, once
+from portal.api.idempotency import legacy_key
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
 from portal.casefiles import models, services
@@ -26,7 +25,6 @@ from portal.cases.errors import CaseError, CaseNotFound
 from portal.timeline.models import Visibility
 
 _NOTHING = uuid.UUID(int=0)  # an ID that names nothing: it matches no row
-IDEMPOTENCY = "A retry with the same key returns the first result instead of a second one."
 UPLOAD = (
     "Sent as a GraphQL multipart request (with a `GraphQL-Require-Preflight` or "
     "`Apollo-Require-Preflight` header); the type is read from the content."
@@ -38,7 +36,7 @@ class UploadDocumentInput:
     case_id: strawberry.ID = strawberry.field(description="Global ID of the case.")
     file: Upload = strawberry.field(description=UPLOAD)
     visibility: Visibility = strawberry.field(description="Who may read the document.")
-    idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
+    idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input
@@ -47,7 +45,7 @@ class SupersedeDocumentInput:
         description="Global ID of the current version; the new one keeps its scope."
     )
     file: Upload = strawberry.field(description=UPLOAD)
-    idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
+    idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input
@@ -60,7 +58,7 @@ class PostMessageInput:
     reply_to_id: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of the message answered."
     )
-    idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
+    idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input
@@ -109,20 +107,6 @@ def _file(value: object) -> services.IncomingFile:
     return services.IncomingFile(filename=value.filename, source=value.file)
 
 
-def _once(info: Info, operation: str, key: str | None) -> services.Once:
-    if key is None:
-        return services.direct
-    actor_id = info.context.require_actor().id
-
-    async def run(request: dict[str, Any], create: services.Create) -> uuid.UUID:
-        try:
-            return await once(actor_id, key, operation, request, create)
-        except IdempotencyError as exc:
-            raise CaseFileError(exc.code, exc.message, exc.field) from exc
-
-    return run
-
-
 def _errors(exc: CaseError, default_field: str) -> list[UserError]:
     field = exc.field or (default_field if exc.code == "NOT_FOUND" else None)
     return [user_error(exc.code, exc.message, field, limit=exc.limit, actual=exc.actual)]
@@ -158,7 +142,6 @@ class CaseFileMutations:
                 input.visibility,
                 max_bytes=max_bytes,
                 max_unpacked=info.context.settings.document_max_unpacked_bytes,
-                once=_once(info, "uploadDocument", input.idempotency_key),
             ),
         )
 
@@ -180,7 +163,6 @@ class CaseFileMutations:
                 _file(input.file),
                 max_bytes=max_bytes,
                 max_unpacked=info.context.settings.document_max_unpacked_bytes,
-                once=_once(info, "supersedeDocument", input.idempotency_key),
             ),
         )
 
@@ -194,21 +176,10 @@ class CaseFileMutations:
                 if input.reply_to_id is None
                 else decode_id(input.reply_to_id, "Message") or _NOTHING
             )
-            run = _once(info, "postMessage", input.idempotency_key)
-            request = {
-                "case_id": str(case_id),
-                "body": input.body,
-                "visibility": input.visibility.value if input.visibility else None,
-                "reply_to_id": str(reply_to) if reply_to else None,
-            }
-
-            async def create() -> uuid.UUID:
-                message = await services.post_message(
-                    actor, case_id, input.body, input.visibility, reply_to
-                )
-                return message.id
-
-            message_id = await run(request, create)
+            message = await services.post_message(
+                actor, case_id, input.body, input.visibility, reply_to
+            )
+            message_id = message.id
         except CaseError as exc:
             return MessagePayload(user_errors=_errors(exc, "case_id"))
         info.context.loaders = Loaders()

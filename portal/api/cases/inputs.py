@@ -13,6 +13,7 @@ import strawberry
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.enums import Locale
+from portal.api.idempotency import legacy_key
 from portal.cases.states import ClockKind, ClosureReason, DeclineGround, Stage
 from portal.feedback.states import RootCause
 
@@ -124,10 +125,7 @@ class MakeOfferInput(CaseActionInput):
     replying_to: strawberry.ID | None = strawberry.field(
         default=None, description="The other side's open offer this one counters."
     )
-    idempotency_key: str | None = strawberry.field(
-        default=None,
-        description="A retry with the same key answers with the case, and makes no second offer.",
-    )
+    idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input

@@ -44,7 +44,6 @@ from portal.api.cases.inputs import (
     WithdrawCaseInput,
     WithdrawOfferInput,
 )
-from portal.api.cases.once import perform_once
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
@@ -97,12 +96,7 @@ async def act(info: Info, action: Action, input: CaseActionInput) -> DisputeCase
         pk = decode_id(input.case_id, "DisputeCase")
         if pk is None:
             raise CaseNotFound()
-        key = getattr(input, "idempotency_key", None)
-        expected = input.expected_stage
-        if key is None:
-            row = await perform(actor, pk, action, _data(input), expected_stage=expected)
-        else:
-            row = await perform_once(actor, pk, action, _data(input), key, expected)
+        row = await perform(actor, pk, action, _data(input), expected_stage=input.expected_stage)
     except CaseError as exc:
         field = exc.field or ("case_id" if exc.code == "NOT_FOUND" else None)
         return DisputeCasePayload(

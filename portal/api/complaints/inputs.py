@@ -8,15 +8,10 @@ import strawberry
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.complaints import enums as _complaint_enums  # noqa: F401  (registers them)
-from portal.api.idempotency import MAX_KEY_LENGTH
+from portal.api.idempotency import legacy_key
 from portal.cases.states import Method
 from portal.complaints.models import Channel
 from portal.complaints.states import ComplaintDecision
-
-KEY = (
-    f"Up to {MAX_KEY_LENGTH} characters of your choice (a UUID, say): a retry with the same "
-    "key returns the first result instead of creating another."
-)
 
 
 @strawberry.input
@@ -25,7 +20,7 @@ class FileComplaintInput:
     subject: str
     description: str
     remedy_sought: str | None = None
-    idempotency_key: str | None = strawberry.field(default=None, description=KEY)
+    idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input
@@ -41,7 +36,7 @@ class RecordComplaintInput:
     subject: str
     description: str
     remedy_sought: str | None = None
-    idempotency_key: str | None = strawberry.field(default=None, description=KEY)
+    idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input
@@ -106,4 +101,4 @@ class ReferComplaintInput(ComplaintActionInput):
         "(`inviteRepresentative` once the case exists): they become the representative when "
         "they accept.",
     )
-    idempotency_key: str | None = strawberry.field(default=None, description=KEY)
+    idempotency_key: str | None = legacy_key()

@@ -31,7 +31,6 @@ from portal.api.complaints.inputs import (
 from portal.api.complaints.types import Complaint, visible_complaint
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
-from portal.api.idempotency import IdempotencyError, once
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
 from portal.auth.actor import Actor
@@ -90,16 +89,12 @@ def _refused(exc: CaseError | AccountError) -> list[UserError]:
 
 
 async def _created(info: Info, operation: str, input: object, create: Create) -> uuid.UUID:
-    """Run ``create`` once per idempotency key (every time when no key is given)."""
+    """Run ``create``. A key is the `Idempotent` rule's (portal.api.idempotency), which
+    answers a repeat before this runs: it is no data of the complaint."""
     actor = info.context.require_actor()
     data = _data(input)
-    key = data.pop("idempotency_key", None)
-    if key is None:
-        return await create(actor, data)
-    try:
-        return await once(actor.id, key, operation, data, lambda: create(actor, data))
-    except IdempotencyError as exc:
-        raise CaseError(exc.code, exc.message, exc.field) from exc
+    data.pop("idempotency_key", None)
+    return await create(actor, data)
 
 
 async def _file(actor: Actor, data: dict[str, Any]) -> uuid.UUID:

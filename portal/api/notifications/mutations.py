@@ -13,7 +13,7 @@ import strawberry
 
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
-from portal.api.idempotency import IdempotencyError, once
+from portal.api.idempotency import legacy_key
 from portal.api.instants import InvalidInstant, utc
 from portal.api.node import decode_id
 from portal.api.notifications.types import (
@@ -26,8 +26,6 @@ from portal.notifications import services
 from portal.notifications.errors import NotificationError, NotificationNotFound
 from portal.notifications.models import WebhookSubscription as SubscriptionRow
 
-KEY = "Retrying with the same key returns the first result instead of creating another."
-
 
 @strawberry.input
 class CreateWebhookSubscriptionInput:
@@ -37,7 +35,7 @@ class CreateWebhookSubscriptionInput:
         description="Timeline event kinds to receive, e.g. `case_accepted`."
     )
     description: str = ""
-    idempotency_key: str | None = strawberry.field(default=None, description=KEY)
+    idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input
@@ -163,33 +161,10 @@ class NotificationMutations:
         settings = info.context.settings
         try:
             organisation = _pk(input.organisation_id, "Organisation", "organisation_id")
-            key = input.idempotency_key
-
-            async def create() -> uuid.UUID:
-                row = await services.create_subscription(
-                    actor,
-                    settings,
-                    organisation,
-                    input.url,
-                    input.event_kinds,
-                    input.description,
-                )
-                return row.id
-
-            if key is None:
-                pk = await create()
-            else:
-                request = {
-                    "organisation_id": str(organisation),
-                    "url": input.url,
-                    "event_kinds": sorted(input.event_kinds),
-                    "description": input.description,
-                }
-                try:
-                    pk = await once(actor.id, key, "createWebhookSubscription", request, create)
-                except IdempotencyError as exc:
-                    raise NotificationError(exc.code, exc.message, exc.field) from exc
-            row = await services.managed_subscription(actor, pk)
+            created = await services.create_subscription(
+                actor, settings, organisation, input.url, input.event_kinds, input.description
+            )
+            row = await services.managed_subscription(actor, created.id)
         except NotificationError as exc:
             return WebhookSubscriptionPayload(user_errors=_errors(exc))
         return WebhookSubscriptionPayload(

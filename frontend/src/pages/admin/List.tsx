@@ -113,10 +113,9 @@ export function AdminList({
             onSend={async (values) => {
               const answer = await onCreate(values, key);
               if (!answer) return null;
-              if (answer.made) {
-                setDone({ id: answer.made.id, name: answer.made.name });
-                setKey(crypto.randomUUID());
-              }
+              // Made or refused: what is sent next is another request, with a key of its own.
+              setKey(crypto.randomUUID());
+              if (answer.made) setDone({ id: answer.made.id, name: answer.made.name });
               return answer.userErrors;
             }}
           />

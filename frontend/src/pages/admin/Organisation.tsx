@@ -18,6 +18,7 @@ import {
 } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { AdminMenu, DetailsForm, RetireStep, StatusTag, useBanner } from "./common";
+import { useIdempotencyKey } from "../../lib/idempotency";
 
 type Loaded = AdminOrganisationQuery;
 type Org = AdminOrganisationFieldsFragment & { providerLinks: AdminLinkFieldsFragment[] };
@@ -147,7 +148,7 @@ function Links({
   const { t } = useI18n();
   const describe = useDescribeUserError();
   const [linked, link] = useMutation(LinkOrganisationProviderDocument);
-  const [key] = useState(() => crypto.randomUUID());
+  const [key, renewKey] = useIdempotencyKey();
   const [changing, setChanging] = useState<LinkRow | null>(null);
   const choices = useMemo(
     () =>
@@ -241,6 +242,7 @@ function Links({
                 });
                 const payload = answer.data?.linkOrganisationProvider;
                 if (!payload) return [{ field: "", message: t("admin.notSaved") }];
+                renewKey();
                 if (payload.link) {
                   form.reset();
                   done(t("admin.link.added", { provider: payload.link.provider?.name ?? "" }));

@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link, useLocation } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
@@ -27,6 +26,7 @@ import {
 } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { ADMIN_LIMITS, AdminMenu, COUNTRY, flash, RetireStep, StatusTag, useBanner } from "./common";
+import { useIdempotencyKey } from "../../lib/idempotency";
 
 const METHODS: ResolutionMethod[] = [
   "NEGOTIATION",
@@ -127,7 +127,7 @@ function SchemeBody({
   const [created, create] = useMutation(CreateSchemeDocument);
   const [updated, update] = useMutation(UpdateSchemeDocument);
   const [retired, retire] = useMutation(RetireSchemeDocument);
-  const [key] = useState(() => crypto.randomUUID());
+  const [key, renewKey] = useIdempotencyKey();
   const initial = initialValues(scheme);
   const fields = {
     name: { label: t("admin.name"), initial: initial.name, required: true, maxLength: ADMIN_LIMITS.name },
@@ -271,6 +271,7 @@ function SchemeBody({
                   const answer = await create({ input: { providerId, ...data, idempotencyKey: key } });
                   const payload = answer.data?.createScheme;
                   if (!payload) return [{ field: "", message: t("admin.notSaved") }];
+                  renewKey();
                   if (payload.scheme) {
                     flash(t("admin.scheme.created", { name: payload.scheme.name }));
                     navigate(`/admin/providers/${encodeURIComponent(providerId)}`);

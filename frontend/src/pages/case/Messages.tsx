@@ -203,6 +203,7 @@ function Composer({ caseId, scope, onSent }: { caseId: string; scope: Visibility
           onSent();
           return [];
         }
+        if (payload) setKey(crypto.randomUUID());
         if (payload) return form.fromUserErrors(payload.userErrors, describe).map((e) => ({ ...e, field: e.field || "body" }));
         return [{ field: "", message: t("messages.notSent") }];
       })}
@@ -231,7 +232,7 @@ function ReplyForm({
   const { t } = useI18n();
   const describe = useDescribeUserError();
   const [posted, post] = useMutation(ReplyToMessageDocument);
-  const [key] = useState(() => crypto.randomUUID());
+  const [key, setKey] = useState(() => crypto.randomUUID());
   const form = useForm({
     id: `reply-${message.id}`,
     draft: true,
@@ -261,6 +262,7 @@ function ReplyForm({
             onSent();
             return [];
           }
+          if (payload) setKey(crypto.randomUUID());
           if (payload) return form.fromUserErrors(payload.userErrors, describe).map((e) => ({ ...e, field: e.field || "body" }));
           return [{ field: "", message: t("messages.notSent") }];
         })}

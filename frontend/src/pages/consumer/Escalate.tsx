@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Redirect } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
@@ -8,6 +8,7 @@ import { LIMITS } from "../../design/limits";
 import { EligibleProvidersDocument, ReferComplaintDocument, type ResolutionMethod } from "../../gql/graphql";
 import { apiLocale, useI18n, type MessageKey } from "../../i18n";
 import { MethodExplained } from "../case/methods";
+import { useIdempotencyKey } from "../../lib/idempotency";
 
 const ALL_METHODS: ResolutionMethod[] = [
   "NEGOTIATION",
@@ -57,7 +58,7 @@ export function EscalationForm({
   });
   const [result, refer] = useMutation(ReferComplaintDocument);
   const describe = useDescribeUserError();
-  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   const form = useForm({
     id: `escalate-${complaintId}`,
     draft: true,
@@ -114,7 +115,11 @@ export function EscalationForm({
           onReferred(payload.case);
           return [];
         }
-        if (payload) return form.fromUserErrors(payload.userErrors, describe);
+        if (payload) {
+          // Refused: the corrected form is another request, with a key of its own.
+          renewKey();
+          return form.fromUserErrors(payload.userErrors, describe);
+        }
         return [{ field: "", message: t("form.notSent") }];
       })}
     >

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link, Redirect } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
@@ -11,6 +11,7 @@ import { useI18n } from "../../i18n";
 import { useAuth } from "../../lib/auth";
 import { hadSessionInThisTab } from "../../lib/session";
 import { SignUpForm } from "../account/SignUpForm";
+import { useIdempotencyKey } from "../../lib/idempotency";
 
 /** Filing a complaint, as one journey for someone new: not signed in, the page first creates
  * their account (SignUpForm, or a link to sign in and come back), then shows the form. */
@@ -52,7 +53,7 @@ function ComplaintForm() {
   const describe = useDescribeUserError();
   const [filed, setFiled] = useState<{ reference: string } | null>(null);
   // One key per form: pressing submit twice files one complaint.
-  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   const form = useForm({
     id: "file-complaint",
     draft: true,
@@ -116,7 +117,11 @@ function ComplaintForm() {
               setFiled({ reference: payload.complaint.reference });
               return [];
             }
-            if (payload) return form.fromUserErrors(payload.userErrors, describe);
+            if (payload) {
+              // Refused: the corrected form is another request, with a key of its own.
+              renewKey();
+              return form.fromUserErrors(payload.userErrors, describe);
+            }
             // The request failed as a whole: the RequestError below says so; the draft stays.
             return [{ field: "", message: t("fileComplaint.notSent") }];
           })}

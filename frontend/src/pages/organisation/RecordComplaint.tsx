@@ -9,6 +9,7 @@ import { Confirmation } from "../../design/patterns";
 import { RecordComplaintDocument, type ComplaintChannel } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { useAuth } from "../../lib/auth";
+import { useIdempotencyKey } from "../../lib/idempotency";
 
 // ISO 10002 7.2: complaints also arrive off-line; an agent records them (WEB is the complainant's own).
 const CHANNELS: ComplaintChannel[] = ["PHONE", "LETTER", "EMAIL", "IN_PERSON"];
@@ -69,7 +70,7 @@ function RecordForm({ onRecorded }: { onRecorded(complaint: { id: string; refere
   const [result, record] = useMutation(RecordComplaintDocument);
   const describe = useDescribeUserError();
   // One key per form: pressing submit twice records one complaint.
-  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   const organisations = useMemo(() => {
     const seen = new Map<string, string>();
     for (const membership of viewer?.roles ?? []) {
@@ -140,7 +141,11 @@ function RecordForm({ onRecorded }: { onRecorded(complaint: { id: string; refere
           onRecorded(payload.complaint);
           return [];
         }
-        if (payload) return form.fromUserErrors(payload.userErrors, describe);
+        if (payload) {
+          // Refused: the corrected form is another request, with a key of its own.
+          renewKey();
+          return form.fromUserErrors(payload.userErrors, describe);
+        }
         // The request failed as a whole: the RequestError below says so; the draft stays.
         return [{ field: "", message: t("form.notSent") }];
       })}
