@@ -46,7 +46,13 @@ class Migration(migrations.Migration):
                 ("id", fields.IntField(primary_key=True)),
                 ("position", fields.BigIntField(default=0)),
             ],
-            options={"table": "event_feed_head", "app": "portal", "pk_attr": "id"},
+            options={
+                "table": "event_feed_head",
+                "app": "portal",
+                "pk_attr": "id",
+                "table_description": "One row: the last feed position given out "
+                "(portal.timeline.feed). Its row lock is",
+            },
             bases=["Model"],
         ),
         ops.AddField(
