@@ -313,6 +313,7 @@ async def test_ordered_by_due_the_soonest_duty_comes_first_then_the_rest_newest_
         body = await call(
             client, token, LIST, {"orderBy": {"field": "NEXT_DUE"}, "first": 2, "after": after}
         )
+        assert "errors" not in body, body
         connection = body["data"]["cases"]
         seen += [e["node"]["reference"] for e in connection["edges"]]
         if not connection["pageInfo"]["hasNextPage"]:

@@ -94,8 +94,10 @@ class CaseOrder:
     field: CaseOrderField = strawberry.field(
         default=CaseOrderField.CREATED_AT, description="What the cases are ordered by."
     )
-    direction: OrderDirection = strawberry.field(
-        default=OrderDirection.DESC, description="Which way; DESC when left out."
+    direction: OrderDirection | None = strawberry.field(
+        default=None,
+        description="Which way; when left out, DESC for CREATED_AT and UPDATED_AT, ASC for "
+        "NEXT_DUE (its only way).",
     )
 
 
@@ -219,7 +221,7 @@ class CaseQueries:
             rows, more, cursor = await _due_first(query, asked)
             page: Page[Any] = Page(rows, asked, cursor, next=more, previous=after is not None)
         else:
-            direction = order_by.direction if order_by is not None else OrderDirection.DESC
+            direction = (order_by.direction if order_by else None) or OrderDirection.DESC
             page = await keyset_page(query, keyset_for(field.value, direction), asked)
         nodes = await DisputeCase.page(info, page.rows, selected(info, "edges", "node"))
         edge_cursors = "cursor" in selected(info, "edges")
