@@ -142,7 +142,7 @@ async def _subscribe(url: str, row: Row, target: Target, me: Me) -> tuple[str, A
         if first["type"] == "next" and not first["payload"].get("errors"):
             # Ended by the client, so the server's stream stops before the socket closes.
             await sock.send({"id": "1", "type": "complete"})
-            return "OK", "next"
+            return "OK", first
         errors = first["payload"]["errors"] if first["type"] == "next" else first["payload"]
         return str(errors[0]["extensions"]["code"]), first
 

@@ -147,6 +147,8 @@ async def test_the_feed_shows_each_reader_only_what_the_policy_lets_it_read(
     other = await quick_world(factory, country="FR")
     stranger, _ = await _catch_up(client, await token_for(app, other.agent), None)
     assert stranger == []
+    unappointed, _ = await _catch_up(client, await token_for(app, w.neutral), None)
+    assert unappointed == []
 
 
 async def test_first_zero_and_total_count(

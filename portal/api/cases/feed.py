@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from tortoise.expressions import Subquery
+from tortoise.expressions import Q, Subquery
 from tortoise.functions import Count
 
 from portal.accesslog.models import AccessAction
@@ -48,18 +48,19 @@ class Reading:
     """Who reads the feed, and the cases they may see (one SQL condition)."""
 
     actor: Actor
+    seen: Q
     cases: Subquery
 
     @classmethod
     async def of(cls, actor: Actor) -> Reading:
         seen = await policy.visible_cases_filter(actor)
-        return cls(actor, Subquery(DisputeCase.filter(seen).values("id")))
+        return cls(actor, seen, Subquery(DisputeCase.filter(seen).values("id")))
 
     async def access(
         self, case_ids: list[uuid.UUID]
     ) -> dict[uuid.UUID, tuple[DisputeCase, CaseAccess]]:
         """The policy's verdict on each case: three statements for any number of cases."""
-        cases = await DisputeCase.filter(id__in=case_ids).filter(id__in=self.cases)
+        cases = await DisputeCase.filter(Q(id__in=case_ids) & self.seen)
         ids = [c.id for c in cases]
         mine: dict[uuid.UUID, list[CaseParticipant]] = defaultdict(list)
         for p in await CaseParticipant.filter(case_id__in=ids, user_id=self.actor.id).order_by(
@@ -69,7 +70,8 @@ class Reading:
         appointed: dict[uuid.UUID, list[NeutralAppointment]] = defaultdict(list)
         for a in await NeutralAppointment.filter(case_id__in=ids).order_by("appointed_at"):
             appointed[a.case_id].append(a)
-        return {c.id: (c, decide(self.actor, c, mine[c.id], appointed[c.id])) for c in cases}
+        verdicts = {c.id: (c, decide(self.actor, c, mine[c.id], appointed[c.id])) for c in cases}
+        return {k: v for k, v in verdicts.items() if v[1].roles}
 
     async def readable(self, rows: list[dict[str, Any]], context: Context) -> list[dict[str, Any]]:
         """The rows the reader may read; each case read is in the access log once."""
