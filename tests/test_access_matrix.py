@@ -135,14 +135,11 @@ async def _subscribe(url: str, row: Row, target: Target, me: Me) -> tuple[str, A
         assert acked["type"] == "connection_ack", acked
         payload = {"query": row.query, "variables": row.vars(target, me)}
         await sock.send({"id": "1", "type": "subscribe", "payload": payload})
-        try:
-            first = await sock.receive()
-        except TimeoutError:
-            return "SILENT", None  # a live stream with nothing for this reader (yet)
+        first = await sock.receive()
         if first["type"] == "next" and not first["payload"].get("errors"):
             # Ended by the client, so the server's stream stops before the socket closes.
             await sock.send({"id": "1", "type": "complete"})
-            return "OK", first
+            return "OK", "next"
         errors = first["payload"]["errors"] if first["type"] == "next" else first["payload"]
         return str(errors[0]["extensions"]["code"]), first
 
