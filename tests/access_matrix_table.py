@@ -21,6 +21,7 @@ import httpx
 from portal.accounts.models import Membership, Organisation, Role, StaffInvitation, User
 from portal.accounts.models import Organisation as OrganisationRow
 from portal.accounts.models import Provider as ProviderRow
+from portal.api.pagination import encode_cursor
 from portal.auth.tokens import TokenKind
 from portal.cases.models import CaseParticipant, RepresentativeInvitation
 from portal.cases.models import OrganisationProvider as LinkRow
@@ -47,6 +48,9 @@ from tests.access_matrix_rules import (
 )
 from tests.access_matrix_world import Me, Side, Target, gid
 from tests.test_api_support import CONSENT
+
+# The `events` feed's cursor before its first event.
+FEED_START = encode_cursor("feed", 0)
 
 Vars = Callable[[Target, Me], dict[str, Any]]
 Prepare = Callable[[Side, Me], Awaitable[Target]]
@@ -643,6 +647,14 @@ QUERY_ROWS = [
         CASE_READERS,
         single("fairnessReport", "reference", "$id: ID!", "caseId: $id"),
         lambda t, me: {"id": t["case"]},
+    ),
+    Row(
+        # Issue 18, 3: the event feed answers everyone signed in; what it holds is the
+        # policy's per case and scope (tests/test_event_feed.py).
+        "events",
+        Rule(may=SIGNED_IN),
+        "query Q { events(first: 5) { edges { cursor } pageInfo { endCursor } } }",
+        objects=NO_OBJECT,
     ),
     Row(
         "complaints",
@@ -1533,6 +1545,19 @@ SUBSCRIPTION_ROWS = [
         "subscription S($id: ID!) { caseEvents(caseId: $id, afterSequence: 0) { sequence } }",
         lambda t, me: {"id": t["case"]},
         kind="subscription",
+    ),
+    Row(
+        # Issue 18, 3: replayed from the feed's start, whoever holds a role on a case gets
+        # its events first. Every principal of the world holds one somewhere (the removed
+        # neutral represents a complainant on another case); what each gets is the policy's
+        # per case and scope (tests/test_event_feed.py).
+        "events",
+        Rule(may=SIGNED_IN, anonymous="closed:4403"),
+        "subscription S($after: String) { events(after: $after) { cursor } }",
+        lambda t, me: {"after": FEED_START},
+        objects=NO_OBJECT,
+        kind="subscription",
+        label="subscription",
     ),
 ]
 

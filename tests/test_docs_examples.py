@@ -431,6 +431,15 @@ async def test_the_guide_runs_a_dispute_from_complaint_to_implementation(
     paged = {e["node"]["id"] for page in (first, second) for e in page["edges"]}
     assert paged == {case_id, to_global_id("DisputeCase", other.id)}
 
+    # Catching up: the organisation's feed holds both cases' events; from its end, nothing.
+    feed = (await live.run("event-feed", org))["events"]
+    assert feed["edges"]
+    assert feed["pageInfo"]["hasNextPage"] is False
+    end = feed["pageInfo"]["endCursor"]
+    caught_up = (await live.run("event-feed", org, after=end))["events"]
+    assert caught_up["edges"] == []
+    assert caught_up["pageInfo"]["endCursor"] == end
+
     # Answer, upload evidence with the guide's curl, complete the file.
     answered = await live.run("answer-dispute", org, input__caseId=case_id)
     assert answered["submitResponse"]["case"]["stage"] == "FILE_REVIEW"

@@ -1,7 +1,7 @@
 """Duties and rights from the transition table (issue 16, deliverables 1 and 8): every action
 and clock is marked; `viewerDuties` and `viewerRights` split `availableActions` by the marks;
 the case list's "overdue" filter, each case's `overdue`, `nextDue` and `whoMustAct` agree, on
-SQLite and PostgreSQL alike; `orderBy: DUE` puts the soonest duty first."""
+SQLite and PostgreSQL alike; `orderBy: {field: NEXT_DUE}` puts the soonest duty first."""
 
 from __future__ import annotations
 
@@ -310,7 +310,10 @@ async def test_ordered_by_due_the_soonest_duty_comes_first_then_the_rest_newest_
     seen: list[str] = []
     after = None
     while True:
-        body = await call(client, token, LIST, {"orderBy": "DUE", "first": 2, "after": after})
+        body = await call(
+            client, token, LIST, {"orderBy": {"field": "NEXT_DUE"}, "first": 2, "after": after}
+        )
+        assert "errors" not in body, body
         connection = body["data"]["cases"]
         seen += [e["node"]["reference"] for e in connection["edges"]]
         if not connection["pageInfo"]["hasNextPage"]:
@@ -326,5 +329,5 @@ async def test_ordered_by_due_the_soonest_duty_comes_first_then_the_rest_newest_
         nothing_due.reference,
     ]
     assert newest[0]["reference"] == nothing_due_either.reference
-    forged = await call(client, token, LIST, {"orderBy": "DUE", "after": "WyJ4Il0"})
+    forged = await call(client, token, LIST, {"orderBy": {"field": "NEXT_DUE"}, "after": "WyJ4Il0"})
     assert forged["errors"][0]["extensions"]["code"] == "INVALID_CURSOR"

@@ -164,6 +164,9 @@ class DisputeCase(Model):
     last_sequence = fields.IntField(default=0)
     head_hash = fields.CharField(max_length=64, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
+    # Issue 18: moves with every event on its timeline (stage changes, messages, documents...),
+    # set where events are appended (portal.timeline.services.append); `updatedSince`.
+    updated_at = fields.DatetimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         table = "dispute_case"

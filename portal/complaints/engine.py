@@ -202,6 +202,8 @@ async def _finish(step: Step) -> None:
     )
     complaint.last_sequence = link.sequence
     complaint.head_hash = link.hash()
+    # Issue 18: a complaint's `updatedAt` moves with every step, here and nowhere else.
+    complaint.updated_at = step.at
     await complaint.save()
     if transition.starts:
         organisation = await Organisation.get(id=complaint.organisation_id)

@@ -84,6 +84,9 @@ class Complaint(Model):
     remedy_granted = fields.TextField(default="")
     root_cause = fields.CharField(max_length=64, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
+    # Issue 18: moves with every step taken on it, set where steps are appended
+    # (portal.complaints.engine); `updatedSince`.
+    updated_at = fields.DatetimeField(auto_now_add=True, db_index=True)
     # Issue 19: the head of the complaint's hash chain (`portal.complaints.chain`), like a
     # case's: its steps so far and the last one's hash; "" before the first step.
     last_sequence = fields.IntField(default=0)

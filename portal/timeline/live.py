@@ -28,6 +28,7 @@ from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
 
 from portal.cases.models import DisputeCase
+from portal.cases.states import TERMINAL_STAGES
 from portal.db import is_sqlite
 from portal.dbclients.faults import is_connection_lost
 from portal.timeline.models import TimelineEvent, Visibility
@@ -49,6 +50,10 @@ READ_RETRY_SECONDS = 0.1
 READ_RETRY_MAX_SECONDS = 5.0
 
 T = TypeVar("T")
+
+# The key of the installation-wide feed's subscribers (portal.timeline.feed): any case's
+# wake-up wakes them.
+EVERY_CASE = uuid.UUID(int=0)
 
 
 @dataclass(eq=False)
@@ -85,6 +90,8 @@ class CaseFeed:
         for watch in self._watching.get(case_id, ()):
             if sequence is None or watch.after < sequence:
                 watch.woken.set()
+        for watch in self._watching.get(EVERY_CASE, ()):
+            watch.woken.set()
 
     def wake_all(self) -> None:
         """After the listener was away: whatever it missed, every subscriber reads again."""
@@ -148,7 +155,7 @@ def _after_commit(conn: BaseDBAsyncClient, case_id: uuid.UUID, sequence: int) ->
 Scopes = Callable[[], Awaitable[frozenset[Visibility]]]
 
 
-async def _patiently(read: Callable[[], Awaitable[T]]) -> T:
+async def patiently(read: Callable[[], Awaitable[T]]) -> T:
     """``read()``, again after a growing pause while the database is unreachable."""
     pause = READ_RETRY_SECONDS
     for attempt in range(1, READ_ATTEMPTS + 1):
@@ -173,19 +180,23 @@ async def follow(
     database as it stands after those events committed; it raises to end the stream (the reader
     lost access). An event the reader may not see when it is read is skipped for good: the
     stream never sends it later, the timeline query shows what became readable since.
+
+    Issue 18: the stream ends (the subscription completes) once the case is closed and every
+    event up to its head was examined: right after the closing event, or after the replay for
+    a case closed already.
     """
     # Watching before the first read: an event committed from now on is either in that read
     # or wakes us after it, so none can fall in between. Sequences commit in order (the writer
     # holds the case row), so a cursor on them has no gaps.
     with feed.watch(case_id, -1) as watch:
         if after is None:
-            head = await _patiently(lambda: DisputeCase.filter(id=case_id).values("last_sequence"))
+            head = await patiently(lambda: DisputeCase.filter(id=case_id).values("last_sequence"))
             after = int(head[0]["last_sequence"]) if head else 0
         watch.after = after
         fields = dict.fromkeys(("sequence", "visibility", *columns))
         while True:
             watch.woken.clear()
-            rows = await _patiently(
+            rows = await patiently(
                 lambda: (
                     TimelineEvent.filter(case_id=case_id, sequence__gt=watch.after)
                     .order_by("sequence")
@@ -193,13 +204,25 @@ async def follow(
                     .values(*fields)
                 )
             )
-            readable = await _patiently(scopes) if rows else frozenset()
+            readable = await patiently(scopes) if rows else frozenset()
             for row in rows:
                 watch.after = int(row["sequence"])
                 if row["visibility"] in readable:
                     yield row
             if len(rows) < BATCH:
+                if await patiently(lambda: _closed_by(case_id, watch.after)):
+                    return
                 await watch.woken.wait()
+
+
+async def _closed_by(case_id: uuid.UUID, sequence: int) -> bool:
+    """Whether the case is over (closed, declined or withdrawn) and its events up to
+    ``sequence`` hold all of it: the case and its closing event commit together, so the
+    stream ends right after sending it."""
+    head = await DisputeCase.filter(id=case_id).values("stage", "last_sequence")
+    return (
+        bool(head) and head[0]["stage"] in TERMINAL_STAGES and sequence >= head[0]["last_sequence"]
+    )
 
 
 # --- listening (PostgreSQL) -------------------------------------------------------------------

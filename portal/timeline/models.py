@@ -41,7 +41,21 @@ class TimelineEvent(Model):
     payload_digest = fields.CharField(max_length=64)
     prev_hash = fields.CharField(max_length=64)
     hash = fields.CharField(max_length=64)
+    # Issue 18: its place in the installation-wide event feed (`events`), given in commit order
+    # when its transaction commits (portal.timeline.feed); null until then, never seen so.
+    position = fields.BigIntField(null=True, unique=True)
 
     class Meta:
         table = "timeline_event"
         unique_together = (("case", "sequence"),)
+
+
+class EventFeedHead(Model):
+    """One row: the last feed position given out (portal.timeline.feed). Its row lock is
+    what puts positions in commit order."""
+
+    id = fields.IntField(primary_key=True)
+    position = fields.BigIntField(default=0)
+
+    class Meta:
+        table = "event_feed_head"

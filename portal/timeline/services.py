@@ -12,7 +12,7 @@ import orjson
 from tortoise import connections
 
 from portal.cases.models import DisputeCase
-from portal.timeline import live
+from portal.timeline import feed, live
 from portal.timeline.catalogue import CATALOGUE, EventKind
 from portal.timeline.chain import ERASED, GENESIS, ChainLink, is_erased, link_of, payload_digest
 from portal.timeline.coverage import BreakReason, Records, names, records_of
@@ -98,6 +98,12 @@ async def append(
     )
     case.last_sequence = link.sequence
     case.head_hash = event.hash
+    # Issue 18: what a client syncs moves with every event, here and nowhere else: the row
+    # now (callers save only the chain's head), and the object for a caller that saves it all.
+    case.updated_at = at
+    await DisputeCase.filter(id=case.id).update(updated_at=at)
+    # The event's place in the installation-wide feed, given in commit order.
+    await feed.place(event.id)
     # Live subscribers are woken only once this commits (portal.timeline.live).
     await live.announce(case.id, link.sequence)
     return event

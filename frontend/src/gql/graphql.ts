@@ -108,10 +108,19 @@ export type CaseFilter = {
   stage?: CaseStage | null | undefined;
 };
 
-/** The order of `cases`. */
-export type CaseOrder =
-  | 'DUE'
-  | 'NEWEST';
+/** The order of `cases`; newest first when left out. */
+export type CaseOrder = {
+  /** Which way; when left out, DESC for CREATED_AT and UPDATED_AT, ASC for NEXT_DUE (its only way). */
+  direction?: OrderDirection | null | undefined;
+  /** What the cases are ordered by. */
+  field?: CaseOrderField;
+};
+
+/** What `cases` are ordered by. CREATED_AT: when the case was referred. UPDATED_AT: when an event was last recorded on it (`updatedAt`). NEXT_DUE (ascending only): the cases that wait on a duty first, the soonest due first (so the overdue ones lead), each by its `nextDue`; then those that wait on none, newest first. */
+export type CaseOrderField =
+  | 'CREATED_AT'
+  | 'NEXT_DUE'
+  | 'UPDATED_AT';
 
 /** Who an actor is on one case. */
 export type CaseRole =
@@ -540,6 +549,11 @@ export type OfferStatus =
   | 'OPEN'
   | 'REJECTED'
   | 'WITHDRAWN';
+
+/** Which way an order runs. */
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
 
 /** Where a message stands. */
 export type OutboxStatus =

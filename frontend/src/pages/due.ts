@@ -2,7 +2,7 @@
 // neutral's cases, the case list): its next duty due, whose delay it is, and whether it is
 // overdue. All of it is the server's one function (portal/cases/duties.py): `DisputeCase.nextDue`
 // and `overdue` for the badge, `cases(filter: {overdue})` for the filter and
-// `cases(orderBy: DUE)` for the order, so the three cannot disagree. Nothing is recomputed here.
+// `cases(orderBy: {field: NEXT_DUE})` for the order, so the three cannot disagree. Nothing is recomputed here.
 import { useQuery } from "urql";
 import { CasesDocument } from "../gql/graphql";
 import type { CaseStage } from "../gql/graphql";
@@ -26,7 +26,7 @@ export function useStaffCases(filter: { stage?: CaseStage | "" | null; search?: 
     query: CasesDocument,
     variables: {
       first: 100,
-      orderBy: "DUE",
+      orderBy: { field: "NEXT_DUE" },
       filter: {
         stage: filter.stage || null,
         search: filter.search?.trim() || null,

@@ -12,7 +12,17 @@ from portal.accesslog.reading import AccessLogFilter, AccessLogForbidden
 from portal.api.accesslog.types import AccessLogFilterInput, AccessRecordEntry, RecordRead
 from portal.api.context import Info
 from portal.api.errors import PublicError
-from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.api.pagination import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    Window,
+    connection,
+    newest_page,
+    window,
+)
 from portal.feedback.errors import FeedbackError
 
 
@@ -24,13 +34,11 @@ class InvalidPeriod(PublicError):
     code = "INVALID_PERIOD"
 
 
-async def own_access_log(
-    info: Info, first: int | None, after: str | None
-) -> Connection[RecordRead]:
+async def own_access_log(info: Info, asked: Window) -> Connection[RecordRead]:
     """`viewer.accessLog`: the reads of the viewer's own records, newest first."""
     actor = info.context.require_actor()
-    rows, more = await newest_first(reading.reads_of_own_records(actor), first, after)
-    return connection(rows, more, after, newest_cursor, lambda r: RecordRead.of(r, actor.id))
+    page = await newest_page(reading.reads_of_own_records(actor), asked)
+    return connection(page, lambda r: RecordRead.of(r, actor.id))
 
 
 @strawberry.type
@@ -50,6 +58,8 @@ class AccessLogQueries:
         ] = None,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[AccessRecordEntry]:
         actor = info.context.require_actor()
         where = None
@@ -63,8 +73,6 @@ class AccessLogQueries:
             raise AccessLogRefused("The access log is for auditors and admins.") from exc
         except FeedbackError as exc:
             raise InvalidPeriod(exc.message) from exc
-        rows, more = await newest_first(query, first, after)
-        labels = await reading.reader_labels(rows)
-        return connection(
-            rows, more, after, newest_cursor, lambda r: AccessRecordEntry.of(r, labels)
-        )
+        page = await newest_page(query, window(first, after, last, before))
+        labels = await reading.reader_labels(page.rows)
+        return connection(page, lambda r: AccessRecordEntry.of(r, labels))

@@ -10,7 +10,16 @@ from portal.accounts import models
 from portal.api.accounts.types import Organisation, Provider
 from portal.api.context import Info
 from portal.api.errors import NotFound
-from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.api.pagination import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    connection,
+    newest_page,
+    window,
+)
 from portal.auth import policy
 
 RETIRED = "Also those an admin retired (they take nothing new); left out: active ones only."
@@ -27,15 +36,17 @@ class DirectoryQueries:
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         include_retired: Annotated[bool, strawberry.argument(description=RETIRED)] = False,
     ) -> Connection[Organisation]:
         actor = info.context.require_actor()
         query = models.Organisation.all()
         if not include_retired:
             query = query.filter(retired_at=None)
-        rows, more = await newest_first(query, first, after)
-        visible = [r for r in rows if policy.may_view_organisation(actor, r.id)]
-        return connection(visible, more, after, newest_cursor, Organisation.from_row)
+        page = await newest_page(query, window(first, after, last, before))
+        page.rows = [r for r in page.rows if policy.may_view_organisation(actor, r.id)]
+        return connection(page, Organisation.from_row)
 
     @strawberry.field(
         description="The public directory (EU ADR Art. 7(1)): the published dispute-resolution "
@@ -49,15 +60,17 @@ class DirectoryQueries:
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         include_retired: Annotated[bool, strawberry.argument(description=RETIRED)] = False,
     ) -> Connection[Provider]:
         actor = info.context.actor
         query = models.Provider.filter(policy.directory_filter(actor))
         if not include_retired:
             query = query.filter(retired_at=None)
-        rows, more = await newest_first(query, first, after)
-        visible = [r for r in rows if policy.may_view_provider(actor, r)]
-        return connection(visible, more, after, newest_cursor, Provider.from_row)
+        page = await newest_page(query, window(first, after, last, before))
+        page.rows = [r for r in page.rows if policy.may_view_provider(actor, r)]
+        return connection(page, Provider.from_row)
 
     @strawberry.field(
         description="One provider of the directory by its slug (the web page's address), no "

@@ -16,7 +16,16 @@ from portal.api.cases.timeline import KeptReceipt, kept_receipts
 from portal.api.context import Info
 from portal.api.directory.types import Neutral, ProviderProfile, Scheme, signed_in_only
 from portal.api.node import Node, node_resolver, to_global_id
-from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.api.pagination import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    connection,
+    newest_page,
+    window,
+)
 from portal.auth import policy
 from portal.auth.actor import ActorKind
 from portal.cases.models import OrganisationProvider as OrganisationProviderRow
@@ -120,10 +129,16 @@ class Provider(Node):
         "caseworker may appoint, and whom the parties may look up."
     )
     async def roster(
-        self, info: Info, first: First = None, after: After = None
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Neutral]:
         query = models.Membership.filter(role=models.Role.NEUTRAL, provider_id=self.pk)
-        rows, more = await newest_first(query, first, after)
+        page = await newest_page(query, window(first, after, last, before))
+        rows = page.rows
         loaders = info.context.loaders
         users = await loaders.user.load_many([m.user_id for m in rows])
         entries = await loaders.neutral_profile.load_many([(self.pk, m.user_id) for m in rows])
@@ -131,7 +146,7 @@ class Provider(Node):
             Neutral.of(m.user_id, u.display_name if u else "", p)
             for m, u, p in zip(rows, users, entries, strict=True)
         ]
-        return connection(rows, more, after, newest_cursor, nodes)
+        return connection(page, nodes)
 
 
 @strawberry.type(
@@ -344,9 +359,14 @@ class Viewer:
         "page). Empty for an integration client."
     )
     async def access_log(
-        self, info: Info, first: First = None, after: After = None
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[RecordRead]:
-        return await own_access_log(info, first, after)
+        return await own_access_log(info, window(first, after, last, before))
 
 
 @node_resolver("User")

@@ -13,7 +13,16 @@ from portal.admin.models import AdminAuditEntry as AuditRow
 from portal.api.context import Info
 from portal.api.errors import PublicError
 from portal.api.node import to_global_id
-from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.api.pagination import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    connection,
+    newest_page,
+    window,
+)
 from portal.auth import policy
 from portal.ids import parse_global_id
 
@@ -82,6 +91,8 @@ class AdminQueries:
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         subject: Annotated[
             strawberry.ID | None,
             strawberry.argument(description="Only the changes to this object (its global ID)."),
@@ -99,5 +110,5 @@ class AdminQueries:
                 type_name, pk = parsed
                 subject_type = LOG_TYPES.get(type_name, type_name)
                 query = query.filter(subject_type=subject_type, subject_id=pk)
-        rows, more = await newest_first(query, first, after)
-        return connection(rows, more, after, newest_cursor, AdminAuditEntry.from_row)
+        page = await newest_page(query, window(first, after, last, before))
+        return connection(page, AdminAuditEntry.from_row)

@@ -7,7 +7,7 @@ from portal.api.casefiles.loaders import UnreadKey
 from portal.api.casefiles.types import Document, DownloadLink, Message, download_link, read_by
 from portal.api.cases.access import access_to
 from portal.api.context import Info
-from portal.api.pagination import Connection, connection, newest_cursor, newest_first
+from portal.api.pagination import Connection, Window, connection, newest_page
 from portal.api.selection import selected
 from portal.casefiles import services
 from portal.casefiles.links import LinkKind
@@ -22,20 +22,16 @@ def _scopes(granted: frozenset[Visibility], wanted: Visibility | None) -> frozen
 async def documents_connection(
     info: Info,
     case: DisputeCase,
-    first: int | None,
-    after: str | None,
+    asked: Window,
     visibility: Visibility | None,
     history: bool,
 ) -> Connection[Document]:
     scopes = _scopes((await access_to(info, case)).scopes, visibility)
     query = services.documents_of(case.id, scopes, history=history)
-    rows, more = await newest_first(query, first, after)
+    page = await newest_page(query, asked)
     return connection(
-        rows,
-        more,
-        after,
-        cursor=newest_cursor,
-        node=Document.from_row,
+        page,
+        Document.from_row,
         edge_cursors="cursor" in selected(info, "edges"),
     )
 
@@ -43,19 +39,15 @@ async def documents_connection(
 async def messages_connection(
     info: Info,
     case: DisputeCase,
-    first: int | None,
-    after: str | None,
+    asked: Window,
     visibility: Visibility | None,
 ) -> Connection[Message]:
     scopes = _scopes((await access_to(info, case)).scopes, visibility)
-    rows, more = await newest_first(services.messages_of(case.id, scopes), first, after)
-    read = await read_by(info.context.require_actor().id, [row.id for row in rows])
+    page = await newest_page(services.messages_of(case.id, scopes), asked)
+    read = await read_by(info.context.require_actor().id, [row.id for row in page.rows])
     return connection(
-        rows,
-        more,
-        after,
-        cursor=newest_cursor,
-        node=[Message.from_row(row, row.id in read) for row in rows],
+        page,
+        [Message.from_row(row, row.id in read) for row in page.rows],
         edge_cursors="cursor" in selected(info, "edges"),
     )
 

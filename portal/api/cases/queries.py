@@ -15,23 +15,34 @@ from tortoise.queryset import QuerySet
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.access import record_read, visible
+from portal.api.cases.feed import page_of_events
 from portal.api.cases.records import Offer
-from portal.api.cases.timeline import ReceiptCheck, TimelineReceiptInput, TimelineVerification
+from portal.api.cases.timeline import (
+    ReceiptCheck,
+    TimelineEvent,
+    TimelineReceiptInput,
+    TimelineVerification,
+)
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import NotFound, PublicError
 from portal.api.node import decode_id, node_resolver
+from portal.api.ordering import OrderDirection, UpdatedSince, keyset_for, since
 from portal.api.pagination import (
     After,
+    Before,
     Connection,
     First,
     InvalidCursor,
+    Last,
+    Page,
+    Window,
     connection,
     decode_cursor,
     encode_cursor,
-    newest_cursor,
-    newest_first,
-    page_size,
+    keyset_page,
+    newest_page,
+    window,
 )
 from portal.api.selection import selected
 from portal.auth import policy
@@ -66,24 +77,43 @@ class CaseFilter:
     )
 
 
-@strawberry.enum(description="The order of `cases`.")
-class CaseOrder(StrEnum):
-    NEWEST = "newest"  # newest first
-    DUE = "due"  # by the next duty due
+@strawberry.enum(
+    description="What `cases` are ordered by. CREATED_AT: when the case was referred. "
+    "UPDATED_AT: when an event was last recorded on it (`updatedAt`). NEXT_DUE (ascending "
+    "only): the cases that wait on a duty first, the soonest due first (so the overdue ones "
+    "lead), each by its `nextDue`; then those that wait on none, newest first."
+)
+class CaseOrderField(StrEnum):
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+    NEXT_DUE = "next_due"
+
+
+@strawberry.input(description="The order of `cases`; newest first when left out.")
+class CaseOrder:
+    field: CaseOrderField = strawberry.field(
+        default=CaseOrderField.CREATED_AT, description="What the cases are ordered by."
+    )
+    direction: OrderDirection | None = strawberry.field(
+        default=None,
+        description="Which way; when left out, DESC for CREATED_AT and UPDATED_AT, ASC for "
+        "NEXT_DUE (its only way).",
+    )
 
 
 CASE_ORDER_DESCRIPTION = (
-    "NEWEST (the default, also for null): newest first. DUE: the cases that wait on a duty "
-    "first, the soonest due first (so the overdue ones lead), each case by its `nextDue`; then "
-    "the cases that wait on none, newest first."
+    "The order; `{field: CREATED_AT, direction: DESC}` (newest first) when left out or null. "
+    "Each order has its own cursors: a cursor of another order is INVALID_CURSOR."
 )
 
 
 async def _due_first(
-    query: QuerySet[models.DisputeCase], first: int | None, after: str | None
+    query: QuerySet[models.DisputeCase], asked: Window
 ) -> tuple[list[models.DisputeCase], bool, Callable[[Any], str]]:
     """One page of ``query`` in DUE order; the cursor names its part ("due" or "new")."""
-    size = page_size(first)
+    if asked.backward:
+        raise InvalidArgument("`orderBy: {field: NEXT_DUE}` pages forward only (`first`).")
+    size, after = asked.size, asked.after
     part, key_at, key_id = _due_key(after) if after is not None else ("due", None, "")
     dues: dict[uuid.UUID, datetime] = {}
     owed = owed_clocks().filter(case_id__in=Subquery(query.values("id")))
@@ -102,8 +132,9 @@ async def _due_first(
     if not more:
         rest = query.exclude(id__in=Subquery(owed_clocks().values("case_id")))
         newer = encode_cursor(key_at.isoformat(), key_id) if part == "new" and key_at else None
-        tail, more = await newest_first(rest, size - len(rows), newer)
-        rows += tail
+        tail = await newest_page(rest, Window(size - len(rows), False, newer))
+        rows += tail.rows
+        more = bool(tail.next)
     rows = rows[:size]
 
     def cursor(row: Any) -> str:
@@ -168,22 +199,46 @@ class CaseQueries:
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: CaseFilter | None = None,
         order_by: Annotated[
             CaseOrder | None, strawberry.argument(description=CASE_ORDER_DESCRIPTION)
-        ] = CaseOrder.NEWEST,
+        ] = None,
+        updated_since: UpdatedSince = None,
     ) -> Connection[DisputeCase]:
         actor = info.context.require_actor()
+        asked = window(first, after, last, before)
         seen = await policy.visible_cases_filter(actor)
-        query = models.DisputeCase.filter(_filtered(seen, filter))
-        cursor: Callable[[Any], str] = newest_cursor
-        if order_by is CaseOrder.DUE:
-            rows, more, cursor = await _due_first(query, first, after)
+        condition = _filtered(seen, filter)
+        if updated_since is not None:
+            condition &= Q(updated_at__gte=since(updated_since))
+        query = models.DisputeCase.filter(condition)
+        field = order_by.field if order_by is not None else CaseOrderField.CREATED_AT
+        if field is CaseOrderField.NEXT_DUE:
+            if order_by is not None and order_by.direction is OrderDirection.DESC:
+                raise InvalidArgument("`orderBy: {field: NEXT_DUE}` is ascending only.")
+            rows, more, cursor = await _due_first(query, asked)
+            page: Page[Any] = Page(rows, asked, cursor, next=more, previous=after is not None)
         else:
-            rows, more = await newest_first(query, first, after)
-        nodes = await DisputeCase.page(info, rows, selected(info, "edges", "node"))
+            direction = (order_by.direction if order_by else None) or OrderDirection.DESC
+            page = await keyset_page(query, keyset_for(field.value, direction), asked)
+        nodes = await DisputeCase.page(info, page.rows, selected(info, "edges", "node"))
         edge_cursors = "cursor" in selected(info, "edges")
-        return connection(rows, more, after, cursor, nodes, edge_cursors=edge_cursors)
+        return connection(page, nodes, edge_cursors=edge_cursors)
+
+    @strawberry.field(
+        description="The installation-wide event feed: the events of every case you may see, "
+        "in the scopes you may read on each, in the order they committed (oldest first). "
+        "Keep the last `endCursor` and ask again with it as `after` to catch up with no gap "
+        "and no duplicate, however long you were away; an empty page still moves `endCursor` "
+        "past events you may not read. To follow it live, subscribe to `events`."
+    )
+    async def events(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[TimelineEvent]:
+        actor = info.context.require_actor()
+        return await page_of_events(info.context, actor, window(first, after))
 
     @strawberry.field(
         description="One case, by global ID or reference. A case you may not see is reported "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncGenerator
+from typing import Annotated
 
 import strawberry
 from starlette.websockets import WebSocket
@@ -17,12 +18,14 @@ from starlette.websockets import WebSocket
 from portal.accesslog.models import AccessAction
 from portal.accesslog.services import record_access
 from portal.api.cases.access import current_access
+from portal.api.cases.feed import FEED, follow_events
 from portal.api.cases.loaders import EVENT_COLUMNS, CaseAccess
 from portal.api.cases.queries import InvalidArgument
 from portal.api.cases.timeline import TimelineEvent
 from portal.api.context import Info
 from portal.api.errors import NotFound, PublicError, Unauthenticated
 from portal.api.node import decode_id
+from portal.api.pagination import Edge
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
@@ -78,7 +81,9 @@ class CaseSubscriptions:
         description="A case's timeline events as they happen, oldest first. With "
         "`afterSequence`, first every stored event after that sequence, then the live ones, "
         "with no gap and no duplicate; without it, from now on. Only events you may read are "
-        "sent; the stream ends when you lose access to the case. WebSocket only "
+        "sent; the stream ends when you lose access to the case, and completes once the case "
+        "is over (CLOSED, DECLINED or WITHDRAWN): after sending the closing event, or at "
+        "once after the replay for a case over already. WebSocket only "
         "(graphql-transport-ws, the access token in the `connection_init` payload as "
         "`accessToken`); the socket closes with 4403 when the token expires."
     )
@@ -101,3 +106,37 @@ class CaseSubscriptions:
         case_pk: uuid.UUID = case.id
         async for row in live.follow(case_pk, after_sequence, scopes, EVENT_COLUMNS):
             yield TimelineEvent.from_values(row)
+
+    @strawberry.subscription(
+        description="The installation-wide event feed (`events` query) live: first every "
+        "event after `after` (a cursor of the `events` query or of this stream), then each new "
+        "one once committed, with no gap and no duplicate; without `after`, from now on. Each "
+        "comes as an edge with its cursor: keep the last one to resume after a disconnection. "
+        "Only the events you may read; the stream ends when the session does. WebSocket only, "
+        "as `caseEvents`."
+    )
+    async def events(
+        self,
+        info: Info,
+        after: Annotated[
+            str | None,
+            strawberry.argument(description="Resume after this cursor; from now on without."),
+        ] = None,
+    ) -> AsyncGenerator[Edge[TimelineEvent], None]:
+        context = info.context
+        if not isinstance(context.request, WebSocket) or context.access_token is None:
+            raise WebSocketRequired()
+        context.require_actor()
+        auth, token = context.auth, context.access_token
+        if after is not None:
+            FEED.decode(after)  # INVALID_CURSOR before anything is streamed
+
+        async def actor() -> Actor:
+            try:
+                # The session may have been revoked, or the reader's roles changed, since.
+                return await auth.authenticate(token)
+            except InvalidToken as exc:
+                raise Unauthenticated("The access token is no longer valid.") from exc
+
+        async for edge in follow_events(context, after, actor):
+            yield edge

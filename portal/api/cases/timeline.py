@@ -19,12 +19,13 @@ from portal.api.cases.loaders import EVENT_COLUMNS, CaseAccess, TimelinePage
 from portal.api.context import Info
 from portal.api.node import Node, node_resolver, to_global_id
 from portal.api.pagination import (
+    INTEGER,
     Connection,
-    InvalidCursor,
+    Keyset,
+    Window,
+    around,
     connection,
-    decode_cursor,
-    encode_cursor,
-    page_size,
+    keyset_page,
 )
 from portal.api.selection import selected
 from portal.auth.actor import ActorKind
@@ -376,27 +377,23 @@ async def kept_receipts(info: Info) -> list[KeptReceipt]:
     ]
 
 
-def _after_sequence(after: str | None) -> int:
-    if after is None:
-        return 0
-    key = decode_cursor(after)
-    if len(key) != 1 or type(key[0]) is not int or key[0] < 0:
-        raise InvalidCursor()
-    return int(key[0])
+# A case's timeline, oldest first: the cursor is the event's sequence.
+SEQUENCE = Keyset((("sequence", INTEGER),), descending=False)
 
 
 async def timeline_of(
-    info: Info, case_id: uuid.UUID, access: CaseAccess, first: int | None, after: str | None
+    info: Info, case_id: uuid.UUID, access: CaseAccess, asked: Window
 ) -> Connection[TimelineEvent]:
-    """The events ``access`` lets the reader see (policy.readable_scopes), oldest first."""
-    size = page_size(first)
-    page = TimelinePage(case_id, access.scopes, _after_sequence(after), size)
-    rows = await info.context.loaders.timeline_page.load(page)
+    """The events ``access`` lets the reader see (policy.readable_scopes), oldest first.
+    Forward pages go through the request's loader (one statement for a list of cases)."""
+    readable = TimelineEventRow.filter(case_id=case_id, visibility__in=list(access.scopes))
+    if asked.backward:
+        page = await keyset_page(readable, SEQUENCE, asked, values=EVENT_COLUMNS)
+    else:
+        after = int(SEQUENCE.decode(asked.cursor)[0]) if asked.cursor is not None else 0
+        wanted = TimelinePage(case_id, access.scopes, after, asked.size)
+        rows = await info.context.loaders.timeline_page.load(wanted)
+        page = around(readable, SEQUENCE, asked, rows[: asked.size], len(rows) > asked.size)
     return connection(
-        rows[:size],
-        len(rows) > size,
-        after,
-        cursor=lambda row: encode_cursor(row["sequence"]),
-        node=TimelineEvent.from_values,
-        edge_cursors="cursor" in selected(info, "edges"),
+        page, TimelineEvent.from_values, edge_cursors="cursor" in selected(info, "edges")
     )

@@ -35,7 +35,7 @@ from portal.api.cases.records import (
 from portal.api.cases.timeline import TimelineEvent, TimelineReceipt, timeline_of
 from portal.api.context import Info
 from portal.api.node import Node, to_global_id
-from portal.api.pagination import After, Connection, First
+from portal.api.pagination import After, Before, Connection, First, Last, window
 from portal.auth.actor import ActorKind
 from portal.cases import models
 from portal.cases.closing import closure_reasons
@@ -71,6 +71,10 @@ class DisputeCase(Node):
     unresolved_reason: str = strawberry.field(description="Why the complaint stayed unresolved.")
     is_complex: bool
     created_at: datetime
+    updated_at: datetime = strawberry.field(
+        description="When an event was last recorded on its timeline (a stage change, a "
+        "message, a document...): what `updatedSince` and `orderBy: {field: UPDATED_AT}` read."
+    )
     stage_changed_at: datetime
     decline_ground: DeclineGround | None
     decline_reasons: str
@@ -122,6 +126,7 @@ class DisputeCase(Node):
             unresolved_reason=row.unresolved_reason,
             is_complex=row.is_complex,
             created_at=row.created_at,
+            updated_at=row.updated_at,
             stage_changed_at=row.stage_changed_at,
             decline_ground=row.decline_ground,
             decline_reasons=row.decline_reasons,
@@ -379,6 +384,8 @@ class DisputeCase(Node):
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         visibility: Visibility | None = None,
         history: Annotated[
             bool, strawberry.argument(description="Superseded versions too.")
@@ -386,7 +393,7 @@ class DisputeCase(Node):
     ) -> Connection[Document]:
         await record_read(info, self.row)
         return await casefile.documents_connection(
-            info, self.row, first, after, visibility, history
+            info, self.row, window(first, after, last, before), visibility, history
         )
 
     @strawberry.field(description="The messages you may read (by your role), newest first.")
@@ -395,10 +402,14 @@ class DisputeCase(Node):
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         visibility: Visibility | None = None,
     ) -> Connection[Message]:
         await record_read(info, self.row)
-        return await casefile.messages_connection(info, self.row, first, after, visibility)
+        return await casefile.messages_connection(
+            info, self.row, window(first, after, last, before), visibility
+        )
 
     @strawberry.field(description="Messages you may read, by others, that you have not read.")
     async def unread_message_count(self, info: Info) -> int:
@@ -422,11 +433,16 @@ class DisputeCase(Node):
 
     @strawberry.field(description="The events you may read (by your role), oldest first.")
     async def timeline(
-        self, info: Info, first: First = None, after: After = None
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[TimelineEvent]:
         await record_read(info, self.row)
         access = await access_to(info, self.row)
-        return await timeline_of(info, self.row.id, access, first, after)
+        return await timeline_of(info, self.row.id, access, window(first, after, last, before))
 
 
 # Fields that read the clocks as models through the loader (the transition table's guards).

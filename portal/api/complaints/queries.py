@@ -11,13 +11,39 @@ from portal.api.complaints.types import Complaint, visible_complaint
 from portal.api.context import Info
 from portal.api.errors import NotFound
 from portal.api.node import decode_id
-from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.api.ordering import (
+    OrderDirection,
+    RecordOrderField,
+    UpdatedSince,
+    keyset_for,
+    since,
+)
+from portal.api.pagination import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    connection,
+    keyset_page,
+    window,
+)
 from portal.auth import policy
 from portal.cases.engine import now
 from portal.complaints.chain import verify_complaint
 from portal.complaints.clocks import overdue_complaints
 from portal.complaints.models import Complaint as ComplaintRow
 from portal.complaints.models import ComplaintStatus
+
+
+@strawberry.input(description="The order of `complaints`; newest first when left out.")
+class ComplaintOrder:
+    field: RecordOrderField = strawberry.field(
+        default=RecordOrderField.CREATED_AT, description="What they are ordered by."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="Which way; DESC when left out."
+    )
 
 
 @strawberry.type
@@ -28,6 +54,8 @@ class ComplaintQueries:
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         status: Annotated[
             ComplaintStatus | None,
             strawberry.argument(description="Only those with this status."),
@@ -39,16 +67,28 @@ class ComplaintQueries:
                 "false: only those without."
             ),
         ] = None,
+        updated_since: UpdatedSince = None,
+        order_by: Annotated[
+            ComplaintOrder | None,
+            strawberry.argument(
+                description="The order; `{field: CREATED_AT, direction: DESC}` (newest first) "
+                "when left out. Each order has its own cursors."
+            ),
+        ] = None,
     ) -> Connection[Complaint]:
         actor = info.context.require_actor()
+        asked = window(first, after, last, before)
         query = ComplaintRow.filter(policy.visible_complaints_filter(actor))
+        if updated_since is not None:
+            query = query.filter(updated_at__gte=since(updated_since))
         if status is not None:
             query = query.filter(status=status)
         if overdue is not None:
             late = overdue_complaints(now())
             query = query.filter(late if overdue else ~late)
-        rows, more = await newest_first(query, first, after)
-        return connection(rows, more, after, newest_cursor, Complaint.from_row)
+        order = order_by or ComplaintOrder()
+        page = await keyset_page(query, keyset_for(order.field.value, order.direction), asked)
+        return connection(page, Complaint.from_row)
 
     @strawberry.field(
         description="One complaint by global ID. A complaint you may not see is reported "

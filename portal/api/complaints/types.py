@@ -113,6 +113,10 @@ class Complaint(Node):
     )
     unresolved_reason: str
     created_at: datetime
+    updated_at: datetime = strawberry.field(
+        description="When a step was taken on it last: what "
+        "`updatedSince` and `orderBy: {field: UPDATED_AT}` read."
+    )
     row: strawberry.Private[models.Complaint]
 
     @classmethod
@@ -137,6 +141,7 @@ class Complaint(Node):
             confirmed_at=row.confirmed_at,
             unresolved_reason=row.unresolved_reason,
             created_at=row.created_at,
+            updated_at=row.updated_at,
             row=row,
         )
 

@@ -8,7 +8,16 @@ from portal.api.context import Info
 from portal.api.errors import PublicError
 from portal.api.node import decode_id
 from portal.api.notifications.types import OutboxMessage, WebhookSubscription
-from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.api.pagination import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    connection,
+    newest_page,
+    window,
+)
 from portal.notifications import services
 from portal.notifications.errors import NotificationError
 
@@ -24,15 +33,20 @@ class NotificationQueries:
         "each with its attempt log, for `retryDeadLetter`."
     )
     async def dead_letters(
-        self, info: Info, first: First = None, after: After = None
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[OutboxMessage]:
         actor = info.context.require_actor()
         try:
             query = services.dead_letters_query(actor)
         except NotificationError as exc:
             raise Forbidden(exc.message) from exc
-        rows, more = await newest_first(query, first, after)
-        return connection(rows, more, after, newest_cursor, OutboxMessage.from_row)
+        page = await newest_page(query, window(first, after, last, before))
+        return connection(page, OutboxMessage.from_row)
 
     @strawberry.field(
         description="An organisation's webhook subscriptions, for its managers (empty for "

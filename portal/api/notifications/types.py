@@ -9,7 +9,16 @@ import strawberry
 
 from portal.api.context import Info
 from portal.api.node import Node, node_resolver, to_global_id
-from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
+from portal.api.pagination import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    connection,
+    newest_page,
+    window,
+)
 from portal.auth import policy
 from portal.notifications import models
 from portal.notifications.kinds import MEANINGS, OutboxKind
@@ -175,11 +184,15 @@ class WebhookSubscription(Node):
         "for this subscription, each with its attempts."
     )
     async def deliveries(
-        self, first: First = None, after: After = None
+        self,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[WebhookDelivery]:
         query = models.OutboxMessage.filter(subscription_id=self.pk, channel=models.Channel.WEBHOOK)
-        rows, more = await newest_first(query, first, after)
-        return connection(rows, more, after, newest_cursor, WebhookDelivery.from_row)
+        page = await newest_page(query, window(first, after, last, before))
+        return connection(page, WebhookDelivery.from_row)
 
 
 @node_resolver("OutboxMessage")
