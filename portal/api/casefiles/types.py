@@ -14,7 +14,7 @@ from portal.api.cases import enums as _enums  # noqa: F401  (registers the domai
 from portal.api.cases.access import access_to
 from portal.api.cases.records import Participant, participant
 from portal.api.context import Info
-from portal.api.node import Node, node_resolver, to_global_id
+from portal.api.node import Node, node_resolver, referenced, to_global_id
 from portal.casefiles import models
 from portal.casefiles.links import LinkKind, issue_link, link_path
 from portal.casefiles.models import MessageRead
@@ -98,7 +98,9 @@ class Message(Node):
     author_role: CaseRole
     created_at: datetime
     reply_to_id: strawberry.ID | None = strawberry.field(
-        description="The message this one answers."
+        description="Global ID of the message this one answers.",
+        deprecation_reason="Use `replyTo { id }`: the message itself, null when you may not "
+        "read it.",
     )
     read_by_viewer: bool = strawberry.field(
         description="Whether you have read it (your own messages count as read)."
@@ -122,6 +124,13 @@ class Message(Node):
             redacted_at=row.redacted_at,
             row=row,
         )
+
+    @strawberry.field(
+        description="The message this one answers; null when it answers none or you may not "
+        "read it (another scope of the case file)."
+    )
+    async def reply_to(self, info: Info) -> Message | None:
+        return await referenced(info, "Message", self.row.reply_to_id)
 
     @strawberry.field(description="Empty when written by an integration client.")
     async def author(self, info: Info) -> Participant | None:

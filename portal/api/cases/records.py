@@ -14,7 +14,7 @@ from portal.accounts.models import User
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.enums import CaseAction, Locale
 from portal.api.context import Info
-from portal.api.node import Node, to_global_id
+from portal.api.node import Node, referenced, to_global_id
 from portal.cases import duties, models
 from portal.cases.extensions import Extension
 from portal.cases.notices import Shown, acceptance_notice, language_of
@@ -333,9 +333,16 @@ class Offer(Node):
     status: OfferStatus = strawberry.field(
         description="`EXPIRED` once an open offer's expiry has passed."
     )
-    replying_to: strawberry.ID | None = strawberry.field(description="The offer this one counters.")
     made_at: datetime
     decided_at: datetime | None
+    replying_to_pk: strawberry.Private[uuid.UUID | None] = None
+
+    @strawberry.field(
+        description="The offer this one counters; null when it counters none (an offer of "
+        "the same case, so whoever sees this one sees it)."
+    )
+    async def replying_to(self, info: Info) -> Offer | None:
+        return await referenced(info, "Offer", self.replying_to_pk)
 
     @classmethod
     def from_row(cls, row: models.Offer, now: datetime) -> Offer:
@@ -347,14 +354,14 @@ class Offer(Node):
             terms=row.terms,
             expires_at=row.expires_at,
             status=OfferStatus.EXPIRED if lapsed else row.status,
-            replying_to=to_global_id("Offer", row.replying_to_id) if row.replying_to_id else None,
+            replying_to_pk=row.replying_to_id,
             made_at=row.made_at,
             decided_at=row.decided_at,
         )
 
 
 @strawberry.type(description="A settlement, recommendation or award, with reasons (ISO 10003 7.5).")
-class Outcome:
+class Outcome(Node):
     kind: OutcomeKind
     binding: bool
     summary: str
@@ -397,6 +404,7 @@ class Outcome:
     @classmethod
     def from_row(cls, row: models.Outcome, case_language: str) -> Outcome:
         return cls(
+            id=to_global_id("Outcome", row.id),
             case_language=case_language,
             kind=row.kind,
             binding=row.binding,
