@@ -178,7 +178,7 @@ class Side:
             target_type="DisputeCase",
             target_id=str(case.id),
         )
-        return gid("AccessRecord", row.id)
+        return gid("AccessRecordEntry", row.id)
 
     async def subscription(self) -> str:
         row = await create_subscription(
@@ -371,12 +371,12 @@ def missing_target(app: Starlette) -> Target:
         "delivery": "WebhookDelivery",
         "managed_client": "ServiceAccount",
         "dead_letter": "OutboxMessage",
-        "access_record": "AccessRecord",
+        "access_record": "AccessRecordEntry",
         "scheme": "Scheme",
         "link": "OrganisationProviderLink",
         "invitation": "RepresentativeInvitation",
         "staff_invitation": "StaffInvitation",
-        "member": "Membership",
+        "member": "TeamMember",
         "audit_run": "AuditRun",
         "finding": "AuditFinding",
         "person": "User",
