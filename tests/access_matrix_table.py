@@ -830,6 +830,8 @@ NODE_RULES: dict[str, Rule] = {
     "scheme": everyone(missing=NULL),
     # The access log's entries: admins every one, the organisation's auditor its cases'.
     "access_record": Rule(may=frozenset({P.ADMIN, P.AUDITOR}), hidden=NULL),
+    # The same read as the data subject sees it: the parties of the case read.
+    "record_read": Rule(may=frozenset({P.COMPLAINANT, P.REPRESENTATIVE}), hidden=NULL),
     # Auditors only, their own scope's (not admins: they do not audit).
     "audit_run": Rule(may=frozenset({P.AUDITOR}), hidden=NULL),
     "finding": Rule(may=frozenset({P.AUDITOR}), hidden=NULL),
@@ -1130,7 +1132,7 @@ ADMIN_ROWS = [
         # only; for anyone else (staff, auditors, admins, clients) nothing of the case.
         Rule(may=frozenset({P.COMPLAINANT, P.REPRESENTATIVE}), ok="LISTED", hidden="ABSENT"),
         f"query Q {{ viewer {{ accessLog(first: 100) {{ {PAGE} }} }} }}",
-        list_key="access_record",
+        list_key="record_read",
         label="accessLog",
     ),
     Row(
