@@ -370,3 +370,34 @@ async def test_the_management_reviews_ids_resolve(
     for node_id in named:
         assert await _node(client, token, node_id) == _shown(node_id)
         assert node_id in lines
+
+
+async def test_an_access_log_entry_names_its_reader_case_and_target_as_objects(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    w = await quick_world(factory)
+    case = await w.new_case()
+    token = await token_for(app, w.agent)
+    read = await _node(client, token, global_id("DisputeCase", case.id))  # recorded as a read
+    query = """
+    { accessLog(first: 10) { edges { node {
+        id readerId reader { id } caseId case { id } targetType target { id } } } } }
+    """
+    auditor = await token_for(app, w.auditor)
+
+    body = (await gql(client, query, token=auditor)).json()
+    again = (await gql(client, query, token=auditor)).json()
+
+    assert read == _shown(global_id("DisputeCase", case.id))
+    entries = [e["node"] for e in body["data"]["accessLog"]["edges"]]
+    [entry] = [e for e in entries if e["readerId"] == global_id("User", w.agent.id)]
+    case_id = global_id("DisputeCase", case.id)
+    assert entry["case"] == entry["target"] == {"id": case_id}
+    assert entry["caseId"] == case_id
+    # The organisation's auditor may not look the agent up as a User (policy.may_view_user):
+    # the reference is null for them; `readerLabel` names the reader.
+    assert entry["reader"] is None
+    assert await _node(client, auditor, entry["id"]) == _shown(entry["id"])
+    assert await _node(client, token, entry["id"]) == HIDDEN
+    # Naming the case beside the entry is no read of the case: the log did not grow.
+    assert again["data"]["accessLog"] == body["data"]["accessLog"]

@@ -29,6 +29,27 @@ strawberry.enum(
 )
 
 _READER_TYPES = {ReaderKind.USER: "User", ReaderKind.SERVICE_ACCOUNT: "ServiceAccount"}
+# What a read names (`target_type`), as the Node it read: a bundle is its case's, a management
+# review its organisation's. A transparency report (a slug) and an audit report (a period) are
+# no object.
+_TARGET_TYPES = {
+    "DisputeCase": "DisputeCase",
+    "Document": "Document",
+    "Message": "Message",
+    "User": "User",
+    "CaseBundle": "DisputeCase",
+    "ManagementReview": "Organisation",
+}
+
+
+def _target(row: AccessRecord) -> tuple[str, uuid.UUID] | None:
+    type_name = _TARGET_TYPES.get(row.target_type)
+    if type_name is None:
+        return None
+    try:
+        return type_name, uuid.UUID(row.target_id)
+    except ValueError:
+        return None
 
 
 def _reader_id(row: AccessRecord) -> strawberry.ID | None:
@@ -70,7 +91,8 @@ class AccessRecordEntry(Node):
         "ManagementReview, TransparencyReport, User."
     )
     target_id: str = strawberry.field(
-        description="Its id (a UUID; a provider's slug for a transparency report)."
+        description="Its id as the log stores it (a UUID; a provider's slug for a "
+        "transparency report; a period for an audit report). For the object itself, `target`."
     )
     ip: str = strawberry.field(description="The address the request came from.")
     user_agent: str = strawberry.field(description="The client's User-Agent header.")
@@ -86,6 +108,15 @@ class AccessRecordEntry(Node):
     async def reader(self, info: Info) -> Node | None:
         kind = _READER_TYPES.get(self.row.reader_kind)
         return await referenced(info, kind, self.row.reader_id) if kind else None
+
+    @strawberry.field(
+        description="What was read, as the object it is now (a bundle's case, a management "
+        "review's organisation), when you may see it; null for a report that is no object "
+        "(transparency, audit) and for one gone or not visible to you."
+    )
+    async def target(self, info: Info) -> Node | None:
+        found = _target(self.row)
+        return await referenced(info, *found) if found else None
 
     @strawberry.field(
         description="The case read, when the read belongs to one and you may see the case."
