@@ -40,9 +40,10 @@ def decode_id(value: str, type_name: str) -> uuid.UUID | None:
 
 
 # The GraphQL type that shows each stored model, where `node(id:)` resolves it: what exports
-# and reports name an object by. A model left out (a step, a consent, an appointment) is
-# shown only inside another object keeps its raw UUID; so does a timeline event's own id (a
-# number: its global ID is the `events` catalogue's). tests/test_node.py checks that every
+# and reports name an object by. A model left out (a survey invitation, a delivery attempt)
+# is shown only inside another object and keeps its raw UUID; so do the numbered rows (a
+# timeline event, a complaint step: a global ID names a UUID; the event's is the `events`
+# catalogue's). tests/test_nodes.py checks that every
 # type named here is resolvable.
 NODE_TYPE_OF_MODEL: dict[str, str] = {
     "User": "User",
@@ -55,6 +56,9 @@ NODE_TYPE_OF_MODEL: dict[str, str] = {
     "Scheme": "Scheme",
     "DisputeCase": "DisputeCase",
     "RepresentativeInvitation": "RepresentativeInvitation",
+    "Consent": "Consent",
+    "NeutralAppointment": "NeutralAppointment",
+    "Objection": "Objection",
     "Offer": "Offer",
     "Outcome": "Outcome",
     "Complaint": "Complaint",

@@ -22,8 +22,8 @@ from portal.accounts.models import Role
 from portal.admin.audit import log_change
 from portal.api.node import MAX_NODES, node_types
 from portal.casefiles.services import post_message
-from portal.cases.models import DisputeCase, Offer, Outcome
-from portal.cases.states import OfferStatus, OutcomeKind, Side
+from portal.cases.models import Consent, DisputeCase, NeutralAppointment, Objection, Offer, Outcome
+from portal.cases.states import AppointmentStatus, Method, OfferStatus, OutcomeKind, Side
 from portal.commitments.models import Commitment, CommitmentKind
 from portal.ids import NODE_TYPE_OF_MODEL, global_id, parse_global_id
 from portal.notifications.models import HeadReceipt, ReceiptMoment
@@ -401,3 +401,64 @@ async def test_an_access_log_entry_names_its_reader_case_and_target_as_objects(
     assert await _node(client, token, entry["id"]) == HIDDEN
     # Naming the case beside the entry is no read of the case: the log did not grow.
     assert again["data"]["accessLog"] == body["data"]["accessLog"]
+
+
+async def test_consents_appointments_and_objections_resolve_for_the_case(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    home, away = await quick_world(factory), await quick_world(factory)
+    case = await home.new_case()
+    at = datetime.now(UTC)
+    appointment = await NeutralAppointment.create(
+        case=case,
+        neutral=home.neutral,
+        appointed_by=home.caseworker,
+        status=AppointmentStatus.OBJECTED,
+        appointed_at=at,
+    )
+    consent = await Consent.create(
+        case=case,
+        given_by=home.complainant,
+        method=Method.MEDIATION,
+        legal_effect="Not binding.",
+        understands_legal_effect=True,
+        understands_right_to_withdraw=True,
+        given_at=at,
+    )
+    objection = await Objection.create(
+        appointment=appointment,
+        raised_by=home.complainant,
+        side=Side.COMPLAINANT,
+        reasons="Conflict.",
+        raised_at=at,
+    )
+    ids = [
+        global_id("NeutralAppointment", appointment.id),
+        global_id("Objection", objection.id),
+        global_id("Consent", consent.id),
+    ]
+    token = await token_for(app, home.complainant)
+    nested = """
+    query Q($id: ID!) {
+      case(id: $id) {
+        consents { id } neutralAppointment { id objections { id } }
+      }
+    }
+    """
+
+    mine = (await gql(client, NODES, {"ids": ids}, token=token)).json()["data"]["nodes"]
+    theirs = (
+        await gql(client, NODES, {"ids": ids}, token=await token_for(app, away.agent))
+    ).json()["data"]["nodes"]
+    shown = (
+        await gql(client, nested, {"id": global_id("DisputeCase", case.id)}, token=token)
+    ).json()["data"]["case"]
+
+    assert [n["id"] if n else None for n in mine] == ids
+    assert theirs == [None] * len(ids)
+    listed = {
+        shown["neutralAppointment"]["id"],
+        *[o["id"] for o in shown["neutralAppointment"]["objections"]],
+        *[c["id"] for c in shown["consents"]],
+    }
+    assert listed == set(ids)

@@ -15,7 +15,7 @@ from tortoise.queryset import QuerySet
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.access import record_read, visible
-from portal.api.cases.records import Offer, Outcome
+from portal.api.cases.records import Consent, NeutralAppointment, Objection, Offer, Outcome
 from portal.api.cases.timeline import ReceiptCheck, TimelineReceiptInput, TimelineVerification
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
@@ -265,3 +265,31 @@ async def _outcome_node(info: Info, pk: uuid.UUID) -> Outcome | None:
         return None
     case = await visible(info, await info.context.loaders.case.load(row.case_id))
     return Outcome.from_row(row, case.language) if case else None
+
+
+async def _on_visible_case(info: Info, row: Any) -> bool:
+    """Whether the actor sees the case ``row`` (a consent, an appointment, an objection) is on:
+    everyone on the case sees every one of them."""
+    if row is None:
+        return False
+    return await visible(info, await info.context.loaders.case.load(row.case_id)) is not None
+
+
+@node_resolver("Consent")
+async def _consent_node(info: Info, pk: uuid.UUID) -> Consent | None:
+    row = await models.Consent.get_or_none(id=pk)
+    return Consent.from_row(row) if row and await _on_visible_case(info, row) else None
+
+
+@node_resolver("NeutralAppointment")
+async def _appointment_node(info: Info, pk: uuid.UUID) -> NeutralAppointment | None:
+    row = await models.NeutralAppointment.get_or_none(id=pk)
+    return NeutralAppointment.from_row(row) if row and await _on_visible_case(info, row) else None
+
+
+@node_resolver("Objection")
+async def _objection_node(info: Info, pk: uuid.UUID) -> Objection | None:
+    row = await models.Objection.get_or_none(id=pk).select_related("appointment")
+    if row is None or not await _on_visible_case(info, row.appointment):
+        return None
+    return Objection.from_row(row)

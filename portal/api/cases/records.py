@@ -224,7 +224,7 @@ class ShownText:
 
 
 @strawberry.type(description="Informed consent to the method (ISO 10003 4.6).")
-class Consent:
+class Consent(Node):
     method: Method
     legal_effect: str = strawberry.field(
         description="The legal effect consented to, exactly as the consent screen showed it "
@@ -244,6 +244,7 @@ class Consent:
     @classmethod
     def from_row(cls, row: models.Consent) -> Consent:
         return cls(
+            id=to_global_id("Consent", row.id),
             method=row.method,
             legal_effect=row.legal_effect,
             language=row.language,
@@ -260,7 +261,7 @@ class Consent:
 
 
 @strawberry.type(description="A party's objection to the neutral, and its decision.")
-class Objection:
+class Objection(Node):
     side: Side
     reasons: str
     raised_at: datetime
@@ -271,6 +272,7 @@ class Objection:
     @classmethod
     def from_row(cls, row: models.Objection) -> Objection:
         return cls(
+            id=to_global_id("Objection", row.id),
             side=row.side,
             reasons=row.reasons,
             raised_at=row.raised_at,
@@ -288,7 +290,7 @@ class ImpartialityDeclaration:
 
 
 @strawberry.type(description="The neutral appointed to a case, before and after confirmation.")
-class NeutralAppointment:
+class NeutralAppointment(Node):
     status: AppointmentStatus
     appointed_at: datetime
     ended_at: datetime | None
@@ -306,6 +308,7 @@ class NeutralAppointment:
                 impartial=row.impartial, disclosures=row.disclosures, declared_at=row.declared_at
             )
         return cls(
+            id=to_global_id("NeutralAppointment", row.id),
             status=row.status,
             appointed_at=row.appointed_at,
             ended_at=row.ended_at,
