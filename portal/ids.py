@@ -37,3 +37,40 @@ def decode_id(value: str, type_name: str) -> uuid.UUID | None:
     """The primary key in ``value`` when it names a ``type_name``; else None."""
     parsed = parse_global_id(value)
     return parsed[1] if parsed is not None and parsed[0] == type_name else None
+
+
+# The GraphQL type that shows each stored model, where `node(id:)` resolves it: what exports
+# and reports name an object by. A model left out (a survey invitation, a delivery attempt)
+# is shown only inside another object and keeps its raw UUID; so do the numbered rows (a
+# timeline event, a complaint step: a global ID names a UUID; the event's is the `events`
+# catalogue's). tests/test_nodes.py checks that every
+# type named here is resolvable.
+NODE_TYPE_OF_MODEL: dict[str, str] = {
+    "User": "User",
+    "Organisation": "Organisation",
+    "Provider": "Provider",
+    "ServiceAccount": "ServiceAccount",
+    "Membership": "TeamMember",
+    "StaffInvitation": "StaffInvitation",
+    "OrganisationProvider": "OrganisationProviderLink",
+    "Scheme": "Scheme",
+    "DisputeCase": "DisputeCase",
+    "RepresentativeInvitation": "RepresentativeInvitation",
+    "Consent": "Consent",
+    "NeutralAppointment": "NeutralAppointment",
+    "Objection": "Objection",
+    "Offer": "Offer",
+    "Outcome": "Outcome",
+    "Complaint": "Complaint",
+    "Document": "Document",
+    "Message": "Message",
+    "OutboxMessage": "OutboxMessage",
+    "WebhookSubscription": "WebhookSubscription",
+    "HeadReceipt": "KeptReceipt",
+    "Commitment": "Commitment",
+    "AdminAuditEntry": "AdminAuditEntry",
+    "AuditRun": "AuditRun",
+    "AuditFinding": "AuditFinding",
+    "ErasureRequest": "ErasureRequest",
+    "DataExport": "DataExport",
+}

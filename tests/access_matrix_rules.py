@@ -6,6 +6,8 @@ Answers are short strings, normalised from what the server said:
 - a top-level error's `extensions.code`: `UNAUTHENTICATED`, `NOT_FOUND`, `FORBIDDEN`, ...;
 - `ue:CODE`: the payload's first userError;
 - `LISTED` / `ABSENT`: whether a list holds the object; `EMPTY`: an empty list;
+- `NULL`: a nullable root field (`node`, `nodes`, `case`, `complaint`) answered null, with
+  no error: what a missing or foreign object is there (issue 18);
 - `http:STATUS` (and `:CODE`) for the REST endpoints; `closed:4403` for a refused socket.
 """
 

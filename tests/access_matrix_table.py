@@ -614,6 +614,10 @@ REPRESENTATIVE_ROWS = [
 # --- queries --------------------------------------------------------------------------------
 
 CASE_READERS = Rule(may=ON_CASE)
+# Issue 18: a nullable root (`node`, `nodes`, `case`, `complaint`) answers a missing or
+# foreign object with null and no error (tests/access_matrix_rules.py: `NULL`).
+NULL = "NULL"
+CASE_NODE_READERS = Rule(may=ON_CASE, hidden=NULL)
 LISTED = {"ok": "LISTED", "hidden": "ABSENT"}
 PAGE = "edges { node { id } }"
 
@@ -624,7 +628,8 @@ QUERY_ROWS = [
         f"query Q {{ cases(first: 100) {{ {PAGE} }} }}",
         list_key="case",
     ),
-    Row("case", CASE_READERS, single("case", "id stage"), lambda t, me: {"id": t["case"]}),
+    # Issue 18: `case` is nullable; a missing or foreign case is null with no error.
+    Row("case", CASE_NODE_READERS, single("case", "id stage"), lambda t, me: {"id": t["case"]}),
     Row(
         "verifyTimeline",
         CASE_READERS,
@@ -664,7 +669,7 @@ QUERY_ROWS = [
     ),
     Row(
         "complaint",
-        Rule(may=COMPLAINT_VIEWERS),
+        Rule(may=COMPLAINT_VIEWERS, hidden=NULL),
         single("complaint", "id status"),
         lambda t, me: {"id": t["complaint"]},
     ),
@@ -810,29 +815,48 @@ QUERY_ROWS = [
     ),
 ]
 
-# `node` once for every type that implements Node: each checked like its own query.
+# `node` once for every type that implements Node: each checked like its own query. Issue 18:
+# `node` is nullable, and an object that is missing or foreign is `null` with no error
+# (`NULL`), as GitHub answers it; unauthenticated callers still get UNAUTHENTICATED.
 NODE = "query Q($id: ID!) { node(id: $id) { __typename id } }"
+NODES = "query Q($id: ID!) { nodes(ids: [$id]) { __typename id } }"
 NODE_RULES: dict[str, Rule] = {
-    "case": CASE_READERS,
-    "offer": CASE_READERS,
-    "document": CASE_READERS,
-    "message": CASE_READERS,
-    "complaint": Rule(may=COMPLAINT_VIEWERS),
-    "organisation": Rule(may=SIGNED_IN, public=True),
+    "case": CASE_NODE_READERS,
+    "offer": CASE_NODE_READERS,
+    "document": CASE_NODE_READERS,
+    "message": CASE_NODE_READERS,
+    "complaint": Rule(may=COMPLAINT_VIEWERS, hidden=NULL),
+    "organisation": Rule(may=SIGNED_IN, public=True, hidden=NULL),
     # The public directory: a published provider is for everyone, signed in or not.
-    "provider": everyone(missing="NOT_FOUND"),
+    "provider": everyone(missing=NULL),
     # A staff member (the agent): themselves, colleagues where they work, admins.
-    "agent": Rule(may=frozenset({P.ORG_AGENT, P.ORG_MANAGER, P.ORG_CLIENT, P.ADMIN})),
+    "agent": Rule(may=frozenset({P.ORG_AGENT, P.ORG_MANAGER, P.ORG_CLIENT, P.ADMIN}), hidden=NULL),
     # The organisation's integration client: itself, the organisation's managers, admins.
-    "org_client": Rule(may=frozenset({P.ORG_CLIENT, P.ORG_MANAGER, P.ADMIN})),
-    "subscription": Rule(may=WEBHOOK_MANAGERS),
-    "delivery": Rule(may=WEBHOOK_MANAGERS),
-    "managed_client": Rule(may=frozenset({P.ORG_MANAGER, P.ADMIN})),
-    "dead_letter": Rule(may=frozenset({P.ADMIN})),
+    "org_client": Rule(may=frozenset({P.ORG_CLIENT, P.ORG_MANAGER, P.ADMIN}), hidden=NULL),
+    "subscription": Rule(may=WEBHOOK_MANAGERS, hidden=NULL),
+    "delivery": Rule(may=WEBHOOK_MANAGERS, hidden=NULL),
+    "managed_client": Rule(may=frozenset({P.ORG_MANAGER, P.ADMIN}), hidden=NULL),
+    "dead_letter": Rule(may=frozenset({P.ADMIN}), hidden=NULL),
+    # Issue 18: the types that became Nodes, each as its own query shows it.
+    # A scheme is published with its provider.
+    "scheme": everyone(missing=NULL),
+    # The access log's entries: admins every one, the organisation's auditor its cases'.
+    "access_record": Rule(may=frozenset({P.ADMIN, P.AUDITOR}), hidden=NULL),
+    # The same read as the data subject sees it: the parties of the case read.
+    "record_read": Rule(may=frozenset({P.COMPLAINANT, P.REPRESENTATIVE}), hidden=NULL),
+    # Auditors only, their own scope's (not admins: they do not audit).
+    "audit_run": Rule(may=frozenset({P.AUDITOR}), hidden=NULL),
+    "finding": Rule(may=frozenset({P.AUDITOR}), hidden=NULL),
+    # A subject-access export: the person's own (made by them).
+    "data_export": Rule(may=frozenset({P.COMPLAINANT}), hidden=NULL),
 }
 NODE_ROWS = [
     Row("node", rule, NODE, lambda t, me, k=k: {"id": t[k]}, label=k)
     for k, rule in NODE_RULES.items()
+] + [
+    Row("nodes", rule, NODES, lambda t, me, k=k: {"id": t[k]}, label=k)
+    for k, rule in NODE_RULES.items()
+    if k in {"case", "provider", "complaint"}
 ]
 
 # --- case files -----------------------------------------------------------------------------
@@ -1120,7 +1144,7 @@ ADMIN_ROWS = [
         # only; for anyone else (staff, auditors, admins, clients) nothing of the case.
         Rule(may=frozenset({P.COMPLAINANT, P.REPRESENTATIVE}), ok="LISTED", hidden="ABSENT"),
         f"query Q {{ viewer {{ accessLog(first: 100) {{ {PAGE} }} }} }}",
-        list_key="access_record",
+        list_key="record_read",
         label="accessLog",
     ),
     Row(
@@ -1602,7 +1626,7 @@ async def _fresh_member(side: Side, me: Me) -> Target:
         organisation_id=side.w.organisation.id,
         scope=f"organisation:{side.w.organisation.id}",
     )
-    return {"member": gid("Membership", row.id)}
+    return {"member": gid("TeamMember", row.id)}
 
 
 THROWAWAY = "matrix-throwaway-"
@@ -1796,9 +1820,41 @@ AUDIT_ROWS = [
 ]
 
 
+# Issue 18: the Node types whose objects are made for the row (their prepare functions are
+# written with the rows of their own queries and mutations, above).
+LATER_NODE_ROWS = [
+    Row("node", rule, NODE, lambda t, me, k=k: {"id": t[k]}, label=k, prepare=prepare)
+    for k, rule, prepare in (
+        # Every link is shown with its organisation, to everyone signed in.
+        ("link", Rule(may=SIGNED_IN, public=True, hidden=NULL), _fresh_link),
+        # A representative invitation: the complainant's, in person.
+        ("invitation", Rule(may=frozenset({P.COMPLAINANT}), hidden=NULL), _pending_invitation),
+        # A staff invitation: for those who run the team, in person, and admins.
+        (
+            "staff_invitation",
+            Rule(may=frozenset({P.ORG_MANAGER, P.ADMIN}), hidden=NULL),
+            _pending_staff_invitation,
+        ),
+        # A team member: for the team's members (people and clients) and admins.
+        (
+            "member",
+            Rule(may=frozenset({P.ORG_AGENT, P.ORG_MANAGER, P.ORG_CLIENT, P.ADMIN}), hidden=NULL),
+            _fresh_member,
+        ),
+        # An erasure request: the person's own, and every one for the admins who decide them.
+        (
+            "erasure_request",
+            Rule(may=frozenset({P.COMPLAINANT, P.ADMIN}), hidden=NULL),
+            _fresh_erasure_request,
+        ),
+    )
+]
+
+
 GRAPHQL_ROWS: list[Row] = [
     *QUERY_ROWS,
     *NODE_ROWS,
+    *LATER_NODE_ROWS,
     *AUTH_ROWS,
     *COMPLAINT_ROWS,
     *_case_mutation_rows(),

@@ -77,6 +77,8 @@ def _graphql_answer(body: dict[str, Any], row: Row, target: Target) -> str:
     if body.get("errors"):
         return str(body["errors"][0].get("extensions", {}).get("code"))
     data = next(iter((body.get("data") or {}).values()), None)
+    if row.rule.hidden == "NULL" and data in (None, [None]):
+        return "NULL"  # a nullable root (`node`, `nodes`, `case`, `complaint`): not visible
     if row.list_key is not None:
         wanted = target[row.list_key]
         while isinstance(data, dict) and "edges" not in data and len(data) == 1:

@@ -174,7 +174,9 @@ async def actions_by_role(
     seen: dict[str, list[str]] = {}
     for name, user in people.items():
         body = await call(client, await token_for(app, user), ACTIONS, {"id": case_id(case)})
-        seen[name] = body["data"]["case"]["availableActions"] if body["data"] else ["NOT_FOUND"]
+        seen[name] = (
+            body["data"]["case"]["availableActions"] if body["data"]["case"] else ["NOT_FOUND"]
+        )
     return seen
 
 

@@ -31,6 +31,7 @@ from portal.casefiles.storage import storage_of
 from portal.cases.events import EventKind
 from portal.cases.models import DisputeCase
 from portal.cli import main
+from portal.ids import global_id
 from portal.settings import Settings
 from portal.timeline.models import TimelineEvent, Visibility
 from portal.timeline.services import append, erase_payload
@@ -220,7 +221,9 @@ async def test_a_message_text_is_held_against_the_digest_the_chain_recorded(
     assert intact.ok, intact.lines()
     assert any("2 held against the chain" in line for line in intact.checked), intact.checked
     assert [p for p in altered.problems] == [
-        f"{MESSAGES}: message {message.id}: its text is not the one the chain recorded"
+        # messages.json names a message by its global ID, as the API does (issue 18)
+        f"{MESSAGES}: message {global_id('Message', message.id)}: its text is not the one the "
+        "chain recorded"
     ]
     assert redacted.ok, redacted.lines()
     assert [m["body"] for m in orjson.loads(redacted_members[MESSAGES])["messages"]][-1] is None

@@ -114,7 +114,7 @@ async def team_of(
     return Team(kind, owner)
 
 
-def _team_of_row(row: Membership | StaffInvitation) -> tuple[str, uuid.UUID | None]:
+def team_of_row(row: Membership | StaffInvitation) -> tuple[str, uuid.UUID | None]:
     if row.organisation_id is not None:
         return ORGANISATION, row.organisation_id
     return PROVIDER, row.provider_id
@@ -223,7 +223,7 @@ async def revoke(
     )
     if invitation is None:
         raise NO_INVITATION
-    kind, owner_id = _team_of_row(invitation)
+    kind, owner_id = team_of_row(invitation)
     team = await team_of(actor, kind, owner_id, manage=True, missing=NO_INVITATION)
     async with in_transaction():
         revoked = await StaffInvitation.filter(
@@ -246,7 +246,7 @@ async def _member(actor: Actor, membership_id: uuid.UUID | None) -> tuple[Team, 
     row = await Membership.get_or_none(id=membership_id) if membership_id else None
     if row is None or (row.organisation_id is None and row.provider_id is None):
         raise NO_MEMBER
-    kind, owner_id = _team_of_row(row)
+    kind, owner_id = team_of_row(row)
     team = await team_of(actor, kind, owner_id, manage=True, missing=NO_MEMBER)
     if row.role not in team.roles:
         raise NO_MEMBER
@@ -391,7 +391,7 @@ class InvitationView:
 
 async def view(actor: Actor, invitation_id: uuid.UUID | None, at: datetime) -> InvitationView:
     invitation = await _named(invitation_id)
-    kind, owner_id = _team_of_row(invitation)
+    kind, owner_id = team_of_row(invitation)
     model: type[Organisation] | type[Provider] = Organisation if kind == ORGANISATION else Provider
     owner = await model.get(id=owner_id)
     inviter = await User.get(id=invitation.invited_by_id)

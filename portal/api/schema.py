@@ -54,7 +54,7 @@ from portal.api.feedback.mutations import FeedbackMutations
 from portal.api.feedback.queries import FeedbackQueries
 from portal.api.idempotency import make_idempotent
 from portal.api.limits import limit_rule
-from portal.api.node import Node, resolve_node
+from portal.api.node import NodeQueries
 from portal.api.notifications.mutations import NotificationMutations
 from portal.api.notifications.queries import NotificationQueries
 from portal.api.notifications.types import OutboxMessage, WebhookDelivery, WebhookSubscription
@@ -80,17 +80,11 @@ class Query(
     AuditQueries,
     AccessLogQueries,
     PrivacyQueries,
+    NodeQueries,
 ):
     @strawberry.field(description="Who is making this request.")
     async def viewer(self, info: Info) -> Viewer:
         return await viewer_of(info)
-
-    @strawberry.field(
-        description="Any object by its global ID. An object you may not see is "
-        "reported exactly like one that does not exist."
-    )
-    async def node(self, info: Info, id: strawberry.ID) -> Node:
-        return await resolve_node(info, id)  # type: ignore[no-any-return]
 
 
 @strawberry.type

@@ -94,7 +94,7 @@ def may_read_directory_internals(actor: Actor | None) -> bool:
 
 # Node types `node(id:)` resolves for a caller who has not signed in (each still checked by
 # its own rule above).
-PUBLIC_NODE_TYPES = frozenset({"Provider"})
+PUBLIC_NODE_TYPES = frozenset({"Provider", "Scheme", "Commitment"})
 
 
 def may_view_service_account(

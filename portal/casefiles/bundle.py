@@ -25,6 +25,7 @@ from portal.casefiles.models import Document
 from portal.casefiles.services import CaseFileAccess, documents_of, messages_of
 from portal.casefiles.signing import sign_manifest
 from portal.casefiles.storage import DocumentStore
+from portal.ids import global_id
 from portal.timeline.chain import text_digest
 from portal.timeline.models import TimelineEvent
 
@@ -56,9 +57,10 @@ async def _messages(found: CaseFileAccess) -> bytes:
     rows = await messages_of(found.case.id, found.readable).order_by("created_at", "id")
     messages = [
         {
-            "id": str(m.id),
+            # Global IDs, as the API names the messages (`node(id:)`).
+            "id": global_id("Message", m.id),
             "visibility": m.visibility.value,
-            "reply_to_id": str(m.reply_to_id) if m.reply_to_id else None,
+            "reply_to_id": global_id("Message", m.reply_to_id) if m.reply_to_id else None,
             "author_role": m.author_role,
             "created_at": m.created_at,
             # A redacted message (retention, erasure) is listed without its text.
@@ -107,6 +109,8 @@ async def write_bundle(
         timeline = orjson.dumps(
             {
                 "case": case.reference,
+                # As the chain hashed it (a UUID, like each event's `actor_id` and payload):
+                # the chain is recomputed from this file alone (docs/operations.md).
                 "case_id": str(case.id),
                 "head": {"sequence": case.last_sequence, "hash": case.head_hash},
                 "events": events,

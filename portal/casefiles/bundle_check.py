@@ -21,6 +21,7 @@ import orjson
 
 from portal.casefiles.bundle import MANIFEST, MESSAGES, SIGNATURE, TIMELINE
 from portal.casefiles.signing import SignatureInvalid, verify_manifest
+from portal.ids import parse_global_id
 from portal.timeline.chain import GENESIS, is_erased, link_of, payload_digest, text_digest
 
 
@@ -144,10 +145,17 @@ def _json(
     return value
 
 
+def _uuid_of(value: str) -> uuid.UUID:
+    """A bundle names objects by global ID (a bundle made before issue 18: by UUID); the chain
+    hashed the UUIDs."""
+    parsed = parse_global_id(value)
+    return parsed[1] if parsed is not None else uuid.UUID(value)
+
+
 def _check_chain(timeline: dict[str, Any], report: BundleReport) -> dict[int, dict[str, Any]]:
     """Recompute the chain; returns the readable events by sequence when it holds."""
     try:
-        case_id = uuid.UUID(str(timeline["case_id"]))
+        case_id = _uuid_of(str(timeline["case_id"]))
         head = timeline["head"]
         if not isinstance(head, dict):
             raise TypeError("the head is not an object")
@@ -223,12 +231,13 @@ def _check_messages(
         listed = list(messages["messages"])
         for message in listed:
             ident, body, digest = message["id"], message["body"], message["text_digest"]
+            key = str(_uuid_of(str(ident)))  # as the chain's payloads name it
             if body is None:
                 continue  # redacted: no text to compare; its event is on the chain above
             if text_digest(body) != digest:
                 report.problems.append(f"{MESSAGES}: message {ident}: its text is not its digest")
                 continue
-            if ident not in recorded:
+            if key not in recorded:
                 if not whole:
                     continue
                 report.problems.append(
@@ -236,11 +245,11 @@ def _check_messages(
                 )
                 continue
             found += 1
-            if recorded[ident] != digest:
+            if recorded[key] != digest:
                 report.problems.append(
                     f"{MESSAGES}: message {ident}: its text is not the one the chain recorded"
                 )
-    except (KeyError, TypeError, AttributeError, UnicodeEncodeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, UnicodeEncodeError) as exc:
         report.problems.append(f"{MESSAGES}: not a Parley message list ({exc})")
         return
     if len(report.problems) == before:

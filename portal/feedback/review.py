@@ -20,6 +20,7 @@ from portal.feedback.errors import Forbidden
 from portal.feedback.indicators import Indicators, Scope, Tally, indicators
 from portal.feedback.periods import Period
 from portal.feedback.sql import rows
+from portal.ids import global_id
 
 UNCLASSIFIED = "unclassified"
 
@@ -108,7 +109,10 @@ def review_document(review: ManagementReview) -> dict[str, Any]:
     """The review as plain data: the JSON export, and the CSV's rows flattened from it."""
     i = review.indicators
     return {
-        "organisation": {"id": str(review.organisation_id), "name": review.organisation_name},
+        "organisation": {
+            "id": global_id("Organisation", review.organisation_id),
+            "name": review.organisation_name,
+        },
         "period": {"start": review.period.start.isoformat(), "end": review.period.end.isoformat()},
         "counts": {
             "complaints_received": i.complaints_received,
@@ -152,6 +156,7 @@ def commitment_document(m: CommitmentMeasure) -> dict[str, Any]:
     (`measurable`: false, and why in `note`) and carries no figures."""
     c = m.commitment
     found: dict[str, Any] = {
+        "id": global_id("Commitment", c.id),
         "days": c.days,
         "calendar": c.calendar.value if c.calendar else None,
         "items": list(c.items),

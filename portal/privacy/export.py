@@ -6,7 +6,9 @@ they take part in (as complainant, representative or neutral) with the events, m
 documents their role on it may read (portal.auth.policy: never another side's caucus), the
 offers and outcomes; messages they wrote anywhere else; their survey answers; the mails sent to
 them; their erasure requests and earlier exports. Content of a redacted record is gone, and the
-export says so (`redacted_at`).
+export says so (`redacted_at`). Every id, and every key naming another object, is the global ID
+the API gives that object (`node(id:)` resolves it); an event's payload keeps the UUIDs it was
+hashed with.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 
 import orjson
 from tortoise.expressions import Subquery
+from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from portal.accesslog.models import AccessRecord
@@ -41,6 +44,7 @@ from portal.cases.models import (
 )
 from portal.complaints.models import Complaint, ComplaintStep
 from portal.feedback.models import SatisfactionRecord, SurveyInvitation
+from portal.ids import NODE_TYPE_OF_MODEL, global_id
 from portal.notifications.models import OutboxMessage
 from portal.privacy.errors import PrivacyError
 from portal.privacy.models import DataExport, ErasureRequest
@@ -63,6 +67,27 @@ def _default(value: Any) -> Any:
     if isinstance(value, Decimal | uuid.UUID):
         return str(value)
     raise TypeError(type(value).__name__)
+
+
+def _named(model: type[Model], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``model``'s rows with its id and every foreign key as the global ID `node(id:)`
+    resolves (portal.ids): how the API names the same objects. Keys of types the API shows
+    only inside another object keep their UUID."""
+    keys: dict[str, str] = {}
+    own = NODE_TYPE_OF_MODEL.get(model.__name__)
+    if own is not None:
+        keys["id"] = own
+    for name in model._meta.fk_fields:
+        related = model._meta.fields_map[name].related_model  # type: ignore[attr-defined]
+        target = NODE_TYPE_OF_MODEL.get(related.__name__)
+        if target is not None:
+            keys[f"{name}_id"] = target
+    for row in rows:
+        for key, type_name in keys.items():
+            value = row.get(key)
+            if value is not None:
+                row[key] = global_id(type_name, uuid.UUID(str(value)))
+    return rows
 
 
 def _json(value: Any) -> bytes:
@@ -89,29 +114,40 @@ async def _case_files(
         record = await DisputeCase.filter(id=case.id).values()
         files[f"{folder}/case.json"] = _json(
             {
-                "case": record[0],
+                "case": _named(DisputeCase, record)[0],
                 "your_roles": sorted(r.value for r in roles),
-                "consents": await Consent.filter(case_id=case.id).values(),
-                "appointments": await NeutralAppointment.filter(case_id=case.id).values(),
-                "offers": await Offer.filter(case_id=case.id).values(),
-                "outcomes": await Outcome.filter(case_id=case.id).values(),
+                "consents": _named(Consent, await Consent.filter(case_id=case.id).values()),
+                "appointments": _named(
+                    NeutralAppointment, await NeutralAppointment.filter(case_id=case.id).values()
+                ),
+                "offers": _named(Offer, await Offer.filter(case_id=case.id).values()),
+                "outcomes": _named(Outcome, await Outcome.filter(case_id=case.id).values()),
             }
         )
+        # An event's payload is kept as it was hashed (raw UUIDs); its own keys are named.
         files[f"{folder}/events.json"] = _json(
-            await TimelineEvent.filter(case_id=case.id, visibility__in=scopes)
-            .order_by("sequence")
-            .values()
+            _named(
+                TimelineEvent,
+                await TimelineEvent.filter(case_id=case.id, visibility__in=scopes)
+                .order_by("sequence")
+                .values(),
+            )
         )
         files[f"{folder}/messages.json"] = _json(
-            await Message.filter(case_id=case.id, visibility__in=scopes)
-            .order_by("created_at", "id")
-            .values()
+            _named(
+                Message,
+                await Message.filter(case_id=case.id, visibility__in=scopes)
+                .order_by("created_at", "id")
+                .values(),
+            )
         )
         documents = (
             await Document.filter(case_id=case.id, visibility__in=scopes)
             .order_by("created_at", "version")
             .values()
         )
+        # Named like the API names it: documents.json's `id`, and the file's name.
+        documents = _named(Document, documents)
         files[f"{folder}/documents.json"] = _json(documents)
         for document in documents:
             if document["redacted_at"] is not None:
@@ -149,48 +185,67 @@ async def build_export(user_id: uuid.UUID, storage: DocumentStore, keys: KeySet)
     )[0]
     files["account.json"] = _json(
         {
-            "account": account,
-            "roles": await Membership.filter(user_id=user.id).values(
-                "role", "organisation_id", "provider_id", "created_at"
+            "account": _named(User, [account])[0],
+            "roles": _named(
+                Membership,
+                await Membership.filter(user_id=user.id).values(
+                    "role", "organisation_id", "provider_id", "created_at"
+                ),
             ),
         }
     )
     complaints = await Complaint.filter(complainant_id=user.id).order_by("received_at").values()
     for complaint in complaints:
-        complaint["steps"] = (
-            await ComplaintStep.filter(complaint_id=complaint["id"]).order_by("at", "id").values()
+        complaint["steps"] = _named(
+            ComplaintStep,
+            await ComplaintStep.filter(complaint_id=complaint["id"]).order_by("at", "id").values(),
         )
-    files["complaints.json"] = _json(complaints)
+    files["complaints.json"] = _json(_named(Complaint, complaints))
     case_files, case_ids = await _case_files(user, actor, storage)
     files.update(case_files)
     # Messages the person wrote on cases not exported above (as organisation or provider staff):
     # theirs, in the scope they wrote them in.
     files["messages_written_elsewhere.json"] = _json(
-        await Message.filter(author_id=user.id)
-        .exclude(case_id__in=list(case_ids))
-        .order_by("created_at", "id")
-        .values()
+        _named(
+            Message,
+            await Message.filter(author_id=user.id)
+            .exclude(case_id__in=list(case_ids))
+            .order_by("created_at", "id")
+            .values(),
+        )
     )
     invitations = Subquery(SurveyInvitation.filter(recipient_id=user.id).values("id"))
     files["survey_answers.json"] = _json(
-        await SatisfactionRecord.filter(invitation_id__in=invitations)
-        .order_by("answered_at")
-        .values("case_id", "question", "kind", "score", "agreed", "comment", "answered_at")
+        _named(
+            SatisfactionRecord,
+            await SatisfactionRecord.filter(invitation_id__in=invitations)
+            .order_by("answered_at")
+            .values("case_id", "question", "kind", "score", "agreed", "comment", "answered_at"),
+        )
     )
     files["mails.json"] = _json(
-        await OutboxMessage.filter(recipient=user.email, channel="email")
-        .order_by("created_at")
-        .values(
-            "id", "kind", "locale", "context", "case_id", "status", "created_at", "delivered_at"
+        _named(
+            OutboxMessage,
+            await OutboxMessage.filter(recipient=user.email, channel="email")
+            .order_by("created_at")
+            .values(
+                "id", "kind", "locale", "context", "case_id", "status", "created_at", "delivered_at"
+            ),
         )
     )
     files["erasure_requests.json"] = _json(
-        await ErasureRequest.filter(user_id=user.id).order_by("created_at").values()
+        _named(
+            ErasureRequest,
+            await ErasureRequest.filter(user_id=user.id).order_by("created_at").values(),
+        )
     )
     files["exports.json"] = _json(
-        await DataExport.filter(user_id=user.id)
-        .order_by("created_at")
-        .values("id", "created_at", "expires_at", "size", "sha256", "on_paper")
+        _named(
+            DataExport,
+            await DataExport.filter(user_id=user.id)
+            .order_by("created_at")
+            .values("id", "created_at", "expires_at", "size", "sha256", "on_paper"),
+        )
     )
     # Who has read their records (issue 19, 3): as `viewer.accessLog` shows them, by role and
     # kind of record; not the record's id, which for a read of the other side's caucus or an

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from portal.accesslog import reading
 from portal.accesslog.models import AccessAction, AccessRecord, ReaderKind
-from portal.api.node import to_global_id
+from portal.api.context import Info
+from portal.api.node import Node, node_resolver, referenced, to_global_id
+
+if TYPE_CHECKING:
+    from portal.api.cases.types import DisputeCase
 
 strawberry.enum(
     AccessAction,
@@ -23,6 +29,27 @@ strawberry.enum(
 )
 
 _READER_TYPES = {ReaderKind.USER: "User", ReaderKind.SERVICE_ACCOUNT: "ServiceAccount"}
+# What a read names (`target_type`), as the Node it read: a bundle is its case's, a management
+# review its organisation's. A transparency report (a slug) and an audit report (a period) are
+# no object.
+_TARGET_TYPES = {
+    "DisputeCase": "DisputeCase",
+    "Document": "Document",
+    "Message": "Message",
+    "User": "User",
+    "CaseBundle": "DisputeCase",
+    "ManagementReview": "Organisation",
+}
+
+
+def _target(row: AccessRecord) -> tuple[str, uuid.UUID] | None:
+    type_name = _TARGET_TYPES.get(row.target_type)
+    if type_name is None:
+        return None
+    try:
+        return type_name, uuid.UUID(row.target_id)
+    except ValueError:
+        return None
 
 
 def _reader_id(row: AccessRecord) -> strawberry.ID | None:
@@ -38,13 +65,13 @@ def _case_id(row: AccessRecord) -> strawberry.ID | None:
     description="One read of protected records, as the auditor reviews it: who (and in which "
     "roles), what, when and from where. Append-only: never changed or deleted."
 )
-class AccessRecordEntry:
-    id: strawberry.ID = strawberry.field(description="Global ID of this record.")
+class AccessRecordEntry(Node):
     at: datetime = strawberry.field(description="When it was read.")
     action: AccessAction = strawberry.field(description="What kind of read.")
     reader_kind: ReaderKind = strawberry.field(description="A person, a client or anonymous.")
     reader_id: strawberry.ID | None = strawberry.field(
-        description="Global ID of the User or ServiceAccount that read; null when anonymous."
+        description="Global ID of the User or ServiceAccount that read; null when anonymous.",
+        deprecation_reason="Use `reader { id }`: the User or ServiceAccount itself.",
     )
     reader_label: str = strawberry.field(
         description="The person's name and address, or the client's name, as they are now; "
@@ -55,7 +82,8 @@ class AccessRecordEntry:
         "(`complainant`, `organisation`, `auditor`, ...); elsewhere the roles they hold."
     )
     case_id: strawberry.ID | None = strawberry.field(
-        description="Global ID of the case read, when the read belongs to one."
+        description="Global ID of the case read, when the read belongs to one.",
+        deprecation_reason="Use `case { id }`: the case itself, null when you may not see it.",
     )
     case_reference: str = strawberry.field(description="Its reference; empty when none.")
     target_type: str = strawberry.field(
@@ -63,18 +91,46 @@ class AccessRecordEntry:
         "ManagementReview, TransparencyReport, User."
     )
     target_id: str = strawberry.field(
-        description="Its id (a UUID; a provider's slug for a transparency report)."
+        description="Its id as the log stores it (a UUID; a provider's slug for a "
+        "transparency report; a period for an audit report). For the object itself, `target`."
     )
     ip: str = strawberry.field(description="The address the request came from.")
     user_agent: str = strawberry.field(description="The client's User-Agent header.")
     request_id: str = strawberry.field(
         description="The request's X-Request-ID, to find it in the HTTP request log."
     )
+    row: strawberry.Private[AccessRecord]
+
+    @strawberry.field(
+        description="The User or ServiceAccount that read, when you may see them; null when "
+        "anonymous."
+    )
+    async def reader(self, info: Info) -> Node | None:
+        kind = _READER_TYPES.get(self.row.reader_kind)
+        return await referenced(info, kind, self.row.reader_id) if kind else None
+
+    @strawberry.field(
+        description="What was read, as the object it is now (a bundle's case, a management "
+        "review's organisation), when you may see it; null for a report that is no object "
+        "(transparency, audit) and for one gone or not visible to you."
+    )
+    async def target(self, info: Info) -> Node | None:
+        found = _target(self.row)
+        return await referenced(info, *found) if found else None
+
+    @strawberry.field(
+        description="The case read, when the read belongs to one and you may see the case."
+    )
+    async def case(
+        self, info: Info
+    ) -> Annotated[DisputeCase, strawberry.lazy("portal.api.cases.types")] | None:
+        return await referenced(info, "DisputeCase", self.row.case_id)
 
     @classmethod
     def of(cls, row: AccessRecord, labels: dict[uuid.UUID, str]) -> AccessRecordEntry:
         return cls(
-            id=to_global_id("AccessRecord", row.id),
+            row=row,
+            id=to_global_id("AccessRecordEntry", row.id),
             at=row.created_at,
             action=row.action,
             reader_kind=row.reader_kind,
@@ -96,8 +152,7 @@ class AccessRecordEntry:
     "reader read it. The reader's name and address are not given; an auditor can trace any "
     "read to the person."
 )
-class RecordRead:
-    id: strawberry.ID = strawberry.field(description="Global ID of this record.")
+class RecordRead(Node):
     at: datetime = strawberry.field(description="When it was read.")
     action: AccessAction = strawberry.field(description="What kind of read.")
     by_you: bool = strawberry.field(description="Whether you read it yourself.")
@@ -105,16 +160,27 @@ class RecordRead:
         description="The roles of the reader on the case (`organisation`, `provider`, "
         "`neutral`, `auditor`, `admin`, `complainant`, `representative`)."
     )
-    case_id: strawberry.ID | None = strawberry.field(description="Global ID of the case.")
+    case_id: strawberry.ID | None = strawberry.field(
+        description="Global ID of the case.",
+        deprecation_reason="Use `case { id }`: the case itself, null when you may not see it.",
+    )
     case_reference: str = strawberry.field(description="The case's reference.")
     target_type: str = strawberry.field(
         description="What was read: DisputeCase, Document, Message, CaseBundle or User."
     )
+    case_pk: strawberry.Private[uuid.UUID | None] = None
+
+    @strawberry.field(description="The case read, when you may (still) see it.")
+    async def case(
+        self, info: Info
+    ) -> Annotated[DisputeCase, strawberry.lazy("portal.api.cases.types")] | None:
+        return await referenced(info, "DisputeCase", self.case_pk)
 
     @classmethod
     def of(cls, row: AccessRecord, viewer_id: uuid.UUID) -> RecordRead:
         return cls(
-            id=to_global_id("AccessRecord", row.id),
+            case_pk=row.case_id,
+            id=to_global_id("RecordRead", row.id),
             at=row.created_at,
             action=row.action,
             by_you=row.reader_kind is ReaderKind.USER and row.reader_id == viewer_id,
@@ -140,3 +206,21 @@ class AccessLogFilterInput:
     until: date | None = strawberry.field(
         default=None, description="Reads before this day (UTC); after `from`."
     )
+
+
+@node_resolver("AccessRecordEntry")
+async def _access_record_node(info: Info, pk: uuid.UUID) -> AccessRecordEntry | None:
+    actor = info.context.require_actor()
+    try:
+        query = await reading.reviewable(actor, None)
+    except reading.AccessLogForbidden:
+        return None
+    row = await query.filter(id=pk).first()
+    return AccessRecordEntry.of(row, await reading.reader_labels([row])) if row else None
+
+
+@node_resolver("RecordRead")
+async def _record_read_node(info: Info, pk: uuid.UUID) -> RecordRead | None:
+    actor = info.context.require_actor()
+    row = await reading.reads_of_own_records(actor).filter(id=pk).first()
+    return RecordRead.of(row, actor.id) if row else None

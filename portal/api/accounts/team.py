@@ -12,11 +12,11 @@ from enum import StrEnum
 import strawberry
 
 from portal.accounts import models, team
-from portal.api.accounts.types import Role
+from portal.api.accounts.types import Role, User
 from portal.api.context import Info
 from portal.api.errors import PublicError, UserError, user_error
 from portal.api.loaders import Loaders
-from portal.api.node import to_global_id
+from portal.api.node import Node, node_resolver, referenced, to_global_id
 from portal.auth import policy
 from portal.cases.states import InvitationStatus
 from portal.ids import parse_global_id
@@ -30,18 +30,26 @@ class TeamKind(StrEnum):
 
 
 @strawberry.type(description="One role a person holds in a team.")
-class TeamMember:
-    id: strawberry.ID = strawberry.field(description="Global ID of the membership (one role).")
-    user_id: strawberry.ID = strawberry.field(description="Global ID of the member's User.")
+class TeamMember(Node):
+    user_id: strawberry.ID = strawberry.field(
+        description="Global ID of the member's User.",
+        deprecation_reason="Use `user { id }`: the User itself.",
+    )
     display_name: str
     email: str
     role: Role  # type: ignore[valid-type]
     since: datetime
+    user_pk: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(description="The member's account, when you may see it.")
+    async def user(self, info: Info) -> User | None:
+        return await referenced(info, "User", self.user_pk)
 
     @classmethod
     def of(cls, row: models.Membership) -> TeamMember:
         return cls(
-            id=to_global_id("Membership", row.id),
+            user_pk=row.user_id,
+            id=to_global_id("TeamMember", row.id),
             user_id=to_global_id("User", row.user_id),
             display_name=row.user.display_name,
             email=row.user.email,
@@ -54,8 +62,7 @@ class TeamMember:
     description="An invitation to join a team, as its managers see it: the address they typed "
     "and where it stands; nothing of any account behind the address."
 )
-class StaffInvitation:
-    id: strawberry.ID
+class StaffInvitation(Node):
     email: str
     role: Role  # type: ignore[valid-type]
     status: InvitationStatus = strawberry.field(
@@ -80,7 +87,10 @@ class StaffInvitation:
 
 @strawberry.type(description="An organisation's or a provider's people.")
 class Team:
-    owner_id: strawberry.ID = strawberry.field(description="The Organisation's or Provider's ID.")
+    owner_id: strawberry.ID = strawberry.field(
+        description="The Organisation's or Provider's global ID.",
+        deprecation_reason="Use `owner { id }`: the Organisation or Provider itself.",
+    )
     kind: TeamKind
     name: str
     roles: list[Role] = strawberry.field(  # type: ignore[valid-type]
@@ -96,6 +106,11 @@ class Team:
     invitations: list[StaffInvitation] = strawberry.field(
         description="Newest first; for those who run the team, empty for other members."
     )
+
+    @strawberry.field(description="The Organisation or Provider whose team it is.")
+    async def owner(self, info: Info) -> Node | None:
+        parsed = parse_global_id(self.owner_id)
+        return await referenced(info, *parsed) if parsed else None
 
 
 @strawberry.type(
@@ -158,7 +173,11 @@ class TeamMemberPayload:
 
 @strawberry.type(description="The ID of the membership that ended, or why it was refused.")
 class RemoveMemberPayload:
-    removed_member_id: strawberry.ID | None = None
+    removed_member_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Global ID of the TeamMember that ended (it no longer resolves: the "
+        "membership is gone).",
+    )
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -178,13 +197,44 @@ def _owner(global_id: str) -> tuple[str, uuid.UUID | None]:
     return _TYPES[parsed[0]], parsed[1]
 
 
-def _pk(global_id: str, type_name: str) -> uuid.UUID | None:
+def _pk(global_id: str, *type_names: str) -> uuid.UUID | None:
     parsed = parse_global_id(global_id)
-    return parsed[1] if parsed is not None and parsed[0] == type_name else None
+    return parsed[1] if parsed is not None and parsed[0] in type_names else None
 
 
 def _errors(exc: team.TeamError) -> list[UserError]:
     return [user_error(exc.code, exc.message, exc.field)]
+
+
+@node_resolver("TeamMember")
+async def _member_node(info: Info, pk: uuid.UUID) -> TeamMember | None:
+    """A membership in one of a team's roles, for those who may see the team."""
+    row = await models.Membership.get_or_none(id=pk).prefetch_related("user")
+    found = await _team_of(info, row) if row else None
+    return TeamMember.of(row) if row and found and row.role in found.roles else None
+
+
+@node_resolver("StaffInvitation")
+async def _staff_invitation_node(info: Info, pk: uuid.UUID) -> StaffInvitation | None:
+    """An invitation, for those who run its team (nobody else sees them)."""
+    row = await models.StaffInvitation.get_or_none(id=pk)
+    found = await _team_of(info, row) if row else None
+    if row is None or found is None:
+        return None
+    actor = info.context.require_actor()
+    if not policy.may_manage_team(actor, found.kind, found.owner.id):
+        return None
+    return StaffInvitation.of(row, team.now())
+
+
+async def _team_of(info: Info, row: models.Membership | models.StaffInvitation) -> team.Team | None:
+    kind, owner_id = team.team_of_row(row)
+    if owner_id is None:
+        return None
+    try:
+        return await team.team_of(info.context.require_actor(), kind, owner_id, manage=False)
+    except team.TeamError:
+        return None
 
 
 @strawberry.type
@@ -290,7 +340,7 @@ class TeamMutations:
         actor = info.context.require_actor()
         try:
             row = await team.change_role(
-                actor, _pk(input.member_id, "Membership"), models.Role(input.role)
+                actor, _pk(input.member_id, "TeamMember", "Membership"), models.Role(input.role)
             )
         except team.TeamError as exc:
             return TeamMemberPayload(user_errors=_errors(exc))
@@ -304,11 +354,11 @@ class TeamMutations:
     async def remove_member(self, info: Info, input: RemoveMemberInput) -> RemoveMemberPayload:
         actor = info.context.require_actor()
         try:
-            removed = await team.remove(actor, _pk(input.member_id, "Membership"))
+            removed = await team.remove(actor, _pk(input.member_id, "TeamMember", "Membership"))
         except team.TeamError as exc:
             return RemoveMemberPayload(user_errors=_errors(exc))
         info.context.loaders = Loaders()
-        return RemoveMemberPayload(removed_member_id=to_global_id("Membership", removed))
+        return RemoveMemberPayload(removed_member_id=to_global_id("TeamMember", removed))
 
     @strawberry.mutation(
         description="Accept an invitation to join a team, signed in with the address it was "

@@ -390,6 +390,23 @@ async def _provider_node(info: Info, pk: uuid.UUID) -> Provider | None:
     return await provider_for(info, pk)
 
 
+@node_resolver("Scheme")
+async def _scheme_node(info: Info, pk: uuid.UUID) -> Scheme | None:
+    """A scheme, for whoever may see its provider (the public directory's included)."""
+    row = await SchemeRow.get_or_none(id=pk)
+    return Scheme.from_row(row) if row and await provider_for(info, row.provider_id) else None
+
+
+@node_resolver("OrganisationProviderLink")
+async def _link_node(info: Info, pk: uuid.UUID) -> OrganisationProviderLink | None:
+    """A link, for whoever may see its organisation (as `Organisation.links` lists them)."""
+    actor = info.context.require_actor()
+    row = await OrganisationProviderRow.get_or_none(id=pk)
+    if row is None or not policy.may_view_organisation(actor, row.organisation_id):
+        return None
+    return OrganisationProviderLink.from_row(row)
+
+
 @node_resolver("ServiceAccount")
 async def _service_account_node(info: Info, pk: uuid.UUID) -> ServiceAccount | None:
     actor = info.context.require_actor()

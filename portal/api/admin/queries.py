@@ -12,7 +12,7 @@ from strawberry.scalars import JSON
 from portal.admin.models import AdminAuditEntry as AuditRow
 from portal.api.context import Info
 from portal.api.errors import PublicError
-from portal.api.node import to_global_id
+from portal.api.node import Node, node_resolver, referenced, to_global_id
 from portal.api.pagination import (
     After,
     Before,
@@ -26,8 +26,9 @@ from portal.api.pagination import (
 from portal.auth import policy
 from portal.ids import parse_global_id
 
-# The log's subject types as the API names them (links are OrganisationProviderLink).
-SUBJECT_TYPES = {"Link": "OrganisationProviderLink"}
+# The log's subject types as the API names them (links are OrganisationProviderLink, a
+# membership is a TeamMember).
+SUBJECT_TYPES = {"Link": "OrganisationProviderLink", "Membership": "TeamMember"}
 LOG_TYPES = {v: k for k, v in SUBJECT_TYPES.items()}
 
 
@@ -40,10 +41,13 @@ class AuditForbidden(PublicError):
     "its manager; who, when, what, and the object as it stood before and after (null before a "
     "creation, after a removal). Append-only."
 )
-class AdminAuditEntry:
+class AdminAuditEntry(Node):
     at: datetime
     actor_kind: str = strawberry.field(description="`user` or `service_account`.")
-    actor_id: strawberry.ID = strawberry.field(description="Global ID of the admin's account.")
+    actor_id: strawberry.ID = strawberry.field(
+        description="Global ID of the admin's account.",
+        deprecation_reason="Use `actor { id }`: the User or ServiceAccount itself.",
+    )
     actor_email: str = strawberry.field(description="The admin's address when they acted.")
     action: str = strawberry.field(
         description="What was done: `organisation.create`, `provider.retire`, `scheme.update`, "
@@ -53,17 +57,38 @@ class AdminAuditEntry:
     )
     subject_type: str = strawberry.field(
         description="`Organisation`, `Provider`, `Scheme`, `OrganisationProviderLink`, "
-        "`StaffInvitation`, `Membership` or `Commitment`."
+        "`StaffInvitation`, `TeamMember` or `Commitment`."
     )
-    subject_id: strawberry.ID = strawberry.field(description="Global ID of what was changed.")
+    subject_id: strawberry.ID = strawberry.field(
+        description="Global ID of what was changed.",
+        deprecation_reason="Use `subject { id }`: the object itself, null when it is gone or "
+        "you may not see it.",
+    )
     before: JSON | None
     after: JSON | None
+    row: strawberry.Private[AuditRow]
+
+    @strawberry.field(
+        description="The User or ServiceAccount who made the change, when you may see them."
+    )
+    async def actor(self, info: Info) -> Node | None:
+        kind = "ServiceAccount" if self.row.actor_kind == "service_account" else "User"
+        return await referenced(info, kind, self.row.actor_id)
+
+    @strawberry.field(
+        description="What was changed, as it is now; null once removed or when you may not see it."
+    )
+    async def subject(self, info: Info) -> Node | None:
+        subject_type = SUBJECT_TYPES.get(self.row.subject_type, self.row.subject_type)
+        return await referenced(info, subject_type, self.row.subject_id)
 
     @classmethod
     def from_row(cls, row: AuditRow) -> AdminAuditEntry:
         subject_type = SUBJECT_TYPES.get(row.subject_type, row.subject_type)
         kind = "ServiceAccount" if row.actor_kind == "service_account" else "User"
         return cls(
+            id=to_global_id("AdminAuditEntry", row.id),
+            row=row,
             at=row.created_at,
             actor_kind=row.actor_kind,
             actor_id=to_global_id(kind, row.actor_id),
@@ -112,3 +137,11 @@ class AdminQueries:
                 query = query.filter(subject_type=subject_type, subject_id=pk)
         page = await newest_page(query, window(first, after, last, before))
         return connection(page, AdminAuditEntry.from_row)
+
+
+@node_resolver("AdminAuditEntry")
+async def _entry_node(info: Info, pk: uuid.UUID) -> AdminAuditEntry | None:
+    if not policy.may_read_admin_audit(info.context.require_actor()):
+        return None
+    row = await AuditRow.get_or_none(id=pk)
+    return AdminAuditEntry.from_row(row) if row else None

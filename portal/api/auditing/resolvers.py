@@ -11,7 +11,7 @@ import strawberry
 from portal.api.auditing.types import AuditFinding, AuditFollowUp, AuditReport, AuditRun
 from portal.api.context import Info
 from portal.api.errors import PublicError, UserError, user_error
-from portal.api.node import decode_id, to_global_id
+from portal.api.node import decode_id, node_resolver, to_global_id
 from portal.auditing import findings, report, runs
 from portal.auditing import models as rows
 from portal.auditing.errors import AuditError
@@ -62,9 +62,29 @@ async def finding_of(finding: rows.AuditFinding) -> AuditFinding:
     return (await findings_of([finding]))[0]
 
 
+@node_resolver("AuditRun")
+async def _run_node(info: Info, pk: uuid.UUID) -> AuditRun | None:
+    try:
+        run = await runs.visible_run(info.context.require_actor(), pk)
+    except AuditError:
+        return None
+    return await run_of(run)
+
+
+@node_resolver("AuditFinding")
+async def _finding_node(info: Info, pk: uuid.UUID) -> AuditFinding | None:
+    try:
+        finding = await findings.visible_finding(info.context.require_actor(), pk)
+    except AuditError:
+        return None
+    return await finding_of(finding)
+
+
 def _finding(finding: rows.AuditFinding, entries: list[AuditFollowUp]) -> AuditFinding:
     return AuditFinding(
         id=to_global_id("AuditFinding", finding.id),
+        case_pk=finding.case_id,
+        run_pk=finding.run_id,
         case_id=to_global_id("DisputeCase", finding.case_id),
         case_reference=finding.case.reference,
         run_id=to_global_id("AuditRun", finding.run_id) if finding.run_id else None,

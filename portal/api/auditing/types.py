@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from portal.api.node import to_global_id
+from portal.api.context import Info
+from portal.api.node import Node, referenced, to_global_id
 from portal.auditing import models
 from portal.auditing.report import AuditReport as ReportData
+
+if TYPE_CHECKING:
+    from portal.api.cases.types import DisputeCase
 
 strawberry.enum(
     models.RunStatus,
@@ -31,16 +37,27 @@ strawberry.enum(
 
 @strawberry.type(description="A case whose chain did not verify in a run.")
 class AuditBrokenCase:
-    case_id: strawberry.ID = strawberry.field(description="Global ID of the case.")
+    case_id: strawberry.ID = strawberry.field(
+        description="Global ID of the case.",
+        deprecation_reason="Use `case { id }`: the case itself, null when you may not see it.",
+    )
     reference: str = strawberry.field(description="The case's reference.")
     broken_sequence: int = strawberry.field(
         description="The first sequence of its timeline that no longer holds."
     )
     length: int = strawberry.field(description="How many events the timeline had.")
+    case_pk: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(description="The case, when you may see it.")
+    async def case(
+        self, info: Info
+    ) -> Annotated[DisputeCase, strawberry.lazy("portal.api.cases.types")] | None:
+        return await referenced(info, "DisputeCase", self.case_pk)
 
     @classmethod
     def of(cls, row: models.AuditRunCase) -> AuditBrokenCase:
         return cls(
+            case_pk=row.case_id,
             case_id=to_global_id("DisputeCase", row.case_id),
             reference=row.case.reference,
             broken_sequence=row.broken_sequence or 0,
@@ -52,8 +69,7 @@ class AuditBrokenCase:
     description="A bulk verification of every case the auditor audits, checked in the "
     "background; poll it for progress."
 )
-class AuditRun:
-    id: strawberry.ID = strawberry.field(description="Global ID of the run.")
+class AuditRun(Node):
     status: models.RunStatus = strawberry.field(description="Where the run stands.")
     started_at: datetime = strawberry.field(description="When it was started.")
     finished_at: datetime | None = strawberry.field(description="When its last case was checked.")
@@ -87,12 +103,15 @@ class AuditFollowUp:
 
 
 @strawberry.type(description="What an auditor found on a case, and what should follow.")
-class AuditFinding:
-    id: strawberry.ID = strawberry.field(description="Global ID of the finding.")
-    case_id: strawberry.ID = strawberry.field(description="Global ID of the case.")
+class AuditFinding(Node):
+    case_id: strawberry.ID = strawberry.field(
+        description="Global ID of the case.",
+        deprecation_reason="Use `case { id }`: the case itself, null when you may not see it.",
+    )
     case_reference: str = strawberry.field(description="The case's reference.")
     run_id: strawberry.ID | None = strawberry.field(
-        description="The run that showed it, if it came from one."
+        description="Global ID of the run that showed it, if it came from one.",
+        deprecation_reason="Use `run { id }`: the run itself, null when you may not see it.",
     )
     severity: models.Severity = strawberry.field(description="How much it matters.")
     found: str = strawberry.field(description="What was found.")
@@ -104,6 +123,21 @@ class AuditFinding:
     follow_ups: list[AuditFollowUp] = strawberry.field(
         description="Its follow-up entries, oldest first."
     )
+    case_pk: strawberry.Private[uuid.UUID]
+    run_pk: strawberry.Private[uuid.UUID | None]
+
+    @strawberry.field(description="The case it was found on, when you may see the case.")
+    async def case(
+        self, info: Info
+    ) -> Annotated[DisputeCase, strawberry.lazy("portal.api.cases.types")] | None:
+        return await referenced(info, "DisputeCase", self.case_pk)
+
+    @strawberry.field(
+        description="The run that showed it; null when it came from none or you may not see "
+        "the run."
+    )
+    async def run(self, info: Info) -> AuditRun | None:
+        return await referenced(info, "AuditRun", self.run_pk)
 
 
 @strawberry.type(description="How many findings of one severity.")

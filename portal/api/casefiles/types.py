@@ -14,7 +14,7 @@ from portal.api.cases import enums as _enums  # noqa: F401  (registers the domai
 from portal.api.cases.access import access_to
 from portal.api.cases.records import Participant, participant
 from portal.api.context import Info
-from portal.api.node import Node, node_resolver, to_global_id
+from portal.api.node import Node, node_resolver, reference_resolver, referenced, to_global_id
 from portal.casefiles import models
 from portal.casefiles.links import LinkKind, issue_link, link_path
 from portal.casefiles.models import MessageRead
@@ -98,7 +98,9 @@ class Message(Node):
     author_role: CaseRole
     created_at: datetime
     reply_to_id: strawberry.ID | None = strawberry.field(
-        description="The message this one answers."
+        description="Global ID of the message this one answers.",
+        deprecation_reason="Use `replyTo { id }`: the message itself, null when you may not "
+        "read it.",
     )
     read_by_viewer: bool = strawberry.field(
         description="Whether you have read it (your own messages count as read)."
@@ -123,6 +125,13 @@ class Message(Node):
             row=row,
         )
 
+    @strawberry.field(
+        description="The message this one answers; null when it answers none or you may not "
+        "read it (another scope of the case file)."
+    )
+    async def reply_to(self, info: Info) -> Message | None:
+        return await referenced(info, "Message", self.row.reply_to_id)
+
     @strawberry.field(description="Empty when written by an integration client.")
     async def author(self, info: Info) -> Participant | None:
         return await participant(info, self.row.author_id)
@@ -138,37 +147,57 @@ async def read_by(reader_id: uuid.UUID, message_ids: list[uuid.UUID]) -> set[uui
     return set(rows)  # type: ignore[arg-type]
 
 
-async def _readable(info: Info, case_id: uuid.UUID, visibility: Visibility, target: Target) -> bool:
-    """Whether the actor may read an item of the file; a read by id is recorded in the access
-    log as a read of the case file (the item named)."""
+async def _readable(
+    info: Info, case_id: uuid.UUID, visibility: Visibility, target: Target | None
+) -> bool:
+    """Whether the actor may read an item of the file; a read by id (``target``) is recorded in
+    the access log as a read of the case file (the item named). An item named beside another
+    one (`Message.replyTo`, the access log's `target`) is not a read of its own."""
     case = await info.context.loaders.case.load(case_id)
     if case is None:
         return False
     access = await access_to(info, case)
     if visibility not in access.scopes:
         return False
-    await record_access(
-        info.context, AccessAction.CASE_READ, case=case, target=target, roles=access.roles
-    )
+    if target is not None:
+        await record_access(
+            info.context, AccessAction.CASE_READ, case=case, target=target, roles=access.roles
+        )
     return True
 
 
-@node_resolver("Document")
-async def document_node(info: Info, pk: uuid.UUID) -> Document | None:
+async def _document(info: Info, pk: uuid.UUID, *, read: bool) -> Document | None:
     row = await models.Document.get_or_none(id=pk)
-    if row is None or not await _readable(
-        info, row.case_id, row.visibility, Target("Document", str(row.id))
-    ):
+    target = Target("Document", str(pk)) if read else None
+    if row is None or not await _readable(info, row.case_id, row.visibility, target):
         return None
     return Document.from_row(row)
 
 
-@node_resolver("Message")
-async def message_node(info: Info, pk: uuid.UUID) -> Message | None:
+async def _message(info: Info, pk: uuid.UUID, *, read: bool) -> Message | None:
     row = await models.Message.get_or_none(id=pk)
-    if row is None or not await _readable(
-        info, row.case_id, row.visibility, Target("Message", str(row.id))
-    ):
+    target = Target("Message", str(pk)) if read else None
+    if row is None or not await _readable(info, row.case_id, row.visibility, target):
         return None
     reader = info.context.require_actor().id
     return Message.from_row(row, row.id in await read_by(reader, [row.id]))
+
+
+@node_resolver("Document")
+async def document_node(info: Info, pk: uuid.UUID) -> Document | None:
+    return await _document(info, pk, read=True)
+
+
+@node_resolver("Message")
+async def message_node(info: Info, pk: uuid.UUID) -> Message | None:
+    return await _message(info, pk, read=True)
+
+
+@reference_resolver("Document")
+async def _document_reference(info: Info, pk: uuid.UUID) -> Document | None:
+    return await _document(info, pk, read=False)
+
+
+@reference_resolver("Message")
+async def _message_reference(info: Info, pk: uuid.UUID) -> Message | None:
+    return await _message(info, pk, read=False)

@@ -16,7 +16,7 @@ from tortoise.queryset import QuerySet
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.access import record_read, visible
 from portal.api.cases.feed import page_of_events
-from portal.api.cases.records import Offer
+from portal.api.cases.records import Consent, NeutralAppointment, Objection, Offer, Outcome
 from portal.api.cases.timeline import (
     ReceiptCheck,
     TimelineEvent,
@@ -26,7 +26,7 @@ from portal.api.cases.timeline import (
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import NotFound, PublicError
-from portal.api.node import decode_id, node_resolver
+from portal.api.node import decode_id, node_resolver, reference_resolver
 from portal.api.ordering import OrderDirection, UpdatedSince, keyset_for, since
 from portal.api.pagination import (
     After,
@@ -241,12 +241,15 @@ class CaseQueries:
         return await page_of_events(info.context, actor, window(first, after))
 
     @strawberry.field(
-        description="One case, by global ID or reference. A case you may not see is reported "
-        "exactly like one that does not exist (NOT_FOUND)."
+        description="One case, by global ID or reference; null when it does not exist or you "
+        "may not see it (the two are answered alike, with no error)."
     )
-    async def case(self, info: Info, id: strawberry.ID) -> DisputeCase:
+    async def case(self, info: Info, id: strawberry.ID) -> DisputeCase | None:
         info.context.require_actor()
-        row = await find_case(info, id)
+        try:
+            row = await find_case(info, id)
+        except NotFound:
+            return None
         await record_read(info, row)
         return DisputeCase.from_row(row)
 
@@ -295,6 +298,12 @@ async def _case_node(info: Info, pk: uuid.UUID) -> DisputeCase | None:
     return DisputeCase.from_row(row)
 
 
+@reference_resolver("DisputeCase")
+async def _case_reference(info: Info, pk: uuid.UUID) -> DisputeCase | None:
+    row = await visible(info, await info.context.loaders.case.load(pk))
+    return DisputeCase.from_row(row) if row else None
+
+
 @node_resolver("Offer")
 async def _offer_node(info: Info, pk: uuid.UUID) -> Offer | None:
     offer = await info.context.loaders.offer.load(pk)
@@ -302,3 +311,40 @@ async def _offer_node(info: Info, pk: uuid.UUID) -> Offer | None:
         return None
     case = await visible(info, await info.context.loaders.case.load(offer.case_id))
     return Offer.from_row(offer, now()) if case else None
+
+
+@node_resolver("Outcome")
+async def _outcome_node(info: Info, pk: uuid.UUID) -> Outcome | None:
+    row = await models.Outcome.get_or_none(id=pk)
+    if row is None:
+        return None
+    case = await visible(info, await info.context.loaders.case.load(row.case_id))
+    return Outcome.from_row(row, case.language) if case else None
+
+
+async def _on_visible_case(info: Info, row: Any) -> bool:
+    """Whether the actor sees the case ``row`` (a consent, an appointment, an objection) is on:
+    everyone on the case sees every one of them."""
+    if row is None:
+        return False
+    return await visible(info, await info.context.loaders.case.load(row.case_id)) is not None
+
+
+@node_resolver("Consent")
+async def _consent_node(info: Info, pk: uuid.UUID) -> Consent | None:
+    row = await models.Consent.get_or_none(id=pk)
+    return Consent.from_row(row) if row and await _on_visible_case(info, row) else None
+
+
+@node_resolver("NeutralAppointment")
+async def _appointment_node(info: Info, pk: uuid.UUID) -> NeutralAppointment | None:
+    row = await models.NeutralAppointment.get_or_none(id=pk)
+    return NeutralAppointment.from_row(row) if row and await _on_visible_case(info, row) else None
+
+
+@node_resolver("Objection")
+async def _objection_node(info: Info, pk: uuid.UUID) -> Objection | None:
+    row = await models.Objection.get_or_none(id=pk).select_related("appointment")
+    if row is None or not await _on_visible_case(info, row.appointment):
+        return None
+    return Objection.from_row(row)

@@ -14,7 +14,7 @@ from portal.accounts.models import User
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.enums import CaseAction, Locale
 from portal.api.context import Info
-from portal.api.node import Node, to_global_id
+from portal.api.node import Node, referenced, to_global_id
 from portal.cases import duties, models
 from portal.cases.extensions import Extension
 from portal.cases.notices import Shown, acceptance_notice, language_of
@@ -224,7 +224,7 @@ class ShownText:
 
 
 @strawberry.type(description="Informed consent to the method (ISO 10003 4.6).")
-class Consent:
+class Consent(Node):
     method: Method
     legal_effect: str = strawberry.field(
         description="The legal effect consented to, exactly as the consent screen showed it "
@@ -244,6 +244,7 @@ class Consent:
     @classmethod
     def from_row(cls, row: models.Consent) -> Consent:
         return cls(
+            id=to_global_id("Consent", row.id),
             method=row.method,
             legal_effect=row.legal_effect,
             language=row.language,
@@ -260,7 +261,7 @@ class Consent:
 
 
 @strawberry.type(description="A party's objection to the neutral, and its decision.")
-class Objection:
+class Objection(Node):
     side: Side
     reasons: str
     raised_at: datetime
@@ -271,6 +272,7 @@ class Objection:
     @classmethod
     def from_row(cls, row: models.Objection) -> Objection:
         return cls(
+            id=to_global_id("Objection", row.id),
             side=row.side,
             reasons=row.reasons,
             raised_at=row.raised_at,
@@ -288,7 +290,7 @@ class ImpartialityDeclaration:
 
 
 @strawberry.type(description="The neutral appointed to a case, before and after confirmation.")
-class NeutralAppointment:
+class NeutralAppointment(Node):
     status: AppointmentStatus
     appointed_at: datetime
     ended_at: datetime | None
@@ -306,6 +308,7 @@ class NeutralAppointment:
                 impartial=row.impartial, disclosures=row.disclosures, declared_at=row.declared_at
             )
         return cls(
+            id=to_global_id("NeutralAppointment", row.id),
             status=row.status,
             appointed_at=row.appointed_at,
             ended_at=row.ended_at,
@@ -333,9 +336,16 @@ class Offer(Node):
     status: OfferStatus = strawberry.field(
         description="`EXPIRED` once an open offer's expiry has passed."
     )
-    replying_to: strawberry.ID | None = strawberry.field(description="The offer this one counters.")
     made_at: datetime
     decided_at: datetime | None
+    replying_to_pk: strawberry.Private[uuid.UUID | None] = None
+
+    @strawberry.field(
+        description="The offer this one counters; null when it counters none (an offer of "
+        "the same case, so whoever sees this one sees it)."
+    )
+    async def replying_to(self, info: Info) -> Offer | None:
+        return await referenced(info, "Offer", self.replying_to_pk)
 
     @classmethod
     def from_row(cls, row: models.Offer, now: datetime) -> Offer:
@@ -347,14 +357,14 @@ class Offer(Node):
             terms=row.terms,
             expires_at=row.expires_at,
             status=OfferStatus.EXPIRED if lapsed else row.status,
-            replying_to=to_global_id("Offer", row.replying_to_id) if row.replying_to_id else None,
+            replying_to_pk=row.replying_to_id,
             made_at=row.made_at,
             decided_at=row.decided_at,
         )
 
 
 @strawberry.type(description="A settlement, recommendation or award, with reasons (ISO 10003 7.5).")
-class Outcome:
+class Outcome(Node):
     kind: OutcomeKind
     binding: bool
     summary: str
@@ -397,6 +407,7 @@ class Outcome:
     @classmethod
     def from_row(cls, row: models.Outcome, case_language: str) -> Outcome:
         return cls(
+            id=to_global_id("Outcome", row.id),
             case_language=case_language,
             kind=row.kind,
             binding=row.binding,

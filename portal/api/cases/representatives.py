@@ -13,7 +13,8 @@ from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import PublicError, UserError, user_error
 from portal.api.loaders import Loaders
-from portal.api.node import decode_id, to_global_id
+from portal.api.node import Node, decode_id, node_resolver, to_global_id
+from portal.auth import policy
 from portal.cases import models, representatives
 from portal.cases.engine import now
 from portal.cases.errors import CaseError, CaseNotFound
@@ -31,8 +32,7 @@ strawberry.enum(
     description="An invitation to act for the complainant, as the complainant sees it: the "
     "address they typed and where it stands; nothing of any account behind the address."
 )
-class RepresentativeInvitation:
-    id: strawberry.ID
+class RepresentativeInvitation(Node):
     email: str
     status: InvitationStatus
     invited_at: datetime
@@ -124,6 +124,17 @@ async def invitations_field(info: Info, case: models.DisputeCase) -> list[Repres
     at = now()
     rows = await representatives.invitations_for(actor, case)
     return [RepresentativeInvitation.of(row, at) for row in rows]
+
+
+@node_resolver("RepresentativeInvitation")
+async def _invitation_node(info: Info, pk: uuid.UUID) -> RepresentativeInvitation | None:
+    """An invitation, for the complainant of its case (nobody else sees them)."""
+    actor = info.context.require_actor()
+    row = await models.RepresentativeInvitation.get_or_none(id=pk)
+    case = await info.context.loaders.case.load(row.case_id) if row else None
+    if row is None or case is None or not policy.names_representatives(actor, case.complainant_id):
+        return None
+    return RepresentativeInvitation.of(row, now())
 
 
 @strawberry.type

@@ -17,7 +17,7 @@ from portal.api.cases.access import access_to, record_read, visible
 from portal.api.cases.chain import ChainBreak
 from portal.api.cases.loaders import EVENT_COLUMNS, CaseAccess, TimelinePage
 from portal.api.context import Info
-from portal.api.node import Node, node_resolver, to_global_id
+from portal.api.node import Node, node_resolver, referenced, to_global_id
 from portal.api.pagination import (
     INTEGER,
     Connection,
@@ -40,6 +40,9 @@ from portal.timeline.models import Visibility
 from portal.timeline.services import ChainBreak as ChainBreakResult
 from portal.timeline.services import ReceiptCheck as ReceiptCheckResult
 from portal.timeline.services import ReceiptResult, Verification, VerificationResult
+
+if TYPE_CHECKING:
+    from portal.api.cases.types import DisputeCase
 
 
 def _enum(
@@ -344,13 +347,37 @@ KEPT_RECEIPTS = 100
     description="A case's chain head as mailed to you at a key moment, kept on your account: "
     "check it at any time with `verifyReceipt`."
 )
-class KeptReceipt:
-    case_id: strawberry.ID = strawberry.field(description="The case's global ID.")
+class KeptReceipt(Node):
+    case_id: strawberry.ID = strawberry.field(
+        description="The case's global ID.",
+        deprecation_reason="Use `case { id }`: the case itself, null when you may no longer "
+        "see it.",
+    )
     case_reference: str = strawberry.field(description="The case's reference, for people.")
     moment: ReceiptMoment = strawberry.field(description="What had just happened.")
     sequence: int = strawberry.field(description="The number of the last event then.")
     hash: str = strawberry.field(description="That event's hash: the head of the chain then.")
     received_at: datetime = strawberry.field(description="When it was mailed.")
+    case_pk: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(description="The case, when you may (still) see it.")
+    async def case(
+        self, info: Info
+    ) -> Annotated[DisputeCase, strawberry.lazy("portal.api.cases.types")] | None:
+        return await referenced(info, "DisputeCase", self.case_pk)
+
+    @classmethod
+    def of(cls, row: HeadReceiptRow, case_reference: str) -> KeptReceipt:
+        return cls(
+            id=to_global_id("KeptReceipt", row.id),
+            case_pk=row.case_id,
+            case_id=strawberry.ID(to_global_id("DisputeCase", row.case_id)),
+            case_reference=case_reference,
+            moment=ReceiptMoment(row.moment),
+            sequence=row.sequence,
+            hash=row.hash,
+            received_at=row.created_at,
+        )
 
 
 async def kept_receipts(info: Info) -> list[KeptReceipt]:
@@ -362,19 +389,19 @@ async def kept_receipts(info: Info) -> list[KeptReceipt]:
         await HeadReceiptRow.filter(user_id=actor.id)
         .order_by("-created_at", "-sequence")
         .limit(KEPT_RECEIPTS)
-        .values("case_id", "case__reference", "moment", "sequence", "hash", "created_at")
+        .select_related("case")
     )
-    return [
-        KeptReceipt(
-            case_id=strawberry.ID(to_global_id("DisputeCase", r["case_id"])),
-            case_reference=r["case__reference"],
-            moment=ReceiptMoment(r["moment"]),
-            sequence=r["sequence"],
-            hash=r["hash"],
-            received_at=r["created_at"],
-        )
-        for r in rows
-    ]
+    return [KeptReceipt.of(r, r.case.reference) for r in rows]
+
+
+@node_resolver("KeptReceipt")
+async def _receipt_node(info: Info, pk: uuid.UUID) -> KeptReceipt | None:
+    """A receipt, for the person it was mailed to (nobody else keeps it)."""
+    actor = info.context.require_actor()
+    if actor.kind is not ActorKind.USER:
+        return None
+    row = await HeadReceiptRow.get_or_none(id=pk, user_id=actor.id).select_related("case")
+    return KeptReceipt.of(row, row.case.reference) if row else None
 
 
 # A case's timeline, oldest first: the cursor is the event's sequence.

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Annotated
 
 import strawberry
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
+from portal.api.context import Info
+from portal.api.node import Node, node_resolver, to_global_id
+from portal.auth import policy
 from portal.cases.states import Calendar
 from portal.commitments import measures
 from portal.commitments.models import Commitment as CommitmentRow
@@ -30,7 +34,7 @@ strawberry.enum(
     description="One commitment of an organisation's code of conduct (ISO 10001), with its "
     "public wording in English and Simplified Chinese."
 )
-class Commitment:
+class Commitment(Node):
     kind: CommitmentKind = strawberry.field(description="What the organisation commits to.")
     days: int | None = strawberry.field(
         description="For ACKNOWLEDGE_COMPLAINT, RESPOND_COMPLAINT and RESPOND_DISPUTE: within "
@@ -62,6 +66,7 @@ class Commitment:
     @classmethod
     def of(cls, row: CommitmentRow) -> Commitment:
         return cls(
+            id=to_global_id("Commitment", row.id),
             kind=row.kind,
             days=row.days,
             calendar=row.calendar,
@@ -121,3 +126,12 @@ class CommitmentMeasure:
             median_days=m.median_days,
             missed_references=list(m.missed_references),
         )
+
+
+@node_resolver("Commitment")
+async def _commitment_node(info: Info, pk: uuid.UUID) -> Commitment | None:
+    """A commitment's published wording: for everyone, signed in or not."""
+    if not policy.may_read_commitments(info.context.actor):
+        return None
+    row = await CommitmentRow.get_or_none(id=pk)
+    return Commitment.of(row) if row else None

@@ -91,16 +91,13 @@ class ComplaintQueries:
         return connection(page, Complaint.from_row)
 
     @strawberry.field(
-        description="One complaint by global ID. A complaint you may not see is reported "
-        "exactly like one that does not exist (NOT_FOUND)."
+        description="One complaint by global ID; null when it does not exist or you may not "
+        "see it (the two are answered alike, with no error)."
     )
-    async def complaint(self, info: Info, id: strawberry.ID) -> Complaint:
+    async def complaint(self, info: Info, id: strawberry.ID) -> Complaint | None:
         info.context.require_actor()
         pk = decode_id(id, "Complaint")
-        found = await visible_complaint(info, pk) if pk else None
-        if found is None:
-            raise NotFound()
-        return found
+        return await visible_complaint(info, pk) if pk else None
 
     @strawberry.field(
         description="Recompute a complaint's hash chain (issue 19) and name the first step that "

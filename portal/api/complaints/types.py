@@ -161,19 +161,19 @@ class Complaint(Node):
     @strawberry.field(description="Every step taken on it, oldest first.")
     async def steps(self, info: Info) -> list[ComplaintStep]:
         rows = await info.context.loaders.complaint_steps.load(self.row.id)
-        return [
-            ComplaintStep(
-                action=row.action,
-                status=row.status,
-                at=row.at,
-                actor_role=row.actor_role,
-                actor_name=await self._actor_name(info, row),
-                text=row.text,
-                decision=row.decision,
-                clock=row.clock,
-            )
-            for row in rows
-        ]
+        return [await self.step_of(info, row) for row in rows]
+
+    async def step_of(self, info: Info, row: models.ComplaintStep) -> ComplaintStep:
+        return ComplaintStep(
+            action=row.action,
+            status=row.status,
+            at=row.at,
+            actor_role=row.actor_role,
+            actor_name=await self._actor_name(info, row),
+            text=row.text,
+            decision=row.decision,
+            clock=row.clock,
+        )
 
     async def _actor_name(self, info: Info, row: models.ComplaintStep) -> str | None:
         if row.actor_role is ComplaintRole.COMPLAINANT:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -12,13 +13,16 @@ from portal.api.cases.enums import Locale
 from portal.api.cases.records import Money
 from portal.api.context import Info
 from portal.api.errors import Unauthenticated
-from portal.api.node import to_global_id
+from portal.api.node import Node, referenced, to_global_id
 from portal.auth import policy
 from portal.auth.actor import ActorKind
 from portal.cases.clocks import responsible, rule_for
 from portal.cases.models import Scheme as SchemeRow
 from portal.cases.states import Calendar, ClockKind, Method, Party
 from portal.directory import models, texts
+
+if TYPE_CHECKING:
+    from portal.api.accounts.types import User
 
 
 @strawberry.type(
@@ -168,10 +172,7 @@ class LegalEffectText:
 
 
 @strawberry.type(description="A provider's rule book: its clocks and what silence means.")
-class Scheme:
-    id: strawberry.ID = strawberry.field(
-        description="Global ID (`Scheme`), for updateScheme and linkOrganisationProvider."
-    )
+class Scheme(Node):
     name: str
     version: int = strawberry.field(
         description="1, then one more for each edit made while cases pointed at the scheme: "
@@ -189,7 +190,8 @@ class Scheme:
         description="When it was retired (or replaced by a new version); null while current."
     )
     replaced_by_id: strawberry.ID | None = strawberry.field(
-        description="The version that replaced this one, if any."
+        description="Global ID of the version that replaced this one, if any.",
+        deprecation_reason="Use `replacedBy { id }`: the scheme version itself.",
     )
     country: str = strawberry.field(description="Whose public holidays working days skip.")
     silence_is_refusal: bool = strawberry.field(
@@ -210,6 +212,11 @@ class Scheme:
     complex_response: SchemeClock = strawberry.field(
         description="The response clock of a case marked complex."
     )
+    replaced_by_pk: strawberry.Private[uuid.UUID | None] = None
+
+    @strawberry.field(description="The version that replaced this one, if any.")
+    async def replaced_by(self, info: Info) -> Scheme | None:
+        return await referenced(info, "Scheme", self.replaced_by_pk)
 
     @classmethod
     def from_row(cls, row: SchemeRow) -> Scheme:
@@ -240,6 +247,7 @@ class Scheme:
                 for language, value in sorted(texts.items())
             ],
             retired_at=row.retired_at,
+            replaced_by_pk=row.replaced_by_id,
             replaced_by_id=to_global_id("Scheme", row.replaced_by_id)
             if row.replaced_by_id
             else None,
@@ -267,11 +275,22 @@ class Neutral:
     row: strawberry.Private[models.NeutralProfile]
 
     @strawberry.field(
-        description="Global ID of the neutral's account (for `appointNeutral`). " + _SIGNED_IN
+        description="Global ID of the neutral's account (for `appointNeutral`). " + _SIGNED_IN,
+        deprecation_reason="Use `user { id }`: the User itself.",
     )
     def user_id(self, info: Info) -> strawberry.ID:
         signed_in_only(info)
         return strawberry.ID(to_global_id("User", self.user_pk))
+
+    @strawberry.field(
+        description="The neutral's account (its `id` for `appointNeutral`), when you may see "
+        "it. " + _SIGNED_IN
+    )
+    async def user(
+        self, info: Info
+    ) -> Annotated[User, strawberry.lazy("portal.api.accounts.types")] | None:
+        signed_in_only(info)
+        return await referenced(info, "User", self.user_pk)
 
     @strawberry.field(description=_SIGNED_IN)
     def biography(self, info: Info) -> str:

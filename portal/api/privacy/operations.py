@@ -11,7 +11,7 @@ import strawberry
 from portal.accounts.models import User
 from portal.api.context import Info
 from portal.api.errors import PublicError, UserError, user_error
-from portal.api.node import decode_id
+from portal.api.node import decode_id, node_resolver
 from portal.api.privacy.types import DataExport, ErasureRequest
 from portal.auth import policy
 from portal.casefiles.storage import storage_of
@@ -89,6 +89,26 @@ class DecideErasureInput:
 
 async def _request_of(row: models.ErasureRequest) -> ErasureRequest:
     return ErasureRequest.of(row, await User.get(id=row.user_id))
+
+
+@node_resolver("DataExport")
+async def _export_node(info: Info, pk: uuid.UUID) -> DataExport | None:
+    """An export while it can be downloaded, for whoever may download it."""
+    actor = info.context.require_actor()
+    row = await models.DataExport.get_or_none(id=pk, expires_at__gt=now())
+    if row is None or not policy.may_download_export(actor, row.user_id, row.requested_by_id):
+        return None
+    return DataExport.of(row)
+
+
+@node_resolver("ErasureRequest")
+async def _erasure_node(info: Info, pk: uuid.UUID) -> ErasureRequest | None:
+    """The person's own request, or any for the admins who decide them."""
+    actor = info.context.require_actor()
+    row = await models.ErasureRequest.get_or_none(id=pk)
+    if row is None or not policy.may_view_erasure_request(actor, row.user_id):
+        return None
+    return await _request_of(row)
 
 
 @strawberry.type

@@ -10,7 +10,7 @@ import strawberry
 from portal.accounts.models import User
 from portal.api.casefiles.types import DownloadLink, download_link
 from portal.api.context import Info
-from portal.api.node import to_global_id
+from portal.api.node import Node, to_global_id
 from portal.casefiles.links import LinkKind
 from portal.privacy import models
 from portal.privacy.models import ErasureStatus, HoldKind
@@ -50,8 +50,7 @@ class LegalHold:
 
 
 @strawberry.type(description="A request to erase a person's personal data (GDPR Art. 17).")
-class ErasureRequest:
-    id: strawberry.ID = strawberry.field(description="Its global ID.")
+class ErasureRequest(Node):
     status: ErasureStatus = strawberry.field(description="Where it stands.")
     on_paper: bool = strawberry.field(
         description="Recorded by an admin from a request made outside Parley."
@@ -85,8 +84,7 @@ class ErasureRequest:
 
 
 @strawberry.type(description="A subject-access export (GDPR Art. 15): a zip of JSON files.")
-class DataExport:
-    id: strawberry.ID = strawberry.field(description="Its global ID.")
+class DataExport(Node):
     created_at: datetime = strawberry.field(description="When it was made.")
     expires_at: datetime = strawberry.field(description="Downloadable until then.")
     size: int = strawberry.field(description="Bytes.")

@@ -14,6 +14,7 @@ import {
 } from "../../gql/graphql";
 import { apiLocale, useI18n } from "../../i18n";
 import { lazyNamed } from "../../lib/lazyPage";
+import { NotFound } from "../NotFound";
 import { ActionPanels, anchorFor, PANELS, type Done } from "./actions";
 import { RecordTools } from "./records";
 import { Documents } from "./Documents";
@@ -25,7 +26,9 @@ import { Offers } from "./Offers";
 import { OutcomePanel } from "./OutcomePanel";
 import { Timeline } from "./Timeline";
 
-export type CaseData = CasePageQuery["case"];
+/** A case the viewer may see: `case` is null for a missing or foreign one (the page says
+ * "not found"). */
+export type CaseData = NonNullable<CasePageQuery["case"]>;
 
 // The staff forms and the neutral's case file are in the staff chunk (pages/staff.ts), fetched
 // only for a viewer with a staff role on this case: a complainant never downloads them. What
@@ -98,6 +101,8 @@ function CaseView({ caseId }: { caseId: string }) {
   );
   if (fetching && !data) return <Loading />;
   if (!data) return <RequestError error={error} />;
+  // A case that does not exist and one the viewer may not see are alike: null, no error.
+  if (!data.case) return <NotFound />;
   const item = data.case;
   const duties = dutiesOf(item);
   const rights = rightsOf(item);

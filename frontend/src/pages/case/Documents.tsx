@@ -11,7 +11,7 @@ import { download, supersedeDocument, uploadDocument, UploadError, useUploadLimi
 // A link-styled button whose text wraps on a phone reads as a link: aligned left.
 const LEFT = { textAlign: "left" } as const;
 
-type CaseDocument = CaseFileQuery["case"]["documents"]["edges"][number]["node"];
+type CaseDocument = NonNullable<CaseFileQuery["case"]>["documents"]["edges"][number]["node"];
 
 /** The documents the viewer may read, by scope, each with its versions; a new document or a
  * new version, checked in the browser before it is sent (size, kind, empty) with the limits in
@@ -25,8 +25,8 @@ export function Documents({ caseId }: { caseId: string }) {
     requestPolicy: "cache-and-network",
   });
   const [added, setAdded] = useState<string | null>(null);
-  const documents = data?.case.documents.edges.map((edge) => edge.node) ?? [];
-  const roles = data?.case.viewerRoles ?? [];
+  const documents = data?.case?.documents.edges.map((edge) => edge.node) ?? [];
+  const roles = data?.case?.viewerRoles ?? [];
   const scopes = writableScopes(roles);
   const fetchFile = useFetchDocument();
 

@@ -15,7 +15,7 @@ import {
 import { useI18n } from "../../i18n";
 import { writableScopes } from "../../lib/scopes";
 
-type CaseMessage = CaseFileQuery["case"]["messages"]["edges"][number]["node"];
+type CaseMessage = NonNullable<CaseFileQuery["case"]>["messages"]["edges"][number]["node"];
 
 /** Messages per scope (one button per scope the viewer reads or writes), oldest first, each
  * reply under the message it answers; a reply form under any message; what is typed into the
@@ -29,8 +29,8 @@ export function Messages({ caseId }: { caseId: string }) {
     requestPolicy: "cache-and-network",
   });
   const [, markRead] = useMutation(MarkMessagesReadDocument);
-  const messages = useMemo(() => [...(data?.case.messages.edges.map((edge) => edge.node) ?? [])].reverse(), [data]);
-  const writable = writableScopes(data?.case.viewerRoles ?? []);
+  const messages = useMemo(() => [...(data?.case?.messages.edges.map((edge) => edge.node) ?? [])].reverse(), [data]);
+  const writable = writableScopes(data?.case?.viewerRoles ?? []);
   const scopes = [...new Set([...writable, ...messages.map((m) => m.visibility)])];
   const [scope, setScope] = useState<Visibility>("ALL_PARTIES");
   const shown = useMemo(() => messages.filter((m) => m.visibility === scope), [messages, scope]);

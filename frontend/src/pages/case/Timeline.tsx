@@ -50,7 +50,8 @@ export function Timeline({
   onEventRef.current = onEvent;
 
   useEffect(() => {
-    if (!data) return;
+    // A case gone from view (null) shows no events; the page itself says "not found".
+    if (!data?.case) return;
     const stored = data.case.timeline.edges.map((edge) => edge.node);
     setEvents(stored);
     setVerification(data.verifyTimeline);

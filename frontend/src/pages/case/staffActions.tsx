@@ -351,7 +351,7 @@ function AppointNeutralForm({ item, onDone, onSuccess }: StaffActionProps) {
       },
     },
   });
-  const roster = data?.case.provider?.roster.edges.map((edge) => edge.node) ?? [];
+  const roster = data?.case?.provider?.roster.edges.map((edge) => edge.node) ?? [];
   return (
     <StaffSection id={`appoint-${item.id}`} title={t("appoint.title")}>
       {fetching && !data && <Loading />}

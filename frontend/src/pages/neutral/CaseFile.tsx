@@ -15,7 +15,7 @@ import { useI18n } from "../../i18n";
 import { writableScopes } from "../../lib/scopes";
 import type { CaseData } from "../case/CasePage";
 
-type FileData = NeutralCaseFileQuery["case"];
+type FileData = NonNullable<NeutralCaseFileQuery["case"]>;
 type FileDocument = FileData["documents"]["edges"][number]["node"];
 type FileMessage = FileData["messages"]["edges"][number]["node"];
 
@@ -51,7 +51,7 @@ export function NeutralCaseFile({ item }: { item: CaseData }) {
         </h3>
         {fetching && !data && <Loading />}
         <RequestError error={error} />
-        {data && <DocumentsByParty documents={data.case.documents.edges.map((edge) => edge.node)} />}
+        {data?.case && <DocumentsByParty documents={data.case.documents.edges.map((edge) => edge.node)} />}
       </section>
       <section aria-labelledby="caucus-heading" className="parley-section">
         <h3 id="caucus-heading" className="govuk-heading-m">
@@ -60,7 +60,7 @@ export function NeutralCaseFile({ item }: { item: CaseData }) {
         <Explained summary={t("caseFile.caucusWhat")}>
           <p className="govuk-body">{t("caseFile.caucusExplained")}</p>
         </Explained>
-        {data && (
+        {data?.case && (
           <CaucusColumns
             caseId={item.id}
             roles={data.case.viewerRoles}

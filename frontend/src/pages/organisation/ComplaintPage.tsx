@@ -23,6 +23,7 @@ import { useI18n } from "../../i18n";
 import { ActionSection, focusSoon, ReasonForm, useReasonStep } from "../case/actions";
 import { useAction, type Done } from "../case/useAction";
 import { EscalationForm } from "../consumer/Escalate";
+import { NotFound } from "../NotFound";
 
 type Complaint = HandledComplaintFieldsFragment;
 
@@ -74,6 +75,8 @@ function ComplaintView({ complaintId }: { complaintId: string }) {
     [refetch],
   );
   const complaint = data?.complaint;
+  // A complaint that does not exist and one the viewer may not see are alike: null, no error.
+  if (data && !complaint) return <NotFound />;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

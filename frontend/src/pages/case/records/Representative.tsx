@@ -15,7 +15,7 @@ import { useI18n } from "../../../i18n";
 import { useAction } from "../useAction";
 import { Fold } from "./Fold";
 
-type Invitation = CaseRepresentativeQuery["case"]["representativeInvitations"][number];
+type Invitation = NonNullable<CaseRepresentativeQuery["case"]>["representativeInvitations"][number];
 
 /** Someone to act for the complainant: invited by e-mail (they become the representative
  * when they accept the mailed link, signed in with that address), the invitation pending
