@@ -108,10 +108,19 @@ export type CaseFilter = {
   stage?: CaseStage | null | undefined;
 };
 
-/** The order of `cases`. */
-export type CaseOrder =
-  | 'DUE'
-  | 'NEWEST';
+/** The order of `cases`; newest first when left out. */
+export type CaseOrder = {
+  /** Which way; when left out, DESC for CREATED_AT and UPDATED_AT, ASC for NEXT_DUE (its only way). */
+  direction?: OrderDirection | null | undefined;
+  /** What the cases are ordered by. */
+  field?: CaseOrderField;
+};
+
+/** What `cases` are ordered by. CREATED_AT: when the case was referred. UPDATED_AT: when an event was last recorded on it (`updatedAt`). NEXT_DUE (ascending only): the cases that wait on a duty first, the soonest due first (so the overdue ones lead), each by its `nextDue`; then those that wait on none, newest first. */
+export type CaseOrderField =
+  | 'CREATED_AT'
+  | 'NEXT_DUE'
+  | 'UPDATED_AT';
 
 /** Who an actor is on one case. */
 export type CaseRole =
@@ -283,7 +292,10 @@ export type CreateIntegrationClientInput = {
 export type CreateOrganisationInput = {
   /** ISO 3166-1 alpha-2 code. */
   country?: string;
-  /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
+  /**
+   * The key as an input field, as some mutations took it first; the same as the mutation's `idempotencyKey` argument (give one of the two).
+   * @deprecated Use the mutation's `idempotencyKey` argument.
+   */
   idempotencyKey?: string | null | undefined;
   name: string;
   /** Unique; lower-case letters, digits, hyphens. */
@@ -294,7 +306,10 @@ export type CreateOrganisationInput = {
 export type CreateProviderInput = {
   /** ISO 3166-1 alpha-2 code. */
   country?: string;
-  /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
+  /**
+   * The key as an input field, as some mutations took it first; the same as the mutation's `idempotencyKey` argument (give one of the two).
+   * @deprecated Use the mutation's `idempotencyKey` argument.
+   */
   idempotencyKey?: string | null | undefined;
   name: string;
   /** Unique; lower-case letters, digits, hyphens. */
@@ -307,7 +322,10 @@ export type CreateSchemeInput = {
   /** Whose public holidays working days skip. */
   country: string;
   fees?: string;
-  /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
+  /**
+   * The key as an input field, as some mutations took it first; the same as the mutation's `idempotencyKey` argument (give one of the two).
+   * @deprecated Use the mutation's `idempotencyKey` argument.
+   */
   idempotencyKey?: string | null | undefined;
   legalEffects?: Array<LegalEffectTextInput>;
   /** Empty: the methods the provider publishes. */
@@ -325,7 +343,10 @@ export type CreateWebhookSubscriptionInput = {
   description?: string;
   /** Timeline event kinds to receive, e.g. `case_accepted`. */
   eventKinds: Array<string>;
-  /** Retrying with the same key returns the first result instead of creating another. */
+  /**
+   * The key as an input field, as some mutations took it first; the same as the mutation's `idempotencyKey` argument (give one of the two).
+   * @deprecated Use the mutation's `idempotencyKey` argument.
+   */
   idempotencyKey?: string | null | undefined;
   organisationId: string | number;
   /** Where events are POSTed (http or https). */
@@ -348,6 +369,113 @@ export type ErasureRequestStatus =
   | 'HELD'
   | 'PENDING'
   | 'REFUSED';
+
+/** What happened on a case: one value per kind of fact a timeline records. Each has its payload type (`EventPayload`); docs/events.md lists them with who sees them and an example. */
+export type EventKind =
+  /** A binding award became final; implementation begins. */
+  | 'AWARD_FINAL'
+  /** The provider accepted the dispute (ISO 10003 7.3); the consent clock starts. */
+  | 'CASE_ACCEPTED'
+  /** The case closed, with the reason (recorded after any step that ends a case by closing it). */
+  | 'CASE_CLOSED'
+  /** The provider declined the dispute on a ground of EU ADR Art. 5(4); the case ends. */
+  | 'CASE_DECLINED'
+  /** An unresolved complaint became a dispute case, referred to the provider; its acceptance clock starts. */
+  | 'CASE_REFERRED'
+  /** A side withdrew the case; it ends. */
+  | 'CASE_WITHDRAWN'
+  /** The neutral disclosed a new circumstance; the parties may object again. */
+  | 'CIRCUMSTANCE_DISCLOSED'
+  /** A running clock was extended. */
+  | 'CLOCK_EXTENDED'
+  /** The responsible party acted in time. */
+  | 'CLOCK_MET'
+  /** A clock ran out, or its party acted late. */
+  | 'CLOCK_MISSED'
+  /** A clock started: someone must act (a duty) or may act (a window) by `dueAt`. */
+  | 'CLOCK_STARTED'
+  /** A clock stopped as nobody's delay (the case ended, or its party left). */
+  | 'CLOCK_STOPPED'
+  /** The complainant neither confirmed nor disputed in time: the provider decides. */
+  | 'CONFIRMATION_LAPSED'
+  /** Never recorded: a declared conflict is `impartiality_declared` with `conflict`. */
+  | 'CONFLICT_DECLARED'
+  /** The complainant consented to the method, with the text the screen showed. */
+  | 'CONSENT_GIVEN'
+  /** The consent clock ran out without consent; the case closes. */
+  | 'CONSENT_LAPSED'
+  /** A new version of a document was uploaded. */
+  | 'DOCUMENT_SUPERSEDED'
+  /** A document was uploaded (its first version). */
+  | 'DOCUMENT_UPLOADED'
+  /** The provider completed the file; resolution begins. */
+  | 'FILE_COMPLETED'
+  /** The neutral declared themselves impartial (the objection window opens), or declared a conflict (`conflict`: the appointment ends). */
+  | 'IMPARTIALITY_DECLARED'
+  /** The complainant confirmed the implementation; the case closes as resolved. */
+  | 'IMPLEMENTATION_CONFIRMED'
+  /** The complainant reported the outcome not implemented: the provider decides. */
+  | 'IMPLEMENTATION_DISPUTED'
+  /** The organisation did not record the implementation in time: the provider decides. */
+  | 'IMPLEMENTATION_OVERDUE'
+  /** The organisation recorded that it implemented the outcome. */
+  | 'IMPLEMENTATION_RECORDED'
+  /** A message was posted; the chain covers its text's digest. */
+  | 'MESSAGE_POSTED'
+  /** The time to negotiate ran out without a settlement; the case closes. */
+  | 'NEGOTIATION_LAPSED'
+  /** The provider appointed a neutral, with their standing disclosures as they stood then. */
+  | 'NEUTRAL_APPOINTED'
+  /** The objection window ended: the neutral is confirmed. */
+  | 'NEUTRAL_CONFIRMED'
+  /** A party objected to the neutral. */
+  | 'NEUTRAL_OBJECTED'
+  /** The neutral stepped down. */
+  | 'NEUTRAL_RECUSED'
+  /** The provider removed the neutral. */
+  | 'NEUTRAL_REMOVED'
+  /** The provider decided an objection (upheld: the neutral is removed). */
+  | 'OBJECTION_DECIDED'
+  /** The other side accepted an offer: a settlement; implementation begins. */
+  | 'OFFER_ACCEPTED'
+  /** A side made an offer (or a counter-offer, `replyingTo`). */
+  | 'OFFER_MADE'
+  /** The other side rejected an offer. */
+  | 'OFFER_REJECTED'
+  /** Its maker withdrew an open offer. */
+  | 'OFFER_WITHDRAWN'
+  /** The organisation did not respond before its clock ran out: recorded as a refusal. */
+  | 'ORGANISATION_SILENT'
+  /** A side accepted the outcome, with the notice shown before (EU ADR Art. 9(2)(b)). */
+  | 'OUTCOME_ACCEPTED'
+  /** The neutral issued an outcome. */
+  | 'OUTCOME_ISSUED'
+  /** The reflection period ended without both sides accepting; the case closes. */
+  | 'OUTCOME_NOT_ACCEPTED'
+  /** A side rejected the outcome; the case closes. */
+  | 'OUTCOME_REJECTED'
+  /** The organisation refused to take part; the case closes. */
+  | 'PARTICIPATION_REFUSED'
+  /** The digests of every message and document version the case held when the chain began to cover them (issue 19). */
+  | 'RECORDS_ANCHORED'
+  /** Retention or a granted erasure removed the case's personal data; the chain still verifies. The counts say what was removed, never what it held. */
+  | 'RECORDS_REDACTED'
+  /** The complainant replied to the organisation's response. */
+  | 'REPLY_SUBMITTED'
+  /** An invited representative accepted and joined the case. */
+  | 'REPRESENTATIVE_ACCEPTED'
+  /** The complainant revoked an invitation. */
+  | 'REPRESENTATIVE_INVITATION_REVOKED'
+  /** The complainant invited someone to represent them. */
+  | 'REPRESENTATIVE_INVITED'
+  /** The complainant removed a representative. */
+  | 'REPRESENTATIVE_REMOVED'
+  /** The organisation submitted its response; file review begins. */
+  | 'RESPONSE_SUBMITTED'
+  /** The provider decided the review: upheld, or varied (a new outcome replaces it). */
+  | 'REVIEW_DECIDED'
+  /** A side asked the provider to review the outcome. */
+  | 'REVIEW_REQUESTED';
 
 /** How much a finding matters: `LOW`, `MEDIUM`, `HIGH`. */
 export type FindingSeverity =
@@ -392,7 +520,10 @@ export type LegalHoldKind =
 
 /** The organisation takes part in the provider's scheme. */
 export type LinkOrganisationProviderInput = {
-  /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
+  /**
+   * The key as an input field, as some mutations took it first; the same as the mutation's `idempotencyKey` argument (give one of the two).
+   * @deprecated Use the mutation's `idempotencyKey` argument.
+   */
   idempotencyKey?: string | null | undefined;
   organisationId: string | number;
   providerId: string | number;
@@ -418,6 +549,11 @@ export type OfferStatus =
   | 'OPEN'
   | 'REJECTED'
   | 'WITHDRAWN';
+
+/** Which way an order runs. */
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
 
 /** Where a message stands. */
 export type OutboxStatus =
@@ -877,6 +1013,7 @@ export type UserErrorCode =
   | 'SCHEME_RETIRED'
   | 'SCOPE_MISMATCH'
   | 'SCOPE_NOT_ALLOWED'
+  | 'SECRET_NOT_REPEATED'
   | 'SETUP_LINK_INVALID'
   | 'SIGN_IN_CODE_REQUIRED'
   | 'SILENCE_NOT_REFUSAL'
@@ -1247,7 +1384,61 @@ export type DueDutyFieldsFragment = { party: ResponsibleParty, clock: ClockKind,
 
 export type OutcomeFieldsFragment = { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: string, reviewDecisionReasons: string, amount: { amount: string, currency: string } | null };
 
-export type TimelineEventFieldsFragment = { sequence: number, kind: string, occurredAt: string, actorRole: CaseRole, visibility: Visibility, payload: Record<string, unknown>, hash: string };
+export type TimelineEventFieldsFragment = { id: string, sequence: number, kind: EventKind, occurredAt: string, actorRole: CaseRole, visibility: Visibility, hash: string, payload:
+    | { __typename: 'AwardFinalEventPayload' }
+    | { __typename: 'CaseAcceptedEventPayload' }
+    | { __typename: 'CaseClosedEventPayload' }
+    | { __typename: 'CaseDeclinedEventPayload' }
+    | { __typename: 'CaseReferredEventPayload' }
+    | { __typename: 'CaseWithdrawnEventPayload' }
+    | { __typename: 'CircumstanceDisclosedEventPayload' }
+    | { __typename: 'ClockExtendedEventPayload', clock: ClockKind, dueAt: string, previousDueAt: string, reason: string | null }
+    | { __typename: 'ClockMetEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+    | { __typename: 'ClockMissedEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+    | { __typename: 'ClockStartedEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+    | { __typename: 'ClockStoppedEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+    | { __typename: 'ConfirmationLapsedEventPayload' }
+    | { __typename: 'ConflictDeclaredEventPayload' }
+    | { __typename: 'ConsentGivenEventPayload' }
+    | { __typename: 'ConsentLapsedEventPayload' }
+    | { __typename: 'DocumentSupersededEventPayload', filename: string }
+    | { __typename: 'DocumentUploadedEventPayload', filename: string }
+    | { __typename: 'ErasedEventPayload' }
+    | { __typename: 'FileCompletedEventPayload' }
+    | { __typename: 'ImpartialityDeclaredEventPayload' }
+    | { __typename: 'ImplementationConfirmedEventPayload' }
+    | { __typename: 'ImplementationDisputedEventPayload' }
+    | { __typename: 'ImplementationOverdueEventPayload' }
+    | { __typename: 'ImplementationRecordedEventPayload' }
+    | { __typename: 'MessagePostedEventPayload' }
+    | { __typename: 'NegotiationLapsedEventPayload' }
+    | { __typename: 'NeutralAppointedEventPayload' }
+    | { __typename: 'NeutralConfirmedEventPayload' }
+    | { __typename: 'NeutralObjectedEventPayload' }
+    | { __typename: 'NeutralRecusedEventPayload' }
+    | { __typename: 'NeutralRemovedEventPayload' }
+    | { __typename: 'ObjectionDecidedEventPayload' }
+    | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: string }
+    | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: string }
+    | { __typename: 'OfferRejectedEventPayload' }
+    | { __typename: 'OfferWithdrawnEventPayload' }
+    | { __typename: 'OrganisationSilentEventPayload' }
+    | { __typename: 'OutcomeAcceptedEventPayload' }
+    | { __typename: 'OutcomeIssuedEventPayload', amount: string | null, currency: string }
+    | { __typename: 'OutcomeNotAcceptedEventPayload' }
+    | { __typename: 'OutcomeRejectedEventPayload' }
+    | { __typename: 'ParticipationRefusedEventPayload' }
+    | { __typename: 'RecordsAnchoredEventPayload' }
+    | { __typename: 'RecordsRedactedEventPayload' }
+    | { __typename: 'ReplySubmittedEventPayload' }
+    | { __typename: 'RepresentativeAcceptedEventPayload' }
+    | { __typename: 'RepresentativeInvitationRevokedEventPayload' }
+    | { __typename: 'RepresentativeInvitedEventPayload' }
+    | { __typename: 'RepresentativeRemovedEventPayload' }
+    | { __typename: 'ResponseSubmittedEventPayload' }
+    | { __typename: 'ReviewDecidedEventPayload' }
+    | { __typename: 'ReviewRequestedEventPayload' }
+   };
 
 export type CaseSummaryFragment = { id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, provider: { id: string, name: string } | null, claimedAmount: { amount: string, currency: string } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation }> };
 
@@ -1276,7 +1467,61 @@ export type CaseTimelineQueryVariables = Exact<{
 }>;
 
 
-export type CaseTimelineQuery = { case: { id: string, timelineHead: { sequence: number, hash: string }, timeline: { edges: Array<{ node: { sequence: number, kind: string, occurredAt: string, actorRole: CaseRole, visibility: Visibility, payload: Record<string, unknown>, hash: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null, verifyTimeline: { ok: boolean, length: number, headHash: string, firstBrokenSequence: number | null, brokenEvent: { sequence: number, kind: string | null, reason: BreakReason } | null } };
+export type CaseTimelineQuery = { case: { id: string, timelineHead: { sequence: number, hash: string }, timeline: { edges: Array<{ node: { id: string, sequence: number, kind: EventKind, occurredAt: string, actorRole: CaseRole, visibility: Visibility, hash: string, payload:
+            | { __typename: 'AwardFinalEventPayload' }
+            | { __typename: 'CaseAcceptedEventPayload' }
+            | { __typename: 'CaseClosedEventPayload' }
+            | { __typename: 'CaseDeclinedEventPayload' }
+            | { __typename: 'CaseReferredEventPayload' }
+            | { __typename: 'CaseWithdrawnEventPayload' }
+            | { __typename: 'CircumstanceDisclosedEventPayload' }
+            | { __typename: 'ClockExtendedEventPayload', clock: ClockKind, dueAt: string, previousDueAt: string, reason: string | null }
+            | { __typename: 'ClockMetEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+            | { __typename: 'ClockMissedEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+            | { __typename: 'ClockStartedEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+            | { __typename: 'ClockStoppedEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+            | { __typename: 'ConfirmationLapsedEventPayload' }
+            | { __typename: 'ConflictDeclaredEventPayload' }
+            | { __typename: 'ConsentGivenEventPayload' }
+            | { __typename: 'ConsentLapsedEventPayload' }
+            | { __typename: 'DocumentSupersededEventPayload', filename: string }
+            | { __typename: 'DocumentUploadedEventPayload', filename: string }
+            | { __typename: 'ErasedEventPayload' }
+            | { __typename: 'FileCompletedEventPayload' }
+            | { __typename: 'ImpartialityDeclaredEventPayload' }
+            | { __typename: 'ImplementationConfirmedEventPayload' }
+            | { __typename: 'ImplementationDisputedEventPayload' }
+            | { __typename: 'ImplementationOverdueEventPayload' }
+            | { __typename: 'ImplementationRecordedEventPayload' }
+            | { __typename: 'MessagePostedEventPayload' }
+            | { __typename: 'NegotiationLapsedEventPayload' }
+            | { __typename: 'NeutralAppointedEventPayload' }
+            | { __typename: 'NeutralConfirmedEventPayload' }
+            | { __typename: 'NeutralObjectedEventPayload' }
+            | { __typename: 'NeutralRecusedEventPayload' }
+            | { __typename: 'NeutralRemovedEventPayload' }
+            | { __typename: 'ObjectionDecidedEventPayload' }
+            | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: string }
+            | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: string }
+            | { __typename: 'OfferRejectedEventPayload' }
+            | { __typename: 'OfferWithdrawnEventPayload' }
+            | { __typename: 'OrganisationSilentEventPayload' }
+            | { __typename: 'OutcomeAcceptedEventPayload' }
+            | { __typename: 'OutcomeIssuedEventPayload', amount: string | null, currency: string }
+            | { __typename: 'OutcomeNotAcceptedEventPayload' }
+            | { __typename: 'OutcomeRejectedEventPayload' }
+            | { __typename: 'ParticipationRefusedEventPayload' }
+            | { __typename: 'RecordsAnchoredEventPayload' }
+            | { __typename: 'RecordsRedactedEventPayload' }
+            | { __typename: 'ReplySubmittedEventPayload' }
+            | { __typename: 'RepresentativeAcceptedEventPayload' }
+            | { __typename: 'RepresentativeInvitationRevokedEventPayload' }
+            | { __typename: 'RepresentativeInvitedEventPayload' }
+            | { __typename: 'RepresentativeRemovedEventPayload' }
+            | { __typename: 'ResponseSubmittedEventPayload' }
+            | { __typename: 'ReviewDecidedEventPayload' }
+            | { __typename: 'ReviewRequestedEventPayload' }
+           } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null, verifyTimeline: { ok: boolean, length: number, headHash: string, firstBrokenSequence: number | null, brokenEvent: { sequence: number, kind: string | null, reason: BreakReason } | null } };
 
 export type VerifyTimelineQueryVariables = Exact<{
   caseId: string | number;
@@ -1301,7 +1546,61 @@ export type CaseEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseEventsSubscription = { caseEvents: { sequence: number, kind: string, occurredAt: string, actorRole: CaseRole, visibility: Visibility, payload: Record<string, unknown>, hash: string } };
+export type CaseEventsSubscription = { caseEvents: { id: string, sequence: number, kind: EventKind, occurredAt: string, actorRole: CaseRole, visibility: Visibility, hash: string, payload:
+      | { __typename: 'AwardFinalEventPayload' }
+      | { __typename: 'CaseAcceptedEventPayload' }
+      | { __typename: 'CaseClosedEventPayload' }
+      | { __typename: 'CaseDeclinedEventPayload' }
+      | { __typename: 'CaseReferredEventPayload' }
+      | { __typename: 'CaseWithdrawnEventPayload' }
+      | { __typename: 'CircumstanceDisclosedEventPayload' }
+      | { __typename: 'ClockExtendedEventPayload', clock: ClockKind, dueAt: string, previousDueAt: string, reason: string | null }
+      | { __typename: 'ClockMetEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+      | { __typename: 'ClockMissedEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+      | { __typename: 'ClockStartedEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+      | { __typename: 'ClockStoppedEventPayload', clock: ClockKind, responsible: ResponsibleParty, dueAt: string }
+      | { __typename: 'ConfirmationLapsedEventPayload' }
+      | { __typename: 'ConflictDeclaredEventPayload' }
+      | { __typename: 'ConsentGivenEventPayload' }
+      | { __typename: 'ConsentLapsedEventPayload' }
+      | { __typename: 'DocumentSupersededEventPayload', filename: string }
+      | { __typename: 'DocumentUploadedEventPayload', filename: string }
+      | { __typename: 'ErasedEventPayload' }
+      | { __typename: 'FileCompletedEventPayload' }
+      | { __typename: 'ImpartialityDeclaredEventPayload' }
+      | { __typename: 'ImplementationConfirmedEventPayload' }
+      | { __typename: 'ImplementationDisputedEventPayload' }
+      | { __typename: 'ImplementationOverdueEventPayload' }
+      | { __typename: 'ImplementationRecordedEventPayload' }
+      | { __typename: 'MessagePostedEventPayload' }
+      | { __typename: 'NegotiationLapsedEventPayload' }
+      | { __typename: 'NeutralAppointedEventPayload' }
+      | { __typename: 'NeutralConfirmedEventPayload' }
+      | { __typename: 'NeutralObjectedEventPayload' }
+      | { __typename: 'NeutralRecusedEventPayload' }
+      | { __typename: 'NeutralRemovedEventPayload' }
+      | { __typename: 'ObjectionDecidedEventPayload' }
+      | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: string }
+      | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: string }
+      | { __typename: 'OfferRejectedEventPayload' }
+      | { __typename: 'OfferWithdrawnEventPayload' }
+      | { __typename: 'OrganisationSilentEventPayload' }
+      | { __typename: 'OutcomeAcceptedEventPayload' }
+      | { __typename: 'OutcomeIssuedEventPayload', amount: string | null, currency: string }
+      | { __typename: 'OutcomeNotAcceptedEventPayload' }
+      | { __typename: 'OutcomeRejectedEventPayload' }
+      | { __typename: 'ParticipationRefusedEventPayload' }
+      | { __typename: 'RecordsAnchoredEventPayload' }
+      | { __typename: 'RecordsRedactedEventPayload' }
+      | { __typename: 'ReplySubmittedEventPayload' }
+      | { __typename: 'RepresentativeAcceptedEventPayload' }
+      | { __typename: 'RepresentativeInvitationRevokedEventPayload' }
+      | { __typename: 'RepresentativeInvitedEventPayload' }
+      | { __typename: 'RepresentativeRemovedEventPayload' }
+      | { __typename: 'ResponseSubmittedEventPayload' }
+      | { __typename: 'ReviewDecidedEventPayload' }
+      | { __typename: 'ReviewRequestedEventPayload' }
+     } };
 
 export type GiveConsentMutationVariables = Exact<{
   caseId: string | number;
@@ -1579,6 +1878,7 @@ export type IntegrationClientQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type CreateIntegrationClientMutationVariables = Exact<{
@@ -1621,6 +1921,7 @@ export type WebhookSubscriptionLogQueryVariables = Exact<{
 
 
 export type WebhookSubscriptionLogQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2210,7 +2511,7 @@ export const ViewerFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind"
 export const ClockExtensionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClockExtensionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockExtension"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendedAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"previousDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"extendedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<ClockExtensionFieldsFragment, unknown>;
 export const ShownTextFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ShownTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ShownText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"digest"}}]}}]} as unknown as DocumentNode<ShownTextFieldsFragment, unknown>;
 export const OutcomeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutcomeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Outcome"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"binding"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedByComplainantAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedByOrganisationAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectedBy"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReasons"}},{"kind":"Field","name":{"kind":"Name","value":"rejectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reviewRequestedBy"}},{"kind":"Field","name":{"kind":"Name","value":"reviewReasons"}},{"kind":"Field","name":{"kind":"Name","value":"reviewDecision"}},{"kind":"Field","name":{"kind":"Name","value":"reviewDecisionReasons"}}]}}]} as unknown as DocumentNode<OutcomeFieldsFragment, unknown>;
-export const TimelineEventFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TimelineEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TimelineEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}}]} as unknown as DocumentNode<TimelineEventFieldsFragment, unknown>;
+export const TimelineEventFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TimelineEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TimelineEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"payload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OfferMadeEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OfferAcceptedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeIssuedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DocumentUploadedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DocumentSupersededEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockStartedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockExtendedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockMetEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockMissedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockStoppedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}}]} as unknown as DocumentNode<TimelineEventFieldsFragment, unknown>;
 export const DueDutyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DueDutyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DueDuty"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"party"}},{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}}]} as unknown as DocumentNode<DueDutyFieldsFragment, unknown>;
 export const ClockFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClockFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Clock"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"extensions"}},{"kind":"Field","name":{"kind":"Name","value":"obligation"}}]}}]} as unknown as DocumentNode<ClockFieldsFragment, unknown>;
 export const CaseSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DisputeCase"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRoles"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}},{"kind":"Field","name":{"kind":"Name","value":"viewerDuties"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRights"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"nextDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DueDutyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"whoMustAct"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DueDutyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unreadMessageCount"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claimedAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClockFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DueDutyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DueDuty"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"party"}},{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClockFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Clock"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"extensions"}},{"kind":"Field","name":{"kind":"Name","value":"obligation"}}]}}]} as unknown as DocumentNode<CaseSummaryFragment, unknown>;
@@ -2271,10 +2572,10 @@ export const MarkMessagesReadDocument = {"kind":"Document","definitions":[{"kind
 export const UploadLimitsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UploadLimits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadLimits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maxFileBytes"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedTypes"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedExtensions"}}]}}]}}]} as unknown as DocumentNode<UploadLimitsQuery, UploadLimitsQueryVariables>;
 export const CasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Cases"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSummary"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DueDutyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DueDuty"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"party"}},{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClockFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Clock"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"extensions"}},{"kind":"Field","name":{"kind":"Name","value":"obligation"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DisputeCase"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRoles"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}},{"kind":"Field","name":{"kind":"Name","value":"viewerDuties"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRights"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"nextDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DueDutyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"whoMustAct"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DueDutyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unreadMessageCount"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claimedAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClockFields"}}]}}]}}]} as unknown as DocumentNode<CasesQuery, CasesQueryVariables>;
 export const CasePageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CasePage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSummary"}},{"kind":"Field","name":{"kind":"Name","value":"irreversibleActions"}},{"kind":"Field","name":{"kind":"Name","value":"methodFamily"}},{"kind":"Field","name":{"kind":"Name","value":"binding"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"unresolvedReason"}},{"kind":"Field","name":{"kind":"Name","value":"organisationPosition"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}},{"kind":"Field","name":{"kind":"Name","value":"complainantReply"}},{"kind":"Field","name":{"kind":"Name","value":"repliedAt"}},{"kind":"Field","name":{"kind":"Name","value":"declineGround"}},{"kind":"Field","name":{"kind":"Name","value":"declineReasons"}},{"kind":"Field","name":{"kind":"Name","value":"implementationEvidence"}},{"kind":"Field","name":{"kind":"Name","value":"implementedAt"}},{"kind":"Field","name":{"kind":"Name","value":"implementationConfirmedAt"}},{"kind":"Field","name":{"kind":"Name","value":"escalatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"escalationNote"}},{"kind":"Field","name":{"kind":"Name","value":"closureReason"}},{"kind":"Field","name":{"kind":"Name","value":"closureReasons"}},{"kind":"Field","name":{"kind":"Name","value":"closureNote"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnBy"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawalReason"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"surveyUrl"}},{"kind":"Field","name":{"kind":"Name","value":"timelineHead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complainant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"isViewer"}}]}},{"kind":"Field","name":{"kind":"Name","value":"representative"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"isViewer"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"legalEffect"}},{"kind":"Field","name":{"kind":"Name","value":"bindingMethodsOffered"}},{"kind":"Field","name":{"kind":"Name","value":"texts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalEffect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"clocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClockFields"}},{"kind":"Field","name":{"kind":"Name","value":"extensionNotices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClockExtensionFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"consentText"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ShownTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"consents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"legalEffect"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"understandsLegalEffect"}},{"kind":"Field","name":{"kind":"Name","value":"understandsRightToWithdraw"}},{"kind":"Field","name":{"kind":"Name","value":"consentsToBeBound"}},{"kind":"Field","name":{"kind":"Name","value":"givenAt"}},{"kind":"Field","name":{"kind":"Name","value":"givenBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"isViewer"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"neutralAppointment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"appointedAt"}},{"kind":"Field","name":{"kind":"Name","value":"neutral"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"declaration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"impartial"}},{"kind":"Field","name":{"kind":"Name","value":"disclosures"}},{"kind":"Field","name":{"kind":"Name","value":"declaredAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"objections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"upheld"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReasons"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"offers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"terms"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"replyingTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"madeAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcome"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OutcomeFields"}},{"kind":"Field","name":{"kind":"Name","value":"acceptanceNotice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ShownTextFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DueDutyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DueDuty"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"party"}},{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClockFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Clock"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"extensions"}},{"kind":"Field","name":{"kind":"Name","value":"obligation"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DisputeCase"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRoles"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}},{"kind":"Field","name":{"kind":"Name","value":"viewerDuties"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRights"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"nextDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DueDutyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"whoMustAct"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DueDutyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unreadMessageCount"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claimedAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClockFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClockExtensionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockExtension"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendedAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"previousDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"extendedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ShownTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ShownText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"digest"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OutcomeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Outcome"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"binding"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedByComplainantAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedByOrganisationAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectedBy"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReasons"}},{"kind":"Field","name":{"kind":"Name","value":"rejectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reviewRequestedBy"}},{"kind":"Field","name":{"kind":"Name","value":"reviewReasons"}},{"kind":"Field","name":{"kind":"Name","value":"reviewDecision"}},{"kind":"Field","name":{"kind":"Name","value":"reviewDecisionReasons"}}]}}]} as unknown as DocumentNode<CasePageQuery, CasePageQueryVariables>;
-export const CaseTimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseTimeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"timelineHead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TimelineEventFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"verifyTimeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"headHash"}},{"kind":"Field","name":{"kind":"Name","value":"firstBrokenSequence"}},{"kind":"Field","name":{"kind":"Name","value":"brokenEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TimelineEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TimelineEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}}]} as unknown as DocumentNode<CaseTimelineQuery, CaseTimelineQueryVariables>;
+export const CaseTimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseTimeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"timelineHead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TimelineEventFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"verifyTimeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"headHash"}},{"kind":"Field","name":{"kind":"Name","value":"firstBrokenSequence"}},{"kind":"Field","name":{"kind":"Name","value":"brokenEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TimelineEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TimelineEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"payload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OfferMadeEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OfferAcceptedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeIssuedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DocumentUploadedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DocumentSupersededEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockStartedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockExtendedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockMetEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockMissedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockStoppedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}}]} as unknown as DocumentNode<CaseTimelineQuery, CaseTimelineQueryVariables>;
 export const VerifyTimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyTimeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"receipt"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TimelineReceiptInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyTimeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"receipt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"receipt"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"headHash"}},{"kind":"Field","name":{"kind":"Name","value":"firstBrokenSequence"}},{"kind":"Field","name":{"kind":"Name","value":"brokenEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<VerifyTimelineQuery, VerifyTimelineQueryVariables>;
 export const VerifyReceiptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyReceipt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sequence"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"headHash"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyReceipt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"sequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sequence"}}},{"kind":"Argument","name":{"kind":"Name","value":"headHash"},"value":{"kind":"Variable","name":{"kind":"Name","value":"headHash"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"headHash"}},{"kind":"Field","name":{"kind":"Name","value":"brokenAtSequence"}}]}}]}}]} as unknown as DocumentNode<VerifyReceiptQuery, VerifyReceiptQueryVariables>;
-export const CaseEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CaseEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TimelineEventFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TimelineEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TimelineEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}}]} as unknown as DocumentNode<CaseEventsSubscription, CaseEventsSubscriptionVariables>;
+export const CaseEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CaseEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TimelineEventFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TimelineEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TimelineEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"payload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OfferMadeEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OfferAcceptedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeIssuedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DocumentUploadedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DocumentSupersededEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockStartedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockExtendedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockMetEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockMissedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClockStoppedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}}]} as unknown as DocumentNode<CaseEventsSubscription, CaseEventsSubscriptionVariables>;
 export const GiveConsentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GiveConsent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"understandsLegalEffect"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"understandsRightToWithdraw"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"consentsToBeBound"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"legalEffectDigest"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"giveConsent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"understandsLegalEffect"},"value":{"kind":"Variable","name":{"kind":"Name","value":"understandsLegalEffect"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"understandsRightToWithdraw"},"value":{"kind":"Variable","name":{"kind":"Name","value":"understandsRightToWithdraw"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"consentsToBeBound"},"value":{"kind":"Variable","name":{"kind":"Name","value":"consentsToBeBound"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"legalEffectDigest"},"value":{"kind":"Variable","name":{"kind":"Name","value":"legalEffectDigest"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GiveConsentMutation, GiveConsentMutationVariables>;
 export const MakeOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MakeOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amount"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"terms"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"replyingTo"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"makeOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"amount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"terms"},"value":{"kind":"Variable","name":{"kind":"Name","value":"terms"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expiresAt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"replyingTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"replyingTo"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MakeOfferMutation, MakeOfferMutationVariables>;
 export const AcceptOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"offerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptOfferMutation, AcceptOfferMutationVariables>;
