@@ -47,6 +47,7 @@ EXAMPLES = ROOT / "graphql" / "examples"
 FENCE = re.compile(r"^```(\w*)[ \t]*([\w-]*)[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
 EXECUTED = {"createclient", "token", "verify_token", "query", "upload", "subscribe", "webhook"}
 EXECUTED |= {"schema_diff"}
+EXECUTED |= {"discover", "revoke"}  # issue 18, 4: tests/test_client_scopes.py
 
 
 def guide() -> str:

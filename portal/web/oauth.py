@@ -228,7 +228,8 @@ def authorization_server_metadata(settings: Settings) -> dict[str, object]:
     """RFC 8414 2: what a client discovers from `METADATA_PATH`. Parley issues tokens without
     a browser redirect (no authorization endpoint): `client_credentials` for integration
     clients, `refresh_token` for the web portal's people. `response_types_supported` is
-    required by RFC 8414 and empty here, as there is no authorization endpoint."""
+    required by RFC 8414: `none` (OAuth 2.0 Multiple Response Types), as no authorization
+    endpoint answers with a code or a token."""
     issuer = settings.issuer
     return {
         "issuer": issuer,
@@ -239,5 +240,5 @@ def authorization_server_metadata(settings: Settings) -> dict[str, object]:
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
         "revocation_endpoint_auth_methods_supported": ["none"],
         "scopes_supported": list(SCOPES),
-        "response_types_supported": [],
+        "response_types_supported": ["none"],
     }
