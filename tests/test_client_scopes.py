@@ -21,12 +21,14 @@ import pytest
 from authlib.oauth2.rfc8414 import AuthorizationServerMetadata
 
 from portal.accounts.models import Role, ServiceAccount
+from portal.app import create_app
 from portal.auth.policy import Scope
 from portal.complaints.models import Complaint
 from portal.ids import global_id
 from portal.notifications.models import WebhookSubscription
 from portal.settings import Settings
 from tests.factories import Factory, build_world, gql, login
+from tests.live_support import serving, subscribed
 from tests.test_docs_examples import Live, exec_live_block, live
 from tests.test_webhook_rotation import deliver
 from tests.test_webhook_selfservice import (
@@ -365,3 +367,27 @@ async def test_the_guides_revocation_ends_the_sign_in_of_the_refresh_token(
     assert answer == 200  # the block prints the status code
     assert error_codes(viewer.json()) == ["UNAUTHENTICATED"]
     assert refreshed.json()["error"] == "invalid_grant"
+
+
+async def test_a_live_subscription_without_the_read_scope_is_refused(
+    factory: Factory, allowed: Settings, api: httpx.AsyncClient
+) -> None:
+    w = await build_world(factory)
+    case = await w.new_case()
+    client = await factory.service_account(Role.ORG_AGENT, organisation=w.organisation)
+    writer, reader = await access(api, client, "write"), await access(api, client, "read")
+    app = create_app(allowed, manage_orm=False)
+
+    async with serving(app) as url:
+        async with subscribed(url, writer, global_id("DisputeCase", case.id), 0) as sock:
+            refused = await sock.receive()
+        async with subscribed(url, reader, global_id("DisputeCase", case.id), 0) as sock:
+            granted = await sock.receive()
+
+    assert refused["type"] == "next"
+    assert refused["payload"]["data"] is None
+    assert [e["extensions"] for e in refused["payload"]["errors"]] == [
+        {"code": "INSUFFICIENT_SCOPE", "scope": "read", "fields": ["caseEvents"]}
+    ]
+    assert granted["type"] == "next"
+    assert "errors" not in granted["payload"]

@@ -631,6 +631,7 @@ class Scope(StrEnum):
 
 
 SCOPES: tuple[Scope, ...] = tuple(Scope)
+_SCOPE_NAMES = frozenset(s.value for s in Scope)
 
 # The root fields that manage webhooks: `webhooks`, not `read` or `write`.
 WEBHOOK_FIELDS = frozenset(
@@ -651,7 +652,7 @@ def parse_scopes(text: str) -> frozenset[Scope] | None:
     """A space-separated scope list (RFC 6749 3.3); None when it names one that is not a
     scope. Order and repeats do not matter."""
     names = text.split()
-    if any(n not in Scope.__members__.values() for n in names):
+    if not set(names) <= _SCOPE_NAMES:
         return None
     return frozenset(Scope(n) for n in names)
 

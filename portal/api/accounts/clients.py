@@ -126,7 +126,7 @@ class IntegrationClientMutations:
                 input.role,
                 organisation_id=owner[0],
                 provider_id=owner[1],
-                scopes=None if input.scopes is None else [Scope(s.value) for s in input.scopes],
+                scopes=None if input.scopes is None else [Scope[s.name] for s in input.scopes],
             )
         except AccountError as exc:
             return IntegrationClientPayload(user_errors=_errors(exc))
