@@ -282,6 +282,7 @@ def cmd_createclient(settings: Settings, args: argparse.Namespace) -> int:
     from portal.accounts.errors import AccountError
     from portal.accounts.models import Organisation, Provider
     from portal.accounts.services import create_service_account
+    from portal.auth.policy import Scope
     from portal.db import database
 
     async def run() -> int:
@@ -299,12 +300,14 @@ def cmd_createclient(settings: Settings, args: argparse.Namespace) -> int:
                     settings.secret_key,
                     organisation=organisation,
                     provider=provider,
+                    scopes=None if args.scope is None else [Scope(s) for s in args.scope],
                 )
             except AccountError as exc:
                 print(f"error: {exc.code.value}: {exc.message}", file=sys.stderr)
                 return 2
         print(f"client_id:     {created.account.client_id}")
         print(f"client_secret: {created.client_secret}   (shown once; store it now)")
+        print(f"scopes:        {created.account.scopes}")
         return 0
 
     return asyncio.run(run())
@@ -677,6 +680,12 @@ def build_parser() -> argparse.ArgumentParser:
     client.add_argument("--role", required=True, choices=[r.value for r in _roles()])
     client.add_argument("--organisation")
     client.add_argument("--provider")
+    client.add_argument(
+        "--scope",
+        action="append",
+        choices=_scopes(),
+        help="an OAuth scope its tokens may be granted (repeat for more; all three if none)",
+    )
     client.set_defaults(func=cmd_createclient)
     disable = sub.add_parser(
         "disableclient", help="disable an integration client: its tokens stop working at once"
@@ -794,6 +803,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _roles() -> list[Role]:
     return list(Role)
+
+
+def _scopes() -> list[str]:
+    from portal.auth.policy import SCOPES
+
+    return [s.value for s in SCOPES]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

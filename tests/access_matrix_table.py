@@ -1959,6 +1959,13 @@ REST_ROWS = [
         http=_get(lambda t, me: "/.well-known/jwks.json"),
     ),
     Row(
+        # Issue 18, 4: RFC 8414 metadata, public like the keys it points to.
+        "/.well-known/oauth-authorization-server",
+        everyone("http:200"),
+        objects=NO_OBJECT,
+        http=_get(lambda t, me: "/.well-known/oauth-authorization-server"),
+    ),
+    Row(
         "/oauth/token",
         everyone("http:200", missing="http:401:invalid_client", foreign="http:401:invalid_client"),
         http=_form(_client_secret),

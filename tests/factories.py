@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
@@ -20,6 +21,7 @@ from portal.accounts.services import (
     grant_role,
 )
 from portal.auth.actor import Actor, ActorKind, Grant
+from portal.auth.policy import Scope
 from portal.cases.models import DisputeCase, OrganisationProvider, Scheme
 from portal.cases.services import Action, perform
 from portal.cases.states import Method
@@ -74,6 +76,7 @@ class Factory:
         *,
         organisation: Organisation | None = None,
         provider: Provider | None = None,
+        scopes: Iterable[Scope] | None = None,
     ) -> NewServiceAccount:
         if organisation is None and provider is None:
             organisation = await self.organisation()
@@ -83,6 +86,7 @@ class Factory:
             self.settings.secret_key,
             organisation=organisation,
             provider=provider,
+            scopes=scopes,
         )
 
 

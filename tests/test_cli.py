@@ -155,6 +155,30 @@ def test_readyz_and_healthz_answer(server: tuple[str, Path]) -> None:
     assert httpx.get(f"{base}/readyz").json() == {"status": "ok", "database": "ok"}
 
 
+def test_createclient_gives_the_client_the_scopes_named_and_its_tokens_get_them(
+    cli_env: dict[str, str], server: tuple[str, Path]
+) -> None:
+    base, _ = server
+    args = ("createclient", "Reports", "--role", "org_manager", "--organisation", "northwind")
+    created = portal(cli_env, *args, "--scope", "read", "--scope", "webhooks")
+    assert created.returncode == 0, created.stderr
+    lines = dict(line.split(":", 1) for line in created.stdout.splitlines() if ":" in line)
+    credentials = (lines["client_id"].strip(), lines["client_secret"].split()[0])
+
+    token = httpx.post(
+        f"{base}/oauth/token", data={"grant_type": "client_credentials"}, auth=credentials
+    )
+    wider = httpx.post(
+        f"{base}/oauth/token",
+        data={"grant_type": "client_credentials", "scope": "write"},
+        auth=credentials,
+    )
+
+    assert lines["scopes"].strip() == "read webhooks"
+    assert token.json()["scope"] == "read webhooks"
+    assert wider.json()["error"] == "invalid_scope"
+
+
 def test_createclient_prints_credentials_that_the_token_endpoint_accepts_until_disabled(
     cli_env: dict[str, str], server: tuple[str, Path]
 ) -> None:

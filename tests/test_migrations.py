@@ -511,3 +511,21 @@ async def test_0029_records_where_each_existing_document_is(fresh_url: str) -> N
     assert [(str(r["id"]), r["storage_backend"], r["storage_moved_from"]) for r in rows] == [
         (str(d["id"]), "database" if d is in_database else "local", None) for d in documents
     ]
+
+
+async def test_0031_leaves_every_existing_client_all_three_scopes(fresh_url: str) -> None:
+    """Issue 18, 4: a client from before scopes can do what it did: read, write, webhooks."""
+    sqlite = is_sqlite(fresh_url)
+    await migrate_to(fresh_url, "0029_object_storage", MODEL_MODULES, MIGRATIONS_MODULE)
+    async with connect(fresh_url) as (conn, _):
+        await populate_every_table(conn, sqlite)
+        before = await conn.execute_query_dict("SELECT id FROM service_account ORDER BY id")
+
+    await migrate(fresh_url)
+
+    async with connect(fresh_url) as (conn, _):
+        rows = await conn.execute_query_dict("SELECT id, scopes FROM service_account ORDER BY id")
+    assert before
+    assert [(r["id"], r["scopes"]) for r in rows] == [
+        (b["id"], "read write webhooks") for b in before
+    ]

@@ -68,8 +68,10 @@ def assert_token_response(response: httpx.Response, settings: Settings) -> str:
     assert response.headers.get_list("set-cookie") == []
     body: dict[str, Any] = response.json()
     # No refresh token for a client: it simply asks again with its credentials (RFC 6749 4.4.3).
-    assert set(body) == {"access_token", "token_type", "expires_in"}
+    assert set(body) == {"access_token", "token_type", "expires_in", "scope"}
     assert body["token_type"] == "Bearer"
+    # RFC 6749 5.1: the scopes granted; a client asking for none gets all of its own.
+    assert body["scope"] == "read write webhooks"
     assert body["expires_in"] == settings.access_token_ttl
     token: str = body["access_token"]
     return token
@@ -478,22 +480,27 @@ async def test_repeated_parameter_is_invalid_request(
     assert await auth_state() == before
 
 
-async def test_scope_is_invalid_scope(
-    client: httpx.AsyncClient, client_account: NewServiceAccount
+@pytest.mark.parametrize("scope", ["admin", "read admin", "READ", "read,write"])
+async def test_a_scope_that_is_not_the_clients_is_invalid_scope(
+    client: httpx.AsyncClient, client_account: NewServiceAccount, scope: str
 ) -> None:
     account = client_account.account
     before = await auth_state()
 
     response = await token_request(
         client,
-        {"grant_type": "client_credentials", "scope": "admin"},
+        {"grant_type": "client_credentials", "scope": scope},
         basic(account.client_id, client_account.client_secret),
     )
 
     assert_oauth_error(
         response,
         400,
-        {"error": "invalid_scope", "error_description": "Scopes are not used; leave scope out."},
+        {
+            "error": "invalid_scope",
+            "error_description": "Ask for some of this client's scopes, space-separated, or "
+            "leave scope out for all of them: read write webhooks.",
+        },
     )
     assert await auth_state() == before
 

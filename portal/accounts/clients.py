@@ -7,6 +7,7 @@ portal.auth.policy: a client the actor may not manage is reported exactly like a
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
 from portal.accounts.errors import AccountError, AccountErrorCode
 from portal.accounts.models import Organisation, Provider, Role, ServiceAccount
@@ -18,6 +19,7 @@ from portal.accounts.services import (
 )
 from portal.auth import policy
 from portal.auth.actor import Actor
+from portal.auth.policy import Scope
 from portal.settings import Settings
 
 
@@ -33,6 +35,7 @@ async def create_client(
     *,
     organisation_id: uuid.UUID | None = None,
     provider_id: uuid.UUID | None = None,
+    scopes: Iterable[Scope] | None = None,
 ) -> NewServiceAccount:
     """A client of the organisation or the provider (exactly one); its secret is in the
     answer and nowhere else."""
@@ -43,7 +46,12 @@ async def create_client(
     if organisation is None and provider is None:
         raise _not_found("owner_id")
     return await create_service_account(
-        name, role, settings.secret_key, organisation=organisation, provider=provider
+        name,
+        role,
+        settings.secret_key,
+        organisation=organisation,
+        provider=provider,
+        scopes=scopes,
     )
 
 

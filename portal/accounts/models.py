@@ -236,6 +236,9 @@ class ServiceAccount(Model):
     )
     provider_id: uuid.UUID | None
     role = fields.CharEnumField(Role, max_length=32)
+    # The OAuth scopes (RFC 6749 3.3) it may be granted, space-separated, from
+    # `portal.auth.policy.SCOPES` (issue 18, 4). Clients from before scopes keep all three.
+    scopes = fields.CharField(max_length=64, default="read write webhooks")
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     last_used_at = fields.DatetimeField(null=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -20,7 +21,9 @@ from portal.accounts.models import (
     ServiceAccount,
     User,
 )
+from portal.auth import policy
 from portal.auth.passwords import MIN_PASSWORD_LENGTH, hash_password
+from portal.auth.policy import Scope
 
 # is_email lives beside normalise_email, where signing in (which this module builds on) uses
 # it; re-exported for the modules that always imported it from here.
@@ -124,7 +127,15 @@ async def create_service_account(
     *,
     organisation: Organisation | None = None,
     provider: Provider | None = None,
+    scopes: Iterable[Scope] | None = None,
 ) -> NewServiceAccount:
+    """A new client; ``scopes`` are the OAuth scopes it may be granted (issue 18, 4): all of
+    them when not given, at least one when given."""
+    held = policy.SCOPES if scopes is None else frozenset(scopes)
+    if not held:
+        raise AccountError(
+            AccountErrorCode.REQUIRED, "Choose at least one scope for the client.", "scopes"
+        )
     if role is Role.ADMIN or role is Role.AUDITOR or (organisation is None) == (provider is None):
         raise AccountError(
             AccountErrorCode.ROLE_SCOPE_MISMATCH,
@@ -142,6 +153,7 @@ async def create_service_account(
             role=role,
             organisation=organisation,
             provider=provider,
+            scopes=policy.format_scopes(held),
         )
     return NewServiceAccount(account=account, client_secret=secret)
 

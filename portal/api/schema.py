@@ -59,6 +59,7 @@ from portal.api.notifications.mutations import NotificationMutations
 from portal.api.notifications.queries import NotificationQueries
 from portal.api.notifications.types import OutboxMessage, WebhookDelivery, WebhookSubscription
 from portal.api.privacy.operations import PrivacyMutations, PrivacyQueries
+from portal.api.scopes import ScopeCheck
 from portal.settings import Settings
 
 log = logging.getLogger("portal.api")
@@ -158,6 +159,8 @@ def extensions_for(settings: Settings, documents: Documents) -> list[Extension]:
         # (Issue 13 F2): in place of strawberry's MaxTokensLimiter, ParserCache and
         # ValidationCache, which parsed in full first and cached what did not validate.
         lambda: LimitedParser(documents),
+        # OAuth scopes of integration clients' tokens (issue 18, 4).
+        ScopeCheck,
     ]
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)

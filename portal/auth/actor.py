@@ -43,6 +43,9 @@ class Actor:
     session_id: uuid.UUID | None = None
     # None: not read with the session (an actor made elsewhere); the policy reads them itself.
     case_facts: CaseFacts | None = None
+    # An integration client's token's OAuth scopes (`policy.Scope` values, issue 18, 4);
+    # None for a person, whose roles alone decide. `policy.has_scope` reads it.
+    scopes: frozenset[str] | None = None
 
     @property
     def is_admin(self) -> bool:

@@ -17,6 +17,9 @@ class AuthErrorCode(StrEnum):
     SIGN_IN_CODE_REQUIRED = "SIGN_IN_CODE_REQUIRED"
     # Issue 14: the setup link was used, expired, or an admin exists already.
     SETUP_LINK_INVALID = "SETUP_LINK_INVALID"
+    # Issue 18, 4: a token request asked for a scope the client does not hold (RFC 6749
+    # 5.2 `invalid_scope` at /oauth/token).
+    INVALID_SCOPE = "INVALID_SCOPE"
 
 
 class AuthError(Exception):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from enum import StrEnum
 
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
@@ -608,11 +609,86 @@ def may_manage_webhooks(actor: Actor, organisation_id: uuid.UUID) -> bool:
     if actor.is_admin:
         return True
     if actor.kind is ActorKind.SERVICE_ACCOUNT:
-        return any(
+        # Its token must carry `webhooks` (issue 18, 4); without it the subscriptions are
+        # not there for it, as for anyone outside the organisation.
+        return has_scope(actor, Scope.WEBHOOKS) and any(
             g.role in ORGANISATION_ROLES and g.organisation_id == organisation_id
             for g in actor.grants
         )
     return actor.has_role(Role.ORG_MANAGER, organisation_id=organisation_id)
+
+
+# --- OAuth scopes (issue 18, 4) --------------------------------------------------------------
+
+
+class Scope(StrEnum):
+    """What an integration client's token may be used for (RFC 6749 3.3). People hold no
+    scopes: their roles alone decide."""
+
+    READ = "read"  # queries and live subscriptions, REST reads (reports, downloads)
+    WRITE = "write"  # every mutation that changes cases, complaints, documents and the rest
+    WEBHOOKS = "webhooks"  # managing webhook subscriptions and reading their delivery log
+
+
+SCOPES: tuple[Scope, ...] = tuple(Scope)
+_SCOPE_NAMES = frozenset(s.value for s in Scope)
+
+# The root fields that manage webhooks: `webhooks`, not `read` or `write`.
+WEBHOOK_FIELDS = frozenset(
+    {
+        "webhookSubscriptions",
+        "createWebhookSubscription",
+        "updateWebhookSubscription",
+        "pauseWebhookSubscription",
+        "resumeWebhookSubscription",
+        "pingWebhookSubscription",
+        "redeliverWebhookDelivery",
+        "deleteWebhookSubscription",
+    }
+)
+
+
+def parse_scopes(text: str) -> frozenset[Scope] | None:
+    """A space-separated scope list (RFC 6749 3.3); None when it names one that is not a
+    scope. Order and repeats do not matter."""
+    names = text.split()
+    if not set(names) <= _SCOPE_NAMES:
+        return None
+    return frozenset(Scope(n) for n in names)
+
+
+def format_scopes(scopes: Iterable[Scope]) -> str:
+    """Scopes as OAuth writes them: space-separated, in `SCOPES` order."""
+    given = set(scopes)
+    return " ".join(s.value for s in SCOPES if s in given)
+
+
+def granted_scopes(requested: str | None, allowed: frozenset[Scope]) -> frozenset[Scope] | None:
+    """What a token request gets (RFC 6749 3.3): without `scope`, all the client's own;
+    with one, exactly those asked for when every one is the client's. None: `invalid_scope`."""
+    if not requested:
+        return allowed
+    asked = parse_scopes(requested)
+    if asked is None or not asked or not asked <= allowed:
+        return None
+    return asked
+
+
+def scope_needed(operation: str, field: str) -> Scope | None:
+    """The scope a root field of a GraphQL operation (`query`, `mutation`, `subscription`)
+    needs: managing webhooks needs `webhooks`; any other mutation `write`; any other read
+    `read`. Introspection (`__schema`, `__type`, `__typename`) needs none."""
+    if field.startswith("__"):
+        return None
+    if field in WEBHOOK_FIELDS:
+        return Scope.WEBHOOKS
+    return Scope.WRITE if operation == "mutation" else Scope.READ
+
+
+def has_scope(actor: Actor, scope: Scope | None) -> bool:
+    """Whether the actor's token carries ``scope``: a person always (roles decide); a client
+    when its token was granted it."""
+    return scope is None or actor.scopes is None or scope in actor.scopes
 
 
 def may_manage_integration_clients(

@@ -34,7 +34,13 @@ from portal.auth.limits import (
     trusted_device,
 )
 from portal.auth.passwords import hash_password, needs_rehash, verify_password
-from portal.auth.policy import appointments_of, participations_of
+from portal.auth.policy import (
+    appointments_of,
+    format_scopes,
+    granted_scopes,
+    parse_scopes,
+    participations_of,
+)
 from portal.auth.tokens import (
     InvalidToken,
     TokenIssuer,
@@ -60,6 +66,8 @@ class IssuedTokens:
     # Seconds until the refresh token (and so the sign-in, unless it is used) ends: the web
     # portal warns a minute or so before (its session timeout warning).
     refresh_expires_in: int | None = None
+    # The scopes granted (RFC 6749 5.1 `scope`), space-separated: integration clients only.
+    scope: str | None = None
 
 
 MAX_EMAIL = 254  # RFC 5321's longest path, less the angle brackets
@@ -344,8 +352,11 @@ class AuthService:
     # --- integration clients -----------------------------------------------------------
 
     async def client_credentials(
-        self, client_id: str, client_secret: str, attempt: SignInAttempt
+        self, client_id: str, client_secret: str, attempt: SignInAttempt, scope: str | None = None
     ) -> IssuedTokens:
+        """A client's access token, carrying the scopes granted (`scope`: RFC 6749 3.3, a
+        subset of the client's own; none asked, all of them). A scope the client does not hold
+        raises INVALID_SCOPE, after its credentials were checked."""
         await admit_check(attempt, self.settings, _now())
         # A client id longer than any stored one names no client (and Tortoise refuses to
         # filter a column by a longer value): the same answer as any unknown client.
@@ -359,10 +370,22 @@ class AuthService:
         if account is None or not account.accepts(given, _now()):
             await check_failed(attempt, self.settings, _now())
             raise AuthError(AuthErrorCode.INVALID_CLIENT, "Client authentication failed.")
+        granted = granted_scopes(scope, parse_scopes(account.scopes) or frozenset())
+        if granted is None:
+            raise AuthError(
+                AuthErrorCode.INVALID_SCOPE,
+                "Ask for some of this client's scopes, space-separated, or leave scope out "
+                f"for all of them: {account.scopes}.",
+            )
         await ServiceAccount.filter(id=account.id).update(last_used_at=_now())
         ttl = self.settings.access_token_ttl
-        access = self.issuer.issue(TokenKind.ACCESS, SERVICE_SUBJECT_PREFIX + str(account.id), ttl)
-        return IssuedTokens(access_token=access, expires_in=ttl, refresh_token=None, user_id=None)
+        scopes = format_scopes(granted)
+        access = self.issuer.issue(
+            TokenKind.ACCESS, SERVICE_SUBJECT_PREFIX + str(account.id), ttl, scope=scopes
+        )
+        return IssuedTokens(
+            access_token=access, expires_in=ttl, refresh_token=None, user_id=None, scope=scopes
+        )
 
     # --- every request ------------------------------------------------------------------
 
@@ -371,7 +394,9 @@ class AuthService:
         claims = self.verify_access_token(access_token)
         subject = str(claims["sub"])
         if subject.startswith(SERVICE_SUBJECT_PREFIX):
-            return await self._service_actor(_parse_uuid(subject[len(SERVICE_SUBJECT_PREFIX) :]))
+            return await self._service_actor(
+                _parse_uuid(subject[len(SERVICE_SUBJECT_PREFIX) :]), claims.get("scope")
+            )
         user_id = _parse_uuid(subject)
         session_id = _parse_uuid(str(claims.get("sid", "")))
         rows = await _SESSION_STATEMENT.run(user_id, session_id, _now())
@@ -396,7 +421,7 @@ class AuthService:
             ),
         )
 
-    async def _service_actor(self, account_id: uuid.UUID) -> Actor:
+    async def _service_actor(self, account_id: uuid.UUID, scope: object) -> Actor:
         account = await ServiceAccount.get_or_none(id=account_id, is_active=True)
         if account is None:
             raise InvalidToken("service account unknown or disabled")
@@ -405,7 +430,16 @@ class AuthService:
             account.organisation_id,
             account.provider_id,
         )
-        return Actor(kind=ActorKind.SERVICE_ACCOUNT, id=account.id, grants=(grant,))
+        # The token's scopes, never more than the client holds now; a token from before
+        # scopes (no claim) has what the client holds.
+        held = parse_scopes(account.scopes) or frozenset()
+        carried = parse_scopes(scope) if isinstance(scope, str) else held
+        return Actor(
+            kind=ActorKind.SERVICE_ACCOUNT,
+            id=account.id,
+            grants=(grant,),
+            scopes=frozenset(s.value for s in (carried or frozenset()) & held),
+        )
 
 
 def _session_query(

@@ -24,9 +24,11 @@ from starlette.routing import Route
 
 from portal.accesslog.models import AccessAction
 from portal.accesslog.services import RouteRead, Target, record_access
+from portal.api.scopes import rest_refusal
 from portal.api.view import bearer_token, error_response
 from portal.auth import policy
 from portal.auth.actor import Actor
+from portal.auth.policy import Scope
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
 from portal.casefiles import services
@@ -88,6 +90,8 @@ async def _authorised(
             "The access token is invalid or expired.",
             **{"WWW-Authenticate": 'Bearer error="invalid_token"'},
         ) from exc
+    if refused := rest_refusal(actor, Scope.READ):
+        raise _Refusal(refused)
     try:
         object_id = verify_link(auth.issuer, request.path_params["link"], kind, actor)
     except LinkRefused as exc:

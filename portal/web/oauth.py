@@ -2,7 +2,8 @@
 
 `/oauth/token` (RFC 6749): the `client_credentials` grant (4.4) for service accounts and the
 `refresh_token` grant (6) for people, with RFC 6749 5.2 error responses. `/oauth/revoke`
-(RFC 7009) ends a session. `/.well-known/jwks.json` publishes the verification keys.
+(RFC 7009) ends a session. `/.well-known/jwks.json` publishes the verification keys and
+`/.well-known/oauth-authorization-server` (RFC 8414) the endpoints, grants and scopes.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from portal.api.characters import FORBIDDEN
 from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.keys import KeySet
 from portal.auth.limits import attempt_from
+from portal.auth.policy import SCOPES
 from portal.auth.services import AuthService, IssuedTokens
+from portal.auth.tokens import InvalidToken
 from portal.settings import Settings
 from portal.web.cookies import clear_refresh_cookie, refresh_cookie, set_refresh_cookie
 
@@ -94,6 +97,9 @@ def _token_response(tokens: IssuedTokens, include_refresh: bool) -> JSONResponse
     }
     if include_refresh and tokens.refresh_token:
         body["refresh_token"] = tokens.refresh_token
+    if tokens.scope is not None:
+        # RFC 6749 5.1: the scopes granted, always, so a client never has to guess.
+        body["scope"] = tokens.scope
     if tokens.refresh_expires_in is not None:
         # When the sign-in ends unless it is used again (the refresh token's lifetime, capped
         # by the session's): the web portal's timeout warning. RFC 6749 5.1 allows extra members.
@@ -129,13 +135,14 @@ def token_routes(auth: AuthService, keys: KeySet) -> list[Route]:
         if basic is not None and ("client_id" in fields or "client_secret" in fields):
             return oauth_error("invalid_request", "Use one client authentication method.")
         client_id, secret = basic or (fields.get("client_id", ""), fields.get("client_secret", ""))
-        if fields.get("scope"):
-            return oauth_error("invalid_scope", "Scopes are not used; leave scope out.")
         # One client secret check per request, within the address's limits (Issue 13 F3).
         attempt = attempt_from(request.client.host if request.client else None)
         try:
-            tokens = await auth.client_credentials(client_id, secret, attempt)
+            tokens = await auth.client_credentials(client_id, secret, attempt, fields.get("scope"))
         except AuthError as exc:
+            if exc.code is AuthErrorCode.INVALID_SCOPE:
+                # RFC 6749 5.2: a scope unknown, malformed, or beyond the client's own.
+                return oauth_error("invalid_scope", exc.message)
             if exc.code is AuthErrorCode.RATE_LIMITED:
                 # RFC 8628's `slow_down`, registered for OAuth: the same client, later.
                 return oauth_error("slow_down", exc.message, 429, {"Retry-After": "60"})
@@ -171,6 +178,13 @@ def token_routes(auth: AuthService, keys: KeySet) -> list[Route]:
             else None
         )
         given = form.get("token") if form else None
+        if isinstance(given, str) and given and _is_access_token(given):
+            # RFC 7009 2.2.1: access tokens are not revoked one by one; they end on their own.
+            return oauth_error(
+                "unsupported_token_type",
+                "Access tokens are not revoked: each ends after expires_in. Revoke the refresh "
+                "token, or disable the integration client to refuse its tokens at once.",
+            )
         presented = given if isinstance(given, str) and given else refresh_cookie(request)
         # RFC 7009 2.2: an unknown or already revoked token is still answered with 200.
         if presented:
@@ -179,6 +193,13 @@ def token_routes(auth: AuthService, keys: KeySet) -> list[Route]:
         clear_refresh_cookie(response, auth.settings)
         return response
 
+    def _is_access_token(token: str) -> bool:
+        try:
+            auth.verify_access_token(token)
+        except InvalidToken:
+            return False
+        return True
+
     async def jwks(request: Request) -> Response:
         return JSONResponse(
             keys.jwks(),
@@ -186,8 +207,38 @@ def token_routes(auth: AuthService, keys: KeySet) -> list[Route]:
             media_type="application/jwk-set+json",
         )
 
+    async def metadata(request: Request) -> Response:
+        return JSONResponse(
+            authorization_server_metadata(auth.settings),
+            headers={"Cache-Control": "public, max-age=300"},
+        )
+
     return [
         Route("/oauth/token", token, methods=["POST"]),
         Route("/oauth/revoke", revoke, methods=["POST"]),
         Route("/.well-known/jwks.json", jwks, methods=["GET"]),
+        Route(METADATA_PATH, metadata, methods=["GET"]),
     ]
+
+
+METADATA_PATH = "/.well-known/oauth-authorization-server"
+
+
+def authorization_server_metadata(settings: Settings) -> dict[str, object]:
+    """RFC 8414 2: what a client discovers from `METADATA_PATH`. Parley issues tokens without
+    a browser redirect (no authorization endpoint): `client_credentials` for integration
+    clients, `refresh_token` for the web portal's people. `response_types_supported` is
+    required by RFC 8414: `none` (OAuth 2.0 Multiple Response Types), as no authorization
+    endpoint answers with a code or a token."""
+    issuer = settings.issuer
+    return {
+        "issuer": issuer,
+        "token_endpoint": f"{issuer}/oauth/token",
+        "revocation_endpoint": f"{issuer}/oauth/revoke",
+        "jwks_uri": f"{issuer}/.well-known/jwks.json",
+        "grant_types_supported": ["client_credentials", "refresh_token"],
+        "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+        "revocation_endpoint_auth_methods_supported": ["none"],
+        "scopes_supported": list(SCOPES),
+        "response_types_supported": ["none"],
+    }

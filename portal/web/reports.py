@@ -21,10 +21,12 @@ from starlette.routing import Route
 
 from portal.accesslog.models import AccessAction
 from portal.accesslog.services import RouteRead, Target, record_access
+from portal.api.scopes import rest_refusal
 from portal.api.view import bearer_token
 from portal.auditing import report as audit_report
 from portal.auditing.errors import AuditError
 from portal.auth.actor import Actor
+from portal.auth.policy import Scope
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
 from portal.feedback import review, transparency
@@ -92,10 +94,11 @@ def report_routes(auth: AuthService) -> list[Route]:
                 401, "UNAUTHENTICATED", "Send a Bearer token.", {"WWW-Authenticate": _REALM}
             )
         try:
-            return await auth.authenticate(token)
+            actor = await auth.authenticate(token)
         except InvalidToken as exc:
             log.info("report token refused: %s", exc.reason)
             return _error(401, "UNAUTHENTICATED", "The access token is invalid or expired.")
+        return rest_refusal(actor, Scope.READ) or actor
 
     async def management_review(request: Request) -> Response:
         actor = await signed_in(request)

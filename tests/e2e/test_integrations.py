@@ -76,10 +76,19 @@ async def test_a_manager_creates_a_client_and_a_webhook_pings_pauses_and_resumes
 
     # A client: its secret is shown once, with a copy button and a warning; it gets a token.
     await page.get_by_role("link", name="Create an integration client").click()
+    # Its scopes (issue 18, 4): all three unless the manager says otherwise, at least one.
+    for scope in ("Read", "Write", "Manage webhooks"):
+        await expect(page.get_by_label(scope, exact=True)).to_be_checked()
+        await page.get_by_label(scope, exact=True).uncheck()
     await page.get_by_role("button", name="Create an integration client").click()
     await expect(page.get_by_test_id("error-summary")).to_contain_text("Enter Name")
+    await expect(page.get_by_test_id("error-summary")).to_contain_text(
+        "Select at least one thing the client may do"
+    )
     await page.get_by_label("Name").fill("CRM production")
     await page.get_by_label("Agent").check()
+    await page.get_by_label("Read", exact=True).check()
+    await page.get_by_label("Manage webhooks", exact=True).check()
     await page.get_by_role("button", name="Create an integration client").click()
     await expect(page.get_by_role("heading", level=1)).to_have_text("Integration client created")
     await expect(page.get_by_text("It is shown only this once")).to_be_visible()
@@ -92,6 +101,9 @@ async def test_a_manager_creates_a_client_and_a_webhook_pings_pauses_and_resumes
             "/oauth/token", data={"grant_type": "client_credentials"}, auth=(client_id, secret)
         )
     assert token.status_code == 200
+    assert token.json()["scope"] == "read webhooks"
+    scopes = page.get_by_test_id("client-scopes").get_by_role("listitem")
+    await expect(scopes).to_have_text(["Read", "Manage webhooks"])
     await page.get_by_role("link", name="Back to integrations").click()
     await expect(page.get_by_test_id("clients-table")).to_contain_text(client_id)
 

@@ -650,6 +650,73 @@ export function Radios({
   );
 }
 
+/** Some choices from a few, as GOV.UK checkboxes in a fieldset whose legend is the question.
+ * The field's value is the chosen values, space-separated (as OAuth writes scopes). */
+export function Checkboxes({
+  bound,
+  hint,
+  options,
+}: {
+  bound: Bound;
+  hint?: ReactNode;
+  options: readonly { value: string; label: string; hint?: ReactNode }[];
+}) {
+  const { t } = useI18n();
+  const chosen = new Set(String(bound.value).split(" ").filter(Boolean));
+  const toggle = (value: string, on: boolean) => {
+    const next = options.map((o) => o.value).filter((v) => (v === value ? on : chosen.has(v)));
+    bound.onChange(next.join(" "));
+  };
+  return (
+    <div className={`govuk-form-group${bound.error ? " govuk-form-group--error" : ""}`}>
+      <fieldset
+        className="govuk-fieldset"
+        aria-describedby={[hint ? `${bound.id}-hint` : "", bound.error ? `${bound.id}-error` : ""].join(" ").trim() || undefined}
+      >
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{bound.label}</legend>
+        {hint && (
+          <div id={`${bound.id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        {bound.error && (
+          <p id={`${bound.id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">{t("form.errorPrefix")}</span> {bound.error}
+          </p>
+        )}
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          {options.map((option, index) => {
+            // The first checkbox carries the field's id, so the error summary's link reaches it.
+            const id = index === 0 ? bound.id : `${bound.id}-${index}`;
+            return (
+              <div className="govuk-checkboxes__item" key={option.value}>
+                <input
+                  className="govuk-checkboxes__input"
+                  id={id}
+                  name={bound.id}
+                  type="checkbox"
+                  value={option.value}
+                  checked={chosen.has(option.value)}
+                  onChange={(event) => toggle(option.value, event.target.checked)}
+                  aria-describedby={option.hint ? `${id}-hint` : undefined}
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint && (
+                  <div id={`${id}-hint`} className="govuk-hint govuk-checkboxes__hint">
+                    {option.hint}
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 /** A statement someone confirms (a checkbox whose `initial` is false). */
 export function Checkbox({ bound, hint }: { bound: Bound; hint?: ReactNode }) {
   const { t } = useI18n();

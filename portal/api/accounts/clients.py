@@ -10,9 +10,10 @@ import strawberry
 from portal.accounts import clients
 from portal.accounts.errors import AccountError, AccountErrorCode
 from portal.accounts.services import NewServiceAccount
-from portal.api.accounts.types import Role, ServiceAccount
+from portal.api.accounts.types import OAuthScope, Role, ServiceAccount
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
+from portal.auth.policy import Scope
 from portal.ids import parse_global_id
 
 SECRET = (
@@ -50,6 +51,11 @@ class CreateIntegrationClientInput:
     role: Role = strawberry.field(  # type: ignore[valid-type]
         description="`ORG_AGENT` or `ORG_MANAGER` for an organisation's client, "
         "`PROVIDER_CASEWORKER` for a provider's."
+    )
+    scopes: list[OAuthScope] | None = strawberry.field(
+        default=None,
+        description="The OAuth scopes its tokens may be granted (at least one); all of them "
+        "(`READ`, `WRITE`, `WEBHOOKS`) when left out.",
     )
 
 
@@ -120,6 +126,7 @@ class IntegrationClientMutations:
                 input.role,
                 organisation_id=owner[0],
                 provider_id=owner[1],
+                scopes=None if input.scopes is None else [Scope[s.name] for s in input.scopes],
             )
         except AccountError as exc:
             return IntegrationClientPayload(user_errors=_errors(exc))

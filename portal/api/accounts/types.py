@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 import strawberry
 
@@ -34,6 +34,27 @@ from portal.cases.models import Scheme as SchemeRow
 Role = strawberry.enum(
     models.Role, description="A role held within an organisation, a provider or the installation."
 )
+
+
+@strawberry.enum(
+    description="An OAuth scope (RFC 6749 3.3) of an integration client: what a token it "
+    "obtains may be used for. A token asks for some of its client's scopes with `scope` at "
+    "`/oauth/token`; without it, it gets all of them."
+)
+class OAuthScope(Enum):
+    READ = strawberry.enum_value(
+        "read", description="Queries and live subscriptions, and the REST reports and downloads."
+    )
+    WRITE = strawberry.enum_value(
+        "write",
+        description="Every mutation that changes complaints, cases, documents, messages and "
+        "the rest, except managing webhooks.",
+    )
+    WEBHOOKS = strawberry.enum_value(
+        "webhooks",
+        description="Managing the organisation's webhook subscriptions (create, change, pause, "
+        "resume, delete, ping, redeliver) and reading them with their delivery log.",
+    )
 
 
 @strawberry.type(description="An organisation whose customers' disputes Parley handles.")
@@ -286,6 +307,9 @@ class ServiceAccount(Node):
         description="After a rotation: until then the secret before it still obtains tokens "
         "(`PORTAL_CLIENT_SECRET_OVERLAP`); null when only the current secret works."
     )
+    scopes: list[OAuthScope] = strawberry.field(
+        description="The OAuth scopes its tokens may be granted, chosen when it was created."
+    )
     organisation_pk: strawberry.Private[uuid.UUID | None]
     provider_pk: strawberry.Private[uuid.UUID | None]
 
@@ -302,6 +326,7 @@ class ServiceAccount(Node):
             previous_secret_expires_at=(
                 row.previous_secret_until if row.previous_secret_hash else None
             ),
+            scopes=[OAuthScope(s) for s in row.scopes.split()],
             organisation_pk=row.organisation_id,
             provider_pk=row.provider_id,
         )

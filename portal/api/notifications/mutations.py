@@ -1,4 +1,5 @@
-"""Webhook subscriptions (organisation managers) and retrying dead letters (admins).
+"""Webhook subscriptions (organisation managers and the organisation's own integration
+clients) and retrying dead letters (admins).
 
 Each calls one function of portal.notifications.services. A subscription or message the actor
 may not manage is reported exactly like a missing one: a `NOT_FOUND` userError.
@@ -151,7 +152,8 @@ def _errors(exc: NotificationError) -> list[UserError]:
 @strawberry.type
 class NotificationMutations:
     @strawberry.mutation(
-        description="Subscribe an endpoint to an organisation's case events (its managers). "
+        description="Subscribe an endpoint to an organisation's case events (its managers, "
+        "and its own integration clients with the `WEBHOOKS` scope). "
         "Deliveries are signed per Standard Webhooks and hold ids, never case text."
     )
     async def create_webhook_subscription(
@@ -239,7 +241,7 @@ class NotificationMutations:
             )
         except NotificationError as exc:
             return WebhookDeliveryPayload(user_errors=_errors(exc))
-        return WebhookDeliveryPayload(delivery=WebhookDelivery.from_row(row))
+        return WebhookDeliveryPayload(delivery=(await WebhookDelivery.from_rows([row]))[0])
 
     @strawberry.mutation(
         description="Send a delivered or failed webhook again: the same body and the same "
@@ -254,7 +256,7 @@ class NotificationMutations:
             row = await services.redeliver(actor, _pk(input.id, "WebhookDelivery"))
         except NotificationError as exc:
             return WebhookDeliveryPayload(user_errors=_errors(exc))
-        return WebhookDeliveryPayload(delivery=WebhookDelivery.from_row(row))
+        return WebhookDeliveryPayload(delivery=(await WebhookDelivery.from_rows([row]))[0])
 
     @strawberry.mutation(description="Remove a subscription; deliveries still queued for it stop.")
     async def delete_webhook_subscription(

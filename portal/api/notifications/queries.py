@@ -49,8 +49,9 @@ class NotificationQueries:
         return connection(page, OutboxMessage.from_row)
 
     @strawberry.field(
-        description="An organisation's webhook subscriptions, for its managers (empty for "
-        "anyone else, and for an ID that names no organisation)."
+        description="An organisation's webhook subscriptions, oldest first, each with its "
+        "delivery log: for its managers and its own integration clients (with the `WEBHOOKS` "
+        "scope); empty for anyone else, and for an ID that names no organisation."
     )
     async def webhook_subscriptions(
         self, info: Info, organisation_id: strawberry.ID

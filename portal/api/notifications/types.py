@@ -118,11 +118,22 @@ class WebhookDelivery(Node):
     created_at: datetime
     next_attempt_at: datetime
     delivered_at: datetime | None
-    last_error: str
+    last_error: str = strawberry.field(
+        description="Why the last attempt failed; empty when it was delivered or not tried yet."
+    )
+    attempt_count: int = strawberry.field(
+        description="Attempts since it was written or last redelivered (`attempts` lists them)."
+    )
+    last_status_code: int | None = strawberry.field(
+        description="The receiver's HTTP status code at the last attempt; null before the "
+        "first attempt and when no answer came (refused, timed out, address not allowed)."
+    )
     pk: strawberry.Private[uuid.UUID]
 
     @classmethod
-    def from_row(cls, row: models.OutboxMessage) -> WebhookDelivery:
+    def from_row(
+        cls, row: models.OutboxMessage, last_status_code: int | None = None
+    ) -> WebhookDelivery:
         return cls(
             id=to_global_id("WebhookDelivery", row.id),
             webhook_id=str(row.id),
@@ -132,8 +143,24 @@ class WebhookDelivery(Node):
             next_attempt_at=row.next_attempt_at,
             delivered_at=row.delivered_at,
             last_error=row.last_error,
+            attempt_count=row.attempts,
+            last_status_code=last_status_code,
             pk=row.id,
         )
+
+    @classmethod
+    async def from_rows(cls, rows: list[models.OutboxMessage]) -> list[WebhookDelivery]:
+        """Deliveries with their last status codes, read in one statement."""
+        last: dict[uuid.UUID, int | None] = {}
+        if rows:
+            attempts = (
+                await models.DeliveryAttempt.filter(message_id__in=[r.id for r in rows])
+                .order_by("-id")
+                .values_list("message_id", "response_status")
+            )
+            for message_id, status in attempts:
+                last.setdefault(message_id, status)
+        return [cls.from_row(r, last.get(r.id)) for r in rows]
 
     @strawberry.field(description="Every attempt, newest first (at most the last 50).")
     async def attempts(self) -> list[WebhookDeliveryAttempt]:
@@ -192,7 +219,8 @@ class WebhookSubscription(Node):
     ) -> Connection[WebhookDelivery]:
         query = models.OutboxMessage.filter(subscription_id=self.pk, channel=models.Channel.WEBHOOK)
         page = await newest_page(query, window(first, after, last, before))
-        return connection(page, WebhookDelivery.from_row)
+        shown = {d.pk: d for d in await WebhookDelivery.from_rows(page.rows)}
+        return connection(page, lambda row: shown[row.id])
 
 
 @node_resolver("OutboxMessage")
@@ -222,4 +250,4 @@ async def _delivery_node(info: Info, pk: uuid.UUID) -> WebhookDelivery | None:
     subscription = await models.WebhookSubscription.get_or_none(id=row.subscription_id)
     if subscription is None or not policy.may_manage_webhooks(actor, subscription.organisation_id):
         return None
-    return WebhookDelivery.from_row(row)
+    return (await WebhookDelivery.from_rows([row]))[0]

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "urql";
 import { Link } from "wouter";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError, UserErrors, useDescribeUserError, type UserErrorLike } from "../../components/Status";
-import { FormShell, Radios, SubmitButton, TextInput, useForm } from "../../design/forms";
+import { Checkboxes, FormShell, Radios, SubmitButton, TextInput, useForm } from "../../design/forms";
 import { CheckPage, Confirmation, SummaryList } from "../../design/patterns";
 import {
   CreateIntegrationClientDocument,
@@ -11,10 +11,11 @@ import {
   IntegrationClientDocument,
   RotateIntegrationClientSecretDocument,
   type IntegrationClientFieldsFragment,
+  type OAuthScope,
   type Role,
 } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { SecretOnce, useOwners } from "./shared";
+import { ScopeList, SecretOnce, useOwners } from "./shared";
 
 const BACK = "/integrations";
 
@@ -38,6 +39,7 @@ function Credentials({ client, secret }: { client: IntegrationClientFieldsFragme
         rows={[
           { key: t("integrations.name"), value: client.name },
           { key: t("integrations.clientId"), value: <span className="parley-hash" data-testid="client-id">{client.clientId}</span> },
+          { key: t("integrations.scopes"), value: <ScopeList scopes={client.scopes} /> },
         ]}
       />
       <SecretOnce label={t("integrations.clientSecret")} value={secret} testId="client-secret" />
@@ -54,11 +56,19 @@ export function CreateClient({ owner: ownerParam }: { owner: string }) {
   const describe = useDescribeUserError();
   const [created, setCreated] = useState<{ client: IntegrationClientFieldsFragment; secret: string } | null>(null);
   const roles: Role[] = owner?.kind === "provider" ? ["PROVIDER_CASEWORKER"] : ["ORG_AGENT", "ORG_MANAGER"];
+  // Webhooks are an organisation's: a provider's client has nothing to manage with the scope.
+  const scopes: OAuthScope[] = owner?.kind === "provider" ? ["READ", "WRITE"] : ["READ", "WRITE", "WEBHOOKS"];
   const form = useForm({
     id: "create-client",
     fields: {
       name: { label: t("integrations.name"), initial: "", required: true, maxLength: 200 },
       role: { label: t("integrations.role"), initial: roles.length === 1 ? roles[0] : "", required: true },
+      scopes: {
+        label: t("integrations.scopes"),
+        initial: scopes.join(" "),
+        required: true,
+        requiredMessage: t("integrations.scopesRequired"),
+      },
     },
   });
   if (created) {
@@ -84,7 +94,12 @@ export function CreateClient({ owner: ownerParam }: { owner: string }) {
           form={form}
           onSubmit={form.onSubmit(async (values) => {
             const answer = await create({
-              input: { ownerId, name: values.name, role: values.role as Role },
+              input: {
+                ownerId,
+                name: values.name,
+                role: values.role as Role,
+                scopes: values.scopes.split(" ").filter(Boolean) as OAuthScope[],
+              },
             });
             const payload = answer.data?.createIntegrationClient;
             if (payload?.client && payload.clientSecret) {
@@ -102,6 +117,15 @@ export function CreateClient({ owner: ownerParam }: { owner: string }) {
               value: role,
               label: label("clientRole", role),
               hint: label("clientRoleHint", role),
+            }))}
+          />
+          <Checkboxes
+            bound={form.bind("scopes")}
+            hint={t("integrations.scopesHint")}
+            options={scopes.map((scope) => ({
+              value: scope,
+              label: label("clientScope", scope),
+              hint: label("clientScopeHint", scope),
             }))}
           />
           <RequestError error={result.error} />

@@ -6,7 +6,7 @@ import { Loading, RequestError } from "../../components/Status";
 import { ScrollRegion } from "../../design/patterns";
 import { IntegrationClientsDocument, WebhookSubscriptionsDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { ActiveTag, useOwners, type Owner } from "./shared";
+import { ActiveTag, ScopeList, useOwners, type Owner } from "./shared";
 
 /** An organisation's or provider's integrations: its clients and (organisations) its webhook
  * subscriptions, each with what can be done to it. */
@@ -89,7 +89,10 @@ function Clients({ owner }: { owner: Owner }) {
                 <tr className="govuk-table__row" key={client.id}>
                   <td className="govuk-table__cell">{client.name}</td>
                   <td className="govuk-table__cell parley-hash">{client.clientId}</td>
-                  <td className="govuk-table__cell">{label("clientRole", client.role)}</td>
+                  <td className="govuk-table__cell">
+                    {label("clientRole", client.role)}
+                    <ScopeList scopes={client.scopes} />
+                  </td>
                   <td className="govuk-table__cell">
                     <ActiveTag active={client.active} />
                     {client.previousSecretExpiresAt && (

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import type { ReactNode } from "react";
 import { Tag } from "../../design/patterns";
+import type { OAuthScope } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { useAuth } from "../../lib/auth";
 
@@ -180,5 +181,17 @@ export function EventKindsField({
         </div>
       </fieldset>
     </div>
+  );
+}
+
+/** What a client's tokens may be used for (its OAuth scopes), one per line. */
+export function ScopeList({ scopes }: { scopes: readonly OAuthScope[] }) {
+  const { label } = useI18n();
+  return (
+    <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0" data-testid="client-scopes">
+      {scopes.map((scope) => (
+        <li key={scope}>{label("clientScope", scope)}</li>
+      ))}
+    </ul>
   );
 }
