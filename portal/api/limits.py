@@ -8,12 +8,17 @@ loop. Here every fragment is measured once, so validation stays linear in the do
 The cost is an estimate of the objects a query can make the server load, read off the document
 alone (the validation cache keeps one verdict per document, whatever its variables): each field
 with a selection (an object, or a list of them) costs 1; scalar fields cost nothing; a field
-taking `first` can return that many items, so what is selected below it counts that many times.
-`first` is the literal given, or a variable's declared default, or the largest page when the
-variable has none, or the default page size when it is left out. Depth times page size alone
+taking `first` (or `last`) can return that many items, so what is selected below it counts that
+many times. `first` is the literal given, or a variable's declared default, or the largest page
+when the variable has none, or the default page size when it is left out. Depth times page size alone
 would allow 100^4 objects in a twelve-level query; the cost bounds the product. The estimate
 saturates at `MAX_COST_ESTIMATE` (Issue 13 F8: `first: 2147483647` nested three deep made a
 number orjson could not write in the error's `extensions`, and the client got a 500).
+
+The same measure, with the request's variables, is the `requestedQueryCost` every response
+reports in `extensions.cost` (`requested_cost`); `actualQueryCost` counts the objects the
+response really holds (`actual_cost`), walking the result once along the document, after the
+operation ran: no work per resolved field (issue 17 measures the CPU of a request).
 
 The size and token limits apply before the parse: `portal/api/documents.py`.
 """
@@ -21,7 +26,7 @@ The size and token limits apply before the parse: `portal/api/documents.py`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +62,9 @@ def _count(literal: str) -> int:
     return MAX_COST_ESTIMATE if len(literal) > 16 else max(int(literal), 0)
 
 
+# The arguments that set how many items a connection returns.
+PAGE_ARGUMENTS = frozenset({"first", "last"})
+
 # Introspection is outside depth and cost (the IDE loads the whole schema in one query), so it is
 # bounded by count: each `__schema` builds the whole schema's description, and thirty aliased
 # ones took 1.3 s per request where introspection is on (found by the review of issue 13).
@@ -84,7 +92,12 @@ class _Measure:
     per spread. Unknown and cyclic fragments count as empty; other rules report them.
     """
 
-    def __init__(self, document: DocumentNode, paged: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        document: DocumentNode,
+        paged: frozenset[str] = frozenset(),
+        variables: Mapping[str, object] | None = None,
+    ) -> None:
         # Fields (by name, on any type) that take `first`: connections, DEFAULT_PAGE_SIZE
         # items when `first` is left out.
         self.paged = paged
@@ -101,6 +114,10 @@ class _Measure:
                     if isinstance(default, IntValueNode):
                         name = variable.variable.name.value
                         self.defaults[name] = max(self.defaults.get(name, 0), _count(default.value))
+        # A request's own values (the cost it reports) take the place of the defaults.
+        for name, value in (variables or {}).items():
+            if isinstance(value, int) and not isinstance(value, bool):
+                self.defaults[name] = min(max(value, 0), MAX_COST_ESTIMATE)
         self.sizes: dict[str, _Size] = {}
         self._measure_fragments()
 
@@ -140,17 +157,23 @@ class _Measure:
         return found
 
     def items(self, field: FieldNode) -> int:
-        """How many items a field can return: its `first`, for the cost estimate."""
+        """How many items a field can return: its `first` or `last` (the larger where both
+        are given), for the cost estimate."""
+        found: int | None = None
         for argument in field.arguments or ():
-            if argument.name.value != "first":
+            if argument.name.value not in PAGE_ARGUMENTS:
                 continue
             value = argument.value
             if isinstance(value, IntValueNode):
-                return _count(value.value)
-            if isinstance(value, VariableNode):
-                return self.defaults.get(value.name.value, MAX_PAGE_SIZE)
-            # null, or a wrong type that validation reports: the server's default page.
-            return DEFAULT_PAGE_SIZE
+                count = _count(value.value)
+            elif isinstance(value, VariableNode):
+                count = self.defaults.get(value.name.value, MAX_PAGE_SIZE)
+            else:
+                # null, or a wrong type that validation reports: the server's default page.
+                count = DEFAULT_PAGE_SIZE
+            found = count if found is None else max(found, count)
+        if found is not None:
+            return found
         return DEFAULT_PAGE_SIZE if field.name.value in self.paged else 1
 
     def size(self, selection_set: SelectionSetNode | None) -> _Size:
@@ -252,3 +275,73 @@ def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValid
             return BREAK
 
     return RequestLimits
+
+
+def requested_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Mapping[str, object] | None,
+) -> int:
+    """The cost the operation asks for: the validation estimate, with the page sizes its
+    variables give (`requestedQueryCost`)."""
+    measure = _Measure(document, paged_fields(schema), variables)
+    return measure.size(operation.selection_set).cost
+
+
+def actual_cost(
+    document: DocumentNode, operation: OperationDefinitionNode, data: object
+) -> int:
+    """The objects the response holds (`actualQueryCost`): every object a field with a
+    selection returned, each item of a list of them; not the response's root, not a JSON
+    scalar's content, not introspection. Walks the result along the document once; the
+    fields of a selection set (fragments merged) are collected once per set, not per object."""
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    # The selection sets answering one response key, by the selection sets they came from.
+    merged: dict[tuple[int, ...], dict[str, tuple[SelectionSetNode, ...]]] = {}
+
+    def children(sets: tuple[SelectionSetNode, ...]) -> dict[str, tuple[SelectionSetNode, ...]]:
+        key = tuple(map(id, sets))
+        found = merged.get(key)
+        if found is not None:
+            return found
+        collected: dict[str, list[SelectionSetNode]] = {}
+        todo: list[tuple[SelectionSetNode, frozenset[str]]] = [(s, frozenset()) for s in sets]
+        while todo:
+            selection_set, spread = todo.pop()
+            for selection in selection_set.selections:
+                if isinstance(selection, FieldNode):
+                    name = selection.name.value
+                    if selection.selection_set is not None and not name.startswith("__"):
+                        response_key = selection.alias.value if selection.alias else name
+                        collected.setdefault(response_key, []).append(selection.selection_set)
+                elif isinstance(selection, InlineFragmentNode):
+                    todo.append((selection.selection_set, spread))
+                elif isinstance(selection, FragmentSpreadNode):
+                    fragment = fragments.get(selection.name.value)
+                    if fragment is not None and fragment.name.value not in spread:
+                        todo.append((fragment.selection_set, spread | {fragment.name.value}))
+        found = {k: tuple(v) for k, v in collected.items()}
+        merged[key] = found
+        return found
+
+    count = 0
+    stack: list[tuple[object, tuple[SelectionSetNode, ...], bool]] = [
+        (data, (operation.selection_set,), False)
+    ]
+    while stack:
+        value, sets, counted = stack.pop()
+        if isinstance(value, list):
+            stack.extend((item, sets, counted) for item in value)
+            continue
+        if not isinstance(value, dict):
+            continue  # null: nothing was loaded
+        if counted:
+            count += 1
+        for response_key, below in children(sets).items():
+            child = value.get(response_key)
+            if child is not None:
+                stack.append((child, below, True))
+    return count
