@@ -272,3 +272,15 @@ def mail_text(mail: EmailMessage) -> str:
     body = mail.get_body(preferencelist=("plain",))
     assert body is not None
     return str(body.get_content())
+
+
+def answer(response: httpx.Response) -> Any:
+    """A GraphQL response's body without `extensions.cost`, which every response carries
+    (docs/limits.md; tests/test_rate_limits.py checks it): for tests comparing whole bodies."""
+    body = response.json()
+    extensions = body.get("extensions") if isinstance(body, dict) else None
+    if isinstance(extensions, dict):
+        extensions.pop("cost", None)
+        if not extensions:
+            del body["extensions"]
+    return body

@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 from portal.accounts.models import Organisation, Role, User
 from portal.accounts.services import grant_role
 from portal.api.node import to_global_id
-from tests.factories import Factory, gql
+from tests.factories import Factory, answer, gql
 from tests.sql_statements import statements
 
 NODE = """
@@ -62,7 +62,7 @@ async def test_viewer_without_a_token_is_unauthenticated(client: httpx.AsyncClie
     response = await gql(client, "{ viewer { kind } }")
 
     assert response.status_code == 200
-    assert response.json() == {
+    assert answer(response) == {
         "data": None,
         "errors": [
             {
@@ -95,7 +95,7 @@ async def test_viewer_shows_the_signed_in_user(
 
     response = await gql(client, query, token=await token_for(app, user))
 
-    assert response.json() == {
+    assert answer(response) == {
         "data": {
             "viewer": {
                 "kind": "USER",

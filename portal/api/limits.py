@@ -10,8 +10,8 @@ alone (the validation cache keeps one verdict per document, whatever its variabl
 with a selection (an object, or a list of them) costs 1; scalar fields cost nothing; a field
 taking `first` (or `last`) can return that many items, so what is selected below it counts that
 many times. `first` is the literal given, or a variable's declared default, or the largest page
-when the variable has none, or the default page size when it is left out. Depth times page size alone
-would allow 100^4 objects in a twelve-level query; the cost bounds the product. The estimate
+when the variable has none, or the default page size when it is left out. Depth times page size
+alone would allow 100^4 objects in a twelve-level query; the cost bounds the product. The estimate
 saturates at `MAX_COST_ESTIMATE` (Issue 13 F8: `first: 2147483647` nested three deep made a
 number orjson could not write in the error's `extensions`, and the client got a 500).
 
@@ -26,6 +26,7 @@ The size and token limits apply before the parse: `portal/api/documents.py`.
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -277,6 +278,129 @@ def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValid
     return RequestLimits
 
 
+# The result's shape: the response keys of a selection set's object fields, fragments merged,
+# each with the shape below it.
+Shape = tuple[tuple[str, "Shape"], ...]
+
+
+def _shape(fragments: Mapping[str, FragmentDefinitionNode], sets: list[SelectionSetNode]) -> Shape:
+    """Bounded by the cost estimate (each path of object fields costs at least 1), so only
+    operations that passed validation are shaped."""
+    collected: dict[str, list[SelectionSetNode]] = {}
+    todo: list[tuple[SelectionSetNode, frozenset[str]]] = [(s, frozenset()) for s in sets]
+    while todo:
+        selection_set, spread = todo.pop()
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                name = selection.name.value
+                if selection.selection_set is not None and not name.startswith("__"):
+                    key = selection.alias.value if selection.alias else name
+                    collected.setdefault(key, []).append(selection.selection_set)
+            elif isinstance(selection, InlineFragmentNode):
+                todo.append((selection.selection_set, spread))
+            elif isinstance(selection, FragmentSpreadNode):
+                fragment = fragments.get(selection.name.value)
+                if fragment is not None and fragment.name.value not in spread:
+                    todo.append((fragment.selection_set, spread | {fragment.name.value}))
+    return tuple((key, _shape(fragments, below)) for key, below in collected.items())
+
+
+def _counted(data: object, shape: Shape) -> int:
+    """The objects in ``data`` below its root, along ``shape``."""
+    count = 0
+    stack: list[tuple[object, Shape]] = [(data, shape)]
+    while stack:
+        value, fields = stack.pop()
+        if type(value) is not dict:
+            continue
+        for key, below in fields:
+            child = value.get(key)
+            if child is None:
+                continue
+            if type(child) is list:
+                items = child
+                while items and type(items[0]) is list:  # a list of lists: flattened
+                    items = [i for sub in items for i in sub]
+                for item in items:
+                    if item is not None:
+                        count += 1
+                        stack.append((item, below))
+            else:
+                count += 1
+                stack.append((child, below))
+    return count
+
+
+class Costs:
+    """The requested and actual cost of operations, with what is worked out once per document
+    kept while the document lives (the document cache holds the common ones): the requested
+    cost per operation and page-size variables, the result's shape per operation."""
+
+    MAX_KEYS = 64  # per document: page sizes vary
+
+    def __init__(self, schema: GraphQLSchema) -> None:
+        self.schema = schema
+        self._documents: dict[int, tuple[weakref.ref[DocumentNode], dict[object, Any]]] = {}
+
+    def _entry(self, document: DocumentNode) -> dict[object, Any]:
+        key = id(document)
+        found = self._documents.get(key)
+        if found is not None and found[0]() is document:
+            return found[1]
+        documents = self._documents
+
+        def forget(ref: weakref.ref[DocumentNode]) -> None:
+            held = documents.get(key)
+            if held is not None and held[0] is ref:
+                del documents[key]
+
+        entry: dict[object, Any] = {}
+        documents[key] = (weakref.ref(document, forget), entry)
+        return entry
+
+    def requested(
+        self,
+        document: DocumentNode,
+        operation: OperationDefinitionNode,
+        variables: Mapping[str, object] | None,
+    ) -> int:
+        """The cost the operation asks for: the validation estimate, with the page sizes its
+        variables give (`requestedQueryCost`)."""
+        entry = self._entry(document)
+        pages = tuple(
+            sorted(
+                (k, v)
+                for k, v in (variables or {}).items()
+                if isinstance(v, int) and not isinstance(v, bool)
+            )
+        )
+        key = ("requested", id(operation), pages)
+        cost = entry.get(key)
+        if cost is None:
+            if len(entry) > self.MAX_KEYS:
+                entry.clear()
+            cost = entry[key] = requested_cost(self.schema, document, operation, variables)
+        return int(cost)
+
+    def actual(
+        self, document: DocumentNode, operation: OperationDefinitionNode, data: object
+    ) -> int:
+        """The objects the response holds (`actualQueryCost`): every object a field with a
+        selection returned, each item of a list of them; not the response's root, not a JSON
+        scalar's content, not introspection."""
+        entry = self._entry(document)
+        key = ("shape", id(operation))
+        shape = entry.get(key)
+        if shape is None:
+            fragments = {
+                d.name.value: d
+                for d in document.definitions
+                if isinstance(d, FragmentDefinitionNode)
+            }
+            shape = entry[key] = _shape(fragments, [operation.selection_set])
+        return _counted(data, shape)
+
+
 def requested_cost(
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -289,59 +413,6 @@ def requested_cost(
     return measure.size(operation.selection_set).cost
 
 
-def actual_cost(
-    document: DocumentNode, operation: OperationDefinitionNode, data: object
-) -> int:
-    """The objects the response holds (`actualQueryCost`): every object a field with a
-    selection returned, each item of a list of them; not the response's root, not a JSON
-    scalar's content, not introspection. Walks the result along the document once; the
-    fields of a selection set (fragments merged) are collected once per set, not per object."""
-    fragments = {
-        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-    }
-    # The selection sets answering one response key, by the selection sets they came from.
-    merged: dict[tuple[int, ...], dict[str, tuple[SelectionSetNode, ...]]] = {}
-
-    def children(sets: tuple[SelectionSetNode, ...]) -> dict[str, tuple[SelectionSetNode, ...]]:
-        key = tuple(map(id, sets))
-        found = merged.get(key)
-        if found is not None:
-            return found
-        collected: dict[str, list[SelectionSetNode]] = {}
-        todo: list[tuple[SelectionSetNode, frozenset[str]]] = [(s, frozenset()) for s in sets]
-        while todo:
-            selection_set, spread = todo.pop()
-            for selection in selection_set.selections:
-                if isinstance(selection, FieldNode):
-                    name = selection.name.value
-                    if selection.selection_set is not None and not name.startswith("__"):
-                        response_key = selection.alias.value if selection.alias else name
-                        collected.setdefault(response_key, []).append(selection.selection_set)
-                elif isinstance(selection, InlineFragmentNode):
-                    todo.append((selection.selection_set, spread))
-                elif isinstance(selection, FragmentSpreadNode):
-                    fragment = fragments.get(selection.name.value)
-                    if fragment is not None and fragment.name.value not in spread:
-                        todo.append((fragment.selection_set, spread | {fragment.name.value}))
-        found = {k: tuple(v) for k, v in collected.items()}
-        merged[key] = found
-        return found
-
-    count = 0
-    stack: list[tuple[object, tuple[SelectionSetNode, ...], bool]] = [
-        (data, (operation.selection_set,), False)
-    ]
-    while stack:
-        value, sets, counted = stack.pop()
-        if isinstance(value, list):
-            stack.extend((item, sets, counted) for item in value)
-            continue
-        if not isinstance(value, dict):
-            continue  # null: nothing was loaded
-        if counted:
-            count += 1
-        for response_key, below in children(sets).items():
-            child = value.get(response_key)
-            if child is not None:
-                stack.append((child, below, True))
-    return count
+def actual_cost(document: DocumentNode, operation: OperationDefinitionNode, data: object) -> int:
+    """`Costs.actual` without the cache."""
+    return Costs(GraphQLSchema()).actual(document, operation, data)

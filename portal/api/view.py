@@ -14,7 +14,12 @@ from typing import Any
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
-from graphql import DocumentNode, GraphQLError, OperationDefinitionNode, OperationType
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    OperationDefinitionNode,
+    OperationType,
+)
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -32,7 +37,7 @@ from portal.api.context import Context
 from portal.api.documents import READ_DOCUMENT, DocumentRefused, operation_of
 from portal.api.errors import INTERNAL, public_errors
 from portal.api.ide import ide_headers
-from portal.api.limits import actual_cost, requested_cost
+from portal.api.limits import Costs
 from portal.api.websocket import PortalTransportWS, authenticate_connection
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
@@ -156,6 +161,7 @@ class PortalGraphQL(GraphQL[Context, None]):
         self.auth = auth
         self.documents = schema.documents
         self.limits = limits or RateLimits(settings)
+        self.costs = Costs(schema._schema)
         self.ide_headers = ide_headers(self.graphql_ide_html) if self.graphql_ide else {}
 
     async def render_graphql_ide(self, request: Request) -> Response:
@@ -280,7 +286,7 @@ class PortalGraphQL(GraphQL[Context, None]):
         document = getattr(request_data, "document", None)
         operation = self._costed_operation(document, request_data.operation_name)
         requested = (
-            requested_cost(self.schema._schema, document, operation, request_data.variables)
+            self.costs.requested(document, operation, request_data.variables)
             if isinstance(document, DocumentNode) and operation is not None
             else 0
         )
@@ -320,7 +326,7 @@ class PortalGraphQL(GraphQL[Context, None]):
             # so that the outcome is told from the codes the client gets.
             result.errors = public_errors(result.errors)
         actual = (
-            actual_cost(document, operation, result.data)
+            self.costs.actual(document, operation, result.data)
             if isinstance(document, DocumentNode) and operation is not None and result.data
             else 0
         )

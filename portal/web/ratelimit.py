@@ -200,7 +200,9 @@ def partition_of(actor: Actor | None, host: str | None) -> tuple[Partition, str]
     return Partition.PERSON, str(actor.id)
 
 
-def partition_of_token(auth: AuthService, token: str | None, host: str | None) -> tuple[Partition, str]:
+def partition_of_token(
+    auth: AuthService, token: str | None, host: str | None
+) -> tuple[Partition, str]:
     """`partition_of` for a REST request, from its bearer token's signed subject alone (no
     statement: the endpoint checks the session). A token that does not verify counts
     against the address."""
