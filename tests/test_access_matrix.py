@@ -239,6 +239,13 @@ async def matrix(db: str, settings: Settings, request: pytest.FixtureRequest) ->
         sign_in_code_address_max_requests=10_000,
         sign_in_code_max_requests=10_000,
         sign_in_code_account_max_requests=10_000,
+        # Nor the cost-point buckets (tests/test_rate_limits.py): one address, many requests.
+        rate_limit_address_points=10**9,
+        rate_limit_address_restore=10**9,
+        rate_limit_person_points=10**9,
+        rate_limit_person_restore=10**9,
+        rate_limit_client_points=10**9,
+        rate_limit_client_restore=10**9,
     )
     app = create_app(settings, manage_orm=False)
     factory = Factory(settings)
