@@ -275,12 +275,14 @@ def mail_text(mail: EmailMessage) -> str:
 
 
 def answer(response: httpx.Response) -> Any:
-    """A GraphQL response's body without `extensions.cost`, which every response carries
-    (docs/limits.md; tests/test_rate_limits.py checks it): for tests comparing whole bodies."""
+    """A GraphQL response's body (or a batch's bodies) without `extensions.cost`, which every
+    response carries (docs/limits.md; tests/test_rate_limits.py checks it): for tests comparing
+    whole bodies."""
     body = response.json()
-    extensions = body.get("extensions") if isinstance(body, dict) else None
-    if isinstance(extensions, dict):
-        extensions.pop("cost", None)
-        if not extensions:
-            del body["extensions"]
+    for item in body if isinstance(body, list) else [body]:
+        extensions = item.get("extensions") if isinstance(item, dict) else None
+        if isinstance(extensions, dict):
+            extensions.pop("cost", None)
+            if not extensions:
+                del item["extensions"]
     return body

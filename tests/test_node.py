@@ -47,7 +47,7 @@ async def token_for(app: Starlette, user: User) -> str:
 async def node(client: httpx.AsyncClient, token: str | None, global_id: str) -> dict[str, Any]:
     response = await gql(client, NODE, {"id": global_id}, token=token)
     assert response.status_code == 200
-    body: dict[str, Any] = response.json()
+    body: dict[str, Any] = answer(response)
     return body
 
 

@@ -93,7 +93,7 @@ async def test_the_megabyte_token_bomb_is_refused_by_size_and_nothing_is_kept(
     message = response.json()["errors"][0]["message"]
     assert message == "The query is larger than 64 KB, the most allowed."
     assert batched.status_code == 200
-    first, second = batched.json()
+    first, second = answer(batched)
     assert [e["extensions"]["code"] for e in first["errors"]] == ["QUERY_TOO_LARGE"]
     assert second == {"data": {"__typename": "Query"}}
     assert cache.get(bomb) is None
@@ -128,7 +128,7 @@ async def test_the_token_limit_stops_mutations_in_a_batch_too(tight: httpx.Async
 
     response = await tight.post("/graphql", json=[{"query": bomb}, {"query": "{ __typename }"}])
 
-    first, second = response.json()
+    first, second = answer(response)
     assert [e["extensions"]["code"] for e in first["errors"]] == ["TOKEN_LIMIT_EXCEEDED"]
     assert second == {"data": {"__typename": "Query"}}
     assert await LoginFailure.all().count() == 0
