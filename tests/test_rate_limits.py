@@ -292,3 +292,39 @@ async def test_the_budget_is_split_between_instances(data_dir: Path, database_ur
 
     budget = RateLimits(settings).budgets[Partition.PERSON]
     assert (budget.points, budget.restore) == (10_000, 300)
+
+
+def test_the_actual_cost_counts_objects_along_the_document_not_json_content() -> None:
+    from graphql import GraphQLSchema, parse
+
+    from portal.api.documents import operation_of
+    from portal.api.limits import Costs
+
+    document = parse(
+        "query { cases { edges { node { id payload ...More } } } viewer { kind } } "
+        "fragment More on DisputeCase { parties: people { name } grid { cells { x } } }"
+    )
+    operation = operation_of(document, None)
+    assert operation is not None
+    data = {
+        "cases": {
+            "edges": [
+                {
+                    "node": {
+                        "id": "1",
+                        # A JSON scalar's content is not an object of the schema.
+                        "payload": {"a": {"b": {}}},
+                        "parties": [{"name": "x"}, None, {"name": "y"}],
+                        "grid": [[{"cells": None}], [{"cells": {"x": 1}}]],
+                    }
+                },
+                None,
+            ]
+        },
+        "viewer": None,
+    }
+    costs = Costs(GraphQLSchema())
+
+    # cases 1, one edge 1, its node 1, two parties, two grid items and one cells object.
+    assert costs.actual(document, operation, data) == 1 + 1 + 1 + 2 + 2 + 1
+    assert costs.actual(document, operation, {"cases": None, "viewer": None}) == 0

@@ -16,9 +16,10 @@ saturates at `MAX_COST_ESTIMATE` (Issue 13 F8: `first: 2147483647` nested three 
 number orjson could not write in the error's `extensions`, and the client got a 500).
 
 The same measure, with the request's variables, is the `requestedQueryCost` every response
-reports in `extensions.cost` (`requested_cost`); `actualQueryCost` counts the objects the
-response really holds (`actual_cost`), walking the result once along the document, after the
-operation ran: no work per resolved field (issue 17 measures the CPU of a request).
+reports in `extensions.cost` (`Costs.requested`); `actualQueryCost` counts the objects the
+response really holds (`Costs.actual`), walking the result once along the document, after the
+operation ran: no work per resolved field (issue 17 measures the CPU of a request). Both keep
+what they work out per document while it lives: a cached document costs a dict lookup.
 
 The size and token limits apply before the parse: `portal/api/documents.py`.
 """
@@ -411,8 +412,3 @@ def requested_cost(
     variables give (`requestedQueryCost`)."""
     measure = _Measure(document, paged_fields(schema), variables)
     return measure.size(operation.selection_set).cost
-
-
-def actual_cost(document: DocumentNode, operation: OperationDefinitionNode, data: object) -> int:
-    """`Costs.actual` without the cache."""
-    return Costs(GraphQLSchema()).actual(document, operation, data)

@@ -298,15 +298,18 @@ class PortalGraphQL(GraphQL[Context, None]):
         )
         sub_response.headers.update(charge.headers())
         if not charge.allowed:
+            errors = [
+                GraphQLError(
+                    charge.refusal(),
+                    extensions={"code": RATE_LIMITED, "retryAfter": charge.retry_after},
+                )
+            ]
+            metrics.record_operation(
+                _operation_name(document, request_data.operation_name),
+                metrics.outcome_of(errors, None),
+            )
             return ExecutionResult(
-                data=None,
-                errors=[
-                    GraphQLError(
-                        charge.refusal(),
-                        extensions={"code": RATE_LIMITED, "retryAfter": charge.retry_after},
-                    )
-                ],
-                extensions={"cost": _cost(requested, 0, charge)},
+                data=None, errors=errors, extensions={"cost": _cost(requested, 0, charge)}
             )
         read = (request_data.query or "", document) if document is not None else None
         token = READ_DOCUMENT.set(read)

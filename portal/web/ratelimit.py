@@ -1,7 +1,7 @@
 """Rate limits in cost points: a token bucket per OAuth client, per person, per client address.
 
 Each bucket holds up to `points` and is restored at `restore` points a second. A GraphQL
-operation takes its requested cost (`portal.api.limits.requested_cost`, at least 1) before it
+operation takes its requested cost (`portal.api.limits.Costs`, at least 1) before it
 runs and gets back the difference to its actual cost once it ran; a REST report takes
 `PORTAL_RATE_LIMIT_REPORT_COST`. A request that finds too few points in its bucket is refused
 with `RATE_LIMITED` and the seconds until it would pass (`retryAfter`, `Retry-After`). An
