@@ -40,6 +40,7 @@ from portal.web.headers import SecurityHeadersMiddleware
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from portal.web.oauth import token_routes
 from portal.web.provider_answers import answer_routes
+from portal.web.ratelimit import RateLimits, RestRateLimitMiddleware
 from portal.web.reports import report_routes
 from portal.web.spa import built, spa_routes
 
@@ -97,7 +98,8 @@ def create_app(
     keys = load_keyset(settings)
     issuer = TokenIssuer(keys=keys, issuer=settings.issuer, audience=settings.jwt_audience)
     auth = AuthService(settings=settings, issuer=issuer)
-    graphql = PortalGraphQL(build_schema(settings), settings, auth)
+    rate_limits = RateLimits(settings)
+    graphql = PortalGraphQL(build_schema(settings), settings, auth, rate_limits)
 
     frontend = Path(settings.frontend_dir)
 
@@ -176,10 +178,22 @@ def create_app(
                 allow_origins=list(settings.allowed_origins),
                 allow_methods=["GET", "POST"],
                 allow_headers=["Authorization", "Content-Type"],
+                # A browser client may read its budget (docs/limits.md).
+                expose_headers=["RateLimit", "RateLimit-Policy", "Retry-After"],
                 allow_credentials=True,
             )
         )
 
+    # The reports' cost points and `RateLimit` fields (GraphQL's are the view's: they need
+    # the operation's cost).
+    middleware.append(
+        Middleware(
+            RestRateLimitMiddleware,
+            limits=rate_limits,
+            auth=auth,
+            cost=settings.rate_limit_report_cost,
+        )
+    )
     # Innermost: what the routes answer is compressed; the refusals above are small.
     middleware.append(Middleware(CompressedResponses))
 
@@ -207,4 +221,5 @@ def create_app(
     )
     app.state.settings = settings
     app.state.auth = auth
+    app.state.rate_limits = rate_limits
     return app

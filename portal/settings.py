@@ -280,6 +280,56 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("graphql_max_batch", _positive_int, 10, "Operations per batched request."),
     Setting(
+        "rate_limit_client_points",
+        _positive_int,
+        20_000,
+        "Cost points in the rate-limit bucket of one OAuth client (docs/limits.md).",
+    ),
+    Setting(
+        "rate_limit_client_restore",
+        _positive_int,
+        1_000,
+        "Cost points a second restored to an OAuth client's bucket.",
+    ),
+    Setting(
+        "rate_limit_person_points",
+        _positive_int,
+        20_000,
+        "Cost points in the rate-limit bucket of one person (their tokens and the web portal).",
+    ),
+    Setting(
+        "rate_limit_person_restore",
+        _positive_int,
+        1_000,
+        "Cost points a second restored to a person's bucket.",
+    ),
+    Setting(
+        "rate_limit_address_points",
+        _positive_int,
+        10_000,
+        "Cost points in the rate-limit bucket of one client address without a token (an IPv6 "
+        "address counts per /64).",
+    ),
+    Setting(
+        "rate_limit_address_restore",
+        _positive_int,
+        500,
+        "Cost points a second restored to a client address's bucket.",
+    ),
+    Setting(
+        "rate_limit_report_cost",
+        _positive_int,
+        100,
+        "Cost points one `/reports/` download takes from its bucket.",
+    ),
+    Setting(
+        "rate_limit_instances",
+        _positive_int,
+        1,
+        "Serving processes the rate-limit budgets are split between: each process keeps its "
+        "own buckets, of 1/n of every budget and restore rate (docs/limits.md).",
+    ),
+    Setting(
         "graphql_max_subscriptions",
         _positive_int,
         20,
@@ -608,6 +658,14 @@ class Settings:
     graphql_document_cache_bytes: int
     graphql_max_batch: int
     graphql_max_subscriptions: int
+    rate_limit_client_points: int
+    rate_limit_client_restore: int
+    rate_limit_person_points: int
+    rate_limit_person_restore: int
+    rate_limit_address_points: int
+    rate_limit_address_restore: int
+    rate_limit_report_cost: int
+    rate_limit_instances: int
     max_request_bytes: int
     max_request_head_bytes: int
     max_request_headers: int

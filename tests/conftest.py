@@ -130,6 +130,8 @@ def app(settings: Settings) -> Starlette:
 
 @pytest.fixture
 async def client(app: Starlette, db: str) -> AsyncIterator[httpx.AsyncClient]:
+    # The app lives for the session; each test starts with full rate-limit buckets.
+    app.state.rate_limits.clear()
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c

@@ -276,3 +276,17 @@ def mail_text(mail: EmailMessage) -> str:
     body = mail.get_body(preferencelist=("plain",))
     assert body is not None
     return str(body.get_content())
+
+
+def answer(response: httpx.Response) -> Any:
+    """A GraphQL response's body (or a batch's bodies) without `extensions.cost`, which every
+    response carries (docs/limits.md; tests/test_rate_limits.py checks it): for tests comparing
+    whole bodies."""
+    body = response.json()
+    for item in body if isinstance(body, list) else [body]:
+        extensions = item.get("extensions") if isinstance(item, dict) else None
+        if isinstance(extensions, dict):
+            extensions.pop("cost", None)
+            if not extensions:
+                del item["extensions"]
+    return body

@@ -26,7 +26,7 @@ from portal.app import create_app
 from portal.auth.tokens import keyed_hash
 from portal.settings import Settings
 from portal.web.cookies import REFRESH_COOKIE
-from tests.factories import LOGIN, PASSWORD, Factory, gql, login
+from tests.factories import LOGIN, PASSWORD, Factory, answer, gql, login
 
 VIEWER = "{ viewer { kind user { email } } }"
 REFRESH = """
@@ -90,7 +90,7 @@ def assert_unauthenticated(response: httpx.Response) -> None:
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == 'Bearer error="invalid_token"'
     assert response.headers["content-type"] == "application/graphql-response+json"
-    assert response.json() == UNAUTHENTICATED_BODY
+    assert answer(response) == UNAUTHENTICATED_BODY
 
 
 def session_id_of(access_token: str) -> uuid.UUID:
@@ -201,7 +201,7 @@ async def test_login_returns_tokens_that_open_the_viewer(
     assert stored.used_at is None
     assert (await User.get(id=user.id)).last_login_at is not None
     response = await gql(client, VIEWER, token=payload["accessToken"])
-    assert response.json() == {"data": {"viewer": {"kind": "USER", "user": {"email": user.email}}}}
+    assert answer(response) == {"data": {"viewer": {"kind": "USER", "user": {"email": user.email}}}}
 
 
 async def test_login_normalises_the_email_address(
@@ -329,7 +329,7 @@ async def test_disabled_user_cannot_sign_in_refresh_or_use_a_token(
     assert refreshed["userErrors"] == [INVALID_REFRESH]
     assert_unauthenticated(viewer)
     assert oauth.status_code == 400
-    assert oauth.json() == INVALID_GRANT_BODY
+    assert answer(oauth) == INVALID_GRANT_BODY
     after = await auth_state()
     # Only the failed sign-in is recorded; the session and its refresh token are untouched.
     assert len(after["login_failures"]) == len(before["login_failures"]) + 1
@@ -570,7 +570,7 @@ async def test_oauth_token_refresh_grant_rotates_the_refresh_token(
     assert (await oauth_refresh(client, body["refresh_token"])).status_code == 200
     reused = await oauth_refresh(client, signed.refresh_token)
     assert reused.status_code == 400
-    assert reused.json() == INVALID_GRANT_BODY
+    assert answer(reused) == INVALID_GRANT_BODY
     assert (await Session.get(id=signed.session_id)).revoked_reason == "refresh_token_reuse"
     assert_unauthenticated(await gql(client, VIEWER, token=body["access_token"]))
 
@@ -585,7 +585,7 @@ async def test_oauth_token_refresh_grant_with_an_unknown_token_changes_nothing(
 
     assert response.status_code == 400
     assert response.headers["cache-control"] == "no-store"
-    assert response.json() == INVALID_GRANT_BODY
+    assert answer(response) == INVALID_GRANT_BODY
     assert await auth_state() == before
 
 
@@ -599,7 +599,7 @@ async def test_oauth_token_refresh_grant_without_any_token_is_invalid_request(
 
     assert response.status_code == 400
     assert response.headers["cache-control"] == "no-store"
-    assert response.json() == {
+    assert answer(response) == {
         "error": "invalid_request",
         "error_description": "refresh_token is required.",
     }
@@ -618,7 +618,7 @@ async def test_logout_without_a_refresh_token_ends_the_callers_session(
 
     response = await gql(client, LOGOUT, token=signed.access_token)
 
-    assert response.json() == {"data": {"logout": {"revoked": True, "userErrors": []}}}
+    assert answer(response) == {"data": {"logout": {"revoked": True, "userErrors": []}}}
     session = await Session.get(id=signed.session_id)
     assert session.revoked_reason == "logout"
     assert_unauthenticated(await gql(client, VIEWER, token=signed.access_token))
@@ -634,14 +634,14 @@ async def test_logout_with_a_refresh_token_ends_that_session(
 
     response = await gql(client, LOGOUT, {"input": {"refreshToken": signed.refresh_token}})
 
-    assert response.json() == {"data": {"logout": {"revoked": True, "userErrors": []}}}
+    assert answer(response) == {"data": {"logout": {"revoked": True, "userErrors": []}}}
     assert (await Session.get(id=signed.session_id)).revoked_reason == "logout"
     assert_unauthenticated(await gql(client, VIEWER, token=signed.access_token))
     assert (await refresh_session(client, signed.refresh_token))["userErrors"] == [INVALID_REFRESH]
     assert (await oauth_refresh(client, signed.refresh_token)).json() == INVALID_GRANT_BODY
     # A second logout has nothing left to revoke.
     again = await gql(client, LOGOUT, {"input": {"refreshToken": signed.refresh_token}})
-    assert again.json() == {"data": {"logout": {"revoked": False, "userErrors": []}}}
+    assert answer(again) == {"data": {"logout": {"revoked": False, "userErrors": []}}}
 
 
 async def test_logout_with_an_unknown_refresh_token_changes_nothing(
@@ -652,7 +652,7 @@ async def test_logout_with_an_unknown_refresh_token_changes_nothing(
 
     response = await gql(client, LOGOUT, {"input": {"refreshToken": "not-a-refresh-token"}})
 
-    assert response.json() == {"data": {"logout": {"revoked": False, "userErrors": []}}}
+    assert answer(response) == {"data": {"logout": {"revoked": False, "userErrors": []}}}
     assert await auth_state() == before
     assert await viewer_email(client, signed.access_token) == signed.user.email
 
@@ -666,7 +666,7 @@ async def test_logout_without_a_session_or_a_token_is_unauthenticated(
 
     response = await gql(client, LOGOUT, variables)
 
-    assert response.json() == {
+    assert answer(response) == {
         "data": None,
         "errors": [
             {
@@ -792,7 +792,7 @@ async def test_spent_refresh_cookie_ends_the_session_and_clears_the_cookie(
     response = await oauth_refresh(client, None)
 
     assert response.status_code == 400
-    assert response.json() == INVALID_GRANT_BODY
+    assert answer(response) == INVALID_GRANT_BODY
     assert_refresh_cookie_cleared(response)
     assert (await Session.get(id=session_id_of(access))).revoked_reason == "refresh_token_reuse"
     assert_unauthenticated(await gql(client, VIEWER, token=rotated.json()["access_token"]))

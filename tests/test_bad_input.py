@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from portal.accounts.models import LoginFailure
-from tests.factories import gql
+from tests.factories import answer, gql
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
@@ -156,7 +156,7 @@ async def test_unknown_field_is_a_validation_error_without_suggestions(
 
     assert response.status_code == 400
     assert response.headers["content-type"] == GRAPHQL_RESPONSE
-    assert response.json() == {
+    assert answer(response) == {
         "errors": [
             {
                 "message": "Cannot query field 'viewr' on type 'Query'.",
@@ -283,7 +283,7 @@ async def test_request_errors_follow_the_accept_header(
         assert response.headers["content-type"] == GRAPHQL_RESPONSE
     assert legacy.status_code == 200
     assert legacy.headers["content-type"] == JSON
-    assert modern.json() == both.json() == unspecified.json() == legacy.json()
+    assert answer(modern) == answer(both) == answer(unspecified) == answer(legacy)
     assert "data" not in legacy.json()
 
 
@@ -294,7 +294,7 @@ async def test_successful_responses_follow_the_accept_header(client: httpx.Async
 
     assert modern.headers["content-type"] == GRAPHQL_RESPONSE
     assert legacy.headers["content-type"] == JSON
-    assert modern.json() == legacy.json() == {"data": {"__typename": "Query"}}
+    assert answer(modern) == answer(legacy) == {"data": {"__typename": "Query"}}
 
 
 async def test_execution_errors_keep_status_200(client: httpx.AsyncClient) -> None:

@@ -45,3 +45,51 @@ def test_every_limiting_setting_has_a_row() -> None:
     documented = {source.strip("`") for *_, source, _ in rows()}
     limits = {s.env for s in SETTINGS if LIMIT_SETTING.search(s.field)}
     assert limits - documented == set()
+
+
+# --- codes: the page's and the server's ----------------------------------------------------------
+
+CODE = re.compile(r"`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`")
+SOURCES = [PAGE.parents[1] / "portal", PAGE.parents[1] / "providers"]
+# The codes a limit is refused with, by their names: each must be on the page.
+LIMIT_CODE = re.compile(r"(_LIMIT_EXCEEDED|_LIMIT|_TOO_LARGE|TOO_LONG|RATE_LIMITED)$")
+
+
+def page_codes() -> set[str]:
+    """Every code the page names in a table's last column ("refused with", "answer")."""
+    text = PAGE.read_text(encoding="utf-8")
+    found: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("|") and not line.startswith("| ---"):
+            cell = line.strip().strip("|").split("|")[-1]
+            found.update(c for c in CODE.findall(cell) if not c.startswith("PORTAL_"))
+    return found
+
+
+def raised_codes() -> set[str]:
+    """Every string constant in the server's code that looks like an error code."""
+    import ast
+
+    found: set[str] = set()
+    for root in SOURCES:
+        for path in root.rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Constant)
+                    and isinstance(node.value, str)
+                    and re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", node.value)
+                ):
+                    found.add(node.value)
+    return found
+
+
+def test_every_code_on_the_page_is_one_the_server_sends() -> None:
+    codes = page_codes()
+    assert {"RATE_LIMITED", "COST_LIMIT_EXCEEDED", "DEPTH_LIMIT_EXCEEDED"} <= codes
+    assert codes - raised_codes() == set()
+
+
+def test_every_limit_code_the_server_sends_is_on_the_page() -> None:
+    limit_codes = {code for code in raised_codes() if LIMIT_CODE.search(code)}
+    assert "RATE_LIMITED" in limit_codes
+    assert limit_codes - page_codes() == set()

@@ -27,7 +27,7 @@ from portal.api.schema import PortalSchema, config_for, documents_for, extension
 from portal.api.view import PortalGraphQL
 from portal.settings import Settings
 from portal.web.middleware import BodyLimitMiddleware, RequestIdMiddleware
-from tests.factories import gql
+from tests.factories import answer, gql
 
 SECRET = "db password is hunter2"
 
@@ -115,7 +115,7 @@ async def test_unexpected_exception_is_masked_with_the_request_id(
 
     request_id = response.headers["x-request-id"]
     assert response.status_code == 200
-    assert response.json() == {
+    assert answer(response) == {
         "data": None,
         "errors": [
             {
@@ -178,7 +178,7 @@ async def test_an_extension_failing_before_execution_is_masked(
 
     request_id = response.headers["x-request-id"]
     assert response.status_code == 500
-    assert response.json() == {
+    assert answer(response) == {
         "errors": [
             {
                 "message": "Unexpected error.",
@@ -202,7 +202,7 @@ async def test_an_unhandled_exception_outside_graphql_is_masked(
     request_id = response.headers["x-request-id"]
     assert response.status_code == 500
     assert response.headers["content-type"] == "application/json"
-    assert response.json() == {
+    assert answer(response) == {
         "errors": [
             {
                 "message": "Unexpected error.",

@@ -19,7 +19,7 @@ from portal.accounts.models import LoginFailure, Session
 from portal.app import create_app
 from portal.lengths import plain_size
 from portal.settings import Settings, load_settings
-from tests.factories import PASSWORD, Factory, gql
+from tests.factories import PASSWORD, Factory, answer, gql
 from tests.production import production_settings
 
 # Small limits keep the documents short enough to read.
@@ -124,7 +124,7 @@ async def test_depth_limit_comes_from_settings_and_refuses_before_execution(
     mutation = await gql(small, deep_login)
 
     assert ok.status_code == 200
-    assert ok.json() == {"data": {"viewer": {"user": {"memberships": []}}}}
+    assert answer(ok) == {"data": {"viewer": {"user": {"memberships": []}}}}
     assert refused(too_deep, 400) == ["DEPTH_LIMIT_EXCEEDED"]
     assert f"depth of {MAX_DEPTH}" in too_deep.json()["errors"][0]["message"]
     assert refused(mutation, 400) == ["DEPTH_LIMIT_EXCEEDED"]
@@ -156,7 +156,7 @@ async def test_alias_limit_comes_from_settings(small: httpx.AsyncClient) -> None
     ok = await gql(small, at_limit)
     too_many = await gql(small, over_limit)
 
-    assert ok.json() == {"data": {"a": "Query", "b": "Query", "c": "Query", "d": "Query"}}
+    assert answer(ok) == {"data": {"a": "Query", "b": "Query", "c": "Query", "d": "Query"}}
     assert refused(too_many, 400) == ["ALIAS_LIMIT_EXCEEDED"]
     assert f"Allowed: {MAX_ALIASES}" in too_many.json()["errors"][0]["message"]
 
@@ -241,7 +241,7 @@ async def test_nested_pages_over_the_cost_limit_are_refused_with_the_estimate(
     }
     assert "Allowed: 10000" in error["message"]
     assert within.status_code == 200, within.text
-    assert within.json() == {"data": {"cases": {"edges": []}}}
+    assert answer(within) == {"data": {"cases": {"edges": []}}}
 
 
 @pytest.mark.parametrize(
@@ -295,7 +295,7 @@ async def test_fragment_bombs_are_measured_in_linear_time(client: httpx.AsyncCli
 
     assert refused(bomb, 400) == ["ALIAS_LIMIT_EXCEEDED"]
     assert str(2**n) in bomb.json()["errors"][0]["message"]
-    assert harmless.json() == {"data": {"__typename": "Query"}}
+    assert answer(harmless) == {"data": {"__typename": "Query"}}
     assert elapsed < 2
 
 
@@ -317,7 +317,7 @@ async def test_token_limit_comes_from_settings_and_refuses_before_execution(
     too_long = await gql(small, _tokens(MAX_TOKENS + 1))
     login = await gql(small, mutation)
 
-    assert ok.json() == {"data": {"__typename": "Query"}}
+    assert answer(ok) == {"data": {"__typename": "Query"}}
     assert refused(too_long, 400) == ["TOKEN_LIMIT_EXCEEDED"]
     assert f"more than {MAX_TOKENS} tokens" in too_long.json()["errors"][0]["message"]
     assert refused(login, 400) == ["TOKEN_LIMIT_EXCEEDED"]
@@ -334,7 +334,7 @@ async def test_a_batch_within_the_limit_runs_every_operation(small: httpx.AsyncC
     response = await small.post("/graphql", json=batch)
 
     assert response.status_code == 200
-    assert response.json() == [{"data": {"__typename": "Query"}}, {"data": {"t": "Query"}}]
+    assert answer(response) == [{"data": {"__typename": "Query"}}, {"data": {"t": "Query"}}]
 
 
 async def test_a_batch_over_the_limit_runs_none(small: httpx.AsyncClient) -> None:
@@ -395,7 +395,7 @@ async def test_body_at_the_limit_passes_and_one_byte_more_is_refused(
         "/graphql", content=_body(MAX_BYTES + 1), headers={**headers, "accept": "application/json"}
     )
 
-    assert ok.json() == {"data": {"__typename": "Query"}}
+    assert answer(ok) == {"data": {"__typename": "Query"}}
     assert too_large.request.headers["content-length"] == str(MAX_BYTES + 1)
     assert refused(too_large, 413) == ["REQUEST_TOO_LARGE"]
     refusal = too_large.json()["errors"][0]
@@ -405,7 +405,7 @@ async def test_body_at_the_limit_passes_and_one_byte_more_is_refused(
     assert refusal["extensions"]["maxRequestBytes"] == MAX_BYTES
     assert legacy.status_code == 413
     assert legacy.headers["content-type"] == "application/json"
-    assert legacy.json() == too_large.json()
+    assert answer(legacy) == too_large.json()
 
 
 async def test_streamed_body_without_content_length_is_cut_off(small: httpx.AsyncClient) -> None:
@@ -425,7 +425,7 @@ async def test_streamed_body_without_content_length_is_cut_off(small: httpx.Asyn
 
     assert "content-length" not in too_large.request.headers
     assert too_large.request.headers["transfer-encoding"] == "chunked"
-    assert ok.json() == {"data": {"__typename": "Query"}}
+    assert answer(ok) == {"data": {"__typename": "Query"}}
     assert refused(too_large, 413) == ["REQUEST_TOO_LARGE"]
     # Refused as soon as the limit was passed, not after reading all of it.
     assert sent == MAX_BYTES // 256 + 1
@@ -460,7 +460,7 @@ async def test_production_refuses_introspection(production: httpx.AsyncClient, q
 async def test_production_still_answers_typename(production: httpx.AsyncClient) -> None:
     response = await gql(production, "{ __typename }")
 
-    assert response.json() == {"data": {"__typename": "Query"}}
+    assert answer(response) == {"data": {"__typename": "Query"}}
 
 
 async def test_development_serves_graphiql(client: httpx.AsyncClient) -> None:

@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 from portal.accounts.models import Organisation, Role, User
 from portal.accounts.services import grant_role
 from portal.api.node import to_global_id
-from tests.factories import Factory, gql
+from tests.factories import Factory, answer, gql
 from tests.sql_statements import statements
 
 NODE = """
@@ -39,7 +39,7 @@ async def token_for(app: Starlette, user: User) -> str:
 async def node(client: httpx.AsyncClient, token: str | None, global_id: str) -> dict[str, Any]:
     response = await gql(client, NODE, {"id": global_id}, token=token)
     assert response.status_code == 200
-    body: dict[str, Any] = response.json()
+    body: dict[str, Any] = answer(response)
     return body
 
 
@@ -54,7 +54,7 @@ async def test_viewer_without_a_token_is_unauthenticated(client: httpx.AsyncClie
     response = await gql(client, "{ viewer { kind } }")
 
     assert response.status_code == 200
-    assert response.json() == {
+    assert answer(response) == {
         "data": None,
         "errors": [
             {
@@ -87,7 +87,7 @@ async def test_viewer_shows_the_signed_in_user(
 
     response = await gql(client, query, token=await token_for(app, user))
 
-    assert response.json() == {
+    assert answer(response) == {
         "data": {
             "viewer": {
                 "kind": "USER",

@@ -15,7 +15,7 @@ from portal.accounts.models import Role, ServiceAccount
 from portal.accounts.services import NewServiceAccount
 from portal.auth.tokens import keyed_hash
 from portal.settings import Settings
-from tests.factories import Factory, gql
+from tests.factories import Factory, answer, gql
 from tests.test_auth_flow import assert_unauthenticated, auth_state
 
 SERVICE_VIEWER = "{ viewer { kind serviceAccount { clientId } roles { role } } }"
@@ -58,7 +58,7 @@ def assert_oauth_error(
     assert response.headers["cache-control"] == "no-store"
     assert response.headers["pragma"] == "no-cache"
     assert response.headers.get("www-authenticate") == www_authenticate
-    assert response.json() == body
+    assert answer(response) == body
 
 
 def assert_token_response(response: httpx.Response, settings: Settings) -> str:
@@ -81,7 +81,7 @@ async def assert_service_viewer(
     client: httpx.AsyncClient, token: str, account: ServiceAccount
 ) -> None:
     response = await gql(client, SERVICE_VIEWER, token=token)
-    assert response.json() == {
+    assert answer(response) == {
         "data": {
             "viewer": {
                 "kind": "SERVICE_ACCOUNT",

@@ -18,7 +18,7 @@ from portal.api.node import to_global_id
 from portal.app import create_app
 from portal.complaints.models import Complaint
 from portal.settings import Settings, load_settings
-from tests.factories import LOGIN, Factory, gql, quick_world
+from tests.factories import LOGIN, Factory, answer, gql, quick_world
 from tests.live_support import serving, socket_to
 from tests.test_api_support import token_for
 
@@ -93,7 +93,7 @@ async def test_the_megabyte_token_bomb_is_refused_by_size_and_nothing_is_kept(
     message = response.json()["errors"][0]["message"]
     assert message == "The query is larger than 64 KB, the most allowed."
     assert batched.status_code == 200
-    first, second = batched.json()
+    first, second = answer(batched)
     assert [e["extensions"]["code"] for e in first["errors"]] == ["QUERY_TOO_LARGE"]
     assert second == {"data": {"__typename": "Query"}}
     assert cache.get(bomb) is None
@@ -111,9 +111,9 @@ async def test_size_and_token_limits_come_from_settings(tight: httpx.AsyncClient
     # Comments count, as the parser counts them: they are allocated all the same.
     commented = await gql(tight, "{ __typename" + " #\n" * MAX_TOKENS + " }")
 
-    assert ok.json() == {"data": {"__typename": "Query"}}
+    assert answer(ok) == {"data": {"__typename": "Query"}}
     assert refused(too_large) == ["QUERY_TOO_LARGE"]
-    assert at_tokens.json() == {"data": {"__typename": "Query"}}
+    assert answer(at_tokens) == {"data": {"__typename": "Query"}}
     assert refused(over_tokens) == ["TOKEN_LIMIT_EXCEEDED"]
     assert f"more than {MAX_TOKENS} tokens" in over_tokens.json()["errors"][0]["message"]
     assert refused(commented) == ["TOKEN_LIMIT_EXCEEDED"]
@@ -128,7 +128,7 @@ async def test_the_token_limit_stops_mutations_in_a_batch_too(tight: httpx.Async
 
     response = await tight.post("/graphql", json=[{"query": bomb}, {"query": "{ __typename }"}])
 
-    first, second = response.json()
+    first, second = answer(response)
     assert [e["extensions"]["code"] for e in first["errors"]] == ["TOKEN_LIMIT_EXCEEDED"]
     assert second == {"data": {"__typename": "Query"}}
     assert await LoginFailure.all().count() == 0
@@ -145,7 +145,7 @@ async def test_only_validated_documents_are_cached(
 
     answers = [await gql(tight, q) for q in (valid, too_deep, unknown_field, broken)]
 
-    assert answers[0].json() == {"data": {"__typename": "Query"}}
+    assert answer(answers[0]) == {"data": {"__typename": "Query"}}
     assert refused(answers[1]) == ["DEPTH_LIMIT_EXCEEDED"]
     assert refused(answers[2]) == ["GRAPHQL_VALIDATION_FAILED"]
     assert refused(answers[3]) == ["GRAPHQL_PARSE_FAILED"]
@@ -163,7 +163,7 @@ async def test_the_cache_holds_at_most_its_bytes_of_query_text(
     again = await gql(tight, queries[-1])
 
     assert all(a.status_code == 200 and "errors" not in a.json() for a in answers)
-    assert again.json() == answers[-1].json()
+    assert answer(again) == answers[-1].json()
     assert 0 < cache.held <= CACHE_BYTES
     assert cache.held == sum(len(q) for q in queries if cache.get(q) is not None)
     assert cache.get(queries[0]) is None  # the oldest went first
@@ -176,7 +176,7 @@ async def test_a_cached_document_answers_like_a_fresh_one(client: httpx.AsyncCli
     fresh = await gql(client, query)
     cached = await gql(client, query)
 
-    assert fresh.json() == cached.json()
+    assert answer(fresh) == answer(cached)
     assert [e["extensions"]["code"] for e in cached.json()["errors"]] == ["UNAUTHENTICATED"]
 
 
@@ -246,7 +246,7 @@ async def test_several_operations_without_an_operation_name_run_none(
     assert refused(unnamed) == ["OPERATION_NAME_REQUIRED"]
     assert "operationName" in unnamed.json()["errors"][0]["message"]
     assert await LoginFailure.filter(email=user.email).count() == 0
-    assert named.json() == {"data": {"__typename": "Query"}}
+    assert answer(named) == {"data": {"__typename": "Query"}}
     [only] = batched.json()
     assert [e["extensions"]["code"] for e in only["errors"]] == ["OPERATION_NAME_REQUIRED"]
 
@@ -367,4 +367,4 @@ async def test_tabs_and_line_breaks_in_strings_are_accepted(
 
     response = await gql(client, query, {"s": "a\tb\r\nc"}, token=token)
 
-    assert response.json() == {"data": {"cases": {"edges": []}}}
+    assert answer(response) == {"data": {"cases": {"edges": []}}}

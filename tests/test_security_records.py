@@ -24,7 +24,7 @@ from portal.privacy.erasure import decide_erasure, request_erasure
 from portal.privacy.export import EXPORTS_PER_DAY, build_export
 from portal.privacy.models import DataExport, ErasureStatus
 from portal.settings import Settings
-from tests.factories import Factory, actor_for, gql, quick_world
+from tests.factories import Factory, actor_for, answer, gql, quick_world
 from tests.live_support import serving, subscribed
 from tests.privacy_support import ORG_INTERNAL, populated
 from tests.test_api_support import case_id, token_for
@@ -198,7 +198,7 @@ async def test_a_case_reference_longer_than_any_is_no_match_not_an_internal_erro
     token = await token_for(app, world.auditor)
     reference = "DR-" + "9" * 40
 
-    log = (await gql(client, LONG_REFERENCE_LOG, {"r": reference}, token=token)).json()
+    log = answer(await gql(client, LONG_REFERENCE_LOG, {"r": reference}, token=token))
     finding = (await gql(client, LONG_REFERENCE_FINDING, {"r": reference}, token=token)).json()
 
     assert log == {"data": {"accessLog": {"edges": []}}}

@@ -27,7 +27,7 @@ from starlette.applications import Starlette
 
 from portal.accounts.models import Session, User
 from portal.auth.tokens import TokenIssuer, TokenKind
-from tests.factories import gql
+from tests.factories import answer, gql
 from tests.test_auth_flow import (
     LOGOUT,
     VIEWER,
@@ -146,7 +146,7 @@ async def test_a_token_forged_with_the_real_key_and_good_claims_is_accepted(
     response = await gql(client, LOGOUT, token=token)
 
     # Were the attacks below not refused, this is what each of them would do.
-    assert response.json() == {"data": {"logout": {"revoked": True, "userErrors": []}}}
+    assert answer(response) == {"data": {"logout": {"revoked": True, "userErrors": []}}}
     assert (await Session.get(id=victim.session_id)).revoked_reason == "logout"
 
 
@@ -449,7 +449,7 @@ async def test_without_a_token_the_viewer_is_unauthenticated_but_not_401(
     response = await gql(client, VIEWER)
 
     assert response.status_code == 200
-    assert response.json() == {
+    assert answer(response) == {
         "data": None,
         "errors": [
             {

@@ -8,12 +8,18 @@ loop. Here every fragment is measured once, so validation stays linear in the do
 The cost is an estimate of the objects a query can make the server load, read off the document
 alone (the validation cache keeps one verdict per document, whatever its variables): each field
 with a selection (an object, or a list of them) costs 1; scalar fields cost nothing; a field
-taking `first` can return that many items, so what is selected below it counts that many times.
-`first` is the literal given, or a variable's declared default, or the largest page when the
-variable has none, or the default page size when it is left out. Depth times page size alone
-would allow 100^4 objects in a twelve-level query; the cost bounds the product. The estimate
+taking `first` (or `last`) can return that many items, so what is selected below it counts that
+many times. `first` is the literal given, or a variable's declared default, or the largest page
+when the variable has none, or the default page size when it is left out. Depth times page size
+alone would allow 100^4 objects in a twelve-level query; the cost bounds the product. The estimate
 saturates at `MAX_COST_ESTIMATE` (Issue 13 F8: `first: 2147483647` nested three deep made a
 number orjson could not write in the error's `extensions`, and the client got a 500).
+
+The same measure, with the request's variables, is the `requestedQueryCost` every response
+reports in `extensions.cost` (`Costs.requested`); `actualQueryCost` counts the objects the
+response really holds (`Costs.actual`), walking the result once along the document, after the
+operation ran: no work per resolved field (issue 17 measures the CPU of a request). Both keep
+what they work out per document while it lives: a cached document costs a dict lookup.
 
 The size and token limits apply before the parse: `portal/api/documents.py`.
 """
@@ -21,7 +27,8 @@ The size and token limits apply before the parse: `portal/api/documents.py`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import weakref
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +64,9 @@ def _count(literal: str) -> int:
     return MAX_COST_ESTIMATE if len(literal) > 16 else max(int(literal), 0)
 
 
+# The arguments that set how many items a connection returns.
+PAGE_ARGUMENTS = frozenset({"first", "last"})
+
 # Introspection is outside depth and cost (the IDE loads the whole schema in one query), so it is
 # bounded by count: each `__schema` builds the whole schema's description, and thirty aliased
 # ones took 1.3 s per request where introspection is on (found by the review of issue 13).
@@ -84,7 +94,12 @@ class _Measure:
     per spread. Unknown and cyclic fragments count as empty; other rules report them.
     """
 
-    def __init__(self, document: DocumentNode, paged: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        document: DocumentNode,
+        paged: frozenset[str] = frozenset(),
+        variables: Mapping[str, object] | None = None,
+    ) -> None:
         # Fields (by name, on any type) that take `first`: connections, DEFAULT_PAGE_SIZE
         # items when `first` is left out.
         self.paged = paged
@@ -101,6 +116,10 @@ class _Measure:
                     if isinstance(default, IntValueNode):
                         name = variable.variable.name.value
                         self.defaults[name] = max(self.defaults.get(name, 0), _count(default.value))
+        # A request's own values (the cost it reports) take the place of the defaults.
+        for name, value in (variables or {}).items():
+            if isinstance(value, int) and not isinstance(value, bool):
+                self.defaults[name] = min(max(value, 0), MAX_COST_ESTIMATE)
         self.sizes: dict[str, _Size] = {}
         self._measure_fragments()
 
@@ -140,17 +159,23 @@ class _Measure:
         return found
 
     def items(self, field: FieldNode) -> int:
-        """How many items a field can return: its `first`, for the cost estimate."""
+        """How many items a field can return: its `first` or `last` (the larger where both
+        are given), for the cost estimate."""
+        found: int | None = None
         for argument in field.arguments or ():
-            if argument.name.value != "first":
+            if argument.name.value not in PAGE_ARGUMENTS:
                 continue
             value = argument.value
             if isinstance(value, IntValueNode):
-                return _count(value.value)
-            if isinstance(value, VariableNode):
-                return self.defaults.get(value.name.value, MAX_PAGE_SIZE)
-            # null, or a wrong type that validation reports: the server's default page.
-            return DEFAULT_PAGE_SIZE
+                count = _count(value.value)
+            elif isinstance(value, VariableNode):
+                count = self.defaults.get(value.name.value, MAX_PAGE_SIZE)
+            else:
+                # null, or a wrong type that validation reports: the server's default page.
+                count = DEFAULT_PAGE_SIZE
+            found = count if found is None else max(found, count)
+        if found is not None:
+            return found
         return DEFAULT_PAGE_SIZE if field.name.value in self.paged else 1
 
     def size(self, selection_set: SelectionSetNode | None) -> _Size:
@@ -252,3 +277,138 @@ def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValid
             return BREAK
 
     return RequestLimits
+
+
+# The result's shape: the response keys of a selection set's object fields, fragments merged,
+# each with the shape below it.
+Shape = tuple[tuple[str, "Shape"], ...]
+
+
+def _shape(fragments: Mapping[str, FragmentDefinitionNode], sets: list[SelectionSetNode]) -> Shape:
+    """Bounded by the cost estimate (each path of object fields costs at least 1), so only
+    operations that passed validation are shaped."""
+    collected: dict[str, list[SelectionSetNode]] = {}
+    todo: list[tuple[SelectionSetNode, frozenset[str]]] = [(s, frozenset()) for s in sets]
+    while todo:
+        selection_set, spread = todo.pop()
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                name = selection.name.value
+                if selection.selection_set is not None and not name.startswith("__"):
+                    key = selection.alias.value if selection.alias else name
+                    collected.setdefault(key, []).append(selection.selection_set)
+            elif isinstance(selection, InlineFragmentNode):
+                todo.append((selection.selection_set, spread))
+            elif isinstance(selection, FragmentSpreadNode):
+                fragment = fragments.get(selection.name.value)
+                if fragment is not None and fragment.name.value not in spread:
+                    todo.append((fragment.selection_set, spread | {fragment.name.value}))
+    return tuple((key, _shape(fragments, below)) for key, below in collected.items())
+
+
+def _counted(data: object, shape: Shape) -> int:
+    """The objects in ``data`` below its root, along ``shape``."""
+    count = 0
+    stack: list[tuple[object, Shape]] = [(data, shape)]
+    while stack:
+        value, fields = stack.pop()
+        if type(value) is not dict:
+            continue
+        for key, below in fields:
+            child = value.get(key)
+            if child is None:
+                continue
+            if type(child) is list:
+                items = child
+                while items and type(items[0]) is list:  # a list of lists: flattened
+                    items = [i for sub in items for i in sub]
+                for item in items:
+                    if item is not None:
+                        count += 1
+                        stack.append((item, below))
+            else:
+                count += 1
+                stack.append((child, below))
+    return count
+
+
+class Costs:
+    """The requested and actual cost of operations, with what is worked out once per document
+    kept while the document lives (the document cache holds the common ones): the requested
+    cost per operation and page-size variables, the result's shape per operation."""
+
+    MAX_KEYS = 64  # per document: page sizes vary
+
+    def __init__(self, schema: GraphQLSchema) -> None:
+        self.schema = schema
+        self._documents: dict[int, tuple[weakref.ref[DocumentNode], dict[object, Any]]] = {}
+
+    def _entry(self, document: DocumentNode) -> dict[object, Any]:
+        key = id(document)
+        found = self._documents.get(key)
+        if found is not None and found[0]() is document:
+            return found[1]
+        documents = self._documents
+
+        def forget(ref: weakref.ref[DocumentNode]) -> None:
+            held = documents.get(key)
+            if held is not None and held[0] is ref:
+                del documents[key]
+
+        entry: dict[object, Any] = {}
+        documents[key] = (weakref.ref(document, forget), entry)
+        return entry
+
+    def requested(
+        self,
+        document: DocumentNode,
+        operation: OperationDefinitionNode,
+        variables: Mapping[str, object] | None,
+    ) -> int:
+        """The cost the operation asks for: the validation estimate, with the page sizes its
+        variables give (`requestedQueryCost`)."""
+        entry = self._entry(document)
+        pages = tuple(
+            sorted(
+                (k, v)
+                for k, v in (variables or {}).items()
+                if isinstance(v, int) and not isinstance(v, bool)
+            )
+        )
+        key = ("requested", id(operation), pages)
+        cost = entry.get(key)
+        if cost is None:
+            if len(entry) > self.MAX_KEYS:
+                entry.clear()
+            cost = entry[key] = requested_cost(self.schema, document, operation, variables)
+        return int(cost)
+
+    def actual(
+        self, document: DocumentNode, operation: OperationDefinitionNode, data: object
+    ) -> int:
+        """The objects the response holds (`actualQueryCost`): every object a field with a
+        selection returned, each item of a list of them; not the response's root, not a JSON
+        scalar's content, not introspection."""
+        entry = self._entry(document)
+        key = ("shape", id(operation))
+        shape = entry.get(key)
+        if shape is None:
+            fragments = {
+                d.name.value: d
+                for d in document.definitions
+                if isinstance(d, FragmentDefinitionNode)
+            }
+            shape = entry[key] = _shape(fragments, [operation.selection_set])
+        return _counted(data, shape)
+
+
+def requested_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Mapping[str, object] | None,
+) -> int:
+    """The cost the operation asks for: the validation estimate, with the page sizes its
+    variables give (`requestedQueryCost`)."""
+    measure = _Measure(document, paged_fields(schema), variables)
+    return measure.size(operation.selection_set).cost

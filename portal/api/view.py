@@ -14,7 +14,12 @@ from typing import Any
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
-from graphql import DocumentNode, OperationDefinitionNode, OperationType
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    OperationDefinitionNode,
+    OperationType,
+)
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -32,11 +37,13 @@ from portal.api.context import Context
 from portal.api.documents import READ_DOCUMENT, DocumentRefused, operation_of
 from portal.api.errors import INTERNAL, public_errors
 from portal.api.ide import ide_headers
+from portal.api.limits import Costs
 from portal.api.websocket import PortalTransportWS, authenticate_connection
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
 from portal.settings import Settings
+from portal.web.ratelimit import RATE_LIMITED, Charge, RateLimits, partition_of
 
 log = logging.getLogger("portal.api")
 
@@ -133,7 +140,13 @@ class PortalGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = PortalTransportWS
     websocket_adapter_class = TextFrameWebSocketAdapter
 
-    def __init__(self, schema: Any, settings: Settings, auth: AuthService) -> None:
+    def __init__(
+        self,
+        schema: Any,
+        settings: Settings,
+        auth: AuthService,
+        limits: RateLimits | None = None,
+    ) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if settings.ide_enabled else None,
@@ -147,6 +160,8 @@ class PortalGraphQL(GraphQL[Context, None]):
         self.settings = settings
         self.auth = auth
         self.documents = schema.documents
+        self.limits = limits or RateLimits(settings)
+        self.costs = Costs(schema._schema)
         self.ide_headers = ide_headers(self.graphql_ide_html) if self.graphql_ide else {}
 
     async def render_graphql_ide(self, request: Request) -> Response:
@@ -269,6 +284,33 @@ class PortalGraphQL(GraphQL[Context, None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         document = getattr(request_data, "document", None)
+        operation = self._costed_operation(document, request_data.operation_name)
+        requested = (
+            self.costs.requested(document, operation, request_data.variables)
+            if isinstance(document, DocumentNode) and operation is not None
+            else 0
+        )
+        host = request.client.host if request.client else None
+        charge = self.limits.take(
+            *partition_of(context.actor, host),
+            # Over the cost limit, validation refuses it: it takes 1, as any refusal.
+            requested if requested <= self.settings.graphql_max_cost else 1,
+        )
+        sub_response.headers.update(charge.headers())
+        if not charge.allowed:
+            errors = [
+                GraphQLError(
+                    charge.refusal(),
+                    extensions={"code": RATE_LIMITED, "retryAfter": charge.retry_after},
+                )
+            ]
+            metrics.record_operation(
+                _operation_name(document, request_data.operation_name),
+                metrics.outcome_of(errors, None),
+            )
+            return ExecutionResult(
+                data=None, errors=errors, extensions={"cost": _cost(requested, 0, charge)}
+            )
         read = (request_data.query or "", document) if document is not None else None
         token = READ_DOCUMENT.set(read)
         try:
@@ -286,11 +328,30 @@ class PortalGraphQL(GraphQL[Context, None]):
             # Coded and masked here already (process_result's pass then finds nothing to do),
             # so that the outcome is told from the codes the client gets.
             result.errors = public_errors(result.errors)
+        actual = (
+            self.costs.actual(document, operation, result.data)
+            if isinstance(document, DocumentNode) and operation is not None and result.data
+            else 0
+        )
+        self.limits.settle(charge, actual)
+        sub_response.headers.update(charge.headers())
+        result.extensions = {**(result.extensions or {}), "cost": _cost(requested, actual, charge)}
         metrics.record_operation(
             _operation_name(document, request_data.operation_name),
             metrics.outcome_of(result.errors, result.data),
         )
         return result
+
+    @staticmethod
+    def _costed_operation(
+        document: object, operation_name: str | None
+    ) -> OperationDefinitionNode | None:
+        if not isinstance(document, DocumentNode):
+            return None
+        try:
+            return operation_of(document, operation_name)
+        except DocumentRefused:
+            return None
 
     async def _parse_upload(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
         """The GraphQL multipart request spec: one operation, its files in the other parts."""
@@ -382,13 +443,25 @@ def _operation_name(document: object, given: str | None) -> str | None:
     return given
 
 
+def _cost(requested: int, actual: int, charge: Charge) -> dict[str, Any]:
+    """`extensions.cost`, in the shape of Shopify's Admin API (docs/limits.md)."""
+    return {
+        "requestedQueryCost": requested,
+        "actualQueryCost": actual,
+        "throttleStatus": charge.throttle_status(),
+    }
+
+
 def _refusal_status(response_data: Any) -> int | None:
-    """400 (or 500) for a response without `data`: the request never reached execution."""
+    """400 (or 500, or 429 when rate limited) for a response without `data`: the request
+    never reached execution."""
     if not isinstance(response_data, dict) or "data" in response_data:
         return None
     errors: list[dict[str, Any]] = response_data.get("errors") or []
     if not errors:
         return None
+    if any((e.get("extensions") or {}).get("code") == RATE_LIMITED for e in errors):
+        return 429
     internal = any((e.get("extensions") or {}).get("code") == INTERNAL for e in errors)
     return 500 if internal else 400
 
