@@ -24,43 +24,10 @@ CURRENT = ROOT / "graphql" / "schema.graphql"
 CHANGELOG = ROOT / "docs" / "schema-changelog.md"
 UNRELEASED_HEADING = re.compile(r"^## Unreleased\b.*$", re.MULTILINE)
 
-# graphql-core's description of each kind of change, and the coordinate it names.
-_COORDINATES: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"^(?P<t>\w+)\.(?P<f>\w+) arg (?P<a>\w+) (?:was removed|has changed)"),
-        "{t}.{f}({a}:)",
-    ),
-    (
-        re.compile(r"^A required arg (?P<a>\w+) on (?P<t>\w+)\.(?P<f>\w+) was added"),
-        "{t}.{f}({a}:)",
-    ),
-    (re.compile(r"^A required field (?P<f>\w+) on input type (?P<t>\w+) was added"), "{t}.{f}"),
-    (re.compile(r"^(?P<v>\w+) was removed from enum type (?P<t>\w+)"), "{t}.{v}"),
-    (re.compile(r"^(?P<m>\w+) was removed from union type (?P<t>\w+)"), "{t}"),
-    (re.compile(r"^(?P<t>\w+) no longer implements interface (?P<i>\w+)"), "{t}"),
-    (re.compile(r"^(?P<t>\w+)\.(?P<f>\w+) (?:was removed|changed type)"), "{t}.{f}"),
-    (re.compile(r"^(?:Standard scalar )?(?P<t>\w+) (?:was removed|changed from)"), "{t}"),
-    # Dangerous changes.
-    (re.compile(r"^(?P<v>\w+) was added to enum type (?P<t>\w+)"), "{t}.{v}"),
-    (re.compile(r"^(?P<m>\w+) was added to union type (?P<t>\w+)"), "{t}"),
-    (
-        re.compile(r"^An optional arg (?P<a>\w+) on (?P<t>\w+)\.(?P<f>\w+) was added"),
-        "{t}.{f}({a}:)",
-    ),
-    (re.compile(r"^An optional field (?P<f>\w+) on input type (?P<t>\w+) was added"), "{t}.{f}"),
-    (
-        re.compile(r"^(?P<t>\w+)\.(?P<f>\w+) arg (?P<a>\w+) has changed defaultValue"),
-        "{t}.{f}({a}:)",
-    ),
-    (re.compile(r"^(?P<i>\w+) added to interfaces implemented by (?P<t>\w+)"), "{t}"),
-]
-_DIRECTIVE_CHANGES = {
-    BreakingChangeType.DIRECTIVE_REMOVED,
-    BreakingChangeType.DIRECTIVE_ARG_REMOVED,
-    BreakingChangeType.REQUIRED_DIRECTIVE_ARG_ADDED,
-    BreakingChangeType.DIRECTIVE_REPEATABLE_REMOVED,
-    BreakingChangeType.DIRECTIVE_LOCATION_REMOVED,
-}
+# graphql-core 3.3 names the coordinate in each change's description; these find it.
+_CONTAINER = re.compile(r"(?:union type|implemented by) (\w+)")
+_MEMBER = re.compile(r"@\w+(?:\(\w+:\))?|\b[_A-Za-z]\w*\.\w+(?:\(\w+:\))?")
+_TYPE = re.compile(r"^(?:Standard scalar )?(\w+) (?:was|changed|no longer)")
 
 
 def previous_release() -> Path:
@@ -74,17 +41,13 @@ def load(path: Path) -> GraphQLSchema:
 
 
 def coordinate(change: BreakingChange | DangerousChange) -> str:
-    """The schema coordinate a change names (``Type.field``, ``Type.field(arg:)``,
-    ``Enum.VALUE``, ``Type``; ``@directive`` for directive changes)."""
-    if change.type in _DIRECTIVE_CHANGES:
-        names = re.findall(r"\b\w+\b", change.description)
-        return "@" + (
-            names[-1] if change.type != BreakingChangeType.DIRECTIVE_REMOVED else names[0]
-        )
-    for pattern, template in _COORDINATES:
-        match = pattern.match(change.description)
-        if match:
-            return template.format(**match.groupdict())
+    """The schema coordinate a change names (``Type``, ``Type.field``, ``Type.field(arg:)``,
+    ``Enum.VALUE``, ``@directive``, ``@directive(arg:)``); for a union member or an
+    interface, the union or the implementing type."""
+    for pattern in (_CONTAINER, _MEMBER, _TYPE):
+        found = pattern.search(change.description)
+        if found:
+            return found.group(found.lastindex or 0)
     raise AssertionError(f"no coordinate known for: {change.description}")
 
 
@@ -109,16 +72,23 @@ def test_previous_release_is_a_valid_schema() -> None:
 @pytest.mark.parametrize(
     ("description", "expected"),
     [
-        ("Query.node changed type from Node! to Node.", "Query.node"),
-        ("Query.cases arg first has changed type from Int to Int!.", "Query.cases(first:)"),
-        ("A required arg reason on Mutation.closeCase was added.", "Mutation.closeCase(reason:)"),
-        ("A required field key on input type CaseInput was added.", "CaseInput.key"),
-        ("CLOSED was removed from enum type CaseStage.", "CaseStage.CLOSED"),
+        ("Field Query.node changed type from Node! to Node.", "Query.node"),
+        ("Argument Query.cases(first:) has changed type from Int to Int!.", "Query.cases(first:)"),
+        (
+            "A required argument Mutation.closeCase(reason:) was added.",
+            "Mutation.closeCase(reason:)",
+        ),
+        ("A required field CaseInput.key was added.", "CaseInput.key"),
+        ("Enum value CaseStage.CLOSED was removed.", "CaseStage.CLOSED"),
         ("Offer was removed from union type Item.", "Item"),
         ("Offer no longer implements interface Node.", "Offer"),
-        ("Provider.adapter was removed.", "Provider.adapter"),
+        ("Field Provider.adapter was removed.", "Provider.adapter"),
         ("Currency was removed.", "Currency"),
         ("Currency changed from a Scalar type to an Enum type.", "Currency"),
+        ("Standard scalar Float was removed because it is not referenced.", "Float"),
+        ("Directive @live was removed.", "@live"),
+        ("Argument @live(if:) was removed.", "@live(if:)"),
+        ("Node added to interfaces implemented by Scheme.", "Scheme"),
     ],
 )
 def test_every_kind_of_change_names_its_coordinate(description: str, expected: str) -> None:

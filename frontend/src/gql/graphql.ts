@@ -108,6 +108,25 @@ export type CaseFilter = {
   stage?: CaseStage | null | undefined;
 };
 
+/** A language a case may run in (its notices, the scheme's legal-effect texts). Values are BCP 47 tags upper-cased, `-` written `_`: `ZH_HANS` is `zh-Hans`. */
+export type CaseLanguage =
+  /** German */
+  | 'DE'
+  /** English */
+  | 'EN'
+  /** Spanish */
+  | 'ES'
+  /** French */
+  | 'FR'
+  /** Italian */
+  | 'IT'
+  /** Dutch */
+  | 'NL'
+  /** Polish */
+  | 'PL'
+  /** Chinese in simplified script (BCP 47 `zh-Hans`) */
+  | 'ZH_HANS';
+
 /** The order of `cases`. */
 export type CaseOrder =
   | 'DUE'
@@ -270,6 +289,507 @@ export type ComplaintStatus =
   | 'REFERRED'
   | 'RESPONDED';
 
+/** A country by its ISO 3166-1 alpha-2 code, as the standard lists them. */
+export type Country =
+  /** Andorra */
+  | 'AD'
+  /** United Arab Emirates */
+  | 'AE'
+  /** Afghanistan */
+  | 'AF'
+  /** Antigua and Barbuda */
+  | 'AG'
+  /** Anguilla */
+  | 'AI'
+  /** Albania */
+  | 'AL'
+  /** Armenia */
+  | 'AM'
+  /** Angola */
+  | 'AO'
+  /** Antarctica */
+  | 'AQ'
+  /** Argentina */
+  | 'AR'
+  /** American Samoa */
+  | 'AS'
+  /** Austria */
+  | 'AT'
+  /** Australia */
+  | 'AU'
+  /** Aruba */
+  | 'AW'
+  /** Åland Islands */
+  | 'AX'
+  /** Azerbaijan */
+  | 'AZ'
+  /** Bosnia and Herzegovina */
+  | 'BA'
+  /** Barbados */
+  | 'BB'
+  /** Bangladesh */
+  | 'BD'
+  /** Belgium */
+  | 'BE'
+  /** Burkina Faso */
+  | 'BF'
+  /** Bulgaria */
+  | 'BG'
+  /** Bahrain */
+  | 'BH'
+  /** Burundi */
+  | 'BI'
+  /** Benin */
+  | 'BJ'
+  /** Saint Barthélemy */
+  | 'BL'
+  /** Bermuda */
+  | 'BM'
+  /** Brunei Darussalam */
+  | 'BN'
+  /** Bolivia */
+  | 'BO'
+  /** Bonaire, Sint Eustatius and Saba */
+  | 'BQ'
+  /** Brazil */
+  | 'BR'
+  /** Bahamas */
+  | 'BS'
+  /** Bhutan */
+  | 'BT'
+  /** Bouvet Island */
+  | 'BV'
+  /** Botswana */
+  | 'BW'
+  /** Belarus */
+  | 'BY'
+  /** Belize */
+  | 'BZ'
+  /** Canada */
+  | 'CA'
+  /** Cocos (Keeling) Islands */
+  | 'CC'
+  /** Congo, The Democratic Republic of the */
+  | 'CD'
+  /** Central African Republic */
+  | 'CF'
+  /** Congo */
+  | 'CG'
+  /** Switzerland */
+  | 'CH'
+  /** Côte d'Ivoire */
+  | 'CI'
+  /** Cook Islands */
+  | 'CK'
+  /** Chile */
+  | 'CL'
+  /** Cameroon */
+  | 'CM'
+  /** China */
+  | 'CN'
+  /** Colombia */
+  | 'CO'
+  /** Costa Rica */
+  | 'CR'
+  /** Cuba */
+  | 'CU'
+  /** Cabo Verde */
+  | 'CV'
+  /** Curaçao */
+  | 'CW'
+  /** Christmas Island */
+  | 'CX'
+  /** Cyprus */
+  | 'CY'
+  /** Czechia */
+  | 'CZ'
+  /** Germany */
+  | 'DE'
+  /** Djibouti */
+  | 'DJ'
+  /** Denmark */
+  | 'DK'
+  /** Dominica */
+  | 'DM'
+  /** Dominican Republic */
+  | 'DO'
+  /** Algeria */
+  | 'DZ'
+  /** Ecuador */
+  | 'EC'
+  /** Estonia */
+  | 'EE'
+  /** Egypt */
+  | 'EG'
+  /** Western Sahara */
+  | 'EH'
+  /** Eritrea */
+  | 'ER'
+  /** Spain */
+  | 'ES'
+  /** Ethiopia */
+  | 'ET'
+  /** Finland */
+  | 'FI'
+  /** Fiji */
+  | 'FJ'
+  /** Falkland Islands (Malvinas) */
+  | 'FK'
+  /** Micronesia, Federated States of */
+  | 'FM'
+  /** Faroe Islands */
+  | 'FO'
+  /** France */
+  | 'FR'
+  /** Gabon */
+  | 'GA'
+  /** United Kingdom */
+  | 'GB'
+  /** Grenada */
+  | 'GD'
+  /** Georgia */
+  | 'GE'
+  /** French Guiana */
+  | 'GF'
+  /** Guernsey */
+  | 'GG'
+  /** Ghana */
+  | 'GH'
+  /** Gibraltar */
+  | 'GI'
+  /** Greenland */
+  | 'GL'
+  /** Gambia */
+  | 'GM'
+  /** Guinea */
+  | 'GN'
+  /** Guadeloupe */
+  | 'GP'
+  /** Equatorial Guinea */
+  | 'GQ'
+  /** Greece */
+  | 'GR'
+  /** South Georgia and the South Sandwich Islands */
+  | 'GS'
+  /** Guatemala */
+  | 'GT'
+  /** Guam */
+  | 'GU'
+  /** Guinea-Bissau */
+  | 'GW'
+  /** Guyana */
+  | 'GY'
+  /** Hong Kong */
+  | 'HK'
+  /** Heard Island and McDonald Islands */
+  | 'HM'
+  /** Honduras */
+  | 'HN'
+  /** Croatia */
+  | 'HR'
+  /** Haiti */
+  | 'HT'
+  /** Hungary */
+  | 'HU'
+  /** Indonesia */
+  | 'ID'
+  /** Ireland */
+  | 'IE'
+  /** Israel */
+  | 'IL'
+  /** Isle of Man */
+  | 'IM'
+  /** India */
+  | 'IN'
+  /** British Indian Ocean Territory */
+  | 'IO'
+  /** Iraq */
+  | 'IQ'
+  /** Iran */
+  | 'IR'
+  /** Iceland */
+  | 'IS'
+  /** Italy */
+  | 'IT'
+  /** Jersey */
+  | 'JE'
+  /** Jamaica */
+  | 'JM'
+  /** Jordan */
+  | 'JO'
+  /** Japan */
+  | 'JP'
+  /** Kenya */
+  | 'KE'
+  /** Kyrgyzstan */
+  | 'KG'
+  /** Cambodia */
+  | 'KH'
+  /** Kiribati */
+  | 'KI'
+  /** Comoros */
+  | 'KM'
+  /** Saint Kitts and Nevis */
+  | 'KN'
+  /** North Korea */
+  | 'KP'
+  /** South Korea */
+  | 'KR'
+  /** Kuwait */
+  | 'KW'
+  /** Cayman Islands */
+  | 'KY'
+  /** Kazakhstan */
+  | 'KZ'
+  /** Laos */
+  | 'LA'
+  /** Lebanon */
+  | 'LB'
+  /** Saint Lucia */
+  | 'LC'
+  /** Liechtenstein */
+  | 'LI'
+  /** Sri Lanka */
+  | 'LK'
+  /** Liberia */
+  | 'LR'
+  /** Lesotho */
+  | 'LS'
+  /** Lithuania */
+  | 'LT'
+  /** Luxembourg */
+  | 'LU'
+  /** Latvia */
+  | 'LV'
+  /** Libya */
+  | 'LY'
+  /** Morocco */
+  | 'MA'
+  /** Monaco */
+  | 'MC'
+  /** Moldova */
+  | 'MD'
+  /** Montenegro */
+  | 'ME'
+  /** Saint Martin (French part) */
+  | 'MF'
+  /** Madagascar */
+  | 'MG'
+  /** Marshall Islands */
+  | 'MH'
+  /** North Macedonia */
+  | 'MK'
+  /** Mali */
+  | 'ML'
+  /** Myanmar */
+  | 'MM'
+  /** Mongolia */
+  | 'MN'
+  /** Macao */
+  | 'MO'
+  /** Northern Mariana Islands */
+  | 'MP'
+  /** Martinique */
+  | 'MQ'
+  /** Mauritania */
+  | 'MR'
+  /** Montserrat */
+  | 'MS'
+  /** Malta */
+  | 'MT'
+  /** Mauritius */
+  | 'MU'
+  /** Maldives */
+  | 'MV'
+  /** Malawi */
+  | 'MW'
+  /** Mexico */
+  | 'MX'
+  /** Malaysia */
+  | 'MY'
+  /** Mozambique */
+  | 'MZ'
+  /** Namibia */
+  | 'NA'
+  /** New Caledonia */
+  | 'NC'
+  /** Niger */
+  | 'NE'
+  /** Norfolk Island */
+  | 'NF'
+  /** Nigeria */
+  | 'NG'
+  /** Nicaragua */
+  | 'NI'
+  /** Netherlands */
+  | 'NL'
+  /** Norway */
+  | 'NO'
+  /** Nepal */
+  | 'NP'
+  /** Nauru */
+  | 'NR'
+  /** Niue */
+  | 'NU'
+  /** New Zealand */
+  | 'NZ'
+  /** Oman */
+  | 'OM'
+  /** Panama */
+  | 'PA'
+  /** Peru */
+  | 'PE'
+  /** French Polynesia */
+  | 'PF'
+  /** Papua New Guinea */
+  | 'PG'
+  /** Philippines */
+  | 'PH'
+  /** Pakistan */
+  | 'PK'
+  /** Poland */
+  | 'PL'
+  /** Saint Pierre and Miquelon */
+  | 'PM'
+  /** Pitcairn */
+  | 'PN'
+  /** Puerto Rico */
+  | 'PR'
+  /** Palestine, State of */
+  | 'PS'
+  /** Portugal */
+  | 'PT'
+  /** Palau */
+  | 'PW'
+  /** Paraguay */
+  | 'PY'
+  /** Qatar */
+  | 'QA'
+  /** Réunion */
+  | 'RE'
+  /** Romania */
+  | 'RO'
+  /** Serbia */
+  | 'RS'
+  /** Russian Federation */
+  | 'RU'
+  /** Rwanda */
+  | 'RW'
+  /** Saudi Arabia */
+  | 'SA'
+  /** Solomon Islands */
+  | 'SB'
+  /** Seychelles */
+  | 'SC'
+  /** Sudan */
+  | 'SD'
+  /** Sweden */
+  | 'SE'
+  /** Singapore */
+  | 'SG'
+  /** Saint Helena, Ascension and Tristan da Cunha */
+  | 'SH'
+  /** Slovenia */
+  | 'SI'
+  /** Svalbard and Jan Mayen */
+  | 'SJ'
+  /** Slovakia */
+  | 'SK'
+  /** Sierra Leone */
+  | 'SL'
+  /** San Marino */
+  | 'SM'
+  /** Senegal */
+  | 'SN'
+  /** Somalia */
+  | 'SO'
+  /** Suriname */
+  | 'SR'
+  /** South Sudan */
+  | 'SS'
+  /** Sao Tome and Principe */
+  | 'ST'
+  /** El Salvador */
+  | 'SV'
+  /** Sint Maarten (Dutch part) */
+  | 'SX'
+  /** Syria */
+  | 'SY'
+  /** Eswatini */
+  | 'SZ'
+  /** Turks and Caicos Islands */
+  | 'TC'
+  /** Chad */
+  | 'TD'
+  /** French Southern Territories */
+  | 'TF'
+  /** Togo */
+  | 'TG'
+  /** Thailand */
+  | 'TH'
+  /** Tajikistan */
+  | 'TJ'
+  /** Tokelau */
+  | 'TK'
+  /** Timor-Leste */
+  | 'TL'
+  /** Turkmenistan */
+  | 'TM'
+  /** Tunisia */
+  | 'TN'
+  /** Tonga */
+  | 'TO'
+  /** Türkiye */
+  | 'TR'
+  /** Trinidad and Tobago */
+  | 'TT'
+  /** Tuvalu */
+  | 'TV'
+  /** Taiwan */
+  | 'TW'
+  /** Tanzania */
+  | 'TZ'
+  /** Ukraine */
+  | 'UA'
+  /** Uganda */
+  | 'UG'
+  /** United States Minor Outlying Islands */
+  | 'UM'
+  /** United States */
+  | 'US'
+  /** Uruguay */
+  | 'UY'
+  /** Uzbekistan */
+  | 'UZ'
+  /** Holy See (Vatican City State) */
+  | 'VA'
+  /** Saint Vincent and the Grenadines */
+  | 'VC'
+  /** Venezuela */
+  | 'VE'
+  /** Virgin Islands, British */
+  | 'VG'
+  /** Virgin Islands, U.S. */
+  | 'VI'
+  /** Vietnam */
+  | 'VN'
+  /** Vanuatu */
+  | 'VU'
+  /** Wallis and Futuna */
+  | 'WF'
+  /** Samoa */
+  | 'WS'
+  /** Yemen */
+  | 'YE'
+  /** Mayotte */
+  | 'YT'
+  /** South Africa */
+  | 'ZA'
+  /** Zambia */
+  | 'ZM'
+  /** Zimbabwe */
+  | 'ZW';
+
 export type CreateIntegrationClientInput = {
   /** What it is, for the people who manage it. */
   name: string;
@@ -281,8 +801,8 @@ export type CreateIntegrationClientInput = {
 
 /** A new organisation, whose customers may then file complaints. */
 export type CreateOrganisationInput = {
-  /** ISO 3166-1 alpha-2 code. */
-  country?: string;
+  /** Where it is established; none when left out. */
+  country?: Country | null | undefined;
   /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
   idempotencyKey?: string | null | undefined;
   name: string;
@@ -292,8 +812,8 @@ export type CreateOrganisationInput = {
 
 /** A new dispute-resolution provider. */
 export type CreateProviderInput = {
-  /** ISO 3166-1 alpha-2 code. */
-  country?: string;
+  /** Where it is established; none when left out. */
+  country?: Country | null | undefined;
   /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
   idempotencyKey?: string | null | undefined;
   name: string;
@@ -305,7 +825,7 @@ export type CreateProviderInput = {
 export type CreateSchemeInput = {
   clocks?: Array<SchemeClockInput>;
   /** Whose public holidays working days skip. */
-  country: string;
+  country: Country;
   fees?: string;
   /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
   idempotencyKey?: string | null | undefined;
@@ -331,6 +851,337 @@ export type CreateWebhookSubscriptionInput = {
   /** Where events are POSTed (http or https). */
   url: string;
 };
+
+/** A currency by its ISO 4217 code: every current code of the standard but precious metals, bond-market and accounting units, the testing code and XXX (no currency). Amounts have at most two decimals, whatever the currency's minor unit. */
+export type Currency =
+  /** UAE Dirham */
+  | 'AED'
+  /** Afghani */
+  | 'AFN'
+  /** Lek */
+  | 'ALL'
+  /** Armenian Dram */
+  | 'AMD'
+  /** Kwanza */
+  | 'AOA'
+  /** Argentine Peso */
+  | 'ARS'
+  /** Australian Dollar */
+  | 'AUD'
+  /** Aruban Florin */
+  | 'AWG'
+  /** Azerbaijan Manat */
+  | 'AZN'
+  /** Convertible Mark */
+  | 'BAM'
+  /** Barbados Dollar */
+  | 'BBD'
+  /** Taka */
+  | 'BDT'
+  /** Bahraini Dinar */
+  | 'BHD'
+  /** Burundi Franc */
+  | 'BIF'
+  /** Bermudian Dollar */
+  | 'BMD'
+  /** Brunei Dollar */
+  | 'BND'
+  /** Boliviano */
+  | 'BOB'
+  /** Mvdol */
+  | 'BOV'
+  /** Brazilian Real */
+  | 'BRL'
+  /** Bahamian Dollar */
+  | 'BSD'
+  /** Ngultrum */
+  | 'BTN'
+  /** Pula */
+  | 'BWP'
+  /** Belarusian Ruble */
+  | 'BYN'
+  /** Belize Dollar */
+  | 'BZD'
+  /** Canadian Dollar */
+  | 'CAD'
+  /** Congolese Franc */
+  | 'CDF'
+  /** WIR Euro */
+  | 'CHE'
+  /** Swiss Franc */
+  | 'CHF'
+  /** WIR Franc */
+  | 'CHW'
+  /** Unidad de Fomento */
+  | 'CLF'
+  /** Chilean Peso */
+  | 'CLP'
+  /** Yuan Renminbi */
+  | 'CNY'
+  /** Colombian Peso */
+  | 'COP'
+  /** Unidad de Valor Real */
+  | 'COU'
+  /** Costa Rican Colon */
+  | 'CRC'
+  /** Cuban Peso */
+  | 'CUP'
+  /** Cabo Verde Escudo */
+  | 'CVE'
+  /** Czech Koruna */
+  | 'CZK'
+  /** Djibouti Franc */
+  | 'DJF'
+  /** Danish Krone */
+  | 'DKK'
+  /** Dominican Peso */
+  | 'DOP'
+  /** Algerian Dinar */
+  | 'DZD'
+  /** Egyptian Pound */
+  | 'EGP'
+  /** Nakfa */
+  | 'ERN'
+  /** Ethiopian Birr */
+  | 'ETB'
+  /** Euro */
+  | 'EUR'
+  /** Fiji Dollar */
+  | 'FJD'
+  /** Falkland Islands Pound */
+  | 'FKP'
+  /** Pound Sterling */
+  | 'GBP'
+  /** Lari */
+  | 'GEL'
+  /** Ghana Cedi */
+  | 'GHS'
+  /** Gibraltar Pound */
+  | 'GIP'
+  /** Dalasi */
+  | 'GMD'
+  /** Guinean Franc */
+  | 'GNF'
+  /** Quetzal */
+  | 'GTQ'
+  /** Guyana Dollar */
+  | 'GYD'
+  /** Hong Kong Dollar */
+  | 'HKD'
+  /** Lempira */
+  | 'HNL'
+  /** Gourde */
+  | 'HTG'
+  /** Forint */
+  | 'HUF'
+  /** Rupiah */
+  | 'IDR'
+  /** New Israeli Sheqel */
+  | 'ILS'
+  /** Indian Rupee */
+  | 'INR'
+  /** Iraqi Dinar */
+  | 'IQD'
+  /** Iranian Rial */
+  | 'IRR'
+  /** Iceland Krona */
+  | 'ISK'
+  /** Jamaican Dollar */
+  | 'JMD'
+  /** Jordanian Dinar */
+  | 'JOD'
+  /** Yen */
+  | 'JPY'
+  /** Kenyan Shilling */
+  | 'KES'
+  /** Som */
+  | 'KGS'
+  /** Riel */
+  | 'KHR'
+  /** Comorian Franc */
+  | 'KMF'
+  /** North Korean Won */
+  | 'KPW'
+  /** Won */
+  | 'KRW'
+  /** Kuwaiti Dinar */
+  | 'KWD'
+  /** Cayman Islands Dollar */
+  | 'KYD'
+  /** Tenge */
+  | 'KZT'
+  /** Lao Kip */
+  | 'LAK'
+  /** Lebanese Pound */
+  | 'LBP'
+  /** Sri Lanka Rupee */
+  | 'LKR'
+  /** Liberian Dollar */
+  | 'LRD'
+  /** Loti */
+  | 'LSL'
+  /** Libyan Dinar */
+  | 'LYD'
+  /** Moroccan Dirham */
+  | 'MAD'
+  /** Moldovan Leu */
+  | 'MDL'
+  /** Malagasy Ariary */
+  | 'MGA'
+  /** Denar */
+  | 'MKD'
+  /** Kyat */
+  | 'MMK'
+  /** Tugrik */
+  | 'MNT'
+  /** Pataca */
+  | 'MOP'
+  /** Ouguiya */
+  | 'MRU'
+  /** Mauritius Rupee */
+  | 'MUR'
+  /** Rufiyaa */
+  | 'MVR'
+  /** Malawi Kwacha */
+  | 'MWK'
+  /** Mexican Peso */
+  | 'MXN'
+  /** Mexican Unidad de Inversion (UDI) */
+  | 'MXV'
+  /** Malaysian Ringgit */
+  | 'MYR'
+  /** Mozambique Metical */
+  | 'MZN'
+  /** Namibia Dollar */
+  | 'NAD'
+  /** Naira */
+  | 'NGN'
+  /** Cordoba Oro */
+  | 'NIO'
+  /** Norwegian Krone */
+  | 'NOK'
+  /** Nepalese Rupee */
+  | 'NPR'
+  /** New Zealand Dollar */
+  | 'NZD'
+  /** Rial Omani */
+  | 'OMR'
+  /** Balboa */
+  | 'PAB'
+  /** Sol */
+  | 'PEN'
+  /** Kina */
+  | 'PGK'
+  /** Philippine Peso */
+  | 'PHP'
+  /** Pakistan Rupee */
+  | 'PKR'
+  /** Zloty */
+  | 'PLN'
+  /** Guarani */
+  | 'PYG'
+  /** Qatari Rial */
+  | 'QAR'
+  /** Romanian Leu */
+  | 'RON'
+  /** Serbian Dinar */
+  | 'RSD'
+  /** Russian Ruble */
+  | 'RUB'
+  /** Rwanda Franc */
+  | 'RWF'
+  /** Saudi Riyal */
+  | 'SAR'
+  /** Solomon Islands Dollar */
+  | 'SBD'
+  /** Seychelles Rupee */
+  | 'SCR'
+  /** Sudanese Pound */
+  | 'SDG'
+  /** Swedish Krona */
+  | 'SEK'
+  /** Singapore Dollar */
+  | 'SGD'
+  /** Saint Helena Pound */
+  | 'SHP'
+  /** Leone */
+  | 'SLE'
+  /** Somali Shilling */
+  | 'SOS'
+  /** Surinam Dollar */
+  | 'SRD'
+  /** South Sudanese Pound */
+  | 'SSP'
+  /** Dobra */
+  | 'STN'
+  /** El Salvador Colon */
+  | 'SVC'
+  /** Syrian Pound */
+  | 'SYP'
+  /** Lilangeni */
+  | 'SZL'
+  /** Baht */
+  | 'THB'
+  /** Somoni */
+  | 'TJS'
+  /** Turkmenistan New Manat */
+  | 'TMT'
+  /** Tunisian Dinar */
+  | 'TND'
+  /** Pa’anga */
+  | 'TOP'
+  /** Turkish Lira */
+  | 'TRY'
+  /** Trinidad and Tobago Dollar */
+  | 'TTD'
+  /** New Taiwan Dollar */
+  | 'TWD'
+  /** Tanzanian Shilling */
+  | 'TZS'
+  /** Hryvnia */
+  | 'UAH'
+  /** Uganda Shilling */
+  | 'UGX'
+  /** US Dollar */
+  | 'USD'
+  /** US Dollar (Next day) */
+  | 'USN'
+  /** Uruguay Peso en Unidades Indexadas (UI) */
+  | 'UYI'
+  /** Peso Uruguayo */
+  | 'UYU'
+  /** Unidad Previsional */
+  | 'UYW'
+  /** Uzbekistan Sum */
+  | 'UZS'
+  /** Bolívar Soberano */
+  | 'VED'
+  /** Bolívar Soberano */
+  | 'VES'
+  /** Dong */
+  | 'VND'
+  /** Vatu */
+  | 'VUV'
+  /** Tala */
+  | 'WST'
+  /** CFA Franc BEAC */
+  | 'XAF'
+  /** East Caribbean Dollar */
+  | 'XCD'
+  /** Caribbean Guilder */
+  | 'XCG'
+  /** CFA Franc BCEAO */
+  | 'XOF'
+  /** CFP Franc */
+  | 'XPF'
+  /** Yemeni Rial */
+  | 'YER'
+  /** Rand */
+  | 'ZAR'
+  /** Zambian Kwacha */
+  | 'ZMW'
+  /** Zimbabwe Gold */
+  | 'ZWG';
 
 /** EU ADR Art. 5(4): the grounds to decline. */
 export type DeclineGround =
@@ -379,8 +1230,8 @@ export type InvitationStatus =
 
 /** The legal effect of one method, as a complainant reads it. */
 export type LegalEffectTextInput = {
-  /** A language cases run in: `en`, `zh-Hans`, ... */
-  language: string;
+  /** The language `text` is written in. */
+  language: CaseLanguage;
   method: ResolutionMethod;
   text: string;
 };
@@ -686,7 +1537,7 @@ export type UpdateNeutralProfileInput = {
 
 /** What changes; a field left out stays as it is. */
 export type UpdateOrganisationInput = {
-  country?: string | null | undefined;
+  country?: Country | null | undefined;
   name?: string | null | undefined;
   organisationId: string | number;
   /** Left out: unchanged. */
@@ -701,7 +1552,7 @@ export type UpdateOrganisationProviderLinkInput = {
 
 /** What changes; a field left out stays as it is. */
 export type UpdateProviderInput = {
-  country?: string | null | undefined;
+  country?: Country | null | undefined;
   name?: string | null | undefined;
   providerId: string | number;
   /** In the public directory (EU ADR Art. 7(1)): listed and readable without signing in. Off, the public sees nothing of it; its cases and links are unchanged. */
@@ -713,7 +1564,7 @@ export type UpdateProviderInput = {
 /** What changes in the profile; a field left out stays as it is. */
 export type UpdateProviderProfileInput = {
   consumerFeeAmount?: string | null | undefined;
-  consumerFeeCurrency?: string | null | undefined;
+  consumerFeeCurrency?: Currency | null | undefined;
   contactEmail?: string | null | undefined;
   /** ISO 3166-1 codes. */
   countries?: Array<string> | null | undefined;
@@ -740,7 +1591,7 @@ export type UpdateProviderProfileInput = {
 /** What changes; a field left out stays as it is (`clocks` and `legalEffects` replace the whole list). While cases point at the scheme, the change makes a new version: new referrals run under it, and cases keep the rules they started under. */
 export type UpdateSchemeInput = {
   clocks?: Array<SchemeClockInput> | null | undefined;
-  country?: string | null | undefined;
+  country?: Country | null | undefined;
   fees?: string | null | undefined;
   legalEffects?: Array<LegalEffectTextInput> | null | undefined;
   methods?: Array<ResolutionMethod> | null | undefined;
@@ -964,18 +1815,18 @@ export type MyReceiptsQuery = { viewer: { receipts: Array<{ caseId: string, case
 
 export type AdminUserErrorsFragment = { field: Array<string> | null, code: UserErrorCode, message: string };
 
-export type AdminOrganisationFieldsFragment = { id: string, slug: string, name: string, country: string, retiredAt: string | null };
+export type AdminOrganisationFieldsFragment = { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null };
 
-export type AdminProviderFieldsFragment = { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null };
+export type AdminProviderFieldsFragment = { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null };
 
-export type AdminSchemeFieldsFragment = { id: string, name: string, version: number, country: string, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: string, text: string }> };
+export type AdminSchemeFieldsFragment = { id: string, name: string, version: number, country: Country, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: CaseLanguage, text: string }> };
 
 export type AdminLinkFieldsFragment = { id: string, retiredAt: string | null, provider: { id: string, name: string, retiredAt: string | null } | null, scheme: { id: string, name: string, version: number } | null };
 
 export type AdminOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminOrganisationsQuery = { organisations: { edges: Array<{ node: { id: string, slug: string, name: string, country: string, retiredAt: string | null } }> } };
+export type AdminOrganisationsQuery = { organisations: { edges: Array<{ node: { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null } }> } };
 
 export type AdminOrganisationQueryVariables = Exact<{
   id: string | number;
@@ -983,14 +1834,14 @@ export type AdminOrganisationQueryVariables = Exact<{
 
 
 export type AdminOrganisationQuery = { node:
-    | { id: string, slug: string, name: string, country: string, retiredAt: string | null, providerLinks: Array<{ id: string, retiredAt: string | null, provider: { id: string, name: string, retiredAt: string | null } | null, scheme: { id: string, name: string, version: number } | null }> }
+    | { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null, providerLinks: Array<{ id: string, retiredAt: string | null, provider: { id: string, name: string, retiredAt: string | null } | null, scheme: { id: string, name: string, version: number } | null }> }
     | Record<PropertyKey, never>
   , providers: { edges: Array<{ node: { id: string, name: string, schemes: Array<{ id: string, name: string, version: number }> } }> } };
 
 export type AdminProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminProvidersQuery = { providers: { edges: Array<{ node: { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null } }> } };
+export type AdminProvidersQuery = { providers: { edges: Array<{ node: { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null } }> } };
 
 export type AdminProviderQueryVariables = Exact<{
   id: string | number;
@@ -998,7 +1849,7 @@ export type AdminProviderQueryVariables = Exact<{
 
 
 export type AdminProviderQuery = { node:
-    | { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null, schemes: Array<{ id: string, name: string, version: number, country: string, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: string, text: string }> }> }
+    | { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null, schemes: Array<{ id: string, name: string, version: number, country: Country, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: CaseLanguage, text: string }> }> }
     | Record<PropertyKey, never>
    };
 
@@ -1007,63 +1858,63 @@ export type CreateOrganisationMutationVariables = Exact<{
 }>;
 
 
-export type CreateOrganisationMutation = { createOrganisation: { organisation: { id: string, slug: string, name: string, country: string, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type CreateOrganisationMutation = { createOrganisation: { organisation: { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type UpdateOrganisationMutationVariables = Exact<{
   input: UpdateOrganisationInput;
 }>;
 
 
-export type UpdateOrganisationMutation = { updateOrganisation: { organisation: { id: string, slug: string, name: string, country: string, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type UpdateOrganisationMutation = { updateOrganisation: { organisation: { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type RetireOrganisationMutationVariables = Exact<{
   input: RetireOrganisationInput;
 }>;
 
 
-export type RetireOrganisationMutation = { retireOrganisation: { organisation: { id: string, slug: string, name: string, country: string, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type RetireOrganisationMutation = { retireOrganisation: { organisation: { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type CreateProviderMutationVariables = Exact<{
   input: CreateProviderInput;
 }>;
 
 
-export type CreateProviderMutation = { createProvider: { provider: { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type CreateProviderMutation = { createProvider: { provider: { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type UpdateProviderMutationVariables = Exact<{
   input: UpdateProviderInput;
 }>;
 
 
-export type UpdateProviderMutation = { updateProvider: { provider: { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type UpdateProviderMutation = { updateProvider: { provider: { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type RetireProviderMutationVariables = Exact<{
   input: RetireProviderInput;
 }>;
 
 
-export type RetireProviderMutation = { retireProvider: { provider: { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type RetireProviderMutation = { retireProvider: { provider: { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type CreateSchemeMutationVariables = Exact<{
   input: CreateSchemeInput;
 }>;
 
 
-export type CreateSchemeMutation = { createScheme: { scheme: { id: string, name: string, version: number, country: string, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: string, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type CreateSchemeMutation = { createScheme: { scheme: { id: string, name: string, version: number, country: Country, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: CaseLanguage, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type UpdateSchemeMutationVariables = Exact<{
   input: UpdateSchemeInput;
 }>;
 
 
-export type UpdateSchemeMutation = { updateScheme: { scheme: { id: string, name: string, version: number, country: string, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: string, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type UpdateSchemeMutation = { updateScheme: { scheme: { id: string, name: string, version: number, country: Country, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: CaseLanguage, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type RetireSchemeMutationVariables = Exact<{
   input: RetireSchemeInput;
 }>;
 
 
-export type RetireSchemeMutation = { retireScheme: { scheme: { id: string, name: string, version: number, country: string, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: string, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type RetireSchemeMutation = { retireScheme: { scheme: { id: string, name: string, version: number, country: Country, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: CaseLanguage, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type LinkOrganisationProviderMutationVariables = Exact<{
   input: LinkOrganisationProviderInput;
@@ -1245,11 +2096,11 @@ export type ShownTextFieldsFragment = { text: string, language: string, digest: 
 
 export type DueDutyFieldsFragment = { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean };
 
-export type OutcomeFieldsFragment = { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: string, reviewDecisionReasons: string, amount: { amount: string, currency: string } | null };
+export type OutcomeFieldsFragment = { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: string, reviewDecisionReasons: string, amount: { amount: string, currency: Currency } | null };
 
 export type TimelineEventFieldsFragment = { sequence: number, kind: string, occurredAt: string, actorRole: CaseRole, visibility: Visibility, payload: Record<string, unknown>, hash: string };
 
-export type CaseSummaryFragment = { id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, provider: { id: string, name: string } | null, claimedAmount: { amount: string, currency: string } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation }> };
+export type CaseSummaryFragment = { id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, provider: { id: string, name: string } | null, claimedAmount: { amount: string, currency: Currency } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation }> };
 
 export type CasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1259,7 +2110,7 @@ export type CasesQueryVariables = Exact<{
 }>;
 
 
-export type CasesQuery = { cases: { edges: Array<{ node: { id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, provider: { id: string, name: string } | null, claimedAmount: { amount: string, currency: string } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CasesQuery = { cases: { edges: Array<{ node: { id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, provider: { id: string, name: string } | null, claimedAmount: { amount: string, currency: Currency } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CasePageQueryVariables = Exact<{
   id: string | number;
@@ -1267,7 +2118,7 @@ export type CasePageQueryVariables = Exact<{
 }>;
 
 
-export type CasePageQuery = { case: { irreversibleActions: Array<CaseAction>, methodFamily: MethodFamily, binding: boolean, language: string, unresolvedReason: string, organisationPosition: string, respondedAt: string | null, complainantReply: string, repliedAt: string | null, declineGround: DeclineGround | null, declineReasons: string, implementationEvidence: string, implementedAt: string | null, implementationConfirmedAt: string | null, escalatedAt: string | null, escalationNote: string, closureReason: ClosureReason | null, closureReasons: Array<ClosureReason>, closureNote: string, withdrawnBy: Side | null, withdrawalReason: string, closedAt: string | null, surveyUrl: string | null, id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, timelineHead: { sequence: number, hash: string }, complainant: { displayName: string, isViewer: boolean } | null, representative: { displayName: string, isViewer: boolean } | null, complaint: { id: string, reference: string } | null, provider: { id: string, name: string, profile: { legalEffect: string, bindingMethodsOffered: boolean, texts: { fees: { text: string, language: string }, legalEffect: { text: string, language: string } } } | null } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation, extensionNotices: Array<{ extendedAt: string, actorRole: CaseRole, days: number | null, reason: string, previousDueAt: string | null, dueAt: string | null, extendedBy: { displayName: string } | null }> }>, consentText: { text: string, language: string, digest: string }, consents: Array<{ method: ResolutionMethod, legalEffect: string, language: string, understandsLegalEffect: boolean, understandsRightToWithdraw: boolean, consentsToBeBound: boolean, givenAt: string, givenBy: { displayName: string, isViewer: boolean } | null }>, neutralAppointment: { status: AppointmentStatus, appointedAt: string, neutral: { displayName: string } | null, declaration: { impartial: boolean, disclosures: string, declaredAt: string } | null, objections: Array<{ side: Side, reasons: string, raisedAt: string, upheld: boolean | null, decisionReasons: string }> } | null, offers: Array<{ id: string, side: Side, terms: string, expiresAt: string | null, status: OfferStatus, replyingTo: string | null, madeAt: string, decidedAt: string | null, amount: { amount: string, currency: string } }>, outcome: { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: string, reviewDecisionReasons: string, acceptanceNotice: { text: string, language: string, digest: string }, amount: { amount: string, currency: string } | null } | null, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, claimedAmount: { amount: string, currency: string } | null } };
+export type CasePageQuery = { case: { irreversibleActions: Array<CaseAction>, methodFamily: MethodFamily, binding: boolean, language: CaseLanguage, unresolvedReason: string, organisationPosition: string, respondedAt: string | null, complainantReply: string, repliedAt: string | null, declineGround: DeclineGround | null, declineReasons: string, implementationEvidence: string, implementedAt: string | null, implementationConfirmedAt: string | null, escalatedAt: string | null, escalationNote: string, closureReason: ClosureReason | null, closureReasons: Array<ClosureReason>, closureNote: string, withdrawnBy: Side | null, withdrawalReason: string, closedAt: string | null, surveyUrl: string | null, id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, timelineHead: { sequence: number, hash: string }, complainant: { displayName: string, isViewer: boolean } | null, representative: { displayName: string, isViewer: boolean } | null, complaint: { id: string, reference: string } | null, provider: { id: string, name: string, profile: { legalEffect: string, bindingMethodsOffered: boolean, texts: { fees: { text: string, language: string }, legalEffect: { text: string, language: string } } } | null } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation, extensionNotices: Array<{ extendedAt: string, actorRole: CaseRole, days: number | null, reason: string, previousDueAt: string | null, dueAt: string | null, extendedBy: { displayName: string } | null }> }>, consentText: { text: string, language: string, digest: string }, consents: Array<{ method: ResolutionMethod, legalEffect: string, language: string, understandsLegalEffect: boolean, understandsRightToWithdraw: boolean, consentsToBeBound: boolean, givenAt: string, givenBy: { displayName: string, isViewer: boolean } | null }>, neutralAppointment: { status: AppointmentStatus, appointedAt: string, neutral: { displayName: string } | null, declaration: { impartial: boolean, disclosures: string, declaredAt: string } | null, objections: Array<{ side: Side, reasons: string, raisedAt: string, upheld: boolean | null, decisionReasons: string }> } | null, offers: Array<{ id: string, side: Side, terms: string, expiresAt: string | null, status: OfferStatus, replyingTo: string | null, madeAt: string, decidedAt: string | null, amount: { amount: string, currency: Currency } }>, outcome: { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: string, reviewDecisionReasons: string, acceptanceNotice: { text: string, language: string, digest: string }, amount: { amount: string, currency: Currency } | null } | null, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, claimedAmount: { amount: string, currency: Currency } | null } };
 
 export type CaseTimelineQueryVariables = Exact<{
   id: string | number;
@@ -1320,7 +2171,7 @@ export type MakeOfferMutationVariables = Exact<{
   caseId: string | number;
   expectedStage?: CaseStage | null | undefined;
   amount: string;
-  currency?: string | null | undefined;
+  currency?: Currency | null | undefined;
   terms: string;
   expiresAt?: string | null | undefined;
   replyingTo?: string | number | null | undefined;
@@ -1436,7 +2287,7 @@ export type IssueOutcomeMutationVariables = Exact<{
   summary: string;
   reasons: string;
   amount?: string | null | undefined;
-  currency?: string | null | undefined;
+  currency?: Currency | null | undefined;
 }>;
 
 
@@ -1468,7 +2319,7 @@ export type RemoveCommitmentMutation = { removeCommitment: { removed: boolean, u
 export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrganisationsQuery = { organisations: { edges: Array<{ node: { id: string, name: string, country: string } }> } };
+export type OrganisationsQuery = { organisations: { edges: Array<{ node: { id: string, name: string, country: Country | null } }> } };
 
 export type MyComplaintsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1502,7 +2353,7 @@ export type ReferComplaintMutationVariables = Exact<{
   method: ResolutionMethod;
   unresolvedReason: string;
   claimedAmount?: string | null | undefined;
-  currency?: string | null | undefined;
+  currency?: Currency | null | undefined;
   idempotencyKey?: string | null | undefined;
 }>;
 
@@ -1516,7 +2367,7 @@ export type DirectoryQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryQuery = { providers: { edges: Array<{ node: { id: string, slug: string, name: string, country: string, profile: { methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<string>, consumerFee: { amount: string, currency: string } | null, texts: { summary: { text: string, language: string, translated: boolean } } } | null } }> } };
+export type DirectoryQuery = { providers: { edges: Array<{ node: { id: string, slug: string, name: string, country: Country | null, profile: { methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<string>, consumerFee: { amount: string, currency: Currency } | null, texts: { summary: { text: string, language: string, translated: boolean } } } | null } }> } };
 
 export type DirectoryProviderQueryVariables = Exact<{
   slug: string;
@@ -1524,7 +2375,7 @@ export type DirectoryProviderQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryProviderQuery = { provider: { id: string, slug: string, name: string, country: string, profile: { website: string, contactEmail: string, postalAddress: string, methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<string>, rulesUrl: string, bindingMethodsOffered: boolean, consumerFee: { amount: string, currency: string } | null, texts: { summary: { text: string, language: string, translated: boolean }, disputeTypes: { text: string, language: string, translated: boolean }, decisionBasis: { text: string, language: string, translated: boolean }, preliminaryRequirements: { text: string, language: string, translated: boolean }, fees: { text: string, language: string, translated: boolean }, legalEffect: { text: string, language: string, translated: boolean } } } | null, schemes: Array<{ name: string, country: string, silenceIsRefusal: boolean, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar, responsible: ResponsibleParty }> }>, roster: { edges: Array<{ node: { displayName: string, title: string, competences: Array<string>, languages: Array<string>, methods: Array<ResolutionMethod>, mandateEndsOn: string | null } }> } } };
+export type DirectoryProviderQuery = { provider: { id: string, slug: string, name: string, country: Country | null, profile: { website: string, contactEmail: string, postalAddress: string, methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<string>, rulesUrl: string, bindingMethodsOffered: boolean, consumerFee: { amount: string, currency: Currency } | null, texts: { summary: { text: string, language: string, translated: boolean }, disputeTypes: { text: string, language: string, translated: boolean }, decisionBasis: { text: string, language: string, translated: boolean }, preliminaryRequirements: { text: string, language: string, translated: boolean }, fees: { text: string, language: string, translated: boolean }, legalEffect: { text: string, language: string, translated: boolean } } } | null, schemes: Array<{ name: string, country: Country, silenceIsRefusal: boolean, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar, responsible: ResponsibleParty }> }>, roster: { edges: Array<{ node: { displayName: string, title: string, competences: Array<string>, languages: Array<string>, methods: Array<ResolutionMethod>, mandateEndsOn: string | null } }> } } };
 
 export type EligibleProvidersQueryVariables = Exact<{
   id: string | number;
@@ -1532,7 +2383,7 @@ export type EligibleProvidersQueryVariables = Exact<{
 }>;
 
 
-export type EligibleProvidersQuery = { complaint: { id: string, eligibleProviders: Array<{ id: string, name: string, country: string, profile: { methods: Array<ResolutionMethod>, languages: Array<string>, texts: { fees: { text: string, language: string, translated: boolean }, legalEffect: { text: string, language: string, translated: boolean } } } | null }> } };
+export type EligibleProvidersQuery = { complaint: { id: string, eligibleProviders: Array<{ id: string, name: string, country: Country | null, profile: { methods: Array<ResolutionMethod>, languages: Array<string>, texts: { fees: { text: string, language: string, translated: boolean }, legalEffect: { text: string, language: string, translated: boolean } } } | null }> } };
 
 export type IntegrationClientFieldsFragment = { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null };
 
@@ -2078,7 +2929,7 @@ export type PublicTransparencyQueryVariables = Exact<{
 }>;
 
 
-export type PublicTransparencyQuery = { transparencyReport: { providerName: string, start: string, end: string, disputesReceived: number, refusalShare: number | null, casesTotal: number, receivedByMethod: Array<{ key: string, count: number }>, refusalsByGround: Array<{ key: string, count: number }>, discontinuedByReason: Array<{ key: string, count: number }>, duration: { count: number, medianDays: number | null, p90Days: number | null }, outcomeAcceptance: { numerator: number, denominator: number, rate: number | null }, compliance: { numerator: number, denominator: number, rate: number | null }, cases: Array<{ organisation: string, method: ResolutionMethod, result: string, declineGround: DeclineGround | null, outcomeKind: string | null, claimedAmount: string | null, outcomeAmount: string | null, currency: string, filedOn: string, endedOn: string, durationDays: number }> } };
+export type PublicTransparencyQuery = { transparencyReport: { providerName: string, start: string, end: string, disputesReceived: number, refusalShare: number | null, casesTotal: number, receivedByMethod: Array<{ key: string, count: number }>, refusalsByGround: Array<{ key: string, count: number }>, discontinuedByReason: Array<{ key: string, count: number }>, duration: { count: number, medianDays: number | null, p90Days: number | null }, outcomeAcceptance: { numerator: number, denominator: number, rate: number | null }, compliance: { numerator: number, denominator: number, rate: number | null }, cases: Array<{ organisation: string, method: ResolutionMethod, result: string, declineGround: DeclineGround | null, outcomeKind: string | null, claimedAmount: string | null, outcomeAmount: string | null, currency: Currency, filedOn: string, endedOn: string, durationDays: number }> } };
 
 export type HandledComplaintFieldsFragment = { id: string, reference: string, subject: string, description: string, remedySought: string, status: ComplaintStatus, channel: ComplaintChannel, receivedAt: string, confirmedAt: string | null, decision: ComplaintDecision | null, nextDue: string | null, overdue: boolean, availableActions: Array<ComplaintAction>, organisation: { id: string, name: string } | null, complainant: { displayName: string } | null, recordedBy: { displayName: string } | null, dispute: { id: string, reference: string } | null, clocks: Array<{ kind: ComplaintClockKind, startedAt: string, dueAt: string, endedAt: string | null, status: ClockStatus, overdue: boolean }>, steps: Array<{ action: ComplaintAction, status: ComplaintStatus, at: string, actorRole: ComplaintRole, actorName: string | null, text: string, decision: ComplaintDecision | null }> };
 
@@ -2242,7 +3093,7 @@ export const VerifyTimelineDocument = {"kind":"Document","definitions":[{"kind":
 export const VerifyReceiptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyReceipt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sequence"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"headHash"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyReceipt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"sequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sequence"}}},{"kind":"Argument","name":{"kind":"Name","value":"headHash"},"value":{"kind":"Variable","name":{"kind":"Name","value":"headHash"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"headHash"}},{"kind":"Field","name":{"kind":"Name","value":"brokenAtSequence"}}]}}]}}]} as unknown as DocumentNode<VerifyReceiptQuery, VerifyReceiptQueryVariables>;
 export const CaseEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CaseEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TimelineEventFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TimelineEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TimelineEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}}]} as unknown as DocumentNode<CaseEventsSubscription, CaseEventsSubscriptionVariables>;
 export const GiveConsentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GiveConsent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"understandsLegalEffect"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"understandsRightToWithdraw"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"consentsToBeBound"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"legalEffectDigest"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"giveConsent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"understandsLegalEffect"},"value":{"kind":"Variable","name":{"kind":"Name","value":"understandsLegalEffect"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"understandsRightToWithdraw"},"value":{"kind":"Variable","name":{"kind":"Name","value":"understandsRightToWithdraw"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"consentsToBeBound"},"value":{"kind":"Variable","name":{"kind":"Name","value":"consentsToBeBound"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"legalEffectDigest"},"value":{"kind":"Variable","name":{"kind":"Name","value":"legalEffectDigest"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GiveConsentMutation, GiveConsentMutationVariables>;
-export const MakeOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MakeOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amount"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"terms"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"replyingTo"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"makeOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"amount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"terms"},"value":{"kind":"Variable","name":{"kind":"Name","value":"terms"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expiresAt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"replyingTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"replyingTo"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MakeOfferMutation, MakeOfferMutationVariables>;
+export const MakeOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MakeOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amount"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Currency"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"terms"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"replyingTo"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"makeOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"amount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"terms"},"value":{"kind":"Variable","name":{"kind":"Name","value":"terms"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expiresAt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"replyingTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"replyingTo"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MakeOfferMutation, MakeOfferMutationVariables>;
 export const AcceptOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"offerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptOfferMutation, AcceptOfferMutationVariables>;
 export const RejectOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"offerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RejectOfferMutation, RejectOfferMutationVariables>;
 export const WithdrawOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"offerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WithdrawOfferMutation, WithdrawOfferMutationVariables>;
@@ -2254,7 +3105,7 @@ export const ConfirmImplementationDocument = {"kind":"Document","definitions":[{
 export const SubmitReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reply"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitReply"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reply"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reply"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitReplyMutation, SubmitReplyMutationVariables>;
 export const ReportNotImplementedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportNotImplemented"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportNotImplemented"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reasons"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ReportNotImplementedMutation, ReportNotImplementedMutationVariables>;
 export const WithdrawCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WithdrawCaseMutation, WithdrawCaseMutationVariables>;
-export const IssueOutcomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueOutcome"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"summary"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amount"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueOutcome"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"summary"},"value":{"kind":"Variable","name":{"kind":"Name","value":"summary"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reasons"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"amount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<IssueOutcomeMutation, IssueOutcomeMutationVariables>;
+export const IssueOutcomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueOutcome"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"summary"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amount"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Currency"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueOutcome"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"summary"},"value":{"kind":"Variable","name":{"kind":"Name","value":"summary"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reasons"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"amount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<IssueOutcomeMutation, IssueOutcomeMutationVariables>;
 export const CommitmentsForEditingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CommitmentsForEditing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisationCommitments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommitmentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommitmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Commitment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"items"}},{"kind":"Field","name":{"kind":"Name","value":"wordingEn"}},{"kind":"Field","name":{"kind":"Name","value":"wordingZhHans"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CommitmentsForEditingQuery, CommitmentsForEditingQueryVariables>;
 export const SetCommitmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetCommitment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetCommitmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCommitment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commitment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommitmentFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommitmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Commitment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"items"}},{"kind":"Field","name":{"kind":"Name","value":"wordingEn"}},{"kind":"Field","name":{"kind":"Name","value":"wordingZhHans"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<SetCommitmentMutation, SetCommitmentMutationVariables>;
 export const RemoveCommitmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCommitment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveCommitmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCommitment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveCommitmentMutation, RemoveCommitmentMutationVariables>;
@@ -2262,7 +3113,7 @@ export const OrganisationsDocument = {"kind":"Document","definitions":[{"kind":"
 export const MyComplaintsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyComplaints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dispute"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MyComplaintsQuery, MyComplaintsQueryVariables>;
 export const FileComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FileComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subject"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"remedySought"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"subject"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subject"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"remedySought"},"value":{"kind":"Variable","name":{"kind":"Name","value":"remedySought"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<FileComplaintMutation, FileComplaintMutationVariables>;
 export const ConfirmComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"complaintId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfirmComplaintMutation, ConfirmComplaintMutationVariables>;
-export const ReferComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReferComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"providerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"method"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResolutionMethod"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unresolvedReason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"claimedAmount"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"referComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"complaintId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"providerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"providerId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"method"},"value":{"kind":"Variable","name":{"kind":"Name","value":"method"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"unresolvedReason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unresolvedReason"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"claimedAmount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"claimedAmount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ReferComplaintMutation, ReferComplaintMutationVariables>;
+export const ReferComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReferComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"providerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"method"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResolutionMethod"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unresolvedReason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"claimedAmount"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Currency"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"referComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"complaintId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"providerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"providerId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"method"},"value":{"kind":"Variable","name":{"kind":"Name","value":"method"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"unresolvedReason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unresolvedReason"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"claimedAmount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"claimedAmount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ReferComplaintMutation, ReferComplaintMutationVariables>;
 export const DirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Directory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"countries"}},{"kind":"Field","name":{"kind":"Name","value":"consumerFee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"texts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalizedTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalizedText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"translated"}}]}}]} as unknown as DocumentNode<DirectoryQuery, DirectoryQueryVariables>;
 export const DirectoryProviderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DirectoryProvider"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"postalAddress"}},{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"countries"}},{"kind":"Field","name":{"kind":"Name","value":"rulesUrl"}},{"kind":"Field","name":{"kind":"Name","value":"consumerFee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bindingMethodsOffered"}},{"kind":"Field","name":{"kind":"Name","value":"texts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"disputeTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decisionBasis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preliminaryRequirements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalEffect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"silenceIsRefusal"}},{"kind":"Field","name":{"kind":"Name","value":"clocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"roster"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"competences"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"mandateEndsOn"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalizedTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalizedText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"translated"}}]}}]} as unknown as DocumentNode<DirectoryProviderQuery, DirectoryProviderQueryVariables>;
 export const EligibleProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EligibleProviders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eligibleProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"texts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalEffect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalizedTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalizedText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"translated"}}]}}]} as unknown as DocumentNode<EligibleProvidersQuery, EligibleProvidersQueryVariables>;

@@ -8,6 +8,8 @@ from enum import StrEnum
 
 import strawberry
 
+from portal.api.codes import ProviderAdapterName
+from portal.codes import Country
 from portal.accounts import models
 from portal.api.accesslog.queries import own_access_log
 from portal.api.accesslog.types import RecordRead
@@ -31,7 +33,9 @@ Role = strawberry.enum(
 class Organisation(Node):
     slug: str
     name: str
-    country: str
+    country: Country | None = strawberry.field(
+        description="Where it is established; null when its admin recorded none."
+    )
     retired_at: datetime | None = strawberry.field(
         description="When an admin retired it: it takes no new complaints; null while active."
     )
@@ -44,7 +48,7 @@ class Organisation(Node):
             pk=row.id,
             slug=row.slug,
             name=row.name,
-            country=row.country,
+            country=Country(row.country) if row.country else None,
             retired_at=row.retired_at,
         )
 
@@ -65,7 +69,9 @@ class Organisation(Node):
 class Provider(Node):
     slug: str
     name: str
-    country: str
+    country: Country | None = strawberry.field(
+        description="Where it is established; null when its admin recorded none."
+    )
     published: bool = strawberry.field(
         description="Whether it is in the public directory: listed by `providers` and "
         "readable without signing in. The public never sees one that is not."
@@ -84,20 +90,20 @@ class Provider(Node):
             pk=row.id,
             slug=row.slug,
             name=row.name,
-            country=row.country,
+            country=Country(row.country) if row.country else None,
             published=row.published,
             retired_at=row.retired_at,
             adapter_name=row.adapter,
         )
 
     @strawberry.field(
-        description="How Parley works with the provider: `inportal` (its people work in "
-        "Parley), `webhook`, `email`, or a third-party adapter (docs/providers.md). Not "
+        description="How Parley works with the provider: INPORTAL (its people work in "
+        "Parley), WEBHOOK, EMAIL, or a third-party adapter (docs/providers.md). Not "
         "published: UNAUTHENTICATED without signing in."
     )
-    def adapter(self, info: Info) -> str:
+    def adapter(self, info: Info) -> ProviderAdapterName:  # type: ignore[valid-type]
         signed_in_only(info)
-        return self.adapter_name
+        return ProviderAdapterName(self.adapter_name)
 
     @strawberry.field(description="What it publishes (EU ADR Art. 7(1)); null until it does.")
     async def profile(self, info: Info) -> ProviderProfile | None:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import strawberry
 from tortoise.models import Model
 
+from portal.codes import CaseLanguage, Country
 from portal.accounts.models import Organisation as OrganisationRow
 from portal.accounts.models import Provider as ProviderRow
 from portal.admin import services
@@ -49,7 +50,9 @@ M = TypeVar("M", bound=Model)
 class CreateOrganisationInput:
     slug: str = strawberry.field(description="Unique; lower-case letters, digits, hyphens.")
     name: str
-    country: str = strawberry.field(default="", description="ISO 3166-1 alpha-2 code.")
+    country: Country | None = strawberry.field(
+        default=None, description="Where it is established; none when left out."
+    )
     idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
 
 
@@ -58,7 +61,7 @@ class UpdateOrganisationInput:
     organisation_id: strawberry.ID
     slug: str | None = strawberry.field(default=None, description=LEAVE)
     name: str | None = None
-    country: str | None = None
+    country: Country | None = None
 
 
 @strawberry.input
@@ -70,7 +73,9 @@ class RetireOrganisationInput:
 class CreateProviderInput:
     slug: str = strawberry.field(description="Unique; lower-case letters, digits, hyphens.")
     name: str
-    country: str = strawberry.field(default="", description="ISO 3166-1 alpha-2 code.")
+    country: Country | None = strawberry.field(
+        default=None, description="Where it is established; none when left out."
+    )
     idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
 
 
@@ -79,7 +84,7 @@ class UpdateProviderInput:
     provider_id: strawberry.ID
     slug: str | None = strawberry.field(default=None, description=LEAVE)
     name: str | None = None
-    country: str | None = None
+    country: Country | None = None
     published: bool | None = strawberry.field(
         default=None,
         description="In the public directory (EU ADR Art. 7(1)): listed and readable without "
@@ -111,7 +116,7 @@ class SchemeClockInput:
 @strawberry.input(description="The legal effect of one method, as a complainant reads it.")
 class LegalEffectTextInput:
     method: Method
-    language: str = strawberry.field(description="A language cases run in: `en`, `zh-Hans`, ...")
+    language: CaseLanguage = strawberry.field(description="The language `text` is written in.")
     text: str
 
 
@@ -119,7 +124,7 @@ class LegalEffectTextInput:
 class CreateSchemeInput:
     provider_id: strawberry.ID
     name: str
-    country: str = strawberry.field(description="Whose public holidays working days skip.")
+    country: Country = strawberry.field(description="Whose public holidays working days skip.")
     silence_is_refusal: bool = True
     organisation_may_withdraw: bool = strawberry.field(default=False, description=MAY_WITHDRAW)
     methods: list[Method] = strawberry.field(
@@ -140,7 +145,7 @@ class CreateSchemeInput:
 class UpdateSchemeInput:
     scheme_id: strawberry.ID
     name: str | None = strawberry.field(default=None, description=LEAVE)
-    country: str | None = None
+    country: Country | None = None
     silence_is_refusal: bool | None = None
     organisation_may_withdraw: bool | None = strawberry.field(
         default=None, description=MAY_WITHDRAW

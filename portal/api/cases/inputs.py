@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import strawberry
 
+from portal.codes import Currency
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.enums import Locale
 from portal.cases.states import ClockKind, ClosureReason, DeclineGround, Stage
@@ -116,7 +117,9 @@ class DecideObjectionInput(CaseActionInput):
 @strawberry.input
 class MakeOfferInput(CaseActionInput):
     amount: Decimal
-    currency: str | None = strawberry.field(default=None, description="The case's by default.")
+    currency: Currency | None = strawberry.field(
+        default=None, description="The case's by default."
+    )
     terms: str
     expires_at: datetime | None = strawberry.field(
         default=None, description="With a UTC offset, in the future."
@@ -140,7 +143,7 @@ class IssueOutcomeInput(CaseActionInput):
     summary: str
     reasons: str
     amount: Decimal | None = None
-    currency: str | None = None
+    currency: Currency | None = None
 
 
 @strawberry.input

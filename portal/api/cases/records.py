@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import strawberry
 
+from portal.codes import Currency
 from portal.accounts.models import User
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.enums import CaseAction, Locale
@@ -36,11 +37,11 @@ from portal.cases.transitions import CLOCK_OBLIGATIONS, ClockObligation
 @strawberry.type(description="An amount of money in an ISO 4217 currency.")
 class Money:
     amount: Decimal = strawberry.field(description="Exact, as a string: `120.00`.")
-    currency: str
+    currency: Currency
 
     @classmethod
     def of(cls, amount: Decimal | None, currency: str) -> Money | None:
-        return None if amount is None else cls(amount=amount, currency=currency)
+        return None if amount is None else cls(amount=amount, currency=Currency(currency))
 
 
 @strawberry.type(description="A person taking part, as the others on the case see them.")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from portal.codes import CaseLanguage
 from portal.accounts.models import User
 from portal.api.accounts.types import Organisation, Provider, organisation_for, provider_for
 from portal.api.casefiles import fields as casefile
@@ -67,7 +68,9 @@ class DisputeCase(Node):
     method_family: MethodFamily
     binding: bool = strawberry.field(description="Whether the outcome binds both parties.")
     claimed_amount: Money | None
-    language: str
+    language: CaseLanguage = strawberry.field(
+        description="The language the case runs in: its notices and the scheme's texts."
+    )
     unresolved_reason: str = strawberry.field(description="Why the complaint stayed unresolved.")
     is_complex: bool
     created_at: datetime
@@ -118,7 +121,7 @@ class DisputeCase(Node):
             method_family=row.method.family,
             binding=row.method.binding,
             claimed_amount=Money.of(row.claimed_amount, row.currency),
-            language=row.language,
+            language=CaseLanguage(row.language),
             unresolved_reason=row.unresolved_reason,
             is_complex=row.is_complex,
             created_at=row.created_at,

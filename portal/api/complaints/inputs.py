@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import strawberry
 
+from portal.codes import CaseLanguage, Currency
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.complaints import enums as _complaint_enums  # noqa: F401  (registers them)
 from portal.api.idempotency import MAX_KEY_LENGTH
@@ -95,8 +96,8 @@ class ReferComplaintInput(ComplaintActionInput):
     method: Method
     unresolved_reason: str
     claimed_amount: Decimal | None = None
-    currency: str | None = strawberry.field(default=None, description="ISO 4217; EUR if empty.")
-    language: str | None = None
+    currency: Currency | None = strawberry.field(default=None, description="EUR if left out.")
+    language: CaseLanguage | None = None
     representative_id: strawberry.ID | None = strawberry.field(
         default=None,
         description="Global ID of a User who acts for the complainant: they see the case and "

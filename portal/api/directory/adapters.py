@@ -6,6 +6,7 @@ import uuid
 
 import strawberry
 
+from portal.api.codes import ProviderAdapterName
 from portal.accounts.models import Provider as ProviderRow
 from portal.api.accounts.types import Provider
 from portal.api.context import Info
@@ -20,8 +21,8 @@ _NOTHING = uuid.UUID(int=0)
 @strawberry.input(description="A field left out stays as it is.")
 class ConfigureProviderAdapterInput:
     provider_id: strawberry.ID
-    adapter: str = strawberry.field(
-        description="`inportal`, `webhook`, `email`, or an installed third-party adapter."
+    adapter: ProviderAdapterName = strawberry.field(  # type: ignore[valid-type]
+        description="The adapter to use from now on."
     )
     endpoint_url: str | None = strawberry.field(
         default=None, description="The provider's API, where the webhook adapter POSTs."

@@ -14,6 +14,7 @@ from typing import Any
 
 import strawberry
 
+from portal.codes import Currency
 from portal.accounts.models import Provider as ProviderRow
 from portal.accounts.models import User as UserRow
 from portal.api.accounts.types import Provider
@@ -60,7 +61,7 @@ class UpdateProviderProfileInput:
     preliminary_requirements: str | None = None
     fees: str | None = None
     consumer_fee_amount: Decimal | None = None
-    consumer_fee_currency: str | None = None
+    consumer_fee_currency: Currency | None = None
     legal_effect: str | None = None
     text_language: str | None = strawberry.field(
         default=None, description="The BCP 47 tag of the language the texts are written in."

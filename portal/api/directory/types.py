@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import strawberry
 
+from portal.codes import CaseLanguage, Country
 from portal.accounts.models import Locale as DomainLocale
 from portal.api.cases.enums import Locale
 from portal.api.cases.records import Money
@@ -163,7 +164,7 @@ class SchemeClock:
 @strawberry.type(description="A scheme's text of the legal effect of one method, in one language.")
 class LegalEffectText:
     method: Method
-    language: str = strawberry.field(description="BCP 47 tag.")
+    language: CaseLanguage = strawberry.field(description="The language `text` is written in.")
     text: str
 
 
@@ -191,7 +192,7 @@ class Scheme:
     replaced_by_id: strawberry.ID | None = strawberry.field(
         description="The version that replaced this one, if any."
     )
-    country: str = strawberry.field(description="Whose public holidays working days skip.")
+    country: Country = strawberry.field(description="Whose public holidays working days skip.")
     silence_is_refusal: bool = strawberry.field(
         description="Whether an organisation silent past its response clock is recorded as "
         "refusing to take part."
@@ -235,7 +236,7 @@ class Scheme:
             methods=[Method(m) for m in row.methods],
             fees=row.fees,
             legal_effects=[
-                LegalEffectText(method=Method(method), language=language, text=value)
+                LegalEffectText(method=Method(method), language=CaseLanguage(language), text=value)
                 for method, texts in sorted(row.legal_effects.items())
                 for language, value in sorted(texts.items())
             ],
@@ -243,7 +244,7 @@ class Scheme:
             replaced_by_id=to_global_id("Scheme", row.replaced_by_id)
             if row.replaced_by_id
             else None,
-            country=row.country,
+            country=Country(row.country),
             silence_is_refusal=row.silence_is_refusal,
             organisation_may_withdraw=row.organisation_may_withdraw,
             retention_years=row.retention_years,

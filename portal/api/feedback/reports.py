@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import strawberry
 
+from portal.codes import Currency
 from portal.api.cases.records import Clock, Consent, NeutralAppointment, Objection
 from portal.api.feedback.types import DurationIndicator, RateIndicator, Tally
 from portal.cases.states import ClosureReason, DeclineGround, Method, Side
@@ -29,7 +30,7 @@ class DisclosedCase:
     outcome_kind: str | None
     claimed_amount: Decimal | None
     outcome_amount: Decimal | None
-    currency: str
+    currency: Currency
     filed_on: date
     ended_on: date
     duration_days: float
@@ -44,7 +45,7 @@ class DisclosedCase:
             outcome_kind=c.outcome_kind,
             claimed_amount=c.claimed_amount,
             outcome_amount=c.outcome_amount,
-            currency=c.currency,
+            currency=Currency(c.currency),
             filed_on=c.filed_on,
             ended_on=c.ended_on,
             duration_days=c.duration_days,
