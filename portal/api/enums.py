@@ -2,12 +2,14 @@
 
 Two cases, both keeping the descriptions next to the definition:
 
-- An enum the API owns (a class decorated with ``@strawberry.enum``): describe each member with
-  ``strawberry.enum_value("VALUE", description="...")``.
-- A domain enum (a ``StrEnum`` of ``portal/*/states.py``, ``models.py`` ...) that must not import
-  strawberry: register it with :func:`described_enum` where the GraphQL enum is declared, passing
-  one description per member. A member without a description, or a description for no member,
-  fails at import, so a value added to the domain cannot reach the schema undescribed::
+- A plain ``Enum`` the API owns (decorated with ``@strawberry.enum``): describe each member with
+  ``strawberry.enum_value("value", description="...")``. (A ``StrEnum`` cannot take
+  ``enum_value``: its members must be strings; use :func:`described_enum` below.)
+- Any other enum, in particular a domain ``StrEnum`` (``portal/*/states.py``, ``models.py`` ...)
+  that must not import strawberry: register it with :func:`described_enum` where the GraphQL enum
+  is declared, instead of ``strawberry.enum``, passing one description per member. A member
+  without a description, or a description for no member, fails at import, so a value added to
+  the domain cannot reach the schema undescribed::
 
       described_enum(
           Stage,

@@ -4,13 +4,19 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** What kind of read: CASE_READ (a case page or an item of its file opened by id), DOCUMENT_DOWNLOAD, BUNDLE_DOWNLOAD, EXPORT (a CSV or JSON download under /reports/), REPORT_READ (a report read through the API), SUBJECT_ACCESS_EXPORT. */
+/** What kind of read an access record is. */
 export type AccessAction =
+  /** A case bundle (the whole file as one archive) downloaded. */
   | 'BUNDLE_DOWNLOAD'
+  /** A case page, or an item of its file opened by id: one record per case per request, whatever fields it asks. */
   | 'CASE_READ'
+  /** A document of a case file downloaded. */
   | 'DOCUMENT_DOWNLOAD'
+  /** A CSV or JSON download under /reports/. */
   | 'EXPORT'
+  /** A report read through the GraphQL API. */
   | 'REPORT_READ'
+  /** A person's subject-access export (GDPR Art. 15). */
   | 'SUBJECT_ACCESS_EXPORT';
 
 /** Narrows `accessLog`; every field given must match. */
@@ -29,22 +35,33 @@ export type AccessLogFilterInput = {
 
 /** Where a neutral's appointment stands. */
 export type AppointmentStatus =
+  /** Appointed; the neutral has yet to declare their impartiality. */
   | 'AWAITING_DECLARATION'
+  /** Confirmed: the neutral acts on the case. */
   | 'CONFIRMED'
+  /** A party objected; the provider decides. */
   | 'OBJECTED'
+  /** Declared impartial; the parties may object until the objection clock ends. */
   | 'OBJECTION_WINDOW'
+  /** Ended: an objection upheld, a conflict declared, a recusal, or removed by the provider. */
   | 'REMOVED';
 
-/** What came of one attempt. */
+/** What came of one delivery attempt. */
 export type AttemptOutcome =
+  /** A permanent failure (SMTP 5xx, HTTP 4xx, a URL no longer allowed): not tried again. */
   | 'DEAD'
+  /** Delivered. */
   | 'DELIVERED'
+  /** A temporary failure (SMTP 4xx, connection refused, HTTP 5xx, a timeout): tried again later. */
   | 'RETRY';
 
-/** `QUEUED`: started, waiting for a worker. `RUNNING`: cases are being checked. `DONE`: every case of the run is checked. */
+/** Where an audit run stands. */
 export type AuditRunStatus =
+  /** Every case of the run is checked. */
   | 'DONE'
+  /** Started, waiting for a worker. */
   | 'QUEUED'
+  /** A worker is checking its cases. */
   | 'RUNNING';
 
 /** Why an event of a case's chain no longer holds. */
@@ -66,36 +83,65 @@ export type BreakReason =
   /** A message is stored that no event names (written behind the chain's back); named at the sequence after the head, with no kind. */
   | 'MESSAGE_NOT_ON_CHAIN';
 
-/** An action a person may take on a case: the transition table's rows, less those only the clock job takes. */
+/** An action a person may take on a case: the transition table's rows, less those only the clock job takes. `availableActions` lists those the viewer may take now. */
 export type CaseAction =
+  /** Accept the dispute; the parties are notified (ISO 10003 7.3) and the complainant's consent clock starts. */
   | 'ACCEPT'
+  /** Accept the other side's open offer: it becomes the settlement. */
   | 'ACCEPT_OFFER'
+  /** Accept the outcome; once both sides have, it is implemented. */
   | 'ACCEPT_OUTCOME'
+  /** Appoint a neutral from the provider's roster (or a replacement for one who left). */
   | 'APPOINT_NEUTRAL'
+  /** Close the case with a reason (ISO 10003 7.7); after an escalated implementation, as resolved or not implemented. */
   | 'CLOSE'
+  /** Declare the file complete, once the complainant has replied or the reply window has ended; the outcome clock starts. */
   | 'COMPLETE_FILE'
+  /** Confirm the implementation; the case closes as resolved. */
   | 'CONFIRM_IMPLEMENTATION'
+  /** Uphold the objection (the neutral is removed) or reject it (confirmed). */
   | 'DECIDE_OBJECTION'
+  /** Uphold or vary the award, with reasons. */
   | 'DECIDE_REVIEW'
+  /** Declare impartiality and conflicts before seeing the file; the parties may then object within the window. */
   | 'DECLARE_IMPARTIALITY'
+  /** Decline on a ground from the fixed list, with reasons. */
   | 'DECLINE'
+  /** Disclose a circumstance that arose after confirmation; the parties get a new objection window. */
   | 'DISCLOSE_CIRCUMSTANCE'
+  /** Extend a running clock with a reasoned notice (the outcome clock once). */
   | 'EXTEND_CLOCK'
+  /** Consent to the method, knowing its legal effect and the right to withdraw. */
   | 'GIVE_CONSENT'
+  /** Issue the proposed settlement, recommendation or award, with reasons. */
   | 'ISSUE_OUTCOME'
+  /** Offer (or counter-offer) an amount and terms, with an expiry. */
   | 'MAKE_OFFER'
+  /** Object to the neutral, with reasons, within the window. */
   | 'OBJECT_TO_NEUTRAL'
+  /** Record how the outcome was implemented, with evidence (ISO 10003 7.6); the complainant's confirmation clock starts. */
   | 'RECORD_IMPLEMENTATION'
+  /** Withdraw from the case as its neutral, with reasons, before an outcome; the provider appoints a replacement. */
   | 'RECUSE'
+  /** Refuse to take part; the case closes. */
   | 'REFUSE_PARTICIPATION'
+  /** Reject the other side's open offer. */
   | 'REJECT_OFFER'
+  /** Reject a non-binding outcome, stating reasons (ISO 10003 7.5). */
   | 'REJECT_OUTCOME'
+  /** Remove the neutral, with reasons, to appoint a replacement. */
   | 'REMOVE_NEUTRAL'
+  /** Report, with reasons, that the outcome was not carried out as recorded; the provider decides. */
   | 'REPORT_NOT_IMPLEMENTED'
+  /** Ask for review of a binding award, stating reasons. */
   | 'REQUEST_REVIEW'
+  /** Reply to the organisation's position, within a window as long as it had to respond (DOMAIN.md: equal windows). */
   | 'SUBMIT_REPLY'
+  /** State the organisation's position (ISO 10003 7.4); the complainant's reply window opens. */
   | 'SUBMIT_RESPONSE'
+  /** Withdraw from the process until an outcome is agreed: the complainant at any stage (ISO 10003 4.6), the organisation where its scheme allows it. */
   | 'WITHDRAW'
+  /** Withdraw your side's open offer. */
   | 'WITHDRAW_OFFER';
 
 /** Narrows `cases`; every field given must match. */
@@ -132,29 +178,48 @@ export type CaseOrder =
   | 'DUE'
   | 'NEWEST';
 
-/** Who an actor is on one case. */
+/** Who an actor is on one case; it decides which actions they may take. */
 export type CaseRole =
+  /** An installation admin. */
   | 'ADMIN'
+  /** An auditor: reads the case, takes no step on it. */
   | 'AUDITOR'
+  /** The person who filed the complaint behind the case. */
   | 'COMPLAINANT'
+  /** The neutral appointed to this case. */
   | 'NEUTRAL'
+  /** An agent or manager of the case's organisation, or one of its integration clients. */
   | 'ORGANISATION'
+  /** A caseworker of the case's provider. */
   | 'PROVIDER'
+  /** Someone the complainant invited to act for them on this case. */
   | 'REPRESENTATIVE'
+  /** The clock job: a clock ran out. */
   | 'SYSTEM';
 
 /** A stage of a dispute case (ISO 10003 7). */
 export type CaseStage =
+  /** Accepted (ISO 10003 7.3): the parties are notified and the complainant is asked to consent to the method. */
   | 'ACCEPTED'
+  /** The organisation states its position (ISO 10003 7.4), then the complainant may reply. */
   | 'AWAITING_RESPONSE'
+  /** Closed, with a `ClosureReason` (ISO 10003 7.7). Final. */
   | 'CLOSED'
+  /** Declined by the provider on a ground of `DeclineGround`, with reasons (ISO 10003 7.3). Final. */
   | 'DECLINED'
+  /** The provider appoints the neutral and completes the file (ISO 10003 7.4); the parties may object to the neutral. */
   | 'FILE_REVIEW'
+  /** The organisation carries the outcome out and the complainant confirms it or reports it not done (ISO 10003 7.6). */
   | 'IMPLEMENTATION'
+  /** The method runs (ISO 10003 7.5): offers between the parties, or the neutral working towards an outcome. */
   | 'IN_RESOLUTION'
+  /** An outcome is issued and the parties consider it within the reflection clock (ISO 10003 7.5). */
   | 'OUTCOME_PROPOSED'
+  /** Referred to the provider (ISO 10003 7.2, 7.3): the dispute notice is received; the provider accepts or declines it before its acceptance clock ends. */
   | 'REFERRED'
+  /** A party asked for a review of a binding award; the provider decides. */
   | 'UNDER_REVIEW'
+  /** Withdrawn by the complainant (at any stage before an outcome is agreed) or by the organisation where the scheme allows it. Final. */
   | 'WITHDRAWN';
 
 export type ClaimAccountInput = {
@@ -165,61 +230,101 @@ export type ClaimAccountInput = {
 
 /** How a clock counts days. */
 export type ClockCalendar =
+  /** Every day counts. */
   | 'CALENDAR_DAYS'
+  /** Days other than weekends and the public holidays of the scheme's country. */
   | 'WORKING_DAYS';
 
-/** What a clock times. */
+/** What a clock times: one per step with a deadline. */
 export type ClockKind =
+  /** The provider accepts or declines the dispute. */
   | 'ACCEPTANCE'
+  /** The provider closes a case whose implementation was escalated to it. */
   | 'CLOSURE'
+  /** The complainant confirms the implementation, or reports it not done. */
   | 'CONFIRMATION'
+  /** The complainant consents to the method. */
   | 'CONSENT'
+  /** The organisation carries the outcome out. */
   | 'IMPLEMENTATION'
+  /** The parties may object to the appointed neutral. */
   | 'OBJECTION'
+  /** The neutral issues an outcome (or the parties settle, in negotiation). */
   | 'OUTCOME'
+  /** The parties accept or reject the outcome. */
   | 'REFLECTION'
+  /** The complainant may reply to the organisation's position. */
   | 'REPLY'
+  /** The organisation states its position. */
   | 'RESPONSE'
+  /** The provider decides a requested review of an award. */
   | 'REVIEW';
 
-/** DUTY: the responsible party must act by the due date, later is their delay. WINDOW: the time in which a right may be used (such as objecting to the neutral); its end is nobody's failure and never makes a case overdue. */
+/** What a clock is to whoever it names. */
 export type ClockObligation =
+  /** The responsible party must act by the due date; later is their delay. */
   | 'DUTY'
+  /** The time in which a right may be used (such as objecting to the neutral); its end is nobody's failure and never makes a case overdue. */
   | 'WINDOW';
 
+/** Where a clock stands. */
 export type ClockStatus =
+  /** Its step was taken before the due time. */
   | 'MET'
+  /** The due time passed without the step. */
   | 'MISSED'
+  /** Still running: its step has not been taken and its due time has not passed. */
   | 'RUNNING'
+  /** Stopped because the case ended another way. */
   | 'STOPPED';
 
 /** Why a case closed (ISO 10003 7.7). */
 export type ClosureReason =
+  /** The complainant's consent clock ran out without consent. */
   | 'CONSENT_NOT_GIVEN'
+  /** The provider discontinued the case, with reasons. */
   | 'DISCONTINUED'
+  /** The organisation did not carry the outcome out. */
   | 'NOT_IMPLEMENTED'
+  /** A negotiation's time ran out without a settlement. */
   | 'NOT_SETTLED'
+  /** The organisation refused to take part, explicitly or by silence where the scheme counts silence as refusal. */
   | 'ORGANISATION_REFUSED'
+  /** A non-binding outcome was left unaccepted until its reflection clock ended. */
   | 'OUTCOME_NOT_ACCEPTED'
+  /** A party rejected the outcome. */
   | 'OUTCOME_REJECTED'
+  /** The outcome was implemented: the complainant confirmed it, or the provider found it done. */
   | 'RESOLVED';
 
-/** The records a commitment is measured against, or NOT_MEASURABLE when none can show it. */
+/** The records a commitment is measured against. */
 export type CommitmentBasis =
+  /** Complaints received in the period, and whether each was acknowledged in time. */
   | 'COMPLAINT_ACKNOWLEDGEMENTS'
+  /** Complaints received in the period, and whether each was answered in time. */
   | 'COMPLAINT_RESPONSES'
+  /** Dispute cases whose position was asked in the period, and whether it was stated in time. */
   | 'DISPUTE_RESPONSES'
+  /** Complaints received in the period, by the language of the complainant's account. */
   | 'LANGUAGES_USED'
+  /** No record can show it (accessibility arrangements). */
   | 'NOT_MEASURABLE'
+  /** Remedies recorded on complaints in the period. */
   | 'REMEDIES_DELIVERED';
 
 /** What an organisation's commitment promises (ISO 10001 code of conduct). */
 export type CommitmentKind =
+  /** Arrangements for people with disabilities or other needs, in its own words. */
   | 'ACCESSIBILITY'
+  /** To acknowledge a complaint within a number of days of receiving it (ISO 10002 7.4). */
   | 'ACKNOWLEDGE_COMPLAINT'
+  /** To serve complainants in the listed languages (BCP 47 tags). */
   | 'LANGUAGES'
+  /** To offer the listed remedies (`Remedy` values). */
   | 'REMEDIES'
+  /** To answer a complaint within a number of days of receiving it (ISO 10002 7.7). */
   | 'RESPOND_COMPLAINT'
+  /** To state its position on a dispute within a number of days of being asked (ISO 10003 7.4). */
   | 'RESPOND_DISPUTE';
 
 /** A step of the complaint transition table (ISO 10002 7.2 to 7.9). `availableActions` lists those the viewer may take now; FILE and RECORD are how a complaint comes in, and MISS_ACKNOWLEDGE and MISS_RESPOND are the clock job's, appearing only as steps. */
@@ -247,12 +352,17 @@ export type ComplaintAction =
   /** Give the decision and the answer (ISO 10002 7.7); the complainant is mailed them, with the way to dispute resolution unless the complaint is upheld. */
   | 'RESPOND';
 
-/** ISO 10002 7.2. */
+/** How a complaint reached the organisation (ISO 10002 7.2). */
 export type ComplaintChannel =
+  /** By e-mail, recorded by staff. */
   | 'EMAIL'
+  /** In person, recorded by staff. */
   | 'IN_PERSON'
+  /** By post, recorded by staff. */
   | 'LETTER'
+  /** By telephone, recorded by staff. */
   | 'PHONE'
+  /** Filed by the complainant in the portal or through the API. */
   | 'WEB';
 
 /** What a complaint clock times; both are the organisation's duties, per its complaint policy (working days in its country). */
@@ -280,13 +390,19 @@ export type ComplaintRole =
   /** The clock job: a clock ran out. */
   | 'SYSTEM';
 
-/** ISO 10002 7.2 to 7.9. */
+/** Where a complaint stands (ISO 10002 7.2 to 7.9). */
 export type ComplaintStatus =
+  /** Acknowledged to the complainant (7.4). */
   | 'ACKNOWLEDGED'
+  /** Assessed and under investigation (7.5, 7.6). */
   | 'ASSESSED'
+  /** Closed (7.9). */
   | 'CLOSED'
+  /** Received (7.2); not yet acknowledged. */
   | 'RECEIVED'
+  /** Unresolved and taken to external dispute resolution (7.8): a dispute case exists. */
   | 'REFERRED'
+  /** The organisation's decision was sent (7.7). */
   | 'RESPONDED';
 
 /** A country by its ISO 3166-1 alpha-2 code, as the standard lists them. */
@@ -1183,33 +1299,50 @@ export type Currency =
   /** Zimbabwe Gold */
   | 'ZWG';
 
-/** EU ADR Art. 5(4): the grounds to decline. */
+/** EU ADR Directive Art. 5(4): the only grounds on which a provider may decline a dispute. */
 export type DeclineGround =
+  /** Another provider or a court is dealing with it or has dealt with it (Art. 5(4)(c)). */
   | 'ALREADY_DECIDED_ELSEWHERE'
+  /** The dispute is frivolous or vexatious (Art. 5(4)(b)). */
   | 'FRIVOLOUS_OR_VEXATIOUS'
+  /** The complainant did not first try to resolve it with the organisation (Art. 5(4)(a)). */
   | 'NOT_RAISED_WITH_ORGANISATION'
+  /** The kind of dispute is outside the scheme. */
   | 'OUT_OF_SCOPE'
+  /** Dealing with it would seriously impair the provider's operation (Art. 5(4)(f)). */
   | 'SERIOUSLY_IMPAIRS_OPERATION'
+  /** Brought later than the scheme allows after the complaint to the organisation (Art. 5(4)(e)); never less than one year. */
   | 'TIME_BARRED'
+  /** The value claimed is below or above the scheme's thresholds (Art. 5(4)(d)). */
   | 'VALUE_OUTSIDE_LIMITS';
 
-/** Where an erasure request stands: PENDING (no legal hold, awaiting an admin's decision), HELD (a legal hold stops it), GRANTED (erased), REFUSED (with reasons). */
+/** Where an erasure request (GDPR Art. 17) stands. */
 export type ErasureRequestStatus =
+  /** Decided: the personal data was erased and the account anonymised. */
   | 'GRANTED'
+  /** A legal hold stops it; its `holds` say which, why and until when. */
   | 'HELD'
+  /** No legal hold stops it: waiting for an admin's decision. */
   | 'PENDING'
+  /** Decided: not erased, with the admin's reasons. */
   | 'REFUSED';
 
-/** How much a finding matters: `LOW`, `MEDIUM`, `HIGH`. */
+/** How much an audit finding matters, as the auditor who raised it judged. */
 export type FindingSeverity =
+  /** Serious: to be put right first. */
   | 'HIGH'
+  /** Minor: a lapse with no effect on a party's rights. */
   | 'LOW'
+  /** Significant: to be put right in the ordinary course. */
   | 'MEDIUM';
 
-/** `OPEN`: raised, nothing done yet. `FOLLOWED_UP`: at least one follow-up entry. `CLOSED`: a follow-up entry closed it; it takes no more. */
+/** Where an audit finding stands. */
 export type FindingStatus =
+  /** A follow-up entry closed it; it takes no more. */
   | 'CLOSED'
+  /** At least one follow-up entry, not closed. */
   | 'FOLLOWED_UP'
+  /** Raised; nothing done yet. */
   | 'OPEN';
 
 /** One follow-up entry on a finding. */
@@ -1236,9 +1369,11 @@ export type LegalEffectTextInput = {
   text: string;
 };
 
-/** What keeps personal data from being erased: OPEN_CASE (a case or complaint is still being handled), RETENTION_PERIOD (a closed one is kept for its period). */
+/** What keeps personal data from being erased (GDPR Art. 17(3)(b), (e)). */
 export type LegalHoldKind =
+  /** A case or complaint of the person is still being handled. */
   | 'OPEN_CASE'
+  /** A closed case is kept for its scheme's retention period. */
   | 'RETENTION_PERIOD';
 
 /** The organisation takes part in the provider's scheme. */
@@ -1251,37 +1386,59 @@ export type LinkOrganisationProviderInput = {
   schemeId: string | number;
 };
 
-/** A supported language. */
+/** A language the portal's texts, notices and mails are written in. */
 export type Locale =
+  /** English (`en`). */
   | 'EN'
+  /** Chinese in simplified script (`zh-Hans`). */
   | 'ZH_HANS';
 
-/** Facilitative, advisory or determinative. */
+/** How much the neutral decides: facilitative, advisory or determinative. */
 export type MethodFamily =
+  /** A neutral recommends an outcome; the parties choose to accept it. */
   | 'ADVISORY'
+  /** A neutral decides the outcome. */
   | 'DETERMINATIVE'
+  /** The parties reach the outcome themselves, helped or not. */
   | 'FACILITATIVE';
 
+/** Where an offer between the parties stands. */
 export type OfferStatus =
+  /** Accepted: it becomes the settlement. */
   | 'ACCEPTED'
+  /** Answered by a counter-offer. */
   | 'COUNTERED'
+  /** Its expiry time passed unanswered. */
   | 'EXPIRED'
+  /** Made and awaiting the other party's answer. */
   | 'OPEN'
+  /** Rejected by the other party. */
   | 'REJECTED'
+  /** Withdrawn by the party who made it. */
   | 'WITHDRAWN';
 
 /** Where a message stands. */
 export type OutboxStatus =
+  /** A worker holds it and is sending it. */
   | 'CLAIMED'
+  /** A permanent failure, or out of attempts: for an admin to see and retry. */
   | 'DEAD'
+  /** Delivered. */
   | 'DELIVERED'
+  /** A webhook whose subscription is paused: kept, in order, and due again on resume. */
   | 'HELD'
+  /** Waiting for its next attempt (`nextAttemptAt`). */
   | 'PENDING';
 
+/** What kind of outcome a case reached. */
 export type OutcomeKind =
+  /** An arbitrator's award. */
   | 'AWARD'
+  /** A mediator's or conciliator's proposal. */
   | 'PROPOSED_SETTLEMENT'
+  /** An ombudsman's recommendation or an expert's opinion. */
   | 'RECOMMENDATION'
+  /** Agreed between the parties: an accepted offer. */
   | 'SETTLEMENT';
 
 /** The provider's own translation of its texts into one language Parley offers: a text left out stays as it is, an empty one removes that translation. */
@@ -1311,10 +1468,13 @@ export type RaiseAuditFindingInput = {
   severity: FindingSeverity;
 };
 
-/** Who read: a person (USER), an integration client (SERVICE_ACCOUNT), or someone not signed in (ANONYMOUS: public reports only). */
+/** Who read. */
 export type ReaderKind =
+  /** Someone not signed in: public reports only. */
   | 'ANONYMOUS'
+  /** An integration client. */
   | 'SERVICE_ACCOUNT'
+  /** A signed-in person. */
   | 'USER';
 
 /** When a case's head was mailed to every party: `OUTCOME_ISSUED`, `OUTCOME_ACCEPTED` (by everyone who must) or `CASE_CLOSED`. */
@@ -1338,29 +1498,45 @@ export type RemoveCommitmentInput = {
   organisationId: string | number;
 };
 
-/** `EXPIRED`: still pending when its expiry passed. */
+/** Where an invitation to act for the complainant stands. */
 export type RepresentativeInvitationStatus =
+  /** Accepted: the invitee is a representative on the case. */
   | 'ACCEPTED'
+  /** Still pending when its expiry passed; its link no longer works. */
   | 'EXPIRED'
+  /** Sent; not yet accepted, revoked or expired. */
   | 'PENDING'
+  /** Revoked by the complainant before it was accepted. */
   | 'REVOKED';
 
-/** ISO 10003 Annex A. */
+/** A dispute-resolution method (ISO 10003 Annex A). */
 export type ResolutionMethod =
+  /** An arbitrator decides, and the award binds both parties; determinative (a review may be asked for). */
   | 'ARBITRATION_BINDING'
+  /** An arbitrator decides, and each party may accept or reject the award; determinative. */
   | 'ARBITRATION_NON_BINDING'
+  /** A conciliator helps the parties and may propose a settlement; facilitative. */
   | 'CONCILIATION'
+  /** An expert gives an opinion the parties may accept or reject; advisory. */
   | 'EXPERT_OPINION'
+  /** A mediator helps the parties reach their own settlement; facilitative. */
   | 'MEDIATION'
+  /** The parties negotiate between themselves through offers, with no neutral; facilitative. */
   | 'NEGOTIATION'
+  /** An ombudsman recommends an outcome the parties may accept or reject; advisory. */
   | 'OMBUDSMAN_RECOMMENDATION';
 
 /** Who must act before a clock ends. */
 export type ResponsibleParty =
+  /** The complainant (or their representative). */
   | 'COMPLAINANT'
+  /** The appointed neutral. */
   | 'NEUTRAL'
+  /** The organisation. */
   | 'ORGANISATION'
+  /** Either party: the complainant's side and the organisation. */
   | 'PARTIES'
+  /** The provider's caseworkers. */
   | 'PROVIDER';
 
 export type RetireOrganisationInput = {
@@ -1381,24 +1557,40 @@ export type RetireSchemeInput = {
 
 /** A role held within an organisation, a provider or the installation. */
 export type Role =
+  /** An installation admin: organisations, providers, schemes. */
   | 'ADMIN'
+  /** An auditor: reads cases and records, raises findings, changes nothing else. */
   | 'AUDITOR'
+  /** A neutral on a provider's roster (mediator, arbitrator, ...). */
   | 'NEUTRAL'
+  /** An organisation's agent: handles its complaints and cases. */
   | 'ORG_AGENT'
+  /** An organisation's manager: an agent who also manages its team, integration clients, webhooks and commitments. */
   | 'ORG_MANAGER'
+  /** A provider's caseworker: screens and runs its cases and manages its team and profile. */
   | 'PROVIDER_CASEWORKER';
 
-/** ISO 10002 8.3: the category of a complaint's cause. */
+/** ISO 10002 8.3: the category of a complaint's cause, for finding systemic and recurring problems. */
 export type RootCause =
+  /** A wrong charge, bill or refund. */
   | 'BILLING_ERROR'
+  /** Missing, wrong or unclear information. */
   | 'COMMUNICATION'
+  /** The contract's terms, or how they were applied. */
   | 'CONTRACT_TERMS'
+  /** Late, lost or wrong delivery. */
   | 'DELIVERY'
+  /** Investigated; no fault of the organisation found. */
   | 'NO_FAULT_FOUND'
+  /** None of the above. */
   | 'OTHER'
+  /** The organisation's policy itself. */
   | 'POLICY'
+  /** A fault in a product. */
   | 'PRODUCT_DEFECT'
+  /** A service not delivered as promised. */
   | 'SERVICE_FAILURE'
+  /** How staff behaved. */
   | 'STAFF_CONDUCT';
 
 /** One clock's length; a kind left out keeps Parley's default. */
@@ -1441,7 +1633,9 @@ export type SetNeutralMandateInput = {
 
 /** The complainant's side or the organisation's. */
 export type Side =
+  /** The complainant and their representatives. */
   | 'COMPLAINANT'
+  /** The organisation: its agents, managers and integration clients. */
   | 'ORGANISATION';
 
 export type SignUpFirstAdminInput = {
@@ -1490,24 +1684,36 @@ export type SurveyQuestionInput = {
   required?: boolean;
 };
 
+/** How a survey question is answered. */
 export type SurveyQuestionKind =
+  /** A number from 1 (very dissatisfied) to 5 (very satisfied). */
   | 'SCALE'
+  /** Free text. */
   | 'TEXT'
+  /** Yes or no. */
   | 'YES_NO';
 
-/** Whose view a survey asks. */
+/** Whose view a survey asks (ISO 10004 7.3). */
 export type SurveyRespondent =
+  /** The complainant. */
   | 'COMPLAINANT'
+  /** The organisation. */
   | 'ORGANISATION';
 
+/** Where a satisfaction survey stands. */
 export type SurveyStatus =
+  /** Answered; it takes no second answer. */
   | 'ANSWERED'
+  /** Its link expired unanswered. */
   | 'EXPIRED'
+  /** Sent and not yet answered; its link works until it expires. */
   | 'OPEN';
 
 /** Whose team: an organisation's or a provider's. */
 export type TeamKind =
+  /** An organisation's agents and managers. */
   | 'ORGANISATION'
+  /** A provider's caseworkers and neutrals. */
   | 'PROVIDER';
 
 /** A receipt kept from `timelineHead`. */
@@ -1566,8 +1772,8 @@ export type UpdateProviderProfileInput = {
   consumerFeeAmount?: string | null | undefined;
   consumerFeeCurrency?: Currency | null | undefined;
   contactEmail?: string | null | undefined;
-  /** ISO 3166-1 codes. */
-  countries?: Array<string> | null | undefined;
+  /** The countries it serves, at most 50; replaces the list. */
+  countries?: Array<Country> | null | undefined;
   decisionBasis?: string | null | undefined;
   disputeTypes?: string | null | undefined;
   fees?: string | null | undefined;
@@ -1746,16 +1952,24 @@ export type UserErrorCode =
 
 /** What kind of actor the viewer is. */
 export type ViewerKind =
+  /** An integration client, with an OAuth token. */
   | 'SERVICE_ACCOUNT'
+  /** A person, signed in. */
   | 'USER';
 
 /** Who may read an event, message or document. */
 export type Visibility =
+  /** Everyone on the case: both sides, the provider and the neutral. */
   | 'ALL_PARTIES'
+  /** A private session: the neutral and the complainant's side. */
   | 'CAUCUS_COMPLAINANT'
+  /** A private session: the neutral and the organisation. */
   | 'CAUCUS_ORGANISATION'
+  /** The neutral (and the provider's caseworkers). */
   | 'NEUTRAL_ONLY'
+  /** The organisation's own people only. */
   | 'ORGANISATION_INTERNAL'
+  /** The provider's caseworkers and the neutral only. */
   | 'PROVIDER_INTERNAL';
 
 export type AccessLogQueryVariables = Exact<{
@@ -2367,7 +2581,7 @@ export type DirectoryQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryQuery = { providers: { edges: Array<{ node: { id: string, slug: string, name: string, country: Country | null, profile: { methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<string>, consumerFee: { amount: string, currency: Currency } | null, texts: { summary: { text: string, language: string, translated: boolean } } } | null } }> } };
+export type DirectoryQuery = { providers: { edges: Array<{ node: { id: string, slug: string, name: string, country: Country | null, profile: { methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<Country>, consumerFee: { amount: string, currency: Currency } | null, texts: { summary: { text: string, language: string, translated: boolean } } } | null } }> } };
 
 export type DirectoryProviderQueryVariables = Exact<{
   slug: string;
@@ -2375,7 +2589,7 @@ export type DirectoryProviderQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryProviderQuery = { provider: { id: string, slug: string, name: string, country: Country | null, profile: { website: string, contactEmail: string, postalAddress: string, methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<string>, rulesUrl: string, bindingMethodsOffered: boolean, consumerFee: { amount: string, currency: Currency } | null, texts: { summary: { text: string, language: string, translated: boolean }, disputeTypes: { text: string, language: string, translated: boolean }, decisionBasis: { text: string, language: string, translated: boolean }, preliminaryRequirements: { text: string, language: string, translated: boolean }, fees: { text: string, language: string, translated: boolean }, legalEffect: { text: string, language: string, translated: boolean } } } | null, schemes: Array<{ name: string, country: Country, silenceIsRefusal: boolean, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar, responsible: ResponsibleParty }> }>, roster: { edges: Array<{ node: { displayName: string, title: string, competences: Array<string>, languages: Array<string>, methods: Array<ResolutionMethod>, mandateEndsOn: string | null } }> } } };
+export type DirectoryProviderQuery = { provider: { id: string, slug: string, name: string, country: Country | null, profile: { website: string, contactEmail: string, postalAddress: string, methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<Country>, rulesUrl: string, bindingMethodsOffered: boolean, consumerFee: { amount: string, currency: Currency } | null, texts: { summary: { text: string, language: string, translated: boolean }, disputeTypes: { text: string, language: string, translated: boolean }, decisionBasis: { text: string, language: string, translated: boolean }, preliminaryRequirements: { text: string, language: string, translated: boolean }, fees: { text: string, language: string, translated: boolean }, legalEffect: { text: string, language: string, translated: boolean } } } | null, schemes: Array<{ name: string, country: Country, silenceIsRefusal: boolean, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar, responsible: ResponsibleParty }> }>, roster: { edges: Array<{ node: { displayName: string, title: string, competences: Array<string>, languages: Array<string>, methods: Array<ResolutionMethod>, mandateEndsOn: string | null } }> } } };
 
 export type EligibleProvidersQueryVariables = Exact<{
   id: string | number;

@@ -15,6 +15,7 @@ from portal.api.accounts.types import Viewer, viewer_of
 from portal.api.cases.enums import Locale
 from portal.api.context import Info
 from portal.api.errors import UserError, UserErrorCode, user_error
+from portal.api.inputs import mutations
 from portal.auth import codes
 from portal.auth.actor import ActorKind
 from portal.auth.errors import AuthError, AuthErrorCode
@@ -91,6 +92,7 @@ def _person(info: Info) -> UserError | None:
     return None
 
 
+@mutations
 @strawberry.type
 class SignUpMutations:
     @strawberry.mutation(

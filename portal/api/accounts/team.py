@@ -14,7 +14,9 @@ import strawberry
 from portal.accounts import models, team
 from portal.api.accounts.types import Role
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.errors import PublicError, UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.loaders import Loaders
 from portal.api.node import to_global_id
 from portal.auth import policy
@@ -23,10 +25,19 @@ from portal.ids import parse_global_id
 from portal.notifications.invitations import STAFF, invitation_id
 
 
-@strawberry.enum(description="Whose team: an organisation's or a provider's.")
 class TeamKind(StrEnum):
     ORGANISATION = "organisation"
     PROVIDER = "provider"
+
+
+described_enum(
+    TeamKind,
+    description="Whose team: an organisation's or a provider's.",
+    values={
+        TeamKind.ORGANISATION: "An organisation's agents and managers.",
+        TeamKind.PROVIDER: "A provider's caseworkers and neutrals.",
+    },
+)
 
 
 @strawberry.type(description="One role a person holds in a team.")
@@ -239,6 +250,7 @@ class TeamQueries:
         )
 
 
+@mutations
 @strawberry.type
 class TeamMutations:
     @strawberry.mutation(

@@ -8,24 +8,37 @@ from enum import StrEnum
 
 import strawberry
 
-from portal.api.codes import ProviderAdapterName
-from portal.codes import Country
 from portal.accounts import models
 from portal.api.accesslog.queries import own_access_log
 from portal.api.accesslog.types import RecordRead
 from portal.api.cases.enums import Locale
 from portal.api.cases.timeline import KeptReceipt, kept_receipts
+from portal.api.codes import ProviderAdapterName
 from portal.api.context import Info
 from portal.api.directory.types import Neutral, ProviderProfile, Scheme, signed_in_only
+from portal.api.enums import described_enum
 from portal.api.node import Node, node_resolver, to_global_id
 from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
 from portal.auth import policy
 from portal.auth.actor import ActorKind
 from portal.cases.models import OrganisationProvider as OrganisationProviderRow
 from portal.cases.models import Scheme as SchemeRow
+from portal.codes import Country
 
-Role = strawberry.enum(
-    models.Role, description="A role held within an organisation, a provider or the installation."
+Role = described_enum(
+    models.Role,
+    description="A role held within an organisation, a provider or the installation.",
+    values={
+        models.Role.ORG_AGENT: "An organisation's agent: handles its complaints and cases.",
+        models.Role.ORG_MANAGER: "An organisation's manager: an agent who also manages its team, "
+        "integration clients, webhooks and commitments.",
+        models.Role.PROVIDER_CASEWORKER: "A provider's caseworker: screens and runs its cases and "
+        "manages its team and profile.",
+        models.Role.NEUTRAL: "A neutral on a provider's roster (mediator, arbitrator, ...).",
+        models.Role.AUDITOR: "An auditor: reads cases and records, raises findings, changes "
+        "nothing else.",
+        models.Role.ADMIN: "An installation admin: organisations, providers, schemes.",
+    },
 )
 
 
@@ -306,10 +319,19 @@ class ServiceAccount(Node):
         return await provider_for(info, self.provider_pk)
 
 
-@strawberry.enum(description="What kind of actor the viewer is.")
 class ViewerKind(StrEnum):
     USER = "user"
     SERVICE_ACCOUNT = "service_account"
+
+
+described_enum(
+    ViewerKind,
+    description="What kind of actor the viewer is.",
+    values={
+        ViewerKind.USER: "A person, signed in.",
+        ViewerKind.SERVICE_ACCOUNT: "An integration client, with an OAuth token.",
+    },
+)
 
 
 @strawberry.type(description="Who is making this request.")

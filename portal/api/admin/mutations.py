@@ -13,7 +13,6 @@ from typing import Any, TypeVar
 import strawberry
 from tortoise.models import Model
 
-from portal.codes import CaseLanguage, Country
 from portal.accounts.models import Organisation as OrganisationRow
 from portal.accounts.models import Provider as ProviderRow
 from portal.admin import services
@@ -23,12 +22,14 @@ from portal.api.directory.mutations import ProviderPayload
 from portal.api.directory.types import Scheme
 from portal.api.errors import UserError, user_error
 from portal.api.idempotency import IdempotencyError, once
+from portal.api.inputs import mutations
 from portal.api.node import decode_id
 from portal.auth.actor import Actor
 from portal.cases.errors import CaseError
 from portal.cases.models import OrganisationProvider as LinkRow
 from portal.cases.models import Scheme as SchemeRow
 from portal.cases.states import Calendar, ClockKind, Method
+from portal.codes import CaseLanguage, Country
 
 _NOTHING = uuid.UUID(int=0)
 LEAVE = "Left out: unchanged."
@@ -253,6 +254,7 @@ async def _create(
     return await model.get(pk=pk)
 
 
+@mutations
 @strawberry.type
 class AdminMutations:
     @strawberry.mutation(description="Create an organisation. For installation admins.")

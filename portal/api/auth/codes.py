@@ -13,6 +13,7 @@ from portal.api.auth.mutations import (
 )
 from portal.api.context import Info
 from portal.api.errors import UserError, UserErrorCode
+from portal.api.inputs import mutations
 from portal.auth import codes
 from portal.auth.errors import AuthError
 
@@ -40,6 +41,7 @@ class SignInCodePayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@mutations
 @strawberry.type
 class SignInCodeMutations:
     @strawberry.mutation(

@@ -10,7 +10,9 @@ from starlette.responses import Response
 
 from portal.api.accounts.types import Viewer, viewer_of
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.errors import UserError, UserErrorCode
+from portal.api.inputs import mutations
 from portal.auth import devices
 from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.services import IssuedTokens, invalid_refresh_token
@@ -18,13 +20,22 @@ from portal.auth.tokens import InvalidToken
 from portal.web.cookies import clear_refresh_cookie, set_device_cookie, set_refresh_cookie
 
 
-@strawberry.enum(
-    description="Where the refresh token goes: in the payload (API clients), or "
-    "in an HttpOnly cookie that script cannot read (browsers)."
-)
 class RefreshTokenDelivery(StrEnum):
     BODY = "body"
     COOKIE = "cookie"
+
+
+described_enum(
+    RefreshTokenDelivery,
+    description="Where the refresh token goes: in the payload (API clients), or in an HttpOnly "
+    "cookie that script cannot read (browsers).",
+    values={
+        RefreshTokenDelivery.BODY: "In the payload's `refreshToken`: for API clients that "
+        "store it.",
+        RefreshTokenDelivery.COOKIE: "In an HttpOnly cookie, with `refreshToken` null: for "
+        "browsers.",
+    },
+)
 
 
 @strawberry.input
@@ -122,6 +133,7 @@ def remember_device(info: Info, tokens: IssuedTokens) -> None:
         set_device_cookie(response, value, settings)
 
 
+@mutations
 @strawberry.type
 class AuthMutations:
     @strawberry.mutation(description="Sign in with e-mail and password.")

@@ -17,6 +17,7 @@ from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
 from portal.api.idempotency import IdempotencyError, once
+from portal.api.inputs import mutations
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
 from portal.casefiles import models, services
@@ -142,6 +143,7 @@ async def _written(info: Info, default_field: str, write: Write) -> DocumentPayl
     return DocumentPayload(document=Document.from_row(row))
 
 
+@mutations
 @strawberry.type
 class CaseFileMutations:
     @strawberry.mutation(description="Add a document to a case file, in one scope.")

@@ -11,10 +11,10 @@ from decimal import Decimal
 
 import strawberry
 
-from portal.codes import Currency
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.enums import Locale
 from portal.cases.states import ClockKind, ClosureReason, DeclineGround, Stage
+from portal.codes import Currency
 from portal.feedback.states import RootCause
 
 CASE_ID = "Global ID of the case."
@@ -117,9 +117,7 @@ class DecideObjectionInput(CaseActionInput):
 @strawberry.input
 class MakeOfferInput(CaseActionInput):
     amount: Decimal
-    currency: Currency | None = strawberry.field(
-        default=None, description="The case's by default."
-    )
+    currency: Currency | None = strawberry.field(default=None, description="The case's by default.")
     terms: str
     expires_at: datetime | None = strawberry.field(
         default=None, description="With a UTC offset, in the future."

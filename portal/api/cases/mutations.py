@@ -48,6 +48,7 @@ from portal.api.cases.once import perform_once
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.instants import InvalidInstant, utc
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
@@ -119,6 +120,7 @@ def _about(action: Action) -> str:
     return f"{TABLE[action].summary} {FOREIGN}"
 
 
+@mutations
 @strawberry.type
 class CaseMutations:
     @strawberry.mutation(description=_about(Action.ACCEPT))

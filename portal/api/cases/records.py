@@ -10,7 +10,6 @@ from typing import Annotated, Any
 
 import strawberry
 
-from portal.codes import Currency
 from portal.accounts.models import User
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.enums import CaseAction, Locale
@@ -32,6 +31,7 @@ from portal.cases.states import (
     Side,
 )
 from portal.cases.transitions import CLOCK_OBLIGATIONS, ClockObligation
+from portal.codes import Currency
 
 
 @strawberry.type(description="An amount of money in an ISO 4217 currency.")

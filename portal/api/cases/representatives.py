@@ -11,7 +11,9 @@ import strawberry
 
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.errors import PublicError, UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id, to_global_id
 from portal.cases import models, representatives
@@ -20,10 +22,16 @@ from portal.cases.errors import CaseError, CaseNotFound
 from portal.cases.states import InvitationStatus
 from portal.notifications.invitations import invitation_id
 
-strawberry.enum(
+described_enum(
     InvitationStatus,
     name="RepresentativeInvitationStatus",
-    description="`EXPIRED`: still pending when its expiry passed.",
+    description="Where an invitation to act for the complainant stands.",
+    values={
+        InvitationStatus.PENDING: "Sent; not yet accepted, revoked or expired.",
+        InvitationStatus.ACCEPTED: "Accepted: the invitee is a representative on the case.",
+        InvitationStatus.REVOKED: "Revoked by the complainant before it was accepted.",
+        InvitationStatus.EXPIRED: "Still pending when its expiry passed; its link no longer works.",
+    },
 )
 
 
@@ -154,6 +162,7 @@ class RepresentativeQueries:
         )
 
 
+@mutations
 @strawberry.type
 class RepresentativeMutations:
     @strawberry.mutation(

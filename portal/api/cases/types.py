@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from portal.codes import CaseLanguage
 from portal.accounts.models import User
 from portal.api.accounts.types import Organisation, Provider, organisation_for, provider_for
 from portal.api.casefiles import fields as casefile
@@ -52,6 +51,7 @@ from portal.cases.states import (
     Stage,
 )
 from portal.cases.transitions import TABLE, Action, CaseView, available_actions, obligations
+from portal.codes import CaseLanguage
 from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:

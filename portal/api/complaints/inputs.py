@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import strawberry
 
-from portal.codes import CaseLanguage, Currency
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.complaints import enums as _complaint_enums  # noqa: F401  (registers them)
 from portal.api.idempotency import MAX_KEY_LENGTH
 from portal.cases.states import Method
+from portal.codes import CaseLanguage, Currency
 from portal.complaints.models import Channel
 from portal.complaints.states import ComplaintDecision
 

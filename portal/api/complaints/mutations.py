@@ -32,6 +32,7 @@ from portal.api.complaints.types import Complaint, visible_complaint
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
 from portal.api.idempotency import IdempotencyError, once
+from portal.api.inputs import mutations
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
 from portal.auth.actor import Actor
@@ -137,6 +138,7 @@ async def _create_complaint(info: Info, operation: str, input: object) -> Compla
     return ComplaintPayload(complaint=await visible_complaint(info, pk))
 
 
+@mutations
 @strawberry.type
 class ComplaintMutations:
     @strawberry.mutation(description="File a complaint of your own with an organisation.")

@@ -6,11 +6,12 @@ import uuid
 
 import strawberry
 
-from portal.api.codes import ProviderAdapterName
 from portal.accounts.models import Provider as ProviderRow
 from portal.api.accounts.types import Provider
+from portal.api.codes import ProviderAdapterName
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.node import decode_id
 from portal.notifications import provider_config
 from portal.notifications.errors import NotificationError
@@ -51,6 +52,7 @@ class ConfigureProviderAdapterPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@mutations
 @strawberry.type
 class ProviderAdapterMutations:
     @strawberry.mutation(

@@ -14,7 +14,6 @@ from typing import Any
 
 import strawberry
 
-from portal.codes import Currency
 from portal.accounts.models import Provider as ProviderRow
 from portal.accounts.models import User as UserRow
 from portal.api.accounts.types import Provider
@@ -22,8 +21,10 @@ from portal.api.cases.enums import Locale
 from portal.api.context import Info
 from portal.api.directory.types import Neutral
 from portal.api.errors import UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.node import decode_id
 from portal.cases.states import Method
+from portal.codes import Country, Currency
 from portal.directory import services
 from portal.directory.errors import DirectoryError
 
@@ -54,7 +55,9 @@ class UpdateProviderProfileInput:
     postal_address: str | None = None
     methods: list[Method] | None = None
     languages: list[str] | None = strawberry.field(default=None, description="BCP 47 tags.")
-    countries: list[str] | None = strawberry.field(default=None, description="ISO 3166-1 codes.")
+    countries: list[Country] | None = strawberry.field(
+        default=None, description="The countries it serves, at most 50; replaces the list."
+    )
     dispute_types: str | None = None
     rules_url: str | None = None
     decision_basis: str | None = None
@@ -148,6 +151,7 @@ async def _neutral(info: Info, input: object, *, mandate: bool) -> NeutralPayloa
     return NeutralPayload(neutral=Neutral.of(row.user_id, user.display_name, row))
 
 
+@mutations
 @strawberry.type
 class DirectoryMutations:
     @strawberry.mutation(

@@ -7,7 +7,6 @@ from datetime import date, datetime
 
 import strawberry
 
-from portal.codes import CaseLanguage, Country
 from portal.accounts.models import Locale as DomainLocale
 from portal.api.cases.enums import Locale
 from portal.api.cases.records import Money
@@ -19,6 +18,7 @@ from portal.auth.actor import ActorKind
 from portal.cases.clocks import responsible, rule_for
 from portal.cases.models import Scheme as SchemeRow
 from portal.cases.states import Calendar, ClockKind, Method, Party
+from portal.codes import CaseLanguage, Country
 from portal.directory import models, texts
 
 
@@ -90,7 +90,7 @@ class ProviderProfile:
     postal_address: str
     methods: list[Method] = strawberry.field(description="The resolution methods it runs.")
     languages: list[str] = strawberry.field(description="BCP 47 tags of the languages it works in.")
-    countries: list[str] = strawberry.field(description="ISO 3166-1 codes of the countries served.")
+    countries: list[Country] = strawberry.field(description="The countries it serves.")
     dispute_types: str = strawberry.field(description="The types of dispute it handles.")
     rules_url: str = strawberry.field(description="Where its procedural rules are published.")
     decision_basis: str = strawberry.field(
@@ -138,7 +138,7 @@ class ProviderProfile:
             postal_address=row.postal_address,
             methods=methods,
             languages=list(row.languages),
-            countries=list(row.countries),
+            countries=[Country(code) for code in row.countries],
             dispute_types=row.dispute_types,
             rules_url=row.rules_url,
             decision_basis=row.decision_basis,

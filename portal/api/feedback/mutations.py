@@ -7,6 +7,7 @@ import strawberry
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
 from portal.api.feedback.types import SurveyPolicy
+from portal.api.inputs import mutations
 from portal.api.node import decode_id
 from portal.cases.engine import now
 from portal.feedback import surveys
@@ -59,6 +60,7 @@ class ConfigureSurveysPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@mutations
 @strawberry.type
 class FeedbackMutations:
     @strawberry.mutation(

@@ -7,15 +7,29 @@ from decimal import Decimal
 
 import strawberry
 
-from portal.codes import Currency
 from portal.api.cases.records import Clock, Consent, NeutralAppointment, Objection
+from portal.api.enums import described_enum
 from portal.api.feedback.types import DurationIndicator, RateIndicator, Tally
 from portal.cases.states import ClosureReason, DeclineGround, Method, Side
+from portal.codes import Currency
 from portal.feedback import transparency as tr
 from portal.feedback.fairness import FairnessReport as FairnessResult
 from portal.feedback.transparency import DisclosureOrder
 
-strawberry.enum(DisclosureOrder, description="How the case-level disclosure is sorted.")
+described_enum(
+    DisclosureOrder,
+    description="How the case-level disclosure is sorted.",
+    values={
+        DisclosureOrder.ENDED_ON: "By the day the case ended.",
+        DisclosureOrder.FILED_ON: "By the day the complaint was referred.",
+        DisclosureOrder.DURATION: "By the days from referral to the end.",
+        DisclosureOrder.CLAIMED_AMOUNT: "By the amount claimed (cases without one last).",
+        DisclosureOrder.OUTCOME_AMOUNT: "By the amount of the outcome (cases without one last).",
+        DisclosureOrder.ORGANISATION: "By the organisation's name.",
+        DisclosureOrder.METHOD: "By the resolution method.",
+        DisclosureOrder.RESULT: "By the result (closure reason, withdrawn or declined).",
+    },
+)
 
 
 # --- transparency ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import strawberry
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
 from portal.api.idempotency import IdempotencyError, once
+from portal.api.inputs import mutations
 from portal.api.instants import InvalidInstant, utc
 from portal.api.node import decode_id
 from portal.api.notifications.types import (
@@ -150,6 +151,7 @@ def _errors(exc: NotificationError) -> list[UserError]:
     return [user_error(exc.code, exc.message, exc.field, limit=exc.limit, actual=exc.actual)]
 
 
+@mutations
 @strawberry.type
 class NotificationMutations:
     @strawberry.mutation(

@@ -8,14 +8,46 @@ from datetime import datetime
 import strawberry
 
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.node import Node, node_resolver, to_global_id
 from portal.api.pagination import After, Connection, First, connection, newest_cursor, newest_first
 from portal.auth import policy
 from portal.notifications import models
 
-OutboxChannel = strawberry.enum(models.Channel, description="How a message leaves Parley.")
-OutboxStatus = strawberry.enum(models.OutboxStatus, description="Where a message stands.")
-AttemptOutcome = strawberry.enum(models.AttemptOutcome, description="What came of one attempt.")
+OutboxChannel = described_enum(
+    models.Channel,
+    description="How a message leaves Parley.",
+    values={
+        models.Channel.EMAIL: "An e-mail.",
+        models.Channel.WEBHOOK: "A webhook delivery to an organisation's subscription.",
+        models.Channel.PROVIDER: "A referral, case event or withdrawal sent to an external "
+        "provider through its adapter.",
+    },
+)
+OutboxStatus = described_enum(
+    models.OutboxStatus,
+    description="Where a message stands.",
+    values={
+        models.OutboxStatus.PENDING: "Waiting for its next attempt (`nextAttemptAt`).",
+        models.OutboxStatus.CLAIMED: "A worker holds it and is sending it.",
+        models.OutboxStatus.DELIVERED: "Delivered.",
+        models.OutboxStatus.DEAD: "A permanent failure, or out of attempts: for an admin to see "
+        "and retry.",
+        models.OutboxStatus.HELD: "A webhook whose subscription is paused: kept, in order, and "
+        "due again on resume.",
+    },
+)
+AttemptOutcome = described_enum(
+    models.AttemptOutcome,
+    description="What came of one delivery attempt.",
+    values={
+        models.AttemptOutcome.DELIVERED: "Delivered.",
+        models.AttemptOutcome.RETRY: "A temporary failure (SMTP 4xx, connection refused, HTTP "
+        "5xx, a timeout): tried again later.",
+        models.AttemptOutcome.DEAD: "A permanent failure (SMTP 5xx, HTTP 4xx, a URL no longer "
+        "allowed): not tried again.",
+    },
+)
 
 
 @strawberry.type(description="One try at delivering an outbox message.")

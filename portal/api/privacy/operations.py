@@ -11,6 +11,7 @@ import strawberry
 from portal.accounts.models import User
 from portal.api.context import Info
 from portal.api.errors import PublicError, UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.node import decode_id
 from portal.api.privacy.types import DataExport, ErasureRequest
 from portal.auth import policy
@@ -136,6 +137,7 @@ class PrivacyQueries:
         return [await _request_of(r) for r in [*undecided, *decided]]
 
 
+@mutations
 @strawberry.type
 class PrivacyMutations:
     @strawberry.mutation(
