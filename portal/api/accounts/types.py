@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
 import strawberry
 
@@ -44,8 +45,11 @@ Role = described_enum(
 
 @strawberry.type(description="An organisation whose customers' disputes Parley handles.")
 class Organisation(Node):
-    slug: str
-    name: str
+    slug: str = strawberry.field(
+        description="Its unique short name in URLs and the demo (`north-power`): lower-case "
+        "letters, digits and hyphens."
+    )
+    name: str = strawberry.field(description="Its name as complainants know it.")
     country: Country | None = strawberry.field(
         description="Where it is established; null when its admin recorded none."
     )
@@ -70,7 +74,14 @@ class Organisation(Node):
         "referred. Retired links only with `includeRetired`."
     )
     async def provider_links(
-        self, info: Info, include_retired: bool = False
+        self,
+        info: Info,
+        include_retired: Annotated[
+            bool,
+            strawberry.argument(
+                description="Also the links an admin retired; false when left out."
+            ),
+        ] = False,
     ) -> list[OrganisationProviderLink]:
         query = OrganisationProviderRow.filter(organisation_id=self.pk)
         if not include_retired:
@@ -80,8 +91,11 @@ class Organisation(Node):
 
 @strawberry.type(description="An external dispute-resolution provider.")
 class Provider(Node):
-    slug: str
-    name: str
+    slug: str = strawberry.field(
+        description="Its unique short name in URLs (`calm-adr`): lower-case letters, digits and "
+        "hyphens."
+    )
+    name: str = strawberry.field(description="Its name as the public directory shows it.")
     country: Country | None = strawberry.field(
         description="Where it is established; null when its admin recorded none."
     )
@@ -127,7 +141,16 @@ class Provider(Node):
         description="Its schemes: the clocks each runs on (EU ADR Art. 7(1)(e)). Retired ones "
         "and replaced versions only with `includeRetired`."
     )
-    async def schemes(self, info: Info, include_retired: bool = False) -> list[Scheme]:
+    async def schemes(
+        self,
+        info: Info,
+        include_retired: Annotated[
+            bool,
+            strawberry.argument(
+                description="Also retired schemes and replaced versions; false when left out."
+            ),
+        ] = False,
+    ) -> list[Scheme]:
         return [
             Scheme.from_row(r)
             for r in await info.context.loaders.schemes_by_provider.load(self.pk)
@@ -175,11 +198,15 @@ class OrganisationProviderLink(Node):
             scheme_pk=row.scheme_id,
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="The organisation taking part; null if the viewer may not see it."
+    )
     async def organisation(self, info: Info) -> Organisation | None:
         return await organisation_for(info, self.organisation_pk)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The provider whose scheme it is; null if the viewer may not see it."
+    )
     async def provider(self, info: Info) -> Provider | None:
         return await provider_for(info, self.provider_pk)
 
@@ -212,26 +239,39 @@ async def provider_for(info: Info, pk: uuid.UUID | None) -> Provider | None:
     description="One role held within an organisation, a provider, or the whole installation."
 )
 class Membership:
-    role: Role  # type: ignore[valid-type]
+    role: Role = strawberry.field(  # type: ignore[valid-type]
+        description="The role held."
+    )
     organisation_pk: strawberry.Private[uuid.UUID | None]
     provider_pk: strawberry.Private[uuid.UUID | None]
 
-    @strawberry.field
+    @strawberry.field(
+        description="The organisation the role is held in; null for a provider's or an "
+        "installation-wide role."
+    )
     async def organisation(self, info: Info) -> Organisation | None:
         return await organisation_for(info, self.organisation_pk)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The provider the role is held in; null for an organisation's or an "
+        "installation-wide role."
+    )
     async def provider(self, info: Info) -> Provider | None:
         return await provider_for(info, self.provider_pk)
 
 
 @strawberry.type(description="A person with an account.")
 class User(Node):
-    email: str
-    display_name: str
-    locale: Locale  # type: ignore[valid-type]
+    email: str = strawberry.field(
+        description="The person's sign-in address; only they, their team's managers and admins "
+        "see it."
+    )
+    display_name: str = strawberry.field(description="The name shown to others on cases and teams.")
+    locale: Locale = strawberry.field(  # type: ignore[valid-type]
+        description="The language of their mails and of the web portal."
+    )
     time_zone: str = strawberry.field(description="An IANA time zone name, such as `UTC`.")
-    created_at: datetime
+    created_at: datetime = strawberry.field(description="When the account was created.")
     pk: strawberry.Private[uuid.UUID]
     pending_claim: strawberry.Private[bool]
 
@@ -279,12 +319,17 @@ class User(Node):
 @strawberry.type(description="An integration client acting for one organisation or provider.")
 class ServiceAccount(Node):
     client_id: str = strawberry.field(description="The OAuth 2.0 `client_id`.")
-    name: str
-    role: Role  # type: ignore[valid-type]
-    active: bool = strawberry.field(
-        description="false once disabled: its tokens are refused, for good."
+    name: str = strawberry.field(
+        description="The name its organisation gave it, to tell its clients apart."
     )
-    created_at: datetime
+    role: Role = strawberry.field(  # type: ignore[valid-type]
+        description="The role its tokens act in (an organisation's agent or manager, a "
+        "provider's caseworker)."
+    )
+    active: bool = strawberry.field(
+        description="False once disabled: its tokens are refused, for good."
+    )
+    created_at: datetime = strawberry.field(description="When it was created.")
     last_used_at: datetime | None = strawberry.field(description="When it last obtained a token.")
     previous_secret_expires_at: datetime | None = strawberry.field(
         description="After a rotation: until then the secret before it still obtains tokens "
@@ -310,11 +355,11 @@ class ServiceAccount(Node):
             provider_pk=row.provider_id,
         )
 
-    @strawberry.field
+    @strawberry.field(description="The organisation it acts for; null for a provider's client.")
     async def organisation(self, info: Info) -> Organisation | None:
         return await organisation_for(info, self.organisation_pk)
 
-    @strawberry.field
+    @strawberry.field(description="The provider it acts for; null for an organisation's client.")
     async def provider(self, info: Info) -> Provider | None:
         return await provider_for(info, self.provider_pk)
 
@@ -336,10 +381,18 @@ described_enum(
 
 @strawberry.type(description="Who is making this request.")
 class Viewer:
-    kind: ViewerKind
-    user: User | None
-    service_account: ServiceAccount | None
-    roles: list[Membership]
+    kind: ViewerKind = strawberry.field(
+        description="Whether a person or an integration client is asking."
+    )
+    user: User | None = strawberry.field(
+        description="The person asking; null for an integration client."
+    )
+    service_account: ServiceAccount | None = strawberry.field(
+        description="The integration client asking; null for a person."
+    )
+    roles: list[Membership] = strawberry.field(
+        description="Every role the viewer holds, with the organisation or provider it is held in."
+    )
 
     @strawberry.field(
         description="The receipts of case records mailed to you (an outcome issued or "
