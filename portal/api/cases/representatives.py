@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
@@ -40,11 +41,15 @@ described_enum(
     "address they typed and where it stands; nothing of any account behind the address."
 )
 class RepresentativeInvitation:
-    id: strawberry.ID
-    email: str
-    status: InvitationStatus
-    invited_at: datetime
-    expires_at: datetime
+    id: strawberry.ID = strawberry.field(
+        description="Global ID of the invitation, for revokeRepresentativeInvitation."
+    )
+    email: str = strawberry.field(description="The address the complainant typed.")
+    status: InvitationStatus = strawberry.field(description="Where the invitation stands.")
+    invited_at: datetime = strawberry.field(description="When it was sent.")
+    expires_at: datetime = strawberry.field(
+        description="When its link stops working unless accepted."
+    )
     decided_at: datetime | None = strawberry.field(description="When accepted or revoked.")
 
     @classmethod
@@ -63,11 +68,15 @@ class RepresentativeInvitation:
     description="What an invitation link is about, for the invitee's page before accepting."
 )
 class RepresentativeInvitationView:
-    status: InvitationStatus
-    expires_at: datetime
-    case_reference: str
-    case_subject: str
-    organisation_name: str
+    status: InvitationStatus = strawberry.field(
+        description="Where the invitation stands; only a PENDING one can be accepted."
+    )
+    expires_at: datetime = strawberry.field(description="When its link stops working.")
+    case_reference: str = strawberry.field(
+        description="The reference of the case (`DR-2026-000123`)."
+    )
+    case_subject: str = strawberry.field(description="What the case is about.")
+    organisation_name: str = strawberry.field(description="The organisation the case is against.")
     inviter_name: str = strawberry.field(description="The complainant who invites.")
     address_matches: bool = strawberry.field(
         description="Whether you are signed in with the address the invitation was sent to; "
@@ -75,39 +84,51 @@ class RepresentativeInvitationView:
     )
 
 
-@strawberry.input
+@strawberry.input(
+    description="The complainant inviting someone by mail to act for them on one case."
+)
 class InviteRepresentativeInput:
     case_id: strawberry.ID = strawberry.field(description="Global ID of the case.")
     email: str = strawberry.field(description="The address of the person invited.")
 
 
-@strawberry.input
+@strawberry.input(description="Revoking a pending invitation: its link stops working.")
 class RevokeRepresentativeInvitationInput:
     invitation_id: strawberry.ID = strawberry.field(description="A pending invitation's ID.")
 
 
-@strawberry.input
+@strawberry.input(description="The complainant ending their representative's part in the case.")
 class RemoveRepresentativeInput:
     case_id: strawberry.ID = strawberry.field(description="Global ID of the case.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="Accepting an invitation to represent, signed in with the address it was sent to."
+)
 class AcceptRepresentativeInvitationInput:
     token: str = strawberry.field(description="The token of the mailed link (after `#token=`).")
 
 
 @strawberry.type(description="The invitation, or why it was refused.")
 class RepresentativeInvitationPayload:
-    invitation: RepresentativeInvitation | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    invitation: RepresentativeInvitation | None = strawberry.field(
+        default=None, description="The invitation as it now stands; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @strawberry.type(
     description="The case after a representative joined or left it, or why that was refused."
 )
 class RepresentativePayload:
-    case: DisputeCase | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    case: DisputeCase | None = strawberry.field(
+        default=None, description="The case as it now stands; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 class InvitationRefused(PublicError):
@@ -142,7 +163,14 @@ class RepresentativeQueries:
         "refused with `INVITATION_INVALID`."
     )
     async def representative_invitation(
-        self, info: Info, token: str
+        self,
+        info: Info,
+        token: Annotated[
+            str,
+            strawberry.argument(
+                description="The token of the mailed invitation link (after `#token=`)."
+            ),
+        ],
     ) -> RepresentativeInvitationView:
         actor = info.context.require_actor()
         try:

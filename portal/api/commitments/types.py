@@ -116,7 +116,8 @@ class CommitmentMeasure:
     met: int = strawberry.field(description="Records that show it kept.")
     missed: int = strawberry.field(description="Records that show it broken.")
     share_met: float | None = strawberry.field(
-        description="met / evidence, to four places; null when there is no evidence."
+        description="The share kept: `met` / evidence, to four places; null when there is no "
+        "evidence."
     )
     pending: int = strawberry.field(
         description="Records still within the commitment's time when the review was made."
