@@ -71,8 +71,12 @@ _NOTHING = uuid.UUID(int=0)
 
 @strawberry.type(description="The case after the action, or why the action was refused.")
 class DisputeCasePayload:
-    case: DisputeCase | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    case: DisputeCase | None = strawberry.field(
+        default=None, description="The case as it stands after the step; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 def _data(input: CaseActionInput) -> dict[str, Any]:

@@ -57,15 +57,25 @@ Create = Callable[[Actor, dict[str, Any]], Awaitable[uuid.UUID]]
 
 @strawberry.type(description="The complaint after the mutation, or why it was refused.")
 class ComplaintPayload:
-    complaint: Complaint | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    complaint: Complaint | None = strawberry.field(
+        default=None, description="The complaint as it now stands; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @strawberry.type(description="The complaint and the dispute case it was referred to.")
 class ReferComplaintPayload:
-    complaint: Complaint | None = None
-    case: DisputeCase | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    complaint: Complaint | None = strawberry.field(
+        default=None, description="The complaint, now referred; null when refused."
+    )
+    case: DisputeCase | None = strawberry.field(
+        default=None, description="The dispute case the referral began; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 def _data(input: object) -> dict[str, Any]:

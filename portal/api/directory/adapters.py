@@ -21,7 +21,7 @@ _NOTHING = uuid.UUID(int=0)
 
 @strawberry.input(description="A field left out stays as it is.")
 class ConfigureProviderAdapterInput:
-    provider_id: strawberry.ID
+    provider_id: strawberry.ID = strawberry.field(description="Global ID of the provider.")
     adapter: ProviderAdapterName = strawberry.field(  # type: ignore[valid-type]
         description="The adapter to use from now on."
     )
@@ -39,7 +39,9 @@ class ConfigureProviderAdapterInput:
 
 @strawberry.type(description="The provider after the change, or why it was refused.")
 class ConfigureProviderAdapterPayload:
-    provider: Provider | None = None
+    provider: Provider | None = strawberry.field(
+        default=None, description="The provider with its adapter now; null when refused."
+    )
     outbound_secret: str | None = strawberry.field(
         default=None,
         description="Shown once, when generated: the secret Parley signs what it sends the "
@@ -49,7 +51,9 @@ class ConfigureProviderAdapterPayload:
         default=None,
         description="Shown once, when generated: the secret the provider signs its callbacks with.",
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @mutations
