@@ -512,8 +512,10 @@ class UserError:
     field: list[str] | None = strawberry.field(
         description="Path to the input field at fault, when one is."
     )
-    code: UserErrorCode
-    message: str
+    code: UserErrorCode = strawberry.field(description="What went wrong, for the client to act on.")
+    message: str = strawberry.field(
+        description="The same in English words, for a person; wording may change, `code` does not."
+    )
     limit: int | None = strawberry.field(
         default=None,
         description="For a value over a limit (`TOO_LONG`, `FILE_TOO_LARGE`): the limit, in "

@@ -32,7 +32,7 @@ class AuditForbidden(PublicError):
     "creation, after a removal). Append-only."
 )
 class AdminAuditEntry:
-    at: datetime
+    at: datetime = strawberry.field(description="When the change was made.")
     actor_kind: str = strawberry.field(description="`user` or `service_account`.")
     actor_id: strawberry.ID = strawberry.field(description="Global ID of the admin's account.")
     actor_email: str = strawberry.field(description="The admin's address when they acted.")
@@ -47,8 +47,12 @@ class AdminAuditEntry:
         "`StaffInvitation`, `Membership` or `Commitment`."
     )
     subject_id: strawberry.ID = strawberry.field(description="Global ID of what was changed.")
-    before: JSON | None
-    after: JSON | None
+    before: JSON | None = strawberry.field(
+        description="The changed object's fields before the change, as stored; null for a creation."
+    )
+    after: JSON | None = strawberry.field(
+        description="Its fields after the change; null for a deletion."
+    )
 
     @classmethod
     def from_row(cls, row: AuditRow) -> AdminAuditEntry:

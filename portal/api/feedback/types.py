@@ -101,7 +101,10 @@ class DurationIndicator:
     median_days: float | None = strawberry.field(
         description="The median, in days; null when `count` is 0."
     )
-    p90_days: float | None
+    p90_days: float | None = strawberry.field(
+        description="The 90th percentile, in days: nine in ten took at most this long; null "
+        "when `count` is 0."
+    )
     average_days: float | None = strawberry.field(
         description="The mean, in days; null when `count` is 0."
     )
