@@ -25,6 +25,20 @@ from portal.cases.states import InvitationStatus
 from portal.ids import parse_global_id
 from portal.notifications.invitations import STAFF, invitation_id
 
+# A staff invitation's status: the states of portal.cases.states.InvitationStatus, published
+# as `InvitationStatus` (a representative invitation's as `RepresentativeInvitationStatus`).
+# Registered before the types below, which take this definition.
+described_enum(
+    InvitationStatus,
+    description="Where an invitation to join a team stands.",
+    values={
+        InvitationStatus.PENDING: "Sent; not yet accepted, revoked or expired.",
+        InvitationStatus.ACCEPTED: "Accepted: the invitee holds the role in the team.",
+        InvitationStatus.REVOKED: "Revoked by a manager of the team before it was accepted.",
+        InvitationStatus.EXPIRED: "Still pending when its expiry passed; its link no longer works.",
+    },
+)
+
 
 class TeamKind(StrEnum):
     ORGANISATION = "organisation"
