@@ -50,11 +50,17 @@ else:
 def country_name(code: str) -> str:
     """The short English name of a country (ISO 3166-1), as people know it."""
     country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        raise LookupError(f"not an ISO 3166-1 alpha-2 code: {code}")
     return str(getattr(country, "common_name", None) or country.name)
 
 
 def currency_name(code: str) -> str:
-    return str(pycountry.currencies.get(alpha_3=code).name)
+    """The English name of a currency (ISO 4217)."""
+    currency = pycountry.currencies.get(alpha_3=code)
+    if currency is None:
+        raise LookupError(f"not an ISO 4217 code: {code}")
+    return str(currency.name)
 
 
 class CaseLanguage(StrEnum):

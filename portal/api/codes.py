@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from portal.api.enums import described_enum
 from portal.codes import (
@@ -46,11 +47,17 @@ def _about_adapter(name: str) -> str:
 
 # Closed per installation: Parley's own adapters and the third-party ones installed under the
 # `parley.providers` entry points (providers.registry); installing one adds a value.
-ProviderAdapterName = described_enum(
-    StrEnum(  # type: ignore[misc]
+if TYPE_CHECKING:  # the members are the installed adapters, known at import
+
+    class ProviderAdapterName(StrEnum): ...
+
+else:
+    ProviderAdapterName = StrEnum(
         "ProviderAdapterName",
         [(name.upper().replace("-", "_").replace(".", "_"), name) for name in adapters()],
-    ),
+    )
+described_enum(
+    ProviderAdapterName,
     description="How Parley works with a provider: one value per provider adapter this "
     "installation has (docs/providers.md), the value its name upper-cased.",
     values={name: _about_adapter(name) for name in adapters()},

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import strawberry
 
@@ -40,7 +40,7 @@ def described_enum(
     enum: E,
     *,
     description: str,
-    values: Mapping[Enum | str, str],
+    values: Mapping[Any, str],
     name: str | None = None,
 ) -> E:
     """Register the domain enum ``enum`` as a GraphQL enum with a description for the type and

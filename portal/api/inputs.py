@@ -20,7 +20,7 @@ def mutations(cls: T) -> T:
             if argument.python_name != "input" or argument.description:
                 continue
             input_type = getattr(argument.type, "of_type", argument.type)
-            name = input_type.__strawberry_definition__.name
+            name = getattr(input_type, "__strawberry_definition__").name  # noqa: B009
             argument.description = (
                 f"Everything the mutation takes, in one object: see `{name}` for each field. "
                 "Send it as a variable (`$input`)."

@@ -222,9 +222,13 @@ export type CaseStage =
   /** Withdrawn by the complainant (at any stage before an outcome is agreed) or by the organisation where the scheme allows it. Final. */
   | 'WITHDRAWN';
 
+/** Completing an account made for someone when staff recorded their complaint. */
 export type ClaimAccountInput = {
+  /** How the person is addressed. */
   displayName: string;
+  /** The language of their mails and portal. */
   language: Locale;
+  /** An IANA time zone name: `Europe/Paris`, `UTC`. */
   timeZone: string;
 };
 
@@ -921,6 +925,7 @@ export type CreateOrganisationInput = {
   country?: Country | null | undefined;
   /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
   idempotencyKey?: string | null | undefined;
+  /** Its name as complainants know it, at most 200 characters. */
   name: string;
   /** Unique; lower-case letters, digits, hyphens. */
   slug: string;
@@ -932,6 +937,7 @@ export type CreateProviderInput = {
   country?: Country | null | undefined;
   /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
   idempotencyKey?: string | null | undefined;
+  /** Its name as the public directory shows it, at most 200 characters. */
   name: string;
   /** Unique; lower-case letters, digits, hyphens. */
   slug: string;
@@ -939,30 +945,39 @@ export type CreateProviderInput = {
 
 /** A new scheme of a provider: the rules its cases run under. */
 export type CreateSchemeInput = {
+  /** The clocks whose length differs from Parley's defaults; a kind left out keeps its default. */
   clocks?: Array<SchemeClockInput>;
   /** Whose public holidays working days skip. */
   country: Country;
+  /** What taking part costs the complainant, in words; empty: free. */
   fees?: string;
   /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
   idempotencyKey?: string | null | undefined;
+  /** The scheme's own texts of each method's legal effect, per language; a method or language left out shows Parley's standard text. */
   legalEffects?: Array<LegalEffectTextInput>;
   /** Empty: the methods the provider publishes. */
   methods?: Array<ResolutionMethod>;
+  /** The scheme's name, at most 200 characters. */
   name: string;
   /** Whether the organisation may withdraw from a case it has joined (the complainant always may, until an outcome is agreed). */
   organisationMayWithdraw?: boolean;
+  /** Global ID of the provider whose scheme it is. */
   providerId: string | number;
   /** Whole years a closed case's personal data is kept before it is redacted (0 to 100; 6 by default; docs/operations.md, data protection). */
   retentionYears?: number;
+  /** Whether an organisation silent past its response clock is recorded as refusing to take part; true when left out. */
   silenceIsRefusal?: boolean;
 };
 
+/** A new webhook subscription of an organisation: where its events are POSTed. */
 export type CreateWebhookSubscriptionInput = {
+  /** What the subscription is for, for the people who manage it; empty when left out. */
   description?: string;
   /** Timeline event kinds to receive, e.g. `case_accepted`. */
   eventKinds: Array<string>;
   /** Retrying with the same key returns the first result instead of creating another. */
   idempotencyKey?: string | null | undefined;
+  /** Global ID of the organisation whose events it receives. */
   organisationId: string | number;
   /** Where events are POSTed (http or https). */
   url: string;
@@ -1355,17 +1370,24 @@ export type FollowUpAuditFindingInput = {
   text: string;
 };
 
+/** Where an invitation to join a team stands. */
 export type InvitationStatus =
+  /** Accepted: the invitee holds the role in the team. */
   | 'ACCEPTED'
+  /** Still pending when its expiry passed; its link no longer works. */
   | 'EXPIRED'
+  /** Sent; not yet accepted, revoked or expired. */
   | 'PENDING'
+  /** Revoked by a manager of the team before it was accepted. */
   | 'REVOKED';
 
 /** The legal effect of one method, as a complainant reads it. */
 export type LegalEffectTextInput = {
   /** The language `text` is written in. */
   language: CaseLanguage;
+  /** The method the text is about. */
   method: ResolutionMethod;
+  /** The text a complainant reads before consenting. */
   text: string;
 };
 
@@ -1380,7 +1402,9 @@ export type LegalHoldKind =
 export type LinkOrganisationProviderInput = {
   /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
   idempotencyKey?: string | null | undefined;
+  /** Global ID of the organisation. */
   organisationId: string | number;
+  /** Global ID of the provider whose scheme it joins. */
   providerId: string | number;
   /** One of the provider's schemes. */
   schemeId: string | number;
@@ -1443,12 +1467,19 @@ export type OutcomeKind =
 
 /** The provider's own translation of its texts into one language Parley offers: a text left out stays as it is, an empty one removes that translation. */
 export type ProviderTranslationInput = {
+  /** The decision basis in that language; unchanged when left out. */
   decisionBasis?: string | null | undefined;
+  /** The dispute types in that language; unchanged when left out. */
   disputeTypes?: string | null | undefined;
+  /** The fees in that language; unchanged when left out. */
   fees?: string | null | undefined;
+  /** The language of this translation. */
   language: Locale;
+  /** The legal effect in that language; unchanged when left out. */
   legalEffect?: string | null | undefined;
+  /** The preliminary requirements in that language; unchanged when left out. */
   preliminaryRequirements?: string | null | undefined;
+  /** The summary in that language; unchanged when left out, removed when empty. */
   summary?: string | null | undefined;
 };
 
@@ -1539,21 +1570,36 @@ export type ResponsibleParty =
   /** The provider's caseworkers. */
   | 'PROVIDER';
 
+/** Retiring an organisation: it takes no new complaints; what it has runs on. */
 export type RetireOrganisationInput = {
+  /** Global ID of the organisation. */
   organisationId: string | number;
 };
 
+/** Ending an organisation's part in a provider's scheme: no new referrals through it. */
 export type RetireOrganisationProviderLinkInput = {
+  /** Global ID of the link. */
   linkId: string | number;
 };
 
+/** Retiring a provider: it takes no new referrals and keeps its cases. */
 export type RetireProviderInput = {
+  /** Global ID of the provider. */
   providerId: string | number;
 };
 
+/** Retiring a scheme: no new referrals run under it; its cases keep it. */
 export type RetireSchemeInput = {
+  /** Global ID of the scheme. */
   schemeId: string | number;
 };
+
+/** The provider's decision on a review of a binding award. */
+export type ReviewDecision =
+  /** The award stands as issued. */
+  | 'UPHELD'
+  /** A new award replaces it (the outcome's summary and amount). */
+  | 'VARIED';
 
 /** A role held within an organisation, a provider or the installation. */
 export type Role =
@@ -1595,11 +1641,13 @@ export type RootCause =
 
 /** One clock's length; a kind left out keeps Parley's default. */
 export type SchemeClockInput = {
+  /** Whether `days` counts every day or working days only. */
   calendar: ClockCalendar;
   /** The response clock's length for a case marked complex. */
   complexCase?: boolean;
   /** 1 to 365. */
   days: number;
+  /** The clock to set. */
   kind: ClockKind;
 };
 
@@ -1627,7 +1675,9 @@ export type SetNeutralMandateInput = {
   mandateEndsOn?: string | null | undefined;
   /** Methods sat for; empty: every one. */
   methods: Array<ResolutionMethod>;
+  /** Global ID of the neutral's User. */
   neutralId: string | number;
+  /** Global ID of the provider. */
   providerId: string | number;
 };
 
@@ -1638,19 +1688,27 @@ export type Side =
   /** The organisation: its agents, managers and integration clients. */
   | 'ORGANISATION';
 
+/** The installation's first administrator, through the setup link `portal init` printed. */
 export type SignUpFirstAdminInput = {
+  /** How the administrator is addressed. */
   displayName: string;
+  /** The administrator's sign-in address. */
   email: string;
+  /** The language of their mails and portal. */
   language: Locale;
   /** From the setup link `portal serve` prints while there is no admin. */
   setupToken: string;
+  /** An IANA time zone name: `Europe/Paris`, `UTC`. */
   timeZone: string;
 };
 
+/** A new complainant account: a confirmation mail goes to `email`. */
 export type SignUpInput = {
   /** How the person is addressed. */
   displayName: string;
+  /** The address to sign in with; it must receive the confirmation mail. */
   email: string;
+  /** The language of the person's mails and portal. */
   language: Locale;
   /** An IANA name: `Europe/Paris`, `UTC`. */
   timeZone: string;
@@ -1671,6 +1729,7 @@ export type SurveyAnswerInput = {
   agreed?: boolean | null | undefined;
   /** For text questions. */
   comment?: string | null | undefined;
+  /** The `key` of the question answered. */
   question: string;
   /** 1 to 5, for scales. */
   score?: number | null | undefined;
@@ -1678,9 +1737,13 @@ export type SurveyAnswerInput = {
 
 /** One question of an organisation's survey. */
 export type SurveyQuestionInput = {
+  /** A key unique in the survey (letters, digits, `_`); `overall` is the overall-satisfaction question. */
   key: string;
+  /** How it is answered. */
   kind: SurveyQuestionKind;
+  /** The question as respondents read it. */
   prompt: string;
+  /** Whether an answer is needed; true when left out. */
   required?: boolean;
 };
 
@@ -1722,29 +1785,41 @@ export type TimelineReceiptInput = {
   sequence: number;
 };
 
+/** The signed-in person's own preferences; a field left out stays as it is. */
 export type UpdateMyPreferencesInput = {
+  /** The language of their mails and portal. */
   language?: Locale | null | undefined;
+  /** An IANA time zone name: `Europe/Paris`, `UTC`. */
   timeZone?: string | null | undefined;
 };
 
 /** A neutral's own roster entry; a field left out stays as it is. */
 export type UpdateNeutralProfileInput = {
+  /** Whether they take new appointments. */
   acceptingCases?: boolean | null | undefined;
+  /** Their professional background, as parties read it. */
   biography?: string | null | undefined;
+  /** Replaces what they are competent in, at most 50 entries. */
   competences?: Array<string> | null | undefined;
+  /** Replaces the BCP 47 tags of the languages they work in. */
   languages?: Array<string> | null | undefined;
   /** Global ID of the neutral's User. */
   neutralId: string | number;
+  /** Global ID of the provider whose roster it is. */
   providerId: string | number;
   /** Interests declared once for every case; each appointment records them as they stand then. */
   standingDisclosures?: string | null | undefined;
+  /** Their professional title. */
   title?: string | null | undefined;
 };
 
 /** What changes; a field left out stays as it is. */
 export type UpdateOrganisationInput = {
+  /** Where it is established; unchanged when left out. */
   country?: Country | null | undefined;
+  /** Its new name; unchanged when left out. */
   name?: string | null | undefined;
+  /** Global ID of the organisation. */
   organisationId: string | number;
   /** Left out: unchanged. */
   slug?: string | null | undefined;
@@ -1752,14 +1827,19 @@ export type UpdateOrganisationInput = {
 
 /** Refer under another scheme of the same provider from now on. */
 export type UpdateOrganisationProviderLinkInput = {
+  /** Global ID of the link. */
   linkId: string | number;
+  /** Global ID of the provider's scheme new referrals run under. */
   schemeId: string | number;
 };
 
 /** What changes; a field left out stays as it is. */
 export type UpdateProviderInput = {
+  /** Where it is established; unchanged when left out. */
   country?: Country | null | undefined;
+  /** Its new name; unchanged when left out. */
   name?: string | null | undefined;
+  /** Global ID of the provider. */
   providerId: string | number;
   /** In the public directory (EU ADR Art. 7(1)): listed and readable without signing in. Off, the public sees nothing of it; its cases and links are unchanged. */
   published?: boolean | null | undefined;
@@ -1769,21 +1849,33 @@ export type UpdateProviderInput = {
 
 /** What changes in the profile; a field left out stays as it is. */
 export type UpdateProviderProfileInput = {
+  /** The consumer's fee, zero or more with at most two decimals. */
   consumerFeeAmount?: string | null | undefined;
+  /** The currency of `consumerFeeAmount`. */
   consumerFeeCurrency?: Currency | null | undefined;
+  /** Where the public writes to it; empty removes it. */
   contactEmail?: string | null | undefined;
   /** The countries it serves, at most 50; replaces the list. */
   countries?: Array<Country> | null | undefined;
+  /** What its neutrals decide on, in words. */
   decisionBasis?: string | null | undefined;
+  /** The types of dispute it handles, in words. */
   disputeTypes?: string | null | undefined;
+  /** Costs for the parties, in words. */
   fees?: string | null | undefined;
   /** BCP 47 tags. */
   languages?: Array<string> | null | undefined;
+  /** The legal effect of its outcomes, in words. */
   legalEffect?: string | null | undefined;
+  /** Replaces the resolution methods it runs. */
   methods?: Array<ResolutionMethod> | null | undefined;
+  /** Its postal address. */
   postalAddress?: string | null | undefined;
+  /** What a complainant must have done before referring, in words. */
   preliminaryRequirements?: string | null | undefined;
+  /** Global ID of the provider. */
   providerId: string | number;
+  /** Where its procedural rules are published (http or https). */
   rulesUrl?: string | null | undefined;
   /** Left out: unchanged. */
   summary?: string | null | undefined;
@@ -1791,15 +1883,21 @@ export type UpdateProviderProfileInput = {
   textLanguage?: string | null | undefined;
   /** Translations of the texts, one entry per language. */
   translations?: Array<ProviderTranslationInput> | null | undefined;
+  /** Its website (http or https); empty removes it. */
   website?: string | null | undefined;
 };
 
 /** What changes; a field left out stays as it is (`clocks` and `legalEffects` replace the whole list). While cases point at the scheme, the change makes a new version: new referrals run under it, and cases keep the rules they started under. */
 export type UpdateSchemeInput = {
+  /** Replaces every clock that differs from the defaults; unchanged when left out. */
   clocks?: Array<SchemeClockInput> | null | undefined;
+  /** Whose public holidays working days skip; unchanged when left out. */
   country?: Country | null | undefined;
+  /** What taking part costs the complainant, in words; unchanged when left out. */
   fees?: string | null | undefined;
+  /** Replaces every legal-effect text of the scheme; unchanged when left out. */
   legalEffects?: Array<LegalEffectTextInput> | null | undefined;
+  /** The methods run under it (empty: those the provider publishes); unchanged when left out. */
   methods?: Array<ResolutionMethod> | null | undefined;
   /** Left out: unchanged. */
   name?: string | null | undefined;
@@ -1807,147 +1905,279 @@ export type UpdateSchemeInput = {
   organisationMayWithdraw?: boolean | null | undefined;
   /** Whole years a closed case's personal data is kept before it is redacted (0 to 100; 6 by default; docs/operations.md, data protection). */
   retentionYears?: number | null | undefined;
+  /** Global ID of the scheme. */
   schemeId: string | number;
+  /** Whether silence past the response clock counts as refusal; unchanged when left out. */
   silenceIsRefusal?: boolean | null | undefined;
 };
 
+/** What changes on a webhook subscription; a field left out stays as it is. */
 export type UpdateWebhookSubscriptionInput = {
   /** false pauses deliveries. */
   active?: boolean | null | undefined;
+  /** Replaces its description. */
   description?: string | null | undefined;
+  /** Replaces the event kinds it receives. */
   eventKinds?: Array<string> | null | undefined;
+  /** Global ID of the subscription. */
   id: string | number;
   /** Issue a new signing secret (returned in the payload). */
   rotateSecret?: boolean;
+  /** The new URL events are POSTed to (http or https). */
   url?: string | null | undefined;
 };
 
-/** Machine-readable codes of expected mutation failures. */
+/** Machine-readable codes of expected mutation failures, each in a `userErrors` entry with the input `field` it concerns. */
 export type UserErrorCode =
+  /** The case's stage does not allow this action, or not for your role. */
   | 'ACTION_NOT_AVAILABLE'
+  /** `portal init`: the installation has an administrator already. */
   | 'ADMIN_EXISTS'
+  /** This side has already answered (the outcome, the survey). */
   | 'ALREADY_ANSWERED'
+  /** The complaint is confirmed already, which is why `availableActions` leaves `CONFIRM` out; `confirmComplaint` answers such a complaint unchanged rather than with this code. */
   | 'ALREADY_CONFIRMED'
+  /** The erasure request has been granted or refused already. */
   | 'ALREADY_DECIDED'
+  /** The implementation has already gone to the provider to decide. */
   | 'ALREADY_ESCALATED'
+  /** The organisation already takes part in that provider's scheme (docs/administration.md). */
   | 'ALREADY_LINKED'
+  /** The address belongs to a member of the team already: change their role instead. */
   | 'ALREADY_MEMBER'
+  /** The implementation is already recorded. */
   | 'ALREADY_RECORDED'
+  /** The complaint is already referred. */
   | 'ALREADY_REFERRED'
+  /** The organisation, provider, scheme or link is retired already. */
   | 'ALREADY_RETIRED'
+  /** That document version has been replaced already. */
   | 'ALREADY_SUPERSEDED'
+  /** A neutral is already appointed. */
   | 'APPOINTMENT_ACTIVE'
+  /** A DOCX, XLSX or ODT that unpacks to more than `PORTAL_DOCUMENT_MAX_UNPACKED_BYTES`, has more than 10,000 parts, or a part compressed more than 100 to 1 (docs/limits.md). */
   | 'ARCHIVE_TOO_LARGE'
+  /** The auditor's last verification run has not finished; start the next once it is done (`auditRun`). */
   | 'AUDIT_RUN_ACTIVE'
+  /** A binding award cannot be rejected; request a review instead. */
   | 'BINDING_AWARD'
+  /** The case is closed: its file takes no more documents or messages, and nobody new can join it. */
   | 'CASE_CLOSED'
+  /** The integration client is disabled, for good: create a new one. */
   | 'CLIENT_DISABLED'
+  /** That clock is not running, so it cannot be extended. */
   | 'CLOCK_NOT_RUNNING'
+  /** A complaint recorded by the organisation is referred once its complainant has confirmed it (or by the complainant). */
   | 'COMPLAINANT_NOT_CONFIRMED'
+  /** The complainant's confirmation clock is still running (the clock job's step). */
   | 'CONFIRMATION_CLOCK_RUNNING'
+  /** The complainant's consent clock is still running (the clock job's step). */
   | 'CONSENT_CLOCK_RUNNING'
+  /** Consent needs both acknowledgements (legal effect, right to withdraw). */
   | 'CONSENT_INCOMPLETE'
+  /** The legal-effect text whose `legalEffectDigest` was sent is not the one in force for that `language` (`DisputeCase.consentText`): show the text again and resend its digest. Nothing was recorded. */
   | 'CONSENT_TEXT_CHANGED'
+  /** A binding method needs explicit consent to be bound. */
   | 'CONSENT_TO_BE_BOUND_REQUIRED'
+  /** `redeliverWebhookDelivery` on a delivery that is still queued, held or being sent: redeliver it once it has been delivered or has failed. */
   | 'DELIVERY_IN_PROGRESS'
+  /** An account with this e-mail exists. */
   | 'EMAIL_TAKEN'
+  /** The upload is empty. */
   | 'EMPTY_FILE'
+  /** This person already has an erasure request awaiting its decision. */
   | 'ERASURE_ALREADY_REQUESTED'
+  /** `decideErasure` cannot grant: a legal hold stands (a case or complaint still open, or one within its retention period); the request's `holds` say which, why and until when. Refusing is possible. */
   | 'ERASURE_HELD'
+  /** `requestDataExport`: three copies of the person's data were made within the last 24 hours (each stays downloadable for 30 days); `limit` and `actual` say so. */
   | 'EXPORT_LIMIT'
+  /** The clock has been extended as often as allowed. */
   | 'EXTENSION_LIMIT'
+  /** The upload is larger than `PORTAL_DOCUMENT_MAX_BYTES` (`limit`, in bytes; the query `uploadLimits` tells the limits before uploading). A request far over it is answered HTTP 413 with the same code before its body is read (docs/limits.md). */
   | 'FILE_TOO_LARGE'
+  /** The audit finding is closed; it takes no more follow-up entries. */
   | 'FINDING_CLOSED'
+  /** Your role may not do this (on an object you may see). */
   | 'FORBIDDEN'
+  /** The idempotency key was used before for a different request. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** The organisation's implementation clock is still running (the clock job's step). */
   | 'IMPLEMENTATION_CLOCK_RUNNING'
+  /** The implementation has to be recorded before it is confirmed, disputed, or the case closed as `RESOLVED`. */
   | 'IMPLEMENTATION_NOT_RECORDED'
+  /** Not a decimal amount of zero or more with at most two decimals. */
   | 'INVALID_AMOUNT'
+  /** A survey answer does not fit its question. */
   | 'INVALID_ANSWER'
+  /** Not one of the allowed values (a commitment's remedies, say). */
   | 'INVALID_CHOICE'
+  /** The sign-in code is wrong, spent or expired. */
   | 'INVALID_CODE'
+  /** The typed sign-in code is not six digits, even without spaces, dashes and other separators (full-width digits count as digits); `field` is `["input", "code"]`. Not counted as a wrong guess. */
   | 'INVALID_CODE_FORMAT'
+  /** A country is an ISO 3166-1 alpha-2 code (`DE`, `FR`, ...). */
   | 'INVALID_COUNTRY'
+  /** Wrong e-mail or password. */
   | 'INVALID_CREDENTIALS'
+  /** Not an ISO 4217 currency code. */
   | 'INVALID_CURRENCY'
+  /** A number of days outside the allowed range (a clock extension, a survey link's lifetime). */
   | 'INVALID_DAYS'
+  /** Not an e-mail address Parley can store. */
   | 'INVALID_EMAIL'
+  /** Not a timeline event kind. */
   | 'INVALID_EVENT_KIND'
+  /** An offer's expiry in the past, or without a time zone. */
   | 'INVALID_EXPIRY'
+  /** The file name is empty, too long or has control characters. */
   | 'INVALID_FILENAME'
+  /** A value is malformed (an ID of the wrong type, an idempotency key of the wrong length, too many items). */
   | 'INVALID_INPUT'
+  /** A case language the provider does not offer, or a commitment's language that is not a BCP 47 tag (`en`, `zh-Hans`). */
   | 'INVALID_LANGUAGE'
+  /** The refresh token is unknown, spent or expired. */
   | 'INVALID_REFRESH_TOKEN'
+  /** A slug is 1 to 64 lower-case letters, digits and hyphens, not starting or ending with a hyphen. */
   | 'INVALID_SLUG'
+  /** Not an IANA time zone name such as `Europe/Paris`, `Asia/Shanghai` or `UTC` (names are case-sensitive). */
   | 'INVALID_TIME_ZONE'
+  /** Not an http(s) URL, carries credentials, or does not resolve. */
   | 'INVALID_URL'
+  /** The invitation passed its expiry (`PORTAL_REPRESENTATIVE_INVITATION_DAYS`, `PORTAL_STAFF_INVITATION_DAYS`). */
   | 'INVITATION_EXPIRED'
+  /** Signed in with another address than the one the invitation was sent to. */
   | 'INVITATION_FOR_ANOTHER_ADDRESS'
+  /** The invitation link is tampered with, of another kind, or names no invitation. */
   | 'INVITATION_INVALID'
+  /** The complainant has sent 5 representative invitations on the case in the last 24 hours: try again later. */
   | 'INVITATION_LIMIT'
+  /** The invitation was already accepted or revoked, or has expired. */
   | 'INVITATION_NOT_PENDING'
+  /** An invitation to represent the complainant, or to join a team at that address, awaits an answer: revoke it before inviting again. */
   | 'INVITATION_PENDING'
+  /** The change would leave the team without a manager (`Team.managerRole`): make someone else a manager first. */
   | 'LAST_MANAGER'
+  /** The provider does not offer this method. */
   | 'METHOD_NOT_OFFERED'
+  /** A DOCX, XLSX or ODT with an archive inside (a .zip, or an embedded workbook); save what it shows as a PDF or picture instead. */
   | 'NESTED_ARCHIVE'
+  /** The neutral's mandate does not cover this method or has ended. */
   | 'NEUTRAL_NOT_AVAILABLE'
+  /** The file cannot be completed before the neutral is confirmed. */
   | 'NEUTRAL_NOT_CONFIRMED'
+  /** That person is not on the provider's roster. */
   | 'NEUTRAL_NOT_ON_ROSTER'
+  /** Accepting an outcome needs `acknowledgesNotice: true`: the party read `Outcome.acceptanceNotice` (EU ADR Art. 9(2)(b)). */
   | 'NOTICE_NOT_ACKNOWLEDGED'
+  /** The notice whose `noticeDigest` was sent is not the one in force for that `language`: show `Outcome.acceptanceNotice` again and resend its digest. */
   | 'NOTICE_TEXT_CHANGED'
+  /** Only a dead letter can be retried. */
   | 'NOT_A_DEAD_LETTER'
+  /** Review is for binding awards only. */
   | 'NOT_BINDING'
+  /** `closeCase` with `NOT_IMPLEMENTED` needs the implementation to have gone to the provider (reported not done, or not confirmed or recorded in time); `DisputeCase.closureReasons` lists the reasons allowed now. */
   | 'NOT_ESCALATED'
+  /** Offers belong to facilitative methods (negotiation, mediation, conciliation). */
   | 'NOT_FACILITATIVE'
+  /** The object does not exist, or you may not see it. */
   | 'NOT_FOUND'
+  /** Only a negotiation closes when its time runs out (the clock job's step). */
   | 'NOT_NEGOTIATION'
+  /** No neutral is appointed: there is nobody to recuse or remove. */
   | 'NO_APPOINTMENT'
+  /** The neutral has no impartiality declaration pending. */
   | 'NO_DECLARATION_DUE'
+  /** This method runs without a neutral. */
   | 'NO_NEUTRAL_FOR_METHOD'
+  /** There is no objection to decide. */
   | 'NO_OBJECTION_PENDING'
+  /** There is no open offer to answer or withdraw. */
   | 'NO_OPEN_OFFER'
+  /** There is no outcome to answer. */
   | 'NO_OUTCOME'
+  /** Nobody acts for the complainant on this case. */
   | 'NO_REPRESENTATIVE'
+  /** No clock is running on the case. */
   | 'NO_RUNNING_CLOCK'
+  /** The window to object to the neutral has passed. */
   | 'OBJECTION_WINDOW_CLOSED'
+  /** The objection window is still open. */
   | 'OBJECTION_WINDOW_OPEN'
+  /** The offer passed its `expiresAt`: it shows as `EXPIRED` and can no longer be accepted, rejected or countered. */
   | 'OFFER_EXPIRED'
+  /** A request checks at most one credential (a password, a sign-in code, a code request): send each sign-in step in a request of its own, never as aliases or a batch. */
   | 'ONE_CREDENTIAL_PER_REQUEST'
+  /** No such organisation. */
   | 'ORGANISATION_NOT_FOUND'
+  /** The organisation is retired: it takes no new complaints (and no new links). */
   | 'ORGANISATION_RETIRED'
+  /** The outcome clock is still running (the clock job's step). */
   | 'OUTCOME_CLOCK_RUNNING'
+  /** A survey needs its overall-satisfaction question. */
   | 'OVERALL_QUESTION_REQUIRED'
+  /** The organisation does not take part in that provider's scheme. */
   | 'PROVIDER_NOT_AVAILABLE'
+  /** The provider is retired: it takes no new referrals (its cases run on). */
   | 'PROVIDER_RETIRED'
+  /** Too many sign-in attempts or codes from this client address, or too many codes sent to this account; wait for the window to pass (a browser that signed in to the account before keeps a device cookie that the account's limits do not hold). */
   | 'RATE_LIMITED'
+  /** This step needs reasons (a refusal, a rejection, a review). */
   | 'REASONS_REQUIRED'
+  /** The reflection period has not ended yet. */
   | 'REFLECTION_PERIOD_OPEN'
+  /** The reflection period has ended. */
   | 'REFLECTION_PERIOD_OVER'
+  /** The complainant's window to reply to the organisation's position has ended, or they have replied. */
   | 'REPLY_WINDOW_CLOSED'
+  /** The file is complete once the complainant has replied to the organisation's position or the reply window has ended. */
   | 'REPLY_WINDOW_OPEN'
+  /** Someone already acts for the complainant on this case: remove them first. */
   | 'REPRESENTATIVE_ALREADY_NAMED'
+  /** Only the complainant names a representative, and never someone with a role in the case's organisation or provider, or an installation-wide one. */
   | 'REPRESENTATIVE_NOT_ALLOWED'
+  /** A required value is missing or blank. */
   | 'REQUIRED'
+  /** The organisation's response clock is still running. */
   | 'RESPONSE_CLOCK_RUNNING'
+  /** The role does not fit the team or owner: `ORG_AGENT` or `ORG_MANAGER` for an organisation (its team, its integration clients); `PROVIDER_CASEWORKER` (and, for a team, `NEUTRAL`) for a provider (`Team.roles` lists a team's). */
   | 'ROLE_SCOPE_MISMATCH'
+  /** An active link refers under this scheme: move or retire the link first. */
   | 'SCHEME_IN_USE'
+  /** The scheme is retired or replaced by a newer version: use its current version. */
   | 'SCHEME_RETIRED'
+  /** A reply stays in the visibility scope of the message it answers. */
   | 'SCOPE_MISMATCH'
+  /** You may not write in that visibility scope. */
   | 'SCOPE_NOT_ALLOWED'
+  /** The first administrator's setup link was used, has expired (`PORTAL_SETUP_LINK_TTL`), or the installation has an administrator already. */
   | 'SETUP_LINK_INVALID'
+  /** The account had too many wrong passwords: sign in with a one-time code (`requestSignInCode`, then `signInWithCode`), which clears the lock. */
   | 'SIGN_IN_CODE_REQUIRED'
+  /** Under this scheme the organisation's silence is not a refusal (the clock job's step). */
   | 'SILENCE_NOT_REFUSAL'
+  /** Another organisation (or provider) has that slug. */
   | 'SLUG_TAKEN'
+  /** The case is no longer at the `expectedStage` you sent: someone else acted first. The message names the stage it is at; nothing was changed. */
   | 'STAGE_CHANGED'
+  /** The organisation has as many webhook subscriptions as allowed. */
   | 'SUBSCRIPTION_LIMIT'
+  /** The survey link has expired. */
   | 'SURVEY_EXPIRED'
+  /** The survey link is tampered with, of another kind, or for no survey. */
   | 'SURVEY_LINK_INVALID'
+  /** A text or URL longer than its limit (docs/limits.md): `field` names the input field, `limit` the most characters it takes and `actual` how many it had (Unicode code points); the message says the same in words. */
   | 'TOO_LONG'
+  /** The content is of another type than the file name's extension says. */
   | 'TYPE_MISMATCH'
+  /** No provider adapter of that name is installed (docs/providers.md). */
   | 'UNKNOWN_ADAPTER'
+  /** The content is not a type Parley accepts. */
   | 'UNSUPPORTED_TYPE'
+  /** The request carries no file where the input needs one. */
   | 'UPLOAD_REQUIRED'
+  /** The webhook URL points to a private, loopback or link-local address. */
   | 'URL_NOT_ALLOWED'
+  /** The case's scheme does not let the organisation withdraw (`Scheme.organisationMayWithdraw`); before responding it may refuse to take part. */
   | 'WITHDRAWAL_NOT_ALLOWED';
 
 /** What kind of actor the viewer is. */
@@ -2310,7 +2540,7 @@ export type ShownTextFieldsFragment = { text: string, language: string, digest: 
 
 export type DueDutyFieldsFragment = { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean };
 
-export type OutcomeFieldsFragment = { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: string, reviewDecisionReasons: string, amount: { amount: string, currency: Currency } | null };
+export type OutcomeFieldsFragment = { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: ReviewDecision | null, reviewDecisionReasons: string, amount: { amount: string, currency: Currency } | null };
 
 export type TimelineEventFieldsFragment = { sequence: number, kind: string, occurredAt: string, actorRole: CaseRole, visibility: Visibility, payload: Record<string, unknown>, hash: string };
 
@@ -2332,7 +2562,7 @@ export type CasePageQueryVariables = Exact<{
 }>;
 
 
-export type CasePageQuery = { case: { irreversibleActions: Array<CaseAction>, methodFamily: MethodFamily, binding: boolean, language: CaseLanguage, unresolvedReason: string, organisationPosition: string, respondedAt: string | null, complainantReply: string, repliedAt: string | null, declineGround: DeclineGround | null, declineReasons: string, implementationEvidence: string, implementedAt: string | null, implementationConfirmedAt: string | null, escalatedAt: string | null, escalationNote: string, closureReason: ClosureReason | null, closureReasons: Array<ClosureReason>, closureNote: string, withdrawnBy: Side | null, withdrawalReason: string, closedAt: string | null, surveyUrl: string | null, id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, timelineHead: { sequence: number, hash: string }, complainant: { displayName: string, isViewer: boolean } | null, representative: { displayName: string, isViewer: boolean } | null, complaint: { id: string, reference: string } | null, provider: { id: string, name: string, profile: { legalEffect: string, bindingMethodsOffered: boolean, texts: { fees: { text: string, language: string }, legalEffect: { text: string, language: string } } } | null } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation, extensionNotices: Array<{ extendedAt: string, actorRole: CaseRole, days: number | null, reason: string, previousDueAt: string | null, dueAt: string | null, extendedBy: { displayName: string } | null }> }>, consentText: { text: string, language: string, digest: string }, consents: Array<{ method: ResolutionMethod, legalEffect: string, language: string, understandsLegalEffect: boolean, understandsRightToWithdraw: boolean, consentsToBeBound: boolean, givenAt: string, givenBy: { displayName: string, isViewer: boolean } | null }>, neutralAppointment: { status: AppointmentStatus, appointedAt: string, neutral: { displayName: string } | null, declaration: { impartial: boolean, disclosures: string, declaredAt: string } | null, objections: Array<{ side: Side, reasons: string, raisedAt: string, upheld: boolean | null, decisionReasons: string }> } | null, offers: Array<{ id: string, side: Side, terms: string, expiresAt: string | null, status: OfferStatus, replyingTo: string | null, madeAt: string, decidedAt: string | null, amount: { amount: string, currency: Currency } }>, outcome: { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: string, reviewDecisionReasons: string, acceptanceNotice: { text: string, language: string, digest: string }, amount: { amount: string, currency: Currency } | null } | null, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, claimedAmount: { amount: string, currency: Currency } | null } };
+export type CasePageQuery = { case: { irreversibleActions: Array<CaseAction>, methodFamily: MethodFamily, binding: boolean, language: CaseLanguage, unresolvedReason: string, organisationPosition: string, respondedAt: string | null, complainantReply: string, repliedAt: string | null, declineGround: DeclineGround | null, declineReasons: string, implementationEvidence: string, implementedAt: string | null, implementationConfirmedAt: string | null, escalatedAt: string | null, escalationNote: string, closureReason: ClosureReason | null, closureReasons: Array<ClosureReason>, closureNote: string, withdrawnBy: Side | null, withdrawalReason: string, closedAt: string | null, surveyUrl: string | null, id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, timelineHead: { sequence: number, hash: string }, complainant: { displayName: string, isViewer: boolean } | null, representative: { displayName: string, isViewer: boolean } | null, complaint: { id: string, reference: string } | null, provider: { id: string, name: string, profile: { legalEffect: string, bindingMethodsOffered: boolean, texts: { fees: { text: string, language: string }, legalEffect: { text: string, language: string } } } | null } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation, extensionNotices: Array<{ extendedAt: string, actorRole: CaseRole, days: number | null, reason: string, previousDueAt: string | null, dueAt: string | null, extendedBy: { displayName: string } | null }> }>, consentText: { text: string, language: string, digest: string }, consents: Array<{ method: ResolutionMethod, legalEffect: string, language: string, understandsLegalEffect: boolean, understandsRightToWithdraw: boolean, consentsToBeBound: boolean, givenAt: string, givenBy: { displayName: string, isViewer: boolean } | null }>, neutralAppointment: { status: AppointmentStatus, appointedAt: string, neutral: { displayName: string } | null, declaration: { impartial: boolean, disclosures: string, declaredAt: string } | null, objections: Array<{ side: Side, reasons: string, raisedAt: string, upheld: boolean | null, decisionReasons: string }> } | null, offers: Array<{ id: string, side: Side, terms: string, expiresAt: string | null, status: OfferStatus, replyingTo: string | null, madeAt: string, decidedAt: string | null, amount: { amount: string, currency: Currency } }>, outcome: { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: ReviewDecision | null, reviewDecisionReasons: string, acceptanceNotice: { text: string, language: string, digest: string }, amount: { amount: string, currency: Currency } | null } | null, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, claimedAmount: { amount: string, currency: Currency } | null } };
 
 export type CaseTimelineQueryVariables = Exact<{
   id: string | number;

@@ -28,7 +28,7 @@ class SignUpInput:
         description="The address to sign in with; it must receive the confirmation mail."
     )
     display_name: str = strawberry.field(description="How the person is addressed.")
-    language: Locale = strawberry.field(  # type: ignore[valid-type]
+    language: Locale = strawberry.field(
         description="The language of the person's mails and portal."
     )
     time_zone: str = strawberry.field(description="An IANA name: `Europe/Paris`, `UTC`.")
@@ -44,9 +44,7 @@ class SignUpFirstAdminInput:
     )
     email: str = strawberry.field(description="The administrator's sign-in address.")
     display_name: str = strawberry.field(description="How the administrator is addressed.")
-    language: Locale = strawberry.field(  # type: ignore[valid-type]
-        description="The language of their mails and portal."
-    )
+    language: Locale = strawberry.field(description="The language of their mails and portal.")
     time_zone: str = strawberry.field(description="An IANA time zone name: `Europe/Paris`, `UTC`.")
 
 
@@ -55,9 +53,7 @@ class SignUpFirstAdminInput:
 )
 class ClaimAccountInput:
     display_name: str = strawberry.field(description="How the person is addressed.")
-    language: Locale = strawberry.field(  # type: ignore[valid-type]
-        description="The language of their mails and portal."
-    )
+    language: Locale = strawberry.field(description="The language of their mails and portal.")
     time_zone: str = strawberry.field(description="An IANA time zone name: `Europe/Paris`, `UTC`.")
 
 
@@ -65,7 +61,7 @@ class ClaimAccountInput:
     description="The signed-in person's own preferences; a field left out stays as it is."
 )
 class UpdateMyPreferencesInput:
-    language: Locale | None = strawberry.field(  # type: ignore[valid-type]
+    language: Locale | None = strawberry.field(
         default=None, description="The language of their mails and portal."
     )
     time_zone: str | None = strawberry.field(

@@ -128,7 +128,7 @@ class Provider(Node):
         "Parley), WEBHOOK, EMAIL, or a third-party adapter (docs/providers.md). Not "
         "published: UNAUTHENTICATED without signing in."
     )
-    def adapter(self, info: Info) -> ProviderAdapterName:  # type: ignore[valid-type]
+    def adapter(self, info: Info) -> ProviderAdapterName:
         signed_in_only(info)
         return ProviderAdapterName(self.adapter_name)
 
@@ -267,7 +267,7 @@ class User(Node):
         "see it."
     )
     display_name: str = strawberry.field(description="The name shown to others on cases and teams.")
-    locale: Locale = strawberry.field(  # type: ignore[valid-type]
+    locale: Locale = strawberry.field(
         description="The language of their mails and of the web portal."
     )
     time_zone: str = strawberry.field(description="An IANA time zone name, such as `UTC`.")

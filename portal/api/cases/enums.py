@@ -22,6 +22,7 @@ from portal.cases.states import (
     OfferStatus,
     OutcomeKind,
     Party,
+    ReviewDecision,
     Side,
     Stage,
 )
@@ -214,6 +215,14 @@ described_enum(
     },
 )
 described_enum(
+    ReviewDecision,
+    description="The provider's decision on a review of a binding award.",
+    values={
+        ReviewDecision.UPHELD: "The award stands as issued.",
+        ReviewDecision.VARIED: "A new award replaces it (the outcome's summary and amount).",
+    },
+)
+described_enum(
     OfferStatus,
     description="Where an offer between the parties stands.",
     values={
@@ -327,7 +336,7 @@ described_enum(
 )
 # Registered here, beside the other enums, for the types on both sides of an import cycle
 # (accounts' User.locale, the directory's `texts(language:)`).
-Locale = described_enum(
+described_enum(
     _Locale,
     description="A language the portal's texts, notices and mails are written in.",
     values={
@@ -335,6 +344,7 @@ Locale = described_enum(
         _Locale.ZH_HANS: "Chinese in simplified script (`zh-Hans`).",
     },
 )
+Locale = _Locale
 
 
 class CaseAction(StrEnum):

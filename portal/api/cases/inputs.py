@@ -69,7 +69,7 @@ class GiveConsentInput(CaseActionInput):
         "The consent records that text; when it is no longer the scheme's text for "
         "`language`, the consent is refused with `CONSENT_TEXT_CHANGED` (show it again)."
     )
-    language: Locale | None = strawberry.field(  # type: ignore[valid-type]
+    language: Locale | None = strawberry.field(
         default=None,
         description="The `language` `consentText` was asked in; null, the case's.",
     )
@@ -306,7 +306,7 @@ class AcceptOutcomeInput(CaseActionInput):
         "notice, and is refused with `NOTICE_TEXT_CHANGED` when it is no longer the notice "
         "for `language`."
     )
-    language: Locale | None = strawberry.field(  # type: ignore[valid-type]
+    language: Locale | None = strawberry.field(
         default=None,
         description="The `language` `acceptanceNotice` was asked in; null, the case's.",
     )

@@ -28,6 +28,7 @@ from portal.cases.states import (
     OfferStatus,
     OutcomeKind,
     Party,
+    ReviewDecision,
     Side,
 )
 from portal.cases.transitions import CLOCK_OBLIGATIONS, ClockObligation
@@ -387,7 +388,7 @@ class Offer(Node):
         return cls(
             id=to_global_id("Offer", row.id),
             side=row.side,
-            amount=Money(amount=row.amount, currency=row.currency),
+            amount=Money(amount=row.amount, currency=Currency(row.currency)),
             terms=row.terms,
             expires_at=row.expires_at,
             status=OfferStatus.EXPIRED if lapsed else row.status,
@@ -437,7 +438,9 @@ class Outcome:
     review_requested_at: datetime | None = strawberry.field(
         description="When the review was asked for; null if none."
     )
-    review_decision: str = strawberry.field(description="`upheld`, `varied`, or empty.")
+    review_decision: ReviewDecision | None = strawberry.field(
+        description="The provider's decision on a requested review; null until decided."
+    )
     review_decision_reasons: str = strawberry.field(
         description="The provider's reasons on the review; empty until decided."
     )
@@ -458,7 +461,7 @@ class Outcome:
     def acceptance_notice(
         self,
         language: Annotated[
-            Locale | None,  # type: ignore[valid-type]
+            Locale | None,
             strawberry.argument(description=READER_LANGUAGE),
         ] = None,
     ) -> ShownText:
@@ -484,7 +487,7 @@ class Outcome:
             review_requested_by=row.review_requested_by,
             review_reasons=row.review_reasons,
             review_requested_at=row.review_requested_at,
-            review_decision=row.review_decision,
+            review_decision=ReviewDecision(row.review_decision) if row.review_decision else None,
             review_decision_reasons=row.review_decision_reasons,
             reviewed_at=row.reviewed_at,
             superseded_at=row.superseded_at,

@@ -22,9 +22,7 @@ _NOTHING = uuid.UUID(int=0)
 @strawberry.input(description="A field left out stays as it is.")
 class ConfigureProviderAdapterInput:
     provider_id: strawberry.ID = strawberry.field(description="Global ID of the provider.")
-    adapter: ProviderAdapterName = strawberry.field(  # type: ignore[valid-type]
-        description="The adapter to use from now on."
-    )
+    adapter: ProviderAdapterName = strawberry.field(description="The adapter to use from now on.")
     endpoint_url: str | None = strawberry.field(
         default=None, description="The provider's API, where the webhook adapter POSTs."
     )

@@ -37,9 +37,7 @@ LEAVE = "Left out: unchanged."
     "a text left out stays as it is, an empty one removes that translation."
 )
 class ProviderTranslationInput:
-    language: Locale = strawberry.field(  # type: ignore[valid-type]
-        description="The language of this translation."
-    )
+    language: Locale = strawberry.field(description="The language of this translation.")
     summary: str | None = strawberry.field(
         default=None,
         description="The summary in that language; unchanged when left out, removed when empty.",
