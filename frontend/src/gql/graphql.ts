@@ -2180,7 +2180,7 @@ export type UserErrorCode =
   /** The case's scheme does not let the organisation withdraw (`Scheme.organisationMayWithdraw`); before responding it may refuse to take part. */
   | 'WITHDRAWAL_NOT_ALLOWED';
 
-/** What kind of actor the viewer is. */
+/** What kind of actor is asking, or acted: a person or an integration client. */
 export type ViewerKind =
   /** An integration client, with an OAuth token. */
   | 'SERVICE_ACCOUNT'

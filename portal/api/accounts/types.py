@@ -371,7 +371,7 @@ class ViewerKind(StrEnum):
 
 described_enum(
     ViewerKind,
-    description="What kind of actor the viewer is.",
+    description="What kind of actor is asking, or acted: a person or an integration client.",
     values={
         ViewerKind.USER: "A person, signed in.",
         ViewerKind.SERVICE_ACCOUNT: "An integration client, with an OAuth token.",

@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from portal.admin.models import AdminAuditEntry as AuditRow
+from portal.api.accounts.types import ViewerKind
 from portal.api.context import Info
 from portal.api.errors import PublicError
 from portal.api.node import to_global_id
@@ -33,7 +34,7 @@ class AuditForbidden(PublicError):
 )
 class AdminAuditEntry:
     at: datetime = strawberry.field(description="When the change was made.")
-    actor_kind: str = strawberry.field(description="`user` or `service_account`.")
+    actor_kind: ViewerKind = strawberry.field(description="Whether a person or a client acted.")
     actor_id: strawberry.ID = strawberry.field(description="Global ID of the admin's account.")
     actor_email: str = strawberry.field(description="The admin's address when they acted.")
     action: str = strawberry.field(
@@ -60,7 +61,7 @@ class AdminAuditEntry:
         kind = "ServiceAccount" if row.actor_kind == "service_account" else "User"
         return cls(
             at=row.created_at,
-            actor_kind=row.actor_kind,
+            actor_kind=ViewerKind(row.actor_kind),
             actor_id=to_global_id(kind, row.actor_id),
             actor_email=row.actor_label,
             action=row.action,
