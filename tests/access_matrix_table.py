@@ -957,7 +957,7 @@ DIRECTORY_ROWS = [
             hidden="ue:FORBIDDEN",  # a missing provider too
         ),
         mutation("configureProviderAdapter", f"provider {{ adapter }} {UE}"),
-        inputs(providerId=key("provider"), adapter=const("inportal")),
+        inputs(providerId=key("provider"), adapter=const("INPORTAL")),
     ),
 ]
 

@@ -43,6 +43,18 @@ async def call(
     return body
 
 
+async def refused_value(
+    client: httpx.AsyncClient, token: str, query: str, variables: dict[str, Any], enum: str
+) -> None:
+    """A value outside a closed set (an enum) is refused before any resolver runs: 400 with
+    BAD_USER_INPUT naming the enum, and nothing done."""
+    response = await gql(client, query, variables, token=token)
+    assert response.status_code == 400, response.text
+    (error,) = response.json()["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert f"in '{enum}' enum" in error["message"]
+
+
 def mutation(name: str, fields: str = CASE_FIELDS) -> str:
     input_type = name[0].upper() + name[1:] + "Input"
     return (

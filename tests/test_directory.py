@@ -19,7 +19,14 @@ from portal.complaints.services import ComplaintError, refer_complaint
 from portal.directory.models import NeutralProfile, ProviderProfile
 from portal.timeline.models import TimelineEvent
 from tests.factories import Factory, actor_for, quick_world
-from tests.test_api_support import call, filed, in_file_review, snapshot, token_for
+from tests.test_api_support import (
+    call,
+    filed,
+    in_file_review,
+    refused_value,
+    snapshot,
+    token_for,
+)
 
 PROFILE = """
 mutation P($input: UpdateProviderProfileInput!) {
@@ -87,7 +94,7 @@ async def test_a_caseworker_publishes_the_profile_and_everyone_signed_in_reads_i
         "rulesUrl": "https://adr.example/rules",
         "contactEmail": "Cases@ADR.example",
         "consumerFeeAmount": "0.00",
-        "consumerFeeCurrency": "eur",
+        "consumerFeeCurrency": "EUR",
         "fees": "Free for consumers.",
         "legalEffect": "Awards bind both parties once accepted.",
     }
@@ -151,13 +158,11 @@ async def test_only_the_providers_own_caseworkers_edit_its_profile(
     ("field", "value", "code"),
     [
         ("languages", ["German"], "INVALID_INPUT"),
-        ("countries", ["de"], "INVALID_INPUT"),
         ("countries", ["DE"] * 51, "INVALID_INPUT"),
         ("rulesUrl", "javascript:alert(1)", "INVALID_URL"),
         ("website", "ftp://adr.example", "INVALID_URL"),
         ("contactEmail", "not-an-address", "INVALID_EMAIL"),
         ("consumerFeeAmount", "-1", "INVALID_AMOUNT"),
-        ("consumerFeeCurrency", "EURO", "INVALID_CURRENCY"),
     ],
 )
 async def test_bad_profile_input_is_refused_with_its_field_and_changes_nothing(
@@ -168,6 +173,21 @@ async def test_bad_profile_input_is_refused_with_its_field_and_changes_nothing(
     body = await call(client, token, PROFILE, {"input": {"providerId": pid(w), field: value}})
     errors = body["data"]["updateProviderProfile"]["userErrors"]
     assert [(e["field"], e["code"]) for e in errors] == [(["input", field], code)]
+    assert not await ProviderProfile.exists(provider_id=w.provider.id)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "enum"),
+    [("countries", ["de"], "Country"), ("consumerFeeCurrency", "EURO", "Currency")],
+)
+async def test_a_code_outside_its_standard_is_refused_and_changes_nothing(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, field: str, value: Any, enum: str
+) -> None:
+    w = await quick_world(factory)
+    token = await token_for(app, w.caseworker)
+    await refused_value(
+        client, token, PROFILE, {"input": {"providerId": pid(w), field: value}}, enum
+    )
     assert not await ProviderProfile.exists(provider_id=w.provider.id)
 
 

@@ -197,7 +197,7 @@ async def test_a_full_lifecycle_at_debug_logs_no_secret(
             {
                 "input": {
                     "providerId": to_global_id("Provider", w.provider.id),
-                    "adapter": "email",
+                    "adapter": "EMAIL",
                     "email": "cases@provider.example",
                 }
             },

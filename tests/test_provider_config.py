@@ -17,7 +17,7 @@ from portal.api.node import to_global_id
 from portal.notifications import provider_config
 from portal.settings import Settings
 from tests.factories import Factory, actor_for, quick_world
-from tests.test_api_support import call, token_for
+from tests.test_api_support import call, refused_value, token_for
 
 CONFIGURE = """
 mutation C($input: ConfigureProviderAdapterInput!) {
@@ -66,11 +66,11 @@ async def test_a_caseworker_connects_the_provider_by_email_and_sees_the_secrets_
     caplog.set_level(logging.DEBUG, logger="portal")
 
     done = await _configure(
-        client, token, w.provider, adapter="email", email="Cases@Provider.example"
+        client, token, w.provider, adapter="EMAIL", email="Cases@Provider.example"
     )
 
     assert done["userErrors"] == []
-    assert done["provider"]["adapter"] == "email"
+    assert done["provider"]["adapter"] == "EMAIL"
     assert done["outboundSecret"].startswith("whsec_")
     assert done["inboundSecret"].startswith("whsec_")
     row = await Provider.get(id=w.provider.id)
@@ -78,33 +78,49 @@ async def test_a_caseworker_connects_the_provider_by_email_and_sees_the_secrets_
         "cases@provider.example",
         done["outboundSecret"],
     )
-    again = await _configure(client, token, w.provider, adapter="email")
+    again = await _configure(client, token, w.provider, adapter="EMAIL")
     assert (again["outboundSecret"], again["inboundSecret"]) == (None, None)  # kept, not shown
-    rotated = await _configure(client, token, w.provider, adapter="email", rotateSecrets=True)
+    rotated = await _configure(client, token, w.provider, adapter="EMAIL", rotateSecrets=True)
     assert rotated["outboundSecret"] not in (None, done["outboundSecret"])
     read = await call(client, token, READ, {"id": to_global_id("Provider", w.provider.id)})
-    assert read["data"]["node"] == {"slug": w.provider.slug, "adapter": "email"}
+    assert read["data"]["node"] == {"slug": w.provider.slug, "adapter": "EMAIL"}
     assert done["outboundSecret"] not in caplog.text
     assert rotated["inboundSecret"] not in caplog.text
+
+
+async def test_an_adapter_this_installation_lacks_is_refused_and_changes_nothing(
+    factory: Factory, app: Starlette, client: httpx.AsyncClient
+) -> None:
+    w = await quick_world(factory)
+    token = await token_for(app, w.caseworker)
+    before = await _row(w.provider)
+    provider = to_global_id("Provider", w.provider.id)
+    await refused_value(
+        client,
+        token,
+        CONFIGURE,
+        {"input": {"providerId": provider, "adapter": "carrier-pigeon"}},
+        "ProviderAdapterName",
+    )
+    assert await _row(w.provider) == before
 
 
 @pytest.mark.parametrize(
     ("input", "field", "code"),
     [
-        ({"adapter": "carrier-pigeon"}, "adapter", "UNKNOWN_ADAPTER"),
-        ({"adapter": "webhook"}, "endpointUrl", "REQUIRED"),
+        ({"adapter": "WEBHOOK"}, "endpointUrl", "REQUIRED"),
         (
-            {"adapter": "webhook", "endpointUrl": "ftp://provider.example/x"},
+            {"adapter": "WEBHOOK", "endpointUrl": "ftp://provider.example/x"},
             "endpointUrl",
             "INVALID_URL",
         ),
         (
-            {"adapter": "webhook", "endpointUrl": "http://127.0.0.1:8100/parley"},
+            {"adapter": "WEBHOOK", "endpointUrl": "http://127.0.0.1:8100/parley"},
             "endpointUrl",
             "URL_NOT_ALLOWED",
         ),
-        ({"adapter": "email", "email": "not an address"}, "email", "INVALID_EMAIL"),
-        ({"adapter": "email"}, "email", "REQUIRED"),
+        ({"adapter": "EMAIL", "email": "not an address"}, "email", "INVALID_EMAIL"),
+        ({"adapter": "EMAIL"}, "email", "REQUIRED"),
     ],
 )
 async def test_bad_configurations_are_refused_with_codes_and_change_nothing(
@@ -133,13 +149,13 @@ async def test_only_the_providers_caseworkers_and_admins_configure_it(
     before = await _row(w.provider)
     for user in (w.neutral, w.agent, w.complainant):
         done = await _configure(
-            client, await token_for(app, user), w.provider, adapter="email", email="a@b.example"
+            client, await token_for(app, user), w.provider, adapter="EMAIL", email="a@b.example"
         )
         assert [e["code"] for e in done["userErrors"]] == ["FORBIDDEN"]
     assert await _row(w.provider) == before
     admin = await Factory(factory.settings, passwords=False).user(Role.ADMIN)
     done = await _configure(
-        client, await token_for(app, admin), w.provider, adapter="email", email="a@b.example"
+        client, await token_for(app, admin), w.provider, adapter="EMAIL", email="a@b.example"
     )
     assert done["userErrors"] == []
 

@@ -28,6 +28,7 @@ from portal.cases.errors import CaseError
 from portal.cases.inputs import text
 from portal.cases.models import DisputeCase, OrganisationProvider, Scheme
 from portal.cases.states import Calendar, ClockKind, Method
+from portal.codes import CaseLanguage
 
 # One error type with the case and directory services: one mapping to userErrors in the API.
 AdminError = CaseError
@@ -37,7 +38,7 @@ COUNTRY = re.compile(r"^[A-Z]{2}$")
 MAX_NAME = 200
 MAX_DAYS = 365
 # The languages a legal-effect text may be written in: those a case may run in.
-LANGUAGES = frozenset({"en", "zh-Hans", "de", "fr", "es", "it", "nl", "pl"})
+LANGUAGES = frozenset(CaseLanguage)
 COMPLEX_RESPONSE = "response_complex"
 
 

@@ -19,6 +19,7 @@ from graphql import GraphQLError
 from starlette.responses import Response
 from strawberry.extensions import MaskErrors
 
+from portal.api.enums import described_enum
 from portal.dbclients.faults import RETRY_AFTER_SECONDS, is_connection_lost
 from portal.logs import current_request_id
 
@@ -32,7 +33,6 @@ UNAVAILABLE = "DATABASE_UNAVAILABLE"
 UNAVAILABLE_MESSAGE = "The database is unavailable for a moment; retry the request."
 
 
-@strawberry.enum(description="Machine-readable codes of expected mutation failures.")
 class UserErrorCode(StrEnum):
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
     RATE_LIMITED = "RATE_LIMITED"
@@ -186,13 +186,338 @@ class UserErrorCode(StrEnum):
     EXPORT_LIMIT = "EXPORT_LIMIT"
 
 
+# One description per code: what it means and what the client does; docs/integrator-guide.md's
+# error table says the same for each.
+_CODE_MEANINGS = {
+    UserErrorCode.INVALID_CREDENTIALS: "Wrong e-mail or password.",
+    UserErrorCode.RATE_LIMITED: (
+        "Too many sign-in attempts or codes from this client address, or too many codes sent to "
+        "this account; wait for the window to pass (a browser that signed in to the account "
+        "before keeps a device cookie that the account's limits do not hold)."
+    ),
+    UserErrorCode.INVALID_REFRESH_TOKEN: "The refresh token is unknown, spent or expired.",
+    UserErrorCode.INVALID_CODE: "The sign-in code is wrong, spent or expired.",
+    UserErrorCode.INVALID_CODE_FORMAT: (
+        "The typed sign-in code is not six digits, even without spaces, dashes and other "
+        'separators (full-width digits count as digits); `field` is `["input", "code"]`. Not '
+        "counted as a wrong guess."
+    ),
+    UserErrorCode.ONE_CREDENTIAL_PER_REQUEST: (
+        "A request checks at most one credential (a password, a sign-in code, a code request): "
+        "send each sign-in step in a request of its own, never as aliases or a batch."
+    ),
+    UserErrorCode.SIGN_IN_CODE_REQUIRED: (
+        "The account had too many wrong passwords: sign in with a one-time code "
+        "(`requestSignInCode`, then `signInWithCode`), which clears the lock."
+    ),
+    UserErrorCode.INVALID_INPUT: (
+        "A value is malformed (an ID of the wrong type, an idempotency key of the wrong length, "
+        "too many items)."
+    ),
+    UserErrorCode.INVALID_EMAIL: "Not an e-mail address Parley can store.",
+    UserErrorCode.EMAIL_TAKEN: "An account with this e-mail exists.",
+    UserErrorCode.IDEMPOTENCY_KEY_REUSED: (
+        "The idempotency key was used before for a different request."
+    ),
+    UserErrorCode.ACTION_NOT_AVAILABLE: (
+        "The case's stage does not allow this action, or not for your role."
+    ),
+    UserErrorCode.ALREADY_ANSWERED: "This side has already answered (the outcome, the survey).",
+    UserErrorCode.ALREADY_CONFIRMED: (
+        "The complaint is confirmed already, which is why `availableActions` leaves `CONFIRM` "
+        "out; `confirmComplaint` answers such a complaint unchanged rather than with this code."
+    ),
+    UserErrorCode.ALREADY_RECORDED: "The implementation is already recorded.",
+    UserErrorCode.ALREADY_REFERRED: "The complaint is already referred.",
+    UserErrorCode.APPOINTMENT_ACTIVE: "A neutral is already appointed.",
+    UserErrorCode.BINDING_AWARD: "A binding award cannot be rejected; request a review instead.",
+    UserErrorCode.CLOCK_NOT_RUNNING: "That clock is not running, so it cannot be extended.",
+    UserErrorCode.COMPLAINANT_NOT_CONFIRMED: (
+        "A complaint recorded by the organisation is referred once its complainant has confirmed "
+        "it (or by the complainant)."
+    ),
+    UserErrorCode.CONSENT_INCOMPLETE: (
+        "Consent needs both acknowledgements (legal effect, right to withdraw)."
+    ),
+    UserErrorCode.CONSENT_TEXT_CHANGED: (
+        "The legal-effect text whose `legalEffectDigest` was sent is not the one in force for "
+        "that `language` (`DisputeCase.consentText`): show the text again and resend its digest. "
+        "Nothing was recorded."
+    ),
+    UserErrorCode.CONSENT_TO_BE_BOUND_REQUIRED: (
+        "A binding method needs explicit consent to be bound."
+    ),
+    UserErrorCode.EXTENSION_LIMIT: "The clock has been extended as often as allowed.",
+    UserErrorCode.FORBIDDEN: "Your role may not do this (on an object you may see).",
+    UserErrorCode.IMPLEMENTATION_NOT_RECORDED: (
+        "The implementation has to be recorded before it is confirmed, disputed, or the case "
+        "closed as `RESOLVED`."
+    ),
+    UserErrorCode.INVALID_AMOUNT: "Not a decimal amount of zero or more with at most two decimals.",
+    UserErrorCode.INVALID_ANSWER: "A survey answer does not fit its question.",
+    UserErrorCode.INVALID_CHOICE: "Not one of the allowed values (a commitment's remedies, say).",
+    UserErrorCode.INVALID_CURRENCY: "Not an ISO 4217 currency code.",
+    UserErrorCode.INVALID_DAYS: (
+        "A number of days outside the allowed range (a clock extension, a survey link's lifetime)."
+    ),
+    UserErrorCode.INVALID_EXPIRY: "An offer's expiry in the past, or without a time zone.",
+    UserErrorCode.INVALID_LANGUAGE: (
+        "A case language the provider does not offer, or a commitment's language that is not a "
+        "BCP 47 tag (`en`, `zh-Hans`)."
+    ),
+    UserErrorCode.INVALID_URL: "Not an http(s) URL, carries credentials, or does not resolve.",
+    UserErrorCode.METHOD_NOT_OFFERED: "The provider does not offer this method.",
+    UserErrorCode.NEUTRAL_NOT_AVAILABLE: (
+        "The neutral's mandate does not cover this method or has ended."
+    ),
+    UserErrorCode.NEUTRAL_NOT_CONFIRMED: (
+        "The file cannot be completed before the neutral is confirmed."
+    ),
+    UserErrorCode.NEUTRAL_NOT_ON_ROSTER: "That person is not on the provider's roster.",
+    UserErrorCode.NOT_BINDING: "Review is for binding awards only.",
+    UserErrorCode.NOT_FACILITATIVE: (
+        "Offers belong to facilitative methods (negotiation, mediation, conciliation)."
+    ),
+    UserErrorCode.NOT_FOUND: "The object does not exist, or you may not see it.",
+    UserErrorCode.NOTICE_NOT_ACKNOWLEDGED: (
+        "Accepting an outcome needs `acknowledgesNotice: true`: the party read "
+        "`Outcome.acceptanceNotice` (EU ADR Art. 9(2)(b))."
+    ),
+    UserErrorCode.NOTICE_TEXT_CHANGED: (
+        "The notice whose `noticeDigest` was sent is not the one in force for that `language`: "
+        "show `Outcome.acceptanceNotice` again and resend its digest."
+    ),
+    UserErrorCode.NO_DECLARATION_DUE: "The neutral has no impartiality declaration pending.",
+    UserErrorCode.NO_NEUTRAL_FOR_METHOD: "This method runs without a neutral.",
+    UserErrorCode.NO_OBJECTION_PENDING: "There is no objection to decide.",
+    UserErrorCode.NO_OPEN_OFFER: "There is no open offer to answer or withdraw.",
+    UserErrorCode.OFFER_EXPIRED: (
+        "The offer passed its `expiresAt`: it shows as `EXPIRED` and can no longer be accepted, "
+        "rejected or countered."
+    ),
+    UserErrorCode.NO_OUTCOME: "There is no outcome to answer.",
+    UserErrorCode.NO_RUNNING_CLOCK: "No clock is running on the case.",
+    UserErrorCode.OBJECTION_WINDOW_CLOSED: "The window to object to the neutral has passed.",
+    UserErrorCode.OBJECTION_WINDOW_OPEN: "The objection window is still open.",
+    UserErrorCode.OVERALL_QUESTION_REQUIRED: "A survey needs its overall-satisfaction question.",
+    UserErrorCode.ORGANISATION_NOT_FOUND: "No such organisation.",
+    UserErrorCode.PROVIDER_NOT_AVAILABLE: (
+        "The organisation does not take part in that provider's scheme."
+    ),
+    UserErrorCode.REASONS_REQUIRED: "This step needs reasons (a refusal, a rejection, a review).",
+    UserErrorCode.REFLECTION_PERIOD_OPEN: "The reflection period has not ended yet.",
+    UserErrorCode.REFLECTION_PERIOD_OVER: "The reflection period has ended.",
+    UserErrorCode.REPRESENTATIVE_NOT_ALLOWED: (
+        "Only the complainant names a representative, and never someone with a role in the case's"
+        " organisation or provider, or an installation-wide one."
+    ),
+    UserErrorCode.REQUIRED: "A required value is missing or blank.",
+    UserErrorCode.RESPONSE_CLOCK_RUNNING: "The organisation's response clock is still running.",
+    UserErrorCode.ALREADY_ESCALATED: (
+        "The implementation has already gone to the provider to decide."
+    ),
+    UserErrorCode.CONFIRMATION_CLOCK_RUNNING: (
+        "The complainant's confirmation clock is still running (the clock job's step)."
+    ),
+    UserErrorCode.CONSENT_CLOCK_RUNNING: (
+        "The complainant's consent clock is still running (the clock job's step)."
+    ),
+    UserErrorCode.IMPLEMENTATION_CLOCK_RUNNING: (
+        "The organisation's implementation clock is still running (the clock job's step)."
+    ),
+    UserErrorCode.NOT_ESCALATED: (
+        "`closeCase` with `NOT_IMPLEMENTED` needs the implementation to have gone to the provider"
+        " (reported not done, or not confirmed or recorded in time); `DisputeCase.closureReasons`"
+        " lists the reasons allowed now."
+    ),
+    UserErrorCode.NOT_NEGOTIATION: (
+        "Only a negotiation closes when its time runs out (the clock job's step)."
+    ),
+    UserErrorCode.NO_APPOINTMENT: "No neutral is appointed: there is nobody to recuse or remove.",
+    UserErrorCode.OUTCOME_CLOCK_RUNNING: (
+        "The outcome clock is still running (the clock job's step)."
+    ),
+    UserErrorCode.REPLY_WINDOW_CLOSED: (
+        "The complainant's window to reply to the organisation's position has ended, or they have"
+        " replied."
+    ),
+    UserErrorCode.REPLY_WINDOW_OPEN: (
+        "The file is complete once the complainant has replied to the organisation's position or "
+        "the reply window has ended."
+    ),
+    UserErrorCode.SILENCE_NOT_REFUSAL: (
+        "Under this scheme the organisation's silence is not a refusal (the clock job's step)."
+    ),
+    UserErrorCode.WITHDRAWAL_NOT_ALLOWED: (
+        "The case's scheme does not let the organisation withdraw "
+        "(`Scheme.organisationMayWithdraw`); before responding it may refuse to take part."
+    ),
+    UserErrorCode.STAGE_CHANGED: (
+        "The case is no longer at the `expectedStage` you sent: someone else acted first. The "
+        "message names the stage it is at; nothing was changed."
+    ),
+    UserErrorCode.SURVEY_EXPIRED: "The survey link has expired.",
+    UserErrorCode.SURVEY_LINK_INVALID: (
+        "The survey link is tampered with, of another kind, or for no survey."
+    ),
+    UserErrorCode.TOO_LONG: (
+        "A text or URL longer than its limit (docs/limits.md): `field` names the input field, "
+        "`limit` the most characters it takes and `actual` how many it had (Unicode code points);"
+        " the message says the same in words."
+    ),
+    UserErrorCode.ALREADY_SUPERSEDED: "That document version has been replaced already.",
+    UserErrorCode.CASE_CLOSED: (
+        "The case is closed: its file takes no more documents or messages, and nobody new can "
+        "join it."
+    ),
+    UserErrorCode.EMPTY_FILE: "The upload is empty.",
+    UserErrorCode.FILE_TOO_LARGE: (
+        "The upload is larger than `PORTAL_DOCUMENT_MAX_BYTES` (`limit`, in bytes; the query "
+        "`uploadLimits` tells the limits before uploading). A request far over it is answered "
+        "HTTP 413 with the same code before its body is read (docs/limits.md)."
+    ),
+    UserErrorCode.INVALID_FILENAME: "The file name is empty, too long or has control characters.",
+    UserErrorCode.SCOPE_MISMATCH: (
+        "A reply stays in the visibility scope of the message it answers."
+    ),
+    UserErrorCode.SCOPE_NOT_ALLOWED: "You may not write in that visibility scope.",
+    UserErrorCode.TYPE_MISMATCH: (
+        "The content is of another type than the file name's extension says."
+    ),
+    UserErrorCode.UNSUPPORTED_TYPE: "The content is not a type Parley accepts.",
+    UserErrorCode.UPLOAD_REQUIRED: "The request carries no file where the input needs one.",
+    UserErrorCode.ARCHIVE_TOO_LARGE: (
+        "A DOCX, XLSX or ODT that unpacks to more than `PORTAL_DOCUMENT_MAX_UNPACKED_BYTES`, has "
+        "more than 10,000 parts, or a part compressed more than 100 to 1 (docs/limits.md)."
+    ),
+    UserErrorCode.NESTED_ARCHIVE: (
+        "A DOCX, XLSX or ODT with an archive inside (a .zip, or an embedded workbook); save what "
+        "it shows as a PDF or picture instead."
+    ),
+    UserErrorCode.URL_NOT_ALLOWED: (
+        "The webhook URL points to a private, loopback or link-local address."
+    ),
+    UserErrorCode.INVALID_EVENT_KIND: "Not a timeline event kind.",
+    UserErrorCode.SUBSCRIPTION_LIMIT: (
+        "The organisation has as many webhook subscriptions as allowed."
+    ),
+    UserErrorCode.NOT_A_DEAD_LETTER: "Only a dead letter can be retried.",
+    UserErrorCode.REPRESENTATIVE_ALREADY_NAMED: (
+        "Someone already acts for the complainant on this case: remove them first."
+    ),
+    UserErrorCode.NO_REPRESENTATIVE: "Nobody acts for the complainant on this case.",
+    UserErrorCode.INVITATION_PENDING: (
+        "An invitation to represent the complainant, or to join a team at that address, awaits an"
+        " answer: revoke it before inviting again."
+    ),
+    UserErrorCode.INVITATION_LIMIT: (
+        "The complainant has sent 5 representative invitations on the case in the last 24 hours: "
+        "try again later."
+    ),
+    UserErrorCode.INVITATION_NOT_PENDING: (
+        "The invitation was already accepted or revoked, or has expired."
+    ),
+    UserErrorCode.INVITATION_INVALID: (
+        "The invitation link is tampered with, of another kind, or names no invitation."
+    ),
+    UserErrorCode.INVITATION_EXPIRED: (
+        "The invitation passed its expiry (`PORTAL_REPRESENTATIVE_INVITATION_DAYS`, "
+        "`PORTAL_STAFF_INVITATION_DAYS`)."
+    ),
+    UserErrorCode.INVITATION_FOR_ANOTHER_ADDRESS: (
+        "Signed in with another address than the one the invitation was sent to."
+    ),
+    UserErrorCode.DELIVERY_IN_PROGRESS: (
+        "`redeliverWebhookDelivery` on a delivery that is still queued, held or being sent: "
+        "redeliver it once it has been delivered or has failed."
+    ),
+    UserErrorCode.CLIENT_DISABLED: (
+        "The integration client is disabled, for good: create a new one."
+    ),
+    UserErrorCode.ROLE_SCOPE_MISMATCH: (
+        "The role does not fit the team or owner: `ORG_AGENT` or `ORG_MANAGER` for an "
+        "organisation (its team, its integration clients); `PROVIDER_CASEWORKER` (and, for a "
+        "team, `NEUTRAL`) for a provider (`Team.roles` lists a team's)."
+    ),
+    UserErrorCode.ALREADY_MEMBER: (
+        "The address belongs to a member of the team already: change their role instead."
+    ),
+    UserErrorCode.LAST_MANAGER: (
+        "The change would leave the team without a manager (`Team.managerRole`): make someone "
+        "else a manager first."
+    ),
+    UserErrorCode.INVALID_TIME_ZONE: (
+        "Not an IANA time zone name such as `Europe/Paris`, `Asia/Shanghai` or `UTC` (names are "
+        "case-sensitive)."
+    ),
+    UserErrorCode.SETUP_LINK_INVALID: (
+        "The first administrator's setup link was used, has expired (`PORTAL_SETUP_LINK_TTL`), or"
+        " the installation has an administrator already."
+    ),
+    UserErrorCode.ADMIN_EXISTS: "`portal init`: the installation has an administrator already.",
+    UserErrorCode.UNKNOWN_ADAPTER: (
+        "No provider adapter of that name is installed (docs/providers.md)."
+    ),
+    UserErrorCode.ALREADY_LINKED: (
+        "The organisation already takes part in that provider's scheme (docs/administration.md)."
+    ),
+    UserErrorCode.ALREADY_RETIRED: "The organisation, provider, scheme or link is retired already.",
+    UserErrorCode.INVALID_COUNTRY: "A country is an ISO 3166-1 alpha-2 code (`DE`, `FR`, ...).",
+    UserErrorCode.INVALID_SLUG: (
+        "A slug is 1 to 64 lower-case letters, digits and hyphens, not starting or ending with a "
+        "hyphen."
+    ),
+    UserErrorCode.ORGANISATION_RETIRED: (
+        "The organisation is retired: it takes no new complaints (and no new links)."
+    ),
+    UserErrorCode.PROVIDER_RETIRED: (
+        "The provider is retired: it takes no new referrals (its cases run on)."
+    ),
+    UserErrorCode.SCHEME_IN_USE: (
+        "An active link refers under this scheme: move or retire the link first."
+    ),
+    UserErrorCode.SCHEME_RETIRED: (
+        "The scheme is retired or replaced by a newer version: use its current version."
+    ),
+    UserErrorCode.SLUG_TAKEN: "Another organisation (or provider) has that slug.",
+    UserErrorCode.AUDIT_RUN_ACTIVE: (
+        "The auditor's last verification run has not finished; start the next once it is done "
+        "(`auditRun`)."
+    ),
+    UserErrorCode.FINDING_CLOSED: (
+        "The audit finding is closed; it takes no more follow-up entries."
+    ),
+    UserErrorCode.ERASURE_HELD: (
+        "`decideErasure` cannot grant: a legal hold stands (a case or complaint still open, or "
+        "one within its retention period); the request's `holds` say which, why and until when. "
+        "Refusing is possible."
+    ),
+    UserErrorCode.ERASURE_ALREADY_REQUESTED: (
+        "This person already has an erasure request awaiting its decision."
+    ),
+    UserErrorCode.ALREADY_DECIDED: "The erasure request has been granted or refused already.",
+    UserErrorCode.EXPORT_LIMIT: (
+        "`requestDataExport`: three copies of the person's data were made within the last 24 "
+        "hours (each stays downloadable for 30 days); `limit` and `actual` say so."
+    ),
+}
+described_enum(
+    UserErrorCode,
+    description="Machine-readable codes of expected mutation failures, each in a `userErrors` "
+    "entry with the input `field` it concerns.",
+    values=_CODE_MEANINGS,
+)
+
+
 @strawberry.type(description="An expected failure of a mutation, for the user to act on.")
 class UserError:
     field: list[str] | None = strawberry.field(
         description="Path to the input field at fault, when one is."
     )
-    code: UserErrorCode
-    message: str
+    code: UserErrorCode = strawberry.field(description="What went wrong, for the client to act on.")
+    message: str = strawberry.field(
+        description="The same in English words, for a person; wording may change, `code` does not."
+    )
     limit: int | None = strawberry.field(
         default=None,
         description="For a value over a limit (`TOO_LONG`, `FILE_TOO_LARGE`): the limit, in "

@@ -16,6 +16,7 @@ from portal.cases.states import (
     DeclineGround,
     OfferStatus,
     OutcomeKind,
+    ReviewDecision,
     Side,
     Stage,
 )
@@ -321,7 +322,7 @@ async def _decide_review(step: Step) -> None:
     assert step.actor_id is not None
     varied = bool(step.data.get("varied"))
     reasons = text(step.data, "reasons")
-    outcome.review_decision = "varied" if varied else "upheld"
+    outcome.review_decision = (ReviewDecision.VARIED if varied else ReviewDecision.UPHELD).value
     outcome.review_decision_reasons = reasons
     outcome.reviewed_at = step.at
     step.payload.update(decision=outcome.review_decision, reasons=reasons)

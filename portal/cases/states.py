@@ -182,6 +182,13 @@ class OfferStatus(StrEnum):
     EXPIRED = "expired"
 
 
+class ReviewDecision(StrEnum):
+    """The provider's decision on a review of a binding award (stored on the outcome)."""
+
+    UPHELD = "upheld"
+    VARIED = "varied"
+
+
 class InvitationStatus(StrEnum):
     """A representative invitation (portal.cases.representatives); `expired` is never stored:
     a pending invitation past its expiry reads as expired."""

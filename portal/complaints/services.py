@@ -31,6 +31,7 @@ from portal.cases.models import (
     Scheme,
 )
 from portal.cases.states import CaseRole, ClockKind, Method, Stage
+from portal.codes import CaseLanguage
 from portal.complaints.engine import (
     ComplaintError,
     ComplaintNotFound,
@@ -59,7 +60,7 @@ __all__ = [
 # Lengths of the one-line fields, characters (longer text: portal.cases.inputs.MAX_TEXT).
 MAX_NAME = 200
 MAX_SUBJECT = 200
-LANGUAGES = frozenset({"en", "zh-Hans", "de", "fr", "es", "it", "nl", "pl"})
+LANGUAGES = frozenset(CaseLanguage)
 
 
 async def next_reference(prefix: str, at: datetime) -> str:

@@ -4,13 +4,19 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** What kind of read: CASE_READ (a case page or an item of its file opened by id), DOCUMENT_DOWNLOAD, BUNDLE_DOWNLOAD, EXPORT (a CSV or JSON download under /reports/), REPORT_READ (a report read through the API), SUBJECT_ACCESS_EXPORT. */
+/** What kind of read an access record is. */
 export type AccessAction =
+  /** A case bundle (the whole file as one archive) downloaded. */
   | 'BUNDLE_DOWNLOAD'
+  /** A case page, or an item of its file opened by id: one record per case per request, whatever fields it asks. */
   | 'CASE_READ'
+  /** A document of a case file downloaded. */
   | 'DOCUMENT_DOWNLOAD'
+  /** A CSV or JSON download under /reports/. */
   | 'EXPORT'
+  /** A report read through the GraphQL API. */
   | 'REPORT_READ'
+  /** A person's subject-access export (GDPR Art. 15). */
   | 'SUBJECT_ACCESS_EXPORT';
 
 /** Narrows `accessLog`; every field given must match. */
@@ -29,22 +35,33 @@ export type AccessLogFilterInput = {
 
 /** Where a neutral's appointment stands. */
 export type AppointmentStatus =
+  /** Appointed; the neutral has yet to declare their impartiality. */
   | 'AWAITING_DECLARATION'
+  /** Confirmed: the neutral acts on the case. */
   | 'CONFIRMED'
+  /** A party objected; the provider decides. */
   | 'OBJECTED'
+  /** Declared impartial; the parties may object until the objection clock ends. */
   | 'OBJECTION_WINDOW'
+  /** Ended: an objection upheld, a conflict declared, a recusal, or removed by the provider. */
   | 'REMOVED';
 
-/** What came of one attempt. */
+/** What came of one delivery attempt. */
 export type AttemptOutcome =
+  /** A permanent failure (SMTP 5xx, HTTP 4xx, a URL no longer allowed): not tried again. */
   | 'DEAD'
+  /** Delivered. */
   | 'DELIVERED'
+  /** A temporary failure (SMTP 4xx, connection refused, HTTP 5xx, a timeout): tried again later. */
   | 'RETRY';
 
-/** `QUEUED`: started, waiting for a worker. `RUNNING`: cases are being checked. `DONE`: every case of the run is checked. */
+/** Where an audit run stands. */
 export type AuditRunStatus =
+  /** Every case of the run is checked. */
   | 'DONE'
+  /** Started, waiting for a worker. */
   | 'QUEUED'
+  /** A worker is checking its cases. */
   | 'RUNNING';
 
 /** Why an event of a case's chain no longer holds. */
@@ -66,36 +83,65 @@ export type BreakReason =
   /** A message is stored that no event names (written behind the chain's back); named at the sequence after the head, with no kind. */
   | 'MESSAGE_NOT_ON_CHAIN';
 
-/** An action a person may take on a case: the transition table's rows, less those only the clock job takes. */
+/** An action a person may take on a case: the transition table's rows, less those only the clock job takes. `availableActions` lists those the viewer may take now. */
 export type CaseAction =
+  /** Accept the dispute; the parties are notified (ISO 10003 7.3) and the complainant's consent clock starts. */
   | 'ACCEPT'
+  /** Accept the other side's open offer: it becomes the settlement. */
   | 'ACCEPT_OFFER'
+  /** Accept the outcome; once both sides have, it is implemented. */
   | 'ACCEPT_OUTCOME'
+  /** Appoint a neutral from the provider's roster (or a replacement for one who left). */
   | 'APPOINT_NEUTRAL'
+  /** Close the case with a reason (ISO 10003 7.7); after an escalated implementation, as resolved or not implemented. */
   | 'CLOSE'
+  /** Declare the file complete, once the complainant has replied or the reply window has ended; the outcome clock starts. */
   | 'COMPLETE_FILE'
+  /** Confirm the implementation; the case closes as resolved. */
   | 'CONFIRM_IMPLEMENTATION'
+  /** Uphold the objection (the neutral is removed) or reject it (confirmed). */
   | 'DECIDE_OBJECTION'
+  /** Uphold or vary the award, with reasons. */
   | 'DECIDE_REVIEW'
+  /** Declare impartiality and conflicts before seeing the file; the parties may then object within the window. */
   | 'DECLARE_IMPARTIALITY'
+  /** Decline on a ground from the fixed list, with reasons. */
   | 'DECLINE'
+  /** Disclose a circumstance that arose after confirmation; the parties get a new objection window. */
   | 'DISCLOSE_CIRCUMSTANCE'
+  /** Extend a running clock with a reasoned notice (the outcome clock once). */
   | 'EXTEND_CLOCK'
+  /** Consent to the method, knowing its legal effect and the right to withdraw. */
   | 'GIVE_CONSENT'
+  /** Issue the proposed settlement, recommendation or award, with reasons. */
   | 'ISSUE_OUTCOME'
+  /** Offer (or counter-offer) an amount and terms, with an expiry. */
   | 'MAKE_OFFER'
+  /** Object to the neutral, with reasons, within the window. */
   | 'OBJECT_TO_NEUTRAL'
+  /** Record how the outcome was implemented, with evidence (ISO 10003 7.6); the complainant's confirmation clock starts. */
   | 'RECORD_IMPLEMENTATION'
+  /** Withdraw from the case as its neutral, with reasons, before an outcome; the provider appoints a replacement. */
   | 'RECUSE'
+  /** Refuse to take part; the case closes. */
   | 'REFUSE_PARTICIPATION'
+  /** Reject the other side's open offer. */
   | 'REJECT_OFFER'
+  /** Reject a non-binding outcome, stating reasons (ISO 10003 7.5). */
   | 'REJECT_OUTCOME'
+  /** Remove the neutral, with reasons, to appoint a replacement. */
   | 'REMOVE_NEUTRAL'
+  /** Report, with reasons, that the outcome was not carried out as recorded; the provider decides. */
   | 'REPORT_NOT_IMPLEMENTED'
+  /** Ask for review of a binding award, stating reasons. */
   | 'REQUEST_REVIEW'
+  /** Reply to the organisation's position, within a window as long as it had to respond (DOMAIN.md: equal windows). */
   | 'SUBMIT_REPLY'
+  /** State the organisation's position (ISO 10003 7.4); the complainant's reply window opens. */
   | 'SUBMIT_RESPONSE'
+  /** Withdraw from the process until an outcome is agreed: the complainant at any stage (ISO 10003 4.6), the organisation where its scheme allows it. */
   | 'WITHDRAW'
+  /** Withdraw your side's open offer. */
   | 'WITHDRAW_OFFER';
 
 /** Narrows `cases`; every field given must match. */
@@ -108,99 +154,181 @@ export type CaseFilter = {
   stage?: CaseStage | null | undefined;
 };
 
+/** A language a case may run in (its notices, the scheme's legal-effect texts). Values are BCP 47 tags upper-cased, `-` written `_`: `ZH_HANS` is `zh-Hans`. */
+export type CaseLanguage =
+  /** German */
+  | 'DE'
+  /** English */
+  | 'EN'
+  /** Spanish */
+  | 'ES'
+  /** French */
+  | 'FR'
+  /** Italian */
+  | 'IT'
+  /** Dutch */
+  | 'NL'
+  /** Polish */
+  | 'PL'
+  /** Chinese in simplified script (BCP 47 `zh-Hans`) */
+  | 'ZH_HANS';
+
 /** The order of `cases`. */
 export type CaseOrder =
   | 'DUE'
   | 'NEWEST';
 
-/** Who an actor is on one case. */
+/** Who an actor is on one case; it decides which actions they may take. */
 export type CaseRole =
+  /** An installation admin. */
   | 'ADMIN'
+  /** An auditor: reads the case, takes no step on it. */
   | 'AUDITOR'
+  /** The person who filed the complaint behind the case. */
   | 'COMPLAINANT'
+  /** The neutral appointed to this case. */
   | 'NEUTRAL'
+  /** An agent or manager of the case's organisation, or one of its integration clients. */
   | 'ORGANISATION'
+  /** A caseworker of the case's provider. */
   | 'PROVIDER'
+  /** Someone the complainant invited to act for them on this case. */
   | 'REPRESENTATIVE'
+  /** The clock job: a clock ran out. */
   | 'SYSTEM';
 
 /** A stage of a dispute case (ISO 10003 7). */
 export type CaseStage =
+  /** Accepted (ISO 10003 7.3): the parties are notified and the complainant is asked to consent to the method. */
   | 'ACCEPTED'
+  /** The organisation states its position (ISO 10003 7.4), then the complainant may reply. */
   | 'AWAITING_RESPONSE'
+  /** Closed, with a `ClosureReason` (ISO 10003 7.7). Final. */
   | 'CLOSED'
+  /** Declined by the provider on a ground of `DeclineGround`, with reasons (ISO 10003 7.3). Final. */
   | 'DECLINED'
+  /** The provider appoints the neutral and completes the file (ISO 10003 7.4); the parties may object to the neutral. */
   | 'FILE_REVIEW'
+  /** The organisation carries the outcome out and the complainant confirms it or reports it not done (ISO 10003 7.6). */
   | 'IMPLEMENTATION'
+  /** The method runs (ISO 10003 7.5): offers between the parties, or the neutral working towards an outcome. */
   | 'IN_RESOLUTION'
+  /** An outcome is issued and the parties consider it within the reflection clock (ISO 10003 7.5). */
   | 'OUTCOME_PROPOSED'
+  /** Referred to the provider (ISO 10003 7.2, 7.3): the dispute notice is received; the provider accepts or declines it before its acceptance clock ends. */
   | 'REFERRED'
+  /** A party asked for a review of a binding award; the provider decides. */
   | 'UNDER_REVIEW'
+  /** Withdrawn by the complainant (at any stage before an outcome is agreed) or by the organisation where the scheme allows it. Final. */
   | 'WITHDRAWN';
 
+/** Completing an account made for someone when staff recorded their complaint. */
 export type ClaimAccountInput = {
+  /** How the person is addressed. */
   displayName: string;
+  /** The language of their mails and portal. */
   language: Locale;
+  /** An IANA time zone name: `Europe/Paris`, `UTC`. */
   timeZone: string;
 };
 
 /** How a clock counts days. */
 export type ClockCalendar =
+  /** Every day counts. */
   | 'CALENDAR_DAYS'
+  /** Days other than weekends and the public holidays of the scheme's country. */
   | 'WORKING_DAYS';
 
-/** What a clock times. */
+/** What a clock times: one per step with a deadline. */
 export type ClockKind =
+  /** The provider accepts or declines the dispute. */
   | 'ACCEPTANCE'
+  /** The provider closes a case whose implementation was escalated to it. */
   | 'CLOSURE'
+  /** The complainant confirms the implementation, or reports it not done. */
   | 'CONFIRMATION'
+  /** The complainant consents to the method. */
   | 'CONSENT'
+  /** The organisation carries the outcome out. */
   | 'IMPLEMENTATION'
+  /** The parties may object to the appointed neutral. */
   | 'OBJECTION'
+  /** The neutral issues an outcome (or the parties settle, in negotiation). */
   | 'OUTCOME'
+  /** The parties accept or reject the outcome. */
   | 'REFLECTION'
+  /** The complainant may reply to the organisation's position. */
   | 'REPLY'
+  /** The organisation states its position. */
   | 'RESPONSE'
+  /** The provider decides a requested review of an award. */
   | 'REVIEW';
 
-/** DUTY: the responsible party must act by the due date, later is their delay. WINDOW: the time in which a right may be used (such as objecting to the neutral); its end is nobody's failure and never makes a case overdue. */
+/** What a clock is to whoever it names. */
 export type ClockObligation =
+  /** The responsible party must act by the due date; later is their delay. */
   | 'DUTY'
+  /** The time in which a right may be used (such as objecting to the neutral); its end is nobody's failure and never makes a case overdue. */
   | 'WINDOW';
 
+/** Where a clock stands. */
 export type ClockStatus =
+  /** Its step was taken before the due time. */
   | 'MET'
+  /** The due time passed without the step. */
   | 'MISSED'
+  /** Still running: its step has not been taken and its due time has not passed. */
   | 'RUNNING'
+  /** Stopped because the case ended another way. */
   | 'STOPPED';
 
 /** Why a case closed (ISO 10003 7.7). */
 export type ClosureReason =
+  /** The complainant's consent clock ran out without consent. */
   | 'CONSENT_NOT_GIVEN'
+  /** The provider discontinued the case, with reasons. */
   | 'DISCONTINUED'
+  /** The organisation did not carry the outcome out. */
   | 'NOT_IMPLEMENTED'
+  /** A negotiation's time ran out without a settlement. */
   | 'NOT_SETTLED'
+  /** The organisation refused to take part, explicitly or by silence where the scheme counts silence as refusal. */
   | 'ORGANISATION_REFUSED'
+  /** A non-binding outcome was left unaccepted until its reflection clock ended. */
   | 'OUTCOME_NOT_ACCEPTED'
+  /** A party rejected the outcome. */
   | 'OUTCOME_REJECTED'
+  /** The outcome was implemented: the complainant confirmed it, or the provider found it done. */
   | 'RESOLVED';
 
-/** The records a commitment is measured against, or NOT_MEASURABLE when none can show it. */
+/** The records a commitment is measured against. */
 export type CommitmentBasis =
+  /** Complaints received in the period, and whether each was acknowledged in time. */
   | 'COMPLAINT_ACKNOWLEDGEMENTS'
+  /** Complaints received in the period, and whether each was answered in time. */
   | 'COMPLAINT_RESPONSES'
+  /** Dispute cases whose position was asked in the period, and whether it was stated in time. */
   | 'DISPUTE_RESPONSES'
+  /** Complaints received in the period, by the language of the complainant's account. */
   | 'LANGUAGES_USED'
+  /** No record can show it (accessibility arrangements). */
   | 'NOT_MEASURABLE'
+  /** Remedies recorded on complaints in the period. */
   | 'REMEDIES_DELIVERED';
 
 /** What an organisation's commitment promises (ISO 10001 code of conduct). */
 export type CommitmentKind =
+  /** Arrangements for people with disabilities or other needs, in its own words. */
   | 'ACCESSIBILITY'
+  /** To acknowledge a complaint within a number of days of receiving it (ISO 10002 7.4). */
   | 'ACKNOWLEDGE_COMPLAINT'
+  /** To serve complainants in the listed languages (BCP 47 tags). */
   | 'LANGUAGES'
+  /** To offer the listed remedies (`Remedy` values). */
   | 'REMEDIES'
+  /** To answer a complaint within a number of days of receiving it (ISO 10002 7.7). */
   | 'RESPOND_COMPLAINT'
+  /** To state its position on a dispute within a number of days of being asked (ISO 10003 7.4). */
   | 'RESPOND_DISPUTE';
 
 /** A step of the complaint transition table (ISO 10002 7.2 to 7.9). `availableActions` lists those the viewer may take now; FILE and RECORD are how a complaint comes in, and MISS_ACKNOWLEDGE and MISS_RESPOND are the clock job's, appearing only as steps. */
@@ -228,12 +356,17 @@ export type ComplaintAction =
   /** Give the decision and the answer (ISO 10002 7.7); the complainant is mailed them, with the way to dispute resolution unless the complaint is upheld. */
   | 'RESPOND';
 
-/** ISO 10002 7.2. */
+/** How a complaint reached the organisation (ISO 10002 7.2). */
 export type ComplaintChannel =
+  /** By e-mail, recorded by staff. */
   | 'EMAIL'
+  /** In person, recorded by staff. */
   | 'IN_PERSON'
+  /** By post, recorded by staff. */
   | 'LETTER'
+  /** By telephone, recorded by staff. */
   | 'PHONE'
+  /** Filed by the complainant in the portal or through the API. */
   | 'WEB';
 
 /** What a complaint clock times; both are the organisation's duties, per its complaint policy (working days in its country). */
@@ -261,14 +394,521 @@ export type ComplaintRole =
   /** The clock job: a clock ran out. */
   | 'SYSTEM';
 
-/** ISO 10002 7.2 to 7.9. */
+/** Where a complaint stands (ISO 10002 7.2 to 7.9). */
 export type ComplaintStatus =
+  /** Acknowledged to the complainant (7.4). */
   | 'ACKNOWLEDGED'
+  /** Assessed and under investigation (7.5, 7.6). */
   | 'ASSESSED'
+  /** Closed (7.9). */
   | 'CLOSED'
+  /** Received (7.2); not yet acknowledged. */
   | 'RECEIVED'
+  /** Unresolved and taken to external dispute resolution (7.8): a dispute case exists. */
   | 'REFERRED'
+  /** The organisation's decision was sent (7.7). */
   | 'RESPONDED';
+
+/** A country by its ISO 3166-1 alpha-2 code, as the standard lists them. */
+export type Country =
+  /** Andorra */
+  | 'AD'
+  /** United Arab Emirates */
+  | 'AE'
+  /** Afghanistan */
+  | 'AF'
+  /** Antigua and Barbuda */
+  | 'AG'
+  /** Anguilla */
+  | 'AI'
+  /** Albania */
+  | 'AL'
+  /** Armenia */
+  | 'AM'
+  /** Angola */
+  | 'AO'
+  /** Antarctica */
+  | 'AQ'
+  /** Argentina */
+  | 'AR'
+  /** American Samoa */
+  | 'AS'
+  /** Austria */
+  | 'AT'
+  /** Australia */
+  | 'AU'
+  /** Aruba */
+  | 'AW'
+  /** Åland Islands */
+  | 'AX'
+  /** Azerbaijan */
+  | 'AZ'
+  /** Bosnia and Herzegovina */
+  | 'BA'
+  /** Barbados */
+  | 'BB'
+  /** Bangladesh */
+  | 'BD'
+  /** Belgium */
+  | 'BE'
+  /** Burkina Faso */
+  | 'BF'
+  /** Bulgaria */
+  | 'BG'
+  /** Bahrain */
+  | 'BH'
+  /** Burundi */
+  | 'BI'
+  /** Benin */
+  | 'BJ'
+  /** Saint Barthélemy */
+  | 'BL'
+  /** Bermuda */
+  | 'BM'
+  /** Brunei Darussalam */
+  | 'BN'
+  /** Bolivia */
+  | 'BO'
+  /** Bonaire, Sint Eustatius and Saba */
+  | 'BQ'
+  /** Brazil */
+  | 'BR'
+  /** Bahamas */
+  | 'BS'
+  /** Bhutan */
+  | 'BT'
+  /** Bouvet Island */
+  | 'BV'
+  /** Botswana */
+  | 'BW'
+  /** Belarus */
+  | 'BY'
+  /** Belize */
+  | 'BZ'
+  /** Canada */
+  | 'CA'
+  /** Cocos (Keeling) Islands */
+  | 'CC'
+  /** Congo, The Democratic Republic of the */
+  | 'CD'
+  /** Central African Republic */
+  | 'CF'
+  /** Congo */
+  | 'CG'
+  /** Switzerland */
+  | 'CH'
+  /** Côte d'Ivoire */
+  | 'CI'
+  /** Cook Islands */
+  | 'CK'
+  /** Chile */
+  | 'CL'
+  /** Cameroon */
+  | 'CM'
+  /** China */
+  | 'CN'
+  /** Colombia */
+  | 'CO'
+  /** Costa Rica */
+  | 'CR'
+  /** Cuba */
+  | 'CU'
+  /** Cabo Verde */
+  | 'CV'
+  /** Curaçao */
+  | 'CW'
+  /** Christmas Island */
+  | 'CX'
+  /** Cyprus */
+  | 'CY'
+  /** Czechia */
+  | 'CZ'
+  /** Germany */
+  | 'DE'
+  /** Djibouti */
+  | 'DJ'
+  /** Denmark */
+  | 'DK'
+  /** Dominica */
+  | 'DM'
+  /** Dominican Republic */
+  | 'DO'
+  /** Algeria */
+  | 'DZ'
+  /** Ecuador */
+  | 'EC'
+  /** Estonia */
+  | 'EE'
+  /** Egypt */
+  | 'EG'
+  /** Western Sahara */
+  | 'EH'
+  /** Eritrea */
+  | 'ER'
+  /** Spain */
+  | 'ES'
+  /** Ethiopia */
+  | 'ET'
+  /** Finland */
+  | 'FI'
+  /** Fiji */
+  | 'FJ'
+  /** Falkland Islands (Malvinas) */
+  | 'FK'
+  /** Micronesia, Federated States of */
+  | 'FM'
+  /** Faroe Islands */
+  | 'FO'
+  /** France */
+  | 'FR'
+  /** Gabon */
+  | 'GA'
+  /** United Kingdom */
+  | 'GB'
+  /** Grenada */
+  | 'GD'
+  /** Georgia */
+  | 'GE'
+  /** French Guiana */
+  | 'GF'
+  /** Guernsey */
+  | 'GG'
+  /** Ghana */
+  | 'GH'
+  /** Gibraltar */
+  | 'GI'
+  /** Greenland */
+  | 'GL'
+  /** Gambia */
+  | 'GM'
+  /** Guinea */
+  | 'GN'
+  /** Guadeloupe */
+  | 'GP'
+  /** Equatorial Guinea */
+  | 'GQ'
+  /** Greece */
+  | 'GR'
+  /** South Georgia and the South Sandwich Islands */
+  | 'GS'
+  /** Guatemala */
+  | 'GT'
+  /** Guam */
+  | 'GU'
+  /** Guinea-Bissau */
+  | 'GW'
+  /** Guyana */
+  | 'GY'
+  /** Hong Kong */
+  | 'HK'
+  /** Heard Island and McDonald Islands */
+  | 'HM'
+  /** Honduras */
+  | 'HN'
+  /** Croatia */
+  | 'HR'
+  /** Haiti */
+  | 'HT'
+  /** Hungary */
+  | 'HU'
+  /** Indonesia */
+  | 'ID'
+  /** Ireland */
+  | 'IE'
+  /** Israel */
+  | 'IL'
+  /** Isle of Man */
+  | 'IM'
+  /** India */
+  | 'IN'
+  /** British Indian Ocean Territory */
+  | 'IO'
+  /** Iraq */
+  | 'IQ'
+  /** Iran */
+  | 'IR'
+  /** Iceland */
+  | 'IS'
+  /** Italy */
+  | 'IT'
+  /** Jersey */
+  | 'JE'
+  /** Jamaica */
+  | 'JM'
+  /** Jordan */
+  | 'JO'
+  /** Japan */
+  | 'JP'
+  /** Kenya */
+  | 'KE'
+  /** Kyrgyzstan */
+  | 'KG'
+  /** Cambodia */
+  | 'KH'
+  /** Kiribati */
+  | 'KI'
+  /** Comoros */
+  | 'KM'
+  /** Saint Kitts and Nevis */
+  | 'KN'
+  /** North Korea */
+  | 'KP'
+  /** South Korea */
+  | 'KR'
+  /** Kuwait */
+  | 'KW'
+  /** Cayman Islands */
+  | 'KY'
+  /** Kazakhstan */
+  | 'KZ'
+  /** Laos */
+  | 'LA'
+  /** Lebanon */
+  | 'LB'
+  /** Saint Lucia */
+  | 'LC'
+  /** Liechtenstein */
+  | 'LI'
+  /** Sri Lanka */
+  | 'LK'
+  /** Liberia */
+  | 'LR'
+  /** Lesotho */
+  | 'LS'
+  /** Lithuania */
+  | 'LT'
+  /** Luxembourg */
+  | 'LU'
+  /** Latvia */
+  | 'LV'
+  /** Libya */
+  | 'LY'
+  /** Morocco */
+  | 'MA'
+  /** Monaco */
+  | 'MC'
+  /** Moldova */
+  | 'MD'
+  /** Montenegro */
+  | 'ME'
+  /** Saint Martin (French part) */
+  | 'MF'
+  /** Madagascar */
+  | 'MG'
+  /** Marshall Islands */
+  | 'MH'
+  /** North Macedonia */
+  | 'MK'
+  /** Mali */
+  | 'ML'
+  /** Myanmar */
+  | 'MM'
+  /** Mongolia */
+  | 'MN'
+  /** Macao */
+  | 'MO'
+  /** Northern Mariana Islands */
+  | 'MP'
+  /** Martinique */
+  | 'MQ'
+  /** Mauritania */
+  | 'MR'
+  /** Montserrat */
+  | 'MS'
+  /** Malta */
+  | 'MT'
+  /** Mauritius */
+  | 'MU'
+  /** Maldives */
+  | 'MV'
+  /** Malawi */
+  | 'MW'
+  /** Mexico */
+  | 'MX'
+  /** Malaysia */
+  | 'MY'
+  /** Mozambique */
+  | 'MZ'
+  /** Namibia */
+  | 'NA'
+  /** New Caledonia */
+  | 'NC'
+  /** Niger */
+  | 'NE'
+  /** Norfolk Island */
+  | 'NF'
+  /** Nigeria */
+  | 'NG'
+  /** Nicaragua */
+  | 'NI'
+  /** Netherlands */
+  | 'NL'
+  /** Norway */
+  | 'NO'
+  /** Nepal */
+  | 'NP'
+  /** Nauru */
+  | 'NR'
+  /** Niue */
+  | 'NU'
+  /** New Zealand */
+  | 'NZ'
+  /** Oman */
+  | 'OM'
+  /** Panama */
+  | 'PA'
+  /** Peru */
+  | 'PE'
+  /** French Polynesia */
+  | 'PF'
+  /** Papua New Guinea */
+  | 'PG'
+  /** Philippines */
+  | 'PH'
+  /** Pakistan */
+  | 'PK'
+  /** Poland */
+  | 'PL'
+  /** Saint Pierre and Miquelon */
+  | 'PM'
+  /** Pitcairn */
+  | 'PN'
+  /** Puerto Rico */
+  | 'PR'
+  /** Palestine, State of */
+  | 'PS'
+  /** Portugal */
+  | 'PT'
+  /** Palau */
+  | 'PW'
+  /** Paraguay */
+  | 'PY'
+  /** Qatar */
+  | 'QA'
+  /** Réunion */
+  | 'RE'
+  /** Romania */
+  | 'RO'
+  /** Serbia */
+  | 'RS'
+  /** Russian Federation */
+  | 'RU'
+  /** Rwanda */
+  | 'RW'
+  /** Saudi Arabia */
+  | 'SA'
+  /** Solomon Islands */
+  | 'SB'
+  /** Seychelles */
+  | 'SC'
+  /** Sudan */
+  | 'SD'
+  /** Sweden */
+  | 'SE'
+  /** Singapore */
+  | 'SG'
+  /** Saint Helena, Ascension and Tristan da Cunha */
+  | 'SH'
+  /** Slovenia */
+  | 'SI'
+  /** Svalbard and Jan Mayen */
+  | 'SJ'
+  /** Slovakia */
+  | 'SK'
+  /** Sierra Leone */
+  | 'SL'
+  /** San Marino */
+  | 'SM'
+  /** Senegal */
+  | 'SN'
+  /** Somalia */
+  | 'SO'
+  /** Suriname */
+  | 'SR'
+  /** South Sudan */
+  | 'SS'
+  /** Sao Tome and Principe */
+  | 'ST'
+  /** El Salvador */
+  | 'SV'
+  /** Sint Maarten (Dutch part) */
+  | 'SX'
+  /** Syria */
+  | 'SY'
+  /** Eswatini */
+  | 'SZ'
+  /** Turks and Caicos Islands */
+  | 'TC'
+  /** Chad */
+  | 'TD'
+  /** French Southern Territories */
+  | 'TF'
+  /** Togo */
+  | 'TG'
+  /** Thailand */
+  | 'TH'
+  /** Tajikistan */
+  | 'TJ'
+  /** Tokelau */
+  | 'TK'
+  /** Timor-Leste */
+  | 'TL'
+  /** Turkmenistan */
+  | 'TM'
+  /** Tunisia */
+  | 'TN'
+  /** Tonga */
+  | 'TO'
+  /** Türkiye */
+  | 'TR'
+  /** Trinidad and Tobago */
+  | 'TT'
+  /** Tuvalu */
+  | 'TV'
+  /** Taiwan */
+  | 'TW'
+  /** Tanzania */
+  | 'TZ'
+  /** Ukraine */
+  | 'UA'
+  /** Uganda */
+  | 'UG'
+  /** United States Minor Outlying Islands */
+  | 'UM'
+  /** United States */
+  | 'US'
+  /** Uruguay */
+  | 'UY'
+  /** Uzbekistan */
+  | 'UZ'
+  /** Holy See (Vatican City State) */
+  | 'VA'
+  /** Saint Vincent and the Grenadines */
+  | 'VC'
+  /** Venezuela */
+  | 'VE'
+  /** Virgin Islands, British */
+  | 'VG'
+  /** Virgin Islands, U.S. */
+  | 'VI'
+  /** Vietnam */
+  | 'VN'
+  /** Vanuatu */
+  | 'VU'
+  /** Wallis and Futuna */
+  | 'WF'
+  /** Samoa */
+  | 'WS'
+  /** Yemen */
+  | 'YE'
+  /** Mayotte */
+  | 'YT'
+  /** South Africa */
+  | 'ZA'
+  /** Zambia */
+  | 'ZM'
+  /** Zimbabwe */
+  | 'ZW';
 
 export type CreateIntegrationClientInput = {
   /** What it is, for the people who manage it. */
@@ -277,16 +917,15 @@ export type CreateIntegrationClientInput = {
   ownerId: string | number;
   /** `ORG_AGENT` or `ORG_MANAGER` for an organisation's client, `PROVIDER_CASEWORKER` for a provider's. */
   role: Role;
-  /** The OAuth scopes its tokens may be granted (at least one); all of them (`READ`, `WRITE`, `WEBHOOKS`) when left out. */
-  scopes?: Array<OAuthScope> | null | undefined;
 };
 
 /** A new organisation, whose customers may then file complaints. */
 export type CreateOrganisationInput = {
-  /** ISO 3166-1 alpha-2 code. */
-  country?: string;
+  /** Where it is established; none when left out. */
+  country?: Country | null | undefined;
   /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
   idempotencyKey?: string | null | undefined;
+  /** Its name as complainants know it, at most 200 characters. */
   name: string;
   /** Unique; lower-case letters, digits, hyphens. */
   slug: string;
@@ -294,10 +933,11 @@ export type CreateOrganisationInput = {
 
 /** A new dispute-resolution provider. */
 export type CreateProviderInput = {
-  /** ISO 3166-1 alpha-2 code. */
-  country?: string;
+  /** Where it is established; none when left out. */
+  country?: Country | null | undefined;
   /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
   idempotencyKey?: string | null | undefined;
+  /** Its name as the public directory shows it, at most 200 characters. */
   name: string;
   /** Unique; lower-case letters, digits, hyphens. */
   slug: string;
@@ -305,62 +945,419 @@ export type CreateProviderInput = {
 
 /** A new scheme of a provider: the rules its cases run under. */
 export type CreateSchemeInput = {
+  /** The clocks whose length differs from Parley's defaults; a kind left out keeps its default. */
   clocks?: Array<SchemeClockInput>;
   /** Whose public holidays working days skip. */
-  country: string;
+  country: Country;
+  /** What taking part costs the complainant, in words; empty: free. */
   fees?: string;
   /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
   idempotencyKey?: string | null | undefined;
+  /** The scheme's own texts of each method's legal effect, per language; a method or language left out shows Parley's standard text. */
   legalEffects?: Array<LegalEffectTextInput>;
   /** Empty: the methods the provider publishes. */
   methods?: Array<ResolutionMethod>;
+  /** The scheme's name, at most 200 characters. */
   name: string;
   /** Whether the organisation may withdraw from a case it has joined (the complainant always may, until an outcome is agreed). */
   organisationMayWithdraw?: boolean;
+  /** Global ID of the provider whose scheme it is. */
   providerId: string | number;
   /** Whole years a closed case's personal data is kept before it is redacted (0 to 100; 6 by default; docs/operations.md, data protection). */
   retentionYears?: number;
+  /** Whether an organisation silent past its response clock is recorded as refusing to take part; true when left out. */
   silenceIsRefusal?: boolean;
 };
 
+/** A new webhook subscription of an organisation: where its events are POSTed. */
 export type CreateWebhookSubscriptionInput = {
+  /** What the subscription is for, for the people who manage it; empty when left out. */
   description?: string;
   /** Timeline event kinds to receive, e.g. `case_accepted`. */
   eventKinds: Array<string>;
   /** Retrying with the same key returns the first result instead of creating another. */
   idempotencyKey?: string | null | undefined;
+  /** Global ID of the organisation whose events it receives. */
   organisationId: string | number;
   /** Where events are POSTed (http or https). */
   url: string;
 };
 
-/** EU ADR Art. 5(4): the grounds to decline. */
+/** A currency by its ISO 4217 code: every current code of the standard but precious metals, bond-market and accounting units, the testing code and XXX (no currency). Amounts have at most two decimals, whatever the currency's minor unit. */
+export type Currency =
+  /** UAE Dirham */
+  | 'AED'
+  /** Afghani */
+  | 'AFN'
+  /** Lek */
+  | 'ALL'
+  /** Armenian Dram */
+  | 'AMD'
+  /** Kwanza */
+  | 'AOA'
+  /** Argentine Peso */
+  | 'ARS'
+  /** Australian Dollar */
+  | 'AUD'
+  /** Aruban Florin */
+  | 'AWG'
+  /** Azerbaijan Manat */
+  | 'AZN'
+  /** Convertible Mark */
+  | 'BAM'
+  /** Barbados Dollar */
+  | 'BBD'
+  /** Taka */
+  | 'BDT'
+  /** Bahraini Dinar */
+  | 'BHD'
+  /** Burundi Franc */
+  | 'BIF'
+  /** Bermudian Dollar */
+  | 'BMD'
+  /** Brunei Dollar */
+  | 'BND'
+  /** Boliviano */
+  | 'BOB'
+  /** Mvdol */
+  | 'BOV'
+  /** Brazilian Real */
+  | 'BRL'
+  /** Bahamian Dollar */
+  | 'BSD'
+  /** Ngultrum */
+  | 'BTN'
+  /** Pula */
+  | 'BWP'
+  /** Belarusian Ruble */
+  | 'BYN'
+  /** Belize Dollar */
+  | 'BZD'
+  /** Canadian Dollar */
+  | 'CAD'
+  /** Congolese Franc */
+  | 'CDF'
+  /** WIR Euro */
+  | 'CHE'
+  /** Swiss Franc */
+  | 'CHF'
+  /** WIR Franc */
+  | 'CHW'
+  /** Unidad de Fomento */
+  | 'CLF'
+  /** Chilean Peso */
+  | 'CLP'
+  /** Yuan Renminbi */
+  | 'CNY'
+  /** Colombian Peso */
+  | 'COP'
+  /** Unidad de Valor Real */
+  | 'COU'
+  /** Costa Rican Colon */
+  | 'CRC'
+  /** Cuban Peso */
+  | 'CUP'
+  /** Cabo Verde Escudo */
+  | 'CVE'
+  /** Czech Koruna */
+  | 'CZK'
+  /** Djibouti Franc */
+  | 'DJF'
+  /** Danish Krone */
+  | 'DKK'
+  /** Dominican Peso */
+  | 'DOP'
+  /** Algerian Dinar */
+  | 'DZD'
+  /** Egyptian Pound */
+  | 'EGP'
+  /** Nakfa */
+  | 'ERN'
+  /** Ethiopian Birr */
+  | 'ETB'
+  /** Euro */
+  | 'EUR'
+  /** Fiji Dollar */
+  | 'FJD'
+  /** Falkland Islands Pound */
+  | 'FKP'
+  /** Pound Sterling */
+  | 'GBP'
+  /** Lari */
+  | 'GEL'
+  /** Ghana Cedi */
+  | 'GHS'
+  /** Gibraltar Pound */
+  | 'GIP'
+  /** Dalasi */
+  | 'GMD'
+  /** Guinean Franc */
+  | 'GNF'
+  /** Quetzal */
+  | 'GTQ'
+  /** Guyana Dollar */
+  | 'GYD'
+  /** Hong Kong Dollar */
+  | 'HKD'
+  /** Lempira */
+  | 'HNL'
+  /** Gourde */
+  | 'HTG'
+  /** Forint */
+  | 'HUF'
+  /** Rupiah */
+  | 'IDR'
+  /** New Israeli Sheqel */
+  | 'ILS'
+  /** Indian Rupee */
+  | 'INR'
+  /** Iraqi Dinar */
+  | 'IQD'
+  /** Iranian Rial */
+  | 'IRR'
+  /** Iceland Krona */
+  | 'ISK'
+  /** Jamaican Dollar */
+  | 'JMD'
+  /** Jordanian Dinar */
+  | 'JOD'
+  /** Yen */
+  | 'JPY'
+  /** Kenyan Shilling */
+  | 'KES'
+  /** Som */
+  | 'KGS'
+  /** Riel */
+  | 'KHR'
+  /** Comorian Franc */
+  | 'KMF'
+  /** North Korean Won */
+  | 'KPW'
+  /** Won */
+  | 'KRW'
+  /** Kuwaiti Dinar */
+  | 'KWD'
+  /** Cayman Islands Dollar */
+  | 'KYD'
+  /** Tenge */
+  | 'KZT'
+  /** Lao Kip */
+  | 'LAK'
+  /** Lebanese Pound */
+  | 'LBP'
+  /** Sri Lanka Rupee */
+  | 'LKR'
+  /** Liberian Dollar */
+  | 'LRD'
+  /** Loti */
+  | 'LSL'
+  /** Libyan Dinar */
+  | 'LYD'
+  /** Moroccan Dirham */
+  | 'MAD'
+  /** Moldovan Leu */
+  | 'MDL'
+  /** Malagasy Ariary */
+  | 'MGA'
+  /** Denar */
+  | 'MKD'
+  /** Kyat */
+  | 'MMK'
+  /** Tugrik */
+  | 'MNT'
+  /** Pataca */
+  | 'MOP'
+  /** Ouguiya */
+  | 'MRU'
+  /** Mauritius Rupee */
+  | 'MUR'
+  /** Rufiyaa */
+  | 'MVR'
+  /** Malawi Kwacha */
+  | 'MWK'
+  /** Mexican Peso */
+  | 'MXN'
+  /** Mexican Unidad de Inversion (UDI) */
+  | 'MXV'
+  /** Malaysian Ringgit */
+  | 'MYR'
+  /** Mozambique Metical */
+  | 'MZN'
+  /** Namibia Dollar */
+  | 'NAD'
+  /** Naira */
+  | 'NGN'
+  /** Cordoba Oro */
+  | 'NIO'
+  /** Norwegian Krone */
+  | 'NOK'
+  /** Nepalese Rupee */
+  | 'NPR'
+  /** New Zealand Dollar */
+  | 'NZD'
+  /** Rial Omani */
+  | 'OMR'
+  /** Balboa */
+  | 'PAB'
+  /** Sol */
+  | 'PEN'
+  /** Kina */
+  | 'PGK'
+  /** Philippine Peso */
+  | 'PHP'
+  /** Pakistan Rupee */
+  | 'PKR'
+  /** Zloty */
+  | 'PLN'
+  /** Guarani */
+  | 'PYG'
+  /** Qatari Rial */
+  | 'QAR'
+  /** Romanian Leu */
+  | 'RON'
+  /** Serbian Dinar */
+  | 'RSD'
+  /** Russian Ruble */
+  | 'RUB'
+  /** Rwanda Franc */
+  | 'RWF'
+  /** Saudi Riyal */
+  | 'SAR'
+  /** Solomon Islands Dollar */
+  | 'SBD'
+  /** Seychelles Rupee */
+  | 'SCR'
+  /** Sudanese Pound */
+  | 'SDG'
+  /** Swedish Krona */
+  | 'SEK'
+  /** Singapore Dollar */
+  | 'SGD'
+  /** Saint Helena Pound */
+  | 'SHP'
+  /** Leone */
+  | 'SLE'
+  /** Somali Shilling */
+  | 'SOS'
+  /** Surinam Dollar */
+  | 'SRD'
+  /** South Sudanese Pound */
+  | 'SSP'
+  /** Dobra */
+  | 'STN'
+  /** El Salvador Colon */
+  | 'SVC'
+  /** Syrian Pound */
+  | 'SYP'
+  /** Lilangeni */
+  | 'SZL'
+  /** Baht */
+  | 'THB'
+  /** Somoni */
+  | 'TJS'
+  /** Turkmenistan New Manat */
+  | 'TMT'
+  /** Tunisian Dinar */
+  | 'TND'
+  /** Pa’anga */
+  | 'TOP'
+  /** Turkish Lira */
+  | 'TRY'
+  /** Trinidad and Tobago Dollar */
+  | 'TTD'
+  /** New Taiwan Dollar */
+  | 'TWD'
+  /** Tanzanian Shilling */
+  | 'TZS'
+  /** Hryvnia */
+  | 'UAH'
+  /** Uganda Shilling */
+  | 'UGX'
+  /** US Dollar */
+  | 'USD'
+  /** US Dollar (Next day) */
+  | 'USN'
+  /** Uruguay Peso en Unidades Indexadas (UI) */
+  | 'UYI'
+  /** Peso Uruguayo */
+  | 'UYU'
+  /** Unidad Previsional */
+  | 'UYW'
+  /** Uzbekistan Sum */
+  | 'UZS'
+  /** Bolívar Soberano */
+  | 'VED'
+  /** Bolívar Soberano */
+  | 'VES'
+  /** Dong */
+  | 'VND'
+  /** Vatu */
+  | 'VUV'
+  /** Tala */
+  | 'WST'
+  /** CFA Franc BEAC */
+  | 'XAF'
+  /** East Caribbean Dollar */
+  | 'XCD'
+  /** Caribbean Guilder */
+  | 'XCG'
+  /** CFA Franc BCEAO */
+  | 'XOF'
+  /** CFP Franc */
+  | 'XPF'
+  /** Yemeni Rial */
+  | 'YER'
+  /** Rand */
+  | 'ZAR'
+  /** Zambian Kwacha */
+  | 'ZMW'
+  /** Zimbabwe Gold */
+  | 'ZWG';
+
+/** EU ADR Directive Art. 5(4): the only grounds on which a provider may decline a dispute. */
 export type DeclineGround =
+  /** Another provider or a court is dealing with it or has dealt with it (Art. 5(4)(c)). */
   | 'ALREADY_DECIDED_ELSEWHERE'
+  /** The dispute is frivolous or vexatious (Art. 5(4)(b)). */
   | 'FRIVOLOUS_OR_VEXATIOUS'
+  /** The complainant did not first try to resolve it with the organisation (Art. 5(4)(a)). */
   | 'NOT_RAISED_WITH_ORGANISATION'
+  /** The kind of dispute is outside the scheme. */
   | 'OUT_OF_SCOPE'
+  /** Dealing with it would seriously impair the provider's operation (Art. 5(4)(f)). */
   | 'SERIOUSLY_IMPAIRS_OPERATION'
+  /** Brought later than the scheme allows after the complaint to the organisation (Art. 5(4)(e)); never less than one year. */
   | 'TIME_BARRED'
+  /** The value claimed is below or above the scheme's thresholds (Art. 5(4)(d)). */
   | 'VALUE_OUTSIDE_LIMITS';
 
-/** Where an erasure request stands: PENDING (no legal hold, awaiting an admin's decision), HELD (a legal hold stops it), GRANTED (erased), REFUSED (with reasons). */
+/** Where an erasure request (GDPR Art. 17) stands. */
 export type ErasureRequestStatus =
+  /** Decided: the personal data was erased and the account anonymised. */
   | 'GRANTED'
+  /** A legal hold stops it; its `holds` say which, why and until when. */
   | 'HELD'
+  /** No legal hold stops it: waiting for an admin's decision. */
   | 'PENDING'
+  /** Decided: not erased, with the admin's reasons. */
   | 'REFUSED';
 
-/** How much a finding matters: `LOW`, `MEDIUM`, `HIGH`. */
+/** How much an audit finding matters, as the auditor who raised it judged. */
 export type FindingSeverity =
+  /** Serious: to be put right first. */
   | 'HIGH'
+  /** Minor: a lapse with no effect on a party's rights. */
   | 'LOW'
+  /** Significant: to be put right in the ordinary course. */
   | 'MEDIUM';
 
-/** `OPEN`: raised, nothing done yet. `FOLLOWED_UP`: at least one follow-up entry. `CLOSED`: a follow-up entry closed it; it takes no more. */
+/** Where an audit finding stands. */
 export type FindingStatus =
+  /** A follow-up entry closed it; it takes no more. */
   | 'CLOSED'
+  /** At least one follow-up entry, not closed. */
   | 'FOLLOWED_UP'
+  /** Raised; nothing done yet. */
   | 'OPEN';
 
 /** One follow-up entry on a finding. */
@@ -373,85 +1370,116 @@ export type FollowUpAuditFindingInput = {
   text: string;
 };
 
+/** Where an invitation to join a team stands. */
 export type InvitationStatus =
+  /** Accepted: the invitee holds the role in the team. */
   | 'ACCEPTED'
+  /** Still pending when its expiry passed; its link no longer works. */
   | 'EXPIRED'
+  /** Sent; not yet accepted, revoked or expired. */
   | 'PENDING'
+  /** Revoked by a manager of the team before it was accepted. */
   | 'REVOKED';
 
 /** The legal effect of one method, as a complainant reads it. */
 export type LegalEffectTextInput = {
-  /** A language cases run in: `en`, `zh-Hans`, ... */
-  language: string;
+  /** The language `text` is written in. */
+  language: CaseLanguage;
+  /** The method the text is about. */
   method: ResolutionMethod;
+  /** The text a complainant reads before consenting. */
   text: string;
 };
 
-/** What keeps personal data from being erased: OPEN_CASE (a case or complaint is still being handled), RETENTION_PERIOD (a closed one is kept for its period). */
+/** What keeps personal data from being erased (GDPR Art. 17(3)(b), (e)). */
 export type LegalHoldKind =
+  /** A case or complaint of the person is still being handled. */
   | 'OPEN_CASE'
+  /** A closed case is kept for its scheme's retention period. */
   | 'RETENTION_PERIOD';
 
 /** The organisation takes part in the provider's scheme. */
 export type LinkOrganisationProviderInput = {
   /** Optional: a retry with the same key answers with what the first request created, instead of creating it again. */
   idempotencyKey?: string | null | undefined;
+  /** Global ID of the organisation. */
   organisationId: string | number;
+  /** Global ID of the provider whose scheme it joins. */
   providerId: string | number;
   /** One of the provider's schemes. */
   schemeId: string | number;
 };
 
-/** A supported language. */
+/** A language the portal's texts, notices and mails are written in. */
 export type Locale =
+  /** English (`en`). */
   | 'EN'
+  /** Chinese in simplified script (`zh-Hans`). */
   | 'ZH_HANS';
 
-/** Facilitative, advisory or determinative. */
+/** How much the neutral decides: facilitative, advisory or determinative. */
 export type MethodFamily =
+  /** A neutral recommends an outcome; the parties choose to accept it. */
   | 'ADVISORY'
+  /** A neutral decides the outcome. */
   | 'DETERMINATIVE'
+  /** The parties reach the outcome themselves, helped or not. */
   | 'FACILITATIVE';
 
-/** An OAuth scope (RFC 6749 3.3) of an integration client: what a token it obtains may be used for. A token asks for some of its client's scopes with `scope` at `/oauth/token`; without it, it gets all of them. */
-export type OAuthScope =
-  /** Queries and live subscriptions, and the REST reports and downloads. */
-  | 'READ'
-  /** Managing the organisation's webhook subscriptions (create, change, pause, resume, delete, ping, redeliver) and reading them with their delivery log. */
-  | 'WEBHOOKS'
-  /** Every mutation that changes complaints, cases, documents, messages and the rest, except managing webhooks. */
-  | 'WRITE';
-
+/** Where an offer between the parties stands. */
 export type OfferStatus =
+  /** Accepted: it becomes the settlement. */
   | 'ACCEPTED'
+  /** Answered by a counter-offer. */
   | 'COUNTERED'
+  /** Its expiry time passed unanswered. */
   | 'EXPIRED'
+  /** Made and awaiting the other party's answer. */
   | 'OPEN'
+  /** Rejected by the other party. */
   | 'REJECTED'
+  /** Withdrawn by the party who made it. */
   | 'WITHDRAWN';
 
 /** Where a message stands. */
 export type OutboxStatus =
+  /** A worker holds it and is sending it. */
   | 'CLAIMED'
+  /** A permanent failure, or out of attempts: for an admin to see and retry. */
   | 'DEAD'
+  /** Delivered. */
   | 'DELIVERED'
+  /** A webhook whose subscription is paused: kept, in order, and due again on resume. */
   | 'HELD'
+  /** Waiting for its next attempt (`nextAttemptAt`). */
   | 'PENDING';
 
+/** What kind of outcome a case reached. */
 export type OutcomeKind =
+  /** An arbitrator's award. */
   | 'AWARD'
+  /** A mediator's or conciliator's proposal. */
   | 'PROPOSED_SETTLEMENT'
+  /** An ombudsman's recommendation or an expert's opinion. */
   | 'RECOMMENDATION'
+  /** Agreed between the parties: an accepted offer. */
   | 'SETTLEMENT';
 
 /** The provider's own translation of its texts into one language Parley offers: a text left out stays as it is, an empty one removes that translation. */
 export type ProviderTranslationInput = {
+  /** The decision basis in that language; unchanged when left out. */
   decisionBasis?: string | null | undefined;
+  /** The dispute types in that language; unchanged when left out. */
   disputeTypes?: string | null | undefined;
+  /** The fees in that language; unchanged when left out. */
   fees?: string | null | undefined;
+  /** The language of this translation. */
   language: Locale;
+  /** The legal effect in that language; unchanged when left out. */
   legalEffect?: string | null | undefined;
+  /** The preliminary requirements in that language; unchanged when left out. */
   preliminaryRequirements?: string | null | undefined;
+  /** The summary in that language; unchanged when left out, removed when empty. */
   summary?: string | null | undefined;
 };
 
@@ -471,10 +1499,13 @@ export type RaiseAuditFindingInput = {
   severity: FindingSeverity;
 };
 
-/** Who read: a person (USER), an integration client (SERVICE_ACCOUNT), or someone not signed in (ANONYMOUS: public reports only). */
+/** Who read. */
 export type ReaderKind =
+  /** Someone not signed in: public reports only. */
   | 'ANONYMOUS'
+  /** An integration client. */
   | 'SERVICE_ACCOUNT'
+  /** A signed-in person. */
   | 'USER';
 
 /** When a case's head was mailed to every party: `OUTCOME_ISSUED`, `OUTCOME_ACCEPTED` (by everyone who must) or `CASE_CLOSED`. */
@@ -498,76 +1529,125 @@ export type RemoveCommitmentInput = {
   organisationId: string | number;
 };
 
-/** `EXPIRED`: still pending when its expiry passed. */
+/** Where an invitation to act for the complainant stands. */
 export type RepresentativeInvitationStatus =
+  /** Accepted: the invitee is a representative on the case. */
   | 'ACCEPTED'
+  /** Still pending when its expiry passed; its link no longer works. */
   | 'EXPIRED'
+  /** Sent; not yet accepted, revoked or expired. */
   | 'PENDING'
+  /** Revoked by the complainant before it was accepted. */
   | 'REVOKED';
 
-/** ISO 10003 Annex A. */
+/** A dispute-resolution method (ISO 10003 Annex A). */
 export type ResolutionMethod =
+  /** An arbitrator decides, and the award binds both parties; determinative (a review may be asked for). */
   | 'ARBITRATION_BINDING'
+  /** An arbitrator decides, and each party may accept or reject the award; determinative. */
   | 'ARBITRATION_NON_BINDING'
+  /** A conciliator helps the parties and may propose a settlement; facilitative. */
   | 'CONCILIATION'
+  /** An expert gives an opinion the parties may accept or reject; advisory. */
   | 'EXPERT_OPINION'
+  /** A mediator helps the parties reach their own settlement; facilitative. */
   | 'MEDIATION'
+  /** The parties negotiate between themselves through offers, with no neutral; facilitative. */
   | 'NEGOTIATION'
+  /** An ombudsman recommends an outcome the parties may accept or reject; advisory. */
   | 'OMBUDSMAN_RECOMMENDATION';
 
 /** Who must act before a clock ends. */
 export type ResponsibleParty =
+  /** The complainant (or their representative). */
   | 'COMPLAINANT'
+  /** The appointed neutral. */
   | 'NEUTRAL'
+  /** The organisation. */
   | 'ORGANISATION'
+  /** Either party: the complainant's side and the organisation. */
   | 'PARTIES'
+  /** The provider's caseworkers. */
   | 'PROVIDER';
 
+/** Retiring an organisation: it takes no new complaints; what it has runs on. */
 export type RetireOrganisationInput = {
+  /** Global ID of the organisation. */
   organisationId: string | number;
 };
 
+/** Ending an organisation's part in a provider's scheme: no new referrals through it. */
 export type RetireOrganisationProviderLinkInput = {
+  /** Global ID of the link. */
   linkId: string | number;
 };
 
+/** Retiring a provider: it takes no new referrals and keeps its cases. */
 export type RetireProviderInput = {
+  /** Global ID of the provider. */
   providerId: string | number;
 };
 
+/** Retiring a scheme: no new referrals run under it; its cases keep it. */
 export type RetireSchemeInput = {
+  /** Global ID of the scheme. */
   schemeId: string | number;
 };
 
+/** The provider's decision on a review of a binding award. */
+export type ReviewDecision =
+  /** The award stands as issued. */
+  | 'UPHELD'
+  /** A new award replaces it (the outcome's summary and amount). */
+  | 'VARIED';
+
 /** A role held within an organisation, a provider or the installation. */
 export type Role =
+  /** An installation admin: organisations, providers, schemes. */
   | 'ADMIN'
+  /** An auditor: reads cases and records, raises findings, changes nothing else. */
   | 'AUDITOR'
+  /** A neutral on a provider's roster (mediator, arbitrator, ...). */
   | 'NEUTRAL'
+  /** An organisation's agent: handles its complaints and cases. */
   | 'ORG_AGENT'
+  /** An organisation's manager: an agent who also manages its team, integration clients, webhooks and commitments. */
   | 'ORG_MANAGER'
+  /** A provider's caseworker: screens and runs its cases and manages its team and profile. */
   | 'PROVIDER_CASEWORKER';
 
-/** ISO 10002 8.3: the category of a complaint's cause. */
+/** ISO 10002 8.3: the category of a complaint's cause, for finding systemic and recurring problems. */
 export type RootCause =
+  /** A wrong charge, bill or refund. */
   | 'BILLING_ERROR'
+  /** Missing, wrong or unclear information. */
   | 'COMMUNICATION'
+  /** The contract's terms, or how they were applied. */
   | 'CONTRACT_TERMS'
+  /** Late, lost or wrong delivery. */
   | 'DELIVERY'
+  /** Investigated; no fault of the organisation found. */
   | 'NO_FAULT_FOUND'
+  /** None of the above. */
   | 'OTHER'
+  /** The organisation's policy itself. */
   | 'POLICY'
+  /** A fault in a product. */
   | 'PRODUCT_DEFECT'
+  /** A service not delivered as promised. */
   | 'SERVICE_FAILURE'
+  /** How staff behaved. */
   | 'STAFF_CONDUCT';
 
 /** One clock's length; a kind left out keeps Parley's default. */
 export type SchemeClockInput = {
+  /** Whether `days` counts every day or working days only. */
   calendar: ClockCalendar;
   /** The response clock's length for a case marked complex. */
   complexCase?: boolean;
   /** 1 to 365. */
   days: number;
+  /** The clock to set. */
   kind: ClockKind;
 };
 
@@ -595,28 +1675,40 @@ export type SetNeutralMandateInput = {
   mandateEndsOn?: string | null | undefined;
   /** Methods sat for; empty: every one. */
   methods: Array<ResolutionMethod>;
+  /** Global ID of the neutral's User. */
   neutralId: string | number;
+  /** Global ID of the provider. */
   providerId: string | number;
 };
 
 /** The complainant's side or the organisation's. */
 export type Side =
+  /** The complainant and their representatives. */
   | 'COMPLAINANT'
+  /** The organisation: its agents, managers and integration clients. */
   | 'ORGANISATION';
 
+/** The installation's first administrator, through the setup link `portal init` printed. */
 export type SignUpFirstAdminInput = {
+  /** How the administrator is addressed. */
   displayName: string;
+  /** The administrator's sign-in address. */
   email: string;
+  /** The language of their mails and portal. */
   language: Locale;
   /** From the setup link `portal serve` prints while there is no admin. */
   setupToken: string;
+  /** An IANA time zone name: `Europe/Paris`, `UTC`. */
   timeZone: string;
 };
 
+/** A new complainant account: a confirmation mail goes to `email`. */
 export type SignUpInput = {
   /** How the person is addressed. */
   displayName: string;
+  /** The address to sign in with; it must receive the confirmation mail. */
   email: string;
+  /** The language of the person's mails and portal. */
   language: Locale;
   /** An IANA name: `Europe/Paris`, `UTC`. */
   timeZone: string;
@@ -637,6 +1729,7 @@ export type SurveyAnswerInput = {
   agreed?: boolean | null | undefined;
   /** For text questions. */
   comment?: string | null | undefined;
+  /** The `key` of the question answered. */
   question: string;
   /** 1 to 5, for scales. */
   score?: number | null | undefined;
@@ -644,30 +1737,46 @@ export type SurveyAnswerInput = {
 
 /** One question of an organisation's survey. */
 export type SurveyQuestionInput = {
+  /** A key unique in the survey (letters, digits, `_`); `overall` is the overall-satisfaction question. */
   key: string;
+  /** How it is answered. */
   kind: SurveyQuestionKind;
+  /** The question as respondents read it. */
   prompt: string;
+  /** Whether an answer is needed; true when left out. */
   required?: boolean;
 };
 
+/** How a survey question is answered. */
 export type SurveyQuestionKind =
+  /** A number from 1 (very dissatisfied) to 5 (very satisfied). */
   | 'SCALE'
+  /** Free text. */
   | 'TEXT'
+  /** Yes or no. */
   | 'YES_NO';
 
-/** Whose view a survey asks. */
+/** Whose view a survey asks (ISO 10004 7.3). */
 export type SurveyRespondent =
+  /** The complainant. */
   | 'COMPLAINANT'
+  /** The organisation. */
   | 'ORGANISATION';
 
+/** Where a satisfaction survey stands. */
 export type SurveyStatus =
+  /** Answered; it takes no second answer. */
   | 'ANSWERED'
+  /** Its link expired unanswered. */
   | 'EXPIRED'
+  /** Sent and not yet answered; its link works until it expires. */
   | 'OPEN';
 
 /** Whose team: an organisation's or a provider's. */
 export type TeamKind =
+  /** An organisation's agents and managers. */
   | 'ORGANISATION'
+  /** A provider's caseworkers and neutrals. */
   | 'PROVIDER';
 
 /** A receipt kept from `timelineHead`. */
@@ -676,29 +1785,41 @@ export type TimelineReceiptInput = {
   sequence: number;
 };
 
+/** The signed-in person's own preferences; a field left out stays as it is. */
 export type UpdateMyPreferencesInput = {
+  /** The language of their mails and portal. */
   language?: Locale | null | undefined;
+  /** An IANA time zone name: `Europe/Paris`, `UTC`. */
   timeZone?: string | null | undefined;
 };
 
 /** A neutral's own roster entry; a field left out stays as it is. */
 export type UpdateNeutralProfileInput = {
+  /** Whether they take new appointments. */
   acceptingCases?: boolean | null | undefined;
+  /** Their professional background, as parties read it. */
   biography?: string | null | undefined;
+  /** Replaces what they are competent in, at most 50 entries. */
   competences?: Array<string> | null | undefined;
+  /** Replaces the BCP 47 tags of the languages they work in. */
   languages?: Array<string> | null | undefined;
   /** Global ID of the neutral's User. */
   neutralId: string | number;
+  /** Global ID of the provider whose roster it is. */
   providerId: string | number;
   /** Interests declared once for every case; each appointment records them as they stand then. */
   standingDisclosures?: string | null | undefined;
+  /** Their professional title. */
   title?: string | null | undefined;
 };
 
 /** What changes; a field left out stays as it is. */
 export type UpdateOrganisationInput = {
-  country?: string | null | undefined;
+  /** Where it is established; unchanged when left out. */
+  country?: Country | null | undefined;
+  /** Its new name; unchanged when left out. */
   name?: string | null | undefined;
+  /** Global ID of the organisation. */
   organisationId: string | number;
   /** Left out: unchanged. */
   slug?: string | null | undefined;
@@ -706,14 +1827,19 @@ export type UpdateOrganisationInput = {
 
 /** Refer under another scheme of the same provider from now on. */
 export type UpdateOrganisationProviderLinkInput = {
+  /** Global ID of the link. */
   linkId: string | number;
+  /** Global ID of the provider's scheme new referrals run under. */
   schemeId: string | number;
 };
 
 /** What changes; a field left out stays as it is. */
 export type UpdateProviderInput = {
-  country?: string | null | undefined;
+  /** Where it is established; unchanged when left out. */
+  country?: Country | null | undefined;
+  /** Its new name; unchanged when left out. */
   name?: string | null | undefined;
+  /** Global ID of the provider. */
   providerId: string | number;
   /** In the public directory (EU ADR Art. 7(1)): listed and readable without signing in. Off, the public sees nothing of it; its cases and links are unchanged. */
   published?: boolean | null | undefined;
@@ -723,21 +1849,33 @@ export type UpdateProviderInput = {
 
 /** What changes in the profile; a field left out stays as it is. */
 export type UpdateProviderProfileInput = {
+  /** The consumer's fee, zero or more with at most two decimals. */
   consumerFeeAmount?: string | null | undefined;
-  consumerFeeCurrency?: string | null | undefined;
+  /** The currency of `consumerFeeAmount`. */
+  consumerFeeCurrency?: Currency | null | undefined;
+  /** Where the public writes to it; empty removes it. */
   contactEmail?: string | null | undefined;
-  /** ISO 3166-1 codes. */
-  countries?: Array<string> | null | undefined;
+  /** The countries it serves, at most 50; replaces the list. */
+  countries?: Array<Country> | null | undefined;
+  /** What its neutrals decide on, in words. */
   decisionBasis?: string | null | undefined;
+  /** The types of dispute it handles, in words. */
   disputeTypes?: string | null | undefined;
+  /** Costs for the parties, in words. */
   fees?: string | null | undefined;
   /** BCP 47 tags. */
   languages?: Array<string> | null | undefined;
+  /** The legal effect of its outcomes, in words. */
   legalEffect?: string | null | undefined;
+  /** Replaces the resolution methods it runs. */
   methods?: Array<ResolutionMethod> | null | undefined;
+  /** Its postal address. */
   postalAddress?: string | null | undefined;
+  /** What a complainant must have done before referring, in words. */
   preliminaryRequirements?: string | null | undefined;
+  /** Global ID of the provider. */
   providerId: string | number;
+  /** Where its procedural rules are published (http or https). */
   rulesUrl?: string | null | undefined;
   /** Left out: unchanged. */
   summary?: string | null | undefined;
@@ -745,15 +1883,21 @@ export type UpdateProviderProfileInput = {
   textLanguage?: string | null | undefined;
   /** Translations of the texts, one entry per language. */
   translations?: Array<ProviderTranslationInput> | null | undefined;
+  /** Its website (http or https); empty removes it. */
   website?: string | null | undefined;
 };
 
 /** What changes; a field left out stays as it is (`clocks` and `legalEffects` replace the whole list). While cases point at the scheme, the change makes a new version: new referrals run under it, and cases keep the rules they started under. */
 export type UpdateSchemeInput = {
+  /** Replaces every clock that differs from the defaults; unchanged when left out. */
   clocks?: Array<SchemeClockInput> | null | undefined;
-  country?: string | null | undefined;
+  /** Whose public holidays working days skip; unchanged when left out. */
+  country?: Country | null | undefined;
+  /** What taking part costs the complainant, in words; unchanged when left out. */
   fees?: string | null | undefined;
+  /** Replaces every legal-effect text of the scheme; unchanged when left out. */
   legalEffects?: Array<LegalEffectTextInput> | null | undefined;
+  /** The methods run under it (empty: those the provider publishes); unchanged when left out. */
   methods?: Array<ResolutionMethod> | null | undefined;
   /** Left out: unchanged. */
   name?: string | null | undefined;
@@ -761,161 +1905,301 @@ export type UpdateSchemeInput = {
   organisationMayWithdraw?: boolean | null | undefined;
   /** Whole years a closed case's personal data is kept before it is redacted (0 to 100; 6 by default; docs/operations.md, data protection). */
   retentionYears?: number | null | undefined;
+  /** Global ID of the scheme. */
   schemeId: string | number;
+  /** Whether silence past the response clock counts as refusal; unchanged when left out. */
   silenceIsRefusal?: boolean | null | undefined;
 };
 
+/** What changes on a webhook subscription; a field left out stays as it is. */
 export type UpdateWebhookSubscriptionInput = {
   /** false pauses deliveries. */
   active?: boolean | null | undefined;
+  /** Replaces its description. */
   description?: string | null | undefined;
+  /** Replaces the event kinds it receives. */
   eventKinds?: Array<string> | null | undefined;
+  /** Global ID of the subscription. */
   id: string | number;
   /** Issue a new signing secret (returned in the payload). */
   rotateSecret?: boolean;
+  /** The new URL events are POSTed to (http or https). */
   url?: string | null | undefined;
 };
 
-/** Machine-readable codes of expected mutation failures. */
+/** Machine-readable codes of expected mutation failures, each in a `userErrors` entry with the input `field` it concerns. */
 export type UserErrorCode =
+  /** The case's stage does not allow this action, or not for your role. */
   | 'ACTION_NOT_AVAILABLE'
+  /** `portal init`: the installation has an administrator already. */
   | 'ADMIN_EXISTS'
+  /** This side has already answered (the outcome, the survey). */
   | 'ALREADY_ANSWERED'
+  /** The complaint is confirmed already, which is why `availableActions` leaves `CONFIRM` out; `confirmComplaint` answers such a complaint unchanged rather than with this code. */
   | 'ALREADY_CONFIRMED'
+  /** The erasure request has been granted or refused already. */
   | 'ALREADY_DECIDED'
+  /** The implementation has already gone to the provider to decide. */
   | 'ALREADY_ESCALATED'
+  /** The organisation already takes part in that provider's scheme (docs/administration.md). */
   | 'ALREADY_LINKED'
+  /** The address belongs to a member of the team already: change their role instead. */
   | 'ALREADY_MEMBER'
+  /** The implementation is already recorded. */
   | 'ALREADY_RECORDED'
+  /** The complaint is already referred. */
   | 'ALREADY_REFERRED'
+  /** The organisation, provider, scheme or link is retired already. */
   | 'ALREADY_RETIRED'
+  /** That document version has been replaced already. */
   | 'ALREADY_SUPERSEDED'
+  /** A neutral is already appointed. */
   | 'APPOINTMENT_ACTIVE'
+  /** A DOCX, XLSX or ODT that unpacks to more than `PORTAL_DOCUMENT_MAX_UNPACKED_BYTES`, has more than 10,000 parts, or a part compressed more than 100 to 1 (docs/limits.md). */
   | 'ARCHIVE_TOO_LARGE'
+  /** The auditor's last verification run has not finished; start the next once it is done (`auditRun`). */
   | 'AUDIT_RUN_ACTIVE'
+  /** A binding award cannot be rejected; request a review instead. */
   | 'BINDING_AWARD'
+  /** The case is closed: its file takes no more documents or messages, and nobody new can join it. */
   | 'CASE_CLOSED'
+  /** The integration client is disabled, for good: create a new one. */
   | 'CLIENT_DISABLED'
+  /** That clock is not running, so it cannot be extended. */
   | 'CLOCK_NOT_RUNNING'
+  /** A complaint recorded by the organisation is referred once its complainant has confirmed it (or by the complainant). */
   | 'COMPLAINANT_NOT_CONFIRMED'
+  /** The complainant's confirmation clock is still running (the clock job's step). */
   | 'CONFIRMATION_CLOCK_RUNNING'
+  /** The complainant's consent clock is still running (the clock job's step). */
   | 'CONSENT_CLOCK_RUNNING'
+  /** Consent needs both acknowledgements (legal effect, right to withdraw). */
   | 'CONSENT_INCOMPLETE'
+  /** The legal-effect text whose `legalEffectDigest` was sent is not the one in force for that `language` (`DisputeCase.consentText`): show the text again and resend its digest. Nothing was recorded. */
   | 'CONSENT_TEXT_CHANGED'
+  /** A binding method needs explicit consent to be bound. */
   | 'CONSENT_TO_BE_BOUND_REQUIRED'
+  /** `redeliverWebhookDelivery` on a delivery that is still queued, held or being sent: redeliver it once it has been delivered or has failed. */
   | 'DELIVERY_IN_PROGRESS'
+  /** An account with this e-mail exists. */
   | 'EMAIL_TAKEN'
+  /** The upload is empty. */
   | 'EMPTY_FILE'
+  /** This person already has an erasure request awaiting its decision. */
   | 'ERASURE_ALREADY_REQUESTED'
+  /** `decideErasure` cannot grant: a legal hold stands (a case or complaint still open, or one within its retention period); the request's `holds` say which, why and until when. Refusing is possible. */
   | 'ERASURE_HELD'
+  /** `requestDataExport`: three copies of the person's data were made within the last 24 hours (each stays downloadable for 30 days); `limit` and `actual` say so. */
   | 'EXPORT_LIMIT'
+  /** The clock has been extended as often as allowed. */
   | 'EXTENSION_LIMIT'
+  /** The upload is larger than `PORTAL_DOCUMENT_MAX_BYTES` (`limit`, in bytes; the query `uploadLimits` tells the limits before uploading). A request far over it is answered HTTP 413 with the same code before its body is read (docs/limits.md). */
   | 'FILE_TOO_LARGE'
+  /** The audit finding is closed; it takes no more follow-up entries. */
   | 'FINDING_CLOSED'
+  /** Your role may not do this (on an object you may see). */
   | 'FORBIDDEN'
+  /** The idempotency key was used before for a different request. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** The organisation's implementation clock is still running (the clock job's step). */
   | 'IMPLEMENTATION_CLOCK_RUNNING'
+  /** The implementation has to be recorded before it is confirmed, disputed, or the case closed as `RESOLVED`. */
   | 'IMPLEMENTATION_NOT_RECORDED'
+  /** Not a decimal amount of zero or more with at most two decimals. */
   | 'INVALID_AMOUNT'
+  /** A survey answer does not fit its question. */
   | 'INVALID_ANSWER'
+  /** Not one of the allowed values (a commitment's remedies, say). */
   | 'INVALID_CHOICE'
+  /** The sign-in code is wrong, spent or expired. */
   | 'INVALID_CODE'
+  /** The typed sign-in code is not six digits, even without spaces, dashes and other separators (full-width digits count as digits); `field` is `["input", "code"]`. Not counted as a wrong guess. */
   | 'INVALID_CODE_FORMAT'
+  /** A country is an ISO 3166-1 alpha-2 code (`DE`, `FR`, ...). */
   | 'INVALID_COUNTRY'
+  /** Wrong e-mail or password. */
   | 'INVALID_CREDENTIALS'
+  /** Not an ISO 4217 currency code. */
   | 'INVALID_CURRENCY'
+  /** A number of days outside the allowed range (a clock extension, a survey link's lifetime). */
   | 'INVALID_DAYS'
+  /** Not an e-mail address Parley can store. */
   | 'INVALID_EMAIL'
+  /** Not a timeline event kind. */
   | 'INVALID_EVENT_KIND'
+  /** An offer's expiry in the past, or without a time zone. */
   | 'INVALID_EXPIRY'
+  /** The file name is empty, too long or has control characters. */
   | 'INVALID_FILENAME'
+  /** A value is malformed (an ID of the wrong type, an idempotency key of the wrong length, too many items). */
   | 'INVALID_INPUT'
+  /** A case language the provider does not offer, or a commitment's language that is not a BCP 47 tag (`en`, `zh-Hans`). */
   | 'INVALID_LANGUAGE'
+  /** The refresh token is unknown, spent or expired. */
   | 'INVALID_REFRESH_TOKEN'
+  /** A slug is 1 to 64 lower-case letters, digits and hyphens, not starting or ending with a hyphen. */
   | 'INVALID_SLUG'
+  /** Not an IANA time zone name such as `Europe/Paris`, `Asia/Shanghai` or `UTC` (names are case-sensitive). */
   | 'INVALID_TIME_ZONE'
+  /** Not an http(s) URL, carries credentials, or does not resolve. */
   | 'INVALID_URL'
+  /** The invitation passed its expiry (`PORTAL_REPRESENTATIVE_INVITATION_DAYS`, `PORTAL_STAFF_INVITATION_DAYS`). */
   | 'INVITATION_EXPIRED'
+  /** Signed in with another address than the one the invitation was sent to. */
   | 'INVITATION_FOR_ANOTHER_ADDRESS'
+  /** The invitation link is tampered with, of another kind, or names no invitation. */
   | 'INVITATION_INVALID'
+  /** The complainant has sent 5 representative invitations on the case in the last 24 hours: try again later. */
   | 'INVITATION_LIMIT'
+  /** The invitation was already accepted or revoked, or has expired. */
   | 'INVITATION_NOT_PENDING'
+  /** An invitation to represent the complainant, or to join a team at that address, awaits an answer: revoke it before inviting again. */
   | 'INVITATION_PENDING'
+  /** The change would leave the team without a manager (`Team.managerRole`): make someone else a manager first. */
   | 'LAST_MANAGER'
+  /** The provider does not offer this method. */
   | 'METHOD_NOT_OFFERED'
+  /** A DOCX, XLSX or ODT with an archive inside (a .zip, or an embedded workbook); save what it shows as a PDF or picture instead. */
   | 'NESTED_ARCHIVE'
+  /** The neutral's mandate does not cover this method or has ended. */
   | 'NEUTRAL_NOT_AVAILABLE'
+  /** The file cannot be completed before the neutral is confirmed. */
   | 'NEUTRAL_NOT_CONFIRMED'
+  /** That person is not on the provider's roster. */
   | 'NEUTRAL_NOT_ON_ROSTER'
+  /** Accepting an outcome needs `acknowledgesNotice: true`: the party read `Outcome.acceptanceNotice` (EU ADR Art. 9(2)(b)). */
   | 'NOTICE_NOT_ACKNOWLEDGED'
+  /** The notice whose `noticeDigest` was sent is not the one in force for that `language`: show `Outcome.acceptanceNotice` again and resend its digest. */
   | 'NOTICE_TEXT_CHANGED'
+  /** Only a dead letter can be retried. */
   | 'NOT_A_DEAD_LETTER'
+  /** Review is for binding awards only. */
   | 'NOT_BINDING'
+  /** `closeCase` with `NOT_IMPLEMENTED` needs the implementation to have gone to the provider (reported not done, or not confirmed or recorded in time); `DisputeCase.closureReasons` lists the reasons allowed now. */
   | 'NOT_ESCALATED'
+  /** Offers belong to facilitative methods (negotiation, mediation, conciliation). */
   | 'NOT_FACILITATIVE'
+  /** The object does not exist, or you may not see it. */
   | 'NOT_FOUND'
+  /** Only a negotiation closes when its time runs out (the clock job's step). */
   | 'NOT_NEGOTIATION'
+  /** No neutral is appointed: there is nobody to recuse or remove. */
   | 'NO_APPOINTMENT'
+  /** The neutral has no impartiality declaration pending. */
   | 'NO_DECLARATION_DUE'
+  /** This method runs without a neutral. */
   | 'NO_NEUTRAL_FOR_METHOD'
+  /** There is no objection to decide. */
   | 'NO_OBJECTION_PENDING'
+  /** There is no open offer to answer or withdraw. */
   | 'NO_OPEN_OFFER'
+  /** There is no outcome to answer. */
   | 'NO_OUTCOME'
+  /** Nobody acts for the complainant on this case. */
   | 'NO_REPRESENTATIVE'
+  /** No clock is running on the case. */
   | 'NO_RUNNING_CLOCK'
+  /** The window to object to the neutral has passed. */
   | 'OBJECTION_WINDOW_CLOSED'
+  /** The objection window is still open. */
   | 'OBJECTION_WINDOW_OPEN'
+  /** The offer passed its `expiresAt`: it shows as `EXPIRED` and can no longer be accepted, rejected or countered. */
   | 'OFFER_EXPIRED'
+  /** A request checks at most one credential (a password, a sign-in code, a code request): send each sign-in step in a request of its own, never as aliases or a batch. */
   | 'ONE_CREDENTIAL_PER_REQUEST'
+  /** No such organisation. */
   | 'ORGANISATION_NOT_FOUND'
+  /** The organisation is retired: it takes no new complaints (and no new links). */
   | 'ORGANISATION_RETIRED'
+  /** The outcome clock is still running (the clock job's step). */
   | 'OUTCOME_CLOCK_RUNNING'
+  /** A survey needs its overall-satisfaction question. */
   | 'OVERALL_QUESTION_REQUIRED'
+  /** The organisation does not take part in that provider's scheme. */
   | 'PROVIDER_NOT_AVAILABLE'
+  /** The provider is retired: it takes no new referrals (its cases run on). */
   | 'PROVIDER_RETIRED'
+  /** Too many sign-in attempts or codes from this client address, or too many codes sent to this account; wait for the window to pass (a browser that signed in to the account before keeps a device cookie that the account's limits do not hold). */
   | 'RATE_LIMITED'
+  /** This step needs reasons (a refusal, a rejection, a review). */
   | 'REASONS_REQUIRED'
+  /** The reflection period has not ended yet. */
   | 'REFLECTION_PERIOD_OPEN'
+  /** The reflection period has ended. */
   | 'REFLECTION_PERIOD_OVER'
+  /** The complainant's window to reply to the organisation's position has ended, or they have replied. */
   | 'REPLY_WINDOW_CLOSED'
+  /** The file is complete once the complainant has replied to the organisation's position or the reply window has ended. */
   | 'REPLY_WINDOW_OPEN'
+  /** Someone already acts for the complainant on this case: remove them first. */
   | 'REPRESENTATIVE_ALREADY_NAMED'
+  /** Only the complainant names a representative, and never someone with a role in the case's organisation or provider, or an installation-wide one. */
   | 'REPRESENTATIVE_NOT_ALLOWED'
+  /** A required value is missing or blank. */
   | 'REQUIRED'
+  /** The organisation's response clock is still running. */
   | 'RESPONSE_CLOCK_RUNNING'
+  /** The role does not fit the team or owner: `ORG_AGENT` or `ORG_MANAGER` for an organisation (its team, its integration clients); `PROVIDER_CASEWORKER` (and, for a team, `NEUTRAL`) for a provider (`Team.roles` lists a team's). */
   | 'ROLE_SCOPE_MISMATCH'
+  /** An active link refers under this scheme: move or retire the link first. */
   | 'SCHEME_IN_USE'
+  /** The scheme is retired or replaced by a newer version: use its current version. */
   | 'SCHEME_RETIRED'
+  /** A reply stays in the visibility scope of the message it answers. */
   | 'SCOPE_MISMATCH'
+  /** You may not write in that visibility scope. */
   | 'SCOPE_NOT_ALLOWED'
+  /** The first administrator's setup link was used, has expired (`PORTAL_SETUP_LINK_TTL`), or the installation has an administrator already. */
   | 'SETUP_LINK_INVALID'
+  /** The account had too many wrong passwords: sign in with a one-time code (`requestSignInCode`, then `signInWithCode`), which clears the lock. */
   | 'SIGN_IN_CODE_REQUIRED'
+  /** Under this scheme the organisation's silence is not a refusal (the clock job's step). */
   | 'SILENCE_NOT_REFUSAL'
+  /** Another organisation (or provider) has that slug. */
   | 'SLUG_TAKEN'
+  /** The case is no longer at the `expectedStage` you sent: someone else acted first. The message names the stage it is at; nothing was changed. */
   | 'STAGE_CHANGED'
+  /** The organisation has as many webhook subscriptions as allowed. */
   | 'SUBSCRIPTION_LIMIT'
+  /** The survey link has expired. */
   | 'SURVEY_EXPIRED'
+  /** The survey link is tampered with, of another kind, or for no survey. */
   | 'SURVEY_LINK_INVALID'
+  /** A text or URL longer than its limit (docs/limits.md): `field` names the input field, `limit` the most characters it takes and `actual` how many it had (Unicode code points); the message says the same in words. */
   | 'TOO_LONG'
+  /** The content is of another type than the file name's extension says. */
   | 'TYPE_MISMATCH'
+  /** No provider adapter of that name is installed (docs/providers.md). */
   | 'UNKNOWN_ADAPTER'
+  /** The content is not a type Parley accepts. */
   | 'UNSUPPORTED_TYPE'
+  /** The request carries no file where the input needs one. */
   | 'UPLOAD_REQUIRED'
+  /** The webhook URL points to a private, loopback or link-local address. */
   | 'URL_NOT_ALLOWED'
+  /** The case's scheme does not let the organisation withdraw (`Scheme.organisationMayWithdraw`); before responding it may refuse to take part. */
   | 'WITHDRAWAL_NOT_ALLOWED';
 
-/** What kind of actor the viewer is. */
+/** What kind of actor is asking, or acted: a person or an integration client. */
 export type ViewerKind =
+  /** An integration client, with an OAuth token. */
   | 'SERVICE_ACCOUNT'
+  /** A person, signed in. */
   | 'USER';
 
 /** Who may read an event, message or document. */
 export type Visibility =
+  /** Everyone on the case: both sides, the provider and the neutral. */
   | 'ALL_PARTIES'
+  /** A private session: the neutral and the complainant's side. */
   | 'CAUCUS_COMPLAINANT'
+  /** A private session: the neutral and the organisation. */
   | 'CAUCUS_ORGANISATION'
+  /** The neutral (and the provider's caseworkers). */
   | 'NEUTRAL_ONLY'
+  /** The organisation's own people only. */
   | 'ORGANISATION_INTERNAL'
+  /** The provider's caseworkers and the neutral only. */
   | 'PROVIDER_INTERNAL';
 
 export type AccessLogQueryVariables = Exact<{
@@ -975,18 +2259,18 @@ export type MyReceiptsQuery = { viewer: { receipts: Array<{ caseId: string, case
 
 export type AdminUserErrorsFragment = { field: Array<string> | null, code: UserErrorCode, message: string };
 
-export type AdminOrganisationFieldsFragment = { id: string, slug: string, name: string, country: string, retiredAt: string | null };
+export type AdminOrganisationFieldsFragment = { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null };
 
-export type AdminProviderFieldsFragment = { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null };
+export type AdminProviderFieldsFragment = { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null };
 
-export type AdminSchemeFieldsFragment = { id: string, name: string, version: number, country: string, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: string, text: string }> };
+export type AdminSchemeFieldsFragment = { id: string, name: string, version: number, country: Country, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: CaseLanguage, text: string }> };
 
 export type AdminLinkFieldsFragment = { id: string, retiredAt: string | null, provider: { id: string, name: string, retiredAt: string | null } | null, scheme: { id: string, name: string, version: number } | null };
 
 export type AdminOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminOrganisationsQuery = { organisations: { edges: Array<{ node: { id: string, slug: string, name: string, country: string, retiredAt: string | null } }> } };
+export type AdminOrganisationsQuery = { organisations: { edges: Array<{ node: { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null } }> } };
 
 export type AdminOrganisationQueryVariables = Exact<{
   id: string | number;
@@ -994,14 +2278,14 @@ export type AdminOrganisationQueryVariables = Exact<{
 
 
 export type AdminOrganisationQuery = { node:
-    | { id: string, slug: string, name: string, country: string, retiredAt: string | null, providerLinks: Array<{ id: string, retiredAt: string | null, provider: { id: string, name: string, retiredAt: string | null } | null, scheme: { id: string, name: string, version: number } | null }> }
+    | { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null, providerLinks: Array<{ id: string, retiredAt: string | null, provider: { id: string, name: string, retiredAt: string | null } | null, scheme: { id: string, name: string, version: number } | null }> }
     | Record<PropertyKey, never>
   , providers: { edges: Array<{ node: { id: string, name: string, schemes: Array<{ id: string, name: string, version: number }> } }> } };
 
 export type AdminProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminProvidersQuery = { providers: { edges: Array<{ node: { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null } }> } };
+export type AdminProvidersQuery = { providers: { edges: Array<{ node: { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null } }> } };
 
 export type AdminProviderQueryVariables = Exact<{
   id: string | number;
@@ -1009,7 +2293,7 @@ export type AdminProviderQueryVariables = Exact<{
 
 
 export type AdminProviderQuery = { node:
-    | { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null, schemes: Array<{ id: string, name: string, version: number, country: string, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: string, text: string }> }> }
+    | { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null, schemes: Array<{ id: string, name: string, version: number, country: Country, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: CaseLanguage, text: string }> }> }
     | Record<PropertyKey, never>
    };
 
@@ -1018,63 +2302,63 @@ export type CreateOrganisationMutationVariables = Exact<{
 }>;
 
 
-export type CreateOrganisationMutation = { createOrganisation: { organisation: { id: string, slug: string, name: string, country: string, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type CreateOrganisationMutation = { createOrganisation: { organisation: { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type UpdateOrganisationMutationVariables = Exact<{
   input: UpdateOrganisationInput;
 }>;
 
 
-export type UpdateOrganisationMutation = { updateOrganisation: { organisation: { id: string, slug: string, name: string, country: string, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type UpdateOrganisationMutation = { updateOrganisation: { organisation: { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type RetireOrganisationMutationVariables = Exact<{
   input: RetireOrganisationInput;
 }>;
 
 
-export type RetireOrganisationMutation = { retireOrganisation: { organisation: { id: string, slug: string, name: string, country: string, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type RetireOrganisationMutation = { retireOrganisation: { organisation: { id: string, slug: string, name: string, country: Country | null, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type CreateProviderMutationVariables = Exact<{
   input: CreateProviderInput;
 }>;
 
 
-export type CreateProviderMutation = { createProvider: { provider: { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type CreateProviderMutation = { createProvider: { provider: { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type UpdateProviderMutationVariables = Exact<{
   input: UpdateProviderInput;
 }>;
 
 
-export type UpdateProviderMutation = { updateProvider: { provider: { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type UpdateProviderMutation = { updateProvider: { provider: { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type RetireProviderMutationVariables = Exact<{
   input: RetireProviderInput;
 }>;
 
 
-export type RetireProviderMutation = { retireProvider: { provider: { id: string, slug: string, name: string, country: string, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type RetireProviderMutation = { retireProvider: { provider: { id: string, slug: string, name: string, country: Country | null, published: boolean, retiredAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type CreateSchemeMutationVariables = Exact<{
   input: CreateSchemeInput;
 }>;
 
 
-export type CreateSchemeMutation = { createScheme: { scheme: { id: string, name: string, version: number, country: string, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: string, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type CreateSchemeMutation = { createScheme: { scheme: { id: string, name: string, version: number, country: Country, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: CaseLanguage, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type UpdateSchemeMutationVariables = Exact<{
   input: UpdateSchemeInput;
 }>;
 
 
-export type UpdateSchemeMutation = { updateScheme: { scheme: { id: string, name: string, version: number, country: string, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: string, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type UpdateSchemeMutation = { updateScheme: { scheme: { id: string, name: string, version: number, country: Country, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: CaseLanguage, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type RetireSchemeMutationVariables = Exact<{
   input: RetireSchemeInput;
 }>;
 
 
-export type RetireSchemeMutation = { retireScheme: { scheme: { id: string, name: string, version: number, country: string, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: string, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type RetireSchemeMutation = { retireScheme: { scheme: { id: string, name: string, version: number, country: Country, silenceIsRefusal: boolean, organisationMayWithdraw: boolean, methods: Array<ResolutionMethod>, fees: string, retentionYears: number, retiredAt: string | null, replacedById: string | null, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar }>, complexResponse: { days: number, calendar: ClockCalendar }, legalEffects: Array<{ method: ResolutionMethod, language: CaseLanguage, text: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type LinkOrganisationProviderMutationVariables = Exact<{
   input: LinkOrganisationProviderInput;
@@ -1256,11 +2540,11 @@ export type ShownTextFieldsFragment = { text: string, language: string, digest: 
 
 export type DueDutyFieldsFragment = { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean };
 
-export type OutcomeFieldsFragment = { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: string, reviewDecisionReasons: string, amount: { amount: string, currency: string } | null };
+export type OutcomeFieldsFragment = { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: ReviewDecision | null, reviewDecisionReasons: string, amount: { amount: string, currency: Currency } | null };
 
 export type TimelineEventFieldsFragment = { sequence: number, kind: string, occurredAt: string, actorRole: CaseRole, visibility: Visibility, payload: Record<string, unknown>, hash: string };
 
-export type CaseSummaryFragment = { id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, provider: { id: string, name: string } | null, claimedAmount: { amount: string, currency: string } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation }> };
+export type CaseSummaryFragment = { id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, provider: { id: string, name: string } | null, claimedAmount: { amount: string, currency: Currency } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation }> };
 
 export type CasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1270,7 +2554,7 @@ export type CasesQueryVariables = Exact<{
 }>;
 
 
-export type CasesQuery = { cases: { edges: Array<{ node: { id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, provider: { id: string, name: string } | null, claimedAmount: { amount: string, currency: string } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CasesQuery = { cases: { edges: Array<{ node: { id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, provider: { id: string, name: string } | null, claimedAmount: { amount: string, currency: Currency } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CasePageQueryVariables = Exact<{
   id: string | number;
@@ -1278,7 +2562,7 @@ export type CasePageQueryVariables = Exact<{
 }>;
 
 
-export type CasePageQuery = { case: { irreversibleActions: Array<CaseAction>, methodFamily: MethodFamily, binding: boolean, language: string, unresolvedReason: string, organisationPosition: string, respondedAt: string | null, complainantReply: string, repliedAt: string | null, declineGround: DeclineGround | null, declineReasons: string, implementationEvidence: string, implementedAt: string | null, implementationConfirmedAt: string | null, escalatedAt: string | null, escalationNote: string, closureReason: ClosureReason | null, closureReasons: Array<ClosureReason>, closureNote: string, withdrawnBy: Side | null, withdrawalReason: string, closedAt: string | null, surveyUrl: string | null, id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, timelineHead: { sequence: number, hash: string }, complainant: { displayName: string, isViewer: boolean } | null, representative: { displayName: string, isViewer: boolean } | null, complaint: { id: string, reference: string } | null, provider: { id: string, name: string, profile: { legalEffect: string, bindingMethodsOffered: boolean, texts: { fees: { text: string, language: string }, legalEffect: { text: string, language: string } } } | null } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation, extensionNotices: Array<{ extendedAt: string, actorRole: CaseRole, days: number | null, reason: string, previousDueAt: string | null, dueAt: string | null, extendedBy: { displayName: string } | null }> }>, consentText: { text: string, language: string, digest: string }, consents: Array<{ method: ResolutionMethod, legalEffect: string, language: string, understandsLegalEffect: boolean, understandsRightToWithdraw: boolean, consentsToBeBound: boolean, givenAt: string, givenBy: { displayName: string, isViewer: boolean } | null }>, neutralAppointment: { status: AppointmentStatus, appointedAt: string, neutral: { displayName: string } | null, declaration: { impartial: boolean, disclosures: string, declaredAt: string } | null, objections: Array<{ side: Side, reasons: string, raisedAt: string, upheld: boolean | null, decisionReasons: string }> } | null, offers: Array<{ id: string, side: Side, terms: string, expiresAt: string | null, status: OfferStatus, replyingTo: string | null, madeAt: string, decidedAt: string | null, amount: { amount: string, currency: string } }>, outcome: { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: string, reviewDecisionReasons: string, acceptanceNotice: { text: string, language: string, digest: string }, amount: { amount: string, currency: string } | null } | null, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, claimedAmount: { amount: string, currency: string } | null } };
+export type CasePageQuery = { case: { irreversibleActions: Array<CaseAction>, methodFamily: MethodFamily, binding: boolean, language: CaseLanguage, unresolvedReason: string, organisationPosition: string, respondedAt: string | null, complainantReply: string, repliedAt: string | null, declineGround: DeclineGround | null, declineReasons: string, implementationEvidence: string, implementedAt: string | null, implementationConfirmedAt: string | null, escalatedAt: string | null, escalationNote: string, closureReason: ClosureReason | null, closureReasons: Array<ClosureReason>, closureNote: string, withdrawnBy: Side | null, withdrawalReason: string, closedAt: string | null, surveyUrl: string | null, id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, timelineHead: { sequence: number, hash: string }, complainant: { displayName: string, isViewer: boolean } | null, representative: { displayName: string, isViewer: boolean } | null, complaint: { id: string, reference: string } | null, provider: { id: string, name: string, profile: { legalEffect: string, bindingMethodsOffered: boolean, texts: { fees: { text: string, language: string }, legalEffect: { text: string, language: string } } } | null } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation, extensionNotices: Array<{ extendedAt: string, actorRole: CaseRole, days: number | null, reason: string, previousDueAt: string | null, dueAt: string | null, extendedBy: { displayName: string } | null }> }>, consentText: { text: string, language: string, digest: string }, consents: Array<{ method: ResolutionMethod, legalEffect: string, language: string, understandsLegalEffect: boolean, understandsRightToWithdraw: boolean, consentsToBeBound: boolean, givenAt: string, givenBy: { displayName: string, isViewer: boolean } | null }>, neutralAppointment: { status: AppointmentStatus, appointedAt: string, neutral: { displayName: string } | null, declaration: { impartial: boolean, disclosures: string, declaredAt: string } | null, objections: Array<{ side: Side, reasons: string, raisedAt: string, upheld: boolean | null, decisionReasons: string }> } | null, offers: Array<{ id: string, side: Side, terms: string, expiresAt: string | null, status: OfferStatus, replyingTo: string | null, madeAt: string, decidedAt: string | null, amount: { amount: string, currency: Currency } }>, outcome: { kind: OutcomeKind, binding: boolean, summary: string, reasons: string, issuedAt: string, acceptedByComplainantAt: string | null, acceptedByOrganisationAt: string | null, rejectedBy: Side | null, rejectionReasons: string, rejectedAt: string | null, reviewRequestedBy: Side | null, reviewReasons: string, reviewDecision: ReviewDecision | null, reviewDecisionReasons: string, acceptanceNotice: { text: string, language: string, digest: string }, amount: { amount: string, currency: Currency } | null } | null, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, claimedAmount: { amount: string, currency: Currency } | null } };
 
 export type CaseTimelineQueryVariables = Exact<{
   id: string | number;
@@ -1331,7 +2615,7 @@ export type MakeOfferMutationVariables = Exact<{
   caseId: string | number;
   expectedStage?: CaseStage | null | undefined;
   amount: string;
-  currency?: string | null | undefined;
+  currency?: Currency | null | undefined;
   terms: string;
   expiresAt?: string | null | undefined;
   replyingTo?: string | number | null | undefined;
@@ -1447,7 +2731,7 @@ export type IssueOutcomeMutationVariables = Exact<{
   summary: string;
   reasons: string;
   amount?: string | null | undefined;
-  currency?: string | null | undefined;
+  currency?: Currency | null | undefined;
 }>;
 
 
@@ -1479,7 +2763,7 @@ export type RemoveCommitmentMutation = { removeCommitment: { removed: boolean, u
 export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrganisationsQuery = { organisations: { edges: Array<{ node: { id: string, name: string, country: string } }> } };
+export type OrganisationsQuery = { organisations: { edges: Array<{ node: { id: string, name: string, country: Country | null } }> } };
 
 export type MyComplaintsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1513,7 +2797,7 @@ export type ReferComplaintMutationVariables = Exact<{
   method: ResolutionMethod;
   unresolvedReason: string;
   claimedAmount?: string | null | undefined;
-  currency?: string | null | undefined;
+  currency?: Currency | null | undefined;
   idempotencyKey?: string | null | undefined;
 }>;
 
@@ -1527,7 +2811,7 @@ export type DirectoryQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryQuery = { providers: { edges: Array<{ node: { id: string, slug: string, name: string, country: string, profile: { methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<string>, consumerFee: { amount: string, currency: string } | null, texts: { summary: { text: string, language: string, translated: boolean } } } | null } }> } };
+export type DirectoryQuery = { providers: { edges: Array<{ node: { id: string, slug: string, name: string, country: Country | null, profile: { methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<Country>, consumerFee: { amount: string, currency: Currency } | null, texts: { summary: { text: string, language: string, translated: boolean } } } | null } }> } };
 
 export type DirectoryProviderQueryVariables = Exact<{
   slug: string;
@@ -1535,7 +2819,7 @@ export type DirectoryProviderQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryProviderQuery = { provider: { id: string, slug: string, name: string, country: string, profile: { website: string, contactEmail: string, postalAddress: string, methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<string>, rulesUrl: string, bindingMethodsOffered: boolean, consumerFee: { amount: string, currency: string } | null, texts: { summary: { text: string, language: string, translated: boolean }, disputeTypes: { text: string, language: string, translated: boolean }, decisionBasis: { text: string, language: string, translated: boolean }, preliminaryRequirements: { text: string, language: string, translated: boolean }, fees: { text: string, language: string, translated: boolean }, legalEffect: { text: string, language: string, translated: boolean } } } | null, schemes: Array<{ name: string, country: string, silenceIsRefusal: boolean, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar, responsible: ResponsibleParty }> }>, roster: { edges: Array<{ node: { displayName: string, title: string, competences: Array<string>, languages: Array<string>, methods: Array<ResolutionMethod>, mandateEndsOn: string | null } }> } } };
+export type DirectoryProviderQuery = { provider: { id: string, slug: string, name: string, country: Country | null, profile: { website: string, contactEmail: string, postalAddress: string, methods: Array<ResolutionMethod>, languages: Array<string>, countries: Array<Country>, rulesUrl: string, bindingMethodsOffered: boolean, consumerFee: { amount: string, currency: Currency } | null, texts: { summary: { text: string, language: string, translated: boolean }, disputeTypes: { text: string, language: string, translated: boolean }, decisionBasis: { text: string, language: string, translated: boolean }, preliminaryRequirements: { text: string, language: string, translated: boolean }, fees: { text: string, language: string, translated: boolean }, legalEffect: { text: string, language: string, translated: boolean } } } | null, schemes: Array<{ name: string, country: Country, silenceIsRefusal: boolean, clocks: Array<{ kind: ClockKind, days: number, calendar: ClockCalendar, responsible: ResponsibleParty }> }>, roster: { edges: Array<{ node: { displayName: string, title: string, competences: Array<string>, languages: Array<string>, methods: Array<ResolutionMethod>, mandateEndsOn: string | null } }> } } };
 
 export type EligibleProvidersQueryVariables = Exact<{
   id: string | number;
@@ -1543,16 +2827,16 @@ export type EligibleProvidersQueryVariables = Exact<{
 }>;
 
 
-export type EligibleProvidersQuery = { complaint: { id: string, eligibleProviders: Array<{ id: string, name: string, country: string, profile: { methods: Array<ResolutionMethod>, languages: Array<string>, texts: { fees: { text: string, language: string, translated: boolean }, legalEffect: { text: string, language: string, translated: boolean } } } | null }> } };
+export type EligibleProvidersQuery = { complaint: { id: string, eligibleProviders: Array<{ id: string, name: string, country: Country | null, profile: { methods: Array<ResolutionMethod>, languages: Array<string>, texts: { fees: { text: string, language: string, translated: boolean }, legalEffect: { text: string, language: string, translated: boolean } } } | null }> } };
 
-export type IntegrationClientFieldsFragment = { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, scopes: Array<OAuthScope> };
+export type IntegrationClientFieldsFragment = { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null };
 
 export type IntegrationClientsQueryVariables = Exact<{
   ownerId: string | number;
 }>;
 
 
-export type IntegrationClientsQuery = { integrationClients: Array<{ id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, scopes: Array<OAuthScope> }> };
+export type IntegrationClientsQuery = { integrationClients: Array<{ id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null }> };
 
 export type IntegrationClientQueryVariables = Exact<{
   id: string | number;
@@ -1569,7 +2853,7 @@ export type IntegrationClientQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
-    | { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, scopes: Array<OAuthScope> }
+    | { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1580,21 +2864,21 @@ export type CreateIntegrationClientMutationVariables = Exact<{
 }>;
 
 
-export type CreateIntegrationClientMutation = { createIntegrationClient: { clientSecret: string | null, client: { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, scopes: Array<OAuthScope> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type CreateIntegrationClientMutation = { createIntegrationClient: { clientSecret: string | null, client: { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type RotateIntegrationClientSecretMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RotateIntegrationClientSecretMutation = { rotateIntegrationClientSecret: { clientSecret: string | null, client: { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, scopes: Array<OAuthScope> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type RotateIntegrationClientSecretMutation = { rotateIntegrationClientSecret: { clientSecret: string | null, client: { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type DisableIntegrationClientMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DisableIntegrationClientMutation = { disableIntegrationClient: { client: { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, scopes: Array<OAuthScope> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type DisableIntegrationClientMutation = { disableIntegrationClient: { client: { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type WebhookSubscriptionFieldsFragment = { id: string, url: string, eventKinds: Array<string>, description: string, active: boolean, createdAt: string };
 
@@ -2089,7 +3373,7 @@ export type PublicTransparencyQueryVariables = Exact<{
 }>;
 
 
-export type PublicTransparencyQuery = { transparencyReport: { providerName: string, start: string, end: string, disputesReceived: number, refusalShare: number | null, casesTotal: number, receivedByMethod: Array<{ key: string, count: number }>, refusalsByGround: Array<{ key: string, count: number }>, discontinuedByReason: Array<{ key: string, count: number }>, duration: { count: number, medianDays: number | null, p90Days: number | null }, outcomeAcceptance: { numerator: number, denominator: number, rate: number | null }, compliance: { numerator: number, denominator: number, rate: number | null }, cases: Array<{ organisation: string, method: ResolutionMethod, result: string, declineGround: DeclineGround | null, outcomeKind: string | null, claimedAmount: string | null, outcomeAmount: string | null, currency: string, filedOn: string, endedOn: string, durationDays: number }> } };
+export type PublicTransparencyQuery = { transparencyReport: { providerName: string, start: string, end: string, disputesReceived: number, refusalShare: number | null, casesTotal: number, receivedByMethod: Array<{ key: string, count: number }>, refusalsByGround: Array<{ key: string, count: number }>, discontinuedByReason: Array<{ key: string, count: number }>, duration: { count: number, medianDays: number | null, p90Days: number | null }, outcomeAcceptance: { numerator: number, denominator: number, rate: number | null }, compliance: { numerator: number, denominator: number, rate: number | null }, cases: Array<{ organisation: string, method: ResolutionMethod, result: string, declineGround: DeclineGround | null, outcomeKind: string | null, claimedAmount: string | null, outcomeAmount: string | null, currency: Currency, filedOn: string, endedOn: string, durationDays: number }> } };
 
 export type HandledComplaintFieldsFragment = { id: string, reference: string, subject: string, description: string, remedySought: string, status: ComplaintStatus, channel: ComplaintChannel, receivedAt: string, confirmedAt: string | null, decision: ComplaintDecision | null, nextDue: string | null, overdue: boolean, availableActions: Array<ComplaintAction>, organisation: { id: string, name: string } | null, complainant: { displayName: string } | null, recordedBy: { displayName: string } | null, dispute: { id: string, reference: string } | null, clocks: Array<{ kind: ComplaintClockKind, startedAt: string, dueAt: string, endedAt: string | null, status: ClockStatus, overdue: boolean }>, steps: Array<{ action: ComplaintAction, status: ComplaintStatus, at: string, actorRole: ComplaintRole, actorName: string | null, text: string, decision: ComplaintDecision | null }> };
 
@@ -2193,7 +3477,7 @@ export const ClockFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":
 export const CaseSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DisputeCase"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRoles"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}},{"kind":"Field","name":{"kind":"Name","value":"viewerDuties"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRights"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"nextDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DueDutyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"whoMustAct"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DueDutyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unreadMessageCount"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claimedAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClockFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DueDutyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DueDuty"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"party"}},{"kind":"Field","name":{"kind":"Name","value":"clock"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClockFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Clock"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"extensions"}},{"kind":"Field","name":{"kind":"Name","value":"obligation"}}]}}]} as unknown as DocumentNode<CaseSummaryFragment, unknown>;
 export const CommitmentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommitmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Commitment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"items"}},{"kind":"Field","name":{"kind":"Name","value":"wordingEn"}},{"kind":"Field","name":{"kind":"Name","value":"wordingZhHans"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CommitmentFieldsFragment, unknown>;
 export const LocalizedTextFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalizedTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalizedText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"translated"}}]}}]} as unknown as DocumentNode<LocalizedTextFieldsFragment, unknown>;
-export const IntegrationClientFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]} as unknown as DocumentNode<IntegrationClientFieldsFragment, unknown>;
+export const IntegrationClientFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}}]}}]} as unknown as DocumentNode<IntegrationClientFieldsFragment, unknown>;
 export const WebhookSubscriptionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookSubscriptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscription"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"eventKinds"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<WebhookSubscriptionFieldsFragment, unknown>;
 export const WebhookDeliveryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookDeliveryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"eventKind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<WebhookDeliveryFieldsFragment, unknown>;
 export const TeamMemberFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TeamMemberFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TeamMember"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<TeamMemberFieldsFragment, unknown>;
@@ -2253,7 +3537,7 @@ export const VerifyTimelineDocument = {"kind":"Document","definitions":[{"kind":
 export const VerifyReceiptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyReceipt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sequence"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"headHash"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyReceipt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"sequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sequence"}}},{"kind":"Argument","name":{"kind":"Name","value":"headHash"},"value":{"kind":"Variable","name":{"kind":"Name","value":"headHash"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"headHash"}},{"kind":"Field","name":{"kind":"Name","value":"brokenAtSequence"}}]}}]}}]} as unknown as DocumentNode<VerifyReceiptQuery, VerifyReceiptQueryVariables>;
 export const CaseEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CaseEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TimelineEventFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TimelineEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TimelineEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}}]} as unknown as DocumentNode<CaseEventsSubscription, CaseEventsSubscriptionVariables>;
 export const GiveConsentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GiveConsent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"understandsLegalEffect"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"understandsRightToWithdraw"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"consentsToBeBound"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"legalEffectDigest"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"giveConsent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"understandsLegalEffect"},"value":{"kind":"Variable","name":{"kind":"Name","value":"understandsLegalEffect"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"understandsRightToWithdraw"},"value":{"kind":"Variable","name":{"kind":"Name","value":"understandsRightToWithdraw"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"consentsToBeBound"},"value":{"kind":"Variable","name":{"kind":"Name","value":"consentsToBeBound"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"legalEffectDigest"},"value":{"kind":"Variable","name":{"kind":"Name","value":"legalEffectDigest"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GiveConsentMutation, GiveConsentMutationVariables>;
-export const MakeOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MakeOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amount"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"terms"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"replyingTo"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"makeOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"amount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"terms"},"value":{"kind":"Variable","name":{"kind":"Name","value":"terms"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expiresAt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"replyingTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"replyingTo"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MakeOfferMutation, MakeOfferMutationVariables>;
+export const MakeOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MakeOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amount"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Currency"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"terms"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"replyingTo"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"makeOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"amount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"terms"},"value":{"kind":"Variable","name":{"kind":"Name","value":"terms"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expiresAt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"replyingTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"replyingTo"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MakeOfferMutation, MakeOfferMutationVariables>;
 export const AcceptOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"offerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptOfferMutation, AcceptOfferMutationVariables>;
 export const RejectOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"offerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RejectOfferMutation, RejectOfferMutationVariables>;
 export const WithdrawOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"offerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offerId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WithdrawOfferMutation, WithdrawOfferMutationVariables>;
@@ -2265,7 +3549,7 @@ export const ConfirmImplementationDocument = {"kind":"Document","definitions":[{
 export const SubmitReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reply"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitReply"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reply"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reply"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitReplyMutation, SubmitReplyMutationVariables>;
 export const ReportNotImplementedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportNotImplemented"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportNotImplemented"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reasons"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ReportNotImplementedMutation, ReportNotImplementedMutationVariables>;
 export const WithdrawCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WithdrawCaseMutation, WithdrawCaseMutationVariables>;
-export const IssueOutcomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueOutcome"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"summary"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amount"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueOutcome"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"summary"},"value":{"kind":"Variable","name":{"kind":"Name","value":"summary"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reasons"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"amount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<IssueOutcomeMutation, IssueOutcomeMutationVariables>;
+export const IssueOutcomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueOutcome"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"summary"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amount"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Currency"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueOutcome"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"summary"},"value":{"kind":"Variable","name":{"kind":"Name","value":"summary"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reasons"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"amount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<IssueOutcomeMutation, IssueOutcomeMutationVariables>;
 export const CommitmentsForEditingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CommitmentsForEditing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisationCommitments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommitmentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommitmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Commitment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"items"}},{"kind":"Field","name":{"kind":"Name","value":"wordingEn"}},{"kind":"Field","name":{"kind":"Name","value":"wordingZhHans"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CommitmentsForEditingQuery, CommitmentsForEditingQueryVariables>;
 export const SetCommitmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetCommitment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetCommitmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCommitment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commitment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommitmentFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommitmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Commitment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"items"}},{"kind":"Field","name":{"kind":"Name","value":"wordingEn"}},{"kind":"Field","name":{"kind":"Name","value":"wordingZhHans"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<SetCommitmentMutation, SetCommitmentMutationVariables>;
 export const RemoveCommitmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCommitment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveCommitmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCommitment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveCommitmentMutation, RemoveCommitmentMutationVariables>;
@@ -2273,15 +3557,15 @@ export const OrganisationsDocument = {"kind":"Document","definitions":[{"kind":"
 export const MyComplaintsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyComplaints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dispute"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MyComplaintsQuery, MyComplaintsQueryVariables>;
 export const FileComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FileComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subject"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"remedySought"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"subject"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subject"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"remedySought"},"value":{"kind":"Variable","name":{"kind":"Name","value":"remedySought"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<FileComplaintMutation, FileComplaintMutationVariables>;
 export const ConfirmComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"complaintId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfirmComplaintMutation, ConfirmComplaintMutationVariables>;
-export const ReferComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReferComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"providerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"method"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResolutionMethod"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unresolvedReason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"claimedAmount"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"referComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"complaintId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"providerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"providerId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"method"},"value":{"kind":"Variable","name":{"kind":"Name","value":"method"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"unresolvedReason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unresolvedReason"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"claimedAmount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"claimedAmount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ReferComplaintMutation, ReferComplaintMutationVariables>;
+export const ReferComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReferComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"providerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"method"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResolutionMethod"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unresolvedReason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"claimedAmount"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currency"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Currency"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"referComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"complaintId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"providerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"providerId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"method"},"value":{"kind":"Variable","name":{"kind":"Name","value":"method"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"unresolvedReason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unresolvedReason"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"claimedAmount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"claimedAmount"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"currency"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currency"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ReferComplaintMutation, ReferComplaintMutationVariables>;
 export const DirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Directory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"countries"}},{"kind":"Field","name":{"kind":"Name","value":"consumerFee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"texts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalizedTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalizedText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"translated"}}]}}]} as unknown as DocumentNode<DirectoryQuery, DirectoryQueryVariables>;
 export const DirectoryProviderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DirectoryProvider"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"postalAddress"}},{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"countries"}},{"kind":"Field","name":{"kind":"Name","value":"rulesUrl"}},{"kind":"Field","name":{"kind":"Name","value":"consumerFee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bindingMethodsOffered"}},{"kind":"Field","name":{"kind":"Name","value":"texts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"disputeTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decisionBasis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preliminaryRequirements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalEffect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"silenceIsRefusal"}},{"kind":"Field","name":{"kind":"Name","value":"clocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"roster"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"competences"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"mandateEndsOn"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalizedTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalizedText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"translated"}}]}}]} as unknown as DocumentNode<DirectoryProviderQuery, DirectoryProviderQueryVariables>;
 export const EligibleProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EligibleProviders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eligibleProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"texts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalEffect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalizedTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalizedText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"translated"}}]}}]} as unknown as DocumentNode<EligibleProvidersQuery, EligibleProvidersQueryVariables>;
-export const IntegrationClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IntegrationClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ownerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"integrationClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ownerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ownerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IntegrationClientFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]} as unknown as DocumentNode<IntegrationClientsQuery, IntegrationClientsQueryVariables>;
-export const IntegrationClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IntegrationClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IntegrationClientFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]} as unknown as DocumentNode<IntegrationClientQuery, IntegrationClientQueryVariables>;
-export const CreateIntegrationClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateIntegrationClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateIntegrationClientInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createIntegrationClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IntegrationClientFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]} as unknown as DocumentNode<CreateIntegrationClientMutation, CreateIntegrationClientMutationVariables>;
-export const RotateIntegrationClientSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateIntegrationClientSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateIntegrationClientSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IntegrationClientFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]} as unknown as DocumentNode<RotateIntegrationClientSecretMutation, RotateIntegrationClientSecretMutationVariables>;
-export const DisableIntegrationClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableIntegrationClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableIntegrationClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IntegrationClientFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]} as unknown as DocumentNode<DisableIntegrationClientMutation, DisableIntegrationClientMutationVariables>;
+export const IntegrationClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IntegrationClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ownerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"integrationClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ownerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ownerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IntegrationClientFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}}]}}]} as unknown as DocumentNode<IntegrationClientsQuery, IntegrationClientsQueryVariables>;
+export const IntegrationClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IntegrationClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IntegrationClientFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}}]}}]} as unknown as DocumentNode<IntegrationClientQuery, IntegrationClientQueryVariables>;
+export const CreateIntegrationClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateIntegrationClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateIntegrationClientInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createIntegrationClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IntegrationClientFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}}]}}]} as unknown as DocumentNode<CreateIntegrationClientMutation, CreateIntegrationClientMutationVariables>;
+export const RotateIntegrationClientSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateIntegrationClientSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateIntegrationClientSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IntegrationClientFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}}]}}]} as unknown as DocumentNode<RotateIntegrationClientSecretMutation, RotateIntegrationClientSecretMutationVariables>;
+export const DisableIntegrationClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableIntegrationClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableIntegrationClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IntegrationClientFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IntegrationClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}}]}}]} as unknown as DocumentNode<DisableIntegrationClientMutation, DisableIntegrationClientMutationVariables>;
 export const WebhookSubscriptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookSubscriptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookSubscriptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookSubscriptionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookSubscriptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscription"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"eventKinds"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<WebhookSubscriptionsQuery, WebhookSubscriptionsQueryVariables>;
 export const WebhookSubscriptionLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookSubscriptionLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscription"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookSubscriptionFields"}},{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookDeliveryFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookSubscriptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscription"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"eventKinds"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookDeliveryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"eventKind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<WebhookSubscriptionLogQuery, WebhookSubscriptionLogQueryVariables>;
 export const CreateWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookSubscriptionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookSubscriptionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookSubscriptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscription"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"eventKinds"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<CreateWebhookMutation, CreateWebhookMutationVariables>;

@@ -11,21 +11,33 @@ import strawberry
 from portal.accesslog import reading
 from portal.accesslog.models import AccessAction, AccessRecord, ReaderKind
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.node import Node, node_resolver, referenced, to_global_id
 
 if TYPE_CHECKING:
     from portal.api.cases.types import DisputeCase
 
-strawberry.enum(
+described_enum(
     AccessAction,
-    description="What kind of read: CASE_READ (a case page or an item of its file opened by "
-    "id), DOCUMENT_DOWNLOAD, BUNDLE_DOWNLOAD, EXPORT (a CSV or JSON download under "
-    "/reports/), REPORT_READ (a report read through the API), SUBJECT_ACCESS_EXPORT.",
+    description="What kind of read an access record is.",
+    values={
+        AccessAction.CASE_READ: "A case page, or an item of its file opened by id: one record "
+        "per case per request, whatever fields it asks.",
+        AccessAction.DOCUMENT_DOWNLOAD: "A document of a case file downloaded.",
+        AccessAction.BUNDLE_DOWNLOAD: "A case bundle (the whole file as one archive) downloaded.",
+        AccessAction.EXPORT: "A CSV or JSON download under /reports/.",
+        AccessAction.REPORT_READ: "A report read through the GraphQL API.",
+        AccessAction.SUBJECT_ACCESS_EXPORT: "A person's subject-access export (GDPR Art. 15).",
+    },
 )
-strawberry.enum(
+described_enum(
     ReaderKind,
-    description="Who read: a person (USER), an integration client (SERVICE_ACCOUNT), or "
-    "someone not signed in (ANONYMOUS: public reports only).",
+    description="Who read.",
+    values={
+        ReaderKind.USER: "A signed-in person.",
+        ReaderKind.SERVICE_ACCOUNT: "An integration client.",
+        ReaderKind.ANONYMOUS: "Someone not signed in: public reports only.",
+    },
 )
 
 _READER_TYPES = {ReaderKind.USER: "User", ReaderKind.SERVICE_ACCOUNT: "ServiceAccount"}

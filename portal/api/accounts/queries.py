@@ -76,7 +76,11 @@ class DirectoryQueries:
         description="One provider of the directory by its slug (the web page's address), no "
         "sign-in; NOT_FOUND for a slug that names none the caller may see."
     )
-    async def provider(self, info: Info, slug: str) -> Provider:
+    async def provider(
+        self,
+        info: Info,
+        slug: Annotated[str, strawberry.argument(description="The provider's slug (`calm-adr`).")],
+    ) -> Provider:
         row = await models.Provider.get_or_none(slug=slug[:64])
         if row is None or not policy.may_view_provider(info.context.actor, row):
             raise NotFound()

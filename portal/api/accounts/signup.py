@@ -15,45 +15,61 @@ from portal.api.accounts.types import Viewer, viewer_of
 from portal.api.cases.enums import Locale
 from portal.api.context import Info
 from portal.api.errors import UserError, UserErrorCode, user_error
+from portal.api.inputs import mutations
 from portal.auth import codes
 from portal.auth.actor import ActorKind
 from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.services import sign_in_email
 
 
-@strawberry.input
+@strawberry.input(description="A new complainant account: a confirmation mail goes to `email`.")
 class SignUpInput:
-    email: str
+    email: str = strawberry.field(
+        description="The address to sign in with; it must receive the confirmation mail."
+    )
     display_name: str = strawberry.field(description="How the person is addressed.")
-    language: Locale  # type: ignore[valid-type]
+    language: Locale = strawberry.field(
+        description="The language of the person's mails and portal."
+    )
     time_zone: str = strawberry.field(description="An IANA name: `Europe/Paris`, `UTC`.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="The installation's first administrator, through the setup link `portal init` "
+    "printed."
+)
 class SignUpFirstAdminInput:
     setup_token: str = strawberry.field(
         description="From the setup link `portal serve` prints while there is no admin."
     )
-    email: str
-    display_name: str
-    language: Locale  # type: ignore[valid-type]
-    time_zone: str
+    email: str = strawberry.field(description="The administrator's sign-in address.")
+    display_name: str = strawberry.field(description="How the administrator is addressed.")
+    language: Locale = strawberry.field(description="The language of their mails and portal.")
+    time_zone: str = strawberry.field(description="An IANA time zone name: `Europe/Paris`, `UTC`.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="Completing an account made for someone when staff recorded their complaint."
+)
 class ClaimAccountInput:
-    display_name: str
-    language: Locale  # type: ignore[valid-type]
-    time_zone: str
+    display_name: str = strawberry.field(description="How the person is addressed.")
+    language: Locale = strawberry.field(description="The language of their mails and portal.")
+    time_zone: str = strawberry.field(description="An IANA time zone name: `Europe/Paris`, `UTC`.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="The signed-in person's own preferences; a field left out stays as it is."
+)
 class UpdateMyPreferencesInput:
-    language: Locale | None = None  # type: ignore[valid-type]
-    time_zone: str | None = None
+    language: Locale | None = strawberry.field(
+        default=None, description="The language of their mails and portal."
+    )
+    time_zone: str | None = strawberry.field(
+        default=None, description="An IANA time zone name: `Europe/Paris`, `UTC`."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="The confirmation challenge of a sign-up, or why it was refused.")
 class SignUpPayload:
     challenge: str | None = strawberry.field(
         default=None,
@@ -61,13 +77,19 @@ class SignUpPayload:
         "whether or not the address has an account (its owner is mailed a sign-in code).",
     )
     expires_in: int | None = strawberry.field(default=None, description="Seconds.")
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="The signed-in account after the change, or why it was refused.")
 class AccountPayload:
-    viewer: Viewer | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    viewer: Viewer | None = strawberry.field(
+        default=None, description="The account as it now is; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 def _auth_error(exc: AuthError, field: str) -> UserError:
@@ -91,6 +113,7 @@ def _person(info: Info) -> UserError | None:
     return None
 
 
+@mutations
 @strawberry.type
 class SignUpMutations:
     @strawberry.mutation(

@@ -8,13 +8,16 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
 import strawberry
 
 from portal.accounts import models, team
 from portal.api.accounts.types import Role, User
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.errors import PublicError, UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.loaders import Loaders
 from portal.api.node import Node, node_resolver, referenced, to_global_id
 from portal.auth import policy
@@ -22,11 +25,34 @@ from portal.cases.states import InvitationStatus
 from portal.ids import parse_global_id
 from portal.notifications.invitations import STAFF, invitation_id
 
+# A staff invitation's status: the states of portal.cases.states.InvitationStatus, published
+# as `InvitationStatus` (a representative invitation's as `RepresentativeInvitationStatus`).
+# Registered before the types below, which take this definition.
+described_enum(
+    InvitationStatus,
+    description="Where an invitation to join a team stands.",
+    values={
+        InvitationStatus.PENDING: "Sent; not yet accepted, revoked or expired.",
+        InvitationStatus.ACCEPTED: "Accepted: the invitee holds the role in the team.",
+        InvitationStatus.REVOKED: "Revoked by a manager of the team before it was accepted.",
+        InvitationStatus.EXPIRED: "Still pending when its expiry passed; its link no longer works.",
+    },
+)
 
-@strawberry.enum(description="Whose team: an organisation's or a provider's.")
+
 class TeamKind(StrEnum):
     ORGANISATION = "organisation"
     PROVIDER = "provider"
+
+
+described_enum(
+    TeamKind,
+    description="Whose team: an organisation's or a provider's.",
+    values={
+        TeamKind.ORGANISATION: "An organisation's agents and managers.",
+        TeamKind.PROVIDER: "A provider's caseworkers and neutrals.",
+    },
+)
 
 
 @strawberry.type(description="One role a person holds in a team.")
@@ -35,10 +61,14 @@ class TeamMember(Node):
         description="Global ID of the member's User.",
         deprecation_reason="Use `user { id }`: the User itself.",
     )
-    display_name: str
-    email: str
-    role: Role  # type: ignore[valid-type]
-    since: datetime
+    display_name: str = strawberry.field(description="The member's display name.")
+    email: str = strawberry.field(
+        description="The member's sign-in address; the team's managers and the member see it."
+    )
+    role: Role = strawberry.field(  # type: ignore[valid-type]
+        description="The role this membership gives."
+    )
+    since: datetime = strawberry.field(description="When the person took this role.")
     user_pk: strawberry.Private[uuid.UUID]
 
     @strawberry.field(description="The member's account, when you may see it.")
@@ -63,13 +93,17 @@ class TeamMember(Node):
     "and where it stands; nothing of any account behind the address."
 )
 class StaffInvitation(Node):
-    email: str
-    role: Role  # type: ignore[valid-type]
+    email: str = strawberry.field(description="The address invited.")
+    role: Role = strawberry.field(  # type: ignore[valid-type]
+        description="The role the invitee gets on accepting."
+    )
     status: InvitationStatus = strawberry.field(
         description="`EXPIRED`: still pending when its expiry passed."
     )
-    invited_at: datetime
-    expires_at: datetime
+    invited_at: datetime = strawberry.field(description="When it was sent.")
+    expires_at: datetime = strawberry.field(
+        description="When its link stops working unless accepted."
+    )
     decided_at: datetime | None = strawberry.field(description="When accepted or revoked.")
 
     @classmethod
@@ -91,8 +125,8 @@ class Team:
         description="The Organisation's or Provider's global ID.",
         deprecation_reason="Use `owner { id }`: the Organisation or Provider itself.",
     )
-    kind: TeamKind
-    name: str
+    kind: TeamKind = strawberry.field(description="Whether an organisation's team or a provider's.")
+    name: str = strawberry.field(description="The organisation's or provider's name.")
     roles: list[Role] = strawberry.field(  # type: ignore[valid-type]
         description="The roles this team offers; invitations and role changes take one of them."
     )
@@ -102,7 +136,9 @@ class Team:
     viewer_manages: bool = strawberry.field(
         description="Whether you may invite, change roles and remove members."
     )
-    members: list[TeamMember]
+    members: list[TeamMember] = strawberry.field(
+        description="Every role held in the team, one entry per person and role."
+    )
     invitations: list[StaffInvitation] = strawberry.field(
         description="Newest first; for those who run the team, empty for other members."
     )
@@ -117,19 +153,25 @@ class Team:
     description="What a staff invitation's link is about, for the invitee's page before accepting."
 )
 class StaffInvitationView:
-    status: InvitationStatus
-    expires_at: datetime
-    kind: TeamKind
-    team_name: str
-    role: Role  # type: ignore[valid-type]
-    inviter_name: str
+    status: InvitationStatus = strawberry.field(
+        description="Where the invitation stands; only a PENDING one can be accepted."
+    )
+    expires_at: datetime = strawberry.field(description="When its link stops working.")
+    kind: TeamKind = strawberry.field(
+        description="Whether the team is an organisation's or a provider's."
+    )
+    team_name: str = strawberry.field(description="The organisation's or provider's name.")
+    role: Role = strawberry.field(  # type: ignore[valid-type]
+        description="The role the invitee gets on accepting."
+    )
+    inviter_name: str = strawberry.field(description="The display name of who sent it.")
     address_matches: bool = strawberry.field(
         description="Whether you are signed in with the address the invitation was sent to; "
         "only then can you accept."
     )
 
 
-@strawberry.input
+@strawberry.input(description="An invitation by mail to join a team in a role.")
 class InviteStaffInput:
     owner_id: strawberry.ID = strawberry.field(
         description="Global ID of the Organisation or Provider whose team it is."
@@ -138,37 +180,47 @@ class InviteStaffInput:
     role: Role = strawberry.field(description="One of the team's `roles`.")  # type: ignore[valid-type]
 
 
-@strawberry.input
+@strawberry.input(description="Revoking a pending staff invitation: its link stops working.")
 class RevokeStaffInvitationInput:
     invitation_id: strawberry.ID = strawberry.field(description="A pending invitation's ID.")
 
 
-@strawberry.input
+@strawberry.input(description="Giving a member another of the team's roles.")
 class ChangeMemberRoleInput:
     member_id: strawberry.ID = strawberry.field(description="A TeamMember's ID.")
     role: Role = strawberry.field(description="One of the team's `roles`.")  # type: ignore[valid-type]
 
 
-@strawberry.input
+@strawberry.input(description="Ending one role of a member in the team; their account stays.")
 class RemoveMemberInput:
     member_id: strawberry.ID = strawberry.field(description="A TeamMember's ID.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="Accepting a staff invitation, signed in with the address it was sent to."
+)
 class AcceptStaffInvitationInput:
     token: str = strawberry.field(description="The token of the mailed link (after `#token=`).")
 
 
 @strawberry.type(description="The invitation, or why it was refused.")
 class StaffInvitationPayload:
-    invitation: StaffInvitation | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    invitation: StaffInvitation | None = strawberry.field(
+        default=None, description="The invitation as it now stands; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @strawberry.type(description="The member after the change, or why it was refused.")
 class TeamMemberPayload:
-    member: TeamMember | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    member: TeamMember | None = strawberry.field(
+        default=None, description="The membership as it now stands; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @strawberry.type(description="The ID of the membership that ended, or why it was refused.")
@@ -178,7 +230,9 @@ class RemoveMemberPayload:
         description="Global ID of the TeamMember that ended (it no longer resolves: the "
         "membership is gone).",
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 class TeamRefused(PublicError):
@@ -244,7 +298,17 @@ class TeamQueries:
         "run it, its invitations. For the team's members and admins; `NOT_FOUND` for anyone "
         "else, as for an ID that names no organisation or provider."
     )
-    async def team(self, info: Info, owner_id: strawberry.ID) -> Team:
+    async def team(
+        self,
+        info: Info,
+        owner_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="Global ID of the Organisation or Provider whose team to read; its "
+                "managers and members may."
+            ),
+        ],
+    ) -> Team:
         actor = info.context.require_actor()
         kind, pk = _owner(owner_id)
         try:
@@ -270,7 +334,16 @@ class TeamQueries:
         "link that is tampered with, of another kind, or for no invitation is refused with "
         "`INVITATION_INVALID`."
     )
-    async def staff_invitation(self, info: Info, token: str) -> StaffInvitationView:
+    async def staff_invitation(
+        self,
+        info: Info,
+        token: Annotated[
+            str,
+            strawberry.argument(
+                description="The token of the mailed invitation link (after `#token=`)."
+            ),
+        ],
+    ) -> StaffInvitationView:
         actor = info.context.require_actor()
         try:
             found = await team.view(
@@ -289,6 +362,7 @@ class TeamQueries:
         )
 
 
+@mutations
 @strawberry.type
 class TeamMutations:
     @strawberry.mutation(

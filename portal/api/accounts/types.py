@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import Enum, StrEnum
+from typing import Annotated
 
 import strawberry
 
@@ -13,8 +14,10 @@ from portal.api.accesslog.queries import own_access_log
 from portal.api.accesslog.types import RecordRead
 from portal.api.cases.enums import Locale
 from portal.api.cases.timeline import KeptReceipt, kept_receipts
+from portal.api.codes import ProviderAdapterName
 from portal.api.context import Info
 from portal.api.directory.types import Neutral, ProviderProfile, Scheme, signed_in_only
+from portal.api.enums import described_enum
 from portal.api.node import Node, node_resolver, to_global_id
 from portal.api.pagination import (
     After,
@@ -30,9 +33,22 @@ from portal.auth import policy
 from portal.auth.actor import ActorKind
 from portal.cases.models import OrganisationProvider as OrganisationProviderRow
 from portal.cases.models import Scheme as SchemeRow
+from portal.codes import Country
 
-Role = strawberry.enum(
-    models.Role, description="A role held within an organisation, a provider or the installation."
+Role = described_enum(
+    models.Role,
+    description="A role held within an organisation, a provider or the installation.",
+    values={
+        models.Role.ORG_AGENT: "An organisation's agent: handles its complaints and cases.",
+        models.Role.ORG_MANAGER: "An organisation's manager: an agent who also manages its team, "
+        "integration clients, webhooks and commitments.",
+        models.Role.PROVIDER_CASEWORKER: "A provider's caseworker: screens and runs its cases and "
+        "manages its team and profile.",
+        models.Role.NEUTRAL: "A neutral on a provider's roster (mediator, arbitrator, ...).",
+        models.Role.AUDITOR: "An auditor: reads cases and records, raises findings, changes "
+        "nothing else.",
+        models.Role.ADMIN: "An installation admin: organisations, providers, schemes.",
+    },
 )
 
 
@@ -59,9 +75,14 @@ class OAuthScope(Enum):
 
 @strawberry.type(description="An organisation whose customers' disputes Parley handles.")
 class Organisation(Node):
-    slug: str
-    name: str
-    country: str
+    slug: str = strawberry.field(
+        description="Its unique short name in URLs and the demo (`north-power`): lower-case "
+        "letters, digits and hyphens."
+    )
+    name: str = strawberry.field(description="Its name as complainants know it.")
+    country: Country | None = strawberry.field(
+        description="Where it is established; null when its admin recorded none."
+    )
     retired_at: datetime | None = strawberry.field(
         description="When an admin retired it: it takes no new complaints; null while active."
     )
@@ -74,7 +95,7 @@ class Organisation(Node):
             pk=row.id,
             slug=row.slug,
             name=row.name,
-            country=row.country,
+            country=Country(row.country) if row.country else None,
             retired_at=row.retired_at,
         )
 
@@ -83,7 +104,14 @@ class Organisation(Node):
         "referred. Retired links only with `includeRetired`."
     )
     async def provider_links(
-        self, info: Info, include_retired: bool = False
+        self,
+        info: Info,
+        include_retired: Annotated[
+            bool,
+            strawberry.argument(
+                description="Also the links an admin retired; false when left out."
+            ),
+        ] = False,
     ) -> list[OrganisationProviderLink]:
         query = OrganisationProviderRow.filter(organisation_id=self.pk)
         if not include_retired:
@@ -93,9 +121,14 @@ class Organisation(Node):
 
 @strawberry.type(description="An external dispute-resolution provider.")
 class Provider(Node):
-    slug: str
-    name: str
-    country: str
+    slug: str = strawberry.field(
+        description="Its unique short name in URLs (`calm-adr`): lower-case letters, digits and "
+        "hyphens."
+    )
+    name: str = strawberry.field(description="Its name as the public directory shows it.")
+    country: Country | None = strawberry.field(
+        description="Where it is established; null when its admin recorded none."
+    )
     published: bool = strawberry.field(
         description="Whether it is in the public directory: listed by `providers` and "
         "readable without signing in. The public never sees one that is not."
@@ -114,20 +147,20 @@ class Provider(Node):
             pk=row.id,
             slug=row.slug,
             name=row.name,
-            country=row.country,
+            country=Country(row.country) if row.country else None,
             published=row.published,
             retired_at=row.retired_at,
             adapter_name=row.adapter,
         )
 
     @strawberry.field(
-        description="How Parley works with the provider: `inportal` (its people work in "
-        "Parley), `webhook`, `email`, or a third-party adapter (docs/providers.md). Not "
+        description="How Parley works with the provider: INPORTAL (its people work in "
+        "Parley), WEBHOOK, EMAIL, or a third-party adapter (docs/providers.md). Not "
         "published: UNAUTHENTICATED without signing in."
     )
-    def adapter(self, info: Info) -> str:
+    def adapter(self, info: Info) -> ProviderAdapterName:
         signed_in_only(info)
-        return self.adapter_name
+        return ProviderAdapterName(self.adapter_name)
 
     @strawberry.field(description="What it publishes (EU ADR Art. 7(1)); null until it does.")
     async def profile(self, info: Info) -> ProviderProfile | None:
@@ -138,7 +171,16 @@ class Provider(Node):
         description="Its schemes: the clocks each runs on (EU ADR Art. 7(1)(e)). Retired ones "
         "and replaced versions only with `includeRetired`."
     )
-    async def schemes(self, info: Info, include_retired: bool = False) -> list[Scheme]:
+    async def schemes(
+        self,
+        info: Info,
+        include_retired: Annotated[
+            bool,
+            strawberry.argument(
+                description="Also retired schemes and replaced versions; false when left out."
+            ),
+        ] = False,
+    ) -> list[Scheme]:
         return [
             Scheme.from_row(r)
             for r in await info.context.loaders.schemes_by_provider.load(self.pk)
@@ -192,11 +234,15 @@ class OrganisationProviderLink(Node):
             scheme_pk=row.scheme_id,
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="The organisation taking part; null if the viewer may not see it."
+    )
     async def organisation(self, info: Info) -> Organisation | None:
         return await organisation_for(info, self.organisation_pk)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The provider whose scheme it is; null if the viewer may not see it."
+    )
     async def provider(self, info: Info) -> Provider | None:
         return await provider_for(info, self.provider_pk)
 
@@ -229,26 +275,39 @@ async def provider_for(info: Info, pk: uuid.UUID | None) -> Provider | None:
     description="One role held within an organisation, a provider, or the whole installation."
 )
 class Membership:
-    role: Role  # type: ignore[valid-type]
+    role: Role = strawberry.field(  # type: ignore[valid-type]
+        description="The role held."
+    )
     organisation_pk: strawberry.Private[uuid.UUID | None]
     provider_pk: strawberry.Private[uuid.UUID | None]
 
-    @strawberry.field
+    @strawberry.field(
+        description="The organisation the role is held in; null for a provider's or an "
+        "installation-wide role."
+    )
     async def organisation(self, info: Info) -> Organisation | None:
         return await organisation_for(info, self.organisation_pk)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The provider the role is held in; null for an organisation's or an "
+        "installation-wide role."
+    )
     async def provider(self, info: Info) -> Provider | None:
         return await provider_for(info, self.provider_pk)
 
 
 @strawberry.type(description="A person with an account.")
 class User(Node):
-    email: str
-    display_name: str
-    locale: Locale  # type: ignore[valid-type]
+    email: str = strawberry.field(
+        description="The person's sign-in address; only they, their team's managers and admins "
+        "see it."
+    )
+    display_name: str = strawberry.field(description="The name shown to others on cases and teams.")
+    locale: Locale = strawberry.field(
+        description="The language of their mails and of the web portal."
+    )
     time_zone: str = strawberry.field(description="An IANA time zone name, such as `UTC`.")
-    created_at: datetime
+    created_at: datetime = strawberry.field(description="When the account was created.")
     pk: strawberry.Private[uuid.UUID]
     pending_claim: strawberry.Private[bool]
 
@@ -296,12 +355,17 @@ class User(Node):
 @strawberry.type(description="An integration client acting for one organisation or provider.")
 class ServiceAccount(Node):
     client_id: str = strawberry.field(description="The OAuth 2.0 `client_id`.")
-    name: str
-    role: Role  # type: ignore[valid-type]
-    active: bool = strawberry.field(
-        description="false once disabled: its tokens are refused, for good."
+    name: str = strawberry.field(
+        description="The name its organisation gave it, to tell its clients apart."
     )
-    created_at: datetime
+    role: Role = strawberry.field(  # type: ignore[valid-type]
+        description="The role its tokens act in (an organisation's agent or manager, a "
+        "provider's caseworker)."
+    )
+    active: bool = strawberry.field(
+        description="False once disabled: its tokens are refused, for good."
+    )
+    created_at: datetime = strawberry.field(description="When it was created.")
     last_used_at: datetime | None = strawberry.field(description="When it last obtained a token.")
     previous_secret_expires_at: datetime | None = strawberry.field(
         description="After a rotation: until then the secret before it still obtains tokens "
@@ -331,27 +395,44 @@ class ServiceAccount(Node):
             provider_pk=row.provider_id,
         )
 
-    @strawberry.field
+    @strawberry.field(description="The organisation it acts for; null for a provider's client.")
     async def organisation(self, info: Info) -> Organisation | None:
         return await organisation_for(info, self.organisation_pk)
 
-    @strawberry.field
+    @strawberry.field(description="The provider it acts for; null for an organisation's client.")
     async def provider(self, info: Info) -> Provider | None:
         return await provider_for(info, self.provider_pk)
 
 
-@strawberry.enum(description="What kind of actor the viewer is.")
 class ViewerKind(StrEnum):
     USER = "user"
     SERVICE_ACCOUNT = "service_account"
 
 
+described_enum(
+    ViewerKind,
+    description="What kind of actor is asking, or acted: a person or an integration client.",
+    values={
+        ViewerKind.USER: "A person, signed in.",
+        ViewerKind.SERVICE_ACCOUNT: "An integration client, with an OAuth token.",
+    },
+)
+
+
 @strawberry.type(description="Who is making this request.")
 class Viewer:
-    kind: ViewerKind
-    user: User | None
-    service_account: ServiceAccount | None
-    roles: list[Membership]
+    kind: ViewerKind = strawberry.field(
+        description="Whether a person or an integration client is asking."
+    )
+    user: User | None = strawberry.field(
+        description="The person asking; null for an integration client."
+    )
+    service_account: ServiceAccount | None = strawberry.field(
+        description="The integration client asking; null for a person."
+    )
+    roles: list[Membership] = strawberry.field(
+        description="Every role the viewer holds, with the organisation or provider it is held in."
+    )
 
     @strawberry.field(
         description="Whether this installation is a development sandbox (`PORTAL_SANDBOX`, "

@@ -22,12 +22,14 @@ from portal.api.directory.mutations import ProviderPayload
 from portal.api.directory.types import Scheme
 from portal.api.errors import UserError, user_error
 from portal.api.idempotency import legacy_key
+from portal.api.inputs import mutations
 from portal.api.node import decode_id
 from portal.auth.actor import Actor
 from portal.cases.errors import CaseError
 from portal.cases.models import OrganisationProvider as LinkRow
 from portal.cases.models import Scheme as SchemeRow
 from portal.cases.states import Calendar, ClockKind, Method
+from portal.codes import CaseLanguage, Country
 
 _NOTHING = uuid.UUID(int=0)
 LEAVE = "Left out: unchanged."
@@ -44,38 +46,56 @@ M = TypeVar("M", bound=Model)
 @strawberry.input(description="A new organisation, whose customers may then file complaints.")
 class CreateOrganisationInput:
     slug: str = strawberry.field(description="Unique; lower-case letters, digits, hyphens.")
-    name: str
-    country: str = strawberry.field(default="", description="ISO 3166-1 alpha-2 code.")
+    name: str = strawberry.field(
+        description="Its name as complainants know it, at most 200 characters."
+    )
+    country: Country | None = strawberry.field(
+        default=None, description="Where it is established; none when left out."
+    )
     idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input(description="What changes; a field left out stays as it is.")
 class UpdateOrganisationInput:
-    organisation_id: strawberry.ID
+    organisation_id: strawberry.ID = strawberry.field(description="Global ID of the organisation.")
     slug: str | None = strawberry.field(default=None, description=LEAVE)
-    name: str | None = None
-    country: str | None = None
+    name: str | None = strawberry.field(
+        default=None, description="Its new name; unchanged when left out."
+    )
+    country: Country | None = strawberry.field(
+        default=None, description="Where it is established; unchanged when left out."
+    )
 
 
-@strawberry.input
+@strawberry.input(
+    description="Retiring an organisation: it takes no new complaints; what it has runs on."
+)
 class RetireOrganisationInput:
-    organisation_id: strawberry.ID
+    organisation_id: strawberry.ID = strawberry.field(description="Global ID of the organisation.")
 
 
 @strawberry.input(description="A new dispute-resolution provider.")
 class CreateProviderInput:
     slug: str = strawberry.field(description="Unique; lower-case letters, digits, hyphens.")
-    name: str
-    country: str = strawberry.field(default="", description="ISO 3166-1 alpha-2 code.")
+    name: str = strawberry.field(
+        description="Its name as the public directory shows it, at most 200 characters."
+    )
+    country: Country | None = strawberry.field(
+        default=None, description="Where it is established; none when left out."
+    )
     idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input(description="What changes; a field left out stays as it is.")
 class UpdateProviderInput:
-    provider_id: strawberry.ID
+    provider_id: strawberry.ID = strawberry.field(description="Global ID of the provider.")
     slug: str | None = strawberry.field(default=None, description=LEAVE)
-    name: str | None = None
-    country: str | None = None
+    name: str | None = strawberry.field(
+        default=None, description="Its new name; unchanged when left out."
+    )
+    country: Country | None = strawberry.field(
+        default=None, description="Where it is established; unchanged when left out."
+    )
     published: bool | None = strawberry.field(
         default=None,
         description="In the public directory (EU ADR Art. 7(1)): listed and readable without "
@@ -83,9 +103,9 @@ class UpdateProviderInput:
     )
 
 
-@strawberry.input
+@strawberry.input(description="Retiring a provider: it takes no new referrals and keeps its cases.")
 class RetireProviderInput:
-    provider_id: strawberry.ID
+    provider_id: strawberry.ID = strawberry.field(description="Global ID of the provider.")
 
 
 RETENTION = (
@@ -96,9 +116,11 @@ RETENTION = (
 
 @strawberry.input(description="One clock's length; a kind left out keeps Parley's default.")
 class SchemeClockInput:
-    kind: ClockKind
+    kind: ClockKind = strawberry.field(description="The clock to set.")
     days: int = strawberry.field(description="1 to 365.")
-    calendar: Calendar
+    calendar: Calendar = strawberry.field(
+        description="Whether `days` counts every day or working days only."
+    )
     complex_case: bool = strawberry.field(
         default=False, description="The response clock's length for a case marked complex."
     )
@@ -106,24 +128,40 @@ class SchemeClockInput:
 
 @strawberry.input(description="The legal effect of one method, as a complainant reads it.")
 class LegalEffectTextInput:
-    method: Method
-    language: str = strawberry.field(description="A language cases run in: `en`, `zh-Hans`, ...")
-    text: str
+    method: Method = strawberry.field(description="The method the text is about.")
+    language: CaseLanguage = strawberry.field(description="The language `text` is written in.")
+    text: str = strawberry.field(description="The text a complainant reads before consenting.")
 
 
 @strawberry.input(description="A new scheme of a provider: the rules its cases run under.")
 class CreateSchemeInput:
-    provider_id: strawberry.ID
-    name: str
-    country: str = strawberry.field(description="Whose public holidays working days skip.")
-    silence_is_refusal: bool = True
+    provider_id: strawberry.ID = strawberry.field(
+        description="Global ID of the provider whose scheme it is."
+    )
+    name: str = strawberry.field(description="The scheme's name, at most 200 characters.")
+    country: Country = strawberry.field(description="Whose public holidays working days skip.")
+    silence_is_refusal: bool = strawberry.field(
+        default=True,
+        description="Whether an organisation silent past its response clock is recorded as "
+        "refusing to take part; true when left out.",
+    )
     organisation_may_withdraw: bool = strawberry.field(default=False, description=MAY_WITHDRAW)
     methods: list[Method] = strawberry.field(
         default_factory=list, description="Empty: the methods the provider publishes."
     )
-    fees: str = ""
-    clocks: list[SchemeClockInput] = strawberry.field(default_factory=list)
-    legal_effects: list[LegalEffectTextInput] = strawberry.field(default_factory=list)
+    fees: str = strawberry.field(
+        default="", description="What taking part costs the complainant, in words; empty: free."
+    )
+    clocks: list[SchemeClockInput] = strawberry.field(
+        default_factory=list,
+        description="The clocks whose length differs from Parley's defaults; a kind left out "
+        "keeps its default.",
+    )
+    legal_effects: list[LegalEffectTextInput] = strawberry.field(
+        default_factory=list,
+        description="The scheme's own texts of each method's legal effect, per language; a "
+        "method or language left out shows Parley's standard text.",
+    )
     retention_years: int = strawberry.field(default=6, description=RETENTION)
     idempotency_key: str | None = legacy_key()
 
@@ -134,42 +172,70 @@ class CreateSchemeInput:
     "new referrals run under it, and cases keep the rules they started under."
 )
 class UpdateSchemeInput:
-    scheme_id: strawberry.ID
+    scheme_id: strawberry.ID = strawberry.field(description="Global ID of the scheme.")
     name: str | None = strawberry.field(default=None, description=LEAVE)
-    country: str | None = None
-    silence_is_refusal: bool | None = None
+    country: Country | None = strawberry.field(
+        default=None,
+        description="Whose public holidays working days skip; unchanged when left out.",
+    )
+    silence_is_refusal: bool | None = strawberry.field(
+        default=None,
+        description="Whether silence past the response clock counts as refusal; unchanged when "
+        "left out.",
+    )
     organisation_may_withdraw: bool | None = strawberry.field(
         default=None, description=MAY_WITHDRAW
     )
-    methods: list[Method] | None = None
-    fees: str | None = None
-    clocks: list[SchemeClockInput] | None = None
-    legal_effects: list[LegalEffectTextInput] | None = None
+    methods: list[Method] | None = strawberry.field(
+        default=None,
+        description="The methods run under it (empty: those the provider publishes); unchanged "
+        "when left out.",
+    )
+    fees: str | None = strawberry.field(
+        default=None,
+        description="What taking part costs the complainant, in words; unchanged when left out.",
+    )
+    clocks: list[SchemeClockInput] | None = strawberry.field(
+        default=None,
+        description="Replaces every clock that differs from the defaults; unchanged when left out.",
+    )
+    legal_effects: list[LegalEffectTextInput] | None = strawberry.field(
+        default=None,
+        description="Replaces every legal-effect text of the scheme; unchanged when left out.",
+    )
     retention_years: int | None = strawberry.field(default=None, description=RETENTION)
 
 
-@strawberry.input
+@strawberry.input(
+    description="Retiring a scheme: no new referrals run under it; its cases keep it."
+)
 class RetireSchemeInput:
-    scheme_id: strawberry.ID
+    scheme_id: strawberry.ID = strawberry.field(description="Global ID of the scheme.")
 
 
 @strawberry.input(description="The organisation takes part in the provider's scheme.")
 class LinkOrganisationProviderInput:
-    organisation_id: strawberry.ID
-    provider_id: strawberry.ID
+    organisation_id: strawberry.ID = strawberry.field(description="Global ID of the organisation.")
+    provider_id: strawberry.ID = strawberry.field(
+        description="Global ID of the provider whose scheme it joins."
+    )
     scheme_id: strawberry.ID = strawberry.field(description="One of the provider's schemes.")
     idempotency_key: str | None = legacy_key()
 
 
 @strawberry.input(description="Refer under another scheme of the same provider from now on.")
 class UpdateOrganisationProviderLinkInput:
-    link_id: strawberry.ID
-    scheme_id: strawberry.ID
+    link_id: strawberry.ID = strawberry.field(description="Global ID of the link.")
+    scheme_id: strawberry.ID = strawberry.field(
+        description="Global ID of the provider's scheme new referrals run under."
+    )
 
 
-@strawberry.input
+@strawberry.input(
+    description="Ending an organisation's part in a provider's scheme: no new referrals through it."
+)
 class RetireOrganisationProviderLinkInput:
-    link_id: strawberry.ID
+    link_id: strawberry.ID = strawberry.field(description="Global ID of the link.")
 
 
 # --- payloads -------------------------------------------------------------------------------
@@ -177,22 +243,34 @@ class RetireOrganisationProviderLinkInput:
 
 @strawberry.type(description="The organisation after the change, or why it was refused.")
 class OrganisationPayload:
-    organisation: Organisation | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    organisation: Organisation | None = strawberry.field(
+        default=None, description="The organisation as saved; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @strawberry.type(
     description="The scheme after the change (a new version, when one was made), or why not."
 )
 class SchemePayload:
-    scheme: Scheme | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    scheme: Scheme | None = strawberry.field(
+        default=None, description="The scheme as saved; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @strawberry.type(description="The link after the change, or why it was refused.")
 class OrganisationProviderLinkPayload:
-    link: OrganisationProviderLink | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    link: OrganisationProviderLink | None = strawberry.field(
+        default=None, description="The link as saved; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 # --- plumbing -------------------------------------------------------------------------------
@@ -234,6 +312,7 @@ async def _create(
     return await create()  # type: ignore[return-value]
 
 
+@mutations
 @strawberry.type
 class AdminMutations:
     @strawberry.mutation(description="Create an organisation. For installation admins.")

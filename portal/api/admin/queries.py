@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from portal.admin.models import AdminAuditEntry as AuditRow
+from portal.api.accounts.types import ViewerKind
 from portal.api.context import Info
 from portal.api.errors import PublicError
 from portal.api.node import Node, node_resolver, referenced, to_global_id
@@ -42,8 +43,8 @@ class AuditForbidden(PublicError):
     "creation, after a removal). Append-only."
 )
 class AdminAuditEntry(Node):
-    at: datetime
-    actor_kind: str = strawberry.field(description="`user` or `service_account`.")
+    at: datetime = strawberry.field(description="When the change was made.")
+    actor_kind: ViewerKind = strawberry.field(description="Whether a person or a client acted.")
     actor_id: strawberry.ID = strawberry.field(
         description="Global ID of the admin's account.",
         deprecation_reason="Use `actor { id }`: the User or ServiceAccount itself.",
@@ -64,8 +65,12 @@ class AdminAuditEntry(Node):
         deprecation_reason="Use `subject { id }`: the object itself, null when it is gone or "
         "you may not see it.",
     )
-    before: JSON | None
-    after: JSON | None
+    before: JSON | None = strawberry.field(
+        description="The changed object's fields before the change, as stored; null for a creation."
+    )
+    after: JSON | None = strawberry.field(
+        description="Its fields after the change; null for a deletion."
+    )
     row: strawberry.Private[AuditRow]
 
     @strawberry.field(
@@ -90,7 +95,7 @@ class AdminAuditEntry(Node):
             id=to_global_id("AdminAuditEntry", row.id),
             row=row,
             at=row.created_at,
-            actor_kind=row.actor_kind,
+            actor_kind=ViewerKind(row.actor_kind),
             actor_id=to_global_id(kind, row.actor_id),
             actor_email=row.actor_label,
             action=row.action,

@@ -11,6 +11,7 @@ import strawberry
 from portal.api.auditing.types import AuditFinding, AuditFollowUp, AuditReport, AuditRun
 from portal.api.context import Info
 from portal.api.errors import PublicError, UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.node import decode_id, node_resolver, to_global_id
 from portal.auditing import findings, report, runs
 from portal.auditing import models as rows
@@ -227,6 +228,7 @@ class AuditFindingPayload:
     )
 
 
+@mutations
 @strawberry.type
 class AuditMutations:
     @strawberry.mutation(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.node import Node, referenced, to_global_id
 from portal.auditing import models
 from portal.auditing.report import AuditReport as ReportData
@@ -16,22 +17,35 @@ from portal.auditing.report import AuditReport as ReportData
 if TYPE_CHECKING:
     from portal.api.cases.types import DisputeCase
 
-strawberry.enum(
+described_enum(
     models.RunStatus,
     name="AuditRunStatus",
-    description="`QUEUED`: started, waiting for a worker. `RUNNING`: cases are being checked. "
-    "`DONE`: every case of the run is checked.",
+    description="Where an audit run stands.",
+    values={
+        models.RunStatus.QUEUED: "Started, waiting for a worker.",
+        models.RunStatus.RUNNING: "A worker is checking its cases.",
+        models.RunStatus.DONE: "Every case of the run is checked.",
+    },
 )
-strawberry.enum(
+described_enum(
     models.Severity,
     name="FindingSeverity",
-    description="How much a finding matters: `LOW`, `MEDIUM`, `HIGH`.",
+    description="How much an audit finding matters, as the auditor who raised it judged.",
+    values={
+        models.Severity.LOW: "Minor: a lapse with no effect on a party's rights.",
+        models.Severity.MEDIUM: "Significant: to be put right in the ordinary course.",
+        models.Severity.HIGH: "Serious: to be put right first.",
+    },
 )
-strawberry.enum(
+described_enum(
     models.FindingStatus,
     name="FindingStatus",
-    description="`OPEN`: raised, nothing done yet. `FOLLOWED_UP`: at least one follow-up "
-    "entry. `CLOSED`: a follow-up entry closed it; it takes no more.",
+    description="Where an audit finding stands.",
+    values={
+        models.FindingStatus.OPEN: "Raised; nothing done yet.",
+        models.FindingStatus.FOLLOWED_UP: "At least one follow-up entry, not closed.",
+        models.FindingStatus.CLOSED: "A follow-up entry closed it; it takes no more.",
+    },
 )
 
 

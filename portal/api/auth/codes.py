@@ -13,23 +13,30 @@ from portal.api.auth.mutations import (
 )
 from portal.api.context import Info
 from portal.api.errors import UserError, UserErrorCode
+from portal.api.inputs import mutations
 from portal.auth import codes
 from portal.auth.errors import AuthError
 
 
-@strawberry.input
+@strawberry.input(description="Asking for a one-time sign-in code by mail.")
 class RequestSignInCodeInput:
-    email: str
+    email: str = strawberry.field(
+        description="The account's sign-in address; the answer is the same whether or not an "
+        "account has it."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Signing in with the one-time code from the mail.")
 class SignInWithCodeInput:
     challenge: str = strawberry.field(description="From `requestSignInCode`.")
     code: str = strawberry.field(description="The six digits from the e-mail.")
-    refresh_token_delivery: RefreshTokenDelivery = RefreshTokenDelivery.BODY
+    refresh_token_delivery: RefreshTokenDelivery = strawberry.field(
+        default=RefreshTokenDelivery.BODY,
+        description="Where the refresh token goes; BODY when left out.",
+    )
 
 
-@strawberry.type
+@strawberry.type(description="The challenge to send back with the code, or why none was issued.")
 class SignInCodePayload:
     challenge: str | None = strawberry.field(
         default=None,
@@ -37,9 +44,12 @@ class SignInCodePayload:
         "address, whether or not it has an account; only an account gets the mail.",
     )
     expires_in: int | None = strawberry.field(default=None, description="Seconds.")
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
+@mutations
 @strawberry.type
 class SignInCodeMutations:
     @strawberry.mutation(

@@ -13,7 +13,9 @@ from starlette.responses import Response
 from portal.api import idempotency
 from portal.api.accounts.types import Viewer, viewer_of
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.errors import UserError, UserErrorCode
+from portal.api.inputs import mutations
 from portal.auth import devices
 from portal.auth.errors import AuthError, AuthErrorCode
 from portal.auth.services import IssuedTokens, invalid_refresh_token
@@ -21,38 +23,61 @@ from portal.auth.tokens import InvalidToken
 from portal.web.cookies import clear_refresh_cookie, set_device_cookie, set_refresh_cookie
 
 
-@strawberry.enum(
-    description="Where the refresh token goes: in the payload (API clients), or "
-    "in an HttpOnly cookie that script cannot read (browsers)."
-)
 class RefreshTokenDelivery(StrEnum):
     BODY = "body"
     COOKIE = "cookie"
 
 
-@strawberry.input
+described_enum(
+    RefreshTokenDelivery,
+    description="Where the refresh token goes: in the payload (API clients), or in an HttpOnly "
+    "cookie that script cannot read (browsers).",
+    values={
+        RefreshTokenDelivery.BODY: "In the payload's `refreshToken`: for API clients that "
+        "store it.",
+        RefreshTokenDelivery.COOKIE: "In an HttpOnly cookie, with `refreshToken` null: for "
+        "browsers.",
+    },
+)
+
+
+@strawberry.input(description="Signing in with an e-mail address and a password.")
 class LoginInput:
-    email: str
-    password: str
-    refresh_token_delivery: RefreshTokenDelivery = RefreshTokenDelivery.BODY
+    email: str = strawberry.field(description="The account's sign-in address.")
+    password: str = strawberry.field(description="The account's password; never logged.")
+    refresh_token_delivery: RefreshTokenDelivery = strawberry.field(
+        default=RefreshTokenDelivery.BODY,
+        description="Where the refresh token goes; BODY when left out.",
+    )
 
 
-@strawberry.input
+@strawberry.input(
+    description="A new access token for a refresh token, which is rotated: use the new one next "
+    "time."
+)
 class RefreshSessionInput:
-    refresh_token: str
+    refresh_token: str = strawberry.field(
+        description="The refresh token from the last sign-in or refresh; a browser sends it in "
+        "the cookie and leaves this empty."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Ending the session a refresh token belongs to.")
 class LogoutInput:
     refresh_token: str | None = strawberry.field(
         default=None, description="The session to end; empty: the caller's own session."
     )
 
 
-@strawberry.type
+@strawberry.type(description="The tokens of a new or refreshed session, or why none was issued.")
 class SessionPayload:
-    access_token: str | None = None
-    token_type: str | None = None
+    access_token: str | None = strawberry.field(
+        default=None,
+        description="A JWT to send as `Authorization: Bearer <token>`; null when refused.",
+    )
+    token_type: str | None = strawberry.field(
+        default=None, description="`Bearer`; null when refused."
+    )
     expires_in: int | None = strawberry.field(
         default=None, description="Seconds the access token lasts."
     )
@@ -61,15 +86,27 @@ class SessionPayload:
         description="Seconds the sign-in lasts unless it is used (the refresh token's life, "
         "capped by the session's end): when to warn that the session is ending.",
     )
-    refresh_token: str | None = None
-    viewer: Viewer | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    refresh_token: str | None = strawberry.field(
+        default=None,
+        description="The refresh token, for `refreshSession`; null with COOKIE delivery or when "
+        "refused.",
+    )
+    viewer: Viewer | None = strawberry.field(
+        default=None, description="Who signed in; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="Whether a session was ended.")
 class LogoutPayload:
-    revoked: bool
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    revoked: bool = strawberry.field(
+        description="True when the refresh token was valid and is now revoked."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 # The input field a refusal is about; the others are about the whole attempt.
@@ -125,6 +162,7 @@ def remember_device(info: Info, tokens: IssuedTokens) -> None:
         set_device_cookie(response, value, settings)
 
 
+@mutations
 @strawberry.type
 class AuthMutations:
     @strawberry.mutation(description="Sign in with e-mail and password.")

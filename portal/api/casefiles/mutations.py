@@ -16,6 +16,7 @@ from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
 from portal.api.idempotency import legacy_key
+from portal.api.inputs import mutations
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
 from portal.casefiles import models, services
@@ -31,7 +32,10 @@ UPLOAD = (
 )
 
 
-@strawberry.input
+@strawberry.input(
+    description="A new document in a case file, sent as a multipart upload (GraphQL multipart "
+    "request specification)."
+)
 class UploadDocumentInput:
     case_id: strawberry.ID = strawberry.field(description="Global ID of the case.")
     file: Upload = strawberry.field(description=UPLOAD)
@@ -39,7 +43,9 @@ class UploadDocumentInput:
     idempotency_key: str | None = legacy_key()
 
 
-@strawberry.input
+@strawberry.input(
+    description="A new version of a document; the old one stays in the file, marked superseded."
+)
 class SupersedeDocumentInput:
     document_id: strawberry.ID = strawberry.field(
         description="Global ID of the current version; the new one keeps its scope."
@@ -48,10 +54,10 @@ class SupersedeDocumentInput:
     idempotency_key: str | None = legacy_key()
 
 
-@strawberry.input
+@strawberry.input(description="A message on a case.")
 class PostMessageInput:
     case_id: strawberry.ID = strawberry.field(description="Global ID of the case.")
-    body: str
+    body: str = strawberry.field(description="The message text.")
     visibility: Visibility | None = strawberry.field(
         default=None, description="Required, except for a reply, which keeps its thread's."
     )
@@ -61,7 +67,7 @@ class PostMessageInput:
     idempotency_key: str | None = legacy_key()
 
 
-@strawberry.input
+@strawberry.input(description="Marking messages of a case read for the viewer.")
 class MarkMessagesReadInput:
     case_id: strawberry.ID = strawberry.field(description="Global ID of the case.")
     message_ids: list[strawberry.ID] = strawberry.field(
@@ -71,21 +77,33 @@ class MarkMessagesReadInput:
 
 @strawberry.type(description="The document written, or why it was refused.")
 class DocumentPayload:
-    document: Document | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    document: Document | None = strawberry.field(
+        default=None, description="The document as saved; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @strawberry.type(description="The message written, or why it was refused.")
 class MessagePayload:
-    message: Message | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    message: Message | None = strawberry.field(
+        default=None, description="The message as saved; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @strawberry.type(description="The case with its unread count now, or why it was refused.")
 class MarkMessagesReadPayload:
-    case: DisputeCase | None = None
+    case: DisputeCase | None = strawberry.field(
+        default=None, description="The case with its unread count now; null when refused."
+    )
     marked: int = strawberry.field(default=0, description="Messages newly marked read.")
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 MAX_MARKED = 100
@@ -126,6 +144,7 @@ async def _written(info: Info, default_field: str, write: Write) -> DocumentPayl
     return DocumentPayload(document=Document.from_row(row))
 
 
+@mutations
 @strawberry.type
 class CaseFileMutations:
     @strawberry.mutation(description="Add a document to a case file, in one scope.")

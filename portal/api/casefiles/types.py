@@ -27,8 +27,13 @@ from portal.timeline.models import Visibility
     "`Authorization` header: it opens nothing for anyone else."
 )
 class DownloadLink:
-    url: str
-    expires_at: datetime
+    url: str = strawberry.field(
+        description="The absolute URL to GET, with the same access token in the "
+        "`Authorization` header, until `expiresAt`."
+    )
+    expires_at: datetime = strawberry.field(
+        description="When the link stops working; ask for a new one after."
+    )
 
 
 def download_link(info: Info, kind: LinkKind, object_id: uuid.UUID) -> DownloadLink:
@@ -50,13 +55,13 @@ class Document(Node):
     content_type: str = strawberry.field(description="The media type found in the content.")
     size: int = strawberry.field(description="Bytes.")
     sha256: str = strawberry.field(description="Hex SHA-256 of the content, as on the timeline.")
-    visibility: Visibility
+    visibility: Visibility = strawberry.field(description="Who may read it.")
     version: int = strawberry.field(description="1 for the first; each new version adds one.")
-    created_at: datetime
+    created_at: datetime = strawberry.field(description="When this version was uploaded.")
     superseded_at: datetime | None = strawberry.field(
         description="When a newer version replaced this one; empty for the current version."
     )
-    uploader_role: CaseRole
+    uploader_role: CaseRole = strawberry.field(description="The role it was uploaded in.")
     redacted_at: datetime | None = strawberry.field(
         description="When retention or an erasure removed its content (issue 19): its record "
         "and SHA-256 stay, its download answers 410 CONTENT_REDACTED. Empty while it is kept."
@@ -82,7 +87,7 @@ class Document(Node):
 
     @strawberry.field(description="Every version of this document, oldest first.")
     async def versions(self, info: Info) -> list[Document]:
-        # Every version shares the first one's scope, so the reader may see them all.
+
         rows = await models.Document.filter(lineage_id=self.row.lineage_id).order_by("version")
         return [Document.from_row(row) for row in rows]
 
@@ -93,10 +98,12 @@ class Document(Node):
 
 @strawberry.type(description="A message on a case, in one visibility scope.")
 class Message(Node):
-    body: str
-    visibility: Visibility
-    author_role: CaseRole
-    created_at: datetime
+    body: str = strawberry.field(
+        description="The message text; empty once redacted (see `redactedAt`)."
+    )
+    visibility: Visibility = strawberry.field(description="Who may read it.")
+    author_role: CaseRole = strawberry.field(description="The role it was written in.")
+    created_at: datetime = strawberry.field(description="When it was posted.")
     reply_to_id: strawberry.ID | None = strawberry.field(
         description="Global ID of the message this one answers.",
         deprecation_reason="Use `replyTo { id }`: the message itself, null when you may not "

@@ -15,6 +15,7 @@ from portal.api.cases import enums as _enums  # noqa: F401  (registers the domai
 from portal.api.cases.enums import Locale
 from portal.api.idempotency import legacy_key
 from portal.cases.states import ClockKind, ClosureReason, DeclineGround, Stage
+from portal.codes import Currency
 from portal.feedback.states import RootCause
 
 CASE_ID = "Global ID of the case."
@@ -32,24 +33,35 @@ class CaseActionInput:
     expected_stage: Stage | None = strawberry.field(default=None, description=EXPECTED_STAGE)
 
 
-@strawberry.input
+@strawberry.input(description="Accepting a referred dispute (ISO 10003 7.3).")
 class AcceptCaseInput(CaseActionInput):
     is_complex: bool = strawberry.field(
         default=False, description="A complex case gets the longer response clock."
     )
-    note: str | None = None
+    note: str | None = strawberry.field(
+        default=None, description="A note to the parties with the acceptance; none when left out."
+    )
 
 
-@strawberry.input
+@strawberry.input(
+    description="Declining a referred dispute on one of the permitted grounds (EU ADR Art. 5(4))."
+)
 class DeclineCaseInput(CaseActionInput):
-    ground: DeclineGround
-    reasons: str
+    ground: DeclineGround = strawberry.field(description="The ground it is declined on.")
+    reasons: str = strawberry.field(description="The reasons, as the parties read them; required.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="The complainant's informed consent to the method (EU ADR Art. 9(2)(a))."
+)
 class GiveConsentInput(CaseActionInput):
-    understands_legal_effect: bool
-    understands_right_to_withdraw: bool
+    understands_legal_effect: bool = strawberry.field(
+        description="Must be true: the complainant read and understood the method's legal "
+        "effect (`DisputeCase.consentText`)."
+    )
+    understands_right_to_withdraw: bool = strawberry.field(
+        description="Must be true: the complainant knows they may withdraw at any time."
+    )
     consents_to_be_bound: bool = strawberry.field(
         default=False, description="Required for a binding method."
     )
@@ -58,15 +70,18 @@ class GiveConsentInput(CaseActionInput):
         "The consent records that text; when it is no longer the scheme's text for "
         "`language`, the consent is refused with `CONSENT_TEXT_CHANGED` (show it again)."
     )
-    language: Locale | None = strawberry.field(  # type: ignore[valid-type]
+    language: Locale | None = strawberry.field(
         default=None,
         description="The `language` `consentText` was asked in; null, the case's.",
     )
 
 
-@strawberry.input
+@strawberry.input(description="The organisation's position on the dispute (ISO 10003 7.4).")
 class SubmitResponseInput(CaseActionInput):
-    position: str
+    position: str = strawberry.field(
+        description="The organisation's position, as the parties, the provider and the neutral "
+        "read it."
+    )
 
 
 @strawberry.input(description="The complainant's reply to the organisation's position.")
@@ -93,32 +108,42 @@ class ReasonsInput(CaseActionInput):
     )
 
 
-@strawberry.input
+@strawberry.input(description="Appointing a neutral from the provider's roster to the case.")
 class AppointNeutralInput(CaseActionInput):
     neutral_id: strawberry.ID = strawberry.field(
         description="Global ID of a User on the provider's roster of neutrals."
     )
 
 
-@strawberry.input
+@strawberry.input(
+    description="The appointed neutral's declaration of impartiality and independence (EU ADR "
+    "Art. 6)."
+)
 class DeclareImpartialityInput(CaseActionInput):
-    impartial: bool
+    impartial: bool = strawberry.field(
+        description="True to declare impartiality; false to declare a conflict, which ends the "
+        "appointment."
+    )
     disclosures: str | None = strawberry.field(
         default=None, description="Required when declaring a conflict."
     )
 
 
-@strawberry.input
+@strawberry.input(description="The provider's decision on an objection to the neutral.")
 class DecideObjectionInput(CaseActionInput):
     upheld: bool = strawberry.field(description="Upheld: the neutral is removed.")
-    reasons: str
+    reasons: str = strawberry.field(
+        description="The reasons for the decision, as the parties read them; required."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="An offer to the other side in a facilitative method.")
 class MakeOfferInput(CaseActionInput):
-    amount: Decimal
-    currency: str | None = strawberry.field(default=None, description="The case's by default.")
-    terms: str
+    amount: Decimal = strawberry.field(
+        description="The amount offered (or asked for), at most two decimals."
+    )
+    currency: Currency | None = strawberry.field(default=None, description="The case's by default.")
+    terms: str = strawberry.field(description="The offer's terms in words: what each side does.")
     expires_at: datetime | None = strawberry.field(
         default=None, description="With a UTC offset, in the future."
     )
@@ -130,46 +155,69 @@ class MakeOfferInput(CaseActionInput):
 
 @strawberry.input
 class OfferActionInput(CaseActionInput):
-    offer_id: strawberry.ID
+    offer_id: strawberry.ID = strawberry.field(description="Global ID of the offer.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="The neutral's outcome: a proposal, recommendation or award, by the case's method."
+)
 class IssueOutcomeInput(CaseActionInput):
-    summary: str
-    reasons: str
-    amount: Decimal | None = None
-    currency: str | None = None
+    summary: str = strawberry.field(description="What is decided or proposed, in short.")
+    reasons: str = strawberry.field(
+        description="The reasons for it (EU ADR Art. 9(1)(c)); required."
+    )
+    amount: Decimal | None = strawberry.field(
+        default=None,
+        description="The amount it awards or proposes; none when it involves no money.",
+    )
+    currency: Currency | None = strawberry.field(
+        default=None, description="The currency of `amount`; the case's when left out."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Extending a running clock, with reasons all parties read.")
 class ExtendClockInput(CaseActionInput):
-    clock: ClockKind
-    days: int
-    reason: str
+    clock: ClockKind = strawberry.field(description="The running clock to extend.")
+    days: int = strawberry.field(
+        description="By how many days of the clock's calendar, 1 or more; the total is capped "
+        "by the scheme."
+    )
+    reason: str = strawberry.field(
+        description="Why it is extended; required, shown to all parties."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="The provider's decision on a requested review of a binding award.")
 class DecideReviewInput(CaseActionInput):
     varied: bool = strawberry.field(description="Varied: a new award replaces the old one.")
-    reasons: str
+    reasons: str = strawberry.field(description="The reasons for the decision; required.")
     summary: str | None = strawberry.field(default=None, description="The varied award.")
-    amount: Decimal | None = None
+    amount: Decimal | None = strawberry.field(
+        default=None, description="The varied award's amount, when `varied` and it involves money."
+    )
 
 
-@strawberry.input
+@strawberry.input(
+    description="The organisation's record of having carried the outcome out (ISO 10003 7.6)."
+)
 class RecordImplementationInput(CaseActionInput):
-    evidence: str
+    evidence: str = strawberry.field(
+        description="What was done, and how the complainant can see it (a refund reference, a "
+        "date)."
+    )
 
 
 @strawberry.input
 class NoteInput(CaseActionInput):
-    note: str | None = None
+    note: str | None = strawberry.field(
+        default=None, description="A note to the parties with this step; none when left out."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="The provider closing a case with a reason (ISO 10003 7.7).")
 class CloseCaseInput(CaseActionInput):
-    reason: ClosureReason
-    note: str
+    reason: ClosureReason = strawberry.field(description="Why the case closes.")
+    note: str = strawberry.field(description="The closing note to the parties; required.")
     root_cause: RootCause | None = strawberry.field(
         default=None,
         description="The cause behind the complaint, as the provider classifies it from the "
@@ -177,7 +225,10 @@ class CloseCaseInput(CaseActionInput):
     )
 
 
-@strawberry.input
+@strawberry.input(
+    description="Withdrawing from the case: the complainant at any stage before an outcome is "
+    "agreed, the organisation where the scheme allows."
+)
 class WithdrawCaseInput(CaseActionInput):
     reason: str | None = strawberry.field(
         default=None,
@@ -189,22 +240,26 @@ class WithdrawCaseInput(CaseActionInput):
 # One named input per mutation, so each can grow on its own.
 
 
-@strawberry.input
+@strawberry.input(description="The organisation refusing to take part in the dispute resolution.")
 class RefuseParticipationInput(ReasonsInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(
+    description="A party's objection to the appointed neutral, within the objection window."
+)
 class ObjectToNeutralInput(ReasonsInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(
+    description="A party rejecting a non-binding outcome within the reflection period."
+)
 class RejectOutcomeInput(ReasonsInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(description="A party asking the provider to review a binding award.")
 class RequestReviewInput(ReasonsInput):
     pass
 
@@ -227,12 +282,18 @@ class ReportNotImplementedInput(ReasonsInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(
+    description="The provider declaring the case file complete, which starts the outcome clock "
+    "(ISO 10003 7.4)."
+)
 class CompleteFileInput(CaseActionInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(
+    description="A party accepting the outcome, having read its acceptance notice (EU ADR Art. "
+    "9(2)(b))."
+)
 class AcceptOutcomeInput(CaseActionInput):
     acknowledges_notice: bool = strawberry.field(
         description="That the party read `Outcome.acceptanceNotice` (EU ADR Art. 9(2)(b)) "
@@ -243,27 +304,31 @@ class AcceptOutcomeInput(CaseActionInput):
         "notice, and is refused with `NOTICE_TEXT_CHANGED` when it is no longer the notice "
         "for `language`."
     )
-    language: Locale | None = strawberry.field(  # type: ignore[valid-type]
+    language: Locale | None = strawberry.field(
         default=None,
         description="The `language` `acceptanceNotice` was asked in; null, the case's.",
     )
 
 
-@strawberry.input
+@strawberry.input(description="Withdrawing an open offer one's own side made.")
 class WithdrawOfferInput(OfferActionInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(description="Rejecting an open offer from the other side.")
 class RejectOfferInput(OfferActionInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(
+    description="Accepting an open offer from the other side: it becomes the settlement."
+)
 class AcceptOfferInput(OfferActionInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(
+    description="The complainant confirming the organisation carried the outcome out."
+)
 class ConfirmImplementationInput(NoteInput):
     pass

@@ -47,6 +47,7 @@ from portal.api.cases.inputs import (
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.instants import InvalidInstant, utc
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
@@ -69,8 +70,12 @@ _NOTHING = uuid.UUID(int=0)
 
 @strawberry.type(description="The case after the action, or why the action was refused.")
 class DisputeCasePayload:
-    case: DisputeCase | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    case: DisputeCase | None = strawberry.field(
+        default=None, description="The case as it stands after the step; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 def _data(input: CaseActionInput) -> dict[str, Any]:
@@ -113,6 +118,7 @@ def _about(action: Action) -> str:
     return f"{TABLE[action].summary} {FOREIGN}"
 
 
+@mutations
 @strawberry.type
 class CaseMutations:
     @strawberry.mutation(description=_about(Action.ACCEPT))

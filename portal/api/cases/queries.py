@@ -258,7 +258,18 @@ class CaseQueries:
         "holds the head it showed then."
     )
     async def verify_timeline(
-        self, info: Info, case_id: strawberry.ID, receipt: TimelineReceiptInput | None = None
+        self,
+        info: Info,
+        case_id: Annotated[
+            strawberry.ID, strawberry.argument(description="Global ID of the case.")
+        ],
+        receipt: Annotated[
+            TimelineReceiptInput | None,
+            strawberry.argument(
+                description="A receipt kept earlier (`timelineHead`); only the chain is recomputed "
+                "when left out."
+            ),
+        ] = None,
     ) -> TimelineVerification:
         info.context.require_actor()
         if receipt is not None and receipt.sequence < 1:
@@ -277,7 +288,20 @@ class CaseQueries:
         "is not 64 hexadecimal digits is refused with BAD_USER_INPUT."
     )
     async def verify_receipt(
-        self, info: Info, case_id: strawberry.ID, sequence: int, head_hash: str
+        self,
+        info: Info,
+        case_id: Annotated[
+            strawberry.ID, strawberry.argument(description="Global ID of the case.")
+        ],
+        sequence: Annotated[
+            int, strawberry.argument(description="The receipt's sequence, 1 or more.")
+        ],
+        head_hash: Annotated[
+            str,
+            strawberry.argument(
+                description="The receipt's hash: 64 hexadecimal digits (SHA-256), any case."
+            ),
+        ],
     ) -> ReceiptCheck:
         info.context.require_actor()
         if sequence < 1:

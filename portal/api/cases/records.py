@@ -28,24 +28,26 @@ from portal.cases.states import (
     OfferStatus,
     OutcomeKind,
     Party,
+    ReviewDecision,
     Side,
 )
 from portal.cases.transitions import CLOCK_OBLIGATIONS, ClockObligation
+from portal.codes import Currency
 
 
 @strawberry.type(description="An amount of money in an ISO 4217 currency.")
 class Money:
     amount: Decimal = strawberry.field(description="Exact, as a string: `120.00`.")
-    currency: str
+    currency: Currency = strawberry.field(description="The currency of `amount`.")
 
     @classmethod
     def of(cls, amount: Decimal | None, currency: str) -> Money | None:
-        return None if amount is None else cls(amount=amount, currency=currency)
+        return None if amount is None else cls(amount=amount, currency=Currency(currency))
 
 
 @strawberry.type(description="A person taking part, as the others on the case see them.")
 class Participant:
-    display_name: str
+    display_name: str = strawberry.field(description="The name the person chose to be shown under.")
     is_viewer: bool = strawberry.field(description="Whether this is the person asking.")
 
 
@@ -93,14 +95,24 @@ class DueDuty:
 
 @strawberry.type(description="A due date all parties see (DOMAIN.md, clocks).")
 class Clock:
-    kind: ClockKind
-    responsible: Party
-    calendar: Calendar
-    days: int
-    started_at: datetime
-    due_at: datetime
-    status: ClockStatus
-    ended_at: datetime | None
+    kind: ClockKind = strawberry.field(description="What the clock times.")
+    responsible: Party = strawberry.field(description="Who must act before it ends.")
+    calendar: Calendar = strawberry.field(
+        description="Whether `days` counts every day or working days only."
+    )
+    days: int = strawberry.field(
+        description="Its length in days of `calendar`, extensions included."
+    )
+    started_at: datetime = strawberry.field(description="When it started.")
+    due_at: datetime = strawberry.field(
+        description="When it ends: the step is due by then (after any extension)."
+    )
+    status: ClockStatus = strawberry.field(
+        description="Where it stands: running, met, missed or stopped."
+    )
+    ended_at: datetime | None = strawberry.field(
+        description="When it was met, missed or stopped; null while running."
+    )
     extensions: int = strawberry.field(description="How often the due date was extended.")
     obligation: ClockObligation = strawberry.field(
         description="A duty clock (the responsible party must act by `dueAt`) or a window for "
@@ -225,7 +237,7 @@ class ShownText:
 
 @strawberry.type(description="Informed consent to the method (ISO 10003 4.6).")
 class Consent(Node):
-    method: Method
+    method: Method = strawberry.field(description="The method consented to.")
     legal_effect: str = strawberry.field(
         description="The legal effect consented to, exactly as the consent screen showed it "
         "(`DisputeCase.consentText`)."
@@ -235,10 +247,18 @@ class Consent(Node):
         "consent given before the screen showed the recorded text: then `legalEffect` was "
         "recorded, not shown."
     )
-    understands_legal_effect: bool
-    understands_right_to_withdraw: bool
-    consents_to_be_bound: bool
-    given_at: datetime
+    understands_legal_effect: bool = strawberry.field(
+        description="Whether the complainant confirmed understanding the method's legal effect (EU "
+        "ADR Art. 9(2)(a))."
+    )
+    understands_right_to_withdraw: bool = strawberry.field(
+        description="Whether the complainant confirmed knowing they may withdraw at any time."
+    )
+    consents_to_be_bound: bool = strawberry.field(
+        description="Whether the complainant agreed to be bound by the outcome; required for a "
+        "binding method, false otherwise."
+    )
+    given_at: datetime = strawberry.field(description="When the consent was given.")
     given_by_pk: strawberry.Private[uuid.UUID]
 
     @classmethod
@@ -255,19 +275,26 @@ class Consent(Node):
             given_by_pk=row.given_by_id,
         )
 
-    @strawberry.field
+    @strawberry.field(description="Who gave it: the complainant or their representative.")
     async def given_by(self, info: Info) -> Participant | None:
         return await participant(info, self.given_by_pk)
 
 
 @strawberry.type(description="A party's objection to the neutral, and its decision.")
 class Objection(Node):
-    side: Side
-    reasons: str
-    raised_at: datetime
-    upheld: bool | None
-    decision_reasons: str
-    decided_at: datetime | None
+    side: Side = strawberry.field(description="The side that objected.")
+    reasons: str = strawberry.field(description="Why the side objects to the neutral, as written.")
+    raised_at: datetime = strawberry.field(description="When the objection was raised.")
+    upheld: bool | None = strawberry.field(
+        description="The provider's decision: true if upheld (the neutral is removed), false if "
+        "dismissed; null until decided."
+    )
+    decision_reasons: str = strawberry.field(
+        description="The provider's reasons for its decision; empty until decided."
+    )
+    decided_at: datetime | None = strawberry.field(
+        description="When the provider decided; null until then."
+    )
 
     @classmethod
     def from_row(cls, row: models.Objection) -> Objection:
@@ -284,16 +311,27 @@ class Objection(Node):
 
 @strawberry.type(description="The neutral's declaration of impartiality and conflicts.")
 class ImpartialityDeclaration:
-    impartial: bool
-    disclosures: str
-    declared_at: datetime
+    impartial: bool = strawberry.field(
+        description="Whether the neutral declared themselves impartial and independent; false "
+        "means a conflict was declared and the appointment ends."
+    )
+    disclosures: str = strawberry.field(
+        description="Circumstances the neutral disclosed that might affect their independence (EU "
+        "ADR Art. 6(1)(e)); empty when none."
+    )
+    declared_at: datetime = strawberry.field(description="When the declaration was made.")
 
 
 @strawberry.type(description="The neutral appointed to a case, before and after confirmation.")
 class NeutralAppointment(Node):
-    status: AppointmentStatus
-    appointed_at: datetime
-    ended_at: datetime | None
+    status: AppointmentStatus = strawberry.field(description="Where the appointment stands.")
+    appointed_at: datetime = strawberry.field(
+        description="When the provider appointed the neutral."
+    )
+    ended_at: datetime | None = strawberry.field(
+        description="When the appointment ended (removed, recused, objection upheld); null while "
+        "it stands."
+    )
     declaration: ImpartialityDeclaration | None = strawberry.field(
         description="Empty until the neutral has declared."
     )
@@ -317,11 +355,13 @@ class NeutralAppointment(Node):
             neutral_pk=row.neutral_id,
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="The appointed neutral, as the parties see them; null if their account is gone."
+    )
     async def neutral(self, info: Info) -> Participant | None:
         return await participant(info, self.neutral_pk)
 
-    @strawberry.field
+    @strawberry.field(description="Every objection raised to this appointment, oldest first.")
     async def objections(self, info: Info) -> list[Objection]:
         rows = await info.context.loaders.objections_by_appointment.load(self.pk)
         return [Objection.from_row(row) for row in rows]
@@ -329,15 +369,20 @@ class NeutralAppointment(Node):
 
 @strawberry.type(description="An offer or counter-offer in facilitative resolution.")
 class Offer(Node):
-    side: Side
-    amount: Money
-    terms: str
-    expires_at: datetime | None
+    side: Side = strawberry.field(description="The side that made the offer.")
+    amount: Money = strawberry.field(description="What is offered, or asked for.")
+    terms: str = strawberry.field(description="The offer's terms in words: what each side does.")
+    expires_at: datetime | None = strawberry.field(
+        description="When it expires unanswered; null: it stays open until answered or withdrawn."
+    )
     status: OfferStatus = strawberry.field(
         description="`EXPIRED` once an open offer's expiry has passed."
     )
-    made_at: datetime
-    decided_at: datetime | None
+    made_at: datetime = strawberry.field(description="When it was made.")
+    decided_at: datetime | None = strawberry.field(
+        description="When it was accepted, rejected, countered, withdrawn or expired; null while "
+        "open."
+    )
     replying_to_pk: strawberry.Private[uuid.UUID | None] = None
 
     @strawberry.field(
@@ -353,7 +398,7 @@ class Offer(Node):
         return cls(
             id=to_global_id("Offer", row.id),
             side=row.side,
-            amount=Money(amount=row.amount, currency=row.currency),
+            amount=Money(amount=row.amount, currency=Currency(row.currency)),
             terms=row.terms,
             expires_at=row.expires_at,
             status=OfferStatus.EXPIRED if lapsed else row.status,
@@ -365,23 +410,53 @@ class Offer(Node):
 
 @strawberry.type(description="A settlement, recommendation or award, with reasons (ISO 10003 7.5).")
 class Outcome(Node):
-    kind: OutcomeKind
-    binding: bool
-    summary: str
-    reasons: str
-    amount: Money | None
-    issued_at: datetime
-    accepted_by_complainant_at: datetime | None
-    accepted_by_organisation_at: datetime | None
-    rejected_by: Side | None
-    rejection_reasons: str
-    rejected_at: datetime | None
-    review_requested_by: Side | None
-    review_reasons: str
-    review_requested_at: datetime | None
-    review_decision: str = strawberry.field(description="`upheld`, `varied`, or empty.")
-    review_decision_reasons: str
-    reviewed_at: datetime | None
+    kind: OutcomeKind = strawberry.field(
+        description="What kind of outcome: a settlement, a proposal, a recommendation or an award."
+    )
+    binding: bool = strawberry.field(
+        description="Whether it binds both parties (a binding arbitration award)."
+    )
+    summary: str = strawberry.field(description="What was decided or agreed, in short.")
+    reasons: str = strawberry.field(description="The reasons given with it (EU ADR Art. 9(1)(c)).")
+    amount: Money | None = strawberry.field(
+        description="The amount it awards or settles on; null when it involves no money."
+    )
+    issued_at: datetime = strawberry.field(
+        description="When it was issued (or the settlement agreed)."
+    )
+    accepted_by_complainant_at: datetime | None = strawberry.field(
+        description="When the complainant accepted it; null until then."
+    )
+    accepted_by_organisation_at: datetime | None = strawberry.field(
+        description="When the organisation accepted it; null until then."
+    )
+    rejected_by: Side | None = strawberry.field(
+        description="The side that rejected it; null unless rejected."
+    )
+    rejection_reasons: str = strawberry.field(
+        description="Why it was rejected; empty unless rejected."
+    )
+    rejected_at: datetime | None = strawberry.field(
+        description="When it was rejected; null unless rejected."
+    )
+    review_requested_by: Side | None = strawberry.field(
+        description="The side that asked for a review of a binding award; null if none."
+    )
+    review_reasons: str = strawberry.field(
+        description="Why the review was asked for; empty if none."
+    )
+    review_requested_at: datetime | None = strawberry.field(
+        description="When the review was asked for; null if none."
+    )
+    review_decision: ReviewDecision | None = strawberry.field(
+        description="The provider's decision on a requested review; null until decided."
+    )
+    review_decision_reasons: str = strawberry.field(
+        description="The provider's reasons on the review; empty until decided."
+    )
+    reviewed_at: datetime | None = strawberry.field(
+        description="When the provider decided the review; null until then."
+    )
     superseded_at: datetime | None = strawberry.field(
         description="Set when a review varied this award; the replacement follows it."
     )
@@ -396,7 +471,7 @@ class Outcome(Node):
     def acceptance_notice(
         self,
         language: Annotated[
-            Locale | None,  # type: ignore[valid-type]
+            Locale | None,
             strawberry.argument(description=READER_LANGUAGE),
         ] = None,
     ) -> ShownText:
@@ -423,7 +498,7 @@ class Outcome(Node):
             review_requested_by=row.review_requested_by,
             review_reasons=row.review_reasons,
             review_requested_at=row.review_requested_at,
-            review_decision=row.review_decision,
+            review_decision=ReviewDecision(row.review_decision) if row.review_decision else None,
             review_decision_reasons=row.review_decision_reasons,
             reviewed_at=row.reviewed_at,
             superseded_at=row.superseded_at,

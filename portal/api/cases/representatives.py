@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.errors import PublicError, UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.loaders import Loaders
 from portal.api.node import Node, decode_id, node_resolver, to_global_id
 from portal.auth import policy
@@ -21,10 +24,16 @@ from portal.cases.errors import CaseError, CaseNotFound
 from portal.cases.states import InvitationStatus
 from portal.notifications.invitations import invitation_id
 
-strawberry.enum(
+described_enum(
     InvitationStatus,
     name="RepresentativeInvitationStatus",
-    description="`EXPIRED`: still pending when its expiry passed.",
+    description="Where an invitation to act for the complainant stands.",
+    values={
+        InvitationStatus.PENDING: "Sent; not yet accepted, revoked or expired.",
+        InvitationStatus.ACCEPTED: "Accepted: the invitee is a representative on the case.",
+        InvitationStatus.REVOKED: "Revoked by the complainant before it was accepted.",
+        InvitationStatus.EXPIRED: "Still pending when its expiry passed; its link no longer works.",
+    },
 )
 
 
@@ -33,10 +42,12 @@ strawberry.enum(
     "address they typed and where it stands; nothing of any account behind the address."
 )
 class RepresentativeInvitation(Node):
-    email: str
-    status: InvitationStatus
-    invited_at: datetime
-    expires_at: datetime
+    email: str = strawberry.field(description="The address the complainant typed.")
+    status: InvitationStatus = strawberry.field(description="Where the invitation stands.")
+    invited_at: datetime = strawberry.field(description="When it was sent.")
+    expires_at: datetime = strawberry.field(
+        description="When its link stops working unless accepted."
+    )
     decided_at: datetime | None = strawberry.field(description="When accepted or revoked.")
 
     @classmethod
@@ -55,11 +66,15 @@ class RepresentativeInvitation(Node):
     description="What an invitation link is about, for the invitee's page before accepting."
 )
 class RepresentativeInvitationView:
-    status: InvitationStatus
-    expires_at: datetime
-    case_reference: str
-    case_subject: str
-    organisation_name: str
+    status: InvitationStatus = strawberry.field(
+        description="Where the invitation stands; only a PENDING one can be accepted."
+    )
+    expires_at: datetime = strawberry.field(description="When its link stops working.")
+    case_reference: str = strawberry.field(
+        description="The reference of the case (`DR-2026-000123`)."
+    )
+    case_subject: str = strawberry.field(description="What the case is about.")
+    organisation_name: str = strawberry.field(description="The organisation the case is against.")
     inviter_name: str = strawberry.field(description="The complainant who invites.")
     address_matches: bool = strawberry.field(
         description="Whether you are signed in with the address the invitation was sent to; "
@@ -67,39 +82,51 @@ class RepresentativeInvitationView:
     )
 
 
-@strawberry.input
+@strawberry.input(
+    description="The complainant inviting someone by mail to act for them on one case."
+)
 class InviteRepresentativeInput:
     case_id: strawberry.ID = strawberry.field(description="Global ID of the case.")
     email: str = strawberry.field(description="The address of the person invited.")
 
 
-@strawberry.input
+@strawberry.input(description="Revoking a pending invitation: its link stops working.")
 class RevokeRepresentativeInvitationInput:
     invitation_id: strawberry.ID = strawberry.field(description="A pending invitation's ID.")
 
 
-@strawberry.input
+@strawberry.input(description="The complainant ending their representative's part in the case.")
 class RemoveRepresentativeInput:
     case_id: strawberry.ID = strawberry.field(description="Global ID of the case.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="Accepting an invitation to represent, signed in with the address it was sent to."
+)
 class AcceptRepresentativeInvitationInput:
     token: str = strawberry.field(description="The token of the mailed link (after `#token=`).")
 
 
 @strawberry.type(description="The invitation, or why it was refused.")
 class RepresentativeInvitationPayload:
-    invitation: RepresentativeInvitation | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    invitation: RepresentativeInvitation | None = strawberry.field(
+        default=None, description="The invitation as it now stands; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @strawberry.type(
     description="The case after a representative joined or left it, or why that was refused."
 )
 class RepresentativePayload:
-    case: DisputeCase | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    case: DisputeCase | None = strawberry.field(
+        default=None, description="The case as it now stands; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 class InvitationRefused(PublicError):
@@ -145,7 +172,14 @@ class RepresentativeQueries:
         "refused with `INVITATION_INVALID`."
     )
     async def representative_invitation(
-        self, info: Info, token: str
+        self,
+        info: Info,
+        token: Annotated[
+            str,
+            strawberry.argument(
+                description="The token of the mailed invitation link (after `#token=`)."
+            ),
+        ],
     ) -> RepresentativeInvitationView:
         actor = info.context.require_actor()
         try:
@@ -165,6 +199,7 @@ class RepresentativeQueries:
         )
 
 
+@mutations
 @strawberry.type
 class RepresentativeMutations:
     @strawberry.mutation(

@@ -88,7 +88,18 @@ class CaseSubscriptions:
         "`accessToken`); the socket closes with 4403 when the token expires."
     )
     async def case_events(
-        self, info: Info, case_id: strawberry.ID, after_sequence: int | None = None
+        self,
+        info: Info,
+        case_id: Annotated[
+            strawberry.ID, strawberry.argument(description="Global ID of the case.")
+        ],
+        after_sequence: Annotated[
+            int | None,
+            strawberry.argument(
+                description="The sequence of the last event the client has, 0 or more: the stream "
+                "starts after it; from now on when left out."
+            ),
+        ] = None,
     ) -> AsyncGenerator[TimelineEvent, None]:
         context = info.context
         if not isinstance(context.request, WebSocket) or context.access_token is None:
@@ -99,8 +110,7 @@ class CaseSubscriptions:
         case = await _case(str(case_id))
         access = await _access(actor, case)
         assert case is not None
-        # The stream reads the case's timeline (all of it, with `afterSequence: 0`): a read of
-        # the case file in the access log, once per case on a connection.
+
         await record_access(context, AccessAction.CASE_READ, case=case, roles=access.roles)
         scopes = _rechecked(context.auth, context.access_token, case)
         case_pk: uuid.UUID = case.id

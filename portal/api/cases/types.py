@@ -51,6 +51,7 @@ from portal.cases.states import (
     Stage,
 )
 from portal.cases.transitions import TABLE, Action, CaseView, available_actions, obligations
+from portal.codes import CaseLanguage
 from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:
@@ -61,33 +62,65 @@ if TYPE_CHECKING:
 @strawberry.type(description="An ISO 10003 dispute case.")
 class DisputeCase(Node):
     reference: str = strawberry.field(description="Readable and unique: `DR-2026-000123`.")
-    subject: str
-    stage: Stage
-    method: Method
-    method_family: MethodFamily
+    subject: str = strawberry.field(
+        description="What the dispute is about, in the complainant's words (from the complaint)."
+    )
+    stage: Stage = strawberry.field(description="Where the case stands (ISO 10003 7).")
+    method: Method = strawberry.field(description="The resolution method.")
+    method_family: MethodFamily = strawberry.field(
+        description="The method's family: facilitative, advisory or determinative."
+    )
     binding: bool = strawberry.field(description="Whether the outcome binds both parties.")
-    claimed_amount: Money | None
-    language: str
+    claimed_amount: Money | None = strawberry.field(
+        description="What the complainant claims; null when the claim is not about money."
+    )
+    language: CaseLanguage = strawberry.field(
+        description="The language the case runs in: its notices and the scheme's texts."
+    )
     unresolved_reason: str = strawberry.field(description="Why the complaint stayed unresolved.")
-    is_complex: bool
-    created_at: datetime
+    is_complex: bool = strawberry.field(
+        description="Whether the provider marked the case complex: the organisation's response "
+        "clock is then the scheme's `complexResponse`."
+    )
+    created_at: datetime = strawberry.field(
+        description="When the complaint was referred and the case began."
+    )
     updated_at: datetime = strawberry.field(
         description="When an event was last recorded on its timeline (a stage change, a "
         "message, a document...): what `updatedSince` and `orderBy: {field: UPDATED_AT}` read."
     )
-    stage_changed_at: datetime
-    decline_ground: DeclineGround | None
-    decline_reasons: str
-    organisation_position: str
-    responded_at: datetime | None
+    stage_changed_at: datetime = strawberry.field(
+        description="When the case entered its current stage."
+    )
+    decline_ground: DeclineGround | None = strawberry.field(
+        description="The ground it was declined on; null unless declined."
+    )
+    decline_reasons: str = strawberry.field(
+        description="The provider's reasons for declining; empty unless declined."
+    )
+    organisation_position: str = strawberry.field(
+        description="The organisation's position (ISO 10003 7.4); empty until submitted."
+    )
+    responded_at: datetime | None = strawberry.field(
+        description="When the organisation submitted its position; null until then."
+    )
     complainant_reply: str = strawberry.field(
         description="The complainant's reply to the organisation's position (empty: none)."
     )
     replied_at: datetime | None = strawberry.field(description="When the complainant replied.")
-    file_completed_at: datetime | None
-    implementation_evidence: str
-    implemented_at: datetime | None
-    implementation_confirmed_at: datetime | None
+    file_completed_at: datetime | None = strawberry.field(
+        description="When the provider declared the file complete; null until then."
+    )
+    implementation_evidence: str = strawberry.field(
+        description="What the organisation recorded as done to carry the outcome out; empty "
+        "until recorded."
+    )
+    implemented_at: datetime | None = strawberry.field(
+        description="When the organisation recorded the implementation; null until then."
+    )
+    implementation_confirmed_at: datetime | None = strawberry.field(
+        description="When the complainant confirmed it; null until then."
+    )
     escalated_at: datetime | None = strawberry.field(
         description="When the implementation went to the provider to decide: reported not "
         "done by the complainant, or not confirmed or not recorded in time."
@@ -96,18 +129,25 @@ class DisputeCase(Node):
         description="Why it went to the provider: the complainant's reasons, or which clock ran "
         "out."
     )
-    closure_reason: ClosureReason | None
-    closure_note: str
-    withdrawal_reason: str
+    closure_reason: ClosureReason | None = strawberry.field(
+        description="Why the case closed; null while open, withdrawn or declined."
+    )
+    closure_note: str = strawberry.field(
+        description="The provider's closing note; empty unless closed."
+    )
+    withdrawal_reason: str = strawberry.field(
+        description="The reason given on withdrawing; empty unless withdrawn or none was given."
+    )
     withdrawn_by: Side | None = strawberry.field(description="Which side withdrew, if one did.")
-    closed_at: datetime | None
+    closed_at: datetime | None = strawberry.field(
+        description="When the case reached a final stage (closed, withdrawn, declined); null "
+        "while open."
+    )
     timeline_head: TimelineReceipt = strawberry.field(
         description="The receipt for the timeline as it stands: its length and last hash."
     )
     row: strawberry.Private[models.DisputeCase]
-    # Fetched for a whole page of cases at once (`DisputeCase.page`); None: not fetched, the
-    # field loads it through the request's loaders. The complainant is a 1-tuple because
-    # "fetched, and nobody" is a value too.
+
     page_complainant: strawberry.Private[tuple[Participant | None] | None] = None
     page_clocks: strawberry.Private[list[Clock] | None] = None
 
@@ -122,7 +162,7 @@ class DisputeCase(Node):
             method_family=row.method.family,
             binding=row.method.binding,
             claimed_amount=Money.of(row.claimed_amount, row.currency),
-            language=row.language,
+            language=CaseLanguage(row.language),
             unresolved_reason=row.unresolved_reason,
             is_complex=row.is_complex,
             created_at=row.created_at,
@@ -164,7 +204,6 @@ class DisputeCase(Node):
         if "complainant" in fields and not fields & _LOADING_USERS:
             fetches.append(_page_complainants(info, nodes))
         if "clocks" in fields:
-            # availableActions reads the clocks too, as models: then they come from its loader.
             fetches.append(_page_clocks(info, nodes, shared=bool(fields & _READING_CLOCKS)))
         if len(fetches) == 1:
             await fetches[0]
@@ -176,7 +215,9 @@ class DisputeCase(Node):
     async def organisation(self, info: Info) -> Organisation | None:
         return await organisation_for(info, self.row.organisation_id)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The provider handling the case; null if the viewer may not see it."
+    )
     async def provider(self, info: Info) -> Provider | None:
         return await provider_for(info, self.row.provider_id)
 
@@ -188,15 +229,21 @@ class DisputeCase(Node):
 
         return await visible_complaint(info, self.row.complaint_id)
 
-    @strawberry.field(graphql_type=Participant | None)
+    @strawberry.field(
+        graphql_type=Participant | None,
+        description="The complainant, as the others on the case see them; null if their "
+        "account was erased.",
+    )
     def complainant(self, info: Info) -> Any:
-        # Synchronous when the page fetched it; otherwise an awaitable, which graphql-core
-        # awaits like an async resolver's result.
+
         if self.page_complainant is not None:
             return self.page_complainant[0]
         return participant(info, self.row.complainant_id)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The complainant's representative, if one accepted an invitation; null "
+        "otherwise."
+    )
     async def representative(self, info: Info) -> Participant | None:
         rows = await info.context.loaders.participants_by_case.load(self.row.id)
         chosen = next((p for p in rows if p.role == CaseRole.REPRESENTATIVE.value), None)
@@ -228,7 +275,7 @@ class DisputeCase(Node):
             loaders.outcomes_by_case.load(self.row.id),
             loaders.scheme.load(self.row.scheme_id),
         )
-        assert scheme is not None  # a case's scheme is never deleted (RESTRICT)
+        assert scheme is not None
         view = CaseView(
             case=self.row,
             scheme=scheme,
@@ -238,7 +285,7 @@ class DisputeCase(Node):
             clocks=tuple(clocks),
             now=now(),
         )
-        # An integration client is never offered what only a person may do (by_person rows).
+
         person = info.context.require_actor().kind is ActorKind.USER
         return view, access.roles, person
 
@@ -340,12 +387,12 @@ class DisputeCase(Node):
         self,
         info: Info,
         language: Annotated[
-            Locale | None,  # type: ignore[valid-type]
+            Locale | None,
             strawberry.argument(description=READER_LANGUAGE),
         ] = None,
     ) -> ShownText:
         scheme = await info.context.loaders.scheme.load(self.row.scheme_id)
-        assert scheme is not None  # a case's scheme is never deleted (RESTRICT)
+        assert scheme is not None
         wanted = language_of(language, self.row.language)
         return ShownText.of(scheme.consent_text(self.row.method, wanted))
 

@@ -7,6 +7,7 @@ import strawberry
 from portal.api.commitments.types import Commitment
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.node import decode_id
 from portal.cases.engine import now
 from portal.cases.states import Calendar
@@ -68,6 +69,7 @@ def _refusal(exc: FeedbackError) -> list[UserError]:
     return [user_error(exc.code, exc.message, exc.field, limit=exc.limit, actual=exc.actual)]
 
 
+@mutations
 @strawberry.type
 class CommitmentMutations:
     @strawberry.mutation(

@@ -10,6 +10,7 @@ import strawberry
 
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.node import Node, node_resolver, to_global_id
 from portal.auth import policy
 from portal.cases.states import Calendar
@@ -17,16 +18,39 @@ from portal.commitments import measures
 from portal.commitments.models import Commitment as CommitmentRow
 from portal.commitments.models import CommitmentKind, Remedy
 
-strawberry.enum(
+described_enum(
     CommitmentKind,
     description="What an organisation's commitment promises (ISO 10001 code of conduct).",
+    values={
+        CommitmentKind.ACKNOWLEDGE_COMPLAINT: "To acknowledge a complaint within a number of "
+        "days of receiving it (ISO 10002 7.4).",
+        CommitmentKind.RESPOND_COMPLAINT: "To answer a complaint within a number of days of "
+        "receiving it (ISO 10002 7.7).",
+        CommitmentKind.RESPOND_DISPUTE: "To state its position on a dispute within a number of "
+        "days of being asked (ISO 10003 7.4).",
+        CommitmentKind.REMEDIES: "To offer the listed remedies (`Remedy` values).",
+        CommitmentKind.LANGUAGES: "To serve complainants in the listed languages (BCP 47 tags).",
+        CommitmentKind.ACCESSIBILITY: "Arrangements for people with disabilities or other needs, "
+        "in its own words.",
+    },
 )
 strawberry.enum(Remedy, description="A remedy an organisation may commit to offer.")
-strawberry.enum(
+described_enum(
     measures.Basis,
     name="CommitmentBasis",
-    description="The records a commitment is measured against, or NOT_MEASURABLE when none "
-    "can show it.",
+    description="The records a commitment is measured against.",
+    values={
+        measures.Basis.COMPLAINT_ACKNOWLEDGEMENTS: "Complaints received in the period, and "
+        "whether each was acknowledged in time.",
+        measures.Basis.COMPLAINT_RESPONSES: "Complaints received in the period, and whether each "
+        "was answered in time.",
+        measures.Basis.DISPUTE_RESPONSES: "Dispute cases whose position was asked in the period, "
+        "and whether it was stated in time.",
+        measures.Basis.REMEDIES_DELIVERED: "Remedies recorded on complaints in the period.",
+        measures.Basis.LANGUAGES_USED: "Complaints received in the period, by the language of "
+        "the complainant's account.",
+        measures.Basis.NOT_MEASURABLE: "No record can show it (accessibility arrangements).",
+    },
 )
 
 
@@ -97,7 +121,8 @@ class CommitmentMeasure:
     met: int = strawberry.field(description="Records that show it kept.")
     missed: int = strawberry.field(description="Records that show it broken.")
     share_met: float | None = strawberry.field(
-        description="met / evidence, to four places; null when there is no evidence."
+        description="The share kept: `met` / evidence, to four places; null when there is no "
+        "evidence."
     )
     pending: int = strawberry.field(
         description="Records still within the commitment's time when the review was made."

@@ -10,20 +10,27 @@ from portal.api.cases import enums as _enums  # noqa: F401  (registers the domai
 from portal.api.complaints import enums as _complaint_enums  # noqa: F401  (registers them)
 from portal.api.idempotency import legacy_key
 from portal.cases.states import Method
+from portal.codes import CaseLanguage, Currency
 from portal.complaints.models import Channel
 from portal.complaints.states import ComplaintDecision
 
 
-@strawberry.input
+@strawberry.input(description="A complaint filed by the complainant themselves (ISO 10002 7.2).")
 class FileComplaintInput:
     organisation_id: strawberry.ID = strawberry.field(description="Global ID.")
-    subject: str
-    description: str
-    remedy_sought: str | None = None
+    subject: str = strawberry.field(description="What the complaint is about, in a line.")
+    description: str = strawberry.field(description="What happened, in the complainant's words.")
+    remedy_sought: str | None = strawberry.field(
+        default=None, description="What the complainant wants done; none when left out."
+    )
     idempotency_key: str | None = legacy_key()
 
 
-@strawberry.input
+@strawberry.input(
+    description="A complaint staff received by phone, letter, e-mail or in person, recorded for "
+    "the complainant (ISO 10002 7.2); it is referred only once the complainant "
+    "confirms it."
+)
 class RecordComplaintInput:
     organisation_id: strawberry.ID = strawberry.field(description="Global ID.")
     complainant_email: str = strawberry.field(
@@ -31,11 +38,15 @@ class RecordComplaintInput:
         "Either way the address is mailed, and the complaint waits for its complainant's "
         "confirmation; the answer is the same whether or not the address had an account."
     )
-    complainant_name: str
-    channel: Channel
-    subject: str
-    description: str
-    remedy_sought: str | None = None
+    complainant_name: str = strawberry.field(
+        description="The complainant's name, for the account made for them if they have none."
+    )
+    channel: Channel = strawberry.field(description="How the complaint was received.")
+    subject: str = strawberry.field(description="What the complaint is about, in a line.")
+    description: str = strawberry.field(description="What happened, as the complainant told it.")
+    remedy_sought: str | None = strawberry.field(
+        default=None, description="What the complainant wants done; none when left out."
+    )
     idempotency_key: str | None = legacy_key()
 
 
@@ -44,22 +55,28 @@ class ComplaintActionInput:
     complaint_id: strawberry.ID = strawberry.field(description="Global ID.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="Acknowledging receipt of a complaint to the complainant (ISO 10002 7.4)."
+)
 class AcknowledgeComplaintInput(ComplaintActionInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(description="The complainant confirming a complaint staff recorded for them.")
 class ConfirmComplaintInput(ComplaintActionInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(
+    description="The organisation's initial assessment of a complaint (ISO 10002 7.5)."
+)
 class AssessComplaintInput(ComplaintActionInput):
-    assessment: str
+    assessment: str = strawberry.field(
+        description="The assessment, as the organisation records it; the complainant reads it."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="An internal note on a complaint, for the organisation's staff only.")
 class AddComplaintNoteInput(ComplaintActionInput):
     note: str = strawberry.field(
         description="A note of the investigation (ISO 10002 7.6), kept as a step; whoever "
@@ -67,7 +84,10 @@ class AddComplaintNoteInput(ComplaintActionInput):
     )
 
 
-@strawberry.input
+@strawberry.input(
+    description="The organisation's decision on a complaint, sent to the complainant (ISO 10002 "
+    "7.7)."
+)
 class RespondToComplaintInput(ComplaintActionInput):
     response: str = strawberry.field(description="The answer, as the complainant reads it.")
     decision: ComplaintDecision = strawberry.field(
@@ -77,21 +97,34 @@ class RespondToComplaintInput(ComplaintActionInput):
     )
 
 
-@strawberry.input
+@strawberry.input(description="Closing a complaint (ISO 10002 7.9).")
 class CloseComplaintInput(ComplaintActionInput):
-    note: str
+    note: str = strawberry.field(description="The closing note; required.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="Referring an unresolved complaint to a provider for external dispute "
+    "resolution (ISO 10002 7.8): a dispute case begins."
+)
 class ReferComplaintInput(ComplaintActionInput):
     provider_id: strawberry.ID = strawberry.field(
         description="Global ID of one of the organisation's providers."
     )
-    method: Method
-    unresolved_reason: str
-    claimed_amount: Decimal | None = None
-    currency: str | None = strawberry.field(default=None, description="ISO 4217; EUR if empty.")
-    language: str | None = None
+    method: Method = strawberry.field(
+        description="The resolution method asked for; the provider must offer it."
+    )
+    unresolved_reason: str = strawberry.field(
+        description="Why the complaint stayed unresolved, in the complainant's words."
+    )
+    claimed_amount: Decimal | None = strawberry.field(
+        default=None, description="The amount claimed; none when the claim is not about money."
+    )
+    currency: Currency | None = strawberry.field(default=None, description="EUR if left out.")
+    language: CaseLanguage | None = strawberry.field(
+        default=None,
+        description="The language the case is to run in; English when left out. The provider "
+        "must offer it.",
+    )
     representative_id: strawberry.ID | None = strawberry.field(
         default=None,
         description="Global ID of a User who acts for the complainant: they see the case and "

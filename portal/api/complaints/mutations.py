@@ -31,6 +31,7 @@ from portal.api.complaints.inputs import (
 from portal.api.complaints.types import Complaint, visible_complaint
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
 from portal.auth.actor import Actor
@@ -55,15 +56,25 @@ Create = Callable[[Actor, dict[str, Any]], Awaitable[uuid.UUID]]
 
 @strawberry.type(description="The complaint after the mutation, or why it was refused.")
 class ComplaintPayload:
-    complaint: Complaint | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    complaint: Complaint | None = strawberry.field(
+        default=None, description="The complaint as it now stands; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @strawberry.type(description="The complaint and the dispute case it was referred to.")
 class ReferComplaintPayload:
-    complaint: Complaint | None = None
-    case: DisputeCase | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    complaint: Complaint | None = strawberry.field(
+        default=None, description="The complaint, now referred; null when refused."
+    )
+    case: DisputeCase | None = strawberry.field(
+        default=None, description="The dispute case the referral began; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 def _data(input: object) -> dict[str, Any]:
@@ -132,6 +143,7 @@ async def _create_complaint(info: Info, operation: str, input: object) -> Compla
     return ComplaintPayload(complaint=await visible_complaint(info, pk))
 
 
+@mutations
 @strawberry.type
 class ComplaintMutations:
     @strawberry.mutation(description="File a complaint of your own with an organisation.")

@@ -91,28 +91,51 @@ class ComplaintClock:
 @strawberry.type(description="A complaint made to an organisation (ISO 10002).")
 class Complaint(Node):
     reference: str = strawberry.field(description="Readable and unique: `CMP-2026-000042`.")
-    channel: Channel
-    subject: str
-    description: str
-    remedy_sought: str
-    status: ComplaintStatus
-    received_at: datetime
-    acknowledged_at: datetime | None
-    assessed_at: datetime | None
-    assessment: str
-    responded_at: datetime | None
-    response: str
-    closed_at: datetime | None
-    closure_note: str
-    referred_at: datetime | None
+    channel: Channel = strawberry.field(description="How the complaint reached the organisation.")
+    subject: str = strawberry.field(description="What it is about, in a line.")
+    description: str = strawberry.field(description="What happened, in the complainant's words.")
+    remedy_sought: str = strawberry.field(
+        description="What the complainant wants done; empty when they said nothing."
+    )
+    status: ComplaintStatus = strawberry.field(
+        description="Where the complaint stands (ISO 10002 7.2 to 7.9)."
+    )
+    received_at: datetime = strawberry.field(description="When it was received.")
+    acknowledged_at: datetime | None = strawberry.field(
+        description="When the organisation acknowledged it; null until then."
+    )
+    assessed_at: datetime | None = strawberry.field(
+        description="When the organisation assessed it; null until then."
+    )
+    assessment: str = strawberry.field(
+        description="The organisation's assessment; empty until assessed."
+    )
+    responded_at: datetime | None = strawberry.field(
+        description="When the organisation sent its decision; null until then."
+    )
+    response: str = strawberry.field(
+        description="The organisation's answer to the complainant; empty until sent."
+    )
+    closed_at: datetime | None = strawberry.field(
+        description="When it was closed; null while open."
+    )
+    closure_note: str = strawberry.field(description="The closing note; empty unless closed.")
+    referred_at: datetime | None = strawberry.field(
+        description="When it was referred to a provider; null unless referred."
+    )
     confirmed_at: datetime | None = strawberry.field(
         description="When the complainant confirmed it as theirs: filed online, when filed. "
         "A complaint an agent recorded stays unconfirmed until its complainant confirms it "
         "(`confirmComplaint`) or refers it; until then others see the name the agent recorded "
         "as `complainant`, and the organisation cannot refer it."
     )
-    unresolved_reason: str
-    created_at: datetime
+    unresolved_reason: str = strawberry.field(
+        description="Why it stayed unresolved, as given on referral; empty unless referred."
+    )
+    created_at: datetime = strawberry.field(
+        description="When it was written into Parley (for a recorded complaint, later than "
+        "`receivedAt`)."
+    )
     updated_at: datetime = strawberry.field(
         description="When a step was taken on it last: what "
         "`updatedSince` and `orderBy: {field: UPDATED_AT}` read."

@@ -8,8 +8,10 @@ import strawberry
 
 from portal.accounts.models import Provider as ProviderRow
 from portal.api.accounts.types import Provider
+from portal.api.codes import ProviderAdapterName
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.node import decode_id
 from portal.notifications import provider_config
 from portal.notifications.errors import NotificationError
@@ -19,10 +21,8 @@ _NOTHING = uuid.UUID(int=0)
 
 @strawberry.input(description="A field left out stays as it is.")
 class ConfigureProviderAdapterInput:
-    provider_id: strawberry.ID
-    adapter: str = strawberry.field(
-        description="`inportal`, `webhook`, `email`, or an installed third-party adapter."
-    )
+    provider_id: strawberry.ID = strawberry.field(description="Global ID of the provider.")
+    adapter: ProviderAdapterName = strawberry.field(description="The adapter to use from now on.")
     endpoint_url: str | None = strawberry.field(
         default=None, description="The provider's API, where the webhook adapter POSTs."
     )
@@ -37,7 +37,9 @@ class ConfigureProviderAdapterInput:
 
 @strawberry.type(description="The provider after the change, or why it was refused.")
 class ConfigureProviderAdapterPayload:
-    provider: Provider | None = None
+    provider: Provider | None = strawberry.field(
+        default=None, description="The provider with its adapter now; null when refused."
+    )
     outbound_secret: str | None = strawberry.field(
         default=None,
         description="Shown once, when generated: the secret Parley signs what it sends the "
@@ -47,9 +49,12 @@ class ConfigureProviderAdapterPayload:
         default=None,
         description="Shown once, when generated: the secret the provider signs its callbacks with.",
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
+@mutations
 @strawberry.type
 class ProviderAdapterMutations:
     @strawberry.mutation(

@@ -21,8 +21,10 @@ from portal.api.cases.enums import Locale
 from portal.api.context import Info
 from portal.api.directory.types import Neutral
 from portal.api.errors import UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.node import decode_id
 from portal.cases.states import Method
+from portal.codes import Country, Currency
 from portal.directory import services
 from portal.directory.errors import DirectoryError
 
@@ -35,33 +37,71 @@ LEAVE = "Left out: unchanged."
     "a text left out stays as it is, an empty one removes that translation."
 )
 class ProviderTranslationInput:
-    language: Locale  # type: ignore[valid-type]
-    summary: str | None = None
-    dispute_types: str | None = None
-    decision_basis: str | None = None
-    preliminary_requirements: str | None = None
-    fees: str | None = None
-    legal_effect: str | None = None
+    language: Locale = strawberry.field(description="The language of this translation.")
+    summary: str | None = strawberry.field(
+        default=None,
+        description="The summary in that language; unchanged when left out, removed when empty.",
+    )
+    dispute_types: str | None = strawberry.field(
+        default=None, description="The dispute types in that language; unchanged when left out."
+    )
+    decision_basis: str | None = strawberry.field(
+        default=None, description="The decision basis in that language; unchanged when left out."
+    )
+    preliminary_requirements: str | None = strawberry.field(
+        default=None,
+        description="The preliminary requirements in that language; unchanged when left out.",
+    )
+    fees: str | None = strawberry.field(
+        default=None, description="The fees in that language; unchanged when left out."
+    )
+    legal_effect: str | None = strawberry.field(
+        default=None, description="The legal effect in that language; unchanged when left out."
+    )
 
 
 @strawberry.input(description="What changes in the profile; a field left out stays as it is.")
 class UpdateProviderProfileInput:
-    provider_id: strawberry.ID
+    provider_id: strawberry.ID = strawberry.field(description="Global ID of the provider.")
     summary: str | None = strawberry.field(default=None, description=LEAVE)
-    website: str | None = None
-    contact_email: str | None = None
-    postal_address: str | None = None
-    methods: list[Method] | None = None
+    website: str | None = strawberry.field(
+        default=None, description="Its website (http or https); empty removes it."
+    )
+    contact_email: str | None = strawberry.field(
+        default=None, description="Where the public writes to it; empty removes it."
+    )
+    postal_address: str | None = strawberry.field(default=None, description="Its postal address.")
+    methods: list[Method] | None = strawberry.field(
+        default=None, description="Replaces the resolution methods it runs."
+    )
     languages: list[str] | None = strawberry.field(default=None, description="BCP 47 tags.")
-    countries: list[str] | None = strawberry.field(default=None, description="ISO 3166-1 codes.")
-    dispute_types: str | None = None
-    rules_url: str | None = None
-    decision_basis: str | None = None
-    preliminary_requirements: str | None = None
-    fees: str | None = None
-    consumer_fee_amount: Decimal | None = None
-    consumer_fee_currency: str | None = None
-    legal_effect: str | None = None
+    countries: list[Country] | None = strawberry.field(
+        default=None, description="The countries it serves, at most 50; replaces the list."
+    )
+    dispute_types: str | None = strawberry.field(
+        default=None, description="The types of dispute it handles, in words."
+    )
+    rules_url: str | None = strawberry.field(
+        default=None, description="Where its procedural rules are published (http or https)."
+    )
+    decision_basis: str | None = strawberry.field(
+        default=None, description="What its neutrals decide on, in words."
+    )
+    preliminary_requirements: str | None = strawberry.field(
+        default=None, description="What a complainant must have done before referring, in words."
+    )
+    fees: str | None = strawberry.field(
+        default=None, description="Costs for the parties, in words."
+    )
+    consumer_fee_amount: Decimal | None = strawberry.field(
+        default=None, description="The consumer's fee, zero or more with at most two decimals."
+    )
+    consumer_fee_currency: Currency | None = strawberry.field(
+        default=None, description="The currency of `consumerFeeAmount`."
+    )
+    legal_effect: str | None = strawberry.field(
+        default=None, description="The legal effect of its outcomes, in words."
+    )
     text_language: str | None = strawberry.field(
         default=None, description="The BCP 47 tag of the language the texts are written in."
     )
@@ -72,38 +112,56 @@ class UpdateProviderProfileInput:
 
 @strawberry.input(description="A neutral's own roster entry; a field left out stays as it is.")
 class UpdateNeutralProfileInput:
-    provider_id: strawberry.ID
+    provider_id: strawberry.ID = strawberry.field(
+        description="Global ID of the provider whose roster it is."
+    )
     neutral_id: strawberry.ID = strawberry.field(description="Global ID of the neutral's User.")
-    title: str | None = None
-    biography: str | None = None
-    competences: list[str] | None = None
-    languages: list[str] | None = None
+    title: str | None = strawberry.field(default=None, description="Their professional title.")
+    biography: str | None = strawberry.field(
+        default=None, description="Their professional background, as parties read it."
+    )
+    competences: list[str] | None = strawberry.field(
+        default=None, description="Replaces what they are competent in, at most 50 entries."
+    )
+    languages: list[str] | None = strawberry.field(
+        default=None, description="Replaces the BCP 47 tags of the languages they work in."
+    )
     standing_disclosures: str | None = strawberry.field(
         default=None,
         description="Interests declared once for every case; each appointment records them "
         "as they stand then.",
     )
-    accepting_cases: bool | None = None
+    accepting_cases: bool | None = strawberry.field(
+        default=None, description="Whether they take new appointments."
+    )
 
 
 @strawberry.input(description="A neutral's mandate, set by the provider's caseworkers.")
 class SetNeutralMandateInput:
-    provider_id: strawberry.ID
-    neutral_id: strawberry.ID
+    provider_id: strawberry.ID = strawberry.field(description="Global ID of the provider.")
+    neutral_id: strawberry.ID = strawberry.field(description="Global ID of the neutral's User.")
     methods: list[Method] = strawberry.field(description="Methods sat for; empty: every one.")
     mandate_ends_on: date | None = strawberry.field(description="Null: an open-ended mandate.")
 
 
 @strawberry.type(description="The provider after the change, or why it was refused.")
 class ProviderPayload:
-    provider: Provider | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    provider: Provider | None = strawberry.field(
+        default=None, description="The provider as saved; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 @strawberry.type(description="The roster entry after the change, or why it was refused.")
 class NeutralPayload:
-    neutral: Neutral | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    neutral: Neutral | None = strawberry.field(
+        default=None, description="The roster entry as saved; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 def _data(input: object) -> dict[str, Any]:
@@ -147,6 +205,7 @@ async def _neutral(info: Info, input: object, *, mandate: bool) -> NeutralPayloa
     return NeutralPayload(neutral=Neutral.of(row.user_id, user.display_name, row))
 
 
+@mutations
 @strawberry.type
 class DirectoryMutations:
     @strawberry.mutation(

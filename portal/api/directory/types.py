@@ -19,6 +19,7 @@ from portal.auth.actor import ActorKind
 from portal.cases.clocks import responsible, rule_for
 from portal.cases.models import Scheme as SchemeRow
 from portal.cases.states import Calendar, ClockKind, Method, Party
+from portal.codes import CaseLanguage, Country
 from portal.directory import models, texts
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     "into the reader's language, or else the text as written, in the language it is in."
 )
 class LocalizedText:
-    text: str
+    text: str = strawberry.field(description="The words, to be shown as they are.")
     language: str = strawberry.field(
         description="The BCP 47 tag of the language `text` is in: set it as the element's `lang`."
     )
@@ -52,12 +53,17 @@ class ProviderTexts:
         description="The language asked for: the `language` argument, else the viewer's stored "
         "language, else the request's Accept-Language; null when none of them is offered."
     )
-    summary: LocalizedText
-    dispute_types: LocalizedText
-    decision_basis: LocalizedText
-    preliminary_requirements: LocalizedText
-    fees: LocalizedText
-    legal_effect: LocalizedText
+    summary: LocalizedText = strawberry.field(description="What the provider does, in short.")
+    dispute_types: LocalizedText = strawberry.field(description="The types of dispute it handles.")
+    decision_basis: LocalizedText = strawberry.field(
+        description="What its neutrals decide on: law, fairness, codes of conduct."
+    )
+    preliminary_requirements: LocalizedText = strawberry.field(
+        description="What a complainant must have done first (such as complaining to the "
+        "organisation)."
+    )
+    fees: LocalizedText = strawberry.field(description="Costs for the parties, in words.")
+    legal_effect: LocalizedText = strawberry.field(description="The legal effect of its outcomes.")
 
 
 _SIGNED_IN = "Not published: UNAUTHENTICATED without signing in."
@@ -87,19 +93,28 @@ async def reader_language(info: Info, requested: DomainLocale | None) -> str | N
 
 @strawberry.type(description="What a provider publishes about itself (EU ADR Art. 7(1)).")
 class ProviderProfile:
-    summary: str
-    website: str
-    contact_email: str
-    postal_address: str
+    summary: str = strawberry.field(
+        description="What the provider does, in short, in `textLanguage`."
+    )
+    website: str = strawberry.field(description="Its website; empty when none.")
+    contact_email: str = strawberry.field(
+        description="Where the public writes to it; empty when none."
+    )
+    postal_address: str = strawberry.field(
+        description="Its postal address, as lines of text; empty when none."
+    )
     methods: list[Method] = strawberry.field(description="The resolution methods it runs.")
     languages: list[str] = strawberry.field(description="BCP 47 tags of the languages it works in.")
-    countries: list[str] = strawberry.field(description="ISO 3166-1 codes of the countries served.")
+    countries: list[Country] = strawberry.field(description="The countries it serves.")
     dispute_types: str = strawberry.field(description="The types of dispute it handles.")
     rules_url: str = strawberry.field(description="Where its procedural rules are published.")
     decision_basis: str = strawberry.field(
         description="What outcomes rest on: legal provisions, equity, codes of conduct."
     )
-    preliminary_requirements: str
+    preliminary_requirements: str = strawberry.field(
+        description="What a complainant must have done before referring (EU ADR Art. 7(1)(f)), "
+        "in words."
+    )
     fees: str = strawberry.field(description="Costs for the parties, in words.")
     consumer_fee: Money | None = strawberry.field(description="The consumer's fee, if any.")
     legal_effect: str = strawberry.field(description="The legal effect of its outcomes.")
@@ -110,7 +125,7 @@ class ProviderProfile:
     binding_methods_offered: bool = strawberry.field(
         description="Whether it runs a method whose outcome binds (consent to be bound needed)."
     )
-    updated_at: datetime
+    updated_at: datetime = strawberry.field(description="When the profile last changed.")
     row: strawberry.Private[models.ProviderProfile]
 
     @strawberry.field(
@@ -120,7 +135,13 @@ class ProviderProfile:
     async def texts(
         self,
         info: Info,
-        language: Locale | None = None,  # type: ignore[valid-type]
+        language: Annotated[
+            Locale | None,
+            strawberry.argument(
+                description="The language to read the texts in; left out: the viewer's stored "
+                "language, else the request's Accept-Language."
+            ),
+        ] = None,
     ) -> ProviderTexts:
         wanted = await reader_language(info, language)
         return ProviderTexts(
@@ -141,7 +162,7 @@ class ProviderProfile:
             postal_address=row.postal_address,
             methods=methods,
             languages=list(row.languages),
-            countries=list(row.countries),
+            countries=[Country(code) for code in row.countries],
             dispute_types=row.dispute_types,
             rules_url=row.rules_url,
             decision_basis=row.decision_basis,
@@ -158,22 +179,26 @@ class ProviderProfile:
 
 @strawberry.type(description="One clock of a scheme: how long, counted how, and whose it is.")
 class SchemeClock:
-    kind: ClockKind
-    days: int
-    calendar: Calendar
-    responsible: Party
+    kind: ClockKind = strawberry.field(description="The clock.")
+    days: int = strawberry.field(description="Its length in days of `calendar`.")
+    calendar: Calendar = strawberry.field(
+        description="Whether it counts every day or working days only."
+    )
+    responsible: Party = strawberry.field(description="Who must act before it ends.")
 
 
 @strawberry.type(description="A scheme's text of the legal effect of one method, in one language.")
 class LegalEffectText:
-    method: Method
-    language: str = strawberry.field(description="BCP 47 tag.")
-    text: str
+    method: Method = strawberry.field(description="The method the text is about.")
+    language: CaseLanguage = strawberry.field(description="The language `text` is written in.")
+    text: str = strawberry.field(
+        description="The text a complainant reads before consenting to the method."
+    )
 
 
 @strawberry.type(description="A provider's rule book: its clocks and what silence means.")
 class Scheme(Node):
-    name: str
+    name: str = strawberry.field(description="The scheme's name.")
     version: int = strawberry.field(
         description="1, then one more for each edit made while cases pointed at the scheme: "
         "those cases keep the version they started under."
@@ -193,7 +218,7 @@ class Scheme(Node):
         description="Global ID of the version that replaced this one, if any.",
         deprecation_reason="Use `replacedBy { id }`: the scheme version itself.",
     )
-    country: str = strawberry.field(description="Whose public holidays working days skip.")
+    country: Country = strawberry.field(description="Whose public holidays working days skip.")
     silence_is_refusal: bool = strawberry.field(
         description="Whether an organisation silent past its response clock is recorded as "
         "refusing to take part."
@@ -242,7 +267,7 @@ class Scheme(Node):
             methods=[Method(m) for m in row.methods],
             fees=row.fees,
             legal_effects=[
-                LegalEffectText(method=Method(method), language=language, text=value)
+                LegalEffectText(method=Method(method), language=CaseLanguage(language), text=value)
                 for method, texts in sorted(row.legal_effects.items())
                 for language, value in sorted(texts.items())
             ],
@@ -251,7 +276,7 @@ class Scheme(Node):
             replaced_by_id=to_global_id("Scheme", row.replaced_by_id)
             if row.replaced_by_id
             else None,
-            country=row.country,
+            country=Country(row.country),
             silence_is_refusal=row.silence_is_refusal,
             organisation_may_withdraw=row.organisation_may_withdraw,
             retention_years=row.retention_years,
@@ -265,12 +290,20 @@ class Scheme(Node):
     "competent in, the languages they work in and what they disclosed for every case."
 )
 class Neutral:
-    display_name: str
-    title: str
-    competences: list[str]
-    languages: list[str]
+    display_name: str = strawberry.field(description="The neutral's name as parties see it.")
+    title: str = strawberry.field(
+        description="Their professional title (`Mediator`, `Arbitrator, FCIArb`); empty when none."
+    )
+    competences: list[str] = strawberry.field(
+        description="What they are competent in, in their own words (EU ADR Art. 6(1)(a))."
+    )
+    languages: list[str] = strawberry.field(
+        description="BCP 47 tags of the languages they work in."
+    )
     methods: list[Method] = strawberry.field(description="Methods sat for; empty: every one.")
-    mandate_ends_on: date | None
+    mandate_ends_on: date | None = strawberry.field(
+        description="The last day of their mandate (EU ADR Art. 6(2)); null: open-ended."
+    )
     user_pk: strawberry.Private[uuid.UUID]
     row: strawberry.Private[models.NeutralProfile]
 

@@ -35,7 +35,13 @@ class FeedbackQueries:
         description="The survey a personal link opens; no sign-in. A link that is tampered "
         "with, of another kind, or for no survey is refused with `SURVEY_LINK_INVALID`."
     )
-    async def survey(self, info: Info, token: str) -> Survey:
+    async def survey(
+        self,
+        info: Info,
+        token: Annotated[
+            str, strawberry.argument(description="The token from the personal survey link.")
+        ],
+    ) -> Survey:
         try:
             view = await surveys.open_survey(info.context.auth.issuer, token, at=now())
         except FeedbackError as exc:
@@ -49,9 +55,19 @@ class FeedbackQueries:
     async def management_review(
         self,
         info: Info,
-        organisation_id: strawberry.ID,
-        from_: Annotated[date, strawberry.argument(name="from")],
-        until: date,
+        organisation_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="Global ID of the organisation reviewed."),
+        ],
+        from_: Annotated[
+            date,
+            strawberry.argument(
+                name="from", description="Start of the period, inclusive (UTC day)."
+            ),
+        ],
+        until: Annotated[
+            date, strawberry.argument(description="End of the period, exclusive (UTC day).")
+        ],
     ) -> ManagementReview:
         actor = info.context.require_actor()
         pk = decode_id(organisation_id, "Organisation")
@@ -82,13 +98,35 @@ class FeedbackQueries:
     async def transparency_report(
         self,
         info: Info,
-        provider: str,
-        year: int,
-        quarter: int | None = None,
-        order_by: DisclosureOrder = DisclosureOrder.ENDED_ON,
-        descending: bool = False,
-        first: int = 100,
-        offset: int = 0,
+        provider: Annotated[str, strawberry.argument(description="The provider's slug.")],
+        year: Annotated[int, strawberry.argument(description="The calendar year reported on.")],
+        quarter: Annotated[
+            int | None,
+            strawberry.argument(
+                description="1 to 4 for one quarter; the whole year when left out."
+            ),
+        ] = None,
+        order_by: Annotated[
+            DisclosureOrder,
+            strawberry.argument(
+                description="How the case-level disclosure `cases` is sorted; by end date when "
+                "left out."
+            ),
+        ] = DisclosureOrder.ENDED_ON,
+        descending: Annotated[
+            bool,
+            strawberry.argument(description="Sort `cases` from the highest; false when left out."),
+        ] = False,
+        first: Annotated[
+            int,
+            strawberry.argument(
+                description="At most this many rows of `cases`, 1 to 500; 100 when left out."
+            ),
+        ] = 100,
+        offset: Annotated[
+            int,
+            strawberry.argument(description="How many rows of `cases` to skip; 0 when left out."),
+        ] = 0,
     ) -> TransparencyReport:
         try:
             found = await transparency.transparency_report(
@@ -110,7 +148,13 @@ class FeedbackQueries:
         description="The fairness view of a case, for anyone with a role on it. A case you "
         "may not see is reported exactly like one that does not exist (NOT_FOUND)."
     )
-    async def fairness_report(self, info: Info, case_id: strawberry.ID) -> FairnessReport:
+    async def fairness_report(
+        self,
+        info: Info,
+        case_id: Annotated[
+            strawberry.ID, strawberry.argument(description="Global ID of the case.")
+        ],
+    ) -> FairnessReport:
         actor = info.context.require_actor()
         pk = decode_id(case_id, "DisputeCase")
         try:
@@ -125,7 +169,13 @@ class FeedbackQueries:
         description="An organisation's survey (the defaults until it sets its own); for its "
         "managers and admins."
     )
-    async def survey_policy(self, info: Info, organisation_id: strawberry.ID) -> SurveyPolicy:
+    async def survey_policy(
+        self,
+        info: Info,
+        organisation_id: Annotated[
+            strawberry.ID, strawberry.argument(description="Global ID of the organisation.")
+        ],
+    ) -> SurveyPolicy:
         actor = info.context.require_actor()
         pk = decode_id(organisation_id, "Organisation")
         if pk is None or not surveys.may_configure_surveys(actor, pk):

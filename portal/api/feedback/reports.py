@@ -8,13 +8,28 @@ from decimal import Decimal
 import strawberry
 
 from portal.api.cases.records import Clock, Consent, NeutralAppointment, Objection
+from portal.api.enums import described_enum
 from portal.api.feedback.types import DurationIndicator, RateIndicator, Tally
 from portal.cases.states import ClosureReason, DeclineGround, Method, Side
+from portal.codes import Currency
 from portal.feedback import transparency as tr
 from portal.feedback.fairness import FairnessReport as FairnessResult
 from portal.feedback.transparency import DisclosureOrder
 
-strawberry.enum(DisclosureOrder, description="How the case-level disclosure is sorted.")
+described_enum(
+    DisclosureOrder,
+    description="How the case-level disclosure is sorted.",
+    values={
+        DisclosureOrder.ENDED_ON: "By the day the case ended.",
+        DisclosureOrder.FILED_ON: "By the day the complaint was referred.",
+        DisclosureOrder.DURATION: "By the days from referral to the end.",
+        DisclosureOrder.CLAIMED_AMOUNT: "By the amount claimed (cases without one last).",
+        DisclosureOrder.OUTCOME_AMOUNT: "By the amount of the outcome (cases without one last).",
+        DisclosureOrder.ORGANISATION: "By the organisation's name.",
+        DisclosureOrder.METHOD: "By the resolution method.",
+        DisclosureOrder.RESULT: "By the result (closure reason, withdrawn or declined).",
+    },
+)
 
 
 # --- transparency ---------------------------------------------------------------------------
@@ -23,16 +38,27 @@ strawberry.enum(DisclosureOrder, description="How the case-level disclosure is s
 @strawberry.type(description="One case that ended in the period, anonymised (CCP 1281.96).")
 class DisclosedCase:
     organisation: str = strawberry.field(description="The business party.")
-    method: Method
+    method: Method = strawberry.field(description="The resolution method.")
     result: str = strawberry.field(description="The closure reason, or withdrawn / declined.")
-    decline_ground: DeclineGround | None
-    outcome_kind: str | None
-    claimed_amount: Decimal | None
-    outcome_amount: Decimal | None
-    currency: str
-    filed_on: date
-    ended_on: date
-    duration_days: float
+    decline_ground: DeclineGround | None = strawberry.field(
+        description="The ground it was declined on; null unless declined."
+    )
+    outcome_kind: str | None = strawberry.field(
+        description="The kind of outcome in lower case (`settlement`, `award`, ...); null "
+        "without one."
+    )
+    claimed_amount: Decimal | None = strawberry.field(
+        description="The amount claimed; null when none."
+    )
+    outcome_amount: Decimal | None = strawberry.field(
+        description="The amount of the outcome; null when none."
+    )
+    currency: Currency = strawberry.field(description="The currency of both amounts.")
+    filed_on: date = strawberry.field(description="The day it was referred.")
+    ended_on: date = strawberry.field(
+        description="The day it ended (closed, withdrawn or declined)."
+    )
+    duration_days: float = strawberry.field(description="Days from referral to the end.")
 
     @classmethod
     def of(cls, c: tr.DisclosedCase) -> DisclosedCase:
@@ -44,7 +70,7 @@ class DisclosedCase:
             outcome_kind=c.outcome_kind,
             claimed_amount=c.claimed_amount,
             outcome_amount=c.outcome_amount,
-            currency=c.currency,
+            currency=Currency(c.currency),
             filed_on=c.filed_on,
             ended_on=c.ended_on,
             duration_days=c.duration_days,
@@ -57,12 +83,18 @@ class DisclosedCase:
     "compliance with outcomes; and the case-level disclosure."
 )
 class TransparencyReport:
-    provider_name: str
-    start: datetime
-    end: datetime
-    disputes_received: int
-    received_by_method: list[Tally]
-    refusals_by_ground: list[Tally]
+    provider_name: str = strawberry.field(description="The provider reported on.")
+    start: datetime = strawberry.field(description="Start of the period, inclusive.")
+    end: datetime = strawberry.field(description="End of the period, exclusive.")
+    disputes_received: int = strawberry.field(
+        description="Disputes referred in the period (EU ADR Art. 7(2)(a))."
+    )
+    received_by_method: list[Tally] = strawberry.field(
+        description="Those disputes per resolution method."
+    )
+    refusals_by_ground: list[Tally] = strawberry.field(
+        description="Disputes declined, per ground (EU ADR Art. 7(2)(c))."
+    )
     refusal_share: float | None = strawberry.field(
         description="Refusals in the period over disputes received in it."
     )
@@ -70,12 +102,20 @@ class TransparencyReport:
         description="Discontinued by the provider, refused by the organisation, withdrawn."
     )
     duration: DurationIndicator = strawberry.field(description="Referral to closure.")
-    outcome_acceptance: RateIndicator
+    outcome_acceptance: RateIndicator = strawberry.field(
+        description="Outcomes accepted by both parties, of those decided."
+    )
     compliance: RateIndicator = strawberry.field(
         description="Outcomes due for implementation that were implemented."
     )
-    cases_total: int
-    cases: list[DisclosedCase]
+    cases_total: int = strawberry.field(
+        description="How many cases ended in the period: the length of the whole disclosure "
+        "`cases` pages through."
+    )
+    cases: list[DisclosedCase] = strawberry.field(
+        description="The cases that ended in the period, one row each, in the order and page "
+        "asked for."
+    )
 
     @classmethod
     def of(cls, r: tr.TransparencyReport) -> TransparencyReport:
@@ -102,21 +142,27 @@ class TransparencyReport:
 
 @strawberry.type(description="Something one side put on the case file, and when.")
 class Submission:
-    sequence: int
-    kind: str
-    occurred_at: datetime
-    actor_role: str
+    sequence: int = strawberry.field(description="Its place in the case's timeline.")
+    kind: str = strawberry.field(
+        description="The timeline event kind of the submission (`response_submitted`, ...)."
+    )
+    occurred_at: datetime = strawberry.field(description="When it was made.")
+    actor_role: str = strawberry.field(
+        description="The role it was made in, a `CaseRole` value in lower case."
+    )
 
 
 @strawberry.type(description="One side of the case: what it submitted, the windows it had.")
 class FairnessSide:
-    side: Side
-    submissions: list[Submission]
+    side: Side = strawberry.field(description="The side these figures are about.")
+    submissions: list[Submission] = strawberry.field(
+        description="What the side submitted, in timeline order."
+    )
     windows: list[Clock] = strawberry.field(
         description="The clocks this side had to act within, its own and those of both sides."
     )
-    clocks_met: int
-    clocks_missed: int
+    clocks_met: int = strawberry.field(description="The side's clocks that were met.")
+    clocks_missed: int = strawberry.field(description="The side's clocks that were missed.")
 
 
 @strawberry.type(
@@ -125,13 +171,21 @@ class FairnessSide:
     "what all parties may read: never caucus content."
 )
 class FairnessReport:
-    reference: str
-    closure_reason: ClosureReason | None
-    sides: list[FairnessSide]
-    clocks: list[Clock]
-    appointments: list[NeutralAppointment]
-    objections: list[Objection]
-    consents: list[Consent]
+    reference: str = strawberry.field(description="The case's reference.")
+    closure_reason: ClosureReason | None = strawberry.field(
+        description="Why it closed; null while open or if withdrawn."
+    )
+    sides: list[FairnessSide] = strawberry.field(
+        description="Both sides' submissions and clocks, for comparing how each was heard."
+    )
+    clocks: list[Clock] = strawberry.field(description="Every clock of the case.")
+    appointments: list[NeutralAppointment] = strawberry.field(
+        description="Every neutral appointment, with its declaration."
+    )
+    objections: list[Objection] = strawberry.field(
+        description="Every objection to a neutral, and its decision."
+    )
+    consents: list[Consent] = strawberry.field(description="Every consent given.")
 
     @classmethod
     def of(cls, r: FairnessResult) -> FairnessReport:

@@ -19,10 +19,17 @@ from portal.feedback.surveys import SurveyView
 
 @strawberry.type(description="One question of a survey.")
 class SurveyQuestion:
-    key: str
-    kind: QuestionKind
-    prompt: str
-    required: bool
+    key: str = strawberry.field(
+        description="Stable key of the question within its survey (`overall` for overall "
+        "satisfaction); answers name it."
+    )
+    kind: QuestionKind = strawberry.field(description="How it is answered.")
+    prompt: str = strawberry.field(
+        description="The question as the respondent reads it, in the survey's language."
+    )
+    required: bool = strawberry.field(
+        description="Whether the survey cannot be sent without an answer to it."
+    )
 
     @classmethod
     def of(cls, question: dict[str, Any]) -> SurveyQuestion:
@@ -36,12 +43,16 @@ class SurveyQuestion:
 
 @strawberry.type(description="A satisfaction survey, as its personal link opens it.")
 class Survey:
-    status: SurveyStatus
-    respondent: Respondent
-    case_reference: str
-    organisation_name: str
-    expires_at: datetime
-    questions: list[SurveyQuestion]
+    status: SurveyStatus = strawberry.field(description="Where the survey stands.")
+    respondent: Respondent = strawberry.field(description="Whose view it asks.")
+    case_reference: str = strawberry.field(
+        description="The reference of the case it is about (`DR-2026-000123`)."
+    )
+    organisation_name: str = strawberry.field(description="The organisation the case was against.")
+    expires_at: datetime = strawberry.field(description="When its link stops working.")
+    questions: list[SurveyQuestion] = strawberry.field(
+        description="The questions, in the order shown."
+    )
 
     @classmethod
     def of(cls, view: SurveyView) -> Survey:
@@ -57,7 +68,10 @@ class Survey:
 
 @strawberry.type(description="An organisation's survey: its questions and who is asked.")
 class SurveyPolicy:
-    questions: list[SurveyQuestion]
+    questions: list[SurveyQuestion] = strawberry.field(
+        description="The questions each survey asks, in order; the overall-satisfaction "
+        "question is always among them."
+    )
     invite_organisation: bool = strawberry.field(
         description="The organisation's side is asked too, through a link of its own."
     )
@@ -83,10 +97,17 @@ class SurveyPolicy:
     "below it."
 )
 class DurationIndicator:
-    count: int
-    median_days: float | None
-    p90_days: float | None
-    average_days: float | None
+    count: int = strawberry.field(description="How many cases or complaints the figures are over.")
+    median_days: float | None = strawberry.field(
+        description="The median, in days; null when `count` is 0."
+    )
+    p90_days: float | None = strawberry.field(
+        description="The 90th percentile, in days: nine in ten took at most this long; null "
+        "when `count` is 0."
+    )
+    average_days: float | None = strawberry.field(
+        description="The mean, in days; null when `count` is 0."
+    )
 
     @classmethod
     def of(cls, d: ind.Duration) -> DurationIndicator:
@@ -100,9 +121,11 @@ class DurationIndicator:
 
 @strawberry.type(description="A share: `rate` is numerator / denominator, empty when 0 / 0.")
 class RateIndicator:
-    numerator: int
-    denominator: int
-    rate: float | None
+    numerator: int = strawberry.field(description="How many met the condition.")
+    denominator: int = strawberry.field(description="How many could have.")
+    rate: float | None = strawberry.field(
+        description="`numerator / denominator`, from 0 to 1; null when `denominator` is 0."
+    )
 
     @classmethod
     def of(cls, r: ind.Rate) -> RateIndicator:
@@ -111,8 +134,11 @@ class RateIndicator:
 
 @strawberry.type(description="How many, of one kind.")
 class Tally:
-    key: str
-    count: int
+    key: str = strawberry.field(
+        description="What is counted: an enum value in lower case (a method, a ground, a "
+        "reason) or a name."
+    )
+    count: int = strawberry.field(description="How many.")
 
     @classmethod
     def all(cls, tallies: list[ind.Tally]) -> list[Tally]:
@@ -121,16 +147,23 @@ class Tally:
 
 @strawberry.type(description="Clocks met and missed by the party responsible.")
 class ClockAdherence:
-    responsible: str
-    met: int
-    missed: int
+    responsible: str = strawberry.field(
+        description="Whose clocks: a `ResponsibleParty` value in lower case (`organisation`)."
+    )
+    met: int = strawberry.field(
+        description="How many of their clocks that ended in the period were met."
+    )
+    missed: int = strawberry.field(description="How many were missed.")
 
 
 @strawberry.type(description="The `overall` score (1 to 5) complainants gave.")
 class SatisfactionIndicator:
     key: str = strawberry.field(description="A resolution method, or a provider's name.")
-    responses: int
-    average: float | None
+    responses: int = strawberry.field(description="How many survey answers the average is over.")
+    average: float | None = strawberry.field(
+        description="The mean overall satisfaction, 1 (very dissatisfied) to 5 (very "
+        "satisfied); null without answers."
+    )
 
     @classmethod
     def all(cls, found: list[ind.Satisfaction]) -> list[SatisfactionIndicator]:
@@ -144,17 +177,17 @@ class SatisfactionIndicator:
     "by when they were issued, implementation by when its clock started."
 )
 class Indicators:
-    start: datetime
-    end: datetime
-    complaints_received: int
+    start: datetime = strawberry.field(description="Start of the period, inclusive.")
+    end: datetime = strawberry.field(description="End of the period, exclusive.")
+    complaints_received: int = strawberry.field(description="Complaints received in the period.")
     repeat_complaints: int = strawberry.field(
         description="Complaints from someone who had complained to the organisation before."
     )
-    disputes_received: int
+    disputes_received: int = strawberry.field(description="Dispute cases referred in the period.")
     ended: list[Tally] = strawberry.field(
         description="Cases that ended, by closure reason, or `withdrawn` / `declined`."
     )
-    withdrawals: int
+    withdrawals: int = strawberry.field(description="Cases withdrawn in the period.")
     time_to_acknowledge: DurationIndicator = strawberry.field(
         description="Complaint received to acknowledged (ISO 10002 7.4)."
     )
@@ -164,23 +197,33 @@ class Indicators:
     time_to_resolve: DurationIndicator = strawberry.field(
         description="Dispute referred to closed (ISO 10003 7.7)."
     )
-    clocks_met: RateIndicator
-    clocks_by_responsible: list[ClockAdherence]
+    clocks_met: RateIndicator = strawberry.field(
+        description="Clocks that ended in the period, and how many were met."
+    )
+    clocks_by_responsible: list[ClockAdherence] = strawberry.field(
+        description="Clocks that ended in the period, met and missed, per responsible party."
+    )
     outcome_acceptance: RateIndicator = strawberry.field(
         description="Standing outcomes issued that both sides accepted."
     )
-    outcomes_rejected: int
+    outcomes_rejected: int = strawberry.field(description="Outcomes rejected in the period.")
     implementation: RateIndicator = strawberry.field(
         description="Outcomes due for implementation that the organisation implemented."
     )
-    implemented_on_time: int
+    implemented_on_time: int = strawberry.field(
+        description="Outcomes implemented before their implementation clock ended, in the period."
+    )
     outcomes_not_implemented: int = strawberry.field(
         description="Cases the provider closed in the period as not implemented: outcomes the "
         "organisation did not carry out (ISO 10003 7.6), whether reported by the complainant "
         "or left unrecorded past the implementation clock."
     )
-    satisfaction_by_method: list[SatisfactionIndicator]
-    satisfaction_by_provider: list[SatisfactionIndicator]
+    satisfaction_by_method: list[SatisfactionIndicator] = strawberry.field(
+        description="Overall satisfaction per resolution method."
+    )
+    satisfaction_by_provider: list[SatisfactionIndicator] = strawberry.field(
+        description="Overall satisfaction per provider."
+    )
 
     @classmethod
     def of(cls, i: ind.Indicators) -> Indicators:
@@ -212,8 +255,10 @@ class Indicators:
 
 @strawberry.type(description="ISO 10003 8.4: an organisation's management review for a period.")
 class ManagementReview:
-    organisation_name: str
-    indicators: Indicators
+    organisation_name: str = strawberry.field(description="The organisation reviewed.")
+    indicators: Indicators = strawberry.field(
+        description="Its complaint and dispute figures for the period."
+    )
     root_causes: list[Tally] = strawberry.field(
         description="Complaints closed in the period by root cause, most frequent first."
     )

@@ -15,6 +15,7 @@ import strawberry
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
 from portal.api.idempotency import legacy_key
+from portal.api.inputs import mutations
 from portal.api.instants import InvalidInstant, utc
 from portal.api.node import decode_id
 from portal.api.notifications.types import (
@@ -28,71 +29,102 @@ from portal.notifications.errors import NotificationError, NotificationNotFound
 from portal.notifications.models import WebhookSubscription as SubscriptionRow
 
 
-@strawberry.input
+@strawberry.input(
+    description="A new webhook subscription of an organisation: where its events are POSTed."
+)
 class CreateWebhookSubscriptionInput:
-    organisation_id: strawberry.ID
+    organisation_id: strawberry.ID = strawberry.field(
+        description="Global ID of the organisation whose events it receives."
+    )
     url: str = strawberry.field(description="Where events are POSTed (http or https).")
     event_kinds: list[str] = strawberry.field(
         description="Timeline event kinds to receive, e.g. `case_accepted`."
     )
-    description: str = ""
+    description: str = strawberry.field(
+        default="",
+        description="What the subscription is for, for the people who manage it; empty when "
+        "left out.",
+    )
     idempotency_key: str | None = legacy_key()
 
 
-@strawberry.input
+@strawberry.input(
+    description="What changes on a webhook subscription; a field left out stays as it is."
+)
 class UpdateWebhookSubscriptionInput:
-    id: strawberry.ID
-    url: str | None = None
-    event_kinds: list[str] | None = None
-    description: str | None = None
+    id: strawberry.ID = strawberry.field(description="Global ID of the subscription.")
+    url: str | None = strawberry.field(
+        default=None, description="The new URL events are POSTed to (http or https)."
+    )
+    event_kinds: list[str] | None = strawberry.field(
+        default=None, description="Replaces the event kinds it receives."
+    )
+    description: str | None = strawberry.field(
+        default=None, description="Replaces its description."
+    )
     active: bool | None = strawberry.field(default=None, description="false pauses deliveries.")
     rotate_secret: bool = strawberry.field(
         default=False, description="Issue a new signing secret (returned in the payload)."
     )
 
 
-@strawberry.input
+@strawberry.input(
+    description="Deleting a webhook subscription: no more deliveries; its pending ones are dropped."
+)
 class DeleteWebhookSubscriptionInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="Global ID of the subscription.")
 
 
 @strawberry.input(description="The subscription to pause, resume or ping.")
 class WebhookSubscriptionIdInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="Global ID of the subscription.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="Pausing a subscription: events are kept, in order, and delivered on resume."
+)
 class PauseWebhookSubscriptionInput(WebhookSubscriptionIdInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(
+    description="Resuming a paused subscription: the events kept while paused are delivered "
+    "first, in order."
+)
 class ResumeWebhookSubscriptionInput(WebhookSubscriptionIdInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(
+    description="Sending a test delivery to a subscription's URL, signed like every other."
+)
 class PingWebhookSubscriptionInput(WebhookSubscriptionIdInput):
     pass
 
 
-@strawberry.input
+@strawberry.input(description="Sending a past delivery again, as a new delivery of the same event.")
 class RedeliverWebhookDeliveryInput:
     id: strawberry.ID = strawberry.field(description="A `WebhookDelivery`'s ID.")
 
 
-@strawberry.type
+@strawberry.type(description="The delivery that was queued, or why it was refused.")
 class WebhookDeliveryPayload:
-    delivery: WebhookDelivery | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    delivery: WebhookDelivery | None = strawberry.field(
+        default=None, description="The new delivery; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Retrying one message that failed for good.")
 class RetryDeadLetterInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="Global ID of the dead `OutboxMessage`.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="Retrying every dead message that matches; a filter left out matches all."
+)
 class RetryDeadLettersInput:
     channel: OutboxChannel | None = strawberry.field(  # type: ignore[valid-type]
         default=None, description="Only dead letters of this channel."
@@ -107,35 +139,47 @@ class RetryDeadLettersInput:
     )
 
 
-@strawberry.type
+@strawberry.type(description="How many dead messages were queued again, or why not.")
 class RetryDeadLettersPayload:
     count: int = strawberry.field(
         default=0, description="How many dead letters are back in the queue."
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="The subscription after the change, or why it was refused.")
 class WebhookSubscriptionPayload:
-    subscription: WebhookSubscription | None = None
+    subscription: WebhookSubscription | None = strawberry.field(
+        default=None, description="The subscription as saved; null when refused."
+    )
     secret: str | None = strawberry.field(
         default=None,
         description="The signing secret (`whsec_...`), only when created or rotated: "
         "verify every delivery with it (Standard Webhooks).",
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="Whether the subscription was deleted, or why not.")
 class DeleteWebhookSubscriptionPayload:
-    deleted: bool
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    deleted: bool = strawberry.field(description="True once deleted.")
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="The message queued again, or why not.")
 class RetryDeadLetterPayload:
-    message: OutboxMessage | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    message: OutboxMessage | None = strawberry.field(
+        default=None, description="The message, now pending; null when refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 def _pk(global_id: str, type_name: str, field: str = "id") -> uuid.UUID:
@@ -149,6 +193,7 @@ def _errors(exc: NotificationError) -> list[UserError]:
     return [user_error(exc.code, exc.message, exc.field, limit=exc.limit, actual=exc.actual)]
 
 
+@mutations
 @strawberry.type
 class NotificationMutations:
     @strawberry.mutation(

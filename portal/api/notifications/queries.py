@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from portal.api.context import Info
@@ -54,7 +56,11 @@ class NotificationQueries:
         "scope); empty for anyone else, and for an ID that names no organisation."
     )
     async def webhook_subscriptions(
-        self, info: Info, organisation_id: strawberry.ID
+        self,
+        info: Info,
+        organisation_id: Annotated[
+            strawberry.ID, strawberry.argument(description="Global ID of the organisation.")
+        ],
     ) -> list[WebhookSubscription]:
         actor = info.context.require_actor()
         pk = decode_id(organisation_id, "Organisation")

@@ -38,12 +38,19 @@ for _value in OutboxKind.__strawberry_definition__.values:  # type: ignore[attr-
 
 @strawberry.type(description="One try at delivering an outbox message.")
 class DeliveryAttempt:
-    number: int
-    worker: str
-    started_at: datetime
-    finished_at: datetime
-    outcome: AttemptOutcome  # type: ignore[valid-type]
-    detail: str
+    number: int = strawberry.field(description="1 for the first try, then one more for each retry.")
+    worker: str = strawberry.field(
+        description="The worker that made the attempt (host and process), for operators."
+    )
+    started_at: datetime = strawberry.field(description="When the attempt began.")
+    finished_at: datetime = strawberry.field(description="When it ended.")
+    outcome: AttemptOutcome = strawberry.field(  # type: ignore[valid-type]
+        description="What came of it."
+    )
+    detail: str = strawberry.field(
+        description="What the receiving end answered, or the error (an SMTP reply, an HTTP "
+        "status); never a secret."
+    )
 
 
 @strawberry.type(
@@ -51,15 +58,25 @@ class DeliveryAttempt:
     "webhook's `webhook-id`: receivers drop duplicates by it."
 )
 class OutboxMessage(Node):
-    channel: OutboxChannel  # type: ignore[valid-type]
-    kind: OutboxKind = strawberry.field(description="What it sends (by its `channel`).")
+    channel: OutboxChannel = strawberry.field(  # type: ignore[valid-type]
+        description="How it leaves Parley."
+    )
+    kind: str = strawberry.field(description="The mail kind, or the event kind of a webhook.")
     recipient: str = strawberry.field(description="The e-mail address or the webhook URL.")
-    status: OutboxStatus  # type: ignore[valid-type]
+    status: OutboxStatus = strawberry.field(  # type: ignore[valid-type]
+        description="Where it stands."
+    )
     attempts: int = strawberry.field(description="Attempts since it was written or retried.")
-    last_error: str
-    created_at: datetime
-    next_attempt_at: datetime
-    delivered_at: datetime | None
+    last_error: str = strawberry.field(
+        description="The error of its last failed attempt; empty when none failed."
+    )
+    created_at: datetime = strawberry.field(description="When it was written.")
+    next_attempt_at: datetime = strawberry.field(
+        description="When it is tried next; null once delivered or dead."
+    )
+    delivered_at: datetime | None = strawberry.field(
+        description="When it was delivered; null until then."
+    )
     pk: strawberry.Private[uuid.UUID]
 
     @classmethod
@@ -97,8 +114,10 @@ class OutboxMessage(Node):
 @strawberry.type(description="One try at delivering a webhook, as its delivery log shows it.")
 class WebhookDeliveryAttempt:
     number: int = strawberry.field(description="1 for the first try since written or redelivered.")
-    started_at: datetime
-    outcome: AttemptOutcome  # type: ignore[valid-type]
+    started_at: datetime = strawberry.field(description="When the attempt began.")
+    outcome: AttemptOutcome = strawberry.field(  # type: ignore[valid-type]
+        description="What came of it."
+    )
     response_status: int | None = strawberry.field(
         description="The receiver's HTTP status code; null when no answer came (refused, "
         "timed out, address not allowed)."
@@ -114,12 +133,19 @@ class WebhookDeliveryAttempt:
 class WebhookDelivery(Node):
     webhook_id: str = strawberry.field(description="The `webhook-id` header it is sent with.")
     event_kind: str = strawberry.field(description="The event kind, or `ping`.")
-    status: OutboxStatus  # type: ignore[valid-type]
-    created_at: datetime
-    next_attempt_at: datetime
-    delivered_at: datetime | None
+    status: OutboxStatus = strawberry.field(  # type: ignore[valid-type]
+        description="Where the delivery stands."
+    )
+    created_at: datetime = strawberry.field(description="When it was written (the event happened).")
+    next_attempt_at: datetime = strawberry.field(
+        description="When it is tried next; null once delivered or dead."
+    )
+    delivered_at: datetime | None = strawberry.field(
+        description="When the receiver answered 2xx; null until then."
+    )
     last_error: str = strawberry.field(
-        description="Why the last attempt failed; empty when it was delivered or not tried yet."
+        description="What its last failed attempt met (an HTTP status, a timeout); empty when "
+        "none failed."
     )
     attempt_count: int = strawberry.field(
         description="Attempts since it was written or last redelivered (`attempts` lists them)."
@@ -180,13 +206,15 @@ class WebhookDelivery(Node):
 
 @strawberry.type(description="An organisation's endpoint for the case events it chose.")
 class WebhookSubscription(Node):
-    url: str
+    url: str = strawberry.field(description="Where events are POSTed.")
     event_kinds: list[str] = strawberry.field(description="Timeline event kinds it receives.")
-    description: str
-    active: bool = strawberry.field(
-        description="false while paused: events are kept (HELD) and sent in order on resume."
+    description: str = strawberry.field(
+        description="What the subscription is for, as its managers wrote it; empty when none."
     )
-    created_at: datetime
+    active: bool = strawberry.field(
+        description="False while paused: events are kept (HELD) and sent in order on resume."
+    )
+    created_at: datetime = strawberry.field(description="When it was created.")
     previous_secret_expires_at: datetime | None = strawberry.field(
         description="After `rotateSecret`: until then, every delivery also carries a "
         "signature with the secret before the rotation (`PORTAL_WEBHOOK_SECRET_OVERLAP`)."

@@ -11,6 +11,7 @@ import strawberry
 from portal.accounts.models import User
 from portal.api.context import Info
 from portal.api.errors import PublicError, UserError, user_error
+from portal.api.inputs import mutations
 from portal.api.node import decode_id, node_resolver
 from portal.api.privacy.types import DataExport, ErasureRequest
 from portal.auth import policy
@@ -156,6 +157,7 @@ class PrivacyQueries:
         return [await _request_of(r) for r in [*undecided, *decided]]
 
 
+@mutations
 @strawberry.type
 class PrivacyMutations:
     @strawberry.mutation(

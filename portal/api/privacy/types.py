@@ -10,22 +10,31 @@ import strawberry
 from portal.accounts.models import User
 from portal.api.casefiles.types import DownloadLink, download_link
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.node import Node, to_global_id
 from portal.casefiles.links import LinkKind
 from portal.privacy import models
 from portal.privacy.models import ErasureStatus, HoldKind
 
-ErasureRequestStatus = strawberry.enum(
+ErasureRequestStatus = described_enum(
     ErasureStatus,
     name="ErasureRequestStatus",
-    description="Where an erasure request stands: PENDING (no legal hold, awaiting an admin's "
-    "decision), HELD (a legal hold stops it), GRANTED (erased), REFUSED (with reasons).",
+    description="Where an erasure request (GDPR Art. 17) stands.",
+    values={
+        ErasureStatus.PENDING: "No legal hold stops it: waiting for an admin's decision.",
+        ErasureStatus.HELD: "A legal hold stops it; its `holds` say which, why and until when.",
+        ErasureStatus.GRANTED: "Decided: the personal data was erased and the account anonymised.",
+        ErasureStatus.REFUSED: "Decided: not erased, with the admin's reasons.",
+    },
 )
-LegalHoldKind = strawberry.enum(
+LegalHoldKind = described_enum(
     HoldKind,
     name="LegalHoldKind",
-    description="What keeps personal data from being erased: OPEN_CASE (a case or complaint "
-    "is still being handled), RETENTION_PERIOD (a closed one is kept for its period).",
+    description="What keeps personal data from being erased (GDPR Art. 17(3)(b), (e)).",
+    values={
+        HoldKind.OPEN_CASE: "A case or complaint of the person is still being handled.",
+        HoldKind.RETENTION_PERIOD: "A closed case is kept for its scheme's retention period.",
+    },
 )
 
 

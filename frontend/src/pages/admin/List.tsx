@@ -5,13 +5,13 @@ import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError, type UserErrorLike } from "../../components/Status";
 import { ScrollRegion, SuccessBanner } from "../../design/patterns";
 import { useI18n, type MessageKey } from "../../i18n";
-import { AdminMenu, DetailsForm, StatusTag, type Details } from "./common";
+import { AdminMenu, DetailsForm, StatusTag, type SentDetails } from "./common";
 
 export interface Listed {
   id: string;
   name: string;
   slug: string;
-  country: string;
+  country: string | null;
   retiredAt?: string | null;
 }
 
@@ -47,7 +47,7 @@ export function AdminList({
   createError?: CombinedError;
   /** Sends the new one with `idempotencyKey`; answers what was made, and the refusals. */
   onCreate(
-    values: Details,
+    values: SentDetails,
     idempotencyKey: string,
   ): Promise<{ made: Listed | null; userErrors: readonly UserErrorLike[] } | null>;
 }) {

@@ -95,7 +95,7 @@ function Body({
           <DetailsForm
             id="edit-organisation"
             key={`${org.slug}-${org.name}-${org.country}`}
-            initial={{ slug: org.slug, name: org.name, country: org.country }}
+            initial={{ slug: org.slug, name: org.name, country: org.country ?? "" }}
             submitLabel={t("admin.save")}
             busy={updated.fetching}
             onSend={async (values) => {

@@ -124,7 +124,7 @@ function Body({ provider, done }: { provider: Prov; done(message: string): void 
           <DetailsForm
             id="edit-provider"
             key={`${provider.slug}-${provider.name}-${provider.country}`}
-            initial={{ slug: provider.slug, name: provider.name, country: provider.country }}
+            initial={{ slug: provider.slug, name: provider.name, country: provider.country ?? "" }}
             submitLabel={t("admin.save")}
             busy={updated.fetching}
             onSend={async (values) => {

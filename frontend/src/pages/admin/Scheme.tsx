@@ -23,6 +23,8 @@ import {
   type ResolutionMethod,
   RetireSchemeDocument,
   UpdateSchemeDocument,
+  type CaseLanguage,
+  type Country,
 } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { ADMIN_LIMITS, AdminMenu, COUNTRY, flash, RetireStep, StatusTag, useBanner } from "./common";
@@ -54,9 +56,9 @@ type Editable = (typeof KINDS)[number] | "COMPLEX";
 const CALENDARS: ClockCalendar[] = ["CALENDAR_DAYS", "WORKING_DAYS"];
 // The languages the portal's texts are written in; the API takes any language cases run in.
 const TEXT_LANGUAGES = [
-  { code: "en", key: "en" },
-  { code: "zh-Hans", key: "zh" },
-] as const;
+  { code: "EN", key: "en" },
+  { code: "ZH_HANS", key: "zh" },
+] as const satisfies readonly { code: CaseLanguage; key: string }[];
 // A new scheme starts from the defaults of DOMAIN.md "Clocks" (the server's, shown by every
 // scheme that leaves a clock out); the admin changes what the scheme's rules say.
 const NEW_CLOCKS: Record<Editable, [number, ClockCalendar]> = {
@@ -221,7 +223,7 @@ function SchemeBody({
     );
     return {
       name: String(current.name),
-      country: String(current.country).toUpperCase(),
+      country: String(current.country).trim().toUpperCase() as Country,
       silenceIsRefusal: current.silence === "yes",
       organisationMayWithdraw: current.withdraw === "yes",
       fees: String(current.fees),

@@ -7,6 +7,7 @@ import { useDescribeUserError, type UserErrorLike } from "../../components/Statu
 import { ErrorSummary, FormShell, SubmitButton, TextInput, useForm } from "../../design/forms";
 import { CheckPage, Tag } from "../../design/patterns";
 import "./admin.css";
+import type { Country } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 
 export const ADMIN_LIMITS = { name: 200, slug: 64, text: 20_000 } as const;
@@ -56,6 +57,19 @@ export interface Details {
   country: string;
 }
 
+/** Details as sent: the country as the schema's `Country` code, null when left empty. */
+export interface SentDetails {
+  slug: string;
+  name: string;
+  country: Country | null;
+}
+
+/** A country typed in the form (checked against COUNTRY) as the schema's enum value. */
+export function countryCode(value: string): Country | null {
+  const code = value.trim().toUpperCase();
+  return code ? (code as Country) : null;
+}
+
 /** The slug, name and country of an organisation or a provider: to create one, or to edit. */
 export function DetailsForm({
   id,
@@ -69,7 +83,7 @@ export function DetailsForm({
   submitLabel: string;
   busy: boolean;
   /** Sends; answers the server's refusals ([] when it was saved). */
-  onSend(values: Details): Promise<readonly UserErrorLike[] | null>;
+  onSend(values: SentDetails): Promise<readonly UserErrorLike[] | null>;
 }) {
   const { t } = useI18n();
   const describe = useDescribeUserError();
@@ -93,7 +107,7 @@ export function DetailsForm({
     <FormShell
       form={form}
       onSubmit={form.onSubmit(async (values) => {
-        const refused = await onSend({ ...values, country: values.country.toUpperCase() });
+        const refused = await onSend({ ...values, country: countryCode(values.country) });
         if (refused === null) return [{ field: "", message: t("admin.notSaved") }];
         if (refused.length === 0 && !initial.slug) form.reset();
         return form.fromUserErrors(refused, describe);

@@ -18,6 +18,7 @@ import {
   MakeOfferDocument,
   RejectOfferDocument,
   WithdrawOfferDocument,
+  type Currency,
 } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { sideOf } from "../../lib/scopes";
@@ -190,7 +191,7 @@ function OfferForm({ item, onDone, replyingTo }: ActionProps & { replyingTo: str
     <FormShell
       form={form}
       onSubmit={form.onSubmit(async (values) => {
-        const currency = String(values.currency).toUpperCase();
+        const currency = String(values.currency).trim().toUpperCase() as Currency;
         const ok = await action.run(
           {
             caseId: item.id,

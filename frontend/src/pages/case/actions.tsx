@@ -33,6 +33,7 @@ import {
   SubmitReplyDocument,
   WithdrawCaseDocument,
   type CaseAction,
+  type Currency,
 } from "../../gql/graphql";
 import { apiLocale, useI18n } from "../../i18n";
 import type { CaseData } from "./CasePage";
@@ -487,7 +488,7 @@ function IssueOutcomeForm({ item, onDone }: ActionProps) {
         summary: String(values.summary),
         reasons: String(values.reasons),
         amount: values.amount ? String(values.amount) : null,
-        currency: values.amount ? String(values.currency).toUpperCase() : null,
+        currency: values.amount ? (String(values.currency).toUpperCase() as Currency) : null,
       },
       { title: t("issueOutcome.done"), next: t("issueOutcome.doneNext"), receipt: true },
     );

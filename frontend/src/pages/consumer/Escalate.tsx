@@ -5,7 +5,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { RequestError, useDescribeUserError } from "../../components/Status";
 import { AmountInput, FormShell, Radios, Select, SubmitButton, Textarea, TextInput, useForm } from "../../design/forms";
 import { LIMITS } from "../../design/limits";
-import { EligibleProvidersDocument, ReferComplaintDocument, type ResolutionMethod } from "../../gql/graphql";
+import { EligibleProvidersDocument, ReferComplaintDocument, type Currency, type ResolutionMethod } from "../../gql/graphql";
 import { apiLocale, useI18n, type MessageKey } from "../../i18n";
 import { MethodExplained } from "../case/methods";
 import { useIdempotencyKey } from "../../lib/idempotency";
@@ -107,7 +107,7 @@ export function EscalationForm({
           method: values.method as ResolutionMethod,
           unresolvedReason: String(values.unresolvedReason),
           claimedAmount: values.claimedAmount ? String(values.claimedAmount) : null,
-          currency: values.claimedAmount ? String(values.currency).toUpperCase() : null,
+          currency: values.claimedAmount ? (String(values.currency).toUpperCase() as Currency) : null,
           idempotencyKey,
         });
         const payload = answer.data?.referComplaint;
