@@ -22,7 +22,7 @@ class AddColumnWithDefault(ops.AddField):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0029_object_storage")]
+    dependencies = [("portal", "0030_event_feed")]
 
     initial = False
 

@@ -11,7 +11,7 @@ from uuid import uuid4
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0030_event_feed")]
+    dependencies = [("portal", "0031_client_scopes")]
 
     initial = False
 

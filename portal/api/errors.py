@@ -219,6 +219,10 @@ _CODE_MEANINGS = {
     UserErrorCode.IDEMPOTENCY_KEY_REUSED: (
         "The idempotency key was used before for a different request."
     ),
+    UserErrorCode.SECRET_NOT_REPEATED: (
+        "A repeat (same `idempotencyKey`) of an answer that carried a secret: secrets are shown "
+        "once and not stored; the rest of the first answer is there."
+    ),
     UserErrorCode.ACTION_NOT_AVAILABLE: (
         "The case's stage does not allow this action, or not for your role."
     ),

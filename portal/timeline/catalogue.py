@@ -27,6 +27,7 @@ from portal.cases.states import (
     Method,
     OutcomeKind,
     Party,
+    ReviewDecision,
     Side,
 )
 from portal.ids import global_id
@@ -102,21 +103,10 @@ class RedactionRule(StrEnum):
     ERASURE = "erasure"  # an erasure request was granted (GDPR Art. 17)
 
 
-class ReviewDecision(StrEnum):
-    """What the provider decided on a review of an outcome."""
-
-    UPHELD = "upheld"
-    VARIED = "varied"
-
-
 ENUM_DESCRIPTIONS: dict[type[Enum], dict[str, str]] = {
     RedactionRule: {
         "RETENTION": "The scheme's retention period ran out.",
         "ERASURE": "An erasure request was granted (GDPR Art. 17).",
-    },
-    ReviewDecision: {
-        "UPHELD": "The outcome stands as issued.",
-        "VARIED": "The outcome was replaced by another (`outcomeId` names it).",
     },
 }
 
