@@ -9,6 +9,7 @@ from typing import Annotated
 
 import strawberry
 
+from portal.api.enums import described_enum
 from portal.api.errors import PublicError
 from portal.api.instants import InvalidInstant, utc
 from portal.api.pagination import INSTANT, UUID, Keyset
@@ -18,16 +19,34 @@ class InvalidInput(PublicError):
     code = "INVALID_INPUT"
 
 
-@strawberry.enum(description="Which way an order runs.")
 class OrderDirection(StrEnum):
     ASC = "asc"
     DESC = "desc"
 
 
-@strawberry.enum(description="What `complaints` are ordered by.")
+described_enum(
+    OrderDirection,
+    description="Which way an order runs.",
+    values={
+        OrderDirection.ASC: "Oldest (or soonest) first.",
+        OrderDirection.DESC: "Newest (or latest) first.",
+    },
+)
+
+
 class RecordOrderField(StrEnum):
     CREATED_AT = "created_at"
     UPDATED_AT = "updated_at"
+
+
+described_enum(
+    RecordOrderField,
+    description="What `complaints` are ordered by.",
+    values={
+        RecordOrderField.CREATED_AT: "When it was written into Parley.",
+        RecordOrderField.UPDATED_AT: "When a step was last taken on it (`updatedAt`).",
+    },
+)
 
 
 UpdatedSince = Annotated[

@@ -65,7 +65,11 @@ from portal.settings import Settings
 log = logging.getLogger("portal.api")
 
 
-@strawberry.type
+@strawberry.type(
+    description="Every read: cases and their files, complaints, the directory, reports, "
+    "accounts and `node(id:)` for any object by its global ID. Each answers only what the "
+    "caller may see."
+)
 class Query(
     CaseQueries,
     RepresentativeQueries,
@@ -88,7 +92,11 @@ class Query(
         return await viewer_of(info)
 
 
-@strawberry.type
+@strawberry.type(
+    description="Every change. Each mutation takes an `idempotencyKey`, answers a payload with "
+    "the changed object and `userErrors`, and refuses what the caller may not do exactly as "
+    "it answers a missing object."
+)
 class Mutation(
     AuthMutations,
     SignInCodeMutations,
@@ -111,7 +119,10 @@ class Mutation(
     pass
 
 
-@strawberry.type
+@strawberry.type(
+    description="Live streams over the WebSocket at `/graphql` (graphql-transport-ws): a "
+    "case's events, and the installation-wide event feed."
+)
 class Subscription(CaseSubscriptions):
     pass
 

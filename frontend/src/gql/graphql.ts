@@ -48,8 +48,11 @@ export type AppointmentStatus =
 
 /** What came of one attempt. */
 export type AttemptOutcome =
+  /** A permanent failure (SMTP 5xx, HTTP 4xx, an address no longer allowed): not tried again. */
   | 'DEAD'
+  /** The receiver accepted it. */
   | 'DELIVERED'
+  /** A temporary failure (SMTP 4xx, refused connection, HTTP 5xx, timeout): tried again later. */
   | 'RETRY';
 
 /** Where an audit run stands. */
@@ -143,11 +146,13 @@ export type CaseAction =
 
 /** Narrows `cases`; every field given must match. */
 export type CaseFilter = {
+  /** Only the cases under this method (mediation, arbitration ...). */
   method?: ResolutionMethod | null | undefined;
   /** A duty's clock ran past its due date and the responsible party has not acted yet: exactly the cases whose `overdue` is true (windows for a right, such as the objection window, are nobody's delay). */
   overdue?: boolean | null | undefined;
   /** Part of the reference or the subject, any case; at most 100 characters. */
   search?: string | null | undefined;
+  /** Only the cases at this stage. */
   stage?: CaseStage | null | undefined;
 };
 
@@ -178,10 +183,13 @@ export type CaseOrder = {
   field?: CaseOrderField;
 };
 
-/** What `cases` are ordered by. CREATED_AT: when the case was referred. UPDATED_AT: when an event was last recorded on it (`updatedAt`). NEXT_DUE (ascending only): the cases that wait on a duty first, the soonest due first (so the overdue ones lead), each by its `nextDue`; then those that wait on none, newest first. */
+/** What `cases` are ordered by. */
 export type CaseOrderField =
+  /** When the case was referred. */
   | 'CREATED_AT'
+  /** Ascending only: the cases that wait on a duty first, the soonest due first (so the overdue ones lead), each by its `nextDue`; then those that wait on none, newest first. */
   | 'NEXT_DUE'
+  /** When an event was last recorded on it (`updatedAt`). */
   | 'UPDATED_AT';
 
 /** Who an actor is on one case; it decides which actions they may take. */
@@ -916,6 +924,7 @@ export type Country =
   /** Zimbabwe */
   | 'ZW';
 
+/** A new integration client (service account) and what it may do. */
 export type CreateIntegrationClientInput = {
   /** What it is, for the people who manage it. */
   name: string;
@@ -1582,15 +1591,22 @@ export type OfferStatus =
 
 /** Which way an order runs. */
 export type OrderDirection =
+  /** Oldest (or soonest) first. */
   | 'ASC'
+  /** Newest (or latest) first. */
   | 'DESC';
 
 /** Where a message stands. */
 export type OutboxStatus =
+  /** A worker is sending it now. */
   | 'CLAIMED'
+  /** Given up on (a permanent failure, or out of attempts): an admin may retry it. */
   | 'DEAD'
+  /** Delivered: the receiver accepted it. */
   | 'DELIVERED'
+  /** Kept, in order, while its webhook subscription is paused; due again on resume. */
   | 'HELD'
+  /** Waiting for its next attempt (`nextAttemptAt`). */
   | 'PENDING';
 
 /** What kind of outcome a case reached. */
@@ -1647,17 +1663,24 @@ export type ReaderKind =
   /** A signed-in person. */
   | 'USER';
 
-/** When a case's head was mailed to every party: `OUTCOME_ISSUED`, `OUTCOME_ACCEPTED` (by everyone who must) or `CASE_CLOSED`. */
+/** When a case's head was mailed to every party. */
 export type ReceiptMoment =
+  /** The case closed. */
   | 'CASE_CLOSED'
+  /** Everyone who must accept the outcome did. */
   | 'OUTCOME_ACCEPTED'
+  /** The neutral issued an outcome. */
   | 'OUTCOME_ISSUED';
 
-/** What a kept receipt says of the live chain: `MATCHES` (the chain still holds that head at that sequence and verifies), `DIFFERS` (it verifies, but its event at that sequence is another: history was rewritten, or the receipt was mistyped), `UNKNOWN_SEQUENCE` (it verifies, but is shorter than the receipt) or `CHAIN_BROKEN` (the chain itself no longer verifies, from `brokenAtSequence` on). */
+/** What a kept receipt says of the live chain. */
 export type ReceiptResult =
+  /** The chain itself no longer verifies, from `brokenAtSequence` on. */
   | 'CHAIN_BROKEN'
+  /** It verifies, but its event at that sequence is another: history was rewritten, or the receipt was mistyped. */
   | 'DIFFERS'
+  /** The chain still holds that head at that sequence, and verifies. */
   | 'MATCHES'
+  /** It verifies, but is shorter than the receipt. */
   | 'UNKNOWN_SEQUENCE';
 
 /** A commitment the organisation no longer makes. */
@@ -1920,7 +1943,9 @@ export type TeamKind =
 
 /** A receipt kept from `timelineHead`. */
 export type TimelineReceiptInput = {
+  /** The kept receipt's hash. */
   hash: string;
+  /** The kept receipt's sequence. */
   sequence: number;
 };
 

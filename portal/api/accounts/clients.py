@@ -4,6 +4,7 @@ rotate and disable them (portal.accounts.clients, the CLI's functions behind the
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 import strawberry
 
@@ -13,6 +14,7 @@ from portal.accounts.services import NewServiceAccount
 from portal.api.accounts.types import OAuthScope, Role, ServiceAccount
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
+from portal.api.inputs import mutations
 from portal.auth.policy import Scope
 from portal.ids import parse_global_id
 
@@ -42,7 +44,7 @@ def _client_pk(global_id: str) -> uuid.UUID:
     return parsed[1]
 
 
-@strawberry.input
+@strawberry.input(description="A new integration client (service account) and what it may do.")
 class CreateIntegrationClientInput:
     owner_id: strawberry.ID = strawberry.field(
         description="The Organisation or Provider the client acts for."
@@ -59,21 +61,25 @@ class CreateIntegrationClientInput:
     )
 
 
-@strawberry.input
+@strawberry.input(description="The client whose secret is replaced.")
 class RotateIntegrationClientSecretInput:
     id: strawberry.ID = strawberry.field(description="A `ServiceAccount`'s ID.")
 
 
-@strawberry.input
+@strawberry.input(description="The client to disable.")
 class DisableIntegrationClientInput:
     id: strawberry.ID = strawberry.field(description="A `ServiceAccount`'s ID.")
 
 
-@strawberry.type
+@strawberry.type(description="The integration client after the change, or why it was refused.")
 class IntegrationClientPayload:
-    client: ServiceAccount | None = None
+    client: ServiceAccount | None = strawberry.field(
+        default=None, description="The client as it stands now; null when refused."
+    )
     client_secret: str | None = strawberry.field(default=None, description=SECRET)
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
 
 
 def _errors(exc: AccountError) -> list[UserError]:
@@ -94,7 +100,12 @@ class IntegrationClientQueries:
         "an ID that names neither)."
     )
     async def integration_clients(
-        self, info: Info, owner_id: strawberry.ID
+        self,
+        info: Info,
+        owner_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="The Organisation's or Provider's global ID."),
+        ],
     ) -> list[ServiceAccount]:
         actor = info.context.require_actor()
         owner = _owner(owner_id)
@@ -104,6 +115,7 @@ class IntegrationClientQueries:
         return [ServiceAccount.from_row(r) for r in rows]
 
 
+@mutations
 @strawberry.type
 class IntegrationClientMutations:
     @strawberry.mutation(

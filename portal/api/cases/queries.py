@@ -25,6 +25,7 @@ from portal.api.cases.timeline import (
 )
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.errors import NotFound, PublicError
 from portal.api.node import decode_id, node_resolver, reference_resolver
 from portal.api.ordering import OrderDirection, UpdatedSince, keyset_for, since
@@ -62,8 +63,12 @@ class InvalidArgument(PublicError):
 
 @strawberry.input(description="Narrows `cases`; every field given must match.")
 class CaseFilter:
-    stage: Stage | None = None
-    method: Method | None = None
+    stage: Stage | None = strawberry.field(
+        default=None, description="Only the cases at this stage."
+    )
+    method: Method | None = strawberry.field(
+        default=None, description="Only the cases under this method (mediation, arbitration ...)."
+    )
     overdue: bool | None = strawberry.field(
         default=None,
         description="A duty's clock ran past its due date and the responsible party has not "
@@ -77,16 +82,23 @@ class CaseFilter:
     )
 
 
-@strawberry.enum(
-    description="What `cases` are ordered by. CREATED_AT: when the case was referred. "
-    "UPDATED_AT: when an event was last recorded on it (`updatedAt`). NEXT_DUE (ascending "
-    "only): the cases that wait on a duty first, the soonest due first (so the overdue ones "
-    "lead), each by its `nextDue`; then those that wait on none, newest first."
-)
 class CaseOrderField(StrEnum):
     CREATED_AT = "created_at"
     UPDATED_AT = "updated_at"
     NEXT_DUE = "next_due"
+
+
+described_enum(
+    CaseOrderField,
+    description="What `cases` are ordered by.",
+    values={
+        CaseOrderField.CREATED_AT: "When the case was referred.",
+        CaseOrderField.UPDATED_AT: "When an event was last recorded on it (`updatedAt`).",
+        CaseOrderField.NEXT_DUE: "Ascending only: the cases that wait on a duty first, the "
+        "soonest due first (so the overdue ones lead), each by its `nextDue`; then those that "
+        "wait on none, newest first.",
+    },
+)
 
 
 @strawberry.input(description="The order of `cases`; newest first when left out.")
@@ -201,7 +213,10 @@ class CaseQueries:
         after: After = None,
         last: Last = None,
         before: Before = None,
-        filter: CaseFilter | None = None,
+        filter: Annotated[
+            CaseFilter | None,
+            strawberry.argument(description="Narrow the list; every case you may see if left out."),
+        ] = None,
         order_by: Annotated[
             CaseOrder | None, strawberry.argument(description=CASE_ORDER_DESCRIPTION)
         ] = None,
@@ -244,7 +259,14 @@ class CaseQueries:
         description="One case, by global ID or reference; null when it does not exist or you "
         "may not see it (the two are answered alike, with no error)."
     )
-    async def case(self, info: Info, id: strawberry.ID) -> DisputeCase | None:
+    async def case(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="The case's global ID, or its reference."),
+        ],
+    ) -> DisputeCase | None:
         info.context.require_actor()
         try:
             row = await find_case(info, id)

@@ -17,6 +17,7 @@ from portal.api.cases.access import access_to, record_read, visible
 from portal.api.cases.chain import ChainBreak
 from portal.api.cases.loaders import EVENT_COLUMNS, CaseAccess, TimelinePage
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.node import Node, node_resolver, referenced, to_global_id
 from portal.api.pagination import (
     INTEGER,
@@ -251,23 +252,29 @@ async def _event_node(info: Info, pk: uuid.UUID) -> TimelineEvent | None:
     "nothing up to it was changed or removed."
 )
 class TimelineReceipt:
-    sequence: int
-    hash: str
+    sequence: int = strawberry.field(description="The head event's sequence.")
+    hash: str = strawberry.field(description="The head event's hash (SHA-256, hex).")
 
 
 @strawberry.input(description="A receipt kept from `timelineHead`.")
 class TimelineReceiptInput:
-    sequence: int
-    hash: str
+    sequence: int = strawberry.field(description="The kept receipt's sequence.")
+    hash: str = strawberry.field(description="The kept receipt's hash.")
 
 
-strawberry.enum(
+described_enum(
     VerificationResult,
-    description="What recomputing a chain found: `INTACT` (it verifies, and holds the receipt "
-    "when one was given), `CHAIN_BROKEN` (it no longer verifies by itself, from "
-    "`firstBrokenSequence` on), `RECEIPT_MISMATCH` (it verifies, but its event at the "
-    "receipt's sequence carries another hash) or `RECEIPT_FROM_FUTURE` (it verifies, but ends "
-    "before the receipt's sequence).",
+    description="What recomputing a chain found.",
+    values={
+        VerificationResult.INTACT: "It verifies, and holds the receipt when one was given.",
+        VerificationResult.CHAIN_BROKEN: "It no longer verifies by itself, from "
+        "`firstBrokenSequence` on.",
+        VerificationResult.RECEIPT_MISMATCH: "It verifies, but its event at the receipt's "
+        "sequence carries another hash: history was rewritten, or the receipt is not of this "
+        "case.",
+        VerificationResult.RECEIPT_FROM_FUTURE: "It verifies, but ends before the receipt's "
+        "sequence: the chain was cut back, or the receipt is not of this case.",
+    },
 )
 
 
@@ -303,19 +310,23 @@ class TimelineVerification:
         )
 
 
-strawberry.enum(
+described_enum(
     ReceiptResult,
-    description="What a kept receipt says of the live chain: `MATCHES` (the chain still holds "
-    "that head at that sequence and verifies), `DIFFERS` (it verifies, but its event at that "
-    "sequence is another: history was rewritten, or the receipt was mistyped), "
-    "`UNKNOWN_SEQUENCE` (it verifies, but is shorter than the receipt) or `CHAIN_BROKEN` "
-    "(the chain itself no longer verifies, from `brokenAtSequence` on).",
+    description="What a kept receipt says of the live chain.",
+    values={
+        ReceiptResult.MATCHES: "The chain still holds that head at that sequence, and verifies.",
+        ReceiptResult.DIFFERS: "It verifies, but its event at that sequence is another: "
+        "history was rewritten, or the receipt was mistyped.",
+        ReceiptResult.UNKNOWN_SEQUENCE: "It verifies, but is shorter than the receipt.",
+        ReceiptResult.CHAIN_BROKEN: "The chain itself no longer verifies, from "
+        "`brokenAtSequence` on.",
+    },
 )
 
 
 @strawberry.type(description="A kept receipt held against the live chain.")
 class ReceiptCheck:
-    result: ReceiptResult
+    result: ReceiptResult = strawberry.field(description="What the receipt says of the chain.")
     sequence: int = strawberry.field(description="The receipt's sequence, as asked.")
     length: int = strawberry.field(description="Events stored now.")
     head_hash: str = strawberry.field(description="The head the case records now.")
@@ -334,10 +345,14 @@ class ReceiptCheck:
         )
 
 
-strawberry.enum(
+described_enum(
     ReceiptMoment,
-    description="When a case's head was mailed to every party: `OUTCOME_ISSUED`, "
-    "`OUTCOME_ACCEPTED` (by everyone who must) or `CASE_CLOSED`.",
+    description="When a case's head was mailed to every party.",
+    values={
+        ReceiptMoment.OUTCOME_ISSUED: "The neutral issued an outcome.",
+        ReceiptMoment.OUTCOME_ACCEPTED: "Everyone who must accept the outcome did.",
+        ReceiptMoment.CASE_CLOSED: "The case closed.",
+    },
 )
 
 KEPT_RECEIPTS = 100

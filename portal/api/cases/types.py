@@ -433,7 +433,10 @@ class DisputeCase(Node):
         after: After = None,
         last: Last = None,
         before: Before = None,
-        visibility: Visibility | None = None,
+        visibility: Annotated[
+            Visibility | None,
+            strawberry.argument(description="Only the documents of this scope (a caucus, say)."),
+        ] = None,
         history: Annotated[
             bool, strawberry.argument(description="Superseded versions too.")
         ] = False,
@@ -451,7 +454,10 @@ class DisputeCase(Node):
         after: After = None,
         last: Last = None,
         before: Before = None,
-        visibility: Visibility | None = None,
+        visibility: Annotated[
+            Visibility | None,
+            strawberry.argument(description="Only the messages of this scope (a caucus, say)."),
+        ] = None,
     ) -> Connection[Message]:
         await record_read(info, self.row)
         return await casefile.messages_connection(

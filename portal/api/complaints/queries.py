@@ -94,7 +94,11 @@ class ComplaintQueries:
         description="One complaint by global ID; null when it does not exist or you may not "
         "see it (the two are answered alike, with no error)."
     )
-    async def complaint(self, info: Info, id: strawberry.ID) -> Complaint | None:
+    async def complaint(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The complaint's global ID.")],
+    ) -> Complaint | None:
         info.context.require_actor()
         pk = decode_id(id, "Complaint")
         return await visible_complaint(info, pk) if pk else None

@@ -8,6 +8,7 @@ from datetime import datetime
 import strawberry
 
 from portal.api.context import Info
+from portal.api.enums import described_enum
 from portal.api.node import Node, node_resolver, to_global_id
 from portal.api.pagination import (
     After,
@@ -23,9 +24,40 @@ from portal.auth import policy
 from portal.notifications import models
 from portal.notifications.kinds import MEANINGS, OutboxKind
 
-OutboxChannel = strawberry.enum(models.Channel, description="How a message leaves Parley.")
-OutboxStatus = strawberry.enum(models.OutboxStatus, description="Where a message stands.")
-AttemptOutcome = strawberry.enum(models.AttemptOutcome, description="What came of one attempt.")
+OutboxChannel = described_enum(
+    models.Channel,
+    description="How a message leaves Parley.",
+    values={
+        models.Channel.EMAIL: "A mail, sent over SMTP.",
+        models.Channel.WEBHOOK: "A signed HTTP POST to a webhook subscription's URL.",
+        models.Channel.PROVIDER: "A referral, case event or withdrawal for an external "
+        "provider, through its adapter.",
+    },
+)
+OutboxStatus = described_enum(
+    models.OutboxStatus,
+    description="Where a message stands.",
+    values={
+        models.OutboxStatus.PENDING: "Waiting for its next attempt (`nextAttemptAt`).",
+        models.OutboxStatus.CLAIMED: "A worker is sending it now.",
+        models.OutboxStatus.DELIVERED: "Delivered: the receiver accepted it.",
+        models.OutboxStatus.DEAD: "Given up on (a permanent failure, or out of attempts): an "
+        "admin may retry it.",
+        models.OutboxStatus.HELD: "Kept, in order, while its webhook subscription is paused; "
+        "due again on resume.",
+    },
+)
+AttemptOutcome = described_enum(
+    models.AttemptOutcome,
+    description="What came of one attempt.",
+    values={
+        models.AttemptOutcome.DELIVERED: "The receiver accepted it.",
+        models.AttemptOutcome.RETRY: "A temporary failure (SMTP 4xx, refused connection, HTTP "
+        "5xx, timeout): tried again later.",
+        models.AttemptOutcome.DEAD: "A permanent failure (SMTP 5xx, HTTP 4xx, an address no "
+        "longer allowed): not tried again.",
+    },
+)
 strawberry.enum(
     OutboxKind,
     description="What an outbox message sends: a mail's kind, the event kind a webhook carries "
