@@ -61,7 +61,7 @@ def unreleased_section() -> str:
 
 def listed_coordinates(section: str) -> set[str]:
     """Coordinates in backticks at the start of a bullet (`- `Type.field`: ...`)."""
-    return set(re.findall(r"^\s*[-*] +`([^`]+)`", section, re.MULTILINE))
+    return set(re.findall(r"^\s*[-*] +(?:\*\*)?`([^`]+)`", section, re.MULTILINE))
 
 
 def test_previous_release_is_a_valid_schema() -> None:
