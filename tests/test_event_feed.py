@@ -29,17 +29,19 @@ from tests.test_api_support import call, case_id, token_for
 FEED = """
 query Feed($first: Int, $after: String) {
   events(first: $first, after: $after) {
-    edges { cursor node { sequence kind visibility payload } }
+    edges { cursor node { sequence kind visibility payload { ...Note } } }
     pageInfo { hasNextPage endCursor }
     totalCount
   }
 }
+fragment Note on EventPayload { ... on CaseAcceptedEventPayload { note } }
 """
 
 FEED_LIVE = """
 subscription F($after: String) {
-  events(after: $after) { cursor node { sequence kind payload } }
+  events(after: $after) { cursor node { sequence kind payload { ...Note } } }
 }
+fragment Note on EventPayload { ... on CaseAcceptedEventPayload { note } }
 """
 
 
@@ -70,7 +72,7 @@ async def _note_held(
             at=datetime.now(UTC),
             actor_id=None,
             actor_role=CaseRole.SYSTEM.value,
-            payload={"note": text},
+            payload={"is_complex": False, "note": text},
             visibility=Visibility.ALL_PARTIES,
         )
         await row.save(update_fields=["last_sequence", "head_hash"])
@@ -220,7 +222,7 @@ async def _close(case: DisputeCase) -> None:
             at=datetime.now(UTC),
             actor_id=None,
             actor_role=CaseRole.SYSTEM.value,
-            payload={"note": "closing"},
+            payload={"is_complex": False, "note": "closing"},
         )
         await row.save(update_fields=["stage", "last_sequence", "head_hash"])
 
