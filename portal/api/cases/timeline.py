@@ -207,6 +207,15 @@ class TimelineEvent(Node):
         return _object(PAYLOAD_TYPES[kind], catalogue.CATALOGUE[kind].all_fields, presented)
 
     @strawberry.field(
+        description="The case it is on, when you may see it (always, for an event you may "
+        "read): the installation-wide `events` feed mixes cases, and `sequence` counts per case."
+    )
+    async def case(
+        self, info: Info
+    ) -> Annotated[DisputeCase, strawberry.lazy("portal.api.cases.types")] | None:
+        return await referenced(info, "DisputeCase", self.row["case_id"])
+
+    @strawberry.field(
         description="The payload as stored (snake_case keys, raw UUIDs, lower-case values).",
         deprecation_reason="Use `payload`, typed by kind; `data` goes in the next release.",
     )

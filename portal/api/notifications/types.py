@@ -93,7 +93,7 @@ class OutboxMessage(Node):
     channel: OutboxChannel = strawberry.field(  # type: ignore[valid-type]
         description="How it leaves Parley."
     )
-    kind: str = strawberry.field(description="The mail kind, or the event kind of a webhook.")
+    kind: OutboxKind = strawberry.field(description="What it sends (by its `channel`).")
     recipient: str = strawberry.field(description="The e-mail address or the webhook URL.")
     status: OutboxStatus = strawberry.field(  # type: ignore[valid-type]
         description="Where it stands."
