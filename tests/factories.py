@@ -278,6 +278,14 @@ def mail_text(mail: EmailMessage) -> str:
     return str(body.get_content())
 
 
+def bare(body: dict[str, Any]) -> dict[str, Any]:
+    """A GraphQL body without `extensions.cost` (and without `extensions` once empty)."""
+    extensions = {k: v for k, v in (body.get("extensions") or {}).items() if k != "cost"}
+    return {k: v for k, v in body.items() if k != "extensions"} | (
+        {"extensions": extensions} if extensions else {}
+    )
+
+
 def answer(response: httpx.Response) -> Any:
     """A GraphQL response's body (or a batch's bodies) without `extensions.cost`, which every
     response carries (docs/limits.md; tests/test_rate_limits.py checks it): for tests comparing

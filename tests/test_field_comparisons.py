@@ -84,4 +84,6 @@ def test_every_document_the_portal_and_the_guides_send_is_far_inside_the_budget(
     assert documents
     counts = {path.name: field_comparisons(parse(path.read_text()), BUDGET) for path in documents}
 
-    assert all(count is not None and count <= BUDGET // 100 for count in counts.values()), counts
+    # 5% at most: the case page's timeline selects fields on each of the event payload union's
+    # types (issue 18), whose same-named fields are compared pairwise (47 comparisons).
+    assert all(count is not None and count <= BUDGET // 20 for count in counts.values()), counts

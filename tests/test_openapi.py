@@ -22,7 +22,7 @@ from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
 from openapi_spec_validator import validate
 from starlette.applications import Starlette
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import Mount, Route, WebSocketRoute
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from portal.accounts.models import Role
@@ -108,7 +108,9 @@ def mounted(app: Starlette) -> set[tuple[str, str]]:
     """(path, method) of every HTTP route of ``app``."""
     found = set()
     for route in app.routes:
-        if isinstance(route, WebSocketRoute | ClientRoute) or route.path in NOT_ENDPOINTS:
+        # The web portal's pages and its built static files (`/assets`, mounted once
+        # frontend/dist exists) are not API endpoints.
+        if isinstance(route, WebSocketRoute | ClientRoute | Mount) or route.path in NOT_ENDPOINTS:
             continue
         assert isinstance(route, Route), route
         for method in route.methods or {"GET", "POST"}:
@@ -284,6 +286,8 @@ async def _oauth(live: Live) -> None:
     revoked = await c.post("/oauth/revoke", data={"token": refreshed.json()["refresh_token"]})
     assert revoked.status_code == 200
     assert (await c.post("/oauth/revoke", data={}, headers=foreign)).status_code == 403
+    access = await c.post("/oauth/revoke", data={"token": refreshed.json()["access_token"]})
+    assert (access.status_code, access.json()["error"]) == (400, "unsupported_token_type")
 
     body = await c.get("/events/schemas/case_accepted.json")
     assert body.json()["$schema"].endswith("2020-12/schema")
