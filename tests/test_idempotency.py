@@ -4,12 +4,19 @@ same key returns the first answer (portal.api.idempotency)."""
 from __future__ import annotations
 
 import asyncio
+import socket
+from collections.abc import AsyncIterator, Awaitable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import pytest
+import uvicorn
 from graphql import GraphQLNonNull, GraphQLScalarType
 from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 
 from portal.accounts.models import RefreshToken, Session
 from portal.api.idempotency import (
@@ -19,16 +26,19 @@ from portal.api.idempotency import (
     dump_fields,
     purge_answers,
 )
-from portal.api.node import _RESOLVERS
+from portal.api.node import _RESOLVERS, to_global_id
 from portal.api.schema import Mutation, build_schema
 from portal.auditing.models import AuditRun
+from portal.auth import services as auth_services
 from portal.casefiles.models import Message
 from portal.cases.models import DisputeCase, Offer
 from portal.cases.services import Action
 from portal.cases.states import Method, Stage
+from portal.notifications.models import OutboxMessage
 from portal.settings import Settings
 from tests.factories import PASSWORD, Factory, build_world, gql, quick_world
 from tests.test_api_support import CASE_FIELDS, call, case_id, in_file_review, token_for
+from tests.test_webhook_selfservice import allowed, api  # noqa: F401
 
 ERRORS = "userErrors { field code message }"
 
@@ -346,6 +356,32 @@ async def test_without_a_key_a_spent_refresh_token_still_ends_the_session(
     assert await Session.filter(user_id=w.complainant.id, revoked_at__isnull=True).count() == 0
 
 
+async def test_a_repeated_refresh_past_the_reuse_grace_gives_no_tokens_and_rotates_nothing(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = await quick_world(factory)
+    issued = await app.state.auth.start_session(w.complainant, method="password")
+    spent = issued.refresh_token
+
+    first = await _refresh(client, spent, "r1")
+    # Past `refresh_reuse_grace` after the first answer, someone repeats it: a spent refresh
+    # token must not open the session again through its key.
+    later = datetime.now(UTC) + timedelta(seconds=app.state.auth.settings.refresh_reuse_grace + 1)
+    with monkeypatch.context() as clock:
+        clock.setattr(auth_services, "_now", lambda: later)
+        late = await _refresh(client, spent, "r1")
+    # The legitimate client's pair was not rotated away.
+    onwards = await _refresh(client, first["refreshToken"], None)
+
+    assert late["accessToken"] is late["refreshToken"] is None
+    assert [(e["field"], e["code"]) for e in late["userErrors"]] == [
+        (["refreshToken"], "SECRET_NOT_REPEATED")
+    ]
+    assert onwards["userErrors"] == []
+    assert onwards["accessToken"] is not None
+    assert await Session.filter(user_id=w.complainant.id, revoked_at__isnull=True).count() == 1
+
+
 LOGIN = (
     "mutation M($input: LoginInput!, $key: String) { login(input: $input, idempotencyKey: $key)"
     " { accessToken refreshToken " + ERRORS + " } }"
@@ -436,3 +472,91 @@ async def test_answers_past_their_window_are_purged_and_the_key_is_new_again(
     assert first["message"]["id"] != second["message"]["id"]
     assert purged == 1
     assert await IdempotentAnswer.filter(key="old").count() == 0
+
+
+# --- outbound work ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def held_receiver() -> AsyncIterator[tuple[str, asyncio.Event, asyncio.Event]]:
+    """A webhook receiver that answers only once `release` is set (`arrived` says it has a
+    request)."""
+    arrived, release = asyncio.Event(), asyncio.Event()
+
+    async def endpoint(request: Request) -> Response:
+        await request.body()
+        arrived.set()
+        await release.wait()
+        return Response(status_code=204)
+
+    receiver = Starlette(routes=[Route("/hooks", endpoint, methods=["POST"])])
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(receiver, log_config=None, lifespan="off"))
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:  # noqa: ASYNC110
+        await asyncio.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}/hooks", arrived, release
+    finally:
+        release.set()
+        server.should_exit = True
+        await task
+        sock.close()
+
+
+async def test_a_keyed_ping_holds_no_transaction_while_the_receiver_answers(
+    api: httpx.AsyncClient,  # noqa: F811
+    factory: Factory,
+    held_receiver: tuple[str, asyncio.Event, asyncio.Event],
+) -> None:
+    url, arrived, release = held_receiver
+    w = await quick_world(factory)
+    app = api._transport.app  # type: ignore[attr-defined]
+    manager = await token_for(app, w.manager)
+    other = await token_for(app, w.complainant)
+    org = to_global_id("Organisation", w.organisation.id)
+    made = await send(
+        api,
+        manager,
+        "createWebhookSubscription",
+        None,
+        "subscription { id }",
+        organisationId=org,
+        url=url,
+        eventKinds=["case_accepted"],
+    )
+    sub = made["subscription"]["id"]
+
+    def ping() -> Awaitable[dict[str, Any]]:
+        return send(api, manager, "pingWebhookSubscription", "ping-1", "delivery { id }", id=sub)
+
+    pinging = asyncio.create_task(ping())
+    await arrived.wait()
+    # While the receiver holds the ping: another person's write commits (SQLite has one write
+    # lock), and the ping's delivery is committed already (nothing of it waits in a transaction).
+    filing = asyncio.create_task(
+        send(
+            api,
+            other,
+            "fileComplaint",
+            None,
+            "complaint { id }",
+            organisationId=org,
+            subject="s",
+            description="d",
+        )
+    )
+    done, _ = await asyncio.wait({pinging, filing}, return_when=asyncio.FIRST_COMPLETED)
+    seen = await OutboxMessage.filter(recipient=url).count()
+    release.set()
+    first = await pinging
+    repeated = await ping()
+
+    assert done == {filing}
+    assert filing.result()["userErrors"] == []
+    assert seen == 1
+    # The answer was stored after the work: a repeat returns it and sends nothing.
+    assert first["userErrors"] == repeated["userErrors"] == []
+    assert repeated["delivery"] == first["delivery"]
+    assert await OutboxMessage.filter(recipient=url).count() == 1

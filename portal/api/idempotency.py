@@ -6,7 +6,12 @@ given, looks up (owner, key):
 
 - nothing stored (or only an expired answer): the resolver runs inside one transaction that also
   stores its answer, so a crash leaves both or neither; a concurrent request with the same key
-  waits on the key's row and then replays this answer (one change);
+  waits on the key's row and then replays this answer (one change). Except for mutations
+  marked `outbound` (they wait on another system: a webhook receiver, S3 storage): those
+  run outside any transaction of this rule, and their answer is stored after, in its own short
+  transaction, so no write lock (SQLite) or connection (PostgreSQL) is held while the other
+  system answers. A crash between their work and the store leaves no answer, and a retry runs
+  again; a concurrent repeat runs too, and the first answer stored is the one replayed later;
 - stored, same operation and same request fingerprint: the first answer is rebuilt and returned
   (userErrors verbatim; objects by their global ids, read as they stand now and shown only if
   the caller may still see them); the resolver does not run;
@@ -22,8 +27,9 @@ stored fingerprint reveals nothing of a password or token in the request.
 Secrets are never stored. A payload field named in `SECRET_FIELDS` keeps only whether it was
 set; a replay leaves it null and adds a `SECRET_NOT_REPEATED` userError on it (rotate the
 secret if the first answer was lost). Payload types that can issue a fresh secret instead
-register an `AnswerForm` (sessions: a replay rotates the session the first answer opened and
-hands out a fresh token pair, see portal.api.auth.mutations).
+register an `AnswerForm` (sessions: a replay within the refresh reuse grace of the first answer
+rotates the session it opened and hands out a fresh token pair; later, `SECRET_NOT_REPEATED` and
+nothing rotated, see portal.api.auth.mutations).
 
 A resolver that raises (an authentication error, a fault) stores nothing; a retry runs again.
 """
@@ -37,7 +43,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 import strawberry
@@ -56,6 +62,7 @@ from portal.ids import parse_global_id
 
 if TYPE_CHECKING:
     from portal.api.context import Info
+    from portal.settings import Settings
 
 MAX_KEY_LENGTH = 200
 # How long an answer is replayed: a day for an actor's keys, an hour for anonymous ones (their
@@ -79,6 +86,26 @@ SECRET_FIELDS = frozenset(
         "outbound_secret",
     }
 )
+
+
+# The marker `outbound` sets on a resolver (read by `Idempotent.apply`): when it applies.
+OUTBOUND = "__parley_outbound__"
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def outbound_when(applies: Callable[[Settings], bool]) -> Callable[[_F], _F]:
+    """Marks a mutation's resolver as doing outbound work (an HTTP call, an object-storage
+    upload) where ``applies`` says so: with a key, it then runs outside the answer's
+    transaction (module docstring). Put it under `@strawberry.mutation`."""
+
+    def mark(resolver: _F) -> _F:
+        setattr(resolver, OUTBOUND, applies)
+        return resolver
+
+    return mark
+
+
+outbound = outbound_when(lambda settings: True)
 
 
 # Retired (issue 18, 5): the result ids of the first twelve idempotent mutations. Nothing writes
@@ -322,6 +349,10 @@ class Idempotent(FieldExtension):
             ]
         self.operation = field.graphql_name or _camel(field.python_name)
         self.payload_type: type = field.type  # type: ignore[assignment]
+        resolver = field.base_resolver
+        self.outbound: Callable[[Settings], bool] | None = (
+            getattr(resolver.wrapped_func, OUTBOUND, None) if resolver is not None else None
+        )
 
     async def resolve_async(
         self, next_: Callable[..., Awaitable[Any]], source: Any, info: Info, **kwargs: Any
@@ -356,20 +387,19 @@ class Idempotent(FieldExtension):
         owner = f"actor:{actor.id}" if actor else f"anonymous:{print_}"
         window = ANSWER_WINDOW if actor else ANONYMOUS_WINDOW
         found = await _stored(owner, key)
+        if found is None and self.outbound is not None and self.outbound(info.context.settings):
+            payload = await next_(source, info, **kwargs)
+            answer = await dump(info, payload)
+            try:
+                async with in_transaction():
+                    await self._claim(owner, key, print_, window, answer)
+            except IntegrityError:
+                pass  # A concurrent repeat stored its answer first: later repeats get that one.
+            return payload
         if found is None:
             try:
                 async with in_transaction():
-                    # An expired answer not purged yet makes way for the new one.
-                    await IdempotentAnswer.filter(
-                        owner=owner, key=key, expires_at__lte=_now()
-                    ).delete()
-                    row = await IdempotentAnswer.create(
-                        owner=owner,
-                        key=key,
-                        operation=self.operation,
-                        fingerprint=print_,
-                        expires_at=_now() + window,
-                    )
+                    row = await self._claim(owner, key, print_, window, {})
                     payload = await next_(source, info, **kwargs)
                     row.answer = await dump(info, payload)
                     await row.save(update_fields=["answer"])
@@ -380,6 +410,20 @@ class Idempotent(FieldExtension):
                 if found is None:
                     raise
         return await self._replay(info, found, print_, kwargs, path)
+
+    async def _claim(
+        self, owner: str, key: str, print_: str, window: timedelta, answer: dict[str, Any]
+    ) -> IdempotentAnswer:
+        # An expired answer not purged yet makes way for the new one.
+        await IdempotentAnswer.filter(owner=owner, key=key, expires_at__lte=_now()).delete()
+        return await IdempotentAnswer.create(
+            owner=owner,
+            key=key,
+            operation=self.operation,
+            fingerprint=print_,
+            answer=answer,
+            expires_at=_now() + window,
+        )
 
     async def _replay(
         self,

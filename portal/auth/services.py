@@ -257,13 +257,18 @@ class AuthService:
         log.info("refresh answer lost; rotated again", extra={"session_id": str(spent.session_id)})
         return secret, ends - now
 
-    async def reissue(self, token_id: uuid.UUID) -> IssuedTokens | None:
+    async def reissue(self, token_id: uuid.UUID, answered_at: datetime) -> IssuedTokens | None:
         """A repeat of the request that issued refresh token ``token_id`` (portal.api.idempotency:
         the same idempotency key and the same credentials): while that token is unused and its
         session lives, spend it and hand out a fresh pair for the same session, so a lost answer
         costs neither a second session nor the reuse detection of `refresh`. None once it was
-        used (the answer arrived after all) or the session ended."""
+        used (the answer arrived after all), the session ended, or the first answer
+        (``answered_at``) is older than ``refresh_reuse_grace``: later, a repeat is refused like
+        a spent refresh token, but ends nothing (it may be the legitimate client's own late
+        retry)."""
         now = _now()
+        if now - answered_at > timedelta(seconds=self.settings.refresh_reuse_grace):
+            return None
         token = await RefreshToken.get_or_none(id=token_id).select_related(
             "session", "session__user"
         )

@@ -213,7 +213,12 @@ async def _dump_session(info: Info, payload: SessionPayload) -> dict[str, Any]:
     token = (
         await info.context.auth.issued_token(payload.access_token) if payload.access_token else None
     )
-    return {"user_errors": errors["user_errors"], "issued": str(token) if token else None}
+    return {
+        "user_errors": errors["user_errors"],
+        "issued": str(token) if token else None,
+        # A repeat hands out tokens only within the refresh reuse grace of this answer.
+        "answered_at": datetime.now(UTC).isoformat(),
+    }
 
 
 async def _load_session(
@@ -221,11 +226,20 @@ async def _load_session(
 ) -> tuple[SessionPayload, dict[str, Any] | None]:
     """A repeat of a sign-in or a refresh (same key, same credentials): a refusal as it was;
     a session as a fresh token pair for the same session, while the refresh token the first
-    answer carried is unused (else `SECRET_NOT_REPEATED`: the answer did arrive)."""
+    answer carried is unused and only within `refresh_reuse_grace` of the first answer (else
+    `SECRET_NOT_REPEATED` and nothing rotated: the answer did arrive, or the repeat is too late
+    to be a lost answer, and a key must not bring a spent refresh token back to life)."""
     if answer.get("issued") is None:
         errors = {"user_errors": answer["user_errors"]}
         return await idempotency.load_fields(info, SessionPayload, errors), None
-    tokens = await info.context.auth.reissue(uuid.UUID(answer["issued"]))
+    answered = answer.get("answered_at")
+    tokens = (
+        await info.context.auth.reissue(
+            uuid.UUID(answer["issued"]), datetime.fromisoformat(answered)
+        )
+        if answered is not None
+        else None
+    )
     if tokens is None:
         return SessionPayload(user_errors=[idempotency.secret_not_repeated("refresh_token")]), None
     delivery = getattr(arguments.get("input"), "refresh_token_delivery", RefreshTokenDelivery.BODY)

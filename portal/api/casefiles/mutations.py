@@ -15,13 +15,13 @@ from portal.api.casefiles.types import Document, Message
 from portal.api.cases.types import DisputeCase
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
-from portal.api.idempotency import legacy_key
+from portal.api.idempotency import legacy_key, outbound_when
 from portal.api.inputs import mutations
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
 from portal.casefiles import models, services
 from portal.casefiles.errors import CaseFileError
-from portal.casefiles.storage import Storage, storage_of
+from portal.casefiles.storage import S3, Storage, storage_of
 from portal.cases.errors import CaseError, CaseNotFound
 from portal.timeline.models import Visibility
 
@@ -144,10 +144,15 @@ async def _written(info: Info, default_field: str, write: Write) -> DocumentPayl
     return DocumentPayload(document=Document.from_row(row))
 
 
+# With S3 storage an upload waits on the store: not inside a keyed mutation's transaction.
+_to_s3 = outbound_when(lambda settings: settings.document_storage == S3)
+
+
 @mutations
 @strawberry.type
 class CaseFileMutations:
     @strawberry.mutation(description="Add a document to a case file, in one scope.")
+    @_to_s3
     async def upload_document(self, info: Info, input: UploadDocumentInput) -> DocumentPayload:
         actor = info.context.require_actor()
         return await _written(
@@ -168,6 +173,7 @@ class CaseFileMutations:
         description="Replace a document with a new version; the old one stays in its history. "
         "Only the role that uploaded it may."
     )
+    @_to_s3
     async def supersede_document(
         self, info: Info, input: SupersedeDocumentInput
     ) -> DocumentPayload:

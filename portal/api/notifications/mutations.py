@@ -14,7 +14,7 @@ import strawberry
 
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
-from portal.api.idempotency import legacy_key
+from portal.api.idempotency import legacy_key, outbound
 from portal.api.inputs import mutations
 from portal.api.instants import InvalidInstant, utc
 from portal.api.node import decode_id
@@ -276,6 +276,7 @@ class NotificationMutations:
         "delivery (also while paused), and answer with the delivery and its attempt: the "
         "receiver's status code, or why it failed. Tried once."
     )
+    @outbound
     async def ping_webhook_subscription(
         self, info: Info, input: PingWebhookSubscriptionInput
     ) -> WebhookDeliveryPayload:
