@@ -41,6 +41,9 @@ def portal_env(settings: Settings, **env: str) -> dict[str, str]:
         "PORTAL_DATA_DIR": settings.data_dir,
         "PORTAL_SMTP_PORT": "9",  # nothing listens: mail fails and is retried, more writes
         "PORTAL_LOG_JSON": "true",
+        # The tests' tokens carry the tests' issuer; without it the public address (and so the
+        # issuer) would follow the process's own PORTAL_PORT.
+        "PORTAL_PUBLIC_URL": settings.public_url,
         **env,
     }
 
