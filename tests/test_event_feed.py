@@ -8,6 +8,7 @@ the case is over."""
 from __future__ import annotations
 
 import asyncio
+import base64
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
@@ -207,6 +208,30 @@ async def test_the_subscription_replays_from_the_cursor_then_streams_live(
     # Its cursor is the query's: paging on from it finds nothing more.
     body = await call(client, token, FEED, {"after": live["cursor"]})
     assert body["data"]["events"]["edges"] == []
+
+
+@pytest.mark.parametrize("position", [2**63, 2**64 + 5, -1])
+async def test_a_feed_cursor_outside_the_column_is_invalid_not_a_server_error(
+    url: str, client: httpx.AsyncClient, app: Starlette, factory: Factory, position: int
+) -> None:
+    """Review of issue 18: a forged cursor past a BigIntField (or below 0) reached the database,
+    which could not hold it: INTERNAL_SERVER_ERROR on both, for the query and the subscription."""
+    w = await quick_world(factory)
+    await w.new_case()
+    token = await token_for(app, w.agent)
+    # Written by hand: the server's encoder (orjson) writes no integer past 64 bits.
+    forged = base64.urlsafe_b64encode(f'["feed",{position}]'.encode()).decode()
+
+    body = await call(client, token, FEED, {"after": forged})
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["INVALID_CURSOR"], body
+
+    async with socket_to(url) as sock:
+        assert (await sock.init(token))["type"] == "connection_ack"
+        payload = {"query": FEED_LIVE, "variables": {"after": forged}}
+        await sock.send({"id": "f", "type": "subscribe", "payload": payload})
+        message = await sock.receive()
+    errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
+    assert [e["extensions"]["code"] for e in errors] == ["INVALID_CURSOR"], message
 
 
 # --- caseEvents completes when the case is over ----------------------------------------------

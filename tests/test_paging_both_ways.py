@@ -9,12 +9,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import pytest
 from starlette.applications import Starlette
 
+from portal.api.pagination import encode_cursor
 from portal.timeline.models import Visibility
 from tests.factories import Factory, quick_world
 from tests.live_support import note
-from tests.test_api_support import call, token_for
+from tests.test_api_support import call, case_id, token_for
 
 CASES = """
 query Q($first: Int, $after: String, $last: Int, $before: String, $orderBy: CaseOrder,
@@ -167,3 +169,31 @@ async def test_updated_since_and_order_by_last_change(
     )
     assert body["data"]["complaints"]["totalCount"] == 3
     assert len(body["data"]["complaints"]["edges"]) == 1
+
+
+TIMELINE = """
+query T($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+  case(id: $id) {
+    timeline(first: $first, after: $after, last: $last, before: $before) { edges { cursor } }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("sequence", [2**31, 2**63, -1])
+async def test_a_timeline_cursor_outside_the_column_is_invalid_not_a_server_error(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, sequence: int
+) -> None:
+    """Review of issue 18: a forged cursor past the sequence's IntField reached the database
+    (PostgreSQL refuses 2^31 for an int4, SQLite 2^63): INTERNAL_SERVER_ERROR."""
+    w = await quick_world(factory)
+    case = await w.new_case()
+    token = await token_for(app, w.agent)
+    for size, way in (("first", "after"), ("last", "before")):
+        variables = {"id": case_id(case), size: 5, way: encode_cursor(sequence)}
+        body = await call(client, token, TIMELINE, variables)
+        assert [e["extensions"]["code"] for e in body["errors"]] == ["INVALID_CURSOR"], body
+    # The largest the column holds is a cursor like any other: nothing lies beyond it.
+    largest = {"id": case_id(case), "after": encode_cursor(2**31 - 1)}
+    body = await call(client, token, TIMELINE, largest)
+    assert body["data"]["case"]["timeline"]["edges"] == [], body

@@ -6,6 +6,7 @@ clock is injected: restoring is shown without sleeping."""
 from __future__ import annotations
 
 import base64
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,9 @@ import pytest
 from starlette.applications import Starlette
 
 from portal.accounts.models import Role
+from portal.api.node import to_global_id
 from portal.app import create_app
+from portal.cases.models import DisputeCase
 from portal.settings import Settings, load_settings
 from tests.factories import Factory, World, build_world, gql
 
@@ -156,6 +159,51 @@ async def test_the_cost_is_requested_from_the_page_size_and_actual_from_what_cam
     )
     assert cost(aliased)["requestedQueryCost"] == 1 + 20 * 2
     assert cost(aliased)["actualQueryCost"] == 1 + 2 * 2
+
+
+async def test_nodes_costs_one_per_id_asked_and_looked_up_null_or_not(
+    limited: httpx.AsyncClient, limited_app: Starlette, world: World
+) -> None:
+    """Review of issue 18: `nodes` cost 1 whatever the number of ids, and the ids answered
+    null cost nothing, so aliases of `nodes` over missing ids were lookups for free."""
+    token = await person_token(limited_app, world.agent)
+    [case] = await DisputeCase.filter(organisation_id=world.organisation.id).limit(1)
+    found = to_global_id("DisputeCase", case.id)
+    missing = [to_global_id("DisputeCase", uuid.uuid4()) for _ in range(29)]
+
+    by_variable = await gql(
+        limited,
+        "query Q($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+        {"ids": [found, *missing]},
+        token=token,
+    )
+    assert by_variable.status_code == 200, by_variable.text
+    answered = by_variable.json()["data"]["nodes"]
+    assert [n is None for n in answered] == [False] + [True] * 29
+    # One per id asked; one per id looked up, the 29 null answers too.
+    assert cost(by_variable)["requestedQueryCost"] == 30
+    assert cost(by_variable)["actualQueryCost"] == 30
+    assert cost(by_variable)["throttleStatus"]["currentlyAvailable"] == POINTS - 30
+
+    # The same document with fewer ids costs fewer (its cost is not kept from the first).
+    fewer = await gql(
+        limited,
+        "query Q($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+        {"ids": missing[:3]},
+        token=token,
+    )
+    assert (cost(fewer)["requestedQueryCost"], cost(fewer)["actualQueryCost"]) == (3, 3)
+
+    # A list literal counts its items; aliases add up; what is selected counts per id.
+    literal = ", ".join(f'"{i}"' for i in missing[:4])
+    aliased = await gql(
+        limited,
+        f"query {{ a: nodes(ids: [{literal}]) {{ id }} "
+        f"b: nodes(ids: [{literal}]) {{ ... on DisputeCase {{ organisation {{ id }} }} }} }}",
+        token=token,
+    )
+    assert cost(aliased)["requestedQueryCost"] == 4 + 4 * 2
+    assert cost(aliased)["actualQueryCost"] == 4 + 4
 
 
 async def test_errors_carry_the_cost_too(

@@ -10,7 +10,10 @@ alone (the validation cache keeps one verdict per document, whatever its variabl
 with a selection (an object, or a list of them) costs 1; scalar fields cost nothing; a field
 taking `first` (or `last`) can return that many items, so what is selected below it counts that
 many times. `first` is the literal given, or a variable's declared default, or the largest page
-when the variable has none, or the default page size when it is left out. Depth times page size
+when the variable has none, or the default page size when it is left out. A root field looking
+up a list of `ids` (`nodes`) costs one object per id, with what is selected below it: the list
+literal's length, the list variable's (the largest list taken while validating, where the
+variables are not known). Depth times page size
 alone would allow 100^4 objects in a twelve-level query; the cost bounds the product. The estimate
 saturates at `MAX_COST_ESTIMATE` (Issue 13 F8: `first: 2147483647` nested three deep made a
 number orjson could not write in the error's `extensions`, and the client got a 500).
@@ -45,12 +48,14 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    ListValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationRule,
     VariableNode,
 )
 
+from portal.api.node import MAX_NODES
 from portal.api.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 # The largest cost reported: JavaScript's largest safe integer, far over any limit, and well
@@ -66,6 +71,10 @@ def _count(literal: str) -> int:
 
 # The arguments that set how many items a connection returns.
 PAGE_ARGUMENTS = frozenset({"first", "last"})
+
+# The argument of a root field whose work is one lookup per id (`nodes(ids:)`): each id costs
+# one object, answered or null (a missing id is looked up as surely as a found one).
+IDS_ARGUMENT = "ids"
 
 # Introspection is outside depth and cost (the IDE loads the whole schema in one query), so it is
 # bounded by count: each `__schema` builds the whole schema's description, and thirty aliased
@@ -99,10 +108,17 @@ class _Measure:
         document: DocumentNode,
         paged: frozenset[str] = frozenset(),
         variables: Mapping[str, object] | None = None,
+        per_id: frozenset[str] = frozenset(),
     ) -> None:
         # Fields (by name, on any type) that take `first`: connections, DEFAULT_PAGE_SIZE
         # items when `first` is left out.
         self.paged = paged
+        # Root fields taking `ids`: one object per id asked.
+        self.per_id = per_id
+        # The length of each list variable the request gives (the ids it asks for).
+        self.lengths: dict[str, int] = {
+            name: len(value) for name, value in (variables or {}).items() if type(value) is list
+        }
         self.fragments: dict[str, FragmentDefinitionNode] = {}
         # A variable's declared default, the largest where operations declare it differently
         # (a fragment is measured once, for every operation that spreads it).
@@ -178,6 +194,23 @@ class _Measure:
             return found
         return DEFAULT_PAGE_SIZE if field.name.value in self.paged else 1
 
+    def ids(self, field: FieldNode) -> int | None:
+        """How many ids a per-id field asks for: the list literal's length, or the list
+        variable's, or the most it takes (`MAX_NODES`) for a variable not known yet (while
+        validating); None for any other field."""
+        if field.name.value not in self.per_id:
+            return None
+        for argument in field.arguments or ():
+            if argument.name.value != IDS_ARGUMENT:
+                continue
+            value = argument.value
+            if isinstance(value, ListValueNode):
+                return len(value.values)
+            if isinstance(value, VariableNode):
+                return self.lengths.get(value.name.value, MAX_NODES)
+            return 1  # one id, which GraphQL takes as a list of one
+        return None
+
     def size(self, selection_set: SelectionSetNode | None) -> _Size:
         """Nesting within one definition is at most 200 (graphql-core's parser limit)."""
         if selection_set is None:
@@ -194,7 +227,11 @@ class _Measure:
                     "__"
                 ):
                     depth = max(depth, 1 + inner.depth)
-                    cost += 1 + min(self.items(selection), MAX_COST_ESTIMATE) * inner.cost
+                    ids = self.ids(selection)
+                    if ids is None:
+                        cost += 1 + min(self.items(selection), MAX_COST_ESTIMATE) * inner.cost
+                    else:  # one object per id, with what is selected below it
+                        cost += max(min(ids, MAX_COST_ESTIMATE), 1) * (1 + inner.cost)
             elif isinstance(selection, InlineFragmentNode):
                 inner = self.size(selection.selection_set)
                 depth, aliases = max(depth, inner.depth), aliases + inner.aliases
@@ -222,13 +259,28 @@ def paged_fields(schema: GraphQLSchema) -> frozenset[str]:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def per_id_fields(schema: GraphQLSchema) -> frozenset[str]:
+    """The root fields (query, mutation, subscription) that take a list of `ids` and look up
+    each one: `nodes`."""
+    roots = (schema.query_type, schema.mutation_type, schema.subscription_type)
+    return frozenset(
+        name
+        for root in roots
+        if root is not None
+        for name, field in root.fields.items()
+        if IDS_ARGUMENT in field.args
+    )
+
+
 def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValidationRule]:
     """One validation rule for the depth, alias and cost limits of every operation in a
     document."""
 
     class RequestLimits(ValidationRule):
         def enter_document(self, node: DocumentNode, *_: Any) -> Any:
-            measure = _Measure(node, paged_fields(self.context.schema))
+            schema = self.context.schema
+            measure = _Measure(node, paged_fields(schema), per_id=per_id_fields(schema))
             for operation in node.definitions:
                 if not isinstance(operation, OperationDefinitionNode):
                     continue
@@ -280,14 +332,26 @@ def limit_rule(max_depth: int, max_aliases: int, max_cost: int) -> type[ASTValid
 
 
 # The result's shape: the response keys of a selection set's object fields, fragments merged,
-# each with the shape below it.
-Shape = tuple[tuple[str, "Shape"], ...]
+# each with the shape below it and whether it is a per-id field (`nodes(ids:)`), whose every
+# item counts, null or not.
+Shape = tuple[tuple[str, "Shape", bool], ...]
 
 
-def _shape(fragments: Mapping[str, FragmentDefinitionNode], sets: list[SelectionSetNode]) -> Shape:
+def _per_id(field: FieldNode, per_id: frozenset[str]) -> bool:
+    return field.name.value in per_id and any(
+        a.name.value == IDS_ARGUMENT for a in field.arguments or ()
+    )
+
+
+def _shape(
+    fragments: Mapping[str, FragmentDefinitionNode],
+    sets: list[SelectionSetNode],
+    per_id: frozenset[str] = frozenset(),
+) -> Shape:
     """Bounded by the cost estimate (each path of object fields costs at least 1), so only
     operations that passed validation are shaped."""
     collected: dict[str, list[SelectionSetNode]] = {}
+    counted_per_id: set[str] = set()
     todo: list[tuple[SelectionSetNode, frozenset[str]]] = [(s, frozenset()) for s in sets]
     while todo:
         selection_set, spread = todo.pop()
@@ -297,13 +361,18 @@ def _shape(fragments: Mapping[str, FragmentDefinitionNode], sets: list[Selection
                 if selection.selection_set is not None and not name.startswith("__"):
                     key = selection.alias.value if selection.alias else name
                     collected.setdefault(key, []).append(selection.selection_set)
+                    if _per_id(selection, per_id):
+                        counted_per_id.add(key)
             elif isinstance(selection, InlineFragmentNode):
                 todo.append((selection.selection_set, spread))
             elif isinstance(selection, FragmentSpreadNode):
                 fragment = fragments.get(selection.name.value)
                 if fragment is not None and fragment.name.value not in spread:
                     todo.append((fragment.selection_set, spread | {fragment.name.value}))
-    return tuple((key, _shape(fragments, below)) for key, below in collected.items())
+    return tuple(
+        (key, _shape(fragments, below, per_id), key in counted_per_id)
+        for key, below in collected.items()
+    )
 
 
 def _counted(data: object, shape: Shape) -> int:
@@ -314,7 +383,7 @@ def _counted(data: object, shape: Shape) -> int:
         value, fields = stack.pop()
         if type(value) is not dict:
             continue
-        for key, below in fields:
+        for key, below, each_id in fields:
             child = value.get(key)
             if child is None:
                 continue
@@ -322,6 +391,8 @@ def _counted(data: object, shape: Shape) -> int:
                 items = child
                 while items and type(items[0]) is list:  # a list of lists: flattened
                     items = [i for sub in items for i in sub]
+                if each_id:  # every id was looked up: a null answer costs one too
+                    count += sum(1 for item in items if item is None)
                 for item in items:
                     if item is not None:
                         count += 1
@@ -335,7 +406,7 @@ def _counted(data: object, shape: Shape) -> int:
 class Costs:
     """The requested and actual cost of operations, with what is worked out once per document
     kept while the document lives (the document cache holds the common ones): the requested
-    cost per operation and page-size variables, the result's shape per operation."""
+    cost per operation, page-size variables and list lengths, the result's shape per operation."""
 
     MAX_KEYS = 64  # per document: page sizes vary
 
@@ -368,11 +439,12 @@ class Costs:
         """The cost the operation asks for: the validation estimate, with the page sizes its
         variables give (`requestedQueryCost`)."""
         entry = self._entry(document)
+        # The page sizes and list lengths (ids asked) the cost depends on.
         pages = tuple(
             sorted(
-                (k, v)
+                (k, ("length", len(v)) if type(v) is list else v)
                 for k, v in (variables or {}).items()
-                if isinstance(v, int) and not isinstance(v, bool)
+                if type(v) is list or (isinstance(v, int) and not isinstance(v, bool))
             )
         )
         key = ("requested", id(operation), pages)
@@ -387,8 +459,8 @@ class Costs:
         self, document: DocumentNode, operation: OperationDefinitionNode, data: object
     ) -> int:
         """The objects the response holds (`actualQueryCost`): every object a field with a
-        selection returned, each item of a list of them; not the response's root, not a JSON
-        scalar's content, not introspection."""
+        selection returned, each item of a list of them (each id `nodes` looked up, null or
+        not); not the response's root, not a JSON scalar's content, not introspection."""
         entry = self._entry(document)
         key = ("shape", id(operation))
         shape = entry.get(key)
@@ -398,7 +470,9 @@ class Costs:
                 for d in document.definitions
                 if isinstance(d, FragmentDefinitionNode)
             }
-            shape = entry[key] = _shape(fragments, [operation.selection_set])
+            shape = entry[key] = _shape(
+                fragments, [operation.selection_set], per_id_fields(self.schema)
+            )
         return _counted(data, shape)
 
 
@@ -410,5 +484,5 @@ def requested_cost(
 ) -> int:
     """The cost the operation asks for: the validation estimate, with the page sizes its
     variables give (`requestedQueryCost`)."""
-    measure = _Measure(document, paged_fields(schema), variables)
+    measure = _Measure(document, paged_fields(schema), variables, per_id_fields(schema))
     return measure.size(operation.selection_set).cost

@@ -225,10 +225,16 @@ def _instant(value: Any) -> datetime:
     return at
 
 
-def _integer(value: Any) -> int:
-    if type(value) is not int:
-        raise ValueError(value)
-    return value
+def _whole(high: int) -> Callable[[Any], int]:
+    """A whole-number key from 0 to ``high`` (the column's largest): a forged cursor outside
+    the column's range is INVALID_CURSOR, never a number the database refuses to compare."""
+
+    def parse(value: Any) -> int:
+        if type(value) is not int or not 0 <= value <= high:
+            raise ValueError(value)
+        return value
+
+    return parse
 
 
 def _uuid(value: Any) -> uuid.UUID:
@@ -246,7 +252,8 @@ def _dump(value: Any) -> Any:
 
 
 INSTANT = _instant
-INTEGER = _integer
+INTEGER = _whole(2**63 - 1)  # a BigIntField
+INTEGER32 = _whole(2**31 - 1)  # an IntField
 UUID = _uuid
 
 

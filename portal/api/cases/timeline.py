@@ -20,7 +20,7 @@ from portal.api.context import Info
 from portal.api.enums import described_enum
 from portal.api.node import Node, node_resolver, referenced, to_global_id
 from portal.api.pagination import (
-    INTEGER,
+    INTEGER32,
     Connection,
     Keyset,
     Window,
@@ -429,7 +429,7 @@ async def _receipt_node(info: Info, pk: uuid.UUID) -> KeptReceipt | None:
 
 
 # A case's timeline, oldest first: the cursor is the event's sequence.
-SEQUENCE = Keyset((("sequence", INTEGER),), descending=False)
+SEQUENCE = Keyset((("sequence", INTEGER32),), descending=False)
 
 
 async def timeline_of(
