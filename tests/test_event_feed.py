@@ -131,7 +131,7 @@ async def test_a_consumer_catches_up_from_one_cursor_with_no_gap_and_no_duplicat
     if late is not None:
         last = await TimelineEvent.filter(position__not_isnull=True).order_by("-position").first()
         assert last is not None
-        assert last.payload == {"note": "late"}
+        assert last.payload == {"is_complex": False, "note": "late"}
 
 
 async def test_the_feed_shows_each_reader_only_what_the_policy_lets_it_read(
