@@ -349,28 +349,35 @@ def _shape(
     per_id: frozenset[str] = frozenset(),
 ) -> Shape:
     """Bounded by the cost estimate (each path of object fields costs at least 1), so only
-    operations that passed validation are shaped."""
-    collected: dict[str, list[SelectionSetNode]] = {}
+    operations that passed validation are shaped. Each selection set is merged once per level,
+    however often fragments spread it: a fragment bomb (each fragment spreading the next twice,
+    2^n expansions) is shaped in time linear in the document."""
+    collected: dict[str, dict[int, SelectionSetNode]] = {}
     counted_per_id: set[str] = set()
-    todo: list[tuple[SelectionSetNode, frozenset[str]]] = [(s, frozenset()) for s in sets]
+    merged: set[int] = set()
+    todo: list[SelectionSetNode] = list(sets)
     while todo:
-        selection_set, spread = todo.pop()
+        selection_set = todo.pop()
+        if id(selection_set) in merged:
+            continue
+        merged.add(id(selection_set))
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 name = selection.name.value
                 if selection.selection_set is not None and not name.startswith("__"):
                     key = selection.alias.value if selection.alias else name
-                    collected.setdefault(key, []).append(selection.selection_set)
+                    below = selection.selection_set
+                    collected.setdefault(key, {})[id(below)] = below
                     if _per_id(selection, per_id):
                         counted_per_id.add(key)
             elif isinstance(selection, InlineFragmentNode):
-                todo.append((selection.selection_set, spread))
+                todo.append(selection.selection_set)
             elif isinstance(selection, FragmentSpreadNode):
                 fragment = fragments.get(selection.name.value)
-                if fragment is not None and fragment.name.value not in spread:
-                    todo.append((fragment.selection_set, spread | {fragment.name.value}))
+                if fragment is not None:
+                    todo.append(fragment.selection_set)
     return tuple(
-        (key, _shape(fragments, below, per_id), key in counted_per_id)
+        (key, _shape(fragments, list(below.values()), per_id), key in counted_per_id)
         for key, below in collected.items()
     )
 
