@@ -28,7 +28,7 @@ from portal.commitments.models import Commitment, CommitmentKind
 from portal.ids import NODE_TYPE_OF_MODEL, global_id, parse_global_id
 from portal.notifications.models import HeadReceipt, ReceiptMoment
 from portal.timeline.models import Visibility
-from tests.factories import Factory, World, actor_for, gql, quick_world
+from tests.factories import Factory, World, actor_for, answer, gql, quick_world
 from tests.test_api_support import token_for
 from tests.test_contract import SCHEMA_FILE as SCHEMA
 
@@ -39,7 +39,7 @@ NODES = "query Q($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }"
 async def _node(client: httpx.AsyncClient, token: str | None, node_id: str) -> dict[str, Any]:
     response = await gql(client, NODE, {"id": node_id}, token=token)
     assert response.status_code == 200
-    body: dict[str, Any] = response.json()
+    body: dict[str, Any] = answer(response)
     return body
 
 
@@ -197,7 +197,7 @@ async def test_a_reply_to_a_message_the_reader_may_not_read_is_null(
     query = "query Q($id: ID!) { node(id: $id) { ... on Message { replyTo { id } } } }"
     token = await token_for(app, w.agent)
 
-    body = (await gql(client, query, {"id": global_id("Message", reply.id)}, token=token)).json()
+    body = answer(await gql(client, query, {"id": global_id("Message", reply.id)}, token=token))
     hidden = await _node(
         client, await token_for(app, w.complainant), global_id("Message", reply.id)
     )
@@ -226,7 +226,7 @@ async def test_commitments_schemes_and_the_admin_audit_log_resolve(
         "{ adminAuditLog(first: 1) { edges { node { id actor { id } subject { id } } } } }"
     )
     admin_token = await token_for(app, admin)
-    [edge] = (await gql(client, entry_query, token=admin_token)).json()["data"]["adminAuditLog"][
+    [edge] = answer(await gql(client, entry_query, token=admin_token))["data"]["adminAuditLog"][
         "edges"
     ]
     entry = edge["node"]
@@ -255,7 +255,7 @@ async def test_a_missing_node_does_not_blank_the_rest_of_the_response(
     query = "query Q($id: ID!) { viewer { kind } node(id: $id) { id } }"
 
     for node_id in (global_id("DisputeCase", uuid.uuid4()), "garbage!"):
-        body = (await gql(client, query, {"id": node_id}, token=await token_for(app, user))).json()
+        body = answer(await gql(client, query, {"id": node_id}, token=await token_for(app, user)))
         assert body == {"data": {"viewer": {"kind": "USER"}, "node": None}}
 
 
@@ -281,8 +281,8 @@ async def test_case_and_complaint_are_null_for_a_foreign_or_missing_one(
     }
     token = await token_for(app, away.complainant)
 
-    answers = [(await gql(client, query, v, token=token)).json() for v in (foreign, missing)]
-    own = (await gql(client, query, foreign, token=await token_for(app, home.complainant))).json()
+    answers = [answer(await gql(client, query, v, token=token)) for v in (foreign, missing)]
+    own = answer(await gql(client, query, foreign, token=await token_for(app, home.complainant)))
 
     expected = {"data": {"viewer": {"kind": "USER"}, "case": None, "complaint": None}}
     assert answers == [expected, expected]
@@ -308,7 +308,7 @@ async def test_nodes_answers_in_order_with_null_for_each_id_not_visible(
     ]
     token = await token_for(app, home.complainant)
 
-    body = (await gql(client, NODES, {"ids": asked}, token=token)).json()
+    body = answer(await gql(client, NODES, {"ids": asked}, token=token))
 
     assert body == {
         "data": {
@@ -333,8 +333,8 @@ async def test_nodes_takes_at_most_a_hundred_ids(
     token = await token_for(app, user)
     own = global_id("User", user.id)
 
-    most = (await gql(client, NODES, {"ids": [own] * MAX_NODES}, token=token)).json()
-    more = (await gql(client, NODES, {"ids": [own] * (MAX_NODES + 1)}, token=token)).json()
+    most = answer(await gql(client, NODES, {"ids": [own] * MAX_NODES}, token=token))
+    more = answer(await gql(client, NODES, {"ids": [own] * (MAX_NODES + 1)}, token=token))
 
     assert len(most["data"]["nodes"]) == MAX_NODES
     assert [e["extensions"]["code"] for e in more["errors"]] == ["BAD_USER_INPUT"]
@@ -385,8 +385,8 @@ async def test_an_access_log_entry_names_its_reader_case_and_target_as_objects(
     """
     auditor = await token_for(app, w.auditor)
 
-    body = (await gql(client, query, token=auditor)).json()
-    again = (await gql(client, query, token=auditor)).json()
+    body = answer(await gql(client, query, token=auditor))
+    again = answer(await gql(client, query, token=auditor))
 
     assert read == _shown(global_id("DisputeCase", case.id))
     entries = [e["node"] for e in body["data"]["accessLog"]["edges"]]
@@ -446,7 +446,7 @@ async def test_consents_appointments_and_objections_resolve_for_the_case(
     }
     """
 
-    mine = (await gql(client, NODES, {"ids": ids}, token=token)).json()["data"]["nodes"]
+    mine = answer(await gql(client, NODES, {"ids": ids}, token=token))["data"]["nodes"]
     theirs = (
         await gql(client, NODES, {"ids": ids}, token=await token_for(app, away.agent))
     ).json()["data"]["nodes"]
