@@ -17,7 +17,7 @@ from portal.ids import decode_id, global_id
 from tests import samples
 from tests.casefile_support import bearer, path_of, uploaded
 from tests.conftest import TEST_DATABASE_URL
-from tests.factories import Factory, World, gql, quick_world
+from tests.factories import Factory, World, answer, gql, quick_world
 from tests.test_api_support import case_id, token_for
 
 AGENT = {"User-Agent": "parley-test/1.0", "X-Request-ID": "req-access-0001"}
@@ -130,7 +130,7 @@ async def test_a_refused_read_records_nothing(
     response = await gql(client, CASE_PAGE, {"id": case_id(case)}, token=token)
 
     # As a missing case: null, with no error (issue 18).
-    assert response.json() == {"data": {"one": None, "again": None, "node": None}}
+    assert answer(response) == {"data": {"one": None, "again": None, "node": None}}
     assert await records() == []
 
 

@@ -27,7 +27,7 @@ from portal.complaints.models import Complaint, ComplaintStatus
 from portal.complaints.services import record_complaint, refer_complaint
 from portal.notifications.models import OutboxMessage
 from portal.timeline.models import TimelineEvent, Visibility
-from tests.factories import Factory, World, actor_for, quick_world
+from tests.factories import Factory, World, actor_for, bare, quick_world
 from tests.process_support import portal
 from tests.test_api_support import call, filed, gid, token_for
 from tests.test_cli import cli_env  # noqa: F401  (a fixture)
@@ -526,4 +526,4 @@ async def test_a_neutral_made_representative_before_the_fix_does_not_see_the_cas
     )
 
     assert listed["data"]["cases"]["edges"] == []
-    assert one == {"data": {"case": None}}  # as a missing case (issue 18: null, no error)
+    assert bare(one) == {"data": {"case": None}}  # as a missing case (issue 18: null, no error)
