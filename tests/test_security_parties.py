@@ -385,8 +385,8 @@ async def test_recording_for_an_address_with_an_account_reveals_nothing_of_it(
     }
     assert "Robin" not in str([known, unknown, read, listed])
     assert (
-        no_name[0]
-        == no_name[1]
+        bare(no_name[0])
+        == bare(no_name[1])
         == {
             "data": {
                 "recordComplaint": {
