@@ -3,7 +3,6 @@ event created through the other, and never an event outside its visibility."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from portal.timeline.models import TimelineEvent, Visibility
 from tests.conftest import TEST_DATABASE_URL
 from tests.factories import Factory, quick_world
 from tests.live_support import free_port, note, subscribed
+from tests.process_support import portal_env
 from tests.test_api_support import case_id, token_for
 
 pytestmark = pytest.mark.skipif(
@@ -38,13 +38,7 @@ mutation A($input: AcceptCaseInput!) {
 @pytest.fixture
 def two_servers(settings: Settings, db: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
     """Two `portal serve` processes on the tests' database, with the tests' signing key."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
-    env |= {
-        "PORTAL_DATABASE_URL": settings.db_url,
-        "PORTAL_DATA_DIR": settings.data_dir,
-        "PORTAL_CLOCK_INTERVAL": "0",
-        "PORTAL_LOG_JSON": "true",
-    }
+    env = portal_env(settings, PORTAL_CLOCK_INTERVAL="0")
     ports = [free_port(), free_port()]
     logs = [(tmp_path / f"serve-{port}.log").open("w") for port in ports]
     processes = [

@@ -108,7 +108,7 @@ async def test_a_scrape_after_some_requests_counts_them(
         # A coded error the client can act on, and a name that is not the web portal's.
         missing = await client.post(
             "/graphql",
-            json={"query": 'query Secret_alice_example_org { case(id: "nope") { id } }'},
+            json={"query": "query Secret_alice_example_org { cases(first: 1000) { totalCount } }"},
             headers=headers,
         )
         assert missing.json()["errors"]

@@ -87,7 +87,9 @@ async def test_the_review_download_answers_every_organisation_parameter_with_a_c
     assert nul.status_code == 400
     assert nul.json()["errors"][0]["extensions"]["code"] == "INVALID_CHARACTER"
     assert by_global_id.status_code == 200, by_global_id.text
-    assert by_global_id.json()["organisation"]["id"] == str(data.organisation.id)
+    assert by_global_id.json()["organisation"]["id"] == to_global_id(
+        "Organisation", data.organisation.id
+    )
     assert {name: r.status_code for name, r in answers.items()} == dict.fromkeys(answers, 404)
     for response in answers.values():
         assert response.json() == {
