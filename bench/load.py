@@ -45,16 +45,6 @@ from urllib.parse import urlsplit
 import asyncpg
 import httpx
 import orjson
-from graphql import (
-    DocumentNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
-    OperationDefinitionNode,
-    parse,
-    print_ast,
-    visit,
-)
-from graphql.language import Visitor
 from prometheus_client.parser import text_string_to_metric_families
 
 from bench.baseline import NOT_COMPUTED
@@ -69,6 +59,7 @@ from bench.common import (
     database_name,
     with_database,
 )
+from portal.api.persisted import PersistedOperations
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -129,33 +120,8 @@ def budget_ratio(read: str) -> float:
 
 def document(operation: str) -> str:
     """The named operation of graphql/operations/ with every fragment it uses, as the web
-    portal's client sends it."""
-    definitions = [
-        d
-        for path in sorted(OPERATIONS.glob("*.graphql"))
-        for d in parse(path.read_text()).definitions
-    ]
-    fragments = {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
-    (op,) = [
-        d for d in definitions
-        if isinstance(d, OperationDefinitionNode) and d.name and d.name.value == operation
-    ]  # fmt: skip
-    used: dict[str, FragmentDefinitionNode] = {}
-    names: list[str] = []
-
-    class Spreads(Visitor):
-        def enter_fragment_spread(self, node: FragmentSpreadNode, *_: Any) -> None:
-            names.append(node.name.value)
-
-    todo: list[Any] = [op]
-    while todo:
-        visit(todo.pop(), Spreads())
-        for name in names:
-            if name not in used:
-                used[name] = fragments[name]
-                todo.append(fragments[name])
-        names.clear()
-    return print_ast(DocumentNode(definitions=(op, *used.values())))
+    portal's client sends it: the text the portal registers as a persisted operation."""
+    return PersistedOperations.load(sorted(OPERATIONS.glob("*.graphql"))).by_name[operation].text
 
 
 # --- the servers ---------------------------------------------------------------------------
