@@ -18,8 +18,8 @@ No rule is written again here. Every value comes from the field's own resolver (
 `visible_cases_filter` and `case_roles` through `access_to`, `availableActions` through the
 transition table, cursors through portal.api.pagination, global ids through `to_global_id`),
 and every leaf from the serialiser graphql-core would use. The plan refuses, and the operation
-stays interpreted, whatever it cannot follow exactly: a directive (`@skip`, `@include`), an
-abstract type (an interface or union needs `resolve_type`), introspection, a field with
+stays interpreted, whatever it cannot follow exactly: a directive (`@skip`, `@include`),
+introspection, a field with
 strawberry field extensions (permission classes), a mutation or subscription.
 
 A request is answered by the plan only when its answer is plain data: variables that coerce,
@@ -46,6 +46,7 @@ from graphql import (
     FragmentSpreadNode,
     GraphQLEnumType,
     GraphQLField,
+    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -53,7 +54,9 @@ from graphql import (
     GraphQLResolveInfo,
     GraphQLScalarType,
     GraphQLSchema,
+    GraphQLUnionType,
     InlineFragmentNode,
+    NamedTypeNode,
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
@@ -72,7 +75,7 @@ log = logging.getLogger("portal.api")
 # The operations the compiled executor answers. Each one is run through both executors by
 # tests/test_compiled_equivalence.py, which also fails on an operation of graphql/operations/
 # listed neither here nor in INTERPRETED_OPERATIONS.
-COMPILED_OPERATIONS = frozenset({"Cases", "CasePage", "CaseFile"})
+COMPILED_OPERATIONS = frozenset({"Cases", "CasePage", "CaseTimeline", "CaseFile"})
 
 BACKREF = GraphQLCoreConverter.DEFINITION_BACKREF
 
@@ -109,7 +112,17 @@ class ObjectPlan:
     fields: list[FieldPlan] = field(default_factory=list)
 
 
-TypePlan = Leaf | ListOf | NonNull | ObjectPlan
+@dataclass(slots=True)
+class AbstractPlan:
+    """An interface or union: the object plan of each possible type, chosen at run time by
+    the type's own `resolve_type` (strawberry's), as graphql-core chooses it."""
+
+    type: GraphQLInterfaceType | GraphQLUnionType
+    field_name: str
+    objects: dict[str, ObjectPlan]
+
+
+TypePlan = Leaf | ListOf | NonNull | ObjectPlan | AbstractPlan
 
 
 @dataclass(slots=True)
@@ -124,7 +137,20 @@ class FieldPlan:
     basic: bool  # a plain attribute of the source: no resolver, no extension
 
 
+def _applies(
+    schema: GraphQLSchema, condition: NamedTypeNode | None, type_: GraphQLObjectType
+) -> bool:
+    """graphql-core's `does_fragment_condition_match`."""
+    if condition is None or condition.name.value == type_.name:
+        return True
+    conditional = schema.get_type(condition.name.value)
+    return isinstance(conditional, GraphQLInterfaceType | GraphQLUnionType) and (
+        schema.is_sub_type(conditional, type_)
+    )
+
+
 def _collect(
+    schema: GraphQLSchema,
     type_: GraphQLObjectType,
     selection_sets: Iterable[SelectionSetNode],
     fragments: dict[str, FragmentDefinitionNode],
@@ -140,16 +166,13 @@ def _collect(
                 key = selection.alias.value if selection.alias else selection.name.value
                 grouped.setdefault(key, []).append(selection)
             elif isinstance(selection, InlineFragmentNode):
-                condition = selection.type_condition
-                if condition is not None and condition.name.value != type_.name:
-                    raise NotCompilable("a type condition")
-                visit(selection.selection_set, seen)
+                if _applies(schema, selection.type_condition, type_):
+                    visit(selection.selection_set, seen)
             elif isinstance(selection, FragmentSpreadNode):
                 name = selection.name.value
                 fragment = fragments[name]
-                if fragment.type_condition.name.value != type_.name:
-                    raise NotCompilable("a type condition")
-                if name not in seen:  # a fragment spread twice adds nothing the second time
+                # A fragment spread twice adds nothing the second time.
+                if name not in seen and _applies(schema, fragment.type_condition, type_):
                     visit(fragment.selection_set, seen | {name})
 
     for selection_set in selection_sets:
@@ -158,29 +181,37 @@ def _collect(
 
 
 def _type_plan(
+    schema: GraphQLSchema,
     type_: GraphQLOutputType,
     nodes: list[FieldNode],
     fragments: dict[str, FragmentDefinitionNode],
 ) -> TypePlan:
     if isinstance(type_, GraphQLNonNull):
-        return NonNull(_type_plan(type_.of_type, nodes, fragments))
+        return NonNull(_type_plan(schema, type_.of_type, nodes, fragments))
     if isinstance(type_, GraphQLList):
-        return ListOf(_type_plan(type_.of_type, nodes, fragments))
+        return ListOf(_type_plan(schema, type_.of_type, nodes, fragments))
     if isinstance(type_, GraphQLScalarType | GraphQLEnumType):
         return Leaf(type_.serialize)
+    sets = [n.selection_set for n in nodes if n.selection_set is not None]
     if isinstance(type_, GraphQLObjectType):
-        sets = [n.selection_set for n in nodes if n.selection_set is not None]
-        return _object_plan(type_, sets, fragments)
-    raise NotCompilable(f"the abstract type {type_}")
+        return _object_plan(schema, type_, sets, fragments)
+    if isinstance(type_, GraphQLInterfaceType | GraphQLUnionType):
+        objects = {
+            possible.name: _object_plan(schema, possible, sets, fragments)
+            for possible in schema.get_possible_types(type_)
+        }
+        return AbstractPlan(type_, nodes[0].name.value, objects)
+    raise NotCompilable(f"the type {type_}")
 
 
 def _object_plan(
+    schema: GraphQLSchema,
     type_: GraphQLObjectType,
     selection_sets: list[SelectionSetNode],
     fragments: dict[str, FragmentDefinitionNode],
 ) -> ObjectPlan:
     plan = ObjectPlan(type_)
-    for key, nodes in _collect(type_, selection_sets, fragments).items():
+    for key, nodes in _collect(schema, type_, selection_sets, fragments).items():
         name = nodes[0].name.value
         if name == "__typename":
             plan.fields.append(FieldPlan(key, name, nodes, type_, None, None, None, True))
@@ -199,7 +230,7 @@ def _object_plan(
                 type_,
                 definition,
                 strawberry_field,
-                _type_plan(definition.type, nodes, fragments),
+                _type_plan(schema, definition.type, nodes, fragments),
                 strawberry_field.is_basic_field,
             )
         )
@@ -234,7 +265,7 @@ def compile_operation(schema: GraphQLSchema, document: DocumentNode, name: str) 
     root = schema.query_type
     assert root is not None
     return OperationPlan(
-        name, operation, fragments, _object_plan(root, [operation.selection_set], fragments)
+        name, operation, fragments, _object_plan(schema, root, [operation.selection_set], fragments)
     )
 
 
@@ -244,7 +275,15 @@ def compile_operation(schema: GraphQLSchema, document: DocumentNode, name: str) 
 class _Run:
     """One request through a plan."""
 
-    __slots__ = ("context", "infos", "plan", "schema", "strawberry_schema", "variables")
+    __slots__ = (
+        "abstract_infos",
+        "context",
+        "infos",
+        "plan",
+        "schema",
+        "strawberry_schema",
+        "variables",
+    )
 
     def __init__(
         self, strawberry_schema: Any, plan: OperationPlan, variables: VariableValues, context: Any
@@ -255,31 +294,58 @@ class _Run:
         self.variables = variables
         self.context = context
         self.infos: dict[int, Any] = {}
+        self.abstract_infos: dict[int, GraphQLResolveInfo[Any]] = {}
+
+    def raw_info(
+        self,
+        name: str,
+        nodes: list[FieldNode],
+        type_: GraphQLOutputType,
+        parent: GraphQLObjectType | None,
+        key: str,
+    ) -> GraphQLResolveInfo[Any]:
+        return GraphQLResolveInfo(
+            name,
+            nodes,
+            type_,
+            parent,  # type: ignore[arg-type]
+            Path(None, key, parent.name if parent else None),
+            self.schema,
+            self.plan.fragments,
+            None,
+            self.plan.operation,
+            self.variables,
+            self.context,
+            is_awaitable,
+            None,
+            None,  # type: ignore[arg-type]
+        )
 
     def info(self, plan: FieldPlan) -> Any:
         """The strawberry `Info` a resolver of ``plan`` gets: one per field of the plan (it
         holds nothing of the object resolved)."""
         found = self.infos.get(id(plan))
         if found is None:
-            raw = GraphQLResolveInfo(
-                plan.name,
-                plan.nodes,
-                plan.definition.type if plan.definition else None,  # type: ignore[arg-type]
-                plan.parent,
-                Path(None, plan.key, plan.parent.name),
-                self.schema,
-                self.plan.fragments,
-                None,
-                self.plan.operation,
-                self.variables,
-                self.context,
-                is_awaitable,
-                None,
-                None,  # type: ignore[arg-type]
-            )
+            assert plan.definition is not None
+            raw = self.raw_info(plan.name, plan.nodes, plan.definition.type, plan.parent, plan.key)
             assert plan.strawberry is not None
             found = self.strawberry_schema.config.info_class(_raw_info=raw, _field=plan.strawberry)
             self.infos[id(plan)] = found
+        return found
+
+    def runtime_plan(self, plan: AbstractPlan, value: Any) -> ObjectPlan:
+        """The object plan of the type ``value`` is, by the abstract type's `resolve_type`."""
+        resolve_type = plan.type.resolve_type
+        if resolve_type is None:
+            raise Fallback("no resolve_type")
+        info = self.abstract_infos.get(id(plan))
+        if info is None:
+            info = self.raw_info(plan.field_name, [], plan.type, None, plan.field_name)
+            self.abstract_infos[id(plan)] = info
+        name = resolve_type(value, info, plan.type)
+        found = plan.objects.get(name) if isinstance(name, str) else None
+        if found is None:
+            raise Fallback("a type resolved out of the plan")
         return found
 
     def resolve(self, plan: FieldPlan, source: Any) -> Any:
@@ -323,6 +389,8 @@ class _Run:
             items = [self.complete(plan.item, item) for item in value]
             pending = [i for i, item in enumerate(items) if is_awaitable(item)]
             return _settle_list(items, pending) if pending else items
+        if isinstance(plan, AbstractPlan):
+            plan = self.runtime_plan(plan, value)
         is_type_of = plan.type.is_type_of
         if is_type_of is not None and not is_type_of(value, None):  # type: ignore[arg-type]
             raise Fallback("an object of another type")
