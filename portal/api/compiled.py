@@ -19,16 +19,21 @@ No rule is written again here. Every value comes from the field's own resolver (
 transition table, cursors through portal.api.pagination, global ids through `to_global_id`),
 and every leaf from the serialiser graphql-core would use. The plan refuses, and the operation
 stays interpreted, whatever it cannot follow exactly: a directive (`@skip`, `@include`),
-introspection, a field with
-strawberry field extensions (permission classes), a mutation or subscription.
+introspection, a field with strawberry field extensions (permission classes), a mutation or
+subscription. Interfaces and unions are followed by their own `resolve_type`.
 
 A request is answered by the plan only when its answer is plain data: variables that coerce,
 no resolver raising, no null in a non-null position, every object of the type its field
-declares. Anything else (an error path, a variable out of range, a foreign case asked for by
-id) is answered by strawberry from the start, so errors are strawberry's by construction.
+declares. Anything else (an error path, a variable out of range, a refused page size or
+cursor) is answered by strawberry from the start, so errors are strawberry's by construction.
 Only reads are compiled, and what they write (the access log's record of a case read) is
 recorded once per request (`Context.recorded_reads`), so a request that falls back after
 part of the plan ran leaves exactly what the interpreted path alone would.
+
+Not done here yet (issue 17, 1): answering a plan with one SQL statement that builds the JSON
+(PostgreSQL's `json_build_object`/`json_agg`) where every field of the plan has a column
+mapping. The plan is where such a mapping would attach, field by field; the resolvers' own
+Python per row (the transition table, the policy's roles) would stay a post-step.
 """
 
 from __future__ import annotations
