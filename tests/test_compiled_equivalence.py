@@ -22,11 +22,26 @@ from typing import Any
 
 import httpx
 import pytest
-from graphql import parse
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    NameNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    parse,
+    print_ast,
+    visit,
+)
+from graphql.language import Visitor
 from starlette.applications import Starlette
 
 from portal import metrics
-from portal.api.compiled import COMPILED_OPERATIONS, NotCompilable, compile_operation
+from portal.api.compiled import (
+    COMPILED_OPERATIONS,
+    CompiledOperations,
+    NotCompilable,
+    compile_operation,
+)
 from portal.api.persisted import registry
 from portal.api.schema import build_schema
 from portal.app import create_app
@@ -137,11 +152,25 @@ def test_every_operation_is_listed_as_compiled_or_interpreted(settings: Settings
 # --- the world: the access matrix's two sides --------------------------------------------------
 
 
+BASE = "http://testserver"
+
+
 @dataclasses.dataclass
 class World:
-    app: Starlette
+    app: Starlette  # the compiled executor on
+    plain: Starlette  # the same, with every operation interpreted
     people: list[Me]
     missing: dict[str, Any]
+    compiled: httpx.AsyncClient | None = None
+    interpreted: httpx.AsyncClient | None = None
+
+
+def _view(app: Starlette) -> Any:
+    for route in app.routes:
+        view = getattr(route, "app", None) or getattr(route, "endpoint", None)
+        if isinstance(getattr(view, "compiled", None), CompiledOperations):
+            return view
+    raise AssertionError("no GraphQL view")
 
 
 @pytest.fixture(scope="module")
@@ -152,11 +181,14 @@ async def world(db: str, settings: Settings) -> World:
         frontend_dir=str(Path(settings.data_dir) / "no-frontend-build"),
     )
     app = create_app(settings, manage_orm=False)
+    plain = create_app(settings, manage_orm=False)
+    view = _view(plain)
+    view.compiled = CompiledOperations(view.schema, registry(), names=frozenset())
     factory = Factory(settings)
     home = await build_side(factory, settings, app)
     away = await build_side(factory, settings, app)
     await link_neighbours(home, away)
-    return World(app, await _principals(app, factory, home, away), missing_target(app))
+    return World(app, plain, await _principals(app, factory, home, away), missing_target(app))
 
 
 def _compiled_count(name: str) -> float:
@@ -173,15 +205,16 @@ def _compiled_count(name: str) -> float:
 @dataclasses.dataclass
 class Answer:
     status: int
+    text: str  # the bytes as sent: the same keys in the same order
     body: Any
     headers: dict[str, str]
     compiled: bool
 
 
 async def _send(
-    world: World, client: httpx.AsyncClient, me: Me, name: str, query: str, variables: Any
+    app: Starlette, client: httpx.AsyncClient, me: Me, name: str, query: str, variables: Any
 ) -> Answer:
-    world.app.state.rate_limits.clear()
+    app.state.rate_limits.clear()
     headers = {"Authorization": f"Bearer {me.token}"} if me.token else {}
     before = _compiled_count(name)
     response = await client.post(
@@ -194,16 +227,53 @@ async def _send(
         for k, v in response.headers.items()
         if k.lower().startswith(("ratelimit", "content-type", "retry-after"))
     }
-    return Answer(response.status_code, response.json(), kept, _compiled_count(name) > before)
+    return Answer(
+        response.status_code, response.text, response.json(), kept, _compiled_count(name) > before
+    )
+
+
+def client_text(name: str) -> str:
+    """The registered operation as the web portal's urql client sends it: `__typename` added
+    to every selection set below the root (its document cache does), the fragments first."""
+
+    class AddTypenames(Visitor):
+        def leave_selection_set(self, node: SelectionSetNode, *_: Any) -> SelectionSetNode:
+            names = {s.name.value for s in node.selections if isinstance(s, FieldNode)}
+            if "__typename" in names:
+                return node
+            typename = FieldNode(name=NameNode(value="__typename"), arguments=(), directives=())
+            return SelectionSetNode(selections=(*node.selections, typename))
+
+    document = parse(registry().by_name[name].text)
+    added = visit(document, AddTypenames())
+    operation, *fragments = added.definitions
+    assert isinstance(operation, OperationDefinitionNode)
+    # The operation's own selection set (the root) gets none.
+    root = parse(print_ast(DocumentNode(definitions=(operation,)))).definitions[0]
+    assert isinstance(root, OperationDefinitionNode)
+    root_fields = tuple(
+        s for s in root.selection_set.selections
+        if not (isinstance(s, FieldNode) and s.name.value == "__typename")
+    )  # fmt: skip
+    operation = OperationDefinitionNode(
+        operation=root.operation,
+        name=root.name,
+        variable_definitions=root.variable_definitions,
+        directives=root.directives,
+        selection_set=SelectionSetNode(selections=root_fields),
+    )
+    return print_ast(DocumentNode(definitions=(*fragments, operation)))
 
 
 async def _both(
-    world: World, client: httpx.AsyncClient, me: Me, name: str, variables: Any
+    world: World, me: Me, name: str, variables: Any, text: str | None = None
 ) -> dict[str, Any]:
     """Both executors' answers, required identical; the compiled one's body."""
-    text = registry().by_name[name].text
-    interpreted = await _send(world, client, me, name, text + "\n", variables)
-    compiled = await _send(world, client, me, name, text, variables)
+    assert world.compiled is not None
+    assert world.interpreted is not None
+    text = text or registry().by_name[name].text
+    interpreted = await _send(world.plain, world.interpreted, me, name, text, variables)
+    compiled = await _send(world.app, world.compiled, me, name, text, variables)
     where = f"{name} as {me.who} with {variables}"
     assert not interpreted.compiled, where
     assert (compiled.status, compiled.body, compiled.headers) == (
@@ -211,6 +281,7 @@ async def _both(
         interpreted.body,
         interpreted.headers,
     ), where
+    assert compiled.text == interpreted.text, where
     # A person's plain answer is the compiled executor's; an error, anonymous or an
     # integration client's token (scopes are ScopeCheck's to decide) stays interpreted.
     person = me.token is not None and me.actor is not None and me.actor.scopes is None
@@ -220,11 +291,13 @@ async def _both(
     return body
 
 
-async def _warm(world: World, client: httpx.AsyncClient, me: Me) -> None:
-    """The first request of a registered text validates it (then cached): the compiled
-    executor answers only validated documents."""
+async def _warm(world: World, me: Me) -> None:
+    """The first request of a text validates it (then cached): the compiled executor
+    answers only validated documents."""
+    assert world.compiled is not None
     for name in sorted(COMPILED_OPERATIONS):
-        await _send(world, client, me, name, registry().by_name[name].text, {"id": "x"})
+        for text in (registry().by_name[name].text, client_text(name)):
+            await _send(world.app, world.compiled, me, name, text, {"id": "x"})
 
 
 CASE_LISTS: list[dict[str, Any]] = [
@@ -249,58 +322,57 @@ CASE_LISTS: list[dict[str, Any]] = [
 ]
 
 
-async def _pages(world: World, client: httpx.AsyncClient, me: Me, order: Any) -> None:
+async def _pages(world: World, me: Me, order: Any) -> None:
     """Page by page, one case at a time, then two at a time, to the end and past it."""
     for size in (1, 2):
         after: str | None = None
         for _ in range(8):
             variables = {"first": size, "after": after, "orderBy": order}
-            body = await _both(world, client, me, "Cases", variables)
+            body = await _both(world, me, "Cases", variables)
             if "errors" in body or body["data"]["cases"] is None:
                 break
             info = body["data"]["cases"]["pageInfo"]
             after = info["endCursor"]
             if not info["hasNextPage"]:
                 # Past the last page: an empty page from the last cursor.
-                await _both(
-                    world, client, me, "Cases", {"first": size, "after": after, "orderBy": order}
-                )
+                await _both(world, me, "Cases", {"first": size, "after": after, "orderBy": order})
                 break
 
 
-async def _timeline(world: World, client: httpx.AsyncClient, me: Me, case: str) -> None:
+async def _timeline(world: World, me: Me, case: str) -> None:
     """The case's events page by page (five at a time, to past the end), one page of 50, and
     the refused sizes."""
     after: str | None = None
     for _ in range(40):
-        body = await _both(
-            world, client, me, "CaseTimeline", {"id": case, "first": 5, "after": after}
-        )
+        body = await _both(world, me, "CaseTimeline", {"id": case, "first": 5, "after": after})
         timeline = ((body.get("data") or {}).get("case") or {}).get("timeline")
         if timeline is None:
             break
         after = timeline["pageInfo"]["endCursor"]
         if not timeline["pageInfo"]["hasNextPage"]:
-            await _both(world, client, me, "CaseTimeline", {"id": case, "first": 5, "after": after})
+            await _both(world, me, "CaseTimeline", {"id": case, "first": 5, "after": after})
             break
     for variables in ({"first": 50}, {}, {"first": 0}, {"first": 101}, {"after": "not-a-cursor"}):
-        await _both(world, client, me, "CaseTimeline", {"id": case, **variables})
+        await _both(world, me, "CaseTimeline", {"id": case, **variables})
 
 
 async def test_both_executors_answer_alike(world: World) -> None:
     """One test, one world: the database is emptied after each test, and the world (two
     sides of the access matrix) is too dear to build twice."""
-    transport = httpx.ASGITransport(app=world.app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-        await _warm(world, client, world.people[1])
+    async with (
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=world.app), base_url=BASE) as compiled,
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=world.plain), base_url=BASE) as plain,
+    ):
+        world.compiled, world.interpreted = compiled, plain
+        await _warm(world, world.people[1])
         listed = 0
         for me in world.people:
             for variables in CASE_LISTS:
-                body = await _both(world, client, me, "Cases", variables)
+                body = await _both(world, me, "Cases", variables)
                 if "errors" not in body:
                     listed += len(body["data"]["cases"]["edges"])
             for order in (None, {"field": "UPDATED_AT", "direction": "ASC"}, {"field": "NEXT_DUE"}):
-                await _pages(world, client, me, order)
+                await _pages(world, me, order)
         assert listed > 0  # not every principal saw an empty list
         seen = 0
         for me in world.people:
@@ -308,13 +380,20 @@ async def test_both_executors_answer_alike(world: World) -> None:
             reference = (await DisputeCase.get(id=own["case_uuid"])).reference
             for case in (own["case"], foreign["case"], world.missing["case"], "DR-0000-000000"):
                 for language in (None, "EN", "ZH_HANS"):
-                    body = await _both(
-                        world, client, me, "CasePage", {"id": case, "language": language}
-                    )
+                    body = await _both(world, me, "CasePage", {"id": case, "language": language})
                     seen += bool((body.get("data") or {}).get("case"))
-                await _both(world, client, me, "CaseFile", {"id": case})
-                await _timeline(world, client, me, case)
-            await _both(world, client, me, "CasePage", {"id": reference})
-            await _both(world, client, me, "CasePage", {"id": 5})  # an ID variable given a number
-            await _both(world, client, me, "CasePage", {})  # a required variable missing
+                await _both(world, me, "CaseFile", {"id": case})
+                await _timeline(world, me, case)
+            await _both(world, me, "CasePage", {"id": reference})
+            await _both(world, me, "CasePage", {"id": 5})  # an ID variable given a number
+            await _both(world, me, "CasePage", {})  # a required variable missing
         assert seen > 0
+        # The web portal's own texts: urql adds `__typename` everywhere, in another order.
+        for me in world.people:
+            own = me.side.target["case"]
+            await _both(world, me, "Cases", {"first": 5}, client_text("Cases"))
+            await _both(world, me, "CasePage", {"id": own}, client_text("CasePage"))
+            await _both(
+                world, me, "CaseTimeline", {"id": own, "first": 5}, client_text("CaseTimeline")
+            )
+            await _both(world, me, "CaseFile", {"id": own}, client_text("CaseFile"))

@@ -73,7 +73,7 @@ from graphql.pyutils import Path, is_awaitable
 from strawberry.schema.schema_converter import GraphQLCoreConverter, get_arguments
 from strawberry.types.field import StrawberryField
 
-from portal.api.persisted import PersistedOperation, PersistedOperations
+from portal.api.persisted import PersistedOperation, PersistedOperations, shape_of
 
 log = logging.getLogger("portal.api")
 
@@ -83,6 +83,8 @@ log = logging.getLogger("portal.api")
 COMPILED_OPERATIONS = frozenset({"Cases", "CasePage", "CaseTimeline", "CaseFile"})
 
 BACKREF = GraphQLCoreConverter.DEFINITION_BACKREF
+# Plans (and shapes) kept at most: the registered texts, and a few clients' variants of each.
+MAX_KEPT = 256
 
 
 class NotCompilable(Exception):
@@ -471,19 +473,47 @@ class CompiledOperations:
         self.strawberry_schema = strawberry_schema
         self.registry = registry
         self.names = names
+        # By query text: the registered texts, and the same operations as a client's cache
+        # sends them (portal.api.persisted.shape_of), each planned as sent. Bounded: emptied
+        # when full (texts of other shapes are never kept).
         self.plans: dict[str, OperationPlan | None] = {}
+        self.shapes: dict[str, PersistedOperation | None] = {}
 
-    def registered(self, query: str, operation_name: str | None) -> PersistedOperation | None:
-        """The compiled operation ``query`` is the registered text of, if any."""
+    def registered(
+        self, query: str, operation_name: str | None, document: DocumentNode
+    ) -> PersistedOperation | None:
+        """The compiled operation ``query`` is, by its registered text or its shape."""
         found = self.registry.matching(query)
+        if found is None:
+            found = self._by_shape(query, operation_name, document)
         if found is None or found.name not in self.names:
             return None
         if operation_name is not None and operation_name != found.name:
             return None
         return found
 
-    def plan(self, operation: PersistedOperation, document: DocumentNode) -> OperationPlan | None:
-        if operation.name not in self.plans:
+    def _by_shape(
+        self, query: str, operation_name: str | None, document: DocumentNode
+    ) -> PersistedOperation | None:
+        if query in self.shapes:
+            return self.shapes[query]
+        names = [
+            d.name.value
+            for d in document.definitions
+            if isinstance(d, OperationDefinitionNode) and d.name is not None
+        ]
+        if not names or not {operation_name or names[0]} <= self.names:
+            return None  # only a compiled operation's name is worth a look at its shape
+        found = self.registry.by_shape.get(shape_of(document))
+        if len(self.shapes) >= MAX_KEPT:
+            self.shapes.clear()
+        self.shapes[query] = found
+        return found
+
+    def plan(
+        self, operation: PersistedOperation, query: str, document: DocumentNode
+    ) -> OperationPlan | None:
+        if query not in self.plans:
             try:
                 made: OperationPlan | None = compile_operation(
                     self.strawberry_schema._schema, document, operation.name
@@ -491,8 +521,10 @@ class CompiledOperations:
             except NotCompilable as reason:
                 log.warning("operation %s stays interpreted: %s", operation.name, reason)
                 made = None
-            self.plans[operation.name] = made
-        return self.plans[operation.name]
+            if len(self.plans) >= MAX_KEPT:
+                self.plans.clear()
+            self.plans[query] = made
+        return self.plans[query]
 
     async def run(
         self, plan: OperationPlan, variables: dict[str, Any] | None, context: Any

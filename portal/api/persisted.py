@@ -29,6 +29,7 @@ from typing import Any
 from graphql import (
     DefinitionNode,
     DocumentNode,
+    FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
     OperationDefinitionNode,
@@ -36,7 +37,7 @@ from graphql import (
     parse,
     print_ast,
 )
-from graphql.language import Visitor, visit
+from graphql.language import REMOVE, Visitor, visit
 
 log = logging.getLogger("portal.api")
 
@@ -89,6 +90,25 @@ def operation_text(
     return print_ast(DocumentNode(definitions=(operation, *used.values())))
 
 
+class _WithoutTypenames(Visitor):
+    def enter_field(self, node: FieldNode, *_: Any) -> Any:
+        return REMOVE if node.name.value == "__typename" else None
+
+
+def shape_of(document: DocumentNode) -> str:
+    """``document`` printed without its `__typename` fields, the operation first and the
+    fragments in name order. A client's cache adds `__typename` to every selection set (urql's
+    document cache, which the web portal uses) and may order the fragments its own way: the
+    document it sends still has the shape of the registered one."""
+    stripped = visit(document, _WithoutTypenames())
+    operations = [d for d in stripped.definitions if isinstance(d, OperationDefinitionNode)]
+    fragments = sorted(
+        (d for d in stripped.definitions if isinstance(d, FragmentDefinitionNode)),
+        key=lambda d: d.name.value,
+    )
+    return print_ast(DocumentNode(definitions=(*operations, *fragments)))
+
+
 def sha256_of(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -128,6 +148,10 @@ class PersistedOperations:
     def matching(self, query: str) -> PersistedOperation | None:
         """The registered operation whose text is exactly ``query``."""
         return self.by_text.get(query)
+
+    @functools.cached_property
+    def by_shape(self) -> dict[str, PersistedOperation]:
+        return {shape_of(parse(op.text)): op for op in self.by_name.values()}
 
 
 @functools.cache

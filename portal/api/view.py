@@ -369,10 +369,10 @@ class PortalGraphQL(GraphQL[Context, None]):
             or self.documents.cache.get(query) is not document
         ):
             return None
-        found = self.compiled.registered(query, request_data.operation_name)
+        found = self.compiled.registered(query, request_data.operation_name, document)
         if found is None or variable_error(request_data.variables) is not None:
             return None
-        plan = self.compiled.plan(found, document)
+        plan = self.compiled.plan(found, query, document)
         if plan is None:
             return None
         return await self.compiled.run(plan, request_data.variables, context)
