@@ -7,8 +7,9 @@ What is counted, per `portal serve` process:
   sent (`portal.dbclients.statements`);
 - every GraphQL operation by name, outcome (`ok`; `user_error`: a coded error the client can
   act on, or `userErrors` in a mutation's payload; `error`: the server failed, masked or
-  `DATABASE_UNAVAILABLE`) and executor (`interpreted`: strawberry; `compiled`: the SQL path of
-  issue 17, none yet), and each GraphQL request's duration and SQL statements by operation;
+  `DATABASE_UNAVAILABLE`) and executor (`interpreted`: strawberry; `compiled`: a registered
+  operation answered by portal.api.compiled), and each GraphQL request's duration and SQL
+  statements by operation;
 - read from the database at each scrape: the outbox's messages waiting, claimed and held, the
   age of the oldest one waiting or claimed, and the dead letters, by channel;
 - the live timeline subscribers of this process, and the process's own CPU, memory and
@@ -22,18 +23,14 @@ the client's free text), an unnamed one as `anonymous`.
 from __future__ import annotations
 
 import contextvars
-import functools
 import hmac
 import logging
-import sys
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from graphql import OperationDefinitionNode, parse
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -50,6 +47,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from tortoise.functions import Count, Min
 
+from portal.api.persisted import registry
 from portal.dbclients.statements import StatementCount
 from portal.dbclients.statements import current as current_statements
 from portal.settings import Settings
@@ -64,10 +62,6 @@ OK, USER_ERROR, ERROR = "ok", "user_error", "error"
 SERVER_ERROR_CODES = frozenset({"INTERNAL_SERVER_ERROR", "DATABASE_UNAVAILABLE"})
 OTHER, ANONYMOUS, BATCH, REFUSED = "other", "anonymous", "(batch)", "(refused)"
 WEB = "web"
-# Where the web portal's documents are: beside the `portal` package in a checkout, or in a
-# folder on the Python path (the Docker image copies them to /opt/parley/graphql/operations).
-OPERATIONS_FOLDER = Path("graphql") / "operations"
-
 SECONDS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 STATEMENTS = (0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 128)
 
@@ -158,27 +152,9 @@ LIVE_SUBSCRIBERS.set_function(_live_subscribers)
 # --- operation names -------------------------------------------------------------------------
 
 
-def _operation_folders() -> Iterable[Path]:
-    yield Path(__file__).resolve().parent.parent / OPERATIONS_FOLDER
-    for entry in sys.path:
-        if entry:
-            yield Path(entry) / OPERATIONS_FOLDER
-
-
-@functools.cache
 def registered_operations() -> frozenset[str]:
     """The names of the web portal's operations (graphql/operations/*.graphql)."""
-    for folder in _operation_folders():
-        files = sorted(folder.glob("*.graphql")) if folder.is_dir() else []
-        if files:
-            return frozenset(
-                d.name.value
-                for path in files
-                for d in parse(path.read_text()).definitions
-                if isinstance(d, OperationDefinitionNode) and d.name is not None
-            )
-    log.warning("no graphql/operations folder found: every operation counts as %r", OTHER)
-    return frozenset()
+    return registry().names()
 
 
 def operation_label(name: str | None) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Awaitable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -150,6 +151,9 @@ class DisputeCase(Node):
 
     page_complainant: strawberry.Private[tuple[Participant | None] | None] = None
     page_clocks: strawberry.Private[list[Clock] | None] = None
+    # What the viewer may do, decided once per case and request however many of its fields
+    # ask (`availableActions`, `viewerDuties`, `viewerRights`, ...: issue 17, the case list).
+    viewed: strawberry.Private[asyncio.Future[_Viewed] | None] = None
 
     @classmethod
     def from_row(cls, row: models.DisputeCase) -> DisputeCase:
@@ -266,7 +270,24 @@ class DisputeCase(Node):
     async def viewer_roles(self, info: Info) -> list[CaseRole]:
         return sorted((await access_to(info, self.row)).roles)
 
-    async def _view(self, info: Info) -> tuple[CaseView, frozenset[CaseRole], bool]:
+    async def _view(self, info: Info) -> _Viewed:
+        if self.viewed is None:
+            self.viewed = asyncio.ensure_future(self._load_view(info))
+        return await self.viewed
+
+    async def _available(self, info: Info) -> tuple[_Viewed, list[Action]]:
+        viewed = await self._view(info)
+        if viewed.available is None:
+            viewed.available = available_actions(viewed.view, viewed.roles, person=viewed.person)
+        return viewed, viewed.available
+
+    async def _obligations(self, info: Info) -> tuple[list[Action], list[Action]]:
+        viewed = await self._view(info)
+        if viewed.obligations is None:
+            viewed.obligations = obligations(viewed.view, viewed.roles, person=viewed.person)
+        return viewed.obligations
+
+    async def _load_view(self, info: Info) -> _Viewed:
         access = await access_to(info, self.row)
         loaders = info.context.loaders
         clocks, offers, outcomes, scheme = await asyncio.gather(
@@ -287,15 +308,15 @@ class DisputeCase(Node):
         )
 
         person = info.context.require_actor().kind is ActorKind.USER
-        return view, access.roles, person
+        return _Viewed(view, access.roles, person)
 
     @strawberry.field(
         description="What you may do now, by the transition table: `viewerDuties` and "
         "`viewerRights` together."
     )
     async def available_actions(self, info: Info) -> list[CaseAction]:
-        view, roles, person = await self._view(info)
-        return [CaseAction(a.value) for a in available_actions(view, roles, person=person)]
+        _, actions = await self._available(info)
+        return [CaseAction(a.value) for a in actions]
 
     @strawberry.field(
         description="Those of `availableActions` that cannot be undone (the transition "
@@ -304,12 +325,8 @@ class DisputeCase(Node):
         "confirmation before taking one; whoever takes it gets a receipt by mail."
     )
     async def irreversible_actions(self, info: Info) -> list[CaseAction]:
-        view, roles, person = await self._view(info)
-        return [
-            CaseAction(a.value)
-            for a in available_actions(view, roles, person=person)
-            if TABLE[a].irreversible
-        ]
+        _, actions = await self._available(info)
+        return [CaseAction(a.value) for a in actions if TABLE[a].irreversible]
 
     @strawberry.field(
         description="Your turn: the available actions that are your duties now, by the "
@@ -317,8 +334,7 @@ class DisputeCase(Node):
         "nobody you act for. Several may discharge the same duty (accept or decline)."
     )
     async def viewer_duties(self, info: Info) -> list[CaseAction]:
-        view, roles, person = await self._view(info)
-        duties, _ = obligations(view, roles, person=person)
+        duties, _ = await self._obligations(info)
         return [CaseAction(a.value) for a in duties]
 
     @strawberry.field(
@@ -327,8 +343,7 @@ class DisputeCase(Node):
         "asking for a review...). With `viewerDuties`, exactly `availableActions`."
     )
     async def viewer_rights(self, info: Info) -> list[CaseAction]:
-        view, roles, person = await self._view(info)
-        _, rights = obligations(view, roles, person=person)
+        _, rights = await self._obligations(info)
         return [CaseAction(a.value) for a in rights]
 
     @strawberry.field(
@@ -337,10 +352,10 @@ class DisputeCase(Node):
         "gone to the provider to decide."
     )
     async def closure_reasons(self, info: Info) -> list[ClosureReason]:
-        view, roles, person = await self._view(info)
-        if Action.CLOSE not in available_actions(view, roles, person=person):
+        viewed, actions = await self._available(info)
+        if Action.CLOSE not in actions:
             return []
-        return closure_reasons(view)
+        return closure_reasons(viewed.view)
 
     @strawberry.field(
         description="Who must act, and by when: the case's duty clocks still owed (running, "
@@ -496,6 +511,17 @@ class DisputeCase(Node):
         await record_read(info, self.row)
         access = await access_to(info, self.row)
         return await timeline_of(info, self.row.id, access, window(first, after, last, before))
+
+
+@dataclass(slots=True)
+class _Viewed:
+    """A case as the transition table sees it for the viewer, and what the table answered."""
+
+    view: CaseView
+    roles: frozenset[CaseRole]
+    person: bool
+    available: list[Action] | None = None
+    obligations: tuple[list[Action], list[Action]] | None = None
 
 
 # Fields that read the clocks as models through the loader (the transition table's guards).
