@@ -8,8 +8,8 @@ operation with every fragment it uses, printed by graphql-core (`operation_text`
 or sends the text itself. Nothing else changes for a registered operation: it is read,
 validated (once, then cached: portal.api.documents), costed, rate limited and scope-checked
 exactly as any request, so a persisted operation and the same text sent in full get the same
-answer, errors and `extensions` included. What the registry adds is that the compiled executor
-(portal.api.compiled) knows which documents it may answer.
+answer, errors and `extensions` included. What the registry adds is that a compiled
+executor (issue 17) will know which documents it may answer.
 
 The registry is closed: a hash it does not hold, sent without a query, is refused with
 PERSISTED_QUERY_NOT_FOUND (no registration from clients, so nobody can fill it).

@@ -33,14 +33,12 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from portal import metrics
-from portal.api.characters import variable_error
-from portal.api.compiled import CompiledOperations
 from portal.api.context import Context
 from portal.api.documents import READ_DOCUMENT, DocumentRefused, operation_of
 from portal.api.errors import INTERNAL, public_errors
 from portal.api.ide import ide_headers
 from portal.api.limits import Costs
-from portal.api.persisted import PersistedQueryError, registry, resolve_query
+from portal.api.persisted import PersistedQueryError, resolve_query
 from portal.api.websocket import PortalTransportWS, authenticate_connection
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
@@ -165,7 +163,6 @@ class PortalGraphQL(GraphQL[Context, None]):
         self.documents = schema.documents
         self.limits = limits or RateLimits(settings)
         self.costs = Costs(schema._schema)
-        self.compiled = CompiledOperations(schema, registry())
         self.ide_headers = ide_headers(self.graphql_ide_html) if self.graphql_ide else {}
 
     async def render_graphql_ide(self, request: Request) -> Response:
@@ -315,24 +312,19 @@ class PortalGraphQL(GraphQL[Context, None]):
             return ExecutionResult(
                 data=None, errors=errors, extensions={"cost": _cost(requested, 0, charge)}
             )
-        data = await self._compiled(request_data, document, context)
-        executor = metrics.INTERPRETED if data is None else metrics.COMPILED
-        if data is not None:
-            result = ExecutionResult(data=data, errors=None)
-        else:
-            read = (request_data.query or "", document) if document is not None else None
-            token = READ_DOCUMENT.set(read)
-            try:
-                result = await super().execute_single(
-                    request=request,
-                    request_adapter=request_adapter,
-                    sub_response=sub_response,
-                    context=context,
-                    root_value=root_value,
-                    request_data=request_data,
-                )
-            finally:
-                READ_DOCUMENT.reset(token)
+        read = (request_data.query or "", document) if document is not None else None
+        token = READ_DOCUMENT.set(read)
+        try:
+            result = await super().execute_single(
+                request=request,
+                request_adapter=request_adapter,
+                sub_response=sub_response,
+                context=context,
+                root_value=root_value,
+                request_data=request_data,
+            )
+        finally:
+            READ_DOCUMENT.reset(token)
         if result.errors:
             # Coded and masked here already (process_result's pass then finds nothing to do),
             # so that the outcome is told from the codes the client gets.
@@ -348,34 +340,8 @@ class PortalGraphQL(GraphQL[Context, None]):
         metrics.record_operation(
             _operation_name(document, request_data.operation_name),
             metrics.outcome_of(result.errors, result.data),
-            executor,
         )
         return result
-
-    async def _compiled(
-        self, request_data: GraphQLRequestData, document: object, context: Context
-    ) -> dict[str, Any] | None:
-        """The compiled executor's `data` for a registered operation (portal.api.compiled);
-        None when strawberry answers the request: not a compiled operation, a document not
-        validated yet (its first request validates and caches it, with the same rules and
-        limits as any), a variable refused, a client token with scopes (ScopeCheck's to
-        decide), or any answer that is not plain data."""
-        query = request_data.query or ""
-        actor = context.actor
-        if (
-            actor is None
-            or actor.scopes is not None
-            or not isinstance(document, DocumentNode)
-            or self.documents.cache.get(query) is not document
-        ):
-            return None
-        found = self.compiled.registered(query, request_data.operation_name, document)
-        if found is None or variable_error(request_data.variables) is not None:
-            return None
-        plan = self.compiled.plan(found, query, document)
-        if plan is None:
-            return None
-        return await self.compiled.run(plan, request_data.variables, context)
 
     @staticmethod
     def _costed_operation(
