@@ -171,7 +171,9 @@ class SessionMutations:
         description="Pick a slot for your side; when every side asked has picked the same "
         "one, the session is scheduled and invitations go out."
     )
-    async def pick_session_slot(self, info: Info, input: PickSessionSlotInput) -> CaseSessionPayload:
+    async def pick_session_slot(
+        self, info: Info, input: PickSessionSlotInput
+    ) -> CaseSessionPayload:
         actor = info.context.require_actor()
         return await _done(
             info,
