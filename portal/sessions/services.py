@@ -21,6 +21,7 @@ from portal.auth import policy
 from portal.auth.actor import Actor
 from portal.casefiles.services import CaseFileAccess, access, case_access
 from portal.cases.events import EventKind, record
+from portal.cases.inputs import MAX_TEXT
 from portal.cases.models import DisputeCase
 from portal.cases.states import TERMINAL_STAGES, CaseRole, Side
 from portal.lengths import at_most
@@ -32,9 +33,8 @@ from portal.timeline.models import Visibility
 
 MAX_SLOTS = 10
 MIN_MINUTES, MAX_MINUTES = 15, 12 * 60
-MAX_AGENDA = 5_000
-MAX_MINUTE = 20_000
-MAX_REASON = 2_000
+# Texts are limited as every case text is (the web portal counts against the same number).
+MAX_AGENDA = MAX_MINUTE = MAX_REASON = MAX_TEXT
 MAX_PLACE = 500
 
 

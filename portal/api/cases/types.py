@@ -476,6 +476,15 @@ class DisputeCase(Node):
 
         return await sessions_of_case(info, self.row)
 
+    @strawberry.field(
+        description="The scopes you may propose a session or hearing in (the neutral: all "
+        "parties or either caucus; the provider: all parties); empty when you may propose none."
+    )
+    async def viewer_session_scopes(self, info: Info) -> list[Visibility]:
+        from portal.api.sessions.types import session_scopes
+
+        return await session_scopes(info, self.row)
+
     @strawberry.field(description="Messages you may read, by others, that you have not read.")
     async def unread_message_count(self, info: Info) -> int:
         return await casefile.unread_message_count(info, self.row)

@@ -39,7 +39,7 @@ class ProposeSessionInput:
         description="1 to 10 times it could start, each with its offset, in the future."
     )
     duration_minutes: int = strawberry.field(description="15 to 720 minutes.")
-    agenda: str = strawberry.field(description="What it is about, up to 5,000 characters.")
+    agenda: str = strawberry.field(description="What it is about, up to 20,000 characters.")
     place: str | None = strawberry.field(
         default=None, description="Where it is held, when in person (a place or a link)."
     )

@@ -173,6 +173,16 @@ async def sessions_of_case(info: Info, case: CaseRow) -> list[CaseSession]:
     ]
 
 
+async def session_scopes(info: Info, case: CaseRow) -> list[Visibility]:
+    """Where the reader may propose a session: the policy's answer for each session scope."""
+    access = await access_to(info, case)
+    return [
+        scope
+        for scope in policy.SESSION_SIDES
+        if policy.may_run_session(access.roles, access.appointment, scope)
+    ]
+
+
 async def session_for(info: Info, pk: uuid.UUID) -> CaseSession | None:
     """The session when the reader may see it (its case, and its scope); None otherwise."""
     row = await models.CaseSession.get_or_none(id=pk)
