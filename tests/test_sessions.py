@@ -19,6 +19,7 @@ from portal.sessions import services
 from portal.sessions.errors import SessionError
 from portal.sessions.models import CaseSession, SessionAnswer
 from portal.sessions.reminders import schedule_session_reminders
+from portal.sessions.services import SessionDraft
 from portal.sessions.states import SessionAttendee, SessionKind, SessionStatus
 from portal.settings import Settings
 from portal.timeline.models import TimelineEvent, Visibility
@@ -299,6 +300,17 @@ async def test_a_move_sends_the_invitation_again_one_sequence_up_and_a_cancel_ca
     assert event_of(ics).decoded("SEQUENCE") == 2
 
 
+def _draft(start: datetime, kind: SessionKind = SessionKind.MEDIATION_MEETING) -> SessionDraft:
+    return SessionDraft(
+        kind=kind,
+        visibility=Visibility.ALL_PARTIES,
+        slots=[start],
+        duration_minutes=60,
+        agenda="Evidence.",
+        place="Room 4, 1 Main Street",
+    )
+
+
 async def test_a_decline_needs_reasons_and_the_minute_waits_for_the_session_to_end(
     factory: Factory,
 ) -> None:
@@ -306,15 +318,7 @@ async def test_a_decline_needs_reasons_and_the_minute_waits_for_the_session_to_e
     case = await with_neutral(w, await w.new_case())
     neutral, complainant = await actor_for(w.neutral), await actor_for(w.complainant)
     start = datetime.now(UTC) + timedelta(hours=2)
-    draft = services.SessionDraft(
-        kind=SessionKind.HEARING,
-        visibility=Visibility.ALL_PARTIES,
-        slots=[start],
-        duration_minutes=60,
-        agenda="Evidence.",
-        place="Room 4, 1 Main Street",
-    )
-    session = await services.propose(neutral, case.id, draft)
+    session = await services.propose(neutral, case.id, _draft(start, kind=SessionKind.HEARING))
 
     with pytest.raises(SessionError) as refused:
         await services.answer(complainant, session.id, None, "  ")
@@ -348,15 +352,7 @@ async def test_one_reminder_per_session_and_start_however_often_the_job_runs(
     case = await with_neutral(w, await w.new_case())
     neutral = await actor_for(w.neutral)
     start = datetime.now(UTC) + timedelta(hours=5)
-    draft = services.SessionDraft(
-        kind=SessionKind.MEDIATION_MEETING,
-        visibility=Visibility.ALL_PARTIES,
-        slots=[start],
-        duration_minutes=30,
-        agenda="Offers.",
-        link="https://meet.example.org/x",
-    )
-    session = await services.propose(neutral, case.id, draft)
+    session = await services.propose(neutral, case.id, _draft(start))
     await services.confirm(neutral, session.id, 1)
     now = datetime.now(UTC)
 
