@@ -48,10 +48,12 @@ async def _sessions(page: Page, path: str) -> None:
 async def _pick_second(page: Page, zone: str, second: datetime) -> None:
     session = page.get_by_test_id("session")
     await expect(page.get_by_test_id("sessions-zone")).to_contain_text(zone)
-    # The times are shown in the reader's own zone
-    shown = f"{second.astimezone(ZoneInfo(zone)):%H:%M}"
+    # The times are shown in the reader's own zone (the portal's English: a 12-hour clock)
+    local = second.astimezone(ZoneInfo(zone))
     await expect(session.get_by_role("radio").nth(1)).to_be_visible()
-    await expect(session.get_by_test_id("session-answer")).to_contain_text(shown)
+    answer = session.get_by_test_id("session-answer")
+    await expect(answer).to_contain_text(f"{local.hour % 12 or 12}:{local:%M}")
+    await expect(answer).to_contain_text(f"({zone})")
     await session.get_by_role("radio").nth(1).check()
     await session.get_by_role("button", name="Send your choice").click()
 
