@@ -143,24 +143,20 @@ class SessionAccess:
         return side
 
 
-async def sessions_of(found: CaseFileAccess) -> list[CaseSession]:
-    """The case's sessions the actor may see (their scopes), oldest first."""
-    scopes = [s for s in found.readable if s in policy.SESSION_SIDES]
-    return list(
-        await CaseSession.filter(case_id=found.case.id, visibility__in=scopes).order_by(
-            "proposed_at"
-        )
-    )
-
-
 async def session_access(
     actor: Actor, session_id: uuid.UUID, *, lock: bool = False
 ) -> SessionAccess:
-    query = CaseSession.select_for_update() if lock else CaseSession
-    session = await query.get_or_none(id=session_id)
+    """The session and the actor's access to its case; SessionNotFound when they may not see
+    it. With ``lock``, the case row first (its events are appended to its chain, as every
+    step of the case locks it), then the session's."""
+    session = await CaseSession.get_or_none(id=session_id)
     if session is None:
         raise SessionNotFound()
-    case = await DisputeCase.get(id=session.case_id)
+    if lock:
+        case = await DisputeCase.select_for_update().get(id=session.case_id)
+        session = await CaseSession.select_for_update().get(id=session_id)
+    else:
+        case = await DisputeCase.get(id=session.case_id)
     found = await access(actor, case)
     if session.visibility not in found.readable:
         raise SessionNotFound()
