@@ -6,11 +6,15 @@ from enum import StrEnum
 
 
 class SessionKind(StrEnum):
+    """What kind of session: a mediation meeting or a hearing."""
+
     MEDIATION_MEETING = "mediation_meeting"  # a facilitative meeting with the neutral
     HEARING = "hearing"  # an oral hearing (arbitration, an ombudsman's or expert's hearing)
 
 
 class SessionStatus(StrEnum):
+    """Where a session or hearing stands."""
+
     PROPOSED = "proposed"  # slots offered; the sides pick or decline
     SCHEDULED = "scheduled"  # a slot chosen: every side picked it, or the proposer confirmed it
     CANCELLED = "cancelled"
@@ -18,7 +22,7 @@ class SessionStatus(StrEnum):
 
 
 class SessionAttendee(StrEnum):
-    """Who attended, as recorded in the minute."""
+    """Who attended a session, as recorded in its minute."""
 
     COMPLAINANT = "complainant"  # the complainant or their representative
     ORGANISATION = "organisation"

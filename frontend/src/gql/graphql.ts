@@ -1897,7 +1897,7 @@ export type SchemeClockInput = {
   kind: ClockKind;
 };
 
-/** Who attended, as recorded in the minute. */
+/** Who attended a session, as recorded in its minute. */
 export type SessionAttendee =
   /** The complainant, or their representative. */
   | 'COMPLAINANT'
@@ -1908,7 +1908,7 @@ export type SessionAttendee =
   /** The provider's caseworker. */
   | 'PROVIDER';
 
-/** None */
+/** What kind of session: a mediation meeting or a hearing. */
 export type SessionKind =
   /** A hearing before the arbitrator, ombudsman or expert. */
   | 'HEARING'
