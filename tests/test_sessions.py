@@ -14,7 +14,9 @@ import pytest
 from starlette.applications import Starlette
 
 from portal.accounts.models import User
+from portal.casefiles.storage import storage_of
 from portal.cases.models import DisputeCase
+from portal.privacy.redaction import redact_case
 from portal.sessions import services
 from portal.sessions.errors import SessionError
 from portal.sessions.models import CaseSession, SessionAnswer
@@ -22,8 +24,10 @@ from portal.sessions.reminders import schedule_session_reminders
 from portal.sessions.services import SessionDraft
 from portal.sessions.states import SessionAttendee, SessionKind, SessionStatus
 from portal.settings import Settings
+from portal.timeline.catalogue import RedactionRule
 from portal.timeline.models import TimelineEvent, Visibility
 from tests.factories import Factory, actor_for, delivered_mails, mail_text, quick_world
+from tests.privacy_support import found_in_database
 from tests.session_support import (
     calendar_of,
     done,
@@ -362,3 +366,20 @@ async def test_one_reminder_per_session_and_start_however_often_the_job_runs(
     await services.move(neutral, session.id, start + timedelta(hours=3))
     assert await schedule_session_reminders(now, 24) == 1
     assert await schedule_session_reminders(now, 0) == 0
+
+
+async def test_retention_blanks_what_a_session_says(factory: Factory, settings: Settings) -> None:
+    w = await quick_world(factory)
+    case = await with_neutral(w, await w.new_case())
+    neutral, complainant = await actor_for(w.neutral), await actor_for(w.complainant)
+    start = datetime.now(UTC) + timedelta(hours=2)
+    session = await services.propose(neutral, case.id, _draft(start))
+    await services.answer(complainant, session.id, None, "Quarrington is abroad.")
+    await services.cancel(neutral, session.id, "Quarrington withdrew.")
+
+    await redact_case(case.id, start, storage_of(settings), RedactionRule.RETENTION)
+
+    row = await CaseSession.get(id=session.id)
+    assert (row.agenda, row.place, row.cancel_reason) == ("", "", "")
+    assert (await SessionAnswer.get(session_id=session.id)).reason == ""
+    assert await found_in_database("Quarrington", skip=frozenset({"user"})) == {}
