@@ -134,9 +134,11 @@ async def test_both_sides_pick_one_slot_and_each_gets_an_ics_at_that_instant_in_
 async def test_a_caucus_session_is_seen_and_answered_by_its_side_and_the_neutral_only(
     client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings, tmp_path: Path
 ) -> None:
-    # Given the neutral proposes a caucus with the complainant's side
+    # Given the neutral proposes a caucus with the complainant's side (the case's earlier
+    # mails sent first)
     w = await quick_world(factory)
     case = await with_neutral(w, await w.new_case())
+    await delivered_mails(settings, tmp_path / "before")
     neutral = await token_for(app, w.neutral)
     session = await done(
         client,
@@ -177,7 +179,7 @@ async def test_a_caucus_session_is_seen_and_answered_by_its_side_and_the_neutral
     assert scheduled["status"] == "SCHEDULED"
 
     # And only the complainant's side and the neutral were mailed
-    mailed = {m["To"] for m in await delivered_mails(settings, tmp_path)}
+    mailed = {m["To"] for m in await delivered_mails(settings, tmp_path / "sessions")}
     assert mailed == {w.complainant.email, w.neutral.email}
 
 
