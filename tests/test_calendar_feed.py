@@ -62,6 +62,11 @@ async def test_the_feed_serves_only_its_owners_sessions_and_stops_when_revoked(
         )
         await done(client, token, "confirmSessionSlot", sessionId=session["id"], slotNumber=1)
         ids[key] = session["id"]
+    # (and one called off before it had a time: it never reached a calendar)
+    dropped = await done(
+        client, neutral, "proposeSession", **proposal(case_id(mine), slots_ahead(4))
+    )
+    await done(client, neutral, "cancelSession", sessionId=dropped["id"], reason="Not needed.")
     w.complainant.time_zone = "Asia/Shanghai"
     await w.complainant.save(update_fields=["time_zone"])
 

@@ -23,7 +23,8 @@ from portal.sessions.models import CalendarFeed, CaseSession
 from portal.sessions.states import SessionStatus
 
 FEED_PATH = "/calendar/{token}.ics"
-# Sessions a feed lists: those with a time (a proposal has only slots).
+# Sessions a feed lists: those that had a time (a proposal has only slots, and one cancelled
+# before it was scheduled never reached a calendar).
 LISTED = (SessionStatus.SCHEDULED, SessionStatus.HELD, SessionStatus.CANCELLED)
 
 
@@ -89,7 +90,8 @@ async def feed_file(token: str, *, base_url: str, at: datetime | None = None) ->
     if user is None:
         return None
     actor = await _actor_of(user)
-    with_sessions = CaseSession.filter(status__in=list(LISTED)).values("case_id")
+    listed = CaseSession.filter(status__in=list(LISTED), starts_at__isnull=False)
+    with_sessions = listed.values("case_id")
     cases = await DisputeCase.filter(await policy.visible_cases_filter(actor)).filter(
         id__in=Subquery(with_sessions)
     )
@@ -97,9 +99,7 @@ async def feed_file(token: str, *, base_url: str, at: datetime | None = None) ->
     for case in cases:
         found = await access(actor, case)
         scopes = [s for s in found.readable if s in policy.SESSION_SIDES]
-        sessions = await CaseSession.filter(
-            case_id=case.id, visibility__in=scopes, status__in=list(LISTED)
-        ).order_by("starts_at")
+        sessions = await listed.filter(case_id=case.id, visibility__in=scopes)
         entries += [mails.entry_of(case, s) for s in sessions]
     entries.sort(key=lambda e: datetime.fromisoformat(e.starts_at))
     return calendar.feed(entries, user.time_zone, base_url=base_url, stamp=at or _now())
