@@ -60,13 +60,14 @@ async def test_the_feed_serves_only_its_owners_sessions_and_stops_when_revoked(
     theirs = await with_neutral(other, await other.new_case())
     neutral = await token_for(app, w.neutral)
     ids: dict[str, str] = {}
+    slots = slots_ahead(3)
     for key, case, token, visibility in (
         ("open", mine, neutral, "ALL_PARTIES"),
         ("caucus", mine, neutral, "CAUCUS_ORGANISATION"),
         ("foreign", theirs, await token_for(app, other.neutral), "ALL_PARTIES"),
     ):
         session = await done(
-            client, token, "proposeSession", **proposal(case_id(case), slots_ahead(3), visibility)
+            client, token, "proposeSession", **proposal(case_id(case), slots, visibility)
         )
         await done(client, token, "confirmSessionSlot", sessionId=session["id"], slotNumber=1)
         ids[key] = session["id"]
@@ -94,7 +95,7 @@ async def test_the_feed_serves_only_its_owners_sessions_and_stops_when_revoked(
     (event,) = calendar.walk("VEVENT")
     start = event.decoded("DTSTART")
     assert str(start.tzinfo) == "Asia/Shanghai"
-    assert start == slots_ahead(3)[0]
+    assert start == slots[0]
     # The organisation's agent's own feed has the open session and its caucus, not the other case's
     agent_url = await _feed_url(client, await token_for(app, w.agent))
     assert _uids(await client.get(_path(agent_url))) == {uid, _uid(ids["caucus"])}
