@@ -20,8 +20,8 @@ import icalendar
 from portal.settings import Settings
 
 PRODID = "-//Parley//Sessions and hearings//EN"
-REQUEST = "REQUEST"
-CANCEL = "CANCEL"
+METHOD_REQUEST = "REQUEST"
+METHOD_CANCEL = "CANCEL"
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def invitation(
 ) -> str:
     """The .ics of one mail: METHOD REQUEST for an invitation or a move, CANCEL when the
     session was cancelled. RFC 5546 names an ORGANIZER and the ATTENDEE it is sent to."""
-    calendar = _calendar(CANCEL if entry.cancelled else REQUEST)
+    calendar = _calendar(METHOD_CANCEL if entry.cancelled else METHOD_REQUEST)
     event = _event(entry, _zone(zone), base_url, stamp)
     event.add("organizer", f"mailto:{organizer}")
     event.add("attendee", f"mailto:{attendee}")
@@ -138,4 +138,4 @@ def session_invitation(
         attendee=parseaddr(recipient)[1],
         stamp=at,
     )
-    return Invitation(text, CANCEL if entry.cancelled else REQUEST)
+    return Invitation(text, METHOD_CANCEL if entry.cancelled else METHOD_REQUEST)
