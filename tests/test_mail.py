@@ -164,7 +164,7 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
     MailKind.SESSION_MOVED: {**SCHEDULED, "reason": "The room is taken.", "calendar": CALENDAR},
     MailKind.SESSION_CANCELLED: {
         **SCHEDULED,
-        "reason": "The parties settled.",
+        "reason": "Both sides agreed.",
         "calendar": {**CALENDAR, "sequence": 2, "cancelled": True},
     },
     MailKind.SESSION_REMINDER: SCHEDULED,
