@@ -41,7 +41,7 @@ async def _in_zone(user: User, zone: str) -> None:
 
 async def _sessions(page: Page, path: str) -> None:
     await page.goto(path)
-    await page.get_by_test_id("sessions-fold").locator("summary").click()
+    await page.get_by_test_id("sessions-fold").locator("summary").first.click()
     await expect(page.get_by_test_id("sessions")).to_be_visible()
 
 
