@@ -33,6 +33,7 @@ from portal.notifications.worker import Worker
 from portal.settings import Settings, load_settings
 from portal.timeline import live
 from portal.web import event_schemas, health, openapi, provider_callbacks
+from portal.web.calendar_feed import calendar_routes
 from portal.web.characters import UrlCharacterMiddleware
 from portal.web.compression import CompressedResponses
 from portal.web.downloads import casefile_routes
@@ -213,6 +214,7 @@ def create_app(
             *report_routes(auth),
             *provider_callbacks.routes,
             *answer_routes(auth, settings),
+            *calendar_routes(settings),
             # Last: the web portal's client routes take whatever path is left.
             *spa_routes(frontend),
         ],

@@ -484,6 +484,13 @@ SETTINGS: tuple[Setting, ...] = (
         3,
         "Days before a clock's due date that its responsible party gets a reminder (0: none).",
     ),
+    Setting(
+        "session_reminder_hours",
+        _non_negative_int,
+        24,
+        "Hours before a scheduled session or hearing that those taking part get a reminder "
+        "(0: none).",
+    ),
     Setting("smtp_host", _str, "127.0.0.1", "SMTP server for outgoing mail."),
     Setting("smtp_port", _positive_int, 1025, "SMTP port (1025: the `portal mailsink` default)."),
     Setting(
@@ -691,6 +698,7 @@ class Settings:
     outbox_max_attempts: int
     outbox_retry_schedule: tuple[float, ...]
     reminder_days: int
+    session_reminder_hours: int
     smtp_host: str
     smtp_port: int
     smtp_security: str

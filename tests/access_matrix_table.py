@@ -46,6 +46,7 @@ from tests.access_matrix_rules import (
     Rule,
     everyone,
 )
+from tests.access_matrix_sessions import session_rest_rows, session_rows
 from tests.access_matrix_world import Me, Side, Target, gid
 from tests.test_api_support import CONSENT
 
@@ -1867,6 +1868,8 @@ GRAPHQL_ROWS: list[Row] = [
     *SUBSCRIPTION_ROWS,
     *TEAM_ROWS,
     *AUDIT_ROWS,
+    # Issue 20, 1: sessions and hearings (tests/access_matrix_sessions.py).
+    *session_rows(Row),
 ]
 
 # --- REST endpoints -------------------------------------------------------------------------
@@ -2040,5 +2043,6 @@ REST_ROWS = [
         everyone("http:403"),
         http=_get(lambda t, me: f"/providers/{t['provider_slug']}/answer?token=forged"),
     ),
+    *session_rest_rows(Row, _get),
 ]
 ROWS: list[Row] = [*GRAPHQL_ROWS, *REST_ROWS]

@@ -395,6 +395,7 @@ def missing_target(app: Starlette) -> Target:
         "person": "User",
         "data_export": "DataExport",
         "erasure_request": "ErasureRequest",
+        "session": "CaseSession",  # issue 20
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}
     target.update(
@@ -410,6 +411,7 @@ def missing_target(app: Starlette) -> Target:
             TokenKind.STAFF_INVITATION, str(uuid.uuid4()), 3600
         ),
         client_id="no-such-client",
+        feed_token="no-such-feed",
     )
     return target
 

@@ -30,6 +30,28 @@ COMPLAINT = {"reference": "CMP-2026-000009", "subject": "Billed twice", "id": "Q
 PATH = "/cases/RGlzcHV0ZUNhc2U6eA"
 # What every case mail's context holds (derive.case_context).
 ABOUT = {"case": CASE, "organisation": "Acme", "provider": "Fair ADR", "path": PATH}
+# Issue 20: a session's mails (portal.sessions.mails), the scheduled ones with their .ics.
+SESSION = {
+    "kind": "mediation_meeting",
+    "caucus": False,
+    "agenda": "The refund <and its timing>.",
+    "place": "Room 4, 1 Main Street",
+    "link": "https://meet.example.org/parley-42",
+    "minutes": 60,
+}
+CALENDAR = {
+    "uid": "session-1b6f0e0c-4d4e-4a8c-9c56-2f1d3b0a7e11@parley",
+    "sequence": 1,
+    "starts_at": "2026-12-21T09:00:00+01:00",
+    "minutes": 60,
+    "summary": "DR-2026-000042: mediation meeting",
+    "location": "Room 4, 1 Main Street",
+    "description": "The refund.",
+    "url": PATH,
+    "cancelled": False,
+}
+ABOUT_SESSION = {**ABOUT, "session": SESSION, "zone": "Europe/Paris"}
+SCHEDULED = {**ABOUT_SESSION, "starts": "2026-12-21 09:00 Europe/Paris", "reason": ""}
 CONTEXTS: dict[MailKind, dict[str, Any]] = {
     MailKind.COMPLAINT_ACKNOWLEDGED: {
         "complaint": {"reference": "CMP-2026-000007", "subject": "Billed twice"},
@@ -134,6 +156,18 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         ],
         "requested": "2026-12-01 10:00 UTC",
     },
+    MailKind.SESSION_PROPOSED: {
+        **ABOUT_SESSION,
+        "slots": ["2026-12-21 09:00 Europe/Paris", "2026-12-22 14:00 Europe/Paris"],
+    },
+    MailKind.SESSION_SCHEDULED: {**SCHEDULED, "calendar": CALENDAR},
+    MailKind.SESSION_MOVED: {**SCHEDULED, "reason": "The room is taken.", "calendar": CALENDAR},
+    MailKind.SESSION_CANCELLED: {
+        **SCHEDULED,
+        "reason": "Both sides agreed.",
+        "calendar": {**CALENDAR, "sequence": 2, "cancelled": True},
+    },
+    MailKind.SESSION_REMINDER: SCHEDULED,
     MailKind.CASE_STEP: {
         **ABOUT,
         "action": "extend_clock",

@@ -32,6 +32,7 @@ from portal.casefiles.links import LinkKind, issue_link, link_path
 from portal.cases.models import DisputeCase
 from portal.notifications.provider_delivery import answer_url
 from portal.privacy.models import DataExport
+from portal.sessions.feeds import issue_feed
 from portal.settings import Settings
 from portal.web.openapi import openapi_document
 from portal.web.spa import ClientRoute
@@ -39,7 +40,7 @@ from providers import standard_webhooks
 from providers.contract import ProviderEventKind
 from tests import samples
 from tests.casefile_support import PREFLIGHT, UPLOAD, multipart, path_of
-from tests.factories import Factory, World, quick_world
+from tests.factories import Factory, World, actor_for, quick_world
 from tests.live_support import free_port
 from tests.provider_support import INBOUND, event, make_external, signed
 from tests.test_api_support import token_for
@@ -70,7 +71,7 @@ def _text(raw: bytes | str, **parameters: str) -> str:
 def spec() -> OpenAPI:
     # JSON under media types openapi-core does not know by name.
     json_types = ("application/jwk-set+json", "application/graphql-response+json")
-    text_types = ("text/csv", "text/plain", "text/html")
+    text_types = ("text/csv", "text/plain", "text/html", "text/calendar")
     config = Config(
         extra_media_type_deserializers={
             **dict.fromkeys(json_types, json.loads),
@@ -445,6 +446,13 @@ async def _providers(live: Live) -> None:
     assert (await c.get(f"{answer}?token=forged")).status_code == 403
 
 
+async def _calendar(live: Live) -> None:
+    """Issue 20: a person's calendar feed, and an unknown (or revoked) token."""
+    _, token = await issue_feed(await actor_for(live.w.complainant))
+    assert (await live.checked.get(f"/calendar/{token}.ics")).status_code == 200
+    assert (await live.checked.get("/calendar/no-such-feed.ics")).status_code == 404
+
+
 async def _too_many_client_checks(live: Live) -> None:
     """Last: after it, this address gets no token for a while."""
     c = live.checked
@@ -464,6 +472,7 @@ async def test_every_documented_answer_of_the_live_server_fits_the_document(live
     await _files(live)
     await _graphql(live.checked)
     await _providers(live)
+    await _calendar(live)
     await _too_many_client_checks(live)
 
     expected = {a for a in documented_answers() if (a[0], a[1]) not in PENDING}

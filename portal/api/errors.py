@@ -184,6 +184,11 @@ class UserErrorCode(StrEnum):
     ALREADY_DECIDED = "ALREADY_DECIDED"
     # Issue 19 attack review: a person's subject-access exports are capped per day.
     EXPORT_LIMIT = "EXPORT_LIMIT"
+    # Issue 20, 1: sessions and hearings (portal.sessions).
+    SLOT_IN_PAST = "SLOT_IN_PAST"
+    SESSION_NOT_PROPOSED = "SESSION_NOT_PROPOSED"
+    SESSION_NOT_SCHEDULED = "SESSION_NOT_SCHEDULED"
+    SESSION_NOT_OVER = "SESSION_NOT_OVER"
 
 
 # One description per code: what it means and what the client does; docs/integrator-guide.md's
@@ -503,6 +508,20 @@ _CODE_MEANINGS = {
     UserErrorCode.EXPORT_LIMIT: (
         "`requestDataExport`: three copies of the person's data were made within the last 24 "
         "hours (each stays downloadable for 30 days); `limit` and `actual` say so."
+    ),
+    UserErrorCode.SLOT_IN_PAST: (
+        "A session's slot, or the time it moves to, is not in the future."
+    ),
+    UserErrorCode.SESSION_NOT_PROPOSED: (
+        "The session's slots are no longer open: it was scheduled or cancelled (pick, "
+        "decline and confirm need a proposed session)."
+    ),
+    UserErrorCode.SESSION_NOT_SCHEDULED: (
+        "The session is not scheduled (moving and minuting need a scheduled one; "
+        "cancelling, a proposed or scheduled one)."
+    ),
+    UserErrorCode.SESSION_NOT_OVER: (
+        "`recordSessionMinute`: the session has not ended yet; record its minute after it."
     ),
 }
 described_enum(

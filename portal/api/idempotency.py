@@ -84,6 +84,7 @@ SECRET_FIELDS = frozenset(
         "client_secret",
         "inbound_secret",
         "outbound_secret",
+        "feed_url",  # a calendar feed's secret URL (issue 20)
     }
 )
 

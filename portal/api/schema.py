@@ -60,6 +60,9 @@ from portal.api.notifications.queries import NotificationQueries
 from portal.api.notifications.types import OutboxMessage, WebhookDelivery, WebhookSubscription
 from portal.api.privacy.operations import PrivacyMutations, PrivacyQueries
 from portal.api.scopes import ScopeCheck
+from portal.api.sessions.mutations import SessionMutations
+from portal.api.sessions.queries import SessionQueries
+from portal.api.sessions.types import CaseSession
 from portal.settings import Settings
 
 log = logging.getLogger("portal.api")
@@ -85,6 +88,7 @@ class Query(
     AuditQueries,
     AccessLogQueries,
     PrivacyQueries,
+    SessionQueries,
     NodeQueries,
 ):
     @strawberry.field(description="Who is making this request.")
@@ -115,6 +119,7 @@ class Mutation(
     AdminMutations,
     AuditMutations,
     PrivacyMutations,
+    SessionMutations,
 ):
     pass
 
@@ -206,6 +211,7 @@ def build_schema(settings: Settings) -> PortalSchema:
             OutboxMessage,
             WebhookSubscription,
             WebhookDelivery,
+            CaseSession,
         ],
         extensions=extensions_for(settings, documents),
         config=config_for(settings),

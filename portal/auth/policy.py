@@ -23,7 +23,7 @@ from portal.accounts.models import (
 )
 from portal.auth.actor import Actor, ActorKind, Grant
 from portal.cases.models import CaseParticipant, DisputeCase, NeutralAppointment
-from portal.cases.states import AppointmentStatus, CaseRole
+from portal.cases.states import COMPLAINANT_SIDE, AppointmentStatus, CaseRole, Side
 from portal.complaints.models import Complaint
 from portal.complaints.states import ComplaintRole
 from portal.timeline.models import Visibility
@@ -390,6 +390,49 @@ def may_represent(
         role_bears_on_case(m.organisation_id, m.provider_id, organisation_id, provider_id)
         for m in memberships
     )
+
+
+# --- sessions and hearings (issue 20, 1) -----------------------------------------------------
+
+# The scopes a session is held in, and the sides each asks to pick a slot: a session with all
+# parties asks both; a caucus (DOMAIN.md: one private to the neutral and each side) only its own
+# side, and the other side never learns of it.
+SESSION_SIDES: dict[Visibility, tuple[Side, ...]] = {
+    Visibility.ALL_PARTIES: (Side.COMPLAINANT, Side.ORGANISATION),
+    Visibility.CAUCUS_COMPLAINANT: (Side.COMPLAINANT,),
+    Visibility.CAUCUS_ORGANISATION: (Side.ORGANISATION,),
+}
+
+
+def may_run_session(
+    roles: frozenset[CaseRole], appointment: NeutralAppointment | None, scope: Visibility
+) -> bool:
+    """Who proposes a session, confirms its slot, moves, cancels and minutes it: the neutral
+    (once impartiality is declared, as for writing in the file) in any session scope; the
+    provider's caseworkers for sessions with all parties. A caucus is the neutral's alone:
+    the provider reads no caucus."""
+    if scope not in SESSION_SIDES:
+        return False
+    neutral = frozenset({CaseRole.NEUTRAL}) & roles
+    if neutral and scope in writable_scopes(neutral, appointment):
+        return True
+    return CaseRole.PROVIDER in roles and scope is Visibility.ALL_PARTIES
+
+
+def session_side(roles: frozenset[CaseRole], scope: Visibility) -> Side | None:
+    """The side the actor answers a session's slots for; None when they answer for none (the
+    neutral, the provider, auditors, admins, or the other side of a caucus)."""
+    side: Side | None = None
+    if roles & COMPLAINANT_SIDE:
+        side = Side.COMPLAINANT
+    elif CaseRole.ORGANISATION in roles:
+        side = Side.ORGANISATION
+    return side if side is not None and side in SESSION_SIDES.get(scope, ()) else None
+
+
+def may_keep_calendar_feed(actor: Actor) -> bool:
+    """A calendar feed serves a person's own sessions: people only, for themselves."""
+    return actor.kind is ActorKind.USER
 
 
 # --- complaints -----------------------------------------------------------------------------

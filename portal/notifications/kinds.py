@@ -41,6 +41,11 @@ MAIL_MEANINGS: dict[MailKind, str] = {
     MailKind.REPRESENTATIVE_INVITATION: "An invitation to represent a complainant.",
     MailKind.STAFF_INVITATION: "An invitation to join a team.",
     MailKind.ERASURE_DECIDED: "An admin's decision on the recipient's erasure request.",
+    MailKind.SESSION_PROPOSED: "A session or hearing proposed: pick a slot or decline.",
+    MailKind.SESSION_SCHEDULED: "A session or hearing scheduled, with its .ics invitation.",
+    MailKind.SESSION_MOVED: "A scheduled session moved, with the updated .ics invitation.",
+    MailKind.SESSION_CANCELLED: "A session cancelled (a scheduled one's .ics cancels it).",
+    MailKind.SESSION_REMINDER: "A reminder before a scheduled session or hearing.",
 }
 
 PROVIDER_MEANINGS = {

@@ -69,6 +69,13 @@ class MailKind(StrEnum):
     STAFF_INVITATION = "staff_invitation"
     # Issue 19: an admin's decision on the recipient's erasure request (GDPR Art. 17).
     ERASURE_DECIDED = "erasure_decided"
+    # Issue 20, 1: sessions and hearings (portal.sessions.mails); the scheduled, moved and
+    # cancelled ones carry an RFC 5545 .ics made at delivery (`calendar` in the context).
+    SESSION_PROPOSED = "session_proposed"
+    SESSION_SCHEDULED = "session_scheduled"
+    SESSION_MOVED = "session_moved"
+    SESSION_CANCELLED = "session_cancelled"
+    SESSION_REMINDER = "session_reminder"
 
 
 def _env(autoescape: bool) -> jinja2.Environment:

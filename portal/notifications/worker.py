@@ -48,6 +48,8 @@ from portal.notifications.outbox import RetrySchedule, claim, hold, now, settle
 from portal.notifications.schedule import schedule_reminders
 from portal.notifications.surveys import schedule_survey_reminders, survey_link
 from portal.privacy.retention import RETENTION_INTERVAL, run_retention
+from portal.sessions.calendar import session_invitation
+from portal.sessions.reminders import schedule_session_reminders
 from portal.settings import Settings
 from providers.contract import DeliveryStatus
 
@@ -142,6 +144,7 @@ class Worker:
         await run_clock_job(moment)
         await run_complaint_clock_job(moment)
         await schedule_reminders(moment, self.settings.reminder_days)
+        await schedule_session_reminders(moment, self.settings.session_reminder_hours)
         await schedule_survey_reminders(moment)
         # Issue 18, 5: idempotency answers past their window.
         await purge_answers(moment)
@@ -252,9 +255,15 @@ class Worker:
             if message.kind in INVITATIONS:
                 context["invitation_link"] = invitation or ""
             rendered = mail.render(message.kind, message.locale, context)
-        except (ValueError, KeyError, jinja2.TemplateError) as exc:
+            # Issue 20: a session's invitation, its move or cancellation, as RFC 5545.
+            ics = session_invitation(context, message.recipient, self.settings, self.clock())
+        except (ValueError, KeyError, TypeError, jinja2.TemplateError) as exc:
             return Result(AttemptOutcome.DEAD, f"cannot render: {type(exc).__name__}: {exc}")
         email = mail.build_message(str(message.id), message.recipient, rendered, self.settings)
+        if ics is not None:
+            email.add_attachment(
+                ics.text, subtype="calendar", filename="session.ics", params={"method": ics.method}
+            )
         try:
             answer = await mail.send(email, self.settings)
         except mail.MailFailure as exc:

@@ -33,6 +33,7 @@ from portal.cases.models import (
 from portal.complaints.models import Complaint, ComplaintStep
 from portal.feedback.models import SatisfactionRecord
 from portal.notifications.models import OutboxMessage, OutboxStatus
+from portal.sessions.models import CaseSession, SessionAnswer
 from portal.timeline.catalogue import RedactionRule
 from portal.timeline.chain import ERASED, is_erased
 from portal.timeline.models import TimelineEvent, Visibility
@@ -63,6 +64,8 @@ COMPLAINT_TEXT = (
 )
 APPOINTMENT_TEXT = ("disclosures", "end_reasons")
 OBJECTION_TEXT = ("reasons", "decision_reasons")
+# Issue 20: a session's free text (its minute and reasons), and where it was held.
+SESSION_TEXT = ("agenda", "place", "link", "cancel_reason", "minute")
 OUTCOME_TEXT = (
     "summary",
     "reasons",
@@ -158,6 +161,9 @@ async def redact_case(
         await Offer.filter(case_id=case.id).update(terms="")
         await Outcome.filter(case_id=case.id).update(**_blank(OUTCOME_TEXT))
         await RepresentativeInvitation.filter(case_id=case.id).update(email="")
+        await CaseSession.filter(case_id=case.id).update(**_blank(SESSION_TEXT))
+        sessions = Subquery(CaseSession.filter(case_id=case.id).values("id"))
+        await SessionAnswer.filter(session_id__in=sessions).update(reason="")
         counts["survey_comments"] = (
             await SatisfactionRecord.filter(case_id=case.id).exclude(comment="").update(comment="")
         )

@@ -31,6 +31,7 @@ from portal.cases.states import (
     Side,
 )
 from portal.ids import global_id
+from portal.sessions.states import SessionAttendee, SessionKind
 from portal.timeline.chain import ERASED, is_erased
 from portal.timeline.models import Visibility
 
@@ -94,6 +95,13 @@ class EventKind(StrEnum):
     # D (issue 19, data protection): retention or a granted erasure removed the case's
     # personal data; its payload holds the rule and the counts, never the data.
     RECORDS_REDACTED = "records_redacted"
+    # Issue 20, 1: sessions and hearings, in the session's own scope (a caucus stays with its
+    # side and the neutral).
+    SESSION_PROPOSED = "session_proposed"
+    SESSION_SCHEDULED = "session_scheduled"
+    SESSION_MOVED = "session_moved"
+    SESSION_CANCELLED = "session_cancelled"
+    SESSION_MINUTED = "session_minuted"
 
 
 class RedactionRule(StrEnum):
@@ -107,6 +115,16 @@ ENUM_DESCRIPTIONS: dict[type[Enum], dict[str, str]] = {
     RedactionRule: {
         "RETENTION": "The scheme's retention period ran out.",
         "ERASURE": "An erasure request was granted (GDPR Art. 17).",
+    },
+    SessionKind: {
+        "MEDIATION_MEETING": "A meeting of the parties with the mediator or conciliator.",
+        "HEARING": "A hearing before the arbitrator, ombudsman or expert.",
+    },
+    SessionAttendee: {
+        "COMPLAINANT": "The complainant, or their representative.",
+        "ORGANISATION": "The organisation.",
+        "NEUTRAL": "The neutral.",
+        "PROVIDER": "The provider's caseworker.",
     },
 }
 
@@ -1016,6 +1034,102 @@ ENTRIES: tuple[Entry, ...] = (
         {"rule": "retention", "counts": {"events": 3, "messages": 2, "mails": 4}},
     ),
 )
+
+SESSION = Field("session_id", Id("CaseSession"), "The session or hearing.")
+STARTS = Field("starts_at", Instant(), "When it starts.")
+MINUTES = Field("duration_minutes", Int(), "How long it lasts, in minutes.")
+SEQUENCE = Field(
+    "sequence", Int(), "Its RFC 5545 SEQUENCE now: calendars replace the copy with a lower one."
+)
+_SLOT = "2026-12-21T09:00:00+01:00"
+SESSION_ENTRIES: tuple[Entry, ...] = (
+    _e(
+        K.SESSION_PROPOSED,
+        "The neutral or the provider proposed a session or hearing with slots; each side asked "
+        "picks one or declines with reasons.",
+        (
+            SESSION,
+            Field("session_kind", Choice(SessionKind), "A mediation meeting or a hearing."),
+            Field("slots", ListOf(Text("date-time")), "The slots offered, in order (from 1)."),
+            MINUTES,
+            Field("agenda", Text(), "The agenda, as written.", webhook=False),
+            Field("place", Text(), "Where it is held.", required=False, webhook=False),
+            Field("link", Text(), "The video or phone link.", required=False, webhook=False),
+        ),
+        {
+            "session_id": _V,
+            "session_kind": "mediation_meeting",
+            "slots": [_SLOT, "2026-12-22T14:00:00+01:00"],
+            "duration_minutes": 60,
+            "agenda": "The refund and its timing.",
+            "link": "https://meet.example.org/parley-42",
+        },
+        scope=None,
+    ),
+    _e(
+        K.SESSION_SCHEDULED,
+        "A session was scheduled: every side asked picked the same slot, or the neutral or "
+        "the provider confirmed one. Those taking part get an invitation (.ics).",
+        (
+            SESSION,
+            Field("slot_number", Int(), "The slot chosen (from 1)."),
+            STARTS,
+            MINUTES,
+            Field("confirmed", Bool(), "Confirmed by the neutral or provider, not by the picks."),
+        ),
+        {
+            "session_id": _V,
+            "slot_number": 1,
+            "starts_at": _SLOT,
+            "duration_minutes": 60,
+            "confirmed": False,
+        },
+        scope=None,
+    ),
+    _e(
+        K.SESSION_MOVED,
+        "A scheduled session moved to another time; the invitation is sent again.",
+        (
+            SESSION,
+            Field("previous_starts_at", Instant(), "When it was to start before."),
+            STARTS,
+            MINUTES,
+            SEQUENCE,
+            Field("reason", Text(), "Why, as written.", required=False, webhook=False),
+        ),
+        {
+            "session_id": _V,
+            "previous_starts_at": _SLOT,
+            "starts_at": "2026-12-23T09:00:00+01:00",
+            "duration_minutes": 60,
+            "sequence": 1,
+        },
+        scope=None,
+    ),
+    _e(
+        K.SESSION_CANCELLED,
+        "A proposed or scheduled session was cancelled, with reasons.",
+        (SESSION, Field("reason", Text(), "Why, as written.", webhook=False), SEQUENCE),
+        {"session_id": _V, "reason": "The parties settled.", "sequence": 1},
+        scope=None,
+    ),
+    _e(
+        K.SESSION_MINUTED,
+        "After the session: who attended, and a short minute.",
+        (
+            SESSION,
+            Field("attended", ListOf(Choice(SessionAttendee)), "Who attended."),
+            Field("minute", Text(), "The minute, as written.", webhook=False),
+        ),
+        {
+            "session_id": _V,
+            "attended": ["complainant", "organisation", "neutral"],
+            "minute": "Both sides set out their positions; a proposal follows.",
+        },
+        scope=None,
+    ),
+)
+ENTRIES = ENTRIES + SESSION_ENTRIES
 
 CATALOGUE: dict[EventKind, Entry] = {entry.kind: entry for entry in ENTRIES}
 

@@ -37,6 +37,7 @@ SERVER_PREFIXES = frozenset(
         "readyz",
         "api",
         "metrics",
+        "calendar",
     }
 )
 

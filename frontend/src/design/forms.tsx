@@ -425,7 +425,8 @@ export function TextInput({
 }: {
   bound: Bound;
   hint?: ReactNode;
-  type?: "text" | "email" | "tel";
+  /** "datetime-local": a date and a time, read by the caller in the person's own time zone. */
+  type?: "text" | "email" | "tel" | "datetime-local";
   autoComplete?: string;
   inputMode?: "text" | "decimal" | "numeric" | "email";
   /** GOV.UK width class: "20", "10", "5", "4", "3", "2" characters, or full width. */

@@ -83,6 +83,14 @@ export type BreakReason =
   /** A message is stored that no event names (written behind the chain's back); named at the sequence after the head, with no kind. */
   | 'MESSAGE_NOT_ON_CHAIN';
 
+/** A proposed or scheduled session is called off. */
+export type CancelSessionInput = {
+  /** Why (required). */
+  reason: string;
+  /** Global ID of the session. */
+  sessionId: string | number;
+};
+
 /** An action a person may take on a case: the transition table's rows, less those only the clock job takes. `availableActions` lists those the viewer may take now. */
 export type CaseAction =
   /** Accept the dispute; the parties are notified (ISO 10003 7.3) and the complainant's consent clock starts. */
@@ -422,6 +430,14 @@ export type ComplaintStatus =
   | 'REFERRED'
   /** The organisation's decision was sent (7.7). */
   | 'RESPONDED';
+
+/** The neutral or provider schedules a session on one slot. */
+export type ConfirmSessionSlotInput = {
+  /** Global ID of the session. */
+  sessionId: string | number;
+  /** The slot's number, from 1. */
+  slotNumber: number;
+};
 
 /** A country by its ISO 3166-1 alpha-2 code, as the standard lists them. */
 export type Country =
@@ -1360,6 +1376,14 @@ export type DeclineGround =
   /** The value claimed is below or above the scheme's thresholds (Art. 5(4)(d)). */
   | 'VALUE_OUTSIDE_LIMITS';
 
+/** Your side declines every slot of a proposed session. */
+export type DeclineSessionInput = {
+  /** Why none suits you (required). */
+  reason: string;
+  /** Global ID of the session. */
+  sessionId: string | number;
+};
+
 /** Where an erasure request (GDPR Art. 17) stands. */
 export type ErasureRequestStatus =
   /** Decided: the personal data was erased and the account anonymised. */
@@ -1476,7 +1500,17 @@ export type EventKind =
   /** The provider decided the review: upheld, or varied (a new outcome replaces it). */
   | 'REVIEW_DECIDED'
   /** A side asked the provider to review the outcome. */
-  | 'REVIEW_REQUESTED';
+  | 'REVIEW_REQUESTED'
+  /** A proposed or scheduled session was cancelled, with reasons. */
+  | 'SESSION_CANCELLED'
+  /** After the session: who attended, and a short minute. */
+  | 'SESSION_MINUTED'
+  /** A scheduled session moved to another time; the invitation is sent again. */
+  | 'SESSION_MOVED'
+  /** The neutral or the provider proposed a session or hearing with slots; each side asked picks one or declines with reasons. */
+  | 'SESSION_PROPOSED'
+  /** A session was scheduled: every side asked picked the same slot, or the neutral or the provider confirmed one. Those taking part get an invitation (.ics). */
+  | 'SESSION_SCHEDULED';
 
 /** How much an audit finding matters, as the auditor who raised it judged. */
 export type FindingSeverity =
@@ -1565,6 +1599,18 @@ export type MethodFamily =
   /** The parties reach the outcome themselves, helped or not. */
   | 'FACILITATIVE';
 
+/** A scheduled session moves to another time. */
+export type MoveSessionInput = {
+  /** A new length (15 to 720 minutes); empty: as it was. */
+  durationMinutes?: number | null | undefined;
+  /** Why it moves. */
+  reason?: string | null | undefined;
+  /** Global ID of the session. */
+  sessionId: string | number;
+  /** The new start, with its offset. */
+  startsAt: string;
+};
+
 /** An OAuth scope (RFC 6749 3.3) of an integration client: what a token it obtains may be used for. A token asks for some of its client's scopes with `scope` at `/oauth/token`; without it, it gets all of them. */
 export type OAuthScope =
   /** Queries and live subscriptions, and the REST reports and downloads. */
@@ -1619,6 +1665,34 @@ export type OutcomeKind =
   | 'RECOMMENDATION'
   /** Agreed between the parties: an accepted offer. */
   | 'SETTLEMENT';
+
+/** Your side picks one of a proposed session's slots. */
+export type PickSessionSlotInput = {
+  /** Global ID of the session. */
+  sessionId: string | number;
+  /** The slot's number, from 1. */
+  slotNumber: number;
+};
+
+/** A session or hearing to propose, with the slots offered. */
+export type ProposeSessionInput = {
+  /** What it is about, up to 20,000 characters. */
+  agenda: string;
+  /** Global ID of the case. */
+  caseId: string | number;
+  /** 15 to 720 minutes. */
+  durationMinutes: number;
+  /** A mediation meeting or a hearing. */
+  kind: SessionKind;
+  /** An https:// video link or a tel: phone line, when remote. */
+  link?: string | null | undefined;
+  /** Where it is held, when in person (a place or a link). */
+  place?: string | null | undefined;
+  /** 1 to 10 times it could start, each with its offset, in the future. */
+  slots: Array<string>;
+  /** `ALL_PARTIES`, or one side's caucus (`CAUCUS_COMPLAINANT`, `CAUCUS_ORGANISATION`: the neutral's only, and the other side never learns of it). */
+  visibility: Visibility;
+};
 
 /** The provider's own translation of its texts into one language Parley offers: a text left out stays as it is, an empty one removes that translation. */
 export type ProviderTranslationInput = {
@@ -1682,6 +1756,16 @@ export type ReceiptResult =
   | 'MATCHES'
   /** It verifies, but is shorter than the receipt. */
   | 'UNKNOWN_SEQUENCE';
+
+/** After a session: who attended, and a short minute. */
+export type RecordSessionMinuteInput = {
+  /** Who attended. */
+  attended: Array<SessionAttendee>;
+  /** The minute, up to 20,000 characters. */
+  minute: string;
+  /** Global ID of the session. */
+  sessionId: string | number;
+};
 
 /** A commitment the organisation no longer makes. */
 export type RemoveCommitmentInput = {
@@ -1811,6 +1895,41 @@ export type SchemeClockInput = {
   days: number;
   /** The clock to set. */
   kind: ClockKind;
+};
+
+/** Who attended a session, as recorded in its minute. */
+export type SessionAttendee =
+  /** The complainant, or their representative. */
+  | 'COMPLAINANT'
+  /** The neutral. */
+  | 'NEUTRAL'
+  /** The organisation. */
+  | 'ORGANISATION'
+  /** The provider's caseworker. */
+  | 'PROVIDER';
+
+/** What kind of session: a mediation meeting or a hearing. */
+export type SessionKind =
+  /** A hearing before the arbitrator, ombudsman or expert. */
+  | 'HEARING'
+  /** A meeting of the parties with the mediator or conciliator. */
+  | 'MEDIATION_MEETING';
+
+/** Where a session or hearing stands. */
+export type SessionStatus =
+  /** Called off, with reasons. */
+  | 'CANCELLED'
+  /** Held: attendance and a minute are recorded. */
+  | 'HELD'
+  /** Slots offered; the sides asked pick one or decline. */
+  | 'PROPOSED'
+  /** A slot chosen: every side picked it, or the neutral or provider confirmed it. Invitations went out. */
+  | 'SCHEDULED';
+
+/** Your calendar feed on or off. */
+export type SetCalendarFeedInput = {
+  /** true: issue a new secret URL (an earlier one stops working); false: revoke the feed (its URL answers 404). */
+  active: boolean;
 };
 
 /** One commitment to record, or to change if the kind is set. */
@@ -2315,12 +2434,20 @@ export type UserErrorCode =
   | 'SCOPE_NOT_ALLOWED'
   /** A repeat (same `idempotencyKey`) of an answer that carried a secret: secrets are shown once and not stored; the rest of the first answer is there. */
   | 'SECRET_NOT_REPEATED'
+  /** `recordSessionMinute`: the session has not ended yet; record its minute after it. */
+  | 'SESSION_NOT_OVER'
+  /** The session's slots are no longer open: it was scheduled or cancelled (pick, decline and confirm need a proposed session). */
+  | 'SESSION_NOT_PROPOSED'
+  /** The session is not scheduled (moving and minuting need a scheduled one; cancelling, a proposed or scheduled one). */
+  | 'SESSION_NOT_SCHEDULED'
   /** The first administrator's setup link was used, has expired (`PORTAL_SETUP_LINK_TTL`), or the installation has an administrator already. */
   | 'SETUP_LINK_INVALID'
   /** The account had too many wrong passwords: sign in with a one-time code (`requestSignInCode`, then `signInWithCode`), which clears the lock. */
   | 'SIGN_IN_CODE_REQUIRED'
   /** Under this scheme the organisation's silence is not a refusal (the clock job's step). */
   | 'SILENCE_NOT_REFUSAL'
+  /** A session's slot, or the time it moves to, is not in the future. */
+  | 'SLOT_IN_PAST'
   /** Another organisation (or provider) has that slug. */
   | 'SLUG_TAKEN'
   /** The case is no longer at the `expectedStage` you sent: someone else acted first. The message names the stage it is at; nothing was changed. */
@@ -2762,6 +2889,11 @@ export type TimelineEventFieldsFragment = { id: string, sequence: number, kind: 
     | { __typename: 'ResponseSubmittedEventPayload' }
     | { __typename: 'ReviewDecidedEventPayload' }
     | { __typename: 'ReviewRequestedEventPayload' }
+    | { __typename: 'SessionCancelledEventPayload' }
+    | { __typename: 'SessionMinutedEventPayload' }
+    | { __typename: 'SessionMovedEventPayload' }
+    | { __typename: 'SessionProposedEventPayload' }
+    | { __typename: 'SessionScheduledEventPayload' }
    };
 
 export type CaseSummaryFragment = { id: string, reference: string, subject: string, stage: CaseStage, method: ResolutionMethod, createdAt: string, stageChangedAt: string, viewerRoles: Array<CaseRole>, availableActions: Array<CaseAction>, viewerDuties: Array<CaseAction>, viewerRights: Array<CaseAction>, overdue: boolean, unreadMessageCount: number, nextDue: { party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean } | null, whoMustAct: Array<{ party: ResponsibleParty, clock: ClockKind, actions: Array<CaseAction>, dueAt: string, overdue: boolean }>, organisation: { id: string, name: string } | null, provider: { id: string, name: string } | null, claimedAmount: { amount: string, currency: Currency } | null, clocks: Array<{ kind: ClockKind, responsible: ResponsibleParty, calendar: ClockCalendar, days: number, startedAt: string, dueAt: string, status: ClockStatus, endedAt: string | null, extensions: number, obligation: ClockObligation }> };
@@ -2845,6 +2977,11 @@ export type CaseTimelineQuery = { case: { id: string, timelineHead: { sequence: 
             | { __typename: 'ResponseSubmittedEventPayload' }
             | { __typename: 'ReviewDecidedEventPayload' }
             | { __typename: 'ReviewRequestedEventPayload' }
+            | { __typename: 'SessionCancelledEventPayload' }
+            | { __typename: 'SessionMinutedEventPayload' }
+            | { __typename: 'SessionMovedEventPayload' }
+            | { __typename: 'SessionProposedEventPayload' }
+            | { __typename: 'SessionScheduledEventPayload' }
            } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null, verifyTimeline: { ok: boolean, length: number, headHash: string, firstBrokenSequence: number | null, brokenEvent: { sequence: number, kind: string | null, reason: BreakReason } | null } };
 
 export type VerifyTimelineQueryVariables = Exact<{
@@ -2924,6 +3061,11 @@ export type CaseEventsSubscription = { caseEvents: { id: string, sequence: numbe
       | { __typename: 'ResponseSubmittedEventPayload' }
       | { __typename: 'ReviewDecidedEventPayload' }
       | { __typename: 'ReviewRequestedEventPayload' }
+      | { __typename: 'SessionCancelledEventPayload' }
+      | { __typename: 'SessionMinutedEventPayload' }
+      | { __typename: 'SessionMovedEventPayload' }
+      | { __typename: 'SessionProposedEventPayload' }
+      | { __typename: 'SessionScheduledEventPayload' }
      } };
 
 export type GiveConsentMutationVariables = Exact<{
@@ -3196,6 +3338,7 @@ export type IntegrationClientQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, scopes: Array<OAuthScope> }
     | { id: string }
     | { id: string }
@@ -3245,6 +3388,7 @@ export type WebhookSubscriptionLogQueryVariables = Exact<{
 
 
 export type WebhookSubscriptionLogQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -3551,6 +3695,76 @@ export type AcceptRepresentativeInvitationMutationVariables = Exact<{
 
 export type AcceptRepresentativeInvitationMutation = { acceptRepresentativeInvitation: { case: { id: string, reference: string, viewerRoles: Array<CaseRole> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
+export type CaseSessionFieldsFragment = { id: string, kind: SessionKind, status: SessionStatus, visibility: Visibility, durationMinutes: number, place: string | null, link: string | null, agenda: string, slotNumber: number | null, startsAt: string | null, endsAt: string | null, sequence: number, cancelReason: string | null, attended: Array<SessionAttendee> | null, minute: string | null, viewerMayRun: boolean, viewerSide: Side | null, slots: Array<{ number: number, startsAt: string, endsAt: string }>, answers: Array<{ side: Side, slotNumber: number | null, reason: string | null }> };
+
+export type CaseSessionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseSessionsQuery = { viewer: { user: { id: string, timeZone: string } | null }, case: { id: string, viewerSessionScopes: Array<Visibility>, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, visibility: Visibility, durationMinutes: number, place: string | null, link: string | null, agenda: string, slotNumber: number | null, startsAt: string | null, endsAt: string | null, sequence: number, cancelReason: string | null, attended: Array<SessionAttendee> | null, minute: string | null, viewerMayRun: boolean, viewerSide: Side | null, slots: Array<{ number: number, startsAt: string, endsAt: string }>, answers: Array<{ side: Side, slotNumber: number | null, reason: string | null }> }> } | null };
+
+export type ProposeSessionMutationVariables = Exact<{
+  input: ProposeSessionInput;
+}>;
+
+
+export type ProposeSessionMutation = { proposeSession: { session: { id: string, kind: SessionKind, status: SessionStatus, visibility: Visibility, durationMinutes: number, place: string | null, link: string | null, agenda: string, slotNumber: number | null, startsAt: string | null, endsAt: string | null, sequence: number, cancelReason: string | null, attended: Array<SessionAttendee> | null, minute: string | null, viewerMayRun: boolean, viewerSide: Side | null, slots: Array<{ number: number, startsAt: string, endsAt: string }>, answers: Array<{ side: Side, slotNumber: number | null, reason: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type PickSessionSlotMutationVariables = Exact<{
+  input: PickSessionSlotInput;
+}>;
+
+
+export type PickSessionSlotMutation = { pickSessionSlot: { session: { id: string, kind: SessionKind, status: SessionStatus, visibility: Visibility, durationMinutes: number, place: string | null, link: string | null, agenda: string, slotNumber: number | null, startsAt: string | null, endsAt: string | null, sequence: number, cancelReason: string | null, attended: Array<SessionAttendee> | null, minute: string | null, viewerMayRun: boolean, viewerSide: Side | null, slots: Array<{ number: number, startsAt: string, endsAt: string }>, answers: Array<{ side: Side, slotNumber: number | null, reason: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type DeclineSessionMutationVariables = Exact<{
+  input: DeclineSessionInput;
+}>;
+
+
+export type DeclineSessionMutation = { declineSession: { session: { id: string, kind: SessionKind, status: SessionStatus, visibility: Visibility, durationMinutes: number, place: string | null, link: string | null, agenda: string, slotNumber: number | null, startsAt: string | null, endsAt: string | null, sequence: number, cancelReason: string | null, attended: Array<SessionAttendee> | null, minute: string | null, viewerMayRun: boolean, viewerSide: Side | null, slots: Array<{ number: number, startsAt: string, endsAt: string }>, answers: Array<{ side: Side, slotNumber: number | null, reason: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type ConfirmSessionSlotMutationVariables = Exact<{
+  input: ConfirmSessionSlotInput;
+}>;
+
+
+export type ConfirmSessionSlotMutation = { confirmSessionSlot: { session: { id: string, kind: SessionKind, status: SessionStatus, visibility: Visibility, durationMinutes: number, place: string | null, link: string | null, agenda: string, slotNumber: number | null, startsAt: string | null, endsAt: string | null, sequence: number, cancelReason: string | null, attended: Array<SessionAttendee> | null, minute: string | null, viewerMayRun: boolean, viewerSide: Side | null, slots: Array<{ number: number, startsAt: string, endsAt: string }>, answers: Array<{ side: Side, slotNumber: number | null, reason: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type MoveSessionMutationVariables = Exact<{
+  input: MoveSessionInput;
+}>;
+
+
+export type MoveSessionMutation = { moveSession: { session: { id: string, kind: SessionKind, status: SessionStatus, visibility: Visibility, durationMinutes: number, place: string | null, link: string | null, agenda: string, slotNumber: number | null, startsAt: string | null, endsAt: string | null, sequence: number, cancelReason: string | null, attended: Array<SessionAttendee> | null, minute: string | null, viewerMayRun: boolean, viewerSide: Side | null, slots: Array<{ number: number, startsAt: string, endsAt: string }>, answers: Array<{ side: Side, slotNumber: number | null, reason: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type CancelSessionMutationVariables = Exact<{
+  input: CancelSessionInput;
+}>;
+
+
+export type CancelSessionMutation = { cancelSession: { session: { id: string, kind: SessionKind, status: SessionStatus, visibility: Visibility, durationMinutes: number, place: string | null, link: string | null, agenda: string, slotNumber: number | null, startsAt: string | null, endsAt: string | null, sequence: number, cancelReason: string | null, attended: Array<SessionAttendee> | null, minute: string | null, viewerMayRun: boolean, viewerSide: Side | null, slots: Array<{ number: number, startsAt: string, endsAt: string }>, answers: Array<{ side: Side, slotNumber: number | null, reason: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type RecordSessionMinuteMutationVariables = Exact<{
+  input: RecordSessionMinuteInput;
+}>;
+
+
+export type RecordSessionMinuteMutation = { recordSessionMinute: { session: { id: string, kind: SessionKind, status: SessionStatus, visibility: Visibility, durationMinutes: number, place: string | null, link: string | null, agenda: string, slotNumber: number | null, startsAt: string | null, endsAt: string | null, sequence: number, cancelReason: string | null, attended: Array<SessionAttendee> | null, minute: string | null, viewerMayRun: boolean, viewerSide: Side | null, slots: Array<{ number: number, startsAt: string, endsAt: string }>, answers: Array<{ side: Side, slotNumber: number | null, reason: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type MyCalendarFeedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCalendarFeedQuery = { calendarFeed: { issuedAt: string } | null };
+
+export type SetCalendarFeedMutationVariables = Exact<{
+  input: SetCalendarFeedInput;
+}>;
+
+
+export type SetCalendarFeedMutation = { setCalendarFeed: { feedUrl: string | null, feed: { issuedAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
 export type StaffPayloadFragment = { case: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> };
 
 export type AcceptCaseMutationVariables = Exact<{
@@ -3848,6 +4062,7 @@ export const TeamMemberFieldsFragmentDoc = {"kind":"Document","definitions":[{"k
 export const StaffInvitationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StaffInvitationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffInvitation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"invitedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}}]}}]} as unknown as DocumentNode<StaffInvitationFieldsFragment, unknown>;
 export const ErasureRequestFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErasureRequestFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErasureRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"onPaper"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReasons"}},{"kind":"Field","name":{"kind":"Name","value":"holds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"until"}}]}}]}}]} as unknown as DocumentNode<ErasureRequestFieldsFragment, unknown>;
 export const RepresentativeInvitationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RepresentativeInvitationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RepresentativeInvitation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"invitedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}}]}}]} as unknown as DocumentNode<RepresentativeInvitationFieldsFragment, unknown>;
+export const CaseSessionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"attended"}},{"kind":"Field","name":{"kind":"Name","value":"minute"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayRun"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSide"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CaseSessionFieldsFragment, unknown>;
 export const StaffPayloadFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StaffPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DisputeCasePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<StaffPayloadFragment, unknown>;
 export const HandledComplaintFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HandledComplaintFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"remedySought"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"confirmedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"nextDue"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complainant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recordedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dispute"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}}]}}]}}]} as unknown as DocumentNode<HandledComplaintFieldsFragment, unknown>;
 export const AccessLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccessLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AccessLogFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"readerKind"}},{"kind":"Field","name":{"kind":"Name","value":"readerLabel"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"userAgent"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<AccessLogQuery, AccessLogQueryVariables>;
@@ -3968,6 +4183,16 @@ export const RevokeRepresentativeInvitationDocument = {"kind":"Document","defini
 export const RemoveRepresentativeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveRepresentative"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeRepresentative"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveRepresentativeMutation, RemoveRepresentativeMutationVariables>;
 export const RepresentativeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RepresentativeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"representativeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"caseSubject"}},{"kind":"Field","name":{"kind":"Name","value":"organisationName"}},{"kind":"Field","name":{"kind":"Name","value":"inviterName"}},{"kind":"Field","name":{"kind":"Name","value":"addressMatches"}}]}}]}}]} as unknown as DocumentNode<RepresentativeInvitationQuery, RepresentativeInvitationQueryVariables>;
 export const AcceptRepresentativeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptRepresentativeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptRepresentativeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRoles"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptRepresentativeInvitationMutation, AcceptRepresentativeInvitationMutationVariables>;
+export const CaseSessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseSessions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSessionScopes"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSessionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"attended"}},{"kind":"Field","name":{"kind":"Name","value":"minute"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayRun"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSide"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CaseSessionsQuery, CaseSessionsQueryVariables>;
+export const ProposeSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProposeSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSessionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"attended"}},{"kind":"Field","name":{"kind":"Name","value":"minute"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayRun"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSide"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<ProposeSessionMutation, ProposeSessionMutationVariables>;
+export const PickSessionSlotDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PickSessionSlot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PickSessionSlotInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pickSessionSlot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSessionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"attended"}},{"kind":"Field","name":{"kind":"Name","value":"minute"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayRun"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSide"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<PickSessionSlotMutation, PickSessionSlotMutationVariables>;
+export const DeclineSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeclineSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSessionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"attended"}},{"kind":"Field","name":{"kind":"Name","value":"minute"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayRun"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSide"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<DeclineSessionMutation, DeclineSessionMutationVariables>;
+export const ConfirmSessionSlotDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmSessionSlot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmSessionSlotInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmSessionSlot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSessionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"attended"}},{"kind":"Field","name":{"kind":"Name","value":"minute"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayRun"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSide"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<ConfirmSessionSlotMutation, ConfirmSessionSlotMutationVariables>;
+export const MoveSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MoveSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MoveSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moveSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSessionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"attended"}},{"kind":"Field","name":{"kind":"Name","value":"minute"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayRun"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSide"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<MoveSessionMutation, MoveSessionMutationVariables>;
+export const CancelSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSessionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"attended"}},{"kind":"Field","name":{"kind":"Name","value":"minute"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayRun"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSide"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CancelSessionMutation, CancelSessionMutationVariables>;
+export const RecordSessionMinuteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordSessionMinute"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordSessionMinuteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordSessionMinute"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSessionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"attended"}},{"kind":"Field","name":{"kind":"Name","value":"minute"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayRun"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSide"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"slotNumber"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<RecordSessionMinuteMutation, RecordSessionMinuteMutationVariables>;
+export const MyCalendarFeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCalendarFeed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"calendarFeed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}}]}}]}}]} as unknown as DocumentNode<MyCalendarFeedQuery, MyCalendarFeedQueryVariables>;
+export const SetCalendarFeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetCalendarFeed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetCalendarFeedInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCalendarFeed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"feedUrl"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SetCalendarFeedMutation, SetCalendarFeedMutationVariables>;
 export const AcceptCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"isComplex"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"isComplex"},"value":{"kind":"Variable","name":{"kind":"Name","value":"isComplex"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StaffPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StaffPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DisputeCasePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<AcceptCaseMutation, AcceptCaseMutationVariables>;
 export const DeclineCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseStage"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ground"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeclineGround"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expectedStage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedStage"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"ground"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ground"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reasons"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StaffPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StaffPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DisputeCasePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<DeclineCaseMutation, DeclineCaseMutationVariables>;
 export const CaseRosterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseRoster"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roster"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"competences"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"standingDisclosures"}},{"kind":"Field","name":{"kind":"Name","value":"mandateEndsOn"}},{"kind":"Field","name":{"kind":"Name","value":"acceptingCases"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaseRosterQuery, CaseRosterQueryVariables>;

@@ -4,7 +4,8 @@
 // the area's file in both locales (common: layout and forms; consumer; case; staff; records;
 // admin; directory; integrations; members: teams, profiles, surveys; account: sign-up, setup,
 // claiming an account; commitments: ISO 10001 commitments and their review).
-// claiming an account; privacy: the person's data, its export and erasure).
+// claiming an account; privacy: the person's data, its export and erasure; sessions: sessions
+// and hearings, and the calendar feed).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import enAccessLog from "./en/accessLog.json";
@@ -20,6 +21,7 @@ import enIntegrations from "./en/integrations.json";
 import enMembers from "./en/members.json";
 import enRecords from "./en/records.json";
 import enPrivacy from "./en/privacy.json";
+import enSessions from "./en/sessions.json";
 import enStaff from "./en/staff.json";
 
 const en = {
@@ -37,6 +39,7 @@ const en = {
   ...enAudit,
   ...enAccessLog,
   ...enPrivacy,
+  ...enSessions,
 };
 
 // Other languages load when chosen, so nobody downloads a catalogue they do not read (issue 16:

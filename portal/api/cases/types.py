@@ -58,6 +58,7 @@ from portal.timeline.models import Visibility
 if TYPE_CHECKING:
     from portal.api.cases.representatives import RepresentativeInvitation
     from portal.api.complaints.types import Complaint
+    from portal.api.sessions.types import CaseSession
 
 
 @strawberry.type(description="An ISO 10003 dispute case.")
@@ -478,6 +479,26 @@ class DisputeCase(Node):
         return await casefile.messages_connection(
             info, self.row, window(first, after, last, before), visibility
         )
+
+    @strawberry.field(
+        description="The sessions and hearings you may see (a caucus only by its side and the "
+        "neutral), oldest first."
+    )
+    async def sessions(
+        self, info: Info
+    ) -> list[Annotated[CaseSession, strawberry.lazy("portal.api.sessions.types")]]:
+        from portal.api.sessions.types import sessions_of_case
+
+        return await sessions_of_case(info, self.row)
+
+    @strawberry.field(
+        description="The scopes you may propose a session or hearing in (the neutral: all "
+        "parties or either caucus; the provider: all parties); empty when you may propose none."
+    )
+    async def viewer_session_scopes(self, info: Info) -> list[Visibility]:
+        from portal.api.sessions.types import session_scopes
+
+        return await session_scopes(info, self.row)
 
     @strawberry.field(description="Messages you may read, by others, that you have not read.")
     async def unread_message_count(self, info: Info) -> int:

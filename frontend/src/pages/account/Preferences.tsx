@@ -8,13 +8,14 @@ import { SuccessBanner } from "../../design/patterns";
 import { MyPreferencesDocument, UpdateMyPreferencesDocument } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { languageOf, PreferenceInputs, uiLocaleOf, usePreferenceFields } from "./join";
+import { CalendarFeedSection } from "./CalendarFeed";
 import { AccountReceipts } from "./Receipts";
 import { YourData } from "./YourData";
 
 /** `/account`: the signed-in person's own page. Four sections, listed at the top: their
  * language (of the portal and of the e-mails Parley sends them) and time zone (every date and
  * deadline in their e-mails is shown in it; the header's language switch keeps the language too,
- * issue 15); and, since issue 19, the receipts of their case records, who has read their
+ * issue 15); their calendar feed of sessions and hearings (issue 20); and, since issue 19, the receipts of their case records, who has read their
  * records (the list is a page of its own), and their data (a copy, and erasure). */
 export function Preferences() {
   const { t } = useI18n();
@@ -22,6 +23,7 @@ export function Preferences() {
   const user = data?.viewer?.user;
   const contents = [
     { id: "preferences-heading", text: t("preferences.title") },
+    { id: "account-calendar", text: t("calendarFeed.title") },
     { id: "account-receipts", text: t("receipts.account.title") },
     { id: "account-reads", text: t("accessLog.mine.title") },
     { id: "your-data-heading", text: t("privacy.title") },
@@ -54,6 +56,7 @@ export function Preferences() {
           <p className="govuk-body">{t("preferences.intro")}</p>
           {user ? <PreferencesForm language={uiLocaleOf(user.locale)} timeZone={user.timeZone} /> : null}
         </div>
+        {user ? <CalendarFeedSection /> : null}
         {user ? <AccountReceipts /> : null}
         <section aria-labelledby="account-reads" className="parley-section">
           <h2 id="account-reads" className="govuk-heading-l" tabIndex={-1}>

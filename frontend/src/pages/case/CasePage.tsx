@@ -20,6 +20,7 @@ import { RecordTools } from "./records";
 import { Documents } from "./Documents";
 import { dutiesOf, myDeadline, rightsOf, whoMustAct } from "./duties";
 import { Messages } from "./Messages";
+import { Sessions } from "./Sessions";
 import { useNames } from "../public/directoryText";
 import { MethodExplained } from "./methods";
 import { Offers } from "./Offers";
@@ -212,6 +213,9 @@ function CaseView({ caseId }: { caseId: string }) {
           <ActionPanels item={item} onDone={onDone} only={[action]} />
         </Folded>
       ))}
+      <Folded title={t("sessions.title")} testId="sessions-fold">
+        <Sessions caseId={item.id} />
+      </Folded>
       <Folded title={t("case.documentsFold")}>
         <Documents caseId={item.id} />
       </Folded>

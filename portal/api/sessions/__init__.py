@@ -1,0 +1,1 @@
+"""Sessions and hearings over GraphQL (issue 20, 1)."""

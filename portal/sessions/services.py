@@ -1,0 +1,485 @@
+"""Sessions and hearings (issue 20, 1): propose, answer, confirm, move, cancel, minute.
+
+Who may do what is portal.auth.policy's (`may_run_session`, `session_side`, and the readable
+scopes of the case file): a session is seen only by those who may read its scope, so a caucus
+stays with its side and the neutral, and a session of the other side's caucus answers exactly
+like a missing one. Each change is one transaction with its timeline event (in the session's
+scope) and its mails (portal.sessions.mails), or nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+from tortoise.transactions import in_transaction
+
+from portal.auth import policy
+from portal.auth.actor import Actor
+from portal.casefiles.services import CaseFileAccess, access, case_access
+from portal.cases.events import EventKind, record
+from portal.cases.inputs import MAX_TEXT
+from portal.cases.models import DisputeCase
+from portal.cases.states import TERMINAL_STAGES, CaseRole, Side
+from portal.lengths import at_most
+from portal.sessions import mails
+from portal.sessions.errors import SessionError, SessionNotFound
+from portal.sessions.models import CaseSession, SessionAnswer
+from portal.sessions.states import SessionAttendee, SessionKind, SessionStatus
+from portal.timeline.models import Visibility
+
+MAX_SLOTS = 10
+MIN_MINUTES, MAX_MINUTES = 15, 12 * 60
+# Texts are limited as every case text is (the web portal counts against the same number).
+MAX_AGENDA = MAX_MINUTE = MAX_REASON = MAX_TEXT
+MAX_PLACE = 500
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class SessionDraft:
+    """What a proposal says, before it is checked."""
+
+    kind: SessionKind
+    visibility: Visibility
+    slots: Sequence[datetime]
+    duration_minutes: int
+    agenda: str | None
+    place: str | None = None
+    link: str | None = None
+
+
+# --- checks of what was sent ------------------------------------------------------------------
+
+
+def _text(value: str | None, field: str, limit: int, *, required: bool) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise SessionError("REQUIRED", f"Write the {field.replace('_', ' ')}.", field)
+        return None
+    at_most(text, limit, field, SessionError)
+    return text
+
+
+def _written(value: str | None, field: str, limit: int) -> str:
+    text = _text(value, field, limit, required=True)
+    assert text is not None  # `required` refused an empty one
+    return text
+
+
+def _link(value: str | None) -> str | None:
+    link = _text(value, "link", MAX_PLACE, required=False)
+    if link is None:
+        return None
+    parts = urlsplit(link)
+    if parts.scheme not in {"https", "http", "tel", "sip"} or not (parts.netloc or parts.path):
+        raise SessionError(
+            "INVALID_URL", "A video link is an https:// URL; a phone line a tel: URI.", "link"
+        )
+    return link
+
+
+def _instant(value: datetime, field: str, at: datetime) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise SessionError(
+            "INVALID_INPUT", "Give each time with its offset (`2026-12-20T18:00:00+01:00`).", field
+        )
+    if value <= at:
+        raise SessionError("SLOT_IN_PAST", "A session cannot start in the past.", field)
+    return value
+
+
+def _minutes(value: int) -> int:
+    if not MIN_MINUTES <= value <= MAX_MINUTES:
+        raise SessionError(
+            "INVALID_INPUT",
+            f"A session lasts {MIN_MINUTES} to {MAX_MINUTES} minutes.",
+            "duration_minutes",
+        )
+    return value
+
+
+def _slots(values: Sequence[datetime], at: datetime) -> list[datetime]:
+    if not values:
+        raise SessionError("REQUIRED", "Offer at least one slot.", "slots")
+    if len(values) > MAX_SLOTS:
+        raise SessionError("INVALID_INPUT", f"Offer at most {MAX_SLOTS} slots.", "slots")
+    slots = [_instant(v, "slots", at) for v in values]
+    if len({s.astimezone(UTC) for s in slots}) != len(slots):
+        raise SessionError("INVALID_INPUT", "Each slot is offered once.", "slots")
+    return slots
+
+
+# --- who may see and do what ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionAccess:
+    session: CaseSession
+    found: CaseFileAccess
+
+    @property
+    def case(self) -> DisputeCase:
+        return self.found.case
+
+    def runner_role(self) -> CaseRole:
+        """The role the actor runs the session in; FORBIDDEN when they may not."""
+        roles, appointment = self.found.roles, self.found.appointment
+        if not policy.may_run_session(roles, appointment, self.session.visibility):
+            raise SessionError("FORBIDDEN", "Only the neutral or the provider runs sessions.")
+        return CaseRole.NEUTRAL if CaseRole.NEUTRAL in roles else CaseRole.PROVIDER
+
+    def side(self) -> Side:
+        side = policy.session_side(self.found.roles, self.session.visibility)
+        if side is None:
+            raise SessionError("FORBIDDEN", "Only the parties asked answer a session's slots.")
+        return side
+
+
+async def session_access(
+    actor: Actor, session_id: uuid.UUID, *, lock: bool = False
+) -> SessionAccess:
+    """The session and the actor's access to its case; SessionNotFound when they may not see
+    it. With ``lock``, the case row first (its events are appended to its chain, as every
+    step of the case locks it), then the session's."""
+    session = await CaseSession.get_or_none(id=session_id)
+    if session is None:
+        raise SessionNotFound()
+    if lock:
+        case = await DisputeCase.select_for_update().get(id=session.case_id)
+        session = await CaseSession.select_for_update().get(id=session_id)
+    else:
+        case = await DisputeCase.get(id=session.case_id)
+    found = await access(actor, case)
+    if session.visibility not in found.readable:
+        raise SessionNotFound()
+    return SessionAccess(session, found)
+
+
+def _open_case(case: DisputeCase) -> None:
+    if case.stage in TERMINAL_STAGES:
+        raise SessionError("CASE_CLOSED", "The case has ended: it holds no more sessions.")
+
+
+# --- the steps ---------------------------------------------------------------------------------
+
+
+async def propose(
+    actor: Actor, case_id: uuid.UUID, draft: SessionDraft, *, at: datetime | None = None
+) -> CaseSession:
+    """A neutral or the provider offers 1 to 10 slots for a session, with where and why."""
+    at = at or _now()
+    slots = _slots(draft.slots, at)
+    minutes = _minutes(draft.duration_minutes)
+    agenda = _written(draft.agenda, "agenda", MAX_AGENDA)
+    place = _text(draft.place, "place", MAX_PLACE, required=False)
+    link = _link(draft.link)
+    if place is None and link is None:
+        raise SessionError("REQUIRED", "Give a place, or a video or phone link.", "place")
+    async with in_transaction():
+        found = await case_access(actor, case_id, lock=True)
+        if draft.visibility not in policy.SESSION_SIDES:
+            raise SessionError(
+                "SCOPE_NOT_ALLOWED",
+                "A session is with all parties or in one side's caucus.",
+                "visibility",
+            )
+        _open_case(found.case)
+        session = CaseSession(
+            case_id=case_id,
+            kind=draft.kind,
+            visibility=draft.visibility,
+            slots=[s.isoformat() for s in slots],
+            duration_minutes=minutes,
+            place=place,
+            link=link,
+            agenda=agenda,
+            proposed_by_id=actor.id,
+            proposer_role="",
+            proposed_at=at,
+        )
+        role = SessionAccess(session, found).runner_role()
+        session.proposer_role = role.value
+        await session.save()
+        await _record(
+            found.case,
+            session,
+            EventKind.SESSION_PROPOSED,
+            actor,
+            role,
+            at,
+            {
+                "session_kind": session.kind,
+                "slots": session.slots,
+                "duration_minutes": minutes,
+                "agenda": agenda,
+                "place": place,
+                "link": link,
+            },
+        )
+        await mails.proposed(found.case, session, at)
+    return session
+
+
+async def answer(
+    actor: Actor,
+    session_id: uuid.UUID,
+    slot_number: int | None,
+    reason: str | None,
+    *,
+    at: datetime | None = None,
+) -> CaseSession:
+    """A side picks a slot (by its number, from 1), or declines them all with reasons. When
+    every side asked has picked the same slot, the session is scheduled on it."""
+    at = at or _now()
+    async with in_transaction():
+        found = await session_access(actor, session_id, lock=True)
+        session = found.session
+        side = found.side()
+        _proposed(session)
+        if slot_number is None:
+            why = _text(reason, "reason", MAX_REASON, required=False)
+            if why is None:
+                raise SessionError(
+                    "REASONS_REQUIRED", "Say why none of the slots suits you.", "reason"
+                )
+        else:
+            _slot(session, slot_number)
+            why = None
+        await SessionAnswer.update_or_create(
+            defaults={
+                "slot_number": slot_number,
+                "reason": why,
+                "answered_by_id": actor.id,
+                "answered_at": at,
+            },
+            session_id=session.id,
+            side=side,
+        )
+        picked = await SessionAnswer.filter(session_id=session.id).values_list(
+            "side", "slot_number"
+        )
+        asked = set(policy.SESSION_SIDES[session.visibility])
+        chosen = {number for s, number in picked if s in asked}
+        if {s for s, _ in picked} >= asked and len(chosen) == 1:
+            number = chosen.pop()
+            if number is not None:
+                await _schedule(found, number, actor, at, confirmed=False)
+    return session
+
+
+async def confirm(
+    actor: Actor, session_id: uuid.UUID, slot_number: int, *, at: datetime | None = None
+) -> CaseSession:
+    """The neutral or the provider schedules the session on a slot, whatever the answers."""
+    at = at or _now()
+    async with in_transaction():
+        found = await session_access(actor, session_id, lock=True)
+        found.runner_role()
+        _proposed(found.session)
+        _slot(found.session, slot_number)
+        await _schedule(found, slot_number, actor, at, confirmed=True)
+    return found.session
+
+
+async def move(
+    actor: Actor,
+    session_id: uuid.UUID,
+    starts_at: datetime,
+    *,
+    duration_minutes: int | None = None,
+    reason: str | None = None,
+    at: datetime | None = None,
+) -> CaseSession:
+    """A scheduled session moves to another time: a new invitation, one SEQUENCE up."""
+    at = at or _now()
+    start = _instant(starts_at, "starts_at", at)
+    minutes = None if duration_minutes is None else _minutes(duration_minutes)
+    why = _text(reason, "reason", MAX_REASON, required=False)
+    async with in_transaction():
+        found = await session_access(actor, session_id, lock=True)
+        role = found.runner_role()
+        session = found.session
+        _scheduled(session)
+        _open_case(found.case)
+        previous = session.starts_at
+        session.starts_at = start
+        session.duration_minutes = minutes or session.duration_minutes
+        session.sequence += 1
+        await session.save()
+        await _record(
+            found.case,
+            session,
+            EventKind.SESSION_MOVED,
+            actor,
+            role,
+            at,
+            {
+                "previous_starts_at": previous,
+                "starts_at": start,
+                "duration_minutes": session.duration_minutes,
+                "sequence": session.sequence,
+                "reason": why,
+            },
+        )
+        await mails.scheduled(found.case, session, at, moved=True, reason=why)
+    return session
+
+
+async def cancel(
+    actor: Actor, session_id: uuid.UUID, reason: str | None, *, at: datetime | None = None
+) -> CaseSession:
+    """A proposed or scheduled session is called off, with reasons; a scheduled one's
+    invitation is withdrawn (METHOD CANCEL)."""
+    at = at or _now()
+    why = _text(reason, "reason", MAX_REASON, required=False)
+    async with in_transaction():
+        found = await session_access(actor, session_id, lock=True)
+        role = found.runner_role()
+        session = found.session
+        if session.status not in (SessionStatus.PROPOSED, SessionStatus.SCHEDULED):
+            raise SessionError("SESSION_NOT_SCHEDULED", "The session is not ahead any more.")
+        if why is None:
+            raise SessionError("REASONS_REQUIRED", "Say why the session is cancelled.", "reason")
+        was_scheduled = session.status is SessionStatus.SCHEDULED
+        session.status = SessionStatus.CANCELLED
+        session.cancelled_at = at
+        session.cancel_reason = why
+        session.sequence += 1
+        await session.save()
+        await _record(
+            found.case,
+            session,
+            EventKind.SESSION_CANCELLED,
+            actor,
+            role,
+            at,
+            {
+                "reason": why,
+                "sequence": session.sequence,
+            },
+        )
+        await mails.cancelled(found.case, session, at, was_scheduled=was_scheduled)
+    return session
+
+
+async def record_minute(
+    actor: Actor,
+    session_id: uuid.UUID,
+    attended: Sequence[SessionAttendee],
+    minute: str | None,
+    *,
+    at: datetime | None = None,
+) -> CaseSession:
+    """After the session: who attended, and a short minute, on the timeline."""
+    at = at or _now()
+    text = _written(minute, "minute", MAX_MINUTE)
+    async with in_transaction():
+        found = await session_access(actor, session_id, lock=True)
+        role = found.runner_role()
+        session = found.session
+        _scheduled(session)
+        assert session.starts_at is not None
+        if session.starts_at + timedelta(minutes=session.duration_minutes) > at:
+            raise SessionError("SESSION_NOT_OVER", "Record the minute after the session ends.")
+        present = sorted(set(attended), key=list(SessionAttendee).index)
+        session.status = SessionStatus.HELD
+        session.attended = [a.value for a in present]
+        session.minute = text
+        session.minuted_at = at
+        await session.save()
+        await _record(
+            found.case,
+            session,
+            EventKind.SESSION_MINUTED,
+            actor,
+            role,
+            at,
+            {
+                "attended": session.attended,
+                "minute": text,
+            },
+        )
+    return session
+
+
+# --- inside the steps --------------------------------------------------------------------------
+
+
+def _proposed(session: CaseSession) -> None:
+    if session.status is not SessionStatus.PROPOSED:
+        raise SessionError("SESSION_NOT_PROPOSED", "The session's slots are no longer open.")
+
+
+def _scheduled(session: CaseSession) -> None:
+    if session.status is not SessionStatus.SCHEDULED:
+        raise SessionError("SESSION_NOT_SCHEDULED", "The session is not scheduled.")
+
+
+def _slot(session: CaseSession, number: int) -> None:
+    if not 1 <= number <= len(session.slots):
+        raise SessionError(
+            "INVALID_CHOICE", f"Pick a slot from 1 to {len(session.slots)}.", "slot_number"
+        )
+
+
+async def _schedule(
+    found: SessionAccess, number: int, actor: Actor, at: datetime, *, confirmed: bool
+) -> None:
+    session = found.session
+    _open_case(found.case)
+    session.status = SessionStatus.SCHEDULED
+    session.slot_number = number
+    session.starts_at = session.slot_instants()[number - 1]
+    session.scheduled_at = at
+    await session.save()
+    # Scheduled by the runner's confirmation, or by the last side's pick.
+    if confirmed:
+        role = found.runner_role()
+    else:
+        found.side()
+        answering = (CaseRole.COMPLAINANT, CaseRole.REPRESENTATIVE, CaseRole.ORGANISATION)
+        role = next(r for r in answering if r in found.found.roles)
+    await _record(
+        found.case,
+        session,
+        EventKind.SESSION_SCHEDULED,
+        actor,
+        role,
+        at,
+        {
+            "slot_number": number,
+            "starts_at": session.starts_at,
+            "duration_minutes": session.duration_minutes,
+            "confirmed": confirmed,
+        },
+    )
+    await mails.scheduled(found.case, session, at, moved=False, reason=None)
+
+
+async def _record(
+    case: DisputeCase,
+    session: CaseSession,
+    kind: EventKind,
+    actor: Actor,
+    role: CaseRole,
+    at: datetime,
+    payload: dict[str, object],
+) -> None:
+    await record(
+        case,
+        kind,
+        at=at,
+        actor_id=actor.id,
+        actor_role=role.value,
+        payload={"session_id": session.id, **payload},
+        visibility=session.visibility,
+    )
+    await case.save(update_fields=["last_sequence", "head_hash"])
