@@ -1851,6 +1851,8 @@ LATER_NODE_ROWS = [
 ]
 
 
+from tests.access_matrix_groups import GROUP_ROWS  # noqa: E402  (its rows use the above)
+
 GRAPHQL_ROWS: list[Row] = [
     *QUERY_ROWS,
     *NODE_ROWS,
@@ -1867,6 +1869,7 @@ GRAPHQL_ROWS: list[Row] = [
     *SUBSCRIPTION_ROWS,
     *TEAM_ROWS,
     *AUDIT_ROWS,
+    *GROUP_ROWS,
 ]
 
 # --- REST endpoints -------------------------------------------------------------------------

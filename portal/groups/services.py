@@ -81,6 +81,18 @@ async def links_of(actor: Actor, case: DisputeCase) -> list[tuple[CaseLink, uuid
     return [(row, row.other_id if row.case_id == case.id else row.case_id) for row in rows]
 
 
+async def member_case_ids(group_id: uuid.UUID) -> list[uuid.UUID]:
+    """The cases that are members of the group now (their complainant's consent stands), in
+    id order. The seam for shared sessions (issue 20, deliverable 1, built apart): a session
+    held for a group is scheduled for, and recorded on the timeline of, each of these cases,
+    and only while the group is visible to whoever schedules it (`group_for`)."""
+    return list(
+        await GroupMember.filter(group_id=group_id, consent=GroupConsent.GIVEN)
+        .order_by("case_id")
+        .values_list("case_id", flat=True)  # type: ignore[arg-type]
+    )
+
+
 async def membership_of(case_id: uuid.UUID) -> GroupMember | None:
     """The case's latest group row (asked, consented, refused or withdrawn)."""
     return await GroupMember.filter(case_id=case_id).order_by("-asked_at").first()
@@ -97,6 +109,24 @@ async def _case(actor: Actor, case_id: uuid.UUID, field: str) -> tuple[DisputeCa
     if not found.roles:
         raise case_not_found(field)
     return case, found
+
+
+async def _cases(
+    actor: Actor, named: Sequence[tuple[uuid.UUID, str]]
+) -> dict[uuid.UUID, DisputeCase]:
+    """The cases, locked in id order (no two steps deadlock), then checked in the order
+    named, so that the first one the actor may not see is the one the refusal names."""
+    rows = {
+        c.id: c
+        for c in await DisputeCase.select_for_update()
+        .filter(id__in=[pk for pk, _ in named])
+        .order_by("id")
+    }
+    for pk, field in named:
+        case = rows.get(pk)
+        if case is None or not (await access(actor, case)).roles:
+            raise case_not_found(field)
+    return rows
 
 
 def _runs(actor: Actor, case: DisputeCase) -> None:
@@ -173,23 +203,21 @@ async def link_cases(
     at = at or now()
     reason = text({"reason": reason}, "reason", max_length=MAX_REASON)
     async with in_transaction():
-        first, second = sorted((case_id, other_id))
-        if first == second:
+        if case_id == other_id:
             raise GroupError("SAME_CASE", "A case is not linked to itself.", "other_case_id")
-        # Locked in id order, as every step here does.
-        names = {case_id: "case_id", other_id: "other_case_id"}
-        a, _ = await _case(actor, first, names[first])
-        b, _ = await _case(actor, second, names[second])
-        case = a if a.id == case_id else b
+        cases = await _cases(actor, [(case_id, "case_id"), (other_id, "other_case_id")])
+        case, other = cases[case_id], cases[other_id]
         _runs(actor, case)
-        if not policy.may_be_linked(a, b):
+        if not policy.may_be_linked(case, other):
             raise GroupError(
                 "CASES_NOT_RELATED",
                 "Only cases of the same organisation at the same provider can be linked.",
                 "other_case_id",
             )
-        _active(a, names[first])
-        _active(b, names[second])
+        _active(case, "case_id")
+        _active(other, "other_case_id")
+        first, second = sorted((case_id, other_id))
+        a, b = cases[first], cases[second]
         if await CaseLink.exists(case_id=first, other_id=second):
             raise GroupError("ALREADY_LINKED", "The cases are already linked.", "other_case_id")
         link = await CaseLink.create(
@@ -237,15 +265,14 @@ async def ask_consent(
         )
     async with in_transaction():
         ordered = sorted([lead_case_id, *others])
-        cases: dict[uuid.UUID, DisputeCase] = {}
-        for pk in ordered:
-            field = "lead_case_id" if pk == lead_case_id else "case_ids"
-            cases[pk], _ = await _case(actor, pk, field)
+        cases = await _cases(
+            actor, [(lead_case_id, "lead_case_id"), *((pk, "case_ids") for pk in others)]
+        )
         lead = cases[lead_case_id]
         _runs(actor, lead)
-        for pk in ordered:
-            field = "lead_case_id" if pk == lead_case_id else "case_ids"
-            _active(cases[pk], field)
+        _active(lead, "lead_case_id")
+        for pk in others:
+            _active(cases[pk], "case_ids")
         linked = {
             row.other_id if row.case_id == lead.id else row.case_id
             for row in await CaseLink.filter(Q(case_id=lead.id) | Q(other_id=lead.id))
@@ -494,10 +521,15 @@ async def propose_outcome(
             try:
                 await perform(actor, case.id, Action.ISSUE_OUTCOME, data, at=at)
             except CaseError as exc:
+                if exc.code == "NOT_FOUND":
+                    # A member case the actor may not see is not named to them.
+                    raise GroupError(
+                        "FORBIDDEN", "Your role on the group's cases does not allow that action."
+                    ) from exc
                 raise GroupError(
                     exc.code,
                     f"Case {case.reference}: {exc.message}",
-                    exc.field if exc.code != "NOT_FOUND" else "group_id",
+                    exc.field,
                     limit=exc.limit,
                     actual=exc.actual,
                 ) from exc
