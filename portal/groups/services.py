@@ -360,16 +360,22 @@ async def answer_consent(
             raise GroupError(
                 "ALREADY_ANSWERED",
                 "Your answer is already recorded"
-                + ("." if member.consent is wanted else "; withdraw your consent instead."),
+                + (
+                    "; withdraw your consent instead."
+                    if member.consent is GroupConsent.GIVEN
+                    else "."
+                ),
             )
         member.consent = wanted
         member.answered_at = at
         member.answered_by_id = actor.id
+        joins = consents and group.formed_at is not None
+        if joins:
+            member.joined_at = at
+        await member.save()
         kind = EventKind.GROUP_CONSENT_GIVEN if consents else EventKind.GROUP_CONSENT_REFUSED
         await _note(case, kind, at, actor, role.value, _about(group))
-        if consents and group.formed_at is not None:
-            member.joined_at = at
-            await member.save()
+        if joins:
             await _note(
                 case,
                 EventKind.GROUP_JOINED,
@@ -378,7 +384,6 @@ async def answer_consent(
                 role.value,
                 {**_about(group), "member_count": await member_count(group.id)},
             )
-        await member.save()
     return Answered(group, member)
 
 

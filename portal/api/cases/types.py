@@ -283,7 +283,7 @@ class DisputeCase(Node):
     ) -> list[Annotated[CaseLink, strawberry.lazy("portal.api.groups.types")]]:
         from portal.api.groups.types import links_field
 
-        return await links_field(info, self.row.id)
+        return await links_field(info, self.row)
 
     @strawberry.field(description="What you are on this case.")
     async def viewer_roles(self, info: Info) -> list[CaseRole]:

@@ -16,6 +16,7 @@ from portal.api.cases.access import visible
 from portal.api.context import Info
 from portal.api.enums import described_enum
 from portal.api.node import Node, node_resolver, to_global_id
+from portal.cases.models import DisputeCase as DisputeCaseRow
 from portal.groups import models, services
 from portal.groups.errors import GroupError
 
@@ -147,10 +148,8 @@ class CaseLink(Node):
         )
 
 
-async def links_field(info: Info, case_id: uuid.UUID) -> list[CaseLink]:
-    row = await info.context.loaders.case.load(case_id)
-    assert row is not None
-    found = await services.links_of(info.context.require_actor(), row)
+async def links_field(info: Info, case: DisputeCaseRow) -> list[CaseLink]:
+    found = await services.links_of(info.context.require_actor(), case)
     return [CaseLink.of(link, other) for link, other in found]
 
 

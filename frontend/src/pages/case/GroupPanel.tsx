@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useClient, useQuery } from "urql";
 import { Loading, RequestError, UserErrors, useDescribeUserError } from "../../components/Status";
 import { AmountInput, Checkboxes, FormShell, SubmitButton, Textarea, TextInput, useForm } from "../../design/forms";
@@ -45,11 +45,13 @@ export function GroupPanel({ caseId, recordLength, onDone }: { caseId: string; r
     requestPolicy: "cache-and-network",
   });
   const [banner, setBanner] = useState<{ n: number; text: string } | null>(null);
-  const [seen, setSeen] = useState(recordLength);
-  if (seen !== recordLength) {
-    setSeen(recordLength);
+  const seen = useRef(recordLength);
+  useEffect(() => {
+    // The case record grew (a consent or the group's step elsewhere): ask again.
+    if (recordLength === seen.current) return;
+    seen.current = recordLength;
     refetch({ requestPolicy: "network-only" });
-  }
+  }, [recordLength, refetch]);
   if (fetching && !data) return <Loading />;
   const item = data?.case;
   if (!item) return <RequestError error={error} />;
