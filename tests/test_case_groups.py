@@ -7,6 +7,7 @@ and who may see and do what."""
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -19,6 +20,8 @@ from portal.casefiles.storage import storage_of
 from portal.cases.models import DisputeCase, OrganisationProvider
 from portal.cases.services import Action
 from portal.cases.states import ClosureReason, Stage
+from portal.feedback.periods import Period
+from portal.feedback.review import management_review
 from portal.groups.models import CaseGroup, CaseLink, GroupConsent, GroupMember
 from portal.settings import Settings
 from portal.timeline.models import TimelineEvent, Visibility
@@ -200,6 +203,15 @@ async def test_group_outcome_accepted_by_some_rejected_by_others_leaves_each_in_
         assert recorded.index("outcome_issued") < recorded.index("group_outcome_proposed")
         assert (await verify(case)).ok
     assert (await kinds(one)).count("case_linked") == 2  # the lead is linked to both
+    # The organisation's management review names the group with its members
+    review = await management_review(
+        await actor_for(w.manager),
+        w.organisation.id,
+        Period(datetime.now(UTC) - timedelta(days=1), datetime.now(UTC) + timedelta(days=1)),
+        systemic_threshold=3,
+    )
+    group_row = await CaseGroup.get()
+    assert [(t.key, t.count) for t in review.case_groups] == [(group_row.reference, 3)]
 
 
 async def test_group_outcome_is_all_members_or_none(
