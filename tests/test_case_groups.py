@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 from starlette.applications import Starlette
 
-from portal.accounts.models import Organisation
+from portal.accounts.models import Organisation, Role
 from portal.casefiles import services as casefiles
 from portal.casefiles.errors import DocumentNotFound
 from portal.casefiles.storage import storage_of
@@ -144,6 +144,24 @@ async def consent(
     return await mutate(client, token, ANSWER, groupId=group, caseId=case_id(case), consents=yes)
 
 
+async def formed_group(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, count: int
+) -> tuple[World, list[tuple[World, DisputeCase]], str]:
+    """``count`` cases in resolution with the same neutral, each complainant consenting
+    through the API, the group formed: the world, the members and the group's id."""
+    w = await quick_world(factory)
+    members = await members_in_resolution(w, fast(factory), count)
+    group = await grouped(client, app, w, *(case for _, case in members))
+    for mine, case in members:
+        answered = await consent(client, app, mine, group, case, True)
+        assert answered["userErrors"] == []
+        assert answered["membership"]["consent"] == "GIVEN"
+    formed = await ok(client, await token_for(app, w.caseworker), FORM, groupId=group)
+    assert formed["group"]["memberCount"] == count
+    assert formed["group"]["formedAt"]
+    return w, members, group
+
+
 # --- the group's outcome --------------------------------------------------------------------
 
 
@@ -151,16 +169,8 @@ async def test_group_outcome_accepted_by_some_rejected_by_others_leaves_each_in_
     client: httpx.AsyncClient, app: Starlette, factory: Factory
 ) -> None:
     # Given three complainants' cases in resolution with the same neutral, grouped with consent
-    w = await quick_world(factory)
-    (w1, c1), (w2, c2), (w3, c3) = await members_in_resolution(w, fast(factory), 3)
-    group = await grouped(client, app, w, c1, c2, c3)
-    for mine, case in ((w1, c1), (w2, c2), (w3, c3)):
-        answered = await consent(client, app, mine, group, case, True)
-        assert answered["userErrors"] == []
-        assert answered["membership"]["consent"] == "GIVEN"
-    formed = await ok(client, await token_for(app, w.caseworker), FORM, groupId=group)
-    assert formed["group"]["memberCount"] == 3
-    assert formed["group"]["formedAt"]
+    w, members, group = await formed_group(client, app, factory, 3)
+    (w1, c1), (w2, c2), (w3, c3) = members
 
     # When the neutral proposes one outcome to the group
     proposed = await ok(
@@ -218,20 +228,11 @@ async def test_group_outcome_is_all_members_or_none(
     client: httpx.AsyncClient, app: Starlette, factory: Factory
 ) -> None:
     # Given a formed group of two cases whose second case has another neutral
-    w = await quick_world(factory)
-    (w1, c1), (w2, c2) = await members_in_resolution(w, fast(factory), 2)
-    other_neutral = await fast(factory).user()
-    from portal.accounts.models import Role
-    from portal.accounts.services import grant_role
-
-    await grant_role(other_neutral, Role.NEUTRAL, provider=w.provider)
+    w, ((_, c1), (_, c2)), group = await formed_group(client, app, factory, 2)
+    other_neutral = await fast(factory).user(Role.NEUTRAL, provider=w.provider)
     await w.act(w.caseworker, c2, Action.REMOVE_NEUTRAL, reasons="Unavailable.")
     c2 = await DisputeCase.get(id=c2.id)
     await w.act(w.caseworker, c2, Action.APPOINT_NEUTRAL, neutral_id=other_neutral.id)
-    group = await grouped(client, app, w, c1, c2)
-    await consent(client, app, w1, group, c1, True)
-    await consent(client, app, w2, group, c2, True)
-    await ok(client, await token_for(app, w.caseworker), FORM, groupId=group)
     before = await state(c1, c2)
 
     # When the first case's neutral proposes the group's outcome
@@ -296,12 +297,8 @@ async def test_consent_is_withdrawable_until_the_group_outcome(
     client: httpx.AsyncClient, app: Starlette, factory: Factory
 ) -> None:
     # Given a formed group of three
-    w = await quick_world(factory)
-    (w1, c1), (w2, c2), (w3, c3) = await members_in_resolution(w, fast(factory), 3)
-    group = await grouped(client, app, w, c1, c2, c3)
-    for mine, case in ((w1, c1), (w2, c2), (w3, c3)):
-        await consent(client, app, mine, group, case, True)
-    await ok(client, await token_for(app, w.caseworker), FORM, groupId=group)
+    w, members, group = await formed_group(client, app, factory, 3)
+    (_, c1), (w2, c2), (w3, c3) = members
 
     # When one complainant withdraws before the outcome
     withdrawn = await ok(
@@ -503,13 +500,8 @@ async def test_shared_documents_follow_the_case_file_rules(
     client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings
 ) -> None:
     # Given a formed group of two
-    w = await quick_world(factory)
-    (w1, c1), (w2, c2) = await members_in_resolution(w, fast(factory), 2)
-    group = await grouped(client, app, w, c1, c2)
-    await consent(client, app, w1, group, c1, True)
-    await consent(client, app, w2, group, c2, True)
+    w, ((w1, c1), (w2, c2)), group = await formed_group(client, app, factory, 2)
     worker = await token_for(app, w.caseworker)
-    await ok(client, worker, FORM, groupId=group)
     public = await _upload(settings, w, c1, w.caseworker, Visibility.ALL_PARTIES)
     internal = await _upload(settings, w, c1, w.caseworker, Visibility.PROVIDER_INTERNAL)
     caucus = await _upload(settings, w1, c1, w1.complainant, Visibility.CAUCUS_COMPLAINANT)

@@ -4,7 +4,9 @@ service of portal.groups.services, and maps its refusals to userErrors."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
+from typing import Any, TypeVar
 
 import strawberry
 
@@ -14,6 +16,7 @@ from portal.api.groups.types import CaseGroup, CaseLink, GroupMembership
 from portal.api.inputs import mutations
 from portal.api.loaders import Loaders
 from portal.api.node import decode_id
+from portal.auth.actor import Actor
 from portal.cases.errors import CaseError
 from portal.codes import Currency
 from portal.groups import services
@@ -29,6 +32,23 @@ def _pk(value: str, type_name: str) -> uuid.UUID:
 
 def _errors(exc: CaseError) -> list[UserError]:
     return [user_error(exc.code, exc.message, exc.field, limit=exc.limit, actual=exc.actual)]
+
+
+T = TypeVar("T")
+
+
+async def _step(
+    info: Info, payload: Callable[..., T], field: str, work: Callable[[Actor], Awaitable[Any]]
+) -> T:
+    """One group step: authenticate, do ``work`` (one service call, mapped to the API's
+    object), and answer its refusal as userErrors; fresh loaders after a change."""
+    actor = info.context.require_actor()
+    try:
+        done = await work(actor)
+    except CaseError as exc:
+        return payload(user_errors=_errors(exc))
+    info.context.loaders = Loaders()
+    return payload(**{field: done})
 
 
 @strawberry.input(description="Two related cases to link, with the reason.")
@@ -135,17 +155,15 @@ class CaseGroupMutations:
         "`CASES_NOT_RELATED` across organisations, `ALREADY_LINKED`, `SAME_CASE`." + FOREIGN
     )
     async def link_cases(self, info: Info, input: LinkCasesInput) -> LinkCasesPayload:
-        actor = info.context.require_actor()
         case_id = _pk(input.case_id, "DisputeCase")
-        try:
+
+        async def work(actor: Actor) -> CaseLink:
             row = await services.link_cases(
                 actor, case_id, _pk(input.other_case_id, "DisputeCase"), input.reason
             )
-        except CaseError as exc:
-            return LinkCasesPayload(user_errors=_errors(exc))
-        info.context.loaders = Loaders()
-        other = row.other_id if row.case_id == case_id else row.case_id
-        return LinkCasesPayload(link=CaseLink.of(row, other))
+            return CaseLink.of(row, row.other_id if row.case_id == case_id else row.case_id)
+
+        return await _step(info, LinkCasesPayload, "link", work)
 
     @strawberry.mutation(
         description="Propose a group of a lead case and cases linked to it: each complainant "
@@ -154,17 +172,12 @@ class CaseGroupMutations:
         "to the lead, `ALREADY_IN_GROUP` for one asked into another open group." + FOREIGN
     )
     async def ask_group_consent(self, info: Info, input: AskGroupConsentInput) -> CaseGroupPayload:
-        actor = info.context.require_actor()
-        try:
-            row = await services.ask_consent(
-                actor,
-                _pk(input.lead_case_id, "DisputeCase"),
-                [_pk(c, "DisputeCase") for c in input.case_ids],
-            )
-        except CaseError as exc:
-            return CaseGroupPayload(user_errors=_errors(exc))
-        info.context.loaders = Loaders()
-        return CaseGroupPayload(group=CaseGroup.from_row(row))
+        async def work(actor: Actor) -> CaseGroup:
+            cases = [_pk(c, "DisputeCase") for c in input.case_ids]
+            lead = _pk(input.lead_case_id, "DisputeCase")
+            return CaseGroup.from_row(await services.ask_consent(actor, lead, cases))
+
+        return await _step(info, CaseGroupPayload, "group", work)
 
     @strawberry.mutation(
         description="Answer the provider's request: consent to your case being run in the "
@@ -175,18 +188,12 @@ class CaseGroupMutations:
     async def answer_group_consent(
         self, info: Info, input: AnswerGroupConsentInput
     ) -> GroupMembershipPayload:
-        actor = info.context.require_actor()
-        try:
-            found = await services.answer_consent(
-                actor,
-                _pk(input.group_id, "CaseGroup"),
-                _pk(input.case_id, "DisputeCase"),
-                input.consents,
-            )
-        except CaseError as exc:
-            return GroupMembershipPayload(user_errors=_errors(exc))
-        info.context.loaders = Loaders()
-        return GroupMembershipPayload(membership=GroupMembership.of(found.member))
+        async def work(actor: Actor) -> GroupMembership:
+            group, case = _pk(input.group_id, "CaseGroup"), _pk(input.case_id, "DisputeCase")
+            found = await services.answer_consent(actor, group, case, input.consents)
+            return GroupMembership.of(found.member)
+
+        return await _step(info, GroupMembershipPayload, "membership", work)
 
     @strawberry.mutation(
         description="Withdraw your consent before the group's outcome is proposed: your case "
@@ -196,15 +203,11 @@ class CaseGroupMutations:
     async def withdraw_group_consent(
         self, info: Info, input: WithdrawGroupConsentInput
     ) -> GroupMembershipPayload:
-        actor = info.context.require_actor()
-        try:
-            found = await services.withdraw_consent(
-                actor, _pk(input.group_id, "CaseGroup"), _pk(input.case_id, "DisputeCase")
-            )
-        except CaseError as exc:
-            return GroupMembershipPayload(user_errors=_errors(exc))
-        info.context.loaders = Loaders()
-        return GroupMembershipPayload(membership=GroupMembership.of(found.member))
+        async def work(actor: Actor) -> GroupMembership:
+            group, case = _pk(input.group_id, "CaseGroup"), _pk(input.case_id, "DisputeCase")
+            return GroupMembership.of((await services.withdraw_consent(actor, group, case)).member)
+
+        return await _step(info, GroupMembershipPayload, "membership", work)
 
     @strawberry.mutation(
         description="Form the group of the cases whose complainants consented: the lead's and "
@@ -212,13 +215,10 @@ class CaseGroupMutations:
         "provider's caseworkers." + FOREIGN
     )
     async def form_case_group(self, info: Info, input: CaseGroupInput) -> CaseGroupPayload:
-        actor = info.context.require_actor()
-        try:
-            row = await services.form(actor, _pk(input.group_id, "CaseGroup"))
-        except CaseError as exc:
-            return CaseGroupPayload(user_errors=_errors(exc))
-        info.context.loaders = Loaders()
-        return CaseGroupPayload(group=CaseGroup.from_row(row))
+        async def work(actor: Actor) -> CaseGroup:
+            return CaseGroup.from_row(await services.form(actor, _pk(input.group_id, "CaseGroup")))
+
+        return await _step(info, CaseGroupPayload, "group", work)
 
     @strawberry.mutation(
         description="Share a member case's document with the formed group: it is listed in "
@@ -228,16 +228,12 @@ class CaseGroupMutations:
     async def share_group_document(
         self, info: Info, input: ShareGroupDocumentInput
     ) -> CaseGroupPayload:
-        actor = info.context.require_actor()
-        try:
-            await services.share_document(
-                actor, _pk(input.group_id, "CaseGroup"), _pk(input.document_id, "Document")
-            )
-            row = await services.group_for(actor, _pk(input.group_id, "CaseGroup"))
-        except CaseError as exc:
-            return CaseGroupPayload(user_errors=_errors(exc))
-        info.context.loaders = Loaders()
-        return CaseGroupPayload(group=CaseGroup.from_row(row))
+        async def work(actor: Actor) -> CaseGroup:
+            group = _pk(input.group_id, "CaseGroup")
+            await services.share_document(actor, group, _pk(input.document_id, "Document"))
+            return CaseGroup.from_row(await services.group_for(actor, group))
+
+        return await _step(info, CaseGroupPayload, "group", work)
 
     @strawberry.mutation(
         description="Propose one outcome to every member of the formed group, through each "
@@ -248,16 +244,15 @@ class CaseGroupMutations:
     async def propose_group_outcome(
         self, info: Info, input: ProposeGroupOutcomeInput
     ) -> CaseGroupPayload:
-        actor = info.context.require_actor()
         data = {
             "summary": input.summary,
             "reasons": input.reasons,
             "amount": input.amount,
             "currency": input.currency,
         }
-        try:
-            row = await services.propose_outcome(actor, _pk(input.group_id, "CaseGroup"), data)
-        except CaseError as exc:
-            return CaseGroupPayload(user_errors=_errors(exc))
-        info.context.loaders = Loaders()
-        return CaseGroupPayload(group=CaseGroup.from_row(row))
+
+        async def work(actor: Actor) -> CaseGroup:
+            group = _pk(input.group_id, "CaseGroup")
+            return CaseGroup.from_row(await services.propose_outcome(actor, group, data))
+
+        return await _step(info, CaseGroupPayload, "group", work)
