@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -27,7 +28,15 @@ from portal.settings import Settings
 from portal.timeline.models import TimelineEvent, Visibility
 from portal.timeline.services import verify
 from tests import samples
-from tests.factories import NOTICE_READ, Factory, World, actor_for, quick_world
+from tests.factories import (
+    NOTICE_READ,
+    Factory,
+    World,
+    actor_for,
+    delivered_mails,
+    mail_text,
+    quick_world,
+)
 from tests.group_support import members_in_resolution, of, referred
 from tests.test_api_support import call, case_id, token_for
 
@@ -398,6 +407,26 @@ async def test_only_the_provider_links_and_only_within_one_organisation(
     await ok(client, worker, LINK, **link(c2))
     again = {"caseId": case_id(c2), "otherCaseId": case_id(c1), "reason": "Again."}
     assert refusal(await mutate(client, worker, LINK, **again)) == "ALREADY_LINKED"
+
+
+async def test_each_complainant_is_asked_by_mail(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings, tmp_path: Path
+) -> None:
+    w = await quick_world(factory)
+    (w1, c1), (w2, c2) = [await referred(w, fast(factory)) for _ in range(2)]
+    await grouped(client, app, w, c1, c2)
+
+    mails = await delivered_mails(settings, tmp_path)
+
+    asked = {
+        str(m["To"]): mail_text(m)
+        for m in mails
+        if "be handled with related cases" in str(m["Subject"])
+    }
+    assert sorted(asked) == sorted([w1.complainant.email, w2.complainant.email])
+    group = await CaseGroup.get()
+    assert all(group.reference in text for text in asked.values())
+    assert all("/cases/" in text for text in asked.values())
 
 
 async def test_who_sees_groups_and_links(

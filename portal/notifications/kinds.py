@@ -41,6 +41,8 @@ MAIL_MEANINGS: dict[MailKind, str] = {
     MailKind.REPRESENTATIVE_INVITATION: "An invitation to represent a complainant.",
     MailKind.STAFF_INVITATION: "An invitation to join a team.",
     MailKind.ERASURE_DECIDED: "An admin's decision on the recipient's erasure request.",
+    MailKind.GROUP_CONSENT_ASKED: "The provider asks whether the case may be run in a group "
+    "with related cases (only with the complainant's consent).",
 }
 
 PROVIDER_MEANINGS = {

@@ -69,6 +69,8 @@ class MailKind(StrEnum):
     STAFF_INVITATION = "staff_invitation"
     # Issue 19: an admin's decision on the recipient's erasure request (GDPR Art. 17).
     ERASURE_DECIDED = "erasure_decided"
+    # Issue 20: the provider asks the complainant's side to consent to a group of cases.
+    GROUP_CONSENT_ASKED = "group_consent_asked"
 
 
 def _env(autoescape: bool) -> jinja2.Environment:
