@@ -59,7 +59,7 @@ mutation W($input: WithdrawGroupConsentInput!) {{
   withdrawGroupConsent(input: $input) {{ membership {{ consent answeredAt }} {UE} }}
 }}"""
 FORM = f"""
-mutation F($input: CaseGroupInput!) {{
+mutation F($input: FormCaseGroupInput!) {{
   formCaseGroup(input: $input) {{ group {{ {GROUP_FIELDS} }} {UE} }}
 }}"""
 SHARE = f"""

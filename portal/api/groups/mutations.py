@@ -82,8 +82,8 @@ class AskGroupConsentInput:
     )
 
 
-@strawberry.input(description="One group, by its ID.")
-class CaseGroupInput:
+@strawberry.input(description="The group to form.")
+class FormCaseGroupInput:
     group_id: strawberry.ID = strawberry.field(description="Global ID of the group.")
 
 
@@ -214,7 +214,7 @@ class CaseGroupMutations:
         "at least one other (`CONSENT_MISSING`). Recorded on every member's timeline. The "
         "provider's caseworkers." + FOREIGN
     )
-    async def form_case_group(self, info: Info, input: CaseGroupInput) -> CaseGroupPayload:
+    async def form_case_group(self, info: Info, input: FormCaseGroupInput) -> CaseGroupPayload:
         async def work(actor: Actor) -> CaseGroup:
             return CaseGroup.from_row(await services.form(actor, _pk(input.group_id, "CaseGroup")))
 
