@@ -171,6 +171,16 @@ async def formed_group(
     return w, members, group
 
 
+async def propose(
+    client: httpx.AsyncClient, app: Starlette, w: World, group: str, **more: Any
+) -> dict[str, Any]:
+    """The world's neutral proposes one outcome to the group: the payload, refused or not."""
+    token = await token_for(app, w.neutral)
+    return await mutate(
+        client, token, PROPOSE, groupId=group, summary="Refund", reasons="Why.", **more
+    )
+
+
 # --- the group's outcome --------------------------------------------------------------------
 
 
@@ -182,15 +192,8 @@ async def test_group_outcome_accepted_by_some_rejected_by_others_leaves_each_in_
     (w1, c1), (w2, c2), (w3, c3) = members
 
     # When the neutral proposes one outcome to the group
-    proposed = await ok(
-        client,
-        await token_for(app, w.neutral),
-        PROPOSE,
-        groupId=group,
-        summary="Refund 60 EUR to each",
-        reasons="The outage was the organisation's.",
-        amount="60.00",
-    )
+    proposed = await propose(client, app, w, group, amount="60.00")
+    assert proposed["userErrors"] == []
     assert proposed["group"]["outcomeProposedAt"]
     for case in (c1, c2, c3):
         assert (await DisputeCase.get(id=case.id)).stage is Stage.OUTCOME_PROPOSED
@@ -245,14 +248,7 @@ async def test_group_outcome_is_all_members_or_none(
     before = await state(c1, c2)
 
     # When the first case's neutral proposes the group's outcome
-    refused = await mutate(
-        client,
-        await token_for(app, w.neutral),
-        PROPOSE,
-        groupId=group,
-        summary="Refund",
-        reasons="Why.",
-    )
+    refused = await propose(client, app, w, group)
 
     # Then the second case's table refuses them (without naming a case they may not see),
     # and neither case has an outcome
@@ -289,14 +285,7 @@ async def test_no_group_without_consent(
     await consent(client, app, w2, group, c2, True)
     formed = await ok(client, worker, FORM, groupId=group)
     assert formed["group"]["memberCount"] == 2
-    await ok(
-        client,
-        await token_for(app, w.neutral),
-        PROPOSE,
-        groupId=group,
-        summary="Refund",
-        reasons="Why.",
-    )
+    assert (await propose(client, app, w, group))["userErrors"] == []
     assert (await DisputeCase.get(id=c3.id)).stage is Stage.IN_RESOLUTION
     assert "group_formed" not in await kinds(c3)
     assert "group_consent_refused" in await kinds(c3)
@@ -316,14 +305,8 @@ async def test_consent_is_withdrawable_until_the_group_outcome(
     assert withdrawn["membership"]["consent"] == "WITHDRAWN"
 
     # Then the outcome goes to the two others only
-    proposed = await ok(
-        client,
-        await token_for(app, w.neutral),
-        PROPOSE,
-        groupId=group,
-        summary="Refund",
-        reasons="Why.",
-    )
+    proposed = await propose(client, app, w, group)
+    assert proposed["userErrors"] == []
     assert proposed["group"]["memberCount"] == 2
     assert (await DisputeCase.get(id=c3.id)).stage is Stage.IN_RESOLUTION
     assert "group_consent_withdrawn" in await kinds(c3)

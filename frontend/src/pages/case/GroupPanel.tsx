@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useClient, useQuery } from "urql";
 import { Loading, RequestError, UserErrors, useDescribeUserError } from "../../components/Status";
 import { AmountInput, Checkboxes, FormShell, SubmitButton, Textarea, TextInput, useForm } from "../../design/forms";
@@ -157,45 +157,68 @@ function ConsentAnswer({ caseId, membership, onDone }: { caseId: string; members
       <RequestError error={answer.error ?? withdraw.error} />
       <div className="govuk-button-group">
         {membership.consent === "GIVEN" ? (
-          <button
-            type="button"
-            className="govuk-button govuk-button--warning"
-            disabled={withdraw.busy}
-            data-testid="group-withdraw"
+          <StepButton
+            kind="warning"
+            busy={withdraw.busy}
+            testId="group-withdraw"
             onClick={async () => {
               if (await withdraw.run({ groupId, caseId })) onDone(t("group.withdrawn", { reference }));
             }}
           >
             {t("group.withdraw")}
-          </button>
+          </StepButton>
         ) : (
-          <button
-            type="button"
-            className="govuk-button"
-            disabled={answer.busy}
-            data-testid="group-consent-give"
+          <StepButton
+            busy={answer.busy}
+            testId="group-consent-give"
             onClick={async () => {
               if (await answer.run({ groupId, caseId, consents: true })) onDone(t("group.consented", { reference }));
             }}
           >
             {t("group.consent")}
-          </button>
+          </StepButton>
         )}
         {membership.consent === "ASKED" && (
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary"
-            disabled={answer.busy}
-            data-testid="group-consent-refuse"
+          <StepButton
+            kind="secondary"
+            busy={answer.busy}
+            testId="group-consent-refuse"
             onClick={async () => {
               if (await answer.run({ groupId, caseId, consents: false })) onDone(t("group.refused", { reference }));
             }}
           >
             {t("group.refuse")}
-          </button>
+          </StepButton>
         )}
       </div>
     </div>
+  );
+}
+
+/** One step of the group, taken with one press (disabled while it is sent). */
+function StepButton({
+  kind,
+  busy,
+  testId,
+  onClick,
+  children,
+}: {
+  kind?: "warning" | "secondary";
+  busy: boolean;
+  testId: string;
+  onClick(): void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`govuk-button${kind ? ` govuk-button--${kind}` : ""}`}
+      disabled={busy}
+      data-testid={testId}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }
 
@@ -312,17 +335,15 @@ function FormGroup({ groupId, onDone }: { groupId: string; onDone(text: string):
       <p className="govuk-body">{t("group.formIntro")}</p>
       <UserErrors errors={form.errors} />
       <RequestError error={form.error} />
-      <button
-        type="button"
-        className="govuk-button"
-        disabled={form.busy}
-        data-testid="group-form"
+      <StepButton
+        busy={form.busy}
+        testId="group-form"
         onClick={async () => {
           if (await form.run({ groupId })) onDone(t("group.formedDone"));
         }}
       >
         {t("group.form")}
-      </button>
+      </StepButton>
     </>
   );
 }
