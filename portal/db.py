@@ -40,6 +40,7 @@ MODEL_MODULES = [
     "portal.accesslog.models",
     "portal.privacy.models",
     "portal.sessions.models",
+    "portal.groups.models",
 ]
 MIGRATIONS_MODULE = "migrations"
 # Tortoise's clients with Parley's changes (issue 13 D1, D3): SQLite transactions take the write

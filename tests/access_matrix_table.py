@@ -1852,6 +1852,8 @@ LATER_NODE_ROWS = [
 ]
 
 
+from tests.access_matrix_groups import GROUP_ROWS  # noqa: E402  (its rows use the above)
+
 GRAPHQL_ROWS: list[Row] = [
     *QUERY_ROWS,
     *NODE_ROWS,
@@ -1870,6 +1872,7 @@ GRAPHQL_ROWS: list[Row] = [
     *AUDIT_ROWS,
     # Issue 20, 1: sessions and hearings (tests/access_matrix_sessions.py).
     *session_rows(Row),
+    *GROUP_ROWS,
 ]
 
 # --- REST endpoints -------------------------------------------------------------------------

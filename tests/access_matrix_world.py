@@ -396,6 +396,10 @@ def missing_target(app: Starlette) -> Target:
         "data_export": "DataExport",
         "erasure_request": "ErasureRequest",
         "session": "CaseSession",  # issue 20
+        # Issue 20: linked and group cases (tests/access_matrix_groups.py).
+        "other": "DisputeCase",
+        "group": "CaseGroup",
+        "group_document": "Document",
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}
     target.update(

@@ -582,8 +582,9 @@ async def test_measuring_costs_the_same_statements_whatever_the_number_of_cases(
     with statements() as after:
         body = await call(client, token, REVIEW, variables)
 
-    # The review's nine, and for the commitments: two complaint statements, two of clocks,
-    # three for languages (complaints, their complainants' languages, disputes); and the
-    # access log's one INSERT (issue 19, 3: folded into the first read of the minute).
-    assert len(before) == len(after) == 9 + 7 + 1
+    # The review's nine and its case groups' one (issue 20), and for the commitments: two
+    # complaint statements, two of clocks, three for languages (complaints, their
+    # complainants' languages, disputes); and the access log's one INSERT (issue 19, 3:
+    # folded into the first read of the minute).
+    assert len(before) == len(after) == 10 + 7 + 1
     assert len(body["data"]["managementReview"]["commitments"]) == len(CommitmentKind)

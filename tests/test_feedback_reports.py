@@ -470,10 +470,10 @@ async def test_reports_cost_the_same_statements_whatever_the_number_of_cases(
     )
 
     # Review: authentication, the organisation, five indicator statements, root causes, its
-    # commitments (none here: tests/test_commitments.py counts those). Transparency: the
-    # provider, five indicator statements, the tallies, the disclosure. Each: the access log's
-    # one INSERT (issue 19, 3).
-    assert before == after == (10, 9)
+    # commitments (none here: tests/test_commitments.py counts those), its case groups (issue
+    # 20). Transparency: the provider, five indicator statements, the tallies, the disclosure.
+    # Each: the access log's one INSERT (issue 19, 3).
+    assert before == after == (11, 9)
 
 
 async def test_a_page_larger_than_the_limit_is_refused(client: httpx.AsyncClient) -> None:

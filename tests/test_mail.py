@@ -103,6 +103,7 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
     MailKind.CLOCK_REMINDER: {**ABOUT, "clock": "outcome", "due": "2026-12-20 10:00 UTC"},
     MailKind.CLOCK_MISSED: {**ABOUT, "clock": "response", "due": "2026-12-01 10:00 UTC"},
     MailKind.CASE_FILE_ADDED: {**ABOUT, "item": "document", "filename": "bill.pdf"},
+    MailKind.GROUP_CONSENT_ASKED: {**ABOUT, "group": "GRP-2026-000001"},
     MailKind.OUTCOME_ISSUED: {**ABOUT, "outcome": "recommendation"},
     MailKind.IMPLEMENTATION_DUE: {**ABOUT, "due": "2027-01-20 10:00 UTC"},
     MailKind.CASE_CLOSED: {**ABOUT, "reason": "resolved"},

@@ -151,6 +151,19 @@ class UserErrorCode(StrEnum):
     INVITATION_EXPIRED = "INVITATION_EXPIRED"
     INVITATION_FOR_ANOTHER_ADDRESS = "INVITATION_FOR_ANOTHER_ADDRESS"
     DELIVERY_IN_PROGRESS = "DELIVERY_IN_PROGRESS"
+    # Linked and group cases (portal.groups, issue 20).
+    SAME_CASE = "SAME_CASE"
+    CASES_NOT_RELATED = "CASES_NOT_RELATED"
+    GROUP_TOO_SMALL = "GROUP_TOO_SMALL"
+    GROUP_TOO_LARGE = "GROUP_TOO_LARGE"
+    NOT_LINKED = "NOT_LINKED"
+    ALREADY_IN_GROUP = "ALREADY_IN_GROUP"
+    GROUP_OUTCOME_PROPOSED = "GROUP_OUTCOME_PROPOSED"
+    NO_CONSENT_TO_WITHDRAW = "NO_CONSENT_TO_WITHDRAW"
+    GROUP_ALREADY_FORMED = "GROUP_ALREADY_FORMED"
+    CONSENT_MISSING = "CONSENT_MISSING"
+    GROUP_NOT_FORMED = "GROUP_NOT_FORMED"
+    ALREADY_SHARED = "ALREADY_SHARED"
     # Integration clients (portal.accounts.clients).
     CLIENT_DISABLED = "CLIENT_DISABLED"
     # Teams (portal.accounts.team): a role the team does not offer, an address already on
@@ -440,6 +453,37 @@ _CODE_MEANINGS = {
         "`redeliverWebhookDelivery` on a delivery that is still queued, held or being sent: "
         "redeliver it once it has been delivered or has failed."
     ),
+    UserErrorCode.SAME_CASE: ("`linkCases` names the same case twice."),
+    UserErrorCode.CASES_NOT_RELATED: (
+        "Only cases of the same organisation at the same provider can be linked."
+    ),
+    UserErrorCode.GROUP_TOO_SMALL: ("A group needs at least one case besides its lead."),
+    UserErrorCode.GROUP_TOO_LARGE: ("A group holds at most 100 cases."),
+    UserErrorCode.NOT_LINKED: (
+        "A case asked into a group must be linked to its lead case first; the message names "
+        "the cases."
+    ),
+    UserErrorCode.ALREADY_IN_GROUP: (
+        "A case is already asked into, or a member of, another group whose outcome is not yet "
+        "proposed."
+    ),
+    UserErrorCode.GROUP_OUTCOME_PROPOSED: (
+        "The group's outcome has been proposed: consent can no longer be given or withdrawn, "
+        "and no second outcome is proposed."
+    ),
+    UserErrorCode.NO_CONSENT_TO_WITHDRAW: (
+        "The complainant's consent to the group does not stand (never given, refused or "
+        "already withdrawn)."
+    ),
+    UserErrorCode.GROUP_ALREADY_FORMED: ("The group is already formed."),
+    UserErrorCode.CONSENT_MISSING: (
+        "A group is formed only when the lead case's complainant and at least one other have "
+        "consented."
+    ),
+    UserErrorCode.GROUP_NOT_FORMED: (
+        "Form the group before sharing documents or proposing its outcome."
+    ),
+    UserErrorCode.ALREADY_SHARED: ("The document is already shared with the group."),
     UserErrorCode.CLIENT_DISABLED: (
         "The integration client is disabled, for good: create a new one."
     ),
@@ -468,7 +512,8 @@ _CODE_MEANINGS = {
         "No provider adapter of that name is installed (docs/providers.md)."
     ),
     UserErrorCode.ALREADY_LINKED: (
-        "The organisation already takes part in that provider's scheme (docs/administration.md)."
+        "The organisation already takes part in that provider's scheme (docs/administration.md); "
+        "`linkCases`: the two cases are already linked."
     ),
     UserErrorCode.ALREADY_RETIRED: "The organisation, provider, scheme or link is retired already.",
     UserErrorCode.INVALID_COUNTRY: "A country is an ISO 3166-1 alpha-2 code (`DE`, `FR`, ...).",

@@ -52,6 +52,8 @@ from portal.api.documents import Documents, LimitedParser
 from portal.api.errors import PublicErrors
 from portal.api.feedback.mutations import FeedbackMutations
 from portal.api.feedback.queries import FeedbackQueries
+from portal.api.groups.mutations import CaseGroupMutations
+from portal.api.groups.queries import CaseGroupQueries
 from portal.api.idempotency import make_idempotent
 from portal.api.limits import limit_rule
 from portal.api.node import NodeQueries
@@ -82,6 +84,7 @@ class Query(
     DirectoryQueries,
     FeedbackQueries,
     CommitmentQueries,
+    CaseGroupQueries,
     NotificationQueries,
     IntegrationClientQueries,
     AdminQueries,
@@ -114,6 +117,7 @@ class Mutation(
     ProviderAdapterMutations,
     FeedbackMutations,
     CommitmentMutations,
+    CaseGroupMutations,
     NotificationMutations,
     IntegrationClientMutations,
     AdminMutations,

@@ -26,6 +26,7 @@ from portal.cases.models import CaseParticipant, DisputeCase, NeutralAppointment
 from portal.cases.states import COMPLAINANT_SIDE, AppointmentStatus, CaseRole, Side
 from portal.complaints.models import Complaint
 from portal.complaints.states import ComplaintRole
+from portal.groups.models import GroupMember
 from portal.timeline.models import Visibility
 
 STAFF_ROLES = ORGANISATION_ROLES | PROVIDER_ROLES
@@ -433,6 +434,48 @@ def session_side(roles: frozenset[CaseRole], scope: Visibility) -> Side | None:
 def may_keep_calendar_feed(actor: Actor) -> bool:
     """A calendar feed serves a person's own sessions: people only, for themselves."""
     return actor.kind is ActorKind.USER
+
+
+# --- linked and group cases (issue 20, deliverable 4) ---------------------------------------
+
+
+def may_run_case_groups(actor: Actor, provider_id: uuid.UUID) -> bool:
+    """Linking cases, asking complainants to consent to a group, forming it and sharing its
+    documents: the provider's caseworkers (people or its integration clients). The group's
+    outcome is proposed through each member's own transition table (the neutral issues it);
+    the organisation sees groups but does not run them."""
+    return actor.has_role(Role.PROVIDER_CASEWORKER, provider_id=provider_id)
+
+
+def may_be_linked(case: DisputeCase, other: DisputeCase) -> bool:
+    """Two different cases of one organisation at one provider: a cause shared across
+    organisations or providers is not one group's to decide."""
+    return (
+        case.id != other.id
+        and case.organisation_id == other.organisation_id
+        and case.provider_id == other.provider_id
+    )
+
+
+def may_see_case_links(roles: frozenset[CaseRole], appointment: NeutralAppointment | None) -> bool:
+    """Links are the provider's working notes (recorded provider-internal): whoever reads
+    that scope on the case."""
+    return Visibility.PROVIDER_INTERNAL in readable_scopes(roles, appointment)
+
+
+def may_answer_group_consent(actor: Actor, roles: frozenset[CaseRole]) -> bool:
+    """EU ADR Directive as amended: bundling needs the complainant's consent, so only the
+    complainant's side answers, in person (the complainant or their representative; never an
+    integration client, the organisation or the provider)."""
+    return actor.kind is ActorKind.USER and bool(roles & COMPLAINANT_SIDE)
+
+
+async def visible_case_groups_filter(actor: Actor) -> Q:
+    """The groups ``actor`` may see, as one condition on `case_group`: those holding a case
+    they may see (`visible_cases_filter`). A complainant sees the group their case was asked
+    into, never the other members' cases (each is checked on its own)."""
+    cases = DisputeCase.filter(await visible_cases_filter(actor)).values("id")
+    return Q(id__in=Subquery(GroupMember.filter(case_id__in=Subquery(cases)).values("group_id")))
 
 
 # --- complaints -----------------------------------------------------------------------------

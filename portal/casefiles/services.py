@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -32,6 +33,7 @@ from portal.cases.errors import CaseNotFound
 from portal.cases.events import EventKind, record
 from portal.cases.models import DisputeCase, NeutralAppointment
 from portal.cases.states import TERMINAL_STAGES, AppointmentStatus, CaseRole
+from portal.groups.models import GroupConsent, GroupDocument, GroupMember
 from portal.lengths import at_most, plain_size
 from portal.timeline.coverage import message_payload
 from portal.timeline.models import Visibility
@@ -115,15 +117,51 @@ async def document_access(actor: Actor, document_id: uuid.UUID) -> tuple[Documen
         raise DocumentNotFound()
     case = await DisputeCase.get(id=document.case_id)
     found = await access(actor, case)
-    if document.visibility not in found.readable:
-        raise DocumentNotFound()
-    return document, found
+    if document.visibility in found.readable:
+        return document, found
+    # Issue 20: a document shared with a group is in every member's file, read there under
+    # the same rule (the scope it was posted in, as the reader's roles on that case allow).
+    members = await DisputeCase.filter(
+        id__in=Subquery(
+            GroupMember.filter(
+                consent=GroupConsent.GIVEN,
+                group_id__in=Subquery(
+                    GroupDocument.filter(
+                        lineage_id=document.lineage_id, case_id=document.case_id
+                    ).values("group_id")
+                ),
+            ).values("case_id")
+        )
+    ).exclude(id=case.id)
+    for member in members:
+        there = await access(actor, member)
+        if document.visibility in there.readable:
+            return document, there
+    raise DocumentNotFound()
 
 
 def documents_of(
-    case_id: uuid.UUID, scopes: frozenset[Visibility], *, history: bool = False
+    case_id: uuid.UUID,
+    scopes: frozenset[Visibility],
+    *,
+    history: bool = False,
+    shared: bool = False,
 ) -> QuerySet[Document]:
-    query = Document.filter(case_id=case_id, visibility__in=list(scopes))
+    """The case's documents in ``scopes``; with ``shared``, also those shared with a group
+    the case is a member of (issue 20), under the same scopes."""
+    mine = Q(case_id=case_id)
+    if shared:
+        groups = GroupMember.filter(case_id=case_id, consent=GroupConsent.GIVEN).values("group_id")
+        # Only while the case it came from is a member too: a complainant who withdraws
+        # takes their documents out of the group.
+        members = GroupMember.filter(
+            consent=GroupConsent.GIVEN, group_id__in=Subquery(groups)
+        ).values("case_id")
+        lineages = GroupDocument.filter(
+            group_id__in=Subquery(groups), case_id__in=Subquery(members)
+        ).values("lineage_id")
+        mine |= Q(lineage_id__in=Subquery(lineages))
+    query = Document.filter(mine, visibility__in=list(scopes))
     return query if history else query.filter(superseded_at__isnull=True)
 
 

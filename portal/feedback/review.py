@@ -20,6 +20,7 @@ from portal.feedback.errors import Forbidden
 from portal.feedback.indicators import Indicators, Scope, Tally, indicators
 from portal.feedback.periods import Period
 from portal.feedback.sql import rows
+from portal.groups.models import GroupConsent
 from portal.ids import global_id
 
 UNCLASSIFIED = "unclassified"
@@ -36,6 +37,9 @@ class ManagementReview:
     # ISO 10001 clause 8 (monitoring the code): each of the organisation's commitments,
     # measured for the period.
     commitments: list[CommitmentMeasure] = field(default_factory=list)
+    # Issue 20: the groups of its cases asked in the period (key: the group's reference,
+    # count: its members, whose complainants' consent stands), oldest first.
+    case_groups: list[Tally] = field(default_factory=list)
 
     @property
     def systemic_issues(self) -> list[Tally]:
@@ -86,7 +90,24 @@ async def management_review(
         root_causes=tallies,
         systemic_threshold=systemic_threshold,
         commitments=await measure_commitments(organisation, period, at=at or now()),
+        case_groups=await _case_groups(organisation_id, period),
     )
+
+
+async def _case_groups(organisation_id: uuid.UUID, period: Period) -> list[Tally]:
+    found = await rows(
+        """
+        SELECT g.reference AS reference, COUNT(m.id) AS n FROM case_group g
+        LEFT JOIN group_member m ON m.group_id = g.id AND m.consent = :given
+        WHERE g.organisation_id = :scope AND g.created_at >= :start AND g.created_at < :end
+        GROUP BY g.reference, g.created_at ORDER BY g.created_at, g.reference
+        """,
+        scope=organisation_id,
+        given=GroupConsent.GIVEN.value,
+        start=period.start,
+        end=period.end,
+    )
+    return [Tally(str(r["reference"]), int(r["n"])) for r in found]
 
 
 async def review_for(

@@ -18,7 +18,7 @@ from portal.accounts.models import Organisation, Provider
 from portal.auth import policy
 from portal.cases.events import EventKind
 from portal.cases.models import DisputeCase
-from portal.cases.states import CaseRole, ClockKind, Party
+from portal.cases.states import COMPLAINANT_SIDE, CaseRole, ClockKind, Party
 from portal.cases.transitions import TABLE, WINDOWS, Action
 from portal.ids import global_id
 from portal.notifications.mail import MailKind, in_zone
@@ -52,6 +52,8 @@ CASE_MAILS: dict[str, tuple[MailKind, frozenset[CaseRole]]] = {
     EventKind.CASE_REFERRED: (MailKind.CASE_REFERRED, WITH_PROVIDER),
     EventKind.CASE_CLOSED: (MailKind.CASE_CLOSED, TABLE[Action.CLOSE].tells),
     **{kind: (MailKind.CASE_FILE_ADDED, EVERYONE) for kind in CASE_FILE_EVENTS},
+    # Issue 20: bundling needs each complainant's consent; their side is asked by mail.
+    EventKind.GROUP_CONSENT_ASKED: (MailKind.GROUP_CONSENT_ASKED, COMPLAINANT_SIDE),
 }
 
 
@@ -112,6 +114,8 @@ def _details(case: DisputeCase, event: TimelineEvent) -> dict[str, Any]:
     if event.kind == EventKind.CASE_CLOSED:
         # The feedback issue adds `survey_link` for the complainant here.
         details["reason"] = payload.get("reason", "")
+    if "group_reference" in payload:
+        details["group"] = payload["group_reference"]
     if event.kind in CASE_FILE_EVENTS:
         details["item"] = "message" if event.kind == EventKind.MESSAGE_POSTED else "document"
         details["filename"] = payload.get("filename", "")

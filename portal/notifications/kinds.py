@@ -46,6 +46,8 @@ MAIL_MEANINGS: dict[MailKind, str] = {
     MailKind.SESSION_MOVED: "A scheduled session moved, with the updated .ics invitation.",
     MailKind.SESSION_CANCELLED: "A session cancelled (a scheduled one's .ics cancels it).",
     MailKind.SESSION_REMINDER: "A reminder before a scheduled session or hearing.",
+    MailKind.GROUP_CONSENT_ASKED: "The provider asks whether the case may be run in a group "
+    "with related cases (only with the complainant's consent).",
 }
 
 PROVIDER_MEANINGS = {

@@ -76,6 +76,8 @@ class MailKind(StrEnum):
     SESSION_MOVED = "session_moved"
     SESSION_CANCELLED = "session_cancelled"
     SESSION_REMINDER = "session_reminder"
+    # Issue 20: the provider asks the complainant's side to consent to a group of cases.
+    GROUP_CONSENT_ASKED = "group_consent_asked"
 
 
 def _env(autoescape: bool) -> jinja2.Environment:

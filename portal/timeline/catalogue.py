@@ -102,6 +102,16 @@ class EventKind(StrEnum):
     SESSION_MOVED = "session_moved"
     SESSION_CANCELLED = "session_cancelled"
     SESSION_MINUTED = "session_minuted"
+    # Issue 20, deliverable 4: linked and group cases (portal.groups).
+    CASE_LINKED = "case_linked"
+    GROUP_CONSENT_ASKED = "group_consent_asked"
+    GROUP_CONSENT_GIVEN = "group_consent_given"
+    GROUP_CONSENT_REFUSED = "group_consent_refused"
+    GROUP_CONSENT_WITHDRAWN = "group_consent_withdrawn"
+    GROUP_FORMED = "group_formed"
+    GROUP_JOINED = "group_joined"
+    GROUP_DOCUMENT_SHARED = "group_document_shared"
+    GROUP_OUTCOME_PROPOSED = "group_outcome_proposed"
 
 
 class RedactionRule(StrEnum):
@@ -425,6 +435,11 @@ DOCUMENT = (
     Field("size", Int(), "Bytes."),
     Field("content_type", Text(), "The media type the upload was checked to be."),
 )
+
+GROUP = Field("group_id", Id("CaseGroup"), "The group.")
+GROUP_REFERENCE = Field("group_reference", Text(), "The group's reference (`GRP-2026-000001`).")
+LEAD_CASE = Field("lead_case_id", Id("DisputeCase"), "The group's lead case.")
+MEMBER_COUNT = Field("member_count", Int(), "How many cases are members of the group now.")
 
 
 @dataclass(frozen=True)
@@ -1032,6 +1047,93 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         {"rule": "retention", "counts": {"events": 3, "messages": 2, "mails": 4}},
+    ),
+    _e(
+        K.CASE_LINKED,
+        "The provider linked this case to another of the same organisation with the same "
+        "cause; the link is recorded on both cases.",
+        (
+            Field("other_case_id", Id("DisputeCase"), "The case it was linked to."),
+            Field("other_reference", Text(), "That case's reference."),
+            Field("reason", Text(), "Why the cases are related, as written.", webhook=False),
+        ),
+        {"other_case_id": _V, "other_reference": "DR-2026-000124", "reason": "Same outage."},
+        scope=Visibility.PROVIDER_INTERNAL,
+    ),
+    _e(
+        K.GROUP_CONSENT_ASKED,
+        "The provider asked the complainant whether this case may be run in a group with "
+        "related cases (EU ADR Directive as amended: only with their consent).",
+        (GROUP, GROUP_REFERENCE, Field("lead", Bool(), "Whether this case leads the group.")),
+        {"group_id": _W, "group_reference": "GRP-2026-000001", "lead": True},
+    ),
+    _e(
+        K.GROUP_CONSENT_GIVEN,
+        "The complainant consented to this case being run in the group.",
+        (GROUP, GROUP_REFERENCE),
+        {"group_id": _W, "group_reference": "GRP-2026-000001"},
+    ),
+    _e(
+        K.GROUP_CONSENT_REFUSED,
+        "The complainant refused to have this case run in the group: it runs alone.",
+        (GROUP, GROUP_REFERENCE),
+        {"group_id": _W, "group_reference": "GRP-2026-000001"},
+    ),
+    _e(
+        K.GROUP_CONSENT_WITHDRAWN,
+        "The complainant withdrew their consent before the group's outcome: the case left "
+        "the group and runs alone.",
+        (GROUP, GROUP_REFERENCE),
+        {"group_id": _W, "group_reference": "GRP-2026-000001"},
+    ),
+    _e(
+        K.GROUP_FORMED,
+        "The provider formed the group: this case is a member, with the other consenting "
+        "complainants' cases.",
+        (GROUP, GROUP_REFERENCE, LEAD_CASE, MEMBER_COUNT),
+        {
+            "group_id": _W,
+            "group_reference": "GRP-2026-000001",
+            "lead_case_id": _V,
+            "member_count": 3,
+        },
+    ),
+    _e(
+        K.GROUP_JOINED,
+        "The complainant consented after the group was formed: this case joined it.",
+        (GROUP, GROUP_REFERENCE, MEMBER_COUNT),
+        {"group_id": _W, "group_reference": "GRP-2026-000001", "member_count": 4},
+    ),
+    _e(
+        K.GROUP_DOCUMENT_SHARED,
+        "The provider shared a document of a member case with the group: it is in this "
+        "case's file too, in the scope it was posted in.",
+        (GROUP, GROUP_REFERENCE, *DOCUMENT),
+        {
+            "group_id": _W,
+            "group_reference": "GRP-2026-000001",
+            "document_id": _V,
+            "lineage_id": _V,
+            "version": 1,
+            "filename": "terms.pdf",
+            "sha256": _DIGEST,
+            "size": 52011,
+            "content_type": "application/pdf",
+        },
+        scope=None,
+    ),
+    _e(
+        K.GROUP_OUTCOME_PROPOSED,
+        "The group's one outcome was proposed to this case through its own outcome step "
+        "(`outcome_issued`, recorded just before); each complainant accepts or rejects it "
+        "on their own case.",
+        (GROUP, GROUP_REFERENCE, OUTCOME, MEMBER_COUNT),
+        {
+            "group_id": _W,
+            "group_reference": "GRP-2026-000001",
+            "outcome_id": _U,
+            "member_count": 3,
+        },
     ),
 )
 

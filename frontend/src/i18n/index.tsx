@@ -3,9 +3,9 @@
 // locale. The choice is kept in localStorage and sets <html lang>. To add strings: put them in
 // the area's file in both locales (common: layout and forms; consumer; case; staff; records;
 // admin; directory; integrations; members: teams, profiles, surveys; account: sign-up, setup,
-// claiming an account; commitments: ISO 10001 commitments and their review).
-// claiming an account; privacy: the person's data, its export and erasure; sessions: sessions
-// and hearings, and the calendar feed).
+// claiming an account; commitments: ISO 10001 commitments and their review; privacy: the
+// person's data, its export and erasure; sessions: sessions and hearings, and the calendar
+// feed; groups: linked and group cases).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import enAccessLog from "./en/accessLog.json";
@@ -17,6 +17,7 @@ import enCommitments from "./en/commitments.json";
 import enCommon from "./en/common.json";
 import enConsumer from "./en/consumer.json";
 import enDirectory from "./en/directory.json";
+import enGroups from "./en/groups.json";
 import enIntegrations from "./en/integrations.json";
 import enMembers from "./en/members.json";
 import enRecords from "./en/records.json";
@@ -40,6 +41,7 @@ const en = {
   ...enAccessLog,
   ...enPrivacy,
   ...enSessions,
+  ...enGroups,
 };
 
 // Other languages load when chosen, so nobody downloads a catalogue they do not read (issue 16:

@@ -58,6 +58,7 @@ from portal.timeline.models import Visibility
 if TYPE_CHECKING:
     from portal.api.cases.representatives import RepresentativeInvitation
     from portal.api.complaints.types import Complaint
+    from portal.api.groups.types import CaseLink, GroupMembership
     from portal.api.sessions.types import CaseSession
 
 
@@ -266,6 +267,28 @@ class DisputeCase(Node):
         from portal.api.cases.representatives import invitations_field
 
         return await invitations_field(info, self.row)
+
+    @strawberry.field(
+        description="The group this case was last asked into, with its complainant's consent "
+        "(issue 20); null when it never was."
+    )
+    async def group_membership(
+        self, info: Info
+    ) -> Annotated[GroupMembership, strawberry.lazy("portal.api.groups.types")] | None:
+        from portal.api.groups.types import membership_field
+
+        return await membership_field(info, self.row.id)
+
+    @strawberry.field(
+        description="The related cases the provider linked to this one, oldest first: for "
+        "those who read the provider's internal scope (empty for anyone else)."
+    )
+    async def case_links(
+        self, info: Info
+    ) -> list[Annotated[CaseLink, strawberry.lazy("portal.api.groups.types")]]:
+        from portal.api.groups.types import links_field
+
+        return await links_field(info, self.row)
 
     @strawberry.field(description="What you are on this case.")
     async def viewer_roles(self, info: Info) -> list[CaseRole]:

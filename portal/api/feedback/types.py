@@ -269,6 +269,11 @@ class ManagementReview:
         description="ISO 10001 clause 8: each of the organisation's commitments measured for the "
         "period, in the order of `CommitmentKind`; empty when it records none."
     )
+    case_groups: list[Tally] = strawberry.field(
+        description="The groups of its cases the provider asked complainants to join in the "
+        "period, oldest first: `key` is the group's reference, `count` its members (cases "
+        "whose complainant's consent stands)."
+    )
 
     @classmethod
     def of(cls, r: rev.ManagementReview) -> ManagementReview:
@@ -278,4 +283,5 @@ class ManagementReview:
             root_causes=Tally.all(r.root_causes),
             systemic_issues=Tally.all(r.systemic_issues),
             commitments=[CommitmentMeasure.of(m) for m in r.commitments],
+            case_groups=Tally.all(r.case_groups),
         )

@@ -18,6 +18,7 @@ import { NotFound } from "../NotFound";
 import { ActionPanels, anchorFor, PANELS, type Done } from "./actions";
 import { RecordTools } from "./records";
 import { Documents } from "./Documents";
+import { GroupPanel } from "./GroupPanel";
 import { dutiesOf, myDeadline, rightsOf, whoMustAct } from "./duties";
 import { Messages } from "./Messages";
 import { Sessions } from "./Sessions";
@@ -208,6 +209,7 @@ function CaseView({ caseId }: { caseId: string }) {
       )}
       <OutcomePanel item={item} onDone={onDone} />
       <Offers item={item} onDone={onDone} />
+      <GroupPanel caseId={item.id} recordLength={item.timelineHead.sequence} onDone={refresh} />
       {foldedRights.map((action) => (
         <Folded key={action} title={label("right", action)}>
           <ActionPanels item={item} onDone={onDone} only={[action]} />

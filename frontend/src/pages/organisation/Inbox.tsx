@@ -4,7 +4,12 @@ import { useQuery } from "urql";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading, RequestError } from "../../components/Status";
 import { Explained, ScrollRegion, Tag } from "../../design/patterns";
-import { OrganisationComplaintsDocument, type ComplaintStatus, type ResponsibleParty } from "../../gql/graphql";
+import {
+  OrganisationCaseGroupsDocument,
+  OrganisationComplaintsDocument,
+  type ComplaintStatus,
+  type ResponsibleParty,
+} from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { CaseFilterBar, FilterCheckbox, useCaseFilter } from "../CaseList";
 import { useStaffCases, waitsOnViewer } from "../due";
@@ -75,7 +80,64 @@ function DisputeInbox() {
       )}
       {data && cases.length === 0 && <p className="govuk-body">{t("cases.none")}</p>}
       <StaffCaseCards cases={cases} ours={OURS} />
+      <CaseGroups />
     </>
+  );
+}
+
+/** Issue 20: the groups of related cases the provider runs with the complainants' consent,
+ * with their reference and how many cases are in each. */
+function CaseGroups() {
+  const { t, dateTime } = useI18n();
+  const [{ data, error }] = useQuery({ query: OrganisationCaseGroupsDocument, requestPolicy: "cache-and-network" });
+  if (!data) return <RequestError error={error} />;
+  const groups = data.caseGroups.edges.map((edge) => edge.node);
+  return (
+    <section aria-labelledby="inbox-groups-heading" className="parley-section" data-testid="inbox-groups">
+      <h2 id="inbox-groups-heading" className="govuk-heading-m">
+        {t("inboxGroups.title")}
+      </h2>
+      {groups.length === 0 ? (
+        <p className="govuk-body">{t("inboxGroups.none")}</p>
+      ) : (
+        <ScrollRegion label={t("inboxGroups.title")}>
+          <table className="govuk-table">
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">{t("inboxGroups.reference")}</th>
+                <th scope="col" className="govuk-table__header">{t("inboxGroups.lead")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("inboxGroups.members")}</th>
+                <th scope="col" className="govuk-table__header">{t("inboxGroups.stage")}</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {groups.map((group) => (
+                <tr className="govuk-table__row" key={group.id} data-testid="inbox-group">
+                  <td className="govuk-table__cell">{group.reference}</td>
+                  <td className="govuk-table__cell">
+                    {group.leadCase ? (
+                      <Link className="govuk-link" href={`/cases/${encodeURIComponent(group.leadCase.id)}`}>
+                        {group.leadCase.reference}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{group.memberCount}</td>
+                  <td className="govuk-table__cell">
+                    {group.outcomeProposedAt
+                      ? t("group.outcomeProposed", { date: dateTime(group.outcomeProposedAt) })
+                      : group.formedAt
+                        ? t("group.formed", { date: dateTime(group.formedAt) })
+                        : t("group.asking")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </section>
   );
 }
 

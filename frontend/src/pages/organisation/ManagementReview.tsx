@@ -144,6 +144,21 @@ function ReviewFigures({ review }: { review: Review }) {
         </div>
       )}
       <CommitmentsSection review={review} />
+      <section aria-labelledby="review-groups-heading" className="parley-section" data-testid="review-groups">
+        <h2 id="review-groups-heading" className="govuk-heading-l">
+          {t("reviewGroups.title")}
+        </h2>
+        {review.caseGroups.length === 0 ? (
+          <p className="govuk-body">{t("reviewGroups.none")}</p>
+        ) : (
+          <SummaryList
+            rows={review.caseGroups.map((group) => ({
+              key: group.key,
+              value: `${t("inboxGroups.members")}: ${number(group.count)}`,
+            }))}
+          />
+        )}
+      </section>
       <section aria-labelledby="review-charts-heading" className="parley-section">
         <h2 id="review-charts-heading" className="govuk-heading-l">
           {t("review.charts")}

@@ -1,0 +1,1 @@
+"""GraphQL for linked and group cases (issue 20, deliverable 4)."""

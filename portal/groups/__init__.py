@@ -1,0 +1,1 @@
+"""Linked and group cases (issue 20, deliverable 4)."""
