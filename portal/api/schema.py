@@ -52,6 +52,8 @@ from portal.api.documents import Documents, LimitedParser
 from portal.api.errors import PublicErrors
 from portal.api.feedback.mutations import FeedbackMutations
 from portal.api.feedback.queries import FeedbackQueries
+from portal.api.fees.mutations import FeeMutations
+from portal.api.fees.queries import FeeQueries
 from portal.api.idempotency import make_idempotent
 from portal.api.limits import limit_rule
 from portal.api.node import NodeQueries
@@ -79,6 +81,7 @@ class Query(
     DirectoryQueries,
     FeedbackQueries,
     CommitmentQueries,
+    FeeQueries,
     NotificationQueries,
     IntegrationClientQueries,
     AdminQueries,
@@ -110,6 +113,7 @@ class Mutation(
     ProviderAdapterMutations,
     FeedbackMutations,
     CommitmentMutations,
+    FeeMutations,
     NotificationMutations,
     IntegrationClientMutations,
     AdminMutations,

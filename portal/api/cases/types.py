@@ -269,11 +269,12 @@ class DisputeCase(Node):
     async def _view(self, info: Info) -> tuple[CaseView, frozenset[CaseRole], bool]:
         access = await access_to(info, self.row)
         loaders = info.context.loaders
-        clocks, offers, outcomes, scheme = await asyncio.gather(
+        clocks, offers, outcomes, scheme, fees = await asyncio.gather(
             loaders.clocks_by_case.load(self.row.id),
             loaders.offers_by_case.load(self.row.id),
             loaders.outcomes_by_case.load(self.row.id),
             loaders.scheme.load(self.row.scheme_id),
+            loaders.fee_invoices_by_case.load(self.row.id),
         )
         assert scheme is not None
         view = CaseView(
@@ -284,6 +285,7 @@ class DisputeCase(Node):
             offers=tuple(offers),
             clocks=tuple(clocks),
             now=now(),
+            fees=tuple(fees),
         )
 
         person = info.context.require_actor().kind is ActorKind.USER
