@@ -12,7 +12,7 @@ from portal.casefiles import services as casefiles
 from portal.casefiles.storage import storage_of
 from portal.cases.models import DisputeCase
 from portal.cases.states import Stage
-from portal.fees.models import FeeInvoice
+from portal.fees.models import FeeBand, FeeInvoice, FeeSchedule
 from portal.fees.schedule import Band, set_schedule
 from portal.fees.states import FeePayer
 from portal.settings import Settings
@@ -58,3 +58,29 @@ async def evidence(settings: Settings, w: World, case: DisputeCase) -> Any:
         Visibility.ALL_PARTIES,
         max_bytes=settings.document_max_bytes,
     )
+
+
+# The access matrix's world (tests/access_matrix_world.py): every case of a side is invoiced,
+# the consumer 25.00 and the business 100.00, and fees hold no stage (the world's cases move
+# on as they did before fees existed).
+MATRIX_BANDS = (
+    Band(FeePayer.COMPLAINANT, 0, None, 2_500),
+    Band(FeePayer.ORGANISATION, 0, None, 10_000),
+)
+
+
+async def matrix_fees(w: World) -> None:
+    """Written as rows (no admin account to add to the world)."""
+    schedule = await FeeSchedule.create(scheme_id=w.scheme.id, currency="EUR", hold_stage=None)
+    for band in MATRIX_BANDS:
+        await FeeBand.create(
+            schedule_id=schedule.id,
+            payer=band.payer,
+            from_minor=band.from_minor,
+            to_minor=band.to_minor,
+            amount_minor=band.amount_minor,
+        )
+
+
+async def complainant_invoice(case: DisputeCase) -> FeeInvoice:
+    return await FeeInvoice.get(case_id=case.id, payer=FeePayer.COMPLAINANT)
