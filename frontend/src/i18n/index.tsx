@@ -16,6 +16,7 @@ import enCommitments from "./en/commitments.json";
 import enCommon from "./en/common.json";
 import enConsumer from "./en/consumer.json";
 import enDirectory from "./en/directory.json";
+import enFees from "./en/fees.json";
 import enIntegrations from "./en/integrations.json";
 import enMembers from "./en/members.json";
 import enRecords from "./en/records.json";
@@ -37,6 +38,7 @@ const en = {
   ...enAudit,
   ...enAccessLog,
   ...enPrivacy,
+  ...enFees,
 };
 
 // Other languages load when chosen, so nobody downloads a catalogue they do not read (issue 16:
