@@ -1,7 +1,8 @@
 """An invoice as a PDF (fpdf2), for whoever may read the invoice (portal.web.downloads).
 
-Text is set in DejaVu Sans where the system has it, so names in any script print; without it
-fpdf2's built-in Helvetica is used and characters outside Latin-1 print as `?`.
+Text is set in DejaVu Sans where the system has it (Latin, Greek, Cyrillic and more; it has no
+Chinese characters, which are left out of the PDF); without it fpdf2's built-in Helvetica is
+used and characters outside Latin-1 print as `?`. The invoice's figures are ASCII either way.
 """
 
 from __future__ import annotations
