@@ -102,12 +102,14 @@ async def issue_invoices(
 # --- reading --------------------------------------------------------------------------------
 
 
-async def case_invoices(actor: Actor, case_id: uuid.UUID) -> tuple[DisputeCase, list[FeeInvoice]]:
+async def case_invoices(
+    actor: Actor, case_id: uuid.UUID
+) -> tuple[CaseFileAccess, list[FeeInvoice]]:
     found = await case_access(actor, case_id)
     if not policy.may_read_fees(found.roles):
         raise CaseNotFound()
     rows = await FeeInvoice.filter(case_id=case_id).order_by("issued_at", "number")
-    return found.case, list(rows)
+    return found, list(rows)
 
 
 async def invoice_access(
@@ -123,10 +125,11 @@ async def invoice_access(
     return InvoiceAccess(invoice, found)
 
 
-def readable_waivers(found: InvoiceAccess, waivers: list[FeeWaiver]) -> list[FeeWaiver]:
+def readable_waivers(
+    roles: frozenset[CaseRole], invoice: FeeInvoice, waivers: list[FeeWaiver]
+) -> list[FeeWaiver]:
     """A waiver's reasons and evidence are for the provider and the payer's side."""
-    payer = found.invoice.payer
-    return waivers if policy.may_read_fee_waiver(found.roles, payer) else []
+    return waivers if policy.may_read_fee_waiver(roles, invoice.payer) else []
 
 
 # --- waivers --------------------------------------------------------------------------------

@@ -256,7 +256,7 @@ class FeeMutations:
         except CaseError as exc:
             return RecordFeePaymentPayload(user_errors=_refusal(exc))
         return RecordFeePaymentPayload(
-            payment=FeePayment.from_row(row), invoice=FeeInvoice.from_row(found.invoice)
+            payment=FeePayment.from_row(row), invoice=FeeInvoice.from_row(found.invoice, found.case)
         )
 
     @strawberry.mutation(

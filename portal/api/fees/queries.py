@@ -31,10 +31,10 @@ class FeeQueries:
         if pk is None:
             return None
         try:
-            _, rows = await services.case_invoices(actor, pk)
+            access, rows = await services.case_invoices(actor, pk)
         except CaseError:
             return None
-        return CaseFees(invoices=[FeeInvoice.from_row(r) for r in rows])
+        return CaseFees(invoices=[FeeInvoice.from_row(r, access) for r in rows])
 
     @strawberry.field(
         description="A scheme's fee schedule, published like its rules (EU ADR Art. 7): no "

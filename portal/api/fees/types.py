@@ -18,9 +18,10 @@ from portal.api.context import Info
 from portal.api.enums import described_enum
 from portal.api.node import Node, node_resolver, to_global_id
 from portal.auth import policy
+from portal.auth.actor import ActorKind
 from portal.casefiles.errors import DocumentNotFound
 from portal.casefiles.links import LinkKind
-from portal.casefiles.services import readable_document
+from portal.casefiles.services import CaseFileAccess, readable_document
 from portal.cases.errors import CaseError
 from portal.cases.states import Stage
 from portal.codes import Currency
@@ -131,9 +132,11 @@ class FeeInvoice(Node):
     issued_at: datetime = strawberry.field(description="When it was issued.")
     settled_at: datetime | None = strawberry.field(description="When it was paid or waived.")
     row: strawberry.Private[models.FeeInvoice]
+    # The viewer's access to its case, decided once for all the case's invoices.
+    access: strawberry.Private[CaseFileAccess]
 
     @classmethod
-    def from_row(cls, row: models.FeeInvoice) -> FeeInvoice:
+    def from_row(cls, row: models.FeeInvoice, access: CaseFileAccess) -> FeeInvoice:
         return cls(
             id=to_global_id("FeeInvoice", row.id),
             number=row.number,
@@ -144,31 +147,27 @@ class FeeInvoice(Node):
             issued_at=row.issued_at,
             settled_at=row.settled_at,
             row=row,
+            access=access,
         )
 
-    async def _access(self, info: Info) -> services.InvoiceAccess:
-        return await services.invoice_access(info.context.require_actor(), self.row.id)
-
     @strawberry.field(description="The case it is for.")
-    async def case(
-        self, info: Info
-    ) -> Annotated[DisputeCase, strawberry.lazy("portal.api.cases.types")] | None:
+    def case(self) -> Annotated[DisputeCase, strawberry.lazy("portal.api.cases.types")]:
         from portal.api.cases.types import DisputeCase
 
-        found = await self._access(info)
-        return DisputeCase.from_row(found.case.case)
+        return DisputeCase.from_row(self.access.case)
 
     @strawberry.field(
         description="Its waiver requests, oldest first; empty for those who may not read them "
         "(the other side)."
     )
-    async def waivers(self, info: Info) -> list[FeeWaiver]:
-        found = await self._access(info)
+    async def waivers(self) -> list[FeeWaiver]:
+        if not policy.may_read_fee_waiver(self.access.roles, self.row.payer):
+            return []
         rows = await models.FeeWaiver.filter(invoice_id=self.row.id).order_by("requested_at")
-        return [FeeWaiver.from_row(r) for r in services.readable_waivers(found, list(rows))]
+        return [FeeWaiver.from_row(r) for r in rows]
 
     @strawberry.field(description="Its payments, oldest first.")
-    async def payments(self, info: Info) -> list[FeePayment]:
+    async def payments(self) -> list[FeePayment]:
         rows = await models.FeePayment.filter(invoice_id=self.row.id).order_by("recorded_at")
         return [FeePayment.from_row(r) for r in rows]
 
@@ -177,9 +176,9 @@ class FeeInvoice(Node):
         "it, it is due, and no request awaits a decision)."
     )
     async def viewer_may_request_waiver(self, info: Info) -> bool:
-        found = await self._access(info)
         return (
-            policy.fee_payer_role(found.roles, self.row.payer) is not None
+            info.context.require_actor().kind is ActorKind.USER
+            and policy.fee_payer_role(self.access.roles, self.row.payer) is not None
             and self.row.status is InvoiceStatus.DUE
             and not await models.FeeWaiver.exists(
                 invoice_id=self.row.id, status=WaiverStatus.PENDING
@@ -187,10 +186,10 @@ class FeeInvoice(Node):
         )
 
     @strawberry.field(description="Whether you may pay it by card now (your side owes it, due).")
-    async def viewer_may_pay(self, info: Info) -> bool:
-        found = await self._access(info)
+    def viewer_may_pay(self, info: Info) -> bool:
         return (
-            policy.fee_payer_role(found.roles, self.row.payer) is not None
+            info.context.require_actor().kind is ActorKind.USER
+            and policy.fee_payer_role(self.access.roles, self.row.payer) is not None
             and self.row.status is InvoiceStatus.DUE
             and bool(info.context.settings.payment_card_adapter)
         )
@@ -199,9 +198,9 @@ class FeeInvoice(Node):
         description="Whether you may decide its waiver requests and record payments (the "
         "provider's staff)."
     )
-    async def viewer_is_fee_staff(self, info: Info) -> bool:
-        found = await self._access(info)
-        return policy.may_record_fee_payment(found.roles)
+    def viewer_is_fee_staff(self, info: Info) -> bool:
+        person = info.context.require_actor().kind is ActorKind.USER
+        return person and policy.may_record_fee_payment(self.access.roles)
 
     @strawberry.field(description="A short-lived link to the invoice as a PDF.")
     def download_link(self, info: Info) -> DownloadLink:
@@ -265,7 +264,7 @@ async def _invoice_node(info: Info, pk: uuid.UUID) -> FeeInvoice | None:
         found = await services.invoice_access(info.context.require_actor(), pk)
     except CaseError:
         return None
-    return FeeInvoice.from_row(found.invoice)
+    return FeeInvoice.from_row(found.invoice, found.case)
 
 
 @node_resolver("FeeWaiver")
@@ -277,7 +276,11 @@ async def _waiver_node(info: Info, pk: uuid.UUID) -> FeeWaiver | None:
         found = await services.invoice_access(info.context.require_actor(), row.invoice_id)
     except CaseError:
         return None
-    return FeeWaiver.from_row(row) if services.readable_waivers(found, [row]) else None
+    return (
+        FeeWaiver.from_row(row)
+        if services.readable_waivers(found.roles, found.invoice, [row])
+        else None
+    )
 
 
 @node_resolver("FeePayment")
