@@ -96,7 +96,7 @@ def may_read_directory_internals(actor: Actor | None) -> bool:
 
 # Node types `node(id:)` resolves for a caller who has not signed in (each still checked by
 # its own rule above).
-PUBLIC_NODE_TYPES = frozenset({"Provider", "Scheme", "Commitment"})
+PUBLIC_NODE_TYPES = frozenset({"Provider", "Scheme", "Commitment", "SchemeFeeSchedule"})
 
 
 def may_view_service_account(

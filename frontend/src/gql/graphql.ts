@@ -3363,6 +3363,8 @@ export type IntegrationClientQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, scopes: Array<OAuthScope> }
     | { id: string }
     | { id: string }
@@ -3412,6 +3414,8 @@ export type WebhookSubscriptionLogQueryVariables = Exact<{
 
 
 export type WebhookSubscriptionLogQuery = { node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

@@ -11,7 +11,13 @@ import strawberry
 
 from portal.api.context import Info
 from portal.api.errors import UserError, user_error
-from portal.api.fees.types import FeeInvoice, FeePayment, FeeWaiver, SchemeFeeSchedule
+from portal.api.fees.types import (
+    FeeCheckout,
+    FeeInvoice,
+    FeePayment,
+    FeeWaiver,
+    SchemeFeeSchedule,
+)
 from portal.api.inputs import mutations
 from portal.api.node import decode_id
 from portal.cases.engine import now
@@ -124,15 +130,6 @@ class RecordFeePaymentPayload:
 @strawberry.input(description="Start paying a fee invoice by card.")
 class StartFeePaymentInput:
     invoice_id: strawberry.ID = strawberry.field(description="The invoice your side owes.")
-
-
-@strawberry.type(description="Where to pay by card.")
-class FeeCheckout:
-    url: str = strawberry.field(
-        description="The card processor's payment page; the invoice is paid when the "
-        "processor's signed callback says so."
-    )
-    reference: str = strawberry.field(description="The processor's reference for the attempt.")
 
 
 @strawberry.type(description="The checkout started, or why it was refused.")
@@ -278,4 +275,4 @@ class FeeMutations:
             )
         except CaseError as exc:
             return StartFeePaymentPayload(user_errors=_refusal(exc))
-        return StartFeePaymentPayload(checkout=FeeCheckout(url=row.url, reference=row.reference))
+        return StartFeePaymentPayload(checkout=FeeCheckout.from_row(row))

@@ -26,7 +26,7 @@ from portal.cases.errors import CaseError
 from portal.cases.states import Stage
 from portal.codes import Currency
 from portal.fees import models, services
-from portal.fees.schedule import Band
+from portal.fees.schedule import Band, schedule_of
 from portal.fees.states import FeePayer, InvoiceStatus, WaiverStatus, decimal_of
 
 if TYPE_CHECKING:
@@ -234,7 +234,7 @@ class FeeBand:
     description="A scheme's fee schedule: the filing fee each payer owes by claim value, and "
     "the stage a case waits at until its fees are paid or waived. Published (EU ADR Art. 7)."
 )
-class SchemeFeeSchedule:
+class SchemeFeeSchedule(Node):
     currency: Currency = strawberry.field(description="The currency of every fee.")
     holds_at: Stage | None = strawberry.field(
         description="The stage a case waits at until its fees are paid or waived; null: fees "
@@ -245,9 +245,32 @@ class SchemeFeeSchedule:
     @classmethod
     def of(cls, schedule: models.FeeSchedule, bands: list[Band]) -> SchemeFeeSchedule:
         return cls(
+            id=to_global_id("SchemeFeeSchedule", schedule.id),
             currency=_currency(schedule.currency),
             holds_at=schedule.hold_stage,
             bands=[FeeBand.of(b, schedule.currency) for b in bands],
+        )
+
+
+@strawberry.type(
+    description="A card checkout started for a fee invoice: where its payer pays. Read by "
+    "those who may read the invoice."
+)
+class FeeCheckout(Node):
+    url: str = strawberry.field(
+        description="The card processor's payment page; the invoice is paid when the "
+        "processor's signed callback says so."
+    )
+    reference: str = strawberry.field(description="The processor's reference for the attempt.")
+    started_at: datetime = strawberry.field(description="When it was started.")
+
+    @classmethod
+    def from_row(cls, row: models.FeeCheckout) -> FeeCheckout:
+        return cls(
+            id=to_global_id("FeeCheckout", row.id),
+            url=row.url,
+            reference=row.reference,
+            started_at=row.started_at,
         )
 
 
@@ -293,3 +316,25 @@ async def _payment_node(info: Info, pk: uuid.UUID) -> FeePayment | None:
     except CaseError:
         return None
     return FeePayment.from_row(row)
+
+
+@node_resolver("FeeCheckout")
+async def _checkout_node(info: Info, pk: uuid.UUID) -> FeeCheckout | None:
+    row = await models.FeeCheckout.get_or_none(id=pk)
+    if row is None:
+        return None
+    try:
+        await services.invoice_access(info.context.require_actor(), row.invoice_id)
+    except CaseError:
+        return None
+    return FeeCheckout.from_row(row)
+
+
+@node_resolver("SchemeFeeSchedule")
+async def _schedule_node(info: Info, pk: uuid.UUID) -> SchemeFeeSchedule | None:
+    """Published, like the scheme it belongs to."""
+    row = await models.FeeSchedule.get_or_none(id=pk)
+    if row is None:
+        return None
+    found = await schedule_of(row.scheme_id)
+    return SchemeFeeSchedule.of(*found) if found else None
