@@ -165,6 +165,6 @@ async def _apply(adapter: str, event: PaymentEvent, at: datetime) -> Received:
             )
     except IntegrityError:
         return Received(event.id, event.outcome.value, invoice.number, applied=False)
-    case = await DisputeCase.get(id=invoice.case_id)
+    case = await DisputeCase.select_for_update().get(id=invoice.case_id)
     await settle_by_payment(case, invoice, payment, actor_id=None, actor_role=CaseRole.SYSTEM.value)
     return Received(event.id, event.outcome.value, invoice.number, applied=True)

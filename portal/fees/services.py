@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -53,6 +54,20 @@ class InvoiceAccess:
         return self.case.roles
 
 
+async def _record(
+    case: DisputeCase,
+    kind: EventKind,
+    *,
+    at: datetime,
+    actor_id: uuid.UUID | None,
+    actor_role: str,
+    payload: dict[str, Any],
+) -> None:
+    """The event, and the chain's new head on the case row (locked by the caller)."""
+    await record(case, kind, at=at, actor_id=actor_id, actor_role=actor_role, payload=payload)
+    await case.save(update_fields=["last_sequence", "head_hash"])
+
+
 # --- issuing, at referral -------------------------------------------------------------------
 
 
@@ -81,7 +96,7 @@ async def issue_invoices(
             hold_stage=schedule.hold_stage,
             issued_at=at,
         )
-        await record(
+        await _record(
             case,
             EventKind.FEE_INVOICE_ISSUED,
             at=at,
@@ -119,7 +134,9 @@ async def invoice_access(
     invoice = await query.get_or_none(id=invoice_id)
     if invoice is None:
         raise InvoiceNotFound(field)
-    found = await access(actor, await DisputeCase.get(id=invoice.case_id))
+    # Locked for a change: its events take the case's next sequence numbers.
+    cases = DisputeCase.select_for_update() if lock else DisputeCase
+    found = await access(actor, await cases.get(id=invoice.case_id))
     if not policy.may_read_fees(found.roles):
         raise InvoiceNotFound(field)
     return InvoiceAccess(invoice, found)
@@ -174,7 +191,7 @@ async def request_waiver(
             evidence_id=evidence_id,
             requested_at=at,
         )
-        await record(
+        await _record(
             found.case.case,
             EventKind.FEE_WAIVER_REQUESTED,
             at=at,
@@ -212,7 +229,7 @@ async def decide_waiver(
             invoice.status = InvoiceStatus.WAIVED
             invoice.settled_at = at
             await invoice.save(update_fields=["status", "settled_at"])
-        await record(
+        await _record(
             found.case.case,
             EventKind.FEE_WAIVER_DECIDED,
             at=at,
@@ -245,7 +262,7 @@ async def settle_by_payment(
         invoice.status = InvoiceStatus.PAID
         invoice.settled_at = payment.recorded_at
         await invoice.save(update_fields=["status", "settled_at"])
-    await record(
+    await _record(
         case,
         EventKind.FEE_PAYMENT_RECORDED,
         at=payment.recorded_at,
