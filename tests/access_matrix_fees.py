@@ -55,14 +55,18 @@ WAIVER_READERS = FEE_READERS - {P.ORG_AGENT, P.ORG_MANAGER, P.ORG_CLIENT}
 STAFF = frozenset({P.CASEWORKER})
 
 
-async def _fresh_invoice(side: Side, me: Me) -> Target:
+async def _fresh_invoice(side: Side | None, me: Me) -> Target:
     """A case just referred: its consumer's invoice is due, with no waiver asked for."""
+    if side is None:  # the missing object: its well-formed id names nothing
+        return {}
     case = await side.case_at(Stage.REFERRED)
     invoice = await complainant_invoice(case)
     return {"fee_invoice": gid("FeeInvoice", invoice.id)}
 
 
-async def _fresh_waiver(side: Side, me: Me) -> Target:
+async def _fresh_waiver(side: Side | None, me: Me) -> Target:
+    if side is None:
+        return {}
     case = await side.case_at(Stage.REFERRED)
     invoice = await complainant_invoice(case)
     waiver = await request_waiver(

@@ -40,8 +40,8 @@ MAX_REFERENCE = 200
 class InvoiceNotFound(CaseError):
     """Also what an invoice the actor may not read looks like."""
 
-    def __init__(self, field: str = "invoice_id") -> None:
-        super().__init__("NOT_FOUND", "No such invoice.", field)
+    def __init__(self) -> None:
+        super().__init__("NOT_FOUND", "No such invoice.", "invoice_id")
 
 
 @dataclass(frozen=True)
@@ -128,17 +128,17 @@ async def case_invoices(
 
 
 async def invoice_access(
-    actor: Actor, invoice_id: uuid.UUID, *, lock: bool = False, field: str = "invoice_id"
+    actor: Actor, invoice_id: uuid.UUID, *, lock: bool = False
 ) -> InvoiceAccess:
     query = FeeInvoice.select_for_update() if lock else FeeInvoice
     invoice = await query.get_or_none(id=invoice_id)
     if invoice is None:
-        raise InvoiceNotFound(field)
+        raise InvoiceNotFound()
     # Locked for a change: its events take the case's next sequence numbers.
     cases = DisputeCase.select_for_update() if lock else DisputeCase
     found = await access(actor, await cases.get(id=invoice.case_id))
     if not policy.may_read_fees(found.roles):
-        raise InvoiceNotFound(field)
+        raise InvoiceNotFound()
     return InvoiceAccess(invoice, found)
 
 
@@ -202,6 +202,10 @@ async def request_waiver(
     return waiver
 
 
+def _no_waiver() -> CaseError:
+    return CaseError("NOT_FOUND", "No such waiver.", "waiver_id")
+
+
 async def decide_waiver(
     actor: Actor, waiver_id: uuid.UUID, *, grant: bool, reasons: str, at: datetime
 ) -> FeeWaiver:
@@ -210,10 +214,13 @@ async def decide_waiver(
     async with in_transaction():
         waiver = await FeeWaiver.select_for_update().get_or_none(id=waiver_id)
         if waiver is None:
-            raise CaseError("NOT_FOUND", "No such waiver.", "waiver_id")
-        found = await invoice_access(actor, waiver.invoice_id, lock=True, field="waiver_id")
+            raise _no_waiver()
+        try:
+            found = await invoice_access(actor, waiver.invoice_id, lock=True)
+        except InvoiceNotFound:
+            raise _no_waiver() from None  # a foreign waiver answers exactly like a missing one
         if not policy.may_read_fee_waiver(found.roles, found.invoice.payer):
-            raise CaseError("NOT_FOUND", "No such waiver.", "waiver_id")
+            raise _no_waiver()
         if not policy.may_decide_fee_waiver(found.roles):
             raise CaseError("FORBIDDEN", "The provider decides waivers.")
         _person(actor)
