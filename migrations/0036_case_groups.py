@@ -10,7 +10,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('portal', '0033_sessions')]
+    dependencies = [('portal', '0034_fees')]
 
     initial = False
 

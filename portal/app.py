@@ -32,7 +32,7 @@ from portal.notifications.mailsink import MailSink, serve_mailsink
 from portal.notifications.worker import Worker
 from portal.settings import Settings, load_settings
 from portal.timeline import live
-from portal.web import event_schemas, health, openapi, provider_callbacks
+from portal.web import event_schemas, health, openapi, payment_callbacks, provider_callbacks
 from portal.web.calendar_feed import calendar_routes
 from portal.web.characters import UrlCharacterMiddleware
 from portal.web.compression import CompressedResponses
@@ -213,6 +213,7 @@ def create_app(
             *metrics_routes(settings),
             *report_routes(auth),
             *provider_callbacks.routes,
+            *payment_callbacks.routes,
             *answer_routes(auth, settings),
             *calendar_routes(settings),
             # Last: the web portal's client routes take whatever path is left.

@@ -606,6 +606,28 @@ SETTINGS: tuple[Setting, ...] = (
         "each mail about the case carries a fresh one.",
     ),
     Setting(
+        "payment_card_adapter",
+        _str,
+        "",
+        "The payment adapter fee invoices are paid by card through (issue 20): `simulator`, "
+        "or a plug-in's name from the `parley.payments` entry points; empty: no card "
+        "payments, the provider's staff record payments.",
+    ),
+    Setting(
+        "payment_callback_secret",
+        _str,
+        "",
+        "Standard Webhooks secret (`whsec_` + base64) the card processor signs its callbacks "
+        "to `/payments/{adapter}/callbacks` with; empty: callbacks are refused.",
+    ),
+    Setting(
+        "payment_checkout_url",
+        _str,
+        "",
+        "The card processor's hosted payment page, which payers are sent to; empty: the "
+        "adapter's own default.",
+    ),
+    Setting(
         "metrics_token",
         _str,
         "",
@@ -721,6 +743,9 @@ class Settings:
     webhook_secret_overlap: int
     client_secret_overlap: int
     provider_answer_link_ttl: int
+    payment_card_adapter: str
+    payment_callback_secret: str
+    payment_checkout_url: str
     metrics_token: str
     sandbox: bool
     sandbox_day_seconds: int

@@ -2048,4 +2048,7 @@ REST_ROWS = [
     ),
     *session_rest_rows(Row, _get),
 ]
-ROWS: list[Row] = [*GRAPHQL_ROWS, *REST_ROWS]
+# Issue 20: fees and waivers, in a module of their own (read here, once this one is defined).
+from tests.access_matrix_fees import FEE_REST_ROWS, FEE_ROWS  # noqa: E402
+
+ROWS: list[Row] = [*GRAPHQL_ROWS, *FEE_ROWS, *REST_ROWS, *FEE_REST_ROWS]

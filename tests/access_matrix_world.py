@@ -48,6 +48,7 @@ from portal.timeline.models import Visibility
 from tests import samples
 from tests.access_matrix_rules import COUNTERPART, P
 from tests.factories import NOTICE_READ, Factory, World, actor_for, build_world
+from tests.fees_support import complainant_invoice, matrix_fees
 
 Target = dict[str, Any]
 CONSENT = {"understands_legal_effect": True, "understands_right_to_withdraw": True}
@@ -308,6 +309,8 @@ async def build_side(factory: Factory, settings: Settings, app: Starlette) -> Si
             for who in (P.ANONYMOUS, P.ADMIN, P.ORG_CLIENT, P.PROVIDER_CLIENT)
         },
     )
+    # Issue 20: every case of the side is invoiced (tests/fees_support.py).
+    await matrix_fees(w)
     # The standing case: mediation in resolution, a representative, a neutral removed on an
     # upheld objection, then another one confirmed; an offer, a document and a message.
     case = await side.case_at(Stage.FILE_REVIEW)
@@ -362,6 +365,7 @@ async def build_side(factory: Factory, settings: Settings, app: Starlette) -> Si
         # export of theirs, made by them.
         "person": gid("User", w.complainant.id),
         "data_export": await side.data_export(),
+        "fee_invoice": gid("FeeInvoice", (await complainant_invoice(case)).id),
     }
     return side
 
@@ -400,6 +404,8 @@ def missing_target(app: Starlette) -> Target:
         "other": "DisputeCase",
         "group": "CaseGroup",
         "group_document": "Document",
+        "fee_invoice": "FeeInvoice",
+        "fee_waiver": "FeeWaiver",
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}
     target.update(

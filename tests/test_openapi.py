@@ -30,6 +30,8 @@ from portal.accounts.services import create_service_account
 from portal.app import create_app
 from portal.casefiles.links import LinkKind, issue_link, link_path
 from portal.cases.models import DisputeCase
+from portal.fees.payments import start_checkout
+from portal.ids import global_id
 from portal.notifications.provider_delivery import answer_url
 from portal.privacy.models import DataExport
 from portal.sessions.feeds import issue_feed
@@ -38,9 +40,12 @@ from portal.web.openapi import openapi_document
 from portal.web.spa import ClientRoute
 from providers import standard_webhooks
 from providers.contract import ProviderEventKind
+from providers.payments.contract import PaymentEvent, PaymentOutcome
+from providers.payments.simulator import callback as payment_callback
 from tests import samples
 from tests.casefile_support import PREFLIGHT, UPLOAD, multipart, path_of
 from tests.factories import Factory, World, actor_for, quick_world
+from tests.fees_support import complainant_invoice, matrix_fees
 from tests.live_support import free_port
 from tests.provider_support import INBOUND, event, make_external, signed
 from tests.test_api_support import token_for
@@ -48,6 +53,7 @@ from tests.test_docs_examples import uvicorn_serving
 
 METRICS_TOKEN = "m" * 40
 METHODS = ("get", "head", "post", "put", "patch", "delete")
+PAYMENT_SECRET = standard_webhooks.new_secret()
 # Routes that are not HTTP endpoints of the API: the WebSocket (graphql-transport-ws, at the
 # same path as `POST /graphql`) and the web portal's pages (`/` and its client routes).
 NOT_ENDPOINTS = {"/", "/{path:path}"}
@@ -231,7 +237,12 @@ async def live(db: str, settings: Settings, factory: Factory) -> AsyncIterator[L
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     configured = dataclasses.replace(
-        settings, public_url=base, metrics_token=METRICS_TOKEN, webhook_allow_private=True
+        settings,
+        public_url=base,
+        metrics_token=METRICS_TOKEN,
+        webhook_allow_private=True,
+        payment_card_adapter="simulator",
+        payment_callback_secret=PAYMENT_SECRET,
     )
     app = create_app(configured, manage_orm=False)
     w = await quick_world(factory)
@@ -453,6 +464,55 @@ async def _calendar(live: Live) -> None:
     assert (await live.checked.get("/calendar/no-such-feed.ics")).status_code == 404
 
 
+async def _payments(live: Live) -> None:
+    """Issue 20: the card simulator's callbacks, and a fee invoice's PDF."""
+    c, w, app = live.checked, live.w, live.app
+    await matrix_fees(w)
+    case = await w.new_case()
+    invoice = await complainant_invoice(case)
+    token = await token_for(app, w.complainant)
+    bearer = {"Authorization": f"Bearer {token}"}
+    actor = await app.state.auth.authenticate(token)
+    issuer = app.state.auth.issuer
+    path = link_path(
+        LinkKind.FEE_INVOICE, issue_link(issuer, actor, LinkKind.FEE_INVOICE, invoice.id, 60).token
+    )
+    assert (await c.get(path, headers=bearer)).status_code == 200
+    assert codes(await c.get(path)) == ["UNAUTHENTICATED"]
+    assert codes(await c.get(path.rsplit("/", 1)[0] + "/forged", headers=bearer)) == ["NOT_FOUND"]
+    expired = issue_link(issuer, actor, LinkKind.FEE_INVOICE, invoice.id, -3600).token
+    assert codes(await c.get(link_path(LinkKind.FEE_INVOICE, expired), headers=bearer)) == [
+        "LINK_EXPIRED"
+    ]
+
+    checkout = await start_checkout(actor, invoice.id, live.settings, at=datetime.now(UTC))
+    paid = PaymentEvent(
+        "evt_ok",
+        global_id("FeeInvoice", invoice.id),
+        checkout.reference,
+        PaymentOutcome.SUCCEEDED,
+        invoice.amount_minor,
+        invoice.currency,
+    )
+    url = "/payments/simulator/callbacks"
+    headers, body = payment_callback(PAYMENT_SECRET, "evt_ok", paid)
+    assert (await c.post(url, content=body, headers=headers)).json()["received"][0]["applied"]
+    assert codes(await c.post(url, content=body)) == ["MISSING_HEADERS"]
+    forged = {**headers, "webhook-signature": "v1,AAAA"}
+    assert codes(await c.post(url, content=body, headers=forged)) == ["BAD_SIGNATURE"]
+    unknown = dataclasses.replace(paid, id="evt_unknown", reference="sim_none")
+    headers, body = payment_callback(PAYMENT_SECRET, "evt_unknown", unknown)
+    assert codes(await c.post(url, content=body, headers=headers)) == ["UNKNOWN_INVOICE"]
+    wrong = dataclasses.replace(paid, id="evt_wrong", amount_minor=1)
+    headers, body = payment_callback(PAYMENT_SECRET, "evt_wrong", wrong)
+    assert codes(await c.post(url, content=body, headers=headers)) == ["AMOUNT_MISMATCH"]
+    padded = b" " * (20 << 10)
+    large = standard_webhooks.signed_headers(
+        PAYMENT_SECRET, "evt_big", int(time.time()), padded, "t"
+    )
+    assert codes(await c.post(url, content=padded, headers=large)) == ["TOO_LARGE"]
+
+
 async def _too_many_client_checks(live: Live) -> None:
     """Last: after it, this address gets no token for a while."""
     c = live.checked
@@ -473,6 +533,7 @@ async def test_every_documented_answer_of_the_live_server_fits_the_document(live
     await _graphql(live.checked)
     await _providers(live)
     await _calendar(live)
+    await _payments(live)
     await _too_many_client_checks(live)
 
     expected = {a for a in documented_answers() if (a[0], a[1]) not in PENDING}

@@ -29,6 +29,7 @@ from portal.cases.inputs import text
 from portal.cases.models import DisputeCase, OrganisationProvider, Scheme
 from portal.cases.states import Calendar, ClockKind, Method
 from portal.codes import CaseLanguage
+from portal.fees.schedule import copy_schedule
 
 # One error type with the case and directory services: one mapping to userErrors in the API.
 AdminError = CaseError
@@ -443,6 +444,7 @@ async def update_scheme(actor: Actor, scheme_id: uuid.UUID, data: Mapping[str, A
             return row
         values = {name: getattr(row, name) for name in SCHEME_FIELDS} | changes
         new = await Scheme.create(provider_id=row.provider_id, version=row.version + 1, **values)
+        await copy_schedule(row.id, new.id)  # issue 20: a new version keeps its fees
         row.retired_at = now
         row.replaced_by_id = new.id
         await row.save()

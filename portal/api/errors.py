@@ -202,6 +202,13 @@ class UserErrorCode(StrEnum):
     SESSION_NOT_PROPOSED = "SESSION_NOT_PROPOSED"
     SESSION_NOT_SCHEDULED = "SESSION_NOT_SCHEDULED"
     SESSION_NOT_OVER = "SESSION_NOT_OVER"
+    # Issue 20, fees and waivers (portal.fees, the `fees_settled` guard).
+    FEES_OUTSTANDING = "FEES_OUTSTANDING"
+    INVOICE_SETTLED = "INVOICE_SETTLED"
+    WAIVER_PENDING = "WAIVER_PENDING"
+    WAIVER_DECIDED = "WAIVER_DECIDED"
+    INVALID_FEE_BAND = "INVALID_FEE_BAND"
+    PAYMENT_BY_STAFF_ONLY = "PAYMENT_BY_STAFF_ONLY"
 
 
 # One description per code: what it means and what the client does; docs/integrator-guide.md's
@@ -567,6 +574,23 @@ _CODE_MEANINGS = {
     ),
     UserErrorCode.SESSION_NOT_OVER: (
         "`recordSessionMinute`: the session has not ended yet; record its minute after it."
+    ),
+    UserErrorCode.FEES_OUTSTANDING: (
+        "The case waits at this stage until its fees are paid or waived (the scheme's fee "
+        "schedule names the stage): see `caseFees`."
+    ),
+    UserErrorCode.INVOICE_SETTLED: "The fee invoice is paid or waived already.",
+    UserErrorCode.WAIVER_PENDING: (
+        "A waiver of this fee invoice already awaits the provider's decision."
+    ),
+    UserErrorCode.WAIVER_DECIDED: "The fee waiver has been granted or refused already.",
+    UserErrorCode.INVALID_FEE_BAND: (
+        "A fee band ends at or below where it starts, or two bands of one payer cover the same "
+        "claim value."
+    ),
+    UserErrorCode.PAYMENT_BY_STAFF_ONLY: (
+        "Card payments are not set up on this installation: the invoice is paid another way "
+        "and the provider's staff record it."
     ),
 }
 described_enum(

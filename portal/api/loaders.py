@@ -39,6 +39,7 @@ from portal.cases.models import (
 from portal.complaints.models import Complaint, ComplaintStep
 from portal.directory.models import NeutralProfile, ProviderProfile
 from portal.feedback.models import SurveyInvitation
+from portal.fees.models import FeeInvoice
 
 M = TypeVar("M", bound=Model)
 
@@ -159,6 +160,10 @@ class Loaders:
     @cached_property
     def consents_by_case(self) -> DataLoader[uuid.UUID, list[Consent]]:
         return DataLoader(case_loaders.consents_by_case)
+
+    @cached_property
+    def fee_invoices_by_case(self) -> DataLoader[uuid.UUID, list[FeeInvoice]]:
+        return DataLoader(case_loaders.fee_invoices_by_case)
 
     @cached_property
     def clock_extensions_by_case(self) -> DataLoader[uuid.UUID, dict[uuid.UUID, list[Extension]]]:

@@ -52,6 +52,8 @@ from portal.api.documents import Documents, LimitedParser
 from portal.api.errors import PublicErrors
 from portal.api.feedback.mutations import FeedbackMutations
 from portal.api.feedback.queries import FeedbackQueries
+from portal.api.fees.mutations import FeeMutations
+from portal.api.fees.queries import FeeQueries
 from portal.api.groups.mutations import CaseGroupMutations
 from portal.api.groups.queries import CaseGroupQueries
 from portal.api.idempotency import make_idempotent
@@ -85,6 +87,7 @@ class Query(
     FeedbackQueries,
     CommitmentQueries,
     CaseGroupQueries,
+    FeeQueries,
     NotificationQueries,
     IntegrationClientQueries,
     AdminQueries,
@@ -118,6 +121,7 @@ class Mutation(
     FeedbackMutations,
     CommitmentMutations,
     CaseGroupMutations,
+    FeeMutations,
     NotificationMutations,
     IntegrationClientMutations,
     AdminMutations,

@@ -26,6 +26,7 @@ from portal.cases.models import CaseParticipant, DisputeCase, NeutralAppointment
 from portal.cases.states import COMPLAINANT_SIDE, AppointmentStatus, CaseRole, Side
 from portal.complaints.models import Complaint
 from portal.complaints.states import ComplaintRole
+from portal.fees.states import FeePayer, payer_of
 from portal.groups.models import GroupMember
 from portal.timeline.models import Visibility
 
@@ -96,7 +97,7 @@ def may_read_directory_internals(actor: Actor | None) -> bool:
 
 # Node types `node(id:)` resolves for a caller who has not signed in (each still checked by
 # its own rule above).
-PUBLIC_NODE_TYPES = frozenset({"Provider", "Scheme", "Commitment"})
+PUBLIC_NODE_TYPES = frozenset({"Provider", "Scheme", "Commitment", "SchemeFeeSchedule"})
 
 
 def may_view_service_account(
@@ -913,3 +914,51 @@ def keeps_a_manager(remaining_roles: Iterable[Role], kind: str) -> bool:
     """A team is never left without someone to run it: after a role change or a removal, at
     least one member still holds the manager role."""
     return TEAM_MANAGER[kind] in set(remaining_roles)
+
+
+# --- fees (issue 20, deliverable 2; portal.fees) --------------------------------------------
+
+# Who reads a case's fee invoices: its parties, the provider, auditors and admins. A neutral
+# decides the dispute, not the fees: who paid or asked for a waiver is none of their business.
+FEE_READERS = frozenset(
+    {
+        CaseRole.COMPLAINANT,
+        CaseRole.REPRESENTATIVE,
+        CaseRole.ORGANISATION,
+        CaseRole.PROVIDER,
+        CaseRole.AUDITOR,
+        CaseRole.ADMIN,
+    }
+)
+
+
+def may_read_fees(roles: frozenset[CaseRole]) -> bool:
+    return bool(roles & FEE_READERS)
+
+
+def fee_payer_role(roles: frozenset[CaseRole], payer: FeePayer) -> CaseRole | None:
+    """The role in which the actor answers for ``payer``'s invoices (asks a waiver, pays by
+    card); None when they do not."""
+    return next((r for r in sorted(roles) if payer_of(r) is payer), None)
+
+
+def may_read_fee_waiver(roles: frozenset[CaseRole], payer: FeePayer) -> bool:
+    """A waiver's reasons and evidence (often about someone's means) are for the side that
+    asked, the provider that decides, and auditors and admins; not for the other side."""
+    return fee_payer_role(roles, payer) is not None or bool(
+        roles & {CaseRole.PROVIDER, CaseRole.AUDITOR, CaseRole.ADMIN}
+    )
+
+
+def may_decide_fee_waiver(roles: frozenset[CaseRole]) -> bool:
+    return CaseRole.PROVIDER in roles
+
+
+def may_record_fee_payment(roles: frozenset[CaseRole]) -> bool:
+    """A payment made outside the portal is recorded by the provider's staff."""
+    return CaseRole.PROVIDER in roles
+
+
+def may_set_fee_schedule(actor: Actor) -> bool:
+    """Fee schedules are part of a scheme: set where schemes are set (`may_administer`)."""
+    return may_administer(actor)

@@ -21,6 +21,7 @@ class LinkKind(StrEnum):
     DOCUMENT = "document"
     BUNDLE = "bundle"
     DATA_EXPORT = "data_export"  # issue 19: a subject-access export (portal.privacy.export)
+    FEE_INVOICE = "fee_invoice"  # issue 20: a fee invoice as a PDF (portal.fees)
 
 
 # Where the download handler (portal.web.downloads) serves each kind of link.
@@ -28,6 +29,7 @@ ROUTES = {
     LinkKind.DOCUMENT: "/files/documents/{link}",
     LinkKind.BUNDLE: "/files/bundles/{link}",
     LinkKind.DATA_EXPORT: "/files/exports/{link}",
+    LinkKind.FEE_INVOICE: "/files/invoices/{link}",
 }
 
 

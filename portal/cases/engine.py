@@ -47,6 +47,7 @@ from portal.cases.states import (
 )
 from portal.cases.transitions import TABLE, WINDOWS, Action, CaseView, Transition, refusal
 from portal.feedback.closure import case_ended
+from portal.fees.models import FeeInvoice
 from portal.notifications.receipts import head_moment, mail_head, mail_receipt
 from portal.notifications.steps import step_taken
 from portal.timeline.models import TimelineEvent
@@ -113,6 +114,7 @@ async def load_view(case: DisputeCase, at: datetime) -> CaseView:
     )
     offers = await Offer.filter(case_id=case.id).order_by("made_at")
     clocks = await Clock.filter(case_id=case.id).order_by("started_at")
+    fees = await FeeInvoice.filter(case_id=case.id).order_by("issued_at", "number")
     return CaseView(
         case=case,
         scheme=scheme,
@@ -121,6 +123,7 @@ async def load_view(case: DisputeCase, at: datetime) -> CaseView:
         offers=tuple(offers),
         clocks=tuple(clocks),
         now=at,
+        fees=tuple(fees),
     )
 
 

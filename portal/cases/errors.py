@@ -55,6 +55,7 @@ MESSAGES = {
     "OFFER_EXPIRED": "The offer passed its expiry: it can no longer be accepted, rejected or "
     "withdrawn.",
     "NO_RUNNING_CLOCK": "No clock is running on this case.",
+    "FEES_OUTSTANDING": "The case waits at this stage until its fees are paid or waived.",
     "EXTENSION_LIMIT": "This clock cannot be extended again.",
     "NO_APPOINTMENT": "No neutral is appointed to this case.",
     "REPLY_WINDOW_OPEN": "The complainant's window to reply to the organisation's position is "

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Offer, Outcome, Scheme
 from portal.cases.states import (
@@ -18,6 +19,10 @@ from portal.cases.states import (
     OfferStatus,
     Side,
 )
+from portal.fees.states import InvoiceStatus
+
+if TYPE_CHECKING:
+    from portal.fees.models import FeeInvoice
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class CaseView:
     offers: tuple[Offer, ...]
     clocks: tuple[Clock, ...]
     now: datetime
+    fees: tuple[FeeInvoice, ...] = ()  # the case's fee invoices (portal.fees)
 
     def running(self, kind: ClockKind) -> Clock | None:
         return next(
@@ -222,3 +228,14 @@ def own_open_offer(view: CaseView, role: CaseRole) -> str | None:
 
 def a_clock_is_running(view: CaseView, role: CaseRole) -> str | None:
     return None if any(c.status is ClockStatus.RUNNING for c in view.clocks) else "NO_RUNNING_CLOCK"
+
+
+def fees_settled(view: CaseView, role: CaseRole) -> str | None:
+    """Issue 20: a case waits at the stage its scheme names until every fee invoiced for it
+    is paid or waived (each invoice keeps the stage it holds, as the schedule said when it was
+    issued)."""
+    held = any(
+        invoice.status is InvoiceStatus.DUE and invoice.hold_stage is view.case.stage
+        for invoice in view.fees
+    )
+    return "FEES_OUTSTANDING" if held else None

@@ -94,6 +94,7 @@ from portal.cases.guards import (
     confirmation_clock_ran_out,
     consent_clock_ran_out,
     facilitative,
+    fees_settled,
     implementation_clock_ran_out,
     implementation_not_recorded,
     implementation_recorded,
@@ -131,6 +132,7 @@ from portal.cases.states import (
 __all__ = [
     "CLOCK_OBLIGATIONS",
     "DUTY_CLOCKS",
+    "FEE_HOLD_STAGES",
     "TABLE",
     "TRANSITIONS",
     "WINDOWS",
@@ -309,6 +311,7 @@ def _t(*args: object, **kwargs: object) -> Transition:
 # fmt: off
 TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.ACCEPT, frozenset({Stage.REFERRED}), (Stage.ACCEPTED,), _PROVIDER, EventKind.CASE_ACCEPTED,
+       guards=(fees_settled,),
        stops=(ClockKind.ACCEPTANCE,), starts=(ClockKind.CONSENT,),
        obligation=_DUTY,
        tells=_PARTIES,
@@ -320,12 +323,14 @@ TRANSITIONS: tuple[Transition, ...] = (
        tells=_PARTIES,
        summary="Decline on a ground from the fixed list, with reasons."),
     _t(Action.GIVE_CONSENT, frozenset({Stage.ACCEPTED}), (Stage.AWAITING_RESPONSE,), COMPLAINANT_SIDE, EventKind.CONSENT_GIVEN,
+       guards=(fees_settled,),
        stops=(ClockKind.CONSENT,), starts=(ClockKind.RESPONSE,), by_person=True,
        obligation=_DUTY,
        irreversible=True,
        tells=COMPLAINANT_SIDE | _PROVIDER,  # the organisation: its response clock
        summary="Consent to the method, knowing its legal effect and the right to withdraw."),
     _t(Action.SUBMIT_RESPONSE, frozenset({Stage.AWAITING_RESPONSE}), (Stage.FILE_REVIEW,), _ORG, EventKind.RESPONSE_SUBMITTED,
+       guards=(fees_settled,),
        stops=(ClockKind.RESPONSE,), starts=(ClockKind.REPLY,),
        obligation=_DUTY,
        tells=COMPLAINANT_SIDE | _PROVIDER,
@@ -379,7 +384,7 @@ TRANSITIONS: tuple[Transition, ...] = (
        tells=_PARTIES | _NEUTRAL,
        summary="Remove the neutral, with reasons, to appoint a replacement."),
     _t(Action.COMPLETE_FILE, _FILE, (Stage.IN_RESOLUTION,), _PROVIDER, EventKind.FILE_COMPLETED,
-       guards=(neutral_confirmed_or_not_needed, reply_window_over), stops=(ClockKind.REPLY,), starts=(ClockKind.OUTCOME,),
+       guards=(neutral_confirmed_or_not_needed, reply_window_over, fees_settled), stops=(ClockKind.REPLY,), starts=(ClockKind.OUTCOME,),
        obligation=_DUTY,
        tells=_PARTIES,  # the neutral: the outcome clock
        summary="Declare the file complete, once the complainant has replied or the reply window has ended; the outcome clock starts."),
@@ -516,6 +521,12 @@ TRANSITIONS: tuple[Transition, ...] = (
 
 
 TABLE: dict[Action, Transition] = {t.action: t for t in TRANSITIONS}
+
+# Issue 20: the stages a scheme may name for a case to wait at until its fees are paid or
+# waived: those a step guarded by `fees_settled` leaves (a fee schedule names one of them).
+FEE_HOLD_STAGES = frozenset(
+    stage for t in TRANSITIONS if fees_settled in t.guards for stage in t.sources
+)
 
 # Every clock, a duty or a window (module docstring).
 CLOCK_OBLIGATIONS: dict[ClockKind, ClockObligation] = {

@@ -22,6 +22,7 @@ from portal.feedback.errors import FeedbackError
 from portal.feedback.indicators import DAY, Indicators, Scope, Tally, indicators
 from portal.feedback.periods import Period
 from portal.feedback.sql import dialect_is_postgres, rows, seconds_between
+from portal.fees.states import decimal_of
 
 MAX_PAGE = 500
 MAX_DOWNLOAD = 50_000
@@ -54,6 +55,13 @@ class DisclosedCase:
     filed_on: date
     ended_on: date
     duration_days: float
+    # Issue 20 (CCP 1281.96: the fees and who paid them): each side's fee invoice, if one was
+    # issued, and whether it was paid, waived or left due.
+    complainant_fee: Decimal | None = None
+    complainant_fee_status: str | None = None
+    organisation_fee: Decimal | None = None
+    organisation_fee_status: str | None = None
+    fee_currency: str | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +183,12 @@ async def _disclosure(
         "FROM outcome oc WHERE oc.case_id = dc.id AND oc.superseded_at IS NULL "
         "ORDER BY oc.issued_at DESC LIMIT 1"
     )
+
+    def fee(payer: str, column: str) -> str:
+        # Constants only (the payer values of portal.fees.states.FeePayer).
+        where = f"fi.case_id = dc.id AND fi.payer = '{payer}'"
+        return f"(SELECT fi.{column} FROM fee_invoice fi WHERE {where})"
+
     sql = f"""
         SELECT * FROM (
             SELECT dc.id AS id, dc.closed_at AS closed_at, dc.created_at AS created_at,
@@ -184,6 +198,12 @@ async def _disclosure(
                 CASE WHEN dc.stage = 'closed' THEN dc.closure_reason ELSE dc.stage END AS result,
                 (SELECT oc.amount {standing}) AS outcome_amount,
                 (SELECT oc.kind {standing}) AS outcome_kind,
+                {fee("complainant", "amount_minor")} AS complainant_fee,
+                {fee("complainant", "status")} AS complainant_fee_status,
+                {fee("organisation", "amount_minor")} AS organisation_fee,
+                {fee("organisation", "status")} AS organisation_fee_status,
+                (SELECT MIN(fi.currency) FROM fee_invoice fi WHERE fi.case_id = dc.id)
+                    AS fee_currency,
                 {seconds_between("dc.created_at", "dc.closed_at", postgres=pg)} AS duration_s
             FROM dispute_case dc JOIN organisation o ON o.id = dc.organisation_id
             WHERE dc.provider_id = :scope AND dc.closed_at >= :start AND dc.closed_at < :end
@@ -207,6 +227,11 @@ async def _disclosure(
             filed_on=_instant(r["created_at"]).date(),
             ended_on=_instant(r["closed_at"]).date(),
             duration_days=round(int(r["duration_s"]) / DAY, 2),
+            complainant_fee=_fee(r["complainant_fee"]),
+            complainant_fee_status=r["complainant_fee_status"],
+            organisation_fee=_fee(r["organisation_fee"]),
+            organisation_fee_status=r["organisation_fee_status"],
+            fee_currency=r["fee_currency"],
         )
         for r in found
     ]
@@ -214,6 +239,10 @@ async def _disclosure(
 
 def _money(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def _fee(minor: Any) -> Decimal | None:
+    return None if minor is None else decimal_of(int(minor))
 
 
 def _instant(value: Any) -> datetime:
@@ -236,6 +265,11 @@ CSV_HEADER = [
     "filed_on",
     "ended_on",
     "duration_days",
+    "complainant_fee",
+    "complainant_fee_status",
+    "organisation_fee",
+    "organisation_fee_status",
+    "fee_currency",
 ]
 
 
@@ -252,6 +286,11 @@ def _case_document(case: DisclosedCase) -> dict[str, Any]:
         "filed_on": case.filed_on.isoformat(),
         "ended_on": case.ended_on.isoformat(),
         "duration_days": case.duration_days,
+        "complainant_fee": None if case.complainant_fee is None else str(case.complainant_fee),
+        "complainant_fee_status": case.complainant_fee_status,
+        "organisation_fee": None if case.organisation_fee is None else str(case.organisation_fee),
+        "organisation_fee_status": case.organisation_fee_status,
+        "fee_currency": case.fee_currency,
     }
 
 

@@ -30,6 +30,7 @@ from portal.cases.states import (
     ReviewDecision,
     Side,
 )
+from portal.fees.states import FeePayer, WaiverStatus
 from portal.ids import global_id
 from portal.sessions.states import SessionAttendee, SessionKind
 from portal.timeline.chain import ERASED, is_erased
@@ -112,6 +113,11 @@ class EventKind(StrEnum):
     GROUP_JOINED = "group_joined"
     GROUP_DOCUMENT_SHARED = "group_document_shared"
     GROUP_OUTCOME_PROPOSED = "group_outcome_proposed"
+    # Issue 20, deliverable 2 (fees and waivers; portal.fees).
+    FEE_INVOICE_ISSUED = "fee_invoice_issued"
+    FEE_WAIVER_REQUESTED = "fee_waiver_requested"
+    FEE_WAIVER_DECIDED = "fee_waiver_decided"
+    FEE_PAYMENT_RECORDED = "fee_payment_recorded"
 
 
 class RedactionRule(StrEnum):
@@ -135,6 +141,15 @@ ENUM_DESCRIPTIONS: dict[type[Enum], dict[str, str]] = {
         "ORGANISATION": "The organisation.",
         "NEUTRAL": "The neutral.",
         "PROVIDER": "The provider's caseworker.",
+    },
+    FeePayer: {
+        "COMPLAINANT": "The complainant (the consumer), or their representative for them.",
+        "ORGANISATION": "The organisation (the business).",
+    },
+    WaiverStatus: {
+        "PENDING": "Asked for; the provider has not decided.",
+        "GRANTED": "Granted: the invoice is waived.",
+        "REFUSED": "Refused, with reasons: the invoice stays due.",
     },
 }
 
@@ -426,6 +441,9 @@ INVITATION = Field(
     "invitation_id", Id("RepresentativeInvitation"), "The invitation to represent the complainant."
 )
 REPRESENTATIVE = Field("representative_id", Id("User"), "The representative (their account).")
+INVOICE = Field("invoice_id", Id("FeeInvoice"), "The fee invoice.")
+WAIVER = Field("waiver_id", Id("FeeWaiver"), "The fee waiver request.")
+PAYER = Field("payer", Choice(FeePayer), "Who the invoice is charged to.")
 DOCUMENT = (
     Field("document_id", Id("Document"), "This version of the document."),
     Field("lineage_id", Id("Document"), "The first version: every version shares it."),
@@ -1133,6 +1151,68 @@ ENTRIES: tuple[Entry, ...] = (
             "group_reference": "GRP-2026-000001",
             "outcome_id": _U,
             "member_count": 3,
+        },
+    ),
+    _e(
+        K.FEE_INVOICE_ISSUED,
+        "A fee invoice was issued to a party, from the scheme's fee schedule, when the case "
+        "was referred; while it is due the case waits at the stage the schedule names.",
+        (
+            INVOICE,
+            Field("number", Text(), "The invoice number (numbered without gaps)."),
+            PAYER,
+            Field("amount", Amount(), "The amount invoiced.", webhook=False),
+            CURRENCY,
+        ),
+        {
+            "invoice_id": _V,
+            "number": "FEE-2026-000001",
+            "payer": "complainant",
+            "amount": "25.00",
+            "currency": "EUR",
+        },
+    ),
+    _e(
+        K.FEE_WAIVER_REQUESTED,
+        "A party asked the provider to waive its fee; its reasons and evidence are on the "
+        "waiver, for the provider and that party.",
+        (INVOICE, WAIVER, PAYER),
+        {"invoice_id": _V, "waiver_id": _W, "payer": "complainant"},
+    ),
+    _e(
+        K.FEE_WAIVER_DECIDED,
+        "The provider decided a fee waiver, with reasons on the waiver.",
+        (
+            INVOICE,
+            WAIVER,
+            PAYER,
+            Field(
+                "decision", Choice(WaiverStatus), "GRANTED or REFUSED.", published="waiverDecision"
+            ),
+        ),
+        {"invoice_id": _V, "waiver_id": _W, "payer": "complainant", "decision": "granted"},
+    ),
+    _e(
+        K.FEE_PAYMENT_RECORDED,
+        "A fee invoice was paid: recorded by the provider's staff, or reported by a card "
+        "processor's verified callback (applied once).",
+        (
+            INVOICE,
+            Field("payment_id", Id("FeePayment"), "The payment."),
+            PAYER,
+            Field("amount", Amount(), "The amount paid.", webhook=False),
+            CURRENCY,
+            Field(
+                "adapter", Text(), "The payment adapter: `staff`, `simulator` or a plug-in's name."
+            ),
+        ),
+        {
+            "invoice_id": _V,
+            "payment_id": _W,
+            "payer": "organisation",
+            "amount": "250.00",
+            "currency": "EUR",
+            "adapter": "staff",
         },
     ),
 )

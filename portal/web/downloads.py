@@ -37,7 +37,8 @@ from portal.casefiles.errors import DocumentNotFound
 from portal.casefiles.filenames import content_disposition
 from portal.casefiles.links import ROUTES, LinkKind, LinkRefused, verify_link
 from portal.casefiles.storage import storage_of
-from portal.cases.errors import CaseNotFound
+from portal.cases.errors import CaseError, CaseNotFound
+from portal.fees.services import invoice_document
 from portal.privacy.models import DataExport
 from portal.settings import Settings
 
@@ -195,7 +196,23 @@ def casefile_routes(auth: AuthService, settings: Settings) -> list[Route]:
         }
         return Response(bytes(found.content), media_type="application/zip", headers=headers)
 
+    async def fee_invoice(request: Request) -> Response:
+        """Issue 20: a fee invoice as a PDF, for whoever may read the invoice."""
+        try:
+            actor, object_id = await _authorised(request, auth, LinkKind.FEE_INVOICE)
+            content, found = await invoice_document(actor, object_id)
+        except _Refusal as refusal:
+            return refusal.response
+        except CaseError:
+            return _not_found().response
+        headers = {
+            **_SAFE_HEADERS,
+            "Content-Disposition": content_disposition(f"{found.invoice.number}.pdf"),
+        }
+        return Response(content, media_type="application/pdf", headers=headers)
+
     return [
+        Route(ROUTES[LinkKind.FEE_INVOICE], fee_invoice, methods=["GET"]),
         Route(ROUTES[LinkKind.DOCUMENT], document, methods=["GET"]),
         Route(ROUTES[LinkKind.BUNDLE], bundle, methods=["GET"]),
         Route(ROUTES[LinkKind.DATA_EXPORT], data_export, methods=["GET"]),

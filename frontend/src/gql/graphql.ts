@@ -1359,6 +1359,16 @@ export type Currency =
   /** Zimbabwe Gold */
   | 'ZWG';
 
+/** The provider's decision on a fee waiver request. */
+export type DecideFeeWaiverInput = {
+  /** True: the invoice is waived; false: it stays due. */
+  grant: boolean;
+  /** Why; required, at most 20,000 characters. */
+  reasons: string;
+  /** The request. */
+  waiverId: string | number;
+};
+
 /** EU ADR Directive Art. 5(4): the only grounds on which a provider may decline a dispute. */
 export type DeclineGround =
   /** Another provider or a court is dealing with it or has dealt with it (Art. 5(4)(c)). */
@@ -1435,6 +1445,14 @@ export type EventKind =
   | 'DOCUMENT_SUPERSEDED'
   /** A document was uploaded (its first version). */
   | 'DOCUMENT_UPLOADED'
+  /** A fee invoice was issued to a party, from the scheme's fee schedule, when the case was referred; while it is due the case waits at the stage the schedule names. */
+  | 'FEE_INVOICE_ISSUED'
+  /** A fee invoice was paid: recorded by the provider's staff, or reported by a card processor's verified callback (applied once). */
+  | 'FEE_PAYMENT_RECORDED'
+  /** The provider decided a fee waiver, with reasons on the waiver. */
+  | 'FEE_WAIVER_DECIDED'
+  /** A party asked the provider to waive its fee; its reasons and evidence are on the waiver, for the provider and that party. */
+  | 'FEE_WAIVER_REQUESTED'
   /** The provider completed the file; resolution begins. */
   | 'FILE_COMPLETED'
   /** The provider asked the complainant whether this case may be run in a group with related cases (EU ADR Directive as amended: only with their consent). */
@@ -1529,6 +1547,34 @@ export type EventKind =
   | 'SESSION_PROPOSED'
   /** A session was scheduled: every side asked picked the same slot, or the neutral or the provider confirmed one. Those taking part get an invitation (.ics). */
   | 'SESSION_SCHEDULED';
+
+/** The fee one payer owes for claims of a value within a range. */
+export type FeeBandInput = {
+  /** Claims below this value; null: no upper bound. */
+  claimsBelow?: string | null | undefined;
+  /** Claims of this value or more: `0.00`. */
+  claimsFrom: string;
+  /** The fee, zero or more with at most two decimals; zero where the scheme charges this payer nothing (a consumer's fee is zero or nominal, EU ADR Art. 8(c)). */
+  fee: string;
+  /** Who owes it. */
+  payer: FeePayer;
+};
+
+/** Where a fee invoice stands. */
+export type FeeInvoiceStatus =
+  /** Issued, not yet paid or waived: the case waits at `holdsAt` while it is due. */
+  | 'DUE'
+  /** Paid (`payments` say how). */
+  | 'PAID'
+  /** Waived: the provider granted a waiver. */
+  | 'WAIVED';
+
+/** Who a fee is charged to (CCP 1281.96: the consumer or the business). */
+export type FeePayer =
+  /** The complainant (the consumer), or their representative for them. */
+  | 'COMPLAINANT'
+  /** The organisation (the business). */
+  | 'ORGANISATION';
 
 /** How much an audit finding matters, as the auditor who raised it judged. */
 export type FindingSeverity =
@@ -1786,6 +1832,14 @@ export type ReceiptResult =
   /** It verifies, but is shorter than the receipt. */
   | 'UNKNOWN_SEQUENCE';
 
+/** A payment made outside the portal, recorded by staff. */
+export type RecordFeePaymentInput = {
+  /** The invoice paid in full. */
+  invoiceId: string | number;
+  /** The bank slip, transfer or note; required, at most 200 characters. */
+  reference: string;
+};
+
 /** After a session: who attended, and a short minute. */
 export type RecordSessionMinuteInput = {
   /** Who attended. */
@@ -1814,6 +1868,16 @@ export type RepresentativeInvitationStatus =
   | 'PENDING'
   /** Revoked by the complainant before it was accepted. */
   | 'REVOKED';
+
+/** Ask that a fee invoice be waived. */
+export type RequestFeeWaiverInput = {
+  /** A document already in the case file that you may read, as evidence. */
+  evidenceId?: string | number | null | undefined;
+  /** The invoice your side owes. */
+  invoiceId: string | number;
+  /** Why; required, at most 20,000 characters. */
+  reasons: string;
+};
 
 /** A dispute-resolution method (ISO 10003 Annex A). */
 export type ResolutionMethod =
@@ -1991,6 +2055,18 @@ export type SetNeutralMandateInput = {
   providerId: string | number;
 };
 
+/** A scheme's whole fee schedule, replacing the one it has. */
+export type SetSchemeFeeScheduleInput = {
+  /** At most 20; two bands of one payer never cover the same value. */
+  bands: Array<FeeBandInput>;
+  /** The currency of every fee. */
+  currency: Currency;
+  /** The stage a case waits at until its fees are paid or waived: REFERRED, ACCEPTED, AWAITING_RESPONSE or FILE_REVIEW; null: fees never hold a case. */
+  holdsAt?: CaseStage | null | undefined;
+  /** The scheme (its current version). */
+  schemeId: string | number;
+};
+
 /** The complainant's side or the organisation's. */
 export type Side =
   /** The complainant and their representatives. */
@@ -2022,6 +2098,12 @@ export type SignUpInput = {
   language: Locale;
   /** An IANA name: `Europe/Paris`, `UTC`. */
   timeZone: string;
+};
+
+/** Start paying a fee invoice by card. */
+export type StartFeePaymentInput = {
+  /** The invoice your side owes. */
+  invoiceId: string | number;
 };
 
 /** Why a step of a complaint's chain no longer holds. */
@@ -2313,6 +2395,8 @@ export type UserErrorCode =
   | 'EXPORT_LIMIT'
   /** The clock has been extended as often as allowed. */
   | 'EXTENSION_LIMIT'
+  /** The case waits at this stage until its fees are paid or waived (the scheme's fee schedule names the stage): see `caseFees`. */
+  | 'FEES_OUTSTANDING'
   /** The upload is larger than `PORTAL_DOCUMENT_MAX_BYTES` (`limit`, in bytes; the query `uploadLimits` tells the limits before uploading). A request far over it is answered HTTP 413 with the same code before its body is read (docs/limits.md). */
   | 'FILE_TOO_LARGE'
   /** The audit finding is closed; it takes no more follow-up entries. */
@@ -2359,6 +2443,8 @@ export type UserErrorCode =
   | 'INVALID_EVENT_KIND'
   /** An offer's expiry in the past, or without a time zone. */
   | 'INVALID_EXPIRY'
+  /** A fee band ends at or below where it starts, or two bands of one payer cover the same claim value. */
+  | 'INVALID_FEE_BAND'
   /** The file name is empty, too long or has control characters. */
   | 'INVALID_FILENAME'
   /** A value is malformed (an ID of the wrong type, an idempotency key of the wrong length, too many items). */
@@ -2385,6 +2471,8 @@ export type UserErrorCode =
   | 'INVITATION_NOT_PENDING'
   /** An invitation to represent the complainant, or to join a team at that address, awaits an answer: revoke it before inviting again. */
   | 'INVITATION_PENDING'
+  /** The fee invoice is paid or waived already. */
+  | 'INVOICE_SETTLED'
   /** The change would leave the team without a manager (`Team.managerRole`): make someone else a manager first. */
   | 'LAST_MANAGER'
   /** The provider does not offer this method. */
@@ -2449,6 +2537,8 @@ export type UserErrorCode =
   | 'OUTCOME_CLOCK_RUNNING'
   /** A survey needs its overall-satisfaction question. */
   | 'OVERALL_QUESTION_REQUIRED'
+  /** Card payments are not set up on this installation: the invoice is paid another way and the provider's staff record it. */
+  | 'PAYMENT_BY_STAFF_ONLY'
   /** The organisation does not take part in that provider's scheme. */
   | 'PROVIDER_NOT_AVAILABLE'
   /** The provider is retired: it takes no new referrals (its cases run on). */
@@ -2523,6 +2613,10 @@ export type UserErrorCode =
   | 'UPLOAD_REQUIRED'
   /** The webhook URL points to a private, loopback or link-local address. */
   | 'URL_NOT_ALLOWED'
+  /** The fee waiver has been granted or refused already. */
+  | 'WAIVER_DECIDED'
+  /** A waiver of this fee invoice already awaits the provider's decision. */
+  | 'WAIVER_PENDING'
   /** The case's scheme does not let the organisation withdraw (`Scheme.organisationMayWithdraw`); before responding it may refuse to take part. */
   | 'WITHDRAWAL_NOT_ALLOWED';
 
@@ -2547,6 +2641,15 @@ export type Visibility =
   | 'ORGANISATION_INTERNAL'
   /** The provider's caseworkers and the neutral only. */
   | 'PROVIDER_INTERNAL';
+
+/** None */
+export type WaiverStatus =
+  /** Granted: the invoice is waived. */
+  | 'GRANTED'
+  /** Asked for; the provider has not decided. */
+  | 'PENDING'
+  /** Refused, with reasons: the invoice stays due. */
+  | 'REFUSED';
 
 export type AccessLogQueryVariables = Exact<{
   filter?: AccessLogFilterInput | null | undefined;
@@ -2909,6 +3012,10 @@ export type TimelineEventFieldsFragment = { id: string, sequence: number, kind: 
     | { __typename: 'DocumentSupersededEventPayload', filename: string }
     | { __typename: 'DocumentUploadedEventPayload', filename: string }
     | { __typename: 'ErasedEventPayload' }
+    | { __typename: 'FeeInvoiceIssuedEventPayload' }
+    | { __typename: 'FeePaymentRecordedEventPayload' }
+    | { __typename: 'FeeWaiverDecidedEventPayload' }
+    | { __typename: 'FeeWaiverRequestedEventPayload' }
     | { __typename: 'FileCompletedEventPayload' }
     | { __typename: 'GroupConsentAskedEventPayload' }
     | { __typename: 'GroupConsentGivenEventPayload' }
@@ -3006,6 +3113,10 @@ export type CaseTimelineQuery = { case: { id: string, timelineHead: { sequence: 
             | { __typename: 'DocumentSupersededEventPayload', filename: string }
             | { __typename: 'DocumentUploadedEventPayload', filename: string }
             | { __typename: 'ErasedEventPayload' }
+            | { __typename: 'FeeInvoiceIssuedEventPayload' }
+            | { __typename: 'FeePaymentRecordedEventPayload' }
+            | { __typename: 'FeeWaiverDecidedEventPayload' }
+            | { __typename: 'FeeWaiverRequestedEventPayload' }
             | { __typename: 'FileCompletedEventPayload' }
             | { __typename: 'GroupConsentAskedEventPayload' }
             | { __typename: 'GroupConsentGivenEventPayload' }
@@ -3099,6 +3210,10 @@ export type CaseEventsSubscription = { caseEvents: { id: string, sequence: numbe
       | { __typename: 'DocumentSupersededEventPayload', filename: string }
       | { __typename: 'DocumentUploadedEventPayload', filename: string }
       | { __typename: 'ErasedEventPayload' }
+      | { __typename: 'FeeInvoiceIssuedEventPayload' }
+      | { __typename: 'FeePaymentRecordedEventPayload' }
+      | { __typename: 'FeeWaiverDecidedEventPayload' }
+      | { __typename: 'FeeWaiverRequestedEventPayload' }
       | { __typename: 'FileCompletedEventPayload' }
       | { __typename: 'GroupConsentAskedEventPayload' }
       | { __typename: 'GroupConsentGivenEventPayload' }
@@ -3379,6 +3494,55 @@ export type EligibleProvidersQueryVariables = Exact<{
 
 export type EligibleProvidersQuery = { complaint: { id: string, eligibleProviders: Array<{ id: string, name: string, country: Country | null, profile: { methods: Array<ResolutionMethod>, languages: Array<string>, texts: { fees: { text: string, language: string, translated: boolean }, legalEffect: { text: string, language: string, translated: boolean } } } | null }> } | null };
 
+export type CaseFeesQueryVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type CaseFeesQuery = { caseFees: { invoices: Array<{ id: string, number: string, payer: FeePayer, status: FeeInvoiceStatus, holdsAt: CaseStage | null, issuedAt: string, settledAt: string | null, viewerMayRequestWaiver: boolean, viewerMayPay: boolean, viewerIsFeeStaff: boolean, amount: { amount: string, currency: Currency }, waivers: Array<{ id: string, status: WaiverStatus, reasons: string, requestedAt: string, decisionReasons: string, decidedAt: string | null }>, payments: Array<{ id: string, adapter: string, reference: string, recordedAt: string }>, downloadLink: { url: string } }> } | null };
+
+export type RequestFeeWaiverMutationVariables = Exact<{
+  input: RequestFeeWaiverInput;
+}>;
+
+
+export type RequestFeeWaiverMutation = { requestFeeWaiver: { waiver: { id: string, status: WaiverStatus } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string, limit: number | null, actual: number | null }> } };
+
+export type DecideFeeWaiverMutationVariables = Exact<{
+  input: DecideFeeWaiverInput;
+}>;
+
+
+export type DecideFeeWaiverMutation = { decideFeeWaiver: { waiver: { id: string, status: WaiverStatus } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string, limit: number | null, actual: number | null }> } };
+
+export type RecordFeePaymentMutationVariables = Exact<{
+  input: RecordFeePaymentInput;
+}>;
+
+
+export type RecordFeePaymentMutation = { recordFeePayment: { invoice: { id: string, status: FeeInvoiceStatus } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string, limit: number | null, actual: number | null }> } };
+
+export type StartFeePaymentMutationVariables = Exact<{
+  input: StartFeePaymentInput;
+}>;
+
+
+export type StartFeePaymentMutation = { startFeePayment: { checkout: { url: string, reference: string } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string, limit: number | null, actual: number | null }> } };
+
+export type SchemeFeeScheduleQueryVariables = Exact<{
+  schemeId: string | number;
+}>;
+
+
+export type SchemeFeeScheduleQuery = { schemeFeeSchedule: { currency: Currency, holdsAt: CaseStage | null, bands: Array<{ payer: FeePayer, claimsFrom: { amount: string }, claimsBelow: { amount: string } | null, fee: { amount: string } }> } | null };
+
+export type SetSchemeFeeScheduleMutationVariables = Exact<{
+  input: SetSchemeFeeScheduleInput;
+}>;
+
+
+export type SetSchemeFeeScheduleMutation = { setSchemeFeeSchedule: { schedule: { currency: Currency, holdsAt: CaseStage | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string, limit: number | null, actual: number | null }> } };
+
 export type GroupPanelFieldsFragment = { id: string, reference: string, memberCount: number, formedAt: string | null, outcomeProposedAt: string | null, leadCase: { id: string, reference: string } | null, memberships: Array<{ consent: GroupConsent, answeredAt: string | null, case: { id: string, reference: string } | null }> };
 
 export type CaseGroupPanelQueryVariables = Exact<{
@@ -3493,6 +3657,11 @@ export type IntegrationClientQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, scopes: Array<OAuthScope> }
     | { id: string }
     | { id: string }
@@ -3542,6 +3711,11 @@ export type WebhookSubscriptionLogQueryVariables = Exact<{
 
 
 export type WebhookSubscriptionLogQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -4297,6 +4471,13 @@ export const ReferComplaintDocument = {"kind":"Document","definitions":[{"kind":
 export const DirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Directory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"countries"}},{"kind":"Field","name":{"kind":"Name","value":"consumerFee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"texts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalizedTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalizedText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"translated"}}]}}]} as unknown as DocumentNode<DirectoryQuery, DirectoryQueryVariables>;
 export const DirectoryProviderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DirectoryProvider"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"postalAddress"}},{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"countries"}},{"kind":"Field","name":{"kind":"Name","value":"rulesUrl"}},{"kind":"Field","name":{"kind":"Name","value":"consumerFee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bindingMethodsOffered"}},{"kind":"Field","name":{"kind":"Name","value":"texts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"disputeTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decisionBasis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preliminaryRequirements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalEffect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"silenceIsRefusal"}},{"kind":"Field","name":{"kind":"Name","value":"clocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"roster"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"competences"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"mandateEndsOn"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalizedTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalizedText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"translated"}}]}}]} as unknown as DocumentNode<DirectoryProviderQuery, DirectoryProviderQueryVariables>;
 export const EligibleProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EligibleProviders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eligibleProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"methods"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"texts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalEffect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalizedTextFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalizedTextFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalizedText"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"translated"}}]}}]} as unknown as DocumentNode<EligibleProvidersQuery, EligibleProvidersQueryVariables>;
+export const CaseFeesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseFees"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseFees"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"payer"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"holdsAt"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"settledAt"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"waivers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReasons"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"payments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"adapter"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayRequestWaiver"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayPay"}},{"kind":"Field","name":{"kind":"Name","value":"viewerIsFeeStaff"}},{"kind":"Field","name":{"kind":"Name","value":"downloadLink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaseFeesQuery, CaseFeesQueryVariables>;
+export const RequestFeeWaiverDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestFeeWaiver"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestFeeWaiverInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestFeeWaiver"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waiver"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]}}]} as unknown as DocumentNode<RequestFeeWaiverMutation, RequestFeeWaiverMutationVariables>;
+export const DecideFeeWaiverDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideFeeWaiver"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideFeeWaiverInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideFeeWaiver"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waiver"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]}}]} as unknown as DocumentNode<DecideFeeWaiverMutation, DecideFeeWaiverMutationVariables>;
+export const RecordFeePaymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordFeePayment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordFeePaymentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordFeePayment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]}}]} as unknown as DocumentNode<RecordFeePaymentMutation, RecordFeePaymentMutationVariables>;
+export const StartFeePaymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartFeePayment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartFeePaymentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startFeePayment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]}}]} as unknown as DocumentNode<StartFeePaymentMutation, StartFeePaymentMutationVariables>;
+export const SchemeFeeScheduleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SchemeFeeSchedule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schemeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schemeFeeSchedule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"schemeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schemeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"holdsAt"}},{"kind":"Field","name":{"kind":"Name","value":"bands"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payer"}},{"kind":"Field","name":{"kind":"Name","value":"claimsFrom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claimsBelow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SchemeFeeScheduleQuery, SchemeFeeScheduleQueryVariables>;
+export const SetSchemeFeeScheduleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSchemeFeeSchedule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetSchemeFeeScheduleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSchemeFeeSchedule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"holdsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]}}]} as unknown as DocumentNode<SetSchemeFeeScheduleMutation, SetSchemeFeeScheduleMutationVariables>;
 export const CaseGroupPanelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseGroupPanel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRoles"}},{"kind":"Field","name":{"kind":"Name","value":"groupMembership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consent"}},{"kind":"Field","name":{"kind":"Name","value":"askedAt"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupPanelFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"caseLinks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"otherCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupPanelFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"formedAt"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeProposedAt"}},{"kind":"Field","name":{"kind":"Name","value":"leadCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consent"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}}]}}]}}]} as unknown as DocumentNode<CaseGroupPanelQuery, CaseGroupPanelQueryVariables>;
 export const CaseIdByReferenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseIdByReference"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reference"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reference"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CaseIdByReferenceQuery, CaseIdByReferenceQueryVariables>;
 export const OrganisationCaseGroupsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationCaseGroups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseGroups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"formedAt"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeProposedAt"}},{"kind":"Field","name":{"kind":"Name","value":"leadCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganisationCaseGroupsQuery, OrganisationCaseGroupsQueryVariables>;

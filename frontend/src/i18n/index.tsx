@@ -18,6 +18,7 @@ import enCommon from "./en/common.json";
 import enConsumer from "./en/consumer.json";
 import enDirectory from "./en/directory.json";
 import enGroups from "./en/groups.json";
+import enFees from "./en/fees.json";
 import enIntegrations from "./en/integrations.json";
 import enMembers from "./en/members.json";
 import enRecords from "./en/records.json";
@@ -42,6 +43,7 @@ const en = {
   ...enPrivacy,
   ...enSessions,
   ...enGroups,
+  ...enFees,
 };
 
 // Other languages load when chosen, so nobody downloads a catalogue they do not read (issue 16:

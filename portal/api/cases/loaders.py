@@ -23,6 +23,7 @@ from portal.cases.models import (
     Outcome,
 )
 from portal.cases.states import CaseRole
+from portal.fees.models import FeeInvoice
 from portal.timeline.models import TimelineEvent, Visibility
 
 M = TypeVar("M", bound=Model)
@@ -50,6 +51,7 @@ clocks_by_case = grouped(Clock, "case_id", "started_at")
 offers_by_case = grouped(Offer, "case_id", "made_at")
 outcomes_by_case = grouped(Outcome, "case_id", "issued_at")
 consents_by_case = grouped(Consent, "case_id", "given_at")
+fee_invoices_by_case = grouped(FeeInvoice, "case_id", "issued_at", "number")
 
 
 async def clock_extensions_by_case(

@@ -314,11 +314,12 @@ class DisputeCase(Node):
     async def _load_view(self, info: Info) -> _Viewed:
         access = await access_to(info, self.row)
         loaders = info.context.loaders
-        clocks, offers, outcomes, scheme = await asyncio.gather(
+        clocks, offers, outcomes, scheme, fees = await asyncio.gather(
             loaders.clocks_by_case.load(self.row.id),
             loaders.offers_by_case.load(self.row.id),
             loaders.outcomes_by_case.load(self.row.id),
             loaders.scheme.load(self.row.scheme_id),
+            loaders.fee_invoices_by_case.load(self.row.id),
         )
         assert scheme is not None
         view = CaseView(
@@ -329,6 +330,7 @@ class DisputeCase(Node):
             offers=tuple(offers),
             clocks=tuple(clocks),
             now=now(),
+            fees=tuple(fees),
         )
 
         person = info.context.require_actor().kind is ActorKind.USER

@@ -10,11 +10,13 @@ import strawberry
 from portal.api.cases.records import Clock, Consent, NeutralAppointment, Objection
 from portal.api.enums import described_enum
 from portal.api.feedback.types import DurationIndicator, RateIndicator, Tally
+from portal.api.fees import types as _fee_types  # noqa: F401  (registers FeeInvoiceStatus)
 from portal.cases.states import ClosureReason, DeclineGround, Method, Side
 from portal.codes import Currency
 from portal.feedback import transparency as tr
 from portal.feedback.fairness import FairnessReport as FairnessResult
 from portal.feedback.transparency import DisclosureOrder
+from portal.fees.states import InvoiceStatus
 
 described_enum(
     DisclosureOrder,
@@ -59,6 +61,23 @@ class DisclosedCase:
         description="The day it ended (closed, withdrawn or declined)."
     )
     duration_days: float = strawberry.field(description="Days from referral to the end.")
+    complainant_fee: Decimal | None = strawberry.field(
+        default=None,
+        description="The fee invoiced to the consumer (in `feeCurrency`); null when none was.",
+    )
+    complainant_fee_status: InvoiceStatus | None = strawberry.field(
+        default=None, description="Whether the consumer's fee was paid, waived or left due."
+    )
+    organisation_fee: Decimal | None = strawberry.field(
+        default=None,
+        description="The fee invoiced to the business (in `feeCurrency`); null when none was.",
+    )
+    organisation_fee_status: InvoiceStatus | None = strawberry.field(
+        default=None, description="Whether the business's fee was paid, waived or left due."
+    )
+    fee_currency: Currency | None = strawberry.field(
+        default=None, description="The currency of the fees; null when none was invoiced."
+    )
 
     @classmethod
     def of(cls, c: tr.DisclosedCase) -> DisclosedCase:
@@ -74,7 +93,16 @@ class DisclosedCase:
             filed_on=c.filed_on,
             ended_on=c.ended_on,
             duration_days=c.duration_days,
+            complainant_fee=c.complainant_fee,
+            complainant_fee_status=_status(c.complainant_fee_status),
+            organisation_fee=c.organisation_fee,
+            organisation_fee_status=_status(c.organisation_fee_status),
+            fee_currency=Currency(c.fee_currency) if c.fee_currency else None,
         )
+
+
+def _status(value: str | None) -> InvoiceStatus | None:
+    return InvoiceStatus(value) if value else None
 
 
 @strawberry.type(

@@ -29,6 +29,7 @@ import {
 import { useI18n } from "../../i18n";
 import { ADMIN_LIMITS, AdminMenu, COUNTRY, flash, RetireStep, StatusTag, useBanner } from "./common";
 import { useIdempotencyKey } from "../../lib/idempotency";
+import { SchemeFees } from "./SchemeFees";
 
 const METHODS: ResolutionMethod[] = [
   "NEGOTIATION",
@@ -104,6 +105,15 @@ export function AdminScheme({ id, scheme: schemeId }: { id: string; scheme: stri
           key={scheme?.id ?? "new"}
           providerId={provider.id}
           scheme={scheme}
+          done={(message) => {
+            show(message);
+            refetch({ requestPolicy: "network-only" });
+          }}
+        />
+      )}
+      {scheme && !scheme.retiredAt && (
+        <SchemeFees
+          schemeId={scheme.id}
           done={(message) => {
             show(message);
             refetch({ requestPolicy: "network-only" });

@@ -19,6 +19,7 @@ import { ActionPanels, anchorFor, PANELS, type Done } from "./actions";
 import { RecordTools } from "./records";
 import { Documents } from "./Documents";
 import { GroupPanel } from "./GroupPanel";
+import { Fees } from "./Fees";
 import { dutiesOf, myDeadline, rightsOf, whoMustAct } from "./duties";
 import { Messages } from "./Messages";
 import { Sessions } from "./Sessions";
@@ -195,6 +196,8 @@ function CaseView({ caseId }: { caseId: string }) {
         </Explained>
       </section>
 
+      {/* Issue 20: fees the case may wait on, and the waiver and payment forms. */}
+      <Fees caseId={item.id} onDone={onDone} />
       {/* The neutral reads the file before any form (issue 16: the file was below them). */}
       {item.viewerRoles.includes("NEUTRAL") && (
         <Suspense fallback={<Loading />}>

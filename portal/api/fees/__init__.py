@@ -1,0 +1,1 @@
+"""Fees and waivers over GraphQL (issue 20, deliverable 2)."""

@@ -1,0 +1,81 @@
+"""An invoice as a PDF (fpdf2), for whoever may read the invoice (portal.web.downloads).
+
+Text is set in DejaVu Sans where the system has it (Latin, Greek, Cyrillic and more; it has no
+Chinese characters, which are left out of the PDF); without it fpdf2's built-in Helvetica is
+used and characters outside Latin-1 print as `?`. The invoice's figures are ASCII either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from fpdf import FPDF
+
+from portal.fees.states import InvoiceStatus, decimal_of
+
+_FONTS = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
+)
+_STATUS = {
+    InvoiceStatus.DUE: "Due",
+    InvoiceStatus.PAID: "Paid",
+    InvoiceStatus.WAIVED: "Waived",
+}
+
+
+@dataclass(frozen=True)
+class InvoiceSheet:
+    """What the PDF shows: plain values, read by the caller from rows it may show."""
+
+    number: str
+    issued_at: datetime
+    provider: str
+    scheme: str
+    case_reference: str
+    payer_label: str  # "Complainant" or "Organisation"
+    payer_name: str
+    amount_minor: int
+    currency: str
+    status: InvoiceStatus
+    settled_at: datetime | None
+
+
+def _font(pdf: FPDF) -> tuple[str, bool]:
+    for path in _FONTS:
+        if path.exists():
+            pdf.add_font("DejaVu", "", str(path))
+            return "DejaVu", True
+    return "Helvetica", False
+
+
+def invoice_pdf(sheet: InvoiceSheet) -> bytes:
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(sheet.issued_at)
+    pdf.set_title(f"Invoice {sheet.number}")
+    pdf.set_author(sheet.provider)
+    pdf.add_page()
+    family, unicode = _font(pdf)
+
+    def line(text: str, size: int = 11) -> None:
+        shown = text if unicode else text.encode("latin-1", "replace").decode("latin-1")
+        pdf.set_font(family, size=size)
+        pdf.multi_cell(0, size * 0.6, shown, new_x="LMARGIN", new_y="NEXT")
+
+    line(sheet.provider, 16)
+    line(f"Invoice {sheet.number}", 14)
+    pdf.ln(4)
+    line(f"Issued: {sheet.issued_at:%Y-%m-%d}")
+    line(f"Case: {sheet.case_reference}")
+    line(f"Scheme: {sheet.scheme}")
+    line(f"{sheet.payer_label}: {sheet.payer_name}")
+    pdf.ln(4)
+    line("Filing fee under the scheme's fee schedule")
+    line(f"Amount: {decimal_of(sheet.amount_minor)} {sheet.currency}", 13)
+    status = _STATUS[sheet.status]
+    if sheet.settled_at is not None:
+        status += f" on {sheet.settled_at:%Y-%m-%d}"
+    line(f"Status: {status}")
+    return bytes(pdf.output())
