@@ -39,6 +39,7 @@ MODEL_MODULES = [
     "portal.auditing.models",
     "portal.accesslog.models",
     "portal.privacy.models",
+    "portal.automated.models",
 ]
 MIGRATIONS_MODULE = "migrations"
 # Tortoise's clients with Parley's changes (issue 13 D1, D3): SQLite transactions take the write

@@ -11,13 +11,27 @@ from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Offer, O
 from portal.cases.states import (
     COMPLAINANT_SIDE,
     AppointmentStatus,
+    AutomatedRule,
     CaseRole,
     ClockKind,
     ClockStatus,
     MethodFamily,
     OfferStatus,
     Side,
+    Stage,
 )
+
+
+@dataclass(frozen=True)
+class PendingAutomatedReview:
+    """A party's pending request that a person review a step the clock job took (issue 20,
+    3), with where that step left the case: what the reversal row's guard decides on."""
+
+    review_id: object  # the AutomatedReview's id (a UUID)
+    rule: AutomatedRule
+    stage_before: Stage
+    stage_after: Stage
+    clocks_after: frozenset[ClockKind]  # the clocks running when the step was done
 
 
 @dataclass(frozen=True)
@@ -31,6 +45,8 @@ class CaseView:
     offers: tuple[Offer, ...]
     clocks: tuple[Clock, ...]
     now: datetime
+    # Issue 20, 3: the case's pending review of an automated step, if any.
+    automated_review: PendingAutomatedReview | None = None
 
     def running(self, kind: ClockKind) -> Clock | None:
         return next(
@@ -222,3 +238,19 @@ def own_open_offer(view: CaseView, role: CaseRole) -> str | None:
 
 def a_clock_is_running(view: CaseView, role: CaseRole) -> str | None:
     return None if any(c.status is ClockStatus.RUNNING for c in view.clocks) else "NO_RUNNING_CLOCK"
+
+
+def automated_decision_reversible(view: CaseView, role: CaseRole) -> str | None:
+    """A party asked for a person's review of an automated step, and the case has not moved
+    on since the step: it is at the stage the step left it in, with the same clocks running
+    (and, for a neutral's confirmation, the neutral still confirmed). Then reversing it puts
+    the case back where it was before the step."""
+    pending = view.automated_review
+    if pending is None:
+        return "NO_AUTOMATED_REVIEW_PENDING"
+    running = frozenset(c.kind for c in view.clocks if c.status is ClockStatus.RUNNING)
+    moved = view.case.stage is not pending.stage_after or running != pending.clocks_after
+    if pending.rule is AutomatedRule.CONFIRM_NEUTRAL:
+        confirmed = view.appointment and view.appointment.status is AppointmentStatus.CONFIRMED
+        moved = moved or not confirmed
+    return "AUTOMATED_DECISION_SUPERSEDED" if moved else None

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum, StrEnum
 from typing import Any
 
 from portal.cases.states import (
+    AutomatedRule,
     Calendar,
     ClockKind,
     ClosureReason,
@@ -29,6 +30,7 @@ from portal.cases.states import (
     Party,
     ReviewDecision,
     Side,
+    Stage,
 )
 from portal.ids import global_id
 from portal.timeline.chain import ERASED, is_erased
@@ -94,6 +96,10 @@ class EventKind(StrEnum):
     # D (issue 19, data protection): retention or a granted erasure removed the case's
     # personal data; its payload holds the rule and the counts, never the data.
     RECORDS_REDACTED = "records_redacted"
+    # Issue 20, 3: a person's review of a step the clock job took automatically.
+    AUTOMATED_REVIEW_REQUESTED = "automated_review_requested"
+    AUTOMATED_REVIEW_DECIDED = "automated_review_decided"
+    AUTOMATED_DECISION_REVERSED = "automated_decision_reversed"
 
 
 class RedactionRule(StrEnum):
@@ -103,10 +109,22 @@ class RedactionRule(StrEnum):
     ERASURE = "erasure"  # an erasure request was granted (GDPR Art. 17)
 
 
+class AutomatedReviewVerdict(StrEnum):
+    """What a provider caseworker decided on a review of an automated decision."""
+
+    UPHELD = "upheld"  # the automated step stands
+    REVERSED = "reversed"  # reversed through the transition table
+
+
 ENUM_DESCRIPTIONS: dict[type[Enum], dict[str, str]] = {
     RedactionRule: {
         "RETENTION": "The scheme's retention period ran out.",
         "ERASURE": "An erasure request was granted (GDPR Art. 17).",
+    },
+    AutomatedReviewVerdict: {
+        "UPHELD": "The automated step stands.",
+        "REVERSED": "The automated step was reversed through the transition table "
+        "(`reverse_automated_decision`): the case is back where it was before it.",
     },
 }
 
@@ -406,6 +424,22 @@ DOCUMENT = (
     Field("sha256", Text("sha256"), "SHA-256 of the content, hex: the chain covers it."),
     Field("size", Int(), "Bytes."),
     Field("content_type", Text(), "The media type the upload was checked to be."),
+)
+
+
+AUTOMATED_DECISION = Field(
+    "automated_decision_id", Id("AutomatedDecision"), "The automated decision reviewed."
+)
+AUTOMATED_RULE_OF_DECISION = Field(
+    "automated_rule", Choice(AutomatedRule), "The rule that took the automated step."
+)
+# On the events of the clock job's steps: null on those recorded before issue 20.
+AUTOMATED_RULE = Field(
+    "automated_rule",
+    Choice(AutomatedRule),
+    "The rule of the transition table that took this step automatically, without a person "
+    "(null on events recorded before automated steps were marked).",
+    required=False,
 )
 
 
@@ -1015,6 +1049,73 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         {"rule": "retention", "counts": {"events": 3, "messages": 2, "mails": 4}},
     ),
+    _e(
+        K.AUTOMATED_REVIEW_REQUESTED,
+        "A side asked a person to review a step the clock job took automatically (issue 20).",
+        (AUTOMATED_DECISION, AUTOMATED_RULE_OF_DECISION, SIDE, REASONS),
+        {
+            "automated_decision_id": _V,
+            "automated_rule": "organisation_silent",
+            "side": "complainant",
+            "reasons": "The company answered by post before the deadline.",
+        },
+    ),
+    _e(
+        K.AUTOMATED_REVIEW_DECIDED,
+        "A provider caseworker decided a review of an automated step, with reasons: upheld, "
+        "or reversed (then `AUTOMATED_DECISION_REVERSED` follows).",
+        (
+            AUTOMATED_DECISION,
+            AUTOMATED_RULE_OF_DECISION,
+            Field("verdict", Choice(AutomatedReviewVerdict), "The caseworker's decision."),
+            REASONS,
+        ),
+        {
+            "automated_decision_id": _V,
+            "automated_rule": "organisation_silent",
+            "verdict": "reversed",
+            "reasons": "The response was received in time by post.",
+        },
+    ),
+    _e(
+        K.AUTOMATED_DECISION_REVERSED,
+        "An automated step was reversed after a person's review, through the transition "
+        "table: the case is back at the stage it was in before it, and its clocks restart.",
+        (
+            AUTOMATED_DECISION,
+            AUTOMATED_RULE_OF_DECISION,
+            Field("restored_stage", Choice(Stage), "The stage the case is back at."),
+        ),
+        {
+            "automated_decision_id": _V,
+            "automated_rule": "organisation_silent",
+            "restored_stage": "awaiting_response",
+        },
+    ),
+)
+
+# Issue 20, 3: the events the clock job's rows record, and the rule of each (the row's
+# action); their payload names the rule (`automatedRule`), so the chain itself records that
+# the step was automated.
+AUTOMATED_EVENTS: dict[EventKind, AutomatedRule] = {
+    K.CONSENT_LAPSED: AutomatedRule.CONSENT_LAPSED,
+    K.ORGANISATION_SILENT: AutomatedRule.ORGANISATION_SILENT,
+    K.NEUTRAL_CONFIRMED: AutomatedRule.CONFIRM_NEUTRAL,
+    K.NEGOTIATION_LAPSED: AutomatedRule.NEGOTIATION_LAPSED,
+    K.AWARD_FINAL: AutomatedRule.AWARD_FINAL,
+    K.OUTCOME_NOT_ACCEPTED: AutomatedRule.OUTCOME_NOT_ACCEPTED,
+    K.CONFIRMATION_LAPSED: AutomatedRule.CONFIRMATION_LAPSED,
+    K.IMPLEMENTATION_OVERDUE: AutomatedRule.IMPLEMENTATION_LAPSED,
+}
+ENTRIES = tuple(
+    replace(
+        entry,
+        fields=(*entry.fields, AUTOMATED_RULE),
+        example={**entry.example, "automated_rule": AUTOMATED_EVENTS[entry.kind].value},
+    )
+    if entry.kind in AUTOMATED_EVENTS
+    else entry
+    for entry in ENTRIES
 )
 
 CATALOGUE: dict[EventKind, Entry] = {entry.kind: entry for entry in ENTRIES}
