@@ -395,6 +395,8 @@ def missing_target(app: Starlette) -> Target:
         "person": "User",
         "data_export": "DataExport",
         "erasure_request": "ErasureRequest",
+        "automated_decision": "AutomatedDecision",
+        "automated_review": "AutomatedReview",
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}
     target.update(

@@ -26,6 +26,7 @@ from portal.cases.models import DisputeCase
 from portal.cases.states import (
     AppointmentStatus,
     AutomatedReviewStatus,
+    AutomatedReviewVerdict,
     AutomatedRule,
     CaseRole,
     ClockKind,
@@ -34,7 +35,6 @@ from portal.cases.states import (
 from portal.cases.transitions import TABLE, Action
 from portal.complaints.models import Complaint
 from portal.feedback.models import SurveyInvitation
-from portal.timeline.catalogue import AutomatedReviewVerdict
 
 
 class DecisionNotFound(CaseError):
@@ -156,11 +156,11 @@ async def decide_review(
             decision = await AutomatedDecision.get(id=review.decision_id)
             await record(
                 case,
-                EventKind.AUTOMATED_REVIEW_DECIDED,
+                EventKind.AUTOMATED_DECISION_UPHELD,
                 at=at,
                 actor_id=actor.id,
                 actor_role=CaseRole.PROVIDER.value,
-                payload=_decided(decision, verdict, reasons),
+                payload=_reviewed(decision, reasons),
             )
             await case.save(update_fields=["last_sequence", "head_hash"])
     review = await AutomatedReview.get(id=review.id)
@@ -168,13 +168,10 @@ async def decide_review(
     return Reviewed(review, decision, await DisputeCase.get(id=review.case_id))
 
 
-def _decided(
-    decision: AutomatedDecision, verdict: AutomatedReviewVerdict, reasons: str
-) -> dict[str, Any]:
+def _reviewed(decision: AutomatedDecision, reasons: str) -> dict[str, Any]:
     return {
         "automated_decision_id": str(decision.id),
         "automated_rule": decision.rule,
-        "verdict": verdict,
         "reasons": reasons,
     }
 
@@ -199,21 +196,13 @@ async def _reverse(step: Step) -> None:
     review.decision_reasons = reasons
     review.decided_at = step.at
     await review.save(update_fields=["status", "decided_by_id", "decision_reasons", "decided_at"])
-    await step.event(
-        EventKind.AUTOMATED_REVIEW_DECIDED,
-        _decided(decision, AutomatedReviewVerdict.REVERSED, reasons),
-    )
     reversed_row = TABLE[Action(decision.rule.value)]
     step.target = decision.stage_before
     step.start.extend(reversed_row.stops)
     # Stopped as nobody's delay (the clocks the step started were the step's doing).
     step.halt.extend(k for k in reversed_row.starts if step.view.running(k) is not None)
     await _UNDO.get(decision.rule, _nothing)(step, decision)
-    step.payload.update(
-        automated_decision_id=str(decision.id),
-        automated_rule=decision.rule,
-        restored_stage=decision.stage_before,
-    )
+    step.payload.update(**_reviewed(decision, reasons), restored_stage=decision.stage_before)
 
 
 async def _nothing(step: Step, decision: AutomatedDecision) -> None:

@@ -237,3 +237,10 @@ class AutomatedReviewStatus(StrEnum):
     PENDING = "pending"  # asked for; a provider caseworker has not decided it
     UPHELD = "upheld"  # the caseworker kept the decision, with reasons
     REVERSED = "reversed"  # the caseworker reversed it through the transition table
+
+
+class AutomatedReviewVerdict(StrEnum):
+    """What a provider caseworker decides on a review of an automated step."""
+
+    UPHELD = "upheld"  # the step stands
+    REVERSED = "reversed"  # reversed through the transition table

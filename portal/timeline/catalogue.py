@@ -98,7 +98,7 @@ class EventKind(StrEnum):
     RECORDS_REDACTED = "records_redacted"
     # Issue 20, 3: a person's review of a step the clock job took automatically.
     AUTOMATED_REVIEW_REQUESTED = "automated_review_requested"
-    AUTOMATED_REVIEW_DECIDED = "automated_review_decided"
+    AUTOMATED_DECISION_UPHELD = "automated_decision_upheld"
     AUTOMATED_DECISION_REVERSED = "automated_decision_reversed"
 
 
@@ -109,22 +109,10 @@ class RedactionRule(StrEnum):
     ERASURE = "erasure"  # an erasure request was granted (GDPR Art. 17)
 
 
-class AutomatedReviewVerdict(StrEnum):
-    """What a provider caseworker decided on a review of an automated decision."""
-
-    UPHELD = "upheld"  # the automated step stands
-    REVERSED = "reversed"  # reversed through the transition table
-
-
 ENUM_DESCRIPTIONS: dict[type[Enum], dict[str, str]] = {
     RedactionRule: {
         "RETENTION": "The scheme's retention period ran out.",
         "ERASURE": "An erasure request was granted (GDPR Art. 17).",
-    },
-    AutomatedReviewVerdict: {
-        "UPHELD": "The automated step stands.",
-        "REVERSED": "The automated step was reversed through the transition table "
-        "(`reverse_automated_decision`): the case is back where it was before it.",
     },
 }
 
@@ -1061,35 +1049,32 @@ ENTRIES: tuple[Entry, ...] = (
         },
     ),
     _e(
-        K.AUTOMATED_REVIEW_DECIDED,
-        "A provider caseworker decided a review of an automated step, with reasons: upheld, "
-        "or reversed (then `AUTOMATED_DECISION_REVERSED` follows).",
+        K.AUTOMATED_DECISION_UPHELD,
+        "A provider caseworker reviewed an automated step on a party's request and kept it, "
+        "with reasons.",
+        (AUTOMATED_DECISION, AUTOMATED_RULE_OF_DECISION, REASONS),
+        {
+            "automated_decision_id": _V,
+            "automated_rule": "organisation_silent",
+            "reasons": "No response arrived by any channel before the deadline.",
+        },
+    ),
+    _e(
+        K.AUTOMATED_DECISION_REVERSED,
+        "A provider caseworker reviewed an automated step on a party's request and reversed "
+        "it, with reasons, through the transition table: the case is back at the stage it was "
+        "in before the step, and the clocks the step stopped run again.",
         (
             AUTOMATED_DECISION,
             AUTOMATED_RULE_OF_DECISION,
-            Field("verdict", Choice(AutomatedReviewVerdict), "The caseworker's decision."),
+            Field("restored_stage", Choice(Stage), "The stage the case is back at."),
             REASONS,
         ),
         {
             "automated_decision_id": _V,
             "automated_rule": "organisation_silent",
-            "verdict": "reversed",
-            "reasons": "The response was received in time by post.",
-        },
-    ),
-    _e(
-        K.AUTOMATED_DECISION_REVERSED,
-        "An automated step was reversed after a person's review, through the transition "
-        "table: the case is back at the stage it was in before it, and its clocks restart.",
-        (
-            AUTOMATED_DECISION,
-            AUTOMATED_RULE_OF_DECISION,
-            Field("restored_stage", Choice(Stage), "The stage the case is back at."),
-        ),
-        {
-            "automated_decision_id": _V,
-            "automated_rule": "organisation_silent",
             "restored_stage": "awaiting_response",
+            "reasons": "The response was received in time by post.",
         },
     ),
 )

@@ -40,9 +40,15 @@ from portal.automated.services import decide_review, request_review
 from portal.cases.engine import now
 from portal.cases.errors import CaseError
 from portal.cases.models import DisputeCase as DisputeCaseRow
-from portal.cases.states import AutomatedReviewStatus, AutomatedRule, CaseRole, Side, Stage
+from portal.cases.states import (
+    AutomatedReviewStatus,
+    AutomatedReviewVerdict,
+    AutomatedRule,
+    CaseRole,
+    Side,
+    Stage,
+)
 from portal.cases.transitions import TABLE, Action
-from portal.timeline.catalogue import AutomatedReviewVerdict
 from portal.timeline.models import TimelineEvent as TimelineEventRow
 from portal.timeline.models import Visibility
 

@@ -12,6 +12,7 @@ from portal.api.enums import described_enum
 from portal.cases.states import (
     AppointmentStatus,
     AutomatedReviewStatus,
+    AutomatedReviewVerdict,
     AutomatedRule,
     Calendar,
     CaseRole,
@@ -410,5 +411,15 @@ described_enum(
         AutomatedReviewStatus.UPHELD: "Decided: the automated step stands.",
         AutomatedReviewStatus.REVERSED: "Decided: the automated step was reversed through the "
         "transition table, and the case is back where it was before it.",
+    },
+)
+described_enum(
+    AutomatedReviewVerdict,
+    description="What a provider caseworker decides on a review of an automated step.",
+    values={
+        AutomatedReviewVerdict.UPHELD: "The step stands (`AUTOMATED_DECISION_UPHELD`).",
+        AutomatedReviewVerdict.REVERSED: "The step is reversed through the transition table "
+        "(`REVERSE_AUTOMATED_DECISION`): the case is back where it was before it "
+        "(`AUTOMATED_DECISION_REVERSED`).",
     },
 )
