@@ -293,22 +293,27 @@ async def test_a_reversed_silence_reopens_the_case_awaiting_the_organisations_re
     assert again.value.code == "AUTOMATED_REVIEW_NOT_PENDING"
 
 
-async def test_a_reversed_final_award_is_back_in_its_reflection_period(factory: Factory) -> None:
-    cast = await build_cast(factory)
-    scene = await SYSTEM_SETUPS[Action.AWARD_FINAL](cast)
-    await scene.act(None, Action.AWARD_FINAL)
-    assert scene.case.stage is Stage.IMPLEMENTATION
-    decision = await AutomatedDecision.get(case_id=scene.case.id, rule=AutomatedRule.AWARD_FINAL)
+async def _reversed_after_a_lapse(cast: Any, action: Action, asker: Who) -> Scene:
+    """The clock job takes ``action`` on a case set up for it; ``asker`` asks a person to
+    review it, and the provider's caseworker reverses it."""
+    scene: Scene = await SYSTEM_SETUPS[action](cast)
+    await scene.act(None, action)
+    decision = await AutomatedDecision.get(case_id=scene.case.id, rule=AutomatedRule(action.value))
     asked = await request_review(
-        cast.actors[Who.ORG_AGENT], decision.id, {"reasons": "We asked."}, at=scene.tick()
+        cast.actors[asker], decision.id, {"reasons": "Please look again."}, at=scene.tick()
     )
-
     await decide_review(
         cast.actors[Who.CASEWORKER],
         asked.review.id,
-        {"verdict": "reversed", "reasons": "The request was lost."},
+        {"verdict": "reversed", "reasons": "The step was wrong."},
         at=scene.tick(),
     )
+    return scene
+
+
+async def test_a_reversed_final_award_is_back_in_its_reflection_period(factory: Factory) -> None:
+    cast = await build_cast(factory)
+    scene = await _reversed_after_a_lapse(cast, Action.AWARD_FINAL, Who.ORG_AGENT)
 
     case = await DisputeCase.get(id=scene.case.id)
     assert case.stage is Stage.OUTCOME_PROPOSED
@@ -332,19 +337,7 @@ async def test_a_reversed_escalation_gives_the_complainant_their_confirmation_cl
     factory: Factory,
 ) -> None:
     cast = await build_cast(factory)
-    scene = await SYSTEM_SETUPS[Action.CONFIRMATION_LAPSED](cast)
-    await scene.act(None, Action.CONFIRMATION_LAPSED)
-    decision = await AutomatedDecision.get(case_id=scene.case.id)
-    asked = await request_review(
-        cast.actors[Who.COMPLAINANT], decision.id, {"reasons": "Away."}, at=scene.tick()
-    )
-
-    await decide_review(
-        cast.actors[Who.CASEWORKER],
-        asked.review.id,
-        {"verdict": "reversed", "reasons": "Give them time."},
-        at=scene.tick(),
-    )
+    scene = await _reversed_after_a_lapse(cast, Action.CONFIRMATION_LAPSED, Who.COMPLAINANT)
 
     case = await DisputeCase.get(id=scene.case.id)
     assert (case.stage, case.escalated_at, case.escalation_note) == (
@@ -360,18 +353,7 @@ async def test_a_reversed_escalation_gives_the_complainant_their_confirmation_cl
 
 async def test_a_reversed_confirmation_reopens_the_objection_window(factory: Factory) -> None:
     cast = await build_cast(factory)
-    scene = await SYSTEM_SETUPS[Action.CONFIRM_NEUTRAL](cast)
-    await scene.act(None, Action.CONFIRM_NEUTRAL)
-    decision = await AutomatedDecision.get(case_id=scene.case.id)
-    asked = await request_review(
-        cast.actors[Who.COMPLAINANT], decision.id, {"reasons": "I sent one."}, at=scene.tick()
-    )
-    await decide_review(
-        cast.actors[Who.CASEWORKER],
-        asked.review.id,
-        {"verdict": "reversed", "reasons": "It was sent in time."},
-        at=scene.tick(),
-    )
+    scene = await _reversed_after_a_lapse(cast, Action.CONFIRM_NEUTRAL, Who.COMPLAINANT)
     appointment = await NeutralAppointment.get(case_id=scene.case.id)
     assert appointment.status is AppointmentStatus.OBJECTION_WINDOW
     objection = await Clock.get(

@@ -309,6 +309,7 @@ _GRAPHQL_NAMES: dict[type[Enum], str] = {
     Method: "ResolutionMethod",
     Calendar: "ClockCalendar",
     Party: "ResponsibleParty",
+    Stage: "CaseStage",
 }
 
 

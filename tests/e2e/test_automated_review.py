@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from playwright.async_api import Page, expect
+from playwright.async_api import expect
 
 from portal.automated.models import AutomatedReview
 from portal.cases.engine import now
@@ -16,14 +16,9 @@ from portal.cases.models import Clock, DisputeCase
 from portal.cases.services import Action, run_clock_job
 from portal.cases.states import AutomatedReviewStatus, ClockKind, ClockStatus, Stage
 from tests.e2e.conftest import Portal, accessible, fits, sign_in
+from tests.e2e.test_ways_forward import _no_script_errors
 from tests.factories import PASSWORD, Factory, build_world
 from tests.test_api_support import case_id
-
-
-def _no_script_errors(page: Page) -> list[str]:
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
 
 
 async def test_a_clock_lapse_marked_automated_is_reviewed_on_request_and_reversed(
