@@ -53,16 +53,23 @@ async def clocks_running(case_id: uuid.UUID) -> list[str]:
     return sorted(ClockKind(k).value for k in kinds)
 
 
+async def latest_decision(case_id: uuid.UUID) -> AutomatedDecision | None:
+    """The case's last automated step: only it can be reversed (an earlier one the case has
+    moved on from, through a later step of the clock job if nothing else)."""
+    return await AutomatedDecision.filter(case_id=case_id).order_by("-decided_at").first()
+
+
 async def pending_review(case_id: uuid.UUID) -> PendingAutomatedReview | None:
-    """The case's pending review of an automated step, as the reversal row's guard sees it."""
-    review = (
-        await AutomatedReview.filter(case_id=case_id, status=AutomatedReviewStatus.PENDING)
-        .order_by("requested_at")
-        .first()
+    """The pending review of the case's last automated step, if any, as the reversal row's
+    guard sees it."""
+    decision = await latest_decision(case_id)
+    if decision is None:
+        return None
+    review = await AutomatedReview.get_or_none(
+        decision_id=decision.id, status=AutomatedReviewStatus.PENDING
     )
     if review is None:
         return None
-    decision = await AutomatedDecision.get(id=review.decision_id)
     return PendingAutomatedReview(
         review_id=review.id,
         rule=decision.rule,

@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 from portal.auth import policy
 from portal.auth.actor import Actor
 from portal.automated.models import AutomatedDecision, AutomatedReview
+from portal.automated.records import latest_decision
 from portal.cases.engine import Step, handles, load_view, now, perform, roles_on
 from portal.cases.errors import CaseError, refused
 from portal.cases.events import EventKind, record
@@ -132,7 +133,13 @@ async def decide_review(
         raise refused("FORBIDDEN")
     verdict = choice(data, "verdict", AutomatedReviewVerdict)
     reasons = text(data, "reasons")
+    if review.status is not AutomatedReviewStatus.PENDING:
+        raise refused("AUTOMATED_REVIEW_NOT_PENDING")
     if verdict is AutomatedReviewVerdict.REVERSED:
+        latest = await latest_decision(case.id)
+        if latest is None or latest.id != review.decision_id:
+            # A later automated step has moved the case on: only that one can be reversed.
+            raise refused("AUTOMATED_DECISION_SUPERSEDED")
         await perform(
             actor,
             case.id,
