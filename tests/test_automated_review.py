@@ -375,7 +375,9 @@ async def test_a_step_the_case_has_moved_on_from_is_not_reversed_but_may_be_uphe
     cast = await build_cast(factory)
     scene = await SYSTEM_SETUPS[Action.IMPLEMENTATION_LAPSED](cast)
     await scene.act(None, Action.IMPLEMENTATION_LAPSED)
-    decision = await AutomatedDecision.get(case_id=scene.case.id)
+    decision = await AutomatedDecision.get(
+        case_id=scene.case.id, rule=AutomatedRule.IMPLEMENTATION_LAPSED
+    )
     asked = await request_review(
         cast.actors[Who.ORG_AGENT], decision.id, {"reasons": "We paid."}, at=scene.tick()
     )
@@ -499,8 +501,9 @@ async def test_the_mail_of_an_automated_closing_says_it_was_automated_in_both_la
     closed = {
         str(m["To"]): mail_text(m)
         for m in running.sink.received
-        if case.reference in str(m["Subject"])
-        and ("closed" in str(m["Subject"]) or "结案" in str(m["Subject"]))
+        # The case-closed mail (not the receipt of the case's head, which also says closed).
+        if str(m["Subject"])
+        in {f"Dispute {case.reference} closed", f"争议 {case.reference} 已结案"}
     }
     assert set(closed) == {w.complainant.email, w.agent.email, w.manager.email}
     english = closed[w.agent.email]
