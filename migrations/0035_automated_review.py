@@ -12,6 +12,21 @@ from tortoise.fields.data import JSON_DUMPS
 from uuid import uuid4
 from tortoise import fields
 
+class AddColumnWithDefault(ops.AddField):
+    """Tortoise's AddField writes `ADD COLUMN ... NOT NULL` without the default, which SQLite
+    refuses outright and PostgreSQL refuses on a table with rows (see 0008_providers)."""
+
+    async def database_forward(self, app_label, old_state, new_state, state_editor=None):
+        if not state_editor:
+            return
+        model = new_state.apps.get_model(f"{app_label}.{self.model_name}")
+        sql_type = self.field.get_for_dialect(state_editor.DIALECT, "SQL_TYPE")
+        await state_editor._run_sql(
+            f'ALTER TABLE "{model._meta.db_table}" ADD COLUMN "{self.name}" {sql_type} '
+            f"NOT NULL DEFAULT {int(self.field.default)}"
+        )
+
+
 class Migration(migrations.Migration):
     dependencies = [('portal', '0032_idempotent_answers')]
 
@@ -52,7 +67,7 @@ class Migration(migrations.Migration):
             options={'table': 'automated_review', 'app': 'portal', 'pk_attr': 'id', 'table_description': "A party's request that a person review an automated decision, and the decision on it."},
             bases=['Model'],
         ),
-        ops.AddField(
+        AddColumnWithDefault(
             model_name='Scheme',
             name='automated_review_days',
             field=fields.IntField(default=14),
