@@ -373,6 +373,7 @@ async def _automated_review_asked(scene: Scene, who: Who) -> dict[str, Any]:
     assert decision is not None
     asker = scene.cast.actors[Who.COMPLAINANT]
     reviewed = await request_review(asker, decision.id, {"reasons": "Look again."}, at=scene.tick())
+    scene.case = await DisputeCase.get(id=scene.case.id)  # the request is on its record
     return {"review_id": reviewed.review.id, "reasons": "The step was wrong."}
 
 
