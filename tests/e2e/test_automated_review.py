@@ -52,7 +52,9 @@ async def test_a_clock_lapse_marked_automated_is_reviewed_on_request_and_reverse
         "This was decided automatically by rule: the organisation's silence counts as refusal."
     )
     await consumer.get_by_role("button", name="Ask a person to review").click()
-    await expect(consumer.get_by_text("Enter why a person should review this step")).to_be_visible()
+    # Nothing typed: the error summary names the field and links to it.
+    missing = consumer.get_by_role("link", name="Enter why a person should review this step")
+    await expect(missing).to_be_visible()
     await consumer.get_by_label("Why should a person look at this again?").fill(
         "The company wrote to me before the deadline."
     )
