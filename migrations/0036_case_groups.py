@@ -10,7 +10,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('portal', '0034_fees')]
+    dependencies = [('portal', '0035_automated_review')]
 
     initial = False
 

@@ -42,6 +42,7 @@ MODEL_MODULES = [
     "portal.sessions.models",
     "portal.groups.models",
     "portal.fees.models",
+    "portal.automated.models",
 ]
 MIGRATIONS_MODULE = "migrations"
 # Tortoise's clients with Parley's changes (issue 13 D1, D3): SQLite transactions take the write

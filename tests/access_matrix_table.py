@@ -23,11 +23,14 @@ from portal.accounts.models import Organisation as OrganisationRow
 from portal.accounts.models import Provider as ProviderRow
 from portal.api.pagination import encode_cursor
 from portal.auth.tokens import TokenKind
-from portal.cases.models import CaseParticipant, RepresentativeInvitation
+from portal.automated.models import AutomatedDecision
+from portal.automated.services import request_review
+from portal.cases.engine import now, perform
+from portal.cases.models import CaseParticipant, Clock, RepresentativeInvitation
 from portal.cases.models import OrganisationProvider as LinkRow
 from portal.cases.models import Scheme as SchemeRow
 from portal.cases.notices import acceptance_notice
-from portal.cases.states import CaseRole, Method, Stage
+from portal.cases.states import CaseRole, ClockKind, ClockStatus, Method, Stage
 from portal.cases.transitions import TABLE, Action
 from portal.commitments.models import Commitment as CommitmentRow
 from portal.commitments.models import CommitmentKind
@@ -48,6 +51,7 @@ from tests.access_matrix_rules import (
 )
 from tests.access_matrix_sessions import session_rest_rows, session_rows
 from tests.access_matrix_world import Me, Side, Target, gid
+from tests.factories import actor_for
 from tests.test_api_support import CONSENT
 
 # The `events` feed's cursor before its first event.
@@ -1854,7 +1858,99 @@ LATER_NODE_ROWS = [
 
 from tests.access_matrix_groups import GROUP_ROWS  # noqa: E402  (its rows use the above)
 
+# --- issue 20, 3: automated decisions and a person's review of them ----------------------------
+
+
+async def _silence_decided(side: Side | None, me: Me, *, asked: bool = False) -> Target:
+    """A case the clock job closed for the organisation's silence (an automated decision),
+    and with ``asked`` the complainant's pending request for a person's review of it."""
+    if side is None:
+        return {}
+    case = await side.case_at(Stage.AWAITING_RESPONSE)
+    await Clock.filter(case_id=case.id, kind=ClockKind.RESPONSE, status=ClockStatus.RUNNING).update(
+        due_at=now() - timedelta(minutes=1)
+    )
+    await perform(None, case.id, Action.ORGANISATION_SILENT)
+    decision = await AutomatedDecision.get(case_id=case.id)
+    found: Target = {
+        "case": gid("DisputeCase", case.id),
+        "case_uuid": case.id,
+        "automated_decision": gid("AutomatedDecision", decision.id),
+    }
+    if asked:
+        asker = await actor_for(side.w.complainant)
+        reviewed = await request_review(asker, decision.id, {"reasons": "Answered by post."})
+        found["automated_review"] = gid("AutomatedReview", reviewed.review.id)
+    return found
+
+
+async def _review_asked(side: Side | None, me: Me) -> Target:
+    return await _silence_decided(side, me, asked=True)
+
+
+# The parties ask (the complainant's side and the organisation, its clients too); the provider
+# decides. The case was never given a neutral: to the neutral it is not there.
+REVIEW_ASKERS = frozenset({P.COMPLAINANT, P.REPRESENTATIVE}) | ORG_SIDE
+AUTOMATED_READERS = ON_CASE - {P.NEUTRAL}
+
+AUTOMATED_ROWS = [
+    Row(
+        "requestAutomatedReview",
+        Rule(
+            may=REVIEW_ASKERS,
+            sees=AUTOMATED_READERS - REVIEW_ASKERS,
+            hidden="ue:NOT_FOUND",
+        ),
+        mutation("requestAutomatedReview", f"review {{ id status }} {UE}"),
+        inputs(automatedDecisionId=key("automated_decision"), reasons=const("Sent by post.")),
+        prepare=_silence_decided,
+        prepare_each=True,
+    ),
+    Row(
+        "decideAutomatedReview",
+        Rule(
+            may=PROVIDER_SIDE,
+            sees=AUTOMATED_READERS - PROVIDER_SIDE,
+            hidden="ue:NOT_FOUND",
+        ),
+        mutation("decideAutomatedReview", f"review {{ id status }} {UE}"),
+        inputs(
+            reviewId=key("automated_review"),
+            verdict=const("UPHELD"),
+            reasons=const("No answer arrived by any channel."),
+        ),
+        prepare=_review_asked,
+        prepare_each=True,
+    ),
+    Row(
+        "automatedReviews",
+        # The provider's queue: its caseworkers and their integration clients.
+        Rule(may=PROVIDER_SIDE, **LISTED),
+        f"query Q {{ automatedReviews(first: 100) {{ {PAGE} }} }}",
+        list_key="automated_review",
+        prepare=_review_asked,
+    ),
+    Row(
+        "node",
+        Rule(may=AUTOMATED_READERS, hidden=NULL),
+        NODE,
+        lambda t, me: {"id": t["automated_decision"]},
+        label="automated_decision",
+        prepare=_silence_decided,
+    ),
+    Row(
+        "node",
+        Rule(may=AUTOMATED_READERS, hidden=NULL),
+        NODE,
+        lambda t, me: {"id": t["automated_review"]},
+        label="automated_review",
+        prepare=_review_asked,
+    ),
+]
+
+
 GRAPHQL_ROWS: list[Row] = [
+    *AUTOMATED_ROWS,
     *QUERY_ROWS,
     *NODE_ROWS,
     *LATER_NODE_ROWS,

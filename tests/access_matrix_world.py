@@ -406,6 +406,8 @@ def missing_target(app: Starlette) -> Target:
         "group_document": "Document",
         "fee_invoice": "FeeInvoice",
         "fee_waiver": "FeeWaiver",
+        "automated_decision": "AutomatedDecision",
+        "automated_review": "AutomatedReview",
     }
     target: Target = {key: gid(kind, uuid.uuid4()) for key, kind in types.items()}
     target.update(

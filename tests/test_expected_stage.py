@@ -146,7 +146,11 @@ def test_every_case_action_mutation_takes_an_expected_stage() -> None:
     names = {
         name for name, field in mutations.fields.items() if str(field.type) == "DisputeCasePayload!"
     }
-    people = [a for a in TABLE if not TABLE[a].system]
+    # Issue 20, 3: the reversal of an automated step is taken through `decideAutomatedReview`
+    # (its review's decision), which answers the review, not the case.
+    people = [
+        a for a in TABLE if not TABLE[a].system and a is not Action.REVERSE_AUTOMATED_DECISION
+    ]
     assert len(names) == len(people)
     for name in sorted(names):
         input_type = mutations.fields[name].args["input"].type.of_type  # type: ignore[attr-defined]

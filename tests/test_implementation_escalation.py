@@ -163,7 +163,8 @@ async def test_an_unconfirmed_implementation_goes_to_the_provider_who_may_close_
     assert (lapsed.actor_id, lapsed.actor_role, lapsed.payload) == (
         None,
         "system",
-        {"escalated": True},
+        # Issue 20, 3: the record names the rule that took the step automatically.
+        {"escalated": True, "automated_rule": "confirmation_lapsed"},
     )
     assert (await Clock.get(id=confirmation.id)).status is ClockStatus.MISSED
     await assert_chain_intact(case)

@@ -702,7 +702,8 @@ async def test_an_organisation_silent_until_its_clock_runs_out_is_recorded_as_re
     assert (silent.actor_id, silent.actor_role, silent.payload) == (
         None,
         "system",
-        {"recorded_as": "refusal"},
+        # Issue 20, 3: the record names the rule that took the step automatically.
+        {"recorded_as": "refusal", "automated_rule": "organisation_silent"},
     )
     assert await clocks(case) == [
         (ClockKind.ACCEPTANCE, ClockStatus.MET),

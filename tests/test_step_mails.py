@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from portal.accounts.models import Locale, User
+from portal.automated.models import AutomatedDecision
+from portal.automated.services import request_review
 from portal.cases.events import EventKind
 from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Offer
 from portal.cases.representatives import invite
@@ -274,6 +276,24 @@ async def _ways_forward(walk: Walk) -> None:
     await walk.act(w.caseworker, unconsented, Action.ACCEPT, t0 + timedelta(hours=1))
     consent = await Clock.get(case_id=unconsented.id, kind=ClockKind.CONSENT)
     await walk.clock_job(unconsented, Action.CONSENT_LAPSED, consent.due_at + timedelta(hours=1))
+    # Issue 20, 3: the complainant asks a person to review the automated closing; the provider
+    # reverses it (the table's row), and the complainant then withdraws, ending the case.
+    lapsed = await AutomatedDecision.get(case_id=unconsented.id)
+    asked = await request_review(
+        await actor_for(w.complainant),
+        lapsed.id,
+        {"reasons": "I was in hospital."},
+        at=consent.due_at + timedelta(days=1),
+    )
+    await walk.act(
+        w.caseworker,
+        unconsented,
+        Action.REVERSE_AUTOMATED_DECISION,
+        consent.due_at + timedelta(days=2),
+        review_id=asked.review.id,
+        reasons="The complainant could not answer in time.",
+    )
+    await walk.act(w.complainant, unconsented, Action.WITHDRAW, consent.due_at + timedelta(days=3))
 
     unsettled = await w.new_case(Method.NEGOTIATION)
     t0 = unsettled.stage_changed_at

@@ -22,6 +22,8 @@ import pytest
 from portal.accounts.models import Role, User
 from portal.accounts.services import create_user, grant_role
 from portal.auth.actor import Actor, ActorKind, Grant
+from portal.automated.models import AutomatedDecision
+from portal.automated.services import request_review
 from portal.cases.engine import load_view, roles_on
 from portal.cases.errors import CaseError, CaseNotFound
 from portal.cases.models import (
@@ -210,6 +212,14 @@ async def _implementation(cast: Cast, method: Method) -> Scene:
     return scene
 
 
+async def _closed_by_the_clock_job(cast: Cast, method: Method) -> Scene:
+    """Issue 20, 3: closed by an automated step (no consent in time), which may be reversed."""
+    scene = await _accepted(cast, method)
+    scene.tick(days=31)
+    await scene.act(None, Action.CONSENT_LAPSED)
+    return scene
+
+
 STAGE_BUILDERS: dict[Stage, StageBuilder] = {
     Stage.REFERRED: _referred,
     Stage.ACCEPTED: _accepted,
@@ -219,6 +229,7 @@ STAGE_BUILDERS: dict[Stage, StageBuilder] = {
     Stage.OUTCOME_PROPOSED: _outcome_proposed,
     Stage.UNDER_REVIEW: _under_review,
     Stage.IMPLEMENTATION: _implementation,
+    Stage.CLOSED: _closed_by_the_clock_job,
 }
 # Only a binding award goes to review; every other stage is reached with a recommendation.
 STAGE_METHOD = {Stage.UNDER_REVIEW: Method.ARBITRATION_BINDING}
@@ -345,11 +356,35 @@ async def _a_running_clock(scene: Scene, who: Who) -> dict[str, Any]:
     return {"clock": kind, "days": 3, "reason": "A party is abroad."}
 
 
+async def _automated_review_asked(scene: Scene, who: Who) -> dict[str, Any]:
+    """Issue 20, 3: an automated step that leaves the case at its stage (or, from CLOSED,
+    the one that closed it), and the complainant's request that a person review it."""
+    stage = scene.case.stage
+    if stage is Stage.FILE_REVIEW:
+        await scene.confirm_neutral()
+    elif stage is Stage.IN_RESOLUTION:
+        await scene.act(Who.NEUTRAL, Action.DISCLOSE_CIRCUMSTANCE, disclosures="A new client.")
+        scene.tick(days=8)
+        await scene.act(None, Action.CONFIRM_NEUTRAL)
+    elif stage is Stage.IMPLEMENTATION:
+        scene.tick(days=31)
+        await scene.act(None, Action.IMPLEMENTATION_LAPSED)
+    decision = await AutomatedDecision.filter(case_id=scene.case.id).order_by("-decided_at").first()
+    assert decision is not None
+    asker = scene.cast.actors[Who.COMPLAINANT]
+    reviewed = await request_review(asker, decision.id, {"reasons": "Look again."}, at=scene.tick())
+    scene.case = await DisputeCase.get(id=scene.case.id)  # the request is on its record
+    return {"review_id": reviewed.review.id, "reasons": "The step was wrong."}
+
+
 @dataclass(frozen=True)
 class Setup:
     prepare: Prepare
     method: Method = Method.OMBUDSMAN_RECOMMENDATION
     stays: bool = False  # the stage stays although the table lists a target
+    # Where the action takes the case from each source, where the handler decides among
+    # several targets (a reversal: back to the stage before the automated step).
+    lands: dict[Stage, Stage] = field(default_factory=dict)
 
 
 SETUPS: dict[Action, Setup] = {
@@ -385,6 +420,15 @@ SETUPS: dict[Action, Setup] = {
     Action.REPORT_NOT_IMPLEMENTED: Setup(_implementation_recorded),
     Action.CLOSE: Setup(_data(reason="discontinued", note="The complainant stopped answering.")),
     Action.WITHDRAW: Setup(_withdrawal_allowed),
+    Action.REVERSE_AUTOMATED_DECISION: Setup(
+        _automated_review_asked,
+        lands={
+            Stage.CLOSED: Stage.ACCEPTED,
+            Stage.FILE_REVIEW: Stage.FILE_REVIEW,
+            Stage.IN_RESOLUTION: Stage.IN_RESOLUTION,
+            Stage.IMPLEMENTATION: Stage.IMPLEMENTATION,
+        },
+    ),
 }
 
 # Source stages the table lists where the guards can never pass, with the code they give
@@ -518,7 +562,8 @@ async def test_only_the_roles_in_the_table_may_take_a_transition(
         first = await TimelineEvent.get(case_id=case.id, sequence=length + 1)
         stays = not transition.targets or SETUPS[transition.action].stays
         assert offered, f"{who} was not offered {transition.action}"
-        assert case.stage is (source if stays else transition.targets[0]), who
+        landed = SETUPS[transition.action].lands.get(source)
+        assert case.stage is (landed or (source if stays else transition.targets[0])), who
         assert (first.kind, first.actor_id) == (transition.event.value, cast.users[who].id)
 
 

@@ -24,6 +24,7 @@ const ComplaintList = page(() => import("./pages/staff"), "ComplaintList");
 const RecordComplaint = page(() => import("./pages/staff"), "RecordComplaint");
 const ComplaintPage = page(() => import("./pages/staff"), "ComplaintPage");
 const IntakeQueue = page(() => import("./pages/staff"), "IntakeQueue");
+const AutomatedReviewQueue = page(() => import("./pages/staff"), "AutomatedReviewQueue");
 const ManagementReview = page(() => import("./pages/review"), "ManagementReview");
 const Transparency = page(() => import("./pages/transparency"), "Transparency");
 const Integrations = page(() => import("./pages/integrations"), "Integrations");
@@ -98,6 +99,7 @@ export const ROUTES: PageRoute[] = [
   { path: "/organisation/complaints/:id", component: ComplaintPage, access: ["ORG_AGENT", "ORG_MANAGER"] },
   { path: "/organisation/review", component: ManagementReview, access: ["ORG_MANAGER", "AUDITOR", "ADMIN"] },
   { path: "/provider/intake", component: IntakeQueue, access: ["PROVIDER_CASEWORKER"] },
+  { path: "/provider/automated-reviews", component: AutomatedReviewQueue, access: ["PROVIDER_CASEWORKER"] },
   { path: "/transparency/:slug", component: Transparency, access: "public" },
   { path: "/integrations", component: Integrations, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
   { path: "/integrations/:owner/clients/new", component: CreateClient, access: ["ORG_MANAGER", "PROVIDER_CASEWORKER"] },
@@ -158,6 +160,7 @@ export const NAV: NavItem[] = [
   { href: "/complaints", label: "nav.myComplaints", access: "consumer" },
   { href: "/complaints/new", label: "nav.fileComplaint", access: "consumer" },
   { href: "/provider/intake", label: "nav.intake", access: ["PROVIDER_CASEWORKER"] },
+  { href: "/provider/automated-reviews", label: "nav.automatedReviews", access: ["PROVIDER_CASEWORKER"] },
   { href: "/organisation/inbox", label: "nav.inbox", access: ["ORG_AGENT", "ORG_MANAGER"] },
   { href: "/neutral/cases", label: "nav.assigned", access: ["NEUTRAL"] },
   { href: "/audit", label: "audit.nav.runs", access: ["AUDITOR"] },

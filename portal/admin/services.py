@@ -153,11 +153,28 @@ def read_scheme(data: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
         changes["legal_effects"] = _legal_effects(data)
     if "retention_years" in given:
         changes["retention_years"] = _retention_years(data)
+    if "automated_review_days" in given:
+        changes["automated_review_days"] = _automated_review_days(data)
     return changes
 
 
 # Issue 19: whole years a closed case's personal data is kept (portal.privacy.retention).
 MAX_RETENTION_YEARS = 100
+
+
+MAX_AUTOMATED_REVIEW_DAYS = 365
+
+
+def _automated_review_days(data: Mapping[str, Any]) -> int:
+    """Issue 20, 3: the window for asking a person to review an automated step."""
+    days = data["automated_review_days"]
+    if not isinstance(days, int) or not 1 <= days <= MAX_AUTOMATED_REVIEW_DAYS:
+        raise AdminError(
+            "INVALID_INPUT",
+            f"The window to ask for a review is 1 to {MAX_AUTOMATED_REVIEW_DAYS} days.",
+            "automated_review_days",
+        )
+    return days
 
 
 def _retention_years(data: Mapping[str, Any]) -> int:
@@ -214,6 +231,7 @@ def scheme_snapshot(row: Scheme) -> dict[str, Any]:
         "clock_policy": dict(row.clock_policy),
         "legal_effects": dict(row.legal_effects),
         "retention_years": row.retention_years,
+        "automated_review_days": row.automated_review_days,
         "replaced_by_id": str(row.replaced_by_id) if row.replaced_by_id else None,
         "retired_at": _at(row.retired_at),
     }
@@ -417,6 +435,7 @@ SCHEME_FIELDS = (
     "clock_policy",
     "legal_effects",
     "retention_years",
+    "automated_review_days",
 )
 
 

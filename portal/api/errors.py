@@ -118,6 +118,13 @@ class UserErrorCode(StrEnum):
     WITHDRAWAL_NOT_ALLOWED = "WITHDRAWAL_NOT_ALLOWED"
     # Issue 13 D5: the case left the stage the caller named in `expectedStage`.
     STAGE_CHANGED = "STAGE_CHANGED"
+    # Issue 20, 3: a person's review of an automated step (portal.automated).
+    NO_AUTOMATED_REVIEW_PENDING = "NO_AUTOMATED_REVIEW_PENDING"
+    AUTOMATED_DECISION_SUPERSEDED = "AUTOMATED_DECISION_SUPERSEDED"
+    AUTOMATED_REVIEW_WINDOW_CLOSED = "AUTOMATED_REVIEW_WINDOW_CLOSED"
+    AUTOMATED_REVIEW_EXISTS = "AUTOMATED_REVIEW_EXISTS"
+    AUTOMATED_REVIEW_NOT_PENDING = "AUTOMATED_REVIEW_NOT_PENDING"
+
     # Surveys (portal.feedback.surveys).
     SURVEY_EXPIRED = "SURVEY_EXPIRED"
     SURVEY_LINK_INVALID = "SURVEY_LINK_INVALID"
@@ -384,6 +391,25 @@ _CODE_MEANINGS = {
     UserErrorCode.STAGE_CHANGED: (
         "The case is no longer at the `expectedStage` you sent: someone else acted first. The "
         "message names the stage it is at; nothing was changed."
+    ),
+    UserErrorCode.NO_AUTOMATED_REVIEW_PENDING: (
+        "No party's request for a review of an automated step is waiting for a decision "
+        "(`REVERSE_AUTOMATED_DECISION` is taken through `decideAutomatedReview`)."
+    ),
+    UserErrorCode.AUTOMATED_DECISION_SUPERSEDED: (
+        "The case has moved on since the automated step (another stage, or other clocks running):"
+        " it can no longer be reversed; the review may still be upheld."
+    ),
+    UserErrorCode.AUTOMATED_REVIEW_WINDOW_CLOSED: (
+        "The time to ask for a person's review of this automated step has ended "
+        "(`AutomatedDecision.reviewDueAt`, the scheme's `automatedReviewDays`)."
+    ),
+    UserErrorCode.AUTOMATED_REVIEW_EXISTS: (
+        "A review of this automated step has already been asked for (one per step, whichever side"
+        " asks first)."
+    ),
+    UserErrorCode.AUTOMATED_REVIEW_NOT_PENDING: (
+        "This review of an automated step has already been decided."
     ),
     UserErrorCode.SURVEY_EXPIRED: "The survey link has expired.",
     UserErrorCode.SURVEY_LINK_INVALID: (

@@ -22,6 +22,7 @@ from portal.api.complaints.loaders import (
     steps_by_complaint,
 )
 from portal.api.directory import loaders as directory_loaders
+from portal.automated.models import AutomatedDecision, AutomatedReview
 from portal.cases.duties import DueDuty, due_duties
 from portal.cases.engine import now
 from portal.cases.extensions import Extension
@@ -67,6 +68,24 @@ class Loaders:
         # What the actor is on each case, worked out once per case per request (the roles
         # come from rows the loaders below fetch; see portal.api.cases.access).
         self.case_access: dict[uuid.UUID, CaseAccess] = {}
+
+    @cached_property
+    def automated_by_event(self) -> DataLoader[int, AutomatedDecision | None]:
+        """Issue 20, 3: the automated decision a timeline event records, if any."""
+
+        async def load(ids: list[int]) -> list[AutomatedDecision | None]:
+            rows = {r.event_id: r for r in await AutomatedDecision.filter(event_id__in=ids)}
+            return [rows.get(i) for i in ids]
+
+        return DataLoader(load)
+
+    @cached_property
+    def automated_review_by_decision(self) -> DataLoader[uuid.UUID, AutomatedReview | None]:
+        async def load(ids: list[uuid.UUID]) -> list[AutomatedReview | None]:
+            rows = {r.decision_id: r for r in await AutomatedReview.filter(decision_id__in=ids)}
+            return [rows.get(i) for i in ids]
+
+        return DataLoader(load)
 
     @cached_property
     def user(self) -> DataLoader[uuid.UUID, User | None]:

@@ -33,6 +33,7 @@ from portal.api.auth.mutations import AuthMutations
 from portal.api.casefiles.mutations import CaseFileMutations
 from portal.api.casefiles.queries import CaseFileQueries
 from portal.api.casefiles.types import Document, Message
+from portal.api.cases.automated import AutomatedReviewMutations, AutomatedReviewQueries
 from portal.api.cases.mutations import CaseMutations
 from portal.api.cases.queries import CaseQueries
 from portal.api.cases.records import Offer
@@ -80,6 +81,7 @@ log = logging.getLogger("portal.api")
 class Query(
     CaseQueries,
     RepresentativeQueries,
+    AutomatedReviewQueries,
     CaseFileQueries,
     TeamQueries,
     ComplaintQueries,
@@ -114,6 +116,7 @@ class Mutation(
     ComplaintMutations,
     CaseMutations,
     RepresentativeMutations,
+    AutomatedReviewMutations,
     TeamMutations,
     CaseFileMutations,
     DirectoryMutations,

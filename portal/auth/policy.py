@@ -962,3 +962,34 @@ def may_record_fee_payment(roles: frozenset[CaseRole]) -> bool:
 def may_set_fee_schedule(actor: Actor) -> bool:
     """Fee schedules are part of a scheme: set where schemes are set (`may_administer`)."""
     return may_administer(actor)
+
+
+# --- issue 20, 3: a person's review of an automated step ---------------------------------------
+
+# Whose review request is made as which role, when an actor holds several on a case.
+_REVIEW_REQUESTERS = (CaseRole.COMPLAINANT, CaseRole.REPRESENTATIVE, CaseRole.ORGANISATION)
+
+
+def automated_review_requester(roles: frozenset[CaseRole]) -> CaseRole | None:
+    """The role in which someone asks a person to review an automated step on a case: the
+    parties it affects (the complainant's side and the organisation, its staff and
+    integration clients), or None for anyone else (the provider decides reviews, the neutral
+    and auditors only read)."""
+    return next((role for role in _REVIEW_REQUESTERS if role in roles), None)
+
+
+def may_decide_automated_review(roles: frozenset[CaseRole]) -> bool:
+    """Who decides a review of an automated step: the provider's caseworkers on the case."""
+    return CaseRole.PROVIDER in roles
+
+
+def automated_review_queue_filter(actor: Actor) -> Q:
+    """The reviews of automated steps in ``actor``'s queue, as one condition on
+    `automated_review`: those on the cases of the providers they are a caseworker of (the
+    ones they decide, `may_decide_automated_review`); nothing for anyone else."""
+    providers = [
+        g.provider_id for g in actor.grants if g.role is Role.PROVIDER_CASEWORKER and g.provider_id
+    ]
+    if not providers:
+        return Q(id__in=[])
+    return Q(case__provider_id__in=providers)

@@ -17,6 +17,7 @@ from tortoise.transactions import in_transaction
 
 from portal.auth import policy
 from portal.auth.actor import Actor, ActorKind
+from portal.automated import records as automated
 from portal.cases.clocks import (
     DEFAULT_MAX_EXTENSIONS,
     MAX_EXTENSIONS,
@@ -38,6 +39,7 @@ from portal.cases.models import (
 from portal.cases.states import (
     TERMINAL_STAGES,
     AppointmentStatus,
+    AutomatedRule,
     Calendar,
     CaseRole,
     ClockKind,
@@ -124,6 +126,7 @@ async def load_view(case: DisputeCase, at: datetime) -> CaseView:
         clocks=tuple(clocks),
         now=at,
         fees=tuple(fees),
+        automated_review=await automated.pending_review(case.id),
     )
 
 
@@ -194,7 +197,17 @@ async def _finish(step: Step) -> None:
     transition = step.transition
     was = step.case.stage
     target = step.target or (transition.targets[0] if len(transition.targets) == 1 else None)
+    rule = AutomatedRule(transition.action.value) if transition.system else None
+    if rule is not None:
+        # Issue 20, 3: the record itself says the step was automated, and by which rule.
+        step.payload["automated_rule"] = rule
     event = await step.event(transition.event, step.payload)
+    decision = None
+    if rule is not None:
+        # Before the steps below record more (the case-closed mail names the decision).
+        decision = await automated.decided(
+            step.case, step.scheme, rule, event, before=was, after=target or was, at=step.at
+        )
     for kind in (*transition.stops, *step.stop):
         await stop_clock(step, kind)
     for kind in step.halt:
@@ -220,6 +233,9 @@ async def _finish(step: Step) -> None:
                 {"reason": step.case.closure_reason, "note": step.case.closure_note or None},
             )
     started = [await start_clock(step, kind) for kind in (*transition.starts, *step.start)]
+    if decision is not None:
+        decision.clocks_after = await automated.clocks_running(step.case.id)
+        await decision.save(update_fields=["clocks_after"])
     # Those the row tells hear of the step, with the clocks it started (issue 15).
     await step_taken(step.case, event, transition, step.actor_id, started)
     if transition.irreversible and step.actor_id is not None:

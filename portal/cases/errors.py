@@ -70,6 +70,15 @@ MESSAGES = {
     "IMPLEMENTATION_CLOCK_RUNNING": "The implementation clock is still running.",
     "CONFIRMATION_CLOCK_RUNNING": "The complainant's confirmation clock is still running.",
     "NOT_NEGOTIATION": "Only a negotiation ends when its time runs out.",
+    # Issue 20, 3: a person's review of an automated step.
+    "NO_AUTOMATED_REVIEW_PENDING": "No party's request for a review of an automated step is "
+    "waiting for a decision.",
+    "AUTOMATED_DECISION_SUPERSEDED": "The case has moved on since the automated step: it can "
+    "no longer be reversed.",
+    "AUTOMATED_REVIEW_WINDOW_CLOSED": "The time to ask for a person's review of this automated "
+    "step has ended.",
+    "AUTOMATED_REVIEW_EXISTS": "A review of this automated step has already been asked for.",
+    "AUTOMATED_REVIEW_NOT_PENDING": "This review has already been decided.",
 }
 
 

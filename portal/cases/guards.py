@@ -12,17 +12,31 @@ from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Offer, O
 from portal.cases.states import (
     COMPLAINANT_SIDE,
     AppointmentStatus,
+    AutomatedRule,
     CaseRole,
     ClockKind,
     ClockStatus,
     MethodFamily,
     OfferStatus,
     Side,
+    Stage,
 )
 from portal.fees.states import InvoiceStatus
 
 if TYPE_CHECKING:
     from portal.fees.models import FeeInvoice
+
+
+@dataclass(frozen=True)
+class PendingAutomatedReview:
+    """A party's pending request that a person review a step the clock job took (issue 20,
+    3), with where that step left the case: what the reversal row's guard decides on."""
+
+    review_id: object  # the AutomatedReview's id (a UUID)
+    rule: AutomatedRule
+    stage_before: Stage
+    stage_after: Stage
+    clocks_after: frozenset[ClockKind]  # the clocks running when the step was done
 
 
 @dataclass(frozen=True)
@@ -37,6 +51,8 @@ class CaseView:
     clocks: tuple[Clock, ...]
     now: datetime
     fees: tuple[FeeInvoice, ...] = ()  # the case's fee invoices (portal.fees)
+    # Issue 20, 3: the case's pending review of an automated step, if any.
+    automated_review: PendingAutomatedReview | None = None
 
     def running(self, kind: ClockKind) -> Clock | None:
         return next(
@@ -239,3 +255,19 @@ def fees_settled(view: CaseView, role: CaseRole) -> str | None:
         for invoice in view.fees
     )
     return "FEES_OUTSTANDING" if held else None
+
+
+def automated_decision_reversible(view: CaseView, role: CaseRole) -> str | None:
+    """A party asked for a person's review of an automated step, and the case has not moved
+    on since the step: it is at the stage the step left it in, with the same clocks running
+    (and, for a neutral's confirmation, the neutral still confirmed). Then reversing it puts
+    the case back where it was before the step."""
+    pending = view.automated_review
+    if pending is None:
+        return "NO_AUTOMATED_REVIEW_PENDING"
+    running = frozenset(c.kind for c in view.clocks if c.status is ClockStatus.RUNNING)
+    moved = view.case.stage is not pending.stage_after or running != pending.clocks_after
+    if pending.rule is AutomatedRule.CONFIRM_NEUTRAL:
+        confirmed = view.appointment and view.appointment.status is AppointmentStatus.CONFIRMED
+        moved = moved or not confirmed
+    return "AUTOMATED_DECISION_SUPERSEDED" if moved else None

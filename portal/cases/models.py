@@ -66,6 +66,9 @@ class Scheme(Model):
     # Issue 19: a closed case's personal data is kept this many whole years after it closed,
     # then redacted by the retention job (portal.privacy.retention; docs/operations.md).
     retention_years = fields.IntField(default=6)
+    # Issue 20, 3: the calendar days within which a party may ask a person to review a step
+    # the clock job took automatically (portal.automated).
+    automated_review_days = fields.IntField(default=14)
 
     class Meta:
         table = "scheme"

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
+from portal.automated import services as _automated  # noqa: F401  (registers its handler)
 from portal.cases import appointments as _appointments  # noqa: F401  (registers handlers)
 from portal.cases import closing as _closing  # noqa: F401
 from portal.cases import handlers as _handlers  # noqa: F401

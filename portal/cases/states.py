@@ -214,3 +214,33 @@ class InvitationStatus(StrEnum):
         if self is not InvitationStatus.PENDING:
             return "INVITATION_NOT_PENDING", "This invitation was already used or withdrawn."
         return None
+
+
+class AutomatedRule(StrEnum):
+    """Issue 20, 3: the rows of the transition table the clock job takes (`system=True`), each
+    a rule that decides a step automatically; named as the row's action (a check in
+    portal.cases.transitions keeps the two lists equal)."""
+
+    CONSENT_LAPSED = "consent_lapsed"
+    ORGANISATION_SILENT = "organisation_silent"
+    CONFIRM_NEUTRAL = "confirm_neutral"
+    NEGOTIATION_LAPSED = "negotiation_lapsed"
+    AWARD_FINAL = "award_final"
+    OUTCOME_NOT_ACCEPTED = "outcome_not_accepted"
+    CONFIRMATION_LAPSED = "confirmation_lapsed"
+    IMPLEMENTATION_LAPSED = "implementation_lapsed"
+
+
+class AutomatedReviewStatus(StrEnum):
+    """Where a person's review of an automated decision stands (issue 20, 3)."""
+
+    PENDING = "pending"  # asked for; a provider caseworker has not decided it
+    UPHELD = "upheld"  # the caseworker kept the decision, with reasons
+    REVERSED = "reversed"  # the caseworker reversed it through the transition table
+
+
+class AutomatedReviewVerdict(StrEnum):
+    """What a provider caseworker decides on a review of an automated step."""
+
+    UPHELD = "upheld"  # the step stands
+    REVERSED = "reversed"  # reversed through the transition table

@@ -89,6 +89,7 @@ from portal.cases.guards import (
     Guard,
     a_clock_is_running,
     an_appointment,
+    automated_decision_reversible,
     awaiting_declaration,
     binding,
     confirmation_clock_ran_out,
@@ -124,6 +125,7 @@ from portal.cases.states import (
     ACTIVE_STAGES,
     COMPLAINANT_SIDE,
     PARTY_ROLES,
+    AutomatedRule,
     CaseRole,
     ClockKind,
     Stage,
@@ -208,6 +210,7 @@ class Action(StrEnum):
     REPORT_NOT_IMPLEMENTED = "report_not_implemented"
     CLOSE = "close"
     WITHDRAW = "withdraw"
+    REVERSE_AUTOMATED_DECISION = "reverse_automated_decision"
     # Taken by the clock job, never by a person.
     CONSENT_LAPSED = "consent_lapsed"
     ORGANISATION_SILENT = "organisation_silent"
@@ -259,6 +262,19 @@ _SYSTEM = frozenset({CaseRole.SYSTEM})
 # removed goes through the same steps, in resolution too, until an outcome is issued.
 _APPOINTING = frozenset({Stage.FILE_REVIEW, Stage.IN_RESOLUTION})
 _FILE = frozenset({Stage.FILE_REVIEW})
+# Issue 20, 3: where the clock job's steps leave a case (their rows' targets, or their source
+# when the stage stays), and where they start from: a reversal goes from one to the other.
+_AUTOMATED_RESULTS = frozenset(
+    {Stage.CLOSED, Stage.IMPLEMENTATION, Stage.FILE_REVIEW, Stage.IN_RESOLUTION}
+)
+_BEFORE_AUTOMATED = (
+    Stage.ACCEPTED,
+    Stage.AWAITING_RESPONSE,
+    Stage.FILE_REVIEW,
+    Stage.IN_RESOLUTION,
+    Stage.OUTCOME_PROPOSED,
+    Stage.IMPLEMENTATION,
+)
 
 
 def _answer_due(view: CaseView, role: CaseRole) -> bool:
@@ -476,6 +492,15 @@ TRANSITIONS: tuple[Transition, ...] = (
        irreversible=True,
        tells=_PARTIES | _PROVIDER | _NEUTRAL,
        summary="Withdraw from the process until an outcome is agreed: the complainant at any stage (ISO 10003 4.6), the organisation where its scheme allows it."),
+    # Issue 20, 3: a provider caseworker who decides a party's review of an automated step
+    # against it reverses the step here: the case goes back to the stage it was in before the
+    # step, the clocks the step stopped start again (whole) and those it started stop, and
+    # what the step wrote is undone (portal.automated.reversal).
+    _t(Action.REVERSE_AUTOMATED_DECISION, _AUTOMATED_RESULTS, _BEFORE_AUTOMATED, _PROVIDER, EventKind.AUTOMATED_DECISION_REVERSED,
+       guards=(automated_decision_reversible,), by_person=True,
+       obligation=_RIGHT,
+       tells=_PARTIES | _NEUTRAL,
+       summary="Reverse a step the clock job took automatically, after a party asked a person to review it: the case returns to the stage before it, with its clocks."),
     _t(Action.CONSENT_LAPSED, frozenset({Stage.ACCEPTED}), (Stage.CLOSED,), _SYSTEM, EventKind.CONSENT_LAPSED,
        guards=(consent_clock_ran_out,), stops=(ClockKind.CONSENT,), system=True,
        obligation=_DUTY,
@@ -527,6 +552,17 @@ TABLE: dict[Action, Transition] = {t.action: t for t in TRANSITIONS}
 FEE_HOLD_STAGES = frozenset(
     stage for t in TRANSITIONS if fees_settled in t.guards for stage in t.sources
 )
+# Issue 20, 3: the clock job's rows are the rules that decide automatically; each names its
+# event, and the reversal row goes from where any of them leaves a case to where it was.
+_SYSTEM_ROWS = [t for t in TRANSITIONS if t.system]
+if {t.action.value for t in _SYSTEM_ROWS} != {r.value for r in AutomatedRule}:  # pragma: no cover
+    raise RuntimeError("AutomatedRule differs from the transition table's system rows")
+if any(
+    not (set(t.targets) or t.sources) <= _AUTOMATED_RESULTS
+    or not t.sources <= set(_BEFORE_AUTOMATED)
+    for t in _SYSTEM_ROWS
+):  # pragma: no cover
+    raise RuntimeError("the reversal row does not cover every system row's stages")
 
 # Every clock, a duty or a window (module docstring).
 CLOCK_OBLIGATIONS: dict[ClockKind, ClockObligation] = {

@@ -16,6 +16,7 @@ from typing import Any
 
 from portal.accounts.models import Organisation, Provider
 from portal.auth import policy
+from portal.automated import records as automated
 from portal.cases.events import EventKind
 from portal.cases.models import DisputeCase
 from portal.cases.states import COMPLAINANT_SIDE, CaseRole, ClockKind, Party
@@ -155,6 +156,10 @@ async def event_recorded(case: DisputeCase, event: TimelineEvent) -> None:
         chosen = audience(people, appointment, roles, event.visibility, leave_out=leave_out)
         if chosen:
             context = {**await case_context(case), **_details(case, event)}
+            if event.kind == EventKind.CASE_CLOSED and event.actor_id is None:
+                # Issue 20, 3: a case the clock job closed says so, and how to ask for a
+                # person's review.
+                context.update(await automated.disclosure(case.id, event.occurred_at))
             await mail_people(kind, chosen, context, at=event.occurred_at, case_id=case.id)
     await _webhooks(case, event)
     await provider_rows(case, event)

@@ -25,6 +25,7 @@ import uuid
 from typing import Any
 
 from portal.accounts.models import User
+from portal.automated import records as automated
 from portal.cases.events import EventKind
 from portal.cases.models import Clock, DisputeCase, Offer
 from portal.cases.states import AppointmentStatus, CaseRole, side_of
@@ -143,6 +144,10 @@ async def step_taken(
         "binding": case.method.binding,
         "outcome": event.payload.get("kind", ""),
     }
+    if transition.system:
+        # Issue 20, 3: the mail says the step was automated, by which rule, and how to ask
+        # a person to review it.
+        context.update(await automated.disclosure(case.id, event.occurred_at))
     for person in told:
         you = _addressed(person, transition.tells)
         mine = {"you": you.value, "your_side": _side(you)}

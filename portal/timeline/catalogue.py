@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum, StrEnum
 from typing import Any
 
 from portal.cases.states import (
+    AutomatedRule,
     Calendar,
     ClockKind,
     ClosureReason,
@@ -29,6 +30,7 @@ from portal.cases.states import (
     Party,
     ReviewDecision,
     Side,
+    Stage,
 )
 from portal.fees.states import FeePayer, WaiverStatus
 from portal.ids import global_id
@@ -118,6 +120,10 @@ class EventKind(StrEnum):
     FEE_WAIVER_REQUESTED = "fee_waiver_requested"
     FEE_WAIVER_DECIDED = "fee_waiver_decided"
     FEE_PAYMENT_RECORDED = "fee_payment_recorded"
+    # Issue 20, 3: a person's review of a step the clock job took automatically.
+    AUTOMATED_REVIEW_REQUESTED = "automated_review_requested"
+    AUTOMATED_DECISION_UPHELD = "automated_decision_upheld"
+    AUTOMATED_DECISION_REVERSED = "automated_decision_reversed"
 
 
 class RedactionRule(StrEnum):
@@ -346,6 +352,7 @@ _GRAPHQL_NAMES: dict[type[Enum], str] = {
     Method: "ResolutionMethod",
     Calendar: "ClockCalendar",
     Party: "ResponsibleParty",
+    Stage: "CaseStage",
 }
 
 
@@ -458,6 +465,22 @@ GROUP = Field("group_id", Id("CaseGroup"), "The group.")
 GROUP_REFERENCE = Field("group_reference", Text(), "The group's reference (`GRP-2026-000001`).")
 LEAD_CASE = Field("lead_case_id", Id("DisputeCase"), "The group's lead case.")
 MEMBER_COUNT = Field("member_count", Int(), "How many cases are members of the group now.")
+
+
+AUTOMATED_DECISION = Field(
+    "automated_decision_id", Id("AutomatedDecision"), "The automated decision reviewed."
+)
+AUTOMATED_RULE_OF_DECISION = Field(
+    "automated_rule", Choice(AutomatedRule), "The rule that took the automated step."
+)
+# On the events of the clock job's steps: null on those recorded before issue 20.
+AUTOMATED_RULE = Field(
+    "automated_rule",
+    Choice(AutomatedRule),
+    "The rule of the transition table that took this step automatically, without a person "
+    "(null on events recorded before automated steps were marked).",
+    required=False,
+)
 
 
 @dataclass(frozen=True)
@@ -1215,6 +1238,70 @@ ENTRIES: tuple[Entry, ...] = (
             "adapter": "staff",
         },
     ),
+    _e(
+        K.AUTOMATED_REVIEW_REQUESTED,
+        "A side asked a person to review a step the clock job took automatically (issue 20).",
+        (AUTOMATED_DECISION, AUTOMATED_RULE_OF_DECISION, SIDE, REASONS),
+        {
+            "automated_decision_id": _V,
+            "automated_rule": "organisation_silent",
+            "side": "complainant",
+            "reasons": "The company answered by post before the deadline.",
+        },
+    ),
+    _e(
+        K.AUTOMATED_DECISION_UPHELD,
+        "A provider caseworker reviewed an automated step on a party's request and kept it, "
+        "with reasons.",
+        (AUTOMATED_DECISION, AUTOMATED_RULE_OF_DECISION, REASONS),
+        {
+            "automated_decision_id": _V,
+            "automated_rule": "organisation_silent",
+            "reasons": "No response arrived by any channel before the deadline.",
+        },
+    ),
+    _e(
+        K.AUTOMATED_DECISION_REVERSED,
+        "A provider caseworker reviewed an automated step on a party's request and reversed "
+        "it, with reasons, through the transition table: the case is back at the stage it was "
+        "in before the step, and the clocks the step stopped run again.",
+        (
+            AUTOMATED_DECISION,
+            AUTOMATED_RULE_OF_DECISION,
+            Field("restored_stage", Choice(Stage), "The stage the case is back at."),
+            REASONS,
+        ),
+        {
+            "automated_decision_id": _V,
+            "automated_rule": "organisation_silent",
+            "restored_stage": "awaiting_response",
+            "reasons": "The response was received in time by post.",
+        },
+    ),
+)
+
+# Issue 20, 3: the events the clock job's rows record, and the rule of each (the row's
+# action); their payload names the rule (`automatedRule`), so the chain itself records that
+# the step was automated.
+AUTOMATED_EVENTS: dict[EventKind, AutomatedRule] = {
+    K.CONSENT_LAPSED: AutomatedRule.CONSENT_LAPSED,
+    K.ORGANISATION_SILENT: AutomatedRule.ORGANISATION_SILENT,
+    K.NEUTRAL_CONFIRMED: AutomatedRule.CONFIRM_NEUTRAL,
+    K.NEGOTIATION_LAPSED: AutomatedRule.NEGOTIATION_LAPSED,
+    K.AWARD_FINAL: AutomatedRule.AWARD_FINAL,
+    K.OUTCOME_NOT_ACCEPTED: AutomatedRule.OUTCOME_NOT_ACCEPTED,
+    K.CONFIRMATION_LAPSED: AutomatedRule.CONFIRMATION_LAPSED,
+    K.IMPLEMENTATION_OVERDUE: AutomatedRule.IMPLEMENTATION_LAPSED,
+}
+ENTRIES = tuple(
+    replace(
+        entry,
+        fields=(*entry.fields, AUTOMATED_RULE),
+        example={**entry.example, "automated_rule": AUTOMATED_EVENTS[entry.kind].value},
+    )
+    if entry.kind in AUTOMATED_EVENTS
+    else entry
+    for entry in ENTRIES
 )
 
 SESSION = Field("session_id", Id("CaseSession"), "The session or hearing.")

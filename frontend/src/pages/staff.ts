@@ -10,4 +10,5 @@ export { ComplaintPage } from "./organisation/ComplaintPage";
 export { ComplaintList, Inbox } from "./organisation/Inbox";
 export { RecordComplaint } from "./organisation/RecordComplaint";
 export { IntakeQueue } from "./provider/IntakeQueue";
+export { AutomatedReviewQueue } from "./provider/AutomatedReviewQueue";
 export { StaffActionPanels } from "./case/staffActions";

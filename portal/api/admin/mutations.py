@@ -108,6 +108,10 @@ class RetireProviderInput:
     provider_id: strawberry.ID = strawberry.field(description="Global ID of the provider.")
 
 
+AUTOMATED_REVIEW_DAYS = (
+    "Calendar days in which a party may ask a person to review a step the clock job took "
+    "automatically (1 to 365; 14 by default)."
+)
 RETENTION = (
     "Whole years a closed case's personal data is kept before it is redacted (0 to 100; "
     "6 by default; docs/operations.md, data protection)."
@@ -163,6 +167,7 @@ class CreateSchemeInput:
         "method or language left out shows Parley's standard text.",
     )
     retention_years: int = strawberry.field(default=6, description=RETENTION)
+    automated_review_days: int = strawberry.field(default=14, description=AUTOMATED_REVIEW_DAYS)
     idempotency_key: str | None = legacy_key()
 
 
@@ -204,6 +209,9 @@ class UpdateSchemeInput:
         description="Replaces every legal-effect text of the scheme; unchanged when left out.",
     )
     retention_years: int | None = strawberry.field(default=None, description=RETENTION)
+    automated_review_days: int | None = strawberry.field(
+        default=None, description=AUTOMATED_REVIEW_DAYS
+    )
 
 
 @strawberry.input(

@@ -11,6 +11,9 @@ from portal.accounts.models import Locale as _Locale
 from portal.api.enums import described_enum
 from portal.cases.states import (
     AppointmentStatus,
+    AutomatedReviewStatus,
+    AutomatedReviewVerdict,
+    AutomatedRule,
     Calendar,
     CaseRole,
     ClockKind,
@@ -377,6 +380,7 @@ class CaseAction(StrEnum):
     REPORT_NOT_IMPLEMENTED = Action.REPORT_NOT_IMPLEMENTED.value
     CLOSE = Action.CLOSE.value
     WITHDRAW = Action.WITHDRAW.value
+    REVERSE_AUTOMATED_DECISION = Action.REVERSE_AUTOMATED_DECISION.value
 
 
 described_enum(
@@ -390,3 +394,32 @@ described_enum(
 _PERSON_ACTIONS = {t.action.value for t in TRANSITIONS if not t.system}
 if {a.value for a in CaseAction} != _PERSON_ACTIONS:  # pragma: no cover
     raise RuntimeError(f"CaseAction differs from the transition table: {_PERSON_ACTIONS}")
+
+# Issue 20, 3: the rules that decide automatically (the clock job's rows of the table), and
+# where a person's review of one stands.
+described_enum(
+    AutomatedRule,
+    description="A rule of the transition table that takes a step automatically, without a "
+    "person (the clock job's rows): named as the row's action.",
+    values={member: TABLE[Action(member.value)].summary for member in AutomatedRule},
+)
+described_enum(
+    AutomatedReviewStatus,
+    description="Where a person's review of an automated step stands.",
+    values={
+        AutomatedReviewStatus.PENDING: "Asked for; a provider caseworker has not decided it.",
+        AutomatedReviewStatus.UPHELD: "Decided: the automated step stands.",
+        AutomatedReviewStatus.REVERSED: "Decided: the automated step was reversed through the "
+        "transition table, and the case is back where it was before it.",
+    },
+)
+described_enum(
+    AutomatedReviewVerdict,
+    description="What a provider caseworker decides on a review of an automated step.",
+    values={
+        AutomatedReviewVerdict.UPHELD: "The step stands (`AUTOMATED_DECISION_UPHELD`).",
+        AutomatedReviewVerdict.REVERSED: "The step is reversed through the transition table "
+        "(`REVERSE_AUTOMATED_DECISION`): the case is back where it was before it "
+        "(`AUTOMATED_DECISION_REVERSED`).",
+    },
+)

@@ -43,6 +43,7 @@ from portal.timeline.services import ReceiptCheck as ReceiptCheckResult
 from portal.timeline.services import ReceiptResult, Verification, VerificationResult
 
 if TYPE_CHECKING:
+    from portal.api.cases.automated import AutomatedDecision
     from portal.api.cases.types import DisputeCase
 
 
@@ -214,6 +215,20 @@ class TimelineEvent(Node):
         self, info: Info
     ) -> Annotated[DisputeCase, strawberry.lazy("portal.api.cases.types")] | None:
         return await referenced(info, "DisputeCase", self.row["case_id"])
+
+    @strawberry.field(
+        description="Set when the step was taken automatically by a rule of the transition "
+        "table (the clock job), not by a person (issue 20): the rule, and the party's right to "
+        "ask a person to review it. Null for every step a person took."
+    )
+    async def automated(
+        self, info: Info
+    ) -> Annotated[AutomatedDecision, strawberry.lazy("portal.api.cases.automated")] | None:
+        if EventKind(self.row["kind"]) not in catalogue.AUTOMATED_EVENTS:
+            return None
+        from portal.api.cases.automated import decision_of_event
+
+        return await decision_of_event(info, int(self.row["id"]))
 
     @strawberry.field(
         description="The payload as stored (snake_case keys, raw UUIDs, lower-case values).",

@@ -38,6 +38,7 @@ from portal.api.context import Info
 from portal.api.node import Node, to_global_id
 from portal.api.pagination import After, Before, Connection, First, Last, window
 from portal.auth.actor import ActorKind
+from portal.automated.records import pending_review
 from portal.cases import models
 from portal.cases.closing import closure_reasons
 from portal.cases.engine import now
@@ -56,6 +57,7 @@ from portal.codes import CaseLanguage
 from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:
+    from portal.api.cases.automated import AutomatedDecision
     from portal.api.cases.representatives import RepresentativeInvitation
     from portal.api.complaints.types import Complaint
     from portal.api.groups.types import CaseLink, GroupMembership
@@ -290,6 +292,18 @@ class DisputeCase(Node):
 
         return await links_field(info, self.row)
 
+    @strawberry.field(
+        description="The steps the clock job took on this case automatically, without a "
+        "person (issue 20), oldest first: each names its rule, and says until when a party "
+        "may ask a person to review it. Empty for whoever may not read the parties' timeline."
+    )
+    async def automated_decisions(
+        self, info: Info
+    ) -> list[Annotated[AutomatedDecision, strawberry.lazy("portal.api.cases.automated")]]:
+        from portal.api.cases.automated import decisions_of_case
+
+        return await decisions_of_case(info, self.row)
+
     @strawberry.field(description="What you are on this case.")
     async def viewer_roles(self, info: Info) -> list[CaseRole]:
         return sorted((await access_to(info, self.row)).roles)
@@ -331,6 +345,11 @@ class DisputeCase(Node):
             clocks=tuple(clocks),
             now=now(),
             fees=tuple(fees),
+            # Issue 20, 3: only the provider may reverse an automated step (the table's row):
+            # nobody else's view needs the pending review.
+            automated_review=(
+                await pending_review(self.row.id) if CaseRole.PROVIDER in access.roles else None
+            ),
         )
 
         person = info.context.require_actor().kind is ActorKind.USER

@@ -230,6 +230,10 @@ class Scheme(Node):
     retention_years: int = strawberry.field(
         description="Whole years a closed case's personal data is kept, then redacted."
     )
+    automated_review_days: int = strawberry.field(
+        description="Calendar days in which a party may ask a person to review a step the "
+        "clock job took automatically (issue 20)."
+    )
     clocks: list[SchemeClock] = strawberry.field(
         description="Every clock kind with its length; the response clock of a complex case "
         "is `complexResponse`."
@@ -280,6 +284,7 @@ class Scheme(Node):
             silence_is_refusal=row.silence_is_refusal,
             organisation_may_withdraw=row.organisation_may_withdraw,
             retention_years=row.retention_years,
+            automated_review_days=row.automated_review_days,
             clocks=clocks,
             complex_response=complex_response,
         )

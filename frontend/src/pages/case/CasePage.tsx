@@ -27,6 +27,7 @@ import { useNames } from "../public/directoryText";
 import { MethodExplained } from "./methods";
 import { Offers } from "./Offers";
 import { OutcomePanel } from "./OutcomePanel";
+import { AutomatedDecisions } from "./AutomatedDecisions";
 import { Timeline } from "./Timeline";
 
 /** A case the viewer may see: `case` is null for a missing or foreign one (the page says
@@ -204,6 +205,7 @@ function CaseView({ caseId }: { caseId: string }) {
           <NeutralCaseFile item={item} />
         </Suspense>
       )}
+      <AutomatedDecisions caseId={item.id} recordLength={item.timelineHead?.sequence ?? 0} onDone={refresh} />
       <ActionPanels item={item} onDone={onDone} only={duties} />
       {item.viewerRoles.some((role) => STAFF_ON_CASE.includes(role)) && (
         <Suspense fallback={<Loading />}>

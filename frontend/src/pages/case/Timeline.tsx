@@ -130,6 +130,12 @@ export function Timeline({
           <li key={event.sequence}>
             <span className="govuk-body-s parley-muted">{date(event.occurredAt)}</span>{" "}
             <span>{say(event)}</span>
+            {event.automated && (
+              <span className="govuk-body-s" data-testid="timeline-automated">
+                {" "}
+                {t("automated.timelineMark", { rule: label("automatedRule", event.automated.rule) })}
+              </span>
+            )}
             {event.visibility !== "ALL_PARTIES" && (
               <span className="govuk-body-s"> ({label("visibility", event.visibility)})</span>
             )}

@@ -69,6 +69,8 @@ export function focusSoon(id: string) {
 export function anchorFor(action: CaseAction): string {
   if (["ACCEPT_OUTCOME", "REJECT_OUTCOME", "REQUEST_REVIEW"].includes(action)) return "outcome-heading";
   if (["ACCEPT_OFFER", "REJECT_OFFER", "MAKE_OFFER", "WITHDRAW_OFFER"].includes(action)) return "offers-heading";
+  // Issue 20, 3: taken through the review's decision form (AutomatedDecisions.tsx).
+  if (action === "REVERSE_AUTOMATED_DECISION") return "automated-heading";
   return `action-${action}-heading`;
 }
 
