@@ -1398,7 +1398,9 @@ SESSION_ENTRIES: tuple[Entry, ...] = (
         scope=None,
     ),
 )
-ENTRIES = ENTRIES + SESSION_ENTRIES
+# In EventKind's order (the documentation's and the schema's), whichever list holds them.
+_ORDER = {kind: i for i, kind in enumerate(EventKind)}
+ENTRIES = tuple(sorted(ENTRIES + SESSION_ENTRIES, key=lambda entry: _ORDER[entry.kind]))
 
 CATALOGUE: dict[EventKind, Entry] = {entry.kind: entry for entry in ENTRIES}
 

@@ -3765,6 +3765,7 @@ export type IntegrationClientQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { id: string, clientId: string, name: string, role: Role, active: boolean, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, scopes: Array<OAuthScope> }
     | { id: string }
     | { id: string }
@@ -3814,6 +3815,7 @@ export type WebhookSubscriptionLogQueryVariables = Exact<{
 
 
 export type WebhookSubscriptionLogQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

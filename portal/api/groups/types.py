@@ -48,7 +48,7 @@ async def _case(info: Info, pk: uuid.UUID) -> DisputeCase | None:
 
 
 @strawberry.type(description="A case's place in a group: its complainant's consent, with times.")
-class GroupMembership:
+class GroupMembership(Node):
     consent: models.GroupConsent = strawberry.field(description="Where the consent stands.")
     asked_at: datetime = strawberry.field(description="When the provider asked.")
     answered_at: datetime | None = strawberry.field(
@@ -72,6 +72,7 @@ class GroupMembership:
     @classmethod
     def of(cls, row: models.GroupMember) -> GroupMembership:
         return cls(
+            id=strawberry.ID(to_global_id("GroupMembership", row.id)),
             consent=row.consent,
             asked_at=row.asked_at,
             answered_at=row.answered_at,
@@ -165,6 +166,15 @@ async def _group_node(info: Info, pk: uuid.UUID) -> CaseGroup | None:
     except GroupError:
         return None
     return CaseGroup.from_row(row)
+
+
+@node_resolver("GroupMembership")
+async def _membership_node(info: Info, pk: uuid.UUID) -> GroupMembership | None:
+    """A membership, for whoever may see its case (as `CaseGroup.memberships` lists them)."""
+    row = await models.GroupMember.get_or_none(id=pk)
+    if row is None or not await visible(info, await info.context.loaders.case.load(row.case_id)):
+        return None
+    return GroupMembership.of(row)
 
 
 @node_resolver("CaseLink")
