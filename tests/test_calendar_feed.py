@@ -4,11 +4,14 @@ sessions its owner may see, in their time zone, and answers 404 once revoked or 
 from __future__ import annotations
 
 import hashlib
+import logging
 
 import httpx
 import icalendar
+import pytest
 from starlette.applications import Starlette
 
+from portal.accounts.models import Role
 from portal.ids import parse_global_id
 from portal.sessions.calendar import uid_of
 from portal.sessions.models import CalendarFeed
@@ -100,6 +103,12 @@ async def test_the_feed_serves_only_its_owners_sessions_and_stops_when_revoked(
     agent_url = await _feed_url(client, await token_for(app, w.agent))
     assert _uids(await client.get(_path(agent_url))) == {uid, _uid(ids["caucus"])}
     assert (await call(client, complainant, FEED))["data"]["calendarFeed"] is not None
+    # An auditor and an admin read these cases and take part in none of their sessions: a
+    # long-lived feed URL holds none of them
+    admin = await factory.user(Role.ADMIN)
+    for reader in (w.auditor, admin):
+        reader_url = await _feed_url(client, await token_for(app, reader))
+        assert _uids(await client.get(_path(reader_url))) == set()
 
     # When it is re-issued, the old URL answers 404 and the new one serves
     newer = await _feed_url(client, complainant)
@@ -129,3 +138,21 @@ async def test_an_integration_client_has_no_feed(
     body = await call(client, issued.json()["access_token"], SET_FEED, {"input": {"active": True}})
     assert body["data"]["setCalendarFeed"]["userErrors"] == [{"code": "FORBIDDEN"}]
     assert await CalendarFeed.all().count() == 0
+
+
+async def test_the_access_log_never_holds_a_feeds_token(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, caplog: pytest.LogCaptureFixture
+) -> None:
+    w = await quick_world(factory)
+    url = await _feed_url(client, await token_for(app, w.complainant))
+    secret = _path(url).removeprefix("/calendar/").removesuffix(".ics")
+
+    with caplog.at_level(logging.INFO):
+        assert (await client.get(_path(url))).status_code == 200
+        assert (await client.get("/calendar/not-a-feed.ics")).status_code == 404
+
+    # What the server logs (the test's own HTTP client logs the URL it asked for).
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("portal")]
+    assert sum("GET /calendar/… 200" in line for line in lines) == 1
+    assert sum("GET /calendar/… 404" in line for line in lines) == 1
+    assert not any(secret in line or "not-a-feed" in line for line in lines)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from starlette.applications import Starlette
 
 from portal.accounts.models import Organisation, Role
@@ -255,6 +256,24 @@ async def test_group_outcome_is_all_members_or_none(
     assert refusal(refused) == "FORBIDDEN"
     assert c2.reference not in refused["userErrors"][0]["message"]
     assert await state(c1, c2) == before
+
+
+async def test_a_member_withdrawn_since_takes_no_part_in_the_group_outcome(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    # Given a formed group of three, one of whose complainants then withdrew their case
+    w, members, group = await formed_group(client, app, factory, 3)
+    (_, c1), (w2, c2), (_, c3) = members
+    await w2.act(w2.complainant, c2, Action.WITHDRAW, reason="Refund received.")
+
+    # When the neutral proposes the group's outcome
+    proposed = await propose(client, app, w, group)
+
+    # Then the open members get it, and the withdrawn case stays as it was
+    assert proposed["userErrors"] == []
+    assert (await DisputeCase.get(id=c1.id)).stage is Stage.OUTCOME_PROPOSED
+    assert (await DisputeCase.get(id=c3.id)).stage is Stage.OUTCOME_PROPOSED
+    assert (await DisputeCase.get(id=c2.id)).stage is Stage.WITHDRAWN
 
 
 # --- consent --------------------------------------------------------------------------------
@@ -545,6 +564,9 @@ async def test_shared_documents_follow_the_case_file_rules(
         client, await token_for(app, w1.complainant), WITHDRAW, groupId=group, caseId=case_id(c1)
     )
     assert await files(w2.complainant) == set()
+    # nor by its id: the listing and the reading follow one rule
+    with pytest.raises(DocumentNotFound):
+        await casefiles.readable_document(second, public.id)
 
 
 def _doc(row: Any) -> str:

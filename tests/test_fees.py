@@ -36,7 +36,7 @@ from portal.fees.services import (
 )
 from portal.fees.states import FeePayer, InvoiceStatus, WaiverStatus
 from portal.settings import Settings
-from portal.timeline.models import TimelineEvent
+from portal.timeline.models import TimelineEvent, Visibility
 from tests.factories import Factory, World, actor_for, quick_world
 from tests.fees_support import BANDS, CONSENT, evidence, invoices, with_fees
 
@@ -46,11 +46,12 @@ def _now() -> datetime:
 
 
 async def _kinds(case_id: uuid.UUID) -> list[str]:
-    return list(
-        await TimelineEvent.filter(case_id=case_id, kind__startswith="fee_")
-        .order_by("sequence")
-        .values_list("kind", flat=True)
+    events = await TimelineEvent.filter(case_id=case_id, kind__startswith="fee_").order_by(
+        "sequence"
     )
+    # Recorded for the provider alone: no scope holds exactly the fees' readers (policy).
+    assert {e.visibility for e in events} <= {Visibility.PROVIDER_INTERNAL}
+    return [e.kind for e in events]
 
 
 async def _consent(w: World, case: DisputeCase) -> DisputeCase:

@@ -16,6 +16,7 @@ from starlette.applications import Starlette
 from portal.accounts.models import User
 from portal.casefiles.storage import storage_of
 from portal.cases.models import DisputeCase
+from portal.cases.transitions import Action
 from portal.privacy.redaction import redact_case
 from portal.sessions import services
 from portal.sessions.errors import SessionError
@@ -368,6 +369,10 @@ async def test_one_reminder_per_session_and_start_however_often_the_job_runs(
     await services.move(neutral, session.id, start + timedelta(hours=3))
     assert await schedule_session_reminders(now, 24) == 1
     assert await schedule_session_reminders(now, 0) == 0
+    # A case closed since holds no more sessions: moved again, it is not reminded
+    await services.move(neutral, session.id, start + timedelta(hours=4))
+    await w.act(w.complainant, case, Action.WITHDRAW, reason="Settled by phone.")
+    assert await schedule_session_reminders(now, 24) == 0
 
 
 async def test_retention_blanks_what_a_session_says(factory: Factory, settings: Settings) -> None:

@@ -437,6 +437,24 @@ def may_keep_calendar_feed(actor: Actor) -> bool:
     return actor.kind is ActorKind.USER
 
 
+# The roles in which a person takes part in a case's sessions, so that its sessions are in
+# their calendar feed: the parties, the neutral and the provider's caseworkers. An auditor or
+# an admin reads every case and takes part in none: a feed (a long-lived URL) never holds them.
+SESSION_TAKING_PART = frozenset(
+    {
+        CaseRole.COMPLAINANT,
+        CaseRole.REPRESENTATIVE,
+        CaseRole.ORGANISATION,
+        CaseRole.NEUTRAL,
+        CaseRole.PROVIDER,
+    }
+)
+
+
+def takes_part_in_sessions(roles: frozenset[CaseRole]) -> bool:
+    return bool(roles & SESSION_TAKING_PART)
+
+
 # --- linked and group cases (issue 20, deliverable 4) ---------------------------------------
 
 
@@ -930,6 +948,12 @@ FEE_READERS = frozenset(
         CaseRole.ADMIN,
     }
 )
+
+
+# The scope fee events are recorded in. No scope holds exactly FEE_READERS (the parties and
+# the provider, without the neutral), and a waiver's request is for its side alone: so the
+# provider's own; each party reads its invoices, waivers and payments through `caseFees`.
+FEE_EVENT_SCOPE = Visibility.PROVIDER_INTERNAL
 
 
 def may_read_fees(roles: frozenset[CaseRole]) -> bool:

@@ -127,7 +127,14 @@ async def document_access(actor: Actor, document_id: uuid.UUID) -> tuple[Documen
                 consent=GroupConsent.GIVEN,
                 group_id__in=Subquery(
                     GroupDocument.filter(
-                        lineage_id=document.lineage_id, case_id=document.case_id
+                        lineage_id=document.lineage_id,
+                        case_id=document.case_id,
+                        # Only while the case it came from is a member too (as documents_of).
+                        group_id__in=Subquery(
+                            GroupMember.filter(
+                                case_id=document.case_id, consent=GroupConsent.GIVEN
+                            ).values("group_id")
+                        ),
                     ).values("group_id")
                 ),
             ).values("case_id")

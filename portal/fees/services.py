@@ -64,7 +64,15 @@ async def _record(
     payload: dict[str, Any],
 ) -> None:
     """The event, and the chain's new head on the case row (locked by the caller)."""
-    await record(case, kind, at=at, actor_id=actor_id, actor_role=actor_role, payload=payload)
+    await record(
+        case,
+        kind,
+        at=at,
+        actor_id=actor_id,
+        actor_role=actor_role,
+        payload=payload,
+        visibility=policy.FEE_EVENT_SCOPE,
+    )
     await case.save(update_fields=["last_sequence", "head_hash"])
 
 

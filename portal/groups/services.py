@@ -174,7 +174,9 @@ def _about(group: CaseGroup) -> dict[str, Any]:
 
 
 async def _member_cases(group: CaseGroup) -> list[tuple[GroupMember, DisputeCase]]:
-    """The consenting members and their cases, locked, in id order (no two steps deadlock)."""
+    """The consenting members whose case is still open, and their cases, locked, in id order
+    (no two steps deadlock). A member closed since (withdrawn, say) takes no further part:
+    it would otherwise refuse the group's outcome for every other member."""
     members = await GroupMember.filter(group_id=group.id, consent=GroupConsent.GIVEN).order_by(
         "case_id"
     )
@@ -184,7 +186,7 @@ async def _member_cases(group: CaseGroup) -> list[tuple[GroupMember, DisputeCase
         .filter(id__in=[m.case_id for m in members])
         .order_by("id")
     }
-    return [(m, cases[m.case_id]) for m in members]
+    return [(m, cases[m.case_id]) for m in members if cases[m.case_id].stage not in TERMINAL_STAGES]
 
 
 # --- links --------------------------------------------------------------------------------

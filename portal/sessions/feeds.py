@@ -17,6 +17,7 @@ from portal.auth import policy
 from portal.auth.actor import Actor, ActorKind, Grant
 from portal.casefiles.services import access
 from portal.cases.models import DisputeCase
+from portal.cases.states import TERMINAL_STAGES
 from portal.sessions import calendar, mails
 from portal.sessions.errors import SessionError
 from portal.sessions.models import CalendarFeed, CaseSession
@@ -92,12 +93,16 @@ async def feed_file(token: str, *, base_url: str, at: datetime | None = None) ->
     actor = await _actor_of(user)
     listed = CaseSession.filter(status__in=list(LISTED), starts_at__isnull=False)
     with_sessions = listed.values("case_id")
-    cases = await DisputeCase.filter(await policy.visible_cases_filter(actor)).filter(
-        id__in=Subquery(with_sessions)
+    cases = (
+        await DisputeCase.filter(await policy.visible_cases_filter(actor))
+        .filter(id__in=Subquery(with_sessions))
+        .exclude(stage__in=list(TERMINAL_STAGES))  # a closed case holds no more sessions
     )
     entries: list[calendar.CalendarEntry] = []
     for case in cases:
         found = await access(actor, case)
+        if not policy.takes_part_in_sessions(found.roles):
+            continue
         scopes = [s for s in found.readable if s in policy.SESSION_SIDES]
         sessions = await listed.filter(case_id=case.id, visibility__in=scopes)
         entries += [mails.entry_of(case, s) for s in sessions]

@@ -10,6 +10,7 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from portal.cases.models import DisputeCase
+from portal.cases.states import TERMINAL_STAGES
 from portal.sessions import mails
 from portal.sessions.models import CaseSession
 from portal.sessions.states import SessionStatus
@@ -26,6 +27,8 @@ async def schedule_session_reminders(at: datetime, hours_before: int) -> int:
         status=SessionStatus.SCHEDULED,
         starts_at__gt=at,
         starts_at__lte=at + timedelta(hours=hours_before),
+        # A case closed since (withdrawn, say, or by the clock job) holds no more sessions.
+        case__stage__not_in=list(TERMINAL_STAGES),
     )
     reminded = 0
     for session in due:

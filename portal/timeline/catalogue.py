@@ -1194,6 +1194,7 @@ ENTRIES: tuple[Entry, ...] = (
             "amount": "25.00",
             "currency": "EUR",
         },
+        scope=Visibility.PROVIDER_INTERNAL,  # policy.FEE_EVENT_SCOPE
     ),
     _e(
         K.FEE_WAIVER_REQUESTED,
@@ -1201,6 +1202,7 @@ ENTRIES: tuple[Entry, ...] = (
         "waiver, for the provider and that party.",
         (INVOICE, WAIVER, PAYER),
         {"invoice_id": _V, "waiver_id": _W, "payer": "complainant"},
+        scope=Visibility.PROVIDER_INTERNAL,  # policy.FEE_EVENT_SCOPE
     ),
     _e(
         K.FEE_WAIVER_DECIDED,
@@ -1214,6 +1216,7 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         {"invoice_id": _V, "waiver_id": _W, "payer": "complainant", "decision": "granted"},
+        scope=Visibility.PROVIDER_INTERNAL,  # policy.FEE_EVENT_SCOPE
     ),
     _e(
         K.FEE_PAYMENT_RECORDED,
@@ -1237,6 +1240,7 @@ ENTRIES: tuple[Entry, ...] = (
             "currency": "EUR",
             "adapter": "staff",
         },
+        scope=Visibility.PROVIDER_INTERNAL,  # policy.FEE_EVENT_SCOPE
     ),
     _e(
         K.AUTOMATED_REVIEW_REQUESTED,

@@ -93,7 +93,7 @@ class RequestIdMiddleware:
             log_line(
                 log,
                 "%s %s %s",
-                (scope.get("method", "WS"), scope["path"], status),
+                (scope.get("method", "WS"), loggable_path(scope["path"]), status),
                 request_id=request_id,
                 status=status,
                 duration_ms=round((time.perf_counter() - started) * 1000, 2),
@@ -101,6 +101,19 @@ class RequestIdMiddleware:
             if counted is not None:
                 metrics.request_finished(counted, scope["path"], status)
             reset_request_id(token)
+
+
+# Paths whose last segment is a long-lived credential (a calendar feed's token: calendar
+# applications send no header), which the log must not hold in clear.
+SECRET_PATHS = ("/calendar/",)
+
+
+def loggable_path(path: str) -> str:
+    """The request path as the log writes it: a credential in the path replaced by `…`."""
+    for prefix in SECRET_PATHS:
+        if path.startswith(prefix):
+            return prefix + "…"
+    return path
 
 
 class _OverLimit(Exception):

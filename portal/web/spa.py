@@ -32,6 +32,7 @@ SERVER_PREFIXES = frozenset(
         "files",
         "reports",
         "providers",
+        "payments",
         ".well-known",
         "healthz",
         "readyz",
