@@ -60,11 +60,12 @@ query List($first: Int!) {
     [
         # authentication (session, roles, and whether the viewer takes part in cases: issue
         # 17), the page, participants and appointments (the viewer's roles), clocks, offers,
-        # outcomes and schemes (availableActions), users, organisations
-        (CASE_LIST, 10),
+        # outcomes, schemes and fee invoices (availableActions: issue 20's fee hold), users,
+        # organisations
+        (CASE_LIST, 11),
         # ... and providers, complaints, consents, the neutrals, objections, the timelines, and
         # the access log's one INSERT for every case whose file the page reads (issue 19, 3)
-        (LIST, 17),
+        (LIST, 18),
     ],
     ids=["case list", "every field"],
 )

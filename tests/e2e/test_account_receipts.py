@@ -36,6 +36,7 @@ async def test_a_kept_receipt_is_listed_on_the_account_and_checked_there(
     await expect(contents.get_by_role("link")).to_have_text(
         [
             "Language and time zone",
+            "Your calendar",
             "Receipts of your case records",
             "Who has read my records",
             "Your data",
