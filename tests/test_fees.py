@@ -17,6 +17,7 @@ from tortoise.transactions import in_transaction
 
 from portal.accounts.models import Role
 from portal.admin.services import update_scheme
+from portal.casefiles.storage import storage_of
 from portal.cases.engine import load_view
 from portal.cases.errors import CaseError
 from portal.cases.models import DisputeCase
@@ -35,10 +36,13 @@ from portal.fees.services import (
     request_waiver,
 )
 from portal.fees.states import FeePayer, InvoiceStatus, WaiverStatus
+from portal.privacy.redaction import redact_case
 from portal.settings import Settings
+from portal.timeline.catalogue import RedactionRule
 from portal.timeline.models import TimelineEvent, Visibility
 from tests.factories import Factory, World, actor_for, quick_world
 from tests.fees_support import BANDS, CONSENT, evidence, invoices, with_fees
+from tests.privacy_support import found_in_database
 
 
 def _now() -> datetime:
@@ -331,3 +335,24 @@ def test_the_stages_fees_may_hold_are_those_a_guarded_step_leaves() -> None:
         Action.SUBMIT_RESPONSE,
         Action.COMPLETE_FILE,
     }
+
+
+async def test_retention_blanks_a_waivers_reasons(factory: Factory, settings: Settings) -> None:
+    w = await quick_world(factory)
+    await with_fees(factory, w, hold=Stage.REFERRED)
+    case = await w.new_case(claimed_amount="2000.00")
+    got = await invoices(case)
+    complainant, caseworker = await actor_for(w.complainant), await actor_for(w.caseworker)
+    waiver = await request_waiver(
+        complainant,
+        got[FeePayer.COMPLAINANT].id,
+        reasons="Marchbanks is on benefits.",
+        evidence_id=None,
+        at=_now(),
+    )
+    await decide_waiver(caseworker, waiver.id, grant=True, reasons="Marchbanks' letter.", at=_now())
+
+    await redact_case(case.id, _now(), storage_of(settings), RedactionRule.RETENTION)
+
+    assert await found_in_database("Marchbanks", skip=frozenset({"user"})) == {}
+    assert (await FeeWaiver.get(id=waiver.id)).status is WaiverStatus.GRANTED  # the facts stay

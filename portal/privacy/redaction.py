@@ -16,9 +16,10 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from tortoise.expressions import Subquery
+from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
+from portal.automated.models import AutomatedReview
 from portal.casefiles.models import Document, Message
 from portal.casefiles.storage import Storage
 from portal.cases.events import EventKind
@@ -32,6 +33,8 @@ from portal.cases.models import (
 )
 from portal.complaints.models import Complaint, ComplaintStep
 from portal.feedback.models import SatisfactionRecord
+from portal.fees.models import FeeWaiver
+from portal.groups.models import CaseLink
 from portal.notifications.models import OutboxMessage, OutboxStatus
 from portal.sessions.models import CaseSession, SessionAnswer
 from portal.timeline.catalogue import RedactionRule
@@ -164,6 +167,11 @@ async def redact_case(
         await CaseSession.filter(case_id=case.id).update(**_blank(SESSION_TEXT))
         sessions = Subquery(CaseSession.filter(case_id=case.id).values("id"))
         await SessionAnswer.filter(session_id__in=sessions).update(reason="")
+        # Issue 20: a waiver's reasons (often about someone's means), a person's review of an
+        # automated step, and why the provider linked two cases.
+        await FeeWaiver.filter(invoice__case_id=case.id).update(reasons="", decision_reasons="")
+        await AutomatedReview.filter(case_id=case.id).update(reasons="", decision_reasons="")
+        await CaseLink.filter(Q(case_id=case.id) | Q(other_id=case.id)).update(reason="")
         counts["survey_comments"] = (
             await SatisfactionRecord.filter(case_id=case.id).exclude(comment="").update(comment="")
         )
