@@ -368,6 +368,20 @@ async def answer_consent(
                     else "."
                 ),
             )
+        # One open group at a time (as asking checks): a case that refused this group may
+        # have been asked into another since.
+        if consents and (
+            await GroupMember.filter(
+                case_id=case.id, consent__in=OPEN_CONSENT, group__outcome_proposed_at__isnull=True
+            )
+            .exclude(group_id=group.id)
+            .exists()
+        ):
+            raise GroupError(
+                "ALREADY_IN_GROUP",
+                "This case is asked into another group: answer or withdraw there first.",
+                "case_id",
+            )
         member.consent = wanted
         member.answered_at = at
         member.answered_by_id = actor.id
