@@ -84,6 +84,13 @@ async def test_referral_invoices_each_payer_from_the_band_of_the_claim(factory: 
     year = _now().year
     assert numbers == [f"FEE-{year}-{n:06d}" for n in (1, 2, 3)]
 
+    # A claim in another currency is not read against the bands (no exchange rate): it is
+    # priced as a claim of unknown value, in the lowest band.
+    yen = await w.new_case(claimed_amount="2000.00", currency="JPY")
+    assert {p: i.amount_minor for p, i in (await invoices(yen)).items()} == {
+        FeePayer.ORGANISATION: 15_000
+    }
+
 
 async def test_a_scheme_without_a_schedule_invoices_nothing_and_holds_nothing(
     factory: Factory,
