@@ -91,8 +91,8 @@ async def issue_invoices(
     schedule, bands = found
     # A claim in another currency than the schedule's is not compared with its bands (there is
     # no exchange rate here): it is priced as a claim of unknown value, in the lowest band.
-    same_currency = case.claimed_amount is not None and case.currency == schedule.currency
-    claim = minor_of(case.claimed_amount) if same_currency else 0
+    amount = case.claimed_amount if case.currency == schedule.currency else None
+    claim = minor_of(amount) if amount is not None else 0
     issued: list[FeeInvoice] = []
     for payer in FeePayer:
         band = next((b for b in bands if b.payer is payer and b.covers(claim)), None)
