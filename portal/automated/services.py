@@ -21,7 +21,7 @@ from portal.automated.models import AutomatedDecision, AutomatedReview
 from portal.automated.records import latest_decision
 from portal.cases.engine import Step, handles, load_view, now, perform, roles_on
 from portal.cases.errors import CaseError, refused
-from portal.cases.events import EventKind, record
+from portal.cases.events import EventKind, record_step
 from portal.cases.inputs import choice, text
 from portal.cases.models import DisputeCase
 from portal.cases.states import (
@@ -95,7 +95,7 @@ async def request_review(
             requested_at=at,
             status=AutomatedReviewStatus.PENDING,
         )
-        await record(
+        await record_step(
             case,
             EventKind.AUTOMATED_REVIEW_REQUESTED,
             at=at,
@@ -108,7 +108,6 @@ async def request_review(
                 "reasons": reasons,
             },
         )
-        await case.save(update_fields=["last_sequence", "head_hash"])
     return Reviewed(review, decision, case)
 
 
@@ -161,7 +160,7 @@ async def decide_review(
             if not claimed:
                 raise refused("AUTOMATED_REVIEW_NOT_PENDING")
             decision = await AutomatedDecision.get(id=review.decision_id)
-            await record(
+            await record_step(
                 case,
                 EventKind.AUTOMATED_DECISION_UPHELD,
                 at=at,
@@ -169,7 +168,6 @@ async def decide_review(
                 actor_role=CaseRole.PROVIDER.value,
                 payload=_reviewed(decision, reasons),
             )
-            await case.save(update_fields=["last_sequence", "head_hash"])
     review = await AutomatedReview.get(id=review.id)
     decision = await AutomatedDecision.get(id=review.decision_id)
     return Reviewed(review, decision, await DisputeCase.get(id=review.case_id))

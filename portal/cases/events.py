@@ -56,3 +56,28 @@ async def record(
     )
     await event_recorded(case, event)
     return event
+
+
+async def record_step(
+    case: DisputeCase,
+    kind: EventKind,
+    *,
+    at: datetime,
+    actor_id: uuid.UUID | None,
+    actor_role: str,
+    payload: dict[str, Any] | None = None,
+    visibility: Visibility = Visibility.ALL_PARTIES,
+) -> TimelineEvent:
+    """`record`, then the chain's new head saved on the case row: a step outside the
+    transition engine (sessions, fees, groups, reviews) on a case row its caller has locked."""
+    event = await record(
+        case,
+        kind,
+        at=at,
+        actor_id=actor_id,
+        actor_role=actor_role,
+        payload=payload,
+        visibility=visibility,
+    )
+    await case.save(update_fields=["last_sequence", "head_hash"])
+    return event

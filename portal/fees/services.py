@@ -23,7 +23,7 @@ from portal.auth.actor import Actor, ActorKind
 from portal.casefiles.models import Document
 from portal.casefiles.services import CaseFileAccess, access, case_access
 from portal.cases.errors import CaseError, CaseNotFound
-from portal.cases.events import EventKind, record
+from portal.cases.events import EventKind, record_step
 from portal.cases.inputs import text
 from portal.cases.models import DisputeCase, Scheme
 from portal.cases.states import CaseRole
@@ -64,7 +64,7 @@ async def _record(
     payload: dict[str, Any],
 ) -> None:
     """The event, and the chain's new head on the case row (locked by the caller)."""
-    await record(
+    await record_step(
         case,
         kind,
         at=at,
@@ -73,7 +73,6 @@ async def _record(
         payload=payload,
         visibility=policy.FEE_EVENT_SCOPE,
     )
-    await case.save(update_fields=["last_sequence", "head_hash"])
 
 
 # --- issuing, at referral -------------------------------------------------------------------

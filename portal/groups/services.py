@@ -25,7 +25,7 @@ from portal.casefiles.models import Document
 from portal.casefiles.services import CaseFileAccess, access
 from portal.cases.engine import now, perform
 from portal.cases.errors import CaseError
-from portal.cases.events import EventKind, record
+from portal.cases.events import EventKind, record_step
 from portal.cases.inputs import text
 from portal.cases.models import DisputeCase, Outcome
 from portal.cases.states import TERMINAL_STAGES, CaseRole
@@ -157,7 +157,7 @@ async def _note(
     visibility: Visibility = Visibility.ALL_PARTIES,
 ) -> None:
     """One event on one case's timeline; the case row is locked by the caller."""
-    await record(
+    await record_step(
         case,
         kind,
         at=at,
@@ -166,7 +166,6 @@ async def _note(
         payload=payload,
         visibility=visibility,
     )
-    await case.save(update_fields=["last_sequence", "head_hash"])
 
 
 def _about(group: CaseGroup) -> dict[str, Any]:

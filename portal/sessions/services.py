@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from portal.auth import policy
 from portal.auth.actor import Actor
 from portal.casefiles.services import CaseFileAccess, access, case_access
-from portal.cases.events import EventKind, record
+from portal.cases.events import EventKind, record_step
 from portal.cases.inputs import MAX_TEXT
 from portal.cases.models import DisputeCase
 from portal.cases.states import TERMINAL_STAGES, CaseRole, Side
@@ -473,7 +473,7 @@ async def _record(
     at: datetime,
     payload: dict[str, object],
 ) -> None:
-    await record(
+    await record_step(
         case,
         kind,
         at=at,
@@ -482,4 +482,3 @@ async def _record(
         payload={"session_id": session.id, **payload},
         visibility=session.visibility,
     )
-    await case.save(update_fields=["last_sequence", "head_hash"])
