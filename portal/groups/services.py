@@ -81,18 +81,6 @@ async def links_of(actor: Actor, case: DisputeCase) -> list[tuple[CaseLink, uuid
     return [(row, row.other_id if row.case_id == case.id else row.case_id) for row in rows]
 
 
-async def member_case_ids(group_id: uuid.UUID) -> list[uuid.UUID]:
-    """The cases that are members of the group now (their complainant's consent stands), in
-    id order. The seam for shared sessions (issue 20, deliverable 1, built apart): a session
-    held for a group is scheduled for, and recorded on the timeline of, each of these cases,
-    and only while the group is visible to whoever schedules it (`group_for`)."""
-    return list(
-        await GroupMember.filter(group_id=group_id, consent=GroupConsent.GIVEN)
-        .order_by("case_id")
-        .values_list("case_id", flat=True)  # type: ignore[arg-type]
-    )
-
-
 async def membership_of(case_id: uuid.UUID) -> GroupMember | None:
     """The case's latest group row (asked, consented, refused or withdrawn)."""
     return await GroupMember.filter(case_id=case_id).order_by("-asked_at").first()
