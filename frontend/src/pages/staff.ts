@@ -11,4 +11,4 @@ export { ComplaintList, Inbox } from "./organisation/Inbox";
 export { RecordComplaint } from "./organisation/RecordComplaint";
 export { IntakeQueue } from "./provider/IntakeQueue";
 export { AutomatedReviewQueue } from "./provider/AutomatedReviewQueue";
-export { StaffActionPanels } from "./case/staffActions";
+export { StaffActionPanels, StaffDoneNotice } from "./case/staffActions";

@@ -29,6 +29,7 @@ import { Offers } from "./Offers";
 import { OutcomePanel } from "./OutcomePanel";
 import { AutomatedDecisions } from "./AutomatedDecisions";
 import { Timeline } from "./Timeline";
+import type { StaffDone } from "./staffActions";
 
 /** A case the viewer may see: `case` is null for a missing or foreign one (the page says
  * "not found"). */
@@ -39,6 +40,7 @@ export type CaseData = NonNullable<CasePageQuery["case"]>;
 // each form offers still comes from the server's availableActions.
 const StaffActionPanels = lazyNamed(() => import("../staff"), "StaffActionPanels");
 const NeutralCaseFile = lazyNamed(() => import("../staff"), "NeutralCaseFile");
+const StaffDoneNotice = lazyNamed(() => import("../staff"), "StaffDoneNotice");
 const STAFF_ON_CASE: readonly CaseRole[] = ["ORGANISATION", "PROVIDER", "NEUTRAL", "AUDITOR", "ADMIN"];
 
 /** A link the server names by its public URL, on the server this page came from. */
@@ -90,6 +92,11 @@ function CaseView({ caseId }: { caseId: string }) {
   });
   const client = useClient();
   const [done, setDone] = useState<{ done: Done; count: number } | null>(null);
+  // A staff step's banner or confirmation is the page's, not the forms': a step that ends the
+  // viewer's part (a neutral's withdrawal) takes the case from them, and its confirmation
+  // must outlive the forms (the refetch answers null).
+  const [staffDone, setStaffDone] = useState<(StaffDone & { at: number }) | null>(null);
+  const onStaffSuccess = useCallback((next: StaffDone) => setStaffDone({ ...next, at: Date.now() }), []);
   // After an action or a timeline event: the case, and its documents and messages (the
   // Documents and Messages sections watch the same query and get the fresh result).
   const refresh = useCallback(() => {
@@ -106,7 +113,22 @@ function CaseView({ caseId }: { caseId: string }) {
   if (fetching && !data) return <Loading />;
   if (!data) return <RequestError error={error} />;
   // A case that does not exist and one the viewer may not see are alike: null, no error.
-  if (!data.case) return <NotFound />;
+  if (!data.case) {
+    if (!staffDone?.confirmation) return <NotFound />;
+    return (
+      <article className="parley-case" data-testid="case-left">
+        <PageTitle caption={staffDone.reference} text={staffDone.title} />
+        <Suspense fallback={<Loading />}>
+          <StaffDoneNotice key={staffDone.at} done={staffDone} />
+        </Suspense>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/">
+            {t("notFound.home")}
+          </a>
+        </p>
+      </article>
+    );
+  }
   const item = data.case;
   const duties = dutiesOf(item);
   const rights = rightsOf(item);
@@ -209,7 +231,8 @@ function CaseView({ caseId }: { caseId: string }) {
       <ActionPanels item={item} onDone={onDone} only={duties} />
       {item.viewerRoles.some((role) => STAFF_ON_CASE.includes(role)) && (
         <Suspense fallback={<Loading />}>
-          <StaffActionPanels item={item} onDone={refresh} />
+          {staffDone && <StaffDoneNotice key={staffDone.at} done={staffDone} />}
+          <StaffActionPanels item={item} onDone={refresh} onSuccess={onStaffSuccess} />
         </Suspense>
       )}
       <OutcomePanel item={item} onDone={onDone} />
