@@ -242,6 +242,14 @@ async def test_bad_proposals_are_refused_with_a_code_and_write_nothing(
         ({"slots": []}, "REQUIRED", ["input", "slots"]),
         ({"slots": [past.isoformat()]}, "SLOT_IN_PAST", ["input", "slots"]),
         ({"slots": ["2030-01-01T10:00:00"]}, "INVALID_INPUT", ["input", "slots"]),
+        # The review's year 9999: saved, then every sessions read of the case overflowed.
+        ({"slots": ["9999-12-31T23:59:59+14:00"]}, "INVALID_INPUT", ["input", "slots"]),
+        ({"slots": ["9999-12-31T23:59:59-14:00"]}, "INVALID_INPUT", ["input", "slots"]),
+        (
+            {"slots": [(past + timedelta(days=800)).isoformat()]},
+            "INVALID_INPUT",
+            ["input", "slots"],
+        ),
         ({"durationMinutes": 5}, "INVALID_INPUT", ["input", "durationMinutes"]),
         ({"agenda": "  "}, "REQUIRED", ["input", "agenda"]),
         ({"link": None}, "REQUIRED", ["input", "place"]),

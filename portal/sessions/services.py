@@ -32,6 +32,9 @@ from portal.sessions.states import SessionAttendee, SessionKind, SessionStatus
 from portal.timeline.models import Visibility
 
 MAX_SLOTS = 10
+# A session is held while the case runs: its clocks are weeks, so a slot two years ahead is a
+# typing mistake, and one near the year 9999 overflowed when its end was computed (review).
+MAX_AHEAD = timedelta(days=731)
 MIN_MINUTES, MAX_MINUTES = 15, 12 * 60
 # Texts are limited as every case text is (the web portal counts against the same number).
 MAX_AGENDA = MAX_MINUTE = MAX_REASON = MAX_TEXT
@@ -91,8 +94,14 @@ def _instant(value: datetime, field: str, at: datetime) -> datetime:
         raise SessionError(
             "INVALID_INPUT", "Give each time with its offset (`2026-12-20T18:00:00+01:00`).", field
         )
-    if value <= at:
+    try:
+        in_utc = value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        in_utc = None
+    if in_utc is not None and in_utc <= at:
         raise SessionError("SLOT_IN_PAST", "A session cannot start in the past.", field)
+    if in_utc is None or in_utc > at + MAX_AHEAD:
+        raise SessionError("INVALID_INPUT", "A session starts within two years from now.", field)
     return value
 
 
