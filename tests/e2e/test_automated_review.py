@@ -66,6 +66,12 @@ async def test_a_clock_lapse_marked_automated_is_reviewed_on_request_and_reverse
     await expect(consumer.get_by_role("button", name="Ask a person to review")).to_have_count(0)
     review = await AutomatedReview.get(case_id=case.id)
     assert review.reasons == "The company wrote to me before the deadline."
+    # What the rule does, in the reader's language (it was the table's English in both).
+    await expect(decided).to_contain_text("where the scheme says so, silence is recorded")
+    await consumer.get_by_label("Language").select_option("zh-Hans")
+    await expect(decided).to_contain_text("沉默被记录为拒绝")
+    await consumer.get_by_role("combobox").first.select_option("en")
+    await expect(decided).to_contain_text("where the scheme says so, silence is recorded")
 
     # The caseworker finds it in their queue, opens the case and reverses the step.
     staff = await (await portal.context()).new_page()

@@ -68,6 +68,7 @@ export function AutomatedDecisions({
 function AutomatedDecision({ decision, onDone }: { decision: Decision; onDone(): void }) {
   const { t, label, dateTime } = useI18n();
   const review = decision.review;
+  const ruleSays = label("automatedRuleSays", decision.rule);
   return (
     <div className="govuk-inset-text" data-testid="automated-decision" data-rule={decision.rule}>
       <p className="govuk-body govuk-!-font-weight-bold">
@@ -76,7 +77,9 @@ function AutomatedDecision({ decision, onDone }: { decision: Decision; onDone():
       <SummaryList
         rows={[
           { key: t("automated.when"), value: dateTime(decision.decidedAt) },
-          { key: t("automated.ruleSays"), value: decision.ruleSummary },
+          // The rule in the reader's language; the server's (English) summary for a rule this
+          // build does not know yet.
+          { key: t("automated.ruleSays"), value: ruleSays === decision.rule ? decision.ruleSummary : ruleSays },
           {
             key: t("automated.stages"),
             value: t("automated.stagesValue", {
