@@ -298,8 +298,9 @@ async def test_only_admins_set_a_fee_schedule_and_bad_bands_are_refused(
     assert [e["code"] for e in overlapping["setSchemeFeeSchedule"]["userErrors"]] == [
         "INVALID_FEE_BAND"
     ]
-    assert [e["code"] for e in wrong_stage["setSchemeFeeSchedule"]["userErrors"]] == [
-        "INVALID_CHOICE"
+    # The field named is the input's (`holdsAt`), so a form can put the error on it.
+    assert [(e["code"], e["field"]) for e in wrong_stage["setSchemeFeeSchedule"]["userErrors"]] == [
+        ("INVALID_CHOICE", ["input", "holdsAt"])
     ]
     assert done["setSchemeFeeSchedule"]["schedule"] == {
         "currency": "EUR",

@@ -126,7 +126,7 @@ async def set_schedule(
     code = currency({"currency": currency_code}, "currency", "EUR")
     if hold_stage is not None and hold_stage not in FEE_HOLD_STAGES:
         allowed = ", ".join(sorted(s.name for s in FEE_HOLD_STAGES))
-        raise _refuse("INVALID_CHOICE", f"A case can wait for fees at: {allowed}.", "hold_stage")
+        raise _refuse("INVALID_CHOICE", f"A case can wait for fees at: {allowed}.", "holds_at")
     check_bands(bands)
     async with in_transaction():
         scheme = await Scheme.filter(id=scheme_id).select_for_update().first()
