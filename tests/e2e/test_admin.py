@@ -44,7 +44,7 @@ async def test_an_admin_sets_up_an_organisation_and_a_provider_and_reads_the_aud
     # An organisation: the form checks itself first, then the server's answer
     await page.get_by_role("button", name="Add organisation").click()
     summary = page.get_by_test_id("error-summary")
-    await expect(summary).to_contain_text("Enter Name")
+    await expect(summary).to_contain_text("Enter name")
     await expect(summary).to_be_focused()
     await accessible(page, "admin-organisations-errors")
     await page.get_by_label("Name", exact=True).fill("North Power")

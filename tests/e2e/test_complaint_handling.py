@@ -66,7 +66,7 @@ async def test_an_agent_answers_a_phone_complaint_and_the_complainant_escalates_
     summary = agent.get_by_test_id("error-summary")
     await expect(summary).to_be_focused()
     await expect(summary).to_contain_text("Choose how the complaint was received")
-    await expect(summary).to_contain_text("Enter Complainant's e-mail address")
+    await expect(summary).to_contain_text("Enter complainant's e-mail address")
     await fits(agent, "record-complaint-errors-phone")
     await agent.get_by_label("Phone", exact=True).check()
     await agent.get_by_label("Complainant's name").fill("Mia Example")

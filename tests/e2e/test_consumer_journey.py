@@ -57,7 +57,7 @@ async def test_a_consumer_files_by_keyboard_escalates_and_answers_through_checks
     await consumer.keyboard.press("Enter")
     summary = consumer.get_by_test_id("error-summary")
     await expect(summary).to_be_focused()
-    await expect(summary).to_contain_text("Enter Subject")
+    await expect(summary).to_contain_text("Enter subject")
     assert (await consumer.title()).startswith("Error: ")
     await expect(consumer.get_by_label("Subject")).to_have_attribute("aria-invalid", "true")
     await accessible(consumer, "consumer-file-complaint-errors")

@@ -81,7 +81,7 @@ async def test_a_manager_creates_a_client_and_a_webhook_pings_pauses_and_resumes
         await expect(page.get_by_label(scope, exact=True)).to_be_checked()
         await page.get_by_label(scope, exact=True).uncheck()
     await page.get_by_role("button", name="Create an integration client").click()
-    await expect(page.get_by_test_id("error-summary")).to_contain_text("Enter Name")
+    await expect(page.get_by_test_id("error-summary")).to_contain_text("Enter name")
     await expect(page.get_by_test_id("error-summary")).to_contain_text(
         "Select at least one thing the client may do"
     )

@@ -73,7 +73,7 @@ async def test_from_an_empty_database_the_first_admin_then_a_consumer_signs_up(
     await admin_page.goto(f"/setup{fragment}")
     await expect(admin_page.get_by_role("heading", level=1)).to_have_text("Set up Parley")
     await admin_page.get_by_role("button", name="Send me a code").click()
-    await expect(admin_page.get_by_test_id("error-summary")).to_contain_text("Enter E-mail address")
+    await expect(admin_page.get_by_test_id("error-summary")).to_contain_text("Enter e-mail address")
     await accessible(admin_page, "setup-errors")
     await admin_page.get_by_label("E-mail address").fill("root@example.org")
     await admin_page.get_by_label("Your name").fill("Ada Admin")

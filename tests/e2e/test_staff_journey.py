@@ -69,7 +69,7 @@ async def test_provider_organisation_and_neutral_work_a_case(
     summary = card.get_by_test_id("error-summary")
     await expect(summary).to_be_focused()
     await expect(summary).to_contain_text("Choose the ground for declining")
-    await expect(summary).to_contain_text("Enter Reasons")
+    await expect(summary).to_contain_text("Enter reasons")
     await expect(card.get_by_label("Ground for declining")).to_have_attribute(
         "aria-invalid", "true"
     )

@@ -41,6 +41,12 @@ export interface FieldSpec<T extends Value = Value> {
 }
 
 export type FieldSpecs = Record<string, FieldSpec>;
+
+/** A label inside "Enter {label}": "Why you ask…" reads "Enter why you ask…"; a label that
+ * starts with an acronym ("IBAN") keeps its capitals; "E-mail address" reads "e-mail address". */
+export function inSentence(label: string): string {
+  return /^\p{Lu}-?\p{Ll}/u.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+}
 export type Values<S extends FieldSpecs> = { [K in keyof S]: S[K]["initial"] };
 
 export interface Bound {
@@ -123,7 +129,7 @@ export function useForm<S extends FieldSpecs>(options: FormOptions<S>) {
         const text = value.trim();
         if (!text) {
           if (spec.required) {
-            found.push({ field: name, message: spec.requiredMessage ?? t("form.errorEnter", { field: spec.label }) });
+            found.push({ field: name, message: spec.requiredMessage ?? t("form.errorEnter", { field: inSentence(spec.label) }) });
           }
           continue;
         }
@@ -188,7 +194,7 @@ export function useForm<S extends FieldSpecs>(options: FormOptions<S>) {
           };
         }
         if (spec && (error.code === "REQUIRED" || error.code === "REASONS_REQUIRED")) {
-          return { field, message: spec.requiredMessage ?? t("form.errorEnter", { field: spec.label }) };
+          return { field, message: spec.requiredMessage ?? t("form.errorEnter", { field: inSentence(spec.label) }) };
         }
         return { field, message: describe(error) };
       }),

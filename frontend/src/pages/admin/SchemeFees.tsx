@@ -36,7 +36,7 @@ function FeeForm({ schemeId, schedule, done }: { schemeId: string; schedule: Sch
   const [state, save] = useMutation(SetSchemeFeeScheduleDocument);
   const fields: Record<string, FieldSpec> = {
     currency: { label: t("admin.fees.currency"), initial: schedule?.currency ?? "EUR", required: true },
-    holdsAt: { label: t("admin.fees.holdsAt"), initial: schedule?.holdsAt ?? "", serverNames: ["holdStage"] },
+    holdsAt: { label: t("admin.fees.holdsAt"), initial: schedule?.holdsAt ?? "" },
   };
   for (const payer of PAYERS) {
     const bands = (schedule?.bands ?? []).filter((band) => band.payer === payer);
