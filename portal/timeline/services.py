@@ -12,6 +12,7 @@ import orjson
 from tortoise import connections
 
 from portal.cases.models import DisputeCase
+from portal.cases.states import CaseRole
 from portal.timeline import feed, live
 from portal.timeline.catalogue import CATALOGUE, EventKind
 from portal.timeline.chain import ERASED, GENESIS, ChainLink, is_erased, link_of, payload_digest
@@ -138,9 +139,13 @@ async def erase_payload(event_id: int, at: datetime) -> None:
 
 
 def _link(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[str, Any]]:
-    """A stored row as the chain saw it (`chain.link_of`), its scope one the model knows."""
+    """A stored row as the chain saw it (`chain.link_of`); ValueError unless its scope, kind
+    and role are ones the portal writes (an event of another kind, hashed in below the API,
+    is not one the case's timeline can show: the chain breaks there)."""
     link, payload = link_of(case_id, row)
     Visibility(link.visibility)
+    EventKind(link.kind)
+    CaseRole(link.actor_role)
     return link, payload
 
 
