@@ -190,7 +190,8 @@ class UnverifiableEvent(PublicError):
     """A stored event the event catalogue does not describe (a kind, role or scope Parley
     never writes, or a payload its kind's definition does not fit): it was written below the
     API, so the timeline cannot show it for what it claims to be. Reported with its sequence,
-    never as an internal error; `verifyTimeline` names the same event."""
+    never as an internal error; `verifyTimeline` names the same event when its kind or scope
+    is unknown (a role or payload the chain check does not hold to the catalogue)."""
 
     code = "EVENT_UNVERIFIABLE"
 
