@@ -54,10 +54,11 @@ from portal.cases.states import (
     Method,
     OutcomeKind,
     Party,
+    Side,
     Stage,
 )
 from portal.complaints.models import Channel, ComplaintStatus
-from portal.timeline.chain import GENESIS, ChainLink, payload_digest
+from portal.timeline.chain import GENESIS, ChainLink, payload_digest, text_digest
 from portal.timeline.models import Visibility
 
 DAY = timedelta(days=1)
@@ -331,7 +332,8 @@ EVENT_COLUMNS = (
     "payload", "payload_digest", "prev_hash", "hash",
 )  # fmt: skip
 # The case file (the web portal's CaseFile page): one row per message_posted and
-# document_added event, with the event's id, scope, author and instant.
+# document_uploaded event, with the event's scope, author and instant, as
+# portal.casefiles.services writes them (the chain covers them: portal.timeline.coverage).
 MESSAGE_COLUMNS = (
     "id", "case_id", "visibility", "author_id", "author_role", "body", "created_at",
 )  # fmt: skip
@@ -610,26 +612,31 @@ CLOCK_ENDED = {
     ClockStatus.STOPPED: E.CLOCK_STOPPED,
 }
 
-# The rest of a case's 50 events: messages, documents and notes (each message and document also
-# a row of the case file: MESSAGE_COLUMNS, DOCUMENT_COLUMNS), and offers, each with the scope a
-# party would give it: (kind, actor role, visibility), weight.
+# The rest of a case's 50 events: messages (internal notes are messages in an internal scope),
+# documents and offers, each with the scope a party would give it: (kind, actor role,
+# visibility), weight. Every message and document is also a row of the case file
+# (MESSAGE_COLUMNS, DOCUMENT_COLUMNS) that its event names, as the portal writes them.
+MESSAGE = E.MESSAGE_POSTED.value
+DOCUMENT = E.DOCUMENT_UPLOADED.value
 FILLERS: tuple[tuple[tuple[str, str, str], int], ...] = (
-    (("message_posted", "complainant", "all_parties"), 22),
-    (("message_posted", "organisation", "all_parties"), 18),
-    (("message_posted", "provider", "all_parties"), 8),
-    (("message_posted", "neutral", "all_parties"), 8),
-    (("message_posted", "complainant", "caucus_complainant"), 5),
-    (("message_posted", "neutral", "caucus_complainant"), 4),
-    (("message_posted", "organisation", "caucus_organisation"), 5),
-    (("message_posted", "neutral", "caucus_organisation"), 4),
-    (("document_added", "complainant", "all_parties"), 8),
-    (("document_added", "organisation", "all_parties"), 6),
-    (("note_added", "organisation", "organisation_internal"), 4),
-    (("note_added", "provider", "provider_internal"), 4),
-    (("note_added", "neutral", "neutral_only"), 1),
+    ((MESSAGE, "complainant", "all_parties"), 22),
+    ((MESSAGE, "organisation", "all_parties"), 18),
+    ((MESSAGE, "provider", "all_parties"), 8),
+    ((MESSAGE, "neutral", "all_parties"), 8),
+    ((MESSAGE, "complainant", "caucus_complainant"), 5),
+    ((MESSAGE, "neutral", "caucus_complainant"), 4),
+    ((MESSAGE, "organisation", "caucus_organisation"), 5),
+    ((MESSAGE, "neutral", "caucus_organisation"), 4),
+    ((DOCUMENT, "complainant", "all_parties"), 8),
+    ((DOCUMENT, "organisation", "all_parties"), 6),
+    ((MESSAGE, "organisation", "organisation_internal"), 4),
+    ((MESSAGE, "provider", "provider_internal"), 4),
+    ((MESSAGE, "neutral", "neutral_only"), 1),
     ((E.OFFER_MADE.value, "organisation", "all_parties"), 2),
     ((E.OFFER_REJECTED.value, "complainant", "all_parties"), 1),
 )
+# The key under which payload_for hands a message's text to its row (never stored).
+BODY = "_body"
 FILLER_KINDS = [f[0] for f in FILLERS]
 FILLER_WEIGHTS = [f[1] for f in FILLERS]
 ALL_PARTIES = Visibility.ALL_PARTIES.value
@@ -647,67 +654,91 @@ def actor_of(role: str, actors: Actors) -> uuid.UUID | None:
     return None  # the clock job
 
 
-def payload_for(kind: str, rng: random.Random, ctx: dict[str, Any]) -> dict[str, Any]:
-    """Small payloads like the engine's (portal.cases.events._plain: enums by value, instants
-    in ISO 8601, amounts as strings): strings, integers and booleans, stable through jsonb."""
-    if kind == "message_posted":
+def payload_for(kind: str, role: str, rng: random.Random, ctx: dict[str, Any]) -> dict[str, Any]:
+    """A payload as the engine stores it for ``kind`` (portal.cases.events._plain: enums by
+    value, instants in ISO 8601, amounts as strings), with every field the event catalogue
+    (portal.timeline.catalogue) requires of the kind: the portal presents each payload by its
+    kind's definition, and `check_event` holds every generated event to it."""
+    if kind == MESSAGE:
+        # As portal.timeline.coverage.message_payload: the text itself is the message row's.
+        body = text(rng, rng.randint(1, 4))
         return {
             "message_id": str(new_id(rng)),
-            "text": text(rng, rng.randint(1, 4)),
-            "attachments": rng.choice((0, 0, 0, 1, 2)),
+            "reply_to_id": None,
+            "text_digest": text_digest(body),
+            BODY: body,
         }
-    if kind == "document_added":
+    if kind == DOCUMENT:
+        # As portal.casefiles.services._file_payload for a first version.
+        document = str(new_id(rng))
         name = rng.choice(("invoice", "contract", "letter", "photo", "statement", "receipt"))
         return {
-            "document_id": str(new_id(rng)),
+            "document_id": document,
+            "lineage_id": document,
+            "version": 1,
             "filename": f"{name}-{rng.randint(1, 99)}.pdf",
-            "bytes": rng.randint(20_000, 4_000_000),
             "sha256": hashlib.sha256(rng.randbytes(16)).hexdigest(),
+            "size": rng.randint(20_000, 4_000_000),
+            "content_type": "application/pdf",
         }
-    if kind == "note_added":
-        return {"text": text(rng, rng.randint(1, 2))}
+    side = Side.ORGANISATION.value if role == "organisation" else Side.COMPLAINANT.value
     if kind in (E.OFFER_MADE, E.OFFER_REJECTED, E.OFFER_ACCEPTED):
-        offer = {"offer": str(new_id(rng))}
-        if kind == E.OFFER_MADE:
-            amount = Decimal(rng.randint(1_000, 200_000)) / 100
-            return {**offer, "amount": str(amount), "currency": "EUR", "terms": text(rng, 1)}
-        return {**offer, "reasons": text(rng, 1)} if kind == E.OFFER_REJECTED else offer
+        offer = {"offer_id": str(new_id(rng))}
+        if kind == E.OFFER_REJECTED:
+            return offer
+        amount = str(Decimal(rng.randint(1_000, 200_000)) / 100)
+        if kind == E.OFFER_ACCEPTED:
+            return {**offer, "amount": amount, "currency": "EUR"}
+        return {**offer, "side": side, "amount": amount, "currency": "EUR",
+                "terms": text(rng, 1)}  # fmt: skip
     if kind == E.CASE_REFERRED:
         return {
             "complaint": ctx["complaint"],
             "method": ctx["method"],
             "claimed_amount": ctx["amount"],
             "currency": "EUR",
+            "unresolved_reason": "The organisation's final response did not resolve it.",
         }
     if kind == E.CASE_ACCEPTED:
-        return {"scheme": ctx["scheme"]}
+        return {"is_complex": ctx["is_complex"]}
     if kind == E.CASE_DECLINED:
         return {"ground": ctx["decline_ground"], "reasons": text(rng, 2)}
     if kind == E.CONSENT_GIVEN:
-        return {"method": ctx["method"], "consents_to_be_bound": ctx["binding"]}
+        return {
+            "method": ctx["method"],
+            "legal_effect": "The outcome does not bind you unless you accept it.",
+            "language": "en",
+            "right_to_withdraw": True,
+            "bound": ctx["binding"],
+        }
     if kind == E.RESPONSE_SUBMITTED:
         return {"position": text(rng, 3)}
     if kind in (E.NEUTRAL_APPOINTED, E.NEUTRAL_CONFIRMED):
-        return {"neutral": str(ctx["neutral"])}
+        return {"neutral_id": str(ctx["neutral"])}
     if kind == E.IMPARTIALITY_DECLARED:
         return {"impartial": True}
     if kind == E.OUTCOME_ISSUED:
         return {
+            "outcome_id": ctx["outcome"],
             "kind": ctx["outcome_kind"],
             "binding": ctx["binding"],
             "summary": text(rng, 2),
+            "reasons": text(rng, 2),
             "amount": ctx["amount"],
+            "currency": "EUR",
         }
+    if kind == E.OUTCOME_ACCEPTED:
+        return {"side": side, "outcome_id": ctx["outcome"]}
     if kind in (E.OUTCOME_REJECTED, E.REVIEW_REQUESTED):
-        return {"reasons": text(rng, 2)}
+        return {"side": side, "reasons": text(rng, 2)}
     if kind == E.IMPLEMENTATION_RECORDED:
         return {"evidence": "Refund paid, bank statement attached."}
     if kind == E.ORGANISATION_SILENT:
-        return {"clock": ClockKind.RESPONSE.value}
+        return {"recorded_as": "refusal"}
     if kind == E.CASE_CLOSED:
-        return {"reason": ctx["closure_reason"]}
+        return {"reason": ctx["closure_reason"] or None}
     if kind == E.CASE_WITHDRAWN:
-        return {"reason": "Settled directly with the organisation."}
+        return {"side": side, "reason": "Settled directly with the organisation."}
     return {}
 
 
@@ -805,6 +836,8 @@ def make_case(
         "outcome_kind": OutcomeKind.issued_for(method).value,
         "decline_ground": rng.choice(list(DeclineGround)).value,
         "closure_reason": reason.value if reason else "",
+        "is_complex": rng.random() < 0.1,
+        "outcome": str(new_id(rng)),
     }
     # (instant, kind, actor role, visibility, payload or None to make one)
     planned: list[tuple[datetime, str, str, str, dict[str, Any] | None]] = []
@@ -819,7 +852,9 @@ def make_case(
                 for k, r in marks
                 if r != "neutral" or k is E.OUTCOME_ISSUED
             )
-            marks = tuple(m for m in marks if m[0] is not E.NEUTRAL_CONFIRMED)
+            marks = tuple(
+                m for m in marks if m[0] not in (E.NEUTRAL_APPOINTED, E.NEUTRAL_CONFIRMED)
+            )
         if marks:
             first_role[step] = marks[0][1]
         for n, (kind, role) in enumerate(marks):
@@ -891,7 +926,8 @@ def make_case(
         actor = actor_of(role, actors)
         if role == "complainant" and actors.representative and rng.random() < 0.3:
             actor, role = actors.representative, CaseRole.REPRESENTATIVE.value
-        payload = given if given is not None else payload_for(kind, rng, ctx)
+        payload = given if given is not None else payload_for(kind, role, rng, ctx)
+        body = payload.pop(BODY, None)  # a message's text: its row's, not the event's
         digest = payload_digest(payload)
         link = ChainLink(
             case_id=case_id,
@@ -905,15 +941,19 @@ def make_case(
             prev_hash=prev,
         )
         event_hash = link.hash()
-        if kind == "message_posted" and actor is not None:
+        if kind == MESSAGE:
+            assert actor is not None
+            assert body is not None
             out.messages.append(
-                (uuid.UUID(payload["message_id"]), case_id, scope, actor, role, payload["text"], at)
+                (uuid.UUID(payload["message_id"]), case_id, scope, actor, role, body, at)
             )
-        elif kind == "document_added" and actor is not None:
+        elif kind == DOCUMENT:
+            assert actor is not None
             document = uuid.UUID(payload["document_id"])
             out.documents.append(
-                (document, case_id, scope, document, 1, payload["filename"], "application/pdf",
-                 payload["bytes"], payload["sha256"], document.hex, actor, role, at)
+                (document, case_id, scope, document, payload["version"], payload["filename"],
+                 payload["content_type"], payload["size"], payload["sha256"], document.hex,
+                 actor, role, at)
             )  # fmt: skip
         out.events.append(
             (case_id, sequence, kind, at, actor, role, scope, orjson.dumps(payload).decode(),
@@ -932,7 +972,7 @@ def make_case(
     out.cases.append(
         (case_id, reference, complaint_id, org.id, provider_id, scheme_id, complainant,
          subject, method.value, amount, "EUR", "en",
-         "The organisation's final response did not resolve it.", rng.random() < 0.1,
+         "The organisation's final response did not resolve it.", ctx["is_complex"],
          stage.value, changed,
          ctx["decline_ground"] if stage is Stage.DECLINED else None,
          text(rng, 1) if stage is Stage.DECLINED else "",
@@ -1096,9 +1136,13 @@ async def verify_sample(url: str, sample: int, seed: int) -> None:
     """Check a sample of chains with the portal's own verifier (through the ORM)."""
     from tortoise import Tortoise
 
+    from portal.api.cases.loaders import EVENT_COLUMNS
+    from portal.api.cases.timeline import TimelineEvent as TimelineApiEvent
+    from portal.api.cases.timeline import UnverifiableEvent
     from portal.cases.models import DisputeCase
     from portal.db import tortoise_config
-    from portal.timeline.services import verify
+    from portal.timeline.models import TimelineEvent
+    from portal.timeline.services import name_break, verify
 
     await Tortoise.init(config=tortoise_config(url))
     try:
@@ -1110,14 +1154,30 @@ async def verify_sample(url: str, sample: int, seed: int) -> None:
             "id", flat=True
         )
         bad = []
+        unreadable: list[tuple[str, int, str]] = []
         for case_id in chosen:
             case = await DisputeCase.get(id=case_id)
             result = await verify(case)
             if not result.ok:
-                bad.append((case.reference, result.first_broken_sequence))
+                broken = await name_break(case, result.first_broken_sequence or 0)
+                bad.append((case.reference, broken.sequence, broken.reason.value))
+            # Every event as the portal's timeline reads it (kind, role, scope, payload).
+            for row in await TimelineEvent.filter(case_id=case_id).values(*EVENT_COLUMNS):
+                try:
+                    TimelineApiEvent.from_values(row).payload()
+                except UnverifiableEvent:
+                    unreadable.append((case.reference, row["sequence"], row["kind"]))
         if bad:
             raise SystemExit(f"hash chain broken in {len(bad)} case(s): {bad[:5]}")
-        log(f"  verified {len(chosen)} timelines with portal.timeline.services.verify: all intact")
+        if unreadable:
+            raise SystemExit(
+                f"{len(unreadable)} event(s) the event catalogue does not describe: "
+                f"{unreadable[:5]}"
+            )
+        log(
+            f"  verified {len(chosen)} timelines with portal.timeline.services.verify and read "
+            "every event of them as the portal's timeline does: all intact"
+        )
     finally:
         await Tortoise.close_connections()
 

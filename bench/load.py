@@ -166,7 +166,18 @@ def start_server(
     return Server(name, process, f"http://127.0.0.1:{port}", log_path)
 
 
-def wait_ready(server: Server, path: str, timeout: float = 60.0) -> None:
+def wait_ready(server: Server, path: str, timeout: float = 180.0) -> None:
+    """Wait for ``path`` to answer 200; on any failure stop the server (a portal still
+    importing when the deadline passed kept running, holding the database, after the run had
+    given up). 180 s: on a 2-core machine under a load average of 15 the portal took over 60."""
+    try:
+        _wait_ready(server, path, timeout)
+    except BaseException:
+        server.stop()
+        raise
+
+
+def _wait_ready(server: Server, path: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:

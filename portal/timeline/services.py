@@ -138,9 +138,14 @@ async def erase_payload(event_id: int, at: datetime) -> None:
 
 
 def _link(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[str, Any]]:
-    """A stored row as the chain saw it (`chain.link_of`), its scope one the model knows."""
+    """A stored row as the chain saw it (`chain.link_of`); ValueError unless its scope and
+    kind are ones the portal writes (an event of another kind, hashed in below the API, is
+    not one the case's timeline can show: the chain breaks there). The actor's role is not
+    held to `CaseRole` here: rows written before the roles settled (and the migration tests'
+    fixtures) carry others, and the chain itself never depended on it."""
     link, payload = link_of(case_id, row)
     Visibility(link.visibility)
+    EventKind(link.kind)
     return link, payload
 
 

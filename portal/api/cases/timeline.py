@@ -18,6 +18,7 @@ from portal.api.cases.chain import ChainBreak
 from portal.api.cases.loaders import EVENT_COLUMNS, CaseAccess, TimelinePage
 from portal.api.context import Info
 from portal.api.enums import described_enum
+from portal.api.errors import PublicError
 from portal.api.node import Node, node_resolver, referenced, to_global_id
 from portal.api.pagination import (
     INTEGER32,
@@ -185,6 +186,29 @@ def presented_payload(row: dict[str, Any]) -> dict[str, Any]:
     return catalogue.present(row["kind"], row["payload"], case_id=row["case_id"])
 
 
+class UnverifiableEvent(PublicError):
+    """A stored event the event catalogue does not describe (a kind, role or scope Parley
+    never writes, or a payload its kind's definition does not fit): it was written below the
+    API, so the timeline cannot show it for what it claims to be. Reported with its sequence,
+    never as an internal error; `verifyTimeline` names the same event when its kind or scope
+    is unknown (a role or payload the chain check does not hold to the catalogue)."""
+
+    code = "EVENT_UNVERIFIABLE"
+
+    def __init__(self, sequence: Any) -> None:
+        super().__init__(
+            f"The event at sequence {sequence} of this case's timeline is not one Parley "
+            "records (written outside the portal): verifyTimeline names where the chain "
+            "breaks.",
+            sequence=sequence,
+        )
+
+
+# What reading a stored value the catalogue does not describe raises: an unknown enum value,
+# a missing or malformed field (catalogue.Invalid is a ValueError), a payload of another type.
+_UNREADABLE = (ValueError, TypeError, KeyError, ArithmeticError)
+
+
 @strawberry.type(description="One fact on a case's timeline, chained to the one before by hash.")
 class TimelineEvent(Node):
     sequence: int = strawberry.field(description="Its place in the case's chain, from 1.")
@@ -201,11 +225,14 @@ class TimelineEvent(Node):
         "ids, the schema's enum values."
     )
     def payload(self) -> EventPayload:
-        presented = presented_payload(self.row)
-        if is_erased(self.row["payload"]):
-            return _object(ErasedEventPayload, catalogue.ERASED_FIELDS, presented)
-        kind = EventKind(self.row["kind"])
-        return _object(PAYLOAD_TYPES[kind], catalogue.CATALOGUE[kind].all_fields, presented)
+        try:
+            presented = presented_payload(self.row)
+            if is_erased(self.row["payload"]):
+                return _object(ErasedEventPayload, catalogue.ERASED_FIELDS, presented)
+            kind = EventKind(self.row["kind"])
+            return _object(PAYLOAD_TYPES[kind], catalogue.CATALOGUE[kind].all_fields, presented)
+        except _UNREADABLE:
+            raise UnverifiableEvent(self.row["sequence"]) from None
 
     @strawberry.field(
         description="The case it is on, when you may see it (always, for an event you may "
@@ -239,13 +266,21 @@ class TimelineEvent(Node):
 
     @classmethod
     def from_values(cls, row: dict[str, Any]) -> TimelineEvent:
+        """The event of a stored row; UnverifiableEvent (a coded error, not an internal one)
+        for a row whose kind, role or scope Parley never writes."""
+        try:
+            kind = EventKind(row["kind"])
+            actor_role = CaseRole(row["actor_role"])
+            visibility = Visibility(row["visibility"])
+        except ValueError:
+            raise UnverifiableEvent(row["sequence"]) from None
         return cls(
             id=event_id(row["id"]),
             sequence=row["sequence"],
-            kind=EventKind(row["kind"]),
+            kind=kind,
             occurred_at=row["occurred_at"],
-            actor_role=CaseRole(row["actor_role"]),
-            visibility=Visibility(row["visibility"]),
+            actor_role=actor_role,
+            visibility=visibility,
             hash=row["hash"],
             prev_hash=row["prev_hash"],
             row=row,
