@@ -61,7 +61,15 @@ export function WhoMustAct({
 }) {
   const { t, label, date } = useI18n();
   const owed = duties ?? dutiesFromClocks(clocks);
-  if (owed.length === 0) return <p className="govuk-body">{t("clocks.noneRunning")}</p>;
+  if (owed.length === 0) {
+    // A case held (for its fees) has its clocks paused: say so, and why, rather than "nothing due".
+    const paused = clocks.find((clock) => clock.status === "RUNNING" && clock.paused);
+    return (
+      <p className="govuk-body" data-testid={paused ? "clocks-paused-note" : undefined}>
+        {paused ? t("clocks.allPaused", { hold: label("clockHold", paused.pausedFor) }) : t("clocks.noneRunning")}
+      </p>
+    );
+  }
   return (
     <SummaryList
       rows={owed.map((duty) => {
