@@ -32,6 +32,8 @@ from portal.cases.transitions import HOLD_PAUSES, HOLDS, held_clocks
 from portal.fees.services import decide_waiver, record_payment, request_waiver
 from portal.fees.states import FeePayer
 from portal.ids import global_id
+from portal.notifications.mail import MailKind
+from portal.notifications.models import OutboxMessage
 from portal.notifications.schedule import schedule_reminders
 from portal.timeline.models import TimelineEvent
 from portal.timeline.services import verify
@@ -182,6 +184,11 @@ async def test_a_consent_clock_held_for_fees_lapses_only_after_the_fee_is_waived
     assert datetime.fromisoformat(resumed.payload["paused_at"]) == t0
     assert datetime.fromisoformat(resumed.payload["previous_due_at"]) == first_due
     assert datetime.fromisoformat(resumed.payload["due_at"]) == consent.due_at
+    # The complainant is told it is their turn again, and by when.
+    told = await OutboxMessage.filter(
+        case_id=case.id, kind=MailKind.ACTION_NEEDED.value, recipient=w.complainant.email
+    ).order_by("created_at")
+    assert [m.created_at for m in told] == [t0, settled]
 
     # Up to the new due date the complainant may still consent, and nothing lapses...
     view = await load_view(case, consent.due_at)
