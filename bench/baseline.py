@@ -105,7 +105,10 @@ def clocks_sql(case: str) -> str:
             'kind', upper(k.kind), 'responsible', upper(k.responsible),
             'calendar', upper(k.calendar), 'days', k.days, 'startedAt', k.started_at,
             'dueAt', k.due_at, 'status', upper(k.status), 'endedAt', k.ended_at,
-            'extensions', k.extensions
+            'extensions', k.extensions,
+            'paused', k.status = 'running' AND k.paused_at IS NOT NULL,
+            'pausedSince', CASE WHEN k.status = 'running' THEN k.paused_at END,
+            'pausedFor', CASE WHEN k.status = 'running' THEN upper(k.paused_for) END
         ) ORDER BY k.started_at, k.id)
         FROM clock k WHERE k.case_id = {case}.id
     ), '[]')"""  # noqa: S608 (only fixed constants are interpolated)

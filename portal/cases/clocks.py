@@ -6,11 +6,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import holidays
 
 from portal.cases.states import Calendar, ClockKind, Method, Party
 from portal.complaints.states import ComplaintClockKind
+
+if TYPE_CHECKING:
+    from portal.cases.models import Clock
 
 # DOMAIN.md defaults, after EU ADR (Directive 2013/11/EU as amended): every number is the
 # scheme's to change through Scheme.clock_policy.
@@ -163,3 +167,34 @@ def add_days(start: datetime, days: int, calendar: Calendar, country: str) -> da
         if is_working_day(current.date(), country):
             counted += 1
     return current
+
+
+def past_due(clock: Clock, at: datetime) -> bool:
+    """Whether ``clock`` has run out at ``at``: its due instant passed while it was not paused.
+    A paused clock's time stands still (its hold, portal.cases.holds), so it never runs out
+    while paused, whatever the wall clock says."""
+    return clock.paused_at is None and at > clock.due_at
+
+
+def resumed_due(
+    due: datetime, paused_at: datetime, resumed_at: datetime, calendar: Calendar, country: str
+) -> datetime:
+    """The due instant of a clock that was due at ``due`` when it was paused at ``paused_at``,
+    resumed at ``resumed_at``: the time held does not count toward it, so the clock keeps the
+    time it had left.
+
+    A clock of calendar days (and every clock in the sandbox) moves by exactly the time held.
+    A clock of working days counts days, not hours: every working day the hold covered, even in
+    part, is given back whole (a party who could not act for part of a day loses none of it),
+    and days that would not have counted (weekends, public holidays) give nothing back.
+    """
+    if resumed_at <= paused_at:
+        return due
+    if _sandbox_day is not None or calendar is Calendar.CALENDAR_DAYS:
+        return due + (resumed_at - paused_at)
+    day, last = paused_at.date(), resumed_at.date()
+    held = 0
+    while day <= last:
+        held += is_working_day(day, country)
+        day += timedelta(days=1)
+    return add_days(due, held, calendar, country)

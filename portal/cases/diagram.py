@@ -14,6 +14,8 @@ from enum import StrEnum
 from portal.cases.states import ACTIVE_STAGES, TERMINAL_STAGES, Stage
 from portal.cases.transitions import (
     CLOCK_OBLIGATIONS,
+    HOLD_PAUSES,
+    HOLDS,
     TRANSITIONS,
     DutyWhen,
     Transition,
@@ -108,6 +110,27 @@ def clocks() -> str:
     return head + "\n".join(rows) + "\n"
 
 
+def holds() -> str:
+    """The holds on a case's clocks: when each is in force and which clocks it pauses."""
+    head = "| hold | in force while this guard refuses | clocks it pauses |\n| --- | --- | --- |\n"
+    rows = [
+        f"| {hold.value} | {guard.__name__} | "
+        f"{', '.join(k.value for k in CLOCK_OBLIGATIONS if k in HOLD_PAUSES[hold])} |"
+        for hold, guard in HOLDS.items()
+    ]
+    return HOLDS_INTRO + head + "\n".join(rows) + "\n"
+
+
+HOLDS_INTRO = """While a hold is in force on a case, the clocks it pauses stand still: the
+time held does not count toward their due dates, no row of the clock job takes their lapse,
+nobody is overdue on them and no reminder is sent. When the hold ends they resume with the
+time they had left (a clock of calendar days moves by exactly the time held; one of working
+days gets back every working day the hold covered, even in part). The timeline records each
+pause and resume (`clock_paused`, `clock_resumed`).
+
+"""
+
+
 def summaries(rows: Iterable[Transition | ComplaintTransition] = TRANSITIONS) -> str:
     """One line per row of a transition table: its action and what it does."""
     return "".join(f"- `{t.action.value}`: {t.summary}\n" for t in rows)
@@ -124,6 +147,8 @@ def stages_page() -> str:
         + table()
         + "\n## Clocks: duties and windows\n\n"
         + clocks()
+        + "\n## Holds: when clocks are paused\n\n"
+        + holds()
         + "\n## What each action does\n\n"
         + summaries()
         + complaint_page()

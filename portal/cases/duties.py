@@ -26,12 +26,15 @@ __all__ = ["DueDuty", "due_duties", "late", "overdue_cases", "owed_clocks"]
 
 
 def owed_clocks() -> QuerySet[Clock]:
-    """Duty clocks whose duty is still owed: running ones, and missed ones while the case is
-    still in a stage where the duty can be done (`transitions.owed_in`). Recording an
+    """Duty clocks whose duty is still owed: running ones (not paused: while a hold is in
+    force on the case nobody can do the duty, `transitions.HOLDS`), and missed ones while the
+    case is still in a stage where the duty can be done (`transitions.owed_in`). Recording an
     implementation keeps the stage, so a missed implementation clock is owed only until the
     implementation is recorded; a missed confirmation clock only until the implementation goes
     to the provider to decide (then the provider's closure clock is what is owed)."""
-    conditions = [Q(status=ClockStatus.RUNNING, kind__in=sorted(DUTY_CLOCKS))]
+    conditions = [
+        Q(status=ClockStatus.RUNNING, kind__in=sorted(DUTY_CLOCKS), paused_at__isnull=True)
+    ]
     for kind in sorted(DUTY_CLOCKS):
         missed = Q(status=ClockStatus.MISSED, kind=kind, case__stage__in=sorted(owed_in(kind)))
         if kind is ClockKind.IMPLEMENTATION:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,11 +22,13 @@ from portal.cases.clocks import (
     DEFAULT_MAX_EXTENSIONS,
     MAX_EXTENSIONS,
     due_at,
+    past_due,
     responsible,
     rule_for,
 )
 from portal.cases.errors import CaseNotFound, refused, stage_changed
 from portal.cases.events import EventKind, record
+from portal.cases.holds import apply_holds
 from portal.cases.models import (
     CaseParticipant,
     Clock,
@@ -233,6 +235,14 @@ async def _finish(step: Step) -> None:
                 {"reason": step.case.closure_reason, "note": step.case.closure_note or None},
             )
     started = [await start_clock(step, kind) for kind in (*transition.starts, *step.start)]
+    # Where the step leaves the case, the holds in force there pause or resume its clocks
+    # (transitions.HOLDS): one started at a held stage is paused at once.
+    clocks = await Clock.filter(case_id=step.case.id).order_by("started_at")
+    await apply_holds(
+        replace(step.view, clocks=tuple(clocks)),
+        actor_id=step.actor_id,
+        actor_role=step.role.value,
+    )
     if decision is not None:
         decision.clocks_after = await automated.clocks_running(step.case.id)
         await decision.save(update_fields=["clocks_after"])
@@ -245,6 +255,15 @@ async def _finish(step: Step) -> None:
     if moment is not None:
         # Last of all: the head every party is mailed covers everything the step recorded.
         await mail_head(step.case, moment, step.at)
+
+
+async def holds_changed(
+    case: DisputeCase, *, at: datetime, actor_id: uuid.UUID | None, actor_role: str
+) -> None:
+    """A hold on the case may have started or ended (a fee invoiced, paid or waived): pause
+    or resume its clocks as the tables say (`portal.cases.holds`). Inside the caller's
+    transaction, with the case row locked; the events go on its timeline at ``at``."""
+    await apply_holds(await load_view(case, at), actor_id=actor_id, actor_role=actor_role)
 
 
 async def start_clock(step: Step, kind: ClockKind) -> Clock:
@@ -299,7 +318,7 @@ async def stop_clock(step: Step, kind: ClockKind) -> None:
     )
     if clock is None:
         return
-    on_time = step.at <= clock.due_at or kind in WINDOWS
+    on_time = not past_due(clock, step.at) or kind in WINDOWS
     await _end_clock(step, clock, ClockStatus.MET if on_time else ClockStatus.MISSED)
 
 
@@ -309,14 +328,17 @@ async def halt_clock(step: Step, kind: ClockKind) -> None:
     clock = step.view.running(kind)
     if clock is None:
         return
-    late = step.at > clock.due_at and kind not in WINDOWS
+    late = past_due(clock, step.at) and kind not in WINDOWS
     await _end_clock(step, clock, ClockStatus.MISSED if late else ClockStatus.STOPPED)
 
 
 async def _end_clock(step: Step, clock: Clock, status: ClockStatus) -> None:
     clock.status = status
     clock.ended_at = step.at
-    await clock.save(update_fields=["status", "ended_at"])
+    # An ended clock is no longer paused (only a running one is).
+    clock.paused_at = None
+    clock.paused_for = None  # type: ignore[assignment]
+    await clock.save(update_fields=["status", "ended_at", "paused_at", "paused_for"])
     kind = {
         ClockStatus.MET: EventKind.CLOCK_MET,
         ClockStatus.MISSED: EventKind.CLOCK_MISSED,

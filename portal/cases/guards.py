@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from portal.cases.clocks import past_due
 from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Offer, Outcome, Scheme
 from portal.cases.states import (
     COMPLAINANT_SIDE,
@@ -61,9 +62,13 @@ class CaseView:
 
     def ran_out(self, kind: ClockKind) -> bool:
         """A clock of this kind is running past its due date (the clock job has not yet
-        taken it, or is taking it now)."""
+        taken it, or is taking it now). A paused clock never has: its time stands still."""
         clock = self.running(kind)
-        return clock is not None and self.now > clock.due_at
+        return clock is not None and self.past_due(clock)
+
+    def past_due(self, clock: Clock) -> bool:
+        """Whether ``clock`` has run out now (never while it is paused: `clocks.past_due`)."""
+        return past_due(clock, self.now)
 
     def open_offers(self, side: Side | None = None) -> list[Offer]:
         return [
@@ -99,14 +104,14 @@ def awaiting_declaration(view: CaseView, role: CaseRole) -> str | None:
 def objection_window_open(view: CaseView, role: CaseRole) -> str | None:
     window = view.appointment and view.appointment.status is AppointmentStatus.OBJECTION_WINDOW
     clock = view.running(ClockKind.OBJECTION)
-    open_now = window and clock is not None and view.now <= clock.due_at
+    open_now = window and clock is not None and not view.past_due(clock)
     return None if open_now else "OBJECTION_WINDOW_CLOSED"
 
 
 def objection_window_elapsed(view: CaseView, role: CaseRole) -> str | None:
     window = view.appointment and view.appointment.status is AppointmentStatus.OBJECTION_WINDOW
     clock = view.running(ClockKind.OBJECTION)
-    elapsed = window and clock is not None and view.now > clock.due_at
+    elapsed = window and clock is not None and view.past_due(clock)
     return None if elapsed else "OBJECTION_WINDOW_OPEN"
 
 
@@ -114,12 +119,12 @@ def reflection_period_open(view: CaseView, role: CaseRole) -> str | None:
     """A binding award is reviewed only if asked within the reflection period; after it the
     award is final, whether or not the clock job has run yet."""
     clock = view.running(ClockKind.REFLECTION)
-    return None if clock is not None and view.now <= clock.due_at else "REFLECTION_PERIOD_OVER"
+    return None if clock is not None and not view.past_due(clock) else "REFLECTION_PERIOD_OVER"
 
 
 def reflection_period_elapsed(view: CaseView, role: CaseRole) -> str | None:
     clock = view.running(ClockKind.REFLECTION)
-    return None if clock is not None and view.now > clock.due_at else "REFLECTION_PERIOD_OPEN"
+    return None if clock is not None and view.past_due(clock) else "REFLECTION_PERIOD_OPEN"
 
 
 def response_clock_ran_out(view: CaseView, role: CaseRole) -> str | None:
@@ -149,14 +154,14 @@ def confirmation_clock_ran_out(view: CaseView, role: CaseRole) -> str | None:
 
 def reply_window_open(view: CaseView, role: CaseRole) -> str | None:
     clock = view.running(ClockKind.REPLY)
-    return None if clock is not None and view.now <= clock.due_at else "REPLY_WINDOW_CLOSED"
+    return None if clock is not None and not view.past_due(clock) else "REPLY_WINDOW_CLOSED"
 
 
 def reply_window_over(view: CaseView, role: CaseRole) -> str | None:
     """The file waits for the complainant's reply to the organisation's position, or for the
     end of the window for it (DOMAIN.md, fairness: equal windows)."""
     clock = view.running(ClockKind.REPLY)
-    return None if clock is None or view.now > clock.due_at else "REPLY_WINDOW_OPEN"
+    return None if clock is None or view.past_due(clock) else "REPLY_WINDOW_OPEN"
 
 
 def negotiation(view: CaseView, role: CaseRole) -> str | None:

@@ -14,6 +14,7 @@ from portal.accounts.models import Organisation, Provider, User
 from portal.cases.notices import Shown, legal_effect
 from portal.cases.states import (
     AppointmentStatus,
+    ClockHold,
     ClockKind,
     ClockStatus,
     ClosureReason,
@@ -399,6 +400,11 @@ class Clock(Model):
     status = fields.CharEnumField(ClockStatus, max_length=16, default=ClockStatus.RUNNING)
     ended_at = fields.DatetimeField(null=True)
     extensions = fields.IntField(default=0)
+    # Paused by a hold in force on the case (portal.cases.holds): since when, and which hold.
+    # Only a running clock is ever paused; `due_at` then stays as it stood, and resuming moves
+    # it by the time held (`clocks.resumed_due`).
+    paused_at = fields.DatetimeField(null=True)
+    paused_for = fields.CharEnumField(ClockHold, max_length=16, null=True)
 
     class Meta:
         table = "clock"

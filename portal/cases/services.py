@@ -15,6 +15,7 @@ from portal.automated import services as _automated  # noqa: F401  (registers it
 from portal.cases import appointments as _appointments  # noqa: F401  (registers handlers)
 from portal.cases import closing as _closing  # noqa: F401
 from portal.cases import handlers as _handlers  # noqa: F401
+from portal.cases.clocks import past_due
 from portal.cases.engine import load_view, now, perform
 from portal.cases.errors import CaseError
 from portal.cases.events import EventKind, record
@@ -28,13 +29,17 @@ __all__ = ["Action", "perform", "run_clock_job"]
 
 
 async def run_clock_job(at: datetime | None = None) -> int:
-    """Handle every running clock whose due date has passed; returns how many.
+    """Handle every running clock whose due date has passed; returns how many. A paused
+    clock is left alone: its time stands still while a hold is in force on its case
+    (`transitions.HOLDS`), so it has not run out, and no lapse is taken for it.
 
     Safe to run in several processes at once: each clock is claimed by a conditional update
     inside its case's transaction, so exactly one process acts on it.
     """
     at = at or now()
-    due = await Clock.filter(status=ClockStatus.RUNNING, due_at__lt=at).order_by("due_at")
+    due = await Clock.filter(
+        status=ClockStatus.RUNNING, paused_at__isnull=True, due_at__lt=at
+    ).order_by("due_at")
     handled = 0
     for clock in due:
         try:
@@ -48,8 +53,9 @@ async def _lapse(clock_id: uuid.UUID, case_id: uuid.UUID, at: datetime) -> int:
     async with in_transaction():
         case = await DisputeCase.select_for_update().get(id=case_id)
         clock = await Clock.get(id=clock_id)
-        # Read again under the case's lock: acted on, or extended, since the job listed it.
-        if clock.status is not ClockStatus.RUNNING or clock.due_at >= at:
+        # Read again under the case's lock: acted on, extended or paused since the job
+        # listed it.
+        if clock.status is not ClockStatus.RUNNING or not past_due(clock, at):
             return 0
         # The table's row for this lapse, if one applies (transitions.lapse_of).
         action = lapse_of(clock.kind, await load_view(case, at))
@@ -60,9 +66,9 @@ async def _lapse(clock_id: uuid.UUID, case_id: uuid.UUID, at: datetime) -> int:
         case = await DisputeCase.select_for_update().get(id=case_id)
         # A window that closes is nobody's failure; any other clock was missed.
         status = ClockStatus.MET if clock.kind in WINDOWS else ClockStatus.MISSED
-        claimed = await Clock.filter(id=clock_id, status=ClockStatus.RUNNING, due_at__lt=at).update(
-            status=status, ended_at=at
-        )
+        claimed = await Clock.filter(
+            id=clock_id, status=ClockStatus.RUNNING, paused_at__isnull=True, due_at__lt=at
+        ).update(status=status, ended_at=at)
         if not claimed:
             return 0
         await record(

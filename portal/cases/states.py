@@ -150,6 +150,13 @@ class ClockStatus(StrEnum):
     STOPPED = "stopped"  # the case ended another way
 
 
+class ClockHold(StrEnum):
+    """Why a running clock is paused: a hold in force on its case (`transitions.HOLDS`).
+    While paused its time does not count toward its due date, and the clock job leaves it."""
+
+    FEES = "fees"  # the case waits at its scheme's stage until its fees are paid or waived
+
+
 class Calendar(StrEnum):
     CALENDAR_DAYS = "calendar_days"
     WORKING_DAYS = "working_days"

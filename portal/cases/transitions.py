@@ -127,7 +127,9 @@ from portal.cases.states import (
     PARTY_ROLES,
     AutomatedRule,
     CaseRole,
+    ClockHold,
     ClockKind,
+    ClockStatus,
     Stage,
 )
 
@@ -135,6 +137,8 @@ __all__ = [
     "CLOCK_OBLIGATIONS",
     "DUTY_CLOCKS",
     "FEE_HOLD_STAGES",
+    "HOLDS",
+    "HOLD_PAUSES",
     "TABLE",
     "TRANSITIONS",
     "WINDOWS",
@@ -146,6 +150,7 @@ __all__ = [
     "Transition",
     "available_actions",
     "discharging",
+    "held_clocks",
     "is_duty",
     "lapse_of",
     "obligations",
@@ -286,7 +291,7 @@ def _answer_due(view: CaseView, role: CaseRole) -> bool:
         and not outcome.binding
         and outcome_unanswered_by_side(view, role) is None
         and reflection is not None
-        and view.now <= reflection.due_at
+        and not view.past_due(reflection)
     )
 
 
@@ -552,6 +557,43 @@ TABLE: dict[Action, Transition] = {t.action: t for t in TRANSITIONS}
 FEE_HOLD_STAGES = frozenset(
     stage for t in TRANSITIONS if fees_settled in t.guards for stage in t.sources
 )
+# Holds on a case's clocks. A hold is in force while its guard refuses: the fee hold exactly
+# while `fees_settled` keeps the case at its stage (a fee invoiced for that stage is due), so
+# the one rule that holds the stage also says when the clocks stand still. While a hold is in
+# force the clocks it pauses (`HOLD_PAUSES`) do not run: their time does not count toward their
+# due date, and no row of the clock job takes their lapse (a paused clock has not run out:
+# `clocks.past_due`); when it ends they resume with the time they had left. Whoever ends a hold
+# (the fee code, on a payment or a waiver) only says that it may have changed:
+# `portal.cases.holds` reads these tables and pauses or resumes the clocks.
+HOLDS: dict[ClockHold, Guard] = {ClockHold.FEES: fees_settled}
+HOLD_PAUSES: dict[ClockHold, frozenset[ClockKind]] = {
+    # The case waits for its fees, and nothing but paying or waiving them moves it on: the
+    # duty the hold blocks (accepting, consenting, responding, completing the file) cannot be
+    # done, so no clock on the case runs, duty or window. No consent lapses, no silence is
+    # recorded, no objection window or reply window closes while nobody could move the case.
+    ClockHold.FEES: frozenset(ClockKind),
+}
+if set(HOLDS) != set(ClockHold) or set(HOLD_PAUSES) != set(ClockHold):  # pragma: no cover
+    raise RuntimeError("every hold needs its guard and the clocks it pauses")
+if any(
+    not any(guard in t.guards for t in TRANSITIONS) for guard in HOLDS.values()
+):  # pragma: no cover
+    raise RuntimeError("a hold's guard must be one that holds a stage of the table")
+
+
+def held_clocks(view: CaseView) -> dict[ClockKind, ClockHold]:
+    """The running clocks of the case (by kind) that a hold in force pauses now, each with
+    the hold that pauses it (the first in `HOLDS` order, when several would)."""
+    held: dict[ClockKind, ClockHold] = {}
+    for hold, guard in HOLDS.items():
+        if guard(view, CaseRole.SYSTEM) is None:
+            continue
+        for clock in view.clocks:
+            if clock.status is ClockStatus.RUNNING and clock.kind in HOLD_PAUSES[hold]:
+                held.setdefault(clock.kind, hold)
+    return held
+
+
 # Issue 20, 3: the clock job's rows are the rules that decide automatically; each names its
 # event, and the reversal row goes from where any of them leaves a case to where it was.
 _SYSTEM_ROWS = [t for t in TRANSITIONS if t.system]

@@ -3,9 +3,11 @@
 Invoices are issued when a case is referred, from its scheme's fee schedule, numbered without
 gaps (`FEE-2026-000001`: a counter row locked in the issuing transaction). While an invoice is
 due, the case waits at the stage the schedule names: the `fees_settled` guard of the
-transition table holds it, and nothing else restates that rule. Who may read, ask, decide and
-record is `portal.auth.policy`'s to say; each change writes its timeline event in the same
-transaction.
+transition table holds it, and nothing else restates that rule. Its clocks stand still
+meanwhile: this module only tells the clock rules (`engine.holds_changed`) when an invoice is
+issued, paid or waived; which clocks pause is the transition table's (`HOLD_PAUSES`). Who may
+read, ask, decide and record is `portal.auth.policy`'s to say; each change writes its timeline
+event in the same transaction.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from portal.auth import policy
 from portal.auth.actor import Actor, ActorKind
 from portal.casefiles.models import Document
 from portal.casefiles.services import CaseFileAccess, access, case_access
+from portal.cases.engine import holds_changed
 from portal.cases.errors import CaseError, CaseNotFound
 from portal.cases.events import EventKind, record_step
 from portal.cases.inputs import text
@@ -121,6 +124,10 @@ async def issue_invoices(
             },
         )
         issued.append(invoice)
+    if issued:
+        # A fee due at the stage the case is at holds it there: the clock rules pause what
+        # the hold pauses.
+        await holds_changed(case, at=at, actor_id=actor_id, actor_role=actor_role)
     return issued
 
 
@@ -259,6 +266,11 @@ async def decide_waiver(
                 "decision": waiver.status,
             },
         )
+        if grant:
+            # The hold may have ended: the clock rules resume what it paused.
+            await holds_changed(
+                found.case.case, at=at, actor_id=actor.id, actor_role=CaseRole.PROVIDER.value
+            )
     return waiver
 
 
@@ -294,6 +306,8 @@ async def settle_by_payment(
             "adapter": payment.adapter,
         },
     )
+    # The hold may have ended: the clock rules resume what it paused.
+    await holds_changed(case, at=payment.recorded_at, actor_id=actor_id, actor_role=actor_role)
 
 
 async def record_payment(

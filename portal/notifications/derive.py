@@ -79,6 +79,12 @@ def _mail_for(event: TimelineEvent) -> tuple[MailKind, frozenset[CaseRole]] | No
         # says what the recipient may do, and until when.
         roles = RESPONSIBLE_ROLES[Party(payload["responsible"])]
         return clock_mail(ClockKind(payload["clock"])), roles
+    if event.kind == EventKind.CLOCK_RESUMED:
+        # A clock a hold paused runs again, with a new due date: its party is told as when it
+        # started (its turn, or the right it may use, and by when).
+        return clock_mail(ClockKind(payload["clock"])), RESPONSIBLE_ROLES[
+            Party(payload["responsible"])
+        ]
     if event.kind == EventKind.CLOCK_MISSED:
         # Escalation: the provider hears of every missed clock, besides who missed it.
         missed = RESPONSIBLE_ROLES[Party(payload["responsible"])]

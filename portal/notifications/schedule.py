@@ -27,7 +27,11 @@ async def schedule_reminders(at: datetime, days_before: int) -> int:
     if days_before <= 0:
         return 0
     clocks = await Clock.filter(
-        status=ClockStatus.RUNNING, due_at__gt=at, due_at__lte=at + days_ahead(days_before)
+        status=ClockStatus.RUNNING,
+        # A paused clock's due date is not where it stands: it moves when the clock resumes.
+        paused_at__isnull=True,
+        due_at__gt=at,
+        due_at__lte=at + days_ahead(days_before),
     ).order_by("due_at")
     if not clocks:
         return 0

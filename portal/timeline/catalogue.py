@@ -22,6 +22,7 @@ from typing import Any
 from portal.cases.states import (
     AutomatedRule,
     Calendar,
+    ClockHold,
     ClockKind,
     ClosureReason,
     DeclineGround,
@@ -85,6 +86,10 @@ class EventKind(StrEnum):
     CLOCK_MET = "clock_met"
     CLOCK_MISSED = "clock_missed"
     CLOCK_STOPPED = "clock_stopped"
+    # Issue 20 (fees): a hold in force on the case paused a running clock, and it resumed
+    # when the hold ended (portal.cases.holds).
+    CLOCK_PAUSED = "clock_paused"
+    CLOCK_RESUMED = "clock_resumed"
     DOCUMENT_UPLOADED = "document_uploaded"
     DOCUMENT_SUPERSEDED = "document_superseded"
     MESSAGE_POSTED = "message_posted"
@@ -444,6 +449,7 @@ CLOCK = Field("clock", Choice(ClockKind), "The clock.")
 DUE = Field("due_at", Instant(), "When the clock runs (or ran) out.")
 RESPONSIBLE = Field("responsible", Choice(Party), "Who must act before the clock runs out.")
 CLOCK_END = (CLOCK, DUE, RESPONSIBLE)
+HOLD = Field("hold", Choice(ClockHold), "The hold that pauses the clock.")
 INVITATION = Field(
     "invitation_id", Id("RepresentativeInvitation"), "The invitation to represent the complainant."
 )
@@ -940,6 +946,34 @@ ENTRIES: tuple[Entry, ...] = (
         "A clock stopped as nobody's delay (the case ended, or its party left).",
         CLOCK_END,
         {"clock": "outcome", "due_at": _DUE, "responsible": "neutral"},
+    ),
+    _e(
+        K.CLOCK_PAUSED,
+        "A hold on the case paused a running clock: the time it is held does not count "
+        "toward its due date, and it cannot run out until it resumes.",
+        (*CLOCK_END, HOLD),
+        {"clock": "consent", "due_at": _DUE, "responsible": "complainant", "hold": "fees"},
+    ),
+    _e(
+        K.CLOCK_RESUMED,
+        "The hold ended (for fees: paid or waived) and the paused clock runs again, with the "
+        "time it had left: its due date moved by the time held.",
+        (
+            CLOCK,
+            RESPONSIBLE,
+            HOLD,
+            Field("paused_at", Instant(), "When it was paused."),
+            Field("previous_due_at", Instant(), "When it was to run out when it was paused."),
+            DUE,
+        ),
+        {
+            "clock": "consent",
+            "responsible": "complainant",
+            "hold": "fees",
+            "paused_at": "2026-12-02T10:00:00+00:00",
+            "previous_due_at": "2026-12-14T17:00:00+00:00",
+            "due_at": _DUE,
+        },
     ),
     _e(
         K.DOCUMENT_UPLOADED,

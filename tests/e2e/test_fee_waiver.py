@@ -1,17 +1,21 @@
 """Issue 20, deliverable 2 in the browser: a consumer whose case waits for its filing fee asks
 for a waiver, with reasons, from the case page; the provider's caseworker grants it with
-reasons on the same page; the consumer then sees the fee waived and may consent."""
+reasons on the same page; the consumer then sees the fee waived and may consent. While the
+case waits, its consent clock is shown paused, and why; once every fee is settled it runs."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 from playwright.async_api import expect
 
 from portal.cases.services import Action
 from portal.cases.states import Stage
 from portal.fees.models import FeeInvoice, FeeWaiver
+from portal.fees.services import record_payment
 from portal.fees.states import FeePayer, InvoiceStatus, WaiverStatus
 from tests.e2e.conftest import Portal, accessible, fits, sign_in
-from tests.factories import PASSWORD, Factory, build_world
+from tests.factories import PASSWORD, Factory, actor_for, build_world
 from tests.fees_support import with_fees
 from tests.test_api_support import case_id
 
@@ -34,6 +38,17 @@ async def test_a_consumer_asks_for_a_fee_waiver_and_the_provider_grants_it(
     mine = fees.get_by_test_id("invoice-complainant")
     await expect(mine.get_by_test_id("invoice-status")).to_have_text("Due")
     await expect(mine).to_contain_text("€25.00")
+    # Its consent clock stands still while the case waits: said where the duties are, and in
+    # the clock table.
+    await expect(consumer.get_by_test_id("clocks-paused-note")).to_have_text(
+        "Nothing is due by a set date while the time limits are paused: the case waits until "
+        "its fees are paid or waived."
+    )
+    clocks = consumer.get_by_test_id("clocks-fold")
+    await clocks.locator("summary").click()
+    await expect(clocks.get_by_test_id("clock-paused")).to_have_text("Paused")
+    await expect(clocks).to_contain_text("the case waits until its fees are paid or waived")
+    await fits(consumer, "fees-consumer-clock-paused")
     # Text pasted with a hidden control character: the server refuses the request as a whole
     # (INVALID_CHARACTER); the form says what is wrong, not "something went wrong".
     reasons = mine.get_by_label("Why you ask for the fee to be waived")
@@ -75,3 +90,14 @@ async def test_a_consumer_asks_for_a_fee_waiver_and_the_provider_grants_it(
     await expect(mine.get_by_test_id("invoice-status")).to_have_text("Waived")
     await expect(mine.get_by_test_id("waiver-status")).to_have_text("Granted")
     await expect(mine).to_contain_text("Unemployment confirmed.")
+
+    # The business's fee is paid too: the consent clock runs again, and it is the consumer's turn.
+    business = await FeeInvoice.get(case_id=case.id, payer=FeePayer.ORGANISATION)
+    await record_payment(
+        await actor_for(w.caseworker), business.id, reference="SEPA 1", at=datetime.now(UTC)
+    )
+    await consumer.reload()
+    await expect(consumer.get_by_test_id("clocks-paused-note")).to_have_count(0)
+    clocks = consumer.get_by_test_id("clocks-fold")
+    await clocks.locator("summary").click()
+    await expect(clocks.get_by_test_id("clock-paused")).to_have_count(0)

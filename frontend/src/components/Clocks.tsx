@@ -3,15 +3,17 @@ import { SummaryList, Tag } from "../design/patterns";
 import { useI18n } from "../i18n";
 import { isWindow, type DueDuty } from "../pages/case/duties";
 
+/** A paused clock (a hold on its case, such as fees not yet paid) stands still: never overdue. */
 export function isOverdue(clock: ClockFieldsFragment, now = Date.now()): boolean {
-  return clock.status === "RUNNING" && new Date(clock.dueAt).getTime() < now;
+  return clock.status === "RUNNING" && !clock.paused && new Date(clock.dueAt).getTime() < now;
 }
 
-/** Duty clocks still running, soonest first (windows for a right are nobody's duty). */
+/** Duty clocks still running, soonest first (windows for a right are nobody's duty; a paused
+ * clock is nobody's turn until it resumes). */
 function dutiesFromClocks(clocks: readonly ClockFieldsFragment[]): DueDuty[] {
   const now = Date.now();
   return clocks
-    .filter((clock) => clock.status === "RUNNING" && !isWindow(clocks, clock.kind))
+    .filter((clock) => clock.status === "RUNNING" && !clock.paused && !isWindow(clocks, clock.kind))
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
     .map((clock) => ({ party: clock.responsible, clock: clock.kind, dueAt: clock.dueAt, overdue: isOverdue(clock, now) }));
 }
@@ -59,7 +61,15 @@ export function WhoMustAct({
 }) {
   const { t, label, date } = useI18n();
   const owed = duties ?? dutiesFromClocks(clocks);
-  if (owed.length === 0) return <p className="govuk-body">{t("clocks.noneRunning")}</p>;
+  if (owed.length === 0) {
+    // A case held (for its fees) has its clocks paused: say so, and why, rather than "nothing due".
+    const paused = clocks.find((clock) => clock.status === "RUNNING" && clock.paused);
+    return (
+      <p className="govuk-body" data-testid={paused ? "clocks-paused-note" : undefined}>
+        {paused ? t("clocks.allPaused", { hold: label("clockHold", paused.pausedFor) }) : t("clocks.noneRunning")}
+      </p>
+    );
+  }
   return (
     <SummaryList
       rows={owed.map((duty) => {
@@ -79,8 +89,28 @@ export function WhoMustAct({
   );
 }
 
+/** A paused clock: since when, why, and the due date it had (resuming moves it by the time
+ * held). */
+function Paused({ clock }: { clock: ClockFieldsFragment }) {
+  const { t, label, date } = useI18n();
+  return (
+    <>
+      <Tag colour="grey" testId="clock-paused">
+        {t("clocks.paused")}
+      </Tag>{" "}
+      <span className="govuk-body-s">
+        {t("clocks.pausedSince", {
+          since: date(clock.pausedSince),
+          hold: label("clockHold", clock.pausedFor),
+          due: date(clock.dueAt),
+        })}
+      </span>
+    </>
+  );
+}
+
 /** Every clock of the case, for the record: a summary list, one row per clock (stacks on a
- * phone; no table to scroll). */
+ * phone; no table to scroll). A paused clock says so, and why. */
 export function ClockTable({ clocks }: { clocks: readonly ClockWithExtensions[] }) {
   const { t, label, date, number } = useI18n();
   if (clocks.length === 0) return null;
@@ -90,7 +120,9 @@ export function ClockTable({ clocks }: { clocks: readonly ClockWithExtensions[] 
         key: `${label("clock", clock.kind)} (${label("party", clock.responsible)})`,
         value: (
           <>
-            {clock.status === "RUNNING"
+            {clock.status === "RUNNING" && clock.paused ? (
+              <Paused clock={clock} />
+            ) : clock.status === "RUNNING"
               ? isWindow(clocks, clock.kind)
                 ? t("clocks.until", { due: date(clock.dueAt) })
                 : t("clocks.by", { due: date(clock.dueAt) })

@@ -16,6 +16,7 @@ from portal.cases.states import (
     AutomatedRule,
     Calendar,
     CaseRole,
+    ClockHold,
     ClockKind,
     ClockStatus,
     ClosureReason,
@@ -169,6 +170,15 @@ described_enum(
         ClockStatus.MET: "Its step was taken before the due time.",
         ClockStatus.MISSED: "The due time passed without the step.",
         ClockStatus.STOPPED: "Stopped because the case ended another way.",
+    },
+)
+described_enum(
+    ClockHold,
+    description="Why a running clock is paused: a hold in force on its case. While paused, "
+    "its time does not count toward its due date and it cannot run out.",
+    values={
+        ClockHold.FEES: "The case waits at the stage its scheme names until its fees are paid "
+        "or waived.",
     },
 )
 described_enum(

@@ -22,6 +22,7 @@ from portal.cases.states import (
     AppointmentStatus,
     Calendar,
     CaseRole,
+    ClockHold,
     ClockKind,
     ClockStatus,
     Method,
@@ -105,7 +106,9 @@ class Clock:
     )
     started_at: datetime = strawberry.field(description="When it started.")
     due_at: datetime = strawberry.field(
-        description="When it ends: the step is due by then (after any extension)."
+        description="When it ends: the step is due by then (after any extension). While the "
+        "clock is `paused`, when it would end were it running: resuming moves it later by the "
+        "time it was held."
     )
     status: ClockStatus = strawberry.field(
         description="Where it stands: running, met, missed or stopped."
@@ -114,12 +117,25 @@ class Clock:
         description="When it was met, missed or stopped; null while running."
     )
     extensions: int = strawberry.field(description="How often the due date was extended.")
+    paused_since: datetime | None = strawberry.field(
+        description="Since when a running clock is paused by a hold on its case (`pausedFor`): "
+        "its time does not count toward `dueAt` and it cannot run out until it resumes; null "
+        "while it runs, and on a clock that has ended."
+    )
+    paused_for: ClockHold | None = strawberry.field(
+        description="The hold that pauses the clock (the case waits for its fees); null when "
+        "it is not paused."
+    )
     obligation: ClockObligation = strawberry.field(
         description="A duty clock (the responsible party must act by `dueAt`) or a window for "
         "a right (they may act until `dueAt`, and need not), by the transition table."
     )
     pk: strawberry.Private[uuid.UUID]
     case_pk: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(description="Whether a hold on its case pauses this running clock now.")
+    def paused(self) -> bool:
+        return self.paused_since is not None
 
     @strawberry.field(
         description="Every extension of this clock, oldest first: when, by whom, by how many "
@@ -145,11 +161,14 @@ class Clock:
             status=row.status,
             ended_at=row.ended_at,
             extensions=row.extensions,
+            paused_since=row.paused_at if row.status is ClockStatus.RUNNING else None,
+            paused_for=row.paused_for if row.status is ClockStatus.RUNNING else None,
         )
 
     @classmethod
     def from_values(cls, row: dict[str, Any]) -> Clock:
         """From a `.values(*CLOCK_COLUMNS)` row: no model instance for a page of clocks."""
+        running = ClockStatus(row["status"]) is ClockStatus.RUNNING
         return cls(
             pk=row["id"],
             case_pk=row["case_id"],
@@ -163,6 +182,8 @@ class Clock:
             status=ClockStatus(row["status"]),
             ended_at=row["ended_at"],
             extensions=row["extensions"],
+            paused_since=row["paused_at"] if running else None,
+            paused_for=ClockHold(row["paused_for"]) if running and row["paused_for"] else None,
         )
 
 
@@ -178,6 +199,8 @@ CLOCK_COLUMNS = (
     "status",
     "ended_at",
     "extensions",
+    "paused_at",
+    "paused_for",
 )
 
 

@@ -256,7 +256,7 @@ function CaseView({ caseId }: { caseId: string }) {
       <Folded title={t("timeline.title")}>
         <Timeline caseId={item.id} onEvent={refresh} clocks={item.clocks} known={item.timelineHead?.sequence} />
       </Folded>
-      <Folded title={t("clocks.title")}>
+      <Folded title={t("clocks.title")} testId="clocks-fold">
         <ClockTable clocks={item.clocks} />
       </Folded>
       <Folded title={t("case.facts")}>

@@ -159,6 +159,7 @@ type Parts = Partial<{
   dueAt: string;
   previousDueAt: string;
   reason: string | null;
+  hold: string;
 }>;
 
 /** One event as a sentence that names who, and the document, amount or time limit. */
@@ -179,6 +180,7 @@ function useSentence(clocks: readonly ClockFieldsFragment[]) {
       due: date(text(payload.dueAt)),
       previous: date(text(payload.previousDueAt)),
       reason: text(payload.reason) ?? "",
+      hold: payload.hold ? label("clockHold", payload.hold) : "",
     };
     // Messages are keyed by the stored kind (`case_accepted`); the schema's value is upper case.
     const stored = event.kind.toLowerCase();

@@ -64,6 +64,8 @@ export const EVENT_KINDS = [
   "clock_met",
   "clock_missed",
   "clock_stopped",
+  "clock_paused",
+  "clock_resumed",
   "document_uploaded",
   "document_superseded",
   "message_posted",
