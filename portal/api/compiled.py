@@ -19,15 +19,18 @@ on PostgreSQL; every other operation, and `Cases` on SQLite, is interpreted (`CO
    value a bind parameter, and returns the case's columns so that the rows become the same
    `DisputeCase` models the resolvers read.
 4. A fixed set of batch statements (the request loaders' own functions: participants,
-   appointments, clocks, offers, outcomes, fees, schemes, owed duties, unread counts), then
+   appointments, clocks, offers, outcomes, fees, schemes, owed duties, unread counts, and
+   the provider's pending automated reviews), the same number for 5 cases as for 100, then
    one synchronous pass computes the per-row fields with the resolvers' functions:
    `policy.case_roles` through `access.decide`, `case_view`, `available_actions`,
    `obligations`, `DueDuty.of`, `policy.may_view_organisation`/`may_view_provider`.
 
-Anything the compiled path does not cover returns None before a statement is sent (a
-variable that does not coerce, an invalid page size or cursor, `orderBy: NEXT_DUE`, an
-anonymous caller...), and the view runs strawberry: every error is strawberry's, by
-construction. tests/test_compiled_equivalence.py runs both paths for every role and requires
+Anything the compiled path does not cover returns None before the page is read (a variable
+that does not coerce, an invalid page size, filter or cursor, `orderBy: NEXT_DUE`, an
+anonymous caller, a token without the scope...; at most the policy's own lookup was sent, and
+nothing is written), and the view runs strawberry: every error is strawberry's, by
+construction. Only the exact registered text compiles: a document a client's cache altered
+(`__typename` added, fragments reordered) is interpreted. tests/test_compiled_equivalence.py runs both paths for every role and requires
 the same JSON.
 """
 
@@ -78,10 +81,10 @@ from portal.api.persisted import registry
 from portal.auth import policy
 from portal.auth.actor import Actor, ActorKind
 from portal.automated.records import pending_reviews
-from portal.cases.guards import PendingAutomatedReview
 from portal.cases import models
 from portal.cases.duties import due_duties
 from portal.cases.engine import now
+from portal.cases.guards import PendingAutomatedReview
 from portal.cases.transitions import CLOCK_OBLIGATIONS, available_actions, obligations
 
 log = logging.getLogger("portal.api")
