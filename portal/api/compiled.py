@@ -30,8 +30,8 @@ that does not coerce, an invalid page size, filter or cursor, `orderBy: NEXT_DUE
 anonymous caller, a token without the scope...; at most the policy's own lookup was sent, and
 nothing is written), and the view runs strawberry: every error is strawberry's, by
 construction. Only the exact registered text compiles: a document a client's cache altered
-(`__typename` added, fragments reordered) is interpreted. tests/test_compiled_equivalence.py runs both paths for every role and requires
-the same JSON.
+(`__typename` added, fragments reordered) is interpreted. tests/test_compiled_equivalence.py
+runs both paths for every role and requires the same bytes.
 """
 
 from __future__ import annotations
@@ -495,8 +495,12 @@ class CompiledCases:
         missing = set(self.node_order) - set(CASE_SQL) - CASE_PYTHON
         if missing:
             raise NotCompilable(", ".join(sorted(missing)))
-        self.case_type = schema.get_type("DisputeCase")
-        assert isinstance(self.case_type, GraphQLObjectType)
+        case_type = schema.get_type("DisputeCase")
+        assert isinstance(case_type, GraphQLObjectType)
+        self.serializers = {
+            name: serializer(case_type.fields[name].type, node, fragments)
+            for name, node in self.python_fields.items()
+        }
         # Built once to fail early on a field without a mapping.
         object_sql(Binds(0), schema, "DisputeCase", CASE_SQL, self.sql_fields, fragments, "c")
 
@@ -706,10 +710,9 @@ class CompiledCases:
         return nodes
 
     def put(self, values: dict[str, Any], name: str, value: Any) -> None:
-        node = self.python_fields.get(name)
-        if node is not None:
-            field = self.case_type.fields[name]  # type: ignore[union-attr]
-            values[name] = serialize(value, field.type, node, self.fragments, self.schema)
+        complete = self.serializers.get(name)
+        if complete is not None:
+            values[name] = complete(value)
 
 
 def _row(record: Mapping[str, Any]) -> Row:
@@ -730,32 +733,48 @@ def _order(value: Mapping[str, Any] | None) -> CaseOrder | None:
     return None if value is None else CaseOrder(**value)
 
 
-def serialize(
-    value: Any,
+Serializer = Callable[[Any], Any]
+
+
+def serializer(
     gql_type: GraphQLOutputType,
     node: FieldNode,
     fragments: Mapping[str, FragmentDefinitionNode],
-    schema: GraphQLSchema,
-) -> Any:
-    """A value computed in Python, in the API's form: graphql-core's completion for plain
-    values (the schema's own scalar and enum serializers), without resolvers."""
+) -> Serializer:
+    """How a value computed in Python takes the API's form: graphql-core's completion for
+    plain values (the schema's own scalar serializers; an enum by the names of the schema's
+    own type), without resolvers, planned once per selected field."""
     if isinstance(gql_type, GraphQLNonNull):
         gql_type = gql_type.of_type
-    if value is None:
-        return None
     if isinstance(gql_type, GraphQLList):
-        return [serialize(v, gql_type.of_type, node, fragments, schema) for v in value]
-    if isinstance(gql_type, GraphQLEnumType | GraphQLScalarType):
-        return gql_type.serialize(value)
+        item = serializer(gql_type.of_type, node, fragments)
+        return lambda value: None if value is None else [item(v) for v in value]
+    if isinstance(gql_type, GraphQLEnumType):
+        names = {
+            (v.value.value if isinstance(v.value, Enum) else v.value): name
+            for name, v in gql_type.values.items()
+        }
+        return lambda value: None if value is None else names[getattr(value, "value", value)]
+    if isinstance(gql_type, GraphQLScalarType):
+        scalar = gql_type.serialize
+        return lambda value: None if value is None else scalar(value)
     assert isinstance(gql_type, GraphQLObjectType)
     assert node.selection_set is not None
-    out: dict[str, Any] = {}
-    for field in fields_of(node.selection_set, fragments):
-        name = field.name.value
-        out[name] = serialize(
-            getattr(value, _snake(name)), gql_type.fields[name].type, field, fragments, schema
+    fields = [
+        (
+            field.name.value,
+            _snake(field.name.value),
+            serializer(gql_type.fields[field.name.value].type, field, fragments),
         )
-    return out
+        for field in fields_of(node.selection_set, fragments)
+    ]
+
+    def complete(value: Any) -> Any:
+        if value is None:
+            return None
+        return {name: each(getattr(value, attribute)) for name, attribute, each in fields}
+
+    return complete
 
 
 def _snake(name: str) -> str:
