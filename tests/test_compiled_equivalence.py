@@ -23,6 +23,7 @@ from starlette.applications import Starlette
 
 from portal import metrics
 from portal.accounts.models import Role, User
+from portal.accounts.services import grant_role
 from portal.api.compiled import COMPILED_OPERATIONS, executor_of
 from portal.api.persisted import operation_files, registry
 from portal.app import create_app
@@ -93,6 +94,12 @@ async def _principals(app: Starlette, factory: Factory, home: Side, away: Side) 
         return str(issued.access_token)
 
     w = home.w
+
+    async def agent_and_auditor() -> User:
+        user = await factory.user(Role.ORG_AGENT, organisation=w.organisation)
+        await grant_role(user, Role.AUDITOR, organisation=w.organisation)
+        return user
+
     people: list[Principal] = [
         Principal("consumer (own cases)", await person(w.complainant)),
         Principal("consumer (the other side's)", await person(away.w.complainant)),
@@ -104,6 +111,8 @@ async def _principals(app: Starlette, factory: Factory, home: Side, away: Side) 
         Principal("neutral", await person(w.neutral)),
         Principal("neutral removed", await person(home.removed_neutral)),
         Principal("auditor", await person(w.auditor)),
+        # Two roles on every case of the organisation: `viewerRoles` has an order to keep.
+        Principal("organisation agent and auditor", await person(await agent_and_auditor())),
         Principal("admin", await person(await factory.user(Role.ADMIN))),
         Principal("organisation client", await person_of_client(auth, home.org_client)),
         Principal("provider client", await person_of_client(auth, home.provider_client)),
