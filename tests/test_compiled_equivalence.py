@@ -18,7 +18,16 @@ from typing import Any
 import httpx
 import orjson
 import pytest
-from graphql import OperationDefinitionNode, parse
+from graphql import (
+    FieldNode,
+    NameNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    Visitor,
+    parse,
+    print_ast,
+    visit,
+)
 from starlette.applications import Starlette
 
 from portal import metrics
@@ -231,6 +240,7 @@ async def _both(
     interpreted: tuple[Starlette, httpx.AsyncClient],
     token: str,
     variables: dict[str, Any],
+    query: str = CASES,
 ) -> tuple[httpx.Response, httpx.Response]:
     answers = []
     for app, client in (compiled, interpreted):
@@ -238,11 +248,26 @@ async def _both(
         answers.append(
             await client.post(
                 "/graphql",
-                json={"query": CASES, "variables": variables, "operationName": "Cases"},
+                json={"query": query, "variables": variables, "operationName": "Cases"},
                 headers={"Authorization": f"Bearer {token}"},
             )
         )
     return answers[0], answers[1]
+
+
+class _Typenames(Visitor):
+    def enter_selection_set(self, node: SelectionSetNode, _key: Any, parent: Any, *_: Any) -> Any:
+        if isinstance(parent, OperationDefinitionNode) or any(
+            isinstance(f, FieldNode) and f.name.value == "__typename" for f in node.selections
+        ):
+            return None
+        typename = FieldNode(name=NameNode(value="__typename"), arguments=(), directives=())
+        return SelectionSetNode(selections=(*node.selections, typename))
+
+
+def with_typenames(text: str) -> str:
+    """``text`` as urql's `formatDocument` sends it: `__typename` in every selection set."""
+    return print_ast(visit(parse(text), _Typenames()))
 
 
 def _compiled_count() -> float:
@@ -306,6 +331,17 @@ async def test_compiled_cases_answers_as_strawberry_does(
                         assert got.content == want.content, (who.name, variables, got.text)
                     break
             listed[who.name] = seen
+    # As the web portal's client sends it: urql's document cache adds `__typename` to every
+    # selection set but the root's.
+    typed = with_typenames(CASES)
+    before_typed = _compiled_count()
+    for who in people:
+        await _both(compiled_side, interpreted_side, who.token, {}, typed)
+        for variables in ({}, {"first": 0}, {"first": 2}, {"filter": {"stage": "REFERRED"}}):
+            got, want = await _both(compiled_side, interpreted_side, who.token, variables, typed)
+            assert got.content == want.content, (who.name, variables, got.text, want.text)
+            assert b"__typename" in got.content or b"errors" in got.content
+    typed_answers = _compiled_count() - before_typed
     compiled_answers = _compiled_count() - before
     # Somebody saw cases, somebody saw none, and every role was asked.
     assert listed["admin"] >= 8
@@ -314,9 +350,10 @@ async def test_compiled_cases_answers_as_strawberry_does(
     assert listed["provider caseworker"] > 0
     if ON_POSTGRES:
         assert compiled_answers > len(people) * 10, "the compiled path did not answer"
+        assert typed_answers >= len(people) * 3, "urql's document was not compiled"
     else:
         # SQLite: the compiled path is PostgreSQL only; every answer was strawberry's.
-        assert compiled_answers == 0
+        assert compiled_answers == typed_answers == 0
 
 
 async def test_compiled_cases_sends_as_many_statements_for_5_as_for_100(

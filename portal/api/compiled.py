@@ -77,7 +77,7 @@ from portal.api.cases.types import case_view, needs_review
 from portal.api.errors import PublicError
 from portal.api.loaders import by_id
 from portal.api.pagination import INSTANT, UUID, Keyset, page_query, window
-from portal.api.persisted import registry
+from portal.api.persisted import registry, shape_of
 from portal.auth import policy
 from portal.auth.actor import Actor, ActorKind
 from portal.automated.records import pending_reviews
@@ -99,6 +99,9 @@ COMPILED_OPERATIONS = frozenset({"Cases"})
 
 def executor_of(name: str) -> str:
     return COMPILED if name in COMPILED_OPERATIONS else INTERPRETED
+
+
+TYPENAME = "__typename"
 
 
 class NotCompilable(Exception):
@@ -213,7 +216,7 @@ def fields_of(
                 raise NotCompilable("directive")
             yield from fields_of(fragments[node.name.value].selection_set, fragments)
         elif isinstance(node, FieldNode):
-            if node.alias or node.directives or node.name.value == "__typename":
+            if node.alias or node.directives:
                 raise NotCompilable(node.name.value)
             for argument in node.arguments or ():
                 value = argument.value
@@ -381,6 +384,9 @@ def object_sql(
     parts: list[str] = []
     for node in selection:
         name = node.name.value
+        if name == TYPENAME:
+            parts += [binds.once("text", name) + "::text", binds.once("text", type_name) + "::text"]
+            continue
         mapping = mappings.get(name)
         if mapping is None:
             raise NotCompilable(f"{type_name}.{name}")
@@ -461,9 +467,11 @@ class CompiledCases:
 
     name = "Cases"
 
-    def __init__(self, schema: GraphQLSchema) -> None:
+    def __init__(self, schema: GraphQLSchema, text: str) -> None:
+        """``text``: the registered one, or the same with `__typename` added where a
+        client's cache adds it (urql's document cache does, for every selection set)."""
         self.schema = schema
-        self.text = registry().by_name[self.name].text
+        self.text = text
         document = parse(self.text)
         self.operation = _operation(document, self.name)
         fragments = {
@@ -474,25 +482,38 @@ class CompiledCases:
         root = list(fields_of(self.operation.selection_set, fragments, arguments=True))
         if [f.name.value for f in root] != ["cases"]:
             raise NotCompilable("root")
+        query_type = schema.query_type
+        assert query_type is not None
+        connection_type = _named(query_type.fields["cases"].type)
+        edge_type = _named(connection_type.fields["edges"].type)
+        page_info_type = _named(connection_type.fields["pageInfo"].type)
+        self.typenames = {
+            "connection": connection_type.name,
+            "edge": edge_type.name,
+            "pageInfo": page_info_type.name,
+        }
         cases = _selection(root[0])
         self.connection_fields = [f.name.value for f in fields_of(cases, fragments)]
-        if sorted(self.connection_fields) != ["edges", "pageInfo"]:
+        if sorted(set(self.connection_fields) - {TYPENAME}) != ["edges", "pageInfo"]:
             raise NotCompilable("connection")
         edges = _selection(_single(cases, fragments, "edges"))
-        if [f.name.value for f in fields_of(edges, fragments)] != ["node"]:
+        self.edge_fields = [f.name.value for f in fields_of(edges, fragments)]
+        if set(self.edge_fields) - {TYPENAME} != {"node"}:
             raise NotCompilable("edges")
         page_info = _selection(_single(cases, fragments, "pageInfo"))
         self.page_info_fields = [f.name.value for f in fields_of(page_info, fragments)]
-        if not set(self.page_info_fields) <= {"hasNextPage", "endCursor", "startCursor"}:
+        if not set(self.page_info_fields) <= {"hasNextPage", "endCursor", "startCursor", TYPENAME}:
             raise NotCompilable("pageInfo")
         node = _selection(_single(edges, fragments, "node"))
         self.node_fields = list(fields_of(node, fragments))
         self.node_order = [f.name.value for f in self.node_fields]
-        self.sql_fields = [f for f in self.node_fields if f.name.value in CASE_SQL]
+        self.sql_fields = [
+            f for f in self.node_fields if f.name.value in CASE_SQL or f.name.value == TYPENAME
+        ]
         self.python_fields = {
             f.name.value: f for f in self.node_fields if f.name.value in CASE_PYTHON
         }
-        missing = set(self.node_order) - set(CASE_SQL) - CASE_PYTHON
+        missing = set(self.node_order) - set(CASE_SQL) - CASE_PYTHON - {TYPENAME}
         if missing:
             raise NotCompilable(", ".join(sorted(missing)))
         case_type = schema.get_type("DisputeCase")
@@ -594,10 +615,21 @@ class CompiledCases:
         nodes = await self.per_row(actor, rows) if rows else []
         end = rows[-1].cursor if rows else asked.cursor
         start = rows[0].cursor if rows else asked.cursor
-        page_info_values = {"hasNextPage": more, "endCursor": end, "startCursor": start}
+        names = self.typenames
+        page_info_values = {
+            "hasNextPage": more,
+            "endCursor": end,
+            "startCursor": start,
+            TYPENAME: names["pageInfo"],
+        }
+        edge_fields = self.edge_fields
         connection = {
-            "edges": [{"node": node} for node in nodes],
+            "edges": [
+                {name: node if name == "node" else names["edge"] for name in edge_fields}
+                for node in nodes
+            ],
             "pageInfo": {name: page_info_values[name] for name in self.page_info_fields},
+            TYPENAME: names["connection"],
         }
         return {"cases": {name: connection[name] for name in self.connection_fields}}
 
@@ -760,11 +792,14 @@ def serializer(
         return lambda value: None if value is None else scalar(value)
     assert isinstance(gql_type, GraphQLObjectType)
     assert node.selection_set is not None
+    typename = gql_type.name
     fields = [
         (
             field.name.value,
             _snake(field.name.value),
-            serializer(gql_type.fields[field.name.value].type, field, fragments),
+            None
+            if field.name.value == TYPENAME
+            else serializer(gql_type.fields[field.name.value].type, field, fragments),
         )
         for field in fields_of(node.selection_set, fragments)
     ]
@@ -772,7 +807,10 @@ def serializer(
     def complete(value: Any) -> Any:
         if value is None:
             return None
-        return {name: each(getattr(value, attribute)) for name, attribute, each in fields}
+        return {
+            name: typename if each is None else each(getattr(value, attribute))
+            for name, attribute, each in fields
+        }
 
     return complete
 
@@ -785,23 +823,30 @@ def is_postgres() -> bool:
     return bool(connections.get("default").capabilities.dialect == "postgres")
 
 
-_compiled: dict[int, CompiledCases | None] = {}
+# Compiled plans by the request's text: the registered one and its variants with
+# `__typename` (one per client), bounded.
+_compiled: dict[tuple[int, str], CompiledCases | None] = {}
+_MAX_PLANS = 32
 
 
 def compiled_for(
-    schema: GraphQLSchema, query: str, operation_name: str | None
+    schema: GraphQLSchema, query: str, document: DocumentNode, name: str | None
 ) -> CompiledCases | None:
-    """The compiled operation a request's text is, or None (interpreted)."""
-    registered = registry().matching(query)
-    if registered is None or registered.name not in COMPILED_OPERATIONS:
+    """The compiled operation a request's text is, or None (interpreted): the registered
+    text, or the same shape with `__typename` added (persisted.shape_of). ``name``: the
+    name of the operation the request runs."""
+    if name not in COMPILED_OPERATIONS:
         return None
-    if operation_name is not None and operation_name != registered.name:
-        return None
-    key = id(schema)
+    key = (id(schema), query)
     if key not in _compiled:
-        try:
-            _compiled[key] = CompiledCases(schema)
-        except NotCompilable:
-            log.exception("the registered `Cases` does not compile: interpreted")
-            _compiled[key] = None
+        found = None
+        registered = registry().matching(query) or registry().by_shape.get(shape_of(document))
+        if registered is not None and registered.name == name:
+            try:
+                found = CompiledCases(schema, query)
+            except NotCompilable as exc:
+                log.info("a variant of `%s` does not compile (%s): interpreted", name, exc)
+        if len(_compiled) >= _MAX_PLANS:
+            _compiled.clear()
+        _compiled[key] = found
     return _compiled[key]

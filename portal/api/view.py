@@ -369,7 +369,8 @@ class PortalGraphQL(GraphQL[Context, None]):
         from portal.api.compiled import compiled_for
         from portal.api.scopes import missing_scope
 
-        compiled = compiled_for(self.graphql_schema, query, request_data.operation_name)
+        name = operation.name.value if operation.name else None
+        compiled = compiled_for(self.graphql_schema, query, document, name)
         if compiled is None or missing_scope(context.actor, operation, document) is not None:
             return None
         data = await compiled.run(context.actor, request_data.variables)
