@@ -29,8 +29,10 @@ Anything the compiled path does not cover returns None before the page is read (
 that does not coerce, an invalid page size, filter or cursor, `orderBy: NEXT_DUE`, an
 anonymous caller, a token without the scope...; at most the policy's own lookup was sent, and
 nothing is written), and the view runs strawberry: every error is strawberry's, by
-construction. Only the exact registered text compiles: a document a client's cache altered
-(`__typename` added, fragments reordered) is interpreted. tests/test_compiled_equivalence.py
+construction. The registered text compiles, and so does a document of the same shape
+(persisted.shape_of: `__typename` added to selection sets, as urql's document cache does,
+fragments in another order); each such text gets its own plan, answering `__typename` too.
+tests/test_compiled_equivalence.py
 runs both paths for every role and requires the same bytes.
 """
 
