@@ -340,6 +340,7 @@ class Result:
     db_cpu_ms: float | None = None  # per request
     rss_under_load_mb: float = 0.0  # the server's largest VmRSS during the measured run
     statements: float | None = None  # SQL statements per request
+    compiled: float | None = None  # share of the requests the compiled executor answered
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -581,9 +582,11 @@ def run_load(request: Request, seconds: float, args: argparse.Namespace) -> dict
     return asyncio.run(_python_load(request, seconds, args.connections))
 
 
-def statement_totals(server: Server, operation: str) -> tuple[float, float] | None:
-    """The portal's running sum and count of SQL statements per request of ``operation``
-    (its /metrics); None when the portal has no /metrics (older code)."""
+def statement_totals(server: Server, operation: str) -> tuple[float, float, float] | None:
+    """The portal's running sum and count of SQL statements per request of ``operation``,
+    and how many of those requests the compiled executor answered (its /metrics:
+    `parley_graphql_operations_total{executor="compiled"}`); None when the portal has no
+    /metrics (older code)."""
     try:
         response = httpx.get(
             server.base + "/metrics",
@@ -594,7 +597,7 @@ def statement_totals(server: Server, operation: str) -> tuple[float, float] | No
         return None
     if response.status_code != 200:
         return None
-    total = count = 0.0
+    total = count = compiled = 0.0
     for family in text_string_to_metric_families(response.text):
         for sample in family.samples:
             if sample.labels.get("operation") != operation:
@@ -603,7 +606,12 @@ def statement_totals(server: Server, operation: str) -> tuple[float, float] | No
                 total += sample.value
             elif sample.name == "parley_graphql_request_sql_statements_count":
                 count += sample.value
-    return total, count
+            elif (
+                sample.name == "parley_graphql_operations_total"
+                and sample.labels.get("executor") == "compiled"
+            ):
+                compiled += sample.value
+    return total, count, compiled
 
 
 def wait_idle(server: Server, limit: float = 120.0) -> None:
@@ -645,10 +653,12 @@ def measure(request: Request, server: Server, args: argparse.Namespace) -> Resul
     db_cpu = postgres_cpu_seconds(database) - db0
     after = statement_totals(server, operation) if before is not None else None
     statements: float | None = 1.0 if request.target == "baseline" else None
+    compiled: float | None = None
     count = max(1, int(raw["requests"]))
     served = count  # requests the CPU was spent on
     if before is not None and after is not None and after[1] > before[1]:
         statements = (after[0] - before[0]) / (after[1] - before[1])
+        compiled = (after[2] - before[2]) / (after[1] - before[1])
         # The portal's own count: wrk's, and those that were still running when wrk stopped.
         served = int(after[1] - before[1])
     elif logged is not None:
@@ -669,6 +679,7 @@ def measure(request: Request, server: Server, args: argparse.Namespace) -> Resul
         db_cpu_ms=db_cpu * 1000 / served,
         rss_under_load_mb=rss.peak,
         statements=statements,
+        compiled=compiled,
     )
 
 
@@ -683,20 +694,22 @@ def report(results: list[Result], rss: dict[str, float | None], args: argparse.N
     )
     header = (
         f"{'read':13} {'target':9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
-        f"{'errors':>6} {'bytes':>7} {'app cpu':>8} {'db cpu':>7} {'stmts':>5}"
+        f"{'errors':>6} {'bytes':>7} {'app cpu':>8} {'db cpu':>7} {'stmts':>5} {'compiled':>8}"
     )
     log(header)
     log("-" * len(header))
     for r in results:
         statements = f"{r.statements:5.1f}" if r.statements is not None else "    -"
+        compiled = f"{r.compiled:8.0%}" if r.compiled is not None else "       -"
         log(
             f"{r.read:13} {r.target:9} {r.rps:8.0f} {r.p50_ms:8.2f} {r.p90_ms:8.2f} "
             f"{r.p99_ms:8.2f} {r.errors:6d} {r.bytes_per_response:7.0f} "
-            f"{r.app_cpu_ms or 0:6.2f}ms {r.db_cpu_ms or 0:5.2f}ms {statements}"
+            f"{r.app_cpu_ms or 0:6.2f}ms {r.db_cpu_ms or 0:5.2f}ms {statements} {compiled}"
         )
     log(
         "(cpu: milliseconds of CPU per request, in the server process and in all of PostgreSQL; "
-        "stmts: SQL statements per request)"
+        "stmts: SQL statements per request; compiled: the share answered by SQL that builds "
+        "the JSON, portal.api.compiled)"
     )
     by = {(r.read, r.target): r for r in results}
     for read in args.reads:

@@ -284,6 +284,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("graphql_max_batch", _positive_int, 10, "Operations per batched request."),
     Setting(
+        "graphql_compiled",
+        _bool,
+        True,
+        "Answer the compiled operations of the web portal (`Cases`) with SQL that builds the "
+        "JSON, on PostgreSQL (portal.api.compiled); off: strawberry answers every operation.",
+    ),
+    Setting(
         "rate_limit_client_points",
         _positive_int,
         20_000,
@@ -690,6 +697,7 @@ class Settings:
     graphql_max_field_comparisons: int
     graphql_document_cache_bytes: int
     graphql_max_batch: int
+    graphql_compiled: bool
     graphql_max_subscriptions: int
     rate_limit_client_points: int
     rate_limit_client_restore: int

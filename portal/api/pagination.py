@@ -317,17 +317,24 @@ class Page(Generic[M]):
     counter: Callable[[], Awaitable[int]] | None = None
 
 
+def page_query(query: QuerySet[M], keyset: Keyset, asked: Window) -> QuerySet[M]:
+    """The statement that reads one page of ``query`` in ``keyset``'s order from ``asked``'s
+    cursor: size + 1 rows, to tell whether more follow (INVALID_CURSOR for a cursor of
+    another order). `keyset_page` runs it; the compiled `Cases` operation wraps it."""
+    scope = query
+    if asked.cursor is not None:
+        key = keyset.decode(asked.cursor)
+        scope = query.filter(keyset.beyond(key, later=not asked.backward))
+    return scope.order_by(*keyset.ordering(reverse=asked.backward)).limit(asked.size + 1)
+
+
 async def keyset_page(
     query: QuerySet[M], keyset: Keyset, asked: Window, *, values: Sequence[str] = ()
 ) -> Page[M]:
     """One page of ``query`` in ``keyset``'s order: one statement (size + 1 rows), and one
     more only for a side of the page, or the count, the client selects. With ``values``, the
     rows are dicts of those columns."""
-    scope = query
-    if asked.cursor is not None:
-        key = keyset.decode(asked.cursor)
-        scope = query.filter(keyset.beyond(key, later=not asked.backward))
-    ordered = scope.order_by(*keyset.ordering(reverse=asked.backward)).limit(asked.size + 1)
+    ordered = page_query(query, keyset, asked)
     rows = list(await (ordered.values(*values) if values else ordered))
     more = len(rows) > asked.size
     rows = rows[: asked.size]

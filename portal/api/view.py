@@ -163,6 +163,7 @@ class PortalGraphQL(GraphQL[Context, None]):
         self.documents = schema.documents
         self.limits = limits or RateLimits(settings)
         self.costs = Costs(schema._schema)
+        self.graphql_schema = schema._schema
         self.ide_headers = ide_headers(self.graphql_ide_html) if self.graphql_ide else {}
 
     async def render_graphql_ide(self, request: Request) -> Response:
@@ -312,19 +313,22 @@ class PortalGraphQL(GraphQL[Context, None]):
             return ExecutionResult(
                 data=None, errors=errors, extensions={"cost": _cost(requested, 0, charge)}
             )
-        read = (request_data.query or "", document) if document is not None else None
-        token = READ_DOCUMENT.set(read)
-        try:
-            result = await super().execute_single(
-                request=request,
-                request_adapter=request_adapter,
-                sub_response=sub_response,
-                context=context,
-                root_value=root_value,
-                request_data=request_data,
-            )
-        finally:
-            READ_DOCUMENT.reset(token)
+        result = await self._compiled(request_data, document, operation, context)
+        executor = metrics.INTERPRETED if result is None else metrics.COMPILED
+        if result is None:
+            read = (request_data.query or "", document) if document is not None else None
+            token = READ_DOCUMENT.set(read)
+            try:
+                result = await super().execute_single(
+                    request=request,
+                    request_adapter=request_adapter,
+                    sub_response=sub_response,
+                    context=context,
+                    root_value=root_value,
+                    request_data=request_data,
+                )
+            finally:
+                READ_DOCUMENT.reset(token)
         if result.errors:
             # Coded and masked here already (process_result's pass then finds nothing to do),
             # so that the outcome is told from the codes the client gets.
@@ -340,8 +344,37 @@ class PortalGraphQL(GraphQL[Context, None]):
         metrics.record_operation(
             _operation_name(document, request_data.operation_name),
             metrics.outcome_of(result.errors, result.data),
+            executor,
         )
         return result
+
+    async def _compiled(
+        self,
+        request_data: GraphQLRequestData,
+        document: object,
+        operation: OperationDefinitionNode | None,
+        context: Context,
+    ) -> ExecutionResult | None:
+        """The answer of a compiled operation (portal.api.compiled), or None for strawberry:
+        only a registered text that validation accepted before (the cache of validated
+        documents holds it), a query, and a token whose scopes cover it."""
+        if not self.settings.graphql_compiled or operation is None or context.actor is None:
+            return None
+        query = request_data.query or ""
+        if not isinstance(document, DocumentNode) or self.documents.cache.get(query) is None:
+            return None
+        if operation.operation is not OperationType.QUERY:
+            return None
+        # Imported here: both import the schema's modules, which import this one.
+        from portal.api.compiled import compiled_for
+        from portal.api.scopes import missing_scope
+
+        name = operation.name.value if operation.name else None
+        compiled = compiled_for(self.graphql_schema, query, document, name)
+        if compiled is None or missing_scope(context.actor, operation, document) is not None:
+            return None
+        data = await compiled.run(context.actor, request_data.variables)
+        return None if data is None else ExecutionResult(data=data, errors=None)
 
     @staticmethod
     def _costed_operation(

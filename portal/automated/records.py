@@ -4,6 +4,7 @@ case's pending review for the guards. No import of the engine: the engine import
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 
 from portal.automated.models import AutomatedDecision, AutomatedReview
@@ -62,21 +63,42 @@ async def latest_decision(case_id: uuid.UUID) -> AutomatedDecision | None:
 async def pending_review(case_id: uuid.UUID) -> PendingAutomatedReview | None:
     """The pending review of the case's last automated step, if any, as the reversal row's
     guard sees it."""
-    decision = await latest_decision(case_id)
-    if decision is None:
-        return None
-    review = await AutomatedReview.get_or_none(
-        decision_id=decision.id, status=AutomatedReviewStatus.PENDING
-    )
-    if review is None:
-        return None
-    return PendingAutomatedReview(
-        review_id=review.id,
-        rule=decision.rule,
-        stage_before=decision.stage_before,
-        stage_after=decision.stage_after,
-        clocks_after=frozenset(ClockKind(k) for k in decision.clocks_after),
-    )
+    return (await pending_reviews([case_id])).get(case_id)
+
+
+async def pending_reviews(
+    case_ids: Iterable[uuid.UUID],
+) -> dict[uuid.UUID, PendingAutomatedReview]:
+    """`pending_review` of several cases in two statements (a page of the compiled case
+    list, portal.api.compiled): the cases without one are left out."""
+    ids = list(case_ids)
+    if not ids:
+        return {}
+    latest: dict[uuid.UUID, AutomatedDecision] = {}
+    for decision in await AutomatedDecision.filter(case_id__in=ids).order_by(
+        "case_id", "-decided_at"
+    ):
+        latest.setdefault(decision.case_id, decision)
+    if not latest:
+        return {}
+    reviews = {
+        review.decision_id: review
+        for review in await AutomatedReview.filter(
+            decision_id__in=[d.id for d in latest.values()],
+            status=AutomatedReviewStatus.PENDING,
+        )
+    }
+    return {
+        case_id: PendingAutomatedReview(
+            review_id=reviews[decision.id].id,
+            rule=decision.rule,
+            stage_before=decision.stage_before,
+            stage_after=decision.stage_after,
+            clocks_after=frozenset(ClockKind(k) for k in decision.clocks_after),
+        )
+        for case_id, decision in latest.items()
+        if decision.id in reviews
+    }
 
 
 async def disclosure(case_id: uuid.UUID, at: datetime) -> dict[str, object]:

@@ -35,6 +35,7 @@ from portal.api.pagination import (
     Connection,
     First,
     InvalidCursor,
+    Keyset,
     Last,
     Page,
     Window,
@@ -47,6 +48,7 @@ from portal.api.pagination import (
 )
 from portal.api.selection import selected
 from portal.auth import policy
+from portal.auth.actor import Actor
 from portal.cases import models
 from portal.cases.duties import overdue_cases, owed_clocks
 from portal.cases.engine import now
@@ -187,6 +189,29 @@ def _filtered(condition: Q, where: CaseFilter | None) -> Q:
     return condition
 
 
+async def cases_query(
+    actor: Actor, where: CaseFilter | None, updated_since: datetime | None = None
+) -> QuerySet[models.DisputeCase]:
+    """The cases `cases` lists for ``actor``: the policy's filter of visible cases, narrowed
+    by ``where`` (and `updatedSince`). The resolver and the compiled `Cases` operation
+    (portal.api.compiled) both start here."""
+    condition = _filtered(await policy.visible_cases_filter(actor), where)
+    if updated_since is not None:
+        condition &= Q(updated_at__gte=since(updated_since))
+    return models.DisputeCase.filter(condition)
+
+
+def case_keyset(order_by: CaseOrder | None) -> Keyset | None:
+    """The keyset order `orderBy` asks for; None for NEXT_DUE (paged by `_due_first`)."""
+    field = order_by.field if order_by is not None else CaseOrderField.CREATED_AT
+    if field is CaseOrderField.NEXT_DUE:
+        if order_by is not None and order_by.direction is OrderDirection.DESC:
+            raise InvalidArgument("`orderBy: {field: NEXT_DUE}` is ascending only.")
+        return None
+    direction = (order_by.direction if order_by else None) or OrderDirection.DESC
+    return keyset_for(field.value, direction)
+
+
 async def find_case(info: Info, id: str) -> models.DisputeCase:
     """A case by global ID or reference; NOT_FOUND for a foreign case as for a missing one."""
     loaders = info.context.loaders
@@ -224,20 +249,13 @@ class CaseQueries:
     ) -> Connection[DisputeCase]:
         actor = info.context.require_actor()
         asked = window(first, after, last, before)
-        seen = await policy.visible_cases_filter(actor)
-        condition = _filtered(seen, filter)
-        if updated_since is not None:
-            condition &= Q(updated_at__gte=since(updated_since))
-        query = models.DisputeCase.filter(condition)
-        field = order_by.field if order_by is not None else CaseOrderField.CREATED_AT
-        if field is CaseOrderField.NEXT_DUE:
-            if order_by is not None and order_by.direction is OrderDirection.DESC:
-                raise InvalidArgument("`orderBy: {field: NEXT_DUE}` is ascending only.")
+        query = await cases_query(actor, filter, updated_since)
+        keyset = case_keyset(order_by)
+        if keyset is None:
             rows, more, cursor = await _due_first(query, asked)
             page: Page[Any] = Page(rows, asked, cursor, next=more, previous=after is not None)
         else:
-            direction = (order_by.direction if order_by else None) or OrderDirection.DESC
-            page = await keyset_page(query, keyset_for(field.value, direction), asked)
+            page = await keyset_page(query, keyset, asked)
         nodes = await DisputeCase.page(info, page.rows, selected(info, "edges", "node"))
         edge_cursors = "cursor" in selected(info, "edges")
         return connection(page, nodes, edge_cursors=edge_cursors)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
@@ -19,6 +19,7 @@ from portal.api.casefiles.types import Document, DownloadLink, Message
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.access import access_to, current_appointment, current_outcome, record_read
 from portal.api.cases.enums import CaseAction, Locale
+from portal.api.cases.loaders import CaseAccess
 from portal.api.cases.records import (
     CLOCK_COLUMNS,
     READER_LANGUAGE,
@@ -42,6 +43,7 @@ from portal.automated.records import pending_review
 from portal.cases import models
 from portal.cases.closing import closure_reasons
 from portal.cases.engine import now
+from portal.cases.guards import PendingAutomatedReview
 from portal.cases.notices import language_of
 from portal.cases.states import (
     CaseRole,
@@ -54,6 +56,7 @@ from portal.cases.states import (
 )
 from portal.cases.transitions import TABLE, Action, CaseView, available_actions, obligations
 from portal.codes import CaseLanguage
+from portal.fees.models import FeeInvoice
 from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:
@@ -336,22 +339,10 @@ class DisputeCase(Node):
             loaders.fee_invoices_by_case.load(self.row.id),
         )
         assert scheme is not None
-        view = CaseView(
-            case=self.row,
-            scheme=scheme,
-            appointment=access.appointment,
-            outcome=current_outcome(outcomes),
-            offers=tuple(offers),
-            clocks=tuple(clocks),
-            now=now(),
-            fees=tuple(fees),
-            # Issue 20, 3: only the provider may reverse an automated step (the table's row):
-            # nobody else's view needs the pending review.
-            automated_review=(
-                await pending_review(self.row.id) if CaseRole.PROVIDER in access.roles else None
-            ),
-        )
-
+        # Issue 20, 3: only the provider may reverse an automated step (the table's row):
+        # nobody else's view needs the pending review.
+        review = await pending_review(self.row.id) if needs_review(access) else None
+        view = case_view(self.row, access, scheme, clocks, offers, outcomes, fees, review)
         person = info.context.require_actor().kind is ActorKind.USER
         return _Viewed(view, access.roles, person)
 
@@ -576,6 +567,39 @@ class DisputeCase(Node):
         await record_read(info, self.row)
         access = await access_to(info, self.row)
         return await timeline_of(info, self.row.id, access, window(first, after, last, before))
+
+
+def needs_review(access: CaseAccess) -> bool:
+    """Whether the viewer's CaseView needs the case's pending automated review (issue 20, 3:
+    only the provider may reverse an automated step)."""
+    return CaseRole.PROVIDER in access.roles
+
+
+def case_view(
+    row: models.DisputeCase,
+    access: CaseAccess,
+    scheme: models.Scheme,
+    clocks: Sequence[models.Clock],
+    offers: Sequence[models.Offer],
+    outcomes: Sequence[models.Outcome],
+    fees: Sequence[FeeInvoice],
+    review: PendingAutomatedReview | None,
+) -> CaseView:
+    """The case as the transition table sees it for one viewer, from its loaded rows (each
+    relation oldest first, as portal.cases.engine.load_view reads them): what the
+    `availableActions`, `viewerDuties` and `viewerRights` resolvers and the compiled `Cases`
+    operation (portal.api.compiled) both decide from."""
+    return CaseView(
+        case=row,
+        scheme=scheme,
+        appointment=access.appointment,
+        outcome=current_outcome(list(outcomes)),
+        offers=tuple(offers),
+        clocks=tuple(clocks),
+        now=now(),
+        fees=tuple(fees),
+        automated_review=review,
+    )
 
 
 @dataclass(slots=True)
