@@ -163,7 +163,11 @@ async def test_the_provider_shares_a_document_with_the_group_from_the_case_page(
     # The other complainant finds it in their own case file, on a phone
     second = await _page(portal, w2.complainant.email, phone=True)
     await second.goto(f"/cases/{case_id(other)}")
-    await expect(second.get_by_text("invoice-march.pdf").first).to_be_visible()
+    await (
+        second.locator("details.parley-fold > summary").get_by_text("Documents", exact=True).click()
+    )
+    await expect(second.get_by_test_id("documents")).to_contain_text("invoice-march.pdf")
+    await expect(second.get_by_test_id("documents")).not_to_contain_text("provider-notes.pdf")
     await expect(second.get_by_test_id("group-share")).to_have_count(0)
     await fits(second, "group-shared-phone")
 
