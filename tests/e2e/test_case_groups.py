@@ -7,6 +7,8 @@ the organisation's inbox shows the group with its member count. axe-clean at eac
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from playwright.async_api import Page, expect
 
@@ -17,6 +19,7 @@ from portal.cases.services import Action
 from portal.cases.states import Stage
 from portal.groups import services as groups
 from portal.groups.models import CaseGroup
+from portal.sessions.models import CaseSession
 from portal.settings import Settings
 from portal.timeline.models import Visibility
 from tests import samples
@@ -178,3 +181,47 @@ async def test_the_provider_shares_a_document_with_the_group_from_the_case_page(
     zh = phone.get_by_test_id("group-share")
     await expect(zh.get_by_role("button", name="与案件组共享")).to_be_visible()
     await fits(phone, "group-share-zh-phone")
+
+
+async def test_the_neutral_proposes_a_session_to_the_group_and_each_member_sees_it_on_their_case(
+    portal: Portal, factory: Factory
+) -> None:
+    # Given a formed group of two cases in resolution with one neutral
+    w = await build_world(factory)
+    (w1, lead), (w2, other) = await members_in_resolution(w, factory, 2)
+    worker = await actor_for(w.caseworker)
+    await groups.link_cases(worker, lead.id, other.id, "The same billing error in March.")
+    group = await groups.ask_consent(worker, lead.id, [other.id])
+    await groups.answer_consent(await actor_for(w1.complainant), group.id, lead.id, True)
+    await groups.answer_consent(await actor_for(w2.complainant), group.id, other.id, True)
+    await groups.form(worker, group.id)
+    start = datetime.now(UTC) + timedelta(days=4)
+
+    # The neutral proposes, on the lead case, a session for every case in the group
+    neutral = await _page(portal, w.neutral.email)
+    await neutral.goto(f"/cases/{case_id(lead)}")
+    await _open_sessions(neutral)
+    form = neutral.get_by_test_id("propose-session")
+    await form.get_by_label(f"Every case in group {group.reference}").check()
+    zone = ZoneInfo(w.neutral.time_zone)
+    await form.get_by_label("Time 1").fill(f"{start.astimezone(zone):%Y-%m-%dT%H:%M}")
+    await form.get_by_label("Video or phone link").fill("https://meet.example.org/group")
+    await form.get_by_label("Agenda").fill("What the double billing cost each customer.")
+    await form.get_by_role("button", name="Propose the session").click()
+    await expect(form.get_by_test_id("success-banner")).to_contain_text("The session was proposed")
+    await expect(neutral.get_by_test_id("session-group")).to_contain_text(group.reference)
+    await accessible(neutral, "group-session-proposed")
+    assert await CaseSession.filter(group_id=group.id).count() == 2
+
+    # The other member's complainant finds it on their own case, on a phone, with its group
+    second = await _page(portal, w2.complainant.email, phone=True)
+    await second.goto(f"/cases/{case_id(other)}")
+    await _open_sessions(second)
+    await expect(second.get_by_test_id("session-group")).to_contain_text(group.reference)
+    await expect(second.get_by_test_id("propose-session")).to_have_count(0)
+    await fits(second, "group-session-phone")
+
+
+async def _open_sessions(page: Page) -> None:
+    await page.get_by_test_id("sessions-fold").locator("summary").first.click()
+    await expect(page.get_by_test_id("sessions")).to_be_visible()
