@@ -6,7 +6,7 @@ group's to hold."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +14,16 @@ import httpx
 import icalendar
 from starlette.applications import Starlette
 
+from portal.api.node import decode_id
 from portal.cases.models import DisputeCase
-from portal.sessions import feeds
+from portal.sessions import feeds, services
+from portal.sessions.group import propose_for_group
 from portal.sessions.models import CaseSession, SessionAnswer
-from portal.sessions.states import SessionStatus
+from portal.sessions.reminders import schedule_session_reminders
+from portal.sessions.services import SessionDraft
+from portal.sessions.states import SessionKind, SessionStatus
 from portal.settings import Settings
-from portal.timeline.models import TimelineEvent
+from portal.timeline.models import TimelineEvent, Visibility
 from portal.timeline.services import verify
 from tests.factories import Factory, actor_for, delivered_mails, mail_text
 from tests.session_support import SESSION_FIELDS, UE, calendar_of, event_of, slots_ahead
@@ -286,3 +290,35 @@ async def test_who_may_propose_a_group_session_and_where(
     token = await token_for(app, w1.complainant)
     body = await call(client, token, SESSIONS, {"id": case_id(members[0][1])})
     assert body["data"]["case"]["sessions"] == []
+
+
+async def test_a_group_session_is_reminded_once_a_person_however_often_the_job_runs(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings, tmp_path: Path
+) -> None:
+    # Given a group of three whose session the neutral confirmed for five hours from now
+    w, members, group = await formed_group(client, app, factory, 3)
+    neutral = await actor_for(w.neutral)
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=5)
+    draft_ = SessionDraft(
+        kind=SessionKind.HEARING,
+        visibility=Visibility.ALL_PARTIES,
+        slots=[start],
+        duration_minutes=60,
+        agenda="The outage.",
+        link="https://meet.example.org/group",
+    )
+    rows = await propose_for_group(neutral, decode_id(group, "CaseGroup"), draft_)
+    await services.confirm(neutral, rows[0].id, 1)
+    await delivered_mails(settings, tmp_path / "before")
+
+    # When the reminder job runs twice
+    now = datetime.now(UTC)
+    assert await schedule_session_reminders(now, 24) == 1
+    assert await schedule_session_reminders(now, 24) == 0
+
+    # Then every member row is marked reminded and each person got one reminder
+    assert {r.reminded_for for r in await CaseSession.all()} == {start}
+    reminded = [m["To"] for m in await delivered_mails(settings, tmp_path / "reminders")]
+    assert len(reminded) == len(set(reminded))
+    people = {mine.complainant.email for mine, _ in members} | {w.agent.email, w.neutral.email}
+    assert people <= set(reminded)
