@@ -6,7 +6,7 @@ left alone)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from portal.cases.models import DisputeCase
 from portal.cases.states import Stage
@@ -184,6 +184,27 @@ GROUP_ROWS = [
         ),
         mutation("proposeGroupOutcome", f"group {{ id }} {UE}"),
         inputs(groupId=key("group"), summary=lambda t, me: "60", reasons=lambda t, me: "Why."),
+        prepare=_formed_in_resolution,
+    ),
+    Row(
+        "proposeGroupSession",
+        # A session of every member case: their neutral (appointed to both), or the provider
+        # for one with all parties; the parties see the group and are refused.
+        Rule(
+            may=PROVIDER_SIDE | {P.NEUTRAL},
+            sees=ON_CASE - PROVIDER_SIDE - {P.NEUTRAL},
+            hidden="ue:NOT_FOUND",
+        ),
+        mutation("proposeGroupSession", f"sessions {{ id }} {UE}"),
+        inputs(
+            groupId=key("group"),
+            kind=lambda t, me: "HEARING",
+            visibility=lambda t, me: "ALL_PARTIES",
+            slots=lambda t, me: [(datetime.now(UTC) + timedelta(days=3)).isoformat()],
+            durationMinutes=lambda t, me: 60,
+            agenda=lambda t, me: "The outage.",
+            link=lambda t, me: "https://meet.example.org/g",
+        ),
         prepare=_formed_in_resolution,
     ),
     Row(

@@ -7,16 +7,21 @@ and who may see and do what."""
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 from starlette.applications import Starlette
 
 from portal.accounts.models import Organisation, Role
+from portal.auth.keys import load_keyset
 from portal.casefiles import services as casefiles
+from portal.casefiles.bundle import DOCUMENTS, write_bundle
+from portal.casefiles.bundle_check import check_bundle
 from portal.casefiles.errors import DocumentNotFound
 from portal.casefiles.storage import storage_of
 from portal.cases.models import DisputeCase, OrganisationProvider
@@ -573,3 +578,52 @@ def _doc(row: Any) -> str:
     from portal.api.node import to_global_id
 
     return to_global_id("Document", row.id)
+
+
+async def test_the_bundle_holds_documents_shared_into_the_case_and_says_where_they_came_from(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, settings: Settings
+) -> None:
+    # Given a formed group of two, the lead's public document shared with it, and the second
+    # case's own document
+    w, ((w1, c1), (w2, c2)), group = await formed_group(client, app, factory, 2)
+    public = await _upload(settings, w, c1, w.caseworker, Visibility.ALL_PARTIES)
+    internal = await _upload(settings, w, c1, w.caseworker, Visibility.PROVIDER_INTERNAL)
+    own = await _upload(settings, w2, c2, w2.complainant, Visibility.ALL_PARTIES)
+    worker = await token_for(app, w.caseworker)
+    for document in (public, internal):
+        await ok(client, worker, SHARE, groupId=group, documentId=_doc(document))
+
+    # When the second complainant downloads their case's bundle
+    out = io.BytesIO()
+    found = await casefiles.case_access(await actor_for(w2.complainant), c2.id)
+    await write_bundle(storage_of(settings), found, out, load_keyset(settings))
+    with zipfile.ZipFile(out) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+
+    # Then it holds the shared document under the group's folder, and their own under theirs
+    reference = (await CaseGroup.get()).reference
+    assert f"shared/{reference}/{public.lineage_id}/v1/terms.pdf" in members
+    assert f"documents/{own.lineage_id}/v1/terms.pdf" in members
+    assert not any(str(internal.lineage_id) in name for name in members)  # not their scope
+    # and documents.json says where each came from, naming the group, never the other case
+    listing = orjson.loads(members[DOCUMENTS])
+    origin = {d["id"]: d["shared_from"] for d in listing["documents"]}
+    assert origin[_doc(own)] is None
+    shared = origin[_doc(public)]
+    assert shared["group_reference"] == reference
+    assert shared["group_id"] == group
+    event = await TimelineEvent.get(
+        case_id=c2.id, kind="group_document_shared", visibility=Visibility.ALL_PARTIES
+    )
+    assert shared["event_sequence"] == event.sequence
+    assert c1.reference.encode() not in members[DOCUMENTS]
+    # and the whole bundle checks out offline
+    report = check_bundle(members, load_keyset(settings).jwks())
+    assert report.ok, report.lines()
+    # The lead's bundle lists the same document as its own
+    out = io.BytesIO()
+    found = await casefiles.case_access(await actor_for(w1.complainant), c1.id)
+    await write_bundle(storage_of(settings), found, out, load_keyset(settings))
+    with zipfile.ZipFile(out) as archive:
+        lead = orjson.loads(archive.read(DOCUMENTS))
+    assert {d["id"]: d["shared_from"] for d in lead["documents"]} == {_doc(public): None}

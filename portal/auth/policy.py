@@ -476,6 +476,37 @@ def may_be_linked(case: DisputeCase, other: DisputeCase) -> bool:
     )
 
 
+# The scopes a member case's document may be shared into the group's other cases in: what
+# everyone on the case reads, and what only the organisation, the provider or the neutral
+# reads (each member's file shows it to whoever reads that scope there). A caucus belongs to
+# one case and one side: its documents are never shared with other complainants' cases.
+GROUP_SHAREABLE_SCOPES = frozenset(
+    {
+        Visibility.ALL_PARTIES,
+        Visibility.ORGANISATION_INTERNAL,
+        Visibility.PROVIDER_INTERNAL,
+        Visibility.NEUTRAL_ONLY,
+    }
+)
+
+
+# The scopes a group's session is held in (one row on each member case, issue 20, 4): with
+# all parties, or in the organisation's caucus (one organisation is party to every member). A
+# complainant's caucus belongs to one case: it would bring other complainants into it, which
+# the group consent does not cover.
+GROUP_SESSION_SCOPES = frozenset({Visibility.ALL_PARTIES, Visibility.CAUCUS_ORGANISATION})
+
+
+def may_hold_group_session(scope: Visibility) -> bool:
+    return scope in GROUP_SESSION_SCOPES
+
+
+def may_share_with_group(actor: Actor, provider_id: uuid.UUID, scope: Visibility) -> bool:
+    """Who shares a member case's document with its group, and which: the provider's
+    caseworkers (`may_run_case_groups`), a document of a scope in `GROUP_SHAREABLE_SCOPES`."""
+    return may_run_case_groups(actor, provider_id) and scope in GROUP_SHAREABLE_SCOPES
+
+
 def may_see_case_links(roles: frozenset[CaseRole], appointment: NeutralAppointment | None) -> bool:
     """Links are the provider's working notes (recorded provider-internal): whoever reads
     that scope on the case."""

@@ -6,6 +6,12 @@ they may read, the timeline as they may read it with its hashes, a manifest of S
 Stored content is hashed again on the way into the zip and must match the SHA-256 recorded
 at upload (and on the timeline): a bundle never carries a silently altered file.
 
+Documents shared into the case from another case of its group (issue 20) are in it too, as
+the case file lists them, under `shared/<group reference>/`; `documents.json` says where each
+document came from: this case, or the group it was shared through, when, and the sequence of
+this case's `group_document_shared` event that recorded it (the other case is not named: a
+member's complainant does not learn the other members' cases).
+
 `timeline.json` carries every field an event's hash covers (the case's id and each actor's
 id too), so the chain is recomputed from the bundle alone. An event the actor may not read is
 `withheld`: only its sequence, its previous hash and its hash (what a head receipt already
@@ -15,17 +21,23 @@ shows), enough to link the chain across it, nothing of what it says.
 from __future__ import annotations
 
 import hashlib
+import uuid
 import zipfile
+from dataclasses import dataclass
+from datetime import datetime
 from typing import IO, Any
 
 import orjson
+from tortoise.expressions import Subquery
 
 from portal.auth.keys import KeySet
 from portal.casefiles.models import Document
 from portal.casefiles.services import CaseFileAccess, documents_of, messages_of
 from portal.casefiles.signing import sign_manifest
 from portal.casefiles.storage import DocumentStore
+from portal.groups.models import CaseGroup, GroupConsent, GroupDocument, GroupMember
 from portal.ids import global_id
+from portal.timeline.catalogue import EventKind
 from portal.timeline.chain import text_digest
 from portal.timeline.models import TimelineEvent
 
@@ -33,6 +45,7 @@ MANIFEST = "MANIFEST.sha256"
 SIGNATURE = "MANIFEST.sha256.jws"
 TIMELINE = "timeline.json"
 MESSAGES = "messages.json"
+DOCUMENTS = "documents.json"
 
 _EVENT_COLUMNS = (
     "sequence",
@@ -48,9 +61,57 @@ _EVENT_COLUMNS = (
 )
 
 
-def member_name(document: Document) -> str:
-    """Unique per version; the name was checked at upload (no path, no control characters)."""
-    return f"documents/{document.lineage_id}/v{document.version}/{document.filename}"
+def member_name(document: Document, group_reference: str | None = None) -> str:
+    """Unique per version; the name was checked at upload (no path, no control characters).
+    A document shared from another case of a group is under that group's folder."""
+    folder = "documents" if group_reference is None else f"shared/{group_reference}"
+    return f"{folder}/{document.lineage_id}/v{document.version}/{document.filename}"
+
+
+@dataclass(frozen=True)
+class SharedFrom:
+    """Where a document shared into the case came from: the group, when, and the event."""
+
+    group_id: uuid.UUID
+    group_reference: str
+    shared_at: datetime
+    event_sequence: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "group_id": global_id("CaseGroup", self.group_id),
+            "group_reference": self.group_reference,
+            "shared_at": self.shared_at,
+            "event_sequence": self.event_sequence,
+        }
+
+
+async def _shared_into(case_id: uuid.UUID, lineages: set[uuid.UUID]) -> dict[uuid.UUID, SharedFrom]:
+    """For each lineage of another case listed in this case's file, the group that shared it
+    (while both cases are its members, as `documents_of` lists them)."""
+    if not lineages:
+        return {}
+    groups = GroupMember.filter(case_id=case_id, consent=GroupConsent.GIVEN).values("group_id")
+    rows = await GroupDocument.filter(
+        group_id__in=Subquery(groups), lineage_id__in=list(lineages)
+    ).order_by("shared_at")
+    references = dict(
+        await CaseGroup.filter(id__in=[r.group_id for r in rows]).values_list("id", "reference")
+    )
+    # The event on this case's chain that recorded each sharing.
+    events = await TimelineEvent.filter(
+        case_id=case_id, kind=EventKind.GROUP_DOCUMENT_SHARED.value
+    ).values_list("sequence", "payload")
+    recorded = {(str(p.get("group_id")), str(p.get("lineage_id"))): seq for seq, p in events if p}
+    return {
+        r.lineage_id: SharedFrom(
+            r.group_id,
+            references[r.group_id],
+            r.shared_at,
+            recorded.get((str(r.group_id), str(r.lineage_id))),
+        )
+        for r in rows
+    }
 
 
 async def _messages(found: CaseFileAccess) -> bytes:
@@ -82,9 +143,11 @@ async def write_bundle(
     """Write the zip to ``out``, its manifest signed with ``keys``; returns the manifest's
     lines."""
     case = found.case
-    documents = await documents_of(case.id, found.readable, history=True).order_by(
+    documents = await documents_of(case.id, found.readable, history=True, shared=True).order_by(
         "created_at", "id"
     )
+    origins = await _shared_into(case.id, {d.lineage_id for d in documents if d.case_id != case.id})
+    listed: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     withheld: list[dict[str, Any]] = []
     rows = await TimelineEvent.filter(case_id=case.id).order_by("sequence").values(*_EVENT_COLUMNS)
@@ -97,9 +160,24 @@ async def write_bundle(
     manifest: list[str] = []
     with zipfile.ZipFile(out, "w") as archive:
         for document in documents:
+            origin = origins.get(document.lineage_id) if document.case_id != case.id else None
+            name = member_name(document, origin.group_reference if origin else None)
+            listed.append(
+                {
+                    "id": global_id("Document", document.id),
+                    "file": None if document.redacted_at else name,
+                    "filename": document.filename,
+                    "version": document.version,
+                    "visibility": document.visibility.value,
+                    "sha256": document.sha256,
+                    "created_at": document.created_at,
+                    "redacted_at": document.redacted_at,
+                    # null: a document of this case; otherwise the group it was shared through.
+                    "shared_from": origin.as_json() if origin else None,
+                }
+            )
             if document.redacted_at is not None:
                 continue  # its content was removed (retention, erasure); its event stays
-            name = member_name(document)
             with archive.open(name, "w", force_zip64=document.size > 2**31) as entry:
                 # From the backend that holds it, checked against its SHA-256: an altered
                 # file raises before its last chunk, and the whole bundle is refused.
@@ -119,7 +197,8 @@ async def write_bundle(
             option=_JSON,
         )
         messages = await _messages(found)
-        for name, content in ((TIMELINE, timeline), (MESSAGES, messages)):
+        listing = orjson.dumps({"case": case.reference, "documents": listed}, option=_JSON)
+        for name, content in ((TIMELINE, timeline), (MESSAGES, messages), (DOCUMENTS, listing)):
             archive.writestr(name, content, compress_type=zipfile.ZIP_DEFLATED)
             manifest.append(f"{hashlib.sha256(content).hexdigest()}  {name}")
         signed = ("\n".join(manifest) + "\n").encode()

@@ -38,15 +38,6 @@ from portal.timeline.models import Visibility
 GROUP_PREFIX = "GRP"
 MAX_REASON = 2000
 MAX_GROUP_CASES = 100
-# A caucus belongs to one case: its documents are never shared with other complainants.
-SHAREABLE_SCOPES = frozenset(
-    {
-        Visibility.ALL_PARTIES,
-        Visibility.ORGANISATION_INTERNAL,
-        Visibility.PROVIDER_INTERNAL,
-        Visibility.NEUTRAL_ONLY,
-    }
-)
 # Consent that makes (or, once answered, keeps) a case part of a group.
 OPEN_CONSENT = (GroupConsent.ASKED, GroupConsent.GIVEN)
 
@@ -84,6 +75,34 @@ async def links_of(actor: Actor, case: DisputeCase) -> list[tuple[CaseLink, uuid
 async def membership_of(case_id: uuid.UUID) -> GroupMember | None:
     """The case's latest group row (asked, consented, refused or withdrawn)."""
     return await GroupMember.filter(case_id=case_id).order_by("-asked_at").first()
+
+
+async def shareable_documents(actor: Actor, member: GroupMember) -> list[Document]:
+    """The member case's current documents the actor may share with its group now, oldest
+    first: none unless the group is formed, the case's consent stands, the case is open and
+    the actor may share (`policy.may_share_with_group`, asked for each document's scope);
+    never one already shared, nor one the actor may not read."""
+    if member.consent is not GroupConsent.GIVEN:
+        return []
+    group = await CaseGroup.get(id=member.group_id)
+    case = await DisputeCase.get(id=member.case_id)
+    if group.formed_at is None or case.stage in TERMINAL_STAGES:
+        return []
+    if not policy.may_run_case_groups(actor, case.provider_id):
+        return []
+    found = await access(actor, case)
+    shared = GroupDocument.filter(group_id=group.id).values_list("lineage_id", flat=True)
+    rows = await (
+        Document.filter(case_id=case.id, superseded_at__isnull=True, redacted_at__isnull=True)
+        .exclude(lineage_id__in=list(await shared))
+        .order_by("created_at", "id")
+    )
+    return [
+        d
+        for d in rows
+        if d.visibility in found.readable
+        and policy.may_share_with_group(actor, case.provider_id, d.visibility)
+    ]
 
 
 # --- locking and checking -----------------------------------------------------------------
@@ -405,6 +424,10 @@ async def withdraw_consent(
         member.answered_by_id = actor.id
         await member.save()
         await _note(case, EventKind.GROUP_CONSENT_WITHDRAWN, at, actor, role.value, _about(group))
+        # Imported here: sessions read the groups' models, and groups call back only here.
+        from portal.sessions.group import leave_group_sessions
+
+        await leave_group_sessions(case, group.id, at, actor.id, role)
     return Answered(group, member)
 
 
@@ -445,9 +468,11 @@ async def form(actor: Actor, group_id: uuid.UUID, *, at: datetime | None = None)
     return group
 
 
-async def _formed(
+async def formed_group(
     actor: Actor, group_id: uuid.UUID
 ) -> tuple[CaseGroup, list[tuple[GroupMember, DisputeCase]]]:
+    """The formed group the actor may see, locked, and its open members' cases, locked in id
+    order; GROUP_NOT_FORMED before it is formed. The caller owns the transaction."""
     group = await _locked_group(actor, group_id)
     if group.formed_at is None:
         raise GroupError("GROUP_NOT_FORMED", "Form the group first.")
@@ -461,7 +486,7 @@ async def share_document(
     the scope it was posted in, to whoever reads that scope there."""
     at = at or now()
     async with in_transaction():
-        group, members = await _formed(actor, group_id)
+        group, members = await formed_group(actor, group_id)
         lead = await DisputeCase.get(id=group.lead_case_id)
         _runs(actor, lead)
         document = await Document.get_or_none(id=document_id, superseded_at__isnull=True)
@@ -471,7 +496,7 @@ async def share_document(
         found = await access(actor, cases[document.case_id])
         if document.visibility not in found.readable:
             raise GroupError("NOT_FOUND", "No such document in a member case.", "document_id")
-        if document.visibility not in SHAREABLE_SCOPES:
+        if not policy.may_share_with_group(actor, lead.provider_id, document.visibility):
             raise GroupError(
                 "SCOPE_NOT_ALLOWED",
                 "A caucus belongs to one case: its documents are not shared.",
@@ -522,7 +547,7 @@ async def propose_outcome(
     Each complainant then accepts or rejects it on their own case."""
     at = at or now()
     async with in_transaction():
-        group, members = await _formed(actor, group_id)
+        group, members = await formed_group(actor, group_id)
         if group.outcome_proposed_at is not None:
             raise GroupError("GROUP_OUTCOME_PROPOSED", "The group's outcome is already proposed.")
         for _, case in members:

@@ -106,5 +106,13 @@ async def feed_file(token: str, *, base_url: str, at: datetime | None = None) ->
         scopes = [s for s in found.readable if s in policy.SESSION_SIDES]
         sessions = await listed.filter(case_id=case.id, visibility__in=scopes)
         entries += [mails.entry_of(case, s) for s in sessions]
-    entries.sort(key=lambda e: datetime.fromisoformat(e.starts_at))
+    # A group's session is one event in a calendar, though its owner (the neutral, say) takes
+    # part in it on several member cases: one entry per UID, a cancelled row only when no
+    # row of it is still on (a case that left the group cancelled its own row alone).
+    by_uid: dict[str, calendar.CalendarEntry] = {}
+    for entry in entries:
+        held = by_uid.get(entry.uid)
+        if held is None or (held.cancelled and not entry.cancelled):
+            by_uid[entry.uid] = entry
+    entries = sorted(by_uid.values(), key=lambda e: datetime.fromisoformat(e.starts_at))
     return calendar.feed(entries, user.time_zone, base_url=base_url, stamp=at or _now())

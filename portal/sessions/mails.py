@@ -41,7 +41,7 @@ def entry_of(case: DisputeCase, session: CaseSession) -> CalendarEntry:
     assert session.starts_at is not None
     where = ", ".join(p for p in (session.place, session.link) if p)
     return CalendarEntry(
-        uid=uid_of(session.id),
+        uid=uid_of(session.calendar_id),
         sequence=session.sequence,
         starts_at=session.starts_at.isoformat(),
         minutes=session.duration_minutes,
@@ -73,9 +73,16 @@ async def _send(
     extra: dict[str, Any],
     *,
     calendar: bool,
+    sent: set[str] | None = None,
 ) -> list[Recipient]:
+    """Mail each person of ``roles`` who reads the session's scope on the case. ``sent``
+    gathers the addresses mailed in one step of a group's session: a person taking part in
+    several member cases (the neutral, the provider, the organisation) gets one mail."""
     people, appointment = await case_people(case)
     chosen = audience(people, appointment, roles, session.visibility)
+    if sent is not None:
+        chosen = [p for p in chosen if p.email not in sent]
+        sent.update(p.email for p in chosen)
     context = {**await case_context(case), "session": _session_context(session), **extra}
     if calendar:
         context["calendar"] = entry_of(case, session).as_context()
@@ -93,7 +100,9 @@ async def _send(
     return chosen
 
 
-async def proposed(case: DisputeCase, session: CaseSession, at: datetime) -> None:
+async def proposed(
+    case: DisputeCase, session: CaseSession, at: datetime, *, sent: set[str] | None = None
+) -> None:
     """To the sides asked: the slots, to pick one or decline."""
     slots = session.slot_instants()
     await _send(
@@ -104,11 +113,18 @@ async def proposed(case: DisputeCase, session: CaseSession, at: datetime) -> Non
         at,
         {"slots": slots},
         calendar=False,
+        sent=sent,
     )
 
 
 async def scheduled(
-    case: DisputeCase, session: CaseSession, at: datetime, *, moved: bool, reason: str | None
+    case: DisputeCase,
+    session: CaseSession,
+    at: datetime,
+    *,
+    moved: bool,
+    reason: str | None,
+    sent: set[str] | None = None,
 ) -> None:
     """The invitation (METHOD REQUEST), or its move (the same UID, SEQUENCE one up)."""
     await _send(
@@ -119,25 +135,35 @@ async def scheduled(
         at,
         {"starts": session.starts_at, "reason": reason or ""},
         calendar=True,
+        sent=sent,
     )
 
 
 async def cancelled(
-    case: DisputeCase, session: CaseSession, at: datetime, *, was_scheduled: bool
+    case: DisputeCase,
+    session: CaseSession,
+    at: datetime,
+    *,
+    was_scheduled: bool,
+    sent: set[str] | None = None,
+    to: frozenset[CaseRole] | None = None,
 ) -> None:
     """The cancellation; a scheduled session's invitation is withdrawn (METHOD CANCEL)."""
     await _send(
         MailKind.SESSION_CANCELLED,
         case,
         session,
-        asked_roles(session) | RUNNERS,
+        (asked_roles(session) | RUNNERS) & (to or frozenset(CaseRole)),
         at,
         {"starts": session.starts_at or "", "reason": session.cancel_reason or ""},
         calendar=was_scheduled,
+        sent=sent,
     )
 
 
-async def reminded(case: DisputeCase, session: CaseSession, at: datetime) -> None:
+async def reminded(
+    case: DisputeCase, session: CaseSession, at: datetime, *, sent: set[str] | None = None
+) -> None:
     """Before the session: its time, place and agenda again."""
     await _send(
         MailKind.SESSION_REMINDER,
@@ -147,4 +173,5 @@ async def reminded(case: DisputeCase, session: CaseSession, at: datetime) -> Non
         at,
         {"starts": session.starts_at, "reason": ""},
         calendar=False,
+        sent=sent,
     )

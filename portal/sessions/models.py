@@ -53,10 +53,20 @@ class CaseSession(Model):
     minuted_at = fields.DatetimeField(null=True)
     # The start a reminder went out for: a moved session is reminded again.
     reminded_for = fields.DatetimeField(null=True)
+    # A group's session (issue 20, 4): one row on each member case, all with the same
+    # `group_session_id` (also the calendars' UID, so a person in several member cases holds
+    # one event); None for a session of this case alone.
+    group_id = fields.UUIDField(null=True)
+    group_session_id = fields.UUIDField(null=True, db_index=True)
 
     class Meta:
         table = "case_session"
         indexes = (("case_id", "proposed_at"), ("status", "starts_at"))
+
+    @property
+    def calendar_id(self) -> uuid.UUID:
+        """What calendars know it by: the group's session, or this one."""
+        return self.group_session_id or self.id
 
     def slot_instants(self) -> list[datetime]:
         return [datetime.fromisoformat(s) for s in self.slots]

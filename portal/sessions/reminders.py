@@ -31,22 +31,34 @@ async def schedule_session_reminders(at: datetime, hours_before: int) -> int:
         case__stage__not_in=list(TERMINAL_STAGES),
     )
     reminded = 0
+    done: set[object] = set()
     for session in due:
-        if session.reminded_for == session.starts_at:
+        if session.reminded_for == session.starts_at or session.calendar_id in done:
             continue
+        done.add(session.calendar_id)
+        # A group's session is reminded on all its member rows at once, one mail a person.
+        rows = (
+            [session]
+            if session.group_session_id is None
+            else [s for s in due if s.group_session_id == session.group_session_id]
+        )
         async with in_transaction():
             # A conditional update claims it: a second worker updates nothing and mails nothing.
             claimed = (
                 await CaseSession.filter(
-                    id=session.id, status=SessionStatus.SCHEDULED, starts_at=session.starts_at
+                    id__in=[s.id for s in rows],
+                    status=SessionStatus.SCHEDULED,
+                    starts_at=session.starts_at,
                 )
                 .filter(Q(reminded_for__isnull=True) | ~Q(reminded_for=session.starts_at))
                 .update(reminded_for=session.starts_at)
             )
             if not claimed:
                 continue
-            case = await DisputeCase.get(id=session.case_id)
-            await mails.reminded(case, session, at)
+            sent: set[str] = set()
+            for row in rows:
+                case = await DisputeCase.get(id=row.case_id)
+                await mails.reminded(case, row, at, sent=sent)
         reminded += 1
     if reminded:
         log.info("scheduled reminders for %d sessions", reminded)

@@ -24,6 +24,7 @@ from portal.cases.events import EventKind, record_step
 from portal.cases.inputs import MAX_TEXT
 from portal.cases.models import DisputeCase
 from portal.cases.states import TERMINAL_STAGES, CaseRole, Side
+from portal.groups.models import CaseGroup, GroupConsent, GroupMember
 from portal.lengths import at_most
 from portal.sessions import mails
 from portal.sessions.errors import SessionError, SessionNotFound
@@ -162,6 +163,15 @@ async def session_access(
     if session is None:
         raise SessionNotFound()
     if lock:
+        if session.group_session_id is not None:
+            # A group's session: every member case it is on, in id order (no two steps
+            # deadlock), as the group's own steps lock them.
+            on = CaseSession.filter(group_session_id=session.group_session_id)
+            await (
+                DisputeCase.select_for_update()
+                .filter(id__in=list(await on.values_list("case_id", flat=True)))
+                .order_by("id")
+            )
         case = await DisputeCase.select_for_update().get(id=session.case_id)
         session = await CaseSession.select_for_update().get(id=session_id)
     else:
@@ -170,6 +180,35 @@ async def session_access(
     if session.visibility not in found.readable:
         raise SessionNotFound()
     return SessionAccess(session, found)
+
+
+async def together(actor: Actor, found: SessionAccess) -> list[SessionAccess]:
+    """The session and, for a group's session, the same session on every other member case
+    still in the group and open (their cases locked by `session_access`), in case order: a
+    step on one is a step on all. A case that left the group, or ended, takes no part."""
+    session = found.session
+    if session.group_session_id is None:
+        return [found]
+    rows = await (
+        CaseSession.select_for_update()
+        .filter(group_session_id=session.group_session_id)
+        .order_by("case_id")
+    )
+    members = set(
+        await GroupMember.filter(group_id=session.group_id, consent=GroupConsent.GIVEN).values_list(
+            "case_id", flat=True
+        )
+    )
+    out: list[SessionAccess] = []
+    for row in rows:
+        if row.id == session.id:
+            out.append(found)
+            continue
+        case = await DisputeCase.get(id=row.case_id)
+        if row.case_id not in members or case.stage in TERMINAL_STAGES:
+            continue
+        out.append(SessionAccess(row, await access(actor, case)))
+    return out
 
 
 def _open_case(case: DisputeCase) -> None:
@@ -185,13 +224,7 @@ async def propose(
 ) -> CaseSession:
     """A neutral or the provider offers 1 to 10 slots for a session, with where and why."""
     at = at or _now()
-    slots = _slots(draft.slots, at)
-    minutes = _minutes(draft.duration_minutes)
-    agenda = _written(draft.agenda, "agenda", MAX_AGENDA)
-    place = _text(draft.place, "place", MAX_PLACE, required=False)
-    link = _link(draft.link)
-    if place is None and link is None:
-        raise SessionError("REQUIRED", "Give a place, or a video or phone link.", "place")
+    checked = check_draft(draft, at)
     async with in_transaction():
         found = await case_access(actor, case_id, lock=True)
         if draft.visibility not in policy.SESSION_SIDES:
@@ -201,39 +234,76 @@ async def propose(
                 "visibility",
             )
         _open_case(found.case)
-        session = CaseSession(
-            case_id=case_id,
-            kind=draft.kind,
-            visibility=draft.visibility,
-            slots=[s.isoformat() for s in slots],
-            duration_minutes=minutes,
-            place=place,
-            link=link,
-            agenda=agenda,
-            proposed_by_id=actor.id,
-            proposer_role="",
-            proposed_at=at,
-        )
-        role = SessionAccess(session, found).runner_role()
-        session.proposer_role = role.value
-        await session.save()
-        await _record(
-            found.case,
-            session,
-            EventKind.SESSION_PROPOSED,
-            actor,
-            role,
-            at,
-            {
-                "session_kind": session.kind,
-                "slots": session.slots,
-                "duration_minutes": minutes,
-                "agenda": agenda,
-                "place": place,
-                "link": link,
-            },
-        )
+        session = await open_session(actor, found, checked, at)
         await mails.proposed(found.case, session, at)
+    return session
+
+
+def check_draft(draft: SessionDraft, at: datetime) -> CaseSession:
+    """The proposal checked, as an unsaved session of no case yet (`open_session`)."""
+    slots = _slots(draft.slots, at)
+    minutes = _minutes(draft.duration_minutes)
+    agenda = _written(draft.agenda, "agenda", MAX_AGENDA)
+    place = _text(draft.place, "place", MAX_PLACE, required=False)
+    link = _link(draft.link)
+    if place is None and link is None:
+        raise SessionError("REQUIRED", "Give a place, or a video or phone link.", "place")
+    return CaseSession(
+        kind=draft.kind,
+        visibility=draft.visibility,
+        slots=[s.isoformat() for s in slots],
+        duration_minutes=minutes,
+        place=place,
+        link=link,
+        agenda=agenda,
+    )
+
+
+async def open_session(
+    actor: Actor,
+    found: CaseFileAccess,
+    checked: CaseSession,
+    at: datetime,
+    *,
+    group_id: uuid.UUID | None = None,
+    group_session_id: uuid.UUID | None = None,
+) -> CaseSession:
+    """The checked proposal saved on the case (locked by the caller), with its event; the
+    caller mails it."""
+    session = CaseSession(
+        case_id=found.case.id,
+        kind=checked.kind,
+        visibility=checked.visibility,
+        slots=list(checked.slots),
+        duration_minutes=checked.duration_minutes,
+        place=checked.place,
+        link=checked.link,
+        agenda=checked.agenda,
+        proposed_by_id=actor.id,
+        proposer_role="",
+        proposed_at=at,
+        group_id=group_id,
+        group_session_id=group_session_id,
+    )
+    role = SessionAccess(session, found).runner_role()
+    session.proposer_role = role.value
+    await session.save()
+    await _record(
+        found.case,
+        session,
+        EventKind.SESSION_PROPOSED,
+        actor,
+        role,
+        at,
+        {
+            "session_kind": session.kind,
+            "slots": session.slots,
+            "duration_minutes": session.duration_minutes,
+            "agenda": session.agenda,
+            "place": session.place,
+            "link": session.link,
+        },
+    )
     return session
 
 
@@ -246,7 +316,11 @@ async def answer(
     at: datetime | None = None,
 ) -> CaseSession:
     """A side picks a slot (by its number, from 1), or declines them all with reasons. When
-    every side asked has picked the same slot, the session is scheduled on it."""
+    every side asked has picked the same slot, the session is scheduled on it.
+
+    A group's session is scheduled when every side asked on every member case picked the
+    same slot. The organisation is one party to all of them: its answer on one member case
+    is its answer on each it answers for there."""
     at = at or _now()
     async with in_transaction():
         found = await session_access(actor, session_id, lock=True)
@@ -262,39 +336,57 @@ async def answer(
         else:
             _slot(session, slot_number)
             why = None
-        await SessionAnswer.update_or_create(
-            defaults={
-                "slot_number": slot_number,
-                "reason": why,
-                "answered_by_id": actor.id,
-                "answered_at": at,
-            },
-            session_id=session.id,
-            side=side,
-        )
-        picked = await SessionAnswer.filter(session_id=session.id).values_list(
-            "side", "slot_number"
-        )
-        asked = set(policy.SESSION_SIDES[session.visibility])
-        chosen = {number for s, number in picked if s in asked}
-        if {s for s, _ in picked} >= asked and len(chosen) == 1:
-            number = chosen.pop()
-            if number is not None:
-                await _schedule(found, number, actor, at, confirmed=False)
+        all_of = await together(actor, found)
+        for each in all_of:
+            mine = each is found or (
+                side is Side.ORGANISATION
+                and policy.session_side(each.found.roles, each.session.visibility) is side
+            )
+            if not mine:
+                continue
+            await SessionAnswer.update_or_create(
+                defaults={
+                    "slot_number": slot_number,
+                    "reason": why,
+                    "answered_by_id": actor.id,
+                    "answered_at": at,
+                },
+                session_id=each.session.id,
+                side=side,
+            )
+        picked = await SessionAnswer.filter(
+            session_id__in=[each.session.id for each in all_of]
+        ).values_list("session_id", "side", "slot_number")
+        chosen: set[int | None] = set()
+        for each in all_of:
+            asked = set(policy.SESSION_SIDES[each.session.visibility])
+            answers = {s: n for pk, s, n in picked if pk == each.session.id and s in asked}
+            if set(answers) != asked:
+                return session  # a side has yet to answer
+            chosen |= set(answers.values())
+        if len(chosen) == 1 and (number := chosen.pop()) is not None:
+            sent: set[str] = set()
+            for each in all_of:
+                await _schedule(each, number, actor, at, confirmed=False, sent=sent)
     return session
 
 
 async def confirm(
     actor: Actor, session_id: uuid.UUID, slot_number: int, *, at: datetime | None = None
 ) -> CaseSession:
-    """The neutral or the provider schedules the session on a slot, whatever the answers."""
+    """The neutral or the provider schedules the session on a slot, whatever the answers
+    (a group's session on every member case, or on none)."""
     at = at or _now()
     async with in_transaction():
         found = await session_access(actor, session_id, lock=True)
-        found.runner_role()
-        _proposed(found.session)
-        _slot(found.session, slot_number)
-        await _schedule(found, slot_number, actor, at, confirmed=True)
+        all_of = await together(actor, found)
+        for each in all_of:
+            each.runner_role()
+            _proposed(each.session)
+            _slot(each.session, slot_number)
+        sent: set[str] = set()
+        for each in all_of:
+            await _schedule(each, slot_number, actor, at, confirmed=True, sent=sent)
     return found.session
 
 
@@ -314,32 +406,37 @@ async def move(
     why = _text(reason, "reason", MAX_REASON, required=False)
     async with in_transaction():
         found = await session_access(actor, session_id, lock=True)
-        role = found.runner_role()
-        session = found.session
-        _scheduled(session)
-        _open_case(found.case)
-        previous = session.starts_at
-        session.starts_at = start
-        session.duration_minutes = minutes or session.duration_minutes
-        session.sequence += 1
-        await session.save()
-        await _record(
-            found.case,
-            session,
-            EventKind.SESSION_MOVED,
-            actor,
-            role,
-            at,
-            {
-                "previous_starts_at": previous,
-                "starts_at": start,
-                "duration_minutes": session.duration_minutes,
-                "sequence": session.sequence,
-                "reason": why,
-            },
-        )
-        await mails.scheduled(found.case, session, at, moved=True, reason=why)
-    return session
+        all_of = await together(actor, found)
+        roles = []
+        for each in all_of:
+            roles.append(each.runner_role())
+            _scheduled(each.session)
+            _open_case(each.case)
+        sent: set[str] = set()
+        for each, role in zip(all_of, roles, strict=True):
+            session = each.session
+            previous = session.starts_at
+            session.starts_at = start
+            session.duration_minutes = minutes or session.duration_minutes
+            session.sequence += 1
+            await session.save()
+            await _record(
+                each.case,
+                session,
+                EventKind.SESSION_MOVED,
+                actor,
+                role,
+                at,
+                {
+                    "previous_starts_at": previous,
+                    "starts_at": start,
+                    "duration_minutes": session.duration_minutes,
+                    "sequence": session.sequence,
+                    "reason": why,
+                },
+            )
+            await mails.scheduled(each.case, session, at, moved=True, reason=why, sent=sent)
+    return found.session
 
 
 async def cancel(
@@ -351,32 +448,49 @@ async def cancel(
     why = _text(reason, "reason", MAX_REASON, required=False)
     async with in_transaction():
         found = await session_access(actor, session_id, lock=True)
-        role = found.runner_role()
-        session = found.session
-        if session.status not in (SessionStatus.PROPOSED, SessionStatus.SCHEDULED):
-            raise SessionError("SESSION_NOT_SCHEDULED", "The session is not ahead any more.")
+        all_of = await together(actor, found)
+        roles = []
+        for each in all_of:
+            roles.append(each.runner_role())
+            if each.session.status not in (SessionStatus.PROPOSED, SessionStatus.SCHEDULED):
+                raise SessionError("SESSION_NOT_SCHEDULED", "The session is not ahead any more.")
         if why is None:
             raise SessionError("REASONS_REQUIRED", "Say why the session is cancelled.", "reason")
-        was_scheduled = session.status is SessionStatus.SCHEDULED
-        session.status = SessionStatus.CANCELLED
-        session.cancelled_at = at
-        session.cancel_reason = why
-        session.sequence += 1
-        await session.save()
-        await _record(
-            found.case,
-            session,
-            EventKind.SESSION_CANCELLED,
-            actor,
-            role,
-            at,
-            {
-                "reason": why,
-                "sequence": session.sequence,
-            },
-        )
-        await mails.cancelled(found.case, session, at, was_scheduled=was_scheduled)
-    return session
+        sent: set[str] = set()
+        for each, role in zip(all_of, roles, strict=True):
+            await call_off(each.case, each.session, why, at, actor.id, role, sent=sent)
+    return found.session
+
+
+async def call_off(
+    case: DisputeCase,
+    session: CaseSession,
+    why: str,
+    at: datetime,
+    actor_id: uuid.UUID | None,
+    role: CaseRole,
+    *,
+    sent: set[str] | None = None,
+    to: frozenset[CaseRole] | None = None,
+) -> None:
+    """Cancel one session row (its case locked by the caller): event and mails (to the roles
+    ``to`` only, when given)."""
+    was_scheduled = session.status is SessionStatus.SCHEDULED
+    session.status = SessionStatus.CANCELLED
+    session.cancelled_at = at
+    session.cancel_reason = why
+    session.sequence += 1
+    await session.save()
+    await _record_as(
+        case,
+        session,
+        EventKind.SESSION_CANCELLED,
+        actor_id,
+        role,
+        at,
+        {"reason": why, "sequence": session.sequence},
+    )
+    await mails.cancelled(case, session, at, was_scheduled=was_scheduled, sent=sent, to=to)
 
 
 async def record_minute(
@@ -387,36 +501,39 @@ async def record_minute(
     *,
     at: datetime | None = None,
 ) -> CaseSession:
-    """After the session: who attended, and a short minute, on the timeline."""
+    """After the session: who attended, and a short minute, on the timeline (of every
+    member case, for a group's session)."""
     at = at or _now()
     text = _written(minute, "minute", MAX_MINUTE)
     async with in_transaction():
         found = await session_access(actor, session_id, lock=True)
-        role = found.runner_role()
-        session = found.session
-        _scheduled(session)
-        assert session.starts_at is not None
-        if session.starts_at + timedelta(minutes=session.duration_minutes) > at:
-            raise SessionError("SESSION_NOT_OVER", "Record the minute after the session ends.")
+        all_of = await together(actor, found)
+        roles = []
+        for each in all_of:
+            roles.append(each.runner_role())
+            _scheduled(each.session)
+            starts = each.session.starts_at
+            assert starts is not None
+            if starts + timedelta(minutes=each.session.duration_minutes) > at:
+                raise SessionError("SESSION_NOT_OVER", "Record the minute after the session ends.")
         present = sorted(set(attended), key=list(SessionAttendee).index)
-        session.status = SessionStatus.HELD
-        session.attended = [a.value for a in present]
-        session.minute = text
-        session.minuted_at = at
-        await session.save()
-        await _record(
-            found.case,
-            session,
-            EventKind.SESSION_MINUTED,
-            actor,
-            role,
-            at,
-            {
-                "attended": session.attended,
-                "minute": text,
-            },
-        )
-    return session
+        for each, role in zip(all_of, roles, strict=True):
+            session = each.session
+            session.status = SessionStatus.HELD
+            session.attended = [a.value for a in present]
+            session.minute = text
+            session.minuted_at = at
+            await session.save()
+            await _record(
+                each.case,
+                session,
+                EventKind.SESSION_MINUTED,
+                actor,
+                role,
+                at,
+                {"attended": session.attended, "minute": text},
+            )
+    return found.session
 
 
 # --- inside the steps --------------------------------------------------------------------------
@@ -440,7 +557,13 @@ def _slot(session: CaseSession, number: int) -> None:
 
 
 async def _schedule(
-    found: SessionAccess, number: int, actor: Actor, at: datetime, *, confirmed: bool
+    found: SessionAccess,
+    number: int,
+    actor: Actor,
+    at: datetime,
+    *,
+    confirmed: bool,
+    sent: set[str],
 ) -> None:
     session = found.session
     _open_case(found.case)
@@ -449,18 +572,23 @@ async def _schedule(
     session.starts_at = session.slot_instants()[number - 1]
     session.scheduled_at = at
     await session.save()
-    # Scheduled by the runner's confirmation, or by the last side's pick.
+    # Scheduled by the runner's confirmation, or by the last side's pick. On the other member
+    # cases of a group's session, that last pick was another case's party: the step is
+    # recorded there as the portal's, so no member learns who the others are.
+    actor_id: uuid.UUID | None = actor.id
     if confirmed:
         role = found.runner_role()
     else:
-        found.side()
         answering = (CaseRole.COMPLAINANT, CaseRole.REPRESENTATIVE, CaseRole.ORGANISATION)
-        role = next(r for r in answering if r in found.found.roles)
-    await _record(
+        mine = policy.session_side(found.found.roles, session.visibility) is not None
+        role = next((r for r in answering if r in found.found.roles), CaseRole.SYSTEM)
+        if not mine:
+            actor_id, role = None, CaseRole.SYSTEM
+    await _record_as(
         found.case,
         session,
         EventKind.SESSION_SCHEDULED,
-        actor,
+        actor_id,
         role,
         at,
         {
@@ -470,7 +598,7 @@ async def _schedule(
             "confirmed": confirmed,
         },
     )
-    await mails.scheduled(found.case, session, at, moved=False, reason=None)
+    await mails.scheduled(found.case, session, at, moved=False, reason=None, sent=sent)
 
 
 async def _record(
@@ -482,12 +610,28 @@ async def _record(
     at: datetime,
     payload: dict[str, object],
 ) -> None:
+    await _record_as(case, session, kind, actor.id, role, at, payload)
+
+
+async def _record_as(
+    case: DisputeCase,
+    session: CaseSession,
+    kind: EventKind,
+    actor_id: uuid.UUID | None,
+    role: CaseRole,
+    at: datetime,
+    payload: dict[str, object],
+) -> None:
+    group: dict[str, object] = {}
+    if session.group_id is not None:
+        reference = await CaseGroup.filter(id=session.group_id).values_list("reference", flat=True)
+        group = {"group_id": session.group_id, "group_reference": reference[0]}
     await record_step(
         case,
         kind,
         at=at,
-        actor_id=actor.id,
+        actor_id=actor_id,
         actor_role=role.value,
-        payload={"session_id": session.id, **payload},
+        payload={"session_id": session.id, **payload, **group},
         visibility=session.visibility,
     )

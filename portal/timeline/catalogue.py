@@ -1349,6 +1349,16 @@ SEQUENCE = Field(
     "sequence", Int(), "Its RFC 5545 SEQUENCE now: calendars replace the copy with a lower one."
 )
 _SLOT = "2026-12-21T09:00:00+01:00"
+# A group's session (issue 20, 4) is recorded on every member case, naming the group.
+IN_GROUP = (
+    Field("group_id", Id("CaseGroup"), "The group, for a group's session.", required=False),
+    Field(
+        "group_reference",
+        Text(),
+        "The group's reference, for a group's session.",
+        required=False,
+    ),
+)
 SESSION_ENTRIES: tuple[Entry, ...] = (
     _e(
         K.SESSION_PROPOSED,
@@ -1362,6 +1372,7 @@ SESSION_ENTRIES: tuple[Entry, ...] = (
             Field("agenda", Text(), "The agenda, as written.", webhook=False),
             Field("place", Text(), "Where it is held.", required=False, webhook=False),
             Field("link", Text(), "The video or phone link.", required=False, webhook=False),
+            *IN_GROUP,
         ),
         {
             "session_id": _V,
@@ -1383,6 +1394,7 @@ SESSION_ENTRIES: tuple[Entry, ...] = (
             STARTS,
             MINUTES,
             Field("confirmed", Bool(), "Confirmed by the neutral or provider, not by the picks."),
+            *IN_GROUP,
         ),
         {
             "session_id": _V,
@@ -1403,6 +1415,7 @@ SESSION_ENTRIES: tuple[Entry, ...] = (
             MINUTES,
             SEQUENCE,
             Field("reason", Text(), "Why, as written.", required=False, webhook=False),
+            *IN_GROUP,
         ),
         {
             "session_id": _V,
@@ -1416,7 +1429,7 @@ SESSION_ENTRIES: tuple[Entry, ...] = (
     _e(
         K.SESSION_CANCELLED,
         "A proposed or scheduled session was cancelled, with reasons.",
-        (SESSION, Field("reason", Text(), "Why, as written.", webhook=False), SEQUENCE),
+        (SESSION, Field("reason", Text(), "Why, as written.", webhook=False), SEQUENCE, *IN_GROUP),
         {"session_id": _V, "reason": "The parties settled.", "sequence": 1},
         scope=None,
     ),
@@ -1427,6 +1440,7 @@ SESSION_ENTRIES: tuple[Entry, ...] = (
             SESSION,
             Field("attended", ListOf(Choice(SessionAttendee)), "Who attended."),
             Field("minute", Text(), "The minute, as written.", webhook=False),
+            *IN_GROUP,
         ),
         {
             "session_id": _V,

@@ -6,14 +6,25 @@ the organisation's inbox shows the group with its member count. axe-clean at eac
 
 from __future__ import annotations
 
+import io
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
 from playwright.async_api import Page, expect
 
+from portal.casefiles import services as casefiles
+from portal.casefiles.storage import storage_of
 from portal.cases.models import DisputeCase
 from portal.cases.services import Action
 from portal.cases.states import Stage
+from portal.groups import services as groups
 from portal.groups.models import CaseGroup
+from portal.sessions.models import CaseSession
+from portal.settings import Settings
+from portal.timeline.models import Visibility
+from tests import samples
 from tests.e2e.conftest import Portal, accessible, fits, sign_in
-from tests.factories import NOTICE_READ, PASSWORD, Factory, build_world
+from tests.factories import NOTICE_READ, PASSWORD, Factory, actor_for, build_world
 from tests.group_support import members_in_resolution
 from tests.test_api_support import case_id
 
@@ -98,3 +109,119 @@ async def test_consent_and_one_group_outcome_answered_case_by_case(
     await expect(row).to_contain_text(group.reference)
     await expect(row).to_contain_text("2")
     await accessible(manager, "group-inbox")
+
+
+async def test_the_provider_shares_a_document_with_the_group_from_the_case_page(
+    portal: Portal, factory: Factory, portal_settings: Settings
+) -> None:
+    # Given a formed group of two, the lead case holding a public document, a provider-internal
+    # one and the complainant's caucus document (which the provider does not read)
+    w = await build_world(factory)
+    (w1, lead), (w2, other) = await members_in_resolution(w, factory, 2)
+    worker = await actor_for(w.caseworker)
+    await groups.link_cases(worker, lead.id, other.id, "The same billing error in March.")
+    group = await groups.ask_consent(worker, lead.id, [other.id])
+    await groups.answer_consent(await actor_for(w1.complainant), group.id, lead.id, True)
+    await groups.answer_consent(await actor_for(w2.complainant), group.id, other.id, True)
+    await groups.form(worker, group.id)
+    for name, by, scope in (
+        ("invoice-march.pdf", w.caseworker, Visibility.ALL_PARTIES),
+        ("provider-notes.pdf", w.caseworker, Visibility.PROVIDER_INTERNAL),
+        ("my-private-note.pdf", w1.complainant, Visibility.CAUCUS_COMPLAINANT),
+    ):
+        await casefiles.upload_document(
+            storage_of(portal_settings),
+            await actor_for(by),
+            lead.id,
+            casefiles.IncomingFile(name, io.BytesIO(samples.PDF)),
+            scope,
+            max_bytes=portal_settings.document_max_bytes,
+        )
+
+    # The provider's case page offers the documents it may share, never the caucus one
+    staff = await _page(portal, w.caseworker.email)
+    await staff.goto(f"/cases/{case_id(lead)}")
+    share = staff.get_by_test_id("group-share")
+    await expect(share.get_by_label("invoice-march.pdf")).to_be_visible()
+    await expect(share.get_by_label("provider-notes.pdf")).to_be_visible()
+    await expect(share).not_to_contain_text("my-private-note.pdf")
+    await accessible(staff, "group-share")
+
+    # Sharing with none chosen is refused, in words, in the error summary
+    await share.get_by_role("button", name="Share with the group").click()
+    await expect(staff.locator(".govuk-error-summary")).to_contain_text(
+        "Choose a document to share"
+    )
+
+    # It shares the public document: a banner says so and it is no longer offered
+    await share.get_by_label("invoice-march.pdf").check()
+    await share.get_by_role("button", name="Share with the group").click()
+    await expect(staff.get_by_test_id("success-banner")).to_contain_text(
+        "invoice-march.pdf is shared with every case in the group"
+    )
+    await expect(share.get_by_label("invoice-march.pdf")).to_have_count(0)
+    await expect(share.get_by_label("provider-notes.pdf")).to_be_visible()
+    await accessible(staff, "group-shared")
+
+    # The other complainant finds it in their own case file, on a phone
+    second = await _page(portal, w2.complainant.email, phone=True)
+    await second.goto(f"/cases/{case_id(other)}")
+    await (
+        second.locator("details.parley-fold > summary").get_by_text("Documents", exact=True).click()
+    )
+    await expect(second.get_by_test_id("documents")).to_contain_text("invoice-march.pdf")
+    await expect(second.get_by_test_id("documents")).not_to_contain_text("provider-notes.pdf")
+    await expect(second.get_by_test_id("group-share")).to_have_count(0)
+    await fits(second, "group-shared-phone")
+
+    # The screen in Chinese on a phone, for the provider
+    phone = await _page(portal, w.caseworker.email, phone=True)
+    await phone.goto(f"/cases/{case_id(lead)}")
+    await phone.get_by_label("Language").select_option("zh-Hans")
+    zh = phone.get_by_test_id("group-share")
+    await expect(zh.get_by_role("button", name="与案件组共享")).to_be_visible()
+    await fits(phone, "group-share-zh-phone")
+
+
+async def test_the_neutral_proposes_a_session_to_the_group_and_each_member_sees_it_on_their_case(
+    portal: Portal, factory: Factory
+) -> None:
+    # Given a formed group of two cases in resolution with one neutral
+    w = await build_world(factory)
+    (w1, lead), (w2, other) = await members_in_resolution(w, factory, 2)
+    worker = await actor_for(w.caseworker)
+    await groups.link_cases(worker, lead.id, other.id, "The same billing error in March.")
+    group = await groups.ask_consent(worker, lead.id, [other.id])
+    await groups.answer_consent(await actor_for(w1.complainant), group.id, lead.id, True)
+    await groups.answer_consent(await actor_for(w2.complainant), group.id, other.id, True)
+    await groups.form(worker, group.id)
+    start = datetime.now(UTC) + timedelta(days=4)
+
+    # The neutral proposes, on the lead case, a session for every case in the group
+    neutral = await _page(portal, w.neutral.email)
+    await neutral.goto(f"/cases/{case_id(lead)}")
+    await _open_sessions(neutral)
+    form = neutral.get_by_test_id("propose-session")
+    await form.get_by_label(f"Every case in group {group.reference}").check()
+    zone = ZoneInfo(w.neutral.time_zone)
+    await form.get_by_label("Time 1").fill(f"{start.astimezone(zone):%Y-%m-%dT%H:%M}")
+    await form.get_by_label("Video or phone link").fill("https://meet.example.org/group")
+    await form.get_by_label("Agenda").fill("What the double billing cost each customer.")
+    await form.get_by_role("button", name="Propose the session").click()
+    await expect(form.get_by_test_id("success-banner")).to_contain_text("The session was proposed")
+    await expect(neutral.get_by_test_id("session-group")).to_contain_text(group.reference)
+    await accessible(neutral, "group-session-proposed")
+    assert await CaseSession.filter(group_id=group.id).count() == 2
+
+    # The other member's complainant finds it on their own case, on a phone, with its group
+    second = await _page(portal, w2.complainant.email, phone=True)
+    await second.goto(f"/cases/{case_id(other)}")
+    await _open_sessions(second)
+    await expect(second.get_by_test_id("session-group")).to_contain_text(group.reference)
+    await expect(second.get_by_test_id("propose-session")).to_have_count(0)
+    await fits(second, "group-session-phone")
+
+
+async def _open_sessions(page: Page) -> None:
+    await page.get_by_test_id("sessions-fold").locator("summary").first.click()
+    await expect(page.get_by_test_id("sessions")).to_be_visible()

@@ -21,9 +21,11 @@ from portal.groups import models, services
 from portal.groups.errors import GroupError
 
 if TYPE_CHECKING:
+    from portal.api.casefiles.types import Document
     from portal.api.cases.types import DisputeCase
 
 CaseRef = Annotated["DisputeCase", strawberry.lazy("portal.api.cases.types")]
+DocumentType = Annotated["Document", strawberry.lazy("portal.api.casefiles.types")]
 
 described_enum(
     models.GroupConsent,
@@ -63,6 +65,17 @@ class GroupMembership(Node):
     @strawberry.field(description="The case; null when you may not see it.")
     async def case(self, info: Info) -> CaseRef | None:
         return await _case(info, self.row.case_id)
+
+    @strawberry.field(
+        description="The case's current documents you may share with its formed group now "
+        "(`shareGroupDocument`), oldest first: for the provider's caseworkers, those in a "
+        "scope that may be shared (never a caucus) and not shared yet; empty for anyone else."
+    )
+    async def shareable_documents(self, info: Info) -> list[DocumentType]:
+        from portal.api.casefiles.types import Document
+
+        rows = await services.shareable_documents(info.context.require_actor(), self.row)
+        return [Document.from_row(d) for d in rows]
 
     @strawberry.field(description="The group.")
     async def group(self, info: Info) -> CaseGroup:

@@ -18,7 +18,8 @@ from portal.api.loaders import Loaders
 from portal.api.node import decode_id
 from portal.api.sessions.types import CalendarFeed, CaseSession, session_for
 from portal.cases.errors import CaseError, CaseNotFound
-from portal.sessions import feeds, services
+from portal.groups.errors import GroupNotFound
+from portal.sessions import feeds, group, services
 from portal.sessions.errors import SessionNotFound
 from portal.sessions.models import CaseSession as SessionRow
 from portal.sessions.states import SessionAttendee, SessionKind
@@ -40,6 +41,33 @@ class ProposeSessionInput:
     )
     duration_minutes: int = strawberry.field(description="15 to 720 minutes.")
     agenda: str = strawberry.field(description="What it is about, up to 20,000 characters.")
+    place: str | None = strawberry.field(
+        default=None, description="Where it is held, when in person (a place or a link)."
+    )
+    link: str | None = strawberry.field(
+        default=None, description="An https:// video link or a tel: phone line, when remote."
+    )
+
+
+@strawberry.input(
+    description="A session or hearing to propose to a formed group: one session of every "
+    "member case, with the slots offered."
+)
+class ProposeGroupSessionInput:
+    group_id: strawberry.ID = strawberry.field(description="Global ID of the group.")
+    kind: SessionKind = strawberry.field(description="A mediation meeting or a hearing.")
+    visibility: Visibility = strawberry.field(
+        description="`ALL_PARTIES`, or `CAUCUS_ORGANISATION` (the organisation is party to "
+        "every member case); a complainant's caucus belongs to one case (`SCOPE_NOT_ALLOWED`)."
+    )
+    slots: list[datetime] = strawberry.field(
+        description="1 to 10 times it could start, each with its offset, in the future."
+    )
+    duration_minutes: int = strawberry.field(description="15 to 720 minutes.")
+    agenda: str = strawberry.field(
+        description="What it is about, up to 20,000 characters: every member case's parties "
+        "read it, so it names no member's personal data."
+    )
     place: str | None = strawberry.field(
         default=None, description="Where it is held, when in person (a place or a link)."
     )
@@ -107,6 +135,18 @@ class CaseSessionPayload:
     )
 
 
+@strawberry.type(description="A group's session on each member case, or why it was refused.")
+class GroupSessionPayload:
+    sessions: list[CaseSession] = strawberry.field(
+        default_factory=list,
+        description="The session on each member case you may see, the lead case's first; "
+        "empty when refused.",
+    )
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it was refused; empty on success."
+    )
+
+
 @strawberry.type(description="Your calendar feed now, with its URL when one was issued.")
 class CalendarFeedPayload:
     feed: CalendarFeed | None = strawberry.field(
@@ -166,6 +206,38 @@ class SessionMutations:
             return await services.propose(actor, case_id, draft)
 
         return await _done(info, step)
+
+    @strawberry.mutation(
+        description="Propose a session or hearing to a formed group: it is a session of every "
+        "member case, all or none (a refusal names the case), on each member's timeline; each "
+        "member's parties pick or decline on their own case and are mailed on it. The neutral "
+        "appointed to every member, or the provider for one with all parties. A group you may "
+        "not see answers `NOT_FOUND`."
+    )
+    async def propose_group_session(
+        self, info: Info, input: ProposeGroupSessionInput
+    ) -> GroupSessionPayload:
+        actor = info.context.require_actor()
+        try:
+            group_id = decode_id(input.group_id, "CaseGroup")
+            if group_id is None:
+                raise GroupNotFound()
+            draft = services.SessionDraft(
+                kind=input.kind,
+                visibility=input.visibility,
+                slots=input.slots,
+                duration_minutes=input.duration_minutes,
+                agenda=input.agenda,
+                place=input.place,
+                link=input.link,
+            )
+            rows = await group.propose_for_group(actor, group_id, draft)
+        except CaseError as exc:
+            error = user_error(exc.code, exc.message, exc.field, limit=exc.limit, actual=exc.actual)
+            return GroupSessionPayload(user_errors=[error])
+        info.context.loaders = Loaders()
+        shown = [await session_for(info, row.id) for row in rows]
+        return GroupSessionPayload(sessions=[s for s in shown if s is not None])
 
     @strawberry.mutation(
         description="Pick a slot for your side; when every side asked has picked the same "

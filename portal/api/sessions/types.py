@@ -26,6 +26,7 @@ from portal.timeline.models import Visibility
 
 if TYPE_CHECKING:
     from portal.api.cases.types import DisputeCase
+    from portal.api.groups.types import CaseGroup
 
 described_enum(
     SessionStatus,
@@ -148,6 +149,26 @@ class CaseSession(Node):
             viewer_side=policy.session_side(access.roles, row.visibility),
             row=row,
         )
+
+    @strawberry.field(
+        description="The group whose session it is (issue 20): the same session is on every "
+        "member case, each member's parties answering on their own. Null for a session of "
+        "this case alone, or a group you may not see."
+    )
+    async def group(
+        self, info: Info
+    ) -> Annotated[CaseGroup, strawberry.lazy("portal.api.groups.types")] | None:
+        from portal.api.groups.types import CaseGroup
+        from portal.groups import services as groups
+        from portal.groups.errors import GroupError
+
+        if self.row.group_id is None:
+            return None
+        try:
+            row = await groups.group_for(info.context.require_actor(), self.row.group_id)
+        except GroupError:
+            return None
+        return CaseGroup.from_row(row)
 
     @strawberry.field(description="The case it is on.")
     async def case(

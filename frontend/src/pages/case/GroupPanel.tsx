@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useClient, useQuery } from "urql";
 import { Loading, RequestError, UserErrors, useDescribeUserError } from "../../components/Status";
-import { AmountInput, Checkboxes, FormShell, SubmitButton, Textarea, TextInput, useForm } from "../../design/forms";
+import { AmountInput, Checkboxes, FormShell, Radios, SubmitButton, Textarea, TextInput, useForm } from "../../design/forms";
 import { LIMITS } from "../../design/limits";
 import { Explained, SuccessBanner, SummaryList, Tag } from "../../design/patterns";
 import {
@@ -12,6 +12,7 @@ import {
   FormCaseGroupDocument,
   LinkCasesDocument,
   ProposeGroupOutcomeDocument,
+  ShareGroupDocumentDocument,
   WithdrawGroupConsentDocument,
   type CaseGroupPanelQuery,
   type GroupConsent,
@@ -79,6 +80,9 @@ export function GroupPanel({ caseId, recordLength, onDone }: { caseId: string; r
       {complainantSide && membership && open && <ConsentAnswer caseId={caseId} membership={membership} onDone={done} />}
       {provider && membership && open && !membership.group.formedAt && (
         <FormGroup groupId={membership.group.id} onDone={done} />
+      )}
+      {provider && membership?.consent === "GIVEN" && membership.group.formedAt && (
+        <ShareDocument groupId={membership.group.id} documents={membership.shareableDocuments} onDone={done} />
       )}
       {neutral && membership?.consent === "GIVEN" && open && membership.group.formedAt && (
         <ProposeOutcome groupId={membership.group.id} onDone={done} />
@@ -345,6 +349,69 @@ function FormGroup({ groupId, onDone }: { groupId: string; onDone(text: string):
         {t("group.form")}
       </StepButton>
     </>
+  );
+}
+
+/** The provider shares one of this case's documents with the formed group: it is then in
+ * every member's case file, in the scope it was posted in. Which documents may be shared is
+ * the server's answer (`shareableDocuments`, from the access policy): never a caucus one. */
+function ShareDocument({
+  groupId,
+  documents,
+  onDone,
+}: {
+  groupId: string;
+  documents: Membership["shareableDocuments"];
+  onDone(text: string): void;
+}) {
+  const { t, label } = useI18n();
+  const describe = useDescribeUserError();
+  const share = useAction(ShareGroupDocumentDocument, () => undefined);
+  const form = useForm({
+    id: `share-group-document-${groupId}`,
+    fields: {
+      document: {
+        label: t("group.shareWhich"),
+        initial: "",
+        required: true,
+        requiredMessage: t("group.shareMissing"),
+        serverNames: ["documentId"],
+      },
+    },
+  });
+  return (
+    <div data-testid="group-share">
+      <h3 className="govuk-heading-s">{t("group.shareTitle")}</h3>
+      <p className="govuk-body">{t("group.shareIntro")}</p>
+      {documents.length === 0 ? (
+        <p className="govuk-body" data-testid="group-share-none">
+          {t("group.shareNone")}
+        </p>
+      ) : (
+        <FormShell
+          form={form}
+          onSubmit={form.onSubmit(async (values) => {
+            const chosen = documents.find((d) => d.id === values.document);
+            if (await share.run({ groupId, documentId: String(values.document) })) {
+              onDone(t("group.shared", { filename: chosen?.filename ?? "" }));
+              return [];
+            }
+            return form.fromUserErrors(share.lastErrors(), describe);
+          })}
+        >
+          <Radios
+            bound={form.bind("document")}
+            options={documents.map((d) => ({
+              value: d.id,
+              label: d.filename,
+              hint: t("group.shareDocumentHint", { version: d.version, scope: label("visibility", d.visibility) }),
+            }))}
+          />
+          <RequestError error={share.error} />
+          <SubmitButton busy={share.busy}>{t("group.share")}</SubmitButton>
+        </FormShell>
+      )}
+    </div>
   );
 }
 

@@ -20,6 +20,7 @@ import {
   DeclineSessionDocument,
   MoveSessionDocument,
   PickSessionSlotDocument,
+  ProposeGroupSessionDocument,
   ProposeSessionDocument,
   RecordSessionMinuteDocument,
   type SessionAttendee,
@@ -112,11 +113,13 @@ export function AnswerForms({ session, zone, onDone }: { session: CaseSession; z
 /** The neutral's (or the provider's) proposal: up to three times, in their own zone. */
 export function ProposeSessionForm({
   caseId,
+  group,
   scopes,
   zone,
   onDone,
 }: {
   caseId: string;
+  group: { id: string; reference: string } | null;
   scopes: readonly Visibility[];
   zone: string;
   onDone(): void;
@@ -125,9 +128,11 @@ export function ProposeSessionForm({
   const send = useSend();
   const [sent, setSent] = useState(0);
   const [result, propose] = useMutation(ProposeSessionDocument);
+  const [groupResult, proposeToGroup] = useMutation(ProposeGroupSessionDocument);
   const form = useForm({
     id: "propose-session",
     fields: {
+      forWhom: { label: t("sessions.forWhom"), initial: "case", required: true },
       kind: { label: t("sessions.kind"), initial: "MEDIATION_MEETING", required: true },
       visibility: { label: t("sessions.with"), initial: scopes[0] ?? "ALL_PARTIES", required: true },
       slot1: { label: t("sessions.slotN", { n: 1 }), initial: "", required: true, serverNames: ["slots"] },
@@ -156,25 +161,36 @@ export function ProposeSessionForm({
           const slots = SLOT_FIELDS.map((name) => zonedToIso(String(values[name]), zone)).filter(
             (slot): slot is string => slot !== null,
           );
-          const answer = await propose({
-            input: {
-              caseId,
-              kind: values.kind as SessionKind,
-              visibility: values.visibility as Visibility,
-              slots,
-              durationMinutes: Number(values.durationMinutes),
-              agenda: values.agenda,
-              place: values.place || null,
-              link: values.link || null,
-            },
-          });
-          return send(form, answer.data?.proposeSession, () => {
+          const input = {
+            kind: values.kind as SessionKind,
+            visibility: values.visibility as Visibility,
+            slots,
+            durationMinutes: Number(values.durationMinutes),
+            agenda: values.agenda,
+            place: values.place || null,
+            link: values.link || null,
+          };
+          const answer =
+            group && values.forWhom === "group"
+              ? (await proposeToGroup({ input: { ...input, groupId: group.id } })).data?.proposeGroupSession
+              : (await propose({ input: { ...input, caseId } })).data?.proposeSession;
+          return send(form, answer, () => {
             form.reset();
             setSent((n) => n + 1);
             onDone();
           });
         })}
       >
+        {group && (
+          <Radios
+            bound={form.bind("forWhom")}
+            hint={t("sessions.forGroupHint")}
+            options={[
+              { value: "case", label: t("sessions.forCase") },
+              { value: "group", label: t("sessions.forGroup", { reference: group.reference }) },
+            ]}
+          />
+        )}
         <Radios
           bound={form.bind("kind")}
           inline
@@ -202,8 +218,8 @@ export function ProposeSessionForm({
         <TextInput bound={form.bind("place")} hint={t("sessions.placeHint")} />
         <TextInput bound={form.bind("link")} hint={t("sessions.linkHint")} spellCheck={false} />
         <Textarea bound={form.bind("agenda")} rows={4} />
-        <RequestError error={result.error} />
-        <SubmitButton busy={result.fetching}>{t("sessions.send")}</SubmitButton>
+        <RequestError error={result.error ?? groupResult.error} />
+        <SubmitButton busy={result.fetching || groupResult.fetching}>{t("sessions.send")}</SubmitButton>
       </FormShell>
     </section>
   );

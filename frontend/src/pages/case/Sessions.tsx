@@ -21,6 +21,9 @@ export function Sessions({ caseId }: { caseId: string }) {
   });
   const zone = data?.viewer?.user?.timeZone ?? browserZone();
   const sessions = data?.case?.sessions ?? [];
+  // A formed group this case is a member of: a session may be proposed to all its cases.
+  const membership = data?.case?.groupMembership;
+  const group = membership?.consent === "GIVEN" && membership.group.formedAt ? membership.group : null;
   const reload = () => refetch({ requestPolicy: "network-only" });
   return (
     <section aria-labelledby="sessions-heading" className="parley-section" data-testid="sessions">
@@ -39,7 +42,13 @@ export function Sessions({ caseId }: { caseId: string }) {
         ))}
       </ol>
       {data?.case && data.case.viewerSessionScopes.length > 0 && (
-        <ProposeSessionForm caseId={caseId} scopes={data.case.viewerSessionScopes} zone={zone} onDone={reload} />
+        <ProposeSessionForm
+          caseId={caseId}
+          group={group}
+          scopes={data.case.viewerSessionScopes}
+          zone={zone}
+          onDone={reload}
+        />
       )}
     </section>
   );
@@ -63,6 +72,14 @@ function SessionItem({ session, zone, onDone }: { session: CaseSession; zone: st
             </ol>
           ),
         },
+    ...(session.group
+      ? [
+          {
+            key: t("sessions.group"),
+            value: <span data-testid="session-group">{t("sessions.groupValue", { reference: session.group.reference })}</span>,
+          },
+        ]
+      : []),
     { key: t("sessions.duration"), value: t("sessions.minutes", { minutes: session.durationMinutes }) },
     ...(session.place ? [{ key: t("sessions.place"), value: session.place }] : []),
     ...(session.link
