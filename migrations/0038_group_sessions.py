@@ -7,7 +7,7 @@ from tortoise import fields
 
 
 class Migration(migrations.Migration):
-    dependencies = [('portal', '0036_case_groups')]
+    dependencies = [('portal', '0037_fee_hold_clocks')]
 
     initial = False
 

@@ -143,9 +143,9 @@ async def write_bundle(
     """Write the zip to ``out``, its manifest signed with ``keys``; returns the manifest's
     lines."""
     case = found.case
-    documents = await documents_of(case.id, found.readable, history=True, shared=True).order_by(
-        "created_at", "id"
-    )
+    documents = await (
+        await documents_of(case.id, found.readable, history=True, shared=True)
+    ).order_by("created_at", "id")
     origins = await _shared_into(case.id, {d.lineage_id for d in documents if d.case_id != case.id})
     listed: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []

@@ -27,7 +27,7 @@ async def documents_connection(
     history: bool,
 ) -> Connection[Document]:
     scopes = _scopes((await access_to(info, case)).scopes, visibility)
-    query = services.documents_of(case.id, scopes, history=history, shared=True)
+    query = await services.documents_of(case.id, scopes, history=history, shared=True)
     page = await newest_page(query, asked)
     return connection(
         page,
