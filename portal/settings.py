@@ -635,8 +635,9 @@ SETTINGS: tuple[Setting, ...] = (
         "payment_checkout_url",
         _str,
         "",
-        "The card processor's hosted payment page, which payers are sent to; empty: the "
-        "adapter's own default.",
+        "The card processor's checkout address: for `simulator`, the simulated processor's "
+        "`/checkouts` (providers.payments.processor), which Parley asks to open each "
+        "checkout; empty: the simulator opens them itself.",
     ),
     Setting(
         "metrics_token",

@@ -240,14 +240,22 @@ async def test_only_the_payers_side_asks_and_only_the_provider_decides(factory: 
     assert (await FeeInvoice.get(id=own)).status is InvoiceStatus.DUE
 
 
-async def test_invoice_numbers_have_no_gaps_under_concurrency(factory: Factory) -> None:
-    """Cases referred before the schedule existed are invoiced at once, by concurrent tasks
-    each in its own transaction; one of them fails after taking a number and rolls back.
-    The numbers are 1..n with no gap and no repeat (a counter row locked in the issuing
-    transaction), on PostgreSQL (concurrent connections) and SQLite alike."""
-    w = await quick_world(factory)
-    cases = [await w.new_case(claimed_amount="2000.00") for _ in range(6)]
-    await with_fees(factory, w, hold=None)
+async def test_each_provider_numbers_its_invoices_without_gaps_under_concurrency(
+    factory: Factory,
+) -> None:
+    """Cases of two providers, referred before their schedules existed, are invoiced at once
+    by concurrent tasks each in its own transaction, interleaved; one of each provider's fails
+    after taking numbers and rolls back. Each provider (the issuer named on the PDF) has the
+    numbers 1..n of its own series with no gap and no repeat (a counter row per provider,
+    locked in the issuing transaction), on PostgreSQL (concurrent connections) and SQLite."""
+    worlds = [await quick_world(factory), await quick_world(factory)]
+    assert worlds[0].provider.id != worlds[1].provider.id
+    cases = {
+        w.provider.id: [await w.new_case(claimed_amount="2000.00") for _ in range(5)]
+        for w in worlds
+    }
+    for w in worlds:
+        await with_fees(factory, w, hold=None)
     at = _now()
 
     async def issue(case: DisputeCase, fail: bool) -> None:
@@ -256,16 +264,22 @@ async def test_invoice_numbers_have_no_gaps_under_concurrency(factory: Factory) 
             if fail:
                 raise RuntimeError("the referral failed after its invoices were numbered")
 
+    interleaved = [case for pair in zip(*cases.values(), strict=True) for case in pair]
     results = await asyncio.gather(
-        *(issue(case, fail=(n == 2)) for n, case in enumerate(cases)), return_exceptions=True
+        *(issue(case, fail=(n // 2 == 2)) for n, case in enumerate(interleaved)),
+        return_exceptions=True,
     )
 
-    assert [type(r).__name__ for r in results].count("RuntimeError") == 1
-    numbers = sorted(
-        int(n.rsplit("-", 1)[1]) for n in await FeeInvoice.all().values_list("number", flat=True)
-    )
-    assert numbers == list(range(1, 11))  # five cases, two invoices each
-    assert await FeeInvoice.filter(case_id=cases[2].id).count() == 0
+    assert [type(r).__name__ for r in results].count("RuntimeError") == 2
+    for w in worlds:
+        rows = await FeeInvoice.filter(provider_id=w.provider.id).values_list("number", flat=True)
+        assert all(n.startswith(f"FEE-{at.year}-") for n in rows)
+        assert sorted(int(n.rsplit("-", 1)[1]) for n in rows) == list(range(1, 9))
+        failed = cases[w.provider.id][2]
+        assert await FeeInvoice.filter(case_id=failed.id).count() == 0
+    issued = await FeeInvoice.all().prefetch_related("case")
+    assert len(issued) == 16
+    assert all(invoice.provider_id == invoice.case.provider_id for invoice in issued)
 
 
 async def test_the_invoice_pdf_shows_its_number_amount_and_status(factory: Factory) -> None:
@@ -286,6 +300,28 @@ async def test_the_invoice_pdf_shows_its_number_amount_and_status(factory: Facto
     with pytest.raises(CaseError) as foreign:
         await invoice_document(await actor_for(outsider.complainant), invoice.id)
     assert foreign.value.code == "NOT_FOUND"
+
+
+async def test_the_invoice_pdf_names_its_issuer_and_prints_a_chinese_name(factory: Factory) -> None:
+    """The provider the case was referred to issues the invoice and is named on it; a payer's
+    name written in Chinese prints (the bundled Noto Sans SC subset), not as `?` or nothing."""
+    w = await quick_world(factory)
+    await with_fees(factory, w, hold=None)
+    w.complainant.display_name = "王小明"
+    await w.complainant.save(update_fields=["display_name"])
+    case = await w.new_case(claimed_amount="2000.00")
+    invoice = (await invoices(case))[FeePayer.COMPLAINANT]
+
+    content, _ = await invoice_document(await actor_for(w.complainant), invoice.id)
+
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    assert invoice.provider_id == w.provider.id
+    assert w.provider.name in text
+    assert "Complainant:" in text
+    # pypdf reads the CFF font's two-byte codes with a NUL before each character; the PDF's
+    # ToUnicode map itself maps each code to its one character.
+    assert "王小明" in text.replace("\x00", "").replace(" ", "")
+    assert "?" not in text
 
 
 async def test_the_transparency_report_shows_fees_and_who_paid(factory: Factory) -> None:

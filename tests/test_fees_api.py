@@ -328,6 +328,13 @@ async def test_only_admins_set_a_fee_schedule_and_bad_bands_are_refused(
 async def _checkout(
     factory: Factory, api: httpx.AsyncClient, card_app: Starlette
 ) -> tuple[DisputeCase, FeeInvoice, str]:
+    _, case, invoice, reference = await _world_checkout(factory, api, card_app)
+    return case, invoice, reference
+
+
+async def _world_checkout(
+    factory: Factory, api: httpx.AsyncClient, card_app: Starlette
+) -> tuple[World, DisputeCase, FeeInvoice, str]:
     w, case = await _case(factory)
     invoice = (await invoices(case))[FeePayer.COMPLAINANT]
     started = await _data(
@@ -338,7 +345,7 @@ async def _checkout(
     )
     checkout = started["startFeePayment"]["checkout"]
     assert checkout["url"].endswith(f"?reference={checkout['reference']}")
-    return case, invoice, checkout["reference"]
+    return w, case, invoice, checkout["reference"]
 
 
 def _paid(invoice: FeeInvoice, reference: str, **changes: Any) -> PaymentEvent:
@@ -511,3 +518,109 @@ async def test_without_card_payments_set_up_callbacks_and_checkouts_are_refused(
     assert answer.status_code == 404
     assert answer.json()["errors"][0]["extensions"]["code"] == "NO_CALLBACKS"
     assert await FeeCheckout.all().count() == 0
+
+
+# --- overpayments -------------------------------------------------------------------------------
+
+PAYMENTS = """
+query Fees($caseId: ID!) {
+  caseFees(caseId: $caseId) {
+    invoices { payer status payments { adapter amount { amount } overpaid { amount currency } } }
+  }
+}
+"""
+
+
+async def _payments(
+    api: httpx.AsyncClient, card_app: Starlette, case: DisputeCase, user: Any
+) -> list[dict[str, Any]]:
+    data = await _data(
+        api,
+        PAYMENTS,
+        {"caseId": global_id("DisputeCase", case.id)},
+        await token_for(card_app, user),
+    )
+    return [i for i in data["caseFees"]["invoices"] if i["payer"] == "COMPLAINANT"]
+
+
+async def _kinds(case: DisputeCase) -> list[str]:
+    kinds = ["fee_payment_recorded", "fee_overpayment_flagged"]
+    rows = TimelineEvent.filter(case_id=case.id, kind__in=kinds).order_by("sequence")
+    return list(await rows.values_list("kind", flat=True))
+
+
+async def test_a_card_payment_for_an_invoice_paid_already_is_flagged_and_applied_once(
+    factory: Factory, api: httpx.AsyncClient, card_app: Starlette
+) -> None:
+    """The payer's side opened a card checkout, then paid by bank transfer, which the
+    provider's staff recorded; the card payment then goes through as well. It is recorded,
+    flagged as overpaid in full (on the provider's timeline, and in the fees both the payer
+    and the provider read), and settles nothing a second time; a second message about the
+    same checkout changes nothing."""
+    w, case, invoice, reference = await _world_checkout(factory, api, card_app)
+    recorded = await _data(
+        api,
+        RECORD,
+        {"input": {"invoiceId": global_id("FeeInvoice", invoice.id), "reference": "BANK-1"}},
+        await token_for(card_app, w.caseworker),
+    )
+    assert recorded["recordFeePayment"]["invoice"] == {"status": "PAID"}
+    settled_at = (await FeeInvoice.get(id=invoice.id)).settled_at
+
+    headers, body = callback(SECRET, "evt_late", _paid(invoice, reference, id="evt_late"))
+    late = await _post(api, headers, body)
+    after_late = await _state(case)
+    headers, body = callback(SECRET, "evt_again", _paid(invoice, reference, id="evt_again"))
+    again = await _post(api, headers, body)
+
+    assert late.json()["received"][0]["applied"] is True
+    assert again.json()["received"][0]["applied"] is False
+    assert await _state(case) == after_late
+    row = await FeeInvoice.get(id=invoice.id)
+    assert (row.status, row.settled_at) == (InvoiceStatus.PAID, settled_at)
+    card = await FeePayment.get(invoice_id=invoice.id, adapter="simulator")
+    assert card.overpaid_minor == invoice.amount_minor
+    flagged = await TimelineEvent.get(case_id=case.id, kind="fee_overpayment_flagged")
+    assert flagged.visibility == "provider_internal"
+    assert (flagged.payload["payment_id"], flagged.payload["amount"]) == (str(card.id), "25.00")
+    assert await _kinds(case) == [
+        "fee_payment_recorded",
+        "fee_payment_recorded",
+        "fee_overpayment_flagged",
+    ]
+    for reader in (w.complainant, w.caseworker):
+        (fees,) = await _payments(api, card_app, case, reader)
+        assert fees["status"] == "PAID"
+        assert fees["payments"] == [
+            {"adapter": "staff", "amount": {"amount": "25.00"}, "overpaid": None},
+            {
+                "adapter": "simulator",
+                "amount": {"amount": "25.00"},
+                "overpaid": {"amount": "25.00", "currency": "EUR"},
+            },
+        ]
+
+
+async def test_a_payment_of_more_than_due_pays_the_invoice_and_flags_the_excess(
+    factory: Factory, api: httpx.AsyncClient, card_app: Starlette
+) -> None:
+    w, case, invoice, reference = await _world_checkout(factory, api, card_app)
+    more = invoice.amount_minor + 500
+    headers, body = callback(
+        SECRET, "evt_more", _paid(invoice, reference, id="evt_more", amount_minor=more)
+    )
+
+    answer = await _post(api, headers, body)
+
+    assert answer.json()["received"][0]["applied"] is True
+    assert (await FeeInvoice.get(id=invoice.id)).status is InvoiceStatus.PAID
+    assert (await FeePayment.get(invoice_id=invoice.id)).overpaid_minor == 500
+    (fees,) = await _payments(api, card_app, case, w.complainant)
+    assert fees["payments"] == [
+        {
+            "adapter": "simulator",
+            "amount": {"amount": "30.00"},
+            "overpaid": {"amount": "5.00", "currency": "EUR"},
+        }
+    ]
+    assert await _kinds(case) == ["fee_payment_recorded", "fee_overpayment_flagged"]

@@ -529,3 +529,51 @@ async def test_0031_leaves_every_existing_client_all_three_scopes(fresh_url: str
     assert [(r["id"], r["scopes"]) for r in rows] == [
         (b["id"], "read write webhooks") for b in before
     ]
+
+
+async def test_0039_gives_invoices_their_issuer_and_each_issuer_a_counter_after_its_numbers(
+    fresh_url: str,
+) -> None:
+    """Fees: an invoice from before is issued by its case's provider, and each provider's
+    counter for a year starts after the highest number it issued that year, so the per-issuer
+    series never repeats an existing number; checkouts from before were opened, and no
+    payment from before is flagged as overpaid."""
+    sqlite = is_sqlite(fresh_url)
+    await migrate_to(fresh_url, "0038_group_sessions", MODEL_MODULES, MIGRATIONS_MODULE)
+    async with connect(fresh_url) as (conn, _):
+        # 0030 wrote the event feed's one head row; the generic rows take its id on PostgreSQL.
+        await conn.execute_script("DELETE FROM event_feed_head")
+        await populate_every_table(conn, sqlite)
+        invoices = await conn.execute_query_dict("SELECT id, case_id FROM fee_invoice ORDER BY id")
+        for n, row in enumerate(invoices, start=1):
+            await conn.execute_script(
+                f"UPDATE fee_invoice SET number = 'FEE-2026-{2 * n:06d}' "
+                f"WHERE id = {_literal(row['id'])}"
+            )
+        issuer = {
+            str(r["id"]): str(r["provider_id"])
+            for r in await conn.execute_query_dict("SELECT id, provider_id FROM dispute_case")
+        }
+
+    await migrate(fresh_url)
+
+    async with connect(fresh_url) as (conn, _):
+        rows = await conn.execute_query_dict(
+            "SELECT case_id, provider_id, number FROM fee_invoice ORDER BY id"
+        )
+        counters = await conn.execute_query_dict(
+            "SELECT provider_id, year, value FROM fee_invoice_counter"
+        )
+        checkouts = await conn.execute_query_dict("SELECT status FROM fee_checkout")
+        payments = await conn.execute_query_dict("SELECT overpaid_minor FROM fee_payment")
+    assert len(rows) == len(invoices) == ROWS_PER_TABLE
+    assert [str(r["provider_id"]) for r in rows] == [issuer[str(r["case_id"])] for r in rows]
+    highest: dict[str, int] = {}
+    for r in rows:
+        key = str(r["provider_id"])
+        highest[key] = max(highest.get(key, 0), int(r["number"].rsplit("-", 1)[1]))
+    assert {(str(c["provider_id"]), c["year"]): c["value"] for c in counters} == {
+        (provider, 2026): value for provider, value in highest.items()
+    }
+    assert [c["status"] for c in checkouts] == ["open"] * ROWS_PER_TABLE
+    assert [p["overpaid_minor"] for p in payments] == [0] * ROWS_PER_TABLE

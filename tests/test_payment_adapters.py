@@ -5,10 +5,12 @@ callbacks on the raw bytes, as provider callbacks are verified."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from importlib.metadata import entry_points
 from pathlib import Path
 
+import httpx
 import pytest
 
 from providers.payments import registry
@@ -25,7 +27,9 @@ from providers.payments.contract import (
 from providers.payments.simulator import callback
 from providers.standard_webhooks import new_secret
 
-REQUEST = PaymentRequest("inv", "FEE-2026-000001", 2_500, "EUR", "https://parley.example/cb")
+REQUEST = PaymentRequest(
+    "inv", "FEE-2026-000001", 2_500, "EUR", "https://parley.example/cb", "checkout-1"
+)
 
 PLUG_IN = """
 from providers.payments.contract import Checkout
@@ -35,7 +39,7 @@ class AcmePay:
     by_staff = False
     callbacks = True
 
-    def start(self, config, request):
+    async def start(self, config, request, http):
         return Checkout(reference="acme_1", url="https://pay.acme.example/acme_1")
 
     def parse_callback(self, config, request):
@@ -58,7 +62,7 @@ def test_the_built_in_adapters_are_registered_and_declared_as_entry_points() -> 
         registry.get("barter")
 
 
-def test_a_processor_plugs_in_through_the_entry_point_group(
+async def test_a_processor_plugs_in_through_the_entry_point_group(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "acme_pay.py").write_text(PLUG_IN)
@@ -72,7 +76,8 @@ def test_a_processor_plugs_in_through_the_entry_point_group(
     registry.adapters.cache_clear()
     try:
         adapters = registry.adapters()
-        checkout = adapters["acme-pay"].start(PaymentConfig("acme-pay"), REQUEST)
+        async with httpx.AsyncClient() as http:
+            checkout = await adapters["acme-pay"].start(PaymentConfig("acme-pay"), REQUEST, http)
         assert checkout.url == "https://pay.acme.example/acme_1"
         assert "wrong" not in adapters  # its name is not its entry point's: left out
         assert "simulator" in adapters
@@ -80,17 +85,18 @@ def test_a_processor_plugs_in_through_the_entry_point_group(
         registry.adapters.cache_clear()
 
 
-def test_staff_payments_start_no_checkout_and_take_no_callbacks() -> None:
+async def test_staff_payments_start_no_checkout_and_take_no_callbacks() -> None:
     staff = registry.get("staff")
     with pytest.raises(PaymentRefused) as refused:
-        staff.start(PaymentConfig("staff"), REQUEST)
+        async with httpx.AsyncClient() as http:
+            await staff.start(PaymentConfig("staff"), REQUEST, http)
     assert refused.value.code == "PAYMENT_BY_STAFF_ONLY"
     with pytest.raises(CallbackRefused) as no_callbacks:
         staff.parse_callback(PaymentConfig("staff"), InboundRequest({}, b"{}", datetime.now(UTC)))
     assert no_callbacks.value.code == "NO_CALLBACKS"
 
 
-def test_the_simulator_reads_only_what_its_secret_signed() -> None:
+async def test_the_simulator_reads_only_what_its_secret_signed() -> None:
     secret = new_secret()
     config = PaymentConfig("simulator", inbound_secret=secret)
     simulator = registry.get("simulator")
@@ -107,6 +113,14 @@ def test_the_simulator_reads_only_what_its_secret_signed() -> None:
     with pytest.raises(CallbackRefused) as off:
         simulator.parse_callback(unset, InboundRequest(headers, body, datetime.now(UTC)))
     assert off.value.code == "NO_CALLBACKS"
-    checkout = simulator.start(config, REQUEST)
+    async with httpx.AsyncClient() as http:
+        checkout = await simulator.start(config, REQUEST, http)
+        again = await simulator.start(config, REQUEST, http)
+        other = await simulator.start(
+            config, dataclasses.replace(REQUEST, idempotency_key="checkout-2"), http
+        )
     assert checkout.reference.startswith("sim_")
     assert checkout.url.endswith(checkout.reference)
+    # The same idempotency key gets the same checkout; another key another one.
+    assert again == checkout
+    assert other.reference != checkout.reference

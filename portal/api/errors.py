@@ -216,6 +216,8 @@ class UserErrorCode(StrEnum):
     WAIVER_DECIDED = "WAIVER_DECIDED"
     INVALID_FEE_BAND = "INVALID_FEE_BAND"
     PAYMENT_BY_STAFF_ONLY = "PAYMENT_BY_STAFF_ONLY"
+    PAYMENT_REFUSED = "PAYMENT_REFUSED"
+    PAYMENT_PROCESSOR_UNAVAILABLE = "PAYMENT_PROCESSOR_UNAVAILABLE"
 
 
 # One description per code: what it means and what the client does; docs/integrator-guide.md's
@@ -617,6 +619,14 @@ _CODE_MEANINGS = {
     UserErrorCode.PAYMENT_BY_STAFF_ONLY: (
         "Card payments are not set up on this installation: the invoice is paid another way "
         "and the provider's staff record it."
+    ),
+    UserErrorCode.PAYMENT_REFUSED: (
+        "The card processor refused to open a checkout for this invoice; starting again opens "
+        "a new one."
+    ),
+    UserErrorCode.PAYMENT_PROCESSOR_UNAVAILABLE: (
+        "The card processor did not answer. Retry `startFeePayment`: it asks again for the same "
+        "checkout, so nothing is charged twice."
     ),
 }
 described_enum(

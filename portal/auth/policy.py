@@ -1014,6 +1014,13 @@ def may_record_fee_payment(roles: frozenset[CaseRole]) -> bool:
     return CaseRole.PROVIDER in roles
 
 
+def acts_on_fees_in_person(actor: Actor) -> bool:
+    """Asking for or deciding a waiver, recording a payment and paying by card are done by a
+    person, never an integration client: the record names the person who asked, decided,
+    recorded or paid (and a card is a person's)."""
+    return actor.kind is ActorKind.USER
+
+
 def may_set_fee_schedule(actor: Actor) -> bool:
     """Fee schedules are part of a scheme: set where schemes are set (`may_administer`)."""
     return may_administer(actor)

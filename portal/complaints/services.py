@@ -374,7 +374,7 @@ async def _refer(step: Step) -> None:
         case, scheme, ClockKind.ACCEPTANCE, at=at, actor_id=step.actor_id, actor_role=role.value
     )
     # Issue 20: the filing fees the scheme's schedule charges, invoiced with the referral.
-    # Imported here: portal.fees numbers invoices with this module's `next_reference`.
+    # Imported here, so that importing this module does not import portal.fees.
     from portal.fees.services import issue_invoices
 
     await issue_invoices(case, at=at, actor_id=step.actor_id, actor_role=role.value)

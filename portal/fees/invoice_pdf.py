@@ -1,8 +1,9 @@
 """An invoice as a PDF (fpdf2), for whoever may read the invoice (portal.web.downloads).
 
-Text is set in DejaVu Sans where the system has it (Latin, Greek, Cyrillic and more; it has no
-Chinese characters, which are left out of the PDF); without it fpdf2's built-in Helvetica is
-used and characters outside Latin-1 print as `?`. The invoice's figures are ASCII either way.
+Text is set in DejaVu Sans where the system has it (Latin, Greek, Cyrillic and more), with
+the bundled subset of Noto Sans SC (portal/fees/fonts, SIL OFL 1.1) as the fallback fpdf2
+takes for the characters DejaVu lacks: so names written in Chinese print. Without DejaVu the
+subset is the font (it has Latin too). The invoice's figures are ASCII either way.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ _FONTS = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
     Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
 )
+# GB 2312's hanzi and Latin (portal/fees/fonts/README.md says how it was made).
+_CJK = Path(__file__).with_name("fonts") / "NotoSansSC-GB2312.otf"
 _STATUS = {
     InvoiceStatus.DUE: "Due",
     InvoiceStatus.PAID: "Paid",
@@ -43,12 +46,14 @@ class InvoiceSheet:
     settled_at: datetime | None
 
 
-def _font(pdf: FPDF) -> tuple[str, bool]:
+def _font(pdf: FPDF) -> str:
+    pdf.add_font("NotoSansSC", "", str(_CJK))
     for path in _FONTS:
         if path.exists():
             pdf.add_font("DejaVu", "", str(path))
-            return "DejaVu", True
-    return "Helvetica", False
+            pdf.set_fallback_fonts(["NotoSansSC"])
+            return "DejaVu"
+    return "NotoSansSC"
 
 
 def invoice_pdf(sheet: InvoiceSheet) -> bytes:
@@ -57,12 +62,11 @@ def invoice_pdf(sheet: InvoiceSheet) -> bytes:
     pdf.set_title(f"Invoice {sheet.number}")
     pdf.set_author(sheet.provider)
     pdf.add_page()
-    family, unicode = _font(pdf)
+    family = _font(pdf)
 
     def line(text: str, size: int = 11) -> None:
-        shown = text if unicode else text.encode("latin-1", "replace").decode("latin-1")
         pdf.set_font(family, size=size)
-        pdf.multi_cell(0, size * 0.6, shown, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, size * 0.6, text, new_x="LMARGIN", new_y="NEXT")
 
     line(sheet.provider, 16)
     line(f"Invoice {sheet.number}", 14)

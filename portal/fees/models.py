@@ -11,11 +11,11 @@ import uuid
 from tortoise import fields
 from tortoise.models import Model
 
-from portal.accounts.models import User
+from portal.accounts.models import Provider, User
 from portal.casefiles.models import Document
 from portal.cases.models import DisputeCase, Scheme
 from portal.cases.states import Stage
-from portal.fees.states import FeePayer, InvoiceStatus, WaiverStatus
+from portal.fees.states import CheckoutStatus, FeePayer, InvoiceStatus, WaiverStatus
 
 
 class FeeSchedule(Model):
@@ -54,11 +54,34 @@ class FeeBand(Model):
         table = "fee_band"
 
 
+class FeeInvoiceCounter(Model):
+    """The last invoice number one provider issued in one year. The provider is the invoice's
+    issuer (it is named so on the PDF), so each provider numbers its own invoices without
+    gaps: the counter row is taken and bumped in the issuing transaction (portal.fees.numbers)."""
+
+    id = fields.BigIntField(primary_key=True)
+    provider: fields.ForeignKeyRelation[Provider] = fields.ForeignKeyField(
+        "portal.Provider", related_name="fee_invoice_counters", on_delete=fields.RESTRICT
+    )
+    provider_id: uuid.UUID
+    year = fields.IntField()
+    value = fields.IntField(default=0)
+
+    class Meta:
+        table = "fee_invoice_counter"
+        unique_together = (("provider", "year"),)
+
+
 class FeeInvoice(Model):
     """What one payer owes on one case, as issued when the case was referred."""
 
     id = fields.UUIDField(primary_key=True)
-    number = fields.CharField(max_length=24, unique=True)  # FEE-2026-000001
+    # The issuer: the provider the case was referred to when the invoice was issued.
+    provider: fields.ForeignKeyRelation[Provider] = fields.ForeignKeyField(
+        "portal.Provider", related_name="fee_invoices", on_delete=fields.RESTRICT
+    )
+    provider_id: uuid.UUID
+    number = fields.CharField(max_length=24)  # FEE-2026-000001, in its issuer's series
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
         "portal.DisputeCase", related_name="fee_invoices", on_delete=fields.RESTRICT
     )
@@ -74,7 +97,7 @@ class FeeInvoice(Model):
 
     class Meta:
         table = "fee_invoice"
-        unique_together = (("case", "payer"),)
+        unique_together = (("case", "payer"), ("provider", "number"))
 
 
 class FeeWaiver(Model):
@@ -123,6 +146,10 @@ class FeePayment(Model):
     reference = fields.CharField(max_length=200, default="")  # the checkout, the bank slip
     amount_minor = fields.BigIntField()
     currency = fields.CharField(max_length=3)
+    # What of the amount paid nothing was owed for: all of it when the invoice was paid or
+    # waived already, the excess over the amount due otherwise. Flagged for a refund; never
+    # applied to the invoice a second time.
+    overpaid_minor = fields.BigIntField(default=0)
     recorded_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "portal.User", related_name="fee_payments_recorded", null=True, on_delete=fields.RESTRICT
     )
@@ -135,7 +162,11 @@ class FeePayment(Model):
 
 
 class FeeCheckout(Model):
-    """A card checkout started through a processor's adapter: which invoice its result pays."""
+    """A card checkout started through a processor's adapter: which invoice its result pays.
+
+    Written (PENDING) before the processor is asked, and its id is the idempotency key the
+    processor is asked with: a retry after a failure or a lost answer asks again with the same
+    key and gets the same checkout, never a second one (portal.fees.payments)."""
 
     id = fields.UUIDField(primary_key=True)
     invoice: fields.ForeignKeyRelation[FeeInvoice] = fields.ForeignKeyField(
@@ -143,8 +174,10 @@ class FeeCheckout(Model):
     )
     invoice_id: uuid.UUID
     adapter = fields.CharField(max_length=64)
-    reference = fields.CharField(max_length=200)
-    url = fields.CharField(max_length=2000)
+    status = fields.CharEnumField(CheckoutStatus, max_length=16, default=CheckoutStatus.OPEN)
+    # The processor's id and hosted page: none until the processor answered.
+    reference = fields.CharField(max_length=200, null=True)
+    url = fields.CharField(max_length=2000, default="")
     started_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "portal.User", related_name="fee_checkouts", on_delete=fields.RESTRICT
     )

@@ -1,7 +1,9 @@
 """Invoices, waivers and payments of one case's fees (issue 20, deliverable 2).
 
-Invoices are issued when a case is referred, from its scheme's fee schedule, numbered without
-gaps (`FEE-2026-000001`: a counter row locked in the issuing transaction). While an invoice is
+Invoices are issued when a case is referred, from its scheme's fee schedule, by the provider
+the case is referred to, which the PDF names as the issuer: each provider numbers its own
+invoices without gaps (`FEE-2026-000001` in its own series: a counter row per provider and
+year, locked in the issuing transaction). While an invoice is
 due, the case waits at the stage the schedule names: the `fees_settled` guard of the
 transition table holds it, and nothing else restates that rule. Its clocks stand still
 meanwhile: this module only tells the clock rules (`engine.holds_changed`) when an invoice is
@@ -17,11 +19,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from portal.accounts.models import Organisation, Provider, User
 from portal.auth import policy
-from portal.auth.actor import Actor, ActorKind
+from portal.auth.actor import Actor
 from portal.casefiles.models import Document
 from portal.casefiles.services import CaseFileAccess, access, case_access
 from portal.cases.engine import holds_changed
@@ -30,9 +33,8 @@ from portal.cases.events import EventKind, record_step
 from portal.cases.inputs import text
 from portal.cases.models import DisputeCase, Scheme
 from portal.cases.states import CaseRole
-from portal.complaints.services import next_reference
 from portal.fees.invoice_pdf import InvoiceSheet, invoice_pdf
-from portal.fees.models import FeeInvoice, FeePayment, FeeWaiver
+from portal.fees.models import FeeInvoice, FeeInvoiceCounter, FeePayment, FeeWaiver
 from portal.fees.schedule import schedule_of
 from portal.fees.states import FeePayer, InvoiceStatus, WaiverStatus, decimal_of, minor_of
 
@@ -81,6 +83,21 @@ async def _record(
 # --- issuing, at referral -------------------------------------------------------------------
 
 
+async def next_invoice_number(provider_id: uuid.UUID, at: datetime) -> str:
+    """The issuer's next number of the year, `FEE-YYYY-NNNNNN`; call inside the issuing
+    transaction. The UPDATE locks the provider's counter row until that transaction ends, so
+    concurrent issues by one provider wait for each other on PostgreSQL (SQLite runs one
+    transaction at a time), and a rolled-back issue gives its number back: no gap, no repeat.
+    Other providers' issues take other rows and do not wait."""
+    year = at.year
+    await FeeInvoiceCounter.bulk_create(
+        [FeeInvoiceCounter(provider_id=provider_id, year=year, value=0)], ignore_conflicts=True
+    )
+    await FeeInvoiceCounter.filter(provider_id=provider_id, year=year).update(value=F("value") + 1)
+    counter = await FeeInvoiceCounter.get(provider_id=provider_id, year=year)
+    return f"{INVOICE_PREFIX}-{year}-{counter.value:06d}"
+
+
 async def issue_invoices(
     case: DisputeCase, *, at: datetime, actor_id: uuid.UUID | None, actor_role: str
 ) -> list[FeeInvoice]:
@@ -101,7 +118,8 @@ async def issue_invoices(
         if band is None or band.amount_minor == 0:
             continue
         invoice = await FeeInvoice.create(
-            number=await next_reference(INVOICE_PREFIX, at),
+            provider_id=case.provider_id,
+            number=await next_invoice_number(case.provider_id, at),
             case_id=case.id,
             payer=payer,
             amount_minor=band.amount_minor,
@@ -169,10 +187,10 @@ def readable_waivers(
 # --- waivers --------------------------------------------------------------------------------
 
 
-def _person(actor: Actor) -> None:
-    if actor.kind is not ActorKind.USER:
-        # Its record names the person who asked or decided: no integration client.
-        raise CaseError("FORBIDDEN", "A person asks for and decides waivers, not a client.")
+def _person(actor: Actor, message: str) -> None:
+    """Fees are acted on by people, never integration clients (policy)."""
+    if not policy.acts_on_fees_in_person(actor):
+        raise CaseError("FORBIDDEN", message)
 
 
 async def request_waiver(
@@ -192,7 +210,7 @@ async def request_waiver(
         role = policy.fee_payer_role(found.roles, invoice.payer)
         if role is None:
             raise CaseError("FORBIDDEN", "Only the side the fee is charged to asks for a waiver.")
-        _person(actor)
+        _person(actor, "A person asks for a waiver, not a client.")
         if invoice.status is not InvoiceStatus.DUE:
             raise CaseError("INVOICE_SETTLED", "This invoice is paid or waived already.")
         if await FeeWaiver.exists(invoice_id=invoice.id, status=WaiverStatus.PENDING):
@@ -240,7 +258,7 @@ async def decide_waiver(
             raise _no_waiver()
         if not policy.may_decide_fee_waiver(found.roles):
             raise CaseError("FORBIDDEN", "The provider decides waivers.")
-        _person(actor)
+        _person(actor, "A person decides waivers, not a client.")
         if waiver.status is not WaiverStatus.PENDING:
             raise CaseError("WAIVER_DECIDED", "This waiver is decided already.")
         waiver.status = WaiverStatus.GRANTED if grant else WaiverStatus.REFUSED
@@ -286,26 +304,36 @@ async def settle_by_payment(
     actor_role: str,
 ) -> None:
     """Mark the (locked) invoice paid, unless it was settled already, and record the payment
-    on the timeline; inside the payment's transaction."""
+    on the timeline; inside the payment's transaction. A payment with a part nothing was owed
+    for (`overpaid_minor`) is flagged on the timeline too; it never settles anything twice."""
     if invoice.status is InvoiceStatus.DUE:
         invoice.status = InvoiceStatus.PAID
         invoice.settled_at = payment.recorded_at
         await invoice.save(update_fields=["status", "settled_at"])
+    common = {"invoice_id": invoice.id, "payment_id": payment.id, "payer": invoice.payer}
     await _record(
         case,
         EventKind.FEE_PAYMENT_RECORDED,
         at=payment.recorded_at,
         actor_id=actor_id,
         actor_role=actor_role,
-        payload={
-            "invoice_id": invoice.id,
-            "payment_id": payment.id,
-            "payer": invoice.payer,
+        payload=common
+        | {
             "amount": decimal_of(payment.amount_minor),
             "currency": payment.currency,
             "adapter": payment.adapter,
         },
     )
+    if payment.overpaid_minor > 0:
+        await _record(
+            case,
+            EventKind.FEE_OVERPAYMENT_FLAGGED,
+            at=payment.recorded_at,
+            actor_id=actor_id,
+            actor_role=actor_role,
+            payload=common
+            | {"amount": decimal_of(payment.overpaid_minor), "currency": payment.currency},
+        )
     # The hold may have ended: the clock rules resume what it paused.
     await holds_changed(case, at=payment.recorded_at, actor_id=actor_id, actor_role=actor_role)
 
@@ -320,7 +348,7 @@ async def record_payment(
         found = await invoice_access(actor, invoice_id, lock=True)
         if not policy.may_record_fee_payment(found.roles):
             raise CaseError("FORBIDDEN", "The provider's staff record payments.")
-        _person(actor)
+        _person(actor, "A person records a payment, not a client.")
         invoice = found.invoice
         if invoice.status is not InvoiceStatus.DUE:
             raise CaseError("INVOICE_SETTLED", "This invoice is paid or waived already.")
@@ -348,7 +376,7 @@ async def invoice_document(actor: Actor, invoice_id: uuid.UUID) -> tuple[bytes, 
     """The invoice as a PDF, for whoever may read it."""
     found = await invoice_access(actor, invoice_id)
     invoice, case = found.invoice, found.case.case
-    provider = await Provider.get(id=case.provider_id)
+    provider = await Provider.get(id=invoice.provider_id)  # the issuer
     scheme = await Scheme.get(id=case.scheme_id)
     if invoice.payer is FeePayer.COMPLAINANT:
         name = (await User.get(id=case.complainant_id)).display_name

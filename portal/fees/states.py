@@ -24,6 +24,20 @@ class InvoiceStatus(StrEnum):
 SETTLED = frozenset({InvoiceStatus.PAID, InvoiceStatus.WAIVED})
 
 
+class CheckoutStatus(StrEnum):
+    """Where a card checkout stands (portal.fees.payments)."""
+
+    PENDING = "pending"  # written, the processor not yet (or not successfully) asked
+    OPEN = "open"  # the processor opened it: the payer pays on its page
+    REFUSED = "refused"  # the processor refused to open it
+    FAILED = "failed"  # the processor reported the payment declined or abandoned
+    PAID = "paid"  # the processor reported the payment
+
+
+# A checkout a retry takes up again rather than starting another.
+LIVE_CHECKOUTS = frozenset({CheckoutStatus.PENDING, CheckoutStatus.OPEN})
+
+
 class WaiverStatus(StrEnum):
     PENDING = "pending"  # asked for, not yet decided
     GRANTED = "granted"  # the invoice is waived

@@ -125,6 +125,7 @@ class EventKind(StrEnum):
     FEE_WAIVER_REQUESTED = "fee_waiver_requested"
     FEE_WAIVER_DECIDED = "fee_waiver_decided"
     FEE_PAYMENT_RECORDED = "fee_payment_recorded"
+    FEE_OVERPAYMENT_FLAGGED = "fee_overpayment_flagged"
     # Issue 20, 3: a person's review of a step the clock job took automatically.
     AUTOMATED_REVIEW_REQUESTED = "automated_review_requested"
     AUTOMATED_DECISION_UPHELD = "automated_decision_upheld"
@@ -1216,7 +1217,7 @@ ENTRIES: tuple[Entry, ...] = (
         "was referred; while it is due the case waits at the stage the schedule names.",
         (
             INVOICE,
-            Field("number", Text(), "The invoice number (numbered without gaps)."),
+            Field("number", Text(), "The invoice number (without gaps in its issuer's series)."),
             PAYER,
             Field("amount", Amount(), "The amount invoiced.", webhook=False),
             CURRENCY,
@@ -1273,6 +1274,27 @@ ENTRIES: tuple[Entry, ...] = (
             "amount": "250.00",
             "currency": "EUR",
             "adapter": "staff",
+        },
+        scope=Visibility.PROVIDER_INTERNAL,  # policy.FEE_EVENT_SCOPE
+    ),
+    _e(
+        K.FEE_OVERPAYMENT_FLAGGED,
+        "A card payment took money nothing was owed for: the invoice was paid or waived "
+        "already, or the payment was more than it asked. Flagged for the provider to refund; "
+        "it settles nothing a second time.",
+        (
+            INVOICE,
+            Field("payment_id", Id("FeePayment"), "The payment."),
+            PAYER,
+            Field("amount", Amount(), "The amount nothing was owed for.", webhook=False),
+            CURRENCY,
+        ),
+        {
+            "invoice_id": _V,
+            "payment_id": _W,
+            "payer": "complainant",
+            "amount": "25.00",
+            "currency": "EUR",
         },
         scope=Visibility.PROVIDER_INTERNAL,  # policy.FEE_EVENT_SCOPE
     ),

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
+import httpx
+
 from providers.contract import CallbackRefused, InboundRequest
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "PaymentOutcome",
     "PaymentRefused",
     "PaymentRequest",
+    "ProcessorUnavailable",
 ]
 
 
@@ -61,6 +64,10 @@ class PaymentRequest:
     amount_minor: int  # in hundredths of the currency unit
     currency: str  # ISO 4217
     callback_url: str  # where the processor posts its signed result
+    # Parley's id of this checkout. A processor is asked again with the same key after a
+    # failure or a lost answer, and must answer with the checkout it opened for it, if any
+    # (an `Idempotency-Key`), so a retry never opens, nor charges, a second one.
+    idempotency_key: str
 
 
 @dataclass(frozen=True)
@@ -85,12 +92,18 @@ class PaymentEvent:
 
 
 class PaymentRefused(Exception):
-    """A payment an adapter cannot start (``code``: a machine-readable reason)."""
+    """A payment an adapter cannot start (``code``: a machine-readable reason): asking again
+    would get the same answer."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+class ProcessorUnavailable(Exception):
+    """The processor did not answer, or answered that it failed (a timeout, a 5xx): whether
+    it opened the checkout is unknown, so Parley asks again later with the same key."""
 
 
 @runtime_checkable
@@ -106,8 +119,12 @@ class PaymentAdapter(Protocol):
     by_staff: bool
     callbacks: bool
 
-    def start(self, config: PaymentConfig, request: PaymentRequest) -> Checkout:
-        """A checkout for ``request``; raises PaymentRefused."""
+    async def start(
+        self, config: PaymentConfig, request: PaymentRequest, http: httpx.AsyncClient
+    ) -> Checkout:
+        """A checkout for ``request``, asked of the processor through ``http`` (Parley's
+        client, with its timeouts) outside any database transaction; raises PaymentRefused
+        or ProcessorUnavailable. The same ``request.idempotency_key`` gets the same checkout."""
         ...
 
     def parse_callback(

@@ -1,20 +1,26 @@
 """A simulated card processor: what a real processor's plug-in looks like, for the demo and
 the tests.
 
-`start` opens a checkout (a reference and a hosted page's address); the simulated processor
-then posts the result to `/payments/simulator/callbacks`, signed with Standard Webhooks over
-the raw bytes exactly as providers sign their callbacks (providers.standard_webhooks), and
+`start` opens a checkout (a reference and a hosted page's address): without a checkout URL
+configured, on its own (a reference derived from the idempotency key, so a retry gets the same
+one); with one, by asking the simulated processor service there over HTTP
+(providers.payments.processor), as a real processor's plug-in asks its processor. The
+simulated processor then posts the result to `/payments/simulator/callbacks`, signed with
+Standard Webhooks over the raw bytes exactly as providers sign their callbacks
+(providers.standard_webhooks), and
 `parse_callback` verifies it before reading it. `callback` builds such a signed request, as
 the processor would send it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import secrets
 import time
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+import httpx
 
 from providers import standard_webhooks
 from providers.payments.contract import (
@@ -24,10 +30,13 @@ from providers.payments.contract import (
     PaymentConfig,
     PaymentEvent,
     PaymentOutcome,
+    PaymentRefused,
     PaymentRequest,
+    ProcessorUnavailable,
 )
 
 NAME = "simulator"
+DEFAULT_PAGE = "https://pay.simulator.invalid/checkout"
 MAX_BODY_BYTES = 16 * 1024
 MAX_ID = 200
 
@@ -37,10 +46,14 @@ class CardSimulator:
     by_staff = False
     callbacks = True
 
-    def start(self, config: PaymentConfig, request: PaymentRequest) -> Checkout:
-        reference = "sim_" + secrets.token_urlsafe(12)
-        base = config.checkout_url or "https://pay.simulator.invalid/checkout"
-        return Checkout(reference=reference, url=f"{base}?reference={reference}")
+    async def start(
+        self, config: PaymentConfig, request: PaymentRequest, http: httpx.AsyncClient
+    ) -> Checkout:
+        if not config.checkout_url:
+            digest = hashlib.sha256(request.idempotency_key.encode()).hexdigest()[:24]
+            reference = "sim_" + digest
+            return Checkout(reference, f"{DEFAULT_PAGE}?reference={reference}")
+        return await _ask_processor(config.checkout_url, request, http)
 
     def parse_callback(
         self, config: PaymentConfig, request: InboundRequest
@@ -64,6 +77,33 @@ class CardSimulator:
         if len(message_id) > MAX_ID:
             raise CallbackRefused(400, "MALFORMED", f"webhook-id has at most {MAX_ID} characters.")
         return [_event(message_id, request.body)]
+
+
+async def _ask_processor(url: str, request: PaymentRequest, http: httpx.AsyncClient) -> Checkout:
+    """POST the checkout to the simulated processor with the idempotency key; 2xx opens it,
+    4xx refuses it, anything else (5xx, no answer) leaves it unknown."""
+    body = {
+        "invoice": request.invoice_id,
+        "number": request.number,
+        "amountMinor": request.amount_minor,
+        "currency": request.currency,
+        "callbackUrl": request.callback_url,
+    }
+    try:
+        answer = await http.post(
+            url, json=body, headers={"Idempotency-Key": request.idempotency_key}
+        )
+    except httpx.HTTPError as exc:
+        raise ProcessorUnavailable(f"{type(exc).__name__}: {exc}") from exc
+    if 400 <= answer.status_code < 500 and answer.status_code not in {408, 429}:
+        raise PaymentRefused("PAYMENT_REFUSED", "The card processor refused the payment.")
+    if not 200 <= answer.status_code < 300:
+        raise ProcessorUnavailable(f"HTTP {answer.status_code}")
+    try:
+        opened = answer.json()
+        return Checkout(reference=str(opened["reference"]), url=str(opened["url"]))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ProcessorUnavailable("The processor's answer is not a checkout.") from exc
 
 
 def _malformed(message: str) -> CallbackRefused:

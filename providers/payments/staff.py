@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import httpx
+
 from providers.payments.contract import (
     CallbackRefused,
     Checkout,
@@ -24,7 +26,9 @@ class RecordedByStaff:
     by_staff = True
     callbacks = False
 
-    def start(self, config: PaymentConfig, request: PaymentRequest) -> Checkout:
+    async def start(
+        self, config: PaymentConfig, request: PaymentRequest, http: httpx.AsyncClient
+    ) -> Checkout:
         raise PaymentRefused(
             "PAYMENT_BY_STAFF_ONLY", "This invoice is paid outside the portal; staff record it."
         )

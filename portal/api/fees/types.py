@@ -18,7 +18,6 @@ from portal.api.context import Info
 from portal.api.enums import described_enum
 from portal.api.node import Node, node_resolver, to_global_id
 from portal.auth import policy
-from portal.auth.actor import ActorKind
 from portal.casefiles.errors import DocumentNotFound
 from portal.casefiles.links import LinkKind
 from portal.casefiles.services import CaseFileAccess, readable_document
@@ -56,15 +55,23 @@ class FeePayment(Node):
         description="The processor's checkout, or the bank slip or note staff recorded."
     )
     recorded_at: datetime = strawberry.field(description="When it was recorded.")
+    overpaid: Money | None = strawberry.field(
+        description="The part of the amount nothing was owed for, flagged for the provider to "
+        "refund: all of it when the invoice was paid or waived already, the excess when it "
+        "was more than the invoice asked; null: none. It settles nothing a second time."
+    )
 
     @classmethod
     def from_row(cls, row: models.FeePayment) -> FeePayment:
+        code = _currency(row.currency)
+        over = row.overpaid_minor
         return cls(
             id=to_global_id("FeePayment", row.id),
-            amount=Money(amount=decimal_of(row.amount_minor), currency=_currency(row.currency)),
+            amount=Money(amount=decimal_of(row.amount_minor), currency=code),
             adapter=row.adapter,
             reference=row.reference,
             recorded_at=row.recorded_at,
+            overpaid=Money(amount=decimal_of(over), currency=code) if over > 0 else None,
         )
 
 
@@ -117,11 +124,14 @@ class FeeWaiver(Node):
 
 @strawberry.type(
     description="What one party owes on one case: issued from the scheme's fee schedule when "
-    "the case was referred, numbered without gaps. Read by the case's parties, its provider, "
+    "the case was referred, numbered without gaps in the series of the provider that issued "
+    "it. Read by the case's parties, its provider, "
     "auditors and admins."
 )
 class FeeInvoice(Node):
-    number: str = strawberry.field(description="The invoice number: `FEE-2026-000001`.")
+    number: str = strawberry.field(
+        description="The invoice number in its issuing provider's series: `FEE-2026-000001`."
+    )
     payer: FeePayer = strawberry.field(description="Who it is charged to.")
     amount: Money = strawberry.field(description="The amount invoiced.")
     status: InvoiceStatus = strawberry.field(description="Where it stands.")
@@ -177,7 +187,7 @@ class FeeInvoice(Node):
     )
     async def viewer_may_request_waiver(self, info: Info) -> bool:
         return (
-            info.context.require_actor().kind is ActorKind.USER
+            policy.acts_on_fees_in_person(info.context.require_actor())
             and policy.fee_payer_role(self.access.roles, self.row.payer) is not None
             and self.row.status is InvoiceStatus.DUE
             and not await models.FeeWaiver.exists(
@@ -188,7 +198,7 @@ class FeeInvoice(Node):
     @strawberry.field(description="Whether you may pay it by card now (your side owes it, due).")
     def viewer_may_pay(self, info: Info) -> bool:
         return (
-            info.context.require_actor().kind is ActorKind.USER
+            policy.acts_on_fees_in_person(info.context.require_actor())
             and policy.fee_payer_role(self.access.roles, self.row.payer) is not None
             and self.row.status is InvoiceStatus.DUE
             and bool(info.context.settings.payment_card_adapter)
@@ -199,7 +209,7 @@ class FeeInvoice(Node):
         "provider's staff)."
     )
     def viewer_is_fee_staff(self, info: Info) -> bool:
-        person = info.context.require_actor().kind is ActorKind.USER
+        person = policy.acts_on_fees_in_person(info.context.require_actor())
         return person and policy.may_record_fee_payment(self.access.roles)
 
     @strawberry.field(description="A short-lived link to the invoice as a PDF.")
@@ -269,7 +279,7 @@ class FeeCheckout(Node):
         return cls(
             id=to_global_id("FeeCheckout", row.id),
             url=row.url,
-            reference=row.reference,
+            reference=row.reference or "",  # none until the processor answered
             started_at=row.started_at,
         )
 

@@ -83,6 +83,23 @@ function InvoiceCard({ invoice, onDone }: { invoice: Invoice; onDone(done?: Done
           })),
         ]}
       />
+      {invoice.payments.map(
+        (payment) =>
+          payment.overpaid && (
+            <div key={payment.id} className="govuk-warning-text" data-testid="overpaid">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">{t("fees.warning")}</span>
+                {t("fees.overpaid", {
+                  amount: money(payment.overpaid.amount, payment.overpaid.currency),
+                  date: date(payment.recordedAt),
+                })}
+              </strong>
+            </div>
+          ),
+      )}
       <button
         type="button"
         className="govuk-button govuk-button--secondary"
