@@ -90,6 +90,7 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "organisation": "Acme Utilities",
         "clock": "respond",
         "due": "2026-12-01 10:00 UTC",
+        "automated": {"rule": "miss_respond"},
     },
     MailKind.COMPLAINT_RESPONSE_OVERDUE: {
         "complaint": COMPLAINT,
@@ -97,6 +98,7 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "clock": "respond",
         "due": "2026-12-01 10:00 UTC",
         "providers": [],
+        "automated": {"rule": "miss_respond"},
     },
     MailKind.CASE_REFERRED: ABOUT,
     MailKind.CASE_ACCEPTED: ABOUT,
