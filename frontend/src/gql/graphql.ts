@@ -94,6 +94,8 @@ export type AutomatedRule =
   | 'IMPLEMENTATION_LAPSED'
   /** A negotiation's time ran out without a settlement: the case closes as not settled. */
   | 'NEGOTIATION_LAPSED'
+  /** An offer reached the expiry its maker set without an answer: it is recorded expired and can no longer be accepted. */
+  | 'OFFER_EXPIRED'
   /** The response clock ran out: where the scheme says so, silence is recorded as a refusal. */
   | 'ORGANISATION_SILENT'
   /** The reflection period ended without both sides accepting a non-binding outcome: the case closes as not accepted. */
@@ -1551,6 +1553,8 @@ export type EventKind =
   | 'OBJECTION_DECIDED'
   /** The other side accepted an offer: a settlement; implementation begins. */
   | 'OFFER_ACCEPTED'
+  /** An offer reached the expiry its maker set without an answer: the clock job recorded it expired, and it can no longer be accepted. */
+  | 'OFFER_EXPIRED'
   /** A side made an offer (or a counter-offer, `replyingTo`). */
   | 'OFFER_MADE'
   /** The other side rejected an offer. */
@@ -3141,6 +3145,7 @@ export type TimelineEventFieldsFragment = { id: string, sequence: number, kind: 
     | { __typename: 'NeutralRemovedEventPayload' }
     | { __typename: 'ObjectionDecidedEventPayload' }
     | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: string }
+    | { __typename: 'OfferExpiredEventPayload' }
     | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: string }
     | { __typename: 'OfferRejectedEventPayload' }
     | { __typename: 'OfferWithdrawnEventPayload' }
@@ -3245,6 +3250,7 @@ export type CaseTimelineQuery = { case: { id: string, timelineHead: { sequence: 
             | { __typename: 'NeutralRemovedEventPayload' }
             | { __typename: 'ObjectionDecidedEventPayload' }
             | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: string }
+            | { __typename: 'OfferExpiredEventPayload' }
             | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: string }
             | { __typename: 'OfferRejectedEventPayload' }
             | { __typename: 'OfferWithdrawnEventPayload' }
@@ -3345,6 +3351,7 @@ export type CaseEventsSubscription = { caseEvents: { id: string, sequence: numbe
       | { __typename: 'NeutralRemovedEventPayload' }
       | { __typename: 'ObjectionDecidedEventPayload' }
       | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: string }
+      | { __typename: 'OfferExpiredEventPayload' }
       | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: string }
       | { __typename: 'OfferRejectedEventPayload' }
       | { __typename: 'OfferWithdrawnEventPayload' }
