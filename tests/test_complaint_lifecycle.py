@@ -247,6 +247,7 @@ async def test_the_clock_job_records_a_lapsed_acknowledgement_once_and_tells_the
     gid = to_global_id("Complaint", complaint.id)
     assert f"{settings.public_url}/organisation/complaints/{gid}" in text
     assert "dispute resolution" not in text
+    assert 'under the rule "miss_acknowledge"' in text
 
 
 async def test_a_lapsed_response_clock_tells_the_managers_and_the_complainant_the_way_to_adr(
@@ -267,6 +268,13 @@ async def test_a_lapsed_response_clock_tells_the_managers_and_the_complainant_th
     consumer = mails[w.complainant.email][0]
     gid = to_global_id("Complaint", complaint.id)
     assert "may now take the complaint to dispute resolution" in manager
+    # Issue 20, 3: recorded by the clock job, and the mails say so, naming the rule.
+    assert (
+        'recorded automatically by Parley\'s clock, not by a person, under the rule "miss_respond"'
+        in manager
+    )
+    assert "自动记录" in mail_text(consumer)
+    assert '"miss_respond"' in mail_text(consumer)
     assert "未按时答复" in consumer["Subject"]
     assert w.provider.name in mail_text(consumer)
     assert f"{settings.public_url}/complaints/{gid}/escalate" in mail_text(consumer)
@@ -403,6 +411,8 @@ VIEW = """
 query Q($id: ID!) { node(id: $id) { ... on Complaint {
   status availableActions decision nextDue overdue
   steps { action status actorRole actorName text decision clock }
+  automated: automatedSteps { action automatedRule }
+  marked: steps { action automatedRule }
   clocks { kind status dueAt overdue }
 } } }
 """
@@ -539,6 +549,15 @@ async def test_the_complaint_shows_its_steps_clocks_and_whether_it_is_overdue(
         ("FILE", "COMPLAINANT", w.complainant.display_name, None),
         ("MISS_ACKNOWLEDGE", "SYSTEM", None, "ACKNOWLEDGE"),
         ("ACKNOWLEDGE", "STAFF", w.agent.display_name, None),
+    ]
+    # Issue 20, 3: the clock job's step is marked automated, naming its rule; a person's never.
+    assert [(s["action"], s["automatedRule"]) for s in after["marked"]] == [
+        ("FILE", None),
+        ("MISS_ACKNOWLEDGE", "MISS_ACKNOWLEDGE"),
+        ("ACKNOWLEDGE", None),
+    ]
+    assert after["automated"] == [
+        {"action": "MISS_ACKNOWLEDGE", "automatedRule": "MISS_ACKNOWLEDGE"}
     ]
     # Acknowledged late: the missed acknowledgement is no longer owed; the response is late.
     assert [(c["kind"], c["status"], c["overdue"]) for c in after["clocks"]] == [

@@ -52,6 +52,14 @@ CALENDAR = {
 }
 ABOUT_SESSION = {**ABOUT, "session": SESSION, "zone": "Europe/Paris"}
 SCHEDULED = {**ABOUT_SESSION, "starts": "2026-12-21 09:00 Europe/Paris", "reason": ""}
+INVOICE = {
+    "number": "FEE-2026-000001",
+    "amount": "25.00",
+    "currency": "EUR",
+    "payer": "complainant",
+    "status": "paid",
+}
+AUTOMATED_STEP = {"rule": "organisation_silent", "decided": "2026-12-01 10:00 UTC"}
 CONTEXTS: dict[MailKind, dict[str, Any]] = {
     MailKind.COMPLAINT_ACKNOWLEDGED: {
         "complaint": {"reference": "CMP-2026-000007", "subject": "Billed twice"},
@@ -82,6 +90,7 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "organisation": "Acme Utilities",
         "clock": "respond",
         "due": "2026-12-01 10:00 UTC",
+        "automated": {"rule": "miss_respond"},
     },
     MailKind.COMPLAINT_RESPONSE_OVERDUE: {
         "complaint": COMPLAINT,
@@ -89,6 +98,7 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "clock": "respond",
         "due": "2026-12-01 10:00 UTC",
         "providers": [],
+        "automated": {"rule": "miss_respond"},
     },
     MailKind.CASE_REFERRED: ABOUT,
     MailKind.CASE_ACCEPTED: ABOUT,
@@ -169,6 +179,21 @@ CONTEXTS: dict[MailKind, dict[str, Any]] = {
         "calendar": {**CALENDAR, "sequence": 2, "cancelled": True},
     },
     MailKind.SESSION_REMINDER: SCHEDULED,
+    MailKind.FEE_INVOICE_ISSUED: {**ABOUT, "invoice": INVOICE},
+    MailKind.FEE_WAIVER_REQUESTED: {**ABOUT, "invoice": INVOICE},
+    MailKind.FEE_WAIVER_DECIDED: {
+        **ABOUT,
+        "invoice": INVOICE,
+        "granted": False,
+        "reasons": "No evidence of hardship.",
+    },
+    MailKind.FEE_PAYMENT_RECORDED: {**ABOUT, "invoice": INVOICE, "by_card": True},
+    MailKind.AUTOMATED_REVIEW_REQUESTED: {**ABOUT, "automated_step": AUTOMATED_STEP},
+    MailKind.AUTOMATED_DECISION_UPHELD: {
+        **ABOUT,
+        "automated_step": AUTOMATED_STEP,
+        "reasons": "The answer never reached us.",
+    },
     MailKind.CASE_STEP: {
         **ABOUT,
         "action": "extend_clock",

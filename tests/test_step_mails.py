@@ -304,6 +304,17 @@ async def _ways_forward(walk: Walk) -> None:
     await walk.act(w.agent, unsettled, Action.SUBMIT_RESPONSE, t0 + timedelta(days=3), position="P")
     await walk.act(w.complainant, unsettled, Action.SUBMIT_REPLY, t0 + timedelta(days=4), reply="R")
     await walk.act(w.caseworker, unsettled, Action.COMPLETE_FILE, t0 + timedelta(days=5))
+    # Issue 20, 3: an offer nobody answers before its expiry is recorded expired by the job.
+    await walk.act(
+        w.agent,
+        unsettled,
+        Action.MAKE_OFFER,
+        t0 + timedelta(days=6),
+        amount="50.00",
+        terms="Half",
+        expires_at=t0 + timedelta(days=7),
+    )
+    await walk.clock_job(unsettled, Action.OFFER_EXPIRED, t0 + timedelta(days=7, hours=1))
     outcome = await Clock.get(case_id=unsettled.id, kind=ClockKind.OUTCOME)
     await walk.clock_job(unsettled, Action.NEGOTIATION_LAPSED, outcome.due_at + timedelta(hours=1))
 

@@ -598,6 +598,17 @@ async def _confirmation_overdue(cast: Cast) -> Scene:
     return scene
 
 
+async def _offer_lapsed(cast: Cast) -> Scene:
+    """A negotiation with an offer made to expire in two days, three days later."""
+    scene = await _in_resolution(cast, Method.NEGOTIATION)
+    expiry = scene.at + timedelta(days=2)
+    await scene.act(
+        Who.ORG_AGENT, Action.MAKE_OFFER, amount="80.00", terms="Refund 80", expires_at=expiry
+    )
+    scene.tick(days=3)
+    return scene
+
+
 SYSTEM_SETUPS: dict[Action, SystemSetup] = {
     Action.CONSENT_LAPSED: _days_after(_accepted, Method.MEDIATION, 31),
     Action.ORGANISATION_SILENT: _days_after(_awaiting_response, Method.MEDIATION, 60),
@@ -609,6 +620,7 @@ SYSTEM_SETUPS: dict[Action, SystemSetup] = {
     ),
     Action.CONFIRMATION_LAPSED: _confirmation_overdue,
     Action.IMPLEMENTATION_LAPSED: _days_after(_implementation, Method.OMBUDSMAN_RECOMMENDATION, 31),
+    Action.OFFER_EXPIRED: _offer_lapsed,
 }
 SYSTEM_TRANSITIONS = [t for t in TRANSITIONS if t.system]
 

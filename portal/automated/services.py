@@ -23,7 +23,7 @@ from portal.cases.engine import Step, handles, load_view, now, perform, roles_on
 from portal.cases.errors import CaseError, refused
 from portal.cases.events import EventKind, record_step
 from portal.cases.inputs import choice, text
-from portal.cases.models import DisputeCase
+from portal.cases.models import DisputeCase, Offer
 from portal.cases.states import (
     AppointmentStatus,
     AutomatedReviewStatus,
@@ -31,11 +31,13 @@ from portal.cases.states import (
     AutomatedRule,
     CaseRole,
     ClockKind,
+    OfferStatus,
     side_of,
 )
 from portal.cases.transitions import TABLE, Action
 from portal.complaints.models import Complaint
 from portal.feedback.models import SurveyInvitation
+from portal.timeline.models import TimelineEvent
 
 
 class DecisionNotFound(CaseError):
@@ -247,6 +249,15 @@ async def _unconfirm(step: Step, decision: AutomatedDecision) -> None:
         step.halt.append(ClockKind.OUTCOME)
 
 
+async def _reopen_offer(step: Step, decision: AutomatedDecision) -> None:
+    """The step recorded an offer expired: it is open again, without an expiry (the person
+    who reviewed it found it should not have lapsed; its maker may still withdraw it)."""
+    event = await TimelineEvent.get(id=decision.event_id)
+    await Offer.filter(id=uuid.UUID(event.payload["offer_id"]), case_id=step.case.id).update(
+        status=OfferStatus.OPEN, decided_at=None, expires_at=None
+    )
+
+
 _UNDO = {
     AutomatedRule.CONSENT_LAPSED: _reopen,
     AutomatedRule.ORGANISATION_SILENT: _reopen,
@@ -255,4 +266,5 @@ _UNDO = {
     AutomatedRule.CONFIRMATION_LAPSED: _unescalate,
     AutomatedRule.IMPLEMENTATION_LAPSED: _unescalate,
     AutomatedRule.CONFIRM_NEUTRAL: _unconfirm,
+    AutomatedRule.OFFER_EXPIRED: _reopen_offer,
 }

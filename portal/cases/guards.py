@@ -238,6 +238,16 @@ def _open_offer_of(view: CaseView, side: Side) -> str | None:
     return "OFFER_EXPIRED" if lapsed else "NO_OPEN_OFFER"
 
 
+def an_offer_lapsed(view: CaseView, role: CaseRole) -> str | None:
+    """Issue 20, 3: an offer still open whose maker's expiry has passed (the clock job records
+    it expired)."""
+    lapsed = any(
+        o.status is OfferStatus.OPEN and o.expires_at is not None and o.expires_at <= view.now
+        for o in view.offers
+    )
+    return None if lapsed else "NO_OPEN_OFFER"
+
+
 def other_side_has_open_offer(view: CaseView, role: CaseRole) -> str | None:
     mine = Side.COMPLAINANT if role in COMPLAINANT_SIDE else Side.ORGANISATION
     return _open_offer_of(view, Side.ORGANISATION if mine is Side.COMPLAINANT else Side.COMPLAINANT)

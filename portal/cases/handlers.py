@@ -196,6 +196,23 @@ async def _reject_offer(step: Step) -> None:
     await _close_offer(step, _other(side_of(step)), OfferStatus.REJECTED)
 
 
+@handles(Action.OFFER_EXPIRED)
+async def _offer_expired(step: Step) -> None:
+    """The clock job: the lapsed offer it names (`offer_id`), or the first one lapsed."""
+    lapsed = [
+        o
+        for o in step.view.offers
+        if o.status is OfferStatus.OPEN and o.expires_at is not None and o.expires_at <= step.at
+    ]
+    wanted = step.data.get("offer_id")
+    offer = next((o for o in lapsed if o.id == wanted), None) if wanted else None
+    offer = offer or min(lapsed, key=lambda o: (o.expires_at, o.made_at))
+    offer.status = OfferStatus.EXPIRED
+    offer.decided_at = step.at
+    await offer.save(update_fields=["status", "decided_at"])
+    step.payload.update(offer_id=str(offer.id), side=offer.side, expires_at=offer.expires_at)
+
+
 @handles(Action.ACCEPT_OFFER)
 async def _accept_offer(step: Step) -> None:
     offer = await _close_offer(step, _other(side_of(step)), OfferStatus.ACCEPTED)

@@ -19,8 +19,8 @@ from portal.cases.clocks import past_due
 from portal.cases.engine import load_view, now, perform
 from portal.cases.errors import CaseError
 from portal.cases.events import EventKind, record
-from portal.cases.models import Clock, DisputeCase
-from portal.cases.states import CaseRole, ClockStatus
+from portal.cases.models import Clock, DisputeCase, Offer
+from portal.cases.states import CaseRole, ClockStatus, OfferStatus
 from portal.cases.transitions import WINDOWS, Action, lapse_of
 
 log = logging.getLogger("portal.clocks")
@@ -46,6 +46,18 @@ async def run_clock_job(at: datetime | None = None) -> int:
             handled += await _lapse(clock.id, clock.case_id, at)
         except CaseError as exc:  # the case moved on meanwhile; the next run sees it afresh
             log.info("clock %s not handled: %s", clock.id, exc.code)
+    # Issue 20, 3: offers past the expiry their maker set, by the table's `offer_expired` row
+    # (its guard checks again under the case's lock: an offer is recorded expired once).
+    lapsed = await Offer.filter(
+        status=OfferStatus.OPEN, expires_at__isnull=False, expires_at__lte=at
+    ).order_by("expires_at")
+    for offer in lapsed:
+        try:
+            await perform(None, offer.case_id, Action.OFFER_EXPIRED, {"offer_id": offer.id}, at=at)
+        except CaseError as exc:  # answered, or the case left resolution, meanwhile
+            log.info("offer %s not expired: %s", offer.id, exc.code)
+            continue
+        handled += 1
     return handled
 
 

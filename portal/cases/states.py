@@ -236,6 +236,7 @@ class AutomatedRule(StrEnum):
     OUTCOME_NOT_ACCEPTED = "outcome_not_accepted"
     CONFIRMATION_LAPSED = "confirmation_lapsed"
     IMPLEMENTATION_LAPSED = "implementation_lapsed"
+    OFFER_EXPIRED = "offer_expired"
 
 
 class AutomatedReviewStatus(StrEnum):

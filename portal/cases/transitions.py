@@ -89,6 +89,7 @@ from portal.cases.guards import (
     Guard,
     a_clock_is_running,
     an_appointment,
+    an_offer_lapsed,
     automated_decision_reversible,
     awaiting_declaration,
     binding,
@@ -225,6 +226,7 @@ class Action(StrEnum):
     OUTCOME_NOT_ACCEPTED = "outcome_not_accepted"
     CONFIRMATION_LAPSED = "confirmation_lapsed"
     IMPLEMENTATION_LAPSED = "implementation_lapsed"
+    OFFER_EXPIRED = "offer_expired"
 
 
 @dataclass(frozen=True)
@@ -546,6 +548,13 @@ TRANSITIONS: tuple[Transition, ...] = (
        obligation=_DUTY,
        tells=_PARTIES,  # the provider: the closure clock
        summary="The organisation did not record the implementation in time: the provider decides."),
+    # Issue 20, 3: an offer's expiry is a rule applied without a person, like a clock's lapse.
+    # Reversed, the offer is open again without an expiry (its maker may still withdraw it).
+    _t(Action.OFFER_EXPIRED, frozenset({Stage.IN_RESOLUTION}), (), _SYSTEM, EventKind.OFFER_EXPIRED,
+       guards=(an_offer_lapsed,), system=True,
+       obligation=_DUTY,
+       tells=_PARTIES,
+       summary="An offer reached the expiry its maker set without an answer: it is recorded expired and can no longer be accepted."),
 )
 # fmt: on
 

@@ -28,6 +28,16 @@ class ComplaintAction(StrEnum):
     MISS_RESPOND = "miss_respond"
 
 
+class ComplaintAutomatedRule(StrEnum):
+    """Issue 20, 3: the rows of the complaint table the clock job takes (`system=True`), each a
+    rule that records a step without a person; named as the row's action (a check in
+    portal.complaints.transitions keeps the two lists equal), as the case table's
+    `AutomatedRule`."""
+
+    MISS_ACKNOWLEDGE = "miss_acknowledge"
+    MISS_RESPOND = "miss_respond"
+
+
 class ComplaintRole(StrEnum):
     """Who took a step on a complaint (the policy decides who is which:
     `portal.auth.policy.complaint_roles`)."""

@@ -30,6 +30,7 @@ from portal.complaints.models import Complaint, ComplaintClock, ComplaintStatus
 from portal.complaints.states import (
     Audience,
     ComplaintAction,
+    ComplaintAutomatedRule,
     ComplaintClockKind,
     ComplaintRole,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "TRANSITIONS",
     "ComplaintTransition",
     "ComplaintView",
+    "automated_rule",
     "available_actions",
     "owed_in",
     "refusal",
@@ -187,6 +189,19 @@ TRANSITIONS: tuple[ComplaintTransition, ...] = (
 # fmt: on
 
 TABLE: dict[ComplaintAction, ComplaintTransition] = {t.action: t for t in TRANSITIONS}
+
+# Issue 20, 3: the clock job's rows are rules that act without a person, marked as such on the
+# complaint's steps and in the mails that report them, as the case table's are.
+if {t.action.value for t in TRANSITIONS if t.system} != {
+    r.value for r in ComplaintAutomatedRule
+}:  # pragma: no cover
+    raise RuntimeError("ComplaintAutomatedRule differs from the complaint table's system rows")
+
+
+def automated_rule(action: ComplaintAction) -> ComplaintAutomatedRule | None:
+    """The rule that took a step of ``action`` automatically; None for a person's step."""
+    return ComplaintAutomatedRule(action.value) if TABLE[action].system else None
+
 
 # Each clock: the duty that meets it, and the clock job's row that records it missed.
 CLOCKS: dict[ComplaintClockKind, tuple[ComplaintAction, ComplaintAction]] = {

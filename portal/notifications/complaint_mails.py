@@ -17,6 +17,7 @@ from portal.cases.states import COMPLAINANT_SIDE
 from portal.complaints.engine import Step
 from portal.complaints.models import Complaint
 from portal.complaints.states import Audience, ComplaintAction, ComplaintDecision
+from portal.complaints.transitions import automated_rule
 from portal.directory.referrals import eligible_providers
 from portal.ids import global_id
 from portal.notifications.derive import mail_people
@@ -107,6 +108,10 @@ async def tell(step: Step) -> None:
         },
         "organisation": organisation,
     }
+    rule = automated_rule(step.transition.action)
+    if rule is not None:
+        # Issue 20, 3: a step the clock job took says so, and names its rule.
+        context["automated"] = {"rule": rule.value}
     for audience in sorted(step.transition.tells):
         kind = MAILS[step.transition.action, audience]
         people = await _people(complaint, audience)

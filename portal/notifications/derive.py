@@ -22,6 +22,7 @@ from portal.cases.models import DisputeCase
 from portal.cases.states import COMPLAINANT_SIDE, CaseRole, ClockKind, Party
 from portal.cases.transitions import TABLE, WINDOWS, Action
 from portal.ids import global_id
+from portal.notifications import policy_mails
 from portal.notifications.mail import MailKind, in_zone
 from portal.notifications.models import Channel, OutboxStatus, WebhookSubscription
 from portal.notifications.outbox import enqueue
@@ -167,6 +168,12 @@ async def event_recorded(case: DisputeCase, event: TimelineEvent) -> None:
                 # person's review.
                 context.update(await automated.disclosure(case.id, event.occurred_at))
             await mail_people(kind, chosen, context, at=event.occurred_at, case_id=case.id)
+    # Issue 20: fees and reviews of automated steps, to those the access policy names.
+    told = await policy_mails.told(case, event)
+    if told is not None:
+        kind, people, details = told
+        context = {**await case_context(case), **details}
+        await mail_people(kind, people, context, at=event.occurred_at, case_id=case.id)
     await _webhooks(case, event)
     await provider_rows(case, event)
 

@@ -48,6 +48,13 @@ MAIL_MEANINGS: dict[MailKind, str] = {
     MailKind.SESSION_REMINDER: "A reminder before a scheduled session or hearing.",
     MailKind.GROUP_CONSENT_ASKED: "The provider asks whether the case may be run in a group "
     "with related cases (only with the complainant's consent).",
+    MailKind.FEE_INVOICE_ISSUED: "A fee invoice was issued to the recipient's side.",
+    MailKind.FEE_WAIVER_REQUESTED: "A party asked that its fee be waived (to the provider).",
+    MailKind.FEE_WAIVER_DECIDED: "The provider decided the recipient's fee waiver request.",
+    MailKind.FEE_PAYMENT_RECORDED: "A fee payment was recorded and the invoice settled.",
+    MailKind.AUTOMATED_REVIEW_REQUESTED: "A party asked a person to review an automated step "
+    "(to the provider).",
+    MailKind.AUTOMATED_DECISION_UPHELD: "A person reviewed an automated step and kept it.",
 }
 
 PROVIDER_MEANINGS = {

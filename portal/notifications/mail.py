@@ -78,6 +78,14 @@ class MailKind(StrEnum):
     SESSION_REMINDER = "session_reminder"
     # Issue 20: the provider asks the complainant's side to consent to a group of cases.
     GROUP_CONSENT_ASKED = "group_consent_asked"
+    # Issue 20, 2 and 3: fees, and a person's review of an automated step, to those the
+    # access policy names (portal.notifications.policy_mails).
+    FEE_INVOICE_ISSUED = "fee_invoice_issued"
+    FEE_WAIVER_REQUESTED = "fee_waiver_requested"
+    FEE_WAIVER_DECIDED = "fee_waiver_decided"
+    FEE_PAYMENT_RECORDED = "fee_payment_recorded"
+    AUTOMATED_REVIEW_REQUESTED = "automated_review_requested"
+    AUTOMATED_DECISION_UPHELD = "automated_decision_upheld"
 
 
 def _env(autoescape: bool) -> jinja2.Environment:

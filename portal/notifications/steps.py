@@ -26,6 +26,7 @@ from typing import Any
 
 from portal.accounts.models import User
 from portal.automated import records as automated
+from portal.automated.models import AutomatedDecision
 from portal.cases.events import EventKind
 from portal.cases.models import Clock, DisputeCase, Offer
 from portal.cases.states import AppointmentStatus, CaseRole, side_of
@@ -98,6 +99,10 @@ async def _details(event: TimelineEvent, started: list[Clock]) -> dict[str, Any]
             "display_name", flat=True
         )
         details["neutral"] = name[0] if name else ""
+    if "automated_decision_id" in payload:
+        # Issue 20, 3: a mail about the review of an automated step names the step's rule.
+        decision = await AutomatedDecision.get(id=uuid.UUID(payload["automated_decision_id"]))
+        details["automated_step"] = {"rule": decision.rule.value, "decided": decision.decided_at}
     details["next"] = [{"clock": c.kind.value, "due": c.due_at} for c in started]
     return details
 

@@ -66,6 +66,7 @@ class EventKind(StrEnum):
     OFFER_WITHDRAWN = "offer_withdrawn"
     OFFER_REJECTED = "offer_rejected"
     OFFER_ACCEPTED = "offer_accepted"
+    OFFER_EXPIRED = "offer_expired"  # issue 20, 3: the clock job, at the offer's expiry
     NEGOTIATION_LAPSED = "negotiation_lapsed"
     OUTCOME_ISSUED = "outcome_issued"
     OUTCOME_ACCEPTED = "outcome_accepted"
@@ -744,6 +745,17 @@ ENTRIES: tuple[Entry, ...] = (
     _e(K.OFFER_WITHDRAWN, "Its maker withdrew an open offer.", (OFFER,), {"offer_id": _V}),
     _e(K.OFFER_REJECTED, "The other side rejected an offer.", (OFFER,), {"offer_id": _V}),
     _e(
+        K.OFFER_EXPIRED,
+        "An offer reached the expiry its maker set without an answer: the clock job recorded "
+        "it expired, and it can no longer be accepted.",
+        (
+            OFFER,
+            SIDE,
+            Field("expires_at", Instant(), "The expiry it reached."),
+        ),
+        {"offer_id": _V, "side": "organisation", "expires_at": _DUE},
+    ),
+    _e(
         K.OFFER_ACCEPTED,
         "The other side accepted an offer: a settlement; implementation begins.",
         (OFFER, Field("amount", Amount(), "The amount agreed.", webhook=False), CURRENCY),
@@ -1352,6 +1364,7 @@ AUTOMATED_EVENTS: dict[EventKind, AutomatedRule] = {
     K.OUTCOME_NOT_ACCEPTED: AutomatedRule.OUTCOME_NOT_ACCEPTED,
     K.CONFIRMATION_LAPSED: AutomatedRule.CONFIRMATION_LAPSED,
     K.IMPLEMENTATION_OVERDUE: AutomatedRule.IMPLEMENTATION_LAPSED,
+    K.OFFER_EXPIRED: AutomatedRule.OFFER_EXPIRED,
 }
 ENTRIES = tuple(
     replace(

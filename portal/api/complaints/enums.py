@@ -7,6 +7,7 @@ from portal.api.enums import described_enum
 from portal.cases.clocks import DEFAULT_COMPLAINT_POLICY
 from portal.complaints.states import (
     ComplaintAction,
+    ComplaintAutomatedRule,
     ComplaintClockKind,
     ComplaintDecision,
     ComplaintRole,
@@ -20,6 +21,12 @@ described_enum(
     "complaint comes in, and "
     "MISS_ACKNOWLEDGE and MISS_RESPOND are the clock job's, appearing only as steps.",
     values={t.action.value: t.summary for t in TABLE.values()},
+)
+described_enum(
+    ComplaintAutomatedRule,
+    description="A rule of the complaint transition table that takes a step automatically, "
+    "without a person (issue 20): the clock job's rows, each named as its action.",
+    values={r.value: TABLE[ComplaintAction(r.value)].summary for r in ComplaintAutomatedRule},
 )
 described_enum(
     ComplaintDecision,

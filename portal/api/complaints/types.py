@@ -23,11 +23,12 @@ from portal.complaints import models
 from portal.complaints.models import Channel, ComplaintStatus
 from portal.complaints.states import (
     ComplaintAction,
+    ComplaintAutomatedRule,
     ComplaintClockKind,
     ComplaintDecision,
     ComplaintRole,
 )
-from portal.complaints.transitions import ComplaintView, available_actions
+from portal.complaints.transitions import ComplaintView, automated_rule, available_actions
 from portal.directory import referrals
 
 
@@ -54,6 +55,10 @@ class ComplaintStep:
     )
     clock: ComplaintClockKind | None = strawberry.field(
         description="The clock that ran out, on a MISS_ACKNOWLEDGE or MISS_RESPOND step."
+    )
+    automated_rule: ComplaintAutomatedRule | None = strawberry.field(
+        description="The rule of the complaint table that took this step automatically, "
+        "without a person (the clock job's rows); null for a person's step."
     )
 
 
@@ -186,6 +191,15 @@ class Complaint(Node):
         rows = await info.context.loaders.complaint_steps.load(self.row.id)
         return [await self.step_of(info, row) for row in rows]
 
+    @strawberry.field(
+        description="The steps taken on it automatically, by a rule of the complaint table "
+        "and not by a person (`automatedRule`), oldest first: its register of automated "
+        "decisions, as `DisputeCase.automatedDecisions` is a case's."
+    )
+    async def automated_steps(self, info: Info) -> list[ComplaintStep]:
+        rows = await info.context.loaders.complaint_steps.load(self.row.id)
+        return [await self.step_of(info, r) for r in rows if automated_rule(r.action)]
+
     async def step_of(self, info: Info, row: models.ComplaintStep) -> ComplaintStep:
         return ComplaintStep(
             action=row.action,
@@ -196,6 +210,7 @@ class Complaint(Node):
             text=row.text,
             decision=row.decision,
             clock=row.clock,
+            automated_rule=automated_rule(row.action),
         )
 
     async def _actor_name(self, info: Info, row: models.ComplaintStep) -> str | None:

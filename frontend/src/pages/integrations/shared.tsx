@@ -48,6 +48,7 @@ export const EVENT_KINDS = [
   "offer_made",
   "offer_withdrawn",
   "offer_rejected",
+  "offer_expired",
   "offer_accepted",
   "outcome_issued",
   "outcome_accepted",

@@ -220,6 +220,11 @@ function Steps({ complaint }: { complaint: Complaint }) {
                   role: label("complaintRole", step.actorRole),
                 })}
               </p>
+              {step.automatedRule && (
+                <p className="govuk-body-s govuk-!-margin-bottom-1" data-testid="complaint-step-automated">
+                  {t("complaintPage.stepAutomated", { rule: label("complaintStep", step.automatedRule) })}
+                </p>
+              )}
               {step.text && <p className="govuk-body parley-prose">{step.text}</p>}
             </li>
           ))}
