@@ -87,6 +87,7 @@ from portal.cases import models
 from portal.cases.duties import due_duties
 from portal.cases.engine import now
 from portal.cases.guards import PendingAutomatedReview
+from portal.cases.states import ClockStatus
 from portal.cases.transitions import CLOCK_OBLIGATIONS, available_actions, obligations
 
 log = logging.getLogger("portal.api")
@@ -271,6 +272,23 @@ def clock_obligation(b: Binds, alias: str, t: GraphQLOutputType) -> str:
     return f"({b.once('json', orjson.dumps(names).decode())}::jsonb ->> {kind}::text)"
 
 
+def while_running(inner: Sql) -> Sql:
+    """A clock's pause, only while it runs (`Clock.of`: an ended clock is never paused)."""
+
+    def sql(b: Binds, alias: str, t: GraphQLOutputType) -> str:
+        status = f"{alias}.{_column(models.Clock, 'status')}"
+        running = b.once("text", ClockStatus.RUNNING.value)
+        return f"CASE WHEN {status} = {running} THEN {inner(b, alias, t)} ELSE NULL END"
+
+    return sql
+
+
+def clock_paused(b: Binds, alias: str, _t: GraphQLOutputType) -> str:
+    status = f"{alias}.{_column(models.Clock, 'status')}"
+    running = b.once("text", ClockStatus.RUNNING.value)
+    return f"({status} = {running} AND {alias}.{_column(models.Clock, 'paused_at')} IS NOT NULL)"
+
+
 @dataclass(frozen=True)
 class Nested:
     """An object or list of objects read from another table, with its own mappings."""
@@ -311,6 +329,9 @@ CLOCK_FIELDS: dict[str, Sql | Nested] = {
     "endedAt": instant(models.Clock, "ended_at"),
     "extensions": column(models.Clock, "extensions"),
     "obligation": clock_obligation,
+    "paused": clock_paused,
+    "pausedSince": while_running(instant(models.Clock, "paused_at")),
+    "pausedFor": while_running(enum(models.Clock, "paused_for")),
 }
 
 # The same rows and order as the clocks_by_case loader (and `DisputeCase.clocks`).
