@@ -1,12 +1,27 @@
 """Fixtures: a real database per run (SQLite, or PostgreSQL when PORTAL_TEST_DATABASE_URL names
-one), migrated with the real migrations, emptied after every test; the app over httpx."""
+one), migrated with the real migrations, emptied after every test; the app over httpx.
+
+Migrating from empty costs about 16 s of CPU (Tortoise rebuilds its model state for every
+operation of the 36 migrations), and `portal demo` seeds for about 5 s more. So each run migrates
+once, into a template (`migrated_template`), and seeds the demo once, with `portal demo` on a
+copy of it (`demo_template`); the suite's database and every test that needs a database of its
+own start from a copy (`cloned`): a file copy on SQLite, `CREATE DATABASE ... TEMPLATE` on
+PostgreSQL. What migrating from empty does is tested on the template itself
+(tests/test_migrations.py) and by `portal demo` on an empty database (tests/test_cli.py).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import shutil
+import sqlite3
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import argon2
 import asyncpg
@@ -17,9 +32,10 @@ from tortoise import Tortoise, connections
 
 from portal.app import create_app
 from portal.auth import passwords
-from portal.db import is_sqlite, migrate, tortoise_config
+from portal.db import is_sqlite, migrate, sqlite_path, tortoise_config
 from portal.settings import Settings, load_settings
 from tests.factories import Factory
+from tests.process_support import portal
 
 TEST_DATABASE_URL = os.environ.get("PORTAL_TEST_DATABASE_URL", "sqlite")
 
@@ -33,19 +49,25 @@ def pytest_report_header() -> str:
     return f"database: {'SQLite' if TEST_DATABASE_URL == 'sqlite' else 'PostgreSQL'}"
 
 
-async def create_postgres_database(base_url: str) -> str:
-    """A fresh database on the server named by ``base_url``; returns its URL."""
+async def create_postgres_database(base_url: str, *, template: str | None = None) -> str:
+    """A fresh database on the server named by ``base_url``; returns its URL. With
+    ``template`` (a database's URL), a copy of that database, which nobody may be connected to."""
     name = f"parley_test_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{_database_name(template)}"' if template else ""
     admin = await asyncpg.connect(_asyncpg_dsn(base_url, "postgres"))
     try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
+        await admin.execute(f'CREATE DATABASE "{name}"{copy}')
     finally:
         await admin.close()
     return base_url.rstrip("/").rsplit("/", 1)[0] + f"/{name}"
 
 
+def _database_name(url: str) -> str:
+    return url.rsplit("/", 1)[1].split("?")[0]
+
+
 async def drop_postgres_database(url: str) -> None:
-    name = url.rsplit("/", 1)[1].split("?")[0]
+    name = _database_name(url)
     admin = await asyncpg.connect(_asyncpg_dsn(url, "postgres"))
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -75,9 +97,153 @@ async def database_url(data_dir: Path) -> AsyncIterator[str]:
         await drop_postgres_database(url)
 
 
+# --- templates: migrated once, seeded once, copied for every test that needs its own -----------
+
+
+@dataclass(frozen=True)
+class Template:
+    """A database made once per run, never used itself, only copied (``cloned``)."""
+
+    data_dir: Path  # the data folder it was made with (on SQLite, holding parley.sqlite3)
+    url: str
+    output: Any  # what making it reported: migration events, or `portal demo`'s output
+
+
+def _sqlite_copy(source_url: str, target: Path) -> None:
+    """A consistent copy of an SQLite database, write-ahead log included (the backup API)."""
+    source = sqlite3.connect(sqlite_path(source_url))
+    try:
+        with contextlib.closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+    finally:
+        source.close()
+
+
+def _copy_data_dir(template: Template, data_dir: Path) -> None:
+    """The template's data folder without its database (nothing today: the demo writes no
+    documents and `serve` makes the signing key), so a folder-dependent seed stays whole."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(
+        template.data_dir,
+        data_dir,
+        ignore=shutil.ignore_patterns("parley.sqlite3*"),
+        dirs_exist_ok=True,
+    )
+
+
+@contextlib.asynccontextmanager
+async def cloned(template: Template, data_dir: Path) -> AsyncIterator[str]:
+    """A copy of ``template`` for ``data_dir``; yields its URL: on SQLite the data folder's
+    default database (`{data_dir}/parley.sqlite3`), on PostgreSQL a database of its own,
+    dropped afterwards."""
+    _copy_data_dir(template, data_dir)
+    if is_sqlite(template.url):
+        target = data_dir / "parley.sqlite3"
+        _sqlite_copy(template.url, target)
+        yield f"sqlite://{target}"
+        return
+    url = await create_postgres_database(TEST_DATABASE_URL, template=template.url)
+    try:
+        yield url
+    finally:
+        await drop_postgres_database(url)
+
+
+def cli_environment(data_dir: Path, database_url: str | None = None) -> dict[str, str]:
+    """The environment of a `portal` process with its own data folder (and, on PostgreSQL,
+    database); on SQLite the folder's default database."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
+    env |= {"PORTAL_DATA_DIR": str(data_dir), "PORTAL_LOG_JSON": "true"}
+    if database_url is not None and not is_sqlite(database_url):
+        env["PORTAL_DATABASE_URL"] = database_url
+    return env
+
+
 @pytest.fixture(scope="session")
-async def db(database_url: str) -> AsyncIterator[str]:
-    """The migrated database, with the ORM initialised on the tests' own event loop."""
+async def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Template]:
+    """Every migration applied, from empty, by `portal.db.migrate`; ``output`` holds its
+    progress events (tests/test_migrations.py checks them and the tables)."""
+    data_dir = tmp_path_factory.mktemp("template-migrated")
+    if TEST_DATABASE_URL == "sqlite":
+        url = f"sqlite://{data_dir / 'parley.sqlite3'}"
+    else:
+        url = await create_postgres_database(TEST_DATABASE_URL)
+    events: list[tuple[str, str, str]] = []
+    try:
+        await migrate(url, progress=lambda *event: events.append(event))
+        yield Template(data_dir, url, events)
+    finally:
+        if not is_sqlite(url):
+            await drop_postgres_database(url)
+
+
+@pytest.fixture(scope="session")
+async def demo_template(
+    tmp_path_factory: pytest.TempPathFactory, migrated_template: Template
+) -> AsyncIterator[Template]:
+    """The demo as `portal demo` seeds it (in a process of its own, as `./run demo` does), on a
+    copy of the migrated template; ``output`` is the command's."""
+    data_dir = tmp_path_factory.mktemp("template-demo")
+    async with cloned(migrated_template, data_dir) as url:
+        # Port 9 (discard): no mail reaches a `portal mailsink` running on this machine.
+        env = cli_environment(data_dir, url) | {"PORTAL_SMTP_PORT": "9"}
+        seeded = await asyncio.to_thread(portal, env, "demo")
+        assert seeded.returncode == 0, seeded.stderr
+        yield Template(data_dir, url, seeded.stdout)
+
+
+@pytest.fixture
+def cli_template(request: pytest.FixtureRequest) -> Template | None:
+    """What `cli_env` starts from: the migrated template; the demo as `portal demo` seeds it
+    where the test uses the `server`; nothing (an empty database) where the test is marked
+    `@pytest.mark.cli_database("empty")`. A plain fixture, so that only the template a test
+    needs is made (a coroutine fixture cannot ask for one by name)."""
+    marker = request.node.get_closest_marker("cli_database")
+    wanted = marker.args[0] if marker else "demo" if "server" in request.fixturenames else ""
+    if wanted == "empty":
+        return None
+    template = request.getfixturevalue("demo_template" if wanted == "demo" else "migrated_template")
+    assert isinstance(template, Template)
+    return template
+
+
+@pytest.fixture
+async def cli_env(tmp_path: Path, cli_template: Template | None) -> AsyncIterator[dict[str, str]]:
+    """A data folder (and on PostgreSQL a database) of the test's own, from `cli_template`."""
+    if cli_template is not None:
+        async with cloned(cli_template, tmp_path) as url:
+            yield cli_environment(tmp_path, url)
+        return
+    if TEST_DATABASE_URL == "sqlite":
+        yield cli_environment(tmp_path)
+        return
+    url = await create_postgres_database(TEST_DATABASE_URL)
+    try:
+        yield cli_environment(tmp_path, url)
+    finally:
+        await drop_postgres_database(url)
+
+
+# --- the suite's database --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+async def db(database_url: str, migrated_template: Template) -> AsyncIterator[str]:
+    """The migrated database (a copy of the template), with the ORM initialised on the tests'
+    own event loop."""
+    if is_sqlite(database_url):
+        _sqlite_copy(migrated_template.url, Path(sqlite_path(database_url)))
+    else:
+        name = _database_name(database_url)
+        admin = await asyncpg.connect(_asyncpg_dsn(database_url, "postgres"))
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            await admin.execute(
+                f'CREATE DATABASE "{name}" TEMPLATE "{_database_name(migrated_template.url)}"'
+            )
+        finally:
+            await admin.close()
+    # Nothing left to apply; still the runner's checks (SQLite integrity, indexes).
     await migrate(database_url)
     await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
     try:

@@ -63,10 +63,11 @@ class LiveServer:
 
 @contextlib.contextmanager
 def live_portal(
-    data_dir: Path, database_url: str | None, *, production: bool
+    data_dir: Path, database_url: str | None, *, production: bool, seed: bool = True
 ) -> Iterator[LiveServer]:
     """`portal demo` (always in development: it seeds), then `portal serve` on a free port in
-    the chosen configuration, signed in as every principal."""
+    the chosen configuration, signed in as every principal. ``seed=False`` when the database
+    holds the demo already (the suite's copy of what `portal demo` seeded)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
     env |= {
         "PORTAL_DATA_DIR": str(data_dir),
@@ -86,8 +87,9 @@ def live_portal(
     }
     if database_url:
         env["PORTAL_DATABASE_URL"] = database_url
-    seeded = portal(env, "demo")
-    assert seeded.returncode == 0, seeded.stderr
+    if seed:
+        seeded = portal(env, "demo")
+        assert seeded.returncode == 0, seeded.stderr
     port = free_port()
     env |= {"PORTAL_PORT": str(port), **(production_env() if production else {})}
     log_path = data_dir / f"serve-{port}.log"

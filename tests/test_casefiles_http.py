@@ -16,7 +16,7 @@ import httpx
 
 from tests import samples
 from tests.casefile_support import PREFLIGHT, UPLOAD, bearer, multipart, path_of
-from tests.test_cli import DEMO_LOGIN, cli_env, server  # noqa: F401  (fixtures)
+from tests.test_cli import DEMO_LOGIN, server  # noqa: F401  (a fixture)
 
 LOGIN = "mutation L($input: LoginInput!) { login(input: $input) { accessToken } }"
 CASES = "{ cases(first: 50) { edges { node { id stage bundleLink { url } } } } }"

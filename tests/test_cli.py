@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -20,26 +20,11 @@ import pytest
 
 from portal.auth.keys import load_keyset
 from portal.settings import load_settings
-from tests.conftest import TEST_DATABASE_URL, create_postgres_database, drop_postgres_database
 from tests.process_support import portal
 from tests.production import production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_LOGIN = {"email": "maria@consumer.example", "password": "parley-demo-2026"}
-
-
-@pytest.fixture
-async def cli_env(tmp_path: Path) -> AsyncIterator[dict[str, str]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
-    env |= {"PORTAL_DATA_DIR": str(tmp_path), "PORTAL_LOG_JSON": "true"}
-    if TEST_DATABASE_URL == "sqlite":
-        yield env
-        return
-    url = await create_postgres_database(TEST_DATABASE_URL)
-    try:
-        yield env | {"PORTAL_DATABASE_URL": url}
-    finally:
-        await drop_postgres_database(url)
 
 
 def _free_port() -> int:
@@ -50,7 +35,7 @@ def _free_port() -> int:
 
 @pytest.fixture
 def server(cli_env: dict[str, str], tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    assert portal(cli_env, "demo").returncode == 0
+    """`portal serve` on the demo (`cli_env` is a copy of what `portal demo` seeded)."""
     port = _free_port()
     env = cli_env | {"PORTAL_PORT": str(port)}
     log_path = tmp_path / "serve.log"
@@ -81,6 +66,7 @@ def server(cli_env: dict[str, str], tmp_path: Path) -> Iterator[tuple[str, Path]
         log_file.close()
 
 
+@pytest.mark.cli_database("empty")
 def test_demo_is_idempotent_and_prints_the_sign_ins(cli_env: dict[str, str]) -> None:
     first = portal(cli_env, "demo")
     second = portal(cli_env, "demo")

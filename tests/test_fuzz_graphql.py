@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TEST_DATABASE_URL, create_postgres_database, drop_postgres_database
+from tests.conftest import TEST_DATABASE_URL, Template, cloned
 from tests.fuzz_inputs import generate, root_fields
 from tests.fuzz_known import KNOWN_FAILURES
 from tests.fuzz_malformed import send_malformed
@@ -33,19 +33,19 @@ SEEDS = {"development": 2026, "production": 2027}
 
 @pytest.fixture(scope="module", params=list(SEEDS))
 async def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    demo_template: Template,
 ) -> AsyncIterator[LiveServer]:
+    """`portal serve` on a copy of the demo as `portal demo` seeds it (tests/conftest.py)."""
     config = request.param
-    url = None
-    if TEST_DATABASE_URL != "sqlite":
-        url = await create_postgres_database(TEST_DATABASE_URL)
-    try:
-        data_dir = Path(tmp_path_factory.mktemp(f"fuzz-{config}"))
-        with live_portal(data_dir, url, production=config == "production") as live:
+    data_dir = Path(tmp_path_factory.mktemp(f"fuzz-{config}"))
+    async with cloned(demo_template, data_dir) as url:
+        database_url = None if TEST_DATABASE_URL == "sqlite" else url
+        with live_portal(
+            data_dir, database_url, production=config == "production", seed=False
+        ) as live:
             yield live
-    finally:
-        if url is not None:
-            await drop_postgres_database(url)
 
 
 def assert_no_unexplained_failures(server: LiveServer, sent: list[Sent]) -> None:

@@ -25,7 +25,13 @@ from tortoise.migrations.api import migrate as tortoise_migrate
 from tortoise.migrations.autodetector import MigrationAutodetector
 
 from portal.db import MIGRATIONS_MODULE, MODEL_MODULES, is_sqlite, migrate, tortoise_config
-from tests.conftest import TEST_DATABASE_URL, create_postgres_database, drop_postgres_database
+from tests.conftest import (
+    TEST_DATABASE_URL,
+    Template,
+    cloned,
+    create_postgres_database,
+    drop_postgres_database,
+)
 
 FIXTURE_MODELS = ["tests.migration_fixture.models"]
 FIXTURE_MIGRATIONS = "tests.migration_fixture.migrations"
@@ -50,6 +56,13 @@ async def fresh_url(tmp_path: Path) -> AsyncIterator[str]:
         yield url
     finally:
         await drop_postgres_database(url)
+
+
+@pytest.fixture
+async def migrated_url(tmp_path: Path, migrated_template: Template) -> AsyncIterator[str]:
+    """A copy of the run's template: every migration applied, from empty, by `migrate`."""
+    async with cloned(migrated_template, tmp_path / "migrated") as url:
+        yield url
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -268,9 +281,11 @@ async def populate_every_table(conn: BaseDBAsyncClient, sqlite: bool) -> None:
 # --- a. from empty ---------------------------------------------------------------------------
 
 
-async def test_migrate_from_empty_creates_every_model_table(fresh_url: str) -> None:
-    events: list[tuple[str, str, str]] = []
-    await migrate(fresh_url, progress=lambda *event: events.append(event))
+async def test_migrate_from_empty_creates_every_model_table(migrated_template: Template) -> None:
+    # The run's template is this migration from empty, made once (tests/conftest.py): every
+    # other database of the run is a copy of it.
+    fresh_url = migrated_template.url
+    events: list[tuple[str, str, str]] = migrated_template.output
 
     names = migration_names(MIGRATIONS_MODULE)
     assert events == [
@@ -284,7 +299,8 @@ async def test_migrate_from_empty_creates_every_model_table(fresh_url: str) -> N
     assert recorded == [{"app": "portal", "name": name} for name in names]
 
 
-async def test_migrate_twice_is_a_no_op(fresh_url: str) -> None:
+async def test_migrate_twice_is_a_no_op(migrated_url: str) -> None:
+    fresh_url = migrated_url  # migrated once from empty: a copy of the run's template
     sqlite = is_sqlite(fresh_url)
     await migrate(fresh_url)
     async with connect(fresh_url) as (conn, _):

@@ -30,7 +30,6 @@ from portal.timeline.models import TimelineEvent, Visibility
 from tests.factories import Factory, World, actor_for, bare, quick_world
 from tests.process_support import portal
 from tests.test_api_support import call, filed, gid, token_for
-from tests.test_cli import cli_env  # noqa: F401  (a fixture)
 
 REFER = """
 mutation R($input: ReferComplaintInput!) {
@@ -280,7 +279,7 @@ async def _make_agent_a_representative(env: dict[str, str]) -> tuple[str, str, s
 
 
 async def test_portal_check_and_migrate_report_staff_representatives_and_keep_them(
-    cli_env: dict[str, str],  # noqa: F811  (the fixture imported above)
+    cli_env: dict[str, str],
 ) -> None:
     assert portal(cli_env, "demo").returncode == 0
     clean = portal(cli_env, "check")

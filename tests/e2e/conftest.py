@@ -103,17 +103,32 @@ class Portal:
         return context
 
 
-@pytest.fixture
-async def portal(e2e_ready: None, portal_settings: Settings, db: str) -> AsyncIterator[Portal]:
-    app = create_app(portal_settings, manage_orm=False)
-    async with serving(app) as ws_url, async_playwright() as playwright:
+@pytest.fixture(scope="session")
+async def chromium(e2e_ready: None) -> AsyncIterator[Browser]:
+    """One Chromium for the run (starting one takes seconds); each test's pages live in
+    browser contexts of their own (`Portal.context`), closed after the test."""
+    async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS
         )
         try:
-            yield Portal(ws_url.replace("ws://", "http://").removesuffix("/graphql"), app, browser)
+            yield browser
         finally:
             await browser.close()
+
+
+@pytest.fixture
+async def portal(
+    e2e_ready: None, portal_settings: Settings, db: str, chromium: Browser
+) -> AsyncIterator[Portal]:
+    app = create_app(portal_settings, manage_orm=False)
+    async with serving(app) as ws_url:
+        try:
+            yield Portal(ws_url.replace("ws://", "http://").removesuffix("/graphql"), app, chromium)
+        finally:
+            # Nothing a test opened outlives it: no page keeps polling the next test's server.
+            for context in chromium.contexts:
+                await context.close()
 
 
 async def sign_in(page: Page, email: str, password: str) -> None:
