@@ -21,6 +21,7 @@ from portal.accounts.models import Locale, User
 from portal.automated.models import AutomatedDecision, AutomatedReview
 from portal.automated.services import decide_review, request_review
 from portal.cases.clocks import due_at
+from portal.cases.duties import overdue_cases, owed_clocks
 from portal.cases.errors import CaseError
 from portal.cases.models import Clock, DisputeCase, NeutralAppointment
 from portal.cases.services import Action, perform, run_clock_job
@@ -272,6 +273,11 @@ async def test_a_reversed_silence_reopens_the_case_awaiting_the_organisations_re
             await Clock.get(case_id=case.id, kind=ClockKind.RESPONSE, status=ClockStatus.MISSED)
         ).days
     )
+    # The duty is owed once, by the clock that runs again: the missed one it replaces is
+    # neither a second duty nor a delay that makes the case overdue (the review saw both).
+    owed = await owed_clocks().filter(case_id=case.id)
+    assert [(c.kind, c.status) for c in owed] == [(ClockKind.RESPONSE, ClockStatus.RUNNING)]
+    assert not await DisputeCase.filter(overdue_cases(reversed_at), id=case.id).exists()
     # ... and the organisation can respond.
     case = await perform(
         await actor_for(w.agent),

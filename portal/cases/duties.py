@@ -31,12 +31,16 @@ def owed_clocks() -> QuerySet[Clock]:
     case is still in a stage where the duty can be done (`transitions.owed_in`). Recording an
     implementation keeps the stage, so a missed implementation clock is owed only until the
     implementation is recorded; a missed confirmation clock only until the implementation goes
-    to the provider to decide (then the provider's closure clock is what is owed)."""
+    to the provider to decide (then the provider's closure clock is what is owed). A missed
+    clock is owed no more once a clock of its kind runs again on the case (a reversed lapse
+    starts it again whole): the duty is owed once, by the running clock."""
     conditions = [
         Q(status=ClockStatus.RUNNING, kind__in=sorted(DUTY_CLOCKS), paused_at__isnull=True)
     ]
     for kind in sorted(DUTY_CLOCKS):
         missed = Q(status=ClockStatus.MISSED, kind=kind, case__stage__in=sorted(owed_in(kind)))
+        again = Clock.filter(kind=kind, status=ClockStatus.RUNNING).values("case_id")
+        missed &= ~Q(case_id__in=Subquery(again))
         if kind is ClockKind.IMPLEMENTATION:
             missed &= Q(case__implemented_at__isnull=True)
         if kind is ClockKind.CONFIRMATION:
