@@ -43,6 +43,7 @@ from portal.timeline.models import TimelineEvent, Visibility
 from tests.factories import Factory, World, actor_for, quick_world
 from tests.fees_support import BANDS, CONSENT, evidence, invoices, with_fees
 from tests.privacy_support import found_in_database
+from tests.test_lifecycle_paths import assert_chain_intact
 
 
 def _now() -> datetime:
@@ -189,6 +190,32 @@ async def test_a_refused_waiver_leaves_the_fee_due_and_the_case_waiting(factory:
         w.caseworker, case, Action.DECLINE, ground="frivolous_or_vexatious", reasons="No."
     )
     assert case.stage is Stage.DECLINED
+
+
+async def test_a_waiver_is_not_granted_on_an_invoice_paid_while_it_waited(
+    factory: Factory,
+) -> None:
+    """The review granted a waiver on a paid invoice: GRANTED beside PAID, and nothing to say
+    which stood. A waiver waives what is due; once paid, only a refusal is left."""
+    w = await quick_world(factory)
+    await with_fees(factory, w, hold=Stage.REFERRED)
+    case = await w.new_case(claimed_amount="2000.00")
+    got = await invoices(case)
+    complainant, caseworker = await actor_for(w.complainant), await actor_for(w.caseworker)
+    mine = got[FeePayer.COMPLAINANT].id
+    waiver = await request_waiver(
+        complainant, mine, reasons="Hardship.", evidence_id=None, at=_now()
+    )
+    await record_payment(caseworker, mine, reference="Paid at the desk", at=_now())
+
+    with pytest.raises(CaseError) as settled:
+        await decide_waiver(caseworker, waiver.id, grant=True, reasons="Hardship.", at=_now())
+    assert settled.value.code == "INVOICE_SETTLED"
+    assert (await FeeWaiver.get(id=waiver.id)).status is WaiverStatus.PENDING
+    assert (await FeeInvoice.get(id=mine)).status is InvoiceStatus.PAID
+    refused = await decide_waiver(caseworker, waiver.id, grant=False, reasons="Paid.", at=_now())
+    assert refused.status is WaiverStatus.REFUSED
+    await assert_chain_intact(case)
 
 
 async def test_only_the_payers_side_asks_and_only_the_provider_decides(factory: Factory) -> None:

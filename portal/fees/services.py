@@ -261,6 +261,14 @@ async def decide_waiver(
         _person(actor, "A person decides waivers, not a client.")
         if waiver.status is not WaiverStatus.PENDING:
             raise CaseError("WAIVER_DECIDED", "This waiver is decided already.")
+        if grant and found.invoice.status is not InvoiceStatus.DUE:
+            # Paid while the request waited (the review granted one on a paid invoice, and the
+            # waiver read GRANTED beside a PAID invoice): a waiver waives what is due, so only
+            # a refusal is left; a payment to return is refunded outside Parley.
+            raise CaseError(
+                "INVOICE_SETTLED",
+                "The invoice is settled already: the waiver can only be refused now.",
+            )
         waiver.status = WaiverStatus.GRANTED if grant else WaiverStatus.REFUSED
         waiver.decided_by_id = actor.id
         waiver.decision_reasons = reasons
