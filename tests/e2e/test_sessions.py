@@ -100,7 +100,13 @@ async def test_a_neutral_proposes_two_times_both_sides_pick_and_each_gets_an_ics
     await _sessions(complainant, path)
     await fits(complainant, "sessions-complainant-pick")
     await _pick_second(complainant, SHANGHAI, second)
+    # Sent: a banner that takes focus, and the answer names the time, not only its number
+    sent = complainant.get_by_test_id("session").get_by_test_id("success-banner")
+    await expect(sent).to_contain_text("Your answer was sent")
+    await expect(sent).to_be_focused()
     await expect(complainant.get_by_test_id("session")).to_contain_text("Answer of the complainant")
+    local = second.astimezone(ZoneInfo(SHANGHAI))
+    await expect(complainant.get_by_test_id("session")).to_contain_text(f"Time 2: {local:%A}")
     await expect(complainant.get_by_test_id("session-status")).to_have_text("Choosing a time")
 
     # The organisation's agent, in New York, picks the same: the session is scheduled

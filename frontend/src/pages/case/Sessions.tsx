@@ -1,6 +1,7 @@
+import { useState } from "react";
 import { useQuery } from "urql";
 import { Loading, RequestError } from "../../components/Status";
-import { SummaryList, Tag } from "../../design/patterns";
+import { SuccessBanner, SummaryList, Tag } from "../../design/patterns";
 import { CaseSessionsDocument, type CaseSessionFieldsFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { browserZone, inZone } from "../../lib/zones";
@@ -59,6 +60,9 @@ const STATUS_COLOUR = { PROPOSED: "yellow", SCHEDULED: "green", CANCELLED: "grey
 function SessionItem({ session, zone, onDone }: { session: CaseSession; zone: string; onDone(): void }) {
   const { t, label, locale } = useI18n();
   const when = (iso: string) => inZone(iso, locale, zone);
+  // A sent answer says so and takes focus (the form stays until every side has answered).
+  const [answered, setAnswered] = useState(0);
+  const slotAt = (n: number) => session.slots.find((slot) => slot.number === n);
   const rows = [
     session.startsAt
       ? { key: t("sessions.when"), value: <span data-testid="session-when">{when(session.startsAt)}</span> }
@@ -101,7 +105,10 @@ function SessionItem({ session, zone, onDone }: { session: CaseSession; zone: st
       key: t("sessions.answerOf", { side: label("side", answer.side) }),
       value:
         answer.slotNumber !== null && answer.slotNumber !== undefined
-          ? t("sessions.picked", { n: answer.slotNumber })
+          ? t("sessions.picked", {
+              n: answer.slotNumber,
+              when: when(slotAt(answer.slotNumber)?.startsAt ?? ""),
+            })
           : t("sessions.declined", { reason: answer.reason ?? "" }),
     })),
     ...(session.cancelReason ? [{ key: t("sessions.cancelReason"), value: session.cancelReason }] : []),
@@ -123,8 +130,18 @@ function SessionItem({ session, zone, onDone }: { session: CaseSession; zone: st
           <span className="govuk-caption-s">{label("visibility", session.visibility)}</span>
         )}
       </h3>
+      {answered > 0 && <SuccessBanner key={answered} title={t("sessions.answerSent")} />}
       <SummaryList rows={rows} />
-      {session.status === "PROPOSED" && session.viewerSide && <AnswerForms session={session} zone={zone} onDone={onDone} />}
+      {session.status === "PROPOSED" && session.viewerSide && (
+        <AnswerForms
+          session={session}
+          zone={zone}
+          onDone={() => {
+            setAnswered((n) => n + 1);
+            onDone();
+          }}
+        />
+      )}
       {session.viewerMayRun && <RunForms session={session} zone={zone} onDone={onDone} />}
     </li>
   );
