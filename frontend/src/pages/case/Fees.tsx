@@ -27,7 +27,7 @@ const STATUS_COLOUR = { DUE: "orange", PAID: "green", WAIVED: "green" } as const
  * `viewerIsFeeStaff`), never from a copy of the rules here. Nothing shows for a case its
  * scheme charged nothing, or for a viewer the fees are not for (a neutral). */
 export function Fees({ caseId, onDone }: { caseId: string; onDone(done?: Done): void }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const [{ data, error }, refetch] = useQuery({ query: CaseFeesDocument, variables: { caseId }, requestPolicy: "cache-and-network" });
   const invoices = data?.caseFees?.invoices ?? [];
   if (error) return <RequestError error={error} />;
@@ -36,7 +36,9 @@ export function Fees({ caseId, onDone }: { caseId: string; onDone(done?: Done): 
     refetch({ requestPolicy: "network-only" });
     onDone(done);
   };
-  const holding = invoices.some((invoice) => invoice.status === "DUE" && invoice.holdsAt);
+  // The stage the schedule names, which may be ahead of the case's (a case referred waits at
+  // acceptance): said by name, not "this stage".
+  const holding = invoices.find((invoice) => invoice.status === "DUE" && invoice.holdsAt)?.holdsAt;
   return (
     <section aria-labelledby="fees-heading" className="parley-section" data-testid="fees">
       <h2 id="fees-heading" className="govuk-heading-m">
@@ -44,7 +46,7 @@ export function Fees({ caseId, onDone }: { caseId: string; onDone(done?: Done): 
       </h2>
       {holding && (
         <p className="govuk-inset-text" data-testid="fees-holding">
-          {t("fees.holding")}
+          {t("fees.holding", { stage: label("stage", holding) })}
         </p>
       )}
       <ol className="parley-cards">
