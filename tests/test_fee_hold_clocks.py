@@ -184,11 +184,13 @@ async def test_a_consent_clock_held_for_fees_lapses_only_after_the_fee_is_waived
     assert datetime.fromisoformat(resumed.payload["paused_at"]) == t0
     assert datetime.fromisoformat(resumed.payload["previous_due_at"]) == first_due
     assert datetime.fromisoformat(resumed.payload["due_at"]) == consent.due_at
-    # The complainant is told it is their turn again, and by when.
+    # The complainant is told it is their turn, and by when, once the clock runs: not at the
+    # acceptance, when its date was one that would move (the mail was withdrawn unsent).
     told = await OutboxMessage.filter(
         case_id=case.id, kind=MailKind.ACTION_NEEDED.value, recipient=w.complainant.email
     ).order_by("created_at")
-    assert [m.created_at for m in told] == [t0, settled]
+    assert [m.created_at for m in told] == [settled]
+    assert told[0].context["clock"] == "consent"
 
     # Up to the new due date the complainant may still consent, and nothing lapses...
     view = await load_view(case, consent.due_at)

@@ -243,6 +243,10 @@ async def _finish(step: Step) -> None:
         actor_id=step.actor_id,
         actor_role=step.role.value,
     )
+    # The step's mail lists the clocks it started with their dates: not those a hold paused
+    # at once (their dates move; their resumption is mailed).
+    paused = {c.id for c in clocks if c.paused_at is not None}
+    started = [c for c in started if c.id not in paused]
     if decision is not None:
         decision.clocks_after = await automated.clocks_running(step.case.id)
         await decision.save(update_fields=["clocks_after"])

@@ -20,6 +20,11 @@ from portal.cases.guards import CaseView
 from portal.cases.models import Clock
 from portal.cases.states import Calendar, ClockHold, ClockStatus
 from portal.cases.transitions import held_clocks
+from portal.notifications.mail import MailKind
+from portal.notifications.models import Channel, OutboxMessage, OutboxStatus
+
+# The mails that announce a clock as it starts (`derive`: its duty or window, "by <date>").
+_START_MAILS = [MailKind.ACTION_NEEDED, MailKind.WINDOW_OPEN, MailKind.IMPLEMENTATION_DUE]
 
 __all__ = ["apply_holds"]
 
@@ -54,6 +59,8 @@ async def _pause(
     clock.paused_at = view.now
     clock.paused_for = hold
     await clock.save(update_fields=["paused_at", "paused_for"])
+    if clock.started_at == view.now:
+        await _withdraw_start_mails(view, clock)
     await record_step(
         view.case,
         EventKind.CLOCK_PAUSED,
@@ -67,6 +74,22 @@ async def _pause(
             "hold": hold,
         },
     )
+
+
+async def _withdraw_start_mails(view: CaseView, clock: Clock) -> None:
+    """A clock paused the moment it starts: the mails this same transaction wrote to announce
+    it "by <date>" are withdrawn before anyone reads them (nobody can do its duty while the
+    case is held, and its date will move); the mail of its resumption gives the real date."""
+    written = await OutboxMessage.filter(
+        case_id=view.case.id,
+        channel=Channel.EMAIL,
+        status=OutboxStatus.PENDING,
+        kind__in=[k.value for k in _START_MAILS],
+        created_at=view.now,
+    )
+    stale = [row.id for row in written if row.context.get("clock") == clock.kind.value]
+    if stale:
+        await OutboxMessage.filter(id__in=stale).delete()
 
 
 async def _resume(
