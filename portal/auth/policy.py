@@ -24,6 +24,7 @@ from portal.accounts.models import (
 from portal.auth.actor import Actor, ActorKind, Grant
 from portal.cases.models import CaseParticipant, DisputeCase, NeutralAppointment
 from portal.cases.states import COMPLAINANT_SIDE, AppointmentStatus, CaseRole, Side
+from portal.cases.transitions import TABLE, Action
 from portal.complaints.models import Complaint
 from portal.complaints.states import ComplaintRole
 from portal.fees.states import FeePayer, payer_of
@@ -1041,8 +1042,10 @@ def automated_review_requester(roles: frozenset[CaseRole]) -> CaseRole | None:
 
 
 def may_decide_automated_review(roles: frozenset[CaseRole]) -> bool:
-    """Who decides a review of an automated step: the provider's caseworkers on the case."""
-    return CaseRole.PROVIDER in roles
+    """Who decides a review of an automated step: whoever the transition table lets reverse
+    it (its reversal row's roles: the provider's caseworkers on the case), since upholding
+    and reversing are one decision. Asked of the table, not restated."""
+    return bool(roles & TABLE[Action.REVERSE_AUTOMATED_DECISION].roles)
 
 
 def automated_review_queue_filter(actor: Actor) -> Q:
