@@ -456,13 +456,15 @@ async def test_the_bundle_holds_the_documents_the_timeline_and_a_manifest(
         f"documents/{rows[1].lineage_id}/v1/payments.csv",
         "timeline.json",
         "messages.json",
+        # Where each document came from: the case's own, or shared into it from a group.
+        "documents.json",
         "MANIFEST.sha256",
         "MANIFEST.sha256.jws",
     ]
     for line in manifest:
         digest, name = line.split("  ")
         assert hashlib.sha256(archive.read(name)).hexdigest() == digest
-    assert len(manifest) == 4
+    assert len(manifest) == 5
     timeline = archive.read("timeline.json")
     assert b'"document_uploaded"' in timeline
     assert b'"hash"' in timeline

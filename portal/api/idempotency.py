@@ -231,6 +231,11 @@ async def dump(info: Info, payload: Any) -> dict[str, Any]:
     return await form.dump(info, payload) if form is not None else dump_fields(payload)
 
 
+def _global_id(value: Any) -> str | None:
+    gid = getattr(value, "id", None)
+    return gid if isinstance(gid, str) and parse_global_id(gid) is not None else None
+
+
 def dump_fields(payload: Any) -> dict[str, Any]:
     """userErrors verbatim, scalars as they are, objects as global ids, secrets left out."""
     answer: dict[str, Any] = {}
@@ -244,6 +249,9 @@ def dump_fields(payload: Any) -> dict[str, Any]:
             answer[f.name] = {"value": value}
         elif type(value).__name__ == "Viewer":
             answer[f.name] = {"viewer": True}
+        elif isinstance(value, list) and all(_global_id(item) for item in value):
+            # A list of nodes (a group's sessions, one per member case): each by its id.
+            answer[f.name] = {"nodes": [_global_id(item) for item in value]}
         else:
             gid = getattr(value, "id", None)
             if isinstance(gid, str) and parse_global_id(gid) is not None:
@@ -283,6 +291,10 @@ async def load_fields(info: Info, payload_type: type, answer: dict[str, Any]) ->
             values[name] = await viewer_of(info) if info.context.actor else None
         elif "node" in item:
             values[name] = await _load_node(info, item["node"])
+        elif "nodes" in item:
+            # Those the reader may still see, as they stand now.
+            loaded = [await _load_node(info, gid) for gid in item["nodes"]]
+            values[name] = [node for node in loaded if node is not None]
         else:
             values[name] = None
     payload = payload_type(**values)

@@ -44,7 +44,7 @@ async def test_a_manager_records_commitments_and_the_review_measures_them(
     summary = ack.get_by_test_id("error-summary")
     await expect(summary).to_be_focused()
     await expect(summary.get_by_text("Enter a whole number of days from 1 to 365")).to_have_count(1)
-    await expect(summary).to_contain_text("Public wording in Simplified Chinese")
+    await expect(summary).to_contain_text("Enter public wording in Simplified Chinese")
     await accessible(page, "commitments-errors")
     await ack.get_by_label("Number of days").fill("3")
     await ack.get_by_label("Public wording in English").fill(
