@@ -1830,7 +1830,7 @@ export type ProposeGroupSessionInput = {
   link?: string | null | undefined;
   /** Where it is held, when in person (a place or a link). */
   place?: string | null | undefined;
-  /** 1 to 10 times it could start, each with its offset, in the future. */
+  /** 1 to 10 times it could start, each with its offset, in the next two years. */
   slots: Array<string>;
   /** `ALL_PARTIES`, or `CAUCUS_ORGANISATION` (the organisation is party to every member case); a complainant's caucus belongs to one case (`SCOPE_NOT_ALLOWED`). */
   visibility: Visibility;
@@ -1850,7 +1850,7 @@ export type ProposeSessionInput = {
   link?: string | null | undefined;
   /** Where it is held, when in person (a place or a link). */
   place?: string | null | undefined;
-  /** 1 to 10 times it could start, each with its offset, in the future. */
+  /** 1 to 10 times it could start, each with its offset, in the next two years. */
   slots: Array<string>;
   /** `ALL_PARTIES`, or one side's caucus (`CAUCUS_COMPLAINANT`, `CAUCUS_ORGANISATION`: the neutral's only, and the other side never learns of it). */
   visibility: Visibility;

@@ -26,6 +26,7 @@ from portal.sessions.states import SessionAttendee, SessionKind
 from portal.timeline.models import Visibility
 
 SESSION_ID = "Global ID of the session."
+SLOTS = "1 to 10 times it could start, each with its offset, in the next two years."
 
 
 @strawberry.input(description="A session or hearing to propose, with the slots offered.")
@@ -36,9 +37,7 @@ class ProposeSessionInput:
         description="`ALL_PARTIES`, or one side's caucus (`CAUCUS_COMPLAINANT`, "
         "`CAUCUS_ORGANISATION`: the neutral's only, and the other side never learns of it)."
     )
-    slots: list[datetime] = strawberry.field(
-        description="1 to 10 times it could start, each with its offset, in the future."
-    )
+    slots: list[datetime] = strawberry.field(description=SLOTS)
     duration_minutes: int = strawberry.field(description="15 to 720 minutes.")
     agenda: str = strawberry.field(description="What it is about, up to 20,000 characters.")
     place: str | None = strawberry.field(
@@ -60,9 +59,7 @@ class ProposeGroupSessionInput:
         description="`ALL_PARTIES`, or `CAUCUS_ORGANISATION` (the organisation is party to "
         "every member case); a complainant's caucus belongs to one case (`SCOPE_NOT_ALLOWED`)."
     )
-    slots: list[datetime] = strawberry.field(
-        description="1 to 10 times it could start, each with its offset, in the future."
-    )
+    slots: list[datetime] = strawberry.field(description=SLOTS)
     duration_minutes: int = strawberry.field(description="15 to 720 minutes.")
     agenda: str = strawberry.field(
         description="What it is about, up to 20,000 characters: every member case's parties "
