@@ -40,6 +40,7 @@ from portal.demo.installation import DEMO_ORGANISATION
 from portal.notifications.outbox import RetrySchedule
 from portal.notifications.worker import Worker
 from portal.settings import Settings, load_settings
+from portal.timeline.catalogue import EventKind
 from tests.factories import Factory, World, deliver_all, mail_settings, quick_world, start_mailsink
 from tests.live_support import free_port
 from tests.samples import PDF
@@ -520,8 +521,9 @@ async def test_the_guide_runs_a_dispute_from_complaint_to_implementation(
             )
     assert (replay.status_code, hooks.duplicates) == (204, 1)
     assert forged.status_code == 400
-    kinds = variables("create-webhook-subscription")["input"]["eventKinds"]
-    assert {e["type"] for e in hooks.events} == set(kinds)
+    # The subscription names EventKind values; a delivery's `type` is the stored kind.
+    kinds = variables("create-webhook-subscription")["input"]["kinds"]
+    assert {e["type"] for e in hooks.events} == {EventKind[kind].value for kind in kinds}
     assert all(e["data"]["case"]["id"].startswith("RGlzcHV0ZUNhc2U6") for e in hooks.events)
 
     # The organisation's own client reads the subscription's delivery log (issue 18).

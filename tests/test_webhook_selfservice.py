@@ -489,3 +489,63 @@ async def test_an_organisations_client_manages_its_own_subscriptions_only(
     assert paused["subscription"]["active"] is False
     assert [e["code"] for e in foreign["userErrors"]] == ["NOT_FOUND"]
     assert [e["code"] for e in minted["userErrors"]] == ["NOT_FOUND"]
+
+
+async def test_event_kinds_are_the_schemas_enum_and_the_stored_strings_still_work(
+    factory: Factory, api: httpx.AsyncClient, receiver: tuple[Receiver, str]
+) -> None:
+    _, url = receiver
+    w = await build_world(factory)
+    token = (await login(api, w.manager))["accessToken"]
+    organisation = gid("Organisation", w.organisation.id)
+    kinds = "fragment S on WebhookSubscription { id kinds eventKinds }"
+    create = kinds + CREATE.removeprefix(SUBSCRIPTION)
+    update = (
+        kinds
+        + """
+mutation M($input: UpdateWebhookSubscriptionInput!) {
+  updateWebhookSubscription(input: $input) { subscription { ...S } userErrors { code field } }
+}"""
+    )
+    # Given: one subscription named by the enum, one by the deprecated stored strings
+    by_enum = await call(
+        api,
+        create,
+        token,
+        input={"organisationId": organisation, "url": url, "kinds": ["CASE_REFERRED"]},
+    )
+    by_string = await call(
+        api,
+        create,
+        token,
+        input={"organisationId": organisation, "url": url, "eventKinds": ["offer_made"]},
+    )
+    both = await call(
+        api,
+        create,
+        token,
+        input={
+            "organisationId": organisation,
+            "url": url,
+            "kinds": ["CASE_REFERRED"],
+            "eventKinds": ["case_referred"],
+        },
+    )
+    neither = await call(api, create, token, input={"organisationId": organisation, "url": url})
+    changed = await call(
+        api,
+        update,
+        token,
+        input={"id": by_enum["subscription"]["id"], "kinds": ["CASE_CLOSED", "OFFER_MADE"]},
+    )
+    # Then both read back as the enum and as the stored strings; naming both, or neither, is
+    # refused with the code of an unknown kind, and nothing is created
+    assert by_enum["userErrors"] == []
+    assert by_enum["subscription"]["kinds"] == ["CASE_REFERRED"]
+    assert by_enum["subscription"]["eventKinds"] == ["case_referred"]
+    assert by_string["subscription"]["kinds"] == ["OFFER_MADE"]
+    assert [e["code"] for e in both["userErrors"]] == ["INVALID_EVENT_KIND"]
+    assert [e["code"] for e in neither["userErrors"]] == ["INVALID_EVENT_KIND"]
+    assert sorted(changed["subscription"]["kinds"]) == ["CASE_CLOSED", "OFFER_MADE"]
+    listed = await call(api, LIST, token, id=organisation)
+    assert len(listed) == 2

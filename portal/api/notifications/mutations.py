@@ -27,6 +27,7 @@ from portal.api.notifications.types import (
 from portal.notifications import services
 from portal.notifications.errors import NotificationError, NotificationNotFound
 from portal.notifications.models import WebhookSubscription as SubscriptionRow
+from portal.timeline.catalogue import EventKind
 
 
 @strawberry.input(
@@ -37,8 +38,13 @@ class CreateWebhookSubscriptionInput:
         description="Global ID of the organisation whose events it receives."
     )
     url: str = strawberry.field(description="Where events are POSTed (http or https).")
-    event_kinds: list[str] = strawberry.field(
-        description="Timeline event kinds to receive, e.g. `case_accepted`."
+    kinds: list[EventKind] | None = strawberry.field(
+        default=None, description="The event kinds to receive (give this or `eventKinds`)."
+    )
+    event_kinds: list[str] | None = strawberry.field(
+        default=None,
+        description="The event kinds to receive, as stored (`case_accepted`).",
+        deprecation_reason="Use `kinds`, the `EventKind` values.",
     )
     description: str = strawberry.field(
         default="",
@@ -56,8 +62,13 @@ class UpdateWebhookSubscriptionInput:
     url: str | None = strawberry.field(
         default=None, description="The new URL events are POSTed to (http or https)."
     )
-    event_kinds: list[str] | None = strawberry.field(
+    kinds: list[EventKind] | None = strawberry.field(
         default=None, description="Replaces the event kinds it receives."
+    )
+    event_kinds: list[str] | None = strawberry.field(
+        default=None,
+        description="Replaces the event kinds it receives, as stored (`case_accepted`).",
+        deprecation_reason="Use `kinds`, the `EventKind` values.",
     )
     description: str | None = strawberry.field(
         default=None, description="Replaces its description."
@@ -189,6 +200,16 @@ def _pk(global_id: str, type_name: str, field: str = "id") -> uuid.UUID:
     return pk
 
 
+def _event_kinds(kinds: list[EventKind] | None, stored: list[str] | None) -> list[str] | None:
+    """The stored kinds a subscription input names: `kinds` (the enum) or the deprecated
+    `eventKinds` (the stored strings), never both; None when it names none."""
+    if kinds is not None and stored is not None:
+        raise NotificationError(
+            "INVALID_EVENT_KIND", "Give `kinds` or `eventKinds`, not both.", field="kinds"
+        )
+    return [kind.value for kind in kinds] if kinds is not None else stored
+
+
 def _errors(exc: NotificationError) -> list[UserError]:
     return [user_error(exc.code, exc.message, exc.field, limit=exc.limit, actual=exc.actual)]
 
@@ -209,7 +230,12 @@ class NotificationMutations:
         try:
             organisation = _pk(input.organisation_id, "Organisation", "organisation_id")
             created = await services.create_subscription(
-                actor, settings, organisation, input.url, input.event_kinds, input.description
+                actor,
+                settings,
+                organisation,
+                input.url,
+                _event_kinds(input.kinds, input.event_kinds) or [],
+                input.description,
             )
             row = await services.managed_subscription(actor, created.id)
         except NotificationError as exc:
@@ -231,7 +257,7 @@ class NotificationMutations:
                 info.context.settings,
                 _pk(input.id, "WebhookSubscription"),
                 url=input.url,
-                event_kinds=input.event_kinds,
+                event_kinds=_event_kinds(input.kinds, input.event_kinds),
                 description=input.description,
                 active=input.active,
                 rotate_secret=input.rotate_secret,

@@ -23,6 +23,7 @@ from portal.api.pagination import (
 from portal.auth import policy
 from portal.notifications import models
 from portal.notifications.kinds import MEANINGS, OutboxKind
+from portal.timeline.catalogue import EventKind
 
 OutboxChannel = described_enum(
     models.Channel,
@@ -239,7 +240,11 @@ class WebhookDelivery(Node):
 @strawberry.type(description="An organisation's endpoint for the case events it chose.")
 class WebhookSubscription(Node):
     url: str = strawberry.field(description="Where events are POSTed.")
-    event_kinds: list[str] = strawberry.field(description="Timeline event kinds it receives.")
+    kinds: list[EventKind] = strawberry.field(description="The event kinds it receives.")
+    event_kinds: list[str] = strawberry.field(
+        description="The event kinds it receives, as stored (`case_accepted`).",
+        deprecation_reason="Use `kinds`, the `EventKind` values.",
+    )
     description: str = strawberry.field(
         description="What the subscription is for, as its managers wrote it; empty when none."
     )
@@ -258,6 +263,7 @@ class WebhookSubscription(Node):
         return cls(
             id=to_global_id("WebhookSubscription", row.id),
             url=row.url,
+            kinds=[EventKind(kind) for kind in row.event_kinds],
             event_kinds=list(row.event_kinds),
             description=row.description,
             active=row.is_active,
