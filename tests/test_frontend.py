@@ -243,3 +243,23 @@ def test_the_forms_text_limits_are_the_servers() -> None:
         "name": MAX_NAME,
         "commitmentWording": MAX_WORDING,
     }
+
+
+def test_the_webhook_form_offers_every_event_kind_of_the_schema_with_labels() -> None:
+    # The form's kinds are the schema's EventKind values (generated, in the schema's order;
+    # `npm run codegen` writes them, the codegen check above keeps them fresh); the deprecated
+    # ones are never recorded and are not offered.
+    from portal.timeline.catalogue import CATALOGUE, EventKind
+
+    generated = (FRONTEND / "src" / "gql" / "eventKinds.ts").read_text("utf-8")
+    offered = re.findall(r'^  "([A-Z_]+)",$', generated, re.MULTILINE)
+    current = [kind for kind in EventKind if CATALOGUE[kind].deprecation is None]
+    assert offered == [kind.name for kind in current]
+    shared = (FRONTEND / "src" / "pages" / "integrations" / "shared.tsx").read_text("utf-8")
+    assert 'from "../../gql/eventKinds"' in shared
+    assert '"case_referred"' not in shared  # no hand-kept list beside the generated one
+    # And every kind has its label (keyed by the stored kind, as the timeline's) in each locale
+    for locale in ("en", "zh-Hans"):
+        labels = _catalogue(locale)
+        missing = [kind.value for kind in current if f"event.{kind.value}" not in labels]
+        assert missing == [], locale

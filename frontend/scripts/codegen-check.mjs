@@ -12,7 +12,10 @@ delete config.$comment;
 // The folder to check: src/gql/ unless one is named (the test names an edited copy).
 const committed = process.argv[2] ? process.argv[2].replace(/\/?$/, "/") : "src/gql/";
 const scratch = mkdtempSync(join(tmpdir(), "parley-codegen-"));
-config.generates = { [scratch + "/"]: config.generates["src/gql/"] };
+// Every target under src/gql/ is made again under the scratch folder, by the same name.
+config.generates = Object.fromEntries(
+  Object.entries(config.generates).map(([target, options]) => [target.replace(/^src\/gql\//, scratch + "/"), options]),
+);
 config.silent = true;
 try {
   await generate(config, true);

@@ -176,7 +176,7 @@ function Webhooks({ owner }: { owner: Owner }) {
                     )}
                   </td>
                   <td className="govuk-table__cell">
-                    {subscription.eventKinds.map((kind) => label("event", kind)).join(", ")}
+                    {subscription.kinds.map((kind) => label("event", kind.toLowerCase())).join(", ")}
                   </td>
                   <td className="govuk-table__cell">
                     <ActiveTag active={subscription.active} paused />

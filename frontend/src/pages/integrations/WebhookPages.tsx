@@ -17,7 +17,7 @@ import {
   type WebhookSubscriptionFieldsFragment,
 } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { ActiveTag, DeliveryTag, EventKindsField, SecretOnce, useOwners } from "./shared";
+import { ActiveTag, DeliveryTag, EventKindsField, SecretOnce, eventKinds, useOwners } from "./shared";
 
 const URL_MAX = 2048;
 const DESCRIPTION_MAX = 200;
@@ -45,12 +45,12 @@ function useWebhookForm(id: string, initial?: WebhookSubscriptionFieldsFragment)
         initial: initial?.description ?? "",
         maxLength: DESCRIPTION_MAX,
       },
-      eventKinds: {
+      kinds: {
         label: t("integrations.events"),
-        initial: (initial?.eventKinds ?? []).join(","),
+        initial: (initial?.kinds ?? []).join(","),
         required: true,
         requiredMessage: t("integrations.eventsMissing"),
-        serverNames: ["event_kinds", "eventKinds"],
+        serverNames: ["kinds", "event_kinds", "eventKinds"],
       },
     },
   });
@@ -58,8 +58,8 @@ function useWebhookForm(id: string, initial?: WebhookSubscriptionFieldsFragment)
 
 function WebhookFields({ form }: { form: ReturnType<typeof useWebhookForm> }) {
   const { t } = useI18n();
-  const kinds = form.bind("eventKinds");
-  const selected = String(kinds.value).split(",").filter(Boolean);
+  const kinds = form.bind("kinds");
+  const selected = eventKinds(String(kinds.value));
   return (
     <>
       <TextInput
@@ -119,7 +119,7 @@ export function CreateWebhook({ owner: ownerParam }: { owner: string }) {
                 organisationId,
                 url: values.url,
                 description: values.description,
-                eventKinds: values.eventKinds.split(",").filter(Boolean),
+                kinds: eventKinds(values.kinds),
               },
             });
             const payload = answer.data?.createWebhookSubscription;
@@ -206,7 +206,7 @@ function Overview({
           { key: t("integrations.description"), value: subscription.description || "—" },
           {
             key: t("integrations.events"),
-            value: subscription.eventKinds.map((kind) => label("event", kind)).join(", "),
+            value: subscription.kinds.map((kind) => label("event", kind.toLowerCase())).join(", "),
           },
           {
             key: t("integrations.status"),
@@ -419,7 +419,7 @@ function Change({ subscription }: { subscription: WebhookSubscriptionFieldsFragm
               id: subscription.id,
               url: values.url,
               description: values.description,
-              eventKinds: values.eventKinds.split(",").filter(Boolean),
+              kinds: eventKinds(values.kinds),
             },
           });
           const payload = answer.data?.updateWebhookSubscription;

@@ -1,10 +1,12 @@
 // What the integration pages share: whose integrations the viewer manages (from their roles;
-// the server decides, portal/auth/policy.py), the event kinds a subscription can choose, and
+// the server decides, portal/auth/policy.py), the event kinds a subscription can choose (the
+// schema's EventKind values, generated into src/gql/eventKinds.ts by `npm run codegen`), and
 // a secret shown once with a copy button.
 import { useState } from "react";
 import type { ReactNode } from "react";
 import { Tag } from "../../design/patterns";
-import type { OAuthScope } from "../../gql/graphql";
+import { EVENT_KINDS } from "../../gql/eventKinds";
+import type { EventKind, OAuthScope } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { useAuth } from "../../lib/auth";
 
@@ -29,48 +31,11 @@ export function useOwners(): Owner[] {
   return owners.filter((owner, index) => owners.findIndex((o) => o.id === owner.id) === index);
 }
 
-/** The timeline event kinds a subscription may receive (portal.cases.events.EventKind). */
-export const EVENT_KINDS = [
-  "case_referred",
-  "case_accepted",
-  "case_declined",
-  "consent_given",
-  "response_submitted",
-  "participation_refused",
-  "organisation_silent",
-  "neutral_appointed",
-  "impartiality_declared",
-  "conflict_declared",
-  "neutral_objected",
-  "objection_decided",
-  "neutral_confirmed",
-  "file_completed",
-  "offer_made",
-  "offer_withdrawn",
-  "offer_rejected",
-  "offer_expired",
-  "offer_accepted",
-  "outcome_issued",
-  "outcome_accepted",
-  "outcome_rejected",
-  "award_final",
-  "review_requested",
-  "review_decided",
-  "implementation_recorded",
-  "implementation_confirmed",
-  "case_closed",
-  "case_withdrawn",
-  "clock_started",
-  "clock_extended",
-  "clock_met",
-  "clock_missed",
-  "clock_stopped",
-  "clock_paused",
-  "clock_resumed",
-  "document_uploaded",
-  "document_superseded",
-  "message_posted",
-] as const;
+/** The kinds a form field holds (comma-separated), those the schema knows only. */
+export function eventKinds(value: string): EventKind[] {
+  const chosen = value.split(",");
+  return EVENT_KINDS.filter((kind) => chosen.includes(kind));
+}
 
 /** A secret shown this once: the value, a copy button, and the warning that it is not shown
  * again. */
@@ -142,12 +107,12 @@ export function EventKindsField({
   error,
 }: {
   id: string;
-  selected: readonly string[];
-  onChange(kinds: string[]): void;
+  selected: readonly EventKind[];
+  onChange(kinds: EventKind[]): void;
   error?: string;
 }) {
   const { t, label } = useI18n();
-  const toggle = (kind: string, on: boolean) =>
+  const toggle = (kind: EventKind, on: boolean) =>
     onChange(on ? [...selected, kind] : selected.filter((k) => k !== kind));
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
@@ -164,7 +129,7 @@ export function EventKindsField({
         <div className="govuk-checkboxes govuk-checkboxes--small">
           {EVENT_KINDS.map((kind, index) => {
             // The first box carries the field's id, so the error summary's link reaches it.
-            const boxId = index === 0 ? id : `${id}-${kind}`;
+            const boxId = index === 0 ? id : `${id}-${kind.toLowerCase()}`;
             return (
               <div className="govuk-checkboxes__item" key={kind}>
                 <input
@@ -176,7 +141,9 @@ export function EventKindsField({
                   onChange={(event) => toggle(kind, event.target.checked)}
                 />
                 <label className="govuk-label govuk-checkboxes__label" htmlFor={boxId}>
-                  {label("event", kind)} <span className="parley-hash">({kind})</span>
+                  {/* Labels are keyed by the stored kind (`case_accepted`), as on the timeline; the
+                  stored kind is what a delivery's `type` says. */}
+                  {label("event", kind.toLowerCase())} <span className="parley-hash">({kind.toLowerCase()})</span>
                 </label>
               </div>
             );
