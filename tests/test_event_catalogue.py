@@ -12,7 +12,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from graphql import GraphQLEnumType, GraphQLUnionType, build_schema, parse, validate
+from graphql import (
+    GraphQLEnumType,
+    GraphQLObjectType,
+    GraphQLUnionType,
+    build_schema,
+    parse,
+    validate,
+)
 from jsonschema import Draft202012Validator
 from tortoise.transactions import in_transaction
 
@@ -202,3 +209,20 @@ def test_a_client_may_select_every_payload_field_at_once() -> None:
     )
 
     assert validate(sdl, parse(query)) == []
+
+
+def test_payload_fields_of_a_closed_set_are_the_schemas_enums() -> None:
+    # A payload's currency is the schema's `Currency`, as `Money.currency` is: a client reads it
+    # with the same enum everywhere, and the JSON Schemas list its codes.
+    schema = build_schema((ROOT / "graphql" / "schema.graphql").read_text("utf-8"))
+    closed = {"currency": "Currency", "country": "Country"}
+    strings = []
+    for name, kind in schema.type_map.items():
+        if name.endswith("EventPayload") and isinstance(kind, GraphQLObjectType):
+            for field_name, field in kind.fields.items():
+                wanted = closed.get(field_name)
+                if wanted and str(field.type).strip("[]!") != wanted:
+                    strings.append(f"{name}.{field_name}: {field.type}")
+    assert strings == []
+    offer = json.loads((SCHEMAS / "payload" / "offer_made.json").read_text("utf-8"))
+    assert "EUR" in offer["properties"]["currency"]["enum"]

@@ -33,6 +33,7 @@ from portal.cases.states import (
     Side,
     Stage,
 )
+from portal.codes import Currency
 from portal.fees.states import FeePayer, WaiverStatus
 from portal.ids import global_id
 from portal.sessions.states import SessionAttendee, SessionKind
@@ -440,7 +441,7 @@ SIDE = Field("side", Choice(Side), "The side that took the step.")
 NEUTRAL = Field("neutral_id", Id("User"), "The neutral (their user account).")
 OUTCOME = Field("outcome_id", Id("Outcome"), "The outcome.")
 OFFER = Field("offer_id", Id("Offer"), "The offer.")
-CURRENCY = Field("currency", Text(), "ISO 4217 code of `amount`.")
+CURRENCY = Field("currency", Choice(Currency), "ISO 4217 code of `amount`.")
 # Published as `closureReason`: a field of one name has one type in every payload type (GraphQL
 # refuses a query selecting `reason` of two types from the union), and `reason` is free text.
 CLOSURE = Field("reason", Choice(ClosureReason), "Why the case closed.", published="closureReason")

@@ -3192,14 +3192,14 @@ export type TimelineEventFieldsFragment = { id: string, sequence: number, kind: 
     | { __typename: 'NeutralRecusedEventPayload' }
     | { __typename: 'NeutralRemovedEventPayload' }
     | { __typename: 'ObjectionDecidedEventPayload' }
-    | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: string }
+    | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: Currency }
     | { __typename: 'OfferExpiredEventPayload' }
-    | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: string }
+    | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: Currency }
     | { __typename: 'OfferRejectedEventPayload' }
     | { __typename: 'OfferWithdrawnEventPayload' }
     | { __typename: 'OrganisationSilentEventPayload' }
     | { __typename: 'OutcomeAcceptedEventPayload' }
-    | { __typename: 'OutcomeIssuedEventPayload', amount: string | null, currency: string }
+    | { __typename: 'OutcomeIssuedEventPayload', amount: string | null, currency: Currency }
     | { __typename: 'OutcomeNotAcceptedEventPayload' }
     | { __typename: 'OutcomeRejectedEventPayload' }
     | { __typename: 'ParticipationRefusedEventPayload' }
@@ -3300,14 +3300,14 @@ export type CaseTimelineQuery = { case: { id: string, timelineHead: { sequence: 
             | { __typename: 'NeutralRecusedEventPayload' }
             | { __typename: 'NeutralRemovedEventPayload' }
             | { __typename: 'ObjectionDecidedEventPayload' }
-            | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: string }
+            | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: Currency }
             | { __typename: 'OfferExpiredEventPayload' }
-            | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: string }
+            | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: Currency }
             | { __typename: 'OfferRejectedEventPayload' }
             | { __typename: 'OfferWithdrawnEventPayload' }
             | { __typename: 'OrganisationSilentEventPayload' }
             | { __typename: 'OutcomeAcceptedEventPayload' }
-            | { __typename: 'OutcomeIssuedEventPayload', amount: string | null, currency: string }
+            | { __typename: 'OutcomeIssuedEventPayload', amount: string | null, currency: Currency }
             | { __typename: 'OutcomeNotAcceptedEventPayload' }
             | { __typename: 'OutcomeRejectedEventPayload' }
             | { __typename: 'ParticipationRefusedEventPayload' }
@@ -3404,14 +3404,14 @@ export type CaseEventsSubscription = { caseEvents: { id: string, sequence: numbe
       | { __typename: 'NeutralRecusedEventPayload' }
       | { __typename: 'NeutralRemovedEventPayload' }
       | { __typename: 'ObjectionDecidedEventPayload' }
-      | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: string }
+      | { __typename: 'OfferAcceptedEventPayload', amount: string | null, currency: Currency }
       | { __typename: 'OfferExpiredEventPayload' }
-      | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: string }
+      | { __typename: 'OfferMadeEventPayload', amount: string | null, currency: Currency }
       | { __typename: 'OfferRejectedEventPayload' }
       | { __typename: 'OfferWithdrawnEventPayload' }
       | { __typename: 'OrganisationSilentEventPayload' }
       | { __typename: 'OutcomeAcceptedEventPayload' }
-      | { __typename: 'OutcomeIssuedEventPayload', amount: string | null, currency: string }
+      | { __typename: 'OutcomeIssuedEventPayload', amount: string | null, currency: Currency }
       | { __typename: 'OutcomeNotAcceptedEventPayload' }
       | { __typename: 'OutcomeRejectedEventPayload' }
       | { __typename: 'ParticipationRefusedEventPayload' }

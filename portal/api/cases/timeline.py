@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union, cast
 import strawberry
 from strawberry.scalars import JSON
 
+from portal.api import codes as _codes  # noqa: F401  (registers Currency, which payloads name)
 from portal.api.cases import enums as _enums  # noqa: F401  (registers the domain enums)
 from portal.api.cases.access import access_to, record_read, visible
 from portal.api.cases.chain import ChainBreak
