@@ -48,7 +48,8 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
 
 import orjson
 from graphql import (
@@ -70,7 +71,10 @@ from strawberry.dataloader import DataLoader
 from strawberry.schema.schema_converter import get_arguments
 from strawberry.types.field import StrawberryField
 from tortoise import connections
+from tortoise.models import Model
 
+from portal.accounts.models import Provider, User
+from portal.api.cases import loaders as case_loaders
 from portal.api.compiled import (
     MONEY,
     ORGANISATION,
@@ -91,13 +95,19 @@ from portal.api.compiled import (
     object_sql,
 )
 from portal.api.context import Context
+from portal.api.feedback.loaders import invitations_by_case
+from portal.api.loaders import Loaders
 from portal.auth import policy
 from portal.auth.actor import Actor
 from portal.cases import models
 from portal.cases.states import Method
+from portal.complaints.models import Complaint
+from portal.directory.models import ProviderProfile
 from portal.ids import decode_id
 
 log = logging.getLogger("portal.api")
+
+M = TypeVar("M", bound=Model)
 
 CASE_TYPE = "DisputeCase"
 
@@ -266,6 +276,117 @@ class _Info:
         self.context = context
 
 
+# --- the rows the page's resolvers load, read in the same statement ---------------------------
+#
+# Each is the batch function of one of the request's loaders (portal.api.loaders), read for
+# this case by the same table, key and order (`Grouped`), decoded by asyncpg into the same
+# values (a table's rows as composite records) and made into the same models; the loader is
+# primed with them, so the resolver reads them without a statement of its own.
+
+_BY_CASE: dict[str, case_loaders.Grouped[Any]] = {
+    "participants_by_case": case_loaders.participants_by_case,
+    "appointments_by_case": case_loaders.appointments_by_case,
+    "clocks_by_case": case_loaders.clocks_by_case,
+    "offers_by_case": case_loaders.offers_by_case,
+    "outcomes_by_case": case_loaders.outcomes_by_case,
+    "consents_by_case": case_loaders.consents_by_case,
+    "fee_invoices_by_case": case_loaders.fee_invoices_by_case,
+    "survey_invitations_by_case": invitations_by_case,
+}
+# By the case's own foreign key: loader -> (model, the case's column, the model's key).
+_BY_KEY: dict[str, tuple[type[Model], str, str]] = {
+    "scheme": (models.Scheme, "scheme_id", "id"),
+    "provider": (Provider, "provider_id", "id"),
+    "complaint": (Complaint, "complaint_id", "id"),
+    "provider_profile": (ProviderProfile, "provider_id", "provider_id"),
+}
+# The people the page names: the complainant, the participants, the neutrals, who consented.
+_PEOPLE: tuple[tuple[type[Model], str], ...] = (
+    (models.CaseParticipant, "user_id"),
+    (models.NeutralAppointment, "neutral_id"),
+    (models.Consent, "given_by_id"),
+)
+
+
+def _ordered(grouped: case_loaders.Grouped[Any], alias: str) -> str:
+    return ", ".join(
+        f"{alias}.{_column(grouped.model, o.lstrip('-'))} {'DESC' if o.startswith('-') else 'ASC'}"
+        for o in grouped.order
+    )
+
+
+def _rows(grouped: case_loaders.Grouped[Any], where: str) -> str:
+    return (
+        f"(SELECT array_agg(t ORDER BY {_ordered(grouped, 't')}) "  # noqa: S608
+        f"FROM {_table(grouped.model)} t WHERE {where})"
+    )
+
+
+@cache
+def _related_sql() -> tuple[tuple[str, str], ...]:
+    case_id = f"c.{_column(models.DisputeCase, 'id')}"
+    found: list[tuple[str, str]] = []
+    for name, grouped in _BY_CASE.items():
+        where = f"t.{_column(grouped.model, grouped.key)} = {case_id}"
+        found.append((f"_by_case_{name}", _rows(grouped, where)))
+    objections = case_loaders.objections_by_appointment
+    appointment = models.NeutralAppointment
+    found.append(
+        (
+            "_objections",
+            _rows(
+                objections,
+                f"t.{_column(objections.model, objections.key)} IN "  # noqa: S608
+                f"(SELECT a.{_column(appointment, 'id')} FROM {_table(appointment)} a "
+                f"WHERE a.{_column(appointment, 'case_id')} = {case_id})",
+            ),
+        )
+    )
+    for name, (model, foreign, key) in _BY_KEY.items():
+        found.append(
+            (
+                f"_by_key_{name}",
+                f"(SELECT t FROM {_table(model)} t "  # noqa: S608
+                f"WHERE t.{_column(model, key)} = c.{_column(models.DisputeCase, foreign)})",
+            )
+        )
+    user_id = f"u.{_column(User, 'id')}"
+    people = " OR ".join(
+        [f"{user_id} = c.{_column(models.DisputeCase, 'complainant_id')}"]
+        + [
+            f"{user_id} IN (SELECT p.{_column(model, field)} FROM {_table(model)} p "  # noqa: S608
+            f"WHERE p.{_column(model, 'case_id')} = {case_id})"
+            for model, field in _PEOPLE
+        ]
+    )
+    found.append(("_people", f"(SELECT array_agg(u) FROM {_table(User)} u WHERE {people})"))  # noqa: S608
+    return tuple(found)
+
+
+def _models(model: type[M], records: list[Any] | None) -> list[M]:
+    return [model._init_from_db(**dict(record)) for record in records or ()]
+
+
+def _prime(loaders: Loaders, case: models.DisputeCase, related: dict[str, Any]) -> None:
+    for name, grouped in _BY_CASE.items():
+        loaders[name].prime(case.id, _models(grouped.model, related[f"_by_case_{name}"]))
+    objections: dict[uuid.UUID, list[Any]] = {
+        a.id: []
+        for a in _models(models.NeutralAppointment, related["_by_case_appointments_by_case"])
+    }
+    for objection in _models(models.Objection, related["_objections"]):
+        objections[objection.appointment_id].append(objection)
+    for appointment_id, found in objections.items():
+        loaders.objections_by_appointment.prime(appointment_id, found)
+    for name, (model, foreign, _key) in _BY_KEY.items():
+        record = related[f"_by_key_{name}"]
+        loaders[name].prime(
+            getattr(case, foreign), None if record is None else model._init_from_db(**dict(record))
+        )
+    for user in _models(User, related["_people"]):
+        loaders.user.prime(user.id, user)
+
+
 class CompiledCasePage:
     """`CasePage` compiled: built once per schema and text (portal.api.compiled.compiled_for)."""
 
@@ -315,15 +436,17 @@ class CompiledCasePage:
             binds, self.schema, CASE_TYPE, CASE_PAGE_SQL, self.sql_nodes, self.fragments, "c"
         )
         where = _column(models.DisputeCase, by)
+        related = ", ".join(f'{sql} AS "{name}"' for name, sql in _related_sql())
         # Identifiers from the models' metadata, values all bound.
         return (
-            f'SELECT c.*, {node}::text AS "_compiled_node" '  # noqa: S608
+            f'SELECT c.*, {node}::text AS "_compiled_node", {related} '  # noqa: S608
             f"FROM {_table(models.DisputeCase)} c WHERE c.{where} = $1"
         ), binds.values
 
     async def read(self, context: Context, id: str) -> dict[uuid.UUID, dict[str, Any]]:
-        """The case `find_case` will look for, primed into the loader it reads, and the JSON
-        of its columns (none: no statement; the resolver then finds nothing either)."""
+        """The case `find_case` will look for, primed into the loader it reads, with the
+        rows its resolvers load (primed into their loaders), and the JSON of its columns
+        (none: no statement; the resolver then finds nothing either)."""
         loaders = context.loaders
         pk = decode_id(id, CASE_TYPE)
         loader: DataLoader[Any, models.DisputeCase | None]
@@ -341,8 +464,10 @@ class CompiledCasePage:
             return {}
         record = dict(records[0])
         node = orjson.loads(record.pop("_compiled_node"))
+        related = {name: record.pop(name) for name, _ in _related_sql()}
         row = models.DisputeCase._init_from_db(**record)
         loader.prime(key, row)
+        _prime(loaders, row, related)
         return {row.id: node}
 
     # -- running -----------------------------------------------------------------------------
