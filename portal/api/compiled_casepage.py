@@ -425,12 +425,21 @@ class CompiledCasePage:
             raise NotCompilable(case_type.name)
         self.case_plan = plan_object(schema, case_type, [self.root], self.fragments, CASE_PAGE_SQL)
         self.sql_nodes = [f.nodes[0] for f in self.case_plan.fields if f.sql or f.gql_field is None]
+        self.statements: dict[str, tuple[str, list[Any]]] = {}
         # Built once to fail early on a field without a mapping.
         object_sql(Binds(1), schema, CASE_TYPE, CASE_PAGE_SQL, self.sql_nodes, self.fragments, "c")
 
     # -- the statement -----------------------------------------------------------------------
 
     def statement(self, by: str) -> tuple[str, list[Any]]:
+        """The case's statement, by its `id` or its `reference` ($1): built once per plan,
+        since every other parameter is a constant of the schema (type names, enum maps)."""
+        built = self.statements.get(by)
+        if built is None:
+            built = self.statements[by] = self._statement(by)
+        return built
+
+    def _statement(self, by: str) -> tuple[str, list[Any]]:
         binds = Binds(1)
         node = object_sql(
             binds, self.schema, CASE_TYPE, CASE_PAGE_SQL, self.sql_nodes, self.fragments, "c"
