@@ -212,7 +212,9 @@ async def test_compiled_case_page_answers_as_strawberry_does(
     assert seen["neutral"] > 0
     assert seen["provider caseworker"] > 0
     if ON_POSTGRES:
-        assert compiled_answers >= len(people) * (len(ids) * 4 + len(odd)), (
+        # Every case in each language and both texts, and every id that finds nothing, in
+        # both texts: none gave way to strawberry.
+        assert compiled_answers >= len(people) * (len(ids) * 4 + len(odd) * 2), (
             "the compiled path did not answer"
         )
     else:

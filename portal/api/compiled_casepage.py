@@ -14,9 +14,16 @@ shape with `__typename` added, sent by a signed-in actor):
    fields, `claimedAmount`, `timelineHead`, `methodFamily` and `binding` (maps built from
    `Method.family` and `Method.binding`, bound as parameters) and `organisation { id name }`
    (nulled afterwards unless `policy.may_view_organisation`, as `organisation_for` asks).
-   Every value is a bind parameter. The row primes the request's `case` (or
-   `case_by_reference`) loader, so the resolvers below read that row and send no statement
-   of their own for it.
+   Every value is a bind parameter. The same statement reads the rows the resolvers load,
+   each by the batch function of the request's loader it primes (`_BY_CASE`, `_BY_KEY`,
+   `_PEOPLE`: the same table, key and order, `cases.loaders.Grouped`; asyncpg decodes a
+   table's rows as composite records into the same values, made into the same models): the
+   case (`case` or `case_by_reference`), its participants, appointments and their
+   objections, clocks, offers, outcomes, consents, fee invoices, survey invitations, scheme,
+   provider and its profile, complaint, and the people it names. The resolvers below then
+   read them without a statement: the page sends 8 statements (the session's, this one, the
+   access log's INSERT, the owed duties' two, the unread count, the clock extensions' two)
+   where strawberry sends 21.
 3. Everything else is answered by the resolvers' own functions, called directly with the
    request's real `Context` (the only part of `Info` these resolvers read; the plan refuses
    a field with strawberry field extensions or permission classes): the `case` resolver
