@@ -1,9 +1,10 @@
 """Compiled operations (issue 17, 1-3): a registered operation of the web portal answered by
 SQL that builds the response's JSON, with strawberry as the fallback for everything else.
 
-Only `Cases` (graphql/operations/cases.graphql, fragment CaseSummary) is compiled, and only
-on PostgreSQL; every other operation, and `Cases` on SQLite, is interpreted (`COMPILED`,
-`executor_of`). How a compiled request runs:
+`Cases` (graphql/operations/cases.graphql, fragment CaseSummary) is compiled here, and
+`CasePage` in portal.api.compiled_casepage (`PLANNERS`), only on PostgreSQL; every other
+operation, and both on SQLite, is interpreted (`COMPILED`, `executor_of`). How a compiled
+`Cases` request runs:
 
 1. The view (portal.api.view) has already read, limited, costed, rate limited and
    scope-checked the request exactly as for strawberry; it hands over only the registered
@@ -39,12 +40,13 @@ runs both paths for every role and requires the same bytes.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 from graphql import (
@@ -95,9 +97,14 @@ log = logging.getLogger("portal.api")
 COMPILED = "compiled"
 INTERPRETED = "interpreted"
 
-# The operations of graphql/operations/ answered by SQL on PostgreSQL; every other one is
-# interpreted (tests/test_compiled_equivalence.py lists them all).
-COMPILED_OPERATIONS = frozenset({"Cases"})
+# The operations of graphql/operations/ answered by SQL on PostgreSQL, each by the class that
+# plans it ("module:Class", imported when first asked); every other one is interpreted
+# (tests/test_compiled_equivalence.py lists them all).
+PLANNERS = {
+    "Cases": "portal.api.compiled:CompiledCases",
+    "CasePage": "portal.api.compiled_casepage:CompiledCasePage",
+}
+COMPILED_OPERATIONS = frozenset(PLANNERS)
 
 
 def executor_of(name: str) -> str:
@@ -610,9 +617,13 @@ class CompiledCases:
     # -- running ---------------------------------------------------------------------------
 
     async def run(
-        self, actor: Actor | None, variables: Mapping[str, Any] | None
+        self,
+        actor: Actor | None,
+        variables: Mapping[str, Any] | None,
+        context: object = None,
     ) -> dict[str, Any] | None:
-        """The response's `data`, or None for strawberry to answer (errors included)."""
+        """The response's `data`, or None for strawberry to answer (errors included).
+        ``context``: the request's (read by operations that call resolvers; not here)."""
         if actor is None or not is_postgres():
             return None
         args = self.arguments(variables)
@@ -846,15 +857,31 @@ def is_postgres() -> bool:
     return bool(connections.get("default").capabilities.dialect == "postgres")
 
 
+class Compiled(Protocol):
+    """A compiled operation's plan (one per schema and text)."""
+
+    async def run(
+        self, actor: Actor | None, variables: Mapping[str, Any] | None, context: object = None
+    ) -> dict[str, Any] | None: ...
+
+
+def _planner(name: str) -> Callable[[GraphQLSchema, str], Compiled]:
+    module, _, attribute = PLANNERS[name].partition(":")
+    found: Callable[[GraphQLSchema, str], Compiled] = getattr(
+        importlib.import_module(module), attribute
+    )
+    return found
+
+
 # Compiled plans by the request's text: the registered one and its variants with
 # `__typename` (one per client), bounded.
-_compiled: dict[tuple[int, str], CompiledCases | None] = {}
+_compiled: dict[tuple[int, str], Compiled | None] = {}
 _MAX_PLANS = 32
 
 
 def compiled_for(
     schema: GraphQLSchema, query: str, document: DocumentNode, name: str | None
-) -> CompiledCases | None:
+) -> Compiled | None:
     """The compiled operation a request's text is, or None (interpreted): the registered
     text, or the same shape with `__typename` added (persisted.shape_of). ``name``: the
     name of the operation the request runs."""
@@ -866,7 +893,7 @@ def compiled_for(
         registered = registry().matching(query) or registry().by_shape.get(shape_of(document))
         if registered is not None and registered.name == name:
             try:
-                found = CompiledCases(schema, query)
+                found = _planner(name)(schema, query)
             except NotCompilable as exc:
                 log.info("a variant of `%s` does not compile (%s): interpreted", name, exc)
         if len(_compiled) >= _MAX_PLANS:

@@ -6,7 +6,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from tortoise.models import Model
 
@@ -31,16 +31,26 @@ M = TypeVar("M", bound=Model)
 ByCase = Callable[[list[uuid.UUID]], Awaitable[Sequence[list[M]]]]
 
 
-def grouped(model: type[M], key: str, *order: str) -> ByCase[M]:
-    """Rows of ``model`` per value of ``key`` (a case or an appointment), in ``order``."""
+@dataclass(frozen=True)
+class Grouped(Generic[M]):
+    """Rows of ``model`` per value of ``key`` (a case or an appointment), in ``order``: a
+    batch function for a DataLoader, whose shape the compiled case page reads to fetch the
+    same rows in its own statement (portal.api.compiled_casepage)."""
 
-    async def load(ids: list[uuid.UUID]) -> Sequence[list[M]]:
+    model: type[M]
+    key: str
+    order: tuple[str, ...]
+
+    async def __call__(self, ids: list[uuid.UUID]) -> Sequence[list[M]]:
         groups: dict[uuid.UUID, list[M]] = defaultdict(list)
-        for row in await model.filter(**{f"{key}__in": ids}).order_by(*order):
-            groups[getattr(row, key)].append(row)
+        for row in await self.model.filter(**{f"{self.key}__in": ids}).order_by(*self.order):
+            groups[getattr(row, self.key)].append(row)
         return [groups[i] for i in ids]
 
-    return load
+
+def grouped(model: type[M], key: str, *order: str) -> Grouped[M]:
+    """Rows of ``model`` per value of ``key`` (a case or an appointment), in ``order``."""
+    return Grouped(model, key, order)
 
 
 # The same order as portal.cases.engine.load_view, so availableActions sees what perform sees.
