@@ -115,7 +115,7 @@ class ExternalPerson(Model):
     provider_id: uuid.UUID
     external_id = fields.CharField(max_length=200)
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "portal.User", related_name="external_references", on_delete=fields.CASCADE
+        "portal.User", related_name="external_references", on_delete=fields.CASCADE, db_index=True
     )
     user_id: uuid.UUID
     created_at = fields.DatetimeField(auto_now_add=True)

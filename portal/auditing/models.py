@@ -56,7 +56,7 @@ class AuditRunCase(Model):
     )
     run_id: uuid.UUID
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="audit_checks", on_delete=fields.RESTRICT
+        "portal.DisputeCase", related_name="audit_checks", on_delete=fields.RESTRICT, db_index=True
     )
     case_id: uuid.UUID
     checked_at: datetime | None = fields.DatetimeField(null=True)
@@ -87,12 +87,19 @@ class AuditFinding(Model):
 
     id = fields.UUIDField(primary_key=True)
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="audit_findings", on_delete=fields.RESTRICT
+        "portal.DisputeCase",
+        related_name="audit_findings",
+        on_delete=fields.RESTRICT,
+        db_index=True,
     )
     case_id: uuid.UUID
     # The run that showed it, when it came from one.
     run: fields.ForeignKeyNullableRelation[AuditRun] = fields.ForeignKeyField(
-        "portal.AuditRun", related_name="findings", null=True, on_delete=fields.SET_NULL
+        "portal.AuditRun",
+        related_name="findings",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
     )
     run_id: uuid.UUID | None
     raised_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
@@ -115,7 +122,7 @@ class AuditFollowUp(Model):
 
     id = fields.BigIntField(primary_key=True)
     finding: fields.ForeignKeyRelation[AuditFinding] = fields.ForeignKeyField(
-        "portal.AuditFinding", related_name="follow_ups", on_delete=fields.CASCADE
+        "portal.AuditFinding", related_name="follow_ups", on_delete=fields.CASCADE, db_index=True
     )
     finding_id: uuid.UUID
     author: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(

@@ -19,7 +19,10 @@ class AutomatedDecision(Model):
 
     id = fields.UUIDField(primary_key=True)
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="automated_decisions", on_delete=fields.RESTRICT
+        "portal.DisputeCase",
+        related_name="automated_decisions",
+        on_delete=fields.RESTRICT,
+        db_index=True,
     )
     case_id: uuid.UUID
     event: fields.ForeignKeyRelation[TimelineEvent] = fields.ForeignKeyField(
@@ -54,7 +57,10 @@ class AutomatedReview(Model):
     )
     decision_id: uuid.UUID
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="automated_reviews", on_delete=fields.RESTRICT
+        "portal.DisputeCase",
+        related_name="automated_reviews",
+        on_delete=fields.RESTRICT,
+        db_index=True,
     )
     case_id: uuid.UUID
     side = fields.CharEnumField(Side, max_length=16)

@@ -26,7 +26,11 @@ class Document(Model):
     lineage_id = fields.UUIDField(db_index=True)
     version = fields.IntField(default=1)
     supersedes: fields.ForeignKeyNullableRelation[Document] = fields.ForeignKeyField(
-        "portal.Document", related_name="superseded_by", null=True, on_delete=fields.RESTRICT
+        "portal.Document",
+        related_name="superseded_by",
+        null=True,
+        on_delete=fields.RESTRICT,
+        db_index=True,
     )
     supersedes_id: uuid.UUID | None
     superseded_at = fields.DatetimeField(null=True)
@@ -78,7 +82,11 @@ class Message(Model):
     visibility = fields.CharEnumField(Visibility, max_length=24)
     # A reply stays in its thread's scope (portal.casefiles.services.post_message).
     reply_to: fields.ForeignKeyNullableRelation[Message] = fields.ForeignKeyField(
-        "portal.Message", related_name="replies", null=True, on_delete=fields.RESTRICT
+        "portal.Message",
+        related_name="replies",
+        null=True,
+        on_delete=fields.RESTRICT,
+        db_index=True,
     )
     reply_to_id: uuid.UUID | None
     author_id = fields.UUIDField()  # a user or a service account

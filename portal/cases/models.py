@@ -35,7 +35,7 @@ class Scheme(Model):
 
     id = fields.UUIDField(primary_key=True)
     provider: fields.ForeignKeyRelation[Provider] = fields.ForeignKeyField(
-        "portal.Provider", related_name="schemes", on_delete=fields.CASCADE
+        "portal.Provider", related_name="schemes", on_delete=fields.CASCADE, db_index=True
     )
     provider_id: uuid.UUID
     name = fields.CharField(max_length=200)
@@ -89,7 +89,10 @@ class OrganisationProvider(Model):
     )
     organisation_id: uuid.UUID
     provider: fields.ForeignKeyRelation[Provider] = fields.ForeignKeyField(
-        "portal.Provider", related_name="organisation_links", on_delete=fields.CASCADE
+        "portal.Provider",
+        related_name="organisation_links",
+        on_delete=fields.CASCADE,
+        db_index=True,
     )
     provider_id: uuid.UUID
     scheme: fields.ForeignKeyRelation[Scheme] = fields.ForeignKeyField(
@@ -125,11 +128,11 @@ class DisputeCase(Model):
     )
     provider_id: uuid.UUID
     scheme: fields.ForeignKeyRelation[Scheme] = fields.ForeignKeyField(
-        "portal.Scheme", related_name="cases", on_delete=fields.RESTRICT
+        "portal.Scheme", related_name="cases", on_delete=fields.RESTRICT, db_index=True
     )
     scheme_id: uuid.UUID
     complainant: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "portal.User", related_name="disputes", on_delete=fields.RESTRICT
+        "portal.User", related_name="disputes", on_delete=fields.RESTRICT, db_index=True
     )
     complainant_id: uuid.UUID
     subject = fields.CharField(max_length=200)
@@ -290,7 +293,10 @@ class NeutralAppointment(Model):
 class Objection(Model):
     id = fields.UUIDField(primary_key=True)
     appointment: fields.ForeignKeyRelation[NeutralAppointment] = fields.ForeignKeyField(
-        "portal.NeutralAppointment", related_name="objections", on_delete=fields.CASCADE
+        "portal.NeutralAppointment",
+        related_name="objections",
+        on_delete=fields.CASCADE,
+        db_index=True,
     )
     appointment_id: uuid.UUID
     raised_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
@@ -327,7 +333,11 @@ class Offer(Model):
     expires_at = fields.DatetimeField(null=True)
     status = fields.CharEnumField(OfferStatus, max_length=16, default=OfferStatus.OPEN)
     replying_to: fields.ForeignKeyNullableRelation[Offer] = fields.ForeignKeyField(
-        "portal.Offer", related_name="counter_offers", null=True, on_delete=fields.SET_NULL
+        "portal.Offer",
+        related_name="counter_offers",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
     )
     replying_to_id: uuid.UUID | None
     made_at = fields.DatetimeField()

@@ -47,7 +47,7 @@ class Complaint(Model):
     )
     organisation_id: uuid.UUID
     complainant: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "portal.User", related_name="complaints", on_delete=fields.RESTRICT
+        "portal.User", related_name="complaints", on_delete=fields.RESTRICT, db_index=True
     )
     complainant_id: uuid.UUID
     # An agent who recorded a complaint received by phone, letter or in person.
@@ -145,7 +145,7 @@ class ComplaintClock(Model):
 
     id = fields.UUIDField(primary_key=True)
     complaint: fields.ForeignKeyRelation[Complaint] = fields.ForeignKeyField(
-        "portal.Complaint", related_name="clocks", on_delete=fields.RESTRICT
+        "portal.Complaint", related_name="clocks", on_delete=fields.RESTRICT, db_index=True
     )
     complaint_id: uuid.UUID
     kind = fields.CharEnumField(ComplaintClockKind, max_length=16)

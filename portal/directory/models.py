@@ -70,7 +70,7 @@ class NeutralProfile(Model):
     )
     provider_id: uuid.UUID
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "portal.User", related_name="neutral_profiles", on_delete=fields.CASCADE
+        "portal.User", related_name="neutral_profiles", on_delete=fields.CASCADE, db_index=True
     )
     user_id: uuid.UUID
     title = fields.CharField(max_length=200, default="")

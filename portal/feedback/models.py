@@ -50,7 +50,11 @@ class SurveyInvitation(Model):
     respondent = fields.CharEnumField(Respondent, max_length=16)
     # The complainant; empty for the organisation's invitation (any of its managers answers).
     recipient: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
-        "portal.User", related_name="survey_invitations", null=True, on_delete=fields.SET_NULL
+        "portal.User",
+        related_name="survey_invitations",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
     )
     recipient_id: uuid.UUID | None
     # The questions as they were when the case closed: a later change of the policy does not
@@ -74,11 +78,14 @@ class SurveyInvitation(Model):
 class SatisfactionRecord(Model):
     id = fields.UUIDField(primary_key=True)
     invitation: fields.ForeignKeyRelation[SurveyInvitation] = fields.ForeignKeyField(
-        "portal.SurveyInvitation", related_name="answers", on_delete=fields.CASCADE
+        "portal.SurveyInvitation", related_name="answers", on_delete=fields.CASCADE, db_index=True
     )
     invitation_id: uuid.UUID
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="satisfaction_records", on_delete=fields.CASCADE
+        "portal.DisputeCase",
+        related_name="satisfaction_records",
+        on_delete=fields.CASCADE,
+        db_index=True,
     )
     case_id: uuid.UUID
     organisation: fields.ForeignKeyRelation[Organisation] = fields.ForeignKeyField(

@@ -42,7 +42,7 @@ class FeeBand(Model):
 
     id = fields.UUIDField(primary_key=True)
     schedule: fields.ForeignKeyRelation[FeeSchedule] = fields.ForeignKeyField(
-        "portal.FeeSchedule", related_name="bands", on_delete=fields.CASCADE
+        "portal.FeeSchedule", related_name="bands", on_delete=fields.CASCADE, db_index=True
     )
     schedule_id: uuid.UUID
     payer = fields.CharEnumField(FeePayer, max_length=16)
@@ -106,7 +106,7 @@ class FeeWaiver(Model):
 
     id = fields.UUIDField(primary_key=True)
     invoice: fields.ForeignKeyRelation[FeeInvoice] = fields.ForeignKeyField(
-        "portal.FeeInvoice", related_name="waivers", on_delete=fields.RESTRICT
+        "portal.FeeInvoice", related_name="waivers", on_delete=fields.RESTRICT, db_index=True
     )
     invoice_id: uuid.UUID
     requested_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
@@ -137,7 +137,7 @@ class FeePayment(Model):
 
     id = fields.UUIDField(primary_key=True)
     invoice: fields.ForeignKeyRelation[FeeInvoice] = fields.ForeignKeyField(
-        "portal.FeeInvoice", related_name="payments", on_delete=fields.RESTRICT
+        "portal.FeeInvoice", related_name="payments", on_delete=fields.RESTRICT, db_index=True
     )
     invoice_id: uuid.UUID
     adapter = fields.CharField(max_length=64)
@@ -170,7 +170,7 @@ class FeeCheckout(Model):
 
     id = fields.UUIDField(primary_key=True)
     invoice: fields.ForeignKeyRelation[FeeInvoice] = fields.ForeignKeyField(
-        "portal.FeeInvoice", related_name="checkouts", on_delete=fields.RESTRICT
+        "portal.FeeInvoice", related_name="checkouts", on_delete=fields.RESTRICT, db_index=True
     )
     invoice_id: uuid.UUID
     adapter = fields.CharField(max_length=64)

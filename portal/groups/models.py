@@ -65,7 +65,7 @@ class CaseGroup(Model):
     )
     provider_id: uuid.UUID
     lead_case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="led_groups", on_delete=fields.RESTRICT
+        "portal.DisputeCase", related_name="led_groups", on_delete=fields.RESTRICT, db_index=True
     )
     lead_case_id: uuid.UUID
     created_by_id = fields.UUIDField()

@@ -58,6 +58,7 @@ class OutboxMessage(Model):
         related_name="messages",
         null=True,
         on_delete=fields.SET_NULL,
+        db_index=True,
     )
     subscription_id: uuid.UUID | None
     status = fields.CharEnumField(OutboxStatus, max_length=16, default=OutboxStatus.PENDING)
@@ -176,7 +177,11 @@ class SignInCode(Model):
     id = fields.UUIDField(primary_key=True)
     email = fields.CharField(max_length=254, db_index=True)
     user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
-        "portal.User", related_name="sign_in_codes", null=True, on_delete=fields.CASCADE
+        "portal.User",
+        related_name="sign_in_codes",
+        null=True,
+        on_delete=fields.CASCADE,
+        db_index=True,
     )
     user_id: uuid.UUID | None
     code_hash = fields.CharField(max_length=64)
@@ -213,7 +218,7 @@ class HeadReceipt(Model):
     )
     user_id: uuid.UUID
     case: fields.ForeignKeyRelation[DisputeCase] = fields.ForeignKeyField(
-        "portal.DisputeCase", related_name="head_receipts", on_delete=fields.RESTRICT
+        "portal.DisputeCase", related_name="head_receipts", on_delete=fields.RESTRICT, db_index=True
     )
     case_id: uuid.UUID
     moment = fields.CharEnumField(ReceiptMoment, max_length=24)
