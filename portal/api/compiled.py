@@ -72,7 +72,6 @@ from portal.accounts.models import Organisation, Provider
 from portal.api.casefiles.loaders import UnreadKey, unread_counts
 from portal.api.cases import loaders as case_loaders
 from portal.api.cases.access import decide
-from portal.api.cases.enums import CaseAction
 from portal.api.cases.queries import CaseFilter, CaseOrder, case_keyset, cases_query
 from portal.api.cases.records import DueDuty
 from portal.api.cases.types import case_view, needs_review
@@ -88,7 +87,7 @@ from portal.cases.duties import due_duties
 from portal.cases.engine import now
 from portal.cases.guards import PendingAutomatedReview
 from portal.cases.states import ClockStatus
-from portal.cases.transitions import CLOCK_OBLIGATIONS, available_actions, obligations
+from portal.cases.transitions import CLOCK_OBLIGATIONS, available_actions, split_obligations
 
 log = logging.getLogger("portal.api")
 
@@ -750,10 +749,12 @@ class CompiledCases:
                     reviews.get(case.id),
                 )
                 actions = available_actions(view, access.roles, person=person)
-                duties, rights = obligations(view, access.roles, person=person)
-                self.put(values, "availableActions", [CaseAction(a.value) for a in actions])
-                self.put(values, "viewerDuties", [CaseAction(a.value) for a in duties])
-                self.put(values, "viewerRights", [CaseAction(a.value) for a in rights])
+                duties, rights = split_obligations(actions, view, access.roles)
+                # The serializers name an enum by its value: the table's `Action` is the
+                # API's `CaseAction` by value (portal.api.cases.enums), no conversion needed.
+                self.put(values, "availableActions", actions)
+                self.put(values, "viewerDuties", duties)
+                self.put(values, "viewerRights", rights)
             if owing:
                 owed = done["duties"].get(case.id, [])
                 self.put(values, "overdue", any(duty.overdue for duty in owed))
@@ -771,9 +772,9 @@ class CompiledCases:
 
 
 def _row(record: Mapping[str, Any]) -> Row:
-    columns = {k: v for k, v in dict(record).items() if not k.startswith("_compiled_")}
+    # The model reads its own columns by name; the `_compiled_` ones are left for the Row.
     return Row(
-        case=models.DisputeCase._init_from_db(**columns),
+        case=models.DisputeCase._init_from_db(**record),
         node=orjson.loads(record["_compiled_node"]),
         cursor=record["_compiled_cursor"],
         published=record["_compiled_published"],

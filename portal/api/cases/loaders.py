@@ -32,15 +32,46 @@ ByCase = Callable[[list[uuid.UUID]], Awaitable[Sequence[list[M]]]]
 
 
 def grouped(model: type[M], key: str, *order: str) -> ByCase[M]:
-    """Rows of ``model`` per value of ``key`` (a case or an appointment), in ``order``."""
+    """Rows of ``model`` per value of ``key`` (a case or an appointment), in ``order``.
+
+    On PostgreSQL the ids are one array parameter (`= ANY($1)`) of a statement written once
+    from the model's metadata, the same rows and order as the query below: tortoise renders an
+    `IN` of one parameter per id, which for a page of 50 cases cost more CPU than the rows."""
+    written: list[str] = []  # the statement, once the models are initialised
 
     async def load(ids: list[uuid.UUID]) -> Sequence[list[M]]:
         groups: dict[uuid.UUID, list[M]] = defaultdict(list)
-        for row in await model.filter(**{f"{key}__in": ids}).order_by(*order):
+        db = model._meta.db
+        if db.capabilities.dialect == "postgres":
+            if not written:
+                written.append(array_select(model, key, order))
+            _, records = await db.execute_query(written[0], [ids])
+            rows: Sequence[M] = [model._init_from_db(**record) for record in records]
+        else:
+            rows = await model.filter(**{f"{key}__in": ids}).order_by(*order)
+        for row in rows:
             groups[getattr(row, key)].append(row)
         return [groups[i] for i in ids]
 
     return load
+
+
+def array_select(model: type[Model], key: str, order: Sequence[str]) -> str:
+    """`SELECT <every column> FROM <table> WHERE <key> = ANY($1) ORDER BY <order>`, with the
+    columns and names of the model's metadata (what `model.filter(...)` selects)."""
+    meta = model._meta
+    columns = ", ".join(f'"{column}"' for column in meta.fields_db_projection.values())
+
+    def column_of(field: str) -> str:
+        descending = field.startswith("-")
+        name = meta.fields_db_projection[field.lstrip("-")]
+        return f'"{name}"{" DESC" if descending else " ASC"}'
+
+    ordering = ", ".join(column_of(field) for field in order)
+    return (
+        f'SELECT {columns} FROM "{meta.db_table}" '  # noqa: S608 (names from the metadata)
+        f'WHERE "{meta.fields_db_projection[key]}" = ANY($1) ORDER BY {ordering}'
+    )
 
 
 # The same order as portal.cases.engine.load_view, so availableActions sees what perform sees.
