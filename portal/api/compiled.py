@@ -76,7 +76,6 @@ from portal.api.cases.queries import CaseFilter, CaseOrder, case_keyset, cases_q
 from portal.api.cases.records import DueDuty
 from portal.api.cases.types import case_view, needs_review
 from portal.api.errors import PublicError
-from portal.api.loaders import by_id
 from portal.api.pagination import INSTANT, UUID, Keyset, page_query, window
 from portal.api.persisted import registry, shape_of
 from portal.auth import policy
@@ -449,6 +448,9 @@ def nested_sql(
     return f"(SELECT {built} {source})"
 
 
+# The schemes of a page's cases, by id (each case has one), read with the other loads.
+SCHEMES = case_loaders.grouped(models.Scheme, "id")
+
 # --- the compiled Cases operation ---------------------------------------------------------------
 
 
@@ -672,22 +674,31 @@ class CompiledCases:
         )
         acting = bool(wanted & {"availableActions", "viewerDuties", "viewerRights"})
         owing = bool(wanted & {"overdue", "nextDue", "whoMustAct"})
-        loads: dict[str, Any] = {}
+        # The loaders' own batch functions, read together in one statement.
+        loads: dict[str, tuple[case_loaders.Grouped[Any], list[uuid.UUID]]] = {}
         if viewing:
-            loads["participants"] = case_loaders.participants_by_case(ids)
-            loads["appointments"] = case_loaders.appointments_by_case(ids)
+            loads["participants"] = (case_loaders.participants_by_case, ids)
+            loads["appointments"] = (case_loaders.appointments_by_case, ids)
         if acting:
-            loads["clocks"] = case_loaders.clocks_by_case(ids)
-            loads["offers"] = case_loaders.offers_by_case(ids)
-            loads["outcomes"] = case_loaders.outcomes_by_case(ids)
-            loads["fees"] = case_loaders.fee_invoices_by_case(ids)
+            loads["clocks"] = (case_loaders.clocks_by_case, ids)
+            loads["offers"] = (case_loaders.offers_by_case, ids)
+            loads["outcomes"] = (case_loaders.outcomes_by_case, ids)
+            loads["fees"] = (case_loaders.fee_invoices_by_case, ids)
             scheme_ids = list(dict.fromkeys(row.case.scheme_id for row in rows))
-            loads["schemes"] = by_id(models.Scheme)(scheme_ids)
+            loads["schemes"] = (SCHEMES, scheme_ids)
+        owed_by_case: dict[uuid.UUID, list[Any]] = {}
         if owing:
-            loads["duties"] = due_duties(ids, at)
-        done = dict(zip(loads, await asyncio.gather(*loads.values()), strict=True))
+            found, owed_by_case = await asyncio.gather(
+                case_loaders.together(list(loads.values())), due_duties(ids, at)
+            )
+        else:
+            found = await case_loaders.together(list(loads.values()))
+        done: dict[str, Any] = dict(zip(loads, found, strict=True))
         if acting:
-            done["schemes"] = dict(zip(scheme_ids, done["schemes"], strict=True))
+            done["schemes"] = {
+                scheme_id: scheme
+                for scheme_id, (scheme,) in zip(scheme_ids, done["schemes"], strict=True)
+            }
         accesses = (
             [
                 decide(actor, row.case, participants, appointments)
@@ -756,7 +767,7 @@ class CompiledCases:
                 self.put(values, "viewerDuties", duties)
                 self.put(values, "viewerRights", rights)
             if owing:
-                owed = done["duties"].get(case.id, [])
+                owed = owed_by_case.get(case.id, [])
                 self.put(values, "overdue", any(duty.overdue for duty in owed))
                 self.put(values, "nextDue", DueDuty.of(owed[0]) if owed else None)
                 self.put(values, "whoMustAct", [DueDuty.of(duty) for duty in owed])
