@@ -19,12 +19,15 @@ operation, and both on SQLite, is interpreted (`COMPILED`, `executor_of`). How a
    `datetime.isoformat()` writes them, keyset cursors as `Keyset.cursor` encodes them), every
    value a bind parameter, and returns the case's columns so that the rows become the same
    `DisputeCase` models the resolvers read.
-4. A fixed set of batch statements (the request loaders' own functions: participants,
-   appointments, clocks, offers, outcomes, fees, schemes, owed duties, unread counts, and
-   the provider's pending automated reviews), the same number for 5 cases as for 100, then
-   one synchronous pass computes the per-row fields with the resolvers' functions:
-   `policy.case_roles` through `access.decide`, `case_view`, `available_actions`,
-   `obligations`, `DueDuty.of`, `policy.may_view_organisation`/`may_view_provider`.
+4. A fixed set of batch statements, the same number for 5 cases as for 100, each taking the
+   page's ids as one array parameter: the request loaders' own reads of participants,
+   appointments, clocks, offers, outcomes, fees and schemes in one statement
+   (`loaders.together`), beside it the owed duties (`due_duties`), then the unread counts
+   (and the provider's pending automated reviews); then one synchronous pass computes the
+   per-row fields with the resolvers' functions: `policy.case_roles` through
+   `access.decide`, `case_view`, `available_actions`, `split_obligations`, `due_duties`,
+   `policy.may_view_organisation`/`may_view_provider`. With authentication and the page
+   itself, an organisation's agent's `Cases` is 5 statements.
 
 Anything the compiled path does not cover returns None before the page is read (a variable
 that does not coerce, an invalid page size, filter or cursor, `orderBy: NEXT_DUE`, an
@@ -54,6 +57,7 @@ from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    GraphQLBoolean,
     GraphQLEnumType,
     GraphQLList,
     GraphQLNonNull,
@@ -61,6 +65,7 @@ from graphql import (
     GraphQLOutputType,
     GraphQLScalarType,
     GraphQLSchema,
+    GraphQLString,
     OperationDefinitionNode,
     SelectionSetNode,
     VariableNode,
@@ -74,12 +79,9 @@ from portal.accounts.models import Organisation, Provider
 from portal.api.casefiles.loaders import UnreadKey, unread_counts
 from portal.api.cases import loaders as case_loaders
 from portal.api.cases.access import decide
-from portal.api.cases.enums import CaseAction
 from portal.api.cases.queries import CaseFilter, CaseOrder, case_keyset, cases_query
-from portal.api.cases.records import DueDuty
 from portal.api.cases.types import case_view, needs_review
 from portal.api.errors import PublicError
-from portal.api.loaders import by_id
 from portal.api.pagination import INSTANT, UUID, Keyset, page_query, window
 from portal.api.persisted import registry, shape_of
 from portal.auth import policy
@@ -90,7 +92,7 @@ from portal.cases.duties import due_duties
 from portal.cases.engine import now
 from portal.cases.guards import PendingAutomatedReview
 from portal.cases.states import ClockStatus
-from portal.cases.transitions import CLOCK_OBLIGATIONS, available_actions, obligations
+from portal.cases.transitions import CLOCK_OBLIGATIONS, available_actions, split_obligations
 
 log = logging.getLogger("portal.api")
 
@@ -457,6 +459,9 @@ def nested_sql(
     return f"(SELECT {built} {source})"
 
 
+# The schemes of a page's cases, by id (each case has one), read with the other loads.
+SCHEMES = case_loaders.grouped(models.Scheme, "id")
+
 # --- the compiled Cases operation ---------------------------------------------------------------
 
 
@@ -552,6 +557,8 @@ class CompiledCases:
             name: serializer(case_type.fields[name].type, node, fragments)
             for name, node in self.python_fields.items()
         }
+        # The page statement's text around the tortoise query, by its parameters and order.
+        self._wrapping: dict[tuple[int, Keyset], tuple[str, str, list[Any]]] = {}
         # Built once to fail early on a field without a mapping.
         object_sql(Binds(0), schema, "DisputeCase", CASE_SQL, self.sql_fields, fragments, "c")
 
@@ -571,7 +578,22 @@ class CompiledCases:
     def statement(
         self, inner_sql: str, inner_params: list[Any], keyset: Keyset
     ) -> tuple[str, list[Any]]:
-        binds = Binds(len(inner_params))
+        """The page's statement around the tortoise query: what wraps it is written once per
+        number of the query's parameters and order (its text and its own values are the same
+        for every request with those), then reused."""
+        key = (len(inner_params), keyset)
+        wrapped = self._wrapping.get(key)
+        if wrapped is None:
+            if len(self._wrapping) >= _MAX_PLANS:
+                self._wrapping.clear()
+            wrapped = self._wrapping[key] = self.wrapping(len(inner_params), keyset)
+        opening, closing, values = wrapped
+        return f"{opening}{inner_sql}{closing}", [*inner_params, *values]
+
+    def wrapping(self, start: int, keyset: Keyset) -> tuple[str, str, list[Any]]:
+        """(the text before the tortoise query, the text after it, the values bound after
+        its own ``start`` parameters)."""
+        binds = Binds(start)
         node = object_sql(
             binds, self.schema, "DisputeCase", CASE_SQL, self.sql_fields, self.fragments, "c"
         )
@@ -605,14 +627,14 @@ class CompiledCases:
             f"(SELECT p.{published_column} FROM {provider_table} p "  # noqa: S608
             f"WHERE p.{provider_id} = c.{case_provider})"
         )
-        sql = " ".join(
+        opening_sql = " ".join(
             (
                 f'SELECT c.*, {node}::text AS "_compiled_node",',
                 f'{cursor} AS "_compiled_cursor", {published} AS "_compiled_published"',
-                f"FROM ({inner_sql}) AS c ORDER BY {order}",
+                "FROM (",
             )
         )
-        return sql, [*inner_params, *binds.values]
+        return opening_sql, f") AS c ORDER BY {order}", list(binds.values)
 
     # -- running ---------------------------------------------------------------------------
 
@@ -684,22 +706,31 @@ class CompiledCases:
         )
         acting = bool(wanted & {"availableActions", "viewerDuties", "viewerRights"})
         owing = bool(wanted & {"overdue", "nextDue", "whoMustAct"})
-        loads: dict[str, Any] = {}
+        # The loaders' own batch functions, read together in one statement.
+        loads: dict[str, tuple[case_loaders.Grouped[Any], list[uuid.UUID]]] = {}
         if viewing:
-            loads["participants"] = case_loaders.participants_by_case(ids)
-            loads["appointments"] = case_loaders.appointments_by_case(ids)
+            loads["participants"] = (case_loaders.participants_by_case, ids)
+            loads["appointments"] = (case_loaders.appointments_by_case, ids)
         if acting:
-            loads["clocks"] = case_loaders.clocks_by_case(ids)
-            loads["offers"] = case_loaders.offers_by_case(ids)
-            loads["outcomes"] = case_loaders.outcomes_by_case(ids)
-            loads["fees"] = case_loaders.fee_invoices_by_case(ids)
+            loads["clocks"] = (case_loaders.clocks_by_case, ids)
+            loads["offers"] = (case_loaders.offers_by_case, ids)
+            loads["outcomes"] = (case_loaders.outcomes_by_case, ids)
+            loads["fees"] = (case_loaders.fee_invoices_by_case, ids)
             scheme_ids = list(dict.fromkeys(row.case.scheme_id for row in rows))
-            loads["schemes"] = by_id(models.Scheme)(scheme_ids)
+            loads["schemes"] = (SCHEMES, scheme_ids)
+        owed_by_case: dict[uuid.UUID, list[Any]] = {}
         if owing:
-            loads["duties"] = due_duties(ids, at)
-        done = dict(zip(loads, await asyncio.gather(*loads.values()), strict=True))
+            found, owed_by_case = await asyncio.gather(
+                case_loaders.together(list(loads.values())), due_duties(ids, at)
+            )
+        else:
+            found = await case_loaders.together(list(loads.values()))
+        done: dict[str, Any] = dict(zip(loads, found, strict=True))
         if acting:
-            done["schemes"] = dict(zip(scheme_ids, done["schemes"], strict=True))
+            done["schemes"] = {
+                scheme_id: scheme
+                for scheme_id, (scheme,) in zip(scheme_ids, done["schemes"], strict=True)
+            }
         accesses = (
             [
                 decide(actor, row.case, participants, appointments)
@@ -761,15 +792,20 @@ class CompiledCases:
                     reviews.get(case.id),
                 )
                 actions = available_actions(view, access.roles, person=person)
-                duties, rights = obligations(view, access.roles, person=person)
-                self.put(values, "availableActions", [CaseAction(a.value) for a in actions])
-                self.put(values, "viewerDuties", [CaseAction(a.value) for a in duties])
-                self.put(values, "viewerRights", [CaseAction(a.value) for a in rights])
+                duties, rights = split_obligations(actions, view, access.roles)
+                # The serializers name an enum by its value: the table's `Action` is the
+                # API's `CaseAction` by value (portal.api.cases.enums), no conversion needed.
+                self.put(values, "availableActions", actions)
+                self.put(values, "viewerDuties", duties)
+                self.put(values, "viewerRights", rights)
             if owing:
-                owed = done["duties"].get(case.id, [])
+                owed = owed_by_case.get(case.id, [])
                 self.put(values, "overdue", any(duty.overdue for duty in owed))
-                self.put(values, "nextDue", DueDuty.of(owed[0]) if owed else None)
-                self.put(values, "whoMustAct", [DueDuty.of(duty) for duty in owed])
+                # The owed duties as `due_duties` gives them: the API's `DueDuty` is the same
+                # fields by the same names (`DueDuty.of` only converts the actions' enum, which
+                # the serializers name by value), so they are serialized as they are.
+                self.put(values, "nextDue", owed[0] if owed else None)
+                self.put(values, "whoMustAct", owed)
             if unread:
                 self.put(values, "unreadMessageCount", unread[i])
             nodes.append({name: values[name] for name in self.node_order})
@@ -782,9 +818,9 @@ class CompiledCases:
 
 
 def _row(record: Mapping[str, Any]) -> Row:
-    columns = {k: v for k, v in dict(record).items() if not k.startswith("_compiled_")}
+    # The model reads its own columns by name; the `_compiled_` ones are left for the Row.
     return Row(
-        case=models.DisputeCase._init_from_db(**columns),
+        case=models.DisputeCase._init_from_db(**record),
         node=orjson.loads(record["_compiled_node"]),
         cursor=record["_compiled_cursor"],
         published=record["_compiled_published"],
@@ -814,16 +850,41 @@ def serializer(
         gql_type = gql_type.of_type
     if isinstance(gql_type, GraphQLList):
         item = serializer(gql_type.of_type, node, fragments)
+        names = _enum_names(gql_type.of_type)
+        if names is not None:
+            enum_names = names
+
+            def enums(value: Any) -> Any:
+                if value is None:
+                    return None
+                try:  # the common case without a call per item: see `_enum_names`
+                    return [enum_names[v] for v in value]
+                except KeyError:
+                    return [item(v) for v in value]
+
+            return enums
         return lambda value: None if value is None else [item(v) for v in value]
-    if isinstance(gql_type, GraphQLEnumType):
-        names = {
-            (v.value.value if isinstance(v.value, Enum) else v.value): name
-            for name, v in gql_type.values.items()
-        }
-        return lambda value: None if value is None else names[getattr(value, "value", value)]
+    names = _enum_names(gql_type)
+    if names is not None:
+        by_value = names
+
+        def enum(value: Any) -> Any:
+            if value is None:
+                return None
+            try:
+                return by_value[value]
+            except KeyError:
+                return by_value[getattr(value, "value", value)]
+
+        return enum
     if isinstance(gql_type, GraphQLScalarType):
         scalar = gql_type.serialize
-        return lambda value: None if value is None else scalar(value)
+        # graphql-core's String and Boolean give a str or a bool back as it is: no call.
+        same = {GraphQLString: str, GraphQLBoolean: bool}.get(gql_type)
+        if same is not None:
+            kind = same
+            return lambda value: value if type(value) is kind else _scalar(scalar, value)
+        return lambda value: _scalar(scalar, value)
     assert isinstance(gql_type, GraphQLObjectType)
     assert node.selection_set is not None
     typename = gql_type.name
@@ -847,6 +908,24 @@ def serializer(
         }
 
     return complete
+
+
+def _enum_names(gql_type: GraphQLOutputType) -> dict[Any, str] | None:
+    """An enum type's names by stored value (None for another type). A value given as the
+    stored str, or as a member of a str or int enum (equal to its value, and hashed the same),
+    is found directly; a member of another kind of enum by its `.value`."""
+    if isinstance(gql_type, GraphQLNonNull):
+        gql_type = gql_type.of_type
+    if not isinstance(gql_type, GraphQLEnumType):
+        return None
+    return {
+        (v.value.value if isinstance(v.value, Enum) else v.value): name
+        for name, v in gql_type.values.items()
+    }
+
+
+def _scalar(serialize: Callable[[Any], Any], value: Any) -> Any:
+    return None if value is None else serialize(value)
 
 
 def _snake(name: str) -> str:

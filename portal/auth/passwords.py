@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+
 from argon2 import Parameters, PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
-# Verified against when the account does not exist, so a missing account costs the same time.
-_DUMMY_HASH = _hasher.hash("parley-timing-equaliser")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the account does not exist, so a missing account costs the same
+    time. Made at the first sign-in, not at import: every process imports this module (the
+    commands, the worker), and a hash costs ~80 ms and 64 MiB of memory at its peak."""
+    return PasswordHasher().hash("parley-timing-equaliser")
+
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -27,7 +36,7 @@ def hash_password(password: str) -> str:
 def verify_password(stored_hash: str, password: str) -> bool:
     """True when ``password`` matches; an empty hash (code-only account) never matches."""
     try:
-        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and bool(stored_hash)
+        return _hasher.verify(stored_hash or _dummy_hash(), password) and bool(stored_hash)
     except (VerificationError, InvalidHashError):
         return False
 

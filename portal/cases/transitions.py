@@ -78,6 +78,7 @@ read the same way: `portal.complaints.transitions`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -686,12 +687,40 @@ def refusal(
     With several allowed roles (rare: a representative who is also staff), one that passes
     every guard is enough.
     """
-    if view.case.stage not in transition.sources:
+    allowed = _allowed(transition, view.case.stage, roles, person)
+    if isinstance(allowed, str):
+        return allowed
+    return guards_refusal(transition.guards, view, allowed)
+
+
+def _allowed(
+    transition: Transition, stage: Stage, roles: frozenset[CaseRole], person: bool
+) -> str | tuple[CaseRole, ...]:
+    """The roles of ``roles`` that may take ``transition`` from ``stage`` before its guards
+    are asked (sorted), or why none may: what the row alone says."""
+    if stage not in transition.sources:
         return "ACTION_NOT_AVAILABLE"
-    allowed = sorted(transition.roles & roles)
+    allowed = tuple(sorted(transition.roles & roles))
     if not allowed or (transition.by_person and not person):
         return "FORBIDDEN"
-    return guards_refusal(transition.guards, view, allowed)
+    return allowed
+
+
+@functools.cache
+def _rows_for(
+    stage: Stage, roles: frozenset[CaseRole], person: bool
+) -> tuple[tuple[Transition, tuple[CaseRole, ...]], ...]:
+    """The rows a person or client may take from ``stage`` as far as the row alone says (not
+    the clock job's), in table order, each with its allowed roles: `refusal` without the
+    guards, decided once per stage and set of roles instead of for every row of every case."""
+    found = []
+    for t in TRANSITIONS:
+        if t.system:
+            continue
+        allowed = _allowed(t, stage, roles, person)
+        if not isinstance(allowed, str):
+            found.append((t, allowed))
+    return tuple(found)
 
 
 def guards_refusal(
@@ -711,10 +740,12 @@ def guards_refusal(
 def available_actions(
     view: CaseView, roles: frozenset[CaseRole], *, person: bool = True
 ) -> list[Action]:
+    """The rows (not the clock job's) that ``roles`` may take now: those `refusal` lets
+    through, in table order."""
     return [
         t.action
-        for t in TRANSITIONS
-        if not t.system and refusal(t, view, roles, person=person) is None
+        for t, allowed in _rows_for(Stage(view.case.stage), roles, person)
+        if guards_refusal(t.guards, view, allowed) is None
     ]
 
 
@@ -722,8 +753,16 @@ def obligations(
     view: CaseView, roles: frozenset[CaseRole], *, person: bool = True
 ) -> tuple[list[Action], list[Action]]:
     """`available_actions`, split into (duties, rights), each in table order."""
+    return split_obligations(available_actions(view, roles, person=person), view, roles)
+
+
+def split_obligations(
+    actions: list[Action], view: CaseView, roles: frozenset[CaseRole]
+) -> tuple[list[Action], list[Action]]:
+    """``actions`` (`available_actions` of the same view and roles) split into (duties,
+    rights), each in table order: for a caller that needs both without asking twice."""
     duties: list[Action] = []
     rights: list[Action] = []
-    for action in available_actions(view, roles, person=person):
+    for action in actions:
         (duties if is_duty(TABLE[action], view, roles) else rights).append(action)
     return duties, rights

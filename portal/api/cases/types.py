@@ -54,7 +54,13 @@ from portal.cases.states import (
     Side,
     Stage,
 )
-from portal.cases.transitions import TABLE, Action, CaseView, available_actions, obligations
+from portal.cases.transitions import (
+    TABLE,
+    Action,
+    CaseView,
+    available_actions,
+    split_obligations,
+)
 from portal.codes import CaseLanguage
 from portal.fees.models import FeeInvoice
 from portal.timeline.models import Visibility
@@ -323,9 +329,9 @@ class DisputeCase(Node):
         return viewed, viewed.available
 
     async def _obligations(self, info: Info) -> tuple[list[Action], list[Action]]:
-        viewed = await self._view(info)
+        viewed, available = await self._available(info)
         if viewed.obligations is None:
-            viewed.obligations = obligations(viewed.view, viewed.roles, person=viewed.person)
+            viewed.obligations = split_obligations(available, viewed.view, viewed.roles)
         return viewed.obligations
 
     async def _load_view(self, info: Info) -> _Viewed:
