@@ -44,7 +44,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 from graphql import (
@@ -96,8 +96,9 @@ COMPILED = "compiled"
 INTERPRETED = "interpreted"
 
 # The operations of graphql/operations/ answered by SQL on PostgreSQL; every other one is
-# interpreted (tests/test_compiled_equivalence.py lists them all).
-COMPILED_OPERATIONS = frozenset({"Cases"})
+# interpreted (tests/test_compiled_equivalence.py lists them all). `CaseTimeline` and
+# `CaseFile` are planned in their own modules (`_plans`).
+COMPILED_OPERATIONS = frozenset({"Cases", "CaseTimeline", "CaseFile"})
 
 
 def executor_of(name: str) -> str:
@@ -610,9 +611,10 @@ class CompiledCases:
     # -- running ---------------------------------------------------------------------------
 
     async def run(
-        self, actor: Actor | None, variables: Mapping[str, Any] | None
+        self, actor: Actor | None, variables: Mapping[str, Any] | None, context: Any = None
     ) -> dict[str, Any] | None:
-        """The response's `data`, or None for strawberry to answer (errors included)."""
+        """The response's `data`, or None for strawberry to answer (errors included).
+        ``context``: the request's, for the operations that record a read (not this one)."""
         if actor is None or not is_postgres():
             return None
         args = self.arguments(variables)
@@ -846,15 +848,37 @@ def is_postgres() -> bool:
     return bool(connections.get("default").capabilities.dialect == "postgres")
 
 
+class CompiledOperation(Protocol):
+    """A registered operation planned as SQL: `run` answers the response's `data`, or None
+    for strawberry to answer (errors included); ``context`` is the request's (the access log
+    and the request's loaders)."""
+
+    async def run(
+        self, actor: Actor | None, variables: Mapping[str, Any] | None, context: Any = None
+    ) -> dict[str, Any] | None: ...
+
+
+def _plans() -> dict[str, Callable[[GraphQLSchema, str], CompiledOperation]]:
+    # Imported here: those modules build on this one's mappings.
+    from portal.api.compiled_casefile import CompiledCaseFile
+    from portal.api.compiled_timeline import CompiledCaseTimeline
+
+    return {
+        "Cases": CompiledCases,
+        "CaseTimeline": CompiledCaseTimeline,
+        "CaseFile": CompiledCaseFile,
+    }
+
+
 # Compiled plans by the request's text: the registered one and its variants with
 # `__typename` (one per client), bounded.
-_compiled: dict[tuple[int, str], CompiledCases | None] = {}
+_compiled: dict[tuple[int, str], CompiledOperation | None] = {}
 _MAX_PLANS = 32
 
 
 def compiled_for(
     schema: GraphQLSchema, query: str, document: DocumentNode, name: str | None
-) -> CompiledCases | None:
+) -> CompiledOperation | None:
     """The compiled operation a request's text is, or None (interpreted): the registered
     text, or the same shape with `__typename` added (persisted.shape_of). ``name``: the
     name of the operation the request runs."""
@@ -866,7 +890,7 @@ def compiled_for(
         registered = registry().matching(query) or registry().by_shape.get(shape_of(document))
         if registered is not None and registered.name == name:
             try:
-                found = CompiledCases(schema, query)
+                found = _plans()[name](schema, query)
             except NotCompilable as exc:
                 log.info("a variant of `%s` does not compile (%s): interpreted", name, exc)
         if len(_compiled) >= _MAX_PLANS:

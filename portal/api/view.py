@@ -373,7 +373,7 @@ class PortalGraphQL(GraphQL[Context, None]):
         compiled = compiled_for(self.graphql_schema, query, document, name)
         if compiled is None or missing_scope(context.actor, operation, document) is not None:
             return None
-        data = await compiled.run(context.actor, request_data.variables)
+        data = await compiled.run(context.actor, request_data.variables, context)
         return None if data is None else ExecutionResult(data=data, errors=None)
 
     @staticmethod
