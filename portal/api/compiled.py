@@ -1,9 +1,10 @@
 """Compiled operations (issue 17, 1-3): a registered operation of the web portal answered by
 SQL that builds the response's JSON, with strawberry as the fallback for everything else.
 
-Only `Cases` (graphql/operations/cases.graphql, fragment CaseSummary) is compiled, and only
-on PostgreSQL; every other operation, and `Cases` on SQLite, is interpreted (`COMPILED`,
-`executor_of`). How a compiled request runs:
+`Cases` (graphql/operations/cases.graphql, fragment CaseSummary) is compiled here;
+`CaseTimeline` (portal.api.compiled_timeline) and `CaseFile` (portal.api.compiled_casefile)
+in their own modules, on these mappings. Only on PostgreSQL; every other operation, and these
+on SQLite, is interpreted (`COMPILED`, `executor_of`). How a compiled `Cases` runs:
 
 1. The view (portal.api.view) has already read, limited, costed, rate limited and
    scope-checked the request exactly as for strawberry; it hands over only the registered
