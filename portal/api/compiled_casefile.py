@@ -336,11 +336,13 @@ class CompiledCaseFile:
             reads["messages"] = each.page(message_sql(actor.id), messages, asked)
         try:
             answered = dict(zip(reads, await asyncio.gather(*reads.values()), strict=True))
+            values: dict[str, Any] = {**answered, "id": DisputeCase.from_row(case).id}
+            if self.roles is not None:
+                values["viewerRoles"] = self.roles(sorted(access.roles))
         except Fallback:
             return None
-        # The read is recorded last: nothing is written for a request strawberry answers.
-        await record_read(info, case)  # as `case` records it
-        values: dict[str, Any] = {**answered, "id": DisputeCase.from_row(case).id}
-        if self.roles is not None:
-            values["viewerRoles"] = self.roles(sorted(access.roles))
-        return {"case": shaped(self.case_order, self.case_typename, values)}
+        answer = {"case": shaped(self.case_order, self.case_typename, values)}
+        # The read is recorded last (as `case` records it): nothing is written for a request
+        # strawberry answers.
+        await record_read(info, case)
+        return answer

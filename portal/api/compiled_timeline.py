@@ -341,16 +341,19 @@ class CompiledCaseTimeline:
             row["payload"] = payload_field.to_python_value(row["payload"])
             checked(row)
         payloads = [payload_of(row) for row in rows] if self.payloads is not None else []
-        automated: list[Any] = []
+        automated: list[Any] = [None] * len(rows)
         if self.automated is not None:
-            automated = await asyncio.gather(
-                *(
-                    decision_of_event(info, int(row["id"]))
-                    if EventKind(row["kind"]) in catalogue.AUTOMATED_EVENTS
-                    else _none()
-                    for row in rows
-                )
+            # `TimelineEvent.automated`: only an automated step's event asks the loader.
+            steps = [
+                i
+                for i, row in enumerate(rows)
+                if EventKind(row["kind"]) in catalogue.AUTOMATED_EVENTS
+            ]
+            found = await asyncio.gather(
+                *(decision_of_event(info, int(rows[i]["id"])) for i in steps)
             )
+            for i, decision in zip(steps, found, strict=True):
+                automated[i] = decision
         nodes: list[dict[str, Any]] = []
         for i, record in enumerate(records):
             values = orjson.loads(record["_compiled_node"])
@@ -360,8 +363,6 @@ class CompiledCaseTimeline:
             if self.automated is not None:
                 values["automated"] = self.automated(automated[i])
             nodes.append({name: values[name] for name in self.node_order})
-        # The read is recorded last: nothing is written for a request strawberry answers.
-        await record_read(info, case)
         start = SEQUENCE.cursor(rows[0]) if rows else cursor
         end = SEQUENCE.cursor(rows[-1]) if rows else cursor
         names = self.typenames
@@ -383,8 +384,6 @@ class CompiledCaseTimeline:
             "case": shaped(self.case_order, names["case"], fields),
             "verifyTimeline": verification,
         }
+        # The read is recorded last: nothing is written for a request strawberry answers.
+        await record_read(info, case)
         return {name: answers[name] for name in self.root_order}
-
-
-async def _none() -> None:
-    return None
