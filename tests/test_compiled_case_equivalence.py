@@ -199,10 +199,17 @@ async def test_compiled_case_operations_answer_as_strawberry_does(
     last = await TimelineEvent.filter(case_id=broken.id).order_by("-sequence").first()
     assert last is not None
     await TimelineEvent.filter(id=last.id).update(hash="0" * 64)
+    # Events the catalogue cannot show (EVENT_UNVERIFIABLE): a kind Parley never writes, and a
+    # payload its kind does not fit. The compiled path leaves both to strawberry.
+    unknown = await home.case_at(Stage.REFERRED)
+    await TimelineEvent.filter(case_id=unknown.id, sequence=1).update(kind="note_added")
+    unfit = await home.case_at(Stage.REFERRED)
+    await TimelineEvent.filter(case_id=unfit.id, sequence=1).update(payload={"odd": 1})
     foreign = await DisputeCase.filter(organisation_id=away.w.organisation.id).first()
     assert foreign is not None
     ids: list[str] = [
         *(global_id("DisputeCase", c.id) for c in (rich, empty, broken, foreign)),
+        *(global_id("DisputeCase", c.id) for c in (unknown, unfit)),
         rich.reference,
         *(global_id("DisputeCase", c.id) for c in standing[1:]),
         # Invalid ids: another type's, not an id at all, a reference nobody has, too long.
@@ -214,6 +221,7 @@ async def test_compiled_case_operations_answer_as_strawberry_does(
     compiled_side, interpreted_side = (app, client), (interpreted_app, interpreted)
     before = {name: _compiled_count(name) for name in ("CaseTimeline", "CaseFile")}
     seen: dict[str, set[str]] = {who.name: set() for who in people}
+    codes: set[tuple[str, str]] = set()
     for who in people:
         # The validation cache holds a document once strawberry validated it: the first
         # request of a process is interpreted.
@@ -243,6 +251,8 @@ async def test_compiled_case_operations_answer_as_strawberry_does(
                 )
                 assert got.status_code == want.status_code, (who.name, variables)
                 assert got.content == want.content, (who.name, variables, got.text, want.text)
+                for error in orjson.loads(got.content).get("errors") or ():
+                    codes.add((case_id, error.get("extensions", {}).get("code")))
         # Page through the rich case's timeline three at a time, forward from each
         # `endCursor`; once more past the end (an empty page keeps the cursor).
         after: str | None = None
@@ -283,6 +293,9 @@ async def test_compiled_case_operations_answer_as_strawberry_does(
     compiled = {name: _compiled_count(name) - before[name] for name in before}
     typed_answers = {name: _compiled_count(name) - typed_before[name] for name in before}
     # The roles saw different parts of the file: the scopes were asked.
+    for case in (unknown, unfit):
+        assert (global_id("DisputeCase", case.id), "EVENT_UNVERIFIABLE") in codes
+    assert (global_id("DisputeCase", foreign.id), "NOT_FOUND") in codes
     assert seen["consumer with no case"] == set()
     assert "messages ORGANISATION_INTERNAL" in seen["organisation agent"]
     assert "documents CAUCUS_COMPLAINANT" in seen["consumer (own cases)"]
