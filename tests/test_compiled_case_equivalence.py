@@ -26,6 +26,7 @@ from portal.accesslog import services as accesslog
 from portal.accesslog.models import AccessRecord
 from portal.api.persisted import registry
 from portal.casefiles import services as casefiles
+from portal.casefiles.models import Document
 from portal.casefiles.storage import storage_of
 from portal.cases.models import DisputeCase
 from portal.cases.states import Stage
@@ -34,7 +35,8 @@ from portal.settings import Settings
 from portal.timeline.models import TimelineEvent, Visibility
 from tests import samples
 from tests.access_matrix_world import Side
-from tests.factories import Factory, actor_for
+from tests.factories import Factory, actor_for, quick_world
+from tests.sql_statements import statements
 from tests.test_compiled_equivalence import (  # noqa: F401  (fixtures)
     ON_POSTGRES,
     _principals,
@@ -310,3 +312,51 @@ async def test_compiled_case_operations_answer_as_strawberry_does(
     else:
         # SQLite: the compiled path is PostgreSQL only; every answer was strawberry's.
         assert set(compiled.values()) == set(typed_answers.values()) == {0}
+
+
+async def test_compiled_case_operations_send_as_many_statements_for_a_long_file(
+    app: Starlette, client: httpx.AsyncClient, factory: Factory, settings: Settings
+) -> None:
+    """A case file or timeline page costs a fixed number of statements, however many
+    documents, versions and messages it holds (interpreted, each document's versions cost one
+    more)."""
+    if not ON_POSTGRES:
+        pytest.skip("the compiled path runs on PostgreSQL only; SQLite is interpreted")
+    w = await quick_world(factory)
+    case = await w.new_case()
+    complainant = await actor_for(w.complainant)
+    storage = storage_of(settings)
+    token = str((await app.state.auth.start_session(w.complainant, method="password")).access_token)
+    variables = {"id": global_id("DisputeCase", case.id)}
+
+    async def sent(query: str, more: dict[str, Any]) -> int:
+        for _ in range(2):  # validated once: the first request of a text is interpreted
+            app.state.rate_limits.clear()
+            before = _compiled_count(NAMES[query])
+            with statements() as sql:
+                response = await client.post(
+                    "/graphql",
+                    json={"query": query, "variables": {**variables, **more}},
+                    headers={"Authorization": f"Bearer {token}"},
+                )
+            assert response.status_code == 200, response.text
+            assert "errors" not in response.json(), response.text
+        assert _compiled_count(NAMES[query]) == before + 1
+        return len(sql)
+
+    counts: dict[str, list[int]] = {"file": [], "timeline": []}
+    for documents in (1, 4):
+        while await Document.filter(case_id=case.id).count() < documents:
+            await casefiles.upload_document(
+                storage,
+                complainant,
+                case.id,
+                casefiles.IncomingFile("statement.pdf", io.BytesIO(samples.PDF)),
+                Visibility.ALL_PARTIES,
+                max_bytes=settings.document_max_bytes,
+            )
+            await casefiles.post_message(complainant, case.id, "More", Visibility.ALL_PARTIES)
+        counts["file"].append(await sent(CASE_FILE, {}))
+        counts["timeline"].append(await sent(TIMELINE, {"first": documents}))
+    assert len(set(counts["file"])) == 1, counts
+    assert len(set(counts["timeline"])) == 1, counts
