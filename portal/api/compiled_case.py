@@ -39,7 +39,6 @@ from graphql.execution.values import (
     get_argument_values,
     get_variable_values,
 )
-from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from portal.api.compiled import TYPENAME, NotCompilable, fields_of
@@ -151,11 +150,6 @@ def parameterized(query: QuerySet[Any]) -> tuple[str, list[Any]]:
     query._make_query()
     sql, params = query.query.get_parameterized_sql()
     return sql, list(params)
-
-
-def column_list(model: type[Model], alias: str, names: tuple[str, ...]) -> str:
-    projection = model._meta.fields_db_projection
-    return ", ".join(f'{alias}."{projection[n]}" AS "{n}"' for n in names)
 
 
 def shaped(order: list[str], typename: str, values: Mapping[str, Any]) -> dict[str, Any]:
