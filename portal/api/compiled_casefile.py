@@ -10,9 +10,10 @@ How a request runs (portal.api.compiled has the whole picture):
 2. The case is found and decided on by the resolvers' own functions with the request's
    context (`find_case`, `access_to`: portal.auth.policy's `case_roles` and
    `readable_scopes`); a case the viewer may not see is null, as `case` answers it.
-3. The scopes are the resolvers' (`_scopes`: the readable ones, narrowed by `visibility`),
-   and the rows are those of the resolvers' own queries (`documents_of`, with the documents
-   shared through a group; `messages_of`) paged by `page_query`: one statement each wraps
+3. The scopes are the resolvers' (`_scopes`: the readable ones; the lists' `visibility` and
+   `history` arguments are not compiled, the registered text passes only `first`), and the
+   rows are those of the resolvers' own queries (`documents_of`, with the documents shared
+   through a group; `messages_of`) paged by `page_query`: one statement each wraps
    that query and builds each node's JSON (global ids, enum names, instants, a document's
    versions, a message's author and whether the viewer read it), every value a bind
    parameter. Interpreted, each document's versions cost a statement of their own.
@@ -257,7 +258,7 @@ class CompiledCaseFile:
                 case_type,
                 case["documents"],
                 fragments,
-                {"first", "after", "visibility", "history"},
+                {"first", "after"},
                 Document,
                 "Document",
                 set(DOCUMENT_SQL),
@@ -272,7 +273,7 @@ class CompiledCaseFile:
                 case_type,
                 case["messages"],
                 fragments,
-                {"first", "after", "visibility"},
+                {"first", "after"},
                 Message,
                 "Message",
                 set(message_sql(uuid.UUID(int=0))),
