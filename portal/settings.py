@@ -287,9 +287,9 @@ SETTINGS: tuple[Setting, ...] = (
         "graphql_compiled",
         _bool,
         True,
-        "Answer the compiled operations of the web portal (`Cases`, `CasePage`) with SQL that "
-        "builds the JSON, on PostgreSQL (portal.api.compiled); off: strawberry answers every "
-        "operation.",
+        "Answer the compiled operations of the web portal (`Cases`, `CasePage`, `CaseTimeline`, "
+        "`CaseFile`) with SQL that builds the JSON, on PostgreSQL (portal.api.compiled); off: "
+        "strawberry answers every operation.",
     ),
     Setting(
         "rate_limit_client_points",

@@ -1,10 +1,11 @@
 """Compiled operations (issue 17, 1-3): a registered operation of the web portal answered by
 SQL that builds the response's JSON, with strawberry as the fallback for everything else.
 
-`Cases` (graphql/operations/cases.graphql, fragment CaseSummary) is compiled here, and
-`CasePage` in portal.api.compiled_casepage (`PLANNERS`), only on PostgreSQL; every other
-operation, and both on SQLite, is interpreted (`COMPILED`, `executor_of`). How a compiled
-`Cases` request runs:
+`Cases` (graphql/operations/cases.graphql, fragment CaseSummary) is compiled here;
+`CasePage` (portal.api.compiled_casepage), `CaseTimeline` (portal.api.compiled_timeline)
+and `CaseFile` (portal.api.compiled_casefile) in their own modules, on these mappings
+(`PLANNERS`). Only on PostgreSQL; every other operation, and these on SQLite, is
+interpreted (`COMPILED`, `executor_of`). How a compiled `Cases` request runs:
 
 1. The view (portal.api.view) has already read, limited, costed, rate limited and
    scope-checked the request exactly as for strawberry; it hands over only the registered
@@ -105,6 +106,8 @@ INTERPRETED = "interpreted"
 PLANNERS = {
     "Cases": "portal.api.compiled:CompiledCases",
     "CasePage": "portal.api.compiled_casepage:CompiledCasePage",
+    "CaseTimeline": "portal.api.compiled_timeline:CompiledCaseTimeline",
+    "CaseFile": "portal.api.compiled_casefile:CompiledCaseFile",
 }
 COMPILED_OPERATIONS = frozenset(PLANNERS)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from tortoise.models import Model
+from tortoise.queryset import QuerySet
 
 from portal.cases.events import EventKind
 from portal.cases.extensions import ClockSpan, Extension, sort_to_clocks
@@ -182,6 +183,18 @@ EVENT_COLUMNS = (
 )
 
 
+def timeline_query(
+    case_ids: list[uuid.UUID], scopes: frozenset[Visibility], after: int, size: int
+) -> QuerySet[TimelineEvent]:
+    """The events of ``case_ids`` in ``scopes`` after sequence ``after``, oldest first; for
+    one case, cut at ``size`` + 1 rows. `timeline_pages` runs it; the compiled
+    `CaseTimeline` (portal.api.compiled_timeline) wraps it."""
+    query = TimelineEvent.filter(
+        case_id__in=case_ids, visibility__in=list(scopes), sequence__gt=after
+    ).order_by("case_id", "sequence")
+    return query.limit(size + 1) if len(case_ids) == 1 else query
+
+
 async def timeline_pages(pages: list[TimelinePage]) -> list[list[dict[str, Any]]]:
     """One statement per distinct (scopes, after, size): usually one for a whole request.
 
@@ -197,11 +210,7 @@ async def timeline_pages(pages: list[TimelinePage]) -> list[list[dict[str, Any]]
         if not scopes:
             found.update({TimelinePage(c, scopes, after, size): [] for c in case_ids})
             continue
-        query = TimelineEvent.filter(
-            case_id__in=case_ids, visibility__in=list(scopes), sequence__gt=after
-        ).order_by("case_id", "sequence")
-        if len(case_ids) == 1:
-            query = query.limit(size + 1)
+        query = timeline_query(case_ids, scopes, after, size)
         by_case: dict[uuid.UUID, list[dict[str, Any]]] = defaultdict(list)
         for row in await query.values(*EVENT_COLUMNS):
             by_case[row["case_id"]].append(row)

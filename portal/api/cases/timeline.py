@@ -210,6 +210,29 @@ class UnverifiableEvent(PublicError):
 _UNREADABLE = (ValueError, TypeError, KeyError, ArithmeticError)
 
 
+def checked(row: dict[str, Any]) -> tuple[EventKind, CaseRole, Visibility]:
+    """A stored row's kind, role and scope; UnverifiableEvent (a coded error, not an internal
+    one) for a row whose kind, role or scope Parley never writes. `TimelineEvent.from_values`
+    and the compiled `CaseTimeline` (portal.api.compiled_timeline) both ask it."""
+    try:
+        return EventKind(row["kind"]), CaseRole(row["actor_role"]), Visibility(row["visibility"])
+    except ValueError:
+        raise UnverifiableEvent(row["sequence"]) from None
+
+
+def payload_of(row: dict[str, Any]) -> Any:
+    """`TimelineEvent.payload`: the row's payload as its kind's type (`ErasedEventPayload`
+    once erased); UnverifiableEvent when the catalogue cannot read it."""
+    try:
+        presented = presented_payload(row)
+        if is_erased(row["payload"]):
+            return _object(ErasedEventPayload, catalogue.ERASED_FIELDS, presented)
+        kind = EventKind(row["kind"])
+        return _object(PAYLOAD_TYPES[kind], catalogue.CATALOGUE[kind].all_fields, presented)
+    except _UNREADABLE:
+        raise UnverifiableEvent(row["sequence"]) from None
+
+
 @strawberry.type(description="One fact on a case's timeline, chained to the one before by hash.")
 class TimelineEvent(Node):
     sequence: int = strawberry.field(description="Its place in the case's chain, from 1.")
@@ -226,14 +249,7 @@ class TimelineEvent(Node):
         "ids, the schema's enum values."
     )
     def payload(self) -> EventPayload:
-        try:
-            presented = presented_payload(self.row)
-            if is_erased(self.row["payload"]):
-                return _object(ErasedEventPayload, catalogue.ERASED_FIELDS, presented)
-            kind = EventKind(self.row["kind"])
-            return _object(PAYLOAD_TYPES[kind], catalogue.CATALOGUE[kind].all_fields, presented)
-        except _UNREADABLE:
-            raise UnverifiableEvent(self.row["sequence"]) from None
+        return payload_of(self.row)
 
     @strawberry.field(
         description="The case it is on, when you may see it (always, for an event you may "
@@ -269,12 +285,7 @@ class TimelineEvent(Node):
     def from_values(cls, row: dict[str, Any]) -> TimelineEvent:
         """The event of a stored row; UnverifiableEvent (a coded error, not an internal one)
         for a row whose kind, role or scope Parley never writes."""
-        try:
-            kind = EventKind(row["kind"])
-            actor_role = CaseRole(row["actor_role"])
-            visibility = Visibility(row["visibility"])
-        except ValueError:
-            raise UnverifiableEvent(row["sequence"]) from None
+        kind, actor_role, visibility = checked(row)
         return cls(
             id=event_id(row["id"]),
             sequence=row["sequence"],
