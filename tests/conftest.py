@@ -45,8 +45,37 @@ TEST_DATABASE_URL = os.environ.get("PORTAL_TEST_DATABASE_URL", "sqlite")
 passwords.use_parameters(argon2.profiles.CHEAPEST)
 
 
+# `./run test` runs the SQLite pass as two processes side by side (the end-to-end tests wait on
+# the browser more than on the CPU): PARLEY_TEST_PART=e2e keeps only tests/e2e/, =rest the
+# others; unset, a run holds every test it was given.
+TEST_PART = os.environ.get("PARLEY_TEST_PART", "")
+E2E_DIR = Path(__file__).resolve().parent / "e2e"
+
+
 def pytest_report_header() -> str:
-    return f"database: {'SQLite' if TEST_DATABASE_URL == 'sqlite' else 'PostgreSQL'}"
+    part = f", part: {TEST_PART}" if TEST_PART else ""
+    return f"database: {'SQLite' if TEST_DATABASE_URL == 'sqlite' else 'PostgreSQL'}{part}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not TEST_PART:
+        return
+    if TEST_PART not in ("e2e", "rest"):
+        raise pytest.UsageError(f"PARLEY_TEST_PART is 'e2e' or 'rest', not {TEST_PART!r}")
+    keep, drop = [], []
+    for item in items:
+        in_e2e = E2E_DIR in Path(item.path).resolve().parents
+        (keep if in_e2e == (TEST_PART == "e2e") else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # A part that holds none of the tests asked for (`./run test tests/test_x.py` has no
+    # end-to-end test) passes: the other part ran them.
+    if TEST_PART and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.OK
 
 
 async def create_postgres_database(base_url: str, *, template: str | None = None) -> str:
