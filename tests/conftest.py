@@ -45,8 +45,51 @@ TEST_DATABASE_URL = os.environ.get("PORTAL_TEST_DATABASE_URL", "sqlite")
 passwords.use_parameters(argon2.profiles.CHEAPEST)
 
 
+# `./run test` runs the SQLite pass as two processes side by side (the end-to-end tests wait on
+# the browser more than on the CPU): PARLEY_TEST_PART=e2e keeps only tests/e2e/, =rest the
+# others; unset, a run holds every test it was given.
+TEST_PART = os.environ.get("PARLEY_TEST_PART", "")
+E2E_DIR = Path(__file__).resolve().parent / "e2e"
+
+
 def pytest_report_header() -> str:
-    return f"database: {'SQLite' if TEST_DATABASE_URL == 'sqlite' else 'PostgreSQL'}"
+    part = f", part: {TEST_PART}" if TEST_PART else ""
+    return f"database: {'SQLite' if TEST_DATABASE_URL == 'sqlite' else 'PostgreSQL'}{part}"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """A part does not even import the other part's modules (collecting every module costs
+    the end-to-end part more CPU than its own)."""
+    if not TEST_PART:
+        return None
+    path = collection_path.resolve()
+    in_e2e = path == E2E_DIR or E2E_DIR in path.parents
+    if TEST_PART == "e2e" and not in_e2e and path not in E2E_DIR.parents:
+        return True
+    if TEST_PART == "rest" and in_e2e:
+        return True
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not TEST_PART:
+        return
+    if TEST_PART not in ("e2e", "rest"):
+        raise pytest.UsageError(f"PARLEY_TEST_PART is 'e2e' or 'rest', not {TEST_PART!r}")
+    keep, drop = [], []
+    for item in items:
+        in_e2e = E2E_DIR in Path(item.path).resolve().parents
+        (keep if in_e2e == (TEST_PART == "e2e") else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # A part that holds none of the tests asked for (`./run test tests/test_x.py` has no
+    # end-to-end test) passes: the other part ran them.
+    if TEST_PART and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.OK
 
 
 async def create_postgres_database(base_url: str, *, template: str | None = None) -> str:
@@ -147,6 +190,22 @@ async def cloned(template: Template, data_dir: Path) -> AsyncIterator[str]:
         yield url
     finally:
         await drop_postgres_database(url)
+
+
+async def copy_database(source_url: str, target_url: str) -> None:
+    """``target_url``'s database replaced by a copy of ``source_url``'s (same backend; nobody
+    connected to either): a file copy on SQLite, `CREATE DATABASE ... TEMPLATE` on PostgreSQL."""
+    if is_sqlite(source_url):
+        target = Path(sqlite_path(target_url))
+        _sqlite_copy(source_url, target)
+        return
+    name = _database_name(target_url)
+    admin = await asyncpg.connect(_asyncpg_dsn(target_url, "postgres"))
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{_database_name(source_url)}"')
+    finally:
+        await admin.close()
 
 
 def cli_environment(data_dir: Path, database_url: str | None = None) -> dict[str, str]:

@@ -8,8 +8,9 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
@@ -18,6 +19,13 @@ from portal.settings import Settings
 from tests.live_support import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# On a loaded machine (CI's two cores, with the suite's passes side by side) a process may take
+# long to start or to finish. Waits follow the process: its readiness, polled, and whether it is
+# still running; these caps only end a wait on a process that hangs, and are never the signal.
+STARTUP_CAP = 300.0  # seconds for a process to become ready
+RUN_CAP = 600.0  # seconds for a command run to its end
+STOP_CAP = 60.0  # seconds for a terminated process to exit, before it is killed
 
 
 def portal(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -28,9 +36,36 @@ def portal(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=RUN_CAP,
         check=False,
     )
+
+
+def wait_until(
+    ready: Callable[[], bool],
+    process: subprocess.Popen[Any],
+    what: str,
+    log: Path | None = None,
+) -> None:
+    """Poll ``ready`` (a connection refused counts as not yet) until it is true; fails at once
+    when ``process`` has ended (with its log), and after `STARTUP_CAP` if it never is."""
+    deadline = time.monotonic() + STARTUP_CAP
+    pause = 0.02
+    while True:
+        with contextlib.suppress(httpx.TransportError):
+            if ready():
+                return
+        assert process.poll() is None, f"{what}: the process ended\n" + (
+            log.read_text() if log is not None else ""
+        )
+        assert time.monotonic() < deadline, f"{what}: not after {STARTUP_CAP:.0f} s"
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
+def answers(url: str, below: int = 300) -> Callable[[], bool]:
+    """A readiness check: ``url`` answers with a status below ``below``."""
+    return lambda: httpx.get(url, timeout=5).status_code < below
 
 
 def portal_env(settings: Settings, **env: str) -> dict[str, str]:
@@ -59,25 +94,18 @@ def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Pope
         )
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[Any]) -> None:
     if process.poll() is None:
         process.terminate()
     try:
-        process.wait(timeout=15)
+        process.wait(timeout=STOP_CAP)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
 
 
 def wait_ready(base_url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        with contextlib.suppress(httpx.TransportError):
-            if httpx.get(f"{base_url}/readyz", timeout=1).status_code == 200:
-                return
-        assert process.poll() is None, log.read_text()
-        assert time.monotonic() < deadline, "portal serve did not become ready"
-        time.sleep(0.1)
+    wait_until(answers(f"{base_url}/readyz"), process, "portal serve not ready", log)
 
 
 @contextlib.contextmanager

@@ -7,15 +7,13 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
-
 from portal.casefiles.storage import S3Config, S3Storage
 from tests.live_support import free_port
+from tests.process_support import answers, stop, wait_until
 
 ACCESS_KEY = "parley-tests"
 SECRET_KEY = "parley-tests-secret-key"
@@ -36,22 +34,10 @@ def moto_server(log: Path) -> Iterator[str]:
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{url}/moto-api/", timeout=1).status_code < 500:
-                    break
-            assert process.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "moto's server did not start"
-            time.sleep(0.1)
+        wait_until(answers(f"{url}/moto-api/", 500), process, "moto's server not started", log)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def config(endpoint: str, bucket: str, **changes: object) -> S3Config:

@@ -20,16 +20,15 @@ from portal.timeline.chain import GENESIS, ChainLink, payload_digest, text_diges
 from portal.timeline.coverage import BreakReason
 from portal.timeline.services import ChainBreak, name_break, verify
 from tests.test_migrations import (
-    MIGRATIONS_MODULE,
-    MODEL_MODULES,
+    MigrationSteps,
     _literal,
     connect,
     fresh_url,
-    migrate_to,
+    migration_steps,
     populate_every_table,
 )
 
-__all__ = ["fresh_url"]  # the fixture, for pytest
+__all__ = ["fresh_url", "migration_steps"]  # the fixtures, for pytest
 
 SCOPES = ("all_parties", "caucus_complainant", "organisation_internal")
 
@@ -99,9 +98,9 @@ async def _old_chain(conn: BaseDBAsyncClient, case: dict[str, Any]) -> None:
     )
 
 
-async def _populated_before_0023(url: str) -> None:
+async def _populated_before_0023(url: str, steps: MigrationSteps) -> None:
     sqlite = is_sqlite(url)
-    await migrate_to(url, "0022_redaction_marks", MODEL_MODULES, MIGRATIONS_MODULE)
+    await steps.migrate_to(url, "0022_redaction_marks")
     async with connect(url) as (conn, _):
         await populate_every_table(conn, sqlite)
         await conn.execute_script("DELETE FROM timeline_event")
@@ -163,9 +162,9 @@ def _complaint(row: dict[str, Any]) -> Complaint:
 
 
 async def test_0023_anchors_existing_records_and_leaves_every_chain_verifying(
-    fresh_url: str,
+    fresh_url: str, migration_steps: MigrationSteps
 ) -> None:
-    await _populated_before_0023(fresh_url)
+    await _populated_before_0023(fresh_url, migration_steps)
     async with connect(fresh_url) as (conn, _):
         before = await _rows(conn, "SELECT id, hash FROM timeline_event ORDER BY id")
         cases_before = await _rows(conn, "SELECT * FROM dispute_case ORDER BY id")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from portal.timeline.models import TimelineEvent, Visibility
 from tests.conftest import TEST_DATABASE_URL
 from tests.factories import Factory, quick_world
 from tests.live_support import free_port, note, subscribed
-from tests.process_support import portal_env
+from tests.process_support import answers, portal_env, stop, wait_until
 from tests.test_api_support import case_id, token_for
 
 pytestmark = pytest.mark.skipif(
@@ -59,22 +58,14 @@ def two_servers(settings: Settings, db: str, tmp_path: Path) -> Iterator[tuple[s
         for process in processes:
             process.terminate()
         for process in processes:
-            process.wait(timeout=10)
+            stop(process)
         for log in logs:
             log.close()
 
 
 def _wait_ready(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        assert process.poll() is None, log.read_text()
-        assert time.monotonic() < deadline, "portal serve did not become ready"
-        time.sleep(0.1)
+    url = f"http://127.0.0.1:{port}/readyz"
+    wait_until(answers(url), process, "portal serve not ready", log)
 
 
 async def test_a_subscriber_on_one_process_receives_what_another_process_wrote(

@@ -29,6 +29,7 @@ from tests.conftest import (
     TEST_DATABASE_URL,
     Template,
     cloned,
+    copy_database,
     create_postgres_database,
     drop_postgres_database,
 )
@@ -63,6 +64,48 @@ async def migrated_url(tmp_path: Path, migrated_template: Template) -> AsyncIter
     """A copy of the run's template: every migration applied, from empty, by `migrate`."""
     async with cloned(migrated_template, tmp_path / "migrated") as url:
         yield url
+
+
+class MigrationSteps:
+    """Databases migrated from empty up to a migration of the portal's, each made once per run
+    (from the nearest earlier one made) and copied for the data-step tests: each test still
+    starts from what `migrate_to` leaves, without paying again for every migration before it
+    (migrating is CPU-bound, about 16 s from empty to the newest)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made: dict[str, str] = {}  # migration name: the URL of a database migrated to it
+
+    async def migrate_to(self, url: str, name: str) -> None:
+        """``url``, an empty database, as `migrate_to(url, name)` of the portal leaves it."""
+        if name not in self.made:
+            order = migration_names(MIGRATIONS_MODULE)
+            if TEST_DATABASE_URL == "sqlite":
+                template = f"sqlite://{self.folder / f'{name}.sqlite3'}"
+            else:
+                template = await create_postgres_database(TEST_DATABASE_URL)
+            earlier = [n for n in self.made if order.index(n) < order.index(name)]
+            if earlier:
+                await copy_database(self.made[max(earlier, key=order.index)], template)
+            await migrate_to(template, name, MODEL_MODULES, MIGRATIONS_MODULE)
+            self.made[name] = template
+        await copy_database(self.made[name], url)
+
+    async def drop(self) -> None:
+        for url in self.made.values():
+            if not is_sqlite(url):
+                await drop_postgres_database(url)
+
+
+@pytest.fixture(scope="session")
+async def migration_steps(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[MigrationSteps]:
+    steps = MigrationSteps(tmp_path_factory.mktemp("migration-steps"))
+    try:
+        yield steps
+    finally:
+        await steps.drop()
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -406,12 +449,12 @@ def _at(day: int) -> str:
 
 
 async def test_0019_gives_existing_complaints_their_steps_from_the_dates_they_kept(
-    fresh_url: str,
+    fresh_url: str, migration_steps: MigrationSteps
 ) -> None:
     """Issue 15: each complaint gets a step for every date it kept, in the lifecycle's order,
     with its text; who took it where the record says so, else the staff with no actor."""
     sqlite = is_sqlite(fresh_url)
-    await migrate_to(fresh_url, "0018_signup", MODEL_MODULES, MIGRATIONS_MODULE)
+    await migration_steps.migrate_to(fresh_url, "0018_signup")
     async with connect(fresh_url) as (conn, _):
         await populate_every_table(conn, sqlite)
         complaints = await conn.execute_query_dict(
@@ -503,11 +546,13 @@ async def test_0019_gives_existing_complaints_their_steps_from_the_dates_they_ke
     assert [orjson.loads(p["complaint_policy"]) for p in policies] == [{}] * ROWS_PER_TABLE
 
 
-async def test_0029_records_where_each_existing_document_is(fresh_url: str) -> None:
+async def test_0029_records_where_each_existing_document_is(
+    fresh_url: str, migration_steps: MigrationSteps
+) -> None:
     """Issue 19: a document with content in `document_chunk` is in `database`, every other one
     in `local` (the only other backend there was), whatever the setting says now."""
     sqlite = is_sqlite(fresh_url)
-    await migrate_to(fresh_url, "0022_redaction_marks", MODEL_MODULES, MIGRATIONS_MODULE)
+    await migration_steps.migrate_to(fresh_url, "0022_redaction_marks")
     async with connect(fresh_url) as (conn, _):
         await populate_every_table(conn, sqlite)
         documents = await conn.execute_query_dict(
@@ -529,10 +574,12 @@ async def test_0029_records_where_each_existing_document_is(fresh_url: str) -> N
     ]
 
 
-async def test_0031_leaves_every_existing_client_all_three_scopes(fresh_url: str) -> None:
+async def test_0031_leaves_every_existing_client_all_three_scopes(
+    fresh_url: str, migration_steps: MigrationSteps
+) -> None:
     """Issue 18, 4: a client from before scopes can do what it did: read, write, webhooks."""
     sqlite = is_sqlite(fresh_url)
-    await migrate_to(fresh_url, "0029_object_storage", MODEL_MODULES, MIGRATIONS_MODULE)
+    await migration_steps.migrate_to(fresh_url, "0029_object_storage")
     async with connect(fresh_url) as (conn, _):
         await populate_every_table(conn, sqlite)
         before = await conn.execute_query_dict("SELECT id FROM service_account ORDER BY id")
@@ -548,14 +595,14 @@ async def test_0031_leaves_every_existing_client_all_three_scopes(fresh_url: str
 
 
 async def test_0039_gives_invoices_their_issuer_and_each_issuer_a_counter_after_its_numbers(
-    fresh_url: str,
+    fresh_url: str, migration_steps: MigrationSteps
 ) -> None:
     """Fees: an invoice from before is issued by its case's provider, and each provider's
     counter for a year starts after the highest number it issued that year, so the per-issuer
     series never repeats an existing number; checkouts from before were opened, and no
     payment from before is flagged as overpaid."""
     sqlite = is_sqlite(fresh_url)
-    await migrate_to(fresh_url, "0038_group_sessions", MODEL_MODULES, MIGRATIONS_MODULE)
+    await migration_steps.migrate_to(fresh_url, "0038_group_sessions")
     async with connect(fresh_url) as (conn, _):
         # 0030 wrote the event feed's one head row; the generic rows take its id on PostgreSQL.
         await conn.execute_script("DELETE FROM event_feed_head")

@@ -13,6 +13,7 @@ import httpx
 
 from providers import standard_webhooks, wire
 from providers.contract import CaseRef, ReferralPack
+from tests.process_support import STOP_CAP, answers, wait_until
 from tests.provider_support import INBOUND, OUTBOUND, free_port
 from tests.test_cli import ROOT
 from tests.test_request_head import MB, OVER, head, refusal
@@ -63,15 +64,7 @@ def test_the_simulator_command_verifies_what_it_receives(tmp_path: Path) -> None
     )
     body = wire.referral_body(pack)
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                httpx.get(f"{base}/state", timeout=1)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None
-                assert time.monotonic() < deadline, "the simulator did not start"
-                time.sleep(0.1)
+        wait_until(answers(f"{base}/state", 600), process, "the simulator not started")
         wrong = standard_webhooks.signed_headers(INBOUND, "m1", int(time.time()), body, "t")
         right = standard_webhooks.signed_headers(OUTBOUND, "m2", int(time.time()), body, "t")
         assert httpx.post(f"{base}/parley", content=body, headers=wrong).status_code == 401
@@ -81,6 +74,6 @@ def test_the_simulator_command_verifies_what_it_receives(tmp_path: Path) -> None
         assert refusal(base, head(MB, target="/state")) == OVER
     finally:
         process.terminate()
-        output = process.communicate(timeout=10)[0]
+        output = process.communicate(timeout=STOP_CAP)[0]
     assert OUTBOUND not in output
     assert INBOUND not in output
