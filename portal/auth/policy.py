@@ -52,7 +52,8 @@ def _staff_scopes(actor: Actor) -> set[uuid.UUID]:
 
 
 def may_view_user(actor: Actor, user_id: uuid.UUID, memberships: Iterable[Membership]) -> bool:
-    """Yourself; an admin; or staff of an organisation or provider the user also works for."""
+    """The whole account (every private field): yourself; an admin; or staff of an organisation
+    or provider the user also works for. The case parties' view is `may_view_participant`."""
     if actor.is_admin or (actor.kind is ActorKind.USER and actor.id == user_id):
         return True
     scopes = _staff_scopes(actor)
