@@ -1949,11 +1949,71 @@ AUTOMATED_ROWS = [
 ]
 
 
+# Issue 18 review: the people a case's events name by their account (`neutralId`,
+# `representativeId`). Whoever may read the case reads their User through `node(id:)` as the
+# parties see them: the node, its private fields null (`FIELDS_NULL`, policy.
+# may_view_participant); whole only for the person, staff where they work and admins
+# (policy.may_view_user). The removed neutral still counts (the events name them), and reads
+# their successor whole as staff of the same provider. Nothing else widens: a person invited
+# in the complainant's caucus (not yet accepted) stays unreadable to the case's readers, as
+# the agent on the case stays unreadable to its parties (the `agent` row above).
+PRIVATE = "query Q($id: ID!) { node(id: $id) { ... on User { email locale timeZone createdAt } } }"
+FIELDS_NULL = "FIELDS_NULL"
+_NEUTRAL_WHOLE = frozenset({P.NEUTRAL, P.REMOVED_NEUTRAL, P.CASEWORKER, P.PROVIDER_CLIENT, P.ADMIN})
+_REPRESENTATIVE_WHOLE = frozenset({P.REPRESENTATIVE, P.ADMIN})
+
+
+async def _invitee(side: Side, me: Me) -> Target:
+    """A person with an account, invited to represent the complainant and not yet accepted:
+    only the complainant's caucus (REPRESENTATIVE_INVITED) knows of them, and not by id."""
+    person = await User.create(
+        email=f"invitee-{uuid.uuid4().hex[:12]}@example.org", display_name="Invitee"
+    )
+    await _invited(side, await _unrepresented(side), person.email)
+    return {"invitee": gid("User", person.id)}
+
+
+PARTICIPANT_ROWS = [
+    row
+    for key, whole, readers in (
+        ("neutral", _NEUTRAL_WHOLE, SIGNED_IN),
+        ("removed_neutral", _NEUTRAL_WHOLE, SIGNED_IN),
+        ("representative", _REPRESENTATIVE_WHOLE, ON_CASE),
+    )
+    for row in (
+        Row(
+            "node",
+            Rule(may=readers, hidden=NULL),
+            NODE,
+            lambda t, me, k=key: {"id": t[k]},
+            label=f"person_{key}",
+        ),
+        Row(
+            "node",
+            Rule(may=whole, sees=readers - whole, forbidden=FIELDS_NULL, hidden=NULL),
+            PRIVATE,
+            lambda t, me, k=key: {"id": t[k]},
+            label=f"person_{key}_private",
+        ),
+    )
+] + [
+    Row(
+        "node",
+        Rule(may=frozenset({P.ADMIN}), hidden=NULL),
+        NODE,
+        lambda t, me: {"id": t["invitee"]},
+        label="person_invitee",
+        prepare=_invitee,
+    )
+]
+
+
 GRAPHQL_ROWS: list[Row] = [
     *AUTOMATED_ROWS,
     *QUERY_ROWS,
     *NODE_ROWS,
     *LATER_NODE_ROWS,
+    *PARTICIPANT_ROWS,
     *AUTH_ROWS,
     *COMPLAINT_ROWS,
     *_case_mutation_rows(),

@@ -348,6 +348,8 @@ async def build_side(factory: Factory, settings: Settings, app: Starlette) -> Si
         "scheme": gid("Scheme", w.scheme.id),
         "neutral": gid("User", w.neutral.id),
         "agent": gid("User", w.agent.id),
+        "removed_neutral": gid("User", side.removed_neutral.id),
+        "representative": gid("User", side.representative.id),
         "org_client": gid("ServiceAccount", side.org_client.account.id),
         "subscription": await side.subscription(),
         "delivery": await side.delivery(),  # of that subscription
@@ -382,6 +384,9 @@ def missing_target(app: Starlette) -> Target:
         "provider": "Provider",
         "neutral": "User",
         "agent": "User",
+        "removed_neutral": "User",
+        "representative": "User",
+        "invitee": "User",
         "org_client": "ServiceAccount",
         "subscription": "WebhookSubscription",
         "delivery": "WebhookDelivery",

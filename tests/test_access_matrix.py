@@ -80,6 +80,9 @@ def _graphql_answer(body: dict[str, Any], row: Row, target: Target) -> str:
     data = next(iter((body.get("data") or {}).values()), None)
     if row.rule.hidden == "NULL" and data in (None, [None]):
         return "NULL"  # a nullable root (`node`, `nodes`, `case`, `complaint`): not visible
+    if row.rule.forbidden == "FIELDS_NULL" and isinstance(data, dict) and data:
+        # A User seen as a case's parties see them: the node, its private fields null.
+        return "FIELDS_NULL" if all(v is None for v in data.values()) else "OK"
     if row.list_key is not None:
         wanted = target[row.list_key]
         while isinstance(data, dict) and "edges" not in data and len(data) == 1:

@@ -14,7 +14,9 @@ from starlette.applications import Starlette
 from portal.accounts.models import Organisation, Role, User
 from portal.accounts.services import grant_role
 from portal.api.node import to_global_id
-from tests.factories import Factory, answer, gql
+from portal.cases import representatives
+from portal.cases.models import CaseParticipant
+from tests.factories import Factory, actor_for, answer, gql, quick_world
 from tests.sql_statements import statements
 
 NODE = """
@@ -279,3 +281,36 @@ async def test_statements_do_not_grow_with_the_number_of_memberships(
     assert 0 < counts[0] == counts[1]
     # authentication (session, grants), the user, their memberships, their organisations
     assert counts[1] <= 5, counts
+
+
+# --- the people a case names (issue 18 review) -------------------------------------------------
+
+
+async def test_a_representative_named_at_referral_stays_readable_to_the_case_once_removed(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    """REPRESENTATIVE_REMOVED names the representative after their row on the case is gone:
+    whoever reads the case still resolves that id, as the parties see them (no email); a
+    stranger and the other side's staff do not, and the representative stays whole to
+    themselves."""
+    w = await quick_world(factory)
+    representative = await factory.user()
+    case = await w.new_case(representative_id=representative.id)
+    global_id = to_global_id("User", representative.id)
+    agent = await token_for(app, w.agent)
+    stranger = await token_for(app, await factory.user())
+    outsider = await token_for(
+        app, await factory.user(Role.ORG_MANAGER, organisation=await factory.organisation())
+    )
+
+    acting = await node(client, agent, global_id)
+    await representatives.remove(await actor_for(w.complainant), case.id)
+    assert not await CaseParticipant.filter(user_id=representative.id).exists()
+    removed = await node(client, agent, global_id)
+
+    as_party = {"data": {"node": {"__typename": "User", "id": global_id, "email": None}}}
+    assert acting == removed == as_party
+    assert await node(client, stranger, global_id) == NOT_FOUND
+    assert await node(client, outsider, global_id) == NOT_FOUND
+    themselves = await node(client, await token_for(app, representative), global_id)
+    assert themselves["data"]["node"]["email"] == representative.email

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import Any
 
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
@@ -22,14 +23,20 @@ from portal.accounts.models import (
     User,
 )
 from portal.auth.actor import Actor, ActorKind, Grant
-from portal.cases.models import CaseParticipant, DisputeCase, NeutralAppointment
+from portal.cases.models import (
+    CaseParticipant,
+    DisputeCase,
+    NeutralAppointment,
+    RepresentativeInvitation,
+)
 from portal.cases.states import COMPLAINANT_SIDE, AppointmentStatus, CaseRole, Side
 from portal.cases.transitions import TABLE, Action
 from portal.complaints.models import Complaint
 from portal.complaints.states import ComplaintRole
 from portal.fees.states import FeePayer, payer_of
 from portal.groups.models import GroupMember
-from portal.timeline.models import Visibility
+from portal.timeline.catalogue import EventKind
+from portal.timeline.models import TimelineEvent, Visibility
 
 STAFF_ROLES = ORGANISATION_ROLES | PROVIDER_ROLES
 
@@ -45,11 +52,47 @@ def _staff_scopes(actor: Actor) -> set[uuid.UUID]:
 
 
 def may_view_user(actor: Actor, user_id: uuid.UUID, memberships: Iterable[Membership]) -> bool:
-    """Yourself; an admin; or staff of an organisation or provider the user also works for."""
+    """The whole account (every private field): yourself; an admin; or staff of an organisation
+    or provider the user also works for. The case parties' view is `may_view_participant`."""
     if actor.is_admin or (actor.kind is ActorKind.USER and actor.id == user_id):
         return True
     scopes = _staff_scopes(actor)
     return any(m.organisation_id in scopes or m.provider_id in scopes for m in memberships)
+
+
+async def may_view_participant(actor: Actor, user_id: uuid.UUID) -> bool:
+    """The face a person shows on the cases they take part in (their global ID and display
+    name, never their account's private fields: `may_view_user` alone opens those): for whoever
+    may read a case whose records name the person by their account. Those are the neutral
+    appointed to it, standing or since ended, and the complainant's representative, acting or
+    since removed; the events NEUTRAL_*, CIRCUMSTANCE_DISCLOSED and REPRESENTATIVE_* carry
+    their IDs. The case is one `visible_cases_filter` lets the actor read, so a caucus or a
+    case they do not see widens nothing. One indexed EXISTS; for a person it does not find,
+    the REPRESENTATIVE_REMOVED events of the readable cases (a representative named at
+    referral leaves no other trace once removed; there are few such events)."""
+    named = (
+        Q(id__in=Subquery(NeutralAppointment.filter(neutral_id=user_id).values("case_id")))
+        | Q(
+            id__in=Subquery(
+                CaseParticipant.filter(user_id=user_id, role=CaseRole.REPRESENTATIVE.value).values(
+                    "case_id"
+                )
+            )
+        )
+        | Q(
+            id__in=Subquery(
+                RepresentativeInvitation.filter(accepted_by_id=user_id).values("case_id")
+            )
+        )
+    )
+    visible = await visible_cases_filter(actor)
+    if await DisputeCase.filter(visible).filter(named).exists():
+        return True
+    removals: list[dict[str, Any]] = await TimelineEvent.filter(
+        kind=EventKind.REPRESENTATIVE_REMOVED.value,
+        case_id__in=Subquery(DisputeCase.filter(visible).values("id")),
+    ).values_list("payload", flat=True)  # type: ignore[assignment]
+    return any(p.get("representative_id") == str(user_id) for p in removals)
 
 
 def may_view_membership(actor: Actor, user_id: uuid.UUID, membership: Membership) -> bool:

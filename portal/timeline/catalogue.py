@@ -441,7 +441,11 @@ SCOPE_READERS = {
 CASE_ID = Field("case_id", Id("DisputeCase"), "The case the event is on.")
 REASONS = Field("reasons", Text(), "The reasons given, as written.", webhook=False)
 SIDE = Field("side", Choice(Side), "The side that took the step.")
-NEUTRAL = Field("neutral_id", Id("User"), "The neutral (their user account).")
+NEUTRAL = Field(
+    "neutral_id",
+    Id("User"),
+    "The neutral (their user account, read by whoever reads the case as the parties see them).",
+)
 OUTCOME = Field("outcome_id", Id("Outcome"), "The outcome.")
 OFFER = Field("offer_id", Id("Offer"), "The offer.")
 CURRENCY = Field("currency", Choice(Currency), "ISO 4217 code of `amount`.")
@@ -459,7 +463,11 @@ HOLD = Field("hold", Choice(ClockHold), "The hold that pauses the clock.")
 INVITATION = Field(
     "invitation_id", Id("RepresentativeInvitation"), "The invitation to represent the complainant."
 )
-REPRESENTATIVE = Field("representative_id", Id("User"), "The representative (their account).")
+REPRESENTATIVE = Field(
+    "representative_id",
+    Id("User"),
+    "The representative (their account, read by whoever reads the case as the parties see them).",
+)
 INVOICE = Field("invoice_id", Id("FeeInvoice"), "The fee invoice.")
 WAIVER = Field("waiver_id", Id("FeeWaiver"), "The fee waiver request.")
 PAYER = Field("payer", Choice(FeePayer), "Who the invoice is charged to.")

@@ -2800,19 +2800,19 @@ export type ClaimAccountMutationVariables = Exact<{
 }>;
 
 
-export type ClaimAccountMutation = { claimAccount: { viewer: { kind: ViewerKind, user: { id: string, email: string, displayName: string, locale: Locale, claimPending: boolean | null } | null, roles: Array<{ role: Role, organisation: { id: string, name: string } | null, provider: { id: string, slug: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type ClaimAccountMutation = { claimAccount: { viewer: { kind: ViewerKind, user: { id: string, email: string | null, displayName: string, locale: Locale | null, claimPending: boolean | null } | null, roles: Array<{ role: Role, organisation: { id: string, name: string } | null, provider: { id: string, slug: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type UpdateMyPreferencesMutationVariables = Exact<{
   input: UpdateMyPreferencesInput;
 }>;
 
 
-export type UpdateMyPreferencesMutation = { updateMyPreferences: { viewer: { user: { id: string, locale: Locale, timeZone: string } | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type UpdateMyPreferencesMutation = { updateMyPreferences: { viewer: { user: { id: string, locale: Locale | null, timeZone: string | null } | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type MyPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyPreferencesQuery = { viewer: { user: { id: string, locale: Locale, timeZone: string } | null } };
+export type MyPreferencesQuery = { viewer: { user: { id: string, locale: Locale | null, timeZone: string | null } | null } };
 
 export type MyReceiptsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3009,12 +3009,12 @@ export type AuditReportQueryVariables = Exact<{
 
 export type AuditReportQuery = { auditReport: { from: string, until: string, runsStarted: number, runsFinished: number, casesChecked: number, breaks: number, brokenCases: number, findingsOpened: number, findingsClosed: number, findingsOpenAtEnd: number, openedBySeverity: Array<{ severity: FindingSeverity, count: number }> } };
 
-export type ViewerFieldsFragment = { kind: ViewerKind, user: { id: string, email: string, displayName: string, locale: Locale, claimPending: boolean | null } | null, roles: Array<{ role: Role, organisation: { id: string, name: string } | null, provider: { id: string, slug: string, name: string } | null }> };
+export type ViewerFieldsFragment = { kind: ViewerKind, user: { id: string, email: string | null, displayName: string, locale: Locale | null, claimPending: boolean | null } | null, roles: Array<{ role: Role, organisation: { id: string, name: string } | null, provider: { id: string, slug: string, name: string } | null }> };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { kind: ViewerKind, user: { id: string, email: string, displayName: string, locale: Locale, claimPending: boolean | null } | null, roles: Array<{ role: Role, organisation: { id: string, name: string } | null, provider: { id: string, slug: string, name: string } | null }> } };
+export type ViewerQuery = { viewer: { kind: ViewerKind, user: { id: string, email: string | null, displayName: string, locale: Locale | null, claimPending: boolean | null } | null, roles: Array<{ role: Role, organisation: { id: string, name: string } | null, provider: { id: string, slug: string, name: string } | null }> } };
 
 export type LoginMutationVariables = Exact<{
   email: string;
@@ -3022,7 +3022,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { accessToken: string | null, expiresIn: number | null, refreshExpiresIn: number | null, viewer: { kind: ViewerKind, user: { id: string, email: string, displayName: string, locale: Locale, claimPending: boolean | null } | null, roles: Array<{ role: Role, organisation: { id: string, name: string } | null, provider: { id: string, slug: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type LoginMutation = { login: { accessToken: string | null, expiresIn: number | null, refreshExpiresIn: number | null, viewer: { kind: ViewerKind, user: { id: string, email: string | null, displayName: string, locale: Locale | null, claimPending: boolean | null } | null, roles: Array<{ role: Role, organisation: { id: string, name: string } | null, provider: { id: string, slug: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type RequestSignInCodeMutationVariables = Exact<{
   email: string;
@@ -3037,7 +3037,7 @@ export type SignInWithCodeMutationVariables = Exact<{
 }>;
 
 
-export type SignInWithCodeMutation = { signInWithCode: { accessToken: string | null, expiresIn: number | null, refreshExpiresIn: number | null, viewer: { kind: ViewerKind, user: { id: string, email: string, displayName: string, locale: Locale, claimPending: boolean | null } | null, roles: Array<{ role: Role, organisation: { id: string, name: string } | null, provider: { id: string, slug: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+export type SignInWithCodeMutation = { signInWithCode: { accessToken: string | null, expiresIn: number | null, refreshExpiresIn: number | null, viewer: { kind: ViewerKind, user: { id: string, email: string | null, displayName: string, locale: Locale | null, claimPending: boolean | null } | null, roles: Array<{ role: Role, organisation: { id: string, name: string } | null, provider: { id: string, slug: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -4215,7 +4215,7 @@ export type CaseSessionsQueryVariables = Exact<{
 }>;
 
 
-export type CaseSessionsQuery = { viewer: { user: { id: string, timeZone: string } | null }, case: { id: string, viewerSessionScopes: Array<Visibility>, groupMembership: { id: string, consent: GroupConsent, group: { id: string, reference: string, formedAt: string | null } } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, visibility: Visibility, durationMinutes: number, place: string | null, link: string | null, agenda: string, slotNumber: number | null, startsAt: string | null, endsAt: string | null, sequence: number, cancelReason: string | null, attended: Array<SessionAttendee> | null, minute: string | null, viewerMayRun: boolean, viewerSide: Side | null, slots: Array<{ number: number, startsAt: string, endsAt: string }>, group: { id: string, reference: string } | null, answers: Array<{ side: Side, slotNumber: number | null, reason: string | null }> }> } | null };
+export type CaseSessionsQuery = { viewer: { user: { id: string, timeZone: string | null } | null }, case: { id: string, viewerSessionScopes: Array<Visibility>, groupMembership: { id: string, consent: GroupConsent, group: { id: string, reference: string, formedAt: string | null } } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, visibility: Visibility, durationMinutes: number, place: string | null, link: string | null, agenda: string, slotNumber: number | null, startsAt: string | null, endsAt: string | null, sequence: number, cancelReason: string | null, attended: Array<SessionAttendee> | null, minute: string | null, viewerMayRun: boolean, viewerSide: Side | null, slots: Array<{ number: number, startsAt: string, endsAt: string }>, group: { id: string, reference: string } | null, answers: Array<{ side: Side, slotNumber: number | null, reason: string | null }> }> } | null };
 
 export type ProposeGroupSessionMutationVariables = Exact<{
   input: ProposeGroupSessionInput;

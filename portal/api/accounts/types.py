@@ -296,33 +296,65 @@ class Membership:
         return await provider_for(info, self.provider_pk)
 
 
-@strawberry.type(description="A person with an account.")
+_PRIVATE = (
+    " Null when you see the person only as they take part in a case you read (its neutral, "
+    "the complainant's representative)."
+)
+
+
+@strawberry.type(
+    description="A person with an account. Read whole by the person, by staff of an "
+    "organisation or provider they work for, and by admins; read by whoever may read a case "
+    "that names them by their account (its neutral, the complainant's representative) as the "
+    "parties see them: `id` and `displayName`, every private field null."
+)
 class User(Node):
-    email: str = strawberry.field(
-        description="The person's sign-in address; only they, their team's managers and admins "
-        "see it."
-    )
     display_name: str = strawberry.field(description="The name shown to others on cases and teams.")
-    locale: Locale = strawberry.field(
-        description="The language of their mails and of the web portal."
-    )
-    time_zone: str = strawberry.field(description="An IANA time zone name, such as `UTC`.")
-    created_at: datetime = strawberry.field(description="When the account was created.")
     pk: strawberry.Private[uuid.UUID]
     pending_claim: strawberry.Private[bool]
+    row: strawberry.Private[models.User]
+    whole: strawberry.Private[bool]
 
     @classmethod
-    def from_row(cls, row: models.User) -> User:
+    def from_row(cls, row: models.User, *, whole: bool = True) -> User:
+        """``whole``: policy.may_view_user allowed the account; otherwise the person as the
+        parties of a case see them (policy.may_view_participant)."""
         return cls(
             id=to_global_id("User", row.id),
             pk=row.id,
-            email=row.email,
             display_name=row.display_name,
-            locale=row.locale,
-            time_zone=row.time_zone,
-            created_at=row.created_at,
             pending_claim=row.claim_pending,
+            row=row,
+            whole=whole,
         )
+
+    @strawberry.field(
+        description="The person's sign-in address; only they, staff where they work and admins "
+        "see it." + _PRIVATE
+    )
+    def email(self) -> str | None:
+        return self.row.email if self.whole else None
+
+    @strawberry.field(
+        description="The language of their mails and of the web portal; only they, staff where "
+        "they work and admins see it." + _PRIVATE
+    )
+    def locale(self) -> Locale | None:
+        return self.row.locale if self.whole else None
+
+    @strawberry.field(
+        description="An IANA time zone name, such as `UTC`; only they, staff where they work and "
+        "admins see it." + _PRIVATE
+    )
+    def time_zone(self) -> str | None:
+        return self.row.time_zone if self.whole else None
+
+    @strawberry.field(
+        description="When the account was created; only they, staff where they work and admins "
+        "see it." + _PRIVATE
+    )
+    def created_at(self) -> datetime | None:
+        return self.row.created_at if self.whole else None
 
     @strawberry.field(
         description="Made for this person by someone else and not yet claimed by them "
@@ -336,7 +368,8 @@ class User(Node):
 
     @strawberry.field(
         description="The roles this person holds: all of them for themselves and admins, "
-        "for other staff only those held where the viewer works."
+        "for other staff only those held where the viewer works; none when you see the person "
+        "only as they take part in a case you read."
     )
     async def memberships(self, info: Info) -> list[Membership]:
         actor = info.context.require_actor()
@@ -482,7 +515,11 @@ async def _user_node(info: Info, pk: uuid.UUID) -> User | None:
     if row is None:
         return None
     memberships = await info.context.loaders.memberships_by_user.load(pk)
-    return User.from_row(row) if policy.may_view_user(actor, pk, memberships) else None
+    if policy.may_view_user(actor, pk, memberships):
+        return User.from_row(row)
+    if await policy.may_view_participant(actor, pk):
+        return User.from_row(row, whole=False)
+    return None
 
 
 @node_resolver("Organisation")

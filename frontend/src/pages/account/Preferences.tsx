@@ -11,6 +11,7 @@ import { languageOf, PreferenceInputs, uiLocaleOf, usePreferenceFields } from ".
 import { CalendarFeedSection } from "./CalendarFeed";
 import { AccountReceipts } from "./Receipts";
 import { YourData } from "./YourData";
+import { browserZone } from "../../lib/zones";
 
 /** `/account`: the signed-in person's own page. Four sections, listed at the top: their
  * language (of the portal and of the e-mails Parley sends them) and time zone (every date and
@@ -54,7 +55,7 @@ export function Preferences() {
             {t("preferences.title")}
           </h2>
           <p className="govuk-body">{t("preferences.intro")}</p>
-          {user ? <PreferencesForm language={uiLocaleOf(user.locale)} timeZone={user.timeZone} /> : null}
+          {user ? <PreferencesForm language={uiLocaleOf(user.locale)} timeZone={user.timeZone ?? browserZone()} /> : null}
         </div>
         {user ? <CalendarFeedSection /> : null}
         {user ? <AccountReceipts /> : null}
