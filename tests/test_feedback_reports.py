@@ -68,7 +68,7 @@ query F($id: ID!) {
     reference
     sides {
       side clocksMet clocksMissed
-      submissions { sequence kind actorRole }
+      submissions { sequence kind actorRole eventKind caseRole }
       windows { kind responsible status }
     }
     clocks { kind responsible status }
@@ -400,6 +400,17 @@ async def test_the_fairness_report_sets_the_sides_next_to_each_other_without_cau
         "response_submitted",
         "neutral_objected",
     ]
+    # The schema's enums beside the deprecated stored strings, naming the same thing.
+    assert [s["eventKind"] for s in complainant["submissions"]] == [
+        "CASE_REFERRED",
+        "CONSENT_GIVEN",
+    ]
+    assert [s["eventKind"] for s in organisation["submissions"]] == [
+        "RESPONSE_SUBMITTED",
+        "NEUTRAL_OBJECTED",
+    ]
+    submissions = complainant["submissions"] + organisation["submissions"]
+    assert [s["caseRole"] for s in submissions] == [s["actorRole"].upper() for s in submissions]
     assert organisation["windows"] == [
         {"kind": "RESPONSE", "responsible": "ORGANISATION", "status": "MET"},
         {"kind": "OBJECTION", "responsible": "PARTIES", "status": "MET"},

@@ -11,12 +11,13 @@ from portal.api.cases.records import Clock, Consent, NeutralAppointment, Objecti
 from portal.api.enums import described_enum
 from portal.api.feedback.types import DurationIndicator, RateIndicator, Tally
 from portal.api.fees import types as _fee_types  # noqa: F401  (registers FeeInvoiceStatus)
-from portal.cases.states import ClosureReason, DeclineGround, Method, Side
+from portal.cases.states import CaseRole, ClosureReason, DeclineGround, Method, Side
 from portal.codes import Currency
 from portal.feedback import transparency as tr
 from portal.feedback.fairness import FairnessReport as FairnessResult
 from portal.feedback.transparency import DisclosureOrder
 from portal.fees.states import InvoiceStatus
+from portal.timeline.catalogue import EventKind
 
 described_enum(
     DisclosureOrder,
@@ -172,12 +173,19 @@ class TransparencyReport:
 class Submission:
     sequence: int = strawberry.field(description="Its place in the case's timeline.")
     kind: str = strawberry.field(
-        description="The timeline event kind of the submission (`response_submitted`, ...)."
+        description="The timeline event kind of the submission as stored "
+        "(`response_submitted`, ...).",
+        deprecation_reason="Use `eventKind`: the schema's `EventKind` value.",
+    )
+    event_kind: EventKind = strawberry.field(
+        description="What the submission was: the event it is on the timeline."
     )
     occurred_at: datetime = strawberry.field(description="When it was made.")
     actor_role: str = strawberry.field(
-        description="The role it was made in, a `CaseRole` value in lower case."
+        description="The role it was made in, a `CaseRole` value in lower case.",
+        deprecation_reason="Use `caseRole`: the schema's `CaseRole` value.",
     )
+    case_role: CaseRole = strawberry.field(description="The role it was made in.")
 
 
 @strawberry.type(description="One side of the case: what it submitted, the windows it had.")
@@ -227,8 +235,10 @@ class FairnessReport:
                         Submission(
                             sequence=e.sequence,
                             kind=e.kind,
+                            event_kind=EventKind(e.kind),
                             occurred_at=e.occurred_at,
                             actor_role=e.actor_role,
+                            case_role=CaseRole(e.actor_role),
                         )
                         for e in s.submissions
                     ],

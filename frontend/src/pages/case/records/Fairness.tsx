@@ -62,7 +62,7 @@ function SideColumn({ side }: { side: Side }) {
           <ul className="govuk-list">
             {side.submissions.map((s) => (
               <li key={s.sequence}>
-                {label("event", s.kind)} · {dateTime(s.occurredAt)}{" "}
+                {label("event", s.eventKind.toLowerCase())} · {dateTime(s.occurredAt)}{" "}
                 <span className="govuk-hint govuk-!-display-inline">{t("fairness.eventNumber", { sequence: s.sequence })}</span>
               </li>
             ))}
