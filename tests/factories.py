@@ -298,3 +298,12 @@ def answer(response: httpx.Response) -> Any:
             if not extensions:
                 del item["extensions"]
     return body
+
+
+def forged_signature(token: str) -> str:
+    """``token`` (a JWT) with its signature changed for certain. Replacing the last characters
+    is not: an Ed25519 signature's last byte is below 0x10 and base64url's last character carries
+    2 bits, so `...AAA` decoded to the very same signature about once in a thousand tokens."""
+    head, _, signature = token.rpartition(".")
+    first = "B" if signature[0] != "B" else "C"  # the first character: 6 bits of the signature
+    return f"{head}.{first}{signature[1:]}"

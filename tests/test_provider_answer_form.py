@@ -12,7 +12,7 @@ from portal.cases.models import DisputeCase
 from portal.cases.states import Stage
 from portal.notifications.provider_delivery import answer_url
 from portal.settings import Settings
-from tests.factories import Factory, World, quick_world
+from tests.factories import Factory, World, forged_signature, quick_world
 from tests.provider_support import make_external, world_state
 from tests.test_api_support import token_for
 
@@ -87,7 +87,7 @@ async def test_other_tokens_and_other_providers_do_not_open_the_form(
 
     answers = [
         await client.get(path.replace(token, access)),
-        await client.get(path.replace(token, token[:-4] + "AAAA")),
+        await client.get(path.replace(token, forged_signature(token))),
         await client.get(path.replace(w.provider.slug, other.provider.slug)),
     ]
 
