@@ -48,6 +48,9 @@ class TimelineEvent(Model):
     class Meta:
         table = "timeline_event"
         unique_together = (("case", "sequence"),)
+        # Events of one kind across the cases a reader may read (policy.may_view_participant's
+        # REPRESENTATIVE_REMOVED lookup), without reading the whole table.
+        indexes = (("kind", "case_id"),)
 
 
 class EventFeedHead(Model):
