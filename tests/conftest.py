@@ -40,7 +40,7 @@ from tests.process_support import portal
 TEST_DATABASE_URL = os.environ.get("PORTAL_TEST_DATABASE_URL", "sqlite")
 
 # Still argon2id, with the smallest parameters (argon2-cffi's CHEAPEST profile): the suite hashes
-# hundreds of passwords, at ~80 ms and 64 MiB each by default. Servers the tests start in other
+# hundreds of passwords, at ~50 ms and 19 MiB each by default. Servers the tests start in other
 # processes (test_cli) keep the default profile.
 passwords.use_parameters(argon2.profiles.CHEAPEST)
 

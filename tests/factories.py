@@ -41,7 +41,7 @@ _counter = itertools.count(1)
 @dataclass
 class Factory:
     settings: Settings
-    # People sign in with PASSWORD; without passwords (argon2 costs ~80 ms a person) for tests
+    # People sign in with PASSWORD; without passwords (argon2 costs ~50 ms a person) for tests
     # that act through the services or mint tokens directly.
     passwords: bool = True
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import threading
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from http.cookies import SimpleCookie
 from typing import Any
 
+import argon2
 import httpx
 import jwt
 import pytest
@@ -23,6 +26,7 @@ from portal.accounts.models import (
     User,
 )
 from portal.app import create_app
+from portal.auth import passwords
 from portal.auth.tokens import keyed_hash
 from portal.settings import Settings
 from portal.web.cookies import REFRESH_COOKIE
@@ -865,3 +869,67 @@ async def test_graphql_never_authenticates_by_cookie(
     assert response.json()["data"] is None
     assert [e["extensions"]["code"] for e in response.json()["errors"]] == ["UNAUTHENTICATED"]
     assert await auth_state() == before
+
+
+async def test_a_hash_of_the_former_profile_signs_in_and_is_rehashed(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    """RFC 9106's low-memory profile (64 MiB, the default until 2026-12) still verifies; the
+    sign-in stores a hash of the current parameters (issue 17: memory per sign-in)."""
+    user = await factory.user()
+    user.password_hash = argon2.PasswordHasher.from_parameters(
+        argon2.profiles.RFC_9106_LOW_MEMORY
+    ).hash(PASSWORD)
+    await user.save(update_fields=["password_hash"])
+
+    await login(client, user)
+
+    stored = (await User.get(id=user.id)).password_hash
+    assert argon2.extract_parameters(stored) == passwords._hasher._parameters
+    assert argon2.extract_parameters(stored) != argon2.profiles.RFC_9106_LOW_MEMORY
+    assert passwords.verify_password(stored, PASSWORD)
+
+
+def test_new_passwords_use_owasps_argon2id_configuration() -> None:
+    """The serving profile (the suite hashes with a cheaper one): argon2id, 19 MiB, t=2, p=1."""
+    hashed = argon2.PasswordHasher.from_parameters(passwords.PARAMETERS).hash(PASSWORD)
+
+    assert hashed.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+
+
+def test_at_most_two_password_hashes_run_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each check holds its memory cost while it runs: a burst of sign-ins waits for a slot."""
+    running = 0
+    most = 0
+    lock = threading.Lock()
+    release = threading.Event()
+
+    class Slow:
+        def verify(self, stored: str, password: str) -> bool:
+            nonlocal running, most
+            with lock:
+                running += 1
+                most = max(most, running)
+            release.wait(5)
+            with lock:
+                running -= 1
+            return True
+
+    monkeypatch.setattr(passwords, "_hasher", Slow())
+    threads = [
+        threading.Thread(target=passwords.verify_password, args=("$argon2id$x", "p"))
+        for _ in range(6)
+    ]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 5
+    while most < passwords.MAX_CONCURRENT_CHECKS and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.1)  # a third check, were it let in, would be counted by now
+    observed = most
+    release.set()
+    for thread in threads:
+        thread.join(5)
+
+    assert observed == passwords.MAX_CONCURRENT_CHECKS == 2
+    assert most == 2

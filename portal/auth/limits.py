@@ -2,7 +2,7 @@
 
 A sign-in step is a password check (`login`), a one-time code check (`signInWithCode`), a
 client secret check (`/oauth/token`), or a request for a code (`requestSignInCode`). Password
-checks cost an argon2id hash (~80 ms and 64 MiB), and an account's failures must not become a
+checks cost an argon2id hash (~50 ms and 19 MiB), and an account's failures must not become a
 weapon against its owner, so:
 
 1. **One sign-in step per request** (F3). The request's `SignInAttempt` is spent by the first
