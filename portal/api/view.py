@@ -43,6 +43,7 @@ from portal.api.websocket import PortalTransportWS, authenticate_connection
 from portal.auth.actor import Actor
 from portal.auth.services import AuthService
 from portal.auth.tokens import InvalidToken
+from portal.dbclients.asyncpg_client import pinned
 from portal.settings import Settings
 from portal.web.ratelimit import RATE_LIMITED, Charge, RateLimits, partition_of
 
@@ -373,7 +374,9 @@ class PortalGraphQL(GraphQL[Context, None]):
         compiled = compiled_for(self.graphql_schema, query, document, name)
         if compiled is None or missing_scope(context.actor, operation, document) is not None:
             return None
-        data = await compiled.run(context.actor, request_data.variables, context)
+        # Its statements on one pooled connection (portal.dbclients.asyncpg_client.Pinned).
+        async with pinned():
+            data = await compiled.run(context.actor, request_data.variables, context)
         return None if data is None else ExecutionResult(data=data, errors=None)
 
     @staticmethod

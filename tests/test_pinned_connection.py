@@ -1,0 +1,151 @@
+"""Issue 17: a compiled operation's statements share one pooled connection
+(`portal.dbclients.asyncpg_client.pinned`), which is no transaction and does not outlive the run.
+
+Which backend ran a statement is PostgreSQL's own answer (`pg_backend_pid()`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import asyncpg
+import pytest
+from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.context import TortoiseContext
+from tortoise.transactions import in_transaction
+
+from portal.db import tortoise_config
+from portal.dbclients import statements
+from portal.dbclients.asyncpg_client import Pinned, pinned
+from tests.conftest import TEST_DATABASE_URL
+from tests.process_support import asyncpg_dsn
+
+pytestmark = pytest.mark.skipif(
+    TEST_DATABASE_URL == "sqlite", reason="asyncpg's pool: PostgreSQL only"
+)
+
+PID = "SELECT pg_backend_pid() AS pid"
+
+
+@asynccontextmanager
+async def pool_of(url: str, size: int) -> AsyncIterator[TortoiseContext]:
+    async with TortoiseContext() as ctx:
+        await ctx.init(config=tortoise_config(f"{url}?minsize={size}&maxsize={size}"))
+        yield ctx
+
+
+async def pid(conn: BaseDBAsyncClient | None = None) -> int:
+    rows = await (conn or connections.get("default")).execute_query_dict(PID)
+    return int(rows[0]["pid"])
+
+
+async def test_a_run_shares_one_connection_and_gives_it_back(db: str) -> None:
+    async with pool_of(db, 3):
+        await pid()  # the pool is made at the first statement
+        pool = connections.get("default")._pool
+        async with pinned():
+            assert isinstance(connections.get("default"), Pinned)
+            assert pool.get_idle_size() == 2
+            # Concurrent statements (a DataLoader's batches, gathered) wait their turn on it.
+            pids = await asyncio.gather(*(pid() for _ in range(12)))
+            assert len(set(pids)) == 1
+            held = pids[0]
+        assert not isinstance(connections.get("default"), Pinned)
+        assert pool.get_idle_size() == 3
+        # Back in the pool, the same backend serves again.
+        assert held in set(await asyncio.gather(*(pid() for _ in range(6))))
+
+
+async def test_statements_commit_on_their_own_and_count(db: str) -> None:
+    table = f"pin_{uuid.uuid4().hex[:8]}"
+    async with pool_of(db, 2):
+        await connections.get("default").execute_script(f"CREATE TABLE {table} (n int)")
+        count = statements.StatementCount()
+        counting = statements.current.set(count)
+        try:
+            async with pinned():
+                await connections.get("default").execute_query(f"INSERT INTO {table} VALUES (1)")
+                # Seen at once from another connection: no transaction holds it back.
+                other = await asyncpg.connect(asyncpg_dsn(db))
+                try:
+                    assert await other.fetchval(f"SELECT count(*) FROM {table}") == 1
+                finally:
+                    await other.close()
+                await pid()
+        finally:
+            statements.current.reset(counting)
+        assert count.sent == 2
+
+
+async def test_a_transaction_in_a_run_takes_a_connection_of_its_own(db: str) -> None:
+    table = f"pin_{uuid.uuid4().hex[:8]}"
+    async with pool_of(db, 2):
+        await connections.get("default").execute_script(f"CREATE TABLE {table} (n int)")
+        async with pinned():
+            mine = await pid()
+            others: list[int] = []
+
+            async def rolled_back() -> None:
+                async with in_transaction() as tx:
+                    others.append(await pid(tx))
+                    await tx.execute_query(f"INSERT INTO {table} VALUES (1)")
+                    raise RuntimeError("roll back")
+
+            with pytest.raises(RuntimeError):
+                await rolled_back()
+            assert others
+            assert others[0] != mine
+            async with in_transaction() as tx:
+                await tx.execute_query(f"INSERT INTO {table} VALUES (2)")
+            rows = await connections.get("default").execute_query_dict(f"SELECT n FROM {table}")
+            assert [r["n"] for r in rows] == [2]
+            assert await pid() == mine
+
+
+async def test_a_lost_pinned_connection_sends_the_next_reads_through_the_pool(db: str) -> None:
+    async with pool_of(db, 2):
+        async with pinned():
+            lost = await pid()
+            admin = await asyncpg.connect(asyncpg_dsn(db))
+            try:
+                await admin.execute("SELECT pg_terminate_backend($1)", lost)
+            finally:
+                await admin.close()
+            await asyncio.sleep(0.2)  # the FATAL message reaches the client
+            pin = connections.get("default")
+            assert isinstance(pin, Pinned)
+            answered = await pid()
+            assert answered != lost
+            assert pin.released
+        assert await pid() != lost
+
+
+async def test_a_task_left_behind_by_a_run_uses_the_pool(db: str) -> None:
+    async with pool_of(db, 2):
+        go = asyncio.Event()
+
+        async def later() -> int:
+            await go.wait()
+            return await pid()
+
+        async with pinned():
+            mine = await pid()
+            task = asyncio.create_task(later())
+        go.set()
+        # The pin's connection went back to the pool: the task takes one from it, never the
+        # pin's behind the pool's back.
+        assert isinstance(await task, int)
+        pool = connections.get("default")._pool
+        assert pool.get_idle_size() == 2
+        assert mine in set(await asyncio.gather(*(pid() for _ in range(4))))
+
+
+async def test_nothing_is_pinned_in_a_transaction(db: str) -> None:
+    async with pool_of(db, 2), in_transaction() as tx:
+        before = connections.get("default")
+        async with pinned():
+            assert connections.get("default") is before is tx
