@@ -20,10 +20,14 @@ shape with `__typename` added, sent by a signed-in actor):
    table's rows as composite records into the same values, made into the same models): the
    case (`case` or `case_by_reference`), its participants, appointments and their
    objections, clocks, offers, outcomes, consents, fee invoices, survey invitations, scheme,
-   provider and its profile, complaint, and the people it names. The resolvers below then
-   read them without a statement: the page sends 8 statements (the session's, this one, the
-   access log's INSERT, the owed duties' two, the unread count, the clock extensions' two)
-   where strawberry sends 21.
+   provider and its profile, complaint, and the people it names. It also reads, each by the
+   statement its loader sends for one case, the rows three loaders decide from: the owed duty
+   clocks (`duties._owed_statement`, made into `DueDuty` by `due_duties_of` as `due_duties`
+   makes them), the clock-extension events (`EXTENSION_EVENTS`, placed by `sort_to_clocks`)
+   and the reader's unread messages counted per visibility (`unread_by_visibility`, added up
+   for the reader's scopes by `unread_in` once `access_to` has decided them). The resolvers
+   below then read them all without a statement: the page sends 3 statements (the session's,
+   this one, the access log's INSERT) where strawberry sends 21.
 3. Everything else is answered by the resolvers' own functions, called directly with the
    request's real `Context` (the only part of `Info` these resolvers read; the plan refuses
    a field with strawberry field extensions or permission classes): the `case` resolver
@@ -39,6 +43,9 @@ shape with `__typename` added, sent by a signed-in actor):
    `get_arguments`; the values are completed as graphql-core completes them (non-null
    checks, lists, the schema's own scalar and enum serializers); the fields of one object
    are awaited together, as graphql-core does, so the request's DataLoaders batch alike.
+   A field without a resolver (strawberry's default resolver reads its attribute) whose
+   value needs none either (a scalar, an enum, an object of such fields) is read and
+   completed directly (`compiled_case.completion`), without a call per field.
 
 On SQLite the operation is interpreted (the statement is PostgreSQL's). If a resolver
 raises, or a non-null field completes to null (neither happens on this page today), the
