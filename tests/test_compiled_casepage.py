@@ -24,12 +24,14 @@ from portal import metrics
 from portal.accesslog.models import AccessRecord
 from portal.api.persisted import registry
 from portal.auth.tokens import TokenKind
+from portal.casefiles import services as casefiles
 from portal.cases.models import DisputeCase, Offer
 from portal.cases.services import Action
 from portal.cases.states import Method, Stage
 from portal.ids import global_id
 from portal.settings import Settings
-from tests.factories import Factory
+from portal.timeline.models import Visibility
+from tests.factories import Factory, actor_for
 from tests.test_api_support import call, token_for
 from tests.test_compiled_equivalence import (  # noqa: F401  (fixtures)
     ON_POSTGRES,
@@ -120,6 +122,23 @@ async def _more_cases(app: Starlette, client: httpx.AsyncClient, home: Any) -> N
         terms="Refund 90",
         replying_to=offer.id,
     )
+    # Messages in several scopes, one read (unreadMessageCount counts those of the reader's
+    # scopes), and an extended clock (extensionNotices).
+    complainant, agent = await actor_for(w.complainant), await actor_for(w.agent)
+    caseworker, neutral = await actor_for(w.caseworker), await actor_for(w.neutral)
+    hello = await casefiles.post_message(complainant, bargaining.id, "Hi", Visibility.ALL_PARTIES)
+    await casefiles.post_message(agent, bargaining.id, "Re: hi", Visibility.ALL_PARTIES)
+    await casefiles.mark_read(agent, bargaining.id, [hello.id])
+    await casefiles.post_message(agent, bargaining.id, "Note", Visibility.ORGANISATION_INTERNAL)
+    await casefiles.post_message(caseworker, bargaining.id, "Ours", Visibility.PROVIDER_INTERNAL)
+    await casefiles.post_message(
+        complainant, bargaining.id, "To you", Visibility.CAUCUS_COMPLAINANT
+    )
+    await casefiles.post_message(neutral, bargaining.id, "Only us", Visibility.NEUTRAL_ONLY)
+    accepted = await home.case_at(Stage.ACCEPTED)
+    await home.act(
+        w.caseworker, accepted, Action.EXTEND_CLOCK, clock="consent", days=3, reason="Awaited."
+    )
     body = await call(
         client,
         await token_for(app, w.caseworker),
@@ -183,6 +202,8 @@ async def test_compiled_case_page_answers_as_strawberry_does(
     ]
     before = _compiled_count()
     seen: dict[str, int] = {}
+    unread: set[int] = set()
+    notices = 0
     typed = with_typenames(CASE_PAGE)
     for who in people:
         # The validation cache holds a document once strawberry validated it: the first
@@ -201,8 +222,11 @@ async def test_compiled_case_page_answers_as_strawberry_does(
                 got_content, want_content = _surveys(app, got), _surveys(app, want)
                 assert got_content == want_content, (who.name, variables, _diff(got, want))
                 body = got.json()
-                if (body.get("data") or {}).get("case") is not None:
+                page = (body.get("data") or {}).get("case")
+                if page is not None:
                     seen[who.name] += 1
+                    unread.add(page["unreadMessageCount"])
+                    notices += sum(len(c["extensionNotices"]) for c in page["clocks"])
     compiled_answers = _compiled_count() - before
     # Somebody saw every case, somebody saw none, and every role was asked.
     assert seen["admin"] >= len(ids) * 4
@@ -211,6 +235,9 @@ async def test_compiled_case_page_answers_as_strawberry_does(
     assert seen["consumer (the other side's)"] > 0
     assert seen["neutral"] > 0
     assert seen["provider caseworker"] > 0
+    # Unread counts that differ by reader and scope, and extensions shown.
+    assert len(unread - {0}) >= 2, unread
+    assert notices > 0
     if ON_POSTGRES:
         # Every case in each language and both texts, and every id that finds nothing, in
         # both texts, for everyone whose token may read cases: none gave way to strawberry.

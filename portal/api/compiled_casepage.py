@@ -20,10 +20,14 @@ shape with `__typename` added, sent by a signed-in actor):
    table's rows as composite records into the same values, made into the same models): the
    case (`case` or `case_by_reference`), its participants, appointments and their
    objections, clocks, offers, outcomes, consents, fee invoices, survey invitations, scheme,
-   provider and its profile, complaint, and the people it names. The resolvers below then
-   read them without a statement: the page sends 8 statements (the session's, this one, the
-   access log's INSERT, the owed duties' two, the unread count, the clock extensions' two)
-   where strawberry sends 21.
+   provider and its profile, complaint, and the people it names. It also reads, each by the
+   statement its loader sends for one case, the rows three loaders decide from: the owed duty
+   clocks (`duties._owed_statement`, made into `DueDuty` by `due_duties_of` as `due_duties`
+   makes them), the clock-extension events (`EXTENSION_EVENTS`, placed by `sort_to_clocks`)
+   and the reader's unread messages counted per visibility (`unread_by_visibility`, added up
+   for the reader's scopes by `unread_in` once `access_to` has decided them). The resolvers
+   below then read them all without a statement: the page sends 3 statements (the session's,
+   this one, the access log's INSERT) where strawberry sends 21.
 3. Everything else is answered by the resolvers' own functions, called directly with the
    request's real `Context` (the only part of `Info` these resolvers read; the plan refuses
    a field with strawberry field extensions or permission classes): the `case` resolver
@@ -39,6 +43,9 @@ shape with `__typename` added, sent by a signed-in actor):
    `get_arguments`; the values are completed as graphql-core completes them (non-null
    checks, lists, the schema's own scalar and enum serializers); the fields of one object
    are awaited together, as graphql-core does, so the request's DataLoaders batch alike.
+   A field without a resolver (strawberry's default resolver reads its attribute) whose
+   value needs none either (a scalar, an enum, an object of such fields) is read and
+   completed directly (`compiled_case.completion`), without a call per field.
 
 On SQLite the operation is interpreted (the statement is PostgreSQL's). If a resolver
 raises, or a non-null field completes to null (neither happens on this page today), the
@@ -52,6 +59,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -81,7 +89,9 @@ from tortoise import connections
 from tortoise.models import Model
 
 from portal.accounts.models import Provider, User
+from portal.api.casefiles.loaders import UnreadKey, bound_reader, unread_by_visibility, unread_in
 from portal.api.cases import loaders as case_loaders
+from portal.api.cases.access import access_to
 from portal.api.compiled import (
     MONEY,
     ORGANISATION,
@@ -101,16 +111,20 @@ from portal.api.compiled import (
     is_postgres,
     object_sql,
 )
+from portal.api.compiled_case import Fallback, completion, info_of
 from portal.api.context import Context
 from portal.api.feedback.loaders import invitations_by_case
 from portal.api.loaders import Loaders
 from portal.auth import policy
 from portal.auth.actor import Actor
-from portal.cases import models
+from portal.cases import duties, models
+from portal.cases.engine import now
+from portal.cases.extensions import ClockSpan, sort_to_clocks
 from portal.cases.states import Method
 from portal.complaints.models import Complaint
 from portal.directory.models import ProviderProfile
 from portal.ids import decode_id
+from portal.timeline.models import TimelineEvent
 
 log = logging.getLogger("portal.api")
 
@@ -215,6 +229,11 @@ class FieldPlan:
     sub: ObjectPlan | None = None  # the object type's plan, for an object or list of them
     leaf: Callable[[Any], Any] | None = None
     sql: bool = False
+    # A field without a resolver whose value completes without one (a scalar, an enum, or
+    # an object of such fields): the attribute strawberry's default resolver reads, completed
+    # as graphql-core completes it (`compiled_case.completion`), with no call per field.
+    attribute: str = ""
+    complete: Callable[[Any], Any] | None = None
 
 
 @dataclass
@@ -258,6 +277,14 @@ def plan_object(
                 assert merged[0].selection_set is not None
                 inner = {f.name.value for f in fields_of(merged[0].selection_set, fragments)}
                 each.sql = inner <= set(mapping.fields) | {TYPENAME}
+        if not each.sql and each.strawberry is not None and each.strawberry.is_basic_field:
+            named = _named(gql_field.type)
+            if len(merged) == 1 or isinstance(named, GraphQLEnumType | GraphQLScalarType):
+                try:
+                    each.complete = completion(gql_field.type, merged[0], fragments)
+                    each.attribute = each.strawberry.python_name
+                except NotCompilable:
+                    each.complete = None
         if not each.sql:
             named = _named(gql_field.type)
             if isinstance(named, GraphQLObjectType):
@@ -370,6 +397,49 @@ def _related_sql() -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+# Read in the same statement, for the functions the resolvers' loaders call to decide: the
+# owed duty clocks (`duties._owed_statement`, for `due_duties_of` as `due_duties` makes them),
+# the case's clock-extension events (`EXTENSION_EVENTS`, for `sort_to_clocks`) and its unread
+# messages per visibility (`unread_by_visibility`, for `unread_in` once the reader's scopes
+# are decided). Each is the loader's own statement for this one case; `_AT` stands for the
+# request's instant and the reader's placeholder for the reader, both bound per request.
+_OWED = "_owed_duties"
+_EXTENSIONS = "_extension_events"
+_UNREAD = "_unread"
+_NAMES = (_OWED, _EXTENSIONS, _UNREAD)
+
+
+def _decided_sql(binds: Binds) -> list[tuple[str, str]]:
+    case_id = f"c.{_column(models.DisputeCase, 'id')}"
+    owed, owed_params = duties._owed_statement()
+    offset = binds.start + len(binds.values)
+    cases = f"${len(owed_params) + 1}"
+    owed = re.sub(
+        r"\$(\d+)",
+        lambda m: f"${int(m.group(1)) + offset}",
+        owed.replace(f"ANY({cases})", f"ANY(ARRAY[{case_id}])"),
+    )
+    binds.values.extend(owed_params)
+    event = TimelineEvent
+    conditions = " AND ".join(
+        f"t.{_column(event, name)} = {binds(getattr(value, 'value', value))}"
+        for name, value in case_loaders.EXTENSION_EVENTS.items()
+    )
+    columns = ", ".join(f"t.{_column(event, name)}" for name in case_loaders.EXTENSION_COLUMNS)
+    extensions = (
+        f"ARRAY(SELECT ROW({columns}) FROM {_table(event)} t "  # noqa: S608
+        f"WHERE t.{_column(event, 'case_id')} = {case_id} AND {conditions} "
+        f"ORDER BY t.{_column(event, 'sequence')})"
+    )
+    unread, unread_params = unread_by_visibility(binds.start + len(binds.values), case_id)
+    binds.values.extend(unread_params)
+    return [
+        (_OWED, f"ARRAY(SELECT d FROM ({owed}) AS d)"),  # noqa: S608
+        (_EXTENSIONS, extensions),
+        (_UNREAD, f"ARRAY(SELECT u FROM ({unread}) AS u)"),  # noqa: S608
+    ]
+
+
 def _models(model: type[M], records: list[Any] | None) -> list[M]:
     return [model._init_from_db(**dict(record)) for record in records or ()]
 
@@ -405,6 +475,8 @@ class CompiledCasePage:
         if strawberry_schema is None:
             raise NotCompilable("not a strawberry schema")
         self.config = strawberry_schema.config
+        if self.config.default_resolver is not getattr:
+            raise NotCompilable("default resolver")  # the plan reads attributes itself
         self.scalars = strawberry_schema.schema_converter.scalar_registry
         document = parse(text)
         operations = [
@@ -452,7 +524,9 @@ class CompiledCasePage:
             binds, self.schema, CASE_TYPE, CASE_PAGE_SQL, self.sql_nodes, self.fragments, "c"
         )
         where = _column(models.DisputeCase, by)
-        related = ", ".join(f'{sql} AS "{name}"' for name, sql in _related_sql())
+        related = ", ".join(
+            f'{sql} AS "{name}"' for name, sql in [*_related_sql(), *_decided_sql(binds)]
+        )
         # Identifiers from the models' metadata, values all bound.
         return (
             f'SELECT c.*, {node}::text AS "_compiled_node", {related} '  # noqa: S608
@@ -474,16 +548,34 @@ class CompiledCasePage:
         else:
             return {}
         sql, values = self.statement(by)
-        _, records = await connections.get("default").execute_query(sql, [key, *values])
+        at = now()
+        reader = context.require_actor().id
+        bound = [at if v is duties._AT else v for v in bound_reader(values, reader)]
+        _, records = await connections.get("default").execute_query(sql, [key, *bound])
         if not records:
             loader.prime(key, None)
             return {}
         record = dict(records[0])
         node = orjson.loads(record.pop("_compiled_node"))
         related = {name: record.pop(name) for name, _ in _related_sql()}
+        decided = {name: record.pop(name) for name in _NAMES}
         row = models.DisputeCase._init_from_db(**record)
         loader.prime(key, row)
         _prime(loaders, row, related)
+        # What the resolvers' loaders would read, decided by the functions they call.
+        loaders.due_duties_by_case.prime(row.id, case_loaders.due_duties_of(decided[_OWED]))
+        clocks = related["_by_case_clocks_by_case"] or ()
+        loaders.clock_extensions_by_case.prime(
+            row.id,
+            sort_to_clocks(
+                [ClockSpan(c["id"], c["kind"], c["started_at"], c["ended_at"]) for c in clocks],
+                case_loaders.extension_events(decided[_EXTENSIONS]),
+            ),
+        )
+        scopes = (await access_to(info_of(context), row)).scopes
+        loaders.unread_counts.prime(
+            UnreadKey(reader, row.id, scopes), unread_in(decided[_UNREAD], scopes)
+        )
         return {row.id: node}
 
     # -- running -----------------------------------------------------------------------------
@@ -580,6 +672,12 @@ class _Run:
                 ):
                     value = None
                 values[each.key] = self.check(each.gql_field.type, value)
+                continue
+            if each.complete is not None:
+                try:
+                    values[each.key] = each.complete(getattr(source, each.attribute))
+                except Fallback:
+                    raise _Null(each.key) from None
                 continue
             assert each.strawberry is not None
             result = self.resolve(each.strawberry, each.gql_field, each.nodes[0], source)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,3 +86,40 @@ def _unread_statement(scopes: frozenset[Visibility]) -> tuple[str, tuple[Any, ..
         f'WHERE m."case_id" = ANY(${len(params) + 1}) GROUP BY m."case_id"'
     )
     return sql, tuple(params)
+
+
+def unread_by_visibility(start: int, case: str) -> tuple[str, list[Any]]:
+    """On PostgreSQL, `_unread` for one case (``case``: an SQL expression, the compiled
+    `CasePage`'s case column) counted per visibility, whatever the reader's scopes: for
+    `unread_in` to add up those the reader may read, once they are known. Its parameters
+    are numbered after ``start`` others; the reader stands as `bound_reader` replaces it."""
+    inner, params = _unread_every_visibility()
+    inner = re.sub(r"\$(\d+)", lambda m: f"${int(m.group(1)) + start}", inner)
+    sql = (
+        f'SELECT m."visibility", count(m."id") AS "unread" FROM ({inner}) AS m '  # noqa: S608
+        f'WHERE m."case_id" = {case} GROUP BY m."visibility"'
+    )
+    return sql, list(params)
+
+
+@functools.cache
+def _unread_every_visibility() -> tuple[str, tuple[Any, ...]]:
+    query = _unread(_READER, frozenset(Visibility)).values("id", "case_id", "visibility")
+    query._choose_db_if_not_chosen()
+    query._make_query()
+    sql, params = query.query.get_parameterized_sql()
+    if sum(p == _READER_TEXT for p in params) != 2:  # pragma: no cover
+        raise RuntimeError("the reader must be bound twice")
+    return sql, tuple(params)
+
+
+def bound_reader(params: Iterable[Any], reader: uuid.UUID) -> list[Any]:
+    """``params`` (of `unread_by_visibility`, among others) with the reader bound."""
+    reader_text = str(reader)
+    return [reader_text if p == _READER_TEXT else p for p in params]
+
+
+def unread_in(counts: Iterable[tuple[str, int]], scopes: frozenset[Visibility]) -> int:
+    """The unread count `unread_counts` gives for ``scopes``, from the counts per visibility
+    (`unread_by_visibility`): the messages in any of the scopes."""
+    return sum(n for visibility, n in counts if visibility in scopes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
@@ -12,6 +13,8 @@ from typing import Any, Generic, TypeVar
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
+from portal.cases import duties
+from portal.cases.duties import DueDuty
 from portal.cases.events import EventKind
 from portal.cases.extensions import ClockSpan, Extension, sort_to_clocks
 from portal.cases.models import (
@@ -24,7 +27,8 @@ from portal.cases.models import (
     Offer,
     Outcome,
 )
-from portal.cases.states import CaseRole
+from portal.cases.states import CaseRole, ClockKind, Party
+from portal.cases.transitions import discharging
 from portal.fees.models import FeeInvoice
 from portal.timeline.models import TimelineEvent, Visibility
 
@@ -119,6 +123,65 @@ consents_by_case = grouped(Consent, "case_id", "given_at")
 fee_invoices_by_case = grouped(FeeInvoice, "case_id", "issued_at", "number")
 
 
+# The timeline events that record a clock's extension, and what `sort_to_clocks` reads of
+# them (oldest first within a case): `clock_extensions_by_case` reads them so, and the compiled
+# `CasePage` (portal.api.compiled_casepage) in its statement by the same conditions.
+EXTENSION_EVENTS: dict[str, Any] = {
+    "kind": EventKind.CLOCK_EXTENDED.value,
+    "visibility": Visibility.ALL_PARTIES,
+}
+EXTENSION_COLUMNS = ("occurred_at", "actor_id", "actor_role", "payload")
+
+
+def extension_events(records: Sequence[Sequence[Any]] | None) -> list[dict[str, Any]]:
+    """Extension events read as tuples of `EXTENSION_COLUMNS` (the compiled `CasePage`'s
+    statement) as `.values(*EXTENSION_COLUMNS)` gives them: each column converted as tortoise
+    converts it (the payload decoded, the instants as the model's field makes them)."""
+    converters = _converters()
+    return [
+        {name: convert(value) for (name, convert), value in zip(converters, record, strict=True)}
+        for record in records or ()
+    ]
+
+
+@functools.cache
+def _converters() -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    meta = TimelineEvent._meta
+    native = {entry[1] for entry in meta.db_native_fields}
+
+    def unchanged(value: Any) -> Any:
+        return value
+
+    return tuple(
+        (name, unchanged if name in native else meta.fields_map[name].to_python_value)
+        for name in EXTENSION_COLUMNS
+    )
+
+
+def due_duties_of(records: Sequence[Sequence[Any]] | None) -> list[DueDuty]:
+    """One case's owed duties from the rows of `duties._owed_statement` (`DUTY_COLUMNS`, read
+    as tuples in its order), made as `due_duties` makes them."""
+    found: list[DueDuty] = []
+    for record in records or ():
+        row = dict(zip(DUTY_COLUMNS, record, strict=True))
+        kind = ClockKind(row["kind"])
+        found.append(
+            DueDuty(
+                case_id=row["case_id"],
+                clock=kind,
+                party=Party(row["responsible"]),
+                due_at=row["due_at"],
+                overdue=row["late"],
+                actions=discharging(kind),
+            )
+        )
+    return found
+
+
+# What `duties._owed_statement` selects, in order.
+DUTY_COLUMNS = (*duties._COLUMNS, "late")
+
+
 async def clock_extensions_by_case(
     case_ids: list[uuid.UUID],
 ) -> list[dict[uuid.UUID, list[Extension]]]:
@@ -133,13 +196,9 @@ async def clock_extensions_by_case(
         )
     events: dict[uuid.UUID, list[dict[str, Any]]] = defaultdict(list)
     for row in (
-        await TimelineEvent.filter(
-            case_id__in=case_ids,
-            kind=EventKind.CLOCK_EXTENDED.value,
-            visibility=Visibility.ALL_PARTIES,
-        )
+        await TimelineEvent.filter(case_id__in=case_ids, **EXTENSION_EVENTS)
         .order_by("case_id", "sequence")
-        .values("case_id", "occurred_at", "actor_id", "actor_role", "payload")
+        .values("case_id", *EXTENSION_COLUMNS)
     ):
         events[row["case_id"]].append(row)
     return [sort_to_clocks(spans[i], events[i]) for i in case_ids]
