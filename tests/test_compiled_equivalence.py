@@ -385,3 +385,59 @@ async def test_compiled_cases_sends_as_many_statements_for_5_as_for_100(
             assert _compiled_count() == before + 1
             counts.append(len(sent))
         assert len(set(counts)) == 1, (user.email, counts)
+
+
+async def test_rows_builds_the_models_init_from_db_builds(
+    app: Starlette, factory: Factory, settings: Settings
+) -> None:
+    """The compiled path's models from a page's rows (`loaders.Rows`) are the ones tortoise's
+    `_init_from_db` builds from the same records: same class, same attributes and values
+    (enums as members, instants in the configured zone, nulls), for the case and every load
+    `together` reads for the list."""
+    if not ON_POSTGRES:
+        pytest.skip("`Rows` reads PostgreSQL's records; SQLite uses tortoise's queries")
+    from tortoise import connections
+
+    from portal.api.cases import loaders
+    from portal.api.compiled import CASE_ROWS, SCHEMES
+
+    home = await _side(factory, settings, app)
+    await home.case_at(Stage.OUTCOME_PROPOSED)
+    await home.w.new_case(claimed_amount=None)
+    db = connections.get("default")
+    _, records = await db.execute_query('SELECT * FROM "dispute_case"', [])
+    assert len(records) >= 4
+    ids = [record["id"] for record in records]
+    loads: list[loaders.Grouped[Any]] = [
+        loaders.participants_by_case,
+        loaders.appointments_by_case,
+        loaders.clocks_by_case,
+        loaders.offers_by_case,
+        loaders.outcomes_by_case,
+        loaders.fee_invoices_by_case,
+    ]
+    checked: list[tuple[Any, list[Any]]] = [(CASE_ROWS, list(records))]
+    for load in loads:
+        _, found = await db.execute_query(load.rows_sql("$1", "t.*"), [ids])
+        checked.append((load.rows, list(found)))
+    scheme_ids = list({record["scheme_id"] for record in records})
+    _, schemes = await db.execute_query(SCHEMES.rows_sql("$1", "t.*"), [scheme_ids])
+    checked.append((SCHEMES.rows, list(schemes)))
+    for rows, found in checked:
+        assert found, rows.model.__name__
+        built = rows(found)
+        for instance, record in zip(built, found, strict=True):
+            expected = rows.model._init_from_db(**record)
+            assert type(instance) is type(expected)
+            assert vars(instance) == vars(expected), rows.model.__name__
+            for name, value in vars(expected).items():
+                assert type(getattr(instance, name)) is type(value), (rows.model.__name__, name)
+    # Through `together`, as the compiled list reads them: what tortoise's own query gives.
+    together = await loaders.together([(load, ids) for load in loads])
+    for load, grouped in zip(loads, together, strict=True):
+        queried = load.group(
+            await load.model.filter(**{f"{load.key}__in": ids}).order_by(*load.order), ids
+        )
+        assert [[vars(r) for r in rows] for rows in grouped] == [
+            [vars(r) for r in rows] for rows in queried
+        ], load.model.__name__

@@ -634,10 +634,12 @@ WINDOWS = frozenset(k for k, o in CLOCK_OBLIGATIONS.items() if o is ClockObligat
 DUTY_CLOCKS = frozenset(k for k, o in CLOCK_OBLIGATIONS.items() if o is ClockObligation.DUTY)
 
 
+@functools.cache
 def discharging(kind: ClockKind) -> tuple[Action, ...]:
     """The duties a person does to stop a duty clock (in table order): what "who must act"
     names for it. Rights that also stop it (accepting an offer ends the outcome clock) and
-    the clock job's rows are left out."""
+    the clock job's rows are left out. Read once per kind (the table is fixed): `due_duties`
+    asks for every owed clock of a page."""
     return tuple(
         t.action
         for t in TRANSITIONS
