@@ -22,7 +22,7 @@ shape with `__typename` added, sent by a signed-in actor):
    objections, clocks, offers, outcomes, consents, fee invoices, survey invitations, scheme,
    provider and its profile, complaint, and the people it names. It also reads, each by the
    statement its loader sends for one case, the rows three loaders decide from: the owed duty
-   clocks (`duties._owed_statement`, made into `DueDuty` by `due_duties_of` as `due_duties`
+   clocks (`duties.owed_statement`, made into `DueDuty` by `due_duties_of` as `due_duties`
    makes them), the clock-extension events (`EXTENSION_EVENTS`, placed by `sort_to_clocks`)
    and the reader's unread messages counted per visibility (`unread_by_visibility`, added up
    for the reader's scopes by `unread_in` once `access_to` has decided them). The resolvers
@@ -398,7 +398,7 @@ def _related_sql() -> tuple[tuple[str, str], ...]:
 
 
 # Read in the same statement, for the functions the resolvers' loaders call to decide: the
-# owed duty clocks (`duties._owed_statement`, for `due_duties_of` as `due_duties` makes them),
+# owed duty clocks (`duties.owed_statement`, for `due_duties_of` as `due_duties` makes them),
 # the case's clock-extension events (`EXTENSION_EVENTS`, for `sort_to_clocks`) and its unread
 # messages per visibility (`unread_by_visibility`, for `unread_in` once the reader's scopes
 # are decided). Each is the loader's own statement for this one case; `_AT` stands for the
@@ -411,7 +411,7 @@ _NAMES = (_OWED, _EXTENSIONS, _UNREAD)
 
 def _decided_sql(binds: Binds) -> list[tuple[str, str]]:
     case_id = f"c.{_column(models.DisputeCase, 'id')}"
-    owed, owed_params = duties._owed_statement()
+    owed, owed_params = duties.owed_statement()
     offset = binds.start + len(binds.values)
     cases = f"${len(owed_params) + 1}"
     owed = re.sub(
@@ -550,7 +550,7 @@ class CompiledCasePage:
         sql, values = self.statement(by)
         at = now()
         reader = context.require_actor().id
-        bound = [at if v is duties._AT else v for v in bound_reader(values, reader)]
+        bound = [at if v is duties.AT else v for v in bound_reader(values, reader)]
         _, records = await connections.get("default").execute_query(sql, [key, *bound])
         if not records:
             loader.prime(key, None)

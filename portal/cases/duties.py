@@ -13,7 +13,7 @@ import functools
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -84,8 +84,8 @@ async def due_duties(case_ids: Iterable[uuid.UUID], at: datetime) -> dict[uuid.U
         return result
     db = Clock._meta.db
     if db.capabilities.dialect == "postgres":
-        sql, params = _owed_statement()
-        _, records = await db.execute_query(sql, [at if p is _AT else p for p in params] + [ids])
+        sql, params = owed_statement()
+        _, records = await db.execute_query(sql, [at if p is AT else p for p in params] + [ids])
         rows: Sequence[Any] = records
     else:
         late_ids = set(await late(at).filter(case_id__in=ids).values_list("id", flat=True))
@@ -97,35 +97,40 @@ async def due_duties(case_ids: Iterable[uuid.UUID], at: datetime) -> dict[uuid.U
             .values(*_COLUMNS)
         ]
     for row in rows:
-        kind = ClockKind(row["kind"])
-        result[row["case_id"]].append(
-            DueDuty(
-                case_id=row["case_id"],
-                clock=kind,
-                party=Party(row["responsible"]),
-                due_at=row["due_at"],
-                overdue=row["late"],
-                actions=discharging(kind),
-            )
-        )
+        result[row["case_id"]].append(duty_of(row))
     return result
 
 
+def duty_of(row: Mapping[str, Any]) -> DueDuty:
+    """A row of `OWED_COLUMNS` (from `owed_statement`, or from the queries on SQLite)."""
+    kind = ClockKind(row["kind"])
+    return DueDuty(
+        case_id=row["case_id"],
+        clock=kind,
+        party=Party(row["responsible"]),
+        due_at=row["due_at"],
+        overdue=row["late"],
+        actions=discharging(kind),
+    )
+
+
 _COLUMNS = ("id", "case_id", "kind", "responsible", "due_at")
+# What `owed_statement` selects, in order.
+OWED_COLUMNS = (*_COLUMNS, "late")
 _ORDER = ("due_at", "kind")
 # Stands for ``at`` in the statement written once: replaced by each call's instant.
-_AT = datetime(1970, 1, 1, tzinfo=UTC)
+AT = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @functools.cache
-def _owed_statement() -> tuple[str, tuple[Any, ...]]:
+def owed_statement() -> tuple[str, tuple[Any, ...]]:
     """On PostgreSQL, `owed_clocks()` and `late(at)` as tortoise renders them, written once
     into one statement for any cases (an array parameter, last), each row with whether it is
     late: pypika rendering the same conditions and an `IN` of one parameter per case cost
     more CPU per request than the rows."""
     owed_sql, owed_params = _rendered(owed_clocks().values(*_COLUMNS))
-    late_sql, late_params = _rendered(late(_AT).values("id", "case_id"))
-    if sum(p is _AT for p in late_params) != 1:  # pragma: no cover
+    late_sql, late_params = _rendered(late(AT).values("id", "case_id"))
+    if sum(p is AT for p in late_params) != 1:  # pragma: no cover
         raise RuntimeError("late(at) must bind `at` once")
     late_sql = _shift(late_sql, len(owed_params))
     cases = f"${len(owed_params) + len(late_params) + 1}"

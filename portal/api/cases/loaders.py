@@ -31,8 +31,7 @@ from portal.cases.models import (
     Offer,
     Outcome,
 )
-from portal.cases.states import CaseRole, ClockKind, Party
-from portal.cases.transitions import discharging
+from portal.cases.states import CaseRole
 from portal.fees.models import FeeInvoice
 from portal.timeline.models import TimelineEvent, Visibility
 
@@ -253,27 +252,12 @@ def _converters() -> tuple[tuple[str, Callable[[Any], Any]], ...]:
 
 
 def due_duties_of(records: Sequence[Sequence[Any]] | None) -> list[DueDuty]:
-    """One case's owed duties from the rows of `duties._owed_statement` (`DUTY_COLUMNS`, read
-    as tuples in its order), made as `due_duties` makes them."""
-    found: list[DueDuty] = []
-    for record in records or ():
-        row = dict(zip(DUTY_COLUMNS, record, strict=True))
-        kind = ClockKind(row["kind"])
-        found.append(
-            DueDuty(
-                case_id=row["case_id"],
-                clock=kind,
-                party=Party(row["responsible"]),
-                due_at=row["due_at"],
-                overdue=row["late"],
-                actions=discharging(kind),
-            )
-        )
-    return found
-
-
-# What `duties._owed_statement` selects, in order.
-DUTY_COLUMNS = (*duties._COLUMNS, "late")
+    """One case's owed duties from the rows of `duties.owed_statement` (read as tuples in the
+    order of `duties.OWED_COLUMNS`), made by `duties.duty_of` as `due_duties` makes them."""
+    return [
+        duties.duty_of(dict(zip(duties.OWED_COLUMNS, record, strict=True)))
+        for record in records or ()
+    ]
 
 
 async def clock_extensions_by_case(
