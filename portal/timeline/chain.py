@@ -45,7 +45,11 @@ def text_digest(text: str) -> str:
 
 def instant(at: datetime) -> str:
     """An instant as the chain encodes it: UTC, microseconds, a trailing Z."""
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    utc = at.astimezone(UTC)
+    if utc.year < 1000:  # `%Y` does not pad these to four digits; isoformat would
+        return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # The same text as the strftime above, at a fraction of its cost (it runs per event).
+    return utc.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,14 @@ from portal.cases.models import DisputeCase
 from portal.timeline import feed, live
 from portal.timeline.catalogue import CATALOGUE, EventKind
 from portal.timeline.chain import ERASED, GENESIS, ChainLink, is_erased, link_of, payload_digest
-from portal.timeline.coverage import BreakReason, Records, names, records_of
+from portal.timeline.coverage import (
+    BreakReason,
+    Records,
+    names,
+    records_from,
+    records_of,
+    records_sql,
+)
 from portal.timeline.models import TimelineEvent, Visibility
 
 
@@ -137,6 +144,10 @@ async def erase_payload(event_id: int, at: datetime) -> None:
     await TimelineEvent.filter(id=event_id).update(payload={ERASED: at.isoformat()})
 
 
+_VISIBILITIES = frozenset(v.value for v in Visibility)
+_KINDS = frozenset(k.value for k in EventKind)
+
+
 def _link(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[str, Any]]:
     """A stored row as the chain saw it (`chain.link_of`); ValueError unless its scope and
     kind are ones the portal writes (an event of another kind, hashed in below the API, is
@@ -144,17 +155,53 @@ def _link(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[str,
     held to `CaseRole` here: rows written before the roles settled (and the migration tests'
     fixtures) carry others, and the chain itself never depended on it."""
     link, payload = link_of(case_id, row)
-    Visibility(link.visibility)
-    EventKind(link.kind)
+    # `Visibility(...)` and `EventKind(...)` by their values: the same test, without an
+    # enum's lookup per event.
+    if link.visibility not in _VISIBILITIES:
+        raise ValueError(f"{link.visibility!r} is not a Visibility")
+    if link.kind not in _KINDS:
+        raise ValueError(f"{link.kind!r} is not an EventKind")
     return link, payload
+
+
+_chain_sql: str | None = None
+
+
+def _chain_statement() -> str:
+    """PostgreSQL: the case's events (`_COLUMNS`, in the chain's order) and the records they
+    cover (`coverage.records_sql`), as three arrays of rows in one statement and so one
+    snapshot. Built once, from the models' own table and column names."""
+    global _chain_sql
+    if _chain_sql is None:
+        projection = TimelineEvent._meta.fields_db_projection
+        columns = ", ".join(f'e."{projection.get(c, c)}"' for c in _COLUMNS)
+        messages, documents = records_sql("$1")
+        _chain_sql = (
+            f"SELECT ARRAY(SELECT ROW({columns}) FROM "  # noqa: S608
+            f'"{TimelineEvent._meta.db_table}" AS e WHERE e."case_id" = $1 '
+            f'ORDER BY e."{projection["sequence"]}", e."id"), {messages}, {documents}'
+        )
+    return _chain_sql
+
+
+async def _read(case: DisputeCase) -> tuple[list[dict[str, Any]], Records]:
+    """The case's events as stored, raw (`_COLUMNS`, in the chain's order), and the records
+    they cover: one statement on PostgreSQL, three elsewhere."""
+    db = connections.get("default")
+    if db.capabilities.dialect == "postgres":
+        _, found = await db.execute_query(_chain_statement(), [case.id])
+        events, messages, documents = found[0]
+        rows = [dict(zip(_COLUMNS, r, strict=True)) for r in events]
+        return rows, records_from(messages, documents)
+    query = TimelineEvent.filter(case_id=case.id).order_by("sequence", "id").values(*_COLUMNS)
+    rows = await db.execute_query_dict(query.sql(params_inline=True))
+    return rows, await records_of(case.id)
 
 
 async def _walk(case: DisputeCase) -> tuple[Verification, list[str]]:
     """Recompute the whole chain: the verification, and the hashes of the events that hold
     (all of them when it is intact)."""
-    query = TimelineEvent.filter(case_id=case.id).order_by("sequence", "id").values(*_COLUMNS)
-    rows = await connections.get("default").execute_query_dict(query.sql(params_inline=True))
-    records = await records_of(case.id)
+    rows, records = await _read(case)
     prev = GENESIS
     hashes: list[str] = []
     named: set[str] = set()
