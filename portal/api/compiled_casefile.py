@@ -149,6 +149,12 @@ def message_sql(reader: uuid.UUID) -> dict[str, Sql | Nested]:
     }
 
 
+# The reader the messages' mappings are built for once (`_List.statement` binds the
+# request's reader in its place).
+READER = uuid.UUID(int=0)
+MESSAGE_SQL = message_sql(READER)
+
+
 class _List:
     """One of the case's connections (documents or messages): its plan."""
 
@@ -184,24 +190,44 @@ class _List:
         self.model = model
         self.type_name = type_name
         self.role = role
+        self._statements: dict[str, tuple[str, list[Any], list[int]]] = {}
 
-    def statement(self, mappings: Mapping[str, Sql | Nested], query: Any) -> tuple[str, list[Any]]:
+    def statement(
+        self, mappings: Mapping[str, Sql | Nested], query: Any, reader: uuid.UUID | None = None
+    ) -> tuple[str, list[Any]]:
         """The page as one array of rows (the node's role, its JSON), newest first: a select
-        list item of the statement that reads both lists (`_together`)."""
+        list item of the statement that reads both lists (`_together`).
+
+        Its text and its node's binds are built once per text of the wrapped query, from
+        ``mappings`` made for `READER` when the node depends on the ``reader`` (a message's
+        `readByViewer`, its author's `isViewer`): that bind is then the request's reader."""
         inner_sql, inner_params = parameterized(query)
-        binds = Binds(len(inner_params))
-        node = object_sql(
-            binds, self.schema, self.type_name, mappings, self.fields, self.fragments, "d"
-        )
-        order = ", ".join(
-            f"d.{_column(self.model, f.lstrip('-'))}{' DESC' if f.startswith('-') else ''}"
-            for f in NEWEST.ordering()
-        )
-        sql = (
-            f"ARRAY(SELECT ROW(d.{_column(self.model, self.role)}, "  # noqa: S608
-            f"{node}::text) FROM ({inner_sql}) AS d ORDER BY {order})"
-        )
-        return sql, [*inner_params, *binds.values]
+        built = self._statements.get(inner_sql)
+        if built is None:
+            binds = Binds(len(inner_params))
+            node = object_sql(
+                binds, self.schema, self.type_name, mappings, self.fields, self.fragments, "d"
+            )
+            order = ", ".join(
+                f"d.{_column(self.model, f.lstrip('-'))}{' DESC' if f.startswith('-') else ''}"
+                for f in NEWEST.ordering()
+            )
+            sql = (
+                f"ARRAY(SELECT ROW(d.{_column(self.model, self.role)}, "  # noqa: S608
+                f"{node}::text) FROM ({inner_sql}) AS d ORDER BY {order})"
+            )
+            readers = [i for i, v in enumerate(binds.values) if v == str(READER)]
+            built = sql, list(binds.values), readers
+            if len(self._statements) < 64:  # one per count of readable scopes, in practice
+                self._statements[inner_sql] = built
+        sql, constants, readers = built
+        if readers:
+            if reader is None:
+                raise Fallback()  # a node for a reader, asked without one
+            constants = list(constants)
+            for i in readers:
+                constants[i] = str(reader)
+        return sql, [*inner_params, *constants]
 
     def page(self, rows: list[Any], asked: Window) -> dict[str, Any]:
         edges = []
@@ -303,7 +329,7 @@ class CompiledCaseFile:
                 {"first", "after"},
                 Message,
                 "Message",
-                set(message_sql(uuid.UUID(int=0))),
+                set(MESSAGE_SQL),
                 "author_role",
             )
             if "messages" in case
@@ -312,7 +338,7 @@ class CompiledCaseFile:
         # Built once to fail early on a field without a mapping.
         for each, mappings in (
             (self.documents, DOCUMENT_SQL),
-            (self.messages, message_sql(uuid.UUID(int=0))),
+            (self.messages, MESSAGE_SQL),
         ):
             if each is not None:
                 object_sql(Binds(0), schema, each.type_name, mappings, each.fields, fragments, "d")
@@ -362,7 +388,7 @@ class CompiledCaseFile:
             scopes = _scopes(access.scopes, args.get("visibility"))
             messages = services.messages_of(case.id, scopes)
             parts["messages"] = each.statement(
-                message_sql(actor.id), page_query(messages, NEWEST, asked)
+                MESSAGE_SQL, page_query(messages, NEWEST, asked), actor.id
             )
         try:
             read = await _together(list(parts.values())) if parts else []
