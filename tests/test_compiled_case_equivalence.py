@@ -25,13 +25,16 @@ from portal import metrics
 from portal.accesslog import services as accesslog
 from portal.accesslog.models import AccessRecord
 from portal.api.persisted import registry
+from portal.automated.models import AutomatedDecision
 from portal.casefiles import services as casefiles
 from portal.casefiles.models import Document
 from portal.casefiles.storage import storage_of
 from portal.cases.models import DisputeCase
-from portal.cases.states import Stage
+from portal.cases.states import CaseRole, Stage
 from portal.ids import global_id
 from portal.settings import Settings
+from portal.timeline import services as timeline
+from portal.timeline.catalogue import AUTOMATED_EVENTS, CATALOGUE, EventKind
 from portal.timeline.models import TimelineEvent, Visibility
 from tests import samples
 from tests.access_matrix_world import Side
@@ -192,6 +195,30 @@ async def test_compiled_case_operations_answer_as_strawberry_does(
     )
     rich = standing[0]
     await _file(home, settings, rich)
+    # An automated step and its decision (issue 20) on the rich case: the compiled path asks
+    # the loader only for an event its statement finds a decision for.
+    rich = await DisputeCase.get(id=rich.id)  # its head, after the file's events
+    step = await timeline.append(
+        rich,
+        EventKind.NEUTRAL_CONFIRMED.value,
+        at=rich.updated_at,
+        actor_id=None,
+        actor_role=CaseRole.SYSTEM.value,
+        visibility=Visibility.ALL_PARTIES,
+        payload=dict(CATALOGUE[EventKind.NEUTRAL_CONFIRMED].example),
+    )
+    await DisputeCase.filter(id=rich.id).update(
+        last_sequence=rich.last_sequence, head_hash=rich.head_hash
+    )
+    await AutomatedDecision.create(
+        case_id=rich.id,
+        event_id=step.id,
+        rule=AUTOMATED_EVENTS[EventKind.NEUTRAL_CONFIRMED],
+        stage_before=Stage.IN_RESOLUTION,
+        stage_after=Stage.IN_RESOLUTION,
+        decided_at=step.occurred_at,
+        review_due_at=step.occurred_at,
+    )
     # An empty timeline and file: a case with no events at all (head "" at sequence 0).
     empty = await home.case_at(Stage.REFERRED)
     await TimelineEvent.filter(case_id=empty.id).delete()

@@ -13,10 +13,11 @@ How a request runs (portal.api.compiled has the whole picture):
 3. The scopes are the resolvers' (`_scopes`: the readable ones; the lists' `visibility` and
    `history` arguments are not compiled, the registered text passes only `first`), and the
    rows are those of the resolvers' own queries (`documents_of`, with the documents shared
-   through a group; `messages_of`) paged by `page_query`: one statement each wraps
-   that query and builds each node's JSON (global ids, enum names, instants, a document's
-   versions, a message's author and whether the viewer read it), every value a bind
-   parameter. Interpreted, each document's versions cost a statement of their own.
+   through a group; `messages_of`) paged by `page_query`: one statement wraps both
+   queries (an array of rows each) and builds each node's JSON (global ids, enum names,
+   instants, a document's versions, a message's author and whether the viewer read it),
+   every value a bind parameter. Interpreted, each document's versions cost a statement
+   of their own.
 4. The read is recorded by the resolver's own `record_read`, as `documents` and `messages`
    do, once the answer is complete: nothing is written for a request strawberry answers.
 
@@ -26,7 +27,8 @@ Not compiled: `pageInfo`, edge cursors, `downloadLink` (a signed link made per r
 
 from __future__ import annotations
 
-import asyncio
+import functools
+import re
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -147,6 +149,12 @@ def message_sql(reader: uuid.UUID) -> dict[str, Sql | Nested]:
     }
 
 
+# The reader the messages' mappings are built for once (`_List.statement` binds the
+# request's reader in its place).
+READER = uuid.UUID(int=0)
+MESSAGE_SQL = message_sql(READER)
+
+
 class _List:
     """One of the case's connections (documents or messages): its plan."""
 
@@ -182,39 +190,84 @@ class _List:
         self.model = model
         self.type_name = type_name
         self.role = role
+        self._statements: dict[str, tuple[str, list[Any], list[int]]] = {}
 
-    def statement(self, mappings: Mapping[str, Sql | Nested], query: Any) -> tuple[str, list[Any]]:
+    def statement(
+        self, mappings: Mapping[str, Sql | Nested], query: Any, reader: uuid.UUID | None = None
+    ) -> tuple[str, list[Any]]:
+        """The page as one array of rows (the node's role, its JSON), newest first: a select
+        list item of the statement that reads both lists (`_together`).
+
+        Its text and its node's binds are built once per text of the wrapped query, from
+        ``mappings`` made for `READER` when the node depends on the ``reader`` (a message's
+        `readByViewer`, its author's `isViewer`): that bind is then the request's reader."""
         inner_sql, inner_params = parameterized(query)
-        binds = Binds(len(inner_params))
-        node = object_sql(
-            binds, self.schema, self.type_name, mappings, self.fields, self.fragments, "d"
-        )
-        order = ", ".join(
-            f"d.{_column(self.model, f.lstrip('-'))}{' DESC' if f.startswith('-') else ''}"
-            for f in NEWEST.ordering()
-        )
-        sql = (
-            f'SELECT d.{_column(self.model, self.role)} AS "_compiled_role", '  # noqa: S608
-            f'{node}::text AS "_compiled_node" FROM ({inner_sql}) AS d ORDER BY {order}'
-        )
-        return sql, [*inner_params, *binds.values]
+        built = self._statements.get(inner_sql)
+        if built is None:
+            binds = Binds(len(inner_params))
+            node = object_sql(
+                binds, self.schema, self.type_name, mappings, self.fields, self.fragments, "d"
+            )
+            order = ", ".join(
+                f"d.{_column(self.model, f.lstrip('-'))}{' DESC' if f.startswith('-') else ''}"
+                for f in NEWEST.ordering()
+            )
+            sql = (
+                f"ARRAY(SELECT ROW(d.{_column(self.model, self.role)}, "  # noqa: S608
+                f"{node}::text) FROM ({inner_sql}) AS d ORDER BY {order})"
+            )
+            readers = [i for i, v in enumerate(binds.values) if v == str(READER)]
+            built = sql, list(binds.values), readers
+            if len(self._statements) < 64:  # one per count of readable scopes, in practice
+                self._statements[inner_sql] = built
+        sql, constants, readers = built
+        if readers:
+            if reader is None:
+                raise Fallback()  # a node for a reader, asked without one
+            constants = list(constants)
+            for i in readers:
+                constants[i] = str(reader)
+        return sql, [*inner_params, *constants]
 
-    async def page(
-        self, mappings: Mapping[str, Sql | Nested], query: Any, asked: Window
-    ) -> dict[str, Any]:
-        sql, params = self.statement(mappings, page_query(query, NEWEST, asked))
-        _, records = await connections.get("default").execute_query(sql, params)
+    def page(self, rows: list[Any], asked: Window) -> dict[str, Any]:
         edges = []
-        for record in records[: asked.size]:
+        for role, json in rows[: asked.size]:
             # `CaseRole(row.uploader_role)` / `author_role`: a role Parley never writes is
             # execution's error, not a null.
             try:
-                CaseRole(record["_compiled_role"])
+                CaseRole(role)
             except ValueError:
                 raise Fallback() from None
-            node = orjson.loads(record["_compiled_node"])
+            node = orjson.loads(json)
             edges.append(shaped(self.edge_order, self.typenames[1], {"node": node}))
         return shaped(self.connection_order, self.typenames[0], {"edges": edges})
+
+
+_PLACEHOLDER = re.compile(r"\$([0-9]+)")
+
+
+def _moved(offset: int, match: re.Match[str]) -> str:
+    return f"${int(match.group(1)) + offset}"
+
+
+async def _together(parts: list[tuple[str, list[Any]]]) -> list[list[Any]]:
+    """The lists' arrays in one statement: each part's placeholders ($1...) moved past those
+    of the parts before it."""
+    items: list[str] = []
+    params: list[Any] = []
+    for sql, values in parts:
+        offset = len(params)
+        found = {int(n) for n in _PLACEHOLDER.findall(sql)}
+        # Every value is a bind parameter: the text holds no other `$<n>` than the part's own.
+        if found != set(range(1, len(values) + 1)):
+            raise Fallback()
+        items.append(_PLACEHOLDER.sub(functools.partial(_moved, offset), sql))
+        params.extend(values)
+    _, records = await connections.get("default").execute_query(
+        f"SELECT {', '.join(items)}",
+        params,
+    )
+    return [list(r) for r in records[0]]
 
 
 class CompiledCaseFile:
@@ -276,7 +329,7 @@ class CompiledCaseFile:
                 {"first", "after"},
                 Message,
                 "Message",
-                set(message_sql(uuid.UUID(int=0))),
+                set(MESSAGE_SQL),
                 "author_role",
             )
             if "messages" in case
@@ -285,7 +338,7 @@ class CompiledCaseFile:
         # Built once to fail early on a field without a mapping.
         for each, mappings in (
             (self.documents, DOCUMENT_SQL),
-            (self.messages, message_sql(uuid.UUID(int=0))),
+            (self.messages, MESSAGE_SQL),
         ):
             if each is not None:
                 object_sql(Binds(0), schema, each.type_name, mappings, each.fields, fragments, "d")
@@ -322,21 +375,27 @@ class CompiledCaseFile:
         except NotFound:
             return {"case": None}  # as `case` answers: null, no error
         access = await access_to(info, case)
-        reads: dict[str, Any] = {}
+        parts: dict[str, tuple[str, list[Any]]] = {}
         if "documents" in pages:
             each, args, asked = pages["documents"]
             scopes = _scopes(access.scopes, args.get("visibility"))
             query = await services.documents_of(
                 case.id, scopes, history=bool(args.get("history")), shared=True
             )
-            reads["documents"] = each.page(DOCUMENT_SQL, query, asked)
+            parts["documents"] = each.statement(DOCUMENT_SQL, page_query(query, NEWEST, asked))
         if "messages" in pages:
             each, args, asked = pages["messages"]
             scopes = _scopes(access.scopes, args.get("visibility"))
             messages = services.messages_of(case.id, scopes)
-            reads["messages"] = each.page(message_sql(actor.id), messages, asked)
+            parts["messages"] = each.statement(
+                MESSAGE_SQL, page_query(messages, NEWEST, asked), actor.id
+            )
         try:
-            answered = dict(zip(reads, await asyncio.gather(*reads.values()), strict=True))
+            read = await _together(list(parts.values())) if parts else []
+            answered = {
+                name: pages[name][0].page(rows, pages[name][2])
+                for name, rows in zip(parts, read, strict=True)
+            }
             values: dict[str, Any] = {**answered, "id": DisputeCase.from_row(case).id}
             if self.roles is not None:
                 values["viewerRoles"] = self.roles(sorted(access.roles))

@@ -12,8 +12,11 @@ How a request runs (portal.api.compiled has the whole picture):
    NOT_FOUND: strawberry's error).
 3. One statement wraps the timeline loader's own query (`timeline_query`: the case, the
    readable scopes, after the cursor, size + 1 rows) and builds each event's plain fields as
-   JSON (global id, enum names, the instant, hashes), every value a bind parameter.
-4. The chain is verified by the resolver's own functions (`verify`, `name_break`), the
+   JSON (global id, enum names, the instant, hashes), every value a bind parameter; the same
+   statement reads the whole chain and the records it covers for the verification, and
+   whether an automated decision records each event (the loader is asked only then).
+4. The chain is verified by the resolver's own functions (`verify`, `name_break`), from the
+   arrays the same statement read (`services.chain_columns`: every hash recomputed), the
    payload of each event is read by the resolver's own `payload_of` and the automated
    decision by `decision_of_event` (the request's loader), then completed as graphql-core
    would. An event the catalogue cannot show (EVENT_UNVERIFIABLE) returns None before the
@@ -60,6 +63,7 @@ from portal.api.compiled import (
     Binds,
     NotCompilable,
     Sql,
+    _column,
     _named,
     column,
     enum,
@@ -86,10 +90,11 @@ from portal.api.compiled_case import (
 from portal.api.errors import NotFound, PublicError
 from portal.api.pagination import window
 from portal.auth.actor import Actor
+from portal.automated.models import AutomatedDecision as AutomatedDecisionRow
 from portal.timeline import catalogue
 from portal.timeline.catalogue import EventKind
 from portal.timeline.models import TimelineEvent
-from portal.timeline.services import name_break, verify
+from portal.timeline.services import ChainRead, chain_columns, name_break, verify
 
 EVENT = TimelineEvent
 
@@ -117,6 +122,8 @@ EVENT_SQL: dict[str, Sql] = {
 EVENT_PYTHON = frozenset({"payload", "automated"})
 # The raw columns the Python pass reads (as the timeline loader's `.values()` gives them).
 RAW = ("id", "case_id", "sequence", "kind", "actor_role", "visibility", "payload")
+# A page row as the statement reads it.
+PAGE = (*RAW, "_compiled_node", "_automated")
 
 
 def _payload_fields(
@@ -271,19 +278,46 @@ class CompiledCaseTimeline:
                 )
         # Built once to fail early on a field without a mapping.
         object_sql(Binds(0), schema, "TimelineEvent", EVENT_SQL, self.sql_fields, fragments, "e")
+        self._statements: dict[str, tuple[str, list[Any]]] = {}
 
-    def statement(self, inner_sql: str, inner_params: list[Any]) -> tuple[str, list[Any]]:
-        binds = Binds(len(inner_params))
-        node = object_sql(
-            binds, self.schema, "TimelineEvent", EVENT_SQL, self.sql_fields, self.fragments, "e"
-        )
-        projection = EVENT._meta.fields_db_projection
-        raw = ", ".join(f'e."{projection.get(n, n)}" AS "{n}"' for n in RAW)
-        sql = (
-            f'SELECT {raw}, {node}::text AS "_compiled_node" FROM ({inner_sql}) AS e '  # noqa: S608
-            f'ORDER BY e."{projection["case_id"]}", e."{projection["sequence"]}"'
-        )
-        return sql, [*inner_params, *binds.values]
+    def statement(
+        self, inner_sql: str, inner_params: list[Any], case_id: Any
+    ) -> tuple[str, list[Any]]:
+        """One row: the chain's arrays for `verify` (`services.chain_columns`), then the page
+        as an array of rows (`RAW`, the node's JSON, and whether an automated decision
+        records the event: only then is `decision_of_event` asked). Its text and constant
+        binds are built once per text of the wrapped query; the case id is the last bind."""
+        built = self._statements.get(inner_sql)
+        if built is None:
+            binds = Binds(len(inner_params))
+            node = object_sql(
+                binds,
+                self.schema,
+                "TimelineEvent",
+                EVENT_SQL,
+                self.sql_fields,
+                self.fragments,
+                "e",
+            )
+            projection = EVENT._meta.fields_db_projection
+            raw = ", ".join(f'e."{projection.get(n, n)}"' for n in RAW)
+            decision = AutomatedDecisionRow._meta
+            automated = (
+                f'EXISTS (SELECT 1 FROM "{decision.db_table}" AS a '  # noqa: S608
+                f'WHERE a.{_column(AutomatedDecisionRow, "event")} = e."id")'
+            )
+            constants = list(binds.values)
+            chain = chain_columns(binds(None))
+            sql = (
+                f"SELECT {chain}, ARRAY(SELECT ROW({raw}, {node}::text, {automated}) "  # noqa: S608
+                f"FROM ({inner_sql}) AS e "
+                f'ORDER BY e."{projection["case_id"]}", e."{projection["sequence"]}")'
+            )
+            built = sql, constants
+            if len(self._statements) < 64:  # one per count of readable scopes, in practice
+                self._statements[inner_sql] = built
+        sql, constants = built
+        return sql, [*inner_params, *constants, case_id]
 
     async def run(
         self, actor: Actor | None, variables: Mapping[str, Any] | None, context: Any = None
@@ -324,12 +358,18 @@ class CompiledCaseTimeline:
         cursor: str | None,
     ) -> dict[str, Any]:
         records: list[Any] = []
+        chain: ChainRead | None = None
         if scopes:  # as `timeline_pages`: no statement for a reader of no scope
             sql, params = self.statement(
-                *parameterized(timeline_query([case.id], scopes, after, size))
+                *parameterized(timeline_query([case.id], scopes, after, size)), case.id
             )
-            _, records = await connections.get("default").execute_query(sql, params)
-        result = await verify(case, None)
+            _, found = await connections.get("default").execute_query(sql, params)
+            *read, page = found[0]
+            chain = (read[0], read[1], read[2])
+            records = [dict(zip(PAGE, r, strict=True)) for r in page]
+        # The chain is verified from the rows this request's statement just read (every hash
+        # recomputed); without a page, `verify` reads them itself.
+        result = await verify(case, None, read=chain)
         broken = result.first_broken_sequence
         named = await name_break(case, broken) if broken is not None else None
         verification = self.verification(TimelineVerification.of(result, named))
@@ -347,7 +387,7 @@ class CompiledCaseTimeline:
             steps = [
                 i
                 for i, row in enumerate(rows)
-                if EventKind(row["kind"]) in catalogue.AUTOMATED_EVENTS
+                if EventKind(row["kind"]) in catalogue.AUTOMATED_EVENTS and records[i]["_automated"]
             ]
             found = await asyncio.gather(
                 *(decision_of_event(info, int(rows[i]["id"])) for i in steps)

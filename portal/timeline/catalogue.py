@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum, StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from portal.cases.states import (
@@ -271,6 +271,13 @@ class Amount:
         return "Decimal"
 
 
+@lru_cache(maxsize=4096)
+def _global_id(type_name: str, text: str) -> str:
+    """`global_id` of a stored UUID's text, remembered: every event of a case presents the
+    same case id (a ValueError, for text that is no UUID, is raised each time: not cached)."""
+    return global_id(type_name, uuid.UUID(text))
+
+
 @dataclass(frozen=True)
 class Id:
     """A stored UUID, published as the global id of `type_name` (`node(id:)` resolves it)."""
@@ -279,7 +286,7 @@ class Id:
 
     def present(self, value: Any) -> Any:
         try:
-            return global_id(self.type_name, uuid.UUID(str(value)))
+            return _global_id(self.type_name, str(value))
         except ValueError as exc:
             raise Invalid(value) from exc
 
@@ -513,8 +520,9 @@ class Entry:
     scope: Visibility | None = Visibility.ALL_PARTIES
     deprecation: str | None = None  # set for a kind the code no longer records
 
-    @property
+    @cached_property
     def all_fields(self) -> tuple[Field, ...]:
+        # Cached: every event presented asks it (an entry's fields never change).
         return (CASE_ID, *self.fields)
 
     @property

@@ -45,7 +45,15 @@ def text_digest(text: str) -> str:
 
 def instant(at: datetime) -> str:
     """An instant as the chain encodes it: UTC, microseconds, a trailing Z."""
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    utc = at if at.tzinfo is UTC else at.astimezone(UTC)
+    if utc.year < 1000:  # `%Y` does not pad these to four digits
+        return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # The same text as the strftime above, at a fraction of its cost (it runs per event and
+    # per record a verification holds against it).
+    return (
+        f"{utc.year}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:"
+        f"{utc.second:02d}.{utc.microsecond:06d}Z"
+    )
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,9 @@ def link_of(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[st
         sequence=int(row["sequence"]),
         kind=str(row["kind"]),
         occurred_at=occurred_at,
-        actor_id=uuid.UUID(str(actor)) if actor else None,
+        actor_id=(actor if isinstance(actor, uuid.UUID) else uuid.UUID(str(actor)))
+        if actor
+        else None,
         actor_role=str(row["actor_role"]),
         visibility=str(row["visibility"]),
         payload_digest=str(row["payload_digest"]),

@@ -232,6 +232,36 @@ async def records_of(case_id: uuid.UUID) -> Records:
     )
 
 
+def _columns(model: type[Model], columns: Iterable[str]) -> str:
+    projection = model._meta.fields_db_projection
+    return ", ".join(f'r."{projection.get(c, c)}"' for c in columns)
+
+
+def records_sql(case_param: str) -> tuple[str, str]:
+    """PostgreSQL: the case's messages and its document versions (the columns `records_of`
+    reads), each as an array of anonymous rows, for a statement that reads them beside the
+    case's events (`timeline.services`); ``case_param`` is the case id's placeholder."""
+    return tuple(  # type: ignore[return-value]
+        f"ARRAY(SELECT ROW({_columns(model, columns)}) FROM "  # noqa: S608
+        f'"{model._meta.db_table}" AS r WHERE r."case_id" = {case_param})'
+        for model, columns in ((Message, _MESSAGE_COLUMNS), (Document, _DOCUMENT_COLUMNS))
+    )
+
+
+def records_from(messages: Iterable[Iterable[Any]], documents: Iterable[Iterable[Any]]) -> Records:
+    """`records_of`'s answer from the rows `records_sql` read (in its columns' order)."""
+    return Records(
+        messages={
+            str(v["id"]): _Row(v)
+            for v in (dict(zip(_MESSAGE_COLUMNS, r, strict=True)) for r in messages)
+        },
+        documents={
+            str(v["id"]): _Row(v)
+            for v in (dict(zip(_DOCUMENT_COLUMNS, r, strict=True)) for r in documents)
+        },
+    )
+
+
 def message_payload(message: Message) -> dict[str, Any]:
     """The payload of `message_posted`: the message, its thread, and its text's digest."""
     return {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -15,7 +16,14 @@ from portal.cases.models import DisputeCase
 from portal.timeline import feed, live
 from portal.timeline.catalogue import CATALOGUE, EventKind
 from portal.timeline.chain import ERASED, GENESIS, ChainLink, is_erased, link_of, payload_digest
-from portal.timeline.coverage import BreakReason, Records, names, records_of
+from portal.timeline.coverage import (
+    BreakReason,
+    Records,
+    names,
+    records_from,
+    records_of,
+    records_sql,
+)
 from portal.timeline.models import TimelineEvent, Visibility
 
 
@@ -137,6 +145,10 @@ async def erase_payload(event_id: int, at: datetime) -> None:
     await TimelineEvent.filter(id=event_id).update(payload={ERASED: at.isoformat()})
 
 
+_VISIBILITIES = frozenset(v.value for v in Visibility)
+_KINDS = frozenset(k.value for k in EventKind)
+
+
 def _link(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[str, Any]]:
     """A stored row as the chain saw it (`chain.link_of`); ValueError unless its scope and
     kind are ones the portal writes (an event of another kind, hashed in below the API, is
@@ -144,17 +156,58 @@ def _link(case_id: uuid.UUID, row: dict[str, Any]) -> tuple[ChainLink, dict[str,
     held to `CaseRole` here: rows written before the roles settled (and the migration tests'
     fixtures) carry others, and the chain itself never depended on it."""
     link, payload = link_of(case_id, row)
-    Visibility(link.visibility)
-    EventKind(link.kind)
+    # `Visibility(...)` and `EventKind(...)` by their values: the same test, without an
+    # enum's lookup per event.
+    if link.visibility not in _VISIBILITIES:
+        raise ValueError(f"{link.visibility!r} is not a Visibility")
+    if link.kind not in _KINDS:
+        raise ValueError(f"{link.kind!r} is not an EventKind")
     return link, payload
 
 
-async def _walk(case: DisputeCase) -> tuple[Verification, list[str]]:
-    """Recompute the whole chain: the verification, and the hashes of the events that hold
-    (all of them when it is intact)."""
+def chain_columns(case_param: str) -> str:
+    """PostgreSQL: the case's events (`_COLUMNS`, in the chain's order) and the records they
+    cover (`coverage.records_sql`), as three arrays of rows: a select list for one statement
+    and so one snapshot, from the models' own table and column names; ``case_param`` is the
+    case id's placeholder. `verify(case, read=...)` takes the three arrays it read."""
+    projection = TimelineEvent._meta.fields_db_projection
+    columns = ", ".join(f'e."{projection.get(c, c)}"' for c in _COLUMNS)
+    messages, documents = records_sql(case_param)
+    return (
+        f"ARRAY(SELECT ROW({columns}) FROM "  # noqa: S608
+        f'"{TimelineEvent._meta.db_table}" AS e WHERE e."case_id" = {case_param} '
+        f'ORDER BY e."{projection["sequence"]}", e."id"), {messages}, {documents}'
+    )
+
+
+_CHAIN_SQL = f"SELECT {chain_columns('$1')}"
+
+ChainRead = tuple[Sequence[Any], Sequence[Any], Sequence[Any]]
+
+
+def _of_read(read: ChainRead) -> tuple[list[dict[str, Any]], Records]:
+    events, messages, documents = read
+    rows = [dict(zip(_COLUMNS, r, strict=True)) for r in events]
+    return rows, records_from(messages, documents)
+
+
+async def _read(case: DisputeCase) -> tuple[list[dict[str, Any]], Records]:
+    """The case's events as stored, raw (`_COLUMNS`, in the chain's order), and the records
+    they cover: one statement on PostgreSQL (`chain_columns`), three elsewhere."""
+    db = connections.get("default")
+    if db.capabilities.dialect == "postgres":
+        _, found = await db.execute_query(_CHAIN_SQL, [case.id])
+        return _of_read(tuple(found[0]))
     query = TimelineEvent.filter(case_id=case.id).order_by("sequence", "id").values(*_COLUMNS)
-    rows = await connections.get("default").execute_query_dict(query.sql(params_inline=True))
-    records = await records_of(case.id)
+    rows = await db.execute_query_dict(query.sql(params_inline=True))
+    return rows, await records_of(case.id)
+
+
+async def _walk(case: DisputeCase, read: ChainRead | None) -> tuple[Verification, list[str]]:
+    """Recompute the whole chain: the verification, and the hashes of the events that hold
+    (all of them when it is intact). ``read``: the arrays `chain_columns` read, if a caller's
+    statement read them (this request's, never kept across requests)."""
+    rows, records = await _read(case) if read is None else _of_read(read)
     prev = GENESIS
     hashes: list[str] = []
     named: set[str] = set()
@@ -267,7 +320,9 @@ async def name_break(case: DisputeCase, sequence: int) -> ChainBreak:
     return ChainBreak(sequence, link.kind, reason or BreakReason.EVENT_ALTERED)
 
 
-async def verify(case: DisputeCase, receipt: Receipt | None = None) -> Verification:
+async def verify(
+    case: DisputeCase, receipt: Receipt | None = None, *, read: ChainRead | None = None
+) -> Verification:
     """Recompute the whole chain; report the first sequence where it breaks.
 
     A deleted event shows as a gap at its sequence; a truncated tail as a break at the first
@@ -279,9 +334,11 @@ async def verify(case: DisputeCase, receipt: Receipt | None = None) -> Verificat
     sequence (RECEIPT_MISMATCH) and one beyond the head (RECEIPT_FROM_FUTURE).
 
     Rows are read raw, not through the model: a value the model could not load (written
-    behind its back) is reported as a break at that sequence, not raised.
+    behind its back) is reported as a break at that sequence, not raised. With ``read``, the
+    rows are those a caller's statement just read with `chain_columns` (PostgreSQL): every
+    hash is still recomputed from them.
     """
-    result, hashes = await _walk(case)
+    result, hashes = await _walk(case, read)
     if not result.ok or receipt is None:
         return result
     length, head = result.length, case.head_hash
