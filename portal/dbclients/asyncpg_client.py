@@ -57,6 +57,12 @@ ATTEMPTS = 3
 RETRY_PAUSE_SECONDS = 0.05
 IDLE_LIFETIME_SECONDS = 60.0
 _READS = ("SELECT", "WITH", "SHOW")
+# PostgreSQL compiles a statement whose estimated cost passes `jit_above_cost` (100,000) with
+# LLVM before running it. The compiled case page's statement estimates above that at 100,000
+# cases (its owed-duty subqueries are costed for every clock), and compiling its 557 functions
+# took 563 ms of a 619 ms execution, every time (issue 17's scale run: p99 10 s). Parley's
+# statements are short reads and writes of a few rows, which JIT never pays back.
+SERVER_SETTINGS = {"jit": "off"}
 # A statement that starts like a read but writes (`WITH ... UPDATE`, `SELECT ... FOR UPDATE`,
 # a function with effects is beyond this) is not retried as a read.
 _WRITES = re.compile(r"\b(INSERT|UPDATE|DELETE|MERGE|NEXTVAL|SETVAL)\b", re.IGNORECASE)
@@ -154,6 +160,8 @@ class PortalAsyncpgClient(CountedStatements, AsyncpgDBClient):
     async def create_pool(self, **kwargs: Any) -> asyncpg.Pool:
         kwargs.setdefault("max_inactive_connection_lifetime", IDLE_LIFETIME_SECONDS)
         kwargs.setdefault("reset", _no_reset_query)
+        # Every connection the same, from its start (no state set per request): no JIT.
+        kwargs["server_settings"] = {**SERVER_SETTINGS, **(kwargs.get("server_settings") or {})}
         return await asyncpg.create_pool(None, **kwargs)
 
     def acquire_connection(self) -> Pooled:
