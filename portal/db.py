@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -85,6 +86,12 @@ def _check_sqlite_file(path: Path) -> None:
         sqlite3.connect(path).close()
     except (OSError, sqlite3.Error) as exc:
         raise DatabaseUnavailable(f"cannot open the SQLite database {path}: {exc}") from exc
+
+
+def shift_parameters(sql: str, by: int) -> str:
+    """A rendered PostgreSQL statement's parameters renumbered after ``by`` others, to embed
+    it in another (every value in it is a parameter: no literal holds a `$`)."""
+    return re.sub(r"\$(\d+)", lambda m: f"${int(m.group(1)) + by}", sql)
 
 
 def sqlite_path(url: str) -> str:

@@ -59,7 +59,6 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -122,6 +121,7 @@ from portal.cases.engine import now
 from portal.cases.extensions import ClockSpan, sort_to_clocks
 from portal.cases.states import Method
 from portal.complaints.models import Complaint
+from portal.db import shift_parameters
 from portal.directory.models import ProviderProfile
 from portal.ids import decode_id
 from portal.timeline.models import TimelineEvent
@@ -421,11 +421,7 @@ def _decided_sql(binds: Binds) -> list[tuple[str, str]]:
     owed, owed_params = duties.owed_statement()
     offset = binds.start + len(binds.values)
     cases = f"${len(owed_params) + 1}"
-    owed = re.sub(
-        r"\$(\d+)",
-        lambda m: f"${int(m.group(1)) + offset}",
-        owed.replace(f"ANY({cases})", f"ANY(ARRAY[{case_id}])"),
-    )
+    owed = shift_parameters(owed.replace(f"ANY({cases})", f"ANY(ARRAY[{case_id}])"), offset)
     binds.values.extend(owed_params)
     event = TimelineEvent
     conditions = " AND ".join(

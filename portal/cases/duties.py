@@ -10,7 +10,6 @@ never overdue.
 from __future__ import annotations
 
 import functools
-import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,6 +23,7 @@ from tortoise.queryset import QuerySet, ValuesQuery
 from portal.cases.models import Clock
 from portal.cases.states import ClockKind, ClockStatus, Party
 from portal.cases.transitions import DUTY_CLOCKS, Action, discharging, owed_in
+from portal.db import shift_parameters
 
 __all__ = ["DueDuty", "due_duties", "late", "overdue_cases", "owed_clocks"]
 
@@ -132,7 +132,7 @@ def owed_statement() -> tuple[str, tuple[Any, ...]]:
     late_sql, late_params = _rendered(late(AT).values("id", "case_id"))
     if sum(p is AT for p in late_params) != 1:  # pragma: no cover
         raise RuntimeError("late(at) must bind `at` once")
-    late_sql = _shift(late_sql, len(owed_params))
+    late_sql = shift_parameters(late_sql, len(owed_params))
     cases = f"${len(owed_params) + len(late_params) + 1}"
     selected = ", ".join(f'o."{c}"' for c in _COLUMNS)
     ordered = ", ".join(f'o."{c}" ASC' for c in _ORDER)
@@ -149,9 +149,3 @@ def _rendered(query: ValuesQuery[Any]) -> tuple[str, list[Any]]:
     query._make_query()
     sql, params = query.query.get_parameterized_sql()
     return sql, list(params)
-
-
-def _shift(sql: str, by: int) -> str:
-    """A rendered statement's parameters renumbered after ``by`` others (every value in it
-    is a parameter: no literal holds a `$`)."""
-    return re.sub(r"\$(\d+)", lambda m: f"${int(m.group(1)) + by}", sql)

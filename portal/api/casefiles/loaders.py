@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -15,6 +14,7 @@ from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
 from portal.casefiles.models import Message, MessageRead
+from portal.db import shift_parameters
 from portal.timeline.models import Visibility
 
 
@@ -94,7 +94,7 @@ def unread_by_visibility(start: int, case: str) -> tuple[str, list[Any]]:
     `unread_in` to add up those the reader may read, once they are known. Its parameters
     are numbered after ``start`` others; the reader stands as `bound_reader` replaces it."""
     inner, params = _unread_every_visibility()
-    inner = re.sub(r"\$(\d+)", lambda m: f"${int(m.group(1)) + start}", inner)
+    inner = shift_parameters(inner, start)
     sql = (
         f'SELECT m."visibility", count(m."id") AS "unread" FROM ({inner}) AS m '  # noqa: S608
         f'WHERE m."case_id" = {case} GROUP BY m."visibility"'
