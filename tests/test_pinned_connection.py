@@ -1,5 +1,6 @@
 """Issue 17: a compiled operation's statements share one pooled connection
 (`portal.dbclients.asyncpg_client.pinned`), which is no transaction and does not outlive the run.
+It comes from the compiled reads' own pool, whose connections plan generically.
 
 Which backend ran a statement is PostgreSQL's own answer (`pg_backend_pid()`).
 """
@@ -46,19 +47,25 @@ async def pid(conn: BaseDBAsyncClient | None = None) -> int:
 
 async def test_a_run_shares_one_connection_and_gives_it_back(db: str) -> None:
     async with pool_of(db, 3):
-        await pid()  # the pool is made at the first statement
-        pool = connections.get("default")._pool
+        client = connections.get("default")
+        main = set(await asyncio.gather(*(pid() for _ in range(6))))
         async with pinned():
+            pool = client._read_pool
             assert isinstance(connections.get("default"), Pinned)
-            assert pool.get_idle_size() == 2
+            assert pool.get_size() == 1
+            assert pool.get_idle_size() == 0
             # Concurrent statements (a DataLoader's batches, gathered) wait their turn on it.
             pids = await asyncio.gather(*(pid() for _ in range(12)))
             assert len(set(pids)) == 1
             held = pids[0]
+        assert held not in main  # the read pool's own connection
         assert not isinstance(connections.get("default"), Pinned)
-        assert pool.get_idle_size() == 3
-        # Back in the pool, the same backend serves again.
-        assert held in set(await asyncio.gather(*(pid() for _ in range(6))))
+        assert pool.get_idle_size() == 1
+        # Back in the read pool, the same backend serves the next run.
+        async with pinned():
+            assert await pid() == held
+        # The main pool's connections are the ones outside a run.
+        assert set(await asyncio.gather(*(pid() for _ in range(6)))) <= main
 
 
 async def test_statements_commit_on_their_own_and_count(db: str) -> None:
@@ -140,9 +147,12 @@ async def test_a_task_left_behind_by_a_run_uses_the_pool(db: str) -> None:
         # The pin's connection went back to the pool: the task takes one from it, never the
         # pin's behind the pool's back.
         assert isinstance(await task, int)
-        pool = connections.get("default")._pool
-        assert pool.get_idle_size() == 2
-        assert mine in set(await asyncio.gather(*(pid() for _ in range(4))))
+        client = connections.get("default")
+        assert client._read_pool.get_idle_size() == 1
+        assert client._pool.get_idle_size() == 2
+        assert await task != mine
+        async with pinned():
+            assert await pid() == mine
 
 
 async def test_nothing_is_pinned_in_a_transaction(db: str) -> None:
@@ -152,18 +162,36 @@ async def test_nothing_is_pinned_in_a_transaction(db: str) -> None:
             assert connections.get("default") is before is tx
 
 
+SETTINGS = (
+    "SELECT current_setting('jit') AS jit, current_setting('application_name') AS app,"
+    " current_setting('plan_cache_mode') AS plans"
+)
+
+
 async def test_the_portals_connections_run_without_jit(db: str) -> None:
     """PostgreSQL's JIT compiled the case page's statement at 100,000 cases for 563 ms of its
     619 (issue 17's scale run): the pool's connections turn it off from their start, pinned or
-    not, and keep the application name the URL gives."""
+    not, and keep the application name the URL gives. Only the compiled reads' connections
+    plan generically: the case page's statements were planned anew at every execution."""
     async with pool_of(f"{db}?application_name=parley-jit-test", 2):
         conn = connections.get("default")
-        rows = await conn.execute_query_dict(
-            "SELECT current_setting('jit') AS jit, current_setting('application_name') AS app"
-        )
-        assert rows == [{"jit": "off", "app": "parley-jit-test"}]
+        rows = await conn.execute_query_dict(SETTINGS)
+        assert rows == [{"jit": "off", "app": "parley-jit-test", "plans": "auto"}]
         async with pinned():
-            rows = await connections.get("default").execute_query_dict(
-                "SELECT current_setting('jit') AS jit"
-            )
-            assert rows == [{"jit": "off"}]
+            rows = await connections.get("default").execute_query_dict(SETTINGS)
+            assert rows == [{"jit": "off", "app": "parley-jit-test", "plans": "force_generic_plan"}]
+
+
+async def test_a_read_runs_its_prepared_statement_on_a_generic_plan(db: str) -> None:
+    """The point of the read pool: the second execution of a prepared statement is not planned
+    again (`pg_prepared_statements` counts generic and custom plans per statement)."""
+    statement = "SELECT count(*) AS n FROM pg_class WHERE oid = ANY($1::oid[])"
+    async with pool_of(db, 1), pinned():
+        conn = connections.get("default")
+        for _ in range(3):
+            await conn.execute_query_dict(statement, [[1, 2, 3]])
+        rows = await conn.execute_query_dict(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = $1",
+            [statement],
+        )
+        assert rows == [{"generic_plans": 3, "custom_plans": 0}]

@@ -63,6 +63,16 @@ _READS = ("SELECT", "WITH", "SHOW")
 # took 563 ms of a 619 ms execution, every time (issue 17's scale run: p99 10 s). Parley's
 # statements are short reads and writes of a few rows, which JIT never pays back.
 SERVER_SETTINGS = {"jit": "off"}
+# The compiled reads' own connections (`pinned`) also plan every statement generically, once per
+# connection, instead of anew at each execution. Their statements are the portal's own fixed
+# texts, reading by keys and ids, whose best plan does not depend on the values bound; but
+# PostgreSQL's default (`auto`) keeps planning a custom plan for them, because it costs a
+# generic plan for an `= ANY($n)` of unknown length above the custom plans for one id. For the
+# case page that re-planning was most of PostgreSQL's CPU (issue 17: the owed-duty statement
+# alone, 1.64 ms per execution against 0.26 ms with its generic plan). The other connections
+# keep `auto`: their statements (searches, reports, filters with a `LIMIT $n`) may need
+# the values to plan well.
+READ_SETTINGS = {"plan_cache_mode": "force_generic_plan"}
 # A statement that starts like a read but writes (`WITH ... UPDATE`, `SELECT ... FOR UPDATE`,
 # a function with effects is beyond this) is not retried as a read.
 _WRITES = re.compile(r"\b(INSERT|UPDATE|DELETE|MERGE|NEXTVAL|SETVAL)\b", re.IGNORECASE)
@@ -167,6 +177,40 @@ class PortalAsyncpgClient(CountedStatements, AsyncpgDBClient):
     def acquire_connection(self) -> Pooled:
         return Pooled(self, self._pool_init_lock)
 
+    async def read_pool(self) -> asyncpg.Pool:
+        """The compiled reads' pool (`pinned`): the same database and sizes as the main pool,
+        its connections with `READ_SETTINGS`, none opened before the first read."""
+        if self._read_pool is None:
+            async with self._pool_init_lock:
+                if self._pool is None:  # made at the first statement, as Tortoise's wrapper does
+                    await self.create_connection(with_db=True)
+                if self._read_pool is None:
+                    template = {**self._template, "min_size": 0}
+                    template["server_settings"] = {
+                        **(template.get("server_settings") or {}),
+                        **READ_SETTINGS,
+                    }
+                    self._read_pool = await self.create_pool(password=self.password, **template)
+        return self._read_pool
+
+    _read_pool: asyncpg.Pool | None = None
+
+    async def _expire_connections(self) -> None:
+        await super()._expire_connections()
+        if self._read_pool is not None:
+            await self._read_pool.expire_connections()
+
+    async def _close(self) -> None:
+        read_pool, self._read_pool = self._read_pool, None
+        try:
+            if read_pool is not None:
+                try:
+                    await asyncio.wait_for(read_pool.close(), 10)
+                except TimeoutError:
+                    read_pool.terminate()
+        finally:
+            await super()._close()
+
     def _in_transaction(self) -> TransactionContext:
         return RetryingTransactionContext(Transaction(self), self._pool_init_lock)
 
@@ -206,7 +250,8 @@ class PortalAsyncpgClient(CountedStatements, AsyncpgDBClient):
 
 
 class Pinned(PortalAsyncpgClient):
-    """One pooled connection for a run of reads (issue 17: a compiled operation's statements).
+    """One pooled connection for a run of reads (issue 17: a compiled operation's statements),
+    from the compiled reads' own pool (`read_pool`, generic plans).
 
     Handing a connection out of asyncpg's pool and back costs about 0.2 ms of CPU per
     statement, more than sending a short statement on a connection in hand; a compiled
@@ -258,18 +303,14 @@ def _pool_took_it_back(exc: BaseException) -> bool:
 @contextlib.asynccontextmanager
 async def pinned(name: str = "default") -> AsyncIterator[None]:
     """Within: the statements of this task, and of the tasks it starts, on one connection of
-    ``name``'s pool (`Pinned`); outside PostgreSQL (SQLite keeps one connection anyway), or
-    in a transaction, nothing changes."""
+    ``name``'s read pool (`Pinned`, `READ_SETTINGS`); outside PostgreSQL (SQLite keeps one
+    connection anyway), or in a transaction, nothing changes."""
     handler = get_connections()
     client = handler.get(name)
     if type(client) is not PortalAsyncpgClient:
         yield
         return
-    if client._pool is None:  # made at the first statement, as Tortoise's wrapper does
-        async with client._pool_init_lock:
-            if client._pool is None:
-                await client.create_connection(with_db=True)
-    pool: asyncpg.Pool = client._pool
+    pool = await client.read_pool()
     connection = await pool.acquire()
     pin = Pinned(client, connection)
     token = handler.set(name, pin)
