@@ -22,7 +22,7 @@ from portal.accounts.models import (
     User,
 )
 from portal.auth import policy
-from portal.auth.passwords import MIN_PASSWORD_LENGTH, hash_password
+from portal.auth.passwords import MIN_PASSWORD_LENGTH, hashed
 from portal.auth.policy import Scope
 
 # is_email lives beside normalise_email, where signing in (which this module builds on) uses
@@ -72,7 +72,7 @@ async def create_user(
         email=email,
         display_name=display_name.strip() or email,
         locale=locale,
-        password_hash=hash_password(password) if password else "",
+        password_hash=await hashed(password) if password else "",
     )
 
 

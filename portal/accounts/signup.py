@@ -26,7 +26,7 @@ from tortoise.transactions import in_transaction
 from portal.accounts.errors import AccountError, AccountErrorCode
 from portal.accounts.models import Locale, Membership, Role, SetupToken, User
 from portal.auth.errors import AuthError, AuthErrorCode
-from portal.auth.passwords import MIN_PASSWORD_LENGTH, hash_password
+from portal.auth.passwords import MIN_PASSWORD_LENGTH, hashed
 from portal.auth.services import normalise_email
 from portal.auth.tokens import keyed_hash, new_secret
 from portal.lengths import at_most
@@ -255,7 +255,7 @@ async def create_first_admin(
             user.time_zone = profile.time_zone
             await user.save(update_fields=["time_zone"])
         elif password:
-            user.password_hash = hash_password(password)
+            user.password_hash = await hashed(password)
             await user.save(update_fields=["password_hash"])
         await Membership.create(user=user, role=Role.ADMIN, scope="installation")
         await SetupToken.filter(used_at__isnull=True).update(used_at=at)

@@ -15,6 +15,7 @@ rehashed with these at the next sign-in (`needs_rehash`).
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import threading
 
@@ -61,6 +62,12 @@ def use_parameters(parameters: Parameters) -> None:
 def hash_password(password: str) -> str:
     with _checks:
         return _hasher.hash(password)
+
+
+async def hashed(password: str) -> str:
+    """`hash_password` in a worker thread: a hash takes tens of milliseconds (and waits for a
+    slot when two are running) that the event loop must not lose."""
+    return await asyncio.to_thread(hash_password, password)
 
 
 def verify_password(stored_hash: str, password: str) -> bool:

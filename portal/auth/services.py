@@ -33,7 +33,7 @@ from portal.auth.limits import (
     device_spent,
     trusted_device,
 )
-from portal.auth.passwords import hash_password, needs_rehash, verify_password
+from portal.auth.passwords import hashed, needs_rehash, verify_password
 from portal.auth.policy import (
     appointments_of,
     format_scopes,
@@ -156,7 +156,7 @@ class AuthService:
             # caused it a fresh set of guesses. Only a code from the mailbox ends it early.
             await clear_failures(email)
         if needs_rehash(user.password_hash):
-            user.password_hash = await asyncio.to_thread(hash_password, password)
+            user.password_hash = await hashed(password)
             await user.save(update_fields=["password_hash"])
         return await self.start_session(user, method="password")
 
