@@ -443,8 +443,14 @@ def _decided_sql(binds: Binds) -> list[tuple[str, str]]:
     ]
 
 
+@cache
+def _builder(model: type[M]) -> case_loaders.Rows[M]:
+    """Models from records as `Model._init_from_db` makes them, as the list makes its own."""
+    return case_loaders.Rows(model)
+
+
 def _models(model: type[M], records: list[Any] | None) -> list[M]:
-    return [model._init_from_db(**dict(record)) for record in records or ()]
+    return _builder(model)(records) if records else []
 
 
 def _prime(loaders: Loaders, case: models.DisputeCase, related: dict[str, Any]) -> None:
@@ -461,7 +467,7 @@ def _prime(loaders: Loaders, case: models.DisputeCase, related: dict[str, Any]) 
     for name, (model, foreign, _key) in _BY_KEY.items():
         record = related[f"_by_key_{name}"]
         loaders[name].prime(
-            getattr(case, foreign), None if record is None else model._init_from_db(**dict(record))
+            getattr(case, foreign), None if record is None else _models(model, [record])[0]
         )
     for user in _models(User, related["_people"]):
         loaders.user.prime(user.id, user)
@@ -562,7 +568,7 @@ class CompiledCasePage:
         node = orjson.loads(record.pop("_compiled_node"))
         related = {name: record.pop(name) for name, _ in _related_sql()}
         decided = {name: record.pop(name) for name in _NAMES}
-        row = models.DisputeCase._init_from_db(**record)
+        row = _models(models.DisputeCase, [record])[0]
         loader.prime(key, row)
         _prime(loaders, row, related)
         # What the resolvers' loaders would read, decided by the functions they call.
