@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import gc
 import logging
 from collections.abc import AsyncIterator
@@ -63,6 +64,27 @@ def tune_gc_for_serving() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
+
+
+# glibc's malloc maps a block of 128 KiB or more on its own and unmaps it when it is freed, but
+# it raises that threshold to the size of every such block freed, up to 32 MiB. After the first
+# sign-in, the 19 MiB of each argon2 check therefore came from its worker thread's heap and
+# stayed resident: +24 MB for a serving process once two people signed in (issue 17's memory
+# line, bench/README.md). A threshold set once stays where it is set.
+M_MMAP_THRESHOLD = -3
+MMAP_THRESHOLD_BYTES = 1024 * 1024
+
+
+def map_large_blocks() -> bool:
+    """Once, in a serving process: blocks of 1 MiB or more are mapped on their own and given
+    back to the system when freed. False where the C library is not glibc (no `mallopt`, or
+    musl's, which does nothing)."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return False
+    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+    return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES))
 
 
 async def _start_mailsink(settings: Settings, folder: Path) -> asyncio.Server:

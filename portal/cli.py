@@ -119,7 +119,7 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from portal.app import create_app, tune_gc_for_serving
+    from portal.app import create_app, map_large_blocks, tune_gc_for_serving
     from portal.logs import configure_logging
     from portal.web.request_head import server_options
 
@@ -127,6 +127,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     mailsink = settings.data_path / "mail" if args.mailsink else None
     app = create_app(settings, mailsink=mailsink)
     tune_gc_for_serving()
+    map_large_blocks()
     print(f"Parley on http://{settings.host}:{settings.port}/graphql", flush=True)
     uvicorn.run(
         app,

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import platform
+import subprocess
+import sys
 import threading
 import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from http.cookies import SimpleCookie
+from pathlib import Path
 from typing import Any
 
 import argon2
@@ -933,3 +937,48 @@ def test_at_most_two_password_hashes_run_at_once(monkeypatch: pytest.MonkeyPatch
 
     assert observed == passwords.MAX_CONCURRENT_CHECKS == 2
     assert most == 2
+
+
+RESIDENT_AFTER_CHECKS = """
+import asyncio, sys
+from portal.app import map_large_blocks
+from portal.auth import passwords
+
+def resident_mb() -> float:
+    with open("/proc/self/status") as status:
+        line = next(x for x in status if x.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+async def main() -> None:
+    if sys.argv[1] == "mapped":
+        assert map_large_blocks()
+    before = resident_mb()
+    for _ in range(3):  # a sign-in's check, then its rehash, as the serving process runs them
+        stored = await passwords.hashed("a long enough password")
+        await asyncio.to_thread(passwords.verify_password, stored, "a long enough password")
+    print(resident_mb() - before)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.skipif(
+    platform.libc_ver()[0] != "glibc" or not Path("/proc/self/status").exists(),
+    reason="glibc's malloc threshold, read from /proc",
+)
+@pytest.mark.parametrize(("mode", "grows"), [("mapped", False), ("default", True)])
+def test_password_checks_leave_no_memory_behind_in_a_serving_process(
+    mode: str, grows: bool
+) -> None:
+    """`portal serve` fixes glibc's mmap threshold (`map_large_blocks`): each argon2 check's
+    19 MiB is given back when it ends. Without it, glibc raises its threshold after the first
+    block and later checks stay resident in their thread's heap (the control case)."""
+    out = subprocess.run(
+        [sys.executable, "-c", RESIDENT_AFTER_CHECKS, mode],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    grown = float(out.stdout.strip())
+    assert (grown > 15) is grows, grown
