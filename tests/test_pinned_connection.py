@@ -164,7 +164,8 @@ async def test_nothing_is_pinned_in_a_transaction(db: str) -> None:
 
 SETTINGS = (
     "SELECT current_setting('jit') AS jit, current_setting('application_name') AS app,"
-    " current_setting('plan_cache_mode') AS plans"
+    " current_setting('plan_cache_mode') AS plans,"
+    " current_setting('max_parallel_workers_per_gather') AS workers"
 )
 
 
@@ -172,14 +173,30 @@ async def test_the_portals_connections_run_without_jit(db: str) -> None:
     """PostgreSQL's JIT compiled the case page's statement at 100,000 cases for 563 ms of its
     619 (issue 17's scale run): the pool's connections turn it off from their start, pinned or
     not, and keep the application name the URL gives. Only the compiled reads' connections
-    plan generically: the case page's statements were planned anew at every execution."""
+    plan generically (the case page's statements were planned anew at every execution), and
+    start no parallel workers (the list's generic plan did, at 100,000 cases, for five rows).
+    The others keep PostgreSQL's defaults."""
     async with pool_of(f"{db}?application_name=parley-jit-test", 2):
         conn = connections.get("default")
         rows = await conn.execute_query_dict(SETTINGS)
-        assert rows == [{"jit": "off", "app": "parley-jit-test", "plans": "auto"}]
+        plain = await asyncpg.connect(asyncpg_dsn(db))
+        try:
+            workers = await plain.fetchval("SHOW max_parallel_workers_per_gather")
+        finally:
+            await plain.close()
+        assert rows == [
+            {"jit": "off", "app": "parley-jit-test", "plans": "auto", "workers": workers}
+        ]
         async with pinned():
             rows = await connections.get("default").execute_query_dict(SETTINGS)
-            assert rows == [{"jit": "off", "app": "parley-jit-test", "plans": "force_generic_plan"}]
+            assert rows == [
+                {
+                    "jit": "off",
+                    "app": "parley-jit-test",
+                    "plans": "force_generic_plan",
+                    "workers": "0",
+                }
+            ]
 
 
 async def test_a_read_runs_its_prepared_statement_on_a_generic_plan(db: str) -> None:

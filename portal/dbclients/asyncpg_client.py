@@ -63,16 +63,18 @@ _READS = ("SELECT", "WITH", "SHOW")
 # took 563 ms of a 619 ms execution, every time (issue 17's scale run: p99 10 s). Parley's
 # statements are short reads and writes of a few rows, which JIT never pays back.
 SERVER_SETTINGS = {"jit": "off"}
-# The compiled reads' own connections (`pinned`) also plan every statement generically, once per
+# The compiled reads' own connections (`pinned`) plan every statement generically, once per
 # connection, instead of anew at each execution. Their statements are the portal's own fixed
 # texts, reading by keys and ids, whose best plan does not depend on the values bound; but
-# PostgreSQL's default (`auto`) keeps planning a custom plan for them, because it costs a
+# PostgreSQL's default (`auto`) kept planning a custom plan for them, because it costs a
 # generic plan for an `= ANY($n)` of unknown length above the custom plans for one id. For the
 # case page that re-planning was most of PostgreSQL's CPU (issue 17: the owed-duty statement
-# alone, 1.64 ms per execution against 0.26 ms with its generic plan). The other connections
-# keep `auto`: their statements (searches, reports, filters with a `LIMIT $n`) may need
-# the values to plan well.
-READ_SETTINGS = {"plan_cache_mode": "force_generic_plan"}
+# alone, 1.64 ms per execution against 0.26 ms with its generic plan). A generic plan assumes
+# a tenth of the rows for a `LIMIT $n`, which made the case list's plan at 100,000 cases start
+# a parallel worker for its five rows (8 ms of its 8.4): these reads start none. The other
+# connections keep `auto` and parallel plans: their statements (searches, reports, filters
+# with a `LIMIT $n`) may need the values to plan well, or many rows read.
+READ_SETTINGS = {"plan_cache_mode": "force_generic_plan", "max_parallel_workers_per_gather": "0"}
 # A statement that starts like a read but writes (`WITH ... UPDATE`, `SELECT ... FOR UPDATE`,
 # a function with effects is beyond this) is not retried as a read.
 _WRITES = re.compile(r"\b(INSERT|UPDATE|DELETE|MERGE|NEXTVAL|SETVAL)\b", re.IGNORECASE)
