@@ -294,9 +294,13 @@ def cpu_seconds(pid: int) -> float:
 
 def postgres_cpu_seconds(database: str) -> float:
     """User and system CPU of the PostgreSQL backends connected to ``database`` (the server is
-    local; its process titles name the database). Other databases' backends, which other work
-    on the machine may keep busy, and the server's own background processes are left out."""
+    local; its process titles name the database), plus what the server's processes that ended
+    have spent (the postmaster's children's time): parallel workers, whose titles name no
+    database, and connections closed meanwhile. Other databases' live backends, which other
+    work on the machine may keep busy, and the server's own background processes are left
+    out; an ended process of another database is counted, so measure on a quiet machine."""
     total = 0.0
+    parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -304,11 +308,25 @@ def postgres_cpu_seconds(database: str) -> float:
             if (entry / "comm").read_text().strip() != "postgres":
                 continue
             title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            stat = (entry / "stat").read_text()
         except OSError:
             continue
+        parents[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
         if f" {database} " in f" {title} ":
             total += cpu_seconds(int(entry.name))
-    return total
+    # The postmaster: the server process whose parent is no server process.
+    postmasters = [pid for pid, parent in parents.items() if parent not in parents]
+    return total + sum(_ended_children_seconds(pid) for pid in postmasters)
+
+
+def _ended_children_seconds(pid: int) -> float:
+    """User and system CPU of ``pid``'s children that ended (and were waited for)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return (int(fields[13]) + int(fields[14])) / CLOCK_TICKS
 
 
 # --- what is requested ---------------------------------------------------------------------
