@@ -59,6 +59,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -421,7 +422,12 @@ def _decided_sql(binds: Binds) -> list[tuple[str, str]]:
     owed, owed_params = duties.owed_statement()
     offset = binds.start + len(binds.values)
     cases = f"${len(owed_params) + 1}"
-    owed = shift_parameters(owed.replace(f"ANY({cases})", f"ANY(ARRAY[{case_id}])"), offset)
+    for_case = owed.replace(f"ANY({cases})", f"ANY(ARRAY[{case_id}])")
+    # The case ids must be the statement's last parameter, used only in `ANY(...)`: anything
+    # else would be renumbered below into another value's placeholder.
+    if for_case == owed or re.search(rf"\{cases}(?!\d)", for_case):  # pragma: no cover
+        raise RuntimeError("duties.owed_statement must take the case ids last, in ANY(...) only")
+    owed = shift_parameters(for_case, offset)
     binds.values.extend(owed_params)
     event = TimelineEvent
     conditions = " AND ".join(
