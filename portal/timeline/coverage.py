@@ -232,9 +232,10 @@ async def records_of(case_id: uuid.UUID) -> Records:
     )
 
 
-def _columns(model: type[Model], columns: Iterable[str]) -> str:
+def projected(model: type[Model], columns: Iterable[str], alias: str = "r") -> str:
+    """``model``'s fields ``columns`` as the select list of its table's rows named ``alias``."""
     projection = model._meta.fields_db_projection
-    return ", ".join(f'r."{projection.get(c, c)}"' for c in columns)
+    return ", ".join(f'{alias}."{projection.get(c, c)}"' for c in columns)
 
 
 def records_sql(case_param: str) -> tuple[str, str]:
@@ -242,7 +243,7 @@ def records_sql(case_param: str) -> tuple[str, str]:
     reads), each as an array of anonymous rows, for a statement that reads them beside the
     case's events (`timeline.services`); ``case_param`` is the case id's placeholder."""
     return tuple(  # type: ignore[return-value]
-        f"ARRAY(SELECT ROW({_columns(model, columns)}) FROM "  # noqa: S608
+        f"ARRAY(SELECT ROW({projected(model, columns)}) FROM "  # noqa: S608
         f'"{model._meta.db_table}" AS r WHERE r."case_id" = {case_param})'
         for model, columns in ((Message, _MESSAGE_COLUMNS), (Document, _DOCUMENT_COLUMNS))
     )

@@ -20,6 +20,7 @@ from portal.timeline.coverage import (
     BreakReason,
     Records,
     names,
+    projected,
     records_from,
     records_of,
     records_sql,
@@ -170,13 +171,13 @@ def chain_columns(case_param: str) -> str:
     cover (`coverage.records_sql`), as three arrays of rows: a select list for one statement
     and so one snapshot, from the models' own table and column names; ``case_param`` is the
     case id's placeholder. `verify(case, read=...)` takes the three arrays it read."""
-    projection = TimelineEvent._meta.fields_db_projection
-    columns = ", ".join(f'e."{projection.get(c, c)}"' for c in _COLUMNS)
+    columns = projected(TimelineEvent, _COLUMNS, "e")
+    order = projected(TimelineEvent, ("sequence", "id"), "e")
     messages, documents = records_sql(case_param)
     return (
         f"ARRAY(SELECT ROW({columns}) FROM "  # noqa: S608
         f'"{TimelineEvent._meta.db_table}" AS e WHERE e."case_id" = {case_param} '
-        f'ORDER BY e."{projection["sequence"]}", e."id"), {messages}, {documents}'
+        f"ORDER BY {order}), {messages}, {documents}"
     )
 
 
