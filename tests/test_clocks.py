@@ -4,12 +4,14 @@ holidays), per-scheme rules, extensions, met and missed, and the periodic clock 
 from __future__ import annotations
 
 import asyncio
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from portal.cases.clocks import DEFAULT_POLICY, EQUAL_TO, ClockRule, add_days, rule_for
 from portal.cases.errors import CaseError
+from portal.cases.extensions import ClockSpan, sort_to_clocks
 from portal.cases.models import Clock, DisputeCase, NeutralAppointment, Scheme
 from portal.cases.services import Action, _lapse, perform, run_clock_job
 from portal.cases.states import (
@@ -653,3 +655,21 @@ async def test_clock_jobs_running_at_once_handle_each_clock_once(factory: Factor
         "case_closed",
     ]
     assert (await verify(await DisputeCase.get(id=silent.id))).ok
+
+
+def test_an_extension_goes_to_the_same_clock_whatever_order_the_clocks_are_read_in() -> None:
+    """Two clocks of one kind started at the same instant (the list reads a case's clocks
+    unordered, the case page by start): the extension is placed on the same one either way."""
+    at = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    clocks = [ClockSpan(uuid.UUID(int=n), ClockKind.OUTCOME, at, None) for n in (7, 3, 11)]
+    event = {
+        "occurred_at": at + timedelta(days=1),
+        "actor_id": None,
+        "actor_role": "caseworker",
+        "payload": {"clock": "outcome", "days": 10, "reason": "expert report"},
+    }
+    placements = set()
+    for order in (clocks, clocks[::-1], sorted(clocks, key=lambda c: c.id)):
+        placed = sort_to_clocks(order, [event])
+        placements.add(next(clock for clock, found in placed.items() if found))
+    assert placements == {uuid.UUID(int=11)}

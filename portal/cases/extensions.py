@@ -71,7 +71,9 @@ def sort_to_clocks(
         ]
         if not running:
             continue
-        clock = max(running, key=lambda c: c.started_at)
+        # The latest started; two started at the same instant, the same one whatever order
+        # the clocks were read in (the list reads them unordered, the case page by start).
+        clock = max(running, key=lambda c: (c.started_at, c.id))
         days = payload.get("days")
         placed[clock.id].append(
             Extension(
