@@ -7,6 +7,7 @@ import contextlib
 import ctypes
 import gc
 import logging
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -77,11 +78,14 @@ MMAP_THRESHOLD_BYTES = 1024 * 1024
 
 def map_large_blocks() -> bool:
     """Once, in a serving process: blocks of 1 MiB or more are mapped on their own and given
-    back to the system when freed. False where the C library is not glibc (no `mallopt`, or
-    musl's, which does nothing)."""
+    back to the system when freed (each such block then costs a mapping and its page faults;
+    responses and upload parts are smaller). False outside Linux, and where the C library is
+    not glibc (no `mallopt`, or musl's, which does nothing)."""
+    if not sys.platform.startswith("linux"):
+        return False
     try:
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES))

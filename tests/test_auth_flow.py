@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 import platform
 import subprocess
 import sys
@@ -973,8 +974,15 @@ def test_password_checks_leave_no_memory_behind_in_a_serving_process(
     """`portal serve` fixes glibc's mmap threshold (`map_large_blocks`): each argon2 check's
     19 MiB is given back when it ends. Without it, glibc raises its threshold after the first
     block and later checks stay resident in their thread's heap (the control case)."""
+    # Without the settings that would change the allocator or its threshold for the child.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("MALLOC_", "GLIBC_TUNABLES", "LD_PRELOAD"))
+    }
     out = subprocess.run(
         [sys.executable, "-c", RESIDENT_AFTER_CHECKS, mode],
+        env=env,
         capture_output=True,
         text=True,
         timeout=120,

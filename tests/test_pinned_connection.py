@@ -181,12 +181,19 @@ async def test_the_portals_connections_run_without_jit(db: str) -> None:
         rows = await conn.execute_query_dict(SETTINGS)
         plain = await asyncpg.connect(asyncpg_dsn(db))
         try:
+            plans = await plain.fetchval("SHOW plan_cache_mode")
             workers = await plain.fetchval("SHOW max_parallel_workers_per_gather")
         finally:
             await plain.close()
+        # The server's own settings, whatever they are.
         assert rows == [
-            {"jit": "off", "app": "parley-jit-test", "plans": "auto", "workers": workers}
+            {"jit": "off", "app": "parley-jit-test", "plans": plans, "workers": workers}
         ]
+        async with pinned(generic=False):
+            rows = await connections.get("default").execute_query_dict(SETTINGS)
+            assert rows == [
+                {"jit": "off", "app": "parley-jit-test", "plans": plans, "workers": workers}
+            ]
         async with pinned():
             rows = await connections.get("default").execute_query_dict(SETTINGS)
             assert rows == [
@@ -212,3 +219,26 @@ async def test_a_read_runs_its_prepared_statement_on_a_generic_plan(db: str) -> 
             [statement],
         )
         assert rows == [{"generic_plans": 3, "custom_plans": 0}]
+
+
+async def test_a_read_whose_plan_depends_on_its_values_pins_a_main_pool_connection(db: str) -> None:
+    """`pinned(generic=False)` (a filtered case list): one connection for the run, as ever, but
+    of the main pool, which plans with the values bound; the read pool is not even made."""
+    async with pool_of(db, 2):
+        client = connections.get("default")
+        main = set(await asyncio.gather(*(pid() for _ in range(4))))
+        async with pinned(generic=False):
+            assert isinstance(connections.get("default"), Pinned)
+            pids = set(await asyncio.gather(*(pid() for _ in range(6))))
+        assert len(pids) == 1
+        assert pids <= main
+        assert client._read_pool is None
+
+
+def test_only_an_unfiltered_case_list_runs_on_generic_plans() -> None:
+    from portal.api.compiled import CompiledCases
+
+    assert CompiledCases.generic_plans(None, {"first": 50}) is True  # type: ignore[arg-type]
+    assert CompiledCases.generic_plans(None, None) is True  # type: ignore[arg-type]
+    filtered = {"first": 50, "filter": {"stages": ["REFERRED"]}}
+    assert CompiledCases.generic_plans(None, filtered) is False  # type: ignore[arg-type]

@@ -571,6 +571,13 @@ class CompiledCases:
 
     # -- arguments -----------------------------------------------------------------------
 
+    def generic_plans(self, variables: Mapping[str, Any] | None) -> bool:
+        """A page of the visible cases, or of the cases started after a cursor, plans alike
+        for any values; a filter (stages, a search, overdue) may not: a rare stage or a
+        search is best planned for its value, as PostgreSQL's default does on the main pool.
+        Only the unfiltered lists were measured on generic plans (bench/README.md)."""
+        return not (variables or {}).get("filter")
+
     def arguments(self, variables: Mapping[str, Any] | None) -> dict[str, Any] | None:
         """The variables as execution would coerce them, or None (strawberry reports why)."""
         coerced = get_variable_values(
@@ -972,6 +979,12 @@ def is_postgres() -> bool:
 
 class Compiled(Protocol):
     """A compiled operation's plan (one per schema and text)."""
+
+    def generic_plans(self, variables: Mapping[str, Any] | None) -> bool:
+        """Whether this request's statements may run on generic plans (the read pool,
+        `portal.dbclients.asyncpg_client.READ_SETTINGS`): their best plan does not depend on
+        the values bound."""
+        ...
 
     async def run(
         self, actor: Actor | None, variables: Mapping[str, Any] | None, context: object = None

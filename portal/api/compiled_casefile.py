@@ -343,6 +343,10 @@ class CompiledCaseFile:
             if each is not None:
                 object_sql(Binds(0), schema, each.type_name, mappings, each.fields, fragments, "d")
 
+    def generic_plans(self, variables: Mapping[str, Any] | None) -> bool:
+        """One case's rows, read by its id: the same plan serves every case."""
+        return True
+
     async def run(
         self, actor: Actor | None, variables: Mapping[str, Any] | None, context: Any = None
     ) -> dict[str, Any] | None:

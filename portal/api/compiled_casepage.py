@@ -595,6 +595,10 @@ class CompiledCasePage:
 
     # -- running -----------------------------------------------------------------------------
 
+    def generic_plans(self, variables: Mapping[str, Any] | None) -> bool:
+        """One case's rows, read by its id: the same plan serves every case."""
+        return True
+
     async def run(
         self,
         actor: Actor | None,

@@ -319,6 +319,10 @@ class CompiledCaseTimeline:
         sql, constants = built
         return sql, [*inner_params, *constants, case_id]
 
+    def generic_plans(self, variables: Mapping[str, Any] | None) -> bool:
+        """One case's rows, read by its id: the same plan serves every case."""
+        return True
+
     async def run(
         self, actor: Actor | None, variables: Mapping[str, Any] | None, context: Any = None
     ) -> dict[str, Any] | None:

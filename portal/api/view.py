@@ -374,8 +374,9 @@ class PortalGraphQL(GraphQL[Context, None]):
         compiled = compiled_for(self.graphql_schema, query, document, name)
         if compiled is None or missing_scope(context.actor, operation, document) is not None:
             return None
-        # Its statements on one pooled connection (portal.dbclients.asyncpg_client.Pinned).
-        async with pinned():
+        # Its statements on one pooled connection (portal.dbclients.asyncpg_client.Pinned),
+        # of the read pool (generic plans) unless the plan depends on this request's values.
+        async with pinned(generic=compiled.generic_plans(request_data.variables)):
             data = await compiled.run(context.actor, request_data.variables, context)
         return None if data is None else ExecutionResult(data=data, errors=None)
 

@@ -65,15 +65,16 @@ _READS = ("SELECT", "WITH", "SHOW")
 SERVER_SETTINGS = {"jit": "off"}
 # The compiled reads' own connections (`pinned`) plan every statement generically, once per
 # connection, instead of anew at each execution. Their statements are the portal's own fixed
-# texts, reading by keys and ids, whose best plan does not depend on the values bound; but
-# PostgreSQL's default (`auto`) kept planning a custom plan for them, because it costs a
-# generic plan for an `= ANY($n)` of unknown length above the custom plans for one id. For the
-# case page that re-planning was most of PostgreSQL's CPU (issue 17: the owed-duty statement
-# alone, 1.64 ms per execution against 0.26 ms with its generic plan). A generic plan assumes
-# a tenth of the rows for a `LIMIT $n`, which made the case list's plan at 100,000 cases start
-# a parallel worker for its five rows (8 ms of its 8.4): these reads start none. The other
-# connections keep `auto` and parallel plans: their statements (searches, reports, filters
-# with a `LIMIT $n`) may need the values to plan well, or many rows read.
+# texts, reading by keys and ids or a page of the visible cases, whose best plan does not
+# depend on the values bound; but PostgreSQL's default (`auto`) kept planning a custom plan for
+# them, because it costs a generic plan for an `= ANY($n)` of unknown length above the custom
+# plans for one id. For the case page that re-planning was most of PostgreSQL's CPU (issue 17:
+# the owed-duty statement alone, 1.64 ms per execution against 0.26 ms with its generic plan).
+# A generic plan assumes a tenth of the rows for a `LIMIT $n`, which made the case list's plan
+# at 100,000 cases start a parallel worker for its five rows (8 ms of its 8.4): these reads
+# start none. A list with a filter (stages, a search, overdue) is read on the main pool, as
+# are all other statements: they keep `auto` and parallel plans, because their plans may
+# depend on the values (a rare stage, a search) or read many rows.
 READ_SETTINGS = {"plan_cache_mode": "force_generic_plan", "max_parallel_workers_per_gather": "0"}
 # A statement that starts like a read but writes (`WITH ... UPDATE`, `SELECT ... FOR UPDATE`,
 # a function with effects is beyond this) is not retried as a read.
@@ -203,15 +204,20 @@ class PortalAsyncpgClient(CountedStatements, AsyncpgDBClient):
             await self._read_pool.expire_connections()
 
     async def _close(self) -> None:
-        read_pool, self._read_pool = self._read_pool, None
         try:
-            if read_pool is not None:
-                try:
-                    await asyncio.wait_for(read_pool.close(), 10)
-                except TimeoutError:
-                    read_pool.terminate()
+            await self._close_read_pool()
         finally:
             await super()._close()
+            # A read that began while the pools were closing made a new one: closed too.
+            await self._close_read_pool()
+
+    async def _close_read_pool(self) -> None:
+        while (read_pool := self._read_pool) is not None:
+            self._read_pool = None
+            try:
+                await asyncio.wait_for(read_pool.close(), 10)
+            except TimeoutError:
+                read_pool.terminate()
 
     def _in_transaction(self) -> TransactionContext:
         return RetryingTransactionContext(Transaction(self), self._pool_init_lock)
@@ -303,16 +309,24 @@ def _pool_took_it_back(exc: BaseException) -> bool:
 
 
 @contextlib.asynccontextmanager
-async def pinned(name: str = "default") -> AsyncIterator[None]:
+async def pinned(name: str = "default", *, generic: bool = True) -> AsyncIterator[None]:
     """Within: the statements of this task, and of the tasks it starts, on one connection of
-    ``name``'s read pool (`Pinned`, `READ_SETTINGS`); outside PostgreSQL (SQLite keeps one
-    connection anyway), or in a transaction, nothing changes."""
+    ``name``'s read pool (`Pinned`, `READ_SETTINGS`), or of its main pool when ``generic`` is
+    false (statements whose plan depends on the values bound); outside PostgreSQL (SQLite
+    keeps one connection anyway), or in a transaction, nothing changes."""
     handler = get_connections()
     client = handler.get(name)
     if type(client) is not PortalAsyncpgClient:
         yield
         return
-    pool = await client.read_pool()
+    if generic:
+        pool = await client.read_pool()
+    else:
+        if client._pool is None:  # made at the first statement, as Tortoise's wrapper does
+            async with client._pool_init_lock:
+                if client._pool is None:
+                    await client.create_connection(with_db=True)
+        pool = client._pool
     connection = await pool.acquire()
     pin = Pinned(client, connection)
     token = handler.set(name, pin)
