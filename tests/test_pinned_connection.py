@@ -240,5 +240,5 @@ def test_only_an_unfiltered_case_list_runs_on_generic_plans() -> None:
 
     assert CompiledCases.generic_plans(None, {"first": 50}) is True  # type: ignore[arg-type]
     assert CompiledCases.generic_plans(None, None) is True  # type: ignore[arg-type]
-    filtered = {"first": 50, "filter": {"stages": ["REFERRED"]}}
+    filtered = {"first": 50, "filter": {"stage": "REFERRED"}}
     assert CompiledCases.generic_plans(None, filtered) is False  # type: ignore[arg-type]

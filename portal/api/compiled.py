@@ -573,9 +573,9 @@ class CompiledCases:
 
     def generic_plans(self, variables: Mapping[str, Any] | None) -> bool:
         """A page of the visible cases, or of the cases started after a cursor, plans alike
-        for any values; a filter (stages, a search, overdue) may not: a rare stage or a
-        search is best planned for its value, as PostgreSQL's default does on the main pool.
-        Only the unfiltered lists were measured on generic plans (bench/README.md)."""
+        for any values; a filter (a stage, a method, a search, overdue) may not: a rare stage
+        or a search is best planned for its value, as PostgreSQL's default does on the main
+        pool. Only the unfiltered lists were measured on generic plans (bench/README.md)."""
         return not (variables or {}).get("filter")
 
     def arguments(self, variables: Mapping[str, Any] | None) -> dict[str, Any] | None:

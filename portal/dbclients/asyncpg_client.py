@@ -72,9 +72,9 @@ SERVER_SETTINGS = {"jit": "off"}
 # the owed-duty statement alone, 1.64 ms per execution against 0.26 ms with its generic plan).
 # A generic plan assumes a tenth of the rows for a `LIMIT $n`, which made the case list's plan
 # at 100,000 cases start a parallel worker for its five rows (8 ms of its 8.4): these reads
-# start none. A list with a filter (stages, a search, overdue) is read on the main pool, as
-# are all other statements: they keep `auto` and parallel plans, because their plans may
-# depend on the values (a rare stage, a search) or read many rows.
+# start none. A list with a filter (a stage, a method, a search, overdue) is read on the main
+# pool, as are all other statements: they keep `auto` and parallel plans, because their plans
+# may depend on the values (a rare stage, a search) or read many rows.
 READ_SETTINGS = {"plan_cache_mode": "force_generic_plan", "max_parallel_workers_per_gather": "0"}
 # A statement that starts like a read but writes (`WITH ... UPDATE`, `SELECT ... FOR UPDATE`,
 # a function with effects is beyond this) is not retried as a read.
