@@ -282,14 +282,26 @@ class RssSampler(threading.Thread):
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_seconds(pid: int) -> float:
-    """User and system CPU of one process."""
+def _stat(pid: int) -> list[str]:
+    """The fields of ``/proc/<pid>/stat`` after the command name (empty: no such process)."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
+        return []
+    return stat[stat.rindex(")") + 2 :].split()
+
+
+def _seconds(fields: list[str], children: bool = False) -> float:
+    """User and system CPU in `_stat` fields: the process's own, or its ended children's."""
+    if not fields:
         return 0.0
-    fields = stat[stat.rindex(")") + 2 :].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    first = 13 if children else 11
+    return (int(fields[first]) + int(fields[first + 1])) / CLOCK_TICKS
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU of one process."""
+    return _seconds(_stat(pid))
 
 
 def postgres_cpu_seconds(database: str) -> float:
@@ -300,7 +312,7 @@ def postgres_cpu_seconds(database: str) -> float:
     work on the machine may keep busy, and the server's own background processes are left
     out; an ended process of another database is counted, so measure on a quiet machine."""
     total = 0.0
-    parents: dict[int, int] = {}
+    stats: dict[int, list[str]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -308,25 +320,16 @@ def postgres_cpu_seconds(database: str) -> float:
             if (entry / "comm").read_text().strip() != "postgres":
                 continue
             title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            stat = (entry / "stat").read_text()
         except OSError:
             continue
-        parents[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
-        if f" {database} " in f" {title} ":
-            total += cpu_seconds(int(entry.name))
+        fields = stats[int(entry.name)] = _stat(int(entry.name))
+        if fields and f" {database} " in f" {title} ":
+            total += _seconds(fields)
     # The postmaster: the server process whose parent is no server process.
-    postmasters = [pid for pid, parent in parents.items() if parent not in parents]
-    return total + sum(_ended_children_seconds(pid) for pid in postmasters)
-
-
-def _ended_children_seconds(pid: int) -> float:
-    """User and system CPU of ``pid``'s children that ended (and were waited for)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return 0.0
-    fields = stat[stat.rindex(")") + 2 :].split()
-    return (int(fields[13]) + int(fields[14])) / CLOCK_TICKS
+    for fields in stats.values():
+        if fields and int(fields[1]) not in stats:
+            total += _seconds(fields, children=True)
+    return total
 
 
 # --- what is requested ---------------------------------------------------------------------
