@@ -180,13 +180,22 @@ class PortalAsyncpgClient(CountedStatements, AsyncpgDBClient):
     def acquire_connection(self) -> Pooled:
         return Pooled(self, self._pool_init_lock)
 
+    async def main_pool(self) -> asyncpg.Pool:
+        """The main pool, made now if no statement has made it yet (as Tortoise's wrapper
+        makes it at the first statement)."""
+        if self._pool is None:
+            async with self._pool_init_lock:
+                if self._pool is None:
+                    await self.create_connection(with_db=True)
+        pool: asyncpg.Pool = self._pool
+        return pool
+
     async def read_pool(self) -> asyncpg.Pool:
         """The compiled reads' pool (`pinned`): the same database and sizes as the main pool,
         its connections with `READ_SETTINGS`, none opened before the first read."""
         if self._read_pool is None:
+            await self.main_pool()  # its template is the read pool's
             async with self._pool_init_lock:
-                if self._pool is None:  # made at the first statement, as Tortoise's wrapper does
-                    await self.create_connection(with_db=True)
                 if self._read_pool is None:
                     template = {**self._template, "min_size": 0}
                     template["server_settings"] = {
@@ -319,14 +328,7 @@ async def pinned(name: str = "default", *, generic: bool = True) -> AsyncIterato
     if type(client) is not PortalAsyncpgClient:
         yield
         return
-    if generic:
-        pool = await client.read_pool()
-    else:
-        if client._pool is None:  # made at the first statement, as Tortoise's wrapper does
-            async with client._pool_init_lock:
-                if client._pool is None:
-                    await client.create_connection(with_db=True)
-        pool = client._pool
+    pool = await (client.read_pool() if generic else client.main_pool())
     connection = await pool.acquire()
     pin = Pinned(client, connection)
     token = handler.set(name, pin)
