@@ -72,7 +72,10 @@ def access_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
     written: list[tuple[Any, ...]] = []
     insert = accesslog._insert
 
-    async def spy(context: Any, record: AccessRecord) -> None:
+    async def spy(context: Any, record: AccessRecord | None) -> None:
+        if record is None:  # a read already on record (the same request reads it twice)
+            await insert(context, record)
+            return
         written.append(
             (
                 record.reader_kind,
@@ -109,6 +112,8 @@ async def _both(
     for app, client in (compiled, strawberry):
         app.state.rate_limits.clear()
         log.clear()
+        # Both write their record: the second would otherwise find the page view on record.
+        accesslog.forget_recorded_views()
         answers.append(
             await client.post(
                 "/graphql",

@@ -4,6 +4,7 @@ the log refuses UPDATE and DELETE. (The HTTP request log is tests/test_access_lo
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import httpx
@@ -12,12 +13,14 @@ from starlette.applications import Starlette
 from tortoise import connections
 
 from portal.accesslog.models import AccessAction, AccessRecord, ReaderKind
+from portal.accesslog.services import Target, _RecordedViews
 from portal.cases.models import DisputeCase
 from portal.ids import decode_id, global_id
 from tests import samples
 from tests.casefile_support import bearer, path_of, uploaded
 from tests.conftest import TEST_DATABASE_URL
 from tests.factories import Factory, World, answer, gql, quick_world
+from tests.sql_statements import statements
 from tests.test_api_support import case_id, token_for
 
 AGENT = {"User-Agent": "parley-test/1.0", "X-Request-ID": "req-access-0001"}
@@ -118,6 +121,64 @@ async def test_a_page_view_of_several_requests_is_one_record_and_a_list_records_
     assert first == (AccessAction.CASE_READ, world.agent.id, "organisation", "req-access-0001")
     # Unless the two requests fell on either side of a minute's turn: then two page views.
     assert [row[:3] for row in turn] in ([], [first[:3]])
+
+
+async def test_a_page_view_on_record_sends_no_more_statements_for_its_minute(
+    client: httpx.AsyncClient, app: Starlette, factory: Factory
+) -> None:
+    """The unique index would fold the page view's later reads; once the first is on record
+    they send no INSERT at all (`_RecordedViews`), and the record stays the first's."""
+    world, case = await opened_case(factory)
+    token = await token_for(app, world.complainant)
+    await gql(client, CASE_PAGE, {"id": case_id(case)}, token=token, **AGENT)
+    [first] = await records()
+
+    with statements() as sent:
+        again = await gql(client, CASE_PAGE, {"id": case_id(case)}, token=token)
+
+    assert "errors" not in again.json(), again.json()
+    inserts = [s for s in sent if s.lstrip().upper().startswith('INSERT INTO "ACCESS_RECORD"')]
+    after = await records()
+    # Unless the minute turned between the two requests: then a second page view, inserted.
+    assert len(inserts) == len(after) - 1
+    assert after[0].request_id == first.request_id == "req-access-0001"
+    if len(after) == 1:
+        # Another reader of the same case in the same minute is a page view of their own.
+        agent = await token_for(app, world.agent)
+        with statements() as sent:
+            await gql(client, CASE_PAGE, {"id": case_id(case)}, token=agent)
+        assert [s for s in sent if "access_record" in s] != []
+        assert {r.reader_id for r in await records()} == {world.complainant.id, world.agent.id}
+
+
+def test_the_remembered_page_views_keep_two_minutes_and_a_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    views = _RecordedViews()
+    reader = uuid.uuid4()
+    case = Target("DisputeCase", str(uuid.uuid4()))
+
+    def key(visit: int | None, action: AccessAction = AccessAction.CASE_READ) -> Any:
+        return _RecordedViews.key(reader, action, case, visit)
+
+    assert key(None) is None  # downloads and exports: never folded, never skipped
+    assert _RecordedViews.key(None, AccessAction.CASE_READ, case, 7) is None  # anonymous
+    views.add(key(7))
+    assert key(7) in views
+    assert key(8) not in views
+    assert key(7, AccessAction.REPORT_READ) not in views
+    views.add(key(8))
+    assert key(7) in views  # the previous minute is kept
+    views.add(key(9))
+    assert [key(7) in views, key(8) in views, key(9) in views] == [False, True, True]
+    monkeypatch.setattr(_RecordedViews, "LIMIT", 3)
+    for _ in range(3):
+        views.add(_RecordedViews.key(uuid.uuid4(), AccessAction.CASE_READ, case, 9))
+    beyond = _RecordedViews.key(uuid.uuid4(), AccessAction.CASE_READ, case, 9)
+    views.add(beyond)
+    assert beyond not in views  # beyond the limit the read is inserted, as before
+    views.clear()
+    assert key(9) not in views
 
 
 async def test_a_refused_read_records_nothing(

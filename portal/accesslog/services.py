@@ -5,7 +5,8 @@
 before the records leave the server: a read that cannot be logged is not served. Within one
 request the same read is recorded once (a case page that asks for the case twice, or through
 `case` and `node`, is one record, without a second statement), and a page view of several
-requests within the same minute is one record (`PAGE_VIEW_SECONDS`).
+requests within the same minute is one record (`PAGE_VIEW_SECONDS`). Once a page view is on
+record, this process sends no statement for the rest of it (`_RecordedViews`).
 """
 
 from __future__ import annotations
@@ -108,6 +109,12 @@ async def record_access(
     kind, reader_id = _reader(context.actor)
     at = datetime.now(UTC)
     visit = int(at.timestamp()) // PAGE_VIEW_SECONDS if action in PAGE_VIEWS else None
+    view = _RecordedViews.key(reader_id, action, target, visit)
+    if view is not None and view in _recorded_views:
+        # Nothing to insert, but the read waits for its request's batch like the others: a
+        # read served at once would send its next loads ahead of theirs, in a batch of its own.
+        await _insert(context, None)
+        return
     record = AccessRecord(
         created_at=at,
         reader_kind=kind,
@@ -126,6 +133,62 @@ async def record_access(
         visit=visit,
     )
     await _insert(context, record)
+    if view is not None:
+        _recorded_views.add(view)
+
+
+class _RecordedViews:
+    """The page views this process has put on record, for the minute they belong to.
+
+    A later read of the same page view (the same reader, read and target in the same minute:
+    the unique index on `AccessRecord`) would insert nothing, and the log is append-only (no
+    code path deletes a row; on PostgreSQL a trigger refuses it), so it sends no statement at
+    all. A case page's three requests, and its refreshes on live events, cost one INSERT a
+    minute instead of one each. Only a view whose INSERT has returned is remembered: nothing
+    is skipped that is not already in the log, so a crash loses no read. Each process keeps its
+    own; another instance's first read of the same view is folded by the index, as before.
+    Kept: the current and the previous minute, at most `LIMIT` views (beyond it, reads are
+    inserted as before)."""
+
+    LIMIT = 100_000
+
+    def __init__(self) -> None:
+        self._by_visit: dict[int, set[tuple[uuid.UUID, str, str, str]]] = {}
+
+    @staticmethod
+    def key(
+        reader_id: uuid.UUID | None, action: AccessAction, target: Target, visit: int | None
+    ) -> tuple[int, tuple[uuid.UUID, str, str, str]] | None:
+        """The unique index's columns; None where a null never conflicts (anonymous readers,
+        downloads and exports)."""
+        if reader_id is None or visit is None:
+            return None
+        return visit, (reader_id, action.value, target.type, target.id[:64])
+
+    def __contains__(self, key: tuple[int, tuple[uuid.UUID, str, str, str]]) -> bool:
+        visit, view = key
+        return view in self._by_visit.get(visit, ())
+
+    def add(self, key: tuple[int, tuple[uuid.UUID, str, str, str]]) -> None:
+        visit, view = key
+        views = self._by_visit.get(visit)
+        if views is None:
+            for old in [v for v in self._by_visit if v < visit - 1]:
+                del self._by_visit[old]
+            views = self._by_visit[visit] = set()
+        if sum(len(v) for v in self._by_visit.values()) < self.LIMIT:
+            views.add(view)
+
+    def clear(self) -> None:
+        self._by_visit.clear()
+
+
+_recorded_views = _RecordedViews()
+
+
+def forget_recorded_views() -> None:
+    """For a database whose log was emptied under the running process (the tests' cleanup)."""
+    _recorded_views.clear()
 
 
 _PROJECTION = AccessRecord._meta.fields_db_projection
@@ -163,14 +226,17 @@ _pending: dict[int, _Batch] = {}
 _ROWS_PER_STATEMENT = 500  # SQLite allows 32,766 bound values; 500 rows of 16 columns fit
 
 
-async def _insert(context: ReadContext, record: AccessRecord) -> None:
+async def _insert(context: ReadContext, record: AccessRecord | None) -> None:
+    """Join the request's batch (None: a read already on record, which adds no row; a batch
+    of those alone sends no statement)."""
     loop = asyncio.get_running_loop()
     key = id(context)
     batch = _pending.get(key)
     if batch is None:
         batch = _pending[key] = _Batch([], loop.create_future())
         loop.call_soon(lambda: loop.create_task(_flush(key, batch)))
-    batch.records.append(record)
+    if record is not None:
+        batch.records.append(record)
     await asyncio.shield(batch.done)
 
 
