@@ -30,6 +30,7 @@ import pytest
 from starlette.applications import Starlette
 from tortoise import Tortoise, connections
 
+from portal.accesslog.services import forget_recorded_views
 from portal.app import create_app
 from portal.auth import passwords
 from portal.db import is_sqlite, migrate, sqlite_path, tortoise_config
@@ -320,6 +321,8 @@ async def db(database_url: str, migrated_template: Template) -> AsyncIterator[st
 
 
 async def empty_all_tables(url: str) -> None:
+    # The access log is emptied under the running app: the page views it remembers go too.
+    forget_recorded_views()
     conn = connections.get("default")
     tables = [m._meta.db_table for app in Tortoise.apps.values() for m in app.values()]
     if is_sqlite(url):
