@@ -9,7 +9,9 @@ How a request runs (portal.api.compiled has the whole picture):
    returns None before anything is read: strawberry reports it.
 2. The case is found and decided on by the resolvers' own functions with the request's
    context (`find_case`, `access_to`: portal.auth.policy's `case_roles` and
-   `readable_scopes`); a case the viewer may not see is null, as `case` answers it.
+   `readable_scopes`); a case the viewer may not see is null, as `case` answers it. The
+   case and the rows `access_to` decides on come in one statement, primed into the loaders
+   those functions read (`compiled_casepage.read_for_access`).
 3. The scopes are the resolvers' (`_scopes`: the readable ones; the lists' `visibility` and
    `history` arguments are not compiled, the registered text passes only `first`), and the
    rows are those of the resolvers' own queries (`documents_of`, with the documents shared
@@ -73,6 +75,7 @@ from portal.api.compiled_case import (
     selection_of,
     shaped,
 )
+from portal.api.compiled_casepage import read_for_access
 from portal.api.errors import NotFound, PublicError
 from portal.api.pagination import NEWEST, Window, page_query, window
 from portal.auth.actor import Actor
@@ -374,6 +377,7 @@ class CompiledCaseFile:
                 return None
             pages[name] = (each, args, asked)
         info = info_of(context)
+        await read_for_access(context, case_args["id"])
         try:
             case = await find_case(info, case_args["id"])
         except NotFound:

@@ -357,13 +357,17 @@ def _rows(grouped: case_loaders.Grouped[Any], where: str) -> str:
     )
 
 
+def _of_case(grouped: case_loaders.Grouped[Any], case_id: str) -> str:
+    """The loader's rows of the case whose id is ``case_id`` (an SQL expression)."""
+    return _rows(grouped, f"t.{_column(grouped.model, grouped.key)} = {case_id}")
+
+
 @cache
 def _related_sql() -> tuple[tuple[str, str], ...]:
     case_id = f"c.{_column(models.DisputeCase, 'id')}"
     found: list[tuple[str, str]] = []
     for name, grouped in _BY_CASE.items():
-        where = f"t.{_column(grouped.model, grouped.key)} = {case_id}"
-        found.append((f"_by_case_{name}", _rows(grouped, where)))
+        found.append((f"_by_case_{name}", _of_case(grouped, case_id)))
     objections = case_loaders.objections_by_appointment
     appointment = models.NeutralAppointment
     found.append(
@@ -479,6 +483,59 @@ def _prime(loaders: Loaders, case: models.DisputeCase, related: dict[str, Any]) 
         loaders.user.prime(user.id, user)
 
 
+def _lookup(
+    loaders: Loaders, id: str
+) -> tuple[Any, str, DataLoader[Any, models.DisputeCase | None]] | None:
+    """How `find_case` looks ``id`` up: the key, the column and the loader it reads (None: it
+    reads nothing, an id neither global nor a reference finds no case)."""
+    pk = decode_id(id, CASE_TYPE)
+    if pk is not None:
+        return pk, "id", loaders.case
+    if len(id) <= models.REFERENCE_LENGTH:
+        return id, "reference", loaders.case_by_reference
+    return None
+
+
+# What `access_to` decides on besides the case (`decide`: the viewer's participations and the
+# case's appointments), read beside it by the case's other pages (timeline, file).
+_ACCESS_ROWS = ("participants_by_case", "appointments_by_case")
+
+
+@cache
+def _access_statement(by: str) -> str:
+    case_id = f"c.{_column(models.DisputeCase, 'id')}"
+    related = ", ".join(
+        f'{_of_case(_BY_CASE[name], case_id)} AS "_by_case_{name}"' for name in _ACCESS_ROWS
+    )
+    return (
+        f"SELECT c.*, {related} FROM {_table(models.DisputeCase)} c "  # noqa: S608
+        f"WHERE c.{_column(models.DisputeCase, by)} = $1"
+    )
+
+
+async def read_for_access(context: Context, id: str) -> None:
+    """The case `find_case` will look for and the rows `access_to` decides on, in one
+    statement instead of three, primed into the loaders they read: the timeline's and the
+    file's compiled reads then find and decide on the case with the resolvers' own functions,
+    without a statement of their own."""
+    looked_up = _lookup(context.loaders, id)
+    if looked_up is None:
+        return
+    key, by, loader = looked_up
+    _, records = await connections.get("default").execute_query(_access_statement(by), [key])
+    if not records:
+        loader.prime(key, None)
+        return
+    record = dict(records[0])
+    related = {f"_by_case_{name}": record.pop(f"_by_case_{name}") for name in _ACCESS_ROWS}
+    case = _models(models.DisputeCase, [record])[0]
+    loader.prime(key, case)
+    for name in _ACCESS_ROWS:
+        context.loaders[name].prime(
+            case.id, _models(_BY_CASE[name].model, related[f"_by_case_{name}"])
+        )
+
+
 class CompiledCasePage:
     """`CasePage` compiled: built once per schema and text (portal.api.compiled.compiled_for)."""
 
@@ -553,15 +610,10 @@ class CompiledCasePage:
         rows its resolvers load (primed into their loaders), and the JSON of its columns
         (none: no statement; the resolver then finds nothing either)."""
         loaders = context.loaders
-        pk = decode_id(id, CASE_TYPE)
-        loader: DataLoader[Any, models.DisputeCase | None]
-        if pk is not None:
-            key: Any = pk
-            by, loader = "id", loaders.case
-        elif len(id) <= models.REFERENCE_LENGTH:
-            key, by, loader = id, "reference", loaders.case_by_reference
-        else:
+        looked_up = _lookup(loaders, id)
+        if looked_up is None:
             return {}
+        key, by, loader = looked_up
         sql, values = self.statement(by)
         at = now()
         reader = context.require_actor().id

@@ -9,7 +9,9 @@ How a request runs (portal.api.compiled has the whole picture):
 2. The case is found and decided on by the resolvers' own functions with the request's
    context (`find_case`, `access_to`: portal.auth.policy's `case_roles` and
    `readable_scopes`). A case the viewer may not see returns None (`verifyTimeline` answers
-   NOT_FOUND: strawberry's error).
+   NOT_FOUND: strawberry's error). The case and the rows `access_to` decides on come in
+   one statement, primed into the loaders those functions read
+   (`compiled_casepage.read_for_access`).
 3. One statement wraps the timeline loader's own query (`timeline_query`: the case, the
    readable scopes, after the cursor, size + 1 rows) and builds each event's plain fields as
    JSON (global id, enum names, the instant, hashes), every value a bind parameter; the same
@@ -87,6 +89,7 @@ from portal.api.compiled_case import (
     selection_of,
     shaped,
 )
+from portal.api.compiled_casepage import read_for_access
 from portal.api.errors import NotFound, PublicError
 from portal.api.pagination import window
 from portal.auth.actor import Actor
@@ -342,6 +345,7 @@ class CompiledCaseTimeline:
         except PublicError:
             return None
         info = info_of(context)
+        await read_for_access(context, case_args["id"])
         try:
             case = await find_case(info, case_args["id"])
         except NotFound:
