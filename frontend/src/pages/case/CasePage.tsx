@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useState } from "react";
+import { Suspense, useCallback, useEffect, useState } from "react";
 import type { MouseEvent } from "react";
 import { useClient, useQuery } from "urql";
 import { ClockTable, WhoMustAct } from "../../components/Clocks";
@@ -49,12 +49,46 @@ function sameOrigin(url: string): string {
   return parsed.pathname + parsed.search + parsed.hash;
 }
 
+/** The heading an action's form starts with; a staff form names its section its own way: then
+ * the first staff action's heading. */
+function jumpTarget(anchor: string): HTMLElement | null {
+  return document.getElementById(anchor) ?? document.querySelector<HTMLElement>(".parley-staff-action h2");
+}
+
+// A jump to a form that is not on the page yet: the staff forms are a chunk of their own
+// (pages/staff.ts), fetched while the page already shows its next-step button. The jump is made
+// when the form arrives, unless the person has moved on (focused something else) or left.
+let waitingJump: (() => void) | null = null;
+
+function cancelJump() {
+  waitingJump?.();
+  waitingJump = null;
+}
+
 /** Move to an action's form: open the folded section it is in, focus its heading. */
 function jumpTo(anchor: string, event?: MouseEvent) {
-  // A staff form names its section its own way: then the first staff action's heading.
-  const target = document.getElementById(anchor) ?? document.querySelector<HTMLElement>(".parley-staff-action h2");
-  if (!target) return;
   event?.preventDefault();
+  cancelJump();
+  const target = jumpTarget(anchor);
+  if (target) {
+    focusHeading(target);
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    const arrived = jumpTarget(anchor);
+    if (!arrived) return;
+    cancelJump();
+    focusHeading(arrived);
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  document.addEventListener("focusin", cancelJump, { once: true });
+  waitingJump = () => {
+    observer.disconnect();
+    document.removeEventListener("focusin", cancelJump);
+  };
+}
+
+function focusHeading(target: HTMLElement) {
   if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
   const folded = target.closest("details");
   if (folded) folded.open = true;
@@ -91,6 +125,8 @@ function CaseView({ caseId }: { caseId: string }) {
     requestPolicy: "cache-and-network",
   });
   const client = useClient();
+  // A jump still waiting for its form ends with the page.
+  useEffect(() => cancelJump, []);
   const [done, setDone] = useState<{ done: Done; count: number } | null>(null);
   // A staff step's banner or confirmation is the page's, not the forms': a step that ends the
   // viewer's part (a neutral's withdrawal) takes the case from them, and its confirmation
