@@ -147,6 +147,14 @@ async def sign_in_here(page: Page, email: str, password: str) -> None:
     await page.get_by_role("button", name="Sign in").click()
 
 
+async def settled(page: Page) -> None:
+    """Every part of the page has arrived: no section still says "Loading" (components/Status
+    `Loading`: a section's first fetch, or a lazily loaded chunk such as the staff forms). Until
+    then each section that arrives pushes the ones below it down, and on a loaded machine a
+    click on a form low on the page can wait its whole timeout for the button to be "stable"."""
+    await expect(page.locator(".parley-loading")).to_have_count(0)
+
+
 SERIOUS = """async () => {
   const result = await axe.run(document, { resultTypes: ["violations"] });
   return result.violations

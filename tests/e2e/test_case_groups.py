@@ -23,7 +23,7 @@ from portal.sessions.models import CaseSession
 from portal.settings import Settings
 from portal.timeline.models import Visibility
 from tests import samples
-from tests.e2e.conftest import Portal, accessible, fits, sign_in
+from tests.e2e.conftest import Portal, accessible, fits, settled, sign_in
 from tests.factories import NOTICE_READ, PASSWORD, Factory, actor_for, build_world
 from tests.group_support import members_in_resolution
 from tests.test_api_support import case_id
@@ -223,5 +223,7 @@ async def test_the_neutral_proposes_a_session_to_the_group_and_each_member_sees_
 
 
 async def _open_sessions(page: Page) -> None:
+    # The sessions are low on the case page: the sections above them arrive first
+    await settled(page)
     await page.get_by_test_id("sessions-fold").locator("summary").first.click()
     await expect(page.get_by_test_id("sessions")).to_be_visible()

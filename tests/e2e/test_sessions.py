@@ -19,7 +19,7 @@ from portal.accounts.models import User
 from portal.notifications.worker import Worker
 from portal.sessions.models import CaseSession
 from portal.settings import Settings
-from tests.e2e.conftest import Portal, accessible, fits, sign_in
+from tests.e2e.conftest import Portal, accessible, fits, settled, sign_in
 from tests.factories import (
     PASSWORD,
     Factory,
@@ -41,6 +41,8 @@ async def _in_zone(user: User, zone: str) -> None:
 
 async def _sessions(page: Page, path: str) -> None:
     await page.goto(path)
+    # The sessions are low on the case page: the sections above them arrive first
+    await settled(page)
     await page.get_by_test_id("sessions-fold").locator("summary").first.click()
     await expect(page.get_by_test_id("sessions")).to_be_visible()
 
