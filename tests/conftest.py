@@ -333,8 +333,15 @@ async def db(database_url: str, migrated_template: Template) -> AsyncIterator[st
 
 
 async def empty_all_tables(url: str) -> None:
-    # The access log is emptied under the running app: the page views it remembers go too.
-    forget_recorded_views()
+    try:
+        await _delete_all_rows(url)
+    finally:
+        # The access log is emptied under the running app: the page views it remembers go
+        # too (after the DELETEs: a read still finishing meanwhile remembers nothing stale).
+        forget_recorded_views()
+
+
+async def _delete_all_rows(url: str) -> None:
     conn = connections.get("default")
     tables = [m._meta.db_table for app in Tortoise.apps.values() for m in app.values()]
     if is_sqlite(url):
@@ -347,8 +354,11 @@ async def empty_all_tables(url: str) -> None:
                 f"PRAGMA foreign_keys=OFF;BEGIN IMMEDIATE;{deletes}COMMIT;PRAGMA foreign_keys=ON;"
             )
         except BaseException:
-            # A failed DELETE leaves the transaction open (and the foreign keys off).
-            await conn.execute_script("ROLLBACK;PRAGMA foreign_keys=ON;")
+            # A failed DELETE leaves the transaction open (and the foreign keys off); a failed
+            # BEGIN leaves none, and its error is the one to see.
+            with contextlib.suppress(Exception):
+                await conn.execute_script("ROLLBACK;")
+            await conn.execute_script("PRAGMA foreign_keys=ON;")
             raise
     else:
         # DELETE with the foreign-key triggers off: TRUNCATE of ~40 tables takes an exclusive

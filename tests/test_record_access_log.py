@@ -10,16 +10,19 @@ from typing import Any
 import httpx
 import pytest
 from starlette.applications import Starlette
+from starlette.requests import Request
 from tortoise import connections
+from tortoise.transactions import in_transaction
 
+from portal.accesslog import services as accesslog
 from portal.accesslog.models import AccessAction, AccessRecord, ReaderKind
-from portal.accesslog.services import Target, _RecordedViews
+from portal.accesslog.services import RouteRead, Target, _RecordedViews, record_access
 from portal.cases.models import DisputeCase
 from portal.ids import decode_id, global_id
 from tests import samples
 from tests.casefile_support import bearer, path_of, uploaded
 from tests.conftest import TEST_DATABASE_URL
-from tests.factories import Factory, World, answer, gql, quick_world
+from tests.factories import Factory, World, actor_for, answer, gql, quick_world
 from tests.sql_statements import statements
 from tests.test_api_support import case_id, token_for
 
@@ -124,31 +127,62 @@ async def test_a_page_view_of_several_requests_is_one_record_and_a_list_records_
 
 
 async def test_a_page_view_on_record_sends_no_more_statements_for_its_minute(
-    client: httpx.AsyncClient, app: Starlette, factory: Factory
+    client: httpx.AsyncClient, app: Starlette, factory: Factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The unique index would fold the page view's later reads; once the first is on record
-    they send no INSERT at all (`_RecordedViews`), and the record stays the first's."""
+    they send no INSERT at all (`_RecordedViews`), and nothing else changes: the same
+    statements less that one (the request's loads still in one batch each). The record stays
+    the first's; another reader's first read is a page view of its own."""
+    monkeypatch.setattr(accesslog, "PAGE_VIEW_SECONDS", 10**9)  # no minute turns meanwhile
     world, case = await opened_case(factory)
-    token = await token_for(app, world.complainant)
-    await gql(client, CASE_PAGE, {"id": case_id(case)}, token=token, **AGENT)
-    [first] = await records()
-
-    with statements() as sent:
-        again = await gql(client, CASE_PAGE, {"id": case_id(case)}, token=token)
+    agent, complainant = await token_for(app, world.agent), await token_for(app, world.complainant)
+    await gql(client, CASE_PAGE, {"id": case_id(case)}, token=agent)  # warm-up: loads keys
+    with statements() as first_sent:
+        await gql(client, CASE_PAGE, {"id": case_id(case)}, token=complainant, **AGENT)
+    with statements() as again_sent:
+        again = await gql(client, CASE_PAGE, {"id": case_id(case)}, token=complainant)
 
     assert "errors" not in again.json(), again.json()
-    inserts = [s for s in sent if s.lstrip().upper().startswith('INSERT INTO "ACCESS_RECORD"')]
-    after = await records()
-    # Unless the minute turned between the two requests: then a second page view, inserted.
-    assert len(inserts) == len(after) - 1
-    assert after[0].request_id == first.request_id == "req-access-0001"
-    if len(after) == 1:
-        # Another reader of the same case in the same minute is a page view of their own.
-        agent = await token_for(app, world.agent)
-        with statements() as sent:
-            await gql(client, CASE_PAGE, {"id": case_id(case)}, token=agent)
-        assert [s for s in sent if "access_record" in s] != []
-        assert {r.reader_id for r in await records()} == {world.complainant.id, world.agent.id}
+    logged = [s for s in first_sent if "access_record" in s]
+    assert len(logged) == 1
+    assert [_sql(s) for s in again_sent] == [_sql(s) for s in first_sent if s not in logged]
+    agents, complainants = [
+        [r.request_id for r in await records() if r.reader_id == who.id]
+        for who in (world.agent, world.complainant)
+    ]
+    assert (len(agents), complainants) == (1, ["req-access-0001"])
+
+
+def _sql(logged: str) -> str:
+    """A logged statement without its parameters (`<sql>: [values]`)."""
+    return logged.rsplit(": [", 1)[0]
+
+
+async def test_a_read_recorded_in_a_transaction_that_rolls_back_is_recorded_again(
+    factory: Factory,
+) -> None:
+    """Only a committed record is remembered: a read whose INSERT a rollback undid is not on
+    record, so the next read of the same page view writes it."""
+    _, case = await opened_case(factory)
+    reader = await actor_for(await factory.user())
+    request = Request({"type": "http", "headers": [], "client": ("192.0.2.1", 1)})
+
+    class Undone(Exception):
+        pass
+
+    async def recorded_then_undone() -> None:
+        async with in_transaction():
+            await record_access(RouteRead(request, reader), AccessAction.CASE_READ, case=case)
+            raise Undone
+
+    with pytest.raises(Undone):
+        await recorded_then_undone()
+    assert await records() == []
+    await record_access(RouteRead(request, reader), AccessAction.CASE_READ, case=case)
+
+    assert [(r.reader_id, r.case_id, r.ip) for r in await records()] == [
+        (reader.id, case.id, "192.0.2.1")
+    ]
 
 
 def test_the_remembered_page_views_keep_two_minutes_and_a_limit(

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from starlette.requests import HTTPConnection
 from tortoise import connections
+from tortoise.backends.base.client import TransactionalDBClient
 
 from portal.accesslog.models import AccessAction, AccessRecord, ReaderKind
 from portal.auth.actor import Actor, ActorKind
@@ -132,8 +133,8 @@ async def record_access(
         request_id=(current_request_id() or "")[:64],
         visit=visit,
     )
-    await _insert(context, record)
-    if view is not None:
+    committed = await _insert(context, record)
+    if view is not None and committed:
         _recorded_views.add(view)
 
 
@@ -144,8 +145,10 @@ class _RecordedViews:
     the unique index on `AccessRecord`) would insert nothing, and the log is append-only (no
     code path deletes a row; on PostgreSQL a trigger refuses it), so it sends no statement at
     all. A case page's three requests, and its refreshes on live events, cost one INSERT a
-    minute instead of one each. Only a view whose INSERT has returned is remembered: nothing
-    is skipped that is not already in the log, so a crash loses no read. Each process keeps its
+    minute instead of one each. Only a view whose INSERT has returned outside a transaction
+    (so committed) is remembered: nothing is skipped that is not already in the log, so a
+    crash loses no read, and a read recorded inside a transaction that rolls back is recorded
+    again by the next. Each process keeps its
     own; another instance's first read of the same view is folded by the index, as before.
     Kept: the current and the previous minute, at most `LIMIT` views (beyond it, reads are
     inserted as before)."""
@@ -217,6 +220,7 @@ def _statement(dialect: str, rows: int = 1) -> str:
 class _Batch:
     records: list[AccessRecord]
     done: asyncio.Future[None]
+    committed: bool = False  # written outside a transaction: on record once `done`
 
 
 # The reads one request makes in the same turn of the event loop (a list of cases whose files
@@ -226,9 +230,9 @@ _pending: dict[int, _Batch] = {}
 _ROWS_PER_STATEMENT = 500  # SQLite allows 32,766 bound values; 500 rows of 16 columns fit
 
 
-async def _insert(context: ReadContext, record: AccessRecord | None) -> None:
+async def _insert(context: ReadContext, record: AccessRecord | None) -> bool:
     """Join the request's batch (None: a read already on record, which adds no row; a batch
-    of those alone sends no statement)."""
+    of those alone sends no statement). True when it was written outside a transaction."""
     loop = asyncio.get_running_loop()
     key = id(context)
     batch = _pending.get(key)
@@ -238,12 +242,16 @@ async def _insert(context: ReadContext, record: AccessRecord | None) -> None:
     if record is not None:
         batch.records.append(record)
     await asyncio.shield(batch.done)
+    return batch.committed
 
 
 async def _flush(key: int, batch: _Batch) -> None:
     del _pending[key]
     try:
         conn = connections.get("default")
+        # The batch's task runs in its first caller's context: inside `in_transaction()` the
+        # rows commit, or not, with that transaction.
+        batch.committed = not isinstance(conn, TransactionalDBClient)
         dialect = str(conn.capabilities.dialect)
         fields = AccessRecord._meta.fields_map
         for start in range(0, len(batch.records), _ROWS_PER_STATEMENT):
