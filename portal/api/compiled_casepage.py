@@ -496,6 +496,19 @@ def _lookup(
     return None
 
 
+def _prime_case(
+    loaders: Loaders,
+    key: Any,
+    loader: DataLoader[Any, models.DisputeCase | None],
+    case: models.DisputeCase,
+) -> None:
+    """The case under the key it was looked up by, and by its id (what other resolvers load
+    it by) when that was its reference."""
+    loader.prime(key, case)
+    if loader is not loaders.case:
+        loaders.case.prime(case.id, case)
+
+
 # What `access_to` decides on besides the case (`decide`: the viewer's participations and the
 # case's appointments), read beside it by the case's other pages (timeline, file).
 _ACCESS_ROWS = ("participants_by_case", "appointments_by_case")
@@ -529,7 +542,7 @@ async def read_for_access(context: Context, id: str) -> None:
     record = dict(records[0])
     related = {f"_by_case_{name}": record.pop(f"_by_case_{name}") for name in _ACCESS_ROWS}
     case = _models(models.DisputeCase, [record])[0]
-    loader.prime(key, case)
+    _prime_case(context.loaders, key, loader, case)
     for name in _ACCESS_ROWS:
         context.loaders[name].prime(
             case.id, _models(_BY_CASE[name].model, related[f"_by_case_{name}"])
@@ -627,7 +640,7 @@ class CompiledCasePage:
         related = {name: record.pop(name) for name, _ in _related_sql()}
         decided = {name: record.pop(name) for name in _NAMES}
         row = _models(models.DisputeCase, [record])[0]
-        loader.prime(key, row)
+        _prime_case(loaders, key, loader, row)
         _prime(loaders, row, related)
         # What the resolvers' loaders would read, decided by the functions they call.
         loaders.due_duties_by_case.prime(row.id, case_loaders.due_duties_of(decided[_OWED]))
