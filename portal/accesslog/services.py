@@ -38,6 +38,10 @@ PAGE_VIEW_SECONDS = 60
 PAGE_VIEWS = frozenset({AccessAction.CASE_READ, AccessAction.REPORT_READ})
 
 
+# The reads a request has recorded, each with its record's write: done once it is written.
+RecordedReads = dict[tuple[str, str, str], "asyncio.Future[None]"]
+
+
 class ReadContext(Protocol):
     """What `record_access` needs of a request: the GraphQL `Context` has all of it, and a
     plain HTTP route builds a `RouteRead`."""
@@ -49,7 +53,7 @@ class ReadContext(Protocol):
     def request(self) -> HTTPConnection: ...
 
     @property
-    def recorded_reads(self) -> set[tuple[str, str, str]]: ...
+    def recorded_reads(self) -> RecordedReads: ...
 
 
 @dataclass
@@ -58,7 +62,7 @@ class RouteRead:
 
     request: HTTPConnection
     actor: Actor | None
-    recorded_reads: set[tuple[str, str, str]] = field(default_factory=set)
+    recorded_reads: RecordedReads = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -103,9 +107,35 @@ async def record_access(
             raise ValueError("a read names its case or its target")
         target = Target("DisputeCase", str(case.id))
     key = (action.value, target.type, target.id)
-    if key in context.recorded_reads:
+    earlier = context.recorded_reads.get(key)
+    if earlier is not None:
+        # The same read again in this request (`case` and `node`): served once the first
+        # one's record is written, and refused with it if it cannot be.
+        await asyncio.shield(earlier)
         return
-    context.recorded_reads.add(key)
+    written: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    context.recorded_reads[key] = written
+    try:
+        await _record(context, action, case, target, roles, organisation_id, provider_id)
+    except asyncio.CancelledError:
+        written.cancel()
+        raise
+    except BaseException as exc:
+        written.set_exception(exc)
+        written.exception()  # retrieved: a request that reads it once leaves no warning
+        raise
+    written.set_result(None)
+
+
+async def _record(
+    context: ReadContext,
+    action: AccessAction,
+    case: DisputeCase | None,
+    target: Target,
+    roles: Iterable[str] | None,
+    organisation_id: uuid.UUID | None,
+    provider_id: uuid.UUID | None,
+) -> None:
     request = context.request
     kind, reader_id = _reader(context.actor)
     at = datetime.now(UTC)
