@@ -215,26 +215,6 @@ def test_the_remembered_page_views_keep_two_minutes_and_a_limit(
     assert key(9) not in views
 
 
-async def test_no_read_of_a_case_is_served_when_its_record_cannot_be_written(
-    client: httpx.AsyncClient, app: Starlette, factory: Factory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The page reads the case three times (`one`, `again`, `node`): one record, and none of
-    the three is served before it is written; when the INSERT fails, none is served at all."""
-    world, case = await opened_case(factory)
-    token = await token_for(app, world.complainant)
-    monkeypatch.setattr(
-        accesslog,
-        "_statement",
-        lambda dialect, rows=1: 'INSERT INTO "no_such_table" DEFAULT VALUES',
-    )
-
-    body = (await gql(client, CASE_PAGE, {"id": case_id(case)}, token=token)).json()
-
-    assert body.get("errors"), body
-    assert body.get("data") in (None, {"one": None, "again": None, "node": None}), body
-    assert await records() == []
-
-
 async def test_a_refused_read_records_nothing(
     client: httpx.AsyncClient, app: Starlette, factory: Factory
 ) -> None:

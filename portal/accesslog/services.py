@@ -38,10 +38,6 @@ PAGE_VIEW_SECONDS = 60
 PAGE_VIEWS = frozenset({AccessAction.CASE_READ, AccessAction.REPORT_READ})
 
 
-# The reads a request has recorded, each with its record's write: done once it is written.
-RecordedReads = dict[tuple[str, str, str], "asyncio.Future[None]"]
-
-
 class ReadContext(Protocol):
     """What `record_access` needs of a request: the GraphQL `Context` has all of it, and a
     plain HTTP route builds a `RouteRead`."""
@@ -53,7 +49,7 @@ class ReadContext(Protocol):
     def request(self) -> HTTPConnection: ...
 
     @property
-    def recorded_reads(self) -> RecordedReads: ...
+    def recorded_reads(self) -> set[tuple[str, str, str]]: ...
 
 
 @dataclass
@@ -62,7 +58,7 @@ class RouteRead:
 
     request: HTTPConnection
     actor: Actor | None
-    recorded_reads: RecordedReads = field(default_factory=dict)
+    recorded_reads: set[tuple[str, str, str]] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -107,35 +103,9 @@ async def record_access(
             raise ValueError("a read names its case or its target")
         target = Target("DisputeCase", str(case.id))
     key = (action.value, target.type, target.id)
-    earlier = context.recorded_reads.get(key)
-    if earlier is not None:
-        # The same read again in this request (`case` and `node`): served once the first
-        # one's record is written, and refused with it if it cannot be.
-        await asyncio.shield(earlier)
+    if key in context.recorded_reads:
         return
-    written: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    context.recorded_reads[key] = written
-    try:
-        await _record(context, action, case, target, roles, organisation_id, provider_id)
-    except asyncio.CancelledError:
-        written.cancel()
-        raise
-    except BaseException as exc:
-        written.set_exception(exc)
-        written.exception()  # retrieved: a request that reads it once leaves no warning
-        raise
-    written.set_result(None)
-
-
-async def _record(
-    context: ReadContext,
-    action: AccessAction,
-    case: DisputeCase | None,
-    target: Target,
-    roles: Iterable[str] | None,
-    organisation_id: uuid.UUID | None,
-    provider_id: uuid.UUID | None,
-) -> None:
+    context.recorded_reads.add(key)
     request = context.request
     kind, reader_id = _reader(context.actor)
     at = datetime.now(UTC)

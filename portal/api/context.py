@@ -11,7 +11,6 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
-from portal.accesslog.services import RecordedReads
 from portal.api.errors import Unauthenticated
 from portal.api.loaders import Loaders
 from portal.auth import devices
@@ -31,7 +30,7 @@ class Context:
     actor: Actor | None
     loaders: Loaders = field(default_factory=Loaders)
     # The reads this request recorded in the access log (portal.accesslog): each once.
-    recorded_reads: RecordedReads = field(default_factory=dict)
+    recorded_reads: set[tuple[str, str, str]] = field(default_factory=set)
     # WebSocket connections only: strawberry stores the `connection_init` payload here, and the
     # access token it carried stays for re-checking the session at every live event.
     connection_params: dict[str, Any] | None = None
